@@ -1,0 +1,93 @@
+"""One error hierarchy for the whole app.
+
+Three outcomes, as in Electrum: ``UserCancelled`` is silent; a ``UserFacingError`` shows its
+message verbatim; anything else is logged with its traceback and shown as a short generic message.
+"""
+
+from __future__ import annotations
+
+
+class LinguaFlexError(Exception):
+    """Base of every error raised on purpose by LinguaFlex."""
+
+
+class UserCancelled(LinguaFlexError):
+    """The user cancelled an operation; nothing to show."""
+
+
+class UserFacingError(LinguaFlexError):
+    """An error whose message is written for the user and shown as it is."""
+
+    title = "Cannot do that"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(UserFacingError):
+    title = "Invalid input"
+
+
+class AuthenticationFailed(UserFacingError):
+    title = "Sign-in failed"
+
+
+class AccountLocked(AuthenticationFailed):
+    title = "Account locked"
+
+
+class PermissionDenied(UserFacingError):
+    title = "Not allowed"
+
+
+class NotFound(UserFacingError):
+    title = "Not found"
+
+
+class Conflict(UserFacingError):
+    """The state changed under us, or the request collides with existing data."""
+
+    title = "Conflict"
+
+
+class SlotTaken(Conflict):
+    def __init__(self, message: str = "That slot is already taken.") -> None:
+        super().__init__(message)
+
+
+class StaleState(Conflict):
+    """Someone else changed the record first; ``current`` holds the fresh state if known."""
+
+    def __init__(self, message: str, current: object | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class InvalidTransition(Conflict):
+    title = "Not possible now"
+
+
+class PaymentDeclined(UserFacingError):
+    title = "Payment declined"
+
+
+class ExternalServiceError(UserFacingError):
+    """A peer (Stripe, Zoom, SMTP) could not be reached or answered with an error."""
+
+    title = "Service unavailable"
+
+
+class ConfigurationError(UserFacingError):
+    title = "Configuration problem"
+
+
+class DatabaseUnavailable(ConfigurationError):
+    title = "Database unavailable"
+
+
+class SecretStoreUnavailable(UserFacingError):
+    title = "No secure storage"
