@@ -1,0 +1,46 @@
+"""GUI entry: build the services from Settings, then hand over to the Qt app controller."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from .config import Settings
+from .models import Role
+
+log = logging.getLogger(__name__)
+
+
+def run_app(
+    settings: Settings, *, screenshot: Path | None = None, screenshot_role: Role | None = None
+) -> int:
+    """Open the app (or render one window to ``screenshot`` and exit). Returns the exit code."""
+    from .bootstrap import build_app_services
+
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    services = build_app_services(settings)
+    try:
+        from .ui.app_controller import run_gui
+
+        return run_gui(services, screenshot=screenshot, screenshot_role=screenshot_role)
+    finally:
+        services.close()
+
+
+def show_startup_error(title: str, message: str) -> None:
+    """A modal message for problems found before any window exists."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or os.environ.get("CI"):
+        return  # nobody to see a dialog; the message went to stderr
+    app = QApplication.instance() or QApplication([])
+    QMessageBox.critical(None, f"LinguaFlex — {title}", message)
+    del app
+
+
+def main() -> int:
+    from .cli import main as cli_main
+
+    return cli_main()

@@ -1,0 +1,168 @@
+"""The ``linguaflex`` command: ``gui`` (default), ``db upgrade``, ``seed-demo``, ``create-admin``.
+
+``python main.py ...`` is the same entry. Every subcommand shares ``--data-dir``,
+``--database-url`` and ``--log-level``; user-facing errors print one clear line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .config import LOG_LEVELS, Settings, load_settings
+from .errors import LinguaFlexError, UserCancelled, UserFacingError
+from .logging_setup import configure_logging
+from .models import Role
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED, EXIT_USER_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linguaflex", description="LinguaFlex Desktop: language-tutoring marketplace."
+    )
+    parser.add_argument("--data-dir", help="data folder (default: the user's data directory)")
+    parser.add_argument(
+        "--database-url", help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db"
+    )
+    parser.add_argument("--log-level", choices=LOG_LEVELS, type=str.upper)
+    commands = parser.add_subparsers(dest="command")
+
+    gui = commands.add_parser("gui", help="open the app (the default)")
+    gui.add_argument("--screenshot", type=Path, help="render the window to this PNG and exit")
+    gui.add_argument(
+        "--as",
+        dest="screenshot_role",
+        choices=[role.value for role in Role],
+        help="with --screenshot: sign in as the first demo user of this role",
+    )
+
+    database = commands.add_parser("db", help="database maintenance")
+    database_commands = database.add_subparsers(dest="db_command", required=True)
+    database_commands.add_parser("upgrade", help="migrate the schema to the newest version")
+
+    commands.add_parser("seed-demo", help="create demo users, gigs and availability")
+
+    admin = commands.add_parser("create-admin", help="create an administrator account")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Administrator")
+    admin.add_argument("--time-zone", default="UTC")
+    admin.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    return parser
+
+
+def _settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(
+        data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level
+    )
+
+
+def _read_new_password(from_stdin: bool) -> str:
+    if from_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password (at least 10 characters): ")
+    if getpass.getpass("Repeat the password: ") != first:
+        raise UserFacingError("The passwords do not match.")
+    return first
+
+
+def _command_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    from .bootstrap import build_app_services
+
+    services = build_app_services(settings)
+    services.close()
+    print(f"Database is up to date: {settings.describe_database()}")
+    return EXIT_OK
+
+
+def _command_seed_demo(settings: Settings, _args: argparse.Namespace) -> int:
+    from .bootstrap import build_app_services
+    from .services.demo_data import seed_demo_data
+
+    services = build_app_services(settings)
+    try:
+        result = seed_demo_data(services.ctx)
+    finally:
+        services.close()
+    if result.created:
+        print(
+            f"Demo data created: {result.admins} admin, {result.teachers} teachers, "
+            f"{result.students} students, {result.gigs} gigs."
+        )
+    else:
+        print("Demo data is already there; nothing changed.")
+    return EXIT_OK
+
+
+def _command_create_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from .bootstrap import build_app_services
+
+    password = _read_new_password(args.password_stdin)
+    services = build_app_services(settings)
+    try:
+        admin = services.accounts.create_admin(
+            email=args.email, password=password, display_name=args.name, time_zone=args.time_zone
+        )
+    finally:
+        services.close()
+    print(f"Administrator {admin.email} created.")
+    return EXIT_OK
+
+
+def _command_gui(settings: Settings, args: argparse.Namespace) -> int:
+    from .app import run_app
+
+    role = Role(args.screenshot_role) if getattr(args, "screenshot_role", None) else None
+    if role is not None and not getattr(args, "screenshot", None):
+        raise UserFacingError("--as only works together with --screenshot.")
+    return run_app(settings, screenshot=getattr(args, "screenshot", None), screenshot_role=role)
+
+
+COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "gui": _command_gui,
+    "db": _command_db_upgrade,
+    "seed-demo": _command_seed_demo,
+    "create-admin": _command_create_admin,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        settings = _settings_from(args)
+        configure_logging(settings.log_file, settings.log_level, to_stderr=command != "gui")
+        log.info("linguaflex %s (data: %s)", command, settings.data_dir)
+        return COMMANDS[command](settings, args)
+    except UserCancelled:
+        return EXIT_USER_ERROR
+    except UserFacingError as error:
+        print(f"linguaflex: {error.message}", file=sys.stderr)
+        if command == "gui":
+            _show_startup_error(error)
+        return EXIT_USER_ERROR
+    except LinguaFlexError as error:
+        log.exception("command %s failed", command)
+        print(f"linguaflex: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _show_startup_error(error: UserFacingError) -> None:
+    """Show a start-up problem (e.g. an unreachable database) in a dialog, not a traceback."""
+    from .app import show_startup_error
+
+    show_startup_error(error.title, error.message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
