@@ -1,0 +1,497 @@
+"""The payments gateway: Stripe behind a small interface, returning frozen dataclasses.
+
+``StripeGateway`` talks to Stripe (or to the in-process localstripe sandbox) through the
+official SDK's ``StripeClient`` with an explicit ``max_network_retries`` and an httpx client
+with a timeout. Nothing Stripe-shaped leaves this module: callers get ``SetupIntentInfo``,
+``CardInfo``, ``PaymentIntentInfo`` and ``RefundInfo``, and errors of ``errors.py``:
+
+- Stripe unreachable, timing out, 429 or 5xx -> ``ExternalServiceError`` ("could not be reached
+  ... nothing was charged or changed"); with the caller's idempotency key a retry is safe.
+- ``CardError`` -> ``PaymentDeclined`` with Stripe's message, except in
+  ``confirm_payment_intent`` (see there).
+- ``InvalidRequestError`` -> ``ExternalServiceError`` with Stripe's message;
+  bad or revoked keys -> ``ConfigurationError``.
+
+Secrets, client secrets and card data are never logged. Every method blocks on the network:
+call it from a worker thread, never from the Qt thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
+
+import stripe
+
+from ..config import StripeSettings
+from ..errors import ConfigurationError, ExternalServiceError, PaymentDeclined
+
+if TYPE_CHECKING:
+    from .stripe_sandbox import StripeSandbox
+
+log = logging.getLogger(__name__)
+
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
+TEST_PAYMENT_METHOD_PREFIX = "pm_card_"
+
+
+@dataclass(frozen=True)
+class SetupIntentInfo:
+    id: str
+    client_secret: str = ""
+    status: str = ""
+    payment_method_id: str | None = None
+    last_error: str | None = None
+    last_error_code: str | None = None
+
+
+@dataclass(frozen=True)
+class CardInfo:
+    id: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+    customer_id: str | None
+
+
+@dataclass(frozen=True)
+class PaymentIntentInfo:
+    id: str
+    status: str
+    amount: int
+    currency: str
+    metadata: Mapping[str, str]
+    client_secret: str
+    last_error_code: str | None
+    last_error_message: str | None
+    payment_method_id: str | None
+    latest_charge_id: str | None
+    amount_refunded: int
+
+    @property
+    def declined(self) -> bool:
+        """The last attempt failed (decline or failed 3-D Secure); a new card may be tried."""
+        return self.status == "requires_payment_method" and self.last_error_message is not None
+
+
+@dataclass(frozen=True)
+class RefundInfo:
+    id: str
+    status: str
+    amount: int
+
+
+class PaymentsGateway(Protocol):
+    """What the services need from Stripe. All methods block: call them off the Qt thread."""
+
+    @property
+    def is_test_mode(self) -> bool: ...
+    @property
+    def is_sandbox(self) -> bool: ...
+    @property
+    def publishable_key(self) -> str: ...
+    @property
+    def stripe_js_url(self) -> str: ...
+
+    def create_customer(
+        self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str | None
+    ) -> str: ...
+    def delete_customer(self, customer_id: str) -> None: ...
+    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo: ...
+    def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
+    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
+    def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo: ...
+    def detach_payment_method(self, payment_method_id: str) -> None: ...
+    def retrieve_card(self, payment_method_id: str) -> CardInfo: ...
+    def list_cards(self, customer_id: str) -> tuple[CardInfo, ...]: ...
+    def create_payment_intent(
+        self,
+        *,
+        amount_minor: int,
+        currency: str,
+        customer_id: str,
+        payment_method_id: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> PaymentIntentInfo: ...
+    def confirm_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str
+    ) -> PaymentIntentInfo: ...
+    def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
+    def update_payment_intent_method(
+        self, payment_intent_id: str, payment_method_id: str
+    ) -> PaymentIntentInfo: ...
+    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
+    def create_refund(
+        self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
+    ) -> RefundInfo: ...
+    def retrieve_refund(self, refund_id: str) -> RefundInfo: ...
+    def amount_refunded(self, payment_intent_id: str) -> int: ...
+
+
+class StripeGateway:
+    """``PaymentsGateway`` over ``stripe.StripeClient`` (real Stripe or the sandbox)."""
+
+    def __init__(
+        self,
+        *,
+        secret_key: str,
+        publishable_key: str,
+        api_base: str | None = None,
+        stripe_js_url: str = STRIPE_JS_URL,
+        max_network_retries: int = 2,
+        timeout_seconds: float = 20.0,
+    ) -> None:
+        if not secret_key or not publishable_key:
+            raise ConfigurationError("Both Stripe keys (secret and publishable) are needed.")
+        self._sandbox = api_base is not None
+        self._test_mode = self._sandbox or secret_key.startswith(("sk_test_", "rk_test_"))
+        self._publishable_key = publishable_key
+        self._stripe_js_url = stripe_js_url
+        self._client = stripe.StripeClient(
+            secret_key,
+            base_addresses={"api": api_base} if api_base else None,
+            max_network_retries=max_network_retries,
+            http_client=stripe.HTTPXClient(allow_sync_methods=True, timeout=timeout_seconds),
+        )
+
+    @classmethod
+    def from_settings(cls, settings: StripeSettings) -> StripeGateway:
+        """Real Stripe with the configured keys (``settings.sandbox`` must be False)."""
+        if settings.secret_key is None or settings.publishable_key is None:
+            raise ConfigurationError("Stripe keys are not configured.")
+        return cls(
+            secret_key=settings.secret_key,
+            publishable_key=settings.publishable_key,
+            max_network_retries=settings.max_network_retries,
+            timeout_seconds=settings.timeout_seconds,
+        )
+
+    @classmethod
+    def for_sandbox(
+        cls, sandbox: StripeSandbox, settings: StripeSettings | None = None
+    ) -> StripeGateway:
+        """The gateway for a started ``StripeSandbox`` (its keys, API base and Stripe.js)."""
+        settings = settings or StripeSettings()
+        return cls(
+            secret_key=sandbox.secret_key,
+            publishable_key=sandbox.publishable_key,
+            api_base=sandbox.api_base,
+            stripe_js_url=sandbox.js_url,
+            max_network_retries=settings.max_network_retries,
+            timeout_seconds=settings.timeout_seconds,
+        )
+
+    # --- modes -------------------------------------------------------------------------------
+
+    @property
+    def is_test_mode(self) -> bool:
+        """True with ``sk_test_`` keys or in the sandbox; test card ids work only then."""
+        return self._test_mode
+
+    @property
+    def is_sandbox(self) -> bool:
+        return self._sandbox
+
+    @property
+    def publishable_key(self) -> str:
+        return self._publishable_key
+
+    @property
+    def stripe_js_url(self) -> str:
+        return self._stripe_js_url
+
+    # --- customers and cards -----------------------------------------------------------------
+
+    def create_customer(
+        self,
+        *,
+        email: str,
+        name: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str | None = None,
+    ) -> str:
+        params = {"email": email, "name": name, "metadata": dict(metadata)}
+        customer = self._call(
+            lambda: self._client.v1.customers.create(
+                params=params,  # type: ignore[arg-type]
+                options=_options(idempotency_key),
+            )
+        )
+        log.info("Stripe customer %s created", customer["id"])
+        return str(customer["id"])
+
+    def delete_customer(self, customer_id: str) -> None:
+        self._call(lambda: self._client.v1.customers.delete(customer_id))
+
+    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
+        params = {"customer": customer_id, "usage": "off_session", "payment_method_types": ["card"]}
+        return _setup_intent_info(
+            self._call(lambda: self._client.v1.setup_intents.create(params=params))  # type: ignore[arg-type]
+        )
+
+    def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
+        return _setup_intent_info(
+            self._call(lambda: self._client.v1.setup_intents.retrieve(setup_intent_id))
+        )
+
+    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
+        return _setup_intent_info(
+            self._call(lambda: self._client.v1.setup_intents.cancel(setup_intent_id))
+        )
+
+    def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
+        """Attach to the customer; returns the attached card (a test id yields a new id)."""
+        self._refuse_test_ids_in_live_mode(payment_method_id)
+        params = {"customer": customer_id}
+        return _card_info(
+            self._call(
+                lambda: self._client.v1.payment_methods.attach(payment_method_id, params=params)  # type: ignore[arg-type]
+            )
+        )
+
+    def detach_payment_method(self, payment_method_id: str) -> None:
+        self._call(lambda: self._client.v1.payment_methods.detach(payment_method_id))
+
+    def retrieve_card(self, payment_method_id: str) -> CardInfo:
+        self._refuse_test_ids_in_live_mode(payment_method_id)
+        return _card_info(
+            self._call(lambda: self._client.v1.payment_methods.retrieve(payment_method_id))
+        )
+
+    def list_cards(self, customer_id: str) -> tuple[CardInfo, ...]:
+        params = {"customer": customer_id, "type": "card", "limit": 100}
+        page = self._call(lambda: self._client.v1.payment_methods.list(params=params))  # type: ignore[arg-type]
+        return tuple(_card_info(item) for item in page.get("data", []))
+
+    # --- payments ----------------------------------------------------------------------------
+
+    def create_payment_intent(
+        self,
+        *,
+        amount_minor: int,
+        currency: str,
+        customer_id: str,
+        payment_method_id: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> PaymentIntentInfo:
+        """Create (not confirm) a card PaymentIntent: status ``requires_confirmation``."""
+        self._refuse_test_ids_in_live_mode(payment_method_id)
+        params = {
+            "amount": amount_minor,
+            "currency": currency.lower(),
+            "customer": customer_id,
+            "payment_method": payment_method_id,
+            "payment_method_types": ["card"],
+            "metadata": dict(metadata),
+        }
+        intent = self._call(
+            lambda: self._client.v1.payment_intents.create(
+                params=params,  # type: ignore[arg-type]
+                options=_options(idempotency_key),
+            )
+        )
+        log.info("PaymentIntent %s created (%s)", intent["id"], intent["status"])
+        return _payment_intent_info(intent)
+
+    def confirm_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str
+    ) -> PaymentIntentInfo:
+        """Confirm; a declined card does NOT raise: it returns the PaymentIntent back in
+        ``requires_payment_method`` with Stripe's ``last_error_code``/``last_error_message``
+        (``info.declined``), so the caller can record the failure before telling the user.
+        ``requires_action`` means 3-D Secure is needed in the browser."""
+        try:
+            intent = self._call(
+                lambda: self._client.v1.payment_intents.confirm(
+                    payment_intent_id, options=_options(idempotency_key)
+                ),
+                card_errors_raise=False,
+            )
+        except _Declined as declined:
+            info = self.retrieve_payment_intent(payment_intent_id)
+            if info.last_error_message:
+                return info
+            return _with_error(info, declined.code, declined.message)
+        info = _payment_intent_info(intent)
+        log.info("PaymentIntent %s confirmed -> %s", info.id, info.status)
+        return info
+
+    def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
+        params = {"expand": ["latest_charge"]}
+        return _payment_intent_info(
+            self._call(
+                lambda: self._client.v1.payment_intents.retrieve(payment_intent_id, params=params)  # type: ignore[arg-type]
+            )
+        )
+
+    def update_payment_intent_method(
+        self, payment_intent_id: str, payment_method_id: str
+    ) -> PaymentIntentInfo:
+        """Put another card on a PaymentIntent (retry after a decline); confirm it next."""
+        self._refuse_test_ids_in_live_mode(payment_method_id)
+        params = {"payment_method": payment_method_id}
+        return _payment_intent_info(
+            self._call(
+                lambda: self._client.v1.payment_intents.update(payment_intent_id, params=params)  # type: ignore[arg-type]
+            )
+        )
+
+    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
+        return _payment_intent_info(
+            self._call(lambda: self._client.v1.payment_intents.cancel(payment_intent_id))
+        )
+
+    def create_refund(
+        self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
+    ) -> RefundInfo:
+        """Refund part or all of a payment. Stripe (not localstripe) refuses over-refunds:
+        the caller must check what remains first."""
+        params = {"payment_intent": payment_intent_id, "amount": amount_minor}
+        refund = self._call(
+            lambda: self._client.v1.refunds.create(
+                params=params,  # type: ignore[arg-type]
+                options=_options(idempotency_key),
+            )
+        )
+        log.info("Refund %s for %s: %s", refund["id"], payment_intent_id, refund["status"])
+        return _refund_info(refund)
+
+    def retrieve_refund(self, refund_id: str) -> RefundInfo:
+        return _refund_info(self._call(lambda: self._client.v1.refunds.retrieve(refund_id)))
+
+    def amount_refunded(self, payment_intent_id: str) -> int:
+        """Minor units refunded so far, read from the PaymentIntent's latest charge (which
+        Stripe returns as an id, or as the object when expanded)."""
+        params = {"expand": ["latest_charge"]}
+        intent = self._call(
+            lambda: self._client.v1.payment_intents.retrieve(payment_intent_id, params=params)  # type: ignore[arg-type]
+        )
+        charge = intent.get("latest_charge")
+        if charge is None:
+            return 0
+        if not isinstance(charge, dict):
+            charge = self._call(lambda: self._client.v1.charges.retrieve(str(charge)))
+        return int(charge.get("amount_refunded") or 0)
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    def _refuse_test_ids_in_live_mode(self, payment_method_id: str) -> None:
+        if not self._test_mode and payment_method_id.startswith(TEST_PAYMENT_METHOD_PREFIX):
+            raise ConfigurationError("Stripe test cards cannot be used with live keys.")
+
+    def _call(self, request: Callable[[], Any], *, card_errors_raise: bool = True) -> Any:
+        """Run one SDK request; return its body as plain dicts; map errors (module doc)."""
+        try:
+            return request().to_dict()
+        except stripe.CardError as error:
+            if not card_errors_raise:
+                raise _Declined(error.code, _stripe_message(error)) from error
+            raise PaymentDeclined(_stripe_message(error)) from error
+        except (stripe.APIConnectionError, stripe.RateLimitError) as error:
+            raise _unreachable(error) from error
+        except stripe.AuthenticationError as error:
+            raise ConfigurationError(
+                "Stripe refused the API key; check the keys in Settings."
+            ) from error
+        except stripe.InvalidRequestError as error:
+            raise ExternalServiceError(
+                f"Stripe refused the request: {_stripe_message(error)}"
+            ) from error
+        except stripe.StripeError as error:
+            if error.http_status is None or error.http_status >= 500:
+                raise _unreachable(error) from error
+            raise ExternalServiceError(
+                f"Stripe answered with an error: {_stripe_message(error)}"
+            ) from error
+
+
+class _Declined(Exception):
+    def __init__(self, code: str | None, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _options(idempotency_key: str | None) -> Any:
+    return {"idempotency_key": idempotency_key} if idempotency_key else None
+
+
+def _unreachable(error: stripe.StripeError) -> ExternalServiceError:
+    log.warning("Stripe unreachable: %s (HTTP %s)", type(error).__name__, error.http_status)
+    return ExternalServiceError(
+        "Stripe could not be reached (no answer in time, or it is unavailable). "
+        "Nothing was charged or changed; please try again in a moment."
+    )
+
+
+def _stripe_message(error: stripe.StripeError) -> str:
+    message = (error.user_message or "").strip()
+    if not message and error.error is not None:
+        message = (error.error.message or "").strip()
+    return message or "Stripe refused the request."
+
+
+def _setup_intent_info(body: Mapping[str, Any]) -> SetupIntentInfo:
+    error = body.get("last_setup_error") or {}
+    return SetupIntentInfo(
+        id=body["id"],
+        client_secret=body.get("client_secret") or "",
+        status=body.get("status") or "",
+        payment_method_id=_id_of(body.get("payment_method")),
+        last_error=error.get("message"),
+        last_error_code=error.get("code"),
+    )
+
+
+def _card_info(body: Mapping[str, Any]) -> CardInfo:
+    card = body.get("card") or {}
+    return CardInfo(
+        id=body["id"],
+        brand=str(card.get("brand") or "card"),
+        last4=str(card.get("last4") or ""),
+        exp_month=int(card.get("exp_month") or 0),
+        exp_year=int(card.get("exp_year") or 0),
+        customer_id=_id_of(body.get("customer")),
+    )
+
+
+def _payment_intent_info(body: Mapping[str, Any]) -> PaymentIntentInfo:
+    error = body.get("last_payment_error") or {}
+    charge = body.get("latest_charge")
+    return PaymentIntentInfo(
+        id=body["id"],
+        status=body.get("status") or "",
+        amount=int(body.get("amount") or 0),
+        currency=str(body.get("currency") or "").lower(),
+        metadata={str(k): str(v) for k, v in (body.get("metadata") or {}).items()},
+        client_secret=body.get("client_secret") or "",
+        last_error_code=error.get("code"),
+        last_error_message=error.get("message"),
+        payment_method_id=_id_of(body.get("payment_method")),
+        latest_charge_id=_id_of(charge),
+        amount_refunded=int(charge.get("amount_refunded") or 0) if isinstance(charge, dict) else 0,
+    )
+
+
+def _with_error(info: PaymentIntentInfo, code: str | None, message: str) -> PaymentIntentInfo:
+    return replace(info, last_error_code=code, last_error_message=message)
+
+
+def _refund_info(body: Mapping[str, Any]) -> RefundInfo:
+    return RefundInfo(
+        id=body["id"], status=str(body.get("status") or ""), amount=int(body.get("amount") or 0)
+    )
+
+
+def _id_of(value: Any) -> str | None:
+    """Stripe returns a related object either as its id or, when expanded, as the object."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dict):
+        return str(value["id"])
+    return str(value)
