@@ -68,7 +68,13 @@ class StaleState(Conflict):
 
 
 class InvalidTransition(Conflict):
+    """The state machine refuses the change; ``current`` holds the fresh state if known."""
+
     title = "Not possible now"
+
+    def __init__(self, message: str, current: object | None = None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 class PaymentDeclined(UserFacingError):

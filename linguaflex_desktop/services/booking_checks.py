@@ -1,0 +1,99 @@
+"""Checks shared by booking requests and reschedules: start time policy and overlaps.
+
+The Python overlap check gives a friendly message; the database still holds the line (the
+Postgres exclusion constraints, or SQLite's write lock taken up front), and
+``slot_taken_from`` turns the Postgres constraint violation into the same ``SlotTaken``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..errors import SlotTaken, ValidationError
+from ..models import SessionBooking
+from . import booking_rules as rules
+
+EXCLUSION_VIOLATION = "23P01"
+STUDENT_CONSTRAINT = "ex_session_bookings_student_no_overlap"
+
+
+def aware_utc(instant: object, what: str = "The start time") -> datetime:
+    if not isinstance(instant, datetime):
+        raise ValidationError(f"{what} must be a date and time.")
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValidationError(f"{what} must carry its time zone.")
+    return instant.astimezone(UTC)
+
+
+def check_start(start_at: datetime, now: datetime) -> None:
+    """Refuse starts in the past, inside the minimum lead time, past the horizon or off-grid."""
+    if start_at <= now:
+        raise ValidationError("That time is in the past.")
+    if start_at < rules.earliest_bookable_start(now):
+        hours = int(rules.MIN_LEAD_TIME.total_seconds() // 3600)
+        raise ValidationError(f"Sessions must be booked at least {hours} hours ahead.")
+    if start_at > rules.latest_bookable_start(now):
+        weeks = rules.BOOKING_HORIZON.days // 7
+        raise ValidationError(f"Sessions can be booked at most {weeks} weeks ahead.")
+    if not rules.is_on_slot_grid(start_at):
+        raise ValidationError(
+            f"Sessions start on the quarter hour ({rules.SLOT_STEP_MINUTES}-minute steps)."
+        )
+
+
+def check_no_overlap(
+    session: Session,
+    *,
+    teacher_id: int,
+    student_id: int,
+    start_at: datetime,
+    end_at: datetime,
+    student_is_actor: bool,
+    exclude_booking_id: int | None = None,
+) -> None:
+    """Raise SlotTaken if [start_at, end_at) overlaps a slot-holding booking of the teacher or
+    of the student. Back-to-back bookings do not overlap."""
+    query = select(SessionBooking.teacher_id, SessionBooking.student_id).where(
+        SessionBooking.status.in_(rules.SLOT_HOLDING_STATUSES),
+        SessionBooking.start_at < end_at,
+        SessionBooking.end_at > start_at,
+        or_(SessionBooking.teacher_id == teacher_id, SessionBooking.student_id == student_id),
+    )
+    if exclude_booking_id is not None:
+        query = query.where(SessionBooking.id != exclude_booking_id)
+    rows = session.execute(query).all()
+    if any(row.teacher_id == teacher_id for row in rows):
+        raise SlotTaken("That slot is already taken: the teacher has a session at that time.")
+    if rows:
+        raise SlotTaken(student_overlap_message(student_is_actor))
+
+
+def student_overlap_message(student_is_actor: bool) -> str:
+    who = "you already have" if student_is_actor else "the student already has"
+    return f"That slot is already taken: {who} a session at that time."
+
+
+def slot_taken_from(error: IntegrityError, *, student_is_actor: bool) -> SlotTaken | None:
+    """The SlotTaken for a Postgres exclusion-constraint violation, else None."""
+    original = error.orig
+    if getattr(original, "sqlstate", None) != EXCLUSION_VIOLATION:
+        return None
+    diag = getattr(original, "diag", None)
+    if getattr(diag, "constraint_name", None) == STUDENT_CONSTRAINT:
+        return SlotTaken(student_overlap_message(student_is_actor))
+    return SlotTaken("That slot is already taken: the teacher has a session at that time.")
+
+
+def clean_text(value: str, *, what: str, limit: int, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"The {what} must be text.")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(f"Please give a {what}.")
+    if len(value) > limit:
+        raise ValidationError(f"The {what} is limited to {limit} characters.")
+    return value

@@ -1,0 +1,202 @@
+"""Read side of bookings: detail with audit trail, paged lists, the teacher's queue and schedule.
+
+Lists stay fast with 100,000 bookings: each filter maps onto an index
+(``teacher_id, start_at`` / ``student_id, start_at`` / ``status, start_at``), ordering is by
+``start_at, id`` and paging is by offset with a separate COUNT. Functions take an open Session
+and the already re-checked acting user; the booking service wraps them in read transactions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased, joinedload
+
+from ..errors import PermissionDenied, ValidationError
+from ..models import (
+    AuditEvent,
+    BookingStatus,
+    RescheduleProposal,
+    RescheduleStatus,
+    Role,
+    SessionBooking,
+    User,
+)
+from .booking_dto import (
+    AuditEntryDTO,
+    BookingDetailDTO,
+    BookingDTO,
+    BookingFilter,
+    RescheduleProposalDTO,
+)
+from .booking_state import ENTITY, booking_to_dto
+from .dto import Page
+
+MAX_PAGE_SIZE = 500
+
+
+def ensure_party_or_admin(user: User, booking: SessionBooking) -> None:
+    """Only the booking's student, its teacher, or an admin may see it."""
+    if user.role is Role.ADMIN or user.id in (booking.student_id, booking.teacher_id):
+        return
+    raise PermissionDenied("This booking is not yours.")
+
+
+def booking_detail(session: Session, booking: SessionBooking) -> BookingDetailDTO:
+    return BookingDetailDTO(
+        booking=booking_to_dto(booking),
+        student_time_zone=booking.student.time_zone,
+        teacher_time_zone=booking.teacher.time_zone,
+        student_note=booking.student_note,
+        audit=audit_entries(session, booking.id),
+        reschedule_proposal=open_proposal(session, booking.id),
+    )
+
+
+def audit_entries(session: Session, booking_id: int) -> tuple[AuditEntryDTO, ...]:
+    actor = aliased(User)
+    rows = session.execute(
+        select(AuditEvent, actor.display_name)
+        .outerjoin(actor, actor.id == AuditEvent.actor_id)
+        .where(AuditEvent.entity_type == ENTITY, AuditEvent.entity_id == booking_id)
+        .order_by(AuditEvent.created_at, AuditEvent.id)
+    )
+    return tuple(
+        AuditEntryDTO(
+            id=event.id,
+            at=event.created_at,
+            actor_id=event.actor_id,
+            actor_name=name or "System",
+            action=event.action,
+            from_state=_describe(event.before),
+            to_state=_describe(event.after),
+            reason=event.reason,
+        )
+        for event, name in rows
+    )
+
+
+def _describe(values: dict[str, Any] | None) -> str:
+    if not values:
+        return ""
+    return ", ".join(f"{key}={value}" for key, value in sorted(values.items()))
+
+
+def open_proposal(session: Session, booking_id: int) -> RescheduleProposalDTO | None:
+    proposal = session.scalars(
+        select(RescheduleProposal)
+        .where(
+            RescheduleProposal.booking_id == booking_id,
+            RescheduleProposal.status == RescheduleStatus.PROPOSED,
+        )
+        .order_by(RescheduleProposal.id.desc())
+    ).first()
+    return None if proposal is None else proposal_to_dto(session, proposal)
+
+
+def proposal_to_dto(session: Session, proposal: RescheduleProposal) -> RescheduleProposalDTO:
+    proposer = session.get(User, proposal.proposed_by_id)
+    return RescheduleProposalDTO(
+        id=proposal.id,
+        booking_id=proposal.booking_id,
+        proposed_by_id=proposal.proposed_by_id,
+        proposed_by_name=proposer.display_name if proposer else "",
+        start_at=proposal.start_at,
+        end_at=proposal.end_at,
+        status=proposal.status,
+        created_at=proposal.created_at,
+        decided_at=proposal.decided_at,
+    )
+
+
+def scoped_filter(user: User, filters: BookingFilter) -> BookingFilter:
+    """Students see their own bookings, teachers theirs, admins all; asking for someone
+    else's is refused rather than silently answered."""
+    if user.role is Role.ADMIN:
+        return filters
+    if user.role is Role.STUDENT:
+        if filters.student_id not in (None, user.id):
+            raise PermissionDenied("You can only list your own bookings.")
+        return replace(filters, student_id=user.id)
+    if filters.teacher_id not in (None, user.id):
+        raise PermissionDenied("You can only list your own bookings.")
+    return replace(filters, teacher_id=user.id)
+
+
+def _filtered(query: Select[Any], filters: BookingFilter) -> Select[Any]:
+    if filters.statuses:
+        query = query.where(SessionBooking.status.in_(filters.statuses))
+    if filters.payment_statuses:
+        query = query.where(SessionBooking.payment_status.in_(filters.payment_statuses))
+    if filters.teacher_id is not None:
+        query = query.where(SessionBooking.teacher_id == filters.teacher_id)
+    if filters.student_id is not None:
+        query = query.where(SessionBooking.student_id == filters.student_id)
+    if filters.gig_id is not None:
+        query = query.where(SessionBooking.gig_id == filters.gig_id)
+    if filters.start_from is not None:
+        query = query.where(SessionBooking.start_at >= filters.start_from)
+    if filters.start_to is not None:
+        query = query.where(SessionBooking.start_at < filters.start_to)
+    return query
+
+
+def count_bookings(session: Session, filters: BookingFilter) -> int:
+    query = _filtered(select(func.count()).select_from(SessionBooking), filters)
+    return int(session.scalar(query) or 0)
+
+
+def list_bookings(
+    session: Session, filters: BookingFilter, *, offset: int, limit: int
+) -> Page[BookingDTO]:
+    if offset < 0 or not 0 < limit <= MAX_PAGE_SIZE:
+        raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} bookings from offset 0 on.")
+    order = (
+        (SessionBooking.start_at.desc(), SessionBooking.id.desc())
+        if filters.newest_first
+        else (SessionBooking.start_at, SessionBooking.id)
+    )
+    query = _filtered(_with_parties(select(SessionBooking)), filters)
+    rows = session.scalars(query.order_by(*order).offset(offset).limit(limit))
+    items = tuple(booking_to_dto(booking) for booking in rows)
+    return Page(items=items, total=count_bookings(session, filters), offset=offset, limit=limit)
+
+
+def teacher_request_queue(session: Session, teacher: User, now: datetime) -> list[BookingDTO]:
+    """Open requests waiting for this teacher, the most urgent (earliest respond_by) first."""
+    query = _with_parties(select(SessionBooking)).where(
+        SessionBooking.teacher_id == teacher.id,
+        SessionBooking.status == BookingStatus.PENDING,
+        SessionBooking.respond_by > now,
+    )
+    rows = session.scalars(query.order_by(SessionBooking.respond_by, SessionBooking.id))
+    return [booking_to_dto(booking) for booking in rows]
+
+
+def teacher_schedule(
+    session: Session, teacher: User, from_at: datetime, to_at: datetime
+) -> list[BookingDTO]:
+    """The teacher's slot-holding bookings overlapping [from_at, to_at), in start order."""
+    if from_at.tzinfo is None or to_at.tzinfo is None:
+        raise ValidationError("Give the schedule window as aware instants.")
+    if to_at <= from_at:
+        raise ValidationError("The end of the window is before its start.")
+    query = _with_parties(select(SessionBooking)).where(
+        SessionBooking.teacher_id == teacher.id,
+        SessionBooking.status != BookingStatus.CANCELLED,
+        SessionBooking.start_at < to_at,
+        SessionBooking.end_at > from_at,
+    )
+    rows = session.scalars(query.order_by(SessionBooking.start_at, SessionBooking.id))
+    return [booking_to_dto(booking) for booking in rows]
+
+
+def _with_parties(query: Select[Any]) -> Select[Any]:
+    return query.options(
+        joinedload(SessionBooking.student),
+        joinedload(SessionBooking.teacher),
+        joinedload(SessionBooking.gig),
+    )
