@@ -30,6 +30,8 @@ from .context import ServiceContext
 from .dto import Actor, Page, UserDTO
 from .passwords import PasswordHasher
 from .validation import (
+    check_paging,
+    like_pattern,
     normalize_display_name,
     normalize_email,
     validate_password,
@@ -43,23 +45,11 @@ MAX_FAILED_LOGINS = 5
 FAILED_LOGIN_WINDOW = timedelta(minutes=15)
 REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
-MAX_PAGE_SIZE = 500
 
 
 def token_digest(token: str) -> str:
     """The SHA-256 hex digest under which a remember-me token is stored."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def like_pattern(text: str) -> str:
-    """A case-insensitive ``LIKE`` pattern matching ``text`` literally (escape char ``\\``)."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def check_paging(offset: int, limit: int) -> None:
-    if offset < 0 or limit < 1 or limit > MAX_PAGE_SIZE:
-        raise ValidationError(f"Pages start at 0 and hold 1 to {MAX_PAGE_SIZE} rows.")
 
 
 def _parse_role(role: object) -> Role:

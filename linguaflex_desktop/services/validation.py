@@ -16,6 +16,7 @@ MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024  # hashing cost is fixed, but there is no reason to accept megabytes
 MAX_DISPLAY_NAME_LENGTH = 120
 MAX_LANGUAGES = 12
+MAX_PAGE_SIZE = 500
 
 _LOCAL_PART = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -128,3 +129,17 @@ def parse_level(value: object) -> Level:
             pass
     choices = ", ".join(level.value for level in Level)
     raise ValidationError(f"Unknown level {value!r}; choose one of {choices}.")
+
+
+def check_paging(offset: int, limit: int) -> None:
+    """Refuse a negative offset or a page size outside 1..MAX_PAGE_SIZE."""
+    valid = all(isinstance(value, int) and not isinstance(value, bool) for value in (offset, limit))
+    if not valid or offset < 0 or not 1 <= limit <= MAX_PAGE_SIZE:
+        raise ValidationError(f"Pages start at 0 and hold 1 to {MAX_PAGE_SIZE} rows.")
+
+
+def like_pattern(text: str) -> str:
+    """A lower-case ``LIKE`` pattern that matches ``text`` literally anywhere (escape ``\\``):
+    use with ``func.lower(column).like(pattern, escape="\\")`` on SQLite and Postgres."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
