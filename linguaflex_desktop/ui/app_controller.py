@@ -1,0 +1,249 @@
+"""Owns the current top-level window: login -> role window -> sign out -> login.
+
+``run_gui`` is the GUI entry point the CLI calls. All service and keyring work goes through the
+one TaskRunner; the ``*_op`` functions below run on a pool thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..errors import AuthenticationFailed, UserFacingError
+from ..models import Role
+from ..services.dto import UserDTO
+from .admin_window import AdminWindow
+from .errors import show_error
+from .login_window import LoginWindow
+from .main_window_base import APP_TITLE, RoleWindow
+from .student_window import StudentWindow
+from .task_runner import TaskRunner
+from .teacher_window import TeacherWindow
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+log = logging.getLogger(__name__)
+
+STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
+    Role.STUDENT: StudentWindow,
+    Role.TEACHER: TeacherWindow,
+    Role.ADMIN: AdminWindow,
+}
+SIGNED_OUT_NOTICE = "You have signed out."
+EXPIRED_NOTICE = "Your saved sign-in is no longer valid. Please sign in again."
+
+
+@dataclass(frozen=True)
+class ResumeResult:
+    """Outcome of the start-up check of a remembered sign-in."""
+
+    user: UserDTO | None = None
+    email: str | None = None
+    expired: bool = False
+
+
+def resume_remembered_op(services: AppServices) -> ResumeResult:
+    """Worker thread: sign in with the remembered token; forget it if the service refuses it."""
+    available, _reason = services.remember_me.availability()
+    stored = services.remember_me.load() if available else None
+    if stored is None:
+        return ResumeResult()
+    email, token = stored
+    try:
+        return ResumeResult(user=services.accounts.authenticate_token(token), email=email)
+    except UserFacingError as error:
+        log.info("remembered sign-in for %s refused: %s", email, error)
+        services.remember_me.forget()
+        return ResumeResult(email=email, expired=True)
+
+
+def sign_out_op(services: AppServices) -> None:
+    """Worker thread: revoke and forget a remembered token (forgotten even if revoke fails)."""
+    available, _reason = services.remember_me.availability()
+    stored = services.remember_me.load() if available else None
+    if stored is None:
+        return
+    try:
+        services.accounts.revoke_token(stored[1])
+    finally:
+        services.remember_me.forget()
+
+
+def demo_sign_in_op(services: AppServices, role: Role) -> UserDTO:
+    """Worker thread: sign in as the first demo account of ``role``, seeding demo data if absent."""
+    from ..services.demo_data import demo_accounts, seed_demo_data
+
+    email, password = next((e, p) for e, p, r in demo_accounts() if r is role)
+    try:
+        return services.accounts.authenticate(email=email, password=password)
+    except AuthenticationFailed:
+        log.info("demo account %s missing: seeding demo data", email)
+        seed_demo_data(services.ctx)
+        return services.accounts.authenticate(email=email, password=password)
+
+
+class AppController(QObject):
+    """Switches between the login window and the signed-in user's role window."""
+
+    window_changed = Signal(object)  # the QWidget now shown
+
+    def __init__(
+        self,
+        services: AppServices,
+        *,
+        runner: TaskRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.current_window: QWidget | None = None
+        self.user: UserDTO | None = None
+
+    def start(self) -> None:
+        """Show the login window; go straight to the role window if a remembered sign-in works."""
+        login = self.show_login()
+        login.set_busy(True)
+        login.show_notice("Checking for a saved sign-in…")
+        self.runner.run(
+            lambda: resume_remembered_op(self.services),
+            on_success=self._on_resume_result,
+            on_failure=self._on_resume_failed,
+            owner=login,
+        )
+
+    def show_login(self, *, notice: str | None = None, email: str | None = None) -> LoginWindow:
+        login = LoginWindow(services=self.services, runner=self.runner)
+        login.signed_in.connect(self.show_role_window)
+        login.show_notice(notice)
+        if email:
+            login.prefill_email(email)
+        self.user = None
+        self._replace_window(login)
+        return login
+
+    def show_role_window(self, user: UserDTO) -> RoleWindow:
+        window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
+        window.sign_out_requested.connect(self.sign_out)
+        self.user = user
+        self._replace_window(window)
+        return window
+
+    def sign_out(self) -> None:
+        """Revoke + forget a remembered token, then return to the login window."""
+        email = self.user.email if self.user else None
+        self.runner.run(
+            lambda: sign_out_op(self.services),
+            on_success=lambda _none: self._on_signed_out(email),
+            on_failure=lambda error: self._on_sign_out_failed(error, email),
+            owner=self.current_window,
+        )
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Wait for running tasks so nothing is cut off half-way; True when idle."""
+        idle = self.runner.wait_for_idle(timeout_ms)
+        if not idle:
+            log.warning("%d background task(s) still running at exit", self.runner.in_flight)
+        return idle
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _replace_window(self, window: QWidget) -> None:
+        previous = self.current_window
+        self.current_window = window
+        window.show()  # before closing the old one, so the app never has zero windows
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        self.window_changed.emit(window)
+
+    def _on_resume_result(self, result: ResumeResult) -> None:
+        if result.user is not None:
+            self.show_role_window(result.user)
+            return
+        login = self.current_window
+        if isinstance(login, LoginWindow):
+            login.set_busy(False)
+            login.show_notice(EXPIRED_NOTICE if result.expired else None)
+            if result.email:
+                login.prefill_email(result.email)
+
+    def _on_resume_failed(self, error: BaseException) -> None:
+        login = self.current_window
+        if isinstance(login, LoginWindow):
+            login.set_busy(False)
+            login.show_notice(None)
+        show_error(login, error)
+
+    def _on_signed_out(self, email: str | None) -> None:
+        self.show_login(notice=SIGNED_OUT_NOTICE, email=email)
+
+    def _on_sign_out_failed(self, error: BaseException, email: str | None) -> None:
+        login = self.show_login(notice=SIGNED_OUT_NOTICE, email=email)
+        show_error(login, error)
+
+
+def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
+    """Apply resources/style.qss if present; False (logged) when it cannot be read."""
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        log.warning("style sheet %s not applied: %s", path, error)
+        return False
+    return True
+
+
+def run_gui(
+    services: AppServices, *, screenshot: Path | None = None, screenshot_role: Role | None = None
+) -> int:
+    """Run the app until the last window closes; returns the exit code.
+
+    With ``screenshot`` it renders one window offscreen instead (the login window, or the role
+    window of the first demo account of ``screenshot_role``), saves it as PNG, and returns.
+    """
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_TITLE)
+    apply_style_sheet(app)
+    controller = AppController(services, runner=TaskRunner(app))
+    if screenshot is not None:
+        return _save_screenshot(controller, screenshot, screenshot_role)
+    controller.start()
+    code = app.exec()
+    controller.shutdown()
+    return code
+
+
+def _save_screenshot(controller: AppController, path: Path, role: Role | None) -> int:
+    runner = controller.runner
+    window: QWidget = controller.show_login()
+    if role is not None:
+        signed_in: list[UserDTO] = []
+        runner.run(lambda: demo_sign_in_op(controller.services, role), on_success=signed_in.append)
+        runner.wait_for_idle(30000)
+        if not signed_in:
+            log.error("could not sign in as the demo %s", role.value)
+            return 1
+        window = controller.show_role_window(signed_in[0])
+    runner.wait_for_idle(30000)
+    if isinstance(window, RoleWindow):
+        window.prepare_for_screenshot()
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saved = window.grab().save(str(path))
+    window.close()
+    controller.shutdown()
+    if not saved:
+        log.error("could not write the screenshot to %s", path)
+    return 0 if saved else 1

@@ -1,0 +1,95 @@
+"""Read-only detail view of one gig, with a slot for actions added later (e.g. booking)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.dto import GigDTO
+from .gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
+
+EMPTY_TEXT = "Select a gig to see its details."
+
+
+class GigDetailPanel(QStackedWidget):
+    """Shows a GigDTO; ``actions_layout`` holds buttons that other pages add."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.setMinimumWidth(300)
+        self.gig: GigDTO | None = None
+        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.addWidget(self.empty_label)
+        self.addWidget(self._build_content())
+        self.setCurrentWidget(self.empty_label)
+
+    def _build_content(self) -> QWidget:
+        self.title_label = _label("detailTitle")
+        self.teacher_label = _label("detailTeacher")
+        self.meta_label = _label("detailMeta")
+        self.rate_label = _label("detailRate")
+        self.time_zone_label = _label("detailMeta")
+        self.description_label = _label("detailDescription")
+        self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        about = QLabel("About this gig")
+        about.setObjectName("detailSection")
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.HLine)
+        separator.setObjectName("separator")
+        self.actions_layout = QHBoxLayout()
+        self.actions_layout.addStretch(1)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 18, 20, 18)
+        layout.setSpacing(6)
+        for widget in (self.title_label, self.teacher_label, self.meta_label, self.rate_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.time_zone_label)
+        layout.addSpacing(6)
+        layout.addWidget(separator)
+        layout.addWidget(about)
+        layout.addWidget(self.description_label)
+        layout.addStretch(1)
+        layout.addLayout(self.actions_layout)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        return scroll
+
+    def show_gig(self, gig: GigDTO | None) -> None:
+        self.gig = gig
+        if gig is None:
+            self.setCurrentIndex(0)
+            return
+        self.title_label.setText(gig.title)
+        self.teacher_label.setText(f"with {gig.teacher_name}")
+        meta = f"{gig.language} · level {gig.level.value} · {gig_lengths_text(gig)} sessions"
+        if gig.is_suspended or not gig.is_active:
+            meta += f" · {gig_status_text(gig)}"
+        self.meta_label.setText(meta)
+        self.rate_label.setText(gig_rate_text(gig))
+        self.time_zone_label.setText(f"Teacher's time zone: {gig.teacher_time_zone}")
+        self.description_label.setText(gig.description or "The teacher has not written more.")
+        self.setCurrentIndex(1)
+
+
+def _label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

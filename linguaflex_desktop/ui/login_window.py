@@ -1,0 +1,294 @@
+"""Sign-in and account creation, with an optional "Remember me" backed by the OS keyring.
+
+Emits ``signed_in(UserDTO)``; the AppController then opens the role window. All service and
+keyring calls run through the TaskRunner; the ops below run on a pool thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import UserFacingError
+from ..models import Role
+from ..services.dto import UserDTO
+from .errors import inline_error_text, show_error
+from .main_window_base import APP_TITLE
+from .task_runner import TaskRunner
+from .time_zones import TimeZoneCombo
+from .widgets import make_message_label, set_message
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+log = logging.getLogger(__name__)
+
+REMEMBER_CHECKING = "Checking for secure storage…"
+
+
+def sign_in_op(services: AppServices, *, email: str, password: str, remember: bool) -> UserDTO:
+    """Worker thread: authenticate and, if asked, store a remember-me token in the keyring."""
+    user = services.accounts.authenticate(email=email, password=password)
+    if remember:
+        remember_user(services, user)
+    return user
+
+
+def remember_user(services: AppServices, user: UserDTO) -> None:
+    """Worker thread: issue a token and save it; a token that cannot be saved is revoked."""
+    available, reason = services.remember_me.availability()
+    if not available:
+        log.info("not remembering %s: %s", user.email, reason)
+        return
+    token = services.accounts.issue_remember_token(user.actor)
+    try:
+        services.remember_me.save(email=user.email, token=token)
+    except Exception:
+        services.accounts.revoke_token(token)
+        raise
+
+
+def register_op(
+    services: AppServices,
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    role: Role,
+    time_zone: str,
+) -> UserDTO:
+    """Worker thread: create the account, then sign in through the normal path."""
+    services.accounts.register(
+        email=email, password=password, display_name=display_name, role=role, time_zone=time_zone
+    )
+    return services.accounts.authenticate(email=email, password=password)
+
+
+class LoginWindow(QWidget):
+    """The first window: a "Sign in" tab and a "Create account" tab."""
+
+    signed_in = Signal(object)  # UserDTO
+
+    def __init__(
+        self, *, services: AppServices, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.remember_available = False
+        self.setObjectName("loginWindow")
+        self.setWindowTitle(f"{APP_TITLE} — Sign in")
+        self.resize(460, 580)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_sign_in_form(), "Sign in")
+        self.tabs.addTab(self._build_register_form(), "Create account")
+        self.notice_label = make_message_label("formNotice")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 32, 36, 28)
+        layout.setSpacing(12)
+        title = QLabel(APP_TITLE)
+        title.setObjectName("loginTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle = QLabel("Language lessons with teachers you choose")
+        subtitle.setObjectName("loginSubtitle")
+        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.tabs, 1)
+        location = QLabel(f"Data: {services.settings.describe_database()}")
+        location.setObjectName("dataLocation")
+        location.setWordWrap(True)
+        location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(location)
+        self._check_remember_availability()
+
+    # --- forms ----------------------------------------------------------------------------
+
+    def _build_sign_in_form(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText("you@example.com")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.returnPressed.connect(self.submit_sign_in)
+        self.remember_checkbox = QCheckBox("Remember me on this computer")
+        self.remember_checkbox.setEnabled(False)
+        self.remember_note = QLabel(REMEMBER_CHECKING)
+        self.remember_note.setObjectName("fieldNote")
+        self.remember_note.setWordWrap(True)
+        form.addRow("Email", self.email_edit)
+        form.addRow("Password", self.password_edit)
+        form.addRow("", self.remember_checkbox)
+        form.addRow("", self.remember_note)
+        self.sign_in_error = make_message_label()
+        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button.setObjectName("primaryButton")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit_sign_in)
+        return _form_page(page, form, self.sign_in_error, self.sign_in_button)
+
+    def _build_register_form(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        self.register_name_edit = QLineEdit()
+        self.register_name_edit.setPlaceholderText("Name shown to others")
+        self.register_email_edit = QLineEdit()
+        self.register_email_edit.setPlaceholderText("you@example.com")
+        self.register_password_edit = QLineEdit()
+        self.register_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.register_password_edit.setPlaceholderText("At least 10 characters")
+        self.register_confirm_edit = QLineEdit()
+        self.register_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.register_role_combo = QComboBox()
+        self.register_role_combo.addItem("Student — I want to learn", Role.STUDENT)
+        self.register_role_combo.addItem("Teacher — I want to teach", Role.TEACHER)
+        self.register_time_zone_combo = TimeZoneCombo()
+        form.addRow("Display name", self.register_name_edit)
+        form.addRow("Email", self.register_email_edit)
+        form.addRow("Password", self.register_password_edit)
+        form.addRow("Confirm password", self.register_confirm_edit)
+        form.addRow("I am a", self.register_role_combo)
+        form.addRow("Time zone", self.register_time_zone_combo)
+        self.register_error = make_message_label()
+        self.register_button = QPushButton("Create account")
+        self.register_button.setObjectName("primaryButton")
+        self.register_button.clicked.connect(self.submit_register)
+        return _form_page(page, form, self.register_error, self.register_button)
+
+    # --- public ---------------------------------------------------------------------------
+
+    def show_notice(self, text: str | None) -> None:
+        """An informational line above the forms (e.g. 'You have signed out.')."""
+        set_message(self.notice_label, text)
+
+    def prefill_email(self, email: str) -> None:
+        self.email_edit.setText(email)
+        self.password_edit.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.tabs.setEnabled(not busy)
+
+    # --- remember me ----------------------------------------------------------------------
+
+    def _check_remember_availability(self) -> None:
+        self.runner.run(
+            self.services.remember_me.availability,
+            on_success=self._on_remember_availability,
+            on_failure=self._on_remember_check_failed,
+            owner=self,
+        )
+
+    def _on_remember_availability(self, result: tuple[bool, str]) -> None:
+        available, reason = result
+        self.remember_available = available
+        self.remember_checkbox.setEnabled(available)
+        if not available:
+            self.remember_checkbox.setChecked(False)
+        note = "" if available else f"Not available: {reason}"
+        self.remember_checkbox.setToolTip(reason if not available else "")
+        self.remember_note.setText(note)
+        self.remember_note.setVisible(bool(note))
+
+    def _on_remember_check_failed(self, error: BaseException) -> None:
+        self._on_remember_availability((False, inline_error_text(error) or "unknown"))
+
+    # --- submit ---------------------------------------------------------------------------
+
+    @Slot()
+    def submit_sign_in(self) -> None:
+        set_message(self.sign_in_error, None)
+        email, password = self.email_edit.text(), self.password_edit.text()
+        if not email.strip() or not password:
+            set_message(self.sign_in_error, "Enter your email address and password.")
+            return
+        remember = self.remember_available and self.remember_checkbox.isChecked()
+        self.set_busy(True)
+        self.sign_in_button.setText("Signing in…")
+        self.runner.run(
+            lambda: sign_in_op(self.services, email=email, password=password, remember=remember),
+            on_success=self._on_signed_in,
+            on_failure=self._on_sign_in_failed,
+            owner=self,
+        )
+
+    @Slot()
+    def submit_register(self) -> None:
+        set_message(self.register_error, None)
+        password = self.register_password_edit.text()
+        if password != self.register_confirm_edit.text():
+            set_message(self.register_error, "The two passwords do not match.")
+            return
+        values: dict[str, Any] = {
+            "email": self.register_email_edit.text(),
+            "password": password,
+            "display_name": self.register_name_edit.text(),
+            "role": Role(self.register_role_combo.currentData()),
+            "time_zone": self.register_time_zone_combo.time_zone(),
+        }
+        self.set_busy(True)
+        self.register_button.setText("Creating account…")
+        self.runner.run(
+            lambda: register_op(self.services, **values),
+            on_success=self._on_signed_in,
+            on_failure=self._on_register_failed,
+            owner=self,
+        )
+
+    def _on_signed_in(self, user: UserDTO) -> None:
+        self._reset_buttons()
+        self.password_edit.clear()
+        self.register_password_edit.clear()
+        self.register_confirm_edit.clear()
+        self.signed_in.emit(user)
+
+    def _on_sign_in_failed(self, error: BaseException) -> None:
+        self._reset_buttons()
+        self._show_form_error(self.sign_in_error, error)
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+
+    def _on_register_failed(self, error: BaseException) -> None:
+        self._reset_buttons()
+        self._show_form_error(self.register_error, error)
+
+    def _show_form_error(self, label: QLabel, error: BaseException) -> None:
+        if isinstance(error, UserFacingError):
+            set_message(label, inline_error_text(error))
+        else:
+            show_error(self, error)
+
+    def _reset_buttons(self) -> None:
+        self.set_busy(False)
+        self.sign_in_button.setText("Sign in")
+        self.register_button.setText("Create account")
+
+
+def _form_page(page: QWidget, form: QFormLayout, error: QLabel, button: QPushButton) -> QWidget:
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(20, 20, 20, 20)
+    layout.setSpacing(12)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addStretch(1)
+    layout.addWidget(button)
+    return page

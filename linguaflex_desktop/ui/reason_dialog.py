@@ -1,0 +1,56 @@
+"""Asks an admin for the reason of a suspension (optional text), non-blocking.
+
+Open with ``open()``; ``reason_given(str)`` is emitted when confirmed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+MAX_REASON_LENGTH = 500
+
+
+class ReasonDialog(QDialog):
+    reason_given = Signal(str)
+
+    def __init__(
+        self, *, title: str, prompt: str, confirm_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText("Reason (recorded in the audit trail)")
+        self.reason_edit.setMaximumHeight(100)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.confirm_button.setText(confirm_text)
+        self.confirm_button.setObjectName("dangerButton")
+        self.buttons.accepted.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.addWidget(label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.buttons)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()[:MAX_REASON_LENGTH]
+
+    @Slot()
+    def _confirm(self) -> None:
+        self.reason_given.emit(self.reason())
+        self.accept()

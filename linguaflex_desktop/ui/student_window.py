@@ -1,0 +1,299 @@
+"""The student's window: a gig browser (search, filters, sort, pages) with a detail panel.
+
+Searches run through the TaskRunner; only the newest answer is shown when several overlap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import ValidationError
+from ..models import Level
+from ..services.dto import Actor, GigDTO, Page, UserDTO
+from ..services.pricing import SUPPORTED_CURRENCIES
+from .errors import inline_error_text
+from .gig_detail_panel import GigDetailPanel
+from .gig_table_model import GigColumn, GigTableModel
+from .main_window_base import RoleWindow
+from .money_input import MoneyInput
+from .task_runner import TaskRunner
+from .widgets import EmptyStateStack, Pager, make_message_label, make_table_view, set_message
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+PAGE_SIZE = 50
+TEXT_DEBOUNCE_MS = 350
+SORTS = (
+    ("Best match", "relevance"),
+    ("Price: low to high", "price_asc"),
+    ("Price: high to low", "price_desc"),
+    ("Newest", "newest"),
+)
+ANY = None
+
+
+class GigBrowserPage(QWidget):
+    """Search gigs by text, language, level, price range (in one currency) and sort."""
+
+    results_loaded = Signal(object)  # Page[GigDTO]
+    gig_selected = Signal(object)  # GigDTO | None
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self._request = 0
+        self._offset = 0
+        self.model = GigTableModel(
+            (
+                GigColumn.TITLE,
+                GigColumn.TEACHER,
+                GigColumn.LANGUAGE,
+                GigColumn.LEVEL,
+                GigColumn.RATE,
+            ),
+            self,
+        )
+        self.view = make_table_view(self.model)
+        self.results = EmptyStateStack(self.view, "Searching…")
+        self.pager = Pager("gigs")
+        self.pager.page_requested.connect(self.search)
+        self.detail = GigDetailPanel()
+        self.filter_error = make_message_label()
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
+        self._text_timer.timeout.connect(self.search)
+        self._build()
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._load_languages()
+        self.search()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results, 1)
+        left_layout.addWidget(self.pager)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self.filter_error)
+        layout.addWidget(splitter, 1)
+
+    def _build_filters(self) -> QVBoxLayout:
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("Search by title, teacher or description")
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.textEdited.connect(lambda _text: self._text_timer.start())
+        self.text_edit.returnPressed.connect(self.search)
+        self.language_combo = _combo([("Any language", ANY)])
+        self.level_combo = _combo([("Any level", ANY)] + [(level.value, level) for level in Level])
+        self.currency_combo = _combo(
+            [("Any currency", ANY)] + [(code, code) for code in sorted(SUPPORTED_CURRENCIES)]
+        )
+        self.min_price = MoneyInput()
+        self.max_price = MoneyInput()
+        self.sort_combo = _combo(list(SORTS))
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        for combo in (self.language_combo, self.level_combo, self.sort_combo):
+            combo.currentIndexChanged.connect(lambda _index: self.search())
+        self.currency_combo.currentIndexChanged.connect(self._on_currency_changed)
+        for price in (self.min_price, self.max_price):
+            price.editingFinished.connect(self.search)
+        self._on_currency_changed(search=False)
+        self.language_combo.setMinimumWidth(170)
+        for price in (self.min_price, self.max_price):
+            price.setFixedWidth(120)
+        top = QHBoxLayout()
+        top.addWidget(self.text_edit, 1)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Sort"))
+        top.addWidget(self.sort_combo)
+        filters = QHBoxLayout()
+        for widget in (self.language_combo, self.level_combo):
+            filters.addWidget(widget)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel("Price"))
+        filters.addWidget(self.currency_combo)
+        filters.addWidget(self.min_price)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.max_price)
+        filters.addStretch(1)
+        filters.addWidget(self.clear_button)
+        layout = QVBoxLayout()
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        return layout
+
+    # --- filters --------------------------------------------------------------------------
+
+    @Slot()
+    def clear_filters(self) -> None:
+        for combo in (self.language_combo, self.level_combo, self.currency_combo, self.sort_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text_edit.clear()
+        self._on_currency_changed(search=False)
+        self.search()
+
+    def _on_currency_changed(self, _index: int = 0, *, search: bool = True) -> None:
+        currency = self.currency_combo.currentData()
+        for price, hint in ((self.min_price, "Min"), (self.max_price, "Max")):
+            price.setEnabled(currency is not None)
+            if currency is None:
+                price.clear()
+                price.setPlaceholderText(hint)
+                price.setToolTip("Choose a currency to filter by price")
+            else:
+                price.set_currency(currency)
+                price.setPlaceholderText(f"{hint} {currency} / h")
+                price.setToolTip("")
+        if search:
+            self.search()
+
+    def criteria(self) -> dict[str, Any]:
+        """The search arguments from the filters; ValidationError for a bad price range."""
+        currency = self.currency_combo.currentData()
+        min_rate = self.min_price.optional_amount_minor() if currency else None
+        max_rate = self.max_price.optional_amount_minor() if currency else None
+        if min_rate is not None and max_rate is not None and min_rate > max_rate:
+            raise ValidationError("The lowest price is above the highest price.")
+        return {
+            "language": self.language_combo.currentData(),
+            "level": self.level_combo.currentData(),
+            "currency": currency,
+            "min_rate_minor": min_rate,
+            "max_rate_minor": max_rate,
+            "text": self.text_edit.text().strip(),
+            "sort": self.sort_combo.currentData(),
+        }
+
+    # --- loading --------------------------------------------------------------------------
+
+    def search(self, offset: int = 0) -> None:
+        """Start a search from the current filters (GUI thread); results arrive later."""
+        self._text_timer.stop()
+        try:
+            criteria = self.criteria()
+        except ValidationError as error:
+            set_message(self.filter_error, error.message)
+            return
+        set_message(self.filter_error, None)
+        self._request += 1
+        request = self._request
+        catalogue, actor = self.services.catalogue, self.actor
+        self.runner.run(
+            lambda: catalogue.search_gigs(actor, offset=offset, limit=PAGE_SIZE, **criteria),
+            on_success=lambda page: self._on_results(request, page),
+            on_failure=lambda error: self._on_search_failed(request, error),
+            owner=self,
+        )
+
+    def _on_results(self, request: int, page: Page[GigDTO]) -> None:
+        if request != self._request:
+            return  # an older search answered after a newer one started
+        selected = self.detail.gig.id if self.detail.gig else None
+        self.model.set_gigs(page.items)
+        self.results.set_empty_text("No gigs match your search. Try fewer filters.")
+        self.pager.set_page(
+            offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
+        )
+        self._offset = page.offset
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+        else:
+            self._show_detail(None)
+        self.results_loaded.emit(page)
+
+    def _on_search_failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            self.results.set_empty_text("The search could not be run.")
+            set_message(self.filter_error, inline_error_text(error))
+
+    def _load_languages(self) -> None:
+        self.runner.run(
+            lambda: self.services.catalogue.list_languages(self.actor),
+            on_success=self._on_languages,
+            owner=self,
+        )
+
+    def _on_languages(self, languages: list[str]) -> None:
+        current = self.language_combo.currentData()
+        self.language_combo.blockSignals(True)
+        self.language_combo.clear()
+        self.language_combo.addItem("Any language", ANY)
+        for language in languages:
+            self.language_combo.addItem(language, language)
+        index = self.language_combo.findData(current) if current else 0
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.language_combo.blockSignals(False)
+
+    # --- selection ------------------------------------------------------------------------
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, *_args: object) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        self._show_detail(self.model.gig_at(rows[0].row()) if rows else None)
+
+    def _show_detail(self, gig: GigDTO | None) -> None:
+        self.detail.show_gig(gig)
+        self.gig_selected.emit(gig)
+
+
+class StudentWindow(RoleWindow):
+    """Tabs: 'Find a teacher' (more pages such as bookings are added later)."""
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        user: UserDTO,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services=services, user=user, runner=runner, parent=parent)
+        self.gig_browser = GigBrowserPage(services=services, actor=self.actor, runner=runner)
+        self.add_page(self.gig_browser, "Find a teacher")
+
+    def prepare_for_screenshot(self) -> None:
+        if self.gig_browser.model.rowCount():
+            self.gig_browser.view.selectRow(0)
+
+
+def _combo(items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo

@@ -1,0 +1,158 @@
+"""One TaskRunner for all blocking work (database, network, keyring).
+
+As in Anki's operations and Picard's thread helper: ``op`` runs on a QThreadPool thread and
+touches no widget; its result (or exception) is posted back to the GUI thread through a signal
+of a QObject living there, where ``on_success`` / ``on_failure`` run. When the ``owner`` of a
+task has been destroyed by the time the result arrives, the result is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from .errors import show_error
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass
+class _PendingTask:
+    on_success: Callable[[Any], None] | None
+    on_failure: Callable[[BaseException], None] | None
+    owner: QObject | None
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread and delivers their outcome on the GUI thread.
+
+    Create it on the GUI thread. ``run`` may only be called from the GUI thread.
+    """
+
+    busy_changed = Signal(bool)
+    # (task id, succeeded, result or exception); emitted on a pool thread, received queued.
+    _finished = Signal(int, bool, object)
+
+    def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool if pool is not None else QThreadPool.globalInstance()
+        self._pending: dict[int, _PendingTask] = {}
+        self._ids = itertools.count(1)
+        self._busy = False
+        self._finished.connect(self._deliver)
+
+    @property
+    def in_flight(self) -> int:
+        """Tasks started whose callbacks have not run yet."""
+        return len(self._pending)
+
+    def run(
+        self,
+        op: Callable[[], T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Start ``op`` on a pool thread. Without ``on_failure`` errors go to ``show_error``."""
+        task_id = next(self._ids)
+        self._add_pending(task_id, _PendingTask(on_success, on_failure, owner))
+        self._start(task_id, op)
+
+    def wait_for_idle(self, timeout_ms: int = 10000) -> bool:
+        """Process events until every started task has delivered; False on timeout.
+
+        For shutdown and tests: runs a nested event loop on the GUI thread (never sleeps).
+        """
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._pending:
+            remaining_ms = int((deadline - time.monotonic()) * 1000)
+            if remaining_ms <= 0:
+                break
+            loop = QEventLoop()
+            timer = QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(loop.quit)
+            self.busy_changed.connect(loop.quit)
+            timer.start(remaining_ms)
+            loop.exec()
+            timer.stop()
+            self.busy_changed.disconnect(loop.quit)
+        return not self._pending
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _start(self, task_id: int, op: Callable[[], Any]) -> None:
+        def work() -> None:  # runs on a pool thread: no widget access here
+            try:
+                result = op()
+            except BaseException as error:
+                self._finished.emit(task_id, False, error)
+            else:
+                self._finished.emit(task_id, True, result)
+
+        self._pool.start(work)
+
+    def _add_pending(self, task_id: int, task: _PendingTask) -> None:
+        self._pending[task_id] = task
+        self._update_busy()
+
+    def _update_busy(self) -> None:
+        busy = bool(self._pending)
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, succeeded: bool, value: object) -> None:
+        """GUI thread: run the callback unless the owner is gone."""
+        task = self._pending.pop(task_id, None)
+        try:
+            if task is not None and not _owner_destroyed(task.owner):
+                self._call_back(task, succeeded, value)
+        finally:
+            self._update_busy()
+
+    def _call_back(self, task: _PendingTask, succeeded: bool, value: Any) -> None:
+        try:
+            if succeeded:
+                if task.on_success is not None:
+                    task.on_success(value)
+            elif task.on_failure is not None:
+                task.on_failure(value)
+            else:
+                show_error(self._parent_widget(task.owner), value)
+        except Exception as error:
+            show_error(self._parent_widget(task.owner), error)
+
+    def _parent_widget(self, owner: QObject | None) -> QWidget | None:
+        for candidate in (owner, self.parent()):
+            if isinstance(candidate, QWidget) and shiboken6.isValid(candidate):
+                return candidate
+        return None
+
+
+class SynchronousTaskRunner(TaskRunner):
+    """Runs each op at once on the calling thread (Picard's FakeThreadPool) for unit tests."""
+
+    def _start(self, task_id: int, op: Callable[[], Any]) -> None:
+        try:
+            result = op()
+        except BaseException as error:
+            self._deliver(task_id, False, error)
+        else:
+            self._deliver(task_id, True, result)
+
+
+def _owner_destroyed(owner: QObject | None) -> bool:
+    return owner is not None and not shiboken6.isValid(owner)

@@ -1,0 +1,274 @@
+"""The teacher's window: 'My gigs' (list + editor dialog) and 'Profile' (profile editor)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import UserFacingError
+from ..services.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
+from .errors import inline_error_text, show_error
+from .gig_editor_dialog import GigEditorDialog
+from .gig_table_model import GigColumn, GigTableModel
+from .main_window_base import RoleWindow
+from .task_runner import TaskRunner
+from .time_zones import TimeZoneCombo
+from .widgets import EmptyStateStack, make_heading, make_message_label, make_table_view, set_message
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+NO_GIGS_TEXT = "You have no gigs yet.\nCreate one to appear in students' search results."
+
+
+class GigManagerPage(QWidget):
+    """The teacher's own gigs; New / Edit open a GigEditorDialog (double-click edits too)."""
+
+    gigs_loaded = Signal(object)  # list[GigDTO]
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.editor: GigEditorDialog | None = None
+        self.default_language = ""
+        self.model = GigTableModel(
+            (
+                GigColumn.TITLE,
+                GigColumn.LANGUAGE,
+                GigColumn.LEVEL,
+                GigColumn.RATE,
+                GigColumn.LENGTHS,
+                GigColumn.STATUS,
+            ),
+            self,
+        )
+        self.view = make_table_view(self.model)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.table = EmptyStateStack(self.view, "Loading your gigs…")
+        self.new_button = QPushButton("New gig…")
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.error_label = make_message_label()
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(make_heading("My gigs"))
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.refresh_button)
+        toolbar.addWidget(self.edit_button)
+        toolbar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+        self.refresh()
+
+    def selected_gig(self) -> GigDTO | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.gig_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def refresh(self) -> None:
+        self.runner.run(
+            lambda: self.services.catalogue.list_my_gigs(self.actor),
+            on_success=self._on_gigs,
+            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def open_editor(self, gig: GigDTO | None) -> GigEditorDialog:
+        """Open the editor window-modally (non-blocking); the list updates when it saves."""
+        self.editor = GigEditorDialog(
+            services=self.services,
+            actor=self.actor,
+            runner=self.runner,
+            gig=gig,
+            default_language=self.default_language,
+            parent=self,
+        )
+        self.editor.gig_saved.connect(self._on_gig_saved)
+        self.editor.finished.connect(self.editor.deleteLater)
+        self.editor.open()
+        return self.editor
+
+    @Slot()
+    def edit_selected(self) -> None:
+        gig = self.selected_gig()
+        if gig is not None:
+            self.open_editor(gig)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.open_editor(self.model.gig_at(index.row()))
+
+    def _on_gigs(self, gigs: list[GigDTO]) -> None:
+        set_message(self.error_label, None)
+        self.model.set_gigs(gigs)
+        self.table.set_empty_text(NO_GIGS_TEXT)
+        self.gigs_loaded.emit(gigs)
+
+    def _on_gig_saved(self, gig: GigDTO) -> None:
+        row = self.model.replace_gig(gig)
+        self.view.selectRow(row)
+
+    @Slot()
+    def _update_buttons(self, *_args: object) -> None:
+        self.edit_button.setEnabled(self.selected_gig() is not None)
+
+
+class ProfileEditorPage(QWidget):
+    """Display name, time zone, languages taught and bio of the signed-in teacher."""
+
+    profile_loaded = Signal(object)  # TeacherProfileDTO
+    profile_saved = Signal(object)  # TeacherProfileDTO
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.display_name_edit = QLineEdit()
+        self.time_zone_combo = TimeZoneCombo()
+        self.languages_edit = QLineEdit()
+        self.languages_edit.setPlaceholderText("Languages you teach, separated by commas")
+        self.bio_edit = QPlainTextEdit()
+        self.bio_edit.setPlaceholderText("Tell students about your experience and approach.")
+        self.error_label = make_message_label()
+        self.saved_label = make_message_label("formNotice")
+        self.save_button = QPushButton("Save profile")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow("Display name", self.display_name_edit)
+        form.addRow("Time zone", self.time_zone_combo)
+        form.addRow("Languages", self.languages_edit)
+        form.addRow("About me", self.bio_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saved_label, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.save_button)
+        column = QWidget()
+        column.setMaximumWidth(760)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(column, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(make_heading("My profile"))
+        note = QLabel("Students see your name, languages and description next to your gigs.")
+        note.setObjectName("fieldNote")
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.load()
+
+    @Slot()
+    def load(self) -> None:
+        self.runner.run(
+            lambda: self.services.catalogue.get_profile(self.actor, self.actor.id),
+            on_success=self._on_loaded,
+            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def languages(self) -> list[str]:
+        return [part.strip() for part in self.languages_edit.text().split(",") if part.strip()]
+
+    @Slot()
+    def save(self) -> None:
+        set_message(self.error_label, None)
+        set_message(self.saved_label, None)
+        values: dict[str, Any] = {
+            "bio": self.bio_edit.toPlainText(),
+            "languages": self.languages(),
+            "time_zone": self.time_zone_combo.time_zone(),
+            "display_name": self.display_name_edit.text(),
+        }
+        self.save_button.setEnabled(False)
+        self.runner.run(
+            lambda: self.services.catalogue.update_profile(self.actor, **values),
+            on_success=self._on_saved,
+            on_failure=self._on_save_failed,
+            owner=self,
+        )
+
+    def _fill(self, profile: TeacherProfileDTO) -> None:
+        self.display_name_edit.setText(profile.display_name)
+        self.time_zone_combo.set_time_zone(profile.time_zone)
+        self.languages_edit.setText(", ".join(profile.languages))
+        self.bio_edit.setPlainText(profile.bio)
+
+    def _on_loaded(self, profile: TeacherProfileDTO) -> None:
+        self._fill(profile)
+        self.save_button.setEnabled(True)
+        self.profile_loaded.emit(profile)
+
+    def _on_saved(self, profile: TeacherProfileDTO) -> None:
+        self._fill(profile)
+        self.save_button.setEnabled(True)
+        set_message(self.saved_label, "Profile saved.")
+        self.profile_saved.emit(profile)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, UserFacingError):
+            set_message(self.error_label, inline_error_text(error))
+        else:
+            show_error(self, error)
+
+
+class TeacherWindow(RoleWindow):
+    """Tabs: 'My gigs' and 'Profile' (schedule, requests, earnings are added later)."""
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        user: UserDTO,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services=services, user=user, runner=runner, parent=parent)
+        self.gig_manager = GigManagerPage(services=services, actor=self.actor, runner=runner)
+        self.profile_editor = ProfileEditorPage(services=services, actor=self.actor, runner=runner)
+        self.profile_editor.profile_loaded.connect(self._on_profile)
+        self.profile_editor.profile_saved.connect(self._on_profile)
+        self.add_page(self.gig_manager, "My gigs")
+        self.add_page(self.profile_editor, "Profile")
+
+    def _on_profile(self, profile: TeacherProfileDTO) -> None:
+        self.set_display_name(profile.display_name)
+        self.gig_manager.default_language = profile.languages[0] if profile.languages else ""

@@ -1,0 +1,138 @@
+"""Small reusable widgets: empty-state table stack, pager, form helpers. GUI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+
+def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, single-row-selection table with a stretching first column."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(30)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(80)
+    return view
+
+
+class EmptyStateStack(QStackedWidget):
+    """Shows ``view`` when the model has rows, else a centred message (empty state)."""
+
+    def __init__(self, view: QTableView, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.addWidget(view)
+        self.addWidget(self.empty_label)
+        model = view.model()
+        model.modelReset.connect(self._refresh)
+        model.rowsInserted.connect(self._refresh)
+        model.rowsRemoved.connect(self._refresh)
+        self._refresh()
+
+    def set_empty_text(self, text: str) -> None:
+        self.empty_label.setText(text)
+
+    def showing_empty_state(self) -> bool:
+        return self.currentWidget() is self.empty_label
+
+    @Slot()
+    def _refresh(self) -> None:
+        empty = self.view.model().rowCount() == 0
+        self.setCurrentWidget(self.empty_label if empty else self.view)
+
+
+class Pager(QWidget):
+    """'Showing 1-50 of 120' with Previous / Next; emits ``page_requested(offset)``."""
+
+    page_requested = Signal(int)
+
+    def __init__(self, noun: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._noun = noun
+        self._offset = 0
+        self._limit = 50
+        self._total = 0
+        self.summary = QLabel()
+        self.summary.setObjectName("pagerSummary")
+        self.previous_button = QPushButton("Previous")
+        self.next_button = QPushButton("Next")
+        self.previous_button.clicked.connect(self._previous)
+        self.next_button.clicked.connect(self._next)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        self.set_page(offset=0, limit=50, total=0, shown=0)
+
+    def set_page(self, *, offset: int, limit: int, total: int, shown: int) -> None:
+        self._offset, self._limit, self._total = offset, limit, total
+        if total == 0:
+            self.summary.setText(f"No {self._noun}")
+        elif total == 1:
+            self.summary.setText(f"1 {self._noun.rstrip('s')}")
+        elif offset == 0 and shown == total:
+            self.summary.setText(f"{total} {self._noun}")
+        else:
+            text = f"{offset + 1}–{offset + shown} of {total} {self._noun}"  # noqa: RUF001
+            self.summary.setText(text)
+        self.previous_button.setEnabled(offset > 0)
+        self.next_button.setEnabled(offset + shown < total)
+        paged = total > limit
+        self.previous_button.setVisible(paged)
+        self.next_button.setVisible(paged)
+
+    @Slot()
+    def _previous(self) -> None:
+        self.page_requested.emit(max(0, self._offset - self._limit))
+
+    @Slot()
+    def _next(self) -> None:
+        self.page_requested.emit(self._offset + self._limit)
+
+
+def make_message_label(object_name: str = "formError") -> QLabel:
+    """An inline label for form errors or notices; hidden while empty."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def set_message(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))
+
+
+def make_heading(text: str, object_name: str = "pageHeading") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    return label
