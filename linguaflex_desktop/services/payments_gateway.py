@@ -20,68 +20,40 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import stripe
 
 from ..config import StripeSettings
 from ..errors import ConfigurationError, ExternalServiceError, PaymentDeclined
+from .payments_types import (
+    CardInfo,
+    PaymentIntentInfo,
+    RefundInfo,
+    SetupIntentInfo,
+    card_info,
+    payment_intent_info,
+    refund_info,
+    setup_intent_info,
+)
 
 if TYPE_CHECKING:
     from .stripe_sandbox import StripeSandbox
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "CardInfo",
+    "PaymentIntentInfo",
+    "PaymentsGateway",
+    "RefundInfo",
+    "SetupIntentInfo",
+    "StripeGateway",
+]
+
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
 TEST_PAYMENT_METHOD_PREFIX = "pm_card_"
-
-
-@dataclass(frozen=True)
-class SetupIntentInfo:
-    id: str
-    client_secret: str = ""
-    status: str = ""
-    payment_method_id: str | None = None
-    last_error: str | None = None
-    last_error_code: str | None = None
-
-
-@dataclass(frozen=True)
-class CardInfo:
-    id: str
-    brand: str
-    last4: str
-    exp_month: int
-    exp_year: int
-    customer_id: str | None
-
-
-@dataclass(frozen=True)
-class PaymentIntentInfo:
-    id: str
-    status: str
-    amount: int
-    currency: str
-    metadata: Mapping[str, str]
-    client_secret: str
-    last_error_code: str | None
-    last_error_message: str | None
-    payment_method_id: str | None
-    latest_charge_id: str | None
-    amount_refunded: int
-
-    @property
-    def declined(self) -> bool:
-        """The last attempt failed (decline or failed 3-D Secure); a new card may be tried."""
-        return self.status == "requires_payment_method" and self.last_error_message is not None
-
-
-@dataclass(frozen=True)
-class RefundInfo:
-    id: str
-    status: str
-    amount: int
 
 
 class PaymentsGateway(Protocol):
@@ -157,6 +129,7 @@ class StripeGateway:
             max_network_retries=max_network_retries,
             http_client=stripe.HTTPXClient(allow_sync_methods=True, timeout=timeout_seconds),
         )
+        self._v1 = self._client.v1
 
     @classmethod
     def from_settings(cls, settings: StripeSettings) -> StripeGateway:
@@ -216,56 +189,49 @@ class StripeGateway:
     ) -> str:
         params = {"email": email, "name": name, "metadata": dict(metadata)}
         customer = self._call(
-            lambda: self._client.v1.customers.create(
-                params=params,  # type: ignore[arg-type]
-                options=_options(idempotency_key),
-            )
+            self._v1.customers.create, params=params, options=_options(idempotency_key)
         )
         log.info("Stripe customer %s created", customer["id"])
         return str(customer["id"])
 
     def delete_customer(self, customer_id: str) -> None:
-        self._call(lambda: self._client.v1.customers.delete(customer_id))
+        self._call(self._v1.customers.delete, customer_id)
 
     def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
+        """A SetupIntent to save a card for later off-session payments."""
         params = {"customer": customer_id, "usage": "off_session", "payment_method_types": ["card"]}
-        return _setup_intent_info(
-            self._call(lambda: self._client.v1.setup_intents.create(params=params))  # type: ignore[arg-type]
-        )
+        return setup_intent_info(self._call(self._v1.setup_intents.create, params=params))
 
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        return _setup_intent_info(
-            self._call(lambda: self._client.v1.setup_intents.retrieve(setup_intent_id))
-        )
+        return setup_intent_info(self._call(self._v1.setup_intents.retrieve, setup_intent_id))
 
     def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        return _setup_intent_info(
-            self._call(lambda: self._client.v1.setup_intents.cancel(setup_intent_id))
-        )
+        return setup_intent_info(self._call(self._v1.setup_intents.cancel, setup_intent_id))
 
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
-        """Attach to the customer; returns the attached card (a test id yields a new id)."""
+        """Attach to the customer; returns the attached card (a test id yields a new id).
+        A card declined on attach raises PaymentDeclined."""
         self._refuse_test_ids_in_live_mode(payment_method_id)
         params = {"customer": customer_id}
-        return _card_info(
-            self._call(
-                lambda: self._client.v1.payment_methods.attach(payment_method_id, params=params)  # type: ignore[arg-type]
-            )
+        return card_info(
+            self._call(self._v1.payment_methods.attach, payment_method_id, params=params)
         )
 
     def detach_payment_method(self, payment_method_id: str) -> None:
-        self._call(lambda: self._client.v1.payment_methods.detach(payment_method_id))
+        """Detach from its customer; a card already detached or unknown counts as done."""
+        try:
+            self._call(self._v1.payment_methods.detach, payment_method_id, gone_ok=True)
+        except _Gone:
+            log.info("payment method %s was already detached", payment_method_id)
 
     def retrieve_card(self, payment_method_id: str) -> CardInfo:
         self._refuse_test_ids_in_live_mode(payment_method_id)
-        return _card_info(
-            self._call(lambda: self._client.v1.payment_methods.retrieve(payment_method_id))
-        )
+        return card_info(self._call(self._v1.payment_methods.retrieve, payment_method_id))
 
     def list_cards(self, customer_id: str) -> tuple[CardInfo, ...]:
         params = {"customer": customer_id, "type": "card", "limit": 100}
-        page = self._call(lambda: self._client.v1.payment_methods.list(params=params))  # type: ignore[arg-type]
-        return tuple(_card_info(item) for item in page.get("data", []))
+        page = self._call(self._v1.payment_methods.list, params=params)
+        return tuple(card_info(item) for item in page.get("data", []))
 
     # --- payments ----------------------------------------------------------------------------
 
@@ -290,44 +256,36 @@ class StripeGateway:
             "metadata": dict(metadata),
         }
         intent = self._call(
-            lambda: self._client.v1.payment_intents.create(
-                params=params,  # type: ignore[arg-type]
-                options=_options(idempotency_key),
-            )
+            self._v1.payment_intents.create, params=params, options=_options(idempotency_key)
         )
         log.info("PaymentIntent %s created (%s)", intent["id"], intent["status"])
-        return _payment_intent_info(intent)
+        return payment_intent_info(intent)
 
     def confirm_payment_intent(
         self, payment_intent_id: str, *, idempotency_key: str
     ) -> PaymentIntentInfo:
-        """Confirm; a declined card does NOT raise: it returns the PaymentIntent back in
+        """Confirm. A declined card does NOT raise: the PaymentIntent comes back in
         ``requires_payment_method`` with Stripe's ``last_error_code``/``last_error_message``
         (``info.declined``), so the caller can record the failure before telling the user.
         ``requires_action`` means 3-D Secure is needed in the browser."""
         try:
             intent = self._call(
-                lambda: self._client.v1.payment_intents.confirm(
-                    payment_intent_id, options=_options(idempotency_key)
-                ),
+                self._v1.payment_intents.confirm,
+                payment_intent_id,
+                options=_options(idempotency_key),
                 card_errors_raise=False,
             )
         except _Declined as declined:
             info = self.retrieve_payment_intent(payment_intent_id)
             if info.last_error_message:
                 return info
-            return _with_error(info, declined.code, declined.message)
-        info = _payment_intent_info(intent)
+            return replace(info, last_error_code=declined.code, last_error_message=declined.message)
+        info = payment_intent_info(intent)
         log.info("PaymentIntent %s confirmed -> %s", info.id, info.status)
         return info
 
     def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
-        params = {"expand": ["latest_charge"]}
-        return _payment_intent_info(
-            self._call(
-                lambda: self._client.v1.payment_intents.retrieve(payment_intent_id, params=params)  # type: ignore[arg-type]
-            )
-        )
+        return payment_intent_info(self._retrieve_intent_with_charge(payment_intent_id))
 
     def update_payment_intent_method(
         self, payment_intent_id: str, payment_method_id: str
@@ -335,16 +293,12 @@ class StripeGateway:
         """Put another card on a PaymentIntent (retry after a decline); confirm it next."""
         self._refuse_test_ids_in_live_mode(payment_method_id)
         params = {"payment_method": payment_method_id}
-        return _payment_intent_info(
-            self._call(
-                lambda: self._client.v1.payment_intents.update(payment_intent_id, params=params)  # type: ignore[arg-type]
-            )
+        return payment_intent_info(
+            self._call(self._v1.payment_intents.update, payment_intent_id, params=params)
         )
 
     def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
-        return _payment_intent_info(
-            self._call(lambda: self._client.v1.payment_intents.cancel(payment_intent_id))
-        )
+        return payment_intent_info(self._call(self._v1.payment_intents.cancel, payment_intent_id))
 
     def create_refund(
         self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
@@ -353,41 +307,45 @@ class StripeGateway:
         the caller must check what remains first."""
         params = {"payment_intent": payment_intent_id, "amount": amount_minor}
         refund = self._call(
-            lambda: self._client.v1.refunds.create(
-                params=params,  # type: ignore[arg-type]
-                options=_options(idempotency_key),
-            )
+            self._v1.refunds.create, params=params, options=_options(idempotency_key)
         )
         log.info("Refund %s for %s: %s", refund["id"], payment_intent_id, refund["status"])
-        return _refund_info(refund)
+        return refund_info(refund)
 
     def retrieve_refund(self, refund_id: str) -> RefundInfo:
-        return _refund_info(self._call(lambda: self._client.v1.refunds.retrieve(refund_id)))
+        return refund_info(self._call(self._v1.refunds.retrieve, refund_id))
 
     def amount_refunded(self, payment_intent_id: str) -> int:
         """Minor units refunded so far, read from the PaymentIntent's latest charge (which
         Stripe returns as an id, or as the object when expanded)."""
-        params = {"expand": ["latest_charge"]}
-        intent = self._call(
-            lambda: self._client.v1.payment_intents.retrieve(payment_intent_id, params=params)  # type: ignore[arg-type]
-        )
-        charge = intent.get("latest_charge")
+        charge = self._retrieve_intent_with_charge(payment_intent_id).get("latest_charge")
         if charge is None:
             return 0
         if not isinstance(charge, dict):
-            charge = self._call(lambda: self._client.v1.charges.retrieve(str(charge)))
+            charge = self._call(self._v1.charges.retrieve, str(charge))
         return int(charge.get("amount_refunded") or 0)
 
     # --- plumbing ----------------------------------------------------------------------------
+
+    def _retrieve_intent_with_charge(self, payment_intent_id: str) -> dict[str, Any]:
+        params = {"expand": ["latest_charge"]}
+        return self._call(self._v1.payment_intents.retrieve, payment_intent_id, params=params)
 
     def _refuse_test_ids_in_live_mode(self, payment_method_id: str) -> None:
         if not self._test_mode and payment_method_id.startswith(TEST_PAYMENT_METHOD_PREFIX):
             raise ConfigurationError("Stripe test cards cannot be used with live keys.")
 
-    def _call(self, request: Callable[[], Any], *, card_errors_raise: bool = True) -> Any:
+    def _call(
+        self,
+        method: Callable[..., Any],
+        *args: Any,
+        card_errors_raise: bool = True,
+        gone_ok: bool = False,
+        **kwargs: Any,
+    ) -> dict[str, Any]:
         """Run one SDK request; return its body as plain dicts; map errors (module doc)."""
         try:
-            return request().to_dict()
+            return dict(method(*args, **kwargs).to_dict())
         except stripe.CardError as error:
             if not card_errors_raise:
                 raise _Declined(error.code, _stripe_message(error)) from error
@@ -399,6 +357,8 @@ class StripeGateway:
                 "Stripe refused the API key; check the keys in Settings."
             ) from error
         except stripe.InvalidRequestError as error:
+            if gone_ok and (error.http_status == 404 or error.code in _GONE_CODES):
+                raise _Gone() from error
             raise ExternalServiceError(
                 f"Stripe refused the request: {_stripe_message(error)}"
             ) from error
@@ -408,6 +368,13 @@ class StripeGateway:
             raise ExternalServiceError(
                 f"Stripe answered with an error: {_stripe_message(error)}"
             ) from error
+
+
+_GONE_CODES = ("resource_missing", "payment_method_unexpected_state")
+
+
+class _Gone(Exception):
+    """The object is already gone or detached (only where the caller accepts that)."""
 
 
 class _Declined(Exception):
@@ -434,64 +401,3 @@ def _stripe_message(error: stripe.StripeError) -> str:
     if not message and error.error is not None:
         message = (error.error.message or "").strip()
     return message or "Stripe refused the request."
-
-
-def _setup_intent_info(body: Mapping[str, Any]) -> SetupIntentInfo:
-    error = body.get("last_setup_error") or {}
-    return SetupIntentInfo(
-        id=body["id"],
-        client_secret=body.get("client_secret") or "",
-        status=body.get("status") or "",
-        payment_method_id=_id_of(body.get("payment_method")),
-        last_error=error.get("message"),
-        last_error_code=error.get("code"),
-    )
-
-
-def _card_info(body: Mapping[str, Any]) -> CardInfo:
-    card = body.get("card") or {}
-    return CardInfo(
-        id=body["id"],
-        brand=str(card.get("brand") or "card"),
-        last4=str(card.get("last4") or ""),
-        exp_month=int(card.get("exp_month") or 0),
-        exp_year=int(card.get("exp_year") or 0),
-        customer_id=_id_of(body.get("customer")),
-    )
-
-
-def _payment_intent_info(body: Mapping[str, Any]) -> PaymentIntentInfo:
-    error = body.get("last_payment_error") or {}
-    charge = body.get("latest_charge")
-    return PaymentIntentInfo(
-        id=body["id"],
-        status=body.get("status") or "",
-        amount=int(body.get("amount") or 0),
-        currency=str(body.get("currency") or "").lower(),
-        metadata={str(k): str(v) for k, v in (body.get("metadata") or {}).items()},
-        client_secret=body.get("client_secret") or "",
-        last_error_code=error.get("code"),
-        last_error_message=error.get("message"),
-        payment_method_id=_id_of(body.get("payment_method")),
-        latest_charge_id=_id_of(charge),
-        amount_refunded=int(charge.get("amount_refunded") or 0) if isinstance(charge, dict) else 0,
-    )
-
-
-def _with_error(info: PaymentIntentInfo, code: str | None, message: str) -> PaymentIntentInfo:
-    return replace(info, last_error_code=code, last_error_message=message)
-
-
-def _refund_info(body: Mapping[str, Any]) -> RefundInfo:
-    return RefundInfo(
-        id=body["id"], status=str(body.get("status") or ""), amount=int(body.get("amount") or 0)
-    )
-
-
-def _id_of(value: Any) -> str | None:
-    """Stripe returns a related object either as its id or, when expanded, as the object."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dict):
-        return str(value["id"])
-    return str(value)

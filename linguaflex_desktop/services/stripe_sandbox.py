@@ -7,8 +7,8 @@ process-wide singleton: every ``StripeSandbox.start()`` in one process shares it
 counted), and the last ``stop()`` shuts it down.
 
 Its store is pickled to ``<data_dir>/stripe-sandbox/localstripe.pickle`` (never the shared
-file in the system temp folder). localstripe asks for a dump on every store write; the dumps of
-one request are coalesced into one atomic write on the server's event loop.
+file in the system temp folder), atomically, once per POST/DELETE request before the answer
+is sent (localstripe itself would rewrite it on every single store write as well).
 
 Threads: the server runs its own event loop on a daemon thread; ``start``/``stop``/``reset``
 may be called from any thread.
@@ -21,7 +21,7 @@ import logging
 import os
 import pickle
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,14 +48,13 @@ SANDBOX_TEST_CARDS: tuple[tuple[str, str], ...] = (
 
 @dataclass
 class _Server:
-    """The running localstripe: its loop, thread, aiohttp runner and address."""
+    """The running localstripe: its loop, aiohttp runner, address and handle count."""
 
     loop: asyncio.AbstractEventLoop
     runner: Any
     base_url: str
     pickle_path: Path
     users: int = 0
-    flush_pending: bool = field(default=False)
 
 
 _lock = threading.Lock()
@@ -203,11 +202,12 @@ def _install_persistence(server: _Server) -> None:
         dict.update(store, saved)
 
     def dump_to_disk(store: Any) -> None:
-        # Called on every store write; coalesce them into one write per loop iteration.
-        if not server.flush_pending:
-            server.flush_pending = True
-            server.loop.call_soon(_flush, server)
+        _flush(server)
 
+    # localstripe dumps on every single store write *and* after every POST/DELETE: keep only
+    # the latter (one synchronous write per request, done before the answer is sent).
+    resources.Store.__setitem__ = dict.__setitem__
+    resources.Store.__delitem__ = dict.__delitem__
     resources.Store.try_load_from_disk = try_load_from_disk
     resources.Store.dump_to_disk = dump_to_disk
     resources.store.try_load_from_disk()
@@ -216,7 +216,6 @@ def _install_persistence(server: _Server) -> None:
 def _flush(server: _Server) -> None:
     from localstripe import resources
 
-    server.flush_pending = False
     temporary = server.pickle_path.with_suffix(".tmp")
     try:
         with temporary.open("wb") as handle:
