@@ -1,0 +1,303 @@
+"""A local HTTP server speaking Zoom's documented OAuth and meeting endpoints, for tests.
+
+Endpoints (developers.zoom.us): ``POST /oauth/token?grant_type=account_credentials&account_id=``
+with HTTP Basic client_id:client_secret; ``POST /v2/users/me/meetings``; ``GET
+/v2/meetings/{id}``; ``GET /v2/users/me/meetings?type=upcoming`` (paged with
+next_page_token); ``DELETE /v2/meetings/{id}``. Bearer tokens are checked; errors use Zoom's
+JSON shape ``{"code": ..., "message": ...}``. Tests can script failures (``fail_next``), expire
+every token (``expire_tokens``) and slow a response down (``delay``) to provoke timeouts.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import secrets
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+START_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+
+
+@dataclass
+class ScriptedFailure:
+    method: str
+    path_prefix: str
+    status: int
+    body: dict[str, Any] | None
+    headers: dict[str, str]
+    delay: float
+    times: int
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: dict[str, Any] | None = None
+
+
+@dataclass
+class FakeZoom:
+    account_id: str = "acct-123"
+    client_id: str = "client-abc"
+    client_secret: str = field(default_factory=lambda: "secret-" + secrets.token_hex(8))
+    token_lifetime: int = 3600
+    max_page_size: int = 300
+    meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
+    requests: list[RecordedRequest] = field(default_factory=list)
+    issued_tokens: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._valid_tokens: set[str] = set()
+        self._failures: list[ScriptedFailure] = []
+        self._next_id = 85_000_000_000
+        self._start_url_serial = 0
+        self.release = threading.Event()  # ends slow responses early at shutdown
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    # --- lifecycle --------------------------------------------------------------------------
+
+    def start(self) -> FakeZoom:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.release.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=10)
+
+    @property
+    def oauth_base(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_base(self) -> str:
+        return self.oauth_base + "/v2"
+
+    # --- test controls ----------------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        path_prefix: str,
+        status: int,
+        *,
+        code: int | None = None,
+        message: str = "",
+        headers: dict[str, str] | None = None,
+        delay: float = 0.0,
+        times: int = 1,
+    ) -> None:
+        """The next ``times`` matching requests answer ``status`` (after ``delay`` seconds)."""
+        body = None if code is None and not message else {"code": code, "message": message}
+        with self._lock:
+            self._failures.append(
+                ScriptedFailure(method, path_prefix, status, body, headers or {}, delay, times)
+            )
+
+    def expire_tokens(self) -> None:
+        with self._lock:
+            self._valid_tokens.clear()
+
+    def token_requests(self) -> int:
+        return sum(1 for request in self.requests if request.path == "/oauth/token")
+
+    def live_meeting_ids(self) -> list[int]:
+        with self._lock:
+            return sorted(self.meetings)
+
+    # --- behaviour --------------------------------------------------------------------------
+
+    def take_failure(self, method: str, path: str) -> ScriptedFailure | None:
+        with self._lock:
+            for failure in self._failures:
+                if failure.method == method and path.startswith(failure.path_prefix):
+                    failure.times -= 1
+                    if failure.times <= 0:
+                        self._failures.remove(failure)
+                    return failure
+        return None
+
+    def issue_token(self, authorization: str, query: dict[str, list[str]]) -> tuple[int, Any]:
+        expected = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
+        if authorization != f"Basic {expected}":
+            return 401, {"reason": "Invalid client_id or client_secret", "error": "invalid_client"}
+        if query.get("grant_type") != ["account_credentials"]:
+            return 400, {"reason": "unsupported grant type", "error": "unsupported_grant_type"}
+        if query.get("account_id") != [self.account_id]:
+            return 400, {
+                "reason": "Invalid request : Account does not exist",
+                "error": "invalid_request",
+            }
+        token = "tok-" + secrets.token_urlsafe(24)
+        with self._lock:
+            self._valid_tokens.add(token)
+            self.issued_tokens.append(token)
+        return 200, {
+            "access_token": token,
+            "token_type": "bearer",
+            "expires_in": self.token_lifetime,
+            "scope": "meeting:write:admin meeting:read:admin",
+        }
+
+    def token_ok(self, authorization: str) -> bool:
+        token = authorization.removeprefix("Bearer ")
+        with self._lock:
+            return authorization.startswith("Bearer ") and token in self._valid_tokens
+
+    def create(self, body: dict[str, Any]) -> tuple[int, Any]:
+        problems = []
+        if not isinstance(body.get("topic"), str) or len(body["topic"]) > 200:
+            problems.append({"field": "topic", "message": "topic must be at most 200 chars"})
+        if body.get("type") != 2:
+            problems.append({"field": "type", "message": "only scheduled meetings here"})
+        if not START_TIME.match(str(body.get("start_time", ""))):
+            problems.append({"field": "start_time", "message": "yyyy-MM-ddTHH:mm:ssZ"})
+        if len(str(body.get("password", ""))) > 10 or len(str(body.get("agenda", ""))) > 2000:
+            problems.append({"field": "password", "message": "too long"})
+        if problems:
+            return 400, {"code": 300, "message": "Validation Failed.", "errors": problems}
+        with self._lock:
+            self._next_id += 1
+            meeting_id = self._next_id
+            meeting = {
+                "id": meeting_id,
+                "uuid": secrets.token_urlsafe(16),
+                "host_id": "host-1",
+                "topic": body["topic"],
+                "type": 2,
+                "start_time": body["start_time"],
+                "duration": body.get("duration"),
+                "timezone": body.get("timezone"),
+                "agenda": body.get("agenda", ""),
+                "password": body.get("password") or secrets.token_hex(3),
+                "settings": body.get("settings", {}),
+                "join_url": f"https://zoom.example/j/{meeting_id}",
+            }
+            self.meetings[meeting_id] = meeting
+        return 201, self._with_start_url(meeting)
+
+    def get(self, meeting_id: int) -> tuple[int, Any]:
+        with self._lock:
+            meeting = self.meetings.get(meeting_id)
+        if meeting is None:
+            return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
+        return 200, self._with_start_url(meeting)
+
+    def delete(self, meeting_id: int) -> tuple[int, Any]:
+        with self._lock:
+            removed = self.meetings.pop(meeting_id, None)
+        if removed is None:
+            return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
+        return 204, None
+
+    def list_upcoming(self, query: dict[str, list[str]]) -> tuple[int, Any]:
+        size = min(int(query.get("page_size", ["30"])[0]), self.max_page_size)
+        offset = int(query.get("next_page_token", ["0"])[0] or 0)
+        with self._lock:
+            items = [self.meetings[key] for key in sorted(self.meetings)]
+        page = items[offset : offset + size]
+        more = offset + size < len(items)
+        listed = [
+            {key: item[key] for key in ("id", "uuid", "topic", "start_time", "agenda", "join_url")}
+            for item in page
+        ]
+        return 200, {
+            "page_size": size,
+            "total_records": len(items),
+            "next_page_token": str(offset + size) if more else "",
+            "meetings": listed,
+        }
+
+    def _with_start_url(self, meeting: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            self._start_url_serial += 1
+            serial = self._start_url_serial
+        return {**meeting, "start_url": f"https://zoom.example/s/{meeting['id']}?zak=z{serial}"}
+
+
+def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # quiet test output
+            return
+
+        def do_GET(self) -> None:
+            self._dispatch("GET")
+
+        def do_POST(self) -> None:
+            self._dispatch("POST")
+
+        def do_DELETE(self) -> None:
+            self._dispatch("DELETE")
+
+        def _dispatch(self, method: str) -> None:
+            parts = urlsplit(self.path)
+            query = parse_qs(parts.query)
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            body = json.loads(raw) if raw else None
+            fake.requests.append(
+                RecordedRequest(method, parts.path, query, dict(self.headers.items()), body)
+            )
+            failure = fake.take_failure(method, parts.path)
+            if failure is not None:
+                if failure.delay:
+                    fake.release.wait(failure.delay)
+                self._reply(failure.status, failure.body, failure.headers)
+                return
+            status, payload = self._route(method, parts.path, query, body)
+            self._reply(status, payload)
+
+        def _route(
+            self, method: str, path: str, query: dict[str, list[str]], body: Any
+        ) -> tuple[int, Any]:
+            authorization = self.headers.get("Authorization", "")
+            if path == "/oauth/token" and method == "POST":
+                return fake.issue_token(authorization, query)
+            if not path.startswith("/v2/"):
+                return 404, {"code": 404, "message": "Not found"}
+            if not fake.token_ok(authorization):
+                return 401, {"code": 124, "message": "Invalid access token."}
+            meeting = re.fullmatch(r"/v2/meetings/(\d+)", path)
+            if meeting and method == "GET":
+                return fake.get(int(meeting.group(1)))
+            if meeting and method == "DELETE":
+                return fake.delete(int(meeting.group(1)))
+            user = re.fullmatch(r"/v2/users/([^/]+)/meetings", path)
+            if user and user.group(1) != "me":
+                return 404, {"code": 1001, "message": "User does not exist."}
+            if user and method == "POST":
+                return fake.create(body or {})
+            if user and method == "GET":
+                return fake.list_upcoming(query)
+            return 404, {"code": 404, "message": "Not found"}
+
+        def _reply(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+            data = b"" if payload is None else json.dumps(payload).encode()
+            try:
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                if data:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout test)
+
+    return Handler
