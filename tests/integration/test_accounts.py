@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
@@ -389,3 +390,19 @@ def test_get_user_is_for_self_or_admin(accounts: AccountService) -> None:
         accounts.get_user(ana.actor, bob.id)
     with pytest.raises(NotFound):
         accounts.get_user(root.actor, 999_999)
+
+
+def test_concurrent_registrations_of_one_email_create_exactly_one_account(
+    ctx: ServiceContext, accounts: AccountService
+) -> None:
+    def attempt(index: int) -> str:
+        try:
+            register(accounts, f"SAME@example.com{' ' * index}")
+        except Conflict:
+            return "conflict"
+        return "created"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = sorted(pool.map(attempt, range(4)))
+    assert outcomes == ["conflict", "conflict", "conflict", "created"]
+    assert count(ctx, User) == 1
