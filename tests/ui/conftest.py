@@ -1,6 +1,6 @@
 """UI fixtures: real services on a fresh SQLite file, the real threaded TaskRunner, an
-in-memory keyring that counts as secure, and helpers that create users and gigs through the
-services (the windows are then driven as a user would)."""
+app controller whose windows are closed after the test, and an in-memory keyring that counts
+as secure (helpers that create data through the services are in ui_helpers.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,14 @@ from pathlib import Path
 
 import keyring
 import pytest
+import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
-from linguaflex_desktop.models import Level, Role
-from linguaflex_desktop.services.dto import GigDTO, UserDTO
+from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -65,42 +63,12 @@ def secure_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
-def register(
-    services: AppServices,
-    role: Role,
-    *,
-    email: str | None = None,
-    name: str | None = None,
-    time_zone: str = "Europe/Madrid",
-) -> UserDTO:
-    name = name or f"Test {role.value.capitalize()}"
-    email = email or f"{role.value}@example.com"
-    if role is Role.ADMIN:
-        return services.accounts.create_admin(
-            email=email, password=PASSWORD, display_name=name, time_zone=time_zone
-        )
-    return services.accounts.register(
-        email=email, password=PASSWORD, display_name=name, role=role, time_zone=time_zone
-    )
-
-
-def create_gig(
-    services: AppServices,
-    teacher: UserDTO,
-    *,
-    title: str,
-    language: str = "Spanish",
-    level: Level = Level.B1,
-    rate_minor: int = 3000,
-    currency: str = "USD",
-    description: str = "Lots of speaking practice.",
-) -> GigDTO:
-    return services.catalogue.create_gig(
-        teacher.actor,
-        title=title,
-        language=language,
-        level=level,
-        description=description,
-        hourly_rate_minor=rate_minor,
-        currency=currency,
-    )
+@pytest.fixture
+def controller(app_services: AppServices, runner: TaskRunner) -> Iterator[AppController]:
+    app_controller = AppController(app_services, runner=runner)
+    yield app_controller
+    runner.wait_for_idle(10000)
+    window = app_controller.current_window
+    if window is not None and shiboken6.isValid(window):
+        window.close()
+        window.deleteLater()

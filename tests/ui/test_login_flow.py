@@ -1,0 +1,223 @@
+"""Login / register window and the app controller: register, sign in, land on the role
+window, remember me (only with a secure keyring), sign out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.errors import AuthenticationFailed
+from linguaflex_desktop.models import Role
+from linguaflex_desktop.services.remember_me import ENTRY_NAME, SERVICE_NAME, RememberMeStore
+from linguaflex_desktop.ui.admin_window import AdminWindow
+from linguaflex_desktop.ui.app_controller import (
+    EXPIRED_NOTICE,
+    SIGNED_OUT_NOTICE,
+    AppController,
+)
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.student_window import StudentWindow
+from linguaflex_desktop.ui.teacher_window import TeacherWindow
+
+from .conftest import MemoryKeyring
+from .ui_helpers import PASSWORD, register, type_into
+
+
+def started_login(qtbot: QtBot, controller: AppController) -> LoginWindow:
+    """Start the app and wait until the login form is usable."""
+    controller.start()
+    login = controller.current_window
+    assert isinstance(login, LoginWindow)
+    qtbot.waitUntil(lambda: login.tabs.isEnabled(), timeout=5000)
+    return login
+
+
+def sign_in(qtbot: QtBot, login: LoginWindow, email: str, password: str = PASSWORD) -> None:
+    type_into(qtbot, login.email_edit, email)
+    type_into(qtbot, login.password_edit, password)
+    qtbot.mouseClick(login.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def wait_for_window(qtbot: QtBot, controller: AppController, kind: type) -> RoleWindow:
+    qtbot.waitUntil(lambda: isinstance(controller.current_window, kind), timeout=10000)
+    window = controller.current_window
+    assert isinstance(window, RoleWindow)
+    return window
+
+
+@pytest.mark.parametrize(
+    ("role_index", "window_kind", "role"),
+    [(0, StudentWindow, Role.STUDENT), (1, TeacherWindow, Role.TEACHER)],
+)
+def test_registering_signs_in_and_lands_on_the_role_window(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    role_index: int,
+    window_kind: type,
+    role: Role,
+) -> None:
+    login = started_login(qtbot, controller)
+    login.tabs.setCurrentIndex(1)
+    type_into(qtbot, login.register_name_edit, "Maria Lopez")
+    type_into(qtbot, login.register_email_edit, "Maria@Example.com")
+    type_into(qtbot, login.register_password_edit, PASSWORD)
+    type_into(qtbot, login.register_confirm_edit, PASSWORD)
+    login.register_role_combo.setCurrentIndex(role_index)
+    login.register_time_zone_combo.set_time_zone("America/Mexico_City")
+    qtbot.mouseClick(login.register_button, Qt.MouseButton.LeftButton)
+
+    window = wait_for_window(qtbot, controller, window_kind)
+    assert window.user.role is role
+    assert window.user.email == "maria@example.com"
+    location = app_services.settings.describe_database()
+    assert window.status_label.text() == (
+        f"Signed in as Maria Lopez ({role.value}) · data: {location}"
+    )
+    stored = app_services.accounts.authenticate(email="maria@example.com", password=PASSWORD)
+    assert stored.time_zone == "America/Mexico_City"
+
+
+def test_register_with_mismatched_passwords_is_refused_inline(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = started_login(qtbot, controller)
+    login.tabs.setCurrentIndex(1)
+    type_into(qtbot, login.register_password_edit, PASSWORD)
+    type_into(qtbot, login.register_confirm_edit, PASSWORD + "x")
+    qtbot.mouseClick(login.register_button, Qt.MouseButton.LeftButton)
+    assert login.register_error.text() == "The two passwords do not match."
+    assert controller.current_window is login
+
+
+def test_register_shows_the_service_validation_message_verbatim(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = started_login(qtbot, controller)
+    login.tabs.setCurrentIndex(1)
+    type_into(qtbot, login.register_name_edit, "Short Password")
+    type_into(qtbot, login.register_email_edit, "short@example.com")
+    type_into(qtbot, login.register_password_edit, "abc")
+    type_into(qtbot, login.register_confirm_edit, "abc")
+    qtbot.mouseClick(login.register_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(login.register_error.text()), timeout=5000)
+    assert login.register_error.text() == "The password must have at least 10 characters."
+    assert login.tabs.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("role", "window_kind"),
+    [(Role.STUDENT, StudentWindow), (Role.TEACHER, TeacherWindow), (Role.ADMIN, AdminWindow)],
+)
+def test_sign_in_lands_on_the_window_of_the_users_role(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    role: Role,
+    window_kind: type,
+) -> None:
+    user = register(app_services, role)
+    login = started_login(qtbot, controller)
+    sign_in(qtbot, login, user.email)
+    window = wait_for_window(qtbot, controller, window_kind)
+    assert window.user.id == user.id
+    assert window.user_label.text() == user.display_name
+
+
+def test_wrong_password_shows_the_service_message_and_stays_on_login(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    sign_in(qtbot, login, user.email, "not the password")
+    qtbot.waitUntil(lambda: bool(login.sign_in_error.text()), timeout=5000)
+    assert login.sign_in_error.text() == "Wrong email or password."
+    assert controller.current_window is login
+    assert login.sign_in_button.text() == "Sign in" and login.tabs.isEnabled()
+
+
+def test_remember_me_is_disabled_with_the_reason_when_the_keyring_is_not_secure(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    available, reason = RememberMeStore().availability()
+    assert not available  # tests/conftest.py selects keyring's fail backend
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    qtbot.waitUntil(lambda: login.remember_note.text() != "Checking for secure storage…")
+    assert not login.remember_checkbox.isEnabled()
+    assert login.remember_checkbox.toolTip() == reason
+    assert login.remember_note.text() == f"Not available: {reason}"
+    sign_in(qtbot, login, user.email)
+    wait_for_window(qtbot, controller, StudentWindow)
+    assert app_services.remember_me.load() is None
+
+
+def test_remember_me_stores_a_token_and_the_next_start_skips_the_login(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    secure_keyring: MemoryKeyring,
+) -> None:
+    user = register(app_services, Role.TEACHER)
+    login = started_login(qtbot, controller)
+    qtbot.waitUntil(lambda: login.remember_checkbox.isEnabled(), timeout=5000)
+    login.remember_checkbox.setChecked(True)
+    sign_in(qtbot, login, user.email)
+    wait_for_window(qtbot, controller, TeacherWindow)
+    entry = json.loads(secure_keyring.entries[(SERVICE_NAME, ENTRY_NAME)])
+    assert entry["email"] == user.email
+    assert PASSWORD not in secure_keyring.entries[(SERVICE_NAME, ENTRY_NAME)]
+
+    second_start = AppController(app_services, runner=controller.runner)
+    second_start.start()
+    window = wait_for_window(qtbot, second_start, TeacherWindow)
+    assert window.user.id == user.id
+    window.close()
+    window.deleteLater()
+
+
+def test_sign_out_revokes_and_forgets_the_token_and_returns_to_login(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    secure_keyring: MemoryKeyring,
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    qtbot.waitUntil(lambda: login.remember_checkbox.isEnabled(), timeout=5000)
+    login.remember_checkbox.setChecked(True)
+    sign_in(qtbot, login, user.email)
+    window = wait_for_window(qtbot, controller, StudentWindow)
+    stored = app_services.remember_me.load()
+    assert stored is not None
+    token = stored[1]
+
+    qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(controller.current_window, LoginWindow), timeout=5000)
+    login_again = controller.current_window
+    assert isinstance(login_again, LoginWindow)
+    assert login_again.notice_label.text() == SIGNED_OUT_NOTICE
+    assert login_again.email_edit.text() == user.email
+    assert secure_keyring.entries == {}
+    with pytest.raises(AuthenticationFailed):
+        app_services.accounts.authenticate_token(token)
+
+
+def test_a_remembered_token_that_is_no_longer_valid_is_forgotten_at_start(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    secure_keyring: MemoryKeyring,
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    app_services.remember_me.save(email=user.email, token="revoked-or-made-up-token")
+    login = started_login(qtbot, controller)
+    assert controller.current_window is login
+    assert login.notice_label.text() == EXPIRED_NOTICE
+    assert login.email_edit.text() == user.email
+    assert secure_keyring.entries == {}

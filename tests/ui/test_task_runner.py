@@ -1,0 +1,140 @@
+"""TaskRunner: ops run off the GUI thread, callbacks on it; dead owners drop results."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QObject, QThread
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.errors import NotFound
+from linguaflex_desktop.ui.task_runner import SynchronousTaskRunner, TaskRunner
+
+
+def gui_thread() -> QThread:
+    app = QApplication.instance()
+    assert app is not None
+    return app.thread()
+
+
+def test_op_runs_on_a_pool_thread_and_success_callback_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    seen: dict[str, object] = {}
+
+    def op() -> int:
+        seen["op_thread"] = threading.current_thread()
+        return 42
+
+    def on_success(value: int) -> None:
+        seen["value"] = value
+        seen["callback_on_gui"] = QThread.currentThread() is gui_thread()
+
+    runner.run(op, on_success=on_success)
+    qtbot.waitUntil(lambda: "value" in seen, timeout=5000)
+    assert seen["value"] == 42
+    assert seen["op_thread"] is not threading.main_thread()
+    assert seen["callback_on_gui"] is True
+
+
+def test_exception_goes_to_on_failure_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
+    failures: list[tuple[BaseException, bool]] = []
+
+    def op() -> None:
+        raise NotFound("No such gig.")
+
+    runner.run(
+        op,
+        on_success=lambda _value: pytest.fail("success callback must not run"),
+        on_failure=lambda error: failures.append((error, QThread.currentThread() is gui_thread())),
+    )
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    error, on_gui = failures[0]
+    assert isinstance(error, NotFound) and error.message == "No such gig."
+    assert on_gui
+
+
+def test_result_is_dropped_when_the_owner_was_destroyed(qtbot: QtBot, runner: TaskRunner) -> None:
+    owner = QObject()
+    release = threading.Event()
+    delivered: list[object] = []
+    runner.run(lambda: release.wait(5), on_success=delivered.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not _is_alive(owner), timeout=5000)
+    release.set()
+    assert runner.wait_for_idle(5000)
+    assert delivered == []
+    assert runner.in_flight == 0
+
+
+def _is_alive(obj: QObject) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
+
+
+def test_busy_changed_reports_start_and_end_of_work(qtbot: QtBot, runner: TaskRunner) -> None:
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    release = threading.Event()
+    runner.run(lambda: release.wait(5))
+    runner.run(lambda: release.wait(5))
+    assert runner.in_flight == 2
+    release.set()
+    assert runner.wait_for_idle(5000)
+    assert states == [True, False]
+    assert runner.in_flight == 0
+
+
+def test_wait_for_idle_times_out_while_an_op_is_still_running(runner: TaskRunner) -> None:
+    release = threading.Event()
+    runner.run(lambda: release.wait(5))
+    assert runner.wait_for_idle(50) is False
+    release.set()
+    assert runner.wait_for_idle(5000) is True
+
+
+def test_failure_without_handler_shows_the_user_facing_message(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def op() -> None:
+        raise NotFound("That gig was removed.")
+
+    runner.run(op, owner=parent)
+    assert runner.wait_for_idle(5000)
+    boxes = parent.findChildren(QMessageBox, "errorMessageBox")
+    assert [box.text() for box in boxes] == ["That gig was removed."]
+
+
+def test_a_failing_success_callback_is_reported_not_raised(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def broken(_value: object) -> None:
+        raise RuntimeError("bug in a callback")
+
+    runner.run(lambda: 1, on_success=broken, owner=parent)
+    assert runner.wait_for_idle(5000)
+    boxes = parent.findChildren(QMessageBox, "errorMessageBox")
+    assert len(boxes) == 1 and "unexpected" in boxes[0].text()
+    assert runner.in_flight == 0
+
+
+def test_synchronous_runner_runs_op_and_callback_before_returning(qtbot: QtBot) -> None:
+    runner = SynchronousTaskRunner()
+    threads: list[threading.Thread] = []
+    results: list[int] = []
+    runner.run(
+        lambda: threads.append(threading.current_thread()) or 7,  # type: ignore[func-returns-value]
+        on_success=results.append,
+    )
+    assert results == [7]
+    assert threads == [threading.current_thread()]
+    assert runner.in_flight == 0

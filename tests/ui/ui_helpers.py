@@ -1,0 +1,75 @@
+"""Helpers for UI tests: create data through the real services, and drive widgets like a user
+(clicks and typing through QTest)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.models import Level, Role
+from linguaflex_desktop.services.dto import GigDTO, UserDTO
+
+PASSWORD = "correct horse battery"
+
+
+def register(
+    services: AppServices,
+    role: Role,
+    *,
+    email: str | None = None,
+    name: str | None = None,
+    time_zone: str = "Europe/Madrid",
+) -> UserDTO:
+    name = name or f"Test {role.value.capitalize()}"
+    email = email or f"{role.value}@example.com"
+    if role is Role.ADMIN:
+        return services.accounts.create_admin(
+            email=email, password=PASSWORD, display_name=name, time_zone=time_zone
+        )
+    return services.accounts.register(
+        email=email, password=PASSWORD, display_name=name, role=role, time_zone=time_zone
+    )
+
+
+def create_gig(
+    services: AppServices,
+    teacher: UserDTO,
+    *,
+    title: str,
+    language: str = "Spanish",
+    level: Level = Level.B1,
+    rate_minor: int = 3000,
+    currency: str = "USD",
+    description: str = "Lots of speaking practice.",
+) -> GigDTO:
+    return services.catalogue.create_gig(
+        teacher.actor,
+        title=title,
+        language=language,
+        level=level,
+        description=description,
+        hourly_rate_minor=rate_minor,
+        currency=currency,
+    )
+
+
+def click_row(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
+    """Click the first cell of ``row`` as a user would."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    center = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+
+
+def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace the content of ``edit`` by typing ``text``."""
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+
+
+def column_texts(view: QAbstractItemView, column: int = 0) -> list[str]:
+    model = view.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
