@@ -1,0 +1,245 @@
+"""No double booking, held by the database, and concurrent edits resolved by the version column.
+
+Threads race on SQLite (BEGIN IMMEDIATE around check-and-insert) and on Postgres (exclusion
+constraints); processes race on Postgres. Every outcome is classified: exactly one success,
+every other one a SlotTaken (or, for edits, a Conflict carrying the fresh state); never a
+crash, never "database is locked".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import pytest
+
+from linguaflex_desktop.db import create_app_engine, create_session_factory
+from linguaflex_desktop.errors import Conflict, SlotTaken, StaleState
+from linguaflex_desktop.models import BookingStatus, Role
+from linguaflex_desktop.services.booking_dto import BookingDTO
+from linguaflex_desktop.services.booking_service import BookingService
+from linguaflex_desktop.services.context import ServiceContext
+from linguaflex_desktop.services.dto import Actor
+from tests.conftest import FakeClock, truncate_all
+
+from .booking_helpers import (
+    EVERY_DAY_6_TO_22,
+    SLOT,
+    World,
+    add_gig,
+    add_rules,
+    add_user,
+    make_world,
+    request,
+    request_in_child,
+    row_state,
+    spawn_context,
+)
+
+RACERS = 8
+PROCESSES = 6
+
+
+def _students(ctx: ServiceContext, count: int) -> list[Actor]:
+    return [add_user(ctx, email=f"racer{i}@example.com", role=Role.STUDENT) for i in range(count)]
+
+
+def _race(calls: list[Callable[[], object]]) -> list[object]:
+    """Run the calls on as many threads, released together; return each result or exception."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call: Callable[[], object]) -> object:
+        barrier.wait(timeout=30)
+        try:
+            return call()
+        except Exception as error:  # classified by the caller
+            return error
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def _classify(outcomes: list[object]) -> tuple[list[object], list[object], list[object]]:
+    wins = [o for o in outcomes if not isinstance(o, Exception)]
+    taken = [o for o in outcomes if isinstance(o, SlotTaken)]
+    other = [o for o in outcomes if isinstance(o, Exception) and not isinstance(o, SlotTaken)]
+    return wins, taken, other
+
+
+def test_threads_racing_for_the_same_slot_one_wins_the_rest_get_slot_taken(
+    ctx: ServiceContext,
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    students = _students(ctx, RACERS)
+    outcomes = _race(
+        [lambda s=s: request(service, world, student=s, duration=60) for s in students]
+    )
+    wins, taken, other = _classify(outcomes)
+    assert other == [] and len(wins) == 1 and len(taken) == RACERS - 1
+    assert service.count_bookings(world.admin) == 1
+
+
+def test_threads_racing_for_overlapping_slots_one_wins(ctx: ServiceContext) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    students = _students(ctx, RACERS)
+    # Starts 15 minutes apart, 2 hours long: every pair overlaps.
+    calls = [
+        lambda i=i, s=s: request(
+            service, world, student=s, start_at=SLOT + timedelta(minutes=15 * i), duration=120
+        )
+        for i, s in enumerate(students)
+    ]
+    wins, taken, other = _classify(_race(calls))
+    assert other == [] and len(wins) == 1 and len(taken) == RACERS - 1
+
+
+def test_one_student_racing_for_overlapping_sessions_with_many_teachers_gets_one(
+    ctx: ServiceContext,
+) -> None:
+    service = BookingService(ctx)
+    student = add_user(ctx, email="busy@example.com", role=Role.STUDENT)
+    gigs = []
+    for i in range(RACERS):
+        teacher = add_user(ctx, email=f"teacher{i}@example.com", role=Role.TEACHER)
+        add_rules(ctx, teacher, EVERY_DAY_6_TO_22)
+        gigs.append(add_gig(ctx, teacher))
+    calls = [
+        lambda i=i, gig=gig: service.request_booking(
+            student, gig_id=gig, start_at=SLOT + timedelta(minutes=15 * i), duration_minutes=120
+        )
+        for i, gig in enumerate(gigs)
+    ]
+    wins, taken, other = _classify(_race(calls))
+    assert other == [] and len(wins) == 1 and len(taken) == RACERS - 1
+    assert all("you already have" in str(error) for error in taken)
+
+
+def test_back_to_back_requests_racing_all_succeed(ctx: ServiceContext) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    students = _students(ctx, RACERS)
+    calls = [
+        lambda i=i, s=s: request(
+            service, world, student=s, start_at=SLOT + timedelta(minutes=30 * i), duration=30
+        )
+        for i, s in enumerate(students)
+    ]
+    wins, taken, other = _classify(_race(calls))
+    assert other == [] and taken == [] and len(wins) == RACERS
+
+
+@pytest.fixture
+def postgres_ctx(postgres_database_url: str, clock: FakeClock) -> Iterator[ServiceContext]:
+    engine = create_app_engine(postgres_database_url)
+    truncate_all(engine)
+    yield ServiceContext(session_factory=create_session_factory(engine), clock=clock)
+    engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("overlapping", [False, True])
+def test_processes_racing_on_postgres_one_wins_the_rest_get_slot_taken(
+    postgres_ctx: ServiceContext, postgres_database_url: str, overlapping: bool
+) -> None:
+    ctx = postgres_ctx
+    world = make_world(ctx)
+    students = _students(ctx, PROCESSES)
+    url = postgres_database_url
+    spawn = spawn_context()
+    barrier = spawn.Barrier(PROCESSES)
+    results = spawn.Queue()
+    children = [
+        spawn.Process(
+            target=request_in_child,
+            args=(
+                url,
+                ctx.now(),
+                student,
+                world.gig_id,
+                SLOT + timedelta(minutes=15 * i if overlapping else 0),
+                120,
+                barrier,
+                results,
+            ),
+        )
+        for i, student in enumerate(students)
+    ]
+    for child in children:
+        child.start()
+    outcomes = [results.get(timeout=120) for _ in children]
+    for child in children:
+        child.join(timeout=60)
+    assert all(child.exitcode == 0 for child in children)
+    assert sorted(outcomes) == ["ok"] + ["taken"] * (PROCESSES - 1), outcomes
+    assert BookingService(ctx).count_bookings(world.admin) == 1
+
+
+# --- concurrent edits ------------------------------------------------------------------------
+
+
+def _confirm_vs_cancel(service: BookingService, world: World, booking: BookingDTO) -> list[object]:
+    return _race(
+        [
+            lambda: service.confirm_booking(
+                world.teacher, booking.id, expected_version=booking.version
+            ),
+            lambda: service.cancel_booking(
+                world.student, booking.id, reason="Race", expected_version=booking.version
+            ),
+        ]
+    )
+
+
+@pytest.mark.parametrize("round_", range(4))
+def test_teacher_confirms_while_student_cancels_one_wins_the_other_sees_fresh_state(
+    ctx: ServiceContext, round_: int
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    outcomes = _confirm_vs_cancel(service, world, booking)
+    wins = [o for o in outcomes if isinstance(o, BookingDTO)]
+    losses = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(wins) == 1 and len(losses) == 1, outcomes
+    winner, loser = wins[0], losses[0]
+    assert isinstance(loser, Conflict)
+    fresh = getattr(loser, "current", None)
+    assert isinstance(fresh, BookingDTO)
+    assert (fresh.status, fresh.version) == (winner.status, winner.version)
+    assert fresh.status in (BookingStatus.CONFIRMED, BookingStatus.CANCELLED)
+    assert row_state(ctx, booking.id) == (winner.status, winner.payment_status, winner.version)
+
+
+def test_acting_on_an_old_version_is_refused_with_the_fresh_state(ctx: ServiceContext) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    service.propose_reschedule(world.student, booking.id, start_at=SLOT + timedelta(hours=2))
+    moved = service.accept_reschedule(
+        world.teacher,
+        service.get_booking(world.teacher, booking.id).reschedule_proposal.id,  # type: ignore[union-attr]
+    )
+    with pytest.raises(StaleState) as caught:
+        service.confirm_booking(world.teacher, booking.id, expected_version=booking.version)
+    assert caught.value.current == moved
+    assert row_state(ctx, booking.id)[0] is BookingStatus.PENDING
+    confirmed = service.confirm_booking(world.teacher, booking.id, expected_version=moved.version)
+    assert confirmed.version == moved.version + 1
+
+
+def test_expiry_racing_a_late_confirmation_leaves_one_consistent_outcome(
+    ctx: ServiceContext, clock
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    clock.set(booking.respond_by)
+    outcomes = _race(
+        [service.run_due_transitions, lambda: service.confirm_booking(world.teacher, booking.id)]
+    )
+    assert outcomes[0] == 1 and isinstance(outcomes[1], Conflict)
+    assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
