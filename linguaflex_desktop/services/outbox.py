@@ -20,7 +20,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -171,13 +171,22 @@ class OutboxWorker:
 
     def run_once(self) -> int:
         """Claim up to ``batch_size`` due jobs, run them, record outcomes; return how many ran."""
+        if self._stopping():
+            return 0
         claims = self._claim_due()
+        ran = 0
         for index, claim in enumerate(claims):
-            if self._stop_event is not None and self._stop_event.is_set():
+            if self._stopping():
                 self._release(claims[index:])
-                return index
-            self._run(claim)
-        return len(claims)
+                break
+            renewed = self._renew(claim)
+            if renewed is not None:
+                self._run(renewed)
+                ran += 1
+        return ran
+
+    def _stopping(self) -> bool:
+        return self._stop_event is not None and self._stop_event.is_set()
 
     def run_forever(self, stop_event: threading.Event, poll_interval: float = 1.0) -> None:
         """Run jobs until ``stop_event`` is set (for a thread or the headless command).
@@ -286,8 +295,16 @@ class OutboxWorker:
             delay = max(delay, retry_after)
         return delay
 
-    def _update_claimed(self, claim: _Claim, **values: Any) -> None:
-        """Write the outcome only if the row is still ours (a lease may have expired)."""
+    def _renew(self, claim: _Claim) -> _Claim | None:
+        """Restart the lease just before running, so a long batch never outlives it; None if
+        the row was taken back meanwhile (then it is not run here)."""
+        now = self._ctx.now()
+        if not self._update_claimed(claim, locked_at=now):
+            return None
+        return replace(claim, locked_at=now)
+
+    def _update_claimed(self, claim: _Claim, **values: Any) -> bool:
+        """Write to the row only if it is still ours (a lease may have expired)."""
         with self._ctx.unit_of_work() as uow:
             result = uow.session.execute(
                 update(OutboxJob)
@@ -303,6 +320,8 @@ class OutboxWorker:
             uow.commit()
         if getattr(result, "rowcount", 1) == 0:
             log.warning("job %d was taken back from worker %s", claim.id, self.worker_id)
+            return False
+        return True
 
     def _release(self, claims: Sequence[_Claim]) -> None:
         for claim in claims:

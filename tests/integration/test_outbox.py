@@ -434,3 +434,23 @@ def _wait_for_lock_wait(engine: Any) -> None:
         raise AssertionError("the second writer never waited on the unique key")
     finally:
         timer.cancel()
+
+
+def test_worker_does_not_run_a_claimed_job_whose_lease_was_taken_back(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    add_job(ctx, "k0")
+    add_job(ctx, "k1")
+    calls: list[str] = []
+    rescuer = worker(ctx, lambda payload: calls.append("B:" + payload["key"]), worker_id="B")
+
+    def slow_first_job(payload: dict[str, Any]) -> None:
+        if payload["key"] == "k0":  # runs past the lease; another worker takes both rows back
+            clock.advance(minutes=6)
+            assert rescuer.recover_stale(timedelta(minutes=5)) == 2
+            assert rescuer.run_once() == 2
+        calls.append("A:" + payload["key"])
+
+    assert worker(ctx, slow_first_job, worker_id="A", batch_size=2).run_once() == 1
+    assert calls == ["B:k0", "B:k1", "A:k0"]  # A never started k1
+    assert {job(ctx, key).state for key in ("k0", "k1")} == {JobState.DONE}
