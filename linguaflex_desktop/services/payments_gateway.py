@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import stripe
 
-from ..config import StripeSettings
+from ..config import Settings, StripeSettings
 from ..errors import ConfigurationError, ExternalServiceError, PaymentDeclined
 from .payments_types import (
     CardInfo,
@@ -50,6 +50,7 @@ __all__ = [
     "RefundInfo",
     "SetupIntentInfo",
     "StripeGateway",
+    "open_payments_gateway",
 ]
 
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
@@ -371,6 +372,19 @@ class StripeGateway:
 
 
 _GONE_CODES = ("resource_missing", "payment_method_unexpected_state")
+
+
+def open_payments_gateway(settings: Settings) -> tuple[StripeGateway, StripeSandbox | None]:
+    """The gateway for ``settings``: real Stripe when both keys are configured; otherwise
+    sandbox mode, starting localstripe on 127.0.0.1 with its state in the data folder. The
+    sandbox (if any) is returned so that the caller can ``stop()`` it on exit."""
+    if not settings.stripe.sandbox:
+        return StripeGateway.from_settings(settings.stripe), None
+    from .stripe_sandbox import StripeSandbox
+
+    sandbox = StripeSandbox(settings.data_dir)
+    sandbox.start()
+    return StripeGateway.for_sandbox(sandbox, settings.stripe), sandbox
 
 
 class _Gone(Exception):

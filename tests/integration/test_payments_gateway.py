@@ -11,8 +11,9 @@ import httpx
 import pytest
 import stripe
 
+from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, PaymentDeclined
-from linguaflex_desktop.services.payments_gateway import StripeGateway
+from linguaflex_desktop.services.payments_gateway import StripeGateway, open_payments_gateway
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
 
 
@@ -360,3 +361,25 @@ def test_reset_forgets_everything(
 
     with pytest.raises(ExternalServiceError, match="Not Found"):
         stripe_gateway.list_cards(customer)
+
+
+def test_without_keys_the_app_opens_the_sandbox_and_with_keys_real_stripe(
+    stripe_sandbox: StripeSandbox, tmp_path: Path
+) -> None:
+    settings = load_settings(data_dir=tmp_path, environ={})
+    keyed = load_settings(
+        data_dir=tmp_path,
+        environ={"STRIPE_SECRET_KEY": "sk_test_k", "STRIPE_PUBLISHABLE_KEY": "pk_test_k"},
+    )
+
+    gateway, sandbox = open_payments_gateway(settings)
+    try:
+        assert sandbox is not None and gateway.is_sandbox and gateway.is_test_mode
+        assert gateway.publishable_key == sandbox.publishable_key
+        assert gateway.create_customer(email="a@example.com", name="A", metadata={})
+    finally:
+        assert sandbox is not None
+        sandbox.stop()
+    real, no_sandbox = open_payments_gateway(keyed)
+    assert no_sandbox is None and not real.is_sandbox
+    assert real.stripe_js_url == "https://js.stripe.com/v3/"
