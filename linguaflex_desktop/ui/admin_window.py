@@ -110,7 +110,8 @@ class UserAdminPage(_AdminListPage):
         self.text_edit.returnPressed.connect(self.refresh)
         self.suspend_button.clicked.connect(self.suspend_selected)
         self.reactivate_button.clicked.connect(self.reactivate_selected)
-        self.refresh_button.clicked.connect(self.refresh)
+        # a lambda: clicked(bool) would otherwise pass its False as the offset
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         self.pager.page_requested.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -220,7 +221,8 @@ class GigAdminPage(_AdminListPage):
         self.table = EmptyStateStack(self.view, "Loading gigs…")
         self.suspend_button.clicked.connect(self.suspend_selected)
         self.reactivate_button.clicked.connect(self.reactivate_selected)
-        self.refresh_button.clicked.connect(self.refresh)
+        # a lambda: clicked(bool) would otherwise pass its False as the offset
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         self.pager.page_requested.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

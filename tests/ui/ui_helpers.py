@@ -67,7 +67,10 @@ def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     """Replace the content of ``edit`` by typing ``text``."""
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:  # QTest can only synthesize ASCII key events
+        edit.insert(text)
 
 
 def column_texts(view: QAbstractItemView, column: int = 0) -> list[str]:
