@@ -37,7 +37,7 @@ def runner(qtbot: object) -> Iterator[TaskRunner]:
 class MemoryKeyring(KeyringBackend):
     """A keyring backend kept in memory, rated like an OS keychain (priority 5)."""
 
-    priority = 5  # type: ignore[assignment]
+    priority = 5
 
     def __init__(self) -> None:
         super().__init__()

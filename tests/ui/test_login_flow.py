@@ -4,6 +4,7 @@ window, remember me (only with a secure keyring), sign out."""
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -221,3 +222,27 @@ def test_a_remembered_token_that_is_no_longer_valid_is_forgotten_at_start(
     assert login.notice_label.text() == EXPIRED_NOTICE
     assert login.email_edit.text() == user.email
     assert secure_keyring.entries == {}
+
+
+def test_pressing_enter_in_the_password_field_signs_in(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    type_into(qtbot, login.email_edit, user.email)
+    type_into(qtbot, login.password_edit, PASSWORD)
+    qtbot.keyClick(login.password_edit, Qt.Key.Key_Return)
+    wait_for_window(qtbot, controller, StudentWindow)
+
+
+def test_role_window_shows_a_busy_indicator_while_work_runs(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    window = controller.show_role_window(register(app_services, Role.STUDENT))
+    qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=5000)
+    assert window.busy_indicator.isHidden()
+    release = threading.Event()
+    controller.runner.run(lambda: release.wait(5))
+    assert not window.busy_indicator.isHidden()
+    release.set()
+    qtbot.waitUntil(lambda: window.busy_indicator.isHidden(), timeout=5000)
