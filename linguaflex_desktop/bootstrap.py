@@ -13,6 +13,9 @@ from sqlalchemy import Engine
 from .config import Settings
 from .db import check_connection, create_app_engine, create_session_factory, upgrade_schema
 from .services.account_service import AccountService
+from .services.availability_service import AvailabilityService
+from .services.booking_quote import BookingQuoteService
+from .services.booking_service import BookingService
 from .services.catalogue_service import CatalogueService
 from .services.context import Clock, ServiceContext, system_clock
 from .services.remember_me import RememberMeStore
@@ -31,6 +34,9 @@ class AppServices:
     accounts: AccountService
     catalogue: CatalogueService
     remember_me: RememberMeStore
+    bookings: BookingService
+    availability: AvailabilityService
+    quotes: BookingQuoteService
     closers: list[object] = field(default_factory=list)
 
     def close(self) -> None:
@@ -54,4 +60,7 @@ def build_app_services(
         accounts=AccountService(ctx),
         catalogue=CatalogueService(ctx),
         remember_me=RememberMeStore(),
+        bookings=BookingService(ctx),
+        availability=AvailabilityService(ctx),
+        quotes=BookingQuoteService(ctx),
     )
