@@ -1,0 +1,202 @@
+"""Reconciliation: every payment attempt still ``creating`` or ``pending`` is re-read from Stripe.
+
+Called at start-up, by a periodic timer, and by ``linguaflex reconcile`` (system actor). For
+each active attempt, oldest first:
+
+- ``pending`` (its PaymentIntent id is stored): retrieve the PaymentIntent and settle it like
+  the poller does (``payment_settle``): succeeded -> PAID exactly once (the state check under
+  the booking lock and the "one success per booking" index make a second pass a no-op); a
+  decline -> FAILED; canceled -> canceled. An unfinished PaymentIntent is CANCELLED at Stripe
+  (then the attempt is closed, booking FAILED) when its booking is no longer CONFIRMED, when
+  the booking's payment deadline has passed, or when it is still ``requires_confirmation``
+  after the grace period (our confirm never reached Stripe: we do not confirm on the student's
+  behalf later; they pay again). ``requires_action`` within the deadline is left alone: the
+  student may still be in the 3-D Secure page.
+- ``creating`` (Stripe never answered step 2): money cannot have moved, because we confirm
+  only PaymentIntents whose id is stored. After the grace period the attempt is closed as
+  canceled and the booking's payment becomes FAILED, so the student can pay again. Against
+  real Stripe we first replay the create with the SAME stored idempotency key, which returns
+  the PaymentIntent Stripe may have made, and cancel that. The sandbox (localstripe) ignores
+  idempotency keys, so a replay would make a new PaymentIntent: there we only close the row.
+
+A PaymentIntent that succeeded on a booking that is no longer CONFIRMED is recorded as
+succeeded, audited as ``payment.needs_attention`` and listed in the report for an admin.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from ..errors import ExternalServiceError
+from ..models import BookingStatus, Payment, PaymentAttemptStatus, SessionBooking, StripeCustomer
+from . import payment_settle as settling
+from .context import ServiceContext
+from .payment_dto import ReconcileReport
+from .payments_gateway import PaymentIntentInfo, PaymentsGateway
+
+log = logging.getLogger(__name__)
+
+NOT_STARTED_CODE = "not_started"
+NOT_STARTED_MESSAGE = (
+    "The payment could not be started because Stripe did not answer; nothing was charged. "
+    "You can pay again."
+)
+UNFINISHED = ("requires_action", "requires_confirmation", "requires_payment_method", "processing")
+
+
+@dataclass(frozen=True)
+class _Row:
+    payment_id: int
+    payment_intent_id: str | None
+    created_at: datetime
+    idempotency_key: str
+    amount_minor: int
+    currency: str
+    booking_id: int
+    customer_id: str | None
+    payment_method_id: str | None
+    booking_open: bool
+    deadline_passed: bool
+
+
+class ReconcileMixin:
+    _ctx: ServiceContext
+    _gateway: PaymentsGateway
+    _creating_grace: timedelta
+
+    def reconcile_pending(self, *, limit: int = 100) -> ReconcileReport:
+        """Settle up to ``limit`` active attempts with Stripe (module docstring). Stripe being
+        unreachable for one attempt is counted and the pass goes on. Safe to run from several
+        threads or processes at once."""
+        report = ReconcileReport()
+        for row in self._active_rows(limit):
+            try:
+                result = self._reconcile_one(row)
+            except ExternalServiceError as error:
+                log.warning("reconcile: payment %s not checked: %s", row.payment_id, error)
+                report = replace(
+                    report, checked=report.checked + 1, unreachable=report.unreachable + 1
+                )
+                continue
+            report = _count(report, row.payment_id, result)
+        log.info("reconcile: %s", report)
+        return report
+
+    def _active_rows(self, limit: int) -> list[_Row]:
+        now = self._ctx.now()
+        with self._ctx.unit_of_work(write=False) as uow:
+            query = (
+                select(Payment, SessionBooking, StripeCustomer.stripe_customer_id)
+                .join(SessionBooking, SessionBooking.id == Payment.booking_id)
+                .outerjoin(StripeCustomer, StripeCustomer.user_id == SessionBooking.student_id)
+                .where(Payment.status.in_(settling.ACTIVE))
+                .order_by(Payment.created_at, Payment.id)
+                .limit(limit)
+            )
+            return [
+                _Row(
+                    payment_id=payment.id,
+                    payment_intent_id=payment.stripe_payment_intent_id,
+                    created_at=payment.created_at,
+                    idempotency_key=payment.idempotency_key,
+                    amount_minor=payment.amount_minor,
+                    currency=payment.currency,
+                    booking_id=booking.id,
+                    customer_id=customer_id,
+                    payment_method_id=payment.stripe_payment_method_id,
+                    booking_open=booking.status is BookingStatus.CONFIRMED,
+                    deadline_passed=booking.payment_due_by is not None
+                    and booking.payment_due_by <= now,
+                )
+                for payment, booking, customer_id in uow.session.execute(query)
+            ]
+
+    def _reconcile_one(self, row: _Row) -> settling.Settled:
+        stale = self._ctx.now() - row.created_at >= self._creating_grace
+        if row.payment_intent_id is None:
+            if not stale:
+                return settling.Settled("pending", settling.PENDING_MESSAGE)
+            self._cancel_unstarted(row)
+            return self._close_unstarted(row.payment_id)
+        info = self._gateway.retrieve_payment_intent(row.payment_intent_id)
+        if info.status in UNFINISHED and _abandoned(row, info, stale):
+            info = self._cancel_intent(info)
+        return self._settle_as_system(row.payment_id, info)
+
+    def _cancel_unstarted(self, row: _Row) -> None:
+        """Real Stripe only: learn the PaymentIntent Stripe may have made under our key, and
+        cancel it (it was never confirmed, so nothing was charged)."""
+        if self._gateway.is_sandbox or not (row.customer_id and row.payment_method_id):
+            return
+        info = self._gateway.create_payment_intent(
+            amount_minor=row.amount_minor,
+            currency=row.currency,
+            customer_id=row.customer_id,
+            payment_method_id=row.payment_method_id,
+            metadata={"booking_id": str(row.booking_id), "payment_id": str(row.payment_id)},
+            idempotency_key=row.idempotency_key,
+        )
+        self._cancel_intent(info)
+
+    def _cancel_intent(self, info: PaymentIntentInfo) -> PaymentIntentInfo:
+        """Cancel at Stripe; if it finished meanwhile (e.g. succeeded), return that state."""
+        try:
+            return self._gateway.cancel_payment_intent(info.id)
+        except ExternalServiceError:
+            fresh = self._gateway.retrieve_payment_intent(info.id)
+            if fresh.status in UNFINISHED:
+                raise
+            return fresh
+
+    def _close_unstarted(self, payment_id: int) -> settling.Settled:
+        with self._ctx.unit_of_work() as uow:
+            payment, booking = settling.lock_payment(uow.session, payment_id)
+            if payment.status is not PaymentAttemptStatus.CREATING:
+                return settling.outcome_of(payment)
+            settling.close_attempt(
+                uow.session,
+                payment,
+                booking,
+                PaymentAttemptStatus.CANCELED,
+                NOT_STARTED_CODE,
+                NOT_STARTED_MESSAGE,
+                self._ctx.now(),
+                None,
+            )
+            uow.commit()
+        return settling.Settled("canceled", NOT_STARTED_MESSAGE, changed=True)
+
+    def _settle_as_system(self, payment_id: int, info: PaymentIntentInfo) -> settling.Settled:
+        with self._ctx.unit_of_work() as uow:
+            payment, booking = settling.lock_payment(uow.session, payment_id)
+            result = settling.settle(
+                uow.session, payment, booking, info, at=self._ctx.now(), actor_id=None
+            )
+            uow.commit()
+        return result
+
+
+def _abandoned(row: _Row, info: PaymentIntentInfo, stale: bool) -> bool:
+    """An unfinished PaymentIntent nobody will finish (see the module docstring)."""
+    if not row.booking_open or row.deadline_passed:
+        return True
+    return info.status == "requires_confirmation" and stale
+
+
+def _count(report: ReconcileReport, payment_id: int, result: settling.Settled) -> ReconcileReport:
+    report = replace(report, checked=report.checked + 1)
+    if result.needs_attention:
+        report = replace(report, needs_attention=(*report.needs_attention, payment_id))
+    if not result.changed:
+        if result.state in ("pending", "requires_action"):
+            return replace(report, still_pending=report.still_pending + 1)
+        return report
+    if result.state == "succeeded":
+        return replace(report, paid=report.paid + 1)
+    if result.state == "failed":
+        return replace(report, failed=report.failed + 1)
+    return replace(report, canceled=report.canceled + 1)

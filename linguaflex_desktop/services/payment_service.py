@@ -1,0 +1,453 @@
+"""Paying a confirmed booking with a saved card (Stripe PaymentIntents), exactly once.
+
+``pay_booking`` runs four steps; no database transaction is held while Stripe is called:
+
+1. (transaction) check the booking (the student's own, CONFIRMED, UNPAID or FAILED, before
+   ``payment_due_by``), insert ``Payment(status=creating)`` with a fresh idempotency key and
+   the amount/fee/share snapshot of the booking, and move the booking's payment to PENDING.
+   The partial unique index "one active payment per booking" turns a second concurrent "Pay"
+   (another thread, or another app instance on the same Postgres) into a Conflict.
+2. create the PaymentIntent (customer, saved card, metadata ``booking_id``/``payment_id``,
+   the stored idempotency key). Stripe unreachable: the row stays ``creating``.
+3. (transaction) store the PaymentIntent id (status ``pending``).
+4. confirm it, then settle (``payment_settle``): succeeded -> PAID (after checking amount,
+   currency and booking id); ``requires_action`` -> a 3-D Secure hand-off URL for the browser,
+   followed by ``wait_for_payment``; a decline -> FAILED with Stripe's message and
+   PaymentDeclined. Stripe unreachable: the row stays ``pending``.
+
+Money never moves on a PaymentIntent whose id is not in our database: we only confirm after
+step 3. Rows left ``creating``/``pending`` are settled by ``reconcile_pending``
+(``payment_reconcile``). Refunds are in ``payment_refunds``, the read views in
+``payment_views``. Every method blocks (network, database): call it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..errors import (
+    Conflict,
+    ExternalServiceError,
+    InvalidTransition,
+    NotFound,
+    PaymentDeclined,
+    PermissionDenied,
+    ValidationError,
+)
+from ..models import (
+    BookingStatus,
+    Payment,
+    PaymentAttemptStatus,
+    PaymentStatus,
+    Role,
+    SavedCard,
+    SessionBooking,
+    StripeCustomer,
+    User,
+)
+from . import booking_rules as rules
+from . import payment_settle as settling
+from .authorization import load_acting_user
+from .booking_state import apply_payment_status, load_booking
+from .card_page_server import CardPageServer, Handoff
+from .context import ServiceContext
+from .dto import Actor
+from .payment_dto import PaymentOutcome
+from .payment_reconcile import ReconcileMixin
+from .payment_refunds import RefundsMixin
+from .payment_views import PaymentViewsMixin
+from .payments_gateway import PaymentIntentInfo, PaymentsGateway
+
+log = logging.getLogger(__name__)
+
+PageServerFactory = Callable[[], CardPageServer]
+
+IN_PROGRESS = "A payment for this booking is already in progress."
+CONFIRM_UNREACHABLE = (
+    "Stripe did not answer while confirming the payment, so it is not known yet whether it "
+    "went through. Nothing will be charged twice: LinguaFlex checks with Stripe and updates "
+    "the booking as soon as it can."
+)
+CREATE_UNREACHABLE = (
+    "Stripe could not be reached, so the payment was not started and nothing was charged. "
+    "Please try again in a few minutes."
+)
+TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
+
+
+@dataclass(frozen=True)
+class _Charge:
+    """What step 2 needs, read in step 1."""
+
+    payment_id: int
+    booking_id: int
+    idempotency_key: str
+    amount_minor: int
+    currency: str
+    customer_id: str
+    payment_method_id: str
+
+
+class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
+    """Payments, refunds, reconciliation and payment views. Thread-safe."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        gateway: PaymentsGateway,
+        *,
+        page_server_factory: PageServerFactory | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        creating_grace: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self._ctx = ctx
+        self._gateway = gateway
+        self._page_server_factory = page_server_factory or (
+            lambda: CardPageServer.for_gateway(gateway)
+        )
+        self._page_server: CardPageServer | None = None
+        self._handoffs: dict[int, Handoff] = {}  # payment id -> its 3-D Secure page
+        self._lock = threading.Lock()
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self._creating_grace = creating_grace
+
+    def close(self) -> None:
+        """Stop the 3-D Secure page server (any thread; idempotent)."""
+        with self._lock:
+            server, self._page_server = self._page_server, None
+            self._handoffs.clear()
+        if server is not None:
+            server.stop()
+
+    # --- paying ------------------------------------------------------------------------------
+
+    def pay_booking(
+        self, actor: Actor, booking_id: int, *, card_id: int | None = None
+    ) -> PaymentOutcome:
+        """Pay the student's own CONFIRMED booking with a saved card (the default one when
+        ``card_id`` is None). Returns "succeeded", "requires_action" (open ``handoff_url``,
+        then ``wait_for_payment``) or "pending". Raises PaymentDeclined with Stripe's message
+        (the booking is then FAILED and may be paid again), Conflict when a payment is
+        already running or done, ExternalServiceError when Stripe cannot be reached."""
+        charge = self._start_attempt(actor, booking_id, card_id)
+        info = self._create_intent(charge)
+        self._store_intent(charge, info)
+        try:
+            confirmed = self._gateway.confirm_payment_intent(
+                info.id, idempotency_key=f"{charge.idempotency_key}-confirm"
+            )
+        except ExternalServiceError as error:
+            log.warning("payment %s: confirm of %s failed: %s", charge.payment_id, info.id, error)
+            raise ExternalServiceError(CONFIRM_UNREACHABLE) from error
+        outcome, attention = self._settle_once(actor.id, charge.payment_id, confirmed)
+        if outcome.state == "failed":
+            self._cancel_quietly(confirmed)
+            if attention:  # the PaymentIntent does not match the booking: never PAID
+                raise ExternalServiceError(outcome.message)
+            raise PaymentDeclined(outcome.message)
+        return outcome
+
+    def poll_payment(self, actor: Actor, payment_id: int) -> PaymentOutcome:
+        """Ask Stripe once where an attempt stands and settle it (idempotent)."""
+        payment_intent_id = self._own_active_intent(actor, payment_id)
+        if payment_intent_id is None:
+            return self._current(payment_id)
+        info = self._gateway.retrieve_payment_intent(payment_intent_id)
+        outcome = self._settle(actor.id, payment_id, info)
+        if outcome.state == "failed":
+            self._cancel_quietly(info)
+        return outcome
+
+    def wait_for_payment(
+        self,
+        actor: Actor,
+        payment_id: int,
+        *,
+        timeout: float = 900.0,
+        interval: float = 1.0,
+        max_interval: float = 5.0,
+        should_cancel: Callable[[], bool] = lambda: False,
+    ) -> PaymentOutcome:
+        """The background poller after a 3-D Secure hand-off (run it on a worker thread).
+        Polls with backoff until the attempt is settled, ``should_cancel()`` turns true (the
+        attempt is then cancelled, unless it succeeded meanwhile) or ``timeout`` passes
+        (returns "pending"). A decline or failed authentication is returned as "failed" with
+        Stripe's message. Stripe briefly unreachable is retried until the deadline."""
+        deadline = self._monotonic() + timeout
+        delay = interval
+        while True:
+            if should_cancel():
+                return self.cancel_payment(actor, payment_id)
+            failure: ExternalServiceError | None = None
+            try:
+                outcome = self.poll_payment(actor, payment_id)
+            except ExternalServiceError as error:
+                failure = error
+            else:
+                if outcome.finished:
+                    return outcome
+            remaining = deadline - self._monotonic()
+            if remaining <= 0:
+                if failure is not None:
+                    raise failure
+                return self._with_message(outcome, TIMED_OUT_MESSAGE)
+            self._pause(min(delay, remaining), should_cancel)
+            delay = min(delay * 1.5, max_interval)
+
+    def cancel_payment(self, actor: Actor, payment_id: int) -> PaymentOutcome:
+        """The student gives up an attempt waiting for 3-D Secure: cancel it at Stripe and
+        here (booking FAILED: pay again later). If it succeeded meanwhile, it stays paid."""
+        payment_intent_id = self._own_active_intent(actor, payment_id)
+        if payment_intent_id is None:
+            return self._current(payment_id)
+        try:
+            info = self._gateway.cancel_payment_intent(payment_intent_id)
+        except ExternalServiceError:
+            info = self._gateway.retrieve_payment_intent(payment_intent_id)
+            if info.status not in ("succeeded", "canceled"):
+                raise
+        return self._settle(actor.id, payment_id, info)
+
+    # --- the steps ---------------------------------------------------------------------------
+
+    def _start_attempt(self, actor: Actor, booking_id: int, card_id: int | None) -> _Charge:
+        """Step 1 (see the module docstring)."""
+        try:
+            with self._ctx.unit_of_work() as uow:
+                session = uow.session
+                student = load_acting_user(session, actor, Role.STUDENT)
+                booking = load_booking(session, booking_id, for_update=True)
+                if booking.student_id != student.id:
+                    raise PermissionDenied("Only the student who booked can pay this booking.")
+                self._check_payable(booking)
+                card = _card_of(session, student, card_id)
+                customer = session.get(StripeCustomer, student.id)
+                if customer is None:
+                    raise ValidationError("Add a card before paying.")
+                payment = self._new_payment(session, booking, card, actor)
+                charge = _Charge(
+                    payment_id=payment.id,
+                    booking_id=booking.id,
+                    idempotency_key=payment.idempotency_key,
+                    amount_minor=payment.amount_minor,
+                    currency=payment.currency,
+                    customer_id=customer.stripe_customer_id,
+                    payment_method_id=card.stripe_payment_method_id,
+                )
+                uow.commit()
+        except (IntegrityError, StaleDataError) as error:
+            raise Conflict(IN_PROGRESS) from error
+        return charge
+
+    def _check_payable(self, booking: SessionBooking) -> None:
+        if booking.payment_status is PaymentStatus.PENDING:
+            raise Conflict(IN_PROGRESS)
+        if booking.payment_status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
+            raise Conflict("This booking is already paid.")
+        if booking.status is not BookingStatus.CONFIRMED:
+            raise InvalidTransition(
+                f"The booking is {rules.describe_status(booking.status)}: "
+                "it can only be paid once the teacher has confirmed it."
+            )
+        due = booking.payment_due_by
+        if due is not None and self._ctx.now() >= due:
+            raise InvalidTransition("The payment deadline for this booking has passed.")
+
+    def _new_payment(
+        self, session: Session, booking: SessionBooking, card: SavedCard, actor: Actor
+    ) -> Payment:
+        now = self._ctx.now()
+        attempts = session.scalars(select(Payment.id).where(Payment.booking_id == booking.id)).all()
+        payment = Payment(
+            booking_id=booking.id,
+            idempotency_key=f"linguaflex-pay-{booking.id}-{uuid.uuid4()}",
+            stripe_payment_method_id=card.stripe_payment_method_id,
+            amount_minor=booking.total_minor,
+            fee_minor=booking.fee_minor,
+            teacher_share_minor=booking.teacher_share_minor,
+            currency=booking.currency,
+            status=PaymentAttemptStatus.CREATING,
+            attempts=len(attempts) + 1,
+            refunded_minor=0,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(payment)
+        session.flush()  # the unique index "one active payment per booking" speaks here
+        apply_payment_status(
+            session,
+            booking,
+            PaymentStatus.PENDING,
+            actor_id=actor.id,
+            reason=f"Paying with {card.brand} •••• {card.last4}.",
+            at=now,
+        )
+        settling.record_created(session, payment, at=now, actor_id=actor.id)
+        return payment
+
+    def _create_intent(self, charge: _Charge) -> PaymentIntentInfo:
+        """Step 2. On failure the row stays ``creating`` (reconciliation closes it)."""
+        try:
+            return self._gateway.create_payment_intent(
+                amount_minor=charge.amount_minor,
+                currency=charge.currency,
+                customer_id=charge.customer_id,
+                payment_method_id=charge.payment_method_id,
+                metadata={
+                    "booking_id": str(charge.booking_id),
+                    "payment_id": str(charge.payment_id),
+                },
+                idempotency_key=charge.idempotency_key,
+            )
+        except ExternalServiceError as error:
+            log.warning("payment %s: PaymentIntent not created: %s", charge.payment_id, error)
+            raise ExternalServiceError(CREATE_UNREACHABLE) from error
+
+    def _store_intent(self, charge: _Charge, info: PaymentIntentInfo) -> None:
+        """Step 3: only a PaymentIntent whose id is committed here is ever confirmed."""
+        with self._ctx.unit_of_work() as uow:
+            payment, _booking = settling.lock_payment(uow.session, charge.payment_id)
+            if payment.status is not PaymentAttemptStatus.CREATING:
+                raise Conflict("This payment attempt was closed meanwhile; please pay again.")
+            payment.stripe_payment_intent_id = info.id
+            payment.status = PaymentAttemptStatus.PENDING
+            payment.updated_at = self._ctx.now()
+            uow.commit()
+
+    def _settle(
+        self, actor_id: int | None, payment_id: int, info: PaymentIntentInfo
+    ) -> PaymentOutcome:
+        return self._settle_once(actor_id, payment_id, info)[0]
+
+    def _settle_once(
+        self, actor_id: int | None, payment_id: int, info: PaymentIntentInfo
+    ) -> tuple[PaymentOutcome, bool]:
+        """Settle in one transaction; on ``requires_action`` offer the 3-D Secure page (once
+        per attempt). Also returns whether the attempt needs an admin's attention."""
+        with self._ctx.unit_of_work() as uow:
+            payment, booking = settling.lock_payment(uow.session, payment_id)
+            result = settling.settle(
+                uow.session, payment, booking, info, at=self._ctx.now(), actor_id=actor_id
+            )
+            payment_status, booking_id = booking.payment_status, booking.id
+            uow.commit()
+        handoff_url = None
+        if result.state == "requires_action":
+            handoff_url = self._three_d_secure_page(payment_id, info.client_secret)
+        elif result.state != "pending":
+            self._revoke(payment_id)
+        outcome = PaymentOutcome(
+            result.state, payment_id, booking_id, payment_status, result.message, handoff_url
+        )
+        return outcome, result.needs_attention
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _own_active_intent(self, actor: Actor, payment_id: int) -> str | None:
+        """The attempt's PaymentIntent id if it is still active (None when settled);
+        only the booking's student (or an admin) may follow it."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            payment = uow.session.get(Payment, payment_id)
+            if payment is None:
+                raise NotFound("That payment does not exist.")
+            booking = uow.session.get(SessionBooking, payment.booking_id)
+            assert booking is not None
+            if user.role is not Role.ADMIN and booking.student_id != user.id:
+                raise PermissionDenied("This payment is not yours.")
+            if payment.status not in settling.ACTIVE:
+                return None
+            if payment.stripe_payment_intent_id is None:
+                raise ExternalServiceError(CREATE_UNREACHABLE)
+            return payment.stripe_payment_intent_id
+
+    def _current(self, payment_id: int) -> PaymentOutcome:
+        with self._ctx.unit_of_work(write=False) as uow:
+            payment = uow.session.get(Payment, payment_id)
+            assert payment is not None
+            booking = uow.session.get(SessionBooking, payment.booking_id)
+            assert booking is not None
+            result = settling.outcome_of(payment)
+            return PaymentOutcome(
+                result.state, payment.id, booking.id, booking.payment_status, result.message
+            )
+
+    def _three_d_secure_page(self, payment_id: int, client_secret: str) -> str:
+        """The attempt's 3-D Secure page URL, offered on the page server once per attempt."""
+        with self._lock:
+            known = self._handoffs.get(payment_id)
+            if known is not None:
+                return known.url
+            if self._page_server is None:
+                self._page_server = self._page_server_factory()
+            server = self._page_server
+        handoff = server.offer_three_d_secure(client_secret=client_secret)
+        with self._lock:
+            self._handoffs[payment_id] = handoff
+        return handoff.url
+
+    def _revoke(self, payment_id: int) -> None:
+        with self._lock:
+            handoff, server = self._handoffs.pop(payment_id, None), self._page_server
+        if handoff is not None and server is not None:
+            server.revoke(handoff.token)
+
+    def _cancel_quietly(self, info: PaymentIntentInfo) -> None:
+        """A failed attempt's PaymentIntent is cancelled so it can never be confirmed later
+        (best effort: reconciliation ignores closed rows either way)."""
+        if info.status in ("canceled", "succeeded"):
+            return
+        try:
+            self._gateway.cancel_payment_intent(info.id)
+        except ExternalServiceError as error:
+            log.info("PaymentIntent %s left open: %s", info.id, error)
+
+    def _pause(self, seconds: float, should_cancel: Callable[[], bool]) -> None:
+        """Sleep, waking every 0.1 s to honour a cancel request."""
+        end = self._monotonic() + seconds
+        while not should_cancel():
+            left = end - self._monotonic()
+            if left <= 0:
+                return
+            self._sleep(min(left, 0.1))
+
+    @staticmethod
+    def _with_message(outcome: PaymentOutcome, message: str) -> PaymentOutcome:
+        return PaymentOutcome(
+            outcome.state,
+            outcome.payment_id,
+            outcome.booking_id,
+            outcome.payment_status,
+            message,
+            outcome.handoff_url,
+        )
+
+
+def _card_of(session: Session, student: User, card_id: int | None) -> SavedCard:
+    """The student's chosen card, or their default card."""
+    if card_id is not None:
+        card = session.get(SavedCard, card_id)
+        if card is None or card.user_id != student.id:
+            raise NotFound("That card was not found among your saved cards.")
+        return card
+    card = session.scalars(
+        select(SavedCard)
+        .where(SavedCard.user_id == student.id)
+        .order_by(SavedCard.is_default.desc(), SavedCard.created_at.desc(), SavedCard.id.desc())
+    ).first()
+    if card is None:
+        raise ValidationError("Add a card before paying.")
+    return card
