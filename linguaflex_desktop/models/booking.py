@@ -34,6 +34,7 @@ class SessionBooking(Base):
         Index("ix_session_bookings_teacher_start", "teacher_id", "start_at"),
         Index("ix_session_bookings_student_start", "student_id", "start_at"),
         Index("ix_session_bookings_status_start", "status", "start_at"),
+        Index("ix_session_bookings_start_id", "start_at", "id"),  # migration 0002
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -154,15 +154,23 @@ def list_bookings(
 ) -> Page[BookingDTO]:
     if offset < 0 or not 0 < limit <= MAX_PAGE_SIZE:
         raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} bookings from offset 0 on.")
+    # Page the narrow id list first (index-only), then load just those rows with their parties:
+    # a deep offset then skips index entries, not joined rows.
+    ids = list(session.scalars(page_ids_query(filters).offset(offset).limit(limit)))
+    rows = session.scalars(_with_parties(select(SessionBooking)).where(SessionBooking.id.in_(ids)))
+    by_id = {booking.id: booking for booking in rows}
+    items = tuple(booking_to_dto(by_id[booking_id]) for booking_id in ids)
+    return Page(items=items, total=count_bookings(session, filters), offset=offset, limit=limit)
+
+
+def page_ids_query(filters: BookingFilter) -> Select[Any]:
+    """The ids of the filtered bookings in list order (start time, then id)."""
     order = (
         (SessionBooking.start_at.desc(), SessionBooking.id.desc())
         if filters.newest_first
         else (SessionBooking.start_at, SessionBooking.id)
     )
-    query = _filtered(_with_parties(select(SessionBooking)), filters)
-    rows = session.scalars(query.order_by(*order).offset(offset).limit(limit))
-    items = tuple(booking_to_dto(booking) for booking in rows)
-    return Page(items=items, total=count_bookings(session, filters), offset=offset, limit=limit)
+    return _filtered(select(SessionBooking.id), filters).order_by(*order)
 
 
 def teacher_request_queue(session: Session, teacher: User, now: datetime) -> list[BookingDTO]:

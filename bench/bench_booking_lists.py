@@ -1,0 +1,178 @@
+"""Benchmark: paged booking lists and counts over 100,000 bookings (SQLite file and Postgres).
+
+Usage: PYTHONPATH=. python bench/bench_booking_lists.py [DATABASE_URL ...]
+Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
+(a throw-away database). Prints the time of each query, best of 5.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
+
+from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
+from linguaflex_desktop.models import BookingStatus, Gig, Level, PaymentStatus, Role, User
+from linguaflex_desktop.models import SessionBooking as B
+from linguaflex_desktop.services.booking_dto import BookingFilter
+from linguaflex_desktop.services.booking_service import BookingService
+from linguaflex_desktop.services.context import ServiceContext
+from linguaflex_desktop.services.dto import Actor
+
+BOOKINGS = 100_000
+TEACHERS = 100
+STUDENTS = 1_000
+POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+START = datetime(2026, 1, 1, tzinfo=UTC)
+STATUSES = [BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.CANCELLED]
+
+
+def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
+    engine = create_app_engine(url)
+    upgrade_schema(engine)
+    with engine.begin() as connection:
+        users = [
+            {
+                "email": f"u{i}@example.com",
+                "password_hash": "x",
+                "role": Role.TEACHER if i < TEACHERS else Role.STUDENT,
+                "display_name": f"User {i}",
+                "time_zone": "UTC",
+            }
+            for i in range(TEACHERS + STUDENTS)
+        ]
+        users.append(
+            {
+                "email": "admin@example.com",
+                "password_hash": "x",
+                "role": Role.ADMIN,
+                "display_name": "Admin",
+                "time_zone": "UTC",
+            }
+        )
+        connection.execute(insert(User), users)
+        connection.execute(
+            insert(Gig),
+            [
+                {
+                    "teacher_id": t + 1,
+                    "title": f"Gig {t}",
+                    "language": "German",
+                    "level": Level.ALL,
+                    "hourly_rate_minor": 5000,
+                    "currency": "USD",
+                }
+                for t in range(TEACHERS)
+            ],
+        )
+        rows = []
+        for n in range(BOOKINGS):
+            teacher = n % TEACHERS
+            start = START + timedelta(hours=n // TEACHERS)
+            rows.append(
+                {
+                    "student_id": TEACHERS + 1 + (n % STUDENTS),
+                    "teacher_id": teacher + 1,
+                    "gig_id": teacher + 1,
+                    "start_at": start,
+                    "end_at": start + timedelta(hours=1),
+                    "duration_minutes": 60,
+                    "status": STATUSES[n % 3],
+                    "payment_status": PaymentStatus.UNPAID,
+                    "currency": "USD",
+                    "hourly_rate_minor": 5000,
+                    "base_amount_minor": 5000,
+                    "fee_minor": 250,
+                    "total_minor": 5250,
+                    "teacher_share_minor": 5000,
+                    "refunded_minor": 0,
+                    "version": 1,
+                }
+            )
+        connection.execute(insert(B), rows)
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("ANALYZE"))
+        else:
+            connection.exec_driver_sql("ANALYZE")
+    actors = {
+        "admin": Actor(TEACHERS + STUDENTS + 1, "admin@example.com", Role.ADMIN, "Admin", "UTC"),
+        "teacher": Actor(1, "u0@example.com", Role.TEACHER, "User 0", "UTC"),
+        "student": Actor(TEACHERS + 1, f"u{TEACHERS}@example.com", Role.STUDENT, "U", "UTC"),
+    }
+    return ServiceContext(create_session_factory(engine)), actors
+
+
+def best_of(call: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - began)
+    return min(times) * 1000
+
+
+def run(url: str) -> None:
+    ctx, actors = seed(url)
+    service = BookingService(ctx)
+    admin, teacher, student = actors["admin"], actors["teacher"], actors["student"]
+    pending = BookingFilter(statuses=(BookingStatus.PENDING,))
+    window = BookingFilter(
+        start_from=START + timedelta(days=10), start_to=START + timedelta(days=11)
+    )
+    cases = {
+        "admin page 1 (all)": lambda: service.list_bookings(admin, limit=50),
+        "admin page at offset 90,000": lambda: service.list_bookings(admin, offset=90_000),
+        "admin newest first": lambda: service.list_bookings(
+            admin, filters=BookingFilter(newest_first=True)
+        ),
+        "admin PENDING page": lambda: service.list_bookings(admin, filters=pending),
+        "admin date window": lambda: service.list_bookings(admin, filters=window),
+        "admin count all": lambda: service.count_bookings(admin),
+        "teacher page (1,000 rows)": lambda: service.list_bookings(teacher),
+        "student page (100 rows)": lambda: service.list_bookings(student),
+    }
+    print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings")
+    for name, call in cases.items():
+        print(f"  {name:32} {best_of(call):8.1f} ms")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str | None]:
+    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+    name = f"lf_bench_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:
+        print(f"postgres skipped: {error}")
+        yield None
+        return
+    try:
+        yield make_url(POSTGRES_ADMIN).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main(urls: list[str]) -> None:
+    if urls:
+        for url in urls:
+            run(url)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        run(f"sqlite:///{folder}/bench.sqlite3")
+    with postgres_database() as url:
+        if url:
+            run(url)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
