@@ -216,3 +216,47 @@ def gateway_like(cls: type[StripeGateway], sandbox: StripeSandbox) -> StripeGate
 
 def at(ctx: ServiceContext) -> datetime:
     return ctx.now()
+
+
+# --- process races (spawned children import this module by name) ----------------------------
+
+
+def pay_in_child(
+    database_url: str,
+    now: datetime,
+    api_base: str,
+    actor: Actor,
+    booking_id: int,
+    barrier: Any,
+    results: Any,
+) -> None:
+    """Child process: its own engine and gateway on the shared sandbox; wait for the siblings,
+    press "Pay", report "paid" / "conflict" / the error."""
+    from linguaflex_desktop.db import create_app_engine, create_session_factory
+    from linguaflex_desktop.errors import Conflict
+    from linguaflex_desktop.services.stripe_sandbox import (
+        SANDBOX_PUBLISHABLE_KEY,
+        SANDBOX_SECRET_KEY,
+    )
+
+    engine = create_app_engine(database_url)
+    ctx = ServiceContext(session_factory=create_session_factory(engine), clock=lambda: now)
+    gateway = StripeGateway(
+        secret_key=SANDBOX_SECRET_KEY,
+        publishable_key=SANDBOX_PUBLISHABLE_KEY,
+        api_base=api_base,
+        max_network_retries=0,
+        timeout_seconds=10,
+    )
+    service = PaymentService(ctx, gateway)
+    try:
+        barrier.wait(timeout=60)
+        outcome = service.pay_booking(actor, booking_id)
+        results.put("paid" if outcome.state == "succeeded" else outcome.state)
+    except Conflict:
+        results.put("conflict")
+    except Exception as error:
+        results.put(f"error: {type(error).__name__}: {error}")
+    finally:
+        service.close()
+        engine.dispose()
