@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -111,21 +110,6 @@ class RescheduleMixin:
             result = proposal_to_dto(session, proposal)
             uow.commit()
         return result
-
-    def _expire_proposals(self, now: datetime) -> int:
-        """Withdraw open proposals whose time is now inside the minimum lead time."""
-        with self._ctx.unit_of_work() as uow:
-            result = uow.session.execute(
-                update(RescheduleProposal)
-                .where(
-                    RescheduleProposal.status == RescheduleStatus.PROPOSED,
-                    RescheduleProposal.start_at < rules.earliest_bookable_start(now),
-                )
-                .values(status=RescheduleStatus.WITHDRAWN, decided_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            uow.commit()
-        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _load_for_answer(

@@ -4,7 +4,8 @@ Every transition follows DESIGN.md section 4 (``booking_rules``), re-checks the 
 runs in one write transaction (SQLite: BEGIN IMMEDIATE; Postgres: the booking row is locked
 FOR UPDATE) and records an audit event. A caller passing ``expected_version`` that no longer
 matches, or losing a race, gets a Conflict (StaleState / InvalidTransition) whose ``current``
-holds the fresh BookingDTO. Reschedules live in ``booking_reschedule``; the internal hooks for
+holds the fresh BookingDTO. Reschedules live in ``booking_reschedule``, the automatic
+transitions in ``booking_due``, the reads in ``booking_queries``; the internal hooks for
 the payment service (``apply_payment_status``, ``apply_booking_status``,
 ``cancel_for_refund``) in ``booking_state``. Methods are called on worker threads.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -28,6 +28,7 @@ from .authorization import load_acting_user
 from .availability_service import check_duration, check_gig_bookable, teacher_is_available
 from .booking_checks import aware_utc, check_no_overlap, check_start, clean_text, slot_taken_from
 from .booking_dto import BookingDetailDTO, BookingDTO, BookingFilter
+from .booking_due import DueTransitionsMixin
 from .booking_reschedule import RescheduleMixin
 from .booking_state import (
     ENTITY,
@@ -53,7 +54,7 @@ Change = Callable[[Session, User, SessionBooking, datetime], None]
 Authorize = Callable[[User, SessionBooking], None]
 
 
-class BookingService(RescheduleMixin):
+class BookingService(RescheduleMixin, DueTransitionsMixin):
     """Use cases of the booking lifecycle. Thread-safe: each call opens its own Session."""
 
     def __init__(self, ctx: ServiceContext) -> None:
@@ -281,58 +282,6 @@ class BookingService(RescheduleMixin):
             except NotFound:
                 return None
 
-    # -- automatic transitions -------------------------------------------------------------
-
-    def run_due_transitions(self) -> int:
-        """System actor: expire unanswered requests, cancel CONFIRMED bookings left UNPAID or
-        FAILED past payment_due_by, complete PAID sessions past their end, withdraw reschedule
-        proposals that are now too close. One transaction per booking; rows another worker
-        holds are skipped. Idempotent. Returns the number of changes made."""
-        now = self._ctx.now()
-        changes = 0
-        for booking_id in self._due_ids(now):
-            changes += self._run_due(booking_id, now)
-        return changes + self._expire_proposals(now)
-
-    def _due_ids(self, now: datetime) -> list[int]:
-        with self._ctx.unit_of_work(write=False) as uow:
-            query = select(SessionBooking.id).where(
-                (
-                    (SessionBooking.status == BookingStatus.PENDING)
-                    & (SessionBooking.respond_by <= now)
-                )
-                | (
-                    (SessionBooking.status == BookingStatus.CONFIRMED)
-                    & SessionBooking.payment_status.in_(_UNPAID)
-                    & (SessionBooking.payment_due_by <= now)
-                )
-                | (
-                    (SessionBooking.status == BookingStatus.CONFIRMED)
-                    & (SessionBooking.payment_status == PaymentStatus.PAID)
-                    & (SessionBooking.end_at <= now)
-                )
-            )
-            return list(uow.session.scalars(query.order_by(SessionBooking.id)))
-
-    def _run_due(self, booking_id: int, now: datetime) -> int:
-        with self._ctx.unit_of_work() as uow:
-            session = uow.session
-            booking = session.scalars(
-                select(SessionBooking)
-                .where(SessionBooking.id == booking_id)
-                .with_for_update(skip_locked=True)
-                .execution_options(populate_existing=True)
-            ).first()
-            target = None if booking is None else _due_change(booking, now)
-            if booking is None or target is None:
-                return 0
-            to, action, reason = target
-            apply_booking_status(
-                session, booking, to, actor_id=None, reason=reason, at=now, action=action
-            )
-            uow.commit()
-            return 1
-
     # -- reads -----------------------------------------------------------------------------
 
     def get_booking(self, actor: Actor, booking_id: int) -> BookingDetailDTO:
@@ -378,32 +327,8 @@ class BookingService(RescheduleMixin):
             return queries.teacher_schedule(uow.session, teacher, from_at, to_at)
 
 
-_UNPAID = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
-
-
 def _passed(deadline: datetime | None, now: datetime) -> bool:
     return deadline is not None and deadline <= now
-
-
-def _due_change(booking: SessionBooking, now: datetime) -> tuple[BookingStatus, str, str] | None:
-    """What the system does to this booking now, if anything (re-checked under the lock)."""
-    if booking.status is BookingStatus.PENDING and _passed(booking.respond_by, now):
-        reason = "The teacher did not answer the request in time."
-        return BookingStatus.CANCELLED, "booking.expired", reason
-    if (
-        booking.status is BookingStatus.CONFIRMED
-        and booking.payment_status in _UNPAID
-        and _passed(booking.payment_due_by, now)
-    ):
-        reason = "The booking was not paid by its payment deadline."
-        return BookingStatus.CANCELLED, "booking.payment_overdue", reason
-    if (
-        booking.status is BookingStatus.CONFIRMED
-        and booking.payment_status is PaymentStatus.PAID
-        and booking.end_at <= now
-    ):
-        return BookingStatus.COMPLETED, "booking.completed", "The session ended."
-    return None
 
 
 def _own_teacher(user: User, booking: SessionBooking) -> None:
