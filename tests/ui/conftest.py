@@ -17,6 +17,7 @@ from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from tests.conftest import FakeClock
 
 
 @pytest.fixture
@@ -72,3 +73,11 @@ def controller(app_services: AppServices, runner: TaskRunner) -> Iterator[AppCon
     if window is not None and shiboken6.isValid(window):
         window.close()
         window.deleteLater()
+
+
+@pytest.fixture
+def clocked_services(tmp_path: Path, clock: FakeClock) -> Iterator[AppServices]:
+    """Real services whose clock is the test's FakeClock (Monday 2027-03-01 09:00 UTC)."""
+    services = build_app_services(load_settings(data_dir=tmp_path, environ={}), clock=clock)
+    yield services
+    services.close()

@@ -1,0 +1,243 @@
+"""A lazily paged Qt table model over bookings (issue 3, point 8).
+
+The model holds a ``fetch(offset, limit) -> Page[BookingDTO]`` callable, runs it on the
+TaskRunner, and appends pages as the view scrolls (``canFetchMore`` / ``fetchMore``), so a
+school with 100,000 bookings never loads more than the rows looked at. GUI thread only; the
+fetch runs on a pool thread.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from ..models import BookingStatus, PaymentStatus
+from ..services.booking_dto import BookingDTO
+from ..services.dto import Page
+from .booking_format import format_duration, format_when, payment_text, status_text, total_text
+from .task_runner import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[int, int], Page[BookingDTO]]
+DEFAULT_PAGE_SIZE = 100
+
+_STATUS_COLOURS = {
+    BookingStatus.PENDING: "#9a6700",
+    BookingStatus.CONFIRMED: "#1a7f37",
+    BookingStatus.CANCELLED: "#8c959f",
+    BookingStatus.REFUNDED: "#8c959f",
+}
+_PAYMENT_COLOURS = {
+    PaymentStatus.PAID: "#1a7f37",
+    PaymentStatus.FAILED: "#cf222e",
+    PaymentStatus.PENDING: "#9a6700",
+}
+
+
+class BookingColumn(enum.Enum):
+    WHEN = "When"
+    STUDENT = "Student"
+    TEACHER = "Teacher"
+    GIG = "Gig"
+    DURATION = "Length"
+    STATUS = "Status"
+    PAYMENT = "Payment"
+    TOTAL = "Total"
+    RESPOND_BY = "Answer by"
+
+
+class BookingTableModel(QAbstractTableModel):
+    """Rows of bookings, loaded a page at a time; times shown in ``zone_name``."""
+
+    BookingRole = Qt.ItemDataRole.UserRole + 1
+    page_loaded = Signal(object)  # Page[BookingDTO]
+    load_failed = Signal(object)  # BaseException
+
+    def __init__(
+        self,
+        columns: Sequence[BookingColumn],
+        *,
+        runner: TaskRunner,
+        zone_name: str,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._runner = runner
+        self.zone_name = zone_name
+        self.page_size = page_size
+        self._rows: list[BookingDTO] = []
+        self._fetch: Fetch | None = None
+        self._total = 0
+        self._generation = 0
+        self._loading = False
+
+    # --- loading --------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many bookings the query matches (known after the first page)."""
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_query(self, fetch: Fetch | None) -> None:
+        """Use ``fetch`` from now on and load its first page (rows are replaced then)."""
+        self._fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the first page again; older answers still in flight are ignored."""
+        self._generation += 1
+        if self._fetch is None:
+            self.set_bookings([])
+            return
+        self._load(0, replace=True)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._fetch is None or self._loading:
+            return False
+        return len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._load(len(self._rows), replace=False)
+
+    def _load(self, offset: int, *, replace: bool) -> None:
+        fetch, limit, generation = self._fetch, self.page_size, self._generation
+        assert fetch is not None
+        self._loading = True
+        self._runner.run(
+            lambda: fetch(offset, limit),
+            on_success=lambda page: self._on_page(generation, page, replace),
+            on_failure=lambda error: self._on_failed(generation, error),
+            owner=self,
+        )
+
+    def _on_page(self, generation: int, page: Page[BookingDTO], replace: bool) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._total = page.total
+        if replace:
+            self.set_bookings(page.items, total=page.total)
+        elif page.items:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+            self._rows.extend(page.items)
+            self.endInsertRows()
+        self.page_loaded.emit(page)
+
+    def _on_failed(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.load_failed.emit(error)
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def set_bookings(self, bookings: Iterable[BookingDTO], *, total: int | None = None) -> None:
+        """Show exactly these rows (lists that are not paged, e.g. the request queue)."""
+        self.beginResetModel()
+        self._rows = list(bookings)
+        self._total = len(self._rows) if total is None else total
+        self.endResetModel()
+
+    def bookings(self) -> tuple[BookingDTO, ...]:
+        return tuple(self._rows)
+
+    def booking_at(self, row: int) -> BookingDTO:
+        return self._rows[row]
+
+    def row_of(self, booking_id: int) -> int | None:
+        return next((row for row, item in enumerate(self._rows) if item.id == booking_id), None)
+
+    def replace_booking(self, booking: BookingDTO) -> int | None:
+        """Update the row of this booking in place; None if it is not loaded."""
+        row = self.row_of(booking.id)
+        if row is not None:
+            self._rows[row] = booking
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return row
+
+    def remove_booking(self, booking_id: int) -> None:
+        row = self.row_of(booking_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self._total = max(0, self._total - 1)
+            self.endRemoveRows()
+
+    def column_of(self, column: BookingColumn) -> int:
+        return self._columns.index(column)
+
+    # --- QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        booking = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(booking, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is BookingColumn.STATUS and booking.status_reason:
+                return f"{status_text(booking)}: {booking.status_reason}"
+            return self._text(booking, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _colour(booking, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is BookingColumn.TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.BookingRole:
+            return booking
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].value
+        return None
+
+    def _text(self, booking: BookingDTO, column: BookingColumn) -> str:
+        match column:
+            case BookingColumn.WHEN:
+                return format_when(booking.start_at, self.zone_name)
+            case BookingColumn.STUDENT:
+                return booking.student_name
+            case BookingColumn.TEACHER:
+                return booking.teacher_name
+            case BookingColumn.GIG:
+                return booking.gig_title
+            case BookingColumn.DURATION:
+                return format_duration(booking.duration_minutes)
+            case BookingColumn.STATUS:
+                return status_text(booking)
+            case BookingColumn.PAYMENT:
+                return payment_text(booking)
+            case BookingColumn.TOTAL:
+                return total_text(booking)
+            case BookingColumn.RESPOND_BY:
+                if booking.respond_by is None:
+                    return ""
+                return format_when(booking.respond_by, self.zone_name)
+
+
+def _colour(booking: BookingDTO, column: BookingColumn) -> QColor | None:
+    if column is BookingColumn.STATUS and booking.status in _STATUS_COLOURS:
+        return QColor(_STATUS_COLOURS[booking.status])
+    if column is BookingColumn.PAYMENT and booking.payment_status in _PAYMENT_COLOURS:
+        return QColor(_PAYMENT_COLOURS[booking.payment_status])
+    return None
