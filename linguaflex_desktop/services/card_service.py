@@ -24,7 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..errors import ExternalServiceError, NotFound, PermissionDenied, ValidationError
+from ..errors import (
+    ExternalServiceError,
+    NotFound,
+    PaymentDeclined,
+    PermissionDenied,
+    ValidationError,
+)
 from ..models import PendingCardSetup, Role, SavedCard, StripeCustomer
 from . import card_records as records
 from .audit import record_audit
@@ -332,7 +338,11 @@ class CardService:
         payment_method_id = intent.payment_method_id or ""
         card = self._gateway.retrieve_card(payment_method_id)
         if card.customer_id != pending.customer_id:
-            card = self._gateway.attach_payment_method(payment_method_id, pending.customer_id)
+            try:
+                card = self._gateway.attach_payment_method(payment_method_id, pending.customer_id)
+            except PaymentDeclined as declined:
+                self._close_pending(actor, intent.id, FAILED, declined.message)
+                return CardSetupOutcome("failed", None, declined.message)
         saved = self._store_card(actor, card, setup_intent_id=intent.id)
         self._revoke(intent.id)
         return CardSetupOutcome("succeeded", saved, f"{saved.label} saved.")

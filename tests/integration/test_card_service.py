@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from linguaflex_desktop.errors import (
     ExternalServiceError,
     NotFound,
+    PaymentDeclined,
     PermissionDenied,
     ValidationError,
 )
@@ -444,3 +445,12 @@ def test_test_cards_need_test_mode_and_a_test_card_id(
         make_service(sqlite_ctx, live).save_test_card(live_student)
     with pytest.raises(ValidationError):
         cards.save_test_card(student, "pm_1234")
+
+
+def test_test_card_declined_when_attached_raises_stripes_message_and_saves_nothing(
+    cards: CardService, student: Actor, ctx: ServiceContext
+) -> None:
+    with pytest.raises(PaymentDeclined, match="Your card was declined"):
+        cards.save_test_card(student, "pm_card_visa_chargeDeclined")
+
+    assert count(ctx, SavedCard) == 0
