@@ -2,10 +2,10 @@
 
 ``pay_booking`` runs four steps; no database transaction is held while Stripe is called:
 
-1. (transaction) check the booking (the student's own, CONFIRMED, UNPAID or FAILED, before
-   ``payment_due_by``), insert ``Payment(status=creating)`` with a fresh idempotency key and
-   the amount/fee/share snapshot of the booking, and move the booking's payment to PENDING.
-   The partial unique index "one active payment per booking" turns a second concurrent "Pay"
+1. (transaction, ``payment_attempts``) check the booking (the student's own, CONFIRMED,
+   UNPAID or FAILED, before ``payment_due_by``), insert ``Payment(status=creating)`` with a
+   fresh idempotency key and the booking's price snapshot, move its payment to PENDING. The
+   partial unique index "one active payment per booking" turns a second concurrent "Pay"
    (another thread, or another app instance on the same Postgres) into a Conflict.
 2. create the PaymentIntent (customer, saved card, metadata ``booking_id``/``payment_id``,
    the stored idempotency key). Stripe unreachable: the row stays ``creating``.
@@ -26,43 +26,28 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
-
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import (
     Conflict,
     ExternalServiceError,
-    InvalidTransition,
     NotFound,
     PaymentDeclined,
     PermissionDenied,
-    ValidationError,
 )
 from ..models import (
-    BookingStatus,
     Payment,
     PaymentAttemptStatus,
-    PaymentStatus,
     Role,
-    SavedCard,
     SessionBooking,
-    StripeCustomer,
-    User,
 )
-from . import booking_rules as rules
 from . import payment_settle as settling
 from .authorization import load_acting_user
-from .booking_state import apply_payment_status, load_booking
 from .card_page_server import CardPageServer, Handoff
 from .context import ServiceContext
 from .dto import Actor
+from .payment_attempts import Charge, start_attempt
 from .payment_dto import PaymentOutcome
 from .payment_reconcile import ReconcileMixin
 from .payment_refunds import RefundsMixin
@@ -73,7 +58,6 @@ log = logging.getLogger(__name__)
 
 PageServerFactory = Callable[[], CardPageServer]
 
-IN_PROGRESS = "A payment for this booking is already in progress."
 CONFIRM_UNREACHABLE = (
     "Stripe did not answer while confirming the payment, so it is not known yet whether it "
     "went through. Nothing will be charged twice: LinguaFlex checks with Stripe and updates "
@@ -84,19 +68,6 @@ CREATE_UNREACHABLE = (
     "Please try again in a few minutes."
 )
 TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
-
-
-@dataclass(frozen=True)
-class _Charge:
-    """What step 2 needs, read in step 1."""
-
-    payment_id: int
-    booking_id: int
-    idempotency_key: str
-    amount_minor: int
-    currency: str
-    customer_id: str
-    payment_method_id: str
 
 
 class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
@@ -142,7 +113,7 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         then ``wait_for_payment``) or "pending". Raises PaymentDeclined with Stripe's message
         (the booking is then FAILED and may be paid again), Conflict when a payment is
         already running or done, ExternalServiceError when Stripe cannot be reached."""
-        charge = self._start_attempt(actor, booking_id, card_id)
+        charge = start_attempt(self._ctx, actor, booking_id, card_id)
         info = self._create_intent(charge)
         self._store_intent(charge, info)
         try:
@@ -223,82 +194,7 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
 
     # --- the steps ---------------------------------------------------------------------------
 
-    def _start_attempt(self, actor: Actor, booking_id: int, card_id: int | None) -> _Charge:
-        """Step 1 (see the module docstring)."""
-        try:
-            with self._ctx.unit_of_work() as uow:
-                session = uow.session
-                student = load_acting_user(session, actor, Role.STUDENT)
-                booking = load_booking(session, booking_id, for_update=True)
-                if booking.student_id != student.id:
-                    raise PermissionDenied("Only the student who booked can pay this booking.")
-                self._check_payable(booking)
-                card = _card_of(session, student, card_id)
-                customer = session.get(StripeCustomer, student.id)
-                if customer is None:
-                    raise ValidationError("Add a card before paying.")
-                payment = self._new_payment(session, booking, card, actor)
-                charge = _Charge(
-                    payment_id=payment.id,
-                    booking_id=booking.id,
-                    idempotency_key=payment.idempotency_key,
-                    amount_minor=payment.amount_minor,
-                    currency=payment.currency,
-                    customer_id=customer.stripe_customer_id,
-                    payment_method_id=card.stripe_payment_method_id,
-                )
-                uow.commit()
-        except (IntegrityError, StaleDataError) as error:
-            raise Conflict(IN_PROGRESS) from error
-        return charge
-
-    def _check_payable(self, booking: SessionBooking) -> None:
-        if booking.payment_status is PaymentStatus.PENDING:
-            raise Conflict(IN_PROGRESS)
-        if booking.payment_status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
-            raise Conflict("This booking is already paid.")
-        if booking.status is not BookingStatus.CONFIRMED:
-            raise InvalidTransition(
-                f"The booking is {rules.describe_status(booking.status)}: "
-                "it can only be paid once the teacher has confirmed it."
-            )
-        due = booking.payment_due_by
-        if due is not None and self._ctx.now() >= due:
-            raise InvalidTransition("The payment deadline for this booking has passed.")
-
-    def _new_payment(
-        self, session: Session, booking: SessionBooking, card: SavedCard, actor: Actor
-    ) -> Payment:
-        now = self._ctx.now()
-        attempts = session.scalars(select(Payment.id).where(Payment.booking_id == booking.id)).all()
-        payment = Payment(
-            booking_id=booking.id,
-            idempotency_key=f"linguaflex-pay-{booking.id}-{uuid.uuid4()}",
-            stripe_payment_method_id=card.stripe_payment_method_id,
-            amount_minor=booking.total_minor,
-            fee_minor=booking.fee_minor,
-            teacher_share_minor=booking.teacher_share_minor,
-            currency=booking.currency,
-            status=PaymentAttemptStatus.CREATING,
-            attempts=len(attempts) + 1,
-            refunded_minor=0,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(payment)
-        session.flush()  # the unique index "one active payment per booking" speaks here
-        apply_payment_status(
-            session,
-            booking,
-            PaymentStatus.PENDING,
-            actor_id=actor.id,
-            reason=f"Paying with {card.brand} •••• {card.last4}.",
-            at=now,
-        )
-        settling.record_created(session, payment, at=now, actor_id=actor.id)
-        return payment
-
-    def _create_intent(self, charge: _Charge) -> PaymentIntentInfo:
+    def _create_intent(self, charge: Charge) -> PaymentIntentInfo:
         """Step 2. On failure the row stays ``creating`` (reconciliation closes it)."""
         try:
             return self._gateway.create_payment_intent(
@@ -316,7 +212,7 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
             log.warning("payment %s: PaymentIntent not created: %s", charge.payment_id, error)
             raise ExternalServiceError(CREATE_UNREACHABLE) from error
 
-    def _store_intent(self, charge: _Charge, info: PaymentIntentInfo) -> None:
+    def _store_intent(self, charge: Charge, info: PaymentIntentInfo) -> None:
         """Step 3: only a PaymentIntent whose id is committed here is ever confirmed."""
         with self._ctx.unit_of_work() as uow:
             payment, _booking = settling.lock_payment(uow.session, charge.payment_id)
@@ -434,20 +330,3 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
             message,
             outcome.handoff_url,
         )
-
-
-def _card_of(session: Session, student: User, card_id: int | None) -> SavedCard:
-    """The student's chosen card, or their default card."""
-    if card_id is not None:
-        card = session.get(SavedCard, card_id)
-        if card is None or card.user_id != student.id:
-            raise NotFound("That card was not found among your saved cards.")
-        return card
-    card = session.scalars(
-        select(SavedCard)
-        .where(SavedCard.user_id == student.id)
-        .order_by(SavedCard.is_default.desc(), SavedCard.created_at.desc(), SavedCard.id.desc())
-    ).first()
-    if card is None:
-        raise ValidationError("Add a card before paying.")
-    return card

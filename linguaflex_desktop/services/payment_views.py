@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
@@ -124,7 +124,7 @@ class PaymentViewsMixin:
         return EarningsDTO(lines=lines, totals=_totals(lines))
 
 
-def _payments_query() -> Select[Unpack[tuple[Any, ...]]]:
+def _payments_query() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Payment,
@@ -146,8 +146,8 @@ def _payments_query() -> Select[Unpack[tuple[Any, ...]]]:
 
 
 def _filtered(
-    query: Select[Unpack[tuple[Any, ...]]], filters: PaymentFilter, student_id: int | None
-) -> Select[Unpack[tuple[Any, ...]]]:
+    query: Select[*tuple[Any, ...]], filters: PaymentFilter, student_id: int | None
+) -> Select[*tuple[Any, ...]]:
     if filters.status is not None:
         query = query.where(Payment.status == filters.status)
     if filters.booking_id is not None:
