@@ -6,7 +6,9 @@ Nothing happens at import time; ``build_app_services`` is called once by the app
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,7 +22,49 @@ from .services.catalogue_service import CatalogueService
 from .services.context import Clock, ServiceContext, system_clock
 from .services.remember_me import RememberMeStore
 
+if TYPE_CHECKING:
+    from .services.card_service import CardService
+    from .services.payment_service import PaymentService
+    from .services.payments_gateway import PaymentsGateway
+    from .services.stripe_sandbox import StripeSandbox
+
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class PaymentServices:
+    """The Stripe side, started on first use: the gateway (the in-process sandbox when no
+    keys are configured), one loopback page server shared by card setup and 3-D Secure, the
+    card and payment services."""
+
+    gateway: PaymentsGateway
+    sandbox: StripeSandbox | None
+    cards: CardService
+    payments: PaymentService
+
+    def close(self) -> None:
+        self.cards.close()
+        self.payments.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
+
+
+def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
+    """Start the gateway (sandbox mode without keys) and wire the card and payment services."""
+    from .services.card_page_server import CardPageServer
+    from .services.card_service import CardService
+    from .services.payment_service import PaymentService
+    from .services.payments_gateway import open_payments_gateway
+
+    gateway, sandbox = open_payments_gateway(settings)
+    pages = CardPageServer.for_gateway(gateway)
+    log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
+    return PaymentServices(
+        gateway=gateway,
+        sandbox=sandbox,
+        cards=CardService(ctx, gateway, lambda: pages),
+        payments=PaymentService(ctx, gateway, page_server_factory=lambda: pages),
+    )
 
 
 @dataclass
@@ -38,8 +82,34 @@ class AppServices:
     availability: AvailabilityService
     quotes: BookingQuoteService
     closers: list[object] = field(default_factory=list)
+    _payment_services: PaymentServices | None = field(default=None, repr=False)
+    _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def payment_services(self) -> PaymentServices:
+        """The Stripe side, started on first use (thread-safe)."""
+        with self._payment_lock:
+            if self._payment_services is None:
+                self._payment_services = build_payment_services(self.settings, self.ctx)
+            return self._payment_services
+
+    @property
+    def payments_gateway(self) -> PaymentsGateway:
+        return self.payment_services.gateway
+
+    @property
+    def cards(self) -> CardService:
+        return self.payment_services.cards
+
+    @property
+    def payments(self) -> PaymentService:
+        return self.payment_services.payments
 
     def close(self) -> None:
+        with self._payment_lock:
+            payment_services, self._payment_services = self._payment_services, None
+        if payment_services is not None:
+            payment_services.close()
         self.engine.dispose()
 
 
