@@ -51,6 +51,7 @@ class BookingListPage(QWidget):
         self.detail_dialog: BookingDetailDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
+        self._load_error_shown = False
         self.model = BookingTableModel(
             columns, runner=runner, zone_name=actor.time_zone, parent=self
         )
@@ -123,7 +124,9 @@ class BookingListPage(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def _on_page_loaded(self, _page: object) -> None:
-        set_message(self.error_label, None)
+        if self._load_error_shown:  # an action's message stays until the next action
+            set_message(self.error_label, None)
+            self._load_error_shown = False
         self.table.set_empty_text(self.empty_text)
         self.update_summary()
         self.bookings_loaded.emit()
@@ -139,6 +142,7 @@ class BookingListPage(QWidget):
     def _on_load_failed(self, error: BaseException) -> None:
         self.table.set_empty_text("The bookings could not be loaded.")
         set_message(self.error_label, inline_error_text(error))
+        self._load_error_shown = True
 
     @Slot()
     def refresh_booking(self, booking_id: int) -> None:

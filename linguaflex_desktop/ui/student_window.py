@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 
 from ..errors import ValidationError
 from ..models import Level
+from ..services.booking_dto import BookingDTO
 from ..services.dto import Actor, GigDTO, Page, UserDTO
 from ..services.pricing import SUPPORTED_CURRENCIES
+from .book_session_dialog import BookSessionDialog
 from .errors import inline_error_text
 from .gig_detail_panel import GigDetailPanel
 from .gig_table_model import GigColumn, GigTableModel
 from .main_window_base import RoleWindow
 from .money_input import MoneyInput
+from .my_bookings_page import MyBookingsPage
 from .task_runner import TaskRunner
 from .widgets import EmptyStateStack, Pager, make_message_label, make_table_view, set_message
 
@@ -273,7 +276,7 @@ class GigBrowserPage(QWidget):
 
 
 class StudentWindow(RoleWindow):
-    """Tabs: 'Find a teacher' (more pages such as bookings are added later)."""
+    """Tabs: 'Find a teacher' (with "Book a session…") and 'My bookings'."""
 
     def __init__(
         self,
@@ -285,7 +288,41 @@ class StudentWindow(RoleWindow):
     ) -> None:
         super().__init__(services=services, user=user, runner=runner, parent=parent)
         self.gig_browser = GigBrowserPage(services=services, actor=self.actor, runner=runner)
+        self.my_bookings = MyBookingsPage(services=services, actor=self.actor, runner=runner)
+        self.book_dialog: BookSessionDialog | None = None
+        self.book_button = QPushButton("Book a session…")
+        self.book_button.setObjectName("primaryButton")
+        self.book_button.setEnabled(False)
+        self.book_button.clicked.connect(self.open_book_dialog)
+        self.gig_browser.detail.actions_layout.addWidget(self.book_button)
+        self.gig_browser.gig_selected.connect(self._on_gig_selected)
         self.add_page(self.gig_browser, "Find a teacher")
+        self.add_page(self.my_bookings, "My bookings")
+
+    def open_book_dialog(self) -> BookSessionDialog | None:
+        """Open the booking dialog for the gig shown in the detail panel."""
+        gig = self.gig_browser.detail.gig
+        if gig is None:
+            return None
+        dialog = BookSessionDialog(
+            services=self.services, actor=self.actor, runner=self.runner, gig=gig, parent=self
+        )
+        dialog.booking_requested.connect(self._on_booking_requested)
+        dialog.finished.connect(dialog.deleteLater)
+        self.book_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_gig_selected(self, gig: GigDTO | None) -> None:
+        self.book_button.setEnabled(gig is not None and gig.is_active and not gig.is_suspended)
+
+    def _on_booking_requested(self, booking: BookingDTO) -> None:
+        self.tabs.setCurrentWidget(self.my_bookings)
+        set_message(
+            self.my_bookings.notice_label,
+            f"Request sent to {booking.teacher_name}. You can pay once they confirm it.",
+        )
+        self.my_bookings.show_new_booking(booking)
 
     def prepare_for_screenshot(self) -> None:
         if self.gig_browser.model.rowCount():
