@@ -190,6 +190,7 @@ def _install_persistence(server: _Server) -> None:
     from localstripe import resources
 
     def try_load_from_disk(store: Any) -> None:
+        dict.clear(store)  # a restart in this process must not keep another folder's state
         try:
             with server.pickle_path.open("rb") as handle:
                 saved = pickle.load(handle)  # our own file, in our data folder
@@ -198,7 +199,6 @@ def _install_persistence(server: _Server) -> None:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
             log.warning("Stripe sandbox state unreadable, starting empty: %s", error)
             return
-        dict.clear(store)
         dict.update(store, saved)
 
     def dump_to_disk(store: Any) -> None:
