@@ -22,6 +22,7 @@ from .authorization import load_acting_user
 from .availability_service import teacher_is_available
 from .booking_checks import aware_utc, check_no_overlap, check_start, slot_taken_from
 from .booking_dto import BookingDTO, RescheduleProposalDTO
+from .booking_events import on_booking_transition
 from .booking_queries import proposal_to_dto
 from .booking_state import ENTITY, booking_to_dto, load_booking, withdraw_open_proposals
 from .context import ServiceContext
@@ -85,6 +86,9 @@ class RescheduleMixin:
                 proposal.decided_at = now
                 reason = f"Proposed by the {_side(booking, proposal.proposed_by_id)}."
                 _audit(session, booking, user.id, "booking.rescheduled", now, old_start, reason)
+                on_booking_transition(
+                    session, booking, kind="rescheduled", at=now, previous_start_at=old_start
+                )
                 session.flush()
                 result = booking_to_dto(booking)
                 uow.commit()

@@ -29,6 +29,7 @@ from .availability_service import check_duration, check_gig_bookable, teacher_is
 from .booking_checks import aware_utc, check_no_overlap, check_start, clean_text, slot_taken_from
 from .booking_dto import BookingDetailDTO, BookingDTO, BookingFilter
 from .booking_due import DueTransitionsMixin
+from .booking_events import on_booking_transition
 from .booking_reschedule import RescheduleMixin
 from .booking_state import (
     ENTITY,
@@ -95,6 +96,7 @@ class BookingService(RescheduleMixin, DueTransitionsMixin):
                     after=state_snapshot(booking),
                     reason=note,
                 )
+                on_booking_transition(session, booking, kind="requested", at=booking.created_at)
                 session.flush()
                 result = booking_to_dto(booking)
                 uow.commit()

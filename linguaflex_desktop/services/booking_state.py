@@ -26,6 +26,7 @@ from ..models import (
 from . import booking_rules as rules
 from .audit import record_audit
 from .booking_dto import BookingDTO
+from .booking_events import on_booking_transition, status_event_kind
 
 ENTITY = "booking"
 
@@ -135,6 +136,7 @@ def apply_booking_status(
         after=state_snapshot(booking),
         reason=reason,
     )
+    on_booking_transition(session, booking, kind=status_event_kind(to, action), at=at)
 
 
 def apply_payment_status(
@@ -179,6 +181,8 @@ def apply_payment_status(
         after=state_snapshot(booking),
         reason=reason,
     )
+    if to is PaymentStatus.PAID:
+        on_booking_transition(session, booking, kind="paid", at=at)
 
 
 def cancel_for_refund(

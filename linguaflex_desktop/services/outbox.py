@@ -14,6 +14,7 @@ the "done" write runs the job again (``recover_stale`` hands back rows whose lea
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
 import random
@@ -44,6 +45,31 @@ RECOVERY_INTERVAL_SECONDS = 60.0
 ERROR_PAUSE_SECONDS = 5.0
 MAX_ERROR_LENGTH = 2000
 _MAX_EXPONENT = 40
+
+
+@dataclass(frozen=True)
+class JobRun:
+    """The job a handler is running for (``current_job_run()``): which attempt this is."""
+
+    job_id: int
+    kind: str
+    attempt: int  # 1 for the first run
+    max_attempts: int
+
+    @property
+    def is_last_attempt(self) -> bool:
+        """A failure now dead-letters the job."""
+        return self.attempt >= self.max_attempts
+
+
+_CURRENT_RUN: contextvars.ContextVar[JobRun | None] = contextvars.ContextVar(
+    "linguaflex_job_run", default=None
+)
+
+
+def current_job_run() -> JobRun | None:
+    """Inside a handler run by ``OutboxWorker``: the job and attempt; None when called directly."""
+    return _CURRENT_RUN.get()
 
 
 class RetryLater(ExternalServiceError):
@@ -244,6 +270,8 @@ class OutboxWorker:
 
     def _run(self, claim: _Claim) -> None:
         handler = self._handlers[claim.kind]
+        run = JobRun(claim.id, claim.kind, claim.attempts + 1, claim.max_attempts)
+        token = _CURRENT_RUN.set(run)
         try:
             handler(dict(claim.payload))
         except RetryLater as error:
@@ -256,6 +284,8 @@ class OutboxWorker:
             self._update_claimed(
                 claim, state=JobState.DONE, locked_by=None, locked_at=None, last_error=None
             )
+        finally:
+            _CURRENT_RUN.reset(token)
 
     def _record_failure(self, claim: _Claim, error: BaseException) -> None:
         attempts = claim.attempts + 1
