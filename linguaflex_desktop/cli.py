@@ -1,4 +1,5 @@
-"""The ``linguaflex`` command: ``gui`` (default), ``db upgrade``, ``seed-demo``, ``create-admin``.
+"""The ``linguaflex`` command: ``gui`` (default), ``db upgrade``, ``seed-demo``, ``create-admin``,
+``demo-flow`` and ``reconcile``.
 
 ``python main.py ...`` is the same entry. Every subcommand shares ``--data-dir``,
 ``--database-url`` and ``--log-level``; user-facing errors print one clear line and exit 2.
@@ -48,6 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     database_commands.add_parser("upgrade", help="migrate the schema to the newest version")
 
     commands.add_parser("seed-demo", help="create demo users, gigs and availability")
+
+    demo_flow = commands.add_parser(
+        "demo-flow",
+        help="book, confirm, save a test card and pay with the demo users (sandbox/test keys)",
+    )
+    demo_flow.add_argument(
+        "--card",
+        default="pm_card_visa",
+        help="Stripe test PaymentMethod, e.g. pm_card_visa or pm_card_chargeCustomerFail",
+    )
+    reconcile = commands.add_parser("reconcile", help="settle unfinished payments with Stripe")
+    reconcile.add_argument("--limit", type=int, default=500, help="payments to check at most")
 
     admin = commands.add_parser("create-admin", help="create an administrator account")
     admin.add_argument("--email", required=True)
@@ -117,6 +130,43 @@ def _command_create_admin(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
+    from .bootstrap import build_app_services
+    from .services.demo_flow import run_demo_flow
+
+    services = build_app_services(settings)
+    try:
+        result = run_demo_flow(
+            services.ctx,
+            services.payments_gateway,
+            services.cards,
+            services.payments,
+            card=args.card,
+        )
+    finally:
+        services.close()
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
+    from .bootstrap import build_app_services
+
+    services = build_app_services(settings)
+    try:
+        report = services.payments.reconcile_pending(limit=args.limit)
+    finally:
+        services.close()
+    print(
+        f"Checked {report.checked} payment(s): {report.paid} paid, {report.failed} failed, "
+        f"{report.canceled} cancelled, {report.still_pending} still pending, "
+        f"{report.unreachable} not reachable at Stripe."
+    )
+    if report.needs_attention:
+        ids = ", ".join(str(payment_id) for payment_id in report.needs_attention)
+        print(f"Needs an administrator's attention: payment(s) {ids}.")
+    return EXIT_OK if report.unreachable == 0 else EXIT_FAILED
+
+
 def _command_gui(settings: Settings, args: argparse.Namespace) -> int:
     from .app import run_app
 
@@ -130,6 +180,8 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "gui": _command_gui,
     "db": _command_db_upgrade,
     "seed-demo": _command_seed_demo,
+    "demo-flow": _command_demo_flow,
+    "reconcile": _command_reconcile,
     "create-admin": _command_create_admin,
 }
 
