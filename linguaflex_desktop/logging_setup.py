@@ -52,3 +52,4 @@ def configure_logging(log_file: Path, level: str = "INFO", *, to_stderr: bool = 
     root.setLevel(level)
     logging.getLogger("stripe").setLevel(max(logging.getLevelName(level), logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
