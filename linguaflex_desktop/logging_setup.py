@@ -44,7 +44,9 @@ def configure_logging(log_file: Path, level: str = "INFO", *, to_stderr: bool = 
     )
     handlers: list[logging.Handler] = [file_handler]
     if to_stderr:
-        handlers.append(logging.StreamHandler())
+        console = logging.StreamHandler()
+        console.setLevel(max(logging.WARNING, logging.getLevelName(level)))
+        handlers.append(console)
     for handler in handlers:
         handler.setFormatter(formatter)
         handler._linguaflex = True  # type: ignore[attr-defined]
