@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from ..errors import UserFacingError
 from ..services.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
+from .availability_editor import AvailabilityEditorPage
 from .errors import inline_error_text, show_error
 from .gig_editor_dialog import GigEditorDialog
 from .gig_table_model import GigColumn, GigTableModel
 from .main_window_base import RoleWindow
 from .task_runner import TaskRunner
+from .teacher_requests_page import TeacherRequestsPage
+from .teacher_schedule_page import TeacherSchedulePage
 from .time_zones import TimeZoneCombo
 from .widgets import EmptyStateStack, make_heading, make_message_label, make_table_view, set_message
 
@@ -251,7 +254,7 @@ class ProfileEditorPage(QWidget):
 
 
 class TeacherWindow(RoleWindow):
-    """Tabs: 'My gigs' and 'Profile' (schedule, requests, earnings are added later)."""
+    """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs' and 'Profile'."""
 
     def __init__(
         self,
@@ -266,8 +269,22 @@ class TeacherWindow(RoleWindow):
         self.profile_editor = ProfileEditorPage(services=services, actor=self.actor, runner=runner)
         self.profile_editor.profile_loaded.connect(self._on_profile)
         self.profile_editor.profile_saved.connect(self._on_profile)
+        self.requests = TeacherRequestsPage(services=services, actor=self.actor, runner=runner)
+        self.schedule = TeacherSchedulePage(services=services, actor=self.actor, runner=runner)
+        self.availability = AvailabilityEditorPage(
+            services=services, actor=self.actor, runner=runner
+        )
+        self.requests.queue_changed.connect(self._on_queue_changed)
+        self.requests.booking_changed.connect(lambda _booking: self.schedule.reload())
+        self.add_page(self.requests, "Requests")
+        self.add_page(self.schedule, "Schedule")
+        self.add_page(self.availability, "Availability")
         self.add_page(self.gig_manager, "My gigs")
         self.add_page(self.profile_editor, "Profile")
+
+    def _on_queue_changed(self, waiting: int) -> None:
+        index = self.tabs.indexOf(self.requests)
+        self.tabs.setTabText(index, f"Requests ({waiting})" if waiting else "Requests")
 
     def _on_profile(self, profile: TeacherProfileDTO) -> None:
         self.set_display_name(profile.display_name)

@@ -1,0 +1,287 @@
+"""The teacher's availability editor: weekly hours (several ranges per day allowed) and days
+off, in the teacher's own zone. Saves through ``availability.set_weekly_availability`` /
+``add_day_off`` / ``remove_day_off`` on the TaskRunner; the service validates. GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.booking_dto import DayOffDTO, WeeklyAvailabilityDTO, WeeklyRange
+from ..services.dto import Actor
+from .book_session_dialog import today_in
+from .booking_format import format_day
+from .errors import inline_error_text
+from .task_runner import TaskRunner
+from .widgets import make_heading, make_message_label, set_message
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+END_OF_DAY = 1440
+DayRole = Qt.ItemDataRole.UserRole + 1
+
+
+def minute_of(edit: QTimeEdit, *, end: bool = False) -> int:
+    """Minutes from 00:00; an end of 00:00 means midnight at the end of the day."""
+    value = edit.time()
+    minute = value.hour() * 60 + value.minute()
+    return END_OF_DAY if end and minute == 0 else minute
+
+
+def time_edit(minute: int) -> QTimeEdit:
+    edit = QTimeEdit(QTime((minute // 60) % 24, minute % 60))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+class AvailabilityEditorPage(QWidget):
+    """Weekly ranges on the left, days off on the right."""
+
+    availability_loaded = Signal(object)  # WeeklyAvailabilityDTO
+    availability_saved = Signal(object)  # WeeklyAvailabilityDTO
+    days_off_changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.ranges_table = QTableWidget(0, 3)
+        self.ranges_table.setObjectName("rangesTable")
+        self.ranges_table.setHorizontalHeaderLabels(["Day", "From", "To"])
+        self.ranges_table.verticalHeader().setVisible(False)
+        self.ranges_table.verticalHeader().setDefaultSectionSize(36)
+        self.ranges_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ranges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ranges_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_range_button = QPushButton("Add hours")
+        self.add_range_button.clicked.connect(lambda: self.add_range(WeeklyRange(0, 540, 1020)))
+        self.remove_range_button = QPushButton("Remove")
+        self.remove_range_button.clicked.connect(self.remove_selected_range)
+        self.save_button = QPushButton("Save weekly hours")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.day_off_edit = QDateEdit()
+        self.day_off_edit.setCalendarPopup(True)
+        self.day_off_edit.setDisplayFormat("ddd d MMM yyyy")
+        today = today_in(services, actor.time_zone)
+        self.day_off_edit.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.day_off_note = QLineEdit()
+        self.day_off_note.setPlaceholderText("Note (optional)")
+        self.add_day_off_button = QPushButton("Add day off")
+        self.add_day_off_button.clicked.connect(self.add_day_off)
+        self.days_off_list = QListWidget()
+        self.days_off_list.setObjectName("daysOffList")
+        self.remove_day_off_button = QPushButton("Remove day off")
+        self.remove_day_off_button.clicked.connect(self.remove_selected_day_off)
+        self.error_label = make_message_label()
+        self.notice_label = make_message_label("formNotice")
+        self.ranges_table.itemSelectionChanged.connect(self._update_buttons)
+        self.days_off_list.itemSelectionChanged.connect(self._update_buttons)
+        self._build()
+        self._update_buttons()
+        self.load()
+
+    def _build(self) -> None:
+        weekly = QGroupBox("Weekly hours")
+        weekly_layout = QVBoxLayout(weekly)
+        note = QLabel(
+            f"Students can book you inside these hours ({self.actor.time_zone}). "
+            "Several ranges per day are fine; a range ending at 00:00 runs to midnight."
+        )
+        note.setObjectName("fieldNote")
+        note.setWordWrap(True)
+        weekly_layout.addWidget(note)
+        weekly_layout.addWidget(self.ranges_table, 1)
+        weekly_buttons = QHBoxLayout()
+        weekly_buttons.addWidget(self.add_range_button)
+        weekly_buttons.addWidget(self.remove_range_button)
+        weekly_buttons.addStretch(1)
+        weekly_buttons.addWidget(self.save_button)
+        weekly_layout.addLayout(weekly_buttons)
+        days_off = QGroupBox("Days off")
+        days_off_layout = QVBoxLayout(days_off)
+        note_off = QLabel("No new requests on these days; existing bookings stay.")
+        note_off.setObjectName("fieldNote")
+        note_off.setWordWrap(True)
+        days_off_layout.addWidget(note_off)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.day_off_edit)
+        add_row.addWidget(self.day_off_note, 1)
+        add_row.addWidget(self.add_day_off_button)
+        days_off_layout.addLayout(add_row)
+        days_off_layout.addWidget(self.days_off_list, 1)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_day_off_button)
+        days_off_layout.addLayout(remove_row)
+        columns = QHBoxLayout()
+        columns.addWidget(weekly, 3)
+        columns.addWidget(days_off, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(make_heading("Availability"))
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(columns, 1)
+
+    # --- weekly ranges --------------------------------------------------------------------
+
+    def add_range(self, weekly_range: WeeklyRange) -> int:
+        row = self.ranges_table.rowCount()
+        self.ranges_table.insertRow(row)
+        day = QComboBox()
+        day.addItems(list(WEEKDAYS))
+        day.setCurrentIndex(weekly_range.weekday)
+        self.ranges_table.setCellWidget(row, 0, day)
+        self.ranges_table.setCellWidget(row, 1, time_edit(weekly_range.start_minute))
+        self.ranges_table.setCellWidget(row, 2, time_edit(weekly_range.end_minute))
+        return row
+
+    def ranges(self) -> list[WeeklyRange]:
+        result = []
+        for row in range(self.ranges_table.rowCount()):
+            day = self.ranges_table.cellWidget(row, 0)
+            start = self.ranges_table.cellWidget(row, 1)
+            end = self.ranges_table.cellWidget(row, 2)
+            assert isinstance(day, QComboBox)
+            assert isinstance(start, QTimeEdit) and isinstance(end, QTimeEdit)
+            result.append(
+                WeeklyRange(day.currentIndex(), minute_of(start), minute_of(end, end=True))
+            )
+        return result
+
+    @Slot()
+    def remove_selected_range(self) -> None:
+        rows = self.ranges_table.selectionModel().selectedRows()
+        if rows:
+            self.ranges_table.removeRow(rows[0].row())
+
+    @Slot()
+    def load(self) -> None:
+        availability, actor = self.services.availability, self.actor
+        self.runner.run(
+            lambda: availability.get_weekly_availability(actor, actor.id),
+            on_success=self._on_loaded,
+            on_failure=self._show_error,
+            owner=self,
+        )
+
+    @Slot()
+    def save(self) -> None:
+        self._clear_messages()
+        ranges = self.ranges()
+        availability, actor = self.services.availability, self.actor
+        self.save_button.setEnabled(False)
+        self.runner.run(
+            lambda: availability.set_weekly_availability(actor, ranges),
+            on_success=self._on_saved,
+            on_failure=self._on_save_failed,
+            owner=self,
+        )
+
+    def _on_loaded(self, result: WeeklyAvailabilityDTO) -> None:
+        self._show(result)
+        self.save_button.setEnabled(True)
+        self.availability_loaded.emit(result)
+
+    def _on_saved(self, result: WeeklyAvailabilityDTO) -> None:
+        self._show(result)
+        self.save_button.setEnabled(True)
+        set_message(self.notice_label, "Weekly hours saved.")
+        self.availability_saved.emit(result)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._show_error(error)
+
+    def _show(self, result: WeeklyAvailabilityDTO) -> None:
+        self.ranges_table.setRowCount(0)
+        for weekly_range in result.ranges:
+            self.add_range(weekly_range)
+        self._show_days_off(result.days_off)
+
+    # --- days off -------------------------------------------------------------------------
+
+    def _show_days_off(self, days_off: tuple[DayOffDTO, ...]) -> None:
+        self.days_off_list.clear()
+        for day_off in days_off:
+            text = format_day(day_off.local_date)
+            item = QListWidgetItem(f"{text} — {day_off.note}" if day_off.note else text)
+            item.setData(DayRole, day_off.local_date)
+            self.days_off_list.addItem(item)
+        if not days_off:
+            placeholder = QListWidgetItem("No days off planned.")
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.days_off_list.addItem(placeholder)
+        self._update_buttons()
+
+    @Slot()
+    def add_day_off(self) -> None:
+        self._clear_messages()
+        value = self.day_off_edit.date()
+        day = date(value.year(), value.month(), value.day())
+        note = self.day_off_note.text()
+        availability, actor = self.services.availability, self.actor
+        self._run_days_off(lambda: availability.add_day_off(actor, day, note))
+        self.day_off_note.clear()
+
+    @Slot()
+    def remove_selected_day_off(self) -> None:
+        items = self.days_off_list.selectedItems()
+        day = items[0].data(DayRole) if items else None
+        if isinstance(day, date):
+            self._clear_messages()
+            availability, actor = self.services.availability, self.actor
+            self._run_days_off(lambda: availability.remove_day_off(actor, day))
+
+    def _run_days_off(self, op: Callable[[], object]) -> None:
+        def then_reload(_result: object) -> None:
+            self.load()
+            self.days_off_changed.emit()
+
+        self.runner.run(op, on_success=then_reload, on_failure=self._show_error, owner=self)
+
+    # --- messages -------------------------------------------------------------------------
+
+    def _clear_messages(self) -> None:
+        set_message(self.error_label, None)
+        set_message(self.notice_label, None)
+
+    def _show_error(self, error: BaseException) -> None:
+        set_message(self.error_label, inline_error_text(error))
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.remove_range_button.setEnabled(bool(self.ranges_table.selectedIndexes()))
+        items = self.days_off_list.selectedItems()
+        self.remove_day_off_button.setEnabled(bool(items) and items[0].data(DayRole) is not None)
