@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..models import Role
 from ..services.dto import Actor, GigDTO, Page, UserDTO
+from .admin_bookings_page import AdminBookingsPage
 from .errors import inline_error_text
 from .gig_table_model import GigColumn, GigTableModel
 from .main_window_base import RoleWindow
@@ -291,7 +292,7 @@ class GigAdminPage(_AdminListPage):
 
 
 class AdminWindow(RoleWindow):
-    """Tabs: 'Users' and 'Gigs' (payments, refunds, reports are added later)."""
+    """Tabs: 'Users', 'Gigs' and 'Bookings' (payments, refunds, reports are added later)."""
 
     def __init__(
         self,
@@ -305,4 +306,6 @@ class AdminWindow(RoleWindow):
         self.user_admin = UserAdminPage(services=services, actor=self.actor, runner=runner)
         self.gig_admin = GigAdminPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.user_admin, "Users")
+        self.booking_admin = AdminBookingsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.gig_admin, "Gigs")
+        self.add_page(self.booking_admin, "Bookings")
