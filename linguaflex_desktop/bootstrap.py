@@ -21,6 +21,8 @@ from .services.booking_service import BookingService
 from .services.catalogue_service import CatalogueService
 from .services.context import Clock, ServiceContext, system_clock
 from .services.remember_me import RememberMeStore
+from .services.secret_store import SecretStore
+from .services.settings_service import SettingsFile, SettingsService, apply_stored_settings
 
 if TYPE_CHECKING:
     from .services.card_service import CardService
@@ -81,6 +83,7 @@ class AppServices:
     bookings: BookingService
     availability: AvailabilityService
     quotes: BookingQuoteService
+    settings_service: SettingsService
     closers: list[object] = field(default_factory=list)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -116,7 +119,13 @@ class AppServices:
 def build_app_services(
     settings: Settings, *, clock: Clock = system_clock, migrate: bool = True
 ) -> AppServices:
-    """Connect (clear DatabaseUnavailable if not possible), migrate, and wire the services."""
+    """Connect (clear DatabaseUnavailable if not possible), migrate, and wire the services.
+
+    ``settings`` is first completed from settings.json and the keyring (the environment wins).
+    """
+    secret_store = SecretStore()
+    settings_file = SettingsFile.in_data_dir(settings.data_dir)
+    settings = apply_stored_settings(settings, secret_store=secret_store, file=settings_file)
     engine = create_app_engine(settings.database_url)
     check_connection(engine)
     if migrate:
@@ -133,4 +142,5 @@ def build_app_services(
         bookings=BookingService(ctx),
         availability=AvailabilityService(ctx),
         quotes=BookingQuoteService(ctx),
+        settings_service=SettingsService(ctx, file=settings_file, secrets=secret_store),
     )

@@ -204,7 +204,7 @@ def run_headless(
 
     services = build_app_services(settings)
     try:
-        worker = build_worker(services, settings, mode="headless")
+        worker = build_worker(services, services.settings, mode="headless")
         if once:
             return _run_once(services, worker, out)
         stop = stop_event or threading.Event()
