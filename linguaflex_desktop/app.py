@@ -21,11 +21,18 @@ def run_app(
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     services = build_app_services(settings)
+    worker = None
     try:
         from .ui.app_controller import run_gui
 
+        if screenshot is None:  # jobs, reminders and due transitions run while the app is open
+            from .services.worker_runtime import start_app_worker
+
+            worker = start_app_worker(services)
         return run_gui(services, screenshot=screenshot, screenshot_role=screenshot_role)
     finally:
+        if worker is not None:
+            worker.stop(timeout=10.0)
         services.close()
 
 

@@ -1,5 +1,5 @@
 """The ``linguaflex`` command: ``gui`` (default), ``db upgrade``, ``seed-demo``, ``create-admin``,
-``demo-flow`` and ``reconcile``.
+``demo-flow``, ``reconcile`` and ``worker`` (headless background jobs).
 
 ``python main.py ...`` is the same entry. Every subcommand shares ``--data-dir``,
 ``--database-url`` and ``--log-level``; user-facing errors print one clear line and exit 2.
@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reconcile = commands.add_parser("reconcile", help="settle unfinished payments with Stripe")
     reconcile.add_argument("--limit", type=int, default=500, help="payments to check at most")
+
+    worker = commands.add_parser(
+        "worker", help="run background jobs (meetings, e-mail, reminders) until Ctrl-C/SIGTERM"
+    )
+    worker.add_argument("--poll-interval", type=float, default=1.0, help="seconds between polls")
+    worker.add_argument("--once", action="store_true", help="run the due jobs once, then exit")
 
     admin = commands.add_parser("create-admin", help="create an administrator account")
     admin.add_argument("--email", required=True)
@@ -167,6 +173,14 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK if report.unreachable == 0 else EXIT_FAILED
 
 
+def _command_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from .services.worker_runtime import run_headless
+
+    if args.poll_interval <= 0:
+        raise UserFacingError("--poll-interval must be positive.")
+    return run_headless(settings, poll_interval=args.poll_interval, once=args.once)
+
+
 def _command_gui(settings: Settings, args: argparse.Namespace) -> int:
     from .app import run_app
 
@@ -183,6 +197,7 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "demo-flow": _command_demo_flow,
     "reconcile": _command_reconcile,
     "create-admin": _command_create_admin,
+    "worker": _command_worker,
 }
 
 

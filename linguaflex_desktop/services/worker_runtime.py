@@ -20,7 +20,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from ..config import Settings
+from ..models import Payment, PaymentAttemptStatus
+from .booking_events import enable_email_delivery
 from .context import ServiceContext
 from .job_handlers import build_handlers
 from .mailer import SmtpMailer
@@ -83,21 +87,45 @@ def build_worker(
 
 def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
     """Due booking transitions (expiry, overdue payment, completion) every minute, and the
-    payment reconcile every five minutes when the app has a payment service."""
+    payment reconcile every five minutes when the app has a payment service (its Stripe side
+    is only started when a payment is actually unsettled)."""
+    ctx: ServiceContext = getattr(services_or_ctx, "ctx", services_or_ctx)
     bookings = getattr(services_or_ctx, "bookings", None)
     if bookings is None:
         from .booking_service import BookingService
 
-        bookings = BookingService(getattr(services_or_ctx, "ctx", services_or_ctx))
+        bookings = BookingService(ctx)
     tasks = [
         PeriodicTask(
             "due booking transitions", DUE_TRANSITIONS_INTERVAL, bookings.run_due_transitions
         )
     ]
-    reconcile = getattr(getattr(services_or_ctx, "payments", None), "reconcile_pending", None)
-    if callable(reconcile):
+    if hasattr(type(services_or_ctx), "payments") or "payments" in getattr(
+        services_or_ctx, "__dict__", {}
+    ):
+
+        def reconcile() -> object:
+            if not has_unsettled_payments(ctx):
+                return None
+            return services_or_ctx.payments.reconcile_pending()
+
         tasks.append(PeriodicTask("payment reconcile", RECONCILE_INTERVAL, reconcile))
     return tasks
+
+
+def has_unsettled_payments(ctx: ServiceContext) -> bool:
+    """Any PaymentIntent whose outcome we do not know yet (worth asking Stripe about)."""
+    active = (PaymentAttemptStatus.CREATING, PaymentAttemptStatus.PENDING)
+    with ctx.unit_of_work(write=False) as uow:
+        found = uow.session.scalar(select(Payment.id).where(Payment.status.in_(active)).limit(1))
+    return found is not None
+
+
+def configure_email_delivery(services: Any) -> bool:
+    """Notifications also go out by e-mail when SMTP is configured (True); inbox only else."""
+    enabled = bool(services.settings.smtp.configured)
+    enable_email_delivery(services.ctx.session_factory, enabled)
+    return enabled
 
 
 class WorkerThread:
@@ -180,6 +208,7 @@ def _run_task(task: PeriodicTask) -> None:
 
 def start_app_worker(services: Any) -> WorkerThread:
     """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit."""
+    configure_email_delivery(services)
     thread = WorkerThread(
         build_worker(services, services.settings, mode="app"),
         periodic=maintenance_tasks(services),
