@@ -150,7 +150,7 @@ class Inbox:
             raw = envelope.original_content or envelope.content
             assert isinstance(raw, bytes)
             parsed.append(email.message_from_bytes(raw, policy=email.policy.default))
-        return parsed  # type: ignore[return-value]
+        return parsed
 
 
 def authenticator(

@@ -1,0 +1,175 @@
+"""The worker as it runs for real: WorkerThread in the app process (jobs and due transitions,
+clean stop), ``build_worker`` from Settings, and the headless ``linguaflex worker`` command
+(``--once`` in process; a child process stopped by SIGTERM)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from linguaflex_desktop import cli
+from linguaflex_desktop.config import Settings
+from linguaflex_desktop.db import create_app_engine, create_session_factory
+from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus
+from linguaflex_desktop.services.booking_events import JOB_REMINDER
+from linguaflex_desktop.services.context import ServiceContext, system_clock
+from linguaflex_desktop.services.outbox import enqueue_job
+from linguaflex_desktop.services.worker_runtime import (
+    PeriodicTask,
+    WorkerThread,
+    build_worker,
+    default_worker_id,
+    maintenance_tasks,
+)
+from tests.conftest import FakeClock
+from tests.integration.booking_helpers import SLOT, make_world, request, row_state
+from tests.integration.glue_helpers import jobs, kinds_of, make_glue, meeting_row, paid_booking
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+    """Poll ``predicate`` (no fixed sleep: returns as soon as it holds)."""
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        pause.wait(0.02)
+
+
+def test_worker_thread_runs_a_paid_bookings_jobs_and_stops_cleanly(ctx: ServiceContext) -> None:
+    glue = make_glue(ctx)
+    booking = paid_booking(glue, start_at=SLOT)
+    thread = WorkerThread(glue.worker, poll_interval=0.05)
+    thread.start()
+    try:
+        wait_until(lambda: "paid" in kinds_of(ctx, glue.world.student))
+    finally:
+        assert thread.stop(timeout=10.0)
+    assert not thread.is_alive()
+    meeting = meeting_row(ctx, booking.id)
+    assert meeting is not None and meeting.status is MeetingStatus.READY
+
+
+def test_stop_wakes_an_idle_worker_at_once(ctx: ServiceContext) -> None:
+    glue = make_glue(ctx)
+    thread = WorkerThread(glue.worker, poll_interval=300.0)
+    thread.start()
+    started = time.monotonic()
+    assert thread.stop(timeout=10.0)
+    assert time.monotonic() - started < 5.0
+
+
+def test_upkeep_expires_overdue_requests_and_survives_a_failing_task(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    glue = make_glue(ctx)
+    booking = request(glue.bookings, glue.world, start_at=SLOT + timedelta(days=7))
+    clock.advance(days=3)
+    calls: list[str] = []
+
+    def broken() -> None:
+        calls.append("broken")
+        raise RuntimeError("peer down")
+
+    tasks = [PeriodicTask("broken", 0.01, broken), *maintenance_tasks(SimpleNamespace(ctx=ctx))]
+    thread = WorkerThread(glue.worker, poll_interval=0.05, periodic=tasks)
+    thread.start()
+    try:
+        wait_until(lambda: "expired" in kinds_of(ctx, glue.world.student) and len(calls) >= 3)
+    finally:
+        assert thread.stop(timeout=10.0)
+    assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
+
+
+def test_build_worker_from_settings_uses_jitsi_without_zoom(ctx: ServiceContext) -> None:
+    settings = Settings(
+        data_dir=Path("/tmp/unused"),
+        database_url="sqlite:////tmp/unused.sqlite3",
+        jitsi_base_url="https://jitsi.school.example",
+    )
+    worker = build_worker(ctx, settings, worker_id="from-settings")
+    glue = make_glue(ctx)
+    booking = paid_booking(glue, start_at=SLOT)
+    while worker.run_once():
+        pass
+    meeting = meeting_row(ctx, booking.id)
+    assert meeting is not None and meeting.join_url is not None
+    assert meeting.join_url.startswith("https://jitsi.school.example/LinguaFlex-")
+    assert default_worker_id(settings, "app").endswith(":embedded")
+    shared = Settings(data_dir=Path("/tmp"), database_url="postgresql+psycopg://h/db")
+    assert f":{os.getpid()}:" in default_worker_id(shared, "headless")
+
+
+# --- the headless command -------------------------------------------------------------------
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    for name in list(os.environ):
+        if name.startswith(("ZOOM_", "SMTP_", "STRIPE_", "DATABASE_URL", "LINGUAFLEX_")):
+            monkeypatch.delenv(name, raising=False)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    return data_dir
+
+
+def real_clock_ctx(sqlite_url: str) -> ServiceContext:
+    return ServiceContext(create_session_factory(create_app_engine(sqlite_url)), system_clock)
+
+
+def test_worker_once_runs_due_jobs_and_exits(
+    sqlite_url: str, clean_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = real_clock_ctx(sqlite_url)
+    glue = make_glue(ctx, world=make_world(ctx))
+    start = (datetime.now(UTC) + timedelta(days=2)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
+    booking = paid_booking(glue, start_at=start)
+    args = ["--data-dir", str(clean_env), "--database-url", sqlite_url, "worker", "--once"]
+    assert cli.main(args) == 0
+    assert "Ran 1 job(s)." in capsys.readouterr().out  # the meeting; reminders are not due
+    meeting = meeting_row(ctx, booking.id)
+    assert meeting is not None and meeting.status is MeetingStatus.READY
+    assert "paid" in kinds_of(ctx, glue.world.teacher)
+
+
+def test_headless_worker_process_runs_jobs_and_stops_on_sigterm(
+    sqlite_url: str, clean_env: Path
+) -> None:
+    ctx = real_clock_ctx(sqlite_url)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "linguaflex_desktop.cli", "--data-dir", str(clean_env)]
+    command += ["--database-url", sqlite_url, "worker", "--poll-interval", "0.1"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        assert "running" in process.stdout.readline()
+        with ctx.unit_of_work() as uow:
+            payload = {"booking_id": 999_999, "kind": "reminder_1h", "start_at": SLOT.isoformat()}
+            enqueue_job(
+                uow.session, kind=JOB_REMINDER, payload=payload, dedupe_key="gone", now=ctx.now()
+            )
+            uow.commit()
+        wait_until(lambda: jobs(ctx, JOB_REMINDER)[0].state is JobState.DONE)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert "Worker stopped." in process.stdout.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
