@@ -1,0 +1,354 @@
+"""The in-app inbox (issue 5, point 5): messages newest first with unread ones in bold, a read
+view with the text body, "Save invite (.ics)…", and the unread count in the tab title and the
+status bar, refreshed by a QTimer through the TaskRunner.
+
+``install_inbox(window)`` adds the page as the "Inbox" tab of a role window. Selecting an
+unread message marks it read. GUI thread only; every service call and the file write run on
+the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import NotFound
+from ..services.dto import Actor, Page
+from ..services.notification_service import NotificationDTO
+from .booking_format import format_when
+from .errors import inline_error_text
+from .inbox_table_model import InboxTableModel
+from .messaging_services import messaging_services
+from .task_runner import TaskRunner
+from .widgets import (
+    EmptyStateStack,
+    Pager,
+    make_heading,
+    make_message_label,
+    make_table_view,
+    set_message,
+)
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+    from .main_window_base import RoleWindow
+
+PAGE_SIZE = 50
+POLL_INTERVAL_MS = 30_000
+INBOX_TITLE = "Inbox"
+EMPTY_TEXT = "No messages yet.\nBooking updates, meeting links and reminders arrive here."
+NO_SELECTION_TEXT = "Select a message to read it."
+
+
+def unread_text(count: int) -> str:
+    return f"{count} unread" if count else "All read"
+
+
+def save_invite_op(ics: str | None, path: Path) -> Path:
+    """Worker thread: write the invite byte for byte (RFC 5545 wants its CRLF line ends)."""
+    if ics is None:
+        raise NotFound("This message has no calendar invitation.")
+    path.write_bytes(ics.encode("utf-8"))
+    return path
+
+
+class MessageView(QFrame):
+    """The read view: subject, when it arrived, the text body and the invite button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPanel")
+        self.message: NotificationDTO | None = None
+        self.subject_label = QLabel(NO_SELECTION_TEXT)
+        self.subject_label.setObjectName("detailTitle")
+        self.subject_label.setWordWrap(True)
+        self.meta_label = QLabel()
+        self.meta_label.setObjectName("detailMeta")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("messageBody")
+        self.body.setReadOnly(True)
+        self.body.setVisible(False)
+        self.save_invite_button = QPushButton("Save invite (.ics)…")
+        self.save_invite_button.setEnabled(False)
+        self.save_invite_button.setToolTip("Select a message with a calendar invitation.")
+        self.notice_label = make_message_label("formNotice")
+        self.error_label = make_message_label()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_invite_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        layout.addWidget(self.subject_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        layout.addStretch(0)
+
+    def show_message(self, message: NotificationDTO | None, zone_name: str) -> None:
+        self.message = message
+        set_message(self.notice_label, None)
+        set_message(self.error_label, None)
+        self.body.setVisible(message is not None)
+        if message is None:
+            self.subject_label.setText(NO_SELECTION_TEXT)
+            self.meta_label.clear()
+            self.body.clear()
+        else:
+            self.subject_label.setText(message.subject)
+            received = f"Received {format_when(message.created_at, zone_name)} ({zone_name})"
+            booking = f" · Booking #{message.booking_id}" if message.booking_id else ""
+            self.meta_label.setText(received + booking)
+            self.body.setPlainText(message.body_text)
+        has_ics = message is not None and message.has_ics
+        self.save_invite_button.setEnabled(has_ics)
+        self.save_invite_button.setToolTip(
+            "Save the calendar invitation to add the session to your calendar."
+            if has_ics
+            else "This message has no calendar invitation."
+        )
+
+
+class InboxPage(QWidget):
+    """The signed-in user's notifications; polls every ``poll_interval_ms`` (0: never)."""
+
+    unread_changed = Signal(int)
+    messages_loaded = Signal(object)  # Page[NotificationDTO]
+    invite_saved = Signal(str)  # the path written
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        poll_interval_ms: int = POLL_INTERVAL_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.notifications = messaging_services(services).notifications
+        self.unread_count = 0
+        self._offset = 0
+        self._request = 0
+        self._loading = False
+        self.model = InboxTableModel(actor.time_zone, self)
+        self.view = make_table_view(self.model)
+        self.table = EmptyStateStack(self.view, "Loading messages…")
+        self.pager = Pager("messages")
+        self.pager.page_requested.connect(self.refresh)
+        self.reader = MessageView()
+        self.reader.save_invite_button.clicked.connect(self.save_invite)
+        self.error_label = make_message_label()
+        self.unread_label = QLabel(unread_text(0))
+        self.unread_label.setObjectName("fieldNote")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self._build()
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_interval_ms)
+        self.poll_timer.timeout.connect(self._poll)
+        if poll_interval_ms > 0:
+            self.poll_timer.start()
+        self.refresh()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(make_heading(INBOX_TITLE))
+        top.addSpacing(10)
+        top.addWidget(self.unread_label)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.pager)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.reader)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 520])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def selected_message(self) -> NotificationDTO | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.message_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def refresh(self, offset: int | None = None) -> None:
+        """Load a page of messages (the current one by default) and the unread count."""
+        if offset is not None:
+            self._offset = offset
+        self._request += 1
+        request, wanted = self._request, self._offset
+        notifications, actor = self.notifications, self.actor
+        self._loading = True
+        self.runner.run(
+            lambda: (
+                notifications.list_inbox(actor, offset=wanted, limit=PAGE_SIZE),
+                notifications.unread_count(actor),
+            ),
+            on_success=lambda result: self._on_loaded(request, *result),
+            on_failure=lambda error: self._on_load_failed(request, error),
+            owner=self,
+        )
+
+    @Slot()
+    def _poll(self) -> None:
+        if not self._loading:  # a slow database never piles up refreshes
+            self.refresh()
+
+    def _on_loaded(self, request: int, page: Page[NotificationDTO], unread: int) -> None:
+        if request != self._request:
+            return
+        self._loading = False
+        set_message(self.error_label, None)
+        selected = self.selected_message()
+        self.model.set_messages(page.items)
+        self.table.set_empty_text(EMPTY_TEXT)
+        self.pager.set_page(
+            offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
+        )
+        row = self.model.row_of(selected.id) if selected is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+        else:
+            self.reader.show_message(None, self.actor.time_zone)
+        self._set_unread(unread)
+        self.messages_loaded.emit(page)
+
+    def _on_load_failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            self._loading = False
+            self.table.set_empty_text("The messages could not be loaded.")
+            set_message(self.error_label, inline_error_text(error))
+
+    def _set_unread(self, count: int) -> None:
+        self.unread_label.setText(unread_text(count))
+        if count != self.unread_count:
+            self.unread_count = count
+            self.unread_changed.emit(count)
+
+    # --- reading --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_selection_changed(self, *_args: object) -> None:
+        message = self.selected_message()
+        if message is None or message.id != getattr(self.reader.message, "id", None):
+            self.reader.show_message(message, self.actor.time_zone)
+        if message is not None and not message.is_read:
+            self._mark_read(message)
+
+    def _mark_read(self, message: NotificationDTO) -> None:
+        notifications, actor = self.notifications, self.actor
+        self.runner.run(
+            lambda: (
+                notifications.mark_read(actor, message.id),
+                notifications.unread_count(actor),
+            ),
+            on_success=lambda result: self._on_marked_read(*result),
+            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def _on_marked_read(self, message: NotificationDTO, unread: int) -> None:
+        self.model.replace_message(message)
+        self._set_unread(unread)
+
+    # --- saving the invite ----------------------------------------------------------------
+
+    def ask_save_path(self, suggested: Path) -> Path | None:
+        """Ask where to save the invite (tests replace this); None when cancelled."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Save calendar invite", str(suggested), "Calendar invite (*.ics)"
+        )
+        return Path(name) if name else None
+
+    @Slot()
+    def save_invite(self) -> None:
+        message = self.reader.message
+        if message is None or not message.has_ics:
+            return
+        path = self.ask_save_path(
+            _default_folder() / f"linguaflex-booking-{message.booking_id}.ics"
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        set_message(self.reader.notice_label, None)
+        set_message(self.reader.error_label, None)
+        notifications, actor = self.notifications, self.actor
+        self.runner.run(
+            lambda: save_invite_op(notifications.get_ics(actor, message.id), path),
+            on_success=self._on_invite_saved,
+            on_failure=lambda error: set_message(self.reader.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def _on_invite_saved(self, path: Path) -> None:
+        set_message(
+            self.reader.notice_label,
+            f"Invite saved to {path}. Open it to add the session to your calendar.",
+        )
+        self.invite_saved.emit(str(path))
+
+
+def _default_folder() -> Path:
+    for location in (
+        QStandardPaths.StandardLocation.DownloadLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(location)
+        if folder:
+            return Path(folder)
+    return Path.home()
+
+
+def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_MS) -> InboxPage:
+    """Add the "Inbox" tab to ``window``; its title and the status bar show the unread count."""
+    page = InboxPage(
+        services=window.services,
+        actor=window.actor,
+        runner=window.runner,
+        poll_interval_ms=poll_interval_ms,
+    )
+    window.add_page(page, INBOX_TITLE)
+    status = QLabel()
+    status.setObjectName("unreadStatus")
+    status.setVisible(False)
+    window.statusBar().addPermanentWidget(status)
+
+    def show_count(count: int) -> None:
+        index = window.tabs.indexOf(page)
+        window.tabs.setTabText(index, f"{INBOX_TITLE} ({count})" if count else INBOX_TITLE)
+        status.setText(f"{count} unread message{'s' if count != 1 else ''}")
+        status.setVisible(count > 0)
+
+    page.unread_changed.connect(show_count)
+    return page
