@@ -28,6 +28,7 @@ from .book_session_dialog import BookSessionDialog
 from .errors import inline_error_text
 from .gig_detail_panel import GigDetailPanel
 from .gig_table_model import GigColumn, GigTableModel
+from .inbox_page import install_inbox
 from .main_window_base import RoleWindow
 from .money_input import MoneyInput
 from .my_bookings_page import MyBookingsPage
@@ -298,6 +299,7 @@ class StudentWindow(RoleWindow):
         self.gig_browser.gig_selected.connect(self._on_gig_selected)
         self.add_page(self.gig_browser, "Find a teacher")
         self.add_page(self.my_bookings, "My bookings")
+        self.inbox = install_inbox(self)
 
     def open_book_dialog(self) -> BookSessionDialog | None:
         """Open the booking dialog for the gig shown in the detail panel."""

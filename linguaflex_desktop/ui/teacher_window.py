@@ -22,6 +22,7 @@ from .availability_editor import AvailabilityEditorPage
 from .errors import inline_error_text, show_error
 from .gig_editor_dialog import GigEditorDialog
 from .gig_table_model import GigColumn, GigTableModel
+from .inbox_page import install_inbox
 from .main_window_base import RoleWindow
 from .task_runner import TaskRunner
 from .teacher_requests_page import TeacherRequestsPage
@@ -281,6 +282,7 @@ class TeacherWindow(RoleWindow):
         self.add_page(self.availability, "Availability")
         self.add_page(self.gig_manager, "My gigs")
         self.add_page(self.profile_editor, "Profile")
+        self.inbox = install_inbox(self)
 
     def _on_queue_changed(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.requests)
