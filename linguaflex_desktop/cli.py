@@ -142,6 +142,10 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
 
     services = build_app_services(settings)
     try:
+        from .services.demo_meeting import report_meeting_and_notifications
+        from .services.worker_runtime import configure_email_delivery
+
+        configure_email_delivery(services)
         result = run_demo_flow(
             services.ctx,
             services.payments_gateway,
@@ -149,6 +153,8 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
             services.payments,
             card=args.card,
         )
+        if result.ok:  # issue 5: the meeting link and everyone's notifications, in order
+            report_meeting_and_notifications(services, services.settings, result.booking_id)
     finally:
         services.close()
     return EXIT_OK if result.ok else EXIT_FAILED

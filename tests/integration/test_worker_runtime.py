@@ -173,3 +173,25 @@ def test_headless_worker_process_runs_jobs_and_stops_on_sigterm(
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
+
+
+def test_demo_flow_report_prints_the_link_and_each_partys_notifications_in_order(
+    ctx: ServiceContext,
+) -> None:
+    from linguaflex_desktop.services.demo_meeting import report_meeting_and_notifications
+
+    glue = make_glue(ctx)
+    booking = paid_booking(glue, start_at=SLOT)
+    settings = Settings(data_dir=Path("/tmp/unused"), database_url="sqlite:///unused")
+    lines: list[str] = []
+    services = SimpleNamespace(ctx=ctx, meetings=glue.meetings, notifications=glue.notifications)
+    assert report_meeting_and_notifications(services, settings, booking.id, emit=lines.append)
+    assert lines[0] == f"meeting of booking {booking.id}: Meeting ready"
+    assert lines[1].startswith("  join link: https://meet.example.org/LinguaFlex-")
+    student_at = lines.index("notifications of Sam (student, America/New_York):")
+    teacher_at = lines.index("notifications of Tina (teacher, Europe/Berlin):")
+    student_lines, teacher_lines = lines[student_at + 1 : teacher_at], lines[teacher_at + 1 :]
+    assert [line.split("]")[0] for line in student_lines] == ["  1. [confirmed", "  2. [paid"]
+    assert [line.split("]")[0] for line in teacher_lines] == ["  1. [requested", "  2. [paid"]
+    assert "05:00 EST (America/New_York)" in student_lines[1]
+    assert "11:00 CET (Europe/Berlin)" in teacher_lines[1] and "invite.ics" in teacher_lines[1]
