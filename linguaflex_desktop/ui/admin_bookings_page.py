@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QWidget,
 )
@@ -100,28 +101,28 @@ class AdminBookingsPage(BookingListPage):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.button_row.addWidget(self.cancel_button)
         self._connect_filters()
-        self.build_layout(self._filter_row())
+        self.build_layout(*self._filter_rows())
         self._load_people(Role.TEACHER, self.teacher_combo)
         self._load_people(Role.STUDENT, self.student_combo)
         self.reload()
 
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        widgets: tuple[QWidget, ...] = (
+    def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        people = QHBoxLayout()
+        for combo in (
             self.status_combo,
             self.payment_combo,
             self.teacher_combo,
             self.student_combo,
-            self.from_check,
-            self.from_edit,
-            self.to_check,
-            self.to_edit,
-        )
-        for widget in widgets:
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.clear_button)
-        return row
+        ):
+            people.addWidget(combo)
+        people.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Sessions starting"))
+        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.clear_button)
+        return people, dates
 
     def _connect_filters(self) -> None:
         for combo in (

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..errors import UserFacingError
 from ..models import Role
 from ..services.dto import UserDTO
+from .demo_data_offer import DemoDataOffer
 from .errors import inline_error_text, show_error
 from .main_window_base import APP_TITLE
 from .task_runner import TaskRunner
@@ -109,6 +110,9 @@ class LoginWindow(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(8)
         layout.addWidget(self.notice_label)
+        self.demo_offer = DemoDataOffer(services=services, runner=runner)
+        self.demo_offer.account_chosen.connect(self.fill_sign_in)
+        layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
         location = QLabel(f"Data: {services.settings.describe_database()}")
         location.setObjectName("dataLocation")
@@ -186,6 +190,13 @@ class LoginWindow(QWidget):
     def prefill_email(self, email: str) -> None:
         self.email_edit.setText(email)
         self.password_edit.setFocus()
+
+    def fill_sign_in(self, email: str, password: str) -> None:
+        """Put a (demo) account into the sign-in form, ready to press Sign in."""
+        self.tabs.setCurrentIndex(0)
+        self.email_edit.setText(email)
+        self.password_edit.setText(password)
+        self.sign_in_button.setFocus()
 
     def set_busy(self, busy: bool) -> None:
         self.tabs.setEnabled(not busy)

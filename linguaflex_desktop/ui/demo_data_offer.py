@@ -1,0 +1,139 @@
+"""First start (issue 2, point 8): when the database has no accounts, offer demo data.
+
+A panel for the login window. It asks ``first_start.has_no_users`` on the TaskRunner and
+shows itself only for an empty database; "Load demo data" runs ``seed_demo_data`` there
+too, then lists the demo accounts. Choosing one fills the sign-in form. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.demo_data import DemoSeedResult, demo_accounts, seed_demo_data
+from ..services.first_start import has_no_users
+from .errors import inline_error_text
+from .task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from ..bootstrap import AppServices
+
+OFFER_TEXT = (
+    "This database has no accounts yet. Load demo data to try LinguaFlex with sample "
+    "teachers, students and gigs."
+)
+
+
+class DemoDataOffer(QFrame):
+    """Hidden unless the database is empty; emits ``account_chosen(email, password)``."""
+
+    checked = Signal(bool)  # True when the offer is shown (empty database)
+    demo_loaded = Signal(object)  # DemoSeedResult
+    account_chosen = Signal(str, str)
+
+    def __init__(
+        self, *, services: AppServices, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.runner = services, runner
+        self.setObjectName("demoOffer")
+        self.setVisible(False)
+        self.text_label = QLabel(OFFER_TEXT)
+        self.text_label.setWordWrap(True)
+        self.load_button = QPushButton("Load demo data")
+        self.load_button.setObjectName("primaryButton")
+        self.load_button.clicked.connect(self.load_demo_data)
+        self.accounts_table = QTableWidget(0, 3)
+        self.accounts_table.setObjectName("demoAccounts")
+        self.accounts_table.setHorizontalHeaderLabels(["Role", "Email", "Password"])
+        self.accounts_table.verticalHeader().setVisible(False)
+        self.accounts_table.verticalHeader().setDefaultSectionSize(24)
+        self.accounts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.accounts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accounts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts_table.setShowGrid(False)
+        header = self.accounts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.accounts_table.setMaximumHeight(170)
+        self.accounts_table.setVisible(False)
+        self.accounts_table.itemSelectionChanged.connect(self._on_account_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.text_label, 1)
+        row.addWidget(self.load_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(row)
+        layout.addWidget(self.accounts_table)
+        self.check()
+
+    @Slot()
+    def check(self) -> None:
+        """Ask (off the GUI thread) whether the database is empty; show the offer if so."""
+        ctx = self.services.ctx
+        self.runner.run(
+            lambda: has_no_users(ctx),
+            on_success=self._on_checked,
+            on_failure=self._hide,
+            owner=self,
+        )
+
+    @Slot()
+    def load_demo_data(self) -> None:
+        self.load_button.setEnabled(False)
+        self.load_button.setText("Loading…")
+        ctx = self.services.ctx
+        self.runner.run(
+            lambda: seed_demo_data(ctx),
+            on_success=self._on_loaded,
+            on_failure=self._on_failed,
+            owner=self,
+        )
+
+    def _on_checked(self, empty: bool) -> None:
+        self.setVisible(empty)
+        self.checked.emit(empty)
+
+    def _hide(self, _error: BaseException) -> None:
+        self.setVisible(False)  # the offer is optional; sign-in still works
+        self.checked.emit(False)
+
+    def _on_loaded(self, result: DemoSeedResult) -> None:
+        self.load_button.setVisible(False)
+        self.text_label.setText(
+            f"Demo data loaded: {result.teachers} teachers with {result.gigs} gigs, "
+            f"{result.students} students and {result.admins} admin. "
+            "Choose an account to sign in:"
+        )
+        accounts = demo_accounts()
+        self.accounts_table.setRowCount(len(accounts))
+        for row, (email, password, role) in enumerate(accounts):
+            for column, text in enumerate((role.value.capitalize(), email, password)):
+                self.accounts_table.setItem(row, column, QTableWidgetItem(text))
+        self.accounts_table.setVisible(True)
+        self.demo_loaded.emit(result)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.load_button.setEnabled(True)
+        self.load_button.setText("Load demo data")
+        self.text_label.setText(inline_error_text(error) or OFFER_TEXT)
+
+    @Slot()
+    def _on_account_selected(self) -> None:
+        rows = self.accounts_table.selectionModel().selectedRows()
+        if rows:
+            email, password, _role = demo_accounts()[rows[0].row()]
+            self.account_chosen.emit(email, password)
