@@ -154,21 +154,17 @@ class ReconcileMixin:
 
     def _close_unstarted(self, payment_id: int) -> settling.Settled:
         with self._ctx.unit_of_work() as uow:
-            payment, booking = settling.lock_payment(uow.session, payment_id)
-            if payment.status is not PaymentAttemptStatus.CREATING:
-                return settling.outcome_of(payment)
-            settling.close_attempt(
+            result = settling.close_unstarted(
                 uow.session,
-                payment,
-                booking,
-                PaymentAttemptStatus.CANCELED,
-                NOT_STARTED_CODE,
-                NOT_STARTED_MESSAGE,
-                self._ctx.now(),
-                None,
+                payment_id,
+                to=PaymentAttemptStatus.CANCELED,
+                code=NOT_STARTED_CODE,
+                message=NOT_STARTED_MESSAGE,
+                at=self._ctx.now(),
+                actor_id=None,
             )
             uow.commit()
-        return settling.Settled("canceled", NOT_STARTED_MESSAGE, changed=True)
+        return result
 
     def _settle_as_system(self, payment_id: int, info: PaymentIntentInfo) -> settling.Settled:
         with self._ctx.unit_of_work() as uow:

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from ..errors import (
+    ConfigurationError,
     Conflict,
     ExternalServiceError,
     NotFound,
@@ -114,8 +115,12 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         (the booking is then FAILED and may be paid again), Conflict when a payment is
         already running or done, ExternalServiceError when Stripe cannot be reached."""
         charge = start_attempt(self._ctx, actor, booking_id, card_id)
-        info = self._create_intent(charge)
-        self._store_intent(charge, info)
+        info = self._create_intent(actor, charge)
+        try:
+            self._store_intent(charge, info)
+        except Conflict:
+            self._cancel_quietly(info)  # never confirmed: no money moved
+            raise
         try:
             confirmed = self._gateway.confirm_payment_intent(
                 info.id, idempotency_key=f"{charge.idempotency_key}-confirm"
@@ -194,8 +199,9 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
 
     # --- the steps ---------------------------------------------------------------------------
 
-    def _create_intent(self, charge: Charge) -> PaymentIntentInfo:
-        """Step 2. On failure the row stays ``creating`` (reconciliation closes it)."""
+    def _create_intent(self, actor: Actor, charge: Charge) -> PaymentIntentInfo:
+        """Step 2. Stripe unreachable: the row stays ``creating`` (reconciliation closes it);
+        a refusal that surely created nothing (a declined card, bad keys) closes it now."""
         try:
             return self._gateway.create_payment_intent(
                 amount_minor=charge.amount_minor,
@@ -211,6 +217,27 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         except ExternalServiceError as error:
             log.warning("payment %s: PaymentIntent not created: %s", charge.payment_id, error)
             raise ExternalServiceError(CREATE_UNREACHABLE) from error
+        except PaymentDeclined as declined:
+            self._close_refused(actor, charge, PaymentAttemptStatus.FAILED, declined.message)
+            raise
+        except ConfigurationError as error:
+            self._close_refused(actor, charge, PaymentAttemptStatus.CANCELED, error.message)
+            raise
+
+    def _close_refused(
+        self, actor: Actor, charge: Charge, to: PaymentAttemptStatus, message: str
+    ) -> None:
+        with self._ctx.unit_of_work() as uow:
+            settling.close_unstarted(
+                uow.session,
+                charge.payment_id,
+                to=to,
+                code="create_refused",
+                message=message,
+                at=self._ctx.now(),
+                actor_id=actor.id,
+            )
+            uow.commit()
 
     def _store_intent(self, charge: Charge, info: PaymentIntentInfo) -> None:
         """Step 3: only a PaymentIntent whose id is committed here is ever confirmed."""

@@ -145,6 +145,26 @@ def close_attempt(
     _audit(session, payment, f"payment.{to.value}", before, at, actor_id, message)
 
 
+def close_unstarted(
+    session: Session,
+    payment_id: int,
+    *,
+    to: PaymentAttemptStatus,
+    code: str,
+    message: str,
+    at: datetime,
+    actor_id: int | None,
+) -> Settled:
+    """Close an attempt still ``creating`` (no PaymentIntent of ours was ever confirmed);
+    an attempt that moved on meanwhile is left as it is."""
+    payment, booking = lock_payment(session, payment_id)
+    if payment.status is not PaymentAttemptStatus.CREATING:
+        return outcome_of(payment)
+    close_attempt(session, payment, booking, to, code, message, at, actor_id)
+    state: PayState = "failed" if to is PaymentAttemptStatus.FAILED else "canceled"
+    return Settled(state, message, changed=True)
+
+
 def record_created(session: Session, payment: Payment, *, at: datetime, actor_id: int) -> None:
     """Audit the start of an attempt (idempotency key stored, Stripe not called yet)."""
     _audit(session, payment, "payment.created", None, at, actor_id, "")

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from linguaflex_desktop.errors import (
+    ConfigurationError,
     Conflict,
     ExternalServiceError,
     InvalidTransition,
@@ -25,7 +26,9 @@ from linguaflex_desktop.models import (
     Payment,
     PaymentAttemptStatus,
     PaymentStatus,
+    SavedCard,
     SessionBooking,
+    StripeCustomer,
 )
 from linguaflex_desktop.services.context import ServiceContext
 from linguaflex_desktop.services.payment_dto import PaymentFilter
@@ -411,3 +414,27 @@ def test_cancelled_booking_cannot_be_paid(kit: PayKit) -> None:
     with kit.ctx.unit_of_work(write=False) as uow:
         row = uow.session.get(SessionBooking, kit.booking_id)
         assert row is not None and row.status is S.CANCELLED
+
+
+def test_a_create_refused_for_sure_closes_the_attempt_at_once(kit: PayKit) -> None:
+    with kit.ctx.unit_of_work() as uow:  # a test card left over from sandbox days
+        uow.session.add(StripeCustomer(user_id=kit.world.student.id, stripe_customer_id="cus_x"))
+        uow.session.add(
+            SavedCard(
+                user_id=kit.world.student.id,
+                stripe_payment_method_id="pm_card_visa",
+                brand="visa",
+                last4="4242",
+                exp_month=12,
+                exp_year=2030,
+                is_default=True,
+            )
+        )
+        uow.commit()
+    live = StripeGateway(secret_key="sk_live_not_real", publishable_key="pk_live_not_real")
+
+    with pytest.raises(ConfigurationError, match="live keys"):
+        PaymentService(kit.ctx, live).pay_booking(kit.world.student, kit.booking_id)
+
+    assert [s for s, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.CANCELED]
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)  # may pay again
