@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import (
 from ..models import Role
 from ..services.dto import Actor, GigDTO, Page, UserDTO
 from .admin_bookings_page import AdminBookingsPage
-from .admin_jobs_page import install_jobs_page
 from .errors import inline_error_text
 from .gig_table_model import GigColumn, GigTableModel
-from .inbox_page import install_inbox
 from .main_window_base import RoleWindow
 from .reason_dialog import ReasonDialog
+from .settings_dialog import SettingsDialog
 from .task_runner import TaskRunner
 from .user_table_model import UserTableModel, is_suspended
 from .widgets import EmptyStateStack, Pager, make_message_label, make_table_view, set_message
@@ -311,5 +311,17 @@ class AdminWindow(RoleWindow):
         self.booking_admin = AdminBookingsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.gig_admin, "Gigs")
         self.add_page(self.booking_admin, "Bookings")
-        self.jobs = install_jobs_page(self)
-        self.inbox = install_inbox(self)
+        self.settings_dialog: SettingsDialog | None = None
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.menuBar().addMenu("&Admin").addAction(self.settings_action)
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Open the Settings dialog (Payments / Meetings / Email), window-modal."""
+        dialog = SettingsDialog(
+            services=self.services, actor=self.actor, runner=self.runner, parent=self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
