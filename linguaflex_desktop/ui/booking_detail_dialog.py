@@ -42,6 +42,7 @@ from .booking_format import (
     status_text,
 )
 from .errors import inline_error_text
+from .meeting_panel import MeetingPanel
 from .task_runner import TaskRunner
 from .widgets import make_heading, make_message_label, set_message
 
@@ -79,6 +80,9 @@ class BookingDetailDialog(QDialog):
         self.fields = QFormLayout()
         self.fields.setVerticalSpacing(6)
         self.proposal_box = self._build_proposal_box()
+        self.meeting_panel = MeetingPanel(
+            services=services, actor=actor, runner=runner, booking_id=booking_id
+        )
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
         self.history.setObjectName("auditTable")
         self.history.setHorizontalHeaderLabels(list(HISTORY_COLUMNS))
@@ -104,6 +108,7 @@ class BookingDetailDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(self.fields)
         layout.addWidget(self.proposal_box)
+        layout.addWidget(self.meeting_panel)
         layout.addWidget(self.error_label)
         layout.addWidget(history_heading)
         layout.addWidget(self.history, 1)

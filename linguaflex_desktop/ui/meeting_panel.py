@@ -58,7 +58,7 @@ def disabled_reason(meeting: MeetingDTO, role: Role) -> str:
     """Why Join / Start cannot be used now ('' when they can)."""
     status = meeting.status
     if status is None:
-        return "The meeting link is available once the session is paid."
+        return "A meeting room is created when the session is paid."
     if status is MeetingStatus.PENDING:
         detail = f" ({meeting.failure_reason})" if meeting.failure_reason else ""
         return f"The meeting room is being set up{detail}. The link appears here when ready."
