@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 JOB_CREATE_MEETING = "meeting.create"
 JOB_DELETE_MEETING = "meeting.delete"
+JOB_MOVE_MEETING = "meeting.move"
 JOB_SEND_EMAIL = "email.send"
 JOB_REMINDER = "booking.reminder"
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
@@ -125,6 +126,14 @@ def on_booking_transition(
     elif kind == "rescheduled" and booking.payment_status is PaymentStatus.PAID:
         ics_method = "REQUEST"
         enqueue_reminders(session, booking, at=at)
+        start = booking.start_at.astimezone(UTC)
+        enqueue_job(
+            session,
+            kind=JOB_MOVE_MEETING,
+            payload={"booking_id": booking.id, "start_at": start.isoformat()},
+            dedupe_key=f"meeting-move-{booking.id}-{start:%Y%m%dT%H%M%SZ}",
+            now=at,
+        )
     facts = booking_facts(
         booking, meeting=ready_meeting(session, booking), previous_start_at=previous_start_at
     )

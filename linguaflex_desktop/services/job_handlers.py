@@ -14,6 +14,7 @@ from ..errors import NotFound
 from .booking_events import (
     JOB_CREATE_MEETING,
     JOB_DELETE_MEETING,
+    JOB_MOVE_MEETING,
     JOB_REMINDER,
     JOB_SEND_EMAIL,
     send_reminder,
@@ -63,6 +64,7 @@ def build_handlers(
     return {
         JOB_CREATE_MEETING: meetings.create_meeting_job,
         JOB_DELETE_MEETING: meetings.delete_meeting_job,
+        JOB_MOVE_MEETING: meetings.move_meeting_job,
         JOB_SEND_EMAIL: notifications.send_email_job,
         JOB_REMINDER: ReminderJob(ctx),
     }

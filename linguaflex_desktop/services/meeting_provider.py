@@ -53,6 +53,10 @@ class MeetingProvider(Protocol):
         """A host link valid now (Zoom's start links expire after about two hours)."""
         ...
 
+    def move(self, external_id: str, *, start_at: datetime, duration_minutes: int) -> None:
+        """Give the meeting its booking's new time (links stay the same)."""
+        ...
+
 
 class ZoomMeetingProvider:
     def __init__(self, zoom_client: ZoomClient) -> None:
@@ -80,6 +84,11 @@ class ZoomMeetingProvider:
     def fresh_host_url(self, external_id: str) -> str:
         return self._zoom.get_meeting(external_id).start_url
 
+    def move(self, external_id: str, *, start_at: datetime, duration_minutes: int) -> None:
+        self._zoom.update_meeting_time(
+            external_id, start_at_utc=start_at, duration_minutes=duration_minutes
+        )
+
     def close(self) -> None:
         self._zoom.close()
 
@@ -104,6 +113,9 @@ class JitsiMeetingProvider:
 
     def fresh_host_url(self, external_id: str) -> str:
         return self._room_url(external_id)
+
+    def move(self, external_id: str, *, start_at: datetime, duration_minutes: int) -> None:
+        self._room_url(external_id)  # a Jitsi room has no time
 
     def _room_url(self, room: str) -> str:
         if not _JITSI_ROOM.match(room):

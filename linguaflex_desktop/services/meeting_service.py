@@ -237,6 +237,29 @@ class MeetingService:
                 meeting.updated_at = self._ctx.now()
             uow.commit()
 
+    def move_meeting_job(self, payload: dict[str, Any]) -> None:
+        """Outbox handler: give a rescheduled booking's meeting its new time. Skips a stale
+        job (the booking moved again), a meeting not made yet (it will be made at the new
+        time) and Jitsi rooms (no time to move)."""
+        booking_id = int(payload["booking_id"])
+        expected_start = datetime.fromisoformat(str(payload["start_at"]))
+        with self._ctx.unit_of_work(write=False) as uow:
+            booking = load_booking(uow.session, booking_id)
+            meeting = _meeting_row(uow.session, booking_id)
+            if (
+                meeting is None
+                or meeting.status is not MeetingStatus.READY
+                or not meeting.external_id
+                or not _wants_meeting(booking)
+                or booking.start_at != expected_start
+            ):
+                return
+            provider, external_id = meeting.provider, meeting.external_id
+            start_at, duration = booking.start_at, booking.duration_minutes
+        remote = self._provider_for(provider)
+        if remote is not None:
+            remote.move(external_id, start_at=start_at, duration_minutes=duration)
+
     def _provider_for(self, name: ProviderName) -> MeetingProvider | None:
         """The provider able to act on a stored meeting; None for Jitsi (nothing remote)."""
         if name is ProviderName.JITSI:

@@ -135,6 +135,23 @@ class ZoomClient:
             _raise_for(response, "find the meeting")
         return _meeting_from(response.json())
 
+    def update_meeting_time(
+        self, meeting_id: str | int, *, start_at_utc: datetime, duration_minutes: int
+    ) -> None:
+        """Move the meeting (``PATCH /meetings/{id}``, 204); its links stay the same."""
+        if start_at_utc.tzinfo is None or start_at_utc.utcoffset() is None:
+            raise ValidationError("A meeting start must be an aware datetime.")
+        if duration_minutes <= 0:
+            raise ValidationError("A meeting lasts at least one minute.")
+        body = {
+            "start_time": start_at_utc.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "duration": duration_minutes,
+            "timezone": "UTC",
+        }
+        response = self._api("PATCH", f"/meetings/{_meeting_id(meeting_id)}", json=body)
+        if response.status_code not in (200, 204):
+            _raise_for(response, "move the meeting")
+
     def delete_meeting(self, meeting_id: str | int) -> None:
         """Delete the meeting; a meeting that is already gone (404, code 3001) is fine."""
         response = self._api("DELETE", f"/meetings/{_meeting_id(meeting_id)}")

@@ -3,7 +3,8 @@
 Endpoints (developers.zoom.us): ``POST /oauth/token?grant_type=account_credentials&account_id=``
 with HTTP Basic client_id:client_secret; ``POST /v2/users/me/meetings``; ``GET
 /v2/meetings/{id}``; ``GET /v2/users/me/meetings?type=upcoming`` (paged with
-next_page_token); ``DELETE /v2/meetings/{id}``. Bearer tokens are checked; errors use Zoom's
+next_page_token); ``DELETE /v2/meetings/{id}``; ``PATCH /v2/meetings/{id}`` (time only).
+Bearer tokens are checked; errors use Zoom's
 JSON shape ``{"code": ..., "message": ...}``. Tests can script failures (``fail_next``), expire
 every token (``expire_tokens``) and slow a response down (``delay``) to provoke timeouts.
 """
@@ -198,6 +199,18 @@ class FakeZoom:
             return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
         return 200, self._with_start_url(meeting)
 
+    def update(self, meeting_id: int, body: dict[str, Any]) -> tuple[int, Any]:
+        if "start_time" in body and not START_TIME.match(str(body["start_time"])):
+            return 400, {"code": 300, "message": "Validation Failed."}
+        with self._lock:
+            meeting = self.meetings.get(meeting_id)
+            if meeting is None:
+                return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
+            for key in ("start_time", "duration", "timezone", "topic", "agenda"):
+                if key in body:
+                    meeting[key] = body[key]
+        return 204, None
+
     def delete(self, meeting_id: int) -> tuple[int, Any]:
         with self._lock:
             removed = self.meetings.pop(meeting_id, None)
@@ -244,6 +257,9 @@ def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
         def do_DELETE(self) -> None:
             self._dispatch("DELETE")
 
+        def do_PATCH(self) -> None:
+            self._dispatch("PATCH")
+
         def _dispatch(self, method: str) -> None:
             parts = urlsplit(self.path)
             query = parse_qs(parts.query)
@@ -277,6 +293,8 @@ def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
                 return fake.get(int(meeting.group(1)))
             if meeting and method == "DELETE":
                 return fake.delete(int(meeting.group(1)))
+            if meeting and method == "PATCH":
+                return fake.update(int(meeting.group(1)), body or {})
             user = re.fullmatch(r"/v2/users/([^/]+)/meetings", path)
             if user and user.group(1) != "me":
                 return 404, {"code": 1001, "message": "User does not exist."}

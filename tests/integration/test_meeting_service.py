@@ -25,6 +25,7 @@ from tests.integration.booking_helpers import confirmed, row_state
 from tests.integration.fake_zoom_server import FakeZoom
 from tests.integration.glue_helpers import (
     AFTER_EU_DST,
+    BEFORE_EU_DST,
     Glue,
     drain,
     jobs,
@@ -287,3 +288,35 @@ def test_crash_after_zoom_created_the_meeting_leaves_one_live_meeting(
     dto = restarted.meetings.meeting_for_booking(crashing.world.student, booking.id)
     assert dto.status is MeetingStatus.READY and dto.join_url == zoom.meetings[live]["join_url"]
     assert create_job(ctx).state is JobState.DONE
+
+
+def test_reschedule_moves_the_zoom_meeting_and_keeps_its_links(
+    ctx: ServiceContext, zoom: FakeZoom, zoom_provider: ZoomMeetingProvider
+) -> None:
+    glue = make_glue(ctx, provider=zoom_provider)
+    w = glue.world
+    booking = paid_booking(glue, start_at=BEFORE_EU_DST)
+    drain(glue.worker)
+    [meeting_id] = zoom.live_meeting_ids()
+    join_url = zoom.meetings[meeting_id]["join_url"]
+    proposal = glue.bookings.propose_reschedule(w.teacher, booking.id, start_at=AFTER_EU_DST)
+    glue.bookings.accept_reschedule(w.student, proposal.id)
+    drain(glue.worker)
+    assert zoom.live_meeting_ids() == [meeting_id]
+    assert zoom.meetings[meeting_id]["start_time"] == "2027-03-29T13:00:00Z"
+    assert glue.meetings.join_url(w.student, booking.id) == join_url
+    moved = notifications_of(ctx, w.student)[-1]
+    assert moved.kind == "rescheduled" and join_url in moved.body_text
+
+
+def test_a_stale_move_job_leaves_the_meeting_alone(
+    ctx: ServiceContext, zoom: FakeZoom, zoom_provider: ZoomMeetingProvider
+) -> None:
+    glue = make_glue(ctx, provider=zoom_provider)
+    booking = paid_booking(glue, start_at=BEFORE_EU_DST)
+    drain(glue.worker)
+    [meeting_id] = zoom.live_meeting_ids()
+    stale = {"booking_id": booking.id, "start_at": AFTER_EU_DST.isoformat()}
+    glue.meetings.move_meeting_job(stale)
+    assert zoom.meetings[meeting_id]["start_time"] == "2027-03-26T13:00:00Z"
+    assert not any(request.method == "PATCH" for request in zoom.requests)

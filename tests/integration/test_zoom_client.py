@@ -299,3 +299,20 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=now) == 0.0
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
+
+
+def test_update_meeting_time_moves_the_meeting_and_a_missing_one_is_an_error(
+    client: ZoomClient, zoom: FakeZoom
+) -> None:
+    meeting = create(client)
+    later = START + timedelta(days=3, hours=1)
+    client.update_meeting_time(meeting.id, start_at_utc=later, duration_minutes=45)
+    stored = zoom.meetings[int(meeting.id)]
+    assert stored["start_time"] == "2027-03-23T16:00:00Z" and stored["duration"] == 45
+    assert client.get_meeting(meeting.id).join_url == meeting.join_url
+    with pytest.raises(ExternalServiceError):
+        client.update_meeting_time("999", start_at_utc=later, duration_minutes=45)
+    zoom.fail_next("PATCH", "/v2/meetings/", 429, headers={"Retry-After": "7"})
+    with pytest.raises(RetryLater) as caught:
+        client.update_meeting_time(meeting.id, start_at_utc=later, duration_minutes=45)
+    assert caught.value.retry_after == 7
