@@ -98,7 +98,7 @@ def postgres_database_url() -> Iterator[str]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001 - any failure means "no Postgres here"
+    except Exception as error:  # any failure means "no Postgres here"
         admin.dispose()
         missing_peer(f"Postgres at {make_url(POSTGRES_ADMIN_DSN).host} unavailable: {error}")
     url = make_url(POSTGRES_ADMIN_DSN).set(database=name).render_as_string(hide_password=False)
