@@ -23,6 +23,7 @@ from .admin_window import AdminWindow
 from .errors import show_error
 from .login_window import LoginWindow
 from .main_window_base import APP_TITLE, RoleWindow
+from .payment_pages import install_payment_ui
 from .student_window import StudentWindow
 from .task_runner import TaskRunner
 from .teacher_window import TeacherWindow
@@ -133,6 +134,7 @@ class AppController(QObject):
 
     def show_role_window(self, user: UserDTO) -> RoleWindow:
         window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
+        install_payment_ui(window)
         window.sign_out_requested.connect(self.sign_out)
         self.user = user
         self._replace_window(window)

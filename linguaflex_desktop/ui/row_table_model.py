@@ -1,0 +1,101 @@
+"""A read-only Qt table model over a list of DTOs, with columns given as (header, text) pairs.
+
+Used by the payment pages, whose rows are plain frozen dataclasses. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    """A column: its header, the cell text of a row, right-aligned (amounts) or not."""
+
+    header: str
+    text: Callable[[Row], str]
+    right: bool = False
+    tooltip: Callable[[Row], str] | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """Rows of DTOs; ``row_at`` gives a DTO back, ``replace_row`` updates one in place."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[Row]],
+        *,
+        key: Callable[[Row], object],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._key = key
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(self._rows)
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def row_of(self, key: object) -> int | None:
+        return next((i for i, item in enumerate(self._rows) if self._key(item) == key), None)
+
+    def replace_row(self, item: Row) -> int | None:
+        """Replace the row with the same key; returns its index (None if not shown)."""
+        row = self.row_of(self._key(item))
+        if row is not None:
+            self._rows[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return row
+
+    def column_of(self, header: str) -> int:
+        return next(i for i, column in enumerate(self._columns) if column.header == header)
+
+    def cell_text(self, row: int, header: str) -> str:
+        return self._columns[self.column_of(header)].text(self._rows[row])
+
+    # --- QAbstractTableModel ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(item) if column.tooltip else column.text(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+            return RIGHT
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].right:
+            return RIGHT
+        return None

@@ -1,0 +1,106 @@
+"""A window-modal "waiting for the browser" dialog with a busy bar and Cancel.
+
+Used while a background poller follows a browser hand-off (card setup). Cancel does not
+close the dialog at once: it sets ``cancel_event`` (which the poller checks through
+``should_cancel``) and the owner closes the dialog when the poller's outcome arrives. The
+hand-off address can be opened again, or copied when no browser could be opened. The
+dialog itself only touches widgets: GUI thread; ``should_cancel`` may be called from any
+thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+CANCELLING_TEXT = "Cancelling…"
+
+
+class WaitDialog(QDialog):
+    """Shows ``message`` and a busy bar until ``finish()``; Cancel asks the poller to stop."""
+
+    cancel_requested = Signal()
+    reopen_requested = Signal()
+
+    def __init__(self, *, title: str, message: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("waitDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(460)
+        self.cancel_event = threading.Event()
+        self.message_label = QLabel(message)
+        self.message_label.setWordWrap(True)
+        self.address_label = QLabel()
+        self.address_label.setObjectName("fieldNote")
+        self.address_label.setWordWrap(True)
+        self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address_label.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.reopen_button = QPushButton("Open the page again")
+        self.reopen_button.clicked.connect(self.reopen_requested)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.request_cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.address_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+
+    def should_cancel(self) -> bool:
+        """For the poller (any thread): True once the user pressed Cancel."""
+        return self.cancel_event.is_set()
+
+    def show_address(self, url: str, *, opened: bool) -> None:
+        """Show where the page is; say so plainly when no browser could be opened."""
+        if opened:
+            text = f"If your browser did not open, go to: {url}"
+        else:
+            text = f"Your browser could not be opened. Open this address in it: {url}"
+        self.address_label.setText(text)
+        self.address_label.setVisible(True)
+
+    @Slot()
+    def request_cancel(self) -> None:
+        if self.cancel_event.is_set():
+            return
+        self.cancel_event.set()
+        self.message_label.setText(CANCELLING_TEXT)
+        self.cancel_button.setEnabled(False)
+        self.reopen_button.setEnabled(False)
+        self.cancel_requested.emit()
+
+    def finish(self) -> None:
+        """The poller answered: close for good."""
+        self.done(QDialog.DialogCode.Accepted)
+
+    def reject(self) -> None:
+        """Escape / the close button mean Cancel; the dialog stays until ``finish``."""
+        self.request_cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.result() != QDialog.DialogCode.Accepted:
+            event.ignore()
+            self.request_cancel()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,93 @@
+"""Helpers of the payment window tests: a school with a confirmed booking, saved cards and
+payments made through the real services on the real in-process localstripe, and a browser
+opener that records the hand-off URLs instead of opening a browser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import stripe
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.models import SavedCard, StripeCustomer
+from linguaflex_desktop.services.booking_dto import BookingDTO
+from linguaflex_desktop.services.dto import UserDTO
+from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+
+from .booking_ui_helpers import School, book
+
+SHOTS = "/tmp/payment-shots"
+
+
+@dataclass
+class UrlRecorder:
+    """Stands in for QDesktopServices.openUrl: records each URL, reports success."""
+
+    urls: list[str] = field(default_factory=list)
+    opens: bool = True
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url.toString())
+        return self.opens
+
+
+def confirmed_booking(services: AppServices, school: School) -> BookingDTO:
+    booking = book(services, school)
+    return services.bookings.confirm_booking(school.teacher.actor, booking.id)
+
+
+def save_card_number(
+    services: AppServices, sandbox: StripeSandbox, student: UserDTO, number: str
+) -> int:
+    """Save a card by its number, server-side (tests only: what the card page would save).
+    Returns the saved card's id."""
+    client = stripe.StripeClient(sandbox.secret_key, base_addresses={"api": sandbox.api_base})
+    card = {"number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123"}
+    method = client.v1.payment_methods.create(params={"type": "card", "card": card})  # type: ignore[typeddict-item]
+    services.cards.save_test_card(student.actor)  # creates the customer (a visa, dropped below)
+    gateway = services.payments_gateway
+    with services.ctx.unit_of_work() as uow:
+        customer = uow.session.get(StripeCustomer, student.id)
+        assert customer is not None
+        info = gateway.attach_payment_method(method.id, customer.stripe_customer_id)
+        for existing in uow.session.scalars(
+            select(SavedCard).where(SavedCard.user_id == student.id)
+        ):
+            uow.session.delete(existing)
+        uow.session.flush()
+        row = SavedCard(
+            user_id=student.id,
+            stripe_payment_method_id=info.id,
+            brand=info.brand,
+            last4=info.last4,
+            exp_month=info.exp_month,
+            exp_year=info.exp_year,
+            is_default=True,
+            created_at=services.ctx.now(),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        card_id = row.id
+        uow.commit()
+    return card_id
+
+
+def paid_booking(services: AppServices, school: School) -> BookingDTO:
+    """A confirmed booking paid with a saved visa (through the real services)."""
+    booking = confirmed_booking(services, school)
+    services.cards.save_test_card(school.student.actor)
+    outcome = services.payments.pay_booking(school.student.actor, booking.id)
+    assert outcome.state == "succeeded", outcome
+    return services.bookings.get_booking(school.student.actor, booking.id).booking
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    """Save a screenshot for a human to look at (not an assertion)."""
+    import os
+
+    os.makedirs(SHOTS, exist_ok=True)
+    QApplication.processEvents()
+    widget.grab().save(f"{SHOTS}/{name}.png")
