@@ -15,7 +15,7 @@ from ..services.dto import Actor
 from ..services.payment_dto import EarningsDTO, EarningsLine, EarningsTotal
 from .booking_format import STATUS_TEXT, format_when
 from .errors import inline_error_text
-from .payment_format import money, money_or_dash
+from .payment_format import BOX_STYLE, money, money_or_dash
 from .row_table_model import Column, RowTableModel
 from .task_runner import TaskRunner
 from .widgets import EmptyStateStack, make_heading, make_message_label, make_table_view, set_message
@@ -97,6 +97,7 @@ class EarningsPage(QWidget):
         self.totals_box = QWidget()
         self.totals_box.setObjectName("totalsBox")
         self.totals_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.totals_box.setStyleSheet(BOX_STYLE)
         self.totals_grid = QGridLayout(self.totals_box)
         self.totals_grid.setContentsMargins(12, 8, 12, 8)
         self.totals_grid.setHorizontalSpacing(24)

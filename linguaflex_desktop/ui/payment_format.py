@@ -34,6 +34,21 @@ REFUND_TEXT = {
     RefundStatus.CANCELED: "Cancelled",
 }
 NO_AMOUNT = "—"
+# Boxes of the payment pages (a widget style sheet, so the shared style.qss stays as it is).
+BOX_STYLE = """
+#receiptPanel, #totalsBox {
+    background: #ffffff;
+    border: 1px solid #dde2e7;
+    border-radius: 4px;
+}
+#receiptPanel QLabel, #totalsBox QLabel {
+    background: transparent;
+    border: none;
+}
+#totalValue {
+    font-weight: 600;
+}
+"""
 
 
 def brand_text(brand: str | None) -> str:

@@ -20,6 +20,7 @@ from ..services.payment_dto import BookingPaymentDTO
 from .booking_format import PAYMENT_TEXT
 from .errors import inline_error_text
 from .payment_format import (
+    BOX_STYLE,
     attempt_line,
     card_number_text,
     money,
@@ -55,6 +56,7 @@ class ReceiptPanel(QWidget):
         self._request = 0
         self.setObjectName("receiptPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(BOX_STYLE)
         self.heading = QLabel("Payment")
         self.heading.setObjectName("detailSection")
         self.placeholder = QLabel(NOTHING_SELECTED)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,7 +32,7 @@ from ..services.payment_dto import PaymentDTO, RefundPreview, RefundResult
 from .booking_format import PAYMENT_TEXT, STATUS_TEXT
 from .errors import inline_error_text
 from .money_input import MoneyInput
-from .payment_format import money
+from .payment_format import BOX_STYLE, money
 from .task_runner import TaskRunner
 from .widgets import make_message_label, set_message
 
@@ -143,6 +143,8 @@ class RefundDialog(QDialog):
         self.reason_edit.textChanged.connect(self._update_button)
         preview_box = QWidget()
         preview_box.setObjectName("receiptPanel")
+        preview_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        preview_box.setStyleSheet(BOX_STYLE)
         self.preview_form = QFormLayout(preview_box)
         self.preview_form.setContentsMargins(12, 8, 12, 8)
         self.preview_values: dict[str, QLabel] = {}
@@ -172,6 +174,9 @@ class RefundDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(self.full_radio)
         layout.addLayout(partial_row)
+        reason_label = QLabel("Reason")
+        reason_label.setObjectName("detailSection")
+        layout.addWidget(reason_label)
         layout.addWidget(self.reason_edit)
         heading = QLabel("What this refund does")
         heading.setObjectName("detailSection")
