@@ -74,18 +74,18 @@ class AvailabilityEditorPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
-        self.ranges_table = QTableWidget(0, 3)
+        self.ranges_table = QTableWidget(0, 4)
         self.ranges_table.setObjectName("rangesTable")
-        self.ranges_table.setHorizontalHeaderLabels(["Day", "From", "To"])
+        self.ranges_table.setHorizontalHeaderLabels(["Day", "From", "To", ""])
+        self.ranges_table.setShowGrid(False)
         self.ranges_table.verticalHeader().setVisible(False)
         self.ranges_table.verticalHeader().setDefaultSectionSize(36)
-        self.ranges_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ranges_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.ranges_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.ranges_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.ranges_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.add_range_button = QPushButton("Add hours")
         self.add_range_button.clicked.connect(lambda: self.add_range(WeeklyRange(0, 540, 1020)))
-        self.remove_range_button = QPushButton("Remove")
-        self.remove_range_button.clicked.connect(self.remove_selected_range)
         self.save_button = QPushButton("Save weekly hours")
         self.save_button.setObjectName("primaryButton")
         self.save_button.setEnabled(False)
@@ -105,7 +105,6 @@ class AvailabilityEditorPage(QWidget):
         self.remove_day_off_button.clicked.connect(self.remove_selected_day_off)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
-        self.ranges_table.itemSelectionChanged.connect(self._update_buttons)
         self.days_off_list.itemSelectionChanged.connect(self._update_buttons)
         self._build()
         self._update_buttons()
@@ -124,7 +123,6 @@ class AvailabilityEditorPage(QWidget):
         weekly_layout.addWidget(self.ranges_table, 1)
         weekly_buttons = QHBoxLayout()
         weekly_buttons.addWidget(self.add_range_button)
-        weekly_buttons.addWidget(self.remove_range_button)
         weekly_buttons.addStretch(1)
         weekly_buttons.addWidget(self.save_button)
         weekly_layout.addLayout(weekly_buttons)
@@ -165,7 +163,17 @@ class AvailabilityEditorPage(QWidget):
         self.ranges_table.setCellWidget(row, 0, day)
         self.ranges_table.setCellWidget(row, 1, time_edit(weekly_range.start_minute))
         self.ranges_table.setCellWidget(row, 2, time_edit(weekly_range.end_minute))
+        remove = QPushButton("Remove")
+        remove.setObjectName("rowRemoveButton")
+        remove.setToolTip("Remove these hours (saved with Save weekly hours)")
+        remove.clicked.connect(lambda: self.remove_range_of(remove))
+        self.ranges_table.setCellWidget(row, 3, remove)
         return row
+
+    def remove_button(self, row: int) -> QPushButton:
+        button = self.ranges_table.cellWidget(row, 3)
+        assert isinstance(button, QPushButton)
+        return button
 
     def ranges(self) -> list[WeeklyRange]:
         result = []
@@ -180,11 +188,12 @@ class AvailabilityEditorPage(QWidget):
             )
         return result
 
-    @Slot()
-    def remove_selected_range(self) -> None:
-        rows = self.ranges_table.selectionModel().selectedRows()
-        if rows:
-            self.ranges_table.removeRow(rows[0].row())
+    def remove_range_of(self, button: QPushButton) -> None:
+        """Remove the row holding ``button`` (rows shift, so look it up when clicked)."""
+        for row in range(self.ranges_table.rowCount()):
+            if self.ranges_table.cellWidget(row, 3) is button:
+                self.ranges_table.removeRow(row)
+                return
 
     @Slot()
     def load(self) -> None:
@@ -282,6 +291,5 @@ class AvailabilityEditorPage(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        self.remove_range_button.setEnabled(bool(self.ranges_table.selectedIndexes()))
         items = self.days_off_list.selectedItems()
         self.remove_day_off_button.setEnabled(bool(items) and items[0].data(DayRole) is not None)

@@ -100,7 +100,9 @@ class BookSessionDialog(QDialog):
     def _build(self) -> None:
         subtitle = QLabel(f"with {self.gig.teacher_name} · {gig_rate_text(self.gig)}")
         subtitle.setObjectName("fieldNote")
+        self.duration_combo.setMinimumWidth(140)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Session length", self.duration_combo)
         summary = QFormLayout()
         summary.addRow("Time", self.slot_label)

@@ -33,7 +33,7 @@ from ..services.booking_dto import BookingDetailDTO, BookingDTO
 from ..services.dto import Actor
 from .booking_format import (
     action_text,
-    describe_state,
+    describe_change,
     format_duration,
     format_span,
     format_when,
@@ -49,7 +49,7 @@ from .widgets import make_heading, make_message_label, set_message
 if TYPE_CHECKING:
     from ..bootstrap import AppServices
 
-HISTORY_COLUMNS = ("When", "Who", "What", "From", "To", "Reason")
+HISTORY_COLUMNS = ("When", "Who", "What", "Change", "Reason")
 
 
 class BookingDetailDialog(QDialog):
@@ -73,7 +73,7 @@ class BookingDetailDialog(QDialog):
         self.detail: BookingDetailDTO | None = None
         self.setObjectName("bookingDetailDialog")
         self.setWindowTitle(f"Booking #{booking_id}")
-        self.resize(820, 640)
+        self.resize(880, 660)
         self.title_label = make_heading("Loading booking…")
         self.state_label = QLabel()
         self.state_label.setObjectName("fieldNote")
@@ -94,7 +94,9 @@ class BookingDetailDialog(QDialog):
         self.history.verticalHeader().setVisible(False)
         header = self.history.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 160)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.error_label = make_message_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -213,8 +215,7 @@ class BookingDetailDialog(QDialog):
                 format_when(entry.at, zone),
                 entry.actor_name,
                 action_text(entry.action),
-                describe_state(entry.from_state, zone),
-                describe_state(entry.to_state, zone),
+                describe_change(entry.from_state, entry.to_state, zone),
                 entry.reason,
             )
             for column, value in enumerate(values):

@@ -139,6 +139,14 @@ def describe_state(text: str, zone_name: str) -> str:
     return " · ".join(words)
 
 
+def describe_change(before: str, after: str, zone_name: str) -> str:
+    """'Waiting for teacher · Unpaid → Confirmed · Unpaid'; just the new state when the
+    audit entry has no 'before' (a new booking)."""
+    if not before:
+        return describe_state(after, zone_name)
+    return f"{describe_state(before, zone_name)} → {describe_state(after, zone_name)}"
+
+
 def _enum_text(texts: Mapping[Any, str], kind: type, value: str) -> str:
     try:
         return str(texts[kind(value)])

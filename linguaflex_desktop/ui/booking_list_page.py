@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class BookingListPage(QWidget):
     """A table of bookings with Details…; ``button_row`` takes each page's actions."""
 
-    booking_selected = Signal(object)  # BookingDTO | None
+    booking_selected = Signal(object)  # BookingDTO | None; again when its row changes
     booking_changed = Signal(object)  # BookingDTO after an action of this page
     bookings_loaded = Signal()  # a (first or further) page or a refreshed list arrived
 
@@ -69,8 +69,8 @@ class BookingListPage(QWidget):
         self.button_row.addWidget(self.details_button)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.load_failed.connect(self._on_load_failed)
-        self.model.modelReset.connect(self._update_buttons)
-        self.model.dataChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._on_selection_changed)
+        self.model.dataChanged.connect(self._on_selection_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     def build_layout(self, *top: QWidget | QHBoxLayout) -> None:
@@ -157,8 +157,7 @@ class BookingListPage(QWidget):
 
     def show_changed(self, booking: BookingDTO) -> None:
         """A booking changed: update its row, keep it selected, tell the window."""
-        self.model.replace_booking(booking)
-        self._update_buttons()
+        self.model.replace_booking(booking)  # dataChanged re-announces the selection
         self.booking_changed.emit(booking)
 
     # --- dialogs --------------------------------------------------------------------------

@@ -112,6 +112,7 @@ class LoginWindow(QWidget):
         layout.addWidget(self.notice_label)
         self.demo_offer = DemoDataOffer(services=services, runner=runner)
         self.demo_offer.account_chosen.connect(self.fill_sign_in)
+        self.demo_offer.demo_loaded.connect(lambda _result: self.resize(640, 820))
         layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
         location = QLabel(f"Data: {services.settings.describe_database()}")

@@ -172,7 +172,7 @@ def test_admin_detail_shows_both_zones_and_who_did_what(qtbot: QtBot, window: Ad
         (
             dialog.history.item(r, 1).text(),
             dialog.history.item(r, 2).text(),
-            dialog.history.item(r, 5).text(),
+            dialog.history.item(r, 4).text(),
         )
         for r in range(dialog.history.rowCount())
     ]

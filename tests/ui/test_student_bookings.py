@@ -92,16 +92,16 @@ def test_detail_shows_both_parties_local_times_and_the_audit_trail(
     assert "30.00 USD + 1.50 USD platform fee = 31.50 USD" in texts
     assert "Trip to Seville" in texts
     history = [
-        [dialog.history.item(row, column).text() for column in range(6)]
+        [dialog.history.item(row, column).text() for column in range(5)]
         for row in range(dialog.history.rowCount())
     ]
     assert [row[1:3] for row in history] == [
         ["Sam Taylor", "Requested"],
         ["Lucía Ruiz", "Confirmed"],
     ]
-    assert history[1][3] == "Waiting for teacher · Unpaid"
-    assert history[1][4] == "Confirmed · Unpaid"
-    assert history[0][5] == "Trip to Seville"
+    assert history[1][3] == "Waiting for teacher · Unpaid → Confirmed · Unpaid"
+    assert history[0][3] == "Waiting for teacher · Unpaid"
+    assert history[0][4] == "Trip to Seville"
 
 
 def test_cancel_asks_for_a_reason_and_cancels_the_booking(

@@ -174,8 +174,7 @@ def test_availability_editor_saves_edited_weekly_hours(
     page = window.availability
     window.tabs.setCurrentWidget(page)
     assert page.ranges_table.rowCount() == 7
-    page.ranges_table.selectRow(6)
-    page.remove_range_button.click()  # no more Sundays
+    page.remove_button(6).click()  # no more Sundays
     saturday_end = page.ranges_table.cellWidget(5, 2)
     assert isinstance(saturday_end, QTimeEdit)
     saturday_end.setTime(QTime(0, 0))  # Saturday until midnight
