@@ -158,6 +158,11 @@ class ReconcileReport:
     unreachable: int = 0
     needs_attention: tuple[int, ...] = ()
 
+    @property
+    def changed(self) -> int:
+        """How many attempts this pass settled."""
+        return self.paid + self.failed + self.canceled
+
 
 @dataclass(frozen=True)
 class EarningsLine:

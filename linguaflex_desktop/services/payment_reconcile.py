@@ -49,7 +49,7 @@ UNFINISHED = ("requires_action", "requires_confirmation", "requires_payment_meth
 
 
 @dataclass(frozen=True)
-class _Row:
+class _Row:  # one active attempt, as read before asking Stripe
     payment_id: int
     payment_intent_id: str | None
     created_at: datetime
@@ -86,7 +86,15 @@ class ReconcileMixin:
         log.info("reconcile: %s", report)
         return report
 
-    def _active_rows(self, limit: int) -> list[_Row]:
+    def reconcile_booking(self, booking_id: int) -> ReconcileReport:
+        """Reconcile the active attempts of one booking (same rules as ``reconcile_pending``);
+        used before a new "Pay" that found an attempt left behind."""
+        report = ReconcileReport()
+        for row in self._active_rows(10, booking_id=booking_id):
+            report = _count(report, row.payment_id, self._reconcile_one(row))
+        return report
+
+    def _active_rows(self, limit: int, *, booking_id: int | None = None) -> list[_Row]:
         now = self._ctx.now()
         with self._ctx.unit_of_work(write=False) as uow:
             query = (
@@ -97,6 +105,8 @@ class ReconcileMixin:
                 .order_by(Payment.created_at, Payment.id)
                 .limit(limit)
             )
+            if booking_id is not None:
+                query = query.where(Payment.booking_id == booking_id)
             return [
                 _Row(
                     payment_id=payment.id,

@@ -48,7 +48,7 @@ from .authorization import load_acting_user
 from .card_page_server import CardPageServer, Handoff
 from .context import ServiceContext
 from .dto import Actor
-from .payment_attempts import Charge, start_attempt
+from .payment_attempts import IN_PROGRESS, Charge, start_attempt
 from .payment_dto import PaymentOutcome
 from .payment_reconcile import ReconcileMixin
 from .payment_refunds import RefundsMixin
@@ -65,8 +65,8 @@ CONFIRM_UNREACHABLE = (
     "the booking as soon as it can."
 )
 CREATE_UNREACHABLE = (
-    "Stripe could not be reached, so the payment was not started and nothing was charged. "
-    "Please try again in a few minutes."
+    "Stripe did not answer or did not accept the request, so the payment was not started and "
+    "nothing was charged. Please try again in a few minutes."
 )
 TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
 
@@ -82,7 +82,7 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         page_server_factory: PageServerFactory | None = None,
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
-        creating_grace: timedelta = timedelta(minutes=5),
+        creating_grace: timedelta = timedelta(minutes=2),
     ) -> None:
         self._ctx = ctx
         self._gateway = gateway
@@ -114,7 +114,14 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         then ``wait_for_payment``) or "pending". Raises PaymentDeclined with Stripe's message
         (the booking is then FAILED and may be paid again), Conflict when a payment is
         already running or done, ExternalServiceError when Stripe cannot be reached."""
-        charge = start_attempt(self._ctx, actor, booking_id, card_id)
+        try:
+            charge = start_attempt(self._ctx, actor, booking_id, card_id)
+        except Conflict as busy:
+            # An attempt left behind by an earlier failure is settled first (as reconciliation
+            # would); one still running (e.g. a 3-D Secure page open) keeps the Conflict.
+            if busy.message != IN_PROGRESS or not self.reconcile_booking(booking_id).changed:
+                raise
+            charge = start_attempt(self._ctx, actor, booking_id, card_id)
         info = self._create_intent(actor, charge)
         try:
             self._store_intent(charge, info)

@@ -438,3 +438,30 @@ def test_a_create_refused_for_sure_closes_the_attempt_at_once(kit: PayKit) -> No
 
     assert [s for s, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.CANCELED]
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)  # may pay again
+
+
+def test_paying_again_after_stripe_was_unreachable_works_once_the_grace_period_passed(
+    kit: PayKit, clock: FakeClock
+) -> None:
+    kit.cards.save_test_card(kit.world.student)
+    with pytest.raises(ExternalServiceError):
+        PaymentService(kit.ctx, dead_gateway()).pay_booking(kit.world.student, kit.booking_id)
+    clock.advance(seconds=60)
+    with pytest.raises(Conflict, match="already in progress"):  # it might still be running
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    clock.advance(seconds=60)
+    outcome = kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert outcome.state == "succeeded"
+    assert [s for s, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.CANCELED, A.SUCCEEDED]
+    assert succeeded_charges(kit, kit.world.student) == 1
+
+
+def test_an_open_three_d_secure_attempt_blocks_a_second_pay(kit: PayKit, clock: FakeClock) -> None:
+    card_id = save_raw_card(kit, kit.world.student, THREE_D_SECURE_CARD)
+    kit.payments.pay_booking(kit.world.student, kit.booking_id, card_id=card_id)
+    clock.advance(minutes=10)
+    with pytest.raises(Conflict, match="already in progress"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+    assert [s for s, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.PENDING]
