@@ -139,6 +139,7 @@ class AdminJobsPage(QWidget):
         self.job_admin = messaging_services(services).job_admin
         self.actor, self.runner = actor, runner
         self.dead_count: int | None = None
+        self._load_error_shown = False
         self._request = 0
         self._offset = 0
         self.model = JobTableModel(actor.time_zone, self)
@@ -151,8 +152,8 @@ class AdminJobsPage(QWidget):
         self.pager = Pager("jobs")
         self.pager.page_requested.connect(self.refresh)
         self.state_combo = QComboBox()
-        for text, state in FILTERS:
-            self.state_combo.addItem(text, state)
+        for text, state in FILTERS:  # Qt keeps a str enum as a plain string: store the value
+            self.state_combo.addItem(text, state.value if state else None)
         self.state_combo.currentIndexChanged.connect(lambda _index: self.refresh(0))
         self.dead_label = QLabel()
         self.dead_label.setObjectName("fieldNote")
@@ -201,12 +202,12 @@ class AdminJobsPage(QWidget):
         layout.addLayout(bottom)
 
     def state_filter(self) -> JobState | None:
-        state = self.state_combo.currentData()
-        return state if isinstance(state, JobState) else None
+        value = self.state_combo.currentData()
+        return JobState(value) if value else None
 
     def show_state(self, state: JobState | None) -> None:
         """Pick the filter (as the user would with the combo box)."""
-        self.state_combo.setCurrentIndex(self.state_combo.findData(state))
+        self.state_combo.setCurrentIndex(self.state_combo.findData(state.value if state else None))
 
     def selected_job(self) -> JobDTO | None:
         rows = self.view.selectionModel().selectedRows()
@@ -241,7 +242,9 @@ class AdminJobsPage(QWidget):
     def _on_loaded(self, request: int, page: Page[JobDTO], dead: int) -> None:
         if request != self._request:
             return
-        set_message(self.error_label, None)
+        if self._load_error_shown:  # a retry's refusal stays until the next action
+            set_message(self.error_label, None)
+            self._load_error_shown = False
         selected = self.selected_job()
         self.model.set_jobs(page.items)
         state = self.state_filter()
@@ -258,6 +261,7 @@ class AdminJobsPage(QWidget):
         if request == self._request:
             self.table.set_empty_text("The jobs could not be loaded.")
             set_message(self.error_label, inline_error_text(error))
+            self._load_error_shown = True
 
     def _set_dead_count(self, count: int) -> None:
         self.dead_label.setText(dead_text(count))

@@ -7,12 +7,12 @@ Everything goes through the services and the worker; nothing is inserted by hand
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
 from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.services.job_handlers import build_handlers
+from linguaflex_desktop.services.meeting_provider import JitsiMeetingProvider, MeetingInfo
 from linguaflex_desktop.services.meeting_service import MeetingService
 from linguaflex_desktop.services.notification_service import NotificationService
 from linguaflex_desktop.services.outbox import OutboxWorker
@@ -49,16 +49,12 @@ def run_worker(services: AppServices) -> int:
     return drain(build_worker(services, services.settings, worker_id="ui-test-worker"))
 
 
-class BrokenProvider:
+class BrokenProvider(JitsiMeetingProvider):
     """A meeting provider that is down: every create fails."""
 
-    def create(self, reference: str, **_details: Any) -> Any:
-        raise ConnectionError("meeting provider unreachable")
-
-    def delete(self, external_id: str) -> None:
-        raise ConnectionError("meeting provider unreachable")
-
-    def fresh_host_url(self, external_id: str) -> str:
+    def create(
+        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+    ) -> MeetingInfo:
         raise ConnectionError("meeting provider unreachable")
 
 
