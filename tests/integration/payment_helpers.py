@@ -214,10 +214,6 @@ def gateway_like(cls: type[StripeGateway], sandbox: StripeSandbox) -> StripeGate
     )
 
 
-def at(ctx: ServiceContext) -> datetime:
-    return ctx.now()
-
-
 # --- process races (spawned children import this module by name) ----------------------------
 
 
