@@ -162,6 +162,7 @@ class PayDialog(QDialog):
             set_message(self.notice_label, NO_CARD_TEXT)
             self.add_card_button.setVisible(True)
         self._set_state(busy=False)
+        self._fit()
 
     def selected_card_id(self) -> int | None:
         data = self.card_combo.currentData()
@@ -205,6 +206,7 @@ class PayDialog(QDialog):
                 self.error_label,
                 f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
             )
+        self._fit()
         services, actor, interval = self.services, self.actor, self.poll_interval
         cancel = self._cancel
         self.runner.run(
@@ -241,6 +243,7 @@ class PayDialog(QDialog):
             self.pay_button.setText("Pay again")
         self._set_state(busy=False)
         self.cancel_button.setEnabled(True)
+        self._fit()
         self.payment_settled.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
@@ -258,6 +261,7 @@ class PayDialog(QDialog):
             set_message(self.error_label, text)
         else:
             show_error(self, error)
+        self._fit()
         self.payment_settled.emit(None)
 
     # --- closing --------------------------------------------------------------------------
@@ -279,6 +283,13 @@ class PayDialog(QDialog):
     def _request_add_card(self) -> None:
         self.add_card_requested.emit()
         super().reject()
+
+    def _fit(self) -> None:
+        """Grow to fit messages shown after opening (word-wrapped labels need it)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _set_state(self, *, busy: bool) -> None:
         self._busy = busy

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -45,8 +46,10 @@ class WaitDialog(QDialog):
         self.address_label = QLabel()
         self.address_label.setObjectName("fieldNote")
         self.address_label.setWordWrap(True)
-        self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address_label.setVisible(False)
+        self.address_edit = QLineEdit()
+        self.address_edit.setReadOnly(True)
+        self.address_edit.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -64,6 +67,7 @@ class WaitDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.message_label)
         layout.addWidget(self.address_label)
+        layout.addWidget(self.address_edit)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
 
@@ -74,11 +78,15 @@ class WaitDialog(QDialog):
     def show_address(self, url: str, *, opened: bool) -> None:
         """Show where the page is; say so plainly when no browser could be opened."""
         if opened:
-            text = f"If your browser did not open, go to: {url}"
+            text = "If your browser did not open, copy this address into it:"
         else:
-            text = f"Your browser could not be opened. Open this address in it: {url}"
+            text = "Your browser could not be opened. Copy this address into it:"
         self.address_label.setText(text)
-        self.address_label.setVisible(True)
+        self.address_edit.setText(url)
+        self.address_edit.setCursorPosition(0)
+        for widget in (self.address_label, self.address_edit):
+            widget.setVisible(True)
+        self.adjustSize()
 
     @Slot()
     def request_cancel(self) -> None:

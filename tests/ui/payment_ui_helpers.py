@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import stripe
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -16,10 +17,16 @@ from linguaflex_desktop.models import SavedCard, StripeCustomer
 from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.services.dto import UserDTO
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.ui.pay_dialog import PayDialog
+from linguaflex_desktop.ui.payment_pages import PaymentUI
+from linguaflex_desktop.ui.student_window import StudentWindow
 
 from .booking_ui_helpers import School, book
+from .ui_helpers import click_row
 
 SHOTS = "/tmp/payment-shots"
+THREE_D_SECURE_CARD = "4000002500003155"
+WAIT_MS = 20000
 
 
 @dataclass
@@ -82,6 +89,22 @@ def paid_booking(services: AppServices, school: School) -> BookingDTO:
     outcome = services.payments.pay_booking(school.student.actor, booking.id)
     assert outcome.state == "succeeded", outcome
     return services.bookings.get_booking(school.student.actor, booking.id).booking
+
+
+def open_pay_dialog(qtbot: QtBot, window: StudentWindow, added: PaymentUI) -> PayDialog:
+    page = window.my_bookings
+    window.tabs.setCurrentWidget(page)
+    page.show_combo.setCurrentIndex(page.show_combo.findData("all"))
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == 1 and not page.model.is_loading, timeout=WAIT_MS
+    )
+    click_row(qtbot, page.view, 0)
+    assert added.student is not None
+    dialog = added.student.pay_selected()
+    assert dialog is not None
+    dialog.poll_interval = 0.2
+    qtbot.waitUntil(lambda: dialog.pay_button.isEnabled(), timeout=WAIT_MS)
+    return dialog
 
 
 def shoot(widget: QWidget, name: str) -> None:

@@ -26,7 +26,15 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
 from .booking_ui_helpers import School, book, make_school
-from .payment_ui_helpers import UrlRecorder, confirmed_booking, paid_booking, shoot
+from .payment_ui_helpers import (
+    THREE_D_SECURE_CARD,
+    UrlRecorder,
+    confirmed_booking,
+    open_pay_dialog,
+    paid_booking,
+    save_card_number,
+    shoot,
+)
 from .ui_helpers import click_row
 
 WAIT = 15000
@@ -133,7 +141,7 @@ def test_cancel_while_waiting_for_the_browser_cancels_the_setup_intent(
     assert opener.urls and opener.urls[0].startswith("http://127.0.0.1:")
     dialog = page.wait_dialog
     assert dialog is not None and dialog.isVisible()
-    assert opener.urls[0] in dialog.address_label.text()
+    assert dialog.address_edit.text() == opener.urls[0]
     shoot(dialog, "student_card_wait")
     with qtbot.waitSignal(page.setup_finished, timeout=WAIT) as finished:
         dialog.cancel_button.click()
@@ -485,3 +493,34 @@ def test_no_banner_when_stripe_keys_are_configured(
         assert not sandboxed.banner.isVisible()
     finally:
         keyed.close()
+
+
+def test_cancel_payment_while_waiting_for_three_d_secure_cancels_it(
+    qtbot: QtBot,
+    student_window: tuple[StudentWindow, PaymentUI],
+    services: AppServices,
+    stripe_sandbox: StripeSandbox,
+    school: School,
+    opener: UrlRecorder,
+) -> None:
+    window, added = student_window
+    booking = confirmed_booking(services, school)
+    save_card_number(services, stripe_sandbox, school.student, THREE_D_SECURE_CARD)
+    dialog = open_pay_dialog(qtbot, window, added)
+    dialog.pay_button.click()
+    qtbot.waitUntil(lambda: len(opener.urls) == 1, timeout=WAIT)
+    with qtbot.waitSignal(dialog.payment_settled, timeout=WAIT) as settled:
+        dialog.cancel_button.click()
+        assert dialog.isVisible()  # stays until the poller has cancelled at Stripe
+        assert not dialog.cancel_button.isEnabled()
+    outcome = settled.args[0]
+    assert outcome.state in ("canceled", "failed")
+    assert dialog.pay_button.isEnabled()  # pay again, before the deadline
+    receipt = services.payments.payment_for_booking(school.student.actor, booking.id)
+    assert receipt.payment_status is PaymentStatus.FAILED
+    intent_id = receipt.attempts[-1].stripe_payment_intent_id
+    assert intent_id is None  # students do not see Stripe ids
+    admin_view = services.payments.payment_for_booking(school.admin.actor, booking.id)
+    pi = admin_view.attempts[-1].stripe_payment_intent_id
+    assert pi is not None
+    assert services.payments_gateway.retrieve_payment_intent(pi).status == "canceled"
