@@ -195,3 +195,27 @@ def test_demo_flow_report_prints_the_link_and_each_partys_notifications_in_order
     assert [line.split("]")[0] for line in teacher_lines] == ["  1. [requested", "  2. [paid"]
     assert "05:00 EST (America/New_York)" in student_lines[1]
     assert "11:00 CET (Europe/Berlin)" in teacher_lines[1] and "invite.ics" in teacher_lines[1]
+
+
+def test_the_app_runs_the_worker_while_open_and_stops_it_on_quit(
+    sqlite_url: str, clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linguaflex_desktop import app
+    from linguaflex_desktop.config import load_settings
+    from linguaflex_desktop.ui import app_controller
+
+    def worker_threads() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name.startswith("linguaflex-")]
+
+    seen: list[set[str]] = []
+
+    def fake_gui(services: object, **_options: object) -> int:
+        """Stands in for the Qt event loop: the window is open while this runs."""
+        seen.append({thread.name for thread in worker_threads() if thread.is_alive()})
+        return 0
+
+    monkeypatch.setattr(app_controller, "run_gui", fake_gui)
+    settings = load_settings(data_dir=clean_env, database_url=sqlite_url)
+    assert app.run_app(settings) == 0
+    assert seen == [{"linguaflex-outbox", "linguaflex-upkeep"}]
+    assert worker_threads() == []
