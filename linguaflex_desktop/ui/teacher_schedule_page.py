@@ -92,6 +92,7 @@ class TeacherSchedulePage(BookingListPage):
         for button in (self.week_button, self.agenda_button):
             button.setCheckable(True)
             button.setObjectName("segmentButton")
+            button.setMinimumWidth(90)  # the checked one is bold: leave room for it
             self.mode_group.addButton(button)
         self.week_button.setChecked(True)
         self.week_button.toggled.connect(self._on_mode_changed)
