@@ -72,7 +72,7 @@ class MessageView(QFrame):
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self.message: NotificationDTO | None = None
-        self.subject_label = QLabel(NO_SELECTION_TEXT)
+        self.subject_label = QLabel()
         self.subject_label.setObjectName("detailTitle")
         self.subject_label.setWordWrap(True)
         self.meta_label = QLabel()
@@ -80,7 +80,7 @@ class MessageView(QFrame):
         self.body = QPlainTextEdit()
         self.body.setObjectName("messageBody")
         self.body.setReadOnly(True)
-        self.body.setVisible(False)
+        self.body.setPlaceholderText(NO_SELECTION_TEXT)
         self.save_invite_button = QPushButton("Save invite (.ics)…")
         self.save_invite_button.setEnabled(False)
         self.save_invite_button.setToolTip("Select a message with a calendar invitation.")
@@ -98,15 +98,16 @@ class MessageView(QFrame):
         layout.addWidget(self.notice_label)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
-        layout.addStretch(0)
+        self.show_message(None, "UTC")
 
     def show_message(self, message: NotificationDTO | None, zone_name: str) -> None:
         self.message = message
         set_message(self.notice_label, None)
         set_message(self.error_label, None)
-        self.body.setVisible(message is not None)
+        self.subject_label.setVisible(message is not None)
+        self.meta_label.setVisible(message is not None)
         if message is None:
-            self.subject_label.setText(NO_SELECTION_TEXT)
+            self.subject_label.clear()
             self.meta_label.clear()
             self.body.clear()
         else:
@@ -183,9 +184,9 @@ class InboxPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.reader)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 520])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 440])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -173,6 +173,7 @@ class MeetingPanel(QFrame):
         if not reason and self.actor.role is Role.ADMIN:
             reason = "The student and the teacher join from their booking."
         self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason))
         self._update_button()
         if self._poll_enabled and meeting.status is MeetingStatus.PENDING:
             self._poll.start()

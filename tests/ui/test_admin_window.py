@@ -37,6 +37,7 @@ def window(
     admin_window.show()
     qtbot.waitUntil(lambda: admin_window.user_admin.model.rowCount() == 3, timeout=5000)
     qtbot.waitUntil(lambda: admin_window.gig_admin.model.rowCount() == 1, timeout=5000)
+    assert runner.wait_for_idle()  # every tab's first load (jobs, inbox…) has arrived
     yield admin_window
     runner.wait_for_idle()
 

@@ -28,6 +28,7 @@ def window(qtbot: QtBot, app_services: AppServices, runner: TaskRunner) -> Itera
     teacher_window.show()
     profile = teacher_window.profile_editor
     qtbot.waitUntil(lambda: profile.save_button.isEnabled(), timeout=5000)
+    assert runner.wait_for_idle()  # every tab's first load (schedule, inbox…) has arrived
     yield teacher_window
     runner.wait_for_idle()
 
