@@ -16,6 +16,7 @@ from linguaflex_desktop.services.notification_texts import (
     format_local,
     format_span,
 )
+from tests.conftest import missing_peer
 
 FACTS = BookingFacts(
     booking_id=7,
@@ -62,7 +63,7 @@ def test_names_do_not_follow_the_process_locale() -> None:
         try:
             locale.setlocale(locale.LC_TIME, "de_DE.UTF-8")
         except locale.Error:
-            pytest.skip("no German locale installed")
+            missing_peer("the de_DE.UTF-8 locale (.ci/run generates it)")
         assert format_local(FACTS.start_at, "UTC").startswith("Tue 30 Mar 2027")
     finally:
         locale.setlocale(locale.LC_TIME, previous)
