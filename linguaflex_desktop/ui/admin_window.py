@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from ..models import Role
 from ..services.dto import Actor, GigDTO, Page, UserDTO
 from .admin_bookings_page import AdminBookingsPage
+from .admin_jobs_page import install_jobs_page
 from .errors import inline_error_text
 from .gig_table_model import GigColumn, GigTableModel
+from .inbox_page import install_inbox
 from .main_window_base import RoleWindow
 from .reason_dialog import ReasonDialog
 from .settings_dialog import SettingsDialog
@@ -311,6 +313,8 @@ class AdminWindow(RoleWindow):
         self.booking_admin = AdminBookingsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.gig_admin, "Gigs")
         self.add_page(self.booking_admin, "Bookings")
+        self.jobs = install_jobs_page(self)
+        self.inbox = install_inbox(self)
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)
