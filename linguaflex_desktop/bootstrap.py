@@ -20,9 +20,17 @@ from .services.booking_quote import BookingQuoteService
 from .services.booking_service import BookingService
 from .services.catalogue_service import CatalogueService
 from .services.context import Clock, ServiceContext, system_clock
+from .services.job_admin import JobAdminService
+from .services.meeting_service import MeetingService
+from .services.notification_service import NotificationService
 from .services.remember_me import RememberMeStore
 from .services.secret_store import SecretStore
 from .services.settings_service import SettingsFile, SettingsService, apply_stored_settings
+from .services.worker_runtime import (
+    configure_email_delivery,
+    meeting_service_for,
+    notification_service_for,
+)
 
 if TYPE_CHECKING:
     from .services.card_service import CardService
@@ -84,7 +92,9 @@ class AppServices:
     availability: AvailabilityService
     quotes: BookingQuoteService
     settings_service: SettingsService
-    closers: list[object] = field(default_factory=list)
+    notifications: NotificationService
+    meetings: MeetingService
+    job_admin: JobAdminService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -132,7 +142,7 @@ def build_app_services(
         upgrade_schema(engine)
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
     log.info("database ready at %s", settings.describe_database())
-    return AppServices(
+    services = AppServices(
         settings=settings,
         engine=engine,
         ctx=ctx,
@@ -143,4 +153,10 @@ def build_app_services(
         availability=AvailabilityService(ctx),
         quotes=BookingQuoteService(ctx),
         settings_service=SettingsService(ctx, file=settings_file, secrets=secret_store),
+        notifications=notification_service_for(ctx, settings),
+        meetings=meeting_service_for(ctx, settings),
+        job_admin=JobAdminService(ctx),
     )
+    # Every change made from this process queues e-mails when SMTP is configured here.
+    configure_email_delivery(services)
+    return services

@@ -143,9 +143,7 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
     services = build_app_services(settings)
     try:
         from .services.demo_meeting import report_meeting_and_notifications
-        from .services.worker_runtime import configure_email_delivery
 
-        configure_email_delivery(services)
         result = run_demo_flow(
             services.ctx,
             services.payments_gateway,

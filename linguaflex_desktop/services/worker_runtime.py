@@ -207,8 +207,9 @@ def _run_task(task: PeriodicTask) -> None:
 
 
 def start_app_worker(services: Any) -> WorkerThread:
-    """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit."""
-    configure_email_delivery(services)
+    """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit.
+
+    E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``."""
     thread = WorkerThread(
         build_worker(services, services.settings, mode="app"),
         periodic=maintenance_tasks(services),

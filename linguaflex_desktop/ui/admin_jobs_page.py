@@ -32,7 +32,6 @@ from ..services.job_dto import JobDTO
 from .booking_format import format_when
 from .errors import inline_error_text
 from .job_table_model import LAST_ERROR_COLUMN, STATE_TEXT, JobTableModel, kind_text
-from .messaging_services import messaging_services
 from .task_runner import TaskRunner
 from .widgets import (
     EmptyStateStack,
@@ -143,7 +142,7 @@ class AdminJobsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.job_admin = messaging_services(services).job_admin
+        self.job_admin = services.job_admin
         self.actor, self.runner = actor, runner
         self.dead_count: int | None = None
         self._load_error_shown = False

@@ -31,7 +31,6 @@ from ..services.notification_service import NotificationDTO
 from .booking_format import format_when
 from .errors import inline_error_text
 from .inbox_table_model import InboxTableModel
-from .messaging_services import messaging_services
 from .task_runner import TaskRunner
 from .widgets import (
     EmptyStateStack,
@@ -143,7 +142,7 @@ class InboxPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
-        self.notifications = messaging_services(services).notifications
+        self.notifications = services.notifications
         self.unread_count = 0
         self._offset = 0
         self._request = 0

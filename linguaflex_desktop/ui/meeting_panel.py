@@ -23,7 +23,6 @@ from ..models.enums import MeetingProvider
 from ..services.dto import Actor
 from ..services.meeting_service import MeetingDTO
 from .errors import inline_error_text
-from .messaging_services import messaging_services
 from .task_runner import TaskRunner
 from .widgets import make_message_label, set_message
 
@@ -90,7 +89,7 @@ class MeetingPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingPanel")
-        self.meetings = messaging_services(services).meetings
+        self.meetings = services.meetings
         self.actor, self.runner, self.booking_id = actor, runner, booking_id
         self.opener: Opener = opener or default_opener
         self.meeting: MeetingDTO | None = None

@@ -18,7 +18,6 @@ from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.ui.admin_jobs_page import AdminJobsPage
 from linguaflex_desktop.ui.admin_window import AdminWindow
 from linguaflex_desktop.ui.job_table_model import COLUMNS
-from linguaflex_desktop.ui.messaging_services import messaging_services
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 
@@ -91,13 +90,11 @@ def test_admin_retries_a_dead_job_and_sees_it_pending_again(
     assert not page.retry_button.isEnabled()  # a pending job cannot be retried again
     assert "queued again" in page.notice_label.text()
     assert window.tabs.tabText(tab) == "Jobs"
-    job_admin = messaging_services(clocked_services).job_admin
+    job_admin = clocked_services.job_admin
     assert job_admin.list_jobs(school.admin.actor, state=JobState.DEAD).total == 0
 
     run_worker(clocked_services)  # the provider is back: the retried job makes the meeting
-    meeting = messaging_services(clocked_services).meetings.meeting_for_booking(
-        school.admin.actor, dead_booking.id
-    )
+    meeting = clocked_services.meetings.meeting_for_booking(school.admin.actor, dead_booking.id)
     assert meeting.status is MeetingStatus.READY
     page.refresh_button.click()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
@@ -136,7 +133,7 @@ def test_retrying_a_job_someone_else_retried_shows_the_refusal_and_the_fresh_sta
     click_row(qtbot, page.view, 0)
     job = page.selected_job()
     assert job is not None
-    messaging_services(clocked_services).job_admin.retry_dead(school.admin.actor, job.id)
+    clocked_services.job_admin.retry_dead(school.admin.actor, job.id)
 
     page.retry_button.click()  # the row still says dead here
     qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=5000)

@@ -18,7 +18,6 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.services.notification_service import NotificationDTO
 from linguaflex_desktop.ui.inbox_page import InboxPage
-from linguaflex_desktop.ui.messaging_services import messaging_services
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -53,7 +52,7 @@ def student_window(
 
 
 def inbox_of(services: AppServices, school: School) -> list[NotificationDTO]:
-    notifications = messaging_services(services).notifications
+    notifications = services.notifications
     return list(notifications.list_inbox(school.student.actor).items)
 
 
@@ -132,9 +131,7 @@ def test_save_invite_writes_the_paid_messages_ics_to_the_chosen_file(
     assert saved.args == [str(target)]
     assert suggested[0].name == f"linguaflex-booking-{paid.id}.ics"
     message = next(m for m in inbox_of(clocked_services, school) if m.has_ics)
-    ics = messaging_services(clocked_services).notifications.get_ics(
-        school.student.actor, message.id
-    )
+    ics = clocked_services.notifications.get_ics(school.student.actor, message.id)
     assert ics is not None
     content = target.read_bytes()
     assert content == ics.encode("utf-8")  # byte for byte, CRLF line ends kept

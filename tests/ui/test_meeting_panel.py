@@ -17,7 +17,6 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.services.dto import UserDTO
 from linguaflex_desktop.ui.meeting_panel import MeetingPanel
-from linguaflex_desktop.ui.messaging_services import messaging_services
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -92,9 +91,7 @@ def test_student_joins_the_paid_session_from_the_booking_detail(
 
     with qtbot.waitSignal(panel.link_opened, timeout=5000):
         panel.join_button.click()
-    expected = messaging_services(clocked_services).meetings.join_url(
-        school.student.actor, booking.id
-    )
+    expected = clocked_services.meetings.join_url(school.student.actor, booking.id)
     assert browser.opened == [expected]
     assert expected.startswith(clocked_services.settings.jitsi_base_url + "/")
     runner.wait_for_idle()
@@ -119,9 +116,7 @@ def test_start_is_the_teachers_and_opens_a_fresh_host_link(
     assert panel.join_button.isHidden() and not panel.start_button.isHidden()
     with qtbot.waitSignal(panel.link_opened, timeout=5000):
         panel.start_button.click()
-    host = messaging_services(clocked_services).meetings.fresh_start_url(
-        school.teacher.actor, booking.id
-    )
+    host = clocked_services.meetings.fresh_start_url(school.teacher.actor, booking.id)
     assert browser.opened == [host]
 
     student_panel = make_panel(school.student, booking)  # type: ignore[operator]
