@@ -1,4 +1,5 @@
-"""The admin's payments: every attempt with filters (status, booking, period), Stripe's
+"""The admin's payments: every attempt with filters (status, booking, student, teacher,
+period), Stripe's
 PaymentIntent id, the selected booking's receipt with refunds and their Stripe ids, and the
 Refund action (RefundDialog). Loads on first show. GUI thread only; service calls run on
 the TaskRunner.
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models import PaymentAttemptStatus
+from ..models import PaymentAttemptStatus, Role
 from ..services.dto import Actor, Page
 from ..services.payment_dto import PaymentDTO, PaymentFilter, RefundResult
 from .booking_format import format_when
 from .errors import inline_error_text
 from .payment_format import ATTEMPT_TEXT, card_number_text, money, money_or_dash
+from .people_combo import PeopleCombo
 from .receipt_panel import ReceiptPanel
 from .refund_dialog import RefundDialog
 from .row_table_model import Column, RowTableModel
@@ -113,6 +115,8 @@ class AdminPaymentsPage(QWidget):
         self.period_combo = QComboBox()
         for text, days in PERIODS:
             self.period_combo.addItem(text, days)
+        self.student_combo = PeopleCombo(Role.STUDENT, "Any student")
+        self.teacher_combo = PeopleCombo(Role.TEACHER, "Any teacher")
         self.booking_edit = QLineEdit()
         self.booking_edit.setPlaceholderText("Booking #")
         self.booking_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
@@ -124,16 +128,19 @@ class AdminPaymentsPage(QWidget):
         self._text_timer.timeout.connect(lambda: self.reload())
         self.booking_edit.textEdited.connect(lambda _text: self._text_timer.start())
         self.booking_edit.returnPressed.connect(lambda: self.reload())
-        for combo in (self.status_combo, self.period_combo):
+        for combo in self._filter_combos():
             combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.reload(self._offset))
 
     def _build(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.booking_edit)
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.period_combo)
+        for combo in self._filter_combos():
+            filters.addWidget(combo)
+        filters.addWidget(self.clear_button)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.refund_button)
@@ -159,9 +166,19 @@ class AdminPaymentsPage(QWidget):
         super().showEvent(event)
         if not self._loaded_once:
             self._loaded_once = True
+            for combo in (self.student_combo, self.teacher_combo):
+                combo.load(
+                    services=self.services,
+                    actor=self.actor,
+                    runner=self.runner,
+                    on_failure=self._on_people_failed,
+                )
             self.reload()
 
-    # --- loading --------------------------------------------------------------------------
+    # --- filters --------------------------------------------------------------------------
+
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.status_combo, self.student_combo, self.teacher_combo, self.period_combo)
 
     def filters(self) -> PaymentFilter:
         booking_text = self.booking_edit.text().strip()
@@ -169,8 +186,25 @@ class AdminPaymentsPage(QWidget):
         return PaymentFilter(
             status=self.status_combo.currentData(),
             booking_id=int(booking_text) if booking_text.isdigit() else None,
+            student_id=self.student_combo.person_id(),
+            teacher_id=self.teacher_combo.person_id(),
             created_from=self.services.ctx.now() - timedelta(days=days) if days else None,
         )
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Back to every payment (one reload)."""
+        for combo in self._filter_combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.booking_edit.clear()
+        self.reload()
+
+    def _on_people_failed(self, error: BaseException) -> None:
+        set_message(self.error_label, inline_error_text(error))
+
+    # --- loading --------------------------------------------------------------------------
 
     def reload(self, offset: int = 0) -> None:
         self._text_timer.stop()

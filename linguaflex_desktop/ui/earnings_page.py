@@ -1,10 +1,13 @@
 """The teacher's earnings: one row per paid session and totals per currency (gross, platform
-fee, their share, refunded, what they keep). Every amount comes from ``teacher_earnings``;
-nothing is added up here. Loads on first show and on Refresh. GUI thread only.
+fee, their share, refunded, what they keep), for a period (sessions starting in it, whole days
+in the teacher's zone; see earnings_period.py). Every amount comes from ``teacher_earnings``;
+nothing is added up here. Loads on first show, on a period change and on Refresh. GUI thread
+only.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -13,7 +16,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from ..services.dto import Actor
 from ..services.payment_dto import EarningsDTO, EarningsLine, EarningsTotal
-from .booking_format import STATUS_TEXT, format_when
+from .booking_format import STATUS_TEXT, format_when, local
+from .earnings_period import ALL_TIME, Bounds, PeriodFilter, period_bounds
 from .errors import inline_error_text
 from .payment_format import BOX_STYLE, money, money_or_dash
 from .row_table_model import Column, RowTableModel
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
     from ..bootstrap import AppServices
 
 NO_EARNINGS_TEXT = "No paid sessions yet.\nSessions appear here once the student has paid."
+NO_EARNINGS_IN_PERIOD_TEXT = "No paid sessions in this period."
 TOTAL_HEADERS = (
     "Currency",
     "Sessions",
@@ -85,6 +90,9 @@ class EarningsPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.earnings: EarningsDTO | None = None
         self._loaded_once = False
+        self._request = 0
+        self.period = PeriodFilter(today=self.today())
+        self.period.changed.connect(self.reload)
         self.model: RowTableModel[EarningsLine] = RowTableModel(
             earnings_columns(actor.time_zone), key=lambda line: line.booking_id, parent=self
         )
@@ -105,6 +113,7 @@ class EarningsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(make_heading("Earnings"))
         top.addStretch(1)
+        top.addWidget(self.period)
         top.addWidget(self.refresh_button)
         note = QLabel(
             "Paid sessions, in your time zone. The platform fee is paid by the student on top "
@@ -126,13 +135,25 @@ class EarningsPage(QWidget):
             self._loaded_once = True
             self.reload()
 
+    def today(self) -> date:
+        """Today in the teacher's zone, by the services' clock."""
+        return local(self.services.ctx.now(), self.actor.time_zone).date()
+
+    def bounds(self) -> Bounds:
+        """The chosen period as aware UTC ``(from_at, to_at)``; None is an open end."""
+        return period_bounds(self.period.days(self.today()), self.actor.time_zone)
+
     @Slot()
     def reload(self) -> None:
+        self._request += 1
+        request = self._request
         services, actor = self.services, self.actor
+        from_at, to_at = self.bounds()
+        all_time = self.period.period() == ALL_TIME
         self.runner.run(
-            lambda: services.payments.teacher_earnings(actor),
-            on_success=self._show,
-            on_failure=self._failed,
+            lambda: services.payments.teacher_earnings(actor, from_at=from_at, to_at=to_at),
+            on_success=lambda earnings: self._show(request, earnings, all_time),
+            on_failure=lambda error: self._failed(request, error),
             owner=self,
         )
 
@@ -151,11 +172,13 @@ class EarningsPage(QWidget):
                 rows.append(tuple(cells))
         return rows
 
-    def _show(self, earnings: EarningsDTO) -> None:
+    def _show(self, request: int, earnings: EarningsDTO, all_time: bool) -> None:
+        if request != self._request:
+            return
         set_message(self.error_label, None)
         self.earnings = earnings
         self.model.set_rows(earnings.lines)
-        self.table.set_empty_text(NO_EARNINGS_TEXT)
+        self.table.set_empty_text(NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT)
         self._fill_totals(earnings.totals)
         self.earnings_loaded.emit(earnings)
 
@@ -177,7 +200,9 @@ class EarningsPage(QWidget):
                 grid.addWidget(label, row, column, _alignment(column))
         self.totals_box.setVisible(bool(totals))
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, request: int, error: BaseException) -> None:
+        if request != self._request:
+            return
         self.table.set_empty_text("Your earnings could not be loaded.")
         set_message(self.error_label, inline_error_text(error))
 
