@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ..models import BookingStatus, PaymentStatus, RescheduleStatus
+from ..models import BookingStatus, MeetingStatus, PaymentStatus, RescheduleStatus
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ class SlotDTO:
 
 @dataclass(frozen=True)
 class BookingDTO:
+    """A booking as its lists show it. ``meeting_status`` is the meeting state every role sees
+    (None: no meeting, the booking is not paid; see ``booking_row_extras``), with the provider's
+    failure reason in ``meeting_reason``; ``has_open_proposal`` says a new time was proposed
+    and waits for the other party."""
+
     id: int
     student_id: int
     student_name: str
@@ -78,6 +83,9 @@ class BookingDTO:
     payment_due_by: datetime | None
     status_reason: str
     created_at: datetime
+    meeting_status: MeetingStatus | None = None
+    meeting_reason: str = ""
+    has_open_proposal: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from .booking_dto import (
     BookingFilter,
     RescheduleProposalDTO,
 )
+from .booking_row_extras import extras_of, with_row_extras
 from .booking_state import ENTITY, booking_to_dto
 from .dto import Page
 
@@ -156,10 +157,11 @@ def list_bookings(
         raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} bookings from offset 0 on.")
     # Page the narrow id list first (index-only), then load just those rows with their parties:
     # a deep offset then skips index entries, not joined rows.
+    # The meeting state and the open-proposal flag come with those rows (one join, one
+    # EXISTS per row along an index), not from a query per row.
     ids = list(session.scalars(page_ids_query(filters).offset(offset).limit(limit)))
-    rows = session.scalars(_with_parties(select(SessionBooking)).where(SessionBooking.id.in_(ids)))
-    by_id = {booking.id: booking for booking in rows}
-    items = tuple(booking_to_dto(by_id[booking_id]) for booking_id in ids)
+    by_id = {dto.id: dto for dto in _dtos(session, page_rows_query(ids))}
+    items = tuple(by_id[booking_id] for booking_id in ids)
     return Page(items=items, total=count_bookings(session, filters), offset=offset, limit=limit)
 
 
@@ -173,15 +175,19 @@ def page_ids_query(filters: BookingFilter) -> Select[Any]:
     return _filtered(select(SessionBooking.id), filters).order_by(*order)
 
 
+def page_rows_query(ids: list[int]) -> Select[Any]:
+    """The rows of a page: bookings by id with parties, gig, meeting state, proposal flag."""
+    return _list_rows(select(SessionBooking)).where(SessionBooking.id.in_(ids))
+
+
 def teacher_request_queue(session: Session, teacher: User, now: datetime) -> list[BookingDTO]:
     """Open requests waiting for this teacher, the most urgent (earliest respond_by) first."""
-    query = _with_parties(select(SessionBooking)).where(
+    query = _list_rows(select(SessionBooking)).where(
         SessionBooking.teacher_id == teacher.id,
         SessionBooking.status == BookingStatus.PENDING,
         SessionBooking.respond_by > now,
     )
-    rows = session.scalars(query.order_by(SessionBooking.respond_by, SessionBooking.id))
-    return [booking_to_dto(booking) for booking in rows]
+    return _dtos(session, query.order_by(SessionBooking.respond_by, SessionBooking.id))
 
 
 def teacher_schedule(
@@ -192,19 +198,36 @@ def teacher_schedule(
         raise ValidationError("Give the schedule window as aware instants.")
     if to_at <= from_at:
         raise ValidationError("The end of the window is before its start.")
-    query = _with_parties(select(SessionBooking)).where(
-        SessionBooking.teacher_id == teacher.id,
-        SessionBooking.status != BookingStatus.CANCELLED,
-        SessionBooking.start_at < to_at,
-        SessionBooking.end_at > from_at,
-    )
-    rows = session.scalars(query.order_by(SessionBooking.start_at, SessionBooking.id))
-    return [booking_to_dto(booking) for booking in rows]
+    return _dtos(session, teacher_schedule_query(teacher.id, from_at, to_at))
 
 
-def _with_parties(query: Select[Any]) -> Select[Any]:
-    return query.options(
-        joinedload(SessionBooking.student),
-        joinedload(SessionBooking.teacher),
-        joinedload(SessionBooking.gig),
+def teacher_schedule_query(teacher_id: int, from_at: datetime, to_at: datetime) -> Select[Any]:
+    """The teacher's slot-holding bookings overlapping [from_at, to_at), in start order."""
+    return (
+        _list_rows(select(SessionBooking))
+        .where(
+            SessionBooking.teacher_id == teacher_id,
+            SessionBooking.status != BookingStatus.CANCELLED,
+            SessionBooking.start_at < to_at,
+            SessionBooking.end_at > from_at,
+        )
+        .order_by(SessionBooking.start_at, SessionBooking.id)
     )
+
+
+def _list_rows(query: Select[Any]) -> Select[Any]:
+    """Bookings with their parties and gig (joined), meeting state and proposal flag."""
+    return with_row_extras(
+        query.options(
+            joinedload(SessionBooking.student),
+            joinedload(SessionBooking.teacher),
+            joinedload(SessionBooking.gig),
+        )
+    )
+
+
+def _dtos(session: Session, query: Select[Any]) -> list[BookingDTO]:
+    return [
+        booking_to_dto(booking, extras_of(booking, stored, reason, has_open_proposal))
+        for booking, stored, reason, has_open_proposal in session.execute(query)
+    ]

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, object_session
 
 from ..errors import InvalidTransition, NotFound
 from ..models import (
@@ -27,6 +27,7 @@ from . import booking_rules as rules
 from .audit import record_audit
 from .booking_dto import BookingDTO
 from .booking_events import on_booking_transition, status_event_kind
+from .booking_row_extras import RowExtras, load_row_extras
 
 ENTITY = "booking"
 
@@ -56,7 +57,11 @@ def load_booking(session: Session, booking_id: int, *, for_update: bool = False)
     return booking
 
 
-def booking_to_dto(booking: SessionBooking) -> BookingDTO:
+def booking_to_dto(booking: SessionBooking, extras: RowExtras | None = None) -> BookingDTO:
+    """The DTO of ``booking``; ``extras`` from the list query, else looked up (one query)."""
+    if extras is None:
+        session = object_session(booking)
+        extras = RowExtras() if session is None else load_row_extras(session, booking)
     return BookingDTO(
         id=booking.id,
         student_id=booking.student_id,
@@ -82,6 +87,9 @@ def booking_to_dto(booking: SessionBooking) -> BookingDTO:
         payment_due_by=booking.payment_due_by,
         status_reason=booking.status_reason,
         created_at=booking.created_at,
+        meeting_status=extras.meeting_status,
+        meeting_reason=extras.meeting_reason,
+        has_open_proposal=extras.has_open_proposal,
     )
 
 

@@ -30,6 +30,7 @@ from ..models.enums import MeetingProvider as ProviderName
 from .authorization import load_acting_user
 from .booking_events import JOB_DELETE_MEETING, announce_meeting
 from .booking_queries import ensure_party_or_admin
+from .booking_row_extras import visible_meeting_status
 from .booking_state import load_booking
 from .context import ServiceContext
 from .dto import Actor
@@ -282,11 +283,11 @@ class MeetingService:
             ensure_party_or_admin(user, booking)
             meeting = _meeting_row(uow.session, booking_id)
             paid = booking.payment_status is PaymentStatus.PAID
-            status = meeting.status if meeting is not None else None
-            if status is None and _wants_meeting(booking):
-                status = MeetingStatus.PENDING
-            if not paid and status in (MeetingStatus.PENDING, MeetingStatus.READY):
-                status = MeetingStatus.DELETED if meeting is not None else None
+            status = visible_meeting_status(  # as the booking lists show it
+                meeting.status if meeting is not None else None,
+                status=booking.status,
+                payment_status=booking.payment_status,
+            )
             ready = paid and meeting is not None and meeting.status is MeetingStatus.READY
             party = user.id in (booking.student_id, booking.teacher_id)
             teacher = user.id == booking.teacher_id

@@ -16,7 +16,11 @@ from sqlalchemy import Engine, event
 from linguaflex_desktop.db import create_app_engine
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking_dto import BookingFilter
-from linguaflex_desktop.services.booking_queries import page_ids_query
+from linguaflex_desktop.services.booking_queries import (
+    page_ids_query,
+    page_rows_query,
+    teacher_schedule_query,
+)
 
 SHAPES = {
     "everything": BookingFilter(),
@@ -54,3 +58,25 @@ def test_each_list_shape_pages_along_an_index_without_sorting(
         plan = [row[3] for row in connection.execute(query)]
     assert any("INDEX ix_session_bookings" in step for step in plan), plan
     assert not any("TEMP B-TREE" in step for step in plan), plan
+
+
+ROW_QUERIES = {
+    "page rows": page_rows_query([1, 2, 3]),
+    "teacher schedule": teacher_schedule_query(
+        1, datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 3, 8, tzinfo=UTC)
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(ROW_QUERIES))
+def test_meeting_state_and_proposal_flag_are_looked_up_by_index_never_scanned(
+    explaining_engine: Engine, shape: str
+) -> None:
+    with explaining_engine.connect() as connection:
+        plan = [row[3] for row in connection.execute(ROW_QUERIES[shape])]
+    assert any(step.startswith("SEARCH meetings USING INDEX") for step in plan), plan
+    assert any(
+        step.startswith("SEARCH reschedule_proposals USING INDEX ix_reschedule_proposals")
+        for step in plan
+    ), plan
+    assert not any(step.startswith("SCAN") for step in plan), plan
