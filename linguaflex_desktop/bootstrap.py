@@ -24,6 +24,7 @@ from .services.job_admin import JobAdminService
 from .services.meeting_service import MeetingService
 from .services.notification_service import NotificationService
 from .services.remember_me import RememberMeStore
+from .services.report_service import ReportService
 from .services.secret_store import SecretStore
 from .services.settings_service import SettingsFile, SettingsService, apply_stored_settings
 from .services.worker_runtime import (
@@ -95,6 +96,7 @@ class AppServices:
     notifications: NotificationService
     meetings: MeetingService
     job_admin: JobAdminService
+    reports: ReportService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -156,6 +158,7 @@ def build_app_services(
         notifications=notification_service_for(ctx, settings),
         meetings=meeting_service_for(ctx, settings),
         job_admin=JobAdminService(ctx),
+        reports=ReportService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)
