@@ -1,14 +1,18 @@
 """Steps of the seed's booking-and-payment flow driven through the real windows, for
 test_seed_flow_windows.py: sign in through the login window, read a booking list's cells by
-column (not by position: pages gain columns), and wait for a page's rows.
+column (not by position: pages gain columns), and wait for a page's rows; the flow's
+accounts, gig and slot.
 
 Every step acts like a user (clicks, typing) and waits with qtbot; nothing here sleeps.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -24,6 +28,14 @@ from tests.ui.payment_ui_helpers import UrlRecorder
 from tests.ui.ui_helpers import click_row, type_into
 
 WAIT_MS = 20000
+STUDENT_EMAIL = "sam.taylor@linguaflex.example"  # Europe/London: UTC in early March
+TEACHER_EMAIL = "emily.carter@linguaflex.example"  # America/New_York: UTC-5 until 14 March
+ADMIN_EMAIL = "admin@linguaflex.example"
+GIG_TITLE = "English for Job Interviews"  # 50.00 USD / h, the seed's own example
+DURATION = 90
+# Wednesday 3 March 2027, 10:00 in New York = 15:00 in London (the clock: Monday 09:00 UTC)
+SLOT_START = datetime(2027, 3, 3, 15, 0, tzinfo=UTC)
+VISA = "4242424242424242"
 
 
 def open_login(qtbot: QtBot, services: AppServices, runner: TaskRunner) -> LoginWindow:
@@ -120,3 +132,8 @@ def _row_has(table: QTableWidget, row: int, text: str) -> bool:
         (item := table.item(row, column)) is not None and item.text() == text
         for column in range(table.columnCount())
     )
+
+
+def is_closed(widget: QWidget) -> bool:
+    """Hidden, or already deleted (dialogs delete themselves when they finish)."""
+    return not shiboken6.isValid(widget) or not widget.isVisible()
