@@ -4,28 +4,19 @@ succeeded payments, half-open periods). Payments are inserted through the ORM.""
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
 
 from linguaflex_desktop.errors import PermissionDenied, ValidationError
-from linguaflex_desktop.models import (
-    BookingStatus,
-    Payment,
-    PaymentAttemptStatus,
-    PaymentStatus,
-    SessionBooking,
-)
-from linguaflex_desktop.services.audit import record_audit
+from linguaflex_desktop.models import PaymentAttemptStatus
 from linguaflex_desktop.services.booking_service import BookingService
 from linguaflex_desktop.services.context import ServiceContext
 from linguaflex_desktop.services.report_dto import FieldChange, RevenueLine
 from linguaflex_desktop.services.report_service import ReportService
-from tests.integration.booking_helpers import SLOT, World, confirmed, make_world
+from tests.integration.booking_helpers import World, confirmed, make_world
+from tests.integration.report_helpers import T0, Parties, add_event, add_payment
 
-T0 = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 YEAR_2027 = (datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
 
 
@@ -35,93 +26,13 @@ def world(ctx: ServiceContext) -> World:
 
 
 @pytest.fixture
+def parties(world: World) -> Parties:
+    return Parties(world.student.id, world.teacher.id, world.gig_id)
+
+
+@pytest.fixture
 def reports(ctx: ServiceContext) -> ReportService:
     return ReportService(ctx)
-
-
-def add_event(
-    ctx: ServiceContext,
-    *,
-    action: str,
-    entity_type: str = "booking",
-    entity_id: int | None = 1,
-    actor_id: int | None = None,
-    at: datetime = T0,
-    before: dict[str, str] | None = None,
-    after: dict[str, str] | None = None,
-    reason: str = "",
-) -> int:
-    with ctx.unit_of_work() as uow:
-        event = record_audit(
-            uow.session,
-            actor_id=actor_id,
-            action=action,
-            entity_type=entity_type,
-            entity_id=entity_id,
-            at=at,
-            before=before,
-            after=after,
-            reason=reason,
-        )
-        uow.session.flush()
-        event_id = event.id
-        uow.commit()
-    return event_id
-
-
-def add_payment(
-    ctx: ServiceContext,
-    world: World,
-    *,
-    at: datetime,
-    amount: int = 5250,
-    fee: int = 250,
-    currency: str = "USD",
-    status: PaymentAttemptStatus = PaymentAttemptStatus.SUCCEEDED,
-    refunded: int = 0,
-) -> int:
-    """A booking of its own (a free slot) and one payment attempt for it."""
-    succeeded = status is PaymentAttemptStatus.SUCCEEDED
-    with ctx.unit_of_work() as uow:
-        taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
-        start = SLOT + timedelta(hours=2 * taken)
-        booking = SessionBooking(
-            student_id=world.student.id,
-            teacher_id=world.teacher.id,
-            gig_id=world.gig_id,
-            start_at=start,
-            end_at=start + timedelta(hours=1),
-            duration_minutes=60,
-            status=BookingStatus.CONFIRMED,
-            payment_status=PaymentStatus.PAID if succeeded else PaymentStatus.FAILED,
-            currency=currency,
-            hourly_rate_minor=amount - fee,
-            base_amount_minor=amount - fee,
-            fee_minor=fee,
-            total_minor=amount,
-            teacher_share_minor=amount - fee,
-            refunded_minor=refunded,
-            version=1,
-        )
-        uow.session.add(booking)
-        uow.session.flush()
-        payment = Payment(
-            booking_id=booking.id,
-            idempotency_key=uuid.uuid4().hex,
-            amount_minor=amount,
-            fee_minor=fee,
-            teacher_share_minor=amount - fee,
-            currency=currency,
-            status=status,
-            refunded_minor=refunded,
-            created_at=at,
-            succeeded_at=at if succeeded else None,
-        )
-        uow.session.add(payment)
-        uow.session.flush()
-        payment_id = payment.id
-        uow.commit()
-    return payment_id
 
 
 def by_month(lines: tuple[RevenueLine, ...]) -> dict[tuple[date | None, str], RevenueLine]:
@@ -277,9 +188,9 @@ def test_audit_refuses_an_entity_id_without_type_naive_times_and_bad_pages(
 
 
 def test_a_payment_late_on_31_january_utc_is_february_in_berlin(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
-    add_payment(ctx, world, at=datetime(2027, 1, 31, 23, 30, tzinfo=UTC))
+    add_payment(ctx, parties, at=datetime(2027, 1, 31, 23, 30, tzinfo=UTC))
     start, end = YEAR_2027
     berlin = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="Europe/Berlin")
     utc = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="UTC")
@@ -289,11 +200,11 @@ def test_a_payment_late_on_31_january_utc_is_february_in_berlin(
 
 
 def test_months_follow_daylight_saving_time_in_the_zone(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
-    add_payment(ctx, world, at=datetime(2027, 6, 30, 22, 30, tzinfo=UTC))  # 00:30 CEST 1 July
-    add_payment(ctx, world, at=datetime(2027, 10, 31, 23, 30, tzinfo=UTC))  # 00:30 CET 1 Nov
-    add_payment(ctx, world, at=datetime(2027, 3, 31, 21, 59, tzinfo=UTC))  # 23:59 CEST 31 Mar
+    add_payment(ctx, parties, at=datetime(2027, 6, 30, 22, 30, tzinfo=UTC))  # 00:30 CEST 1 July
+    add_payment(ctx, parties, at=datetime(2027, 10, 31, 23, 30, tzinfo=UTC))  # 00:30 CET 1 Nov
+    add_payment(ctx, parties, at=datetime(2027, 3, 31, 21, 59, tzinfo=UTC))  # 23:59 CEST 31 Mar
     start, end = YEAR_2027
     report = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="Europe/Berlin")
     assert [line.month for line in report.months] == [
@@ -312,16 +223,16 @@ def test_months_follow_daylight_saving_time_in_the_zone(
 
 
 def test_figures_per_month_and_currency_with_totals_per_currency(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
-    add_payment(ctx, world, at=datetime(2027, 1, 10, tzinfo=UTC), amount=5250, fee=250)
-    add_payment(ctx, world, at=datetime(2027, 1, 20, tzinfo=UTC), amount=7875, fee=375)
-    add_payment(ctx, world, at=datetime(2027, 2, 5, tzinfo=UTC), amount=3150, fee=150)
+    add_payment(ctx, parties, at=datetime(2027, 1, 10, tzinfo=UTC), amount=5250, fee=250)
+    add_payment(ctx, parties, at=datetime(2027, 1, 20, tzinfo=UTC), amount=7875, fee=375)
+    add_payment(ctx, parties, at=datetime(2027, 2, 5, tzinfo=UTC), amount=3150, fee=150)
     add_payment(
-        ctx, world, at=datetime(2027, 1, 15, tzinfo=UTC), amount=4200, fee=200, currency="EUR"
+        ctx, parties, at=datetime(2027, 1, 15, tzinfo=UTC), amount=4200, fee=200, currency="EUR"
     )
     add_payment(
-        ctx, world, at=datetime(2027, 2, 15, tzinfo=UTC), amount=6300, fee=300, currency="JPY"
+        ctx, parties, at=datetime(2027, 2, 15, tzinfo=UTC), amount=6300, fee=300, currency="JPY"
     )
     start, end = YEAR_2027
     report = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="UTC")
@@ -352,13 +263,13 @@ def test_figures_per_month_and_currency_with_totals_per_currency(
 
 
 def test_refunds_reduce_net_by_the_refund_rule(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
     at = datetime(2027, 5, 10, tzinfo=UTC)
-    add_payment(ctx, world, at=at, amount=5250, fee=250, refunded=5250)  # full: all back
-    add_payment(ctx, world, at=at, amount=5250, fee=250, refunded=1000)  # from teacher share
-    add_payment(ctx, world, at=at, amount=5250, fee=250, refunded=5100)  # share + 100 of fee
-    add_payment(ctx, world, at=at, amount=5250, fee=250)  # untouched
+    add_payment(ctx, parties, at=at, amount=5250, fee=250, refunded=5250)  # full: all back
+    add_payment(ctx, parties, at=at, amount=5250, fee=250, refunded=1000)  # from teacher share
+    add_payment(ctx, parties, at=at, amount=5250, fee=250, refunded=5100)  # share + 100 of fee
+    add_payment(ctx, parties, at=at, amount=5250, fee=250)  # untouched
     start, end = YEAR_2027
     report = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="UTC")
     (may,) = report.months
@@ -373,30 +284,30 @@ def test_refunds_reduce_net_by_the_refund_rule(
 
 
 def test_only_succeeded_payments_count(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
     at = datetime(2027, 4, 2, tzinfo=UTC)
-    add_payment(ctx, world, at=at, amount=5250, fee=250)
+    add_payment(ctx, parties, at=at, amount=5250, fee=250)
     for status in (
         PaymentAttemptStatus.FAILED,
         PaymentAttemptStatus.CANCELED,
         PaymentAttemptStatus.PENDING,
         PaymentAttemptStatus.CREATING,
     ):
-        add_payment(ctx, world, at=at, amount=9999, fee=499, status=status)
+        add_payment(ctx, parties, at=at, amount=9999, fee=499, status=status)
     start, end = YEAR_2027
     report = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="UTC")
     assert [(line.sessions, line.gross_minor) for line in report.months] == [(1, 5250)]
 
 
 def test_the_period_is_half_open_and_months_outside_are_left_out(
-    ctx: ServiceContext, world: World, reports: ReportService
+    ctx: ServiceContext, world: World, parties: Parties, reports: ReportService
 ) -> None:
     start, end = datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 4, 1, tzinfo=UTC)
-    add_payment(ctx, world, at=start, amount=1050, fee=100)
-    add_payment(ctx, world, at=end - timedelta(microseconds=1), amount=2100, fee=100)
-    add_payment(ctx, world, at=end, amount=4200, fee=200)
-    add_payment(ctx, world, at=start - timedelta(seconds=1), amount=8400, fee=400)
+    add_payment(ctx, parties, at=start, amount=1050, fee=100)
+    add_payment(ctx, parties, at=end - timedelta(microseconds=1), amount=2100, fee=100)
+    add_payment(ctx, parties, at=end, amount=4200, fee=200)
+    add_payment(ctx, parties, at=start - timedelta(seconds=1), amount=8400, fee=400)
     report = reports.revenue_report(world.admin, from_at=start, to_at=end, zone="UTC")
     assert [(line.month, line.gross_minor) for line in report.months] == [(date(2027, 3, 1), 3150)]
     empty = reports.revenue_report(
