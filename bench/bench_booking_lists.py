@@ -2,7 +2,9 @@
 
 Usage: PYTHONPATH=. python bench/bench_booking_lists.py [DATABASE_URL ...]
 Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). Prints the time of each query, best of 5.
+(a throw-away database). Every other confirmed booking is paid with a ready meeting and every
+20th has an open reschedule, so the lists' meeting join and proposal EXISTS have rows to find.
+Prints the time of each query, best of 5.
 """
 
 from __future__ import annotations
@@ -15,11 +17,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import Connection, create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
-from linguaflex_desktop.models import BookingStatus, Gig, Level, PaymentStatus, Role, User
+from linguaflex_desktop.models import (
+    BookingStatus,
+    Gig,
+    Level,
+    Meeting,
+    MeetingProvider,
+    MeetingStatus,
+    PaymentStatus,
+    RescheduleProposal,
+    Role,
+    User,
+)
 from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.booking_dto import BookingFilter
 from linguaflex_desktop.services.booking_service import BookingService
@@ -85,7 +98,7 @@ def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
                     "end_at": start + timedelta(hours=1),
                     "duration_minutes": 60,
                     "status": STATUSES[n % 3],
-                    "payment_status": PaymentStatus.UNPAID,
+                    "payment_status": _payment(n),
                     "currency": "USD",
                     "hourly_rate_minor": 5000,
                     "base_amount_minor": 5000,
@@ -97,6 +110,7 @@ def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
                 }
             )
         connection.execute(insert(B), rows)
+        _seed_meetings_and_proposals(connection)
         if engine.dialect.name == "postgresql":
             connection.execute(text("ANALYZE"))
         else:
@@ -107,6 +121,41 @@ def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
         "student": Actor(TEACHERS + 1, f"u{TEACHERS}@example.com", Role.STUDENT, "U", "UTC"),
     }
     return ServiceContext(create_session_factory(engine)), actors
+
+
+def _payment(n: int) -> PaymentStatus:
+    """Every other CONFIRMED booking is paid (and gets a meeting)."""
+    return PaymentStatus.PAID if n % 6 == 1 else PaymentStatus.UNPAID
+
+
+def _seed_meetings_and_proposals(connection: Connection) -> None:
+    """A ready meeting for each paid booking; an open reschedule for every 20th booking."""
+    paid = connection.scalars(select(B.id).where(B.payment_status == PaymentStatus.PAID)).all()
+    connection.execute(
+        insert(Meeting),
+        [
+            {
+                "booking_id": booking_id,
+                "provider": MeetingProvider.JITSI,
+                "status": MeetingStatus.READY,
+                "join_url": f"https://meet.example.org/room-{booking_id}",
+            }
+            for booking_id in paid
+        ],
+    )
+    moved = connection.execute(select(B.id, B.student_id, B.start_at).where(B.id % 20 == 0))
+    connection.execute(
+        insert(RescheduleProposal),
+        [
+            {
+                "booking_id": booking_id,
+                "proposed_by_id": student_id,
+                "start_at": start + timedelta(days=1),
+                "end_at": start + timedelta(days=1, hours=1),
+            }
+            for booking_id, student_id, start in moved
+        ],
+    )
 
 
 def best_of(call: Callable[[], object], runs: int = 5) -> float:
@@ -136,6 +185,9 @@ def run(url: str) -> None:
         "admin date window": lambda: service.list_bookings(admin, filters=window),
         "admin count all": lambda: service.count_bookings(admin),
         "teacher page (1,000 rows)": lambda: service.list_bookings(teacher),
+        "teacher schedule (a week)": lambda: service.teacher_schedule(
+            teacher, from_at=START + timedelta(days=70), to_at=START + timedelta(days=77)
+        ),
         "student page (100 rows)": lambda: service.list_bookings(student),
     }
     print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings")

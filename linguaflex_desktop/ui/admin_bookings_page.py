@@ -1,5 +1,5 @@
 """The admin's "Bookings": every booking with filters (status, payment status, teacher,
-student, date range), lazily paged; details and cancel.
+student, date range), lazily paged, with each one's meeting state; details and cancel.
 
 Teacher and student choices are loaded once (the first ``PEOPLE_LIMIT`` of each role). Dates
 are whole days in the admin's zone. GUI thread only; queries run on the TaskRunner.
@@ -73,6 +73,7 @@ class AdminBookingsPage(BookingListPage):
                 BookingColumn.GIG,
                 BookingColumn.STATUS,
                 BookingColumn.PAYMENT,
+                BookingColumn.MEETING,
                 BookingColumn.TOTAL,
             ),
             empty_text="No bookings match these filters.",

@@ -1,5 +1,6 @@
 """One booking in full: both parties' local times, price, deadlines, open reschedule
-proposal (accept / decline for the other party) and the audit trail (issue 3, points 7-8).
+proposal (accept / decline for the other party), the online session, the teacher's "Mark
+completed" (a paid session that has ended) and the audit trail (issue 3, points 4, 7-8).
 
 Loads ``bookings.get_booking`` on the TaskRunner. Non-blocking: open with ``open()``.
 GUI thread only.
@@ -31,6 +32,7 @@ from ..errors import Conflict
 from ..models import BookingStatus, PaymentStatus
 from ..services.booking_dto import BookingDetailDTO, BookingDTO
 from ..services.dto import Actor
+from .booking_actions import COMPLETE_TEXT, can_complete, complete_refusal, is_own_teacher
 from .booking_format import (
     action_text,
     describe_change,
@@ -56,7 +58,7 @@ class BookingDetailDialog(QDialog):
     """The detail of booking ``booking_id`` as ``actor`` may see it."""
 
     detail_loaded = Signal(object)  # BookingDetailDTO
-    booking_changed = Signal(object)  # BookingDTO, after accepting a new time
+    booking_changed = Signal(object)  # BookingDTO, after accepting a new time or completing
 
     def __init__(
         self,
@@ -101,6 +103,10 @@ class BookingDetailDialog(QDialog):
         self.error_label = make_message_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.complete_button = QPushButton(COMPLETE_TEXT)
+        self.complete_button.setVisible(False)  # the booking's teacher's, once loaded
+        self.complete_button.clicked.connect(self.complete)
+        buttons.addButton(self.complete_button, QDialogButtonBox.ButtonRole.ActionRole)
         history_heading = QLabel("History")
         history_heading.setObjectName("detailSection")
         layout = QVBoxLayout(self)
@@ -157,7 +163,17 @@ class BookingDetailDialog(QDialog):
         self._fill_fields(detail)
         self._fill_proposal(detail)
         self._fill_history(detail)
+        self._update_complete_button(booking)
         self.detail_loaded.emit(detail)
+
+    def _update_complete_button(self, booking: BookingDTO) -> None:
+        """Shown to the booking's teacher while it is confirmed; enabled once paid and over."""
+        now = self.services.ctx.now()
+        self.complete_button.setVisible(
+            is_own_teacher(self.actor, booking) and booking.status is BookingStatus.CONFIRMED
+        )
+        self.complete_button.setEnabled(can_complete(booking, now))
+        self.complete_button.setToolTip(complete_refusal(booking, now))
 
     def _fill_fields(self, detail: BookingDetailDTO) -> None:
         while self.fields.rowCount():
@@ -223,6 +239,18 @@ class BookingDetailDialog(QDialog):
                 item.setToolTip(value)
                 self.history.setItem(row, column, item)
 
+    # --- the teacher marks the session completed -------------------------------------------
+
+    @Slot()
+    def complete(self) -> None:
+        booking = self.detail.booking if self.detail else None
+        if booking is None or not can_complete(booking, self.services.ctx.now()):
+            return
+        bookings, actor = self.services.bookings, self.actor
+        self._answer(
+            lambda: bookings.complete_booking(actor, booking.id, expected_version=booking.version)
+        )
+
     # --- reschedule answers ---------------------------------------------------------------
 
     @Slot()
@@ -240,9 +268,14 @@ class BookingDetailDialog(QDialog):
             self._answer(lambda: bookings.decline_reschedule(actor, proposal.id))
 
     def _answer(self, op: Callable[[], object]) -> None:
+        """Run a change of the booking (answer a proposal, complete) with its buttons off."""
         set_message(self.error_label, None)
-        self.accept_proposal_button.setEnabled(False)
-        self.decline_proposal_button.setEnabled(False)
+        for button in (
+            self.accept_proposal_button,
+            self.decline_proposal_button,
+            self.complete_button,
+        ):
+            button.setEnabled(False)
         self.runner.run(
             op,
             on_success=self._on_answered,
@@ -265,3 +298,5 @@ class BookingDetailDialog(QDialog):
     def _enable_answers(self) -> None:
         self.accept_proposal_button.setEnabled(True)
         self.decline_proposal_button.setEnabled(True)
+        if self.detail is not None:
+            self._update_complete_button(self.detail.booking)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..models import BookingStatus, PaymentStatus
+from ..models import BookingStatus, MeetingStatus, PaymentStatus
 from ..services.booking_dto import BookingDTO
 from ..services.pricing import Price, format_money
 
@@ -29,6 +29,14 @@ PAYMENT_TEXT = {
     PaymentStatus.FAILED: "Payment failed",
     PaymentStatus.REFUNDED: "Refunded",
 }
+MEETING_TEXT = {
+    MeetingStatus.PENDING: "Pending",
+    MeetingStatus.READY: "Ready",
+    MeetingStatus.FAILED: "Failed",
+    MeetingStatus.DELETED: "Cancelled",
+}
+NO_MEETING_TEXT = "—"
+NEW_TIME_PROPOSED = "New time proposed"
 ACTION_TEXT = {
     "booking.requested": "Requested",
     "booking.confirmed": "Confirmed",
@@ -82,6 +90,37 @@ def format_duration(minutes: int) -> str:
 
 def status_text(booking: BookingDTO) -> str:
     return STATUS_TEXT[booking.status]
+
+
+def status_cell_text(booking: BookingDTO) -> str:
+    """The status column: 'Confirmed', or 'Confirmed · New time proposed' while a reschedule
+    waits for an answer."""
+    if booking.has_open_proposal:
+        return f"{status_text(booking)} · {NEW_TIME_PROPOSED}"
+    return status_text(booking)
+
+
+def meeting_text(booking: BookingDTO) -> str:
+    """The meeting column: 'Pending', 'Ready', 'Failed', 'Cancelled' or '—' (no meeting)."""
+    if booking.meeting_status is None:
+        return NO_MEETING_TEXT
+    return MEETING_TEXT[booking.meeting_status]
+
+
+def meeting_tooltip(booking: BookingDTO) -> str:
+    """The meeting column's tooltip: the state in words, with the provider's reason if any."""
+    match booking.meeting_status:
+        case None:
+            if booking.payment_status is PaymentStatus.PAID:
+                return "No meeting for this booking."
+            return "A meeting room is created when the session is paid."
+        case MeetingStatus.READY:
+            return "Meeting ready: Join / Start opens it in the browser."
+        case MeetingStatus.DELETED:
+            return "Meeting cancelled with the booking."
+    word = "failed" if booking.meeting_status is MeetingStatus.FAILED else "pending"
+    reason = f": {booking.meeting_reason}" if booking.meeting_reason else ""
+    return f"Meeting {word}{reason}"
 
 
 def payment_text(booking: BookingDTO) -> str:

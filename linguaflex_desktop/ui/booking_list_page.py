@@ -1,5 +1,6 @@
 """Shared parts of the booking pages: a lazily paged table, a Details dialog, a button row,
-and transitions that handle conflicts (the message is shown, the row and list refreshed).
+transitions that handle conflicts (the message is shown, the row and list refreshed), and
+the "Join" / "Start" button of the selected booking (``install_meeting_button``).
 
 Subclasses choose columns, filters and buttons. GUI thread only; every service call runs on
 the TaskRunner.
@@ -19,6 +20,7 @@ from ..services.dto import Actor
 from .booking_detail_dialog import BookingDetailDialog
 from .booking_table_model import BookingColumn, BookingTableModel
 from .errors import inline_error_text, show_error
+from .meeting_links import MeetingButton, MeetingLinkOpener
 from .reason_dialog import ReasonDialog
 from .reschedule_dialog import RescheduleDialog
 from .task_runner import TaskRunner
@@ -51,6 +53,8 @@ class BookingListPage(QWidget):
         self.detail_dialog: BookingDetailDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
+        self.meeting_links: MeetingLinkOpener | None = None
+        self.meeting_button: MeetingButton | None = None
         self._load_error_shown = False
         self.model = BookingTableModel(
             columns, runner=runner, zone_name=actor.time_zone, parent=self
@@ -114,7 +118,40 @@ class BookingListPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         booking = self.selected_booking()
         self.details_button.setEnabled(booking is not None)
+        if self.meeting_button is not None:
+            self.meeting_button.set_booking(booking)
         self.update_action_buttons(booking)
+
+    # --- the online session -----------------------------------------------------------------
+
+    def install_meeting_button(self) -> MeetingButton:
+        """Add "Join session" (student) / "Start session" (teacher, a fresh host link) for the
+        selected booking; the link opens through ``meeting_links.opener``."""
+        links = MeetingLinkOpener(
+            meetings=self.services.meetings, actor=self.actor, runner=self.runner, parent=self
+        )
+        links.opened.connect(self._on_meeting_opened)
+        links.failed.connect(self._on_meeting_failed)
+        self.meeting_links = links
+        self.meeting_button = MeetingButton(links)
+        self.button_row.addWidget(self.meeting_button)
+        self.meeting_button.clicked.connect(self._clear_messages)
+        return self.meeting_button
+
+    def _clear_messages(self) -> None:
+        set_message(self.error_label, None)
+        set_message(self.notice_label, None)
+
+    def _on_meeting_opened(self, _booking_id: int, _url: str) -> None:
+        set_message(self.notice_label, "The session was opened in your browser.")
+
+    def _on_meeting_failed(self, booking_id: int, error: BaseException) -> None:
+        if not isinstance(error, UserFacingError):
+            show_error(self, error)
+            return
+        set_message(self.error_label, inline_error_text(error))
+        if isinstance(error, Conflict):  # the meeting or booking moved on: show it as it is
+            self.refresh_booking(booking_id)
 
     @Slot()
     def _on_selection_changed(self, *_args: object) -> None:
@@ -191,16 +228,18 @@ class BookingListPage(QWidget):
             booking=booking,
             parent=self,
         )
-        dialog.proposal_made.connect(
-            lambda _proposal: set_message(
-                self.notice_label,
-                "New time proposed. The booking moves when the other party accepts it.",
-            )
-        )
+        dialog.proposal_made.connect(lambda _proposal: self._on_proposal_made(booking.id))
         dialog.finished.connect(dialog.deleteLater)
         self.reschedule_dialog = dialog
         dialog.open()
         return dialog
+
+    def _on_proposal_made(self, booking_id: int) -> None:
+        set_message(
+            self.notice_label,
+            "New time proposed. The booking moves when the other party accepts it.",
+        )
+        self.refresh_booking(booking_id)  # its row now says "New time proposed"
 
     def ask_reason(
         self, *, title: str, prompt: str, confirm_text: str, then: Callable[[str], None]

@@ -15,10 +15,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from ..models import BookingStatus, PaymentStatus
+from ..models import BookingStatus, MeetingStatus, PaymentStatus
 from ..services.booking_dto import BookingDTO
 from ..services.dto import Page
-from .booking_format import format_duration, format_when, payment_text, status_text, total_text
+from .booking_format import (
+    format_duration,
+    format_when,
+    meeting_text,
+    meeting_tooltip,
+    payment_text,
+    status_cell_text,
+    status_text,
+    total_text,
+)
 from .task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,6 +46,14 @@ _PAYMENT_COLOURS = {
     PaymentStatus.PENDING: "#9a6700",
 }
 
+_MEETING_COLOURS = {
+    MeetingStatus.READY: "#1a7f37",
+    MeetingStatus.PENDING: "#9a6700",
+    MeetingStatus.FAILED: "#cf222e",
+    MeetingStatus.DELETED: "#8c959f",
+}
+_PROPOSAL_COLOUR = "#0969da"
+
 
 class BookingColumn(enum.Enum):
     WHEN = "When"
@@ -46,6 +63,7 @@ class BookingColumn(enum.Enum):
     DURATION = "Length"
     STATUS = "Status"
     PAYMENT = "Payment"
+    MEETING = "Meeting"
     TOTAL = "Total"
     RESPOND_BY = "Answer by"
 
@@ -193,9 +211,7 @@ class BookingTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(booking, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column is BookingColumn.STATUS and booking.status_reason:
-                return f"{status_text(booking)}: {booking.status_reason}"
-            return self._text(booking, column)
+            return self._tooltip(booking, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return _colour(booking, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is BookingColumn.TOTAL:
@@ -224,9 +240,11 @@ class BookingTableModel(QAbstractTableModel):
             case BookingColumn.DURATION:
                 return format_duration(booking.duration_minutes)
             case BookingColumn.STATUS:
-                return status_text(booking)
+                return status_cell_text(booking)
             case BookingColumn.PAYMENT:
                 return payment_text(booking)
+            case BookingColumn.MEETING:
+                return meeting_text(booking)
             case BookingColumn.TOTAL:
                 return total_text(booking)
             case BookingColumn.RESPOND_BY:
@@ -234,8 +252,24 @@ class BookingTableModel(QAbstractTableModel):
                     return ""
                 return format_when(booking.respond_by, self.zone_name)
 
+    def _tooltip(self, booking: BookingDTO, column: BookingColumn) -> str:
+        if column is BookingColumn.MEETING:
+            return meeting_tooltip(booking)
+        if column is BookingColumn.STATUS:
+            lines = [status_text(booking)]
+            if booking.status_reason:
+                lines[0] += f": {booking.status_reason}"
+            if booking.has_open_proposal:
+                lines.append("A new time was proposed; open Details… to see and answer it.")
+            return "\n".join(lines)
+        return self._text(booking, column)
+
 
 def _colour(booking: BookingDTO, column: BookingColumn) -> QColor | None:
+    if column is BookingColumn.STATUS and booking.has_open_proposal:
+        return QColor(_PROPOSAL_COLOUR)
+    if column is BookingColumn.MEETING and booking.meeting_status in _MEETING_COLOURS:
+        return QColor(_MEETING_COLOURS[booking.meeting_status])
     if column is BookingColumn.STATUS and booking.status in _STATUS_COLOURS:
         return QColor(_STATUS_COLOURS[booking.status])
     if column is BookingColumn.PAYMENT and booking.payment_status in _PAYMENT_COLOURS:

@@ -2,19 +2,18 @@
 with its reason) and the "Join" (student) or "Start" (teacher) button that opens the browser.
 
 The buttons are enabled only when the booking is PAID and its meeting is ready; otherwise they
-stay disabled and the panel says why. "Start" asks the service for a fresh host link first
-(Zoom's expire). Links are opened through an injectable ``opener`` (default
-``QDesktopServices.openUrl``). While the meeting is pending the panel looks again every
-``pending_poll_ms``. GUI thread only; service calls run on the TaskRunner.
+stay disabled and the panel says why. Opening goes through ``meeting_links.MeetingLinkOpener``
+(shared with the booking lists): "Start" asks the service for a fresh host link first (Zoom's
+expire); links are handed to an injectable ``opener`` (default ``QDesktopServices.openUrl``).
+While the meeting is pending the panel looks again every ``pending_poll_ms``. GUI thread only;
+service calls run on the TaskRunner.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import Conflict
@@ -23,20 +22,21 @@ from ..models.enums import MeetingProvider
 from ..services.dto import Actor
 from ..services.meeting_service import MeetingDTO
 from .errors import inline_error_text
+from .meeting_links import (
+    JOIN_TEXT,
+    START_TEXT,
+    MeetingLinkOpener,
+    Opener,
+    unavailable_reason,
+)
 from .task_runner import TaskRunner
 from .widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
     from ..bootstrap import AppServices
 
-Opener = Callable[[QUrl], bool]
 PENDING_POLL_MS = 15_000
 PROVIDER_TEXT = {MeetingProvider.JITSI: "Jitsi Meet", MeetingProvider.ZOOM: "Zoom"}
-JOIN_TEXT, START_TEXT = "Join session", "Start session"
-
-
-def default_opener(url: QUrl) -> bool:
-    return QDesktopServices.openUrl(url)
 
 
 def state_text(meeting: MeetingDTO) -> str:
@@ -55,17 +55,9 @@ def state_text(meeting: MeetingDTO) -> str:
 
 def disabled_reason(meeting: MeetingDTO, role: Role) -> str:
     """Why Join / Start cannot be used now ('' when they can)."""
-    status = meeting.status
-    if status is None:
-        return "A meeting room is created when the session is paid."
-    if status is MeetingStatus.PENDING:
-        detail = f" ({meeting.failure_reason})" if meeting.failure_reason else ""
-        return f"The meeting room is being set up{detail}. The link appears here when ready."
-    if status is MeetingStatus.FAILED:
-        reason = meeting.failure_reason or "unknown reason"
-        return f"The meeting could not be created: {reason}. An admin can retry it."
-    if status is MeetingStatus.DELETED:
-        return "The meeting was cancelled with the booking."
+    reason = unavailable_reason(meeting.status, meeting.failure_reason)
+    if reason:
+        return reason
     link = meeting.host_url if role is Role.TEACHER else meeting.join_url
     return "" if link else "Only the student and the teacher of this booking can join."
 
@@ -91,9 +83,13 @@ class MeetingPanel(QFrame):
         self.setObjectName("meetingPanel")
         self.meetings = services.meetings
         self.actor, self.runner, self.booking_id = actor, runner, booking_id
-        self.opener: Opener = opener or default_opener
+        self.links = MeetingLinkOpener(
+            meetings=services.meetings, actor=actor, runner=runner, opener=opener, parent=self
+        )
+        self.links.opened.connect(lambda _booking_id, url: self.link_opened.emit(url))
+        self.links.failed.connect(lambda _booking_id, error: self._on_link_failed(error))
+        self.links.busy_changed.connect(lambda _busy: self._update_button())
         self.meeting: MeetingDTO | None = None
-        self._opening = False
         heading = QLabel("Online session")
         heading.setObjectName("detailSection")
         self.state_label = QLabel("Checking the meeting…")
@@ -137,6 +133,15 @@ class MeetingPanel(QFrame):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(row)
         layout.addWidget(self.error_label)
+
+    @property
+    def opener(self) -> Opener:
+        """What opens links (tests inject a recorder); kept by the shared link opener."""
+        return self.links.opener
+
+    @opener.setter
+    def opener(self, opener: Opener) -> None:
+        self.links.opener = opener
 
     @property
     def action_button(self) -> QPushButton | None:
@@ -185,7 +190,7 @@ class MeetingPanel(QFrame):
         meeting = self.meeting
         usable = (
             meeting is not None
-            and not self._opening
+            and not self.links.busy
             and disabled_reason(meeting, self.actor.role) == ""
         )
         button.setEnabled(usable)
@@ -198,34 +203,16 @@ class MeetingPanel(QFrame):
     @Slot()
     def join(self) -> None:
         """Student: open the join link (the service re-checks that the booking is paid)."""
-        meetings, actor, booking_id = self.meetings, self.actor, self.booking_id
-        self._open(lambda: meetings.join_url(actor, booking_id))
+        set_message(self.error_label, None)
+        self.links.join(self.booking_id)
 
     @Slot()
     def start(self) -> None:
         """Teacher: fetch a fresh host link (Zoom's expire), then open it."""
-        meetings, actor, booking_id = self.meetings, self.actor, self.booking_id
-        self._open(lambda: meetings.fresh_start_url(actor, booking_id))
-
-    def _open(self, fetch: Callable[[], str]) -> None:
         set_message(self.error_label, None)
-        self._opening = True
-        self._update_button()
-        self.runner.run(
-            fetch, on_success=self._on_link, on_failure=self._on_link_failed, owner=self
-        )
-
-    def _on_link(self, url: str) -> None:
-        self._opening = False
-        self._update_button()
-        if not self.opener(QUrl(url)):
-            set_message(self.error_label, f"The browser could not be opened. The link is {url}")
-            return
-        self.link_opened.emit(url)
+        self.links.start(self.booking_id)
 
     def _on_link_failed(self, error: BaseException) -> None:
-        self._opening = False
-        self._update_button()
         set_message(self.error_label, inline_error_text(error))
         if isinstance(error, Conflict):  # the state moved on: show what it is now
             self.refresh()

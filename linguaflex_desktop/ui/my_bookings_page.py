@@ -1,5 +1,6 @@
-"""The student's "My bookings": upcoming / past / all, with booking and payment status,
-details, cancel and reschedule.
+"""The student's "My bookings": upcoming / past / all, with booking, payment and meeting
+status (and "New time proposed" while a reschedule waits), details, cancel, reschedule and
+"Join session" for a paid booking whose meeting is ready.
 
 Payment plugs in here: the payment UI adds its buttons with ``add_action`` (e.g. "Pay…"),
 follows ``booking_selected`` to enable them, and calls ``refresh_booking(booking_id)`` when a
@@ -61,6 +62,7 @@ class MyBookingsPage(BookingListPage):
                 BookingColumn.DURATION,
                 BookingColumn.STATUS,
                 BookingColumn.PAYMENT,
+                BookingColumn.MEETING,
                 BookingColumn.TOTAL,
             ),
             empty_text="No bookings here yet.\nFind a teacher and book a session.",
@@ -80,6 +82,7 @@ class MyBookingsPage(BookingListPage):
         self.cancel_button.clicked.connect(self.cancel_selected)
         for button in (self.reschedule_button, self.cancel_button):
             self.button_row.addWidget(button)
+        self.join_button = self.install_meeting_button()
         top = QHBoxLayout()
         top.addWidget(make_heading("My bookings"))
         top.addStretch(1)

@@ -1,5 +1,7 @@
 """The teacher's schedule: one week (Monday to Sunday in the teacher's zone) as a grid of
-hours x days, or as an agenda list; details and reschedule of the selected booking.
+hours x days, or as an agenda list with each booking's meeting state; details, reschedule,
+"Start session" (a fresh host link, for a paid booking whose meeting is ready) and "Mark
+completed" (a paid session that has ended) of the selected booking.
 
 Loads ``bookings.teacher_schedule`` for the shown week on the TaskRunner. GUI thread only.
 """
@@ -29,7 +31,8 @@ from ..models import BookingStatus
 from ..services.booking_dto import BookingDTO
 from ..services.dto import Actor
 from .book_session_dialog import today_in
-from .booking_format import format_day, local, status_text, zone
+from .booking_actions import COMPLETE_TEXT, can_complete, complete_refusal
+from .booking_format import format_day, local, meeting_tooltip, status_cell_text, zone
 from .booking_list_page import BookingListPage
 from .booking_table_model import BookingColumn
 from .my_bookings_page import can_reschedule
@@ -76,6 +79,7 @@ class TeacherSchedulePage(BookingListPage):
                 BookingColumn.DURATION,
                 BookingColumn.STATUS,
                 BookingColumn.PAYMENT,
+                BookingColumn.MEETING,
             ),
             empty_text="No sessions this week.",
             parent=parent,
@@ -107,6 +111,10 @@ class TeacherSchedulePage(BookingListPage):
         self.reschedule_button = QPushButton("Reschedule…")
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.button_row.addWidget(self.reschedule_button)
+        self.complete_button = QPushButton(COMPLETE_TEXT)
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.button_row.addWidget(self.complete_button)
+        self.start_button = self.install_meeting_button()
         self._layout_page()
         self.reload()
 
@@ -215,7 +223,11 @@ class TeacherSchedulePage(BookingListPage):
         first = bookings[0]
         item.setData(BookingIdRole, first.id)
         item.setToolTip(
-            "\n".join(f"{line} · {first.gig_title} · {status_text(first)}" for line in lines)
+            "\n".join(
+                f"{line} · {booking.gig_title} · {status_cell_text(booking)} · "
+                f"{meeting_tooltip(booking)}"
+                for line, booking in zip(lines, bookings, strict=True)
+            )
         )
         item.setBackground(QColor(CELL_COLOURS.get(first.status, "#ffffff")))
         return item
@@ -251,6 +263,22 @@ class TeacherSchedulePage(BookingListPage):
 
     def update_action_buttons(self, booking: BookingDTO | None) -> None:
         self.reschedule_button.setEnabled(booking is not None and can_reschedule(booking))
+        now = self.services.ctx.now()
+        self.complete_button.setEnabled(booking is not None and can_complete(booking, now))
+        refusal = complete_refusal(booking, now) if booking is not None else ""
+        self.complete_button.setToolTip(refusal)
+
+    @Slot()
+    def complete_selected(self) -> None:
+        """Mark the selected paid, ended session completed (conflicts shown, row refreshed)."""
+        booking = self.selected_booking()
+        if booking is None or not can_complete(booking, self.services.ctx.now()):
+            return
+        bookings, actor = self.services.bookings, self.actor
+        self.run_transition(
+            lambda: bookings.complete_booking(actor, booking.id, expected_version=booking.version),
+            done_text=f"Marked completed: {booking.gig_title} with {booking.student_name}.",
+        )
 
     @Slot()
     def reschedule_selected(self) -> None:
