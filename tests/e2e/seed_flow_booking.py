@@ -153,6 +153,10 @@ def teacher_confirms(
     window.tabs.setCurrentWidget(requests)
     qtbot.waitUntil(lambda: requests.model.row_of(booking.id) is not None, timeout=WAIT_MS)
     assert requests.model.rowCount() == 1
+    requests_tab = window.tabs.indexOf(requests)
+    assert window.tabs.tabText(requests_tab) == "Requests (1)"
+    qtbot.waitUntil(lambda: window.inbox.unread_count == 1, timeout=WAIT_MS)  # "requested"
+    assert window.inbox.model.index(0, 0).data() == "New session request from Sam Taylor"
     assert cell(requests, booking.id, BookingColumn.STUDENT) == "Sam Taylor"
     assert cell(requests, booking.id, BookingColumn.TOTAL) == "78.75 USD"
     select_booking_row(qtbot, requests, booking.id)
@@ -160,6 +164,7 @@ def teacher_confirms(
     qtbot.mouseClick(requests.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: requests.model.rowCount() == 0, timeout=WAIT_MS)
     assert requests.notice_label.text() == "Confirmed. Sam Taylor can now pay for the session."
+    assert window.tabs.tabText(requests_tab) == "Requests"
     stored = services.bookings.get_booking(user.actor, booking.id).booking
     assert (stored.status, stored.payment_status) == (
         BookingStatus.CONFIRMED,
