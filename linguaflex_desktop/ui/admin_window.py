@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..models import Role
 from ..services.dto import Actor, GigDTO, Page, UserDTO
+from .admin_audit_page import AdminAuditPage
 from .admin_bookings_page import AdminBookingsPage
 from .admin_jobs_page import install_jobs_page
+from .admin_revenue_page import AdminRevenuePage
 from .errors import inline_error_text
 from .gig_table_model import GigColumn, GigTableModel
 from .inbox_page import install_inbox
@@ -315,6 +317,10 @@ class AdminWindow(RoleWindow):
         self.add_page(self.booking_admin, "Bookings")
         self.jobs = install_jobs_page(self)
         self.inbox = install_inbox(self)
+        self.audit = AdminAuditPage(services=services, actor=self.actor, runner=runner)
+        self.add_page(self.audit, "Audit")
+        self.revenue = AdminRevenuePage(services=services, actor=self.actor, runner=runner)
+        self.add_page(self.revenue, "Revenue")
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)
