@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -67,6 +67,24 @@ def loaded_text(shown: int, total: int) -> str:
     return f"{shown:,} of {total:,} events loaded (scroll for more)"
 
 
+class ChangesModel(RowTableModel[FieldChange]):
+    """The recorded fields of one event; the ones the action changed are bold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(CHANGE_COLUMNS, key=lambda change: change.name, parent=parent)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            if not self.row_at(index.row()).changed:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
 class AuditDetail(QFrame):
     """The selected event: what, who, when, why, and every recorded field before/after."""
 
@@ -89,9 +107,7 @@ class AuditDetail(QFrame):
         ):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             fields.addRow(name, label)
-        self.changes_model: RowTableModel[FieldChange] = RowTableModel(
-            CHANGE_COLUMNS, key=lambda change: change.name, parent=self
-        )
+        self.changes_model = ChangesModel(self)
         self.changes_view = make_table_view(self.changes_model)
         self.changes_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.body = QWidget()
@@ -137,7 +153,9 @@ class AdminAuditPage(QWidget):
         self.reports, self.actor = services.reports, actor
         self.model = AuditTableModel(runner=runner, zone_name=actor.time_zone, parent=self)
         self.view = make_table_view(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.view.horizontalHeader().setStretchLastSection(True)
         self.table = EmptyStateStack(self.view, "Loading the audit trail…")
         self.detail = AuditDetail(actor.time_zone)

@@ -100,6 +100,11 @@ def test_audit_tab_lists_events_newest_first_and_shows_the_fields_before_and_aft
     status = fields.index("status")
     assert detail.changes_model.cell_text(status, "Before") == "PENDING"
     assert detail.changes_model.cell_text(status, "After") == "CONFIRMED"
+    unchanged = fields.index("payment_status")
+    assert detail.changes_model.cell_text(unchanged, "After") == "UNPAID"
+    font = Qt.ItemDataRole.FontRole
+    assert detail.changes_model.index(status, 0).data(font).bold()
+    assert detail.changes_model.index(unchanged, 0).data(font) is None
 
 
 def test_audit_filters_by_record_kind_and_number_action_prefix_and_dates(
