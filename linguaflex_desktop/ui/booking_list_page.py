@@ -1,6 +1,8 @@
 """Shared parts of the booking pages: a lazily paged table, a Details dialog, a button row,
 transitions that handle conflicts (the message is shown, the row and list refreshed), and
-the "Join" / "Start" button of the selected booking (``install_meeting_button``).
+the "Join" / "Start" button of the selected booking (``install_meeting_button``). While a
+loaded row's meeting is pending, those rows (at most ``MAX_POLLED_ROWS``) are fetched again
+every ``meeting_poll_ms`` while the page is shown, so "Ready" and the button follow.
 
 Subclasses choose columns, filters and buttons. GUI thread only; every service call runs on
 the TaskRunner.
@@ -11,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import Conflict, InvalidTransition, StaleState, UserFacingError
+from ..models import MeetingStatus
 from ..services.booking_dto import BookingDetailDTO, BookingDTO
 from ..services.dto import Actor
 from .booking_detail_dialog import BookingDetailDialog
@@ -28,6 +31,9 @@ from .widgets import EmptyStateStack, make_message_label, make_table_view, set_m
 
 if TYPE_CHECKING:
     from ..bootstrap import AppServices
+
+MEETING_POLL_MS = 15_000
+MAX_POLLED_ROWS = 10
 
 
 class BookingListPage(QWidget):
@@ -76,6 +82,12 @@ class BookingListPage(QWidget):
         self.model.modelReset.connect(self._on_selection_changed)
         self.model.dataChanged.connect(self._on_selection_changed)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.meeting_poll_ms = MEETING_POLL_MS
+        self._meeting_poll = QTimer(self)
+        self._meeting_poll.setSingleShot(True)
+        self._meeting_poll.timeout.connect(self.poll_pending_meetings)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self._arm_meeting_poll)
 
     def build_layout(self, *top: QWidget | QHBoxLayout) -> None:
         """Lay out: ``top`` rows (filters), messages, table, summary and buttons."""
@@ -137,6 +149,43 @@ class BookingListPage(QWidget):
         self.button_row.addWidget(self.meeting_button)
         self.meeting_button.clicked.connect(self._clear_messages)
         return self.meeting_button
+
+    def pending_meeting_ids(self) -> list[int]:
+        """Loaded bookings whose meeting is still being set up (at most MAX_POLLED_ROWS)."""
+        pending = [
+            booking.id
+            for booking in self.model.bookings()
+            if booking.meeting_status is MeetingStatus.PENDING
+        ]
+        return pending[:MAX_POLLED_ROWS]
+
+    @Slot()
+    def _arm_meeting_poll(self, *_args: object) -> None:
+        idle = self.meeting_poll_ms > 0 and not self._meeting_poll.isActive()
+        if idle and self.pending_meeting_ids():
+            self._meeting_poll.start(self.meeting_poll_ms)
+
+    @Slot()
+    def poll_pending_meetings(self) -> None:
+        """Fetch the rows with a pending meeting again (only while the page is shown)."""
+        ids = self.pending_meeting_ids()
+        if not ids:
+            return
+        if not self.isVisible():
+            self._arm_meeting_poll()
+            return
+        bookings, actor = self.services.bookings, self.actor
+        self.runner.run(
+            lambda: [bookings.get_booking(actor, booking_id).booking for booking_id in ids],
+            on_success=self._on_meetings_polled,
+            on_failure=lambda _error: self._arm_meeting_poll(),  # try again on the next tick
+            owner=self,
+        )
+
+    def _on_meetings_polled(self, fresh: list[BookingDTO]) -> None:
+        for booking in fresh:
+            self.model.replace_booking(booking)  # re-arms the poll while any is still pending
+        self._arm_meeting_poll()
 
     def _clear_messages(self) -> None:
         set_message(self.error_label, None)

@@ -383,3 +383,26 @@ def test_teacher_marks_the_session_completed_in_the_booking_detail(
     student_detail = student_window.my_bookings.open_detail(paid.id)
     qtbot.waitUntil(lambda: student_detail.detail is not None, timeout=5000)
     assert student_detail.complete_button.isHidden()  # the teacher's action only
+
+
+def test_a_pending_meeting_row_turns_ready_by_itself_and_join_follows(
+    qtbot: QtBot,
+    student_window: StudentWindow,
+    clocked_services: AppServices,
+    school: School,
+) -> None:
+    paid = paid_booking(clocked_services, school)
+    other = book(clocked_services, school, start_at=THURSDAY_10_UTC)
+    page = student_window.my_bookings
+    page.meeting_poll_ms = 50
+    reload_and_wait(qtbot, page, 2)
+    select(page, paid.id)
+    assert cell(page, paid.id, BookingColumn.MEETING) == "Pending"
+    assert page.pending_meeting_ids() == [paid.id]  # only rows waiting for their meeting
+    assert not page.join_button.isEnabled()
+
+    run_worker(clocked_services)  # the app's worker makes the room; the list looks again
+    qtbot.waitUntil(lambda: cell(page, paid.id, BookingColumn.MEETING) == "Ready", timeout=5000)
+    assert page.join_button.isEnabled()  # still the selected row, now joinable
+    assert page.pending_meeting_ids() == []
+    assert cell(page, other.id, BookingColumn.MEETING) == "—"
