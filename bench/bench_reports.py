@@ -249,9 +249,9 @@ def main(urls: list[str]) -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         run(f"sqlite:///{folder}/bench.sqlite3")
-    with postgres_database() as url:
-        if url:
-            run(url)
+    with postgres_database() as postgres_url:
+        if postgres_url:
+            run(postgres_url)
 
 
 if __name__ == "__main__":
