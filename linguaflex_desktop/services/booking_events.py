@@ -17,6 +17,7 @@ enqueues fresh ones and the old ones find the time moved and do nothing (``send_
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -30,7 +31,10 @@ from ..models import (
     Meeting,
     MeetingStatus,
     Notification,
+    Payment,
     PaymentStatus,
+    Refund,
+    RefundStatus,
     SessionBooking,
     User,
 )
@@ -50,7 +54,14 @@ ORGANIZER_EMAIL = "no-reply@linguaflex.local"
 MESSAGE_DOMAIN = "linguaflex"
 EMAIL_DELIVERY_KEY = "linguaflex.email_delivery"
 
-TRANSITION_KINDS = frozenset(RECIPIENTS) - {"meeting_ready", "reminder_24h", "reminder_1h"}
+TRANSITION_KINDS = frozenset(RECIPIENTS) - {
+    "meeting_ready",
+    "reminder_24h",
+    "reminder_1h",
+    "partially_refunded",  # not a status change: refund_events.announce_partial_refund
+}
+# a refund Stripe accepted but has not finished: its money is not back yet
+REFUND_IN_FLIGHT = (RefundStatus.PENDING, RefundStatus.REQUIRES_ACTION)
 _CANCEL_ACTIONS = {
     "booking.declined": "declined",
     "booking.expired": "expired",
@@ -137,6 +148,12 @@ def on_booking_transition(
     facts = booking_facts(
         booking, meeting=ready_meeting(session, booking), previous_start_at=previous_start_at
     )
+    if kind == "refunded":
+        facts = replace(
+            facts,
+            refund_pending=refund_in_flight(session, booking.id),
+            session_cancelled=booking.status is BookingStatus.CANCELLED,
+        )
     notify(session, facts, kind, at=at, sequence=sequence, ics_method=ics_method)
 
 
@@ -205,15 +222,18 @@ def notify(
     at: datetime,
     sequence: int,
     ics_method: str | None = None,
+    key: str | None = None,
 ) -> list[Notification]:
     """One inbox row per recipient of ``kind`` (skipping those already written: same
-    Message-ID), plus a send-email job each when e-mail delivery is enabled."""
+    Message-ID), plus a send-email job each when e-mail delivery is enabled. ``key`` names
+    the occurrence in the Message-ID instead of ``sequence`` (e.g. ``refund-12``), for kinds
+    that can happen several times without a reschedule."""
     ics = invite_ics(facts, sequence=sequence, method=ics_method, at=at) if ics_method else None
     written = []
     for role in RECIPIENTS[kind]:
         party = facts.party(role)
         text = compose(kind, facts, role)
-        message_id = message_id_for(facts.booking_id, kind, sequence, party.user_id)
+        message_id = message_id_for(facts.booking_id, kind, key or sequence, party.user_id)
         row = Notification(
             user_id=party.user_id,
             booking_id=facts.booking_id,
@@ -239,7 +259,7 @@ def notify(
     return written
 
 
-def message_id_for(booking_id: int, kind: str, sequence: int, user_id: int) -> str:
+def message_id_for(booking_id: int, kind: str, sequence: int | str, user_id: int) -> str:
     return f"<booking-{booking_id}-{kind}-{sequence}-{user_id}@{MESSAGE_DOMAIN}>"
 
 
@@ -323,6 +343,16 @@ def _party(user: User) -> Party:
 def ready_meeting(session: Session, booking: SessionBooking) -> Meeting | None:
     meeting = session.scalar(select(Meeting).where(Meeting.booking_id == booking.id))
     return meeting if meeting is not None and meeting.status is MeetingStatus.READY else None
+
+
+def refund_in_flight(session: Session, booking_id: int) -> bool:
+    """Whether a refund of the booking was accepted by Stripe but is not finished yet."""
+    query = (
+        select(Refund.id)
+        .join(Payment, Payment.id == Refund.payment_id)
+        .where(Payment.booking_id == booking_id, Refund.status.in_(REFUND_IN_FLIGHT))
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def reschedule_count(session: Session, booking_id: int) -> int:

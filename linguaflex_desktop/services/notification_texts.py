@@ -31,6 +31,7 @@ RECIPIENTS: dict[str, tuple[str, ...]] = {
     "paid": (STUDENT, TEACHER),
     "meeting_ready": (STUDENT, TEACHER),
     "refunded": (STUDENT, TEACHER),
+    "partially_refunded": (STUDENT, TEACHER),
     "rescheduled": (STUDENT, TEACHER),
     "completed": (STUDENT, TEACHER),
     "reminder_24h": (STUDENT, TEACHER),
@@ -64,6 +65,14 @@ class BookingFacts:
     previous_start_at: datetime | None = None
     join_url: str | None = None
     meeting_password: str | None = None
+    # refunds: this refund's amount and when Stripe confirmed it (partially_refunded), what
+    # is still paid after every refund Stripe confirmed, and whether any refund is still
+    # being processed at Stripe (then "refunded" must not say the money is back yet)
+    refund_minor: int = 0
+    refunded_at: datetime | None = None
+    remaining_paid_minor: int | None = None
+    refund_pending: bool = False
+    session_cancelled: bool = False
 
     def party(self, role: str) -> Party:
         return self.student if role == STUDENT else self.teacher
@@ -209,13 +218,43 @@ def _meeting_ready(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
 
 def _refunded(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
     amount = format_money(f.total_minor, f.currency)
-    first = (
-        f"Your payment of {amount} is refunded." if role == STUDENT else "The payment is refunded."
+    if role == STUDENT:
+        money = f"Your payment of {amount} is {'being ' if f.refund_pending else ''}refunded."
+    else:
+        money = f"The payment is {'being ' if f.refund_pending else ''}refunded to {other}."
+    if f.refund_pending:  # never announce money Stripe has not returned yet
+        money += " Stripe is still processing the refund; it can take a few days."
+    reason = f"Reason: {f.reason or 'none given'}."
+    if f.session_cancelled:
+        return f"Session with {other} cancelled and refunded", [
+            "This session is cancelled.",
+            money,
+            reason,
+            "The meeting is cancelled.",
+        ]
+    return f"Session with {other} refunded", [money, reason]
+
+
+def _partially_refunded(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
+    amount = format_money(f.refund_minor, f.currency)
+    total = format_money(f.total_minor, f.currency)
+    remaining = format_money(
+        f.total_minor if f.remaining_paid_minor is None else f.remaining_paid_minor, f.currency
     )
-    return f"Session with {other} refunded", [
+    when = f" on {format_local(f.refunded_at, zone)}" if f.refunded_at else ""
+    if role == STUDENT:
+        subject = f"{amount} of your payment for the session with {other} refunded"
+        first = f"{amount} of your payment was refunded{when}."
+        paid = f"You have now paid {remaining} of the original {total}."
+    else:
+        subject = f"Partial refund of {amount} to {other}"
+        first = f"{amount} of {other}'s payment was refunded{when}."
+        paid = f"{remaining} of the original {total} remains paid."
+    return subject, [
         first,
+        paid,
         f"Reason: {f.reason or 'none given'}.",
-        "The meeting is cancelled.",
+        "The session stays booked and its meeting link does not change.",
     ]
 
 
@@ -255,6 +294,7 @@ _WRITERS: dict[str, Writer] = {
     "paid": _paid,
     "meeting_ready": _meeting_ready,
     "refunded": _refunded,
+    "partially_refunded": _partially_refunded,
     "rescheduled": _rescheduled,
     "completed": _completed,
     "reminder_24h": _reminder("24 hours"),

@@ -148,7 +148,8 @@ class RefundResult:
 @dataclass(frozen=True)
 class ReconcileReport:
     """What one reconciliation pass did. ``needs_attention`` lists payment ids an admin must
-    look at (e.g. money taken for a booking that was cancelled meanwhile)."""
+    look at (e.g. money taken for a booking that was cancelled meanwhile).
+    ``refunds_settled`` counts refunds Stripe had left pending that finished since."""
 
     checked: int = 0
     paid: int = 0
@@ -157,6 +158,7 @@ class ReconcileReport:
     still_pending: int = 0
     unreachable: int = 0
     needs_attention: tuple[int, ...] = ()
+    refunds_settled: int = 0
 
     @property
     def changed(self) -> int:

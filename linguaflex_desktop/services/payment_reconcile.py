@@ -21,6 +21,9 @@ each active attempt, oldest first:
 
 A PaymentIntent that succeeded on a booking that is no longer CONFIRMED is recorded as
 succeeded, audited as ``payment.needs_attention`` and listed in the report for an admin.
+
+The same pass asks Stripe about refunds it left ``pending`` (``refund_settle``): a success
+then tells both parties, a failure gives the amount back.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from . import payment_settle as settling
 from .context import ServiceContext
 from .payment_dto import ReconcileReport
 from .payments_gateway import PaymentIntentInfo, PaymentsGateway
+from .refund_settle import settle_pending_refunds
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +87,12 @@ class ReconcileMixin:
                 )
                 continue
             report = _count(report, row.payment_id, result)
+        refunds, attention = settle_pending_refunds(self._ctx, self._gateway, limit=limit)
+        report = replace(
+            report,
+            refunds_settled=refunds,
+            needs_attention=(*report.needs_attention, *attention),
+        )
         log.info("reconcile: %s", report)
         return report
 

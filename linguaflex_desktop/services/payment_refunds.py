@@ -16,17 +16,20 @@ double click makes one refund. Steps, with no transaction held while Stripe is c
    guard). Stripe unreachable: the row stays ``creating`` and keeps its amount reserved;
    repeating the same request (same key) after ``REFUND_RETRY_AFTER`` sends it again with the
    same idempotency key (real Stripe answers with the refund it may already have made).
-3. (transaction) record Stripe's refund id and status; an accepted refund adds to
-   ``refunded_minor`` on the payment and the booking; a full refund moves the booking's payment
-   to REFUNDED and the booking to CANCELLED (not yet held) or REFUNDED (COMPLETED), as
-   DESIGN.md section 4 says (``booking_state.cancel_for_refund``).
+3. (transaction) record Stripe's refund id and status (``refund_settle``): an accepted
+   refund adds to ``refunded_minor`` on the payment and the booking; a full refund moves the
+   booking's payment to REFUNDED and the booking to CANCELLED (not yet held) or REFUNDED
+   (COMPLETED), as DESIGN.md section 4 says (``booking_state.cancel_for_refund``), and both
+   parties are told "refunded"; a partial refund that succeeded tells both
+   "partially_refunded" in the same transaction. A refund Stripe leaves ``pending`` announces
+   no success: the payment reconcile asks Stripe again later (``settle_pending_refunds``).
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -44,19 +47,18 @@ from ..models import (
     SessionBooking,
 )
 from . import booking_rules as rules
-from .audit import record_audit
 from .authorization import load_acting_user
 from .booking_checks import clean_text
-from .booking_state import cancel_for_refund, load_booking
+from .booking_state import load_booking
 from .context import ServiceContext
 from .dto import Actor
 from .payment_dto import RefundDTO, RefundPreview, RefundResult
 from .payments_gateway import PaymentsGateway, RefundInfo
 from .pricing import format_money
+from .refund_settle import audit_refund, record_refund_outcome, refund_status_of
 
 log = logging.getLogger(__name__)
 
-ENTITY = "refund"
 REFUND_RETRY_AFTER = timedelta(seconds=30)
 MAX_KEY_LENGTH = 255
 RESERVING = (
@@ -65,7 +67,6 @@ RESERVING = (
     RefundStatus.REQUIRES_ACTION,
     RefundStatus.SUCCEEDED,
 )
-ACCEPTED = (RefundStatus.PENDING, RefundStatus.SUCCEEDED)
 REFUND_UNREACHABLE = (
     "Stripe did not answer, so it is not known yet whether the refund was made. Try the same "
     "refund again in a minute: it will not be made twice."
@@ -142,11 +143,15 @@ class RefundsMixin:
         self, actor: Actor, booking_id: int, *, reason: str, request_key: str
     ) -> RefundResult:
         """An admin cancels a PAID, CONFIRMED booking: a full refund and the cancellation, in
-        one action."""
+        one action. The same ``request_key`` again (a double click) returns the first result
+        as a duplicate instead of refusing the now cancelled booking."""
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
             status = load_booking(uow.session, booking_id).status
-        if status is not BookingStatus.CONFIRMED:
+            known = uow.session.scalar(
+                select(Refund.id).where(Refund.idempotency_key == request_key)
+            )
+        if known is None and status is not BookingStatus.CONFIRMED:
             raise InvalidTransition(
                 f"Only a confirmed booking can be cancelled; this one is "
                 f"{rules.describe_status(status)}."
@@ -190,7 +195,7 @@ class RefundsMixin:
             )
             session.add(refund)
             session.flush()
-            _audit(session, refund, "refund.requested", actor.id, now, reason)
+            audit_refund(session, refund, "refund.requested", actor.id, now, reason)
             claim = _Claim(refund.id, _intent_of(payment), refund.amount_minor)
             uow.commit()
             return claim
@@ -227,11 +232,15 @@ class RefundsMixin:
             duplicate = refund.status is not RefundStatus.CREATING
             if not duplicate:
                 refund.stripe_refund_id = info.id
-                refund.status = _refund_status(info.status)
-                refund.updated_at = now
-                if refund.status in ACCEPTED:
-                    self._apply_refund(session, actor, booking, payment, refund)
-                _audit(session, refund, f"refund.{refund.status.value}", actor.id, now, "")
+                record_refund_outcome(
+                    session,
+                    booking,
+                    payment,
+                    refund,
+                    refund_status_of(info.status),
+                    actor_id=actor.id,
+                    at=now,
+                )
             session.flush()
             result = RefundResult(
                 refund=refund_to_dto(refund, admin=True),
@@ -242,21 +251,6 @@ class RefundsMixin:
             )
             uow.commit()
         return result
-
-    def _apply_refund(
-        self,
-        session: Session,
-        actor: Actor,
-        booking: SessionBooking,
-        payment: Payment,
-        refund: Refund,
-    ) -> None:
-        payment.refunded_minor += refund.amount_minor
-        booking.refunded_minor += refund.amount_minor
-        if payment.refunded_minor >= payment.amount_minor:
-            cancel_for_refund(
-                session, booking, actor_id=actor.id, reason=refund.reason, at=self._ctx.now()
-            )
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -343,14 +337,6 @@ def _intent_of(payment: Payment) -> str:
     return payment.stripe_payment_intent_id
 
 
-def _refund_status(value: str) -> RefundStatus:
-    try:
-        return RefundStatus(value)
-    except ValueError:
-        log.warning("unknown Stripe refund status %r: recorded as pending", value)
-        return RefundStatus.PENDING
-
-
 def refund_to_dto(refund: Refund, *, admin: bool) -> RefundDTO:
     return RefundDTO(
         id=refund.id,
@@ -361,19 +347,4 @@ def refund_to_dto(refund: Refund, *, admin: bool) -> RefundDTO:
         reason=refund.reason,
         stripe_refund_id=refund.stripe_refund_id if admin else None,
         created_at=refund.created_at,
-    )
-
-
-def _audit(
-    session: Session, refund: Refund, action: str, actor_id: int, at: datetime, reason: str
-) -> None:
-    record_audit(
-        session,
-        actor_id=actor_id,
-        action=action,
-        entity_type=ENTITY,
-        entity_id=refund.id,
-        at=at,
-        after={"amount_minor": refund.amount_minor, "status": refund.status.value},
-        reason=reason,
     )

@@ -23,8 +23,8 @@ from typing import Any
 from sqlalchemy import select
 
 from ..config import Settings
-from ..models import Payment, PaymentAttemptStatus
-from .booking_events import enable_email_delivery
+from ..models import Payment, PaymentAttemptStatus, Refund
+from .booking_events import REFUND_IN_FLIGHT, enable_email_delivery
 from .context import ServiceContext
 from .job_handlers import build_handlers
 from .mailer import SmtpMailer
@@ -114,10 +114,14 @@ def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
 
 
 def has_unsettled_payments(ctx: ServiceContext) -> bool:
-    """Any PaymentIntent whose outcome we do not know yet (worth asking Stripe about)."""
+    """Any PaymentIntent or refund whose outcome we do not know yet (worth asking Stripe)."""
     active = (PaymentAttemptStatus.CREATING, PaymentAttemptStatus.PENDING)
     with ctx.unit_of_work(write=False) as uow:
         found = uow.session.scalar(select(Payment.id).where(Payment.status.in_(active)).limit(1))
+        if found is None:
+            found = uow.session.scalar(
+                select(Refund.id).where(Refund.status.in_(REFUND_IN_FLIGHT)).limit(1)
+            )
     return found is not None
 
 

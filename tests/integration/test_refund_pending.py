@@ -1,0 +1,109 @@
+"""A refund Stripe answers "pending" announces no success, on SQLite and Postgres: nobody is
+told of a pending partial refund until the payment reconcile finds it succeeded (then both,
+once); a pending refund that fails gives its amount back and tells nobody; a pending FULL
+refund cancels the booking but says the money is still on its way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from linguaflex_desktop.models import BookingStatus, PaymentStatus, RefundStatus
+from linguaflex_desktop.services.context import ServiceContext
+from linguaflex_desktop.services.payments_gateway import StripeGateway
+from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.worker_runtime import has_unsettled_payments
+from tests.integration.glue_helpers import kinds_of
+from tests.integration.payment_helpers import booking_state
+from tests.integration.refund_notice_helpers import (
+    PRICE,
+    PaidBooking,
+    PendingRefundsFail,
+    RefundsAnswerPending,
+    paid_booking_by_card,
+    payments_with,
+    rows_of_kind,
+)
+
+PARTIAL = "partially_refunded"
+
+
+@pytest.fixture
+def paid(
+    ctx: ServiceContext, stripe_gateway: StripeGateway, stripe_sandbox: StripeSandbox
+) -> Iterator[PaidBooking]:
+    booking = paid_booking_by_card(ctx, stripe_gateway, stripe_sandbox)
+    yield booking
+    booking.close()
+
+
+def test_pending_partial_refund_is_told_only_once_stripe_says_it_succeeded(
+    ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
+) -> None:
+    payments = payments_with(RefundsAnswerPending, stripe_sandbox, ctx)
+    result = payments.refund(
+        paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
+    )
+
+    assert result.refund.status is RefundStatus.PENDING
+    assert all(rows_of_kind(ctx, user, PARTIAL) == [] for user in paid.parties)
+    assert has_unsettled_payments(ctx)  # so the periodic reconcile will ask Stripe
+
+    report = payments.reconcile_pending()
+    again = payments.reconcile_pending()
+
+    assert (report.refunds_settled, again.refunds_settled) == (1, 0)
+    assert not has_unsettled_payments(ctx)
+    for user in paid.parties:
+        [row] = rows_of_kind(ctx, user, PARTIAL)
+        assert "20.00 USD" in row.body_text and "32.50 USD" in row.body_text
+    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    assert [r.status for r in receipt.refunds] == [RefundStatus.SUCCEEDED]
+    assert receipt.refunded_minor == 2000
+    payments.close()
+
+
+def test_pending_refund_that_fails_gives_the_amount_back_and_tells_nobody(
+    ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
+) -> None:
+    payments = payments_with(PendingRefundsFail, stripe_sandbox, ctx)
+    payments.refund(
+        paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
+    )
+    assert payments.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE - 2000
+
+    report = payments.reconcile_pending()
+
+    assert report.refunds_settled == 1 and report.needs_attention == ()
+    assert payments.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE
+    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    assert [r.status for r in receipt.refunds] == [RefundStatus.FAILED]
+    assert receipt.refunded_minor == 0
+    assert all(rows_of_kind(ctx, user, PARTIAL) == [] for user in paid.parties)
+    assert booking_state(ctx, paid.booking_id) == (BookingStatus.CONFIRMED, PaymentStatus.PAID)
+    payments.close()
+
+
+def test_pending_full_refund_cancels_but_says_the_money_is_still_on_its_way(
+    ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
+) -> None:
+    payments = payments_with(RefundsAnswerPending, stripe_sandbox, ctx)
+    payments.cancel_paid_booking(
+        paid.admin, paid.booking_id, reason="Teacher ill", request_key="c-1"
+    )
+
+    assert booking_state(ctx, paid.booking_id) == (BookingStatus.CANCELLED, PaymentStatus.REFUNDED)
+    student, teacher = paid.parties
+    [to_student] = rows_of_kind(ctx, student, "refunded")
+    assert "Your payment of 52.50 USD is being refunded." in to_student.body_text
+    assert "Stripe is still processing the refund" in to_student.body_text
+    assert "is refunded" not in to_student.body_text
+    [to_teacher] = rows_of_kind(ctx, teacher, "refunded")
+    assert "The payment is being refunded to Sam." in to_teacher.body_text
+
+    assert payments.reconcile_pending().refunds_settled == 1  # it succeeded: no second message
+    for user in paid.parties:
+        assert kinds_of(ctx, user).count("refunded") == 1
+        assert rows_of_kind(ctx, user, PARTIAL) == []
+    payments.close()
