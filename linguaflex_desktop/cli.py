@@ -171,6 +171,8 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
         f"{report.canceled} cancelled, {report.still_pending} still pending, "
         f"{report.unreachable} not reachable at Stripe."
     )
+    if report.refunds_settled:
+        print(f"{report.refunds_settled} refund(s) Stripe had left pending are settled now.")
     if report.needs_attention:
         ids = ", ".join(str(payment_id) for payment_id in report.needs_attention)
         print(f"Needs an administrator's attention: payment(s) {ids}.")
