@@ -1,15 +1,17 @@
 """A refund Stripe answers "pending" announces no success, on SQLite and Postgres: nobody is
 told of a pending partial refund until the payment reconcile finds it succeeded (then both,
 once); a pending refund that fails gives its amount back and tells nobody; a pending FULL
-refund cancels the booking but says the money is still on its way."""
+refund cancels the booking but says the money is still on its way, and if it then fails the
+payment is flagged for an admin (a cancelled booking is not reopened)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
-from linguaflex_desktop.models import BookingStatus, PaymentStatus, RefundStatus
+from linguaflex_desktop.models import AuditEvent, BookingStatus, PaymentStatus, RefundStatus
 from linguaflex_desktop.services.context import ServiceContext
 from linguaflex_desktop.services.payments_gateway import StripeGateway
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
@@ -106,4 +108,32 @@ def test_pending_full_refund_cancels_but_says_the_money_is_still_on_its_way(
     for user in paid.parties:
         assert kinds_of(ctx, user).count("refunded") == 1
         assert rows_of_kind(ctx, user, PARTIAL) == []
+    payments.close()
+
+
+def test_pending_full_refund_that_fails_is_flagged_for_an_admin_not_reopened(
+    ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
+) -> None:
+    payments = payments_with(PendingRefundsFail, stripe_sandbox, ctx)
+    result = payments.cancel_paid_booking(
+        paid.admin, paid.booking_id, reason="Teacher ill", request_key="c-1"
+    )
+
+    report = payments.reconcile_pending()
+
+    assert report.refunds_settled == 1
+    assert report.needs_attention == (result.refund.payment_id,)
+    assert booking_state(ctx, paid.booking_id) == (BookingStatus.CANCELLED, PaymentStatus.REFUNDED)
+    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    assert [r.status for r in receipt.refunds] == [RefundStatus.FAILED]
+    with ctx.unit_of_work(write=False) as uow:
+        flagged = uow.session.scalar(
+            select(AuditEvent.id).where(
+                AuditEvent.action == "refund.needs_attention",
+                AuditEvent.entity_id == result.refund.id,
+            )
+        )
+    assert flagged is not None
+    for user in paid.parties:  # nobody is told anything new
+        assert kinds_of(ctx, user).count("refunded") == 1
     payments.close()
