@@ -1,23 +1,22 @@
 """A lazily paged Qt table model over bookings (issue 3, point 8).
 
-The model holds a ``fetch(offset, limit) -> Page[BookingDTO]`` callable, runs it on the
-TaskRunner, and appends pages as the view scrolls (``canFetchMore`` / ``fetchMore``), so a
-school with 100,000 bookings never loads more than the rows looked at. GUI thread only; the
-fetch runs on a pool thread.
+The paging (``set_query(fetch)``, ``canFetchMore`` / ``fetchMore`` through the TaskRunner) is
+``PagedTableModel``'s, so a school with 100,000 bookings never loads more than the rows looked
+at; this module gives the booking columns, their texts, tooltips and colours. GUI thread only;
+the fetch runs on a pool thread.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ..models import BookingStatus, MeetingStatus, PaymentStatus
 from ..services.booking_dto import BookingDTO
-from ..services.dto import Page
 from .booking_format import (
     format_duration,
     format_when,
@@ -28,11 +27,10 @@ from .booking_format import (
     status_text,
     total_text,
 )
+from .paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
 from .task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[int, int], Page[BookingDTO]]
-DEFAULT_PAGE_SIZE = 100
 
 _STATUS_COLOURS = {
     BookingStatus.PENDING: "#9a6700",
@@ -68,12 +66,10 @@ class BookingColumn(enum.Enum):
     RESPOND_BY = "Answer by"
 
 
-class BookingTableModel(QAbstractTableModel):
+class BookingTableModel(PagedTableModel[BookingDTO]):
     """Rows of bookings, loaded a page at a time; times shown in ``zone_name``."""
 
     BookingRole = Qt.ItemDataRole.UserRole + 1
-    page_loaded = Signal(object)  # Page[BookingDTO]
-    load_failed = Signal(object)  # BaseException
 
     def __init__(
         self,
@@ -84,88 +80,25 @@ class BookingTableModel(QAbstractTableModel):
         page_size: int = DEFAULT_PAGE_SIZE,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            [column.value for column in columns], runner=runner, page_size=page_size, parent=parent
+        )
         self._columns = tuple(columns)
-        self._runner = runner
         self.zone_name = zone_name
-        self.page_size = page_size
-        self._rows: list[BookingDTO] = []
-        self._fetch: Fetch | None = None
-        self._total = 0
-        self._generation = 0
-        self._loading = False
-
-    # --- loading --------------------------------------------------------------------------
-
-    @property
-    def total(self) -> int:
-        """How many bookings the query matches (known after the first page)."""
-        return self._total
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def set_query(self, fetch: Fetch | None) -> None:
-        """Use ``fetch`` from now on and load its first page (rows are replaced then)."""
-        self._fetch = fetch
-        self.reload()
 
     def reload(self) -> None:
-        """Load the first page again; older answers still in flight are ignored."""
-        self._generation += 1
+        """Load the first page again (no query: no rows); older answers are ignored."""
         if self._fetch is None:
+            self._generation += 1
             self.set_bookings([])
             return
-        self._load(0, replace=True)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or self._fetch is None or self._loading:
-            return False
-        return len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self._load(len(self._rows), replace=False)
-
-    def _load(self, offset: int, *, replace: bool) -> None:
-        fetch, limit, generation = self._fetch, self.page_size, self._generation
-        assert fetch is not None
-        self._loading = True
-        self._runner.run(
-            lambda: fetch(offset, limit),
-            on_success=lambda page: self._on_page(generation, page, replace),
-            on_failure=lambda error: self._on_failed(generation, error),
-            owner=self,
-        )
-
-    def _on_page(self, generation: int, page: Page[BookingDTO], replace: bool) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._total = page.total
-        if replace:
-            self.set_bookings(page.items, total=page.total)
-        elif page.items:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
-            self._rows.extend(page.items)
-            self.endInsertRows()
-        self.page_loaded.emit(page)
-
-    def _on_failed(self, generation: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self._loading = False
-            self.load_failed.emit(error)
+        super().reload()
 
     # --- rows -----------------------------------------------------------------------------
 
     def set_bookings(self, bookings: Iterable[BookingDTO], *, total: int | None = None) -> None:
         """Show exactly these rows (lists that are not paged, e.g. the request queue)."""
-        self.beginResetModel()
-        self._rows = list(bookings)
-        self._total = len(self._rows) if total is None else total
-        self.endResetModel()
+        self.set_rows(bookings, total=total)
 
     def bookings(self) -> tuple[BookingDTO, ...]:
         return tuple(self._rows)
@@ -197,12 +130,6 @@ class BookingTableModel(QAbstractTableModel):
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -218,13 +145,6 @@ class BookingTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.BookingRole:
             return booking
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].value
         return None
 
     def _text(self, booking: BookingDTO, column: BookingColumn) -> str:
