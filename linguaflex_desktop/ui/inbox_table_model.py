@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from ..services.notification_service import NotificationDTO
 from .booking_format import format_when
+from .row_table_model import Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = ("Subject", "Booking", "Received")
 KIND_TEXT = {
     "requested": "Booking request",
     "confirmed": "Confirmed",
@@ -24,6 +22,7 @@ KIND_TEXT = {
     "paid": "Paid",
     "meeting_ready": "Meeting link",
     "refunded": "Refunded",
+    "partially_refunded": "Partially refunded",
     "rescheduled": "Rescheduled",
     "completed": "Completed",
     "reminder_24h": "Reminder",
@@ -35,64 +34,45 @@ def kind_text(kind: str) -> str:
     return KIND_TEXT.get(kind, kind.replace("_", " ").capitalize())
 
 
-class InboxTableModel(QAbstractTableModel):
+def booking_text(message: NotificationDTO) -> str:
+    """'#12 · Confirmed' (just the kind for a message about no booking)."""
+    if message.booking_id is None:
+        return kind_text(message.kind)
+    return f"#{message.booking_id} · {kind_text(message.kind)}"
+
+
+def inbox_columns(zone_name: str) -> tuple[Column[NotificationDTO], ...]:
+    return (
+        Column("Subject", lambda message: message.subject),
+        Column("Booking", booking_text),
+        Column("Received", lambda message: format_when(message.created_at, zone_name)),
+    )
+
+
+COLUMNS = tuple(column.header for column in inbox_columns("UTC"))  # the zone names no header
+
+
+class InboxTableModel(RowTableModel[NotificationDTO]):
     """Newest first, as the service returns them; times in ``zone_name``."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._zone_name = zone_name
-        self._messages: list[NotificationDTO] = []
+        super().__init__(inbox_columns(zone_name), key=lambda message: message.id, parent=parent)
         self._bold = QFont()
         self._bold.setBold(True)
 
     def set_messages(self, messages: Iterable[NotificationDTO]) -> None:
-        self.beginResetModel()
-        self._messages = list(messages)
-        self.endResetModel()
+        self.set_rows(messages)
 
     def message_at(self, row: int) -> NotificationDTO:
-        return self._messages[row]
-
-    def row_of(self, notification_id: int) -> int | None:
-        return next(
-            (row for row, item in enumerate(self._messages) if item.id == notification_id), None
-        )
+        return self.row_at(row)
 
     def replace_message(self, message: NotificationDTO) -> None:
-        row = self.row_of(message.id)
-        if row is None:
-            return
-        self._messages[row] = message
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.replace_row(message)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._messages)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        message = self._messages[index.row()]
+    def row_data(self, item: NotificationDTO, role: int) -> Any:
+        """Unread rows in bold, and said to be so to assistive technology."""
         if role == Qt.ItemDataRole.FontRole:
-            return None if message.is_read else self._bold
+            return None if item.is_read else self._bold
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return "read" if message.is_read else "unread"
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        values = (
-            message.subject,
-            f"#{message.booking_id} · {kind_text(message.kind)}"
-            if message.booking_id is not None
-            else kind_text(message.kind),
-            format_when(message.created_at, self._zone_name),
-        )
-        return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return "read" if item.is_read else "unread"
         return None

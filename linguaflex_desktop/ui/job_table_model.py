@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ..models import JobState
 from ..services.job_dto import JobDTO
 from .booking_format import format_when
+from .row_table_model import Column, RowTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = ("Job", "Kind", "State", "Attempts", "Next attempt", "Last error")
-LAST_ERROR_COLUMN = COLUMNS.index("Last error")
 STATE_TEXT = {
     JobState.PENDING: "Pending",
     JobState.RUNNING: "Running",
@@ -43,65 +39,47 @@ def one_line(text: str | None, limit: int = MAX_ERROR_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-class JobTableModel(QAbstractTableModel):
+def job_columns(zone_name: str) -> tuple[Column[JobDTO], ...]:
+    """Job, kind, state (dead letters in red), attempts, next attempt, last error (in full as
+    the tooltip)."""
+
+    def next_attempt(job: JobDTO) -> str:
+        waiting = job.state is JobState.PENDING
+        return format_when(job.next_attempt_at, zone_name) if waiting else "—"
+
+    return (
+        Column("Job", lambda job: f"#{job.id}"),
+        Column("Kind", lambda job: kind_text(job.kind)),
+        Column(
+            "State",
+            lambda job: STATE_TEXT.get(job.state, job.state.value),
+            foreground=lambda job: DEAD_COLOUR if job.is_dead else None,
+        ),
+        Column("Attempts", lambda job: f"{job.attempts} of {job.max_attempts}"),
+        Column("Next attempt", next_attempt),
+        Column(
+            "Last error",
+            lambda job: one_line(job.last_error),
+            tooltip=lambda job: job.last_error or None,
+        ),
+    )
+
+
+COLUMNS = tuple(column.header for column in job_columns("UTC"))  # the zone names no header
+LAST_ERROR_COLUMN = COLUMNS.index("Last error")
+
+
+class JobTableModel(RowTableModel[JobDTO]):
     """Jobs newest first; times in ``zone_name``; dead letters' state in red."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._zone_name = zone_name
-        self._jobs: list[JobDTO] = []
+        super().__init__(job_columns(zone_name), key=lambda job: job.id, parent=parent)
 
     def set_jobs(self, jobs: Iterable[JobDTO]) -> None:
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self.endResetModel()
+        self.set_rows(jobs)
 
     def job_at(self, row: int) -> JobDTO:
-        return self._jobs[row]
-
-    def row_of(self, job_id: int) -> int | None:
-        return next((row for row, job in enumerate(self._jobs) if job.id == job_id), None)
+        return self.row_at(row)
 
     def replace_job(self, job: JobDTO) -> None:
-        row = self.row_of(job.id)
-        if row is None:
-            return
-        self._jobs[row] = job
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        job = self._jobs[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and job.is_dead:
-            return DEAD_COLOUR
-        if role == Qt.ItemDataRole.ToolTipRole and column == LAST_ERROR_COLUMN:
-            return job.last_error or None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return self._values(job)[column]
-
-    def _values(self, job: JobDTO) -> tuple[str, ...]:
-        waiting = job.state is JobState.PENDING
-        return (
-            f"#{job.id}",
-            kind_text(job.kind),
-            STATE_TEXT.get(job.state, job.state.value),
-            f"{job.attempts} of {job.max_attempts}",
-            format_when(job.next_attempt_at, self._zone_name) if waiting else "—",
-            one_line(job.last_error),
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        self.replace_row(job)

@@ -1,6 +1,7 @@
 """A read-only Qt table model over a list of DTOs, with columns given as (header, text) pairs.
 
-Used by the payment pages, whose rows are plain frozen dataclasses. GUI thread only.
+Used by the payment pages, whose rows are plain frozen dataclasses, and by the simple lists
+(users, jobs, inbox). GUI thread only.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -18,12 +20,14 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
-    """A column: its header, the cell text of a row, right-aligned (amounts) or not."""
+    """A column: its header, the cell text of a row, right-aligned (amounts) or not; the
+    tooltip (None: no tooltip) and text colour (None: the view's) of a row's cell."""
 
     header: str
     text: Callable[[Row], str]
     right: bool = False
-    tooltip: Callable[[Row], str] | None = None
+    tooltip: Callable[[Row], str | None] | None = None
+    foreground: Callable[[Row], QColor | None] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -87,6 +91,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return column.tooltip(item) if column.tooltip else column.text(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+            return column.foreground(item)
+        return self.row_data(item, role)
+
+    def row_data(self, item: Row, role: int) -> Any:
+        """Other roles, the same for every cell of a row (e.g. a bold font); None here."""
         return None
 
     def headerData(

@@ -5,13 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from ..services.dto import UserDTO
-
-Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = ("Name", "Email", "Role", "Time zone", "Status", "Joined")
+from .row_table_model import Column, RowTableModel
 
 
 def user_status_text(user: UserDTO) -> str:
@@ -24,55 +19,27 @@ def is_suspended(user: UserDTO) -> bool:
     return user.suspended_at is not None or not user.is_active
 
 
-class UserTableModel(QAbstractTableModel):
+USER_COLUMNS: tuple[Column[UserDTO], ...] = (
+    Column("Name", lambda user: user.display_name),
+    Column("Email", lambda user: user.email),
+    Column("Role", lambda user: user.role.value.capitalize()),
+    Column("Time zone", lambda user: user.time_zone),
+    Column("Status", user_status_text),
+    Column("Joined", lambda user: f"{user.created_at:%Y-%m-%d}"),
+)
+
+COLUMNS = tuple(column.header for column in USER_COLUMNS)
+
+
+class UserTableModel(RowTableModel[UserDTO]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserDTO] = []
+        super().__init__(USER_COLUMNS, key=lambda user: user.id, parent=parent)
 
     def set_users(self, users: Iterable[UserDTO]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
+        self.set_rows(users)
 
     def user_at(self, row: int) -> UserDTO:
-        return self._users[row]
-
-    def row_of(self, user_id: int) -> int | None:
-        return next((row for row, user in enumerate(self._users) if user.id == user_id), None)
+        return self.row_at(row)
 
     def replace_user(self, user: UserDTO) -> None:
-        row = self.row_of(user.id)
-        if row is None:
-            return
-        self._users[row] = user
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        user = self._users[index.row()]
-        values = (
-            user.display_name,
-            user.email,
-            user.role.value.capitalize(),
-            user.time_zone,
-            user_status_text(user),
-            f"{user.created_at:%Y-%m-%d}",
-        )
-        return values[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        self.replace_row(user)
