@@ -10,16 +10,12 @@ Prints the time of each query, best of 5.
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, create_engine, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.engine import make_url
 
+from bench.harness import main, print_timings
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
     BookingStatus,
@@ -42,7 +38,6 @@ from linguaflex_desktop.services.dto import Actor
 BOOKINGS = 100_000
 TEACHERS = 100
 STUDENTS = 1_000
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 STATUSES = [BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.CANCELLED]
 
@@ -158,15 +153,6 @@ def _seed_meetings_and_proposals(connection: Connection) -> None:
     )
 
 
-def best_of(call: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - began)
-    return min(times) * 1000
-
-
 def run(url: str) -> None:
     ctx, actors = seed(url)
     service = BookingService(ctx)
@@ -191,40 +177,8 @@ def run(url: str) -> None:
         "student page (100 rows)": lambda: service.list_bookings(student),
     }
     print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings")
-    for name, call in cases.items():
-        print(f"  {name:32} {best_of(call):8.1f} ms")
-
-
-@contextmanager
-def postgres_database() -> Iterator[str | None]:
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    name = f"lf_bench_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:
-        print(f"postgres skipped: {error}")
-        yield None
-        return
-    try:
-        yield make_url(POSTGRES_ADMIN).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def main(urls: list[str]) -> None:
-    if urls:
-        for url in urls:
-            run(url)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{folder}/bench.sqlite3")
-    with postgres_database() as url:
-        if url:
-            run(url)
+    print_timings(cases, width=32)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(run, sys.argv[1:])

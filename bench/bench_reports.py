@@ -9,17 +9,15 @@ Without arguments it uses a temporary SQLite file and, if reachable, the test Po
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, insert, text
+from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.engine import make_url
 
+from bench.harness import main, print_timings
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -42,7 +40,6 @@ AUDIT_EVENTS = 200_000
 TEACHERS = 100
 STUDENTS = 1_000
 CURRENCIES = ("USD", "EUR", "JPY")
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 START = datetime(2026, 1, 1, tzinfo=UTC)
 SPAN = timedelta(days=730)  # payments and events spread over 2026 and 2027
 ADMIN_ID = TEACHERS + STUDENTS + 1
@@ -170,15 +167,6 @@ def seed(url: str) -> tuple[Engine, ServiceContext, Actor]:
     return engine, ServiceContext(create_session_factory(engine)), admin
 
 
-def best_of(call: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - began)
-    return min(times) * 1000
-
-
 def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object]]:
     year = (datetime(2027, 1, 1, tzinfo=UTC), datetime(2028, 1, 1, tzinfo=UTC))
     month = (datetime(2027, 3, 1, tzinfo=UTC), datetime(2027, 4, 1, tzinfo=UTC))
@@ -218,41 +206,9 @@ def run(url: str) -> None:
         f"events (seeded in {seeded:.1f} s; {len(report.months)} month x currency lines, "
         f"{sum(line.sessions for line in report.totals):,} paid sessions)"
     )
-    for name, call in cases(service, admin).items():
-        print(f"  {name:34} {best_of(call):8.1f} ms")
+    print_timings(cases(service, admin), width=34)
     engine.dispose()
 
 
-@contextmanager
-def postgres_database() -> Iterator[str | None]:
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    name = f"lf_bench_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:
-        print(f"postgres skipped: {error}")
-        yield None
-        return
-    try:
-        yield make_url(POSTGRES_ADMIN).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def main(urls: list[str]) -> None:
-    if urls:
-        for url in urls:
-            run(url)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{folder}/bench.sqlite3")
-    with postgres_database() as postgres_url:
-        if postgres_url:
-            run(postgres_url)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(run, sys.argv[1:])
