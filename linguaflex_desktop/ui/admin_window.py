@@ -298,7 +298,8 @@ class GigAdminPage(_AdminListPage):
 
 
 class AdminWindow(RoleWindow):
-    """Tabs: 'Users', 'Gigs' and 'Bookings' (payments, refunds, reports are added later)."""
+    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', and the reports 'Audit' and
+    'Revenue'; ``install_payment_ui`` adds 'Payments' (with refunds). Admin > Settings…"""
 
     def __init__(
         self,
