@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,6 +77,40 @@ class _AdminListPage(QWidget):
             owner=self,
         )
 
+    def _lay_out(self, model: QAbstractItemModel, loading_text: str, *leading: QWidget) -> None:
+        """The table (``view`` in ``table``) under the button row (``leading`` filters first),
+        the buttons and pager wired to the subclass's slots, which follow the selection."""
+        self.view = make_table_view(model)
+        self.table = EmptyStateStack(self.view, loading_text)
+        self.suspend_button.clicked.connect(self.suspend_selected)
+        self.reactivate_button.clicked.connect(self.reactivate_selected)
+        # a lambda: clicked(bool) would otherwise pass its False as the offset
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.pager.page_requested.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._button_row(*leading))
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.pager)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._update_buttons)
+        model.dataChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def refresh(self, offset: int = 0) -> None:
+        """Load the page at ``offset`` (subclasses)."""
+        raise NotImplementedError
+
+    def suspend_selected(self) -> None:
+        raise NotImplementedError
+
+    def reactivate_selected(self) -> None:
+        raise NotImplementedError
+
+    def _update_buttons(self, *_args: object) -> None:
+        raise NotImplementedError
+
     def _button_row(self, *leading: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
         for widget in leading:
@@ -98,8 +132,6 @@ class UserAdminPage(_AdminListPage):
     def __init__(self, *, services: AppServices, actor: Actor, runner: TaskRunner) -> None:
         super().__init__(services=services, actor=actor, runner=runner)
         self.model = UserTableModel(self)
-        self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading users…")
         self.role_combo = QComboBox()
         self.role_combo.addItem("All roles", None)
         for role in Role:
@@ -115,22 +147,8 @@ class UserAdminPage(_AdminListPage):
         self._text_timer.timeout.connect(self.refresh)
         self.text_edit.textEdited.connect(lambda _text: self._text_timer.start())
         self.text_edit.returnPressed.connect(self.refresh)
-        self.suspend_button.clicked.connect(self.suspend_selected)
-        self.reactivate_button.clicked.connect(self.reactivate_selected)
-        # a lambda: clicked(bool) would otherwise pass its False as the offset
-        self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.pager.page_requested.connect(self.refresh)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(self._button_row(self.text_edit, self.role_combo))
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.pager)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self.model.dataChanged.connect(self._update_buttons)
-        self._update_buttons()
         self._request = 0
+        self._lay_out(self.model, "Loading users…", self.text_edit, self.role_combo)
         self.refresh()
 
     def selected_user(self) -> UserDTO | None:
@@ -224,23 +242,7 @@ class GigAdminPage(_AdminListPage):
             ),
             self,
         )
-        self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading gigs…")
-        self.suspend_button.clicked.connect(self.suspend_selected)
-        self.reactivate_button.clicked.connect(self.reactivate_selected)
-        # a lambda: clicked(bool) would otherwise pass its False as the offset
-        self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.pager.page_requested.connect(self.refresh)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(self._button_row())
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.pager)
-        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
-        self.model.dataChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self._lay_out(self.model, "Loading gigs…")
         self.refresh()
 
     def selected_gig(self) -> GigDTO | None:
