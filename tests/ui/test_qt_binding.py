@@ -23,4 +23,6 @@ def test_emitting_from_python_keeps_the_reference_count_of_true(qtbot: QtBot) ->
         emitter.happened.emit()
         emitter.with_payload.emit(3)
     after = sys.getrefcount(True) + sys.getrefcount(False)
-    assert after >= before, f"emit() dropped {before - after} references to True/False"
+    # The defect loses one reference per emit (400 here). Other threads of earlier tests may
+    # still be letting go of a few booleans meanwhile, so allow a small drift, not 400.
+    assert before - after < 50, f"emit() dropped {before - after} references to True/False"
