@@ -15,8 +15,8 @@ from ..services.pricing import format_money
 from .booking_format import format_when
 
 SANDBOX_BANNER = (
-    "Payments are sandboxed: no real money moves. Test cards: 4242 4242 4242 4242 (works), "
-    "4000 0000 0000 0341 (declined when charged), 4000 0025 0000 3155 (3-D Secure)"
+    "Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · "
+    "4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure"
 )
 ATTEMPT_TEXT = {
     PaymentAttemptStatus.CREATING: "Starting",
