@@ -87,6 +87,18 @@ class ExternalServiceError(UserFacingError):
     title = "Service unavailable"
 
 
+class StripeRequestRefused(ExternalServiceError):
+    """Stripe answered and refused the request (HTTP 4xx other than 409 and 429), so it
+    made nothing: what the caller opened may be closed now and the user may retry at once.
+    ``stripe_message`` holds Stripe's own words."""
+
+    title = "Refused by Stripe"
+
+    def __init__(self, message: str, stripe_message: str = "") -> None:
+        super().__init__(message)
+        self.stripe_message = stripe_message or message
+
+
 class ConfigurationError(UserFacingError):
     title = "Configuration problem"
 

@@ -8,7 +8,9 @@
    partial unique index "one active payment per booking" turns a second concurrent "Pay"
    (another thread, or another app instance on the same Postgres) into a Conflict.
 2. create the PaymentIntent (customer, saved card, metadata ``booking_id``/``payment_id``,
-   the stored idempotency key). Stripe unreachable: the row stays ``creating``.
+   the stored idempotency key). Stripe unreachable: the row stays ``creating`` (the outcome
+   is unknown). Stripe refusing the request (``StripeRequestRefused``: it made nothing), a
+   declined card or bad keys: the attempt is closed at once and the student may pay again.
 3. (transaction) store the PaymentIntent id (status ``pending``).
 4. confirm it, then settle (``payment_settle``): succeeded -> PAID (after checking amount,
    currency and booking id); ``requires_action`` -> a 3-D Secure hand-off URL for the browser,
@@ -36,6 +38,7 @@ from ..errors import (
     NotFound,
     PaymentDeclined,
     PermissionDenied,
+    StripeRequestRefused,
 )
 from ..models import (
     Payment,
@@ -65,9 +68,11 @@ CONFIRM_UNREACHABLE = (
     "the booking as soon as it can."
 )
 CREATE_UNREACHABLE = (
-    "Stripe did not answer or did not accept the request, so the payment was not started and "
-    "nothing was charged. Please try again in a few minutes."
+    "Stripe did not answer, so the payment was not started and nothing was charged. "
+    "Please try again in a few minutes."
 )
+CREATE_REFUSED = "Stripe refused to start the payment: {}."
+CREATE_REFUSED_HINT = " Nothing was charged; you can pay again now."
 TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
 
 
@@ -112,8 +117,10 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         """Pay the student's own CONFIRMED booking with a saved card (the default one when
         ``card_id`` is None). Returns "succeeded", "requires_action" (open ``handoff_url``,
         then ``wait_for_payment``) or "pending". Raises PaymentDeclined with Stripe's message
-        (the booking is then FAILED and may be paid again), Conflict when a payment is
-        already running or done, ExternalServiceError when Stripe cannot be reached."""
+        (the booking is then FAILED and may be paid again), StripeRequestRefused when Stripe
+        refused to create the PaymentIntent (FAILED too: pay again at once), Conflict when a
+        payment is already running or done, ExternalServiceError when Stripe cannot be
+        reached (the attempt stays open until reconciliation settles it)."""
         try:
             charge = start_attempt(self._ctx, actor, booking_id, card_id)
         except Conflict as busy:
@@ -208,7 +215,8 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
 
     def _create_intent(self, actor: Actor, charge: Charge) -> PaymentIntentInfo:
         """Step 2. Stripe unreachable: the row stays ``creating`` (reconciliation closes it);
-        a refusal that surely created nothing (a declined card, bad keys) closes it now."""
+        a refusal that surely created nothing (Stripe refused the request, a declined card,
+        bad keys) closes it now: FAILED with Stripe's message (CANCELED for bad keys)."""
         try:
             return self._gateway.create_payment_intent(
                 amount_minor=charge.amount_minor,
@@ -221,6 +229,15 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
                 },
                 idempotency_key=charge.idempotency_key,
             )
+        except StripeRequestRefused as refused:
+            log.warning(
+                "payment %s: Stripe refused the PaymentIntent: %s", charge.payment_id, refused
+            )
+            message = CREATE_REFUSED.format(refused.stripe_message.rstrip("."))
+            self._close_refused(actor, charge, PaymentAttemptStatus.FAILED, message)
+            raise StripeRequestRefused(
+                f"{message}{CREATE_REFUSED_HINT}", refused.stripe_message
+            ) from refused
         except ExternalServiceError as error:
             log.warning("payment %s: PaymentIntent not created: %s", charge.payment_id, error)
             raise ExternalServiceError(CREATE_UNREACHABLE) from error

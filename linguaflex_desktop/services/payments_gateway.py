@@ -5,12 +5,14 @@ official SDK's ``StripeClient`` with an explicit ``max_network_retries`` and an 
 with a timeout. Nothing Stripe-shaped leaves this module: callers get ``SetupIntentInfo``,
 ``CardInfo``, ``PaymentIntentInfo`` and ``RefundInfo``, and errors of ``errors.py``:
 
-- Stripe unreachable, timing out, 429 or 5xx -> ``ExternalServiceError`` ("could not be reached
-  ... nothing was charged or changed"); with the caller's idempotency key a retry is safe.
+- Stripe unreachable, timing out, 429 or 5xx (and 409) -> ``ExternalServiceError``: the outcome
+  is unknown; with the caller's idempotency key a retry is safe.
+- any other 4xx (``InvalidRequestError`` ...) -> ``StripeRequestRefused`` (a subclass) with
+  Stripe's message: Stripe made nothing.
 - ``CardError`` -> ``PaymentDeclined`` with Stripe's message, except in
-  ``confirm_payment_intent`` (see there).
-- ``InvalidRequestError`` -> ``ExternalServiceError`` with Stripe's message;
-  bad or revoked keys -> ``ConfigurationError``.
+  ``confirm_payment_intent`` (see there); bad or revoked keys -> ``ConfigurationError``.
+
+The mapping is ``stripe_errors.stripe_error_to_ours``.
 
 Secrets, client secrets and card data are never logged. Every method blocks on the network:
 call it from a worker thread, never from the Qt thread.
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import stripe
 
 from ..config import Settings, StripeSettings
-from ..errors import ConfigurationError, ExternalServiceError, PaymentDeclined
+from ..errors import ConfigurationError
 from .payments_types import (
     CardInfo,
     PaymentIntentInfo,
@@ -37,6 +39,7 @@ from .payments_types import (
     refund_info,
     setup_intent_info,
 )
+from .stripe_errors import Declined, Gone, stripe_error_to_ours
 
 if TYPE_CHECKING:
     from .stripe_sandbox import StripeSandbox
@@ -99,9 +102,15 @@ class PaymentsGateway(Protocol):
     ) -> PaymentIntentInfo: ...
     def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
     def create_refund(
-        self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
+        self,
+        *,
+        payment_intent_id: str,
+        amount_minor: int,
+        idempotency_key: str,
+        metadata: Mapping[str, str] | None = None,
     ) -> RefundInfo: ...
     def retrieve_refund(self, refund_id: str) -> RefundInfo: ...
+    def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]: ...
     def amount_refunded(self, payment_intent_id: str) -> int: ...
 
 
@@ -222,7 +231,7 @@ class StripeGateway:
         """Detach from its customer; a card already detached or unknown counts as done."""
         try:
             self._call(self._v1.payment_methods.detach, payment_method_id, gone_ok=True)
-        except _Gone:
+        except Gone:
             log.info("payment method %s was already detached", payment_method_id)
 
     def retrieve_card(self, payment_method_id: str) -> CardInfo:
@@ -276,7 +285,7 @@ class StripeGateway:
                 options=_options(idempotency_key),
                 card_errors_raise=False,
             )
-        except _Declined as declined:
+        except Declined as declined:
             info = self.retrieve_payment_intent(payment_intent_id)
             if info.last_error_message:
                 return info
@@ -302,11 +311,19 @@ class StripeGateway:
         return payment_intent_info(self._call(self._v1.payment_intents.cancel, payment_intent_id))
 
     def create_refund(
-        self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
+        self,
+        *,
+        payment_intent_id: str,
+        amount_minor: int,
+        idempotency_key: str,
+        metadata: Mapping[str, str] | None = None,
     ) -> RefundInfo:
         """Refund part or all of a payment. Stripe (not localstripe) refuses over-refunds:
-        the caller must check what remains first."""
-        params = {"payment_intent": payment_intent_id, "amount": amount_minor}
+        the caller must check what remains first. ``metadata`` (e.g. our refund id) lets
+        ``list_refunds`` find the refund when the answer was lost."""
+        params: dict[str, Any] = {"payment_intent": payment_intent_id, "amount": amount_minor}
+        if metadata:
+            params["metadata"] = dict(metadata)
         refund = self._call(
             self._v1.refunds.create, params=params, options=_options(idempotency_key)
         )
@@ -315,6 +332,18 @@ class StripeGateway:
 
     def retrieve_refund(self, refund_id: str) -> RefundInfo:
         return refund_info(self._call(self._v1.refunds.retrieve, refund_id))
+
+    def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]:
+        """Every refund Stripe holds for the PaymentIntent (all pages), with metadata."""
+        found: list[RefundInfo] = []
+        params: dict[str, Any] = {"payment_intent": payment_intent_id, "limit": 100}
+        while True:
+            page = self._call(self._v1.refunds.list, params=params)
+            items = page.get("data", [])
+            found.extend(refund_info(item) for item in items)
+            if not page.get("has_more") or not items:
+                return tuple(found)
+            params = {**params, "starting_after": items[-1]["id"]}
 
     def amount_refunded(self, payment_intent_id: str) -> int:
         """Minor units refunded so far, read from the PaymentIntent's latest charge (which
@@ -347,31 +376,10 @@ class StripeGateway:
         """Run one SDK request; return its body as plain dicts; map errors (module doc)."""
         try:
             return dict(method(*args, **kwargs).to_dict())
-        except stripe.CardError as error:
-            if not card_errors_raise:
-                raise _Declined(error.code, _stripe_message(error)) from error
-            raise PaymentDeclined(_stripe_message(error)) from error
-        except (stripe.APIConnectionError, stripe.RateLimitError) as error:
-            raise _unreachable(error) from error
-        except stripe.AuthenticationError as error:
-            raise ConfigurationError(
-                "Stripe refused the API key; check the keys in Settings."
-            ) from error
-        except stripe.InvalidRequestError as error:
-            if gone_ok and (error.http_status == 404 or error.code in _GONE_CODES):
-                raise _Gone() from error
-            raise ExternalServiceError(
-                f"Stripe refused the request: {_stripe_message(error)}"
-            ) from error
         except stripe.StripeError as error:
-            if error.http_status is None or error.http_status >= 500:
-                raise _unreachable(error) from error
-            raise ExternalServiceError(
-                f"Stripe answered with an error: {_stripe_message(error)}"
+            raise stripe_error_to_ours(
+                error, card_errors_raise=card_errors_raise, gone_ok=gone_ok
             ) from error
-
-
-_GONE_CODES = ("resource_missing", "payment_method_unexpected_state")
 
 
 def open_payments_gateway(settings: Settings) -> tuple[StripeGateway, StripeSandbox | None]:
@@ -387,31 +395,5 @@ def open_payments_gateway(settings: Settings) -> tuple[StripeGateway, StripeSand
     return StripeGateway.for_sandbox(sandbox, settings.stripe), sandbox
 
 
-class _Gone(Exception):
-    """The object is already gone or detached (only where the caller accepts that)."""
-
-
-class _Declined(Exception):
-    def __init__(self, code: str | None, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-
 def _options(idempotency_key: str | None) -> Any:
     return {"idempotency_key": idempotency_key} if idempotency_key else None
-
-
-def _unreachable(error: stripe.StripeError) -> ExternalServiceError:
-    log.warning("Stripe unreachable: %s (HTTP %s)", type(error).__name__, error.http_status)
-    return ExternalServiceError(
-        "Stripe could not be reached (no answer in time, or it is unavailable). "
-        "Nothing was charged or changed; please try again in a moment."
-    )
-
-
-def _stripe_message(error: stripe.StripeError) -> str:
-    message = (error.user_message or "").strip()
-    if not message and error.error is not None:
-        message = (error.error.message or "").strip()
-    return message or "Stripe refused the request."

@@ -4,7 +4,7 @@ their construction from Stripe's JSON bodies (plain dicts)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -53,6 +53,7 @@ class RefundInfo:
     id: str
     status: str
     amount: int
+    metadata: Mapping[str, str] = field(default_factory=dict)
 
 
 def setup_intent_info(body: Mapping[str, Any]) -> SetupIntentInfo:
@@ -87,7 +88,7 @@ def payment_intent_info(body: Mapping[str, Any]) -> PaymentIntentInfo:
         status=body.get("status") or "",
         amount=int(body.get("amount") or 0),
         currency=str(body.get("currency") or "").lower(),
-        metadata={str(k): str(v) for k, v in (body.get("metadata") or {}).items()},
+        metadata=_metadata(body),
         client_secret=body.get("client_secret") or "",
         last_error_code=error.get("code"),
         last_error_message=error.get("message"),
@@ -99,7 +100,10 @@ def payment_intent_info(body: Mapping[str, Any]) -> PaymentIntentInfo:
 
 def refund_info(body: Mapping[str, Any]) -> RefundInfo:
     return RefundInfo(
-        id=body["id"], status=str(body.get("status") or ""), amount=int(body.get("amount") or 0)
+        id=body["id"],
+        status=str(body.get("status") or ""),
+        amount=int(body.get("amount") or 0),
+        metadata=_metadata(body),
     )
 
 
@@ -110,3 +114,7 @@ def _id_of(value: Any) -> str | None:
     if isinstance(value, dict):
         return str(value["id"])
     return str(value)
+
+
+def _metadata(body: Mapping[str, Any]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (body.get("metadata") or {}).items()}
