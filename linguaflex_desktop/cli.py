@@ -173,6 +173,8 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     )
     if report.refunds_settled:
         print(f"{report.refunds_settled} refund(s) Stripe had left pending are settled now.")
+    if report.refunds_resumed:
+        print(f"{report.refunds_resumed} refund(s) Stripe had not answered are recorded now.")
     if report.needs_attention:
         ids = ", ".join(str(payment_id) for payment_id in report.needs_attention)
         print(f"Needs an administrator's attention: payment(s) {ids}.")

@@ -149,7 +149,8 @@ class RefundResult:
 class ReconcileReport:
     """What one reconciliation pass did. ``needs_attention`` lists payment ids an admin must
     look at (e.g. money taken for a booking that was cancelled meanwhile).
-    ``refunds_settled`` counts refunds Stripe had left pending that finished since."""
+    ``refunds_settled`` counts refunds Stripe had left pending that finished since;
+    ``refunds_resumed`` refunds whose Stripe call got no answer, found at Stripe or sent."""
 
     checked: int = 0
     paid: int = 0
@@ -159,6 +160,7 @@ class ReconcileReport:
     unreachable: int = 0
     needs_attention: tuple[int, ...] = ()
     refunds_settled: int = 0
+    refunds_resumed: int = 0
 
     @property
     def changed(self) -> int:

@@ -18,12 +18,15 @@ each active attempt, oldest first:
   real Stripe we first replay the create with the SAME stored idempotency key, which returns
   the PaymentIntent Stripe may have made, and cancel that. The sandbox (localstripe) ignores
   idempotency keys, so a replay would make a new PaymentIntent: there we only close the row.
+  Stripe refusing the replay (4xx) means it made nothing under our key: the row is closed too.
 
 A PaymentIntent that succeeded on a booking that is no longer CONFIRMED is recorded as
 succeeded, audited as ``payment.needs_attention`` and listed in the report for an admin.
 
 The same pass asks Stripe about refunds it left ``pending`` (``refund_settle``): a success
-then tells both parties, a failure gives the amount back.
+then tells both parties, a failure gives the amount back; and it resumes refunds whose Stripe
+call got no answer (left ``creating`` for the grace period): found at Stripe by our refund id
+and adopted, or sent once (``refund_recovery``).
 """
 
 from __future__ import annotations
@@ -34,12 +37,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from ..errors import ExternalServiceError
+from ..errors import ExternalServiceError, StripeRequestRefused
 from ..models import BookingStatus, Payment, PaymentAttemptStatus, SessionBooking, StripeCustomer
 from . import payment_settle as settling
 from .context import ServiceContext
 from .payment_dto import ReconcileReport
 from .payments_gateway import PaymentIntentInfo, PaymentsGateway
+from .refund_recovery import settle_unanswered_refunds
 from .refund_settle import settle_pending_refunds
 
 log = logging.getLogger(__name__)
@@ -87,11 +91,15 @@ class ReconcileMixin:
                 )
                 continue
             report = _count(report, row.payment_id, result)
+        resumed, stuck = settle_unanswered_refunds(
+            self._ctx, self._gateway, grace=self._creating_grace, limit=limit
+        )
         refunds, attention = settle_pending_refunds(self._ctx, self._gateway, limit=limit)
         report = replace(
             report,
             refunds_settled=refunds,
-            needs_attention=(*report.needs_attention, *attention),
+            refunds_resumed=resumed,
+            needs_attention=tuple(dict.fromkeys((*report.needs_attention, *stuck, *attention))),
         )
         log.info("reconcile: %s", report)
         return report
@@ -140,7 +148,10 @@ class ReconcileMixin:
         if row.payment_intent_id is None:
             if not stale:
                 return settling.Settled("pending", settling.PENDING_MESSAGE)
-            self._cancel_unstarted(row)
+            try:
+                self._cancel_unstarted(row)
+            except StripeRequestRefused as refused:  # Stripe made nothing under our key
+                log.info("reconcile: payment %s replay refused: %s", row.payment_id, refused)
             return self._close_unstarted(row.payment_id)
         info = self._gateway.retrieve_payment_intent(row.payment_intent_id)
         if info.status in UNFINISHED and _abandoned(row, info, stale):

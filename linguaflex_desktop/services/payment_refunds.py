@@ -12,10 +12,13 @@ double click makes one refund. Steps, with no transaction held while Stripe is c
 
 1. (transaction, booking row locked) check what remains — amount paid minus every refund not
    failed or canceled, including ones still in flight — insert ``Refund(status=creating)``.
-2. ``create_refund`` at Stripe (localstripe would accept an over-refund: our check is the
-   guard). Stripe unreachable: the row stays ``creating`` and keeps its amount reserved;
-   repeating the same request (same key) after ``REFUND_RETRY_AFTER`` sends it again with the
-   same idempotency key (real Stripe answers with the refund it may already have made).
+2. ``create_refund`` at Stripe with our refund id in its metadata (localstripe would accept
+   an over-refund: our check is the guard). Stripe refusing it (4xx: nothing made) records it
+   failed and raises ``StripeRequestRefused``. Stripe unreachable: the row stays ``creating``
+   and keeps its amount reserved; repeating the same request (same key) after
+   ``REFUND_RETRY_AFTER``, or the payment reconcile after its grace period, first looks for
+   the refund at Stripe and adopts it, else sends it again with the same idempotency key
+   (``refund_recovery``): never twice.
 3. (transaction) record Stripe's refund id and status (``refund_settle``): an accepted
    refund adds to ``refunded_minor`` on the payment and the booking; a full refund moves the
    booking's payment to REFUNDED and the booking to CANCELLED (not yet held) or REFUNDED
@@ -35,7 +38,14 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict, ExternalServiceError, InvalidTransition, NotFound, ValidationError
+from ..errors import (
+    Conflict,
+    ExternalServiceError,
+    InvalidTransition,
+    NotFound,
+    StripeRequestRefused,
+    ValidationError,
+)
 from ..models import (
     BookingStatus,
     Payment,
@@ -53,9 +63,18 @@ from .booking_state import load_booking
 from .context import ServiceContext
 from .dto import Actor
 from .payment_dto import RefundDTO, RefundPreview, RefundResult
-from .payments_gateway import PaymentsGateway, RefundInfo
+from .payments_gateway import PaymentsGateway
 from .pricing import format_money
-from .refund_settle import audit_refund, record_refund_outcome, refund_status_of
+from .refund_recovery import (
+    Found,
+    Lease,
+    find_or_send,
+    record_found,
+    refund_metadata,
+    refusal_of,
+    take_lease,
+)
+from .refund_settle import audit_refund
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +109,7 @@ class _Claim:
     payment_intent_id: str
     amount_minor: int
     duplicate: RefundResult | None = None
+    lease: Lease | None = None  # a repeat of a refund whose Stripe call got no answer
 
 
 class RefundsMixin:
@@ -117,8 +137,10 @@ class RefundsMixin:
     ) -> RefundResult:
         """Refund ``amount_minor`` (None: everything that remains) of a PAID booking at
         Stripe and record it (module docstring). Raises ValidationError for an amount over
-        what remains, PermissionDenied for non-admins, ExternalServiceError when Stripe does
-        not answer (retry with the same ``request_key``)."""
+        what remains, PermissionDenied for non-admins, StripeRequestRefused when Stripe
+        refused it (recorded failed), Conflict when a repeat finds a refund at Stripe we did
+        not record (left for an admin), ExternalServiceError when Stripe does not answer
+        (retry with the same ``request_key``)."""
         reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True)
         if not request_key or len(request_key) > MAX_KEY_LENGTH:
             raise ValidationError("A refund needs a request key (at most 255 characters).")
@@ -129,15 +151,15 @@ class RefundsMixin:
         if claim.duplicate is not None:
             return claim.duplicate
         try:
-            info = self._gateway.create_refund(
-                payment_intent_id=claim.payment_intent_id,
-                amount_minor=claim.amount_minor,
-                idempotency_key=request_key,
-            )
+            found = self._send_refund(booking_id, claim, request_key)
         except ExternalServiceError as error:
             log.warning("refund %s not confirmed by Stripe: %s", claim.refund_id, error)
             raise ExternalServiceError(REFUND_UNREACHABLE) from error
-        return self._record_refund(actor, booking_id, claim.refund_id, info)
+        result = self._record_refund(actor, booking_id, claim.refund_id, found)
+        problem = None if result.duplicate else refusal_of(found)
+        if problem is not None:
+            raise problem
+        return result
 
     def cancel_paid_booking(
         self, actor: Actor, booking_id: int, *, reason: str, request_key: str
@@ -206,8 +228,10 @@ class RefundsMixin:
             raise Conflict("That refund request belongs to another booking.")
         now = self._ctx.now()
         if known.status is RefundStatus.CREATING and now - known.updated_at >= REFUND_RETRY_AFTER:
-            known.updated_at = now  # a lease: a concurrent repeat will not call Stripe too
-            return _Claim(known.id, _intent_of(payment), known.amount_minor)
+            _intent_of(payment)
+            # a lease: a concurrent repeat will not call Stripe too
+            lease = take_lease(session, known, payment, now)
+            return _Claim(known.id, lease.payment_intent_id, known.amount_minor, lease=lease)
         result = RefundResult(
             refund=refund_to_dto(known, admin=True),
             booking_status=booking.status,
@@ -217,8 +241,23 @@ class RefundsMixin:
         )
         return _Claim(known.id, _intent_of(payment), known.amount_minor, duplicate=result)
 
+    def _send_refund(self, booking_id: int, claim: _Claim, request_key: str) -> Found:
+        """Step 2: a first request is sent; a repeat looks for it at Stripe first."""
+        if claim.lease is not None:
+            return find_or_send(self._gateway, claim.lease)
+        try:
+            info = self._gateway.create_refund(
+                payment_intent_id=claim.payment_intent_id,
+                amount_minor=claim.amount_minor,
+                idempotency_key=request_key,
+                metadata=refund_metadata(claim.refund_id, booking_id),
+            )
+        except StripeRequestRefused as refused:
+            return Found(refused=refused.stripe_message)
+        return Found(info=info)
+
     def _record_refund(
-        self, actor: Actor, booking_id: int, refund_id: int, info: RefundInfo
+        self, actor: Actor, booking_id: int, refund_id: int, found: Found
     ) -> RefundResult:
         """Step 3."""
         now = self._ctx.now()
@@ -230,17 +269,7 @@ class RefundsMixin:
             payment = session.get(Payment, refund.payment_id, populate_existing=True)
             assert payment is not None
             duplicate = refund.status is not RefundStatus.CREATING
-            if not duplicate:
-                refund.stripe_refund_id = info.id
-                record_refund_outcome(
-                    session,
-                    booking,
-                    payment,
-                    refund,
-                    refund_status_of(info.status),
-                    actor_id=actor.id,
-                    at=now,
-                )
+            record_found(session, booking, payment, refund, found, actor_id=actor.id, at=now)
             session.flush()
             result = RefundResult(
                 refund=refund_to_dto(refund, admin=True),

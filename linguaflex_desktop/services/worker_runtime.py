@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..config import Settings
-from ..models import Payment, PaymentAttemptStatus, Refund
+from ..models import Payment, PaymentAttemptStatus, Refund, RefundStatus
 from .booking_events import REFUND_IN_FLIGHT, enable_email_delivery
 from .context import ServiceContext
 from .job_handlers import build_handlers
@@ -114,13 +114,15 @@ def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
 
 
 def has_unsettled_payments(ctx: ServiceContext) -> bool:
-    """Any PaymentIntent or refund whose outcome we do not know yet (worth asking Stripe)."""
+    """Any PaymentIntent or refund whose outcome we do not know yet (worth asking Stripe),
+    including refunds whose Stripe call got no answer (``creating``)."""
     active = (PaymentAttemptStatus.CREATING, PaymentAttemptStatus.PENDING)
+    unsettled_refunds = (RefundStatus.CREATING, *REFUND_IN_FLIGHT)
     with ctx.unit_of_work(write=False) as uow:
         found = uow.session.scalar(select(Payment.id).where(Payment.status.in_(active)).limit(1))
         if found is None:
             found = uow.session.scalar(
-                select(Refund.id).where(Refund.status.in_(REFUND_IN_FLIGHT)).limit(1)
+                select(Refund.id).where(Refund.status.in_(unsettled_refunds)).limit(1)
             )
     return found is not None
 

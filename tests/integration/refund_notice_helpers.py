@@ -4,7 +4,8 @@ whose refund answers say "pending" / "failed" where localstripe always says "suc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from linguaflex_desktop.models import Notification
 from linguaflex_desktop.services.booking_service import BookingService
@@ -89,14 +90,20 @@ class RefundsAnswerPending(StripeGateway):
     does for some payment methods); retrieving it later gives localstripe's real status."""
 
     def create_refund(
-        self, *, payment_intent_id: str, amount_minor: int, idempotency_key: str
+        self,
+        *,
+        payment_intent_id: str,
+        amount_minor: int,
+        idempotency_key: str,
+        metadata: Mapping[str, str] | None = None,
     ) -> RefundInfo:
         made = super().create_refund(
             payment_intent_id=payment_intent_id,
             amount_minor=amount_minor,
             idempotency_key=idempotency_key,
+            metadata=metadata,
         )
-        return RefundInfo(id=made.id, status="pending", amount=made.amount)
+        return replace(made, status="pending")
 
 
 class PendingRefundsFail(RefundsAnswerPending):
@@ -104,7 +111,7 @@ class PendingRefundsFail(RefundsAnswerPending):
 
     def retrieve_refund(self, refund_id: str) -> RefundInfo:
         found = super().retrieve_refund(refund_id)
-        return RefundInfo(id=found.id, status="failed", amount=found.amount)
+        return replace(found, status="failed")
 
 
 def payments_with(
