@@ -6,6 +6,7 @@ one TaskRunner; the ``*_op`` functions below run on a pool thread.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -221,10 +222,21 @@ def run_gui(
     controller = AppController(services, runner=TaskRunner(app))
     if screenshot is not None:
         return _save_screenshot(controller, screenshot, screenshot_role)
+    freeze_startup_objects()
     controller.start()
     code = app.exec()
     controller.shutdown()
     return code
+
+
+def freeze_startup_objects() -> None:
+    """Collect once, then keep what exists now (modules, classes, Qt bindings, services: some
+    100,000 objects that live until exit) out of later garbage collections. A full collection
+    over them holds the GIL ~50 ms, and one comes now and then while lists load: the GUI thread
+    froze for it (bench/bench_booking_windows.py). Objects made later are collected as usual.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _save_screenshot(controller: AppController, path: Path, role: Role | None) -> int:

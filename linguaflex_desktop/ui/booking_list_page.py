@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..errors import Conflict, InvalidTransition, StaleState, UserFacingError
 from ..models import MeetingStatus
 from ..services.booking_dto import BookingDetailDTO, BookingDTO
-from ..services.dto import Actor
+from ..services.dto import Actor, Page
 from .booking_detail_dialog import BookingDetailDialog
 from .booking_table_model import BookingColumn, BookingTableModel
 from .errors import inline_error_text, show_error
@@ -209,7 +209,11 @@ class BookingListPage(QWidget):
 
     # --- loading --------------------------------------------------------------------------
 
-    def _on_page_loaded(self, _page: object) -> None:
+    def _on_page_loaded(self, page: object) -> None:
+        if isinstance(page, Page) and page.offset == 0:
+            # A new first page starts at its top: Qt keeps the old scroll position, and a
+            # view left scrolled down would show the page's end and fetch the next at once.
+            self.view.scrollToTop()
         if self._load_error_shown:  # an action's message stays until the next action
             set_message(self.error_label, None)
             self._load_error_shown = False

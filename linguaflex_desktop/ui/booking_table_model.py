@@ -51,6 +51,12 @@ _MEETING_COLOURS = {
     MeetingStatus.DELETED: "#8c959f",
 }
 _PROPOSAL_COLOUR = "#0969da"
+# Views ask about eight roles of every cell they measure or paint; these are the ones answered.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class BookingColumn(enum.Enum):
@@ -85,6 +91,7 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         )
         self._columns = tuple(columns)
         self.zone_name = zone_name
+        self._roles = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, self.BookingRole})
 
     def reload(self) -> None:
         """Load the first page again (no query: no rows); older answers are ignored."""
@@ -130,22 +137,23 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every cell measured or painted: roles this model does not
+        # answer return first, and the answered ones compare against module constants (a Qt
+        # enum attribute lookup costs more than the answer).
+        if role not in self._roles or not index.isValid():
             return None
         booking = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(booking, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(booking, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             return _colour(booking, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is BookingColumn.TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.BookingRole:
-            return booking
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column is BookingColumn.TOTAL else None
+        return booking  # BookingRole
 
     def _text(self, booking: BookingDTO, column: BookingColumn) -> str:
         match column:

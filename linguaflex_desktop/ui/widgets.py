@@ -14,9 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Columns sized to their contents measure at most this many rows (the visible ones first).
+# Qt's default is 1,000: with a long list loaded, every resize, reset or show of the table
+# then asks the model for ~8 roles of each cell of 1,000 rows, which stalls the GUI thread.
+SIZE_HINT_ROWS = 50
+
 
 def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only, single-row-selection table with a stretching first column."""
+    """A read-only, single-row-selection table with a stretching first column; columns fit
+    the contents of the rows around the visible ones (``SIZE_HINT_ROWS``)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -33,6 +39,7 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(80)
+    header.setResizeContentsPrecision(SIZE_HINT_ROWS)
     return view
 
 

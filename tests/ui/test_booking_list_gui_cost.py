@@ -1,0 +1,200 @@
+"""What keeps the booking lists from freezing the GUI thread with many rows loaded (found by
+bench/bench_booking_windows.py), pinned by counts rather than timings:
+
+- a table sizes its columns from a bounded number of rows (``SIZE_HINT_ROWS`` around the
+  visible ones), not from every row loaded: Qt's default of 1,000 made a window resize with
+  1,100 bookings loaded freeze the GUI for ~350 ms;
+- a filter change shows the new first page from its top: the view kept its old scroll
+  position, showed the end of the new page and at once fetched the next one;
+- the booking model answers the roles it has no value for with None, and the ones it has as
+  before (its fast path must not change a cell);
+- run_gui takes the objects alive at startup out of the garbage collector's full passes.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.models import BookingStatus, PaymentStatus, SessionBooking
+from linguaflex_desktop.ui.admin_bookings_page import AdminBookingsPage
+from linguaflex_desktop.ui.app_controller import run_gui
+from linguaflex_desktop.ui.booking_table_model import BookingColumn, BookingTableModel
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
+
+from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+
+BOOKINGS = 450  # more than SIZE_HINT_ROWS plus a screenful, in 5 pages of 100
+ROW_HEIGHT = 30  # make_table_view's default section size
+
+
+@pytest.fixture
+def school(clocked_services: AppServices) -> School:
+    school = make_school(clocked_services)
+    _insert_bookings(clocked_services, school, BOOKINGS)
+    return school
+
+
+def _insert_bookings(services: AppServices, school: School, count: int) -> None:
+    """``count`` unpaid requests an hour apart, written in one statement (the services would
+    take minutes for this many)."""
+    rows = []
+    for n in range(count):
+        start = WEDNESDAY_10_UTC + timedelta(hours=n)
+        rows.append(
+            {
+                "student_id": school.student.id,
+                "teacher_id": school.teacher.id,
+                "gig_id": school.gig.id,
+                "start_at": start,
+                "end_at": start + timedelta(hours=1),
+                "duration_minutes": 60,
+                "status": BookingStatus.PENDING,
+                "payment_status": PaymentStatus.UNPAID,
+                "currency": "EUR",
+                "hourly_rate_minor": 3000,
+                "base_amount_minor": 3000,
+                "fee_minor": 150,
+                "total_minor": 3150,
+                "teacher_share_minor": 3000,
+                "refunded_minor": 0,
+                "version": 1,
+            }
+        )
+    with services.ctx.unit_of_work() as uow:
+        uow.session.execute(insert(SessionBooking), rows)
+        uow.commit()
+
+
+class RowsRead:
+    """Which rows the booking model is asked about while ``recording`` (a spy on ``data``,
+    installed before any model exists: PySide looks the override up once per object)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.rows: set[int] = set()
+        self.recording = False
+        answer = BookingTableModel.data
+
+        def data(model: BookingTableModel, index: QModelIndex, role: int = 0) -> Any:
+            if self.recording:
+                self.rows.add(index.row())
+            return answer(model, index, role)
+
+        monkeypatch.setattr(BookingTableModel, "data", data)
+
+    def start(self) -> None:
+        self.rows.clear()
+        self.recording = True
+
+
+@pytest.fixture
+def rows_read(monkeypatch: pytest.MonkeyPatch) -> RowsRead:
+    return RowsRead(monkeypatch)
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    rows_read: RowsRead,
+) -> Iterator[AdminBookingsPage]:
+    """The admin's Bookings page, shown, with every booking loaded by scrolling down."""
+    admin_page = AdminBookingsPage(
+        services=clocked_services, actor=school.admin.actor, runner=runner
+    )
+    qtbot.addWidget(admin_page)
+    admin_page.resize(1000, 600)
+    admin_page.show()
+    qtbot.waitUntil(lambda: admin_page.model.rowCount() > 0, timeout=5000)
+    while admin_page.model.canFetchMore():
+        with qtbot.waitSignal(admin_page.bookings_loaded, timeout=5000):
+            admin_page.view.scrollToBottom()
+    yield admin_page
+    runner.wait_for_idle()
+    admin_page.close()
+    admin_page.deleteLater()  # now, while the spy on ``data`` is still installed
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_resizing_a_list_with_every_booking_loaded_measures_only_rows_near_the_visible_ones(
+    page: AdminBookingsPage, rows_read: RowsRead
+) -> None:
+    assert page.model.rowCount() == BOOKINGS
+    rows_read.start()
+    page.resize(1300, 800)
+    QApplication.processEvents()
+    visible = page.view.viewport().height() // ROW_HEIGHT + 1
+    assert rows_read.rows, "the resize sized no column"
+    assert len(rows_read.rows) <= SIZE_HINT_ROWS + visible < BOOKINGS
+
+
+def test_a_filter_change_shows_the_new_first_page_from_its_top_without_the_next_page(
+    qtbot: QtBot, page: AdminBookingsPage, runner: TaskRunner, rows_read: RowsRead
+) -> None:
+    assert page.view.verticalScrollBar().value() > 0  # scrolled down to load every page
+    rows_read.start()
+    with qtbot.waitSignal(page.bookings_loaded, timeout=5000):
+        page.status_combo.setCurrentIndex(page.status_combo.findData(BookingStatus.PENDING))
+    QApplication.processEvents()  # the view lays the new rows out (and would fetch more)
+    assert runner.wait_for_idle()
+    assert page.view.verticalScrollBar().value() == 0
+    assert page.model.rowCount() == page.model.page_size
+    visible = page.view.viewport().height() // ROW_HEIGHT + 1
+    assert rows_read.rows
+    # the columns measured on the new page, the old and new visible rows painted
+    assert len(rows_read.rows) <= SIZE_HINT_ROWS + 2 * visible < page.model.page_size
+
+
+def test_booking_cells_answer_the_same_roles_as_before_and_none_for_the_others(
+    clocked_services: AppServices, runner: TaskRunner
+) -> None:
+    school = make_school(clocked_services)
+    booking = book(clocked_services, school)
+    columns = (BookingColumn.WHEN, BookingColumn.STATUS, BookingColumn.TOTAL)
+    model = BookingTableModel(columns, runner=runner, zone_name="Europe/London")
+    model.set_bookings([booking])
+    when, status, total = (model.index(0, column) for column in range(3))
+    role = Qt.ItemDataRole
+    assert model.data(when) == "Wed 3 Mar 2027, 10:00"
+    assert model.data(status) == "Waiting for teacher"
+    assert model.data(total, role.ToolTipRole) == model.data(total) == "31.50 USD"
+    assert model.data(status, role.ForegroundRole) == QColor("#9a6700")
+    assert model.data(when, role.ForegroundRole) is None
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert model.data(total, role.TextAlignmentRole) == right
+    assert model.data(when, role.TextAlignmentRole) is None
+    assert model.data(when, BookingTableModel.BookingRole) == booking
+    for other in (role.DecorationRole, role.FontRole, role.BackgroundRole, role.CheckStateRole):
+        assert model.data(status, other) is None
+    assert model.data(QModelIndex()) is None
+
+
+def test_run_gui_leaves_the_objects_alive_at_startup_out_of_full_collections(
+    qtbot: QtBot, app_services: AppServices
+) -> None:
+    gc.unfreeze()
+    QTimer.singleShot(0, QApplication.quit)  # the event loop ends as soon as it runs
+    try:
+        assert run_gui(app_services) == 0
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, LoginWindow):
+                window.close()
+                window.deleteLater()
+    assert frozen > 10_000  # the modules, classes and Qt bindings, not a handful
