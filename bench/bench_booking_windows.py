@@ -1,0 +1,360 @@
+"""Benchmark: the booking windows (real pages, real threaded TaskRunner) over 100,000 bookings.
+
+Usage: PYTHONPATH=. python bench/bench_booking_windows.py [DATABASE_URL ...]
+Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
+(a throw-away database). The bookings are ``bench_booking_lists``'s; on top of them one busy
+student gets 1,000 bookings (one an hour) and the busy teacher's pending requests get answer
+deadlines (their start), so ~280 wait in her queue. The app's clock stands a week into the
+bookings; startup objects are frozen out of garbage collection as ``run_gui`` does.
+
+With ``QT_QPA_PLATFORM=offscreen`` it builds ``build_app_services`` on the URL and, for each
+page (admin's Bookings, a busy student's My bookings, a busy teacher's Schedule and Requests),
+times: construction + show() until the first page of rows is in the model; each fetchMore
+(the view scrolled to the bottom) until its rows are in; a filter change until the new rows
+are in. A 10 ms QTimer on the GUI thread records the longest gap between its ticks (10 ms is
+an idle GUI; more is a stall). After one warm-up run per page (Qt's one-time costs), times
+are the best of 3 runs and gaps the worst of them. "window resized" makes the window larger
+after the pages were loaded (the columns are sized to their contents again).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import Engine, update
+from sqlalchemy.engine import make_url
+
+from bench.bench_booking_lists import BOOKINGS, START, TEACHERS, seed
+from bench.harness import main
+from linguaflex_desktop.bootstrap import AppServices, build_app_services
+from linguaflex_desktop.config import load_settings
+from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.models import SessionBooking as B
+from linguaflex_desktop.services.dto import Actor
+from linguaflex_desktop.ui.admin_bookings_page import AdminBookingsPage
+from linguaflex_desktop.ui.app_controller import freeze_startup_objects
+from linguaflex_desktop.ui.booking_list_page import BookingListPage
+from linguaflex_desktop.ui.my_bookings_page import ALL, MyBookingsPage
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_requests_page import TeacherRequestsPage
+from linguaflex_desktop.ui.teacher_schedule_page import TeacherSchedulePage
+
+RUNS = 3
+FETCH_PAGES = 10
+NOW = START + timedelta(days=7)  # the app's clock: a week into the bookings
+SIZE = (1280, 800)
+SETTLE_MS = 50  # the event loop runs this long after each step (layout, painting)
+TIMEOUT_S = 60.0
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+def make_busy(engine: Engine, student_id: int, teacher_id: int) -> None:
+    """Give the student one booking an hour where she has none (1,000 in all) and the
+    teacher's pending requests an answer deadline (their start), so both lists are long."""
+    hour, teacher = (B.id - 1) // TEACHERS, (B.id - 1) % TEACHERS  # as seeded
+    with engine.begin() as connection:
+        connection.execute(
+            update(B)
+            .where(teacher == hour % TEACHERS, hour % 10 != 0)
+            .values(student_id=student_id)
+        )
+        connection.execute(
+            update(B)
+            .where(B.teacher_id == teacher_id, B.status == BookingStatus.PENDING)
+            .values(respond_by=B.start_at)
+        )
+
+
+# --- measuring on the GUI thread ----------------------------------------------------------
+
+
+class StallMonitor(QObject):
+    """A 10 ms timer on the GUI thread keeping the longest gap between two ticks per phase."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+        self._last = time.perf_counter()
+        self._longest = 0.0
+
+    def start(self) -> None:
+        self._last, self._longest = time.perf_counter(), 0.0
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self._longest = max(self._longest, now - self._last)
+        self._last = now
+
+    def take(self) -> float:
+        """The longest gap (ms) since the last ``take``, counting the time up to now."""
+        self._tick()
+        longest, self._longest = self._longest, 0.0
+        return longest * 1000
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Run the GUI event loop until ``condition`` holds (it wakes on every event)."""
+    deadline = time.monotonic() + TIMEOUT_S
+    app = QApplication.instance()
+    assert app is not None
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no {what} after {TIMEOUT_S:.0f} s")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def settle(runner: TaskRunner) -> None:
+    """Let every task deliver, then run the event loop SETTLE_MS more (layout, painting)."""
+    wait_for(lambda: runner.in_flight == 0, "idle runner")
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()
+
+
+@dataclass
+class Figures:
+    """One window's figures of one run (ms); gaps per phase."""
+
+    first: float = 0.0
+    fetches: list[float] = field(default_factory=list)
+    filters: dict[str, float] = field(default_factory=dict)
+    gaps: dict[str, float] = field(default_factory=dict)
+
+
+class Probe:
+    """Opens a page, times its loads and keeps the GUI gaps of each phase."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self.runner = runner
+        self.monitor = StallMonitor()
+        self.figures = Figures()
+
+    def open(self, make: Callable[[], BookingListPage]) -> BookingListPage:
+        self.monitor.start()
+        arrival = _Arrival()
+        page = make()
+        page.bookings_loaded.connect(arrival.note)  # the answer arrives via the event loop
+        page.resize(*SIZE)
+        page.show()
+        self.figures.first = arrival.wait("first page")
+        settle(self.runner)
+        self.figures.gaps["first page"] = self.monitor.take()
+        return page
+
+    def fetch_more(self, page: BookingListPage, pages: int) -> None:
+        """Scroll to the bottom ``pages`` times (while there is more), timing each page."""
+        for _ in range(pages):
+            if not page.model.canFetchMore():
+                break
+            arrival = _Arrival()
+            page.bookings_loaded.connect(arrival.note)
+            page.view.scrollToBottom()
+            self.figures.fetches.append(arrival.wait("next page"))
+            page.bookings_loaded.disconnect(arrival.note)
+            settle(self.runner)
+        self.figures.gaps["fetchMore"] = self.monitor.take()
+
+    def change(self, page: BookingListPage, name: str, act: Callable[[], None]) -> None:
+        """Time ``act`` (filter widgets changed) until the page's next load arrives."""
+        arrival = _Arrival()
+        page.bookings_loaded.connect(arrival.note)
+        act()
+        self.figures.filters[name] = arrival.wait(name)
+        page.bookings_loaded.disconnect(arrival.note)
+        settle(self.runner)
+        self.figures.gaps[name] = self.monitor.take()
+
+    def resize(self, page: BookingListPage) -> None:
+        """Make the window larger (a user maximising it) and time it until laid out."""
+        app = QApplication.instance()
+        assert app is not None
+        began = time.perf_counter()
+        page.resize(SIZE[0] + 320, SIZE[1] + 200)
+        app.processEvents()
+        self.figures.filters["window resized"] = (time.perf_counter() - began) * 1000
+        settle(self.runner)
+        self.figures.gaps["window resized"] = self.monitor.take()
+        page.resize(*SIZE)
+        settle(self.runner)
+        self.monitor.take()
+
+    def close(self, page: BookingListPage) -> Figures:
+        self.monitor.stop()
+        page.close()
+        page.deleteLater()
+        settle(self.runner)
+        return self.figures
+
+
+class _Arrival:
+    """When a page's rows arrived (``bookings_loaded``), timed from its creation."""
+
+    def __init__(self) -> None:
+        self.began = time.perf_counter()
+        self.at: float | None = None
+
+    def note(self, *_args: object) -> None:
+        if self.at is None:
+            self.at = time.perf_counter()
+
+    def wait(self, what: str) -> float:
+        """Milliseconds from this object's creation until the rows were in the model."""
+        wait_for(lambda: self.at is not None, what)
+        assert self.at is not None
+        return (self.at - self.began) * 1000
+
+
+# --- the windows --------------------------------------------------------------------------
+
+
+def admin_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
+    probe = Probe(runner)
+    page = probe.open(lambda: AdminBookingsPage(services=services, actor=actor, runner=runner))
+    assert isinstance(page, AdminBookingsPage)
+    probe.fetch_more(page, FETCH_PAGES)
+    probe.resize(page)
+    pending = page.status_combo.findData(BookingStatus.PENDING)
+    probe.change(page, "status", lambda: page.status_combo.setCurrentIndex(pending))
+
+    def date_range() -> None:  # the default dates: today to today + 30 days
+        page.from_check.setChecked(True)
+        page.to_check.setChecked(True)
+
+    probe.change(page, "+ date range", date_range)
+    return probe.close(page)
+
+
+def student_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
+    probe = Probe(runner)
+    page = probe.open(lambda: MyBookingsPage(services=services, actor=actor, runner=runner))
+    assert isinstance(page, MyBookingsPage)
+    every = page.show_combo.findData(ALL)
+    probe.change(page, "all bookings", lambda: page.show_combo.setCurrentIndex(every))
+    probe.fetch_more(page, FETCH_PAGES)
+    probe.resize(page)
+    return probe.close(page)
+
+
+def schedule_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
+    probe = Probe(runner)
+    page = probe.open(lambda: TeacherSchedulePage(services=services, actor=actor, runner=runner))
+    assert isinstance(page, TeacherSchedulePage)
+    probe.change(page, "next week", page.next_button.click)
+    probe.change(page, "agenda + prev", lambda: _agenda_previous(page))
+    return probe.close(page)
+
+
+def _agenda_previous(page: TeacherSchedulePage) -> None:
+    page.agenda_button.click()
+    page.previous_button.click()
+
+
+def requests_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
+    probe = Probe(runner)
+    page = probe.open(lambda: TeacherRequestsPage(services=services, actor=actor, runner=runner))
+    assert isinstance(page, TeacherRequestsPage)
+    probe.change(page, "refresh", page.refresh_button.click)
+    probe.resize(page)
+    return probe.close(page)
+
+
+# --- running and printing -----------------------------------------------------------------
+
+
+def run(url: str) -> None:
+    ctx, actors = seed(url)
+    seed_engine = ctx.session_factory.kw["bind"]
+    make_busy(seed_engine, actors["student"].id, actors["teacher"].id)
+    seed_engine.dispose()
+    with _app_services(url) as services:
+        runner = TaskRunner()
+        freeze_startup_objects()  # as run_gui does before the first window
+        windows = {
+            "admin Bookings": lambda: admin_run(services, actors["admin"], runner),
+            "student My bookings": lambda: student_run(services, actors["student"], runner),
+            "teacher Schedule": lambda: schedule_run(services, actors["teacher"], runner),
+            "teacher Requests": lambda: requests_run(services, actors["teacher"], runner),
+        }
+        print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings, {TEACHERS} teachers")
+        print_header()
+        for name, scenario in windows.items():
+            scenario()  # warm-up: Qt's one-time costs (fonts, styles) are not the page's
+            print_window(name, [scenario() for _ in range(RUNS)])
+
+
+@contextmanager
+def _app_services(url: str) -> Iterator[AppServices]:
+    with tempfile.TemporaryDirectory() as folder:
+        settings = load_settings(data_dir=Path(folder), database_url=url, environ={})
+        services = build_app_services(settings, clock=lambda: NOW)
+        try:
+            yield services
+        finally:
+            services.close()
+
+
+def print_header() -> None:
+    print(f"  {'window':22} {'step':16} {'best ms':>8} {'GUI gap ms':>11}  notes")
+
+
+def print_window(name: str, runs: list[Figures]) -> None:
+    """Best time of the runs per step; worst GUI gap of the runs per phase."""
+
+    def gap(phase: str) -> float:
+        return max(figures.gaps.get(phase, 0.0) for figures in runs)
+
+    rows: list[tuple[str, float, float, str]] = [
+        ("first page", min(f.first for f in runs), gap("first page"), "")
+    ]
+    fetches = [min(times) for times in zip(*(f.fetches for f in runs), strict=False)]
+    if fetches:
+        note = f"{len(fetches)} pages, median {statistics.median(fetches):.1f}"
+        note += f", max {max(fetches):.1f}: " + " ".join(f"{t:.0f}" for t in fetches)
+        rows.append(("fetchMore (best)", min(fetches), gap("fetchMore"), note))
+    for step in runs[0].filters:
+        rows.append((step, min(f.filters[step] for f in runs), gap(step), ""))
+    for step, best, longest, note in rows:
+        print(f"  {name:22} {step:16} {best:8.1f} {longest:11.1f}  {note}".rstrip())
+        name = ""
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen plugin's note on every window shown."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    qInstallMessageHandler(_quiet_offscreen)
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    main(run, sys.argv[1:])
