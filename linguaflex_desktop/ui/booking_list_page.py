@@ -62,6 +62,7 @@ class BookingListPage(QWidget):
         self.meeting_links: MeetingLinkOpener | None = None
         self.meeting_button: MeetingButton | None = None
         self._load_error_shown = False
+        self._transition_running = False  # its buttons stay off until it answers
         self.model = BookingTableModel(
             columns, runner=runner, zone_name=actor.time_zone, parent=self
         )
@@ -132,7 +133,7 @@ class BookingListPage(QWidget):
         self.details_button.setEnabled(booking is not None)
         if self.meeting_button is not None:
             self.meeting_button.set_booking(booking)
-        self.update_action_buttons(booking)
+        self.update_action_buttons(None if self._transition_running else booking)
 
     # --- the online session -----------------------------------------------------------------
 
@@ -316,17 +317,28 @@ class BookingListPage(QWidget):
         done_text: str,
         on_done: Callable[[BookingDTO], None] | None = None,
     ) -> None:
-        """Run a booking transition; on a conflict show its message and the fresh state."""
+        """Run a booking transition (the action buttons stay off until it answers); on a
+        conflict show its message and the fresh state."""
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
+        self._set_transition_running(True)  # a second click would send it again
 
         def succeeded(booking: BookingDTO) -> None:
+            self._set_transition_running(False)
             set_message(self.notice_label, done_text)
             self.show_changed(booking)
             if on_done is not None:
                 on_done(booking)
 
-        self.runner.run(op, on_success=succeeded, on_failure=self.show_conflict, owner=self)
+        def failed(error: BaseException) -> None:
+            self._set_transition_running(False)
+            self.show_conflict(error)
+
+        self.runner.run(op, on_success=succeeded, on_failure=failed, owner=self)
+
+    def _set_transition_running(self, running: bool) -> None:
+        self._transition_running = running
+        self._update_buttons()
 
     def show_conflict(self, error: BaseException) -> None:
         """User-facing errors inline; a conflict also refreshes the row / list."""

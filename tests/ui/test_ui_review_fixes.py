@@ -1,0 +1,57 @@
+"""Defects found by a review of the Qt layer's threading and error handling, each pinned by the
+test that failed before its fix: real windows, real services, the threaded TaskRunner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_window import TeacherWindow
+
+from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+from .ui_helpers import click_row
+
+
+@pytest.fixture
+def school(clocked_services: AppServices) -> School:
+    return make_school(clocked_services)
+
+
+@pytest.fixture
+def teacher_window(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> Iterator[TeacherWindow]:
+    book(clocked_services, school, start_at=WEDNESDAY_10_UTC)
+    window = TeacherWindow(services=clocked_services, user=school.teacher, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    runner.wait_for_idle()
+    yield window
+    runner.wait_for_idle()
+
+
+def test_a_booking_transition_disables_its_buttons_until_it_answers_so_a_second_click_sends_nothing(
+    qtbot: QtBot,
+    teacher_window: TeacherWindow,
+    runner: TaskRunner,
+    clocked_services: AppServices,
+    school: School,
+) -> None:
+    page = teacher_window.requests
+    click_row(qtbot, page.view, 0)
+    booking = page.selected_booking()
+    assert booking is not None and page.confirm_button.isEnabled()
+    page.confirm_button.click()
+    assert not page.confirm_button.isEnabled()
+    assert not page.decline_button.isEnabled()
+    page.confirm_button.click()  # an impatient second click while the first is running
+    assert runner.wait_for_idle()
+    assert page.error_label.text() == ""  # no "changed meanwhile" after our own success
+    assert "Confirmed." in page.notice_label.text()
+    stored = clocked_services.bookings.get_booking(school.teacher.actor, booking.id).booking
+    assert stored.status is BookingStatus.CONFIRMED
