@@ -271,28 +271,31 @@ class SettingsService:
     ) -> SettingsView:
         """Write ``values`` to settings.json, store ``secrets`` (name -> new value) and delete
         ``clear_secrets`` in the keyring; audited by name only. If secrets are to change and
-        the keyring is not secure, SecretStoreUnavailable and nothing at all is written."""
+        the keyring is not secure, SecretStoreUnavailable and nothing at all is written.
+        The keyring (which may block) and the file are written outside any transaction; only
+        the audit event is, afterwards, so the SQLite write lock is never held meanwhile."""
         cleaned = validate_stored_settings(values)
         new_secrets = _check_secret_changes(secrets or {}, clear_secrets)
         cleared = sorted(set(clear_secrets))
+        with self._ctx.unit_of_work(write=False) as uow:
+            admin_id = load_acting_user(uow.session, actor, Role.ADMIN).id
+        if new_secrets or cleared:
+            available, message = self._secrets.availability()
+            if not available:
+                raise SecretStoreUnavailable(message)
+        before = self._file.load()
+        for name, value in new_secrets.items():
+            self._secrets.set(name, value)
+        for name in cleared:
+            self._secrets.delete(name)
+        self._file.save(cleaned)
+        changed_before, changed_after = _changes(before, cleaned)
+        changed_after.update({name: "stored in keyring" for name in new_secrets})
+        changed_after.update({name: "cleared" for name in cleared})
         with self._ctx.unit_of_work() as uow:
-            admin = load_acting_user(uow.session, actor, Role.ADMIN)
-            if new_secrets or cleared:
-                available, message = self._secrets.availability()
-                if not available:
-                    raise SecretStoreUnavailable(message)
-            before = self._file.load()
-            for name, value in new_secrets.items():
-                self._secrets.set(name, value)
-            for name in cleared:
-                self._secrets.delete(name)
-            self._file.save(cleaned)
-            changed_before, changed_after = _changes(before, cleaned)
-            changed_after.update({name: "stored in keyring" for name in new_secrets})
-            changed_after.update({name: "cleared" for name in cleared})
             record_audit(
                 uow.session,
-                actor_id=admin.id,
+                actor_id=admin_id,
                 action="settings.changed",
                 entity_type="settings",
                 entity_id=None,
@@ -301,7 +304,7 @@ class SettingsService:
                 after=changed_after,
             )
             uow.commit()
-        log.info("settings saved by user %s: %s", admin.id, ", ".join(sorted(changed_after)))
+        log.info("settings saved by user %s: %s", admin_id, ", ".join(sorted(changed_after)))
         return self._view()
 
     def _view(self) -> SettingsView:
