@@ -63,6 +63,7 @@ class BookSessionDialog(QDialog):
         self.services, self.actor, self.runner, self.gig = services, actor, runner, gig
         self.price: Price | None = None
         self._quote_request = 0
+        self._requesting = False  # a request is running: Request stays off
         self.setObjectName("bookSessionDialog")
         self.setWindowTitle(f"Book “{gig.title}”")
         self.resize(860, 640)
@@ -134,6 +135,7 @@ class BookSessionDialog(QDialog):
         if slot is None or self.price is None:
             return
         set_message(self.error_label, None)
+        self._requesting = True
         self.request_button.setEnabled(False)
         self.request_button.setText("Requesting…")
         bookings, actor, gig_id = self.services.bookings, self.actor, self.gig.id
@@ -203,13 +205,14 @@ class BookSessionDialog(QDialog):
 
     def _update_button(self) -> None:
         ready = self.selected_slot() is not None and self.price is not None
-        self.request_button.setEnabled(ready)
+        self.request_button.setEnabled(ready and not self._requesting)
 
     def _on_requested(self, booking: BookingDTO) -> None:
         self.booking_requested.emit(booking)
         self.accept()
 
     def _on_request_failed(self, error: BaseException) -> None:
+        self._requesting = False
         self.request_button.setText("Request booking")
         if isinstance(error, UserFacingError):
             set_message(self.error_label, inline_error_text(error))

@@ -4,12 +4,14 @@ test that failed before its fix: real windows, real services, the threaded TaskR
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
@@ -55,3 +57,22 @@ def test_a_booking_transition_disables_its_buttons_until_it_answers_so_a_second_
     assert "Confirmed." in page.notice_label.text()
     stored = clocked_services.bookings.get_booking(school.teacher.actor, booking.id).booking
     assert stored.status is BookingStatus.CONFIRMED
+
+
+def test_choosing_another_slot_while_a_booking_request_runs_does_not_allow_a_second_request(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    dialog = BookSessionDialog(
+        services=clocked_services, actor=school.student.actor, runner=runner, gig=school.gig
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.price is not None and bool(dialog.week.slots()), timeout=5000)
+    slots = {slot.start_at: slot for slot in dialog.week.slots()}
+    assert dialog.week.select_slot(slots[WEDNESDAY_10_UTC])
+    dialog.request_button.click()
+    assert dialog.week.select_slot(slots[WEDNESDAY_10_UTC + timedelta(hours=1)])
+    assert not dialog.request_button.isEnabled()
+    dialog.request_button.click()  # would request a second session
+    assert runner.wait_for_idle()
+    assert clocked_services.bookings.count_bookings(school.student.actor) == 1
