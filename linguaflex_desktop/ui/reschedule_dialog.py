@@ -42,6 +42,7 @@ class RescheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner, self.booking = services, actor, runner, booking
+        self._proposing = False  # a proposal is being sent: Propose stays off
         self.setObjectName("rescheduleDialog")
         self.setWindowTitle("Propose a new time")
         self.resize(820, 580)
@@ -91,6 +92,7 @@ class RescheduleDialog(QDialog):
         if slot is None:
             return
         set_message(self.error_label, None)
+        self._proposing = True
         self.propose_button.setEnabled(False)
         bookings, actor, booking_id = self.services.bookings, self.actor, self.booking.id
         self.runner.run(
@@ -101,7 +103,7 @@ class RescheduleDialog(QDialog):
         )
 
     def _on_slot_selected(self, slot: SlotDTO | None) -> None:
-        self.propose_button.setEnabled(slot is not None)
+        self.propose_button.setEnabled(slot is not None and not self._proposing)
         if slot is None:
             self.slot_label.setText("Choose a free time above.")
         else:
@@ -113,6 +115,7 @@ class RescheduleDialog(QDialog):
         self.accept()
 
     def _on_failed(self, error: BaseException) -> None:
+        self._proposing = False
         self.propose_button.setEnabled(self.week.selected_slot() is not None)
         if not isinstance(error, UserFacingError):
             show_error(self, error)

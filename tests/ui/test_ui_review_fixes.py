@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
-from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
 from .ui_helpers import click_row
 
 
@@ -76,3 +77,25 @@ def test_choosing_another_slot_while_a_booking_request_runs_does_not_allow_a_sec
     dialog.request_button.click()  # would request a second session
     assert runner.wait_for_idle()
     assert clocked_services.bookings.count_bookings(school.student.actor) == 1
+
+
+def test_choosing_another_slot_while_a_reschedule_proposal_runs_does_not_allow_a_second_one(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    booking = book(clocked_services, school)
+    dialog = RescheduleDialog(
+        services=clocked_services, actor=school.student.actor, runner=runner, booking=booking
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.week.slots()), timeout=5000)
+    slots = {slot.start_at: slot for slot in dialog.week.slots()}
+    assert dialog.week.select_slot(slots[THURSDAY_10_UTC])
+    dialog.propose_button.click()
+    assert dialog.week.select_slot(slots[THURSDAY_10_UTC + timedelta(hours=1)])
+    assert not dialog.propose_button.isEnabled()
+    dialog.propose_button.click()  # would replace the proposal the dialog reports as made
+    assert runner.wait_for_idle()
+    detail = clocked_services.bookings.get_booking(school.teacher.actor, booking.id)
+    assert detail.reschedule_proposal is not None
+    assert detail.reschedule_proposal.start_at == THURSDAY_10_UTC
