@@ -204,8 +204,13 @@ class AccountService:
             uow.commit()
 
     def _record_success(self, user_id: int, new_hash: str | None) -> UserDTO:
+        """Grant the sign-in, unless the account was locked (by concurrent failures) or
+        suspended while the password was being verified: checked again under the row lock."""
         with self._ctx.unit_of_work() as uow:
             user = self._lock_user_row(uow.session, user_id)
+            self._raise_if_locked(user)
+            if _is_suspended(user):
+                raise AuthenticationFailed(SUSPENDED_MESSAGE)
             user.failed_login_count = 0
             user.failed_login_window_start = None
             user.last_login_at = self._ctx.now()
