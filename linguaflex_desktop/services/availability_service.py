@@ -255,9 +255,9 @@ class AvailabilityService:
             window_start = max(
                 local_midnight_utc(from_date, viewer_zone), rules.earliest_bookable_start(now)
             )
-            window_end = min(
+            window_end = min(  # exclusive; a start at the horizon itself is still bookable
                 local_midnight_utc(to_date + timedelta(days=1), viewer_zone),
-                rules.latest_bookable_start(now) + rules.SLOT_STEP,
+                rules.latest_bookable_start(now) + timedelta(microseconds=1),
             )
             return self._slots(uow.session, gig, user, window_start, window_end, duration_minutes)
 
