@@ -76,6 +76,7 @@ class CardsPage(QWidget):
         self.wait_dialog: WaitDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._loaded_once = False
+        self._changing = False  # a default / remove is running: both buttons stay off
         self.model: RowTableModel[SavedCardDTO] = RowTableModel(
             CARD_COLUMNS, key=lambda card: card.id, parent=self
         )
@@ -155,7 +156,7 @@ class CardsPage(QWidget):
 
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
-        card = self.selected_card()
+        card = None if self._changing else self.selected_card()
         self.remove_button.setEnabled(card is not None)
         self.default_button.setEnabled(card is not None and not card.is_default)
 
@@ -164,7 +165,7 @@ class CardsPage(QWidget):
     @Slot()
     def make_selected_default(self) -> None:
         card = self.selected_card()
-        if card is None or card.is_default:
+        if card is None or card.is_default or self._changing:
             return
         services, actor = self.services, self.actor
         self._run_change(
@@ -176,7 +177,7 @@ class CardsPage(QWidget):
     def remove_selected(self) -> QMessageBox | None:
         """Ask first (non-blocking box, kept in ``confirm_box``), then remove."""
         card = self.selected_card()
-        if card is None:
+        if card is None or self._changing:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -202,14 +203,21 @@ class CardsPage(QWidget):
     def _run_change(self, op: Callable[[], tuple[SavedCardDTO, ...]], done_text: str) -> None:
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
+        self._set_changing(True)  # a second click would send it again
 
         def done(cards: tuple[SavedCardDTO, ...]) -> None:
+            self._set_changing(False)
             set_message(self.notice_label, done_text)
             self._show_cards(cards)
 
         self.runner.run(op, on_success=done, on_failure=self._show_change_failed, owner=self)
 
+    def _set_changing(self, changing: bool) -> None:
+        self._changing = changing
+        self._update_buttons()
+
     def _show_change_failed(self, error: BaseException) -> None:
+        self._set_changing(False)
         set_message(self.error_label, inline_error_text(error))
 
     # --- adding a card --------------------------------------------------------------------

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.cards_page import CardsPage
 from linguaflex_desktop.ui.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -99,3 +101,29 @@ def test_choosing_another_slot_while_a_reschedule_proposal_runs_does_not_allow_a
     detail = clocked_services.bookings.get_booking(school.teacher.actor, booking.id)
     assert detail.reschedule_proposal is not None
     assert detail.reschedule_proposal.start_at == THURSDAY_10_UTC
+
+
+def test_removing_a_card_turns_remove_and_make_default_off_until_stripe_has_answered(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    stripe_sandbox: StripeSandbox,
+    runner: TaskRunner,
+    school: School,
+) -> None:
+    actor = school.student.actor
+    clocked_services.cards.save_test_card(actor, "pm_card_visa")
+    clocked_services.cards.save_test_card(actor, "pm_card_chargeCustomerFail")
+    page = CardsPage(services=clocked_services, actor=actor, runner=runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=15000)
+    click_row(qtbot, page.view, 1)
+    first = page.remove_selected()
+    assert first is not None
+    next(b for b in first.buttons() if b.text() == "Remove card").click()
+    assert not page.remove_button.isEnabled() and not page.default_button.isEnabled()
+    assert page.remove_selected() is None  # no second confirmation for the same card
+    assert runner.wait_for_idle(15000)
+    assert page.error_label.text() == ""  # no "not found" after our own removal
+    assert "was removed" in page.notice_label.text()
+    assert [card.last4 for card in clocked_services.cards.list_cards(actor)] == ["4242"]
