@@ -142,7 +142,8 @@ def on_booking_transition(
             session,
             kind=JOB_MOVE_MEETING,
             payload={"booking_id": booking.id, "start_at": start.isoformat()},
-            dedupe_key=f"meeting-move-{booking.id}-{start:%Y%m%dT%H%M%SZ}",
+            # one job per move (its sequence): a move back to an earlier time must run too
+            dedupe_key=f"meeting-move-{booking.id}-{sequence}-{start:%Y%m%dT%H%M%SZ}",
             now=at,
         )
     facts = booking_facts(
