@@ -73,6 +73,7 @@ class BookingDetailDialog(QDialog):
         self.services, self.actor, self.runner = services, actor, runner
         self.booking_id = booking_id
         self.detail: BookingDetailDTO | None = None
+        self._reloads = 0  # the latest reload's number; older answers are dropped
         self.setObjectName("bookingDetailDialog")
         self.setWindowTitle(f"Booking #{booking_id}")
         self.resize(880, 660)
@@ -145,10 +146,13 @@ class BookingDetailDialog(QDialog):
 
     @Slot()
     def reload(self) -> None:
+        """Load the booking again; an answer older than the latest reload is dropped."""
+        self._reloads += 1
+        request = self._reloads
         bookings, actor, booking_id = self.services.bookings, self.actor, self.booking_id
         self.runner.run(
             lambda: bookings.get_booking(actor, booking_id),
-            on_success=self._show,
+            on_success=lambda detail: self._show(detail) if request == self._reloads else None,
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
         )
@@ -220,8 +224,9 @@ class BookingDetailDialog(QDialog):
         self.proposal_label.setText(f"{who} proposed a new time: {when}.{waiting}")
         party = self.actor.id in (detail.booking.student_id, detail.booking.teacher_id)
         can_answer = party and not mine
-        self.accept_proposal_button.setVisible(can_answer)
-        self.decline_proposal_button.setVisible(can_answer)
+        for button in (self.accept_proposal_button, self.decline_proposal_button):
+            button.setVisible(can_answer)
+            button.setEnabled(can_answer)
 
     def _fill_history(self, detail: BookingDetailDTO) -> None:
         zone = self.actor.time_zone
@@ -284,16 +289,18 @@ class BookingDetailDialog(QDialog):
         )
 
     def _on_answered(self, result: object) -> None:
-        self._enable_answers()
+        """The buttons stay off: the reload's ``_show`` turns on what the fresh state allows
+        (a click before it would answer the same proposal, or complete, a second time)."""
         if isinstance(result, BookingDTO):
             self.booking_changed.emit(result)
         self.reload()
 
     def _on_answer_failed(self, error: BaseException) -> None:
-        self._enable_answers()
         set_message(self.error_label, inline_error_text(error))
         if isinstance(error, Conflict):
-            self.reload()
+            self.reload()  # the booking changed meanwhile: the reload decides the buttons
+        else:
+            self._enable_answers()
 
     def _enable_answers(self) -> None:
         self.accept_proposal_button.setEnabled(True)

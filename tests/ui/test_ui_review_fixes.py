@@ -13,6 +13,7 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.booking_detail_dialog import BookingDetailDialog
 from linguaflex_desktop.ui.cards_page import CardsPage
 from linguaflex_desktop.ui.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -127,3 +128,35 @@ def test_removing_a_card_turns_remove_and_make_default_off_until_stripe_has_answ
     assert page.error_label.text() == ""  # no "not found" after our own removal
     assert "was removed" in page.notice_label.text()
     assert [card.last4 for card in clocked_services.cards.list_cards(actor)] == ["4242"]
+
+
+def test_accepting_a_new_time_keeps_accept_and_decline_off_until_the_reload_shows_the_answer(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    booking = book(clocked_services, school)
+    clocked_services.bookings.propose_reschedule(
+        school.student.actor, booking.id, start_at=THURSDAY_10_UTC
+    )
+    dialog = BookingDetailDialog(
+        services=clocked_services, actor=school.teacher.actor, runner=runner, booking_id=booking.id
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.accept_proposal_button.isVisible(), timeout=5000)
+    assert dialog.accept_proposal_button.isEnabled()
+    seen_while_reloading: list[bool] = []
+
+    def click_again_between_answer_and_reload(_changed: object) -> None:
+        buttons = (dialog.accept_proposal_button, dialog.decline_proposal_button)
+        seen_while_reloading.extend(button.isEnabled() for button in buttons)
+        dialog.decline_proposal_button.click()  # would decline the proposal just accepted
+
+    dialog.booking_changed.connect(click_again_between_answer_and_reload)
+    with qtbot.waitSignal(dialog.detail_loaded, timeout=5000):
+        dialog.accept_proposal_button.click()
+    assert runner.wait_for_idle()
+    assert seen_while_reloading == [False, False]
+    assert dialog.error_label.text() == ""
+    assert not dialog.proposal_box.isVisible()
+    detail = clocked_services.bookings.get_booking(school.teacher.actor, booking.id)
+    assert detail.booking.start_at == THURSDAY_10_UTC and detail.reschedule_proposal is None
