@@ -56,6 +56,7 @@ class _AdminListPage(QWidget):
         self.refresh_button = QPushButton("Refresh")
         self.pager = Pager(self.noun)
         self._offset = 0
+        self._changing = False  # a suspend / reactivate runs: both buttons stay off
 
     noun = "items"
 
@@ -69,13 +70,23 @@ class _AdminListPage(QWidget):
         return self.reason_dialog
 
     def _run_change(self, op: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
+        """Run a suspend / reactivate with Suspend and Reactivate off until it answers (a
+        second click, or one on another row, would otherwise start a second change)."""
         set_message(self.error_label, None)
-        self.runner.run(
-            op,
-            on_success=on_success,
-            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
-            owner=self,
-        )
+        self._changing = True
+        self._update_buttons()
+
+        def succeeded(result: Any) -> None:
+            self._changing = False
+            on_success(result)
+            self._update_buttons()
+
+        def failed(error: BaseException) -> None:
+            self._changing = False
+            set_message(self.error_label, inline_error_text(error))
+            self._update_buttons()
+
+        self.runner.run(op, on_success=succeeded, on_failure=failed, owner=self)
 
     def _lay_out(self, model: QAbstractItemModel, loading_text: str, *leading: QWidget) -> None:
         """The table (``view`` in ``table``) under the button row (``leading`` filters first),
@@ -213,7 +224,7 @@ class UserAdminPage(_AdminListPage):
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
         user = self.selected_user()
-        selectable = user is not None and user.id != self.actor.id
+        selectable = user is not None and user.id != self.actor.id and not self._changing
         self.suspend_button.setEnabled(selectable and user is not None and not is_suspended(user))
         self.reactivate_button.setEnabled(selectable and user is not None and is_suspended(user))
         if user is not None and user.id == self.actor.id:
@@ -294,7 +305,7 @@ class GigAdminPage(_AdminListPage):
 
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
-        gig = self.selected_gig()
+        gig = None if self._changing else self.selected_gig()
         self.suspend_button.setEnabled(gig is not None and not gig.is_suspended)
         self.reactivate_button.setEnabled(gig is not None and gig.is_suspended)
 

@@ -106,6 +106,7 @@ class AvailabilityEditorPage(QWidget):
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.days_off_list.itemSelectionChanged.connect(self._update_buttons)
+        self._days_off_changing = False  # a day off is added / removed until the list reloads
         self._build()
         self._update_buttons()
         self.load()
@@ -197,11 +198,27 @@ class AvailabilityEditorPage(QWidget):
 
     @Slot()
     def load(self) -> None:
+        self._load(ends_days_off_change=False)
+
+    def _load(self, *, ends_days_off_change: bool) -> None:
+        """Load hours and days off; ``ends_days_off_change``: the day-off buttons come back
+        when this answers (the list then shows the change)."""
         availability, actor = self.services.availability, self.actor
+
+        def loaded(result: WeeklyAvailabilityDTO) -> None:
+            if ends_days_off_change:
+                self._days_off_changing = False
+            self._on_loaded(result)
+
+        def failed(error: BaseException) -> None:
+            if ends_days_off_change:
+                self._end_days_off_change()
+            self._show_error(error)
+
         self.runner.run(
             lambda: availability.get_weekly_availability(actor, actor.id),
-            on_success=self._on_loaded,
-            on_failure=self._show_error,
+            on_success=loaded,
+            on_failure=failed,
             owner=self,
         )
 
@@ -274,11 +291,24 @@ class AvailabilityEditorPage(QWidget):
             self._run_days_off(lambda: availability.remove_day_off(actor, day))
 
     def _run_days_off(self, op: Callable[[], object]) -> None:
+        """Run a day-off change with Add / Remove day off off until the reloaded list shows it
+        (a second Remove before that would remove the same day again: "not a day off")."""
+        self._days_off_changing = True
+        self._update_buttons()
+
         def then_reload(_result: object) -> None:
-            self.load()
+            self._load(ends_days_off_change=True)
             self.days_off_changed.emit()
 
-        self.runner.run(op, on_success=then_reload, on_failure=self._show_error, owner=self)
+        def failed(error: BaseException) -> None:
+            self._end_days_off_change()
+            self._show_error(error)
+
+        self.runner.run(op, on_success=then_reload, on_failure=failed, owner=self)
+
+    def _end_days_off_change(self) -> None:
+        self._days_off_changing = False
+        self._update_buttons()
 
     # --- messages -------------------------------------------------------------------------
 
@@ -291,5 +321,6 @@ class AvailabilityEditorPage(QWidget):
 
     @Slot()
     def _update_buttons(self) -> None:
-        items = self.days_off_list.selectedItems()
+        items = [] if self._days_off_changing else self.days_off_list.selectedItems()
         self.remove_day_off_button.setEnabled(bool(items) and items[0].data(DayRole) is not None)
+        self.add_day_off_button.setEnabled(not self._days_off_changing)

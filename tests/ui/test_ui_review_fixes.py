@@ -4,7 +4,7 @@ test that failed before its fix: real windows, real services, the threaded TaskR
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.ui.admin_window import UserAdminPage
+from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking_detail_dialog import BookingDetailDialog
 from linguaflex_desktop.ui.cards_page import CardsPage
@@ -20,7 +22,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
 from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .ui_helpers import click_row
+from .ui_helpers import click_row, column_texts
 
 
 @pytest.fixture
@@ -160,3 +162,51 @@ def test_accepting_a_new_time_keeps_accept_and_decline_off_until_the_reload_show
     assert not dialog.proposal_box.isVisible()
     detail = clocked_services.bookings.get_booking(school.teacher.actor, booking.id)
     assert detail.booking.start_at == THURSDAY_10_UTC and detail.reschedule_proposal is None
+
+
+def test_reactivating_a_user_turns_suspend_and_reactivate_off_until_it_answers(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    admin = school.admin.actor
+    clocked_services.accounts.suspend_user(admin, school.student.id, reason="spam")
+    clocked_services.accounts.suspend_user(admin, school.other_student.id, reason="spam")
+    page = UserAdminPage(services=clocked_services, actor=admin, runner=runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=5000)
+    names = column_texts(page.view)
+    click_row(qtbot, page.view, names.index(school.student.display_name))
+    assert page.reactivate_button.isEnabled()
+    with qtbot.waitSignal(page.user_changed, timeout=5000):
+        page.reactivate_button.click()
+        assert not page.reactivate_button.isEnabled() and not page.suspend_button.isEnabled()
+        # choosing another suspended user while it runs must not turn the buttons back on
+        click_row(qtbot, page.view, names.index(school.other_student.display_name))
+        assert not page.reactivate_button.isEnabled() and not page.suspend_button.isEnabled()
+    assert page.reactivate_button.isEnabled()  # the selection decides again
+    assert page.error_label.text() == ""
+    assert not clocked_services.accounts.get_user(admin, school.student.id).suspended_at
+
+
+def test_removing_a_day_off_turns_the_day_off_buttons_off_until_the_list_has_reloaded(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    teacher = school.teacher.actor
+    clocked_services.availability.add_day_off(teacher, date(2027, 3, 5), "Conference")
+    page = AvailabilityEditorPage(services=clocked_services, actor=teacher, runner=runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.days_off_list.count() == 1, timeout=5000)
+    page.days_off_list.setCurrentRow(0)
+    assert page.remove_day_off_button.isEnabled()
+    with qtbot.waitSignal(page.availability_loaded, timeout=5000):
+        page.remove_day_off_button.click()
+        assert not page.remove_day_off_button.isEnabled()
+        assert not page.add_day_off_button.isEnabled()
+        page.remove_day_off_button.click()  # would remove it again: "not a day off"
+    assert runner.wait_for_idle()
+    assert page.error_label.text() == ""
+    assert page.days_off_list.item(0).text() == "No days off planned."
+    assert page.add_day_off_button.isEnabled() and not page.remove_day_off_button.isEnabled()
+    stored = clocked_services.availability.get_weekly_availability(teacher, teacher.id)
+    assert stored.days_off == ()
