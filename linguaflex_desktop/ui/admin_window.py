@@ -253,6 +253,7 @@ class GigAdminPage(_AdminListPage):
             ),
             self,
         )
+        self._request = 0  # the latest refresh's number; older answers are dropped
         self._lay_out(self.model, "Loading gigs…")
         self.refresh()
 
@@ -261,11 +262,14 @@ class GigAdminPage(_AdminListPage):
         return self.model.gig_at(rows[0].row()) if rows else None
 
     def refresh(self, offset: int = 0) -> None:
+        """Load the page at ``offset``; when paging quickly, only the latest request shows."""
+        self._request += 1
+        request = self._request
         catalogue, actor = self.services.catalogue, self.actor
         self.runner.run(
             lambda: catalogue.list_all_gigs(actor, offset=offset, limit=PAGE_SIZE),
-            on_success=self._on_gigs,
-            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            on_success=lambda page: self._on_gigs(request, page),
+            on_failure=lambda error: self._on_gigs_failed(request, error),
             owner=self,
         )
 
@@ -290,7 +294,9 @@ class GigAdminPage(_AdminListPage):
             catalogue, actor = self.services.catalogue, self.actor
             self._run_change(lambda: catalogue.reactivate_gig(actor, gig.id), self._on_changed)
 
-    def _on_gigs(self, page: Page[GigDTO]) -> None:
+    def _on_gigs(self, request: int, page: Page[GigDTO]) -> None:
+        if request != self._request:
+            return
         set_message(self.error_label, None)
         self.model.set_gigs(page.items)
         self.table.set_empty_text("No gigs on the platform yet.")
@@ -298,6 +304,10 @@ class GigAdminPage(_AdminListPage):
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
         self.gigs_loaded.emit(page)
+
+    def _on_gigs_failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            set_message(self.error_label, inline_error_text(error))
 
     def _on_changed(self, gig: GigDTO) -> None:
         self.model.replace_gig(gig)

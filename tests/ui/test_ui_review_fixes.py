@@ -3,6 +3,7 @@ test that failed before its fix: real windows, real services, the threaded TaskR
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -11,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.services.dto import Actor
 from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.ui.admin_window import UserAdminPage
+from linguaflex_desktop.ui.admin_window import GigAdminPage, UserAdminPage
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking_detail_dialog import BookingDetailDialog
@@ -22,7 +24,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
 from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .ui_helpers import click_row, column_texts
+from .ui_helpers import click_row, column_texts, create_gig
 
 
 @pytest.fixture
@@ -210,3 +212,32 @@ def test_removing_a_day_off_turns_the_day_off_buttons_off_until_the_list_has_rel
     assert page.add_day_off_button.isEnabled() and not page.remove_day_off_button.isEnabled()
     stored = clocked_services.availability.get_weekly_availability(teacher, teacher.id)
     assert stored.days_off == ()
+
+
+def test_a_gig_page_that_answers_after_a_later_request_is_not_shown(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    create_gig(clocked_services, school.teacher, title="Business Spanish")
+    catalogue = clocked_services.catalogue
+    list_all_gigs = catalogue.list_all_gigs
+    release = threading.Event()
+
+    def second_page_answers_late(actor: Actor, *, offset: int = 0, limit: int = 100) -> object:
+        if offset > 0:
+            release.wait(5)
+        return list_all_gigs(actor, offset=offset, limit=limit)
+
+    page = GigAdminPage(services=clocked_services, actor=school.admin.actor, runner=runner)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+    monkeypatch.setattr(catalogue, "list_all_gigs", second_page_answers_late)
+    page.refresh(1)  # paging on, then quickly back to the first page
+    with qtbot.waitSignal(page.gigs_loaded, timeout=5000):
+        page.refresh(0)
+    release.set()
+    assert runner.wait_for_idle()
+    assert page.model.rowCount() == 2  # not the out-of-date one-gig page at offset 1
