@@ -7,6 +7,7 @@ too, then lists the demo accounts. Choosing one fills the sign-in form. GUI thre
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -30,6 +31,8 @@ from .task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from ..bootstrap import AppServices
+
+log = logging.getLogger(__name__)
 
 OFFER_TEXT = (
     "This database has no accounts yet. Load demo data to try LinguaFlex with sample "
@@ -107,8 +110,10 @@ class DemoDataOffer(QFrame):
         self.setVisible(empty)
         self.checked.emit(empty)
 
-    def _hide(self, _error: BaseException) -> None:
-        self.setVisible(False)  # the offer is optional; sign-in still works
+    def _hide(self, error: BaseException) -> None:
+        """The check failed: no offer (it is optional; sign-in still works), but log why."""
+        log.exception("Could not check whether the database is empty", exc_info=error)
+        self.setVisible(False)
         self.checked.emit(False)
 
     def _on_loaded(self, result: DemoSeedResult) -> None:

@@ -3,12 +3,14 @@ test that failed before its fix: real windows, real services, the threaded TaskR
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
@@ -19,6 +21,7 @@ from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking_detail_dialog import BookingDetailDialog
 from linguaflex_desktop.ui.cards_page import CardsPage
+from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -241,3 +244,21 @@ def test_a_gig_page_that_answers_after_a_later_request_is_not_shown(
     release.set()
     assert runner.wait_for_idle()
     assert page.model.rowCount() == 2  # not the out-of-date one-gig page at offset 1
+
+
+def test_a_failed_empty_database_check_hides_the_demo_offer_and_logs_why(
+    qtbot: QtBot,
+    app_services: AppServices,
+    runner: TaskRunner,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with app_services.engine.begin() as connection:  # the check's query now fails for real
+        connection.execute(text("ALTER TABLE users RENAME TO users_elsewhere"))
+    offer = DemoDataOffer(services=app_services, runner=runner)
+    qtbot.addWidget(offer)
+    with caplog.at_level(logging.ERROR), qtbot.waitSignal(offer.checked, timeout=5000) as checked:
+        pass
+    assert checked.args == [False] and not offer.isVisible()
+    logged = [r for r in caplog.records if r.name == "linguaflex_desktop.ui.demo_data_offer"]
+    assert len(logged) == 1 and logged[0].exc_info is not None
+    assert "users" in str(logged[0].exc_info[1])
