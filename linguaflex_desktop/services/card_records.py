@@ -8,9 +8,16 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, PermissionDenied
-from ..models import PendingCardSetup, SavedCard
+from ..models import PendingCardSetup, SavedCard, User
 from .card_dto import SavedCardDTO
 from .payments_types import CardInfo
+
+
+def lock_cards_of(session: Session, user_id: int) -> None:
+    """Serialise changes to one student's cards: lock the student's users row (Postgres
+    SELECT ... FOR UPDATE; SQLite's write transaction already holds the database lock). Call it
+    before reading any card the change depends on, so the reads see the previous change."""
+    session.execute(select(User.id).where(User.id == user_id).with_for_update())
 
 
 def cards_of(session: Session, user_id: int) -> tuple[SavedCardDTO, ...]:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..errors import (
+    Conflict,
     ExternalServiceError,
     NotFound,
     PaymentDeclined,
@@ -53,6 +54,7 @@ TIMED_OUT_MESSAGE = (
 CANCELED_MESSAGE = "Card setup cancelled; no card was saved."
 DEFAULT_FAILURE = "The card could not be saved: it was declined or not authenticated."
 TEST_CARD_PREFIX = "pm_card_"
+CARDS_CHANGED_MESSAGE = "Your saved cards were changed at the same time. Please try again."
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ class CardService:
         self._gateway.detach_payment_method(payment_method_id)
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
+            records.lock_cards_of(uow.session, user.id)
             card = uow.session.get(SavedCard, card_id)
             if card is not None and card.user_id == user.id:
                 was_default = card.is_default
@@ -224,15 +227,21 @@ class CardService:
             return records.cards_of(uow.session, user.id)
 
     def set_default_card(self, actor: Actor, card_id: int) -> tuple[SavedCardDTO, ...]:
-        """Make ``card_id`` the card used by default. Returns the cards."""
+        """Make ``card_id`` the card used by default. Returns the cards. Calls for one student
+        are serialised on the student's row; should the one-default index still refuse the
+        change, Conflict is raised (nothing changed)."""
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
+            records.lock_cards_of(uow.session, user.id)
             card = records.own_card(uow.session, user.id, card_id)
             if not card.is_default:
                 records.clear_default(uow.session, user.id)
                 card.is_default = True
                 self._audit(uow.session, actor, "card.default_set", card.id, card)
-                uow.commit()
+                try:
+                    uow.commit()
+                except IntegrityError as error:
+                    raise Conflict(CARDS_CHANGED_MESSAGE) from error
             return records.cards_of(uow.session, user.id)
 
     # --- internals ---------------------------------------------------------------------------
@@ -350,13 +359,15 @@ class CardService:
     def _store_card(
         self, actor: Actor, card: CardInfo, *, setup_intent_id: str | None
     ) -> SavedCardDTO:
-        """Record the card (once: its Stripe id is unique); the first card is the default."""
+        """Record the card (once: its Stripe id is unique); the first card is the default.
+        A unique index refusing the insert (a race on the same card) is retried once, then
+        raised as Conflict."""
         for attempt in (1, 2):
             try:
                 return self._store_card_once(actor, card, setup_intent_id)
-            except IntegrityError:
+            except IntegrityError as error:
                 if attempt == 2:
-                    raise
+                    raise Conflict(CARDS_CHANGED_MESSAGE) from error
         raise AssertionError("unreachable")
 
     def _store_card_once(
@@ -364,6 +375,7 @@ class CardService:
     ) -> SavedCardDTO:
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
+            records.lock_cards_of(uow.session, user.id)
             row, created = records.store_card(uow.session, user.id, card, self._ctx.now())
             if created:
                 self._audit(uow.session, actor, "card.saved", row.id, row)
