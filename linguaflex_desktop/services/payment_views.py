@@ -1,8 +1,9 @@
 """Read views of payments: the admin's list, a booking's receipt, a teacher's earnings.
 
 Who sees what: admins see every payment with Stripe's ids; a student sees their own payments
-and receipts with the card used (brand, last 4) but no Stripe ids; a teacher sees the receipt
-amounts of their own bookings (no card, no Stripe ids) and their earnings. Pure reads.
+and receipts with the card used (brand, last 4) and why an attempt failed, but no Stripe ids;
+a teacher sees the receipt amounts and attempt statuses of their own bookings (no card, no
+failure text, no Stripe ids) and their earnings. Pure reads.
 """
 
 from __future__ import annotations
@@ -165,6 +166,7 @@ def _filtered(
 
 def _payment_dto(row: Any, role: Role) -> PaymentDTO:
     payment, booking, student_name, teacher_name, gig_title, brand, last4 = row
+    # The payer's card and why it was declined are the student's (and admins') business only.
     show_card = role is not Role.TEACHER
     return PaymentDTO(
         id=payment.id,
@@ -180,7 +182,7 @@ def _payment_dto(row: Any, role: Role) -> PaymentDTO:
         refunded_minor=payment.refunded_minor,
         currency=payment.currency,
         status=payment.status,
-        failure_message=payment.failure_message,
+        failure_message=payment.failure_message if show_card else None,
         card_brand=brand if show_card else None,
         card_last4=last4 if show_card else None,
         stripe_payment_intent_id=payment.stripe_payment_intent_id if role is Role.ADMIN else None,
