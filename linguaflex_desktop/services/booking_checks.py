@@ -29,6 +29,12 @@ def aware_utc(instant: object, what: str = "The start time") -> datetime:
     return instant.astimezone(UTC)
 
 
+def optional_aware_utc(instant: object | None, what: str) -> datetime | None:
+    """``aware_utc`` for an optional bound of a filter: None stays None, a naive datetime is
+    refused with ValidationError."""
+    return None if instant is None else aware_utc(instant, what)
+
+
 def check_start(start_at: datetime, now: datetime) -> None:
     """Refuse starts in the past, inside the minimum lead time, past the horizon or off-grid."""
     if start_at <= now:

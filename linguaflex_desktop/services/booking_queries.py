@@ -25,6 +25,7 @@ from ..models import (
     SessionBooking,
     User,
 )
+from .booking_checks import optional_aware_utc
 from .booking_dto import (
     AuditEntryDTO,
     BookingDetailDTO,
@@ -115,7 +116,13 @@ def proposal_to_dto(session: Session, proposal: RescheduleProposal) -> Reschedul
 
 def scoped_filter(user: User, filters: BookingFilter) -> BookingFilter:
     """Students see their own bookings, teachers theirs, admins all; asking for someone
-    else's is refused rather than silently answered."""
+    else's is refused rather than silently answered. Naive time bounds are refused
+    (ValidationError); aware ones are turned to UTC."""
+    filters = replace(
+        filters,
+        start_from=optional_aware_utc(filters.start_from, "The 'from' time"),
+        start_to=optional_aware_utc(filters.start_to, "The 'to' time"),
+    )
     if user.role is Role.ADMIN:
         return filters
     if user.role is Role.STUDENT:

@@ -9,6 +9,7 @@ failure text, no Stripe ids) and their earnings. Pure reads.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..models import (
     User,
 )
 from .authorization import load_acting_user
+from .booking_checks import optional_aware_utc
 from .booking_queries import ensure_party_or_admin
 from .booking_state import load_booking
 from .context import ServiceContext
@@ -61,7 +63,7 @@ class PaymentViewsMixin:
         students: their own (the student filter is forced); teachers: refused."""
         if offset < 0 or not 0 < limit <= MAX_PAGE:
             raise ValidationError(f"Ask for 1 to {MAX_PAGE} payments from a non-negative offset.")
-        filters = filters or PaymentFilter()
+        filters = _aware_bounds(filters or PaymentFilter())
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             if user.role is Role.TEACHER:
@@ -118,7 +120,10 @@ class PaymentViewsMixin:
         self, actor: Actor, *, from_at: datetime | None = None, to_at: datetime | None = None
     ) -> EarningsDTO:
         """The acting teacher's paid sessions starting in [from_at, to_at): per booking and
-        totals per currency (gross, platform fee, their share, refunded, share kept)."""
+        totals per currency (gross, platform fee, their share, refunded, share kept). Naive
+        bounds are refused with ValidationError."""
+        from_at = optional_aware_utc(from_at, "The 'from' time")
+        to_at = optional_aware_utc(to_at, "The 'to' time")
         with self._ctx.unit_of_work(write=False) as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             lines = _earnings_lines(uow.session, teacher.id, from_at, to_at)
@@ -143,6 +148,15 @@ def _payments_query() -> Select[*tuple[Any, ...]]:
         .outerjoin(
             SavedCard, SavedCard.stripe_payment_method_id == Payment.stripe_payment_method_id
         )
+    )
+
+
+def _aware_bounds(filters: PaymentFilter) -> PaymentFilter:
+    """The filters with their time bounds in UTC; a naive bound raises ValidationError."""
+    return replace(
+        filters,
+        created_from=optional_aware_utc(filters.created_from, "The 'from' time"),
+        created_to=optional_aware_utc(filters.created_to, "The 'to' time"),
     )
 
 
