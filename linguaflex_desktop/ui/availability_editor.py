@@ -63,6 +63,7 @@ class AvailabilityEditorPage(QWidget):
     availability_loaded = Signal(object)  # WeeklyAvailabilityDTO
     availability_saved = Signal(object)  # WeeklyAvailabilityDTO
     days_off_changed = Signal()
+    days_off_loaded = Signal(object)  # tuple[DayOffDTO, ...] after a days-off change
 
     def __init__(
         self,
@@ -198,27 +199,12 @@ class AvailabilityEditorPage(QWidget):
 
     @Slot()
     def load(self) -> None:
-        self._load(ends_days_off_change=False)
-
-    def _load(self, *, ends_days_off_change: bool) -> None:
-        """Load hours and days off; ``ends_days_off_change``: the day-off buttons come back
-        when this answers (the list then shows the change)."""
+        """Load hours and days off into the form (replaces unsaved edits)."""
         availability, actor = self.services.availability, self.actor
-
-        def loaded(result: WeeklyAvailabilityDTO) -> None:
-            if ends_days_off_change:
-                self._days_off_changing = False
-            self._on_loaded(result)
-
-        def failed(error: BaseException) -> None:
-            if ends_days_off_change:
-                self._end_days_off_change()
-            self._show_error(error)
-
         self.runner.run(
             lambda: availability.get_weekly_availability(actor, actor.id),
-            on_success=loaded,
-            on_failure=failed,
+            on_success=self._on_loaded,
+            on_failure=self._show_error,
             owner=self,
         )
 
@@ -297,7 +283,7 @@ class AvailabilityEditorPage(QWidget):
         self._update_buttons()
 
         def then_reload(_result: object) -> None:
-            self._load(ends_days_off_change=True)
+            self._reload_days_off()
             self.days_off_changed.emit()
 
         def failed(error: BaseException) -> None:
@@ -305,6 +291,27 @@ class AvailabilityEditorPage(QWidget):
             self._show_error(error)
 
         self.runner.run(op, on_success=then_reload, on_failure=failed, owner=self)
+
+    def _reload_days_off(self) -> None:
+        """Show the stored days off again, leaving the weekly hours form (and its unsaved
+        edits) alone; the day-off buttons come back when this answers."""
+        availability, actor = self.services.availability, self.actor
+
+        def loaded(result: WeeklyAvailabilityDTO) -> None:
+            self._days_off_changing = False
+            self._show_days_off(result.days_off)  # only the days-off part
+            self.days_off_loaded.emit(result.days_off)
+
+        def failed(error: BaseException) -> None:
+            self._end_days_off_change()
+            self._show_error(error)
+
+        self.runner.run(
+            lambda: availability.get_weekly_availability(actor, actor.id),
+            on_success=loaded,
+            on_failure=failed,
+            owner=self,
+        )
 
     def _end_days_off_change(self) -> None:
         self._days_off_changing = False

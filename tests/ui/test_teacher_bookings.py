@@ -221,7 +221,7 @@ def test_days_off_are_added_and_removed(
     window.tabs.setCurrentWidget(page)
     page.day_off_edit.setDate(QDate(2027, 3, 5))
     page.day_off_note.setText("Conference")
-    with qtbot.waitSignal(page.availability_loaded, timeout=5000):
+    with qtbot.waitSignal(page.days_off_loaded, timeout=5000):
         page.add_day_off_button.click()
     assert page.days_off_list.item(0).text() == "Fri 5 Mar 2027 — Conference"
     stored = clocked_services.availability.get_weekly_availability(
@@ -229,7 +229,7 @@ def test_days_off_are_added_and_removed(
     )
     assert [d.local_date for d in stored.days_off] == [date(2027, 3, 5)]
     page.days_off_list.setCurrentRow(0)
-    with qtbot.waitSignal(page.availability_loaded, timeout=5000):
+    with qtbot.waitSignal(page.days_off_loaded, timeout=5000):
         page.remove_day_off_button.click()
     assert page.days_off_list.item(0).text() == "No days off planned."
     assert not page.remove_day_off_button.isEnabled()

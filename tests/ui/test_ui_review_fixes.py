@@ -204,7 +204,7 @@ def test_removing_a_day_off_turns_the_day_off_buttons_off_until_the_list_has_rel
     qtbot.waitUntil(lambda: page.days_off_list.count() == 1, timeout=5000)
     page.days_off_list.setCurrentRow(0)
     assert page.remove_day_off_button.isEnabled()
-    with qtbot.waitSignal(page.availability_loaded, timeout=5000):
+    with qtbot.waitSignal(page.days_off_loaded, timeout=5000):
         page.remove_day_off_button.click()
         assert not page.remove_day_off_button.isEnabled()
         assert not page.add_day_off_button.isEnabled()
