@@ -35,6 +35,7 @@ from .audit_table_model import ENTITY_TEXT, AuditTableModel, actor_text, record_
 from .book_session_dialog import today_in
 from .booking_format import format_when, zone
 from .errors import inline_error_text
+from .paged_table_model import show_first_pages_from_top
 from .row_table_model import Column, RowTableModel
 from .task_runner import TaskRunner
 from .widgets import EmptyStateStack, make_heading, make_message_label, make_table_view, set_message
@@ -153,6 +154,7 @@ class AdminAuditPage(QWidget):
         self.reports, self.actor = services.reports, actor
         self.model = AuditTableModel(runner=runner, zone_name=actor.time_zone, parent=self)
         self.view = make_table_view(self.model)
+        show_first_pages_from_top(self.view, self.model)
         self.view.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..errors import Conflict, InvalidTransition, StaleState, UserFacingError
 from ..models import MeetingStatus
 from ..services.booking_dto import BookingDetailDTO, BookingDTO
-from ..services.dto import Actor, Page
+from ..services.dto import Actor
 from .booking_detail_dialog import BookingDetailDialog
 from .booking_table_model import BookingColumn, BookingTableModel
 from .errors import inline_error_text, show_error
 from .meeting_links import MeetingButton, MeetingLinkOpener
+from .paged_table_model import show_first_pages_from_top
 from .reason_dialog import ReasonDialog
 from .reschedule_dialog import RescheduleDialog
 from .task_runner import TaskRunner
@@ -67,6 +68,7 @@ class BookingListPage(QWidget):
             columns, runner=runner, zone_name=actor.time_zone, parent=self
         )
         self.view = make_table_view(self.model)
+        show_first_pages_from_top(self.view, self.model)  # e.g. after a filter change
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.table = EmptyStateStack(self.view, "Loading bookings…")
         self.summary_label = QLabel()
@@ -210,11 +212,7 @@ class BookingListPage(QWidget):
 
     # --- loading --------------------------------------------------------------------------
 
-    def _on_page_loaded(self, page: object) -> None:
-        if isinstance(page, Page) and page.offset == 0:
-            # A new first page starts at its top: Qt keeps the old scroll position, and a
-            # view left scrolled down would show the page's end and fetch the next at once.
-            self.view.scrollToTop()
+    def _on_page_loaded(self, _page: object) -> None:
         if self._load_error_shown:  # an action's message stays until the next action
             set_message(self.error_label, None)
             self._load_error_shown = False

@@ -4,7 +4,8 @@ A ``PagedTableModel`` holds a ``fetch(offset, limit) -> Page[Row]`` callable, ru
 TaskRunner, and appends pages as the view scrolls (``canFetchMore`` / ``fetchMore``), so a list
 of 100,000 rows never loads more than the rows looked at. Answers of an older query (before
 the last ``set_query`` / ``reload``) are dropped. Subclasses give ``data`` and their own row
-accessors. GUI thread only; the fetch runs on a pool thread.
+accessors; ``show_first_pages_from_top`` keeps a view's new first pages at their top. GUI thread
+only; the fetch runs on a pool thread.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView
 
 from ..services.dto import Page
 from .task_runner import TaskRunner
@@ -26,6 +28,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     """Rows loaded a page at a time under the given column ``headers``."""
 
     page_loaded = Signal(object)  # Page[Row]
+    first_page_shown = Signal()  # a new first page replaced the rows (before page_loaded)
     load_failed = Signal(object)  # BaseException
 
     def __init__(
@@ -95,6 +98,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self._total = page.total
         if replace:
             self.set_rows(page.items, total=page.total)
+            self.first_page_shown.emit()
         elif page.items:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
@@ -130,3 +134,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+
+def show_first_pages_from_top(view: QAbstractItemView, model: PagedTableModel[Any]) -> None:
+    """Scroll ``view`` to its top whenever ``model`` shows a new first page (a filter change,
+    a reload): Qt keeps the old scroll position, and a view left scrolled down would show the
+    new page's end and at once fetch the next page. GUI thread."""
+    model.first_page_shown.connect(view.scrollToTop)
