@@ -25,6 +25,22 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+# The work is I/O (database, Stripe, Zoom, keyring), and some of it waits long on purpose (the
+# pollers that follow a browser hand-off for up to 15 minutes). Qt's global pool has one thread
+# per core, so two such waits on a 2-core machine would starve every other action.
+IO_THREADS = 8
+_shared_pool: QThreadPool | None = None
+
+
+def io_thread_pool() -> QThreadPool:
+    """The process-wide pool for blocking work, created on first use (GUI thread)."""
+    global _shared_pool
+    if _shared_pool is None:
+        _shared_pool = QThreadPool()
+        _shared_pool.setObjectName("linguaflex-io")
+        _shared_pool.setMaxThreadCount(IO_THREADS)
+    return _shared_pool
+
 
 @dataclass
 class _PendingTask:
@@ -45,7 +61,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool if pool is not None else QThreadPool.globalInstance()
+        self._pool = pool if pool is not None else io_thread_pool()
         self._pending: dict[int, _PendingTask] = {}
         self._ids = itertools.count(1)
         self._busy = False

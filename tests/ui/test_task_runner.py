@@ -138,3 +138,28 @@ def test_synchronous_runner_runs_op_and_callback_before_returning(qtbot: QtBot) 
     assert results == [7]
     assert threads == [threading.current_thread()]
     assert runner.in_flight == 0
+
+
+def test_long_waits_do_not_starve_other_work_on_a_two_core_machine(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """Two browser hand-off pollers may wait for minutes; a click meanwhile still gets done."""
+    release = threading.Event()
+    started = threading.Semaphore(0)
+
+    def long_wait() -> str:
+        started.release()
+        release.wait(30)
+        return "waited"
+
+    waits: list[str] = []
+    for _ in range(3):
+        runner.run(long_wait, on_success=waits.append)
+    for _ in range(3):
+        assert started.acquire(timeout=10), "a waiting task never started"
+    quick: list[int] = []
+    runner.run(lambda: 42, on_success=quick.append)
+    qtbot.waitUntil(lambda: quick == [42], timeout=5000)
+    assert waits == []
+    release.set()
+    qtbot.waitUntil(lambda: waits == ["waited"] * 3, timeout=5000)
