@@ -97,19 +97,15 @@ class DueTransitionsMixin:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _passed(deadline: datetime | None, now: datetime) -> bool:
-    return deadline is not None and deadline <= now
-
-
 def _due_change(booking: SessionBooking, now: datetime) -> tuple[BookingStatus, str, str] | None:
     """What the system does to this booking now, if anything (re-checked under the lock)."""
-    if booking.status is BookingStatus.PENDING and _passed(booking.respond_by, now):
+    if booking.status is BookingStatus.PENDING and rules.deadline_passed(booking.respond_by, now):
         reason = "The teacher did not answer the request in time."
         return BookingStatus.CANCELLED, "booking.expired", reason
     if (
         booking.status is BookingStatus.CONFIRMED
         and booking.payment_status in _UNPAID
-        and _passed(booking.payment_due_by, now)
+        and rules.deadline_passed(booking.payment_due_by, now)
     ):
         reason = "The booking was not paid by its payment deadline."
         return BookingStatus.CANCELLED, "booking.payment_overdue", reason

@@ -136,6 +136,15 @@ def payment_due_by(*, confirmed_at: datetime, start_at: datetime) -> datetime:
     return min(confirmed_at + PAYMENT_WINDOW, start_at - PAYMENT_CUTOFF_BEFORE_START)
 
 
+def deadline_passed(deadline: datetime | None, now: datetime) -> bool:
+    """The one rule for every booking deadline (``respond_by``, ``payment_due_by``): a deadline
+    has passed from its exact instant on. At ``respond_by`` the request has expired, so the
+    teacher's confirmation is refused and the expiry applies; at ``payment_due_by`` the booking
+    can no longer be paid and is cancelled. The SQL filters use the same comparison
+    (``deadline <= now`` selects what has passed)."""
+    return deadline is not None and deadline <= now
+
+
 def earliest_bookable_start(now: datetime) -> datetime:
     return now + MIN_LEAD_TIME
 

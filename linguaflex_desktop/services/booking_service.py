@@ -170,7 +170,9 @@ class BookingService(RescheduleMixin, DueTransitionsMixin):
         """The booking's teacher accepts a PENDING request before its respond_by."""
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
-            if booking.status is BookingStatus.PENDING and _passed(booking.respond_by, now):
+            if booking.status is BookingStatus.PENDING and rules.deadline_passed(
+                booking.respond_by, now
+            ):
                 raise InvalidTransition("This request has expired; it can no longer be confirmed.")
             apply_booking_status(
                 session, booking, BookingStatus.CONFIRMED, actor_id=user.id, reason="", at=now
@@ -327,10 +329,6 @@ class BookingService(RescheduleMixin, DueTransitionsMixin):
         with self._ctx.unit_of_work(write=False) as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             return queries.teacher_schedule(uow.session, teacher, from_at, to_at)
-
-
-def _passed(deadline: datetime | None, now: datetime) -> bool:
-    return deadline is not None and deadline <= now
 
 
 def _own_teacher(user: User, booking: SessionBooking) -> None:

@@ -98,7 +98,7 @@ def check_payable(booking: SessionBooking, now: datetime) -> None:
             f"The booking is {rules.describe_status(booking.status)}: "
             "it can only be paid once the teacher has confirmed it."
         )
-    if booking.payment_due_by is not None and now >= booking.payment_due_by:
+    if rules.deadline_passed(booking.payment_due_by, now):
         raise InvalidTransition("The payment deadline for this booking has passed.")
 
 

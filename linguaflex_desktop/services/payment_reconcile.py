@@ -39,6 +39,7 @@ from sqlalchemy import select
 
 from ..errors import ExternalServiceError, StripeRequestRefused
 from ..models import BookingStatus, Payment, PaymentAttemptStatus, SessionBooking, StripeCustomer
+from . import booking_rules as rules
 from . import payment_settle as settling
 from .context import ServiceContext
 from .payment_dto import ReconcileReport
@@ -137,8 +138,7 @@ class ReconcileMixin:
                     customer_id=customer_id,
                     payment_method_id=payment.stripe_payment_method_id,
                     booking_open=booking.status is BookingStatus.CONFIRMED,
-                    deadline_passed=booking.payment_due_by is not None
-                    and booking.payment_due_by <= now,
+                    deadline_passed=rules.deadline_passed(booking.payment_due_by, now),
                 )
                 for payment, booking, customer_id in uow.session.execute(query)
             ]

@@ -16,8 +16,9 @@ from datetime import timedelta
 import pytest
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory
-from linguaflex_desktop.errors import Conflict, SlotTaken, StaleState
+from linguaflex_desktop.errors import Conflict, InvalidTransition, SlotTaken, StaleState
 from linguaflex_desktop.models import BookingStatus, Role
+from linguaflex_desktop.services import booking_due, booking_service
 from linguaflex_desktop.services.booking_dto import BookingDTO
 from linguaflex_desktop.services.booking_service import BookingService
 from linguaflex_desktop.services.context import ServiceContext
@@ -231,15 +232,93 @@ def test_acting_on_an_old_version_is_refused_with_the_fresh_state(ctx: ServiceCo
     assert confirmed.version == moved.version + 1
 
 
-def test_expiry_racing_a_late_confirmation_leaves_one_consistent_outcome(
+def test_the_answer_deadline_is_one_rule_for_the_teacher_and_the_expiry_sweep(
     ctx: ServiceContext, clock
 ) -> None:
     service = BookingService(ctx)
     world = make_world(ctx)
     booking = request(service, world)
+    assert booking.respond_by is not None
+    clock.set(booking.respond_by - timedelta(microseconds=1))
+    assert service.run_due_transitions() == 0  # still answerable one instant before
     clock.set(booking.respond_by)
-    outcomes = _race(
-        [service.run_due_transitions, lambda: service.confirm_booking(world.teacher, booking.id)]
-    )
-    assert outcomes[0] == 1 and isinstance(outcomes[1], Conflict)
+    with pytest.raises(InvalidTransition, match="expired"):
+        service.confirm_booking(world.teacher, booking.id)
+    assert service.run_due_transitions() == 1
+    assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
+
+
+def test_a_confirmation_one_instant_before_the_deadline_wins_over_the_sweep(
+    ctx: ServiceContext, clock
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    assert booking.respond_by is not None
+    clock.set(booking.respond_by - timedelta(microseconds=1))
+    service.confirm_booking(world.teacher, booking.id)
+    clock.set(booking.respond_by)
+    assert service.run_due_transitions() == 0
+    assert row_state(ctx, booking.id)[0] is BookingStatus.CONFIRMED
+
+
+def test_a_confirmation_waiting_on_the_sweeps_row_lock_sees_the_expired_request(
+    ctx: ServiceContext, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forced order: the sweep holds the booking's row lock when the late confirmation starts."""
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    clock.set(booking.respond_by)
+    locked, release = threading.Event(), threading.Event()
+    expire = booking_due.apply_booking_status
+
+    def expire_holding_the_lock(*args: object, **kwargs: object) -> None:
+        locked.set()
+        assert release.wait(timeout=30)
+        expire(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(booking_due, "apply_booking_status", expire_holding_the_lock)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        sweep = pool.submit(service.run_due_transitions)
+        assert locked.wait(timeout=30)
+        confirm = pool.submit(service.confirm_booking, world.teacher, booking.id)
+        release.set()
+        assert sweep.result(timeout=30) == 1
+        with pytest.raises(Conflict):
+            confirm.result(timeout=30)
+    assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
+
+
+def test_a_sweep_meeting_a_row_a_late_confirmation_holds_expires_it_exactly_once(
+    ctx: ServiceContext, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forced order: the confirmation holds the row lock when the sweep runs. On Postgres the
+    sweep skips the locked row (SKIP LOCKED) and the next run expires it; on SQLite the sweep
+    waits for the write lock. Either way the request expires once and the confirmation fails."""
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    booking = request(service, world)
+    clock.set(booking.respond_by)
+    locked, release = threading.Event(), threading.Event()
+    authorize = booking_service._own_teacher
+
+    def authorize_holding_the_lock(*args: object) -> None:
+        locked.set()
+        assert release.wait(timeout=30)
+        authorize(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(booking_service, "_own_teacher", authorize_holding_the_lock)
+    skips_locked_rows = ctx.session_factory.kw["bind"].dialect.name == "postgresql"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        confirm = pool.submit(service.confirm_booking, world.teacher, booking.id)
+        assert locked.wait(timeout=30)
+        sweep = pool.submit(service.run_due_transitions)
+        first_run = sweep.result(timeout=30) if skips_locked_rows else None
+        release.set()
+        with pytest.raises(Conflict):
+            confirm.result(timeout=30)
+        first_run = sweep.result(timeout=30)
+    assert first_run == (0 if skips_locked_rows else 1)
+    assert first_run + service.run_due_transitions() == 1
     assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
