@@ -30,10 +30,10 @@ from linguaflex_desktop.models import (
     User,
 )
 from linguaflex_desktop.models import SessionBooking as B
-from linguaflex_desktop.services.booking_dto import BookingFilter
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
+from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 
 BOOKINGS = 100_000
 TEACHERS = 100

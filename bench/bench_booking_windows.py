@@ -49,14 +49,14 @@ from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.models import SessionBooking as B
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.ui.admin_bookings_page import AdminBookingsPage
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.app_controller import freeze_startup_objects
-from linguaflex_desktop.ui.booking_list_page import BookingListPage
-from linguaflex_desktop.ui.my_bookings_page import ALL, MyBookingsPage
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.my_bookings_page import ALL, MyBookingsPage
+from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
+from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.teacher_requests_page import TeacherRequestsPage
-from linguaflex_desktop.ui.teacher_schedule_page import TeacherSchedulePage
 
 RUNS = 3
 FETCH_PAGES = 10

@@ -31,9 +31,9 @@ from linguaflex_desktop.models import (
     User,
 )
 from linguaflex_desktop.models import SessionBooking as B
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.report_service import ReportService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.reports.service import ReportService
 
 PAYMENTS = 100_000
 AUDIT_EVENTS = 200_000

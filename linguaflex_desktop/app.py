@@ -6,8 +6,8 @@ import logging
 import os
 from pathlib import Path
 
-from .config import Settings
-from .models import Role
+from linguaflex_desktop.config import Settings
+from linguaflex_desktop.models import Role
 
 log = logging.getLogger(__name__)
 
@@ -16,17 +16,17 @@ def run_app(
     settings: Settings, *, screenshot: Path | None = None, screenshot_role: Role | None = None
 ) -> int:
     """Open the app (or render one window to ``screenshot`` and exit). Returns the exit code."""
-    from .bootstrap import build_app_services
+    from linguaflex_desktop.bootstrap import build_app_services
 
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     services = build_app_services(settings)
     worker = None
     try:
-        from .ui.app_controller import run_gui
+        from linguaflex_desktop.ui.app_controller import run_gui
 
         if screenshot is None:  # jobs, reminders and due transitions run while the app is open
-            from .services.worker_runtime import start_app_worker
+            from linguaflex_desktop.worker.runtime import start_app_worker
 
             worker = start_app_worker(services)
         return run_gui(services, screenshot=screenshot, screenshot_role=screenshot_role)
@@ -48,6 +48,6 @@ def show_startup_error(title: str, message: str) -> None:
 
 
 def main() -> int:
-    from .cli import main as cli_main
+    from linguaflex_desktop.cli import main as cli_main
 
     return cli_main()

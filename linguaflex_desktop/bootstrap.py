@@ -12,34 +12,57 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from .config import Settings
-from .db import check_connection, create_app_engine, create_session_factory, upgrade_schema
-from .services.account_service import AccountService
-from .services.availability_service import AvailabilityService
-from .services.booking_quote import BookingQuoteService
-from .services.booking_service import BookingService
-from .services.catalogue_service import CatalogueService
-from .services.context import Clock, ServiceContext, system_clock
-from .services.job_admin import JobAdminService
-from .services.meeting_service import MeetingService
-from .services.notification_service import NotificationService
-from .services.remember_me import RememberMeStore
-from .services.report_service import ReportService
-from .services.secret_store import SecretStore
-from .services.settings_service import SettingsFile, SettingsService, apply_stored_settings
-from .services.worker_runtime import (
-    configure_email_delivery,
-    meeting_service_for,
-    notification_service_for,
+from linguaflex_desktop.adapters.mail import SmtpMailer
+from linguaflex_desktop.adapters.meetings import meeting_provider_from_settings
+from linguaflex_desktop.adapters.remember_me import RememberMeStore
+from linguaflex_desktop.adapters.secrets import SecretStore
+from linguaflex_desktop.config import Settings
+from linguaflex_desktop.db import (
+    check_connection,
+    create_app_engine,
+    create_session_factory,
+    upgrade_schema,
+)
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.booking.events import enable_email_delivery
+from linguaflex_desktop.services.booking.quote import BookingQuoteService
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.availability import AvailabilityService
+from linguaflex_desktop.services.catalogue.service import CatalogueService
+from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
+from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.services.reports.service import ReportService
+from linguaflex_desktop.services.settings.service import (
+    SettingsFile,
+    SettingsService,
+    apply_stored_settings,
 )
 
 if TYPE_CHECKING:
-    from .services.card_service import CardService
-    from .services.payment_service import PaymentService
-    from .services.payments_gateway import PaymentsGateway
-    from .services.stripe_sandbox import StripeSandbox
+    from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
+    from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
+    from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.service import PaymentService
 
 log = logging.getLogger(__name__)
+
+
+def meeting_service_for(ctx: ServiceContext, settings: Settings) -> MeetingService:
+    return MeetingService(ctx, meeting_provider_from_settings(settings))
+
+
+def notification_service_for(ctx: ServiceContext, settings: Settings) -> NotificationService:
+    mailer = SmtpMailer(settings.smtp) if settings.smtp.configured else None
+    return NotificationService(ctx, mailer=mailer, sender=settings.smtp.sender)
+
+
+def configure_email_delivery(services: AppServices) -> bool:
+    """Notifications also go out by e-mail when SMTP is configured (True); inbox only else."""
+    enabled = bool(services.settings.smtp.configured)
+    enable_email_delivery(services.ctx.session_factory, enabled)
+    return enabled
 
 
 @dataclass
@@ -62,10 +85,10 @@ class PaymentServices:
 
 def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
     """Start the gateway (sandbox mode without keys) and wire the card and payment services."""
-    from .services.card_page_server import CardPageServer
-    from .services.card_service import CardService
-    from .services.payment_service import PaymentService
-    from .services.payments_gateway import open_payments_gateway
+    from linguaflex_desktop.adapters.browser_pages import CardPageServer
+    from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
+    from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.service import PaymentService
 
     gateway, sandbox = open_payments_gateway(settings)
     pages = CardPageServer.for_gateway(gateway)

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .config import LOG_LEVELS, Settings, load_settings
-from .errors import LinguaFlexError, UserCancelled, UserFacingError
-from .logging_setup import configure_logging
-from .models import Role
+from linguaflex_desktop.config import LOG_LEVELS, Settings, load_settings
+from linguaflex_desktop.errors import LinguaFlexError, UserCancelled, UserFacingError
+from linguaflex_desktop.logging_setup import configure_logging
+from linguaflex_desktop.models import Role
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def _read_new_password(from_stdin: bool) -> str:
 
 
 def _command_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
-    from .bootstrap import build_app_services
+    from linguaflex_desktop.bootstrap import build_app_services
 
     services = build_app_services(settings)
     services.close()
@@ -103,8 +103,8 @@ def _command_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _command_seed_demo(settings: Settings, _args: argparse.Namespace) -> int:
-    from .bootstrap import build_app_services
-    from .services.demo_data import seed_demo_data
+    from linguaflex_desktop.bootstrap import build_app_services
+    from linguaflex_desktop.demo.data import seed_demo_data
 
     services = build_app_services(settings)
     try:
@@ -122,7 +122,7 @@ def _command_seed_demo(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _command_create_admin(settings: Settings, args: argparse.Namespace) -> int:
-    from .bootstrap import build_app_services
+    from linguaflex_desktop.bootstrap import build_app_services
 
     password = _read_new_password(args.password_stdin)
     services = build_app_services(settings)
@@ -137,12 +137,12 @@ def _command_create_admin(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
-    from .bootstrap import build_app_services
-    from .services.demo_flow import run_demo_flow
+    from linguaflex_desktop.bootstrap import build_app_services
+    from linguaflex_desktop.demo.flow import run_demo_flow
 
     services = build_app_services(settings)
     try:
-        from .services.demo_meeting import report_meeting_and_notifications
+        from linguaflex_desktop.demo.meeting import report_meeting_and_notifications
 
         result = run_demo_flow(
             services.ctx,
@@ -159,7 +159,7 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
-    from .bootstrap import build_app_services
+    from linguaflex_desktop.bootstrap import build_app_services
 
     services = build_app_services(settings)
     try:
@@ -182,7 +182,7 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _command_worker(settings: Settings, args: argparse.Namespace) -> int:
-    from .services.worker_runtime import run_headless
+    from linguaflex_desktop.worker.runtime import run_headless
 
     if args.poll_interval <= 0:
         raise UserFacingError("--poll-interval must be positive.")
@@ -190,7 +190,7 @@ def _command_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _command_gui(settings: Settings, args: argparse.Namespace) -> int:
-    from .app import run_app
+    from linguaflex_desktop.app import run_app
 
     role = Role(args.screenshot_role) if getattr(args, "screenshot_role", None) else None
     if role is not None and not getattr(args, "screenshot", None):
@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _show_startup_error(error: UserFacingError) -> None:
     """Show a start-up problem (e.g. an unreachable database) in a dialog, not a traceback."""
-    from .app import show_startup_error
+    from linguaflex_desktop.app import show_startup_error
 
     show_startup_error(error.title, error.message)
 

@@ -112,7 +112,7 @@ def load_settings(
     url = database_url or env.get("DATABASE_URL") or sqlite_url(resolved_dir)
     level = (log_level or env.get("LINGUAFLEX_LOG_LEVEL") or "INFO").upper()
     if level not in LOG_LEVELS:
-        from .errors import ConfigurationError
+        from linguaflex_desktop.errors import ConfigurationError
 
         raise ConfigurationError(
             f"Unknown log level {level!r}; use one of {', '.join(LOG_LEVELS)}."

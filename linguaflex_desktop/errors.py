@@ -109,3 +109,14 @@ class DatabaseUnavailable(ConfigurationError):
 
 class SecretStoreUnavailable(UserFacingError):
     title = "No secure storage"
+
+
+class RetryLater(ExternalServiceError):
+    """A handler or adapter asks to be run again later (rate limit, 5xx, timeout, 4xx SMTP).
+
+    ``retry_after`` (seconds) is the earliest retry the peer asked for, or None.
+    """
+
+    def __init__(self, retry_after: float | None = None, message: str = "") -> None:
+        super().__init__(message or "The service is busy; this will be tried again later.")
+        self.retry_after = retry_after

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, text
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import Base
-from linguaflex_desktop.services.context import ServiceContext
+from linguaflex_desktop.services.common.context import ServiceContext
 
 pytest_plugins = ["tests.conftest_stripe"]
 

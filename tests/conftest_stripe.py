@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 import pytest
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.config import StripeSettings
 from linguaflex_desktop.models import Role, User
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 
 # argon2id of "correct horse battery": factories never hash.
 PASSWORD_HASH = (

@@ -1,10 +1,10 @@
 """SQLAlchemy 2.x models and enums. No Qt, no services."""
 
-from .accounts import AuthToken, TeacherProfile, User
-from .base import Base, UTCDateTime, utcnow
-from .booking import Rating, RescheduleProposal, SessionBooking
-from .catalogue import AvailabilityException, AvailabilityRule, Gig
-from .enums import (
+from linguaflex_desktop.models.accounts import AuthToken, TeacherProfile, User
+from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
+from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
+from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
+from linguaflex_desktop.models.enums import (
     BookingStatus,
     JobState,
     Level,
@@ -16,8 +16,14 @@ from .enums import (
     RescheduleStatus,
     Role,
 )
-from .messaging import AuditEvent, Meeting, Notification, OutboxJob
-from .payment import Payment, PendingCardSetup, Refund, SavedCard, StripeCustomer
+from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
+from linguaflex_desktop.models.payment import (
+    Payment,
+    PendingCardSetup,
+    Refund,
+    SavedCard,
+    StripeCustomer,
+)
 
 __all__ = [
     "AuditEvent",

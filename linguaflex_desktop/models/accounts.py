@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .enums import Role
+from linguaflex_desktop.models.base import Base, str_enum, utcnow
+from linguaflex_desktop.models.enums import Role
 
 
 class User(Base):

@@ -12,10 +12,10 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .accounts import User
-from .base import Base, str_enum, utcnow
-from .catalogue import Gig
-from .enums import BookingStatus, PaymentStatus, RescheduleStatus
+from linguaflex_desktop.models.accounts import User
+from linguaflex_desktop.models.base import Base, str_enum, utcnow
+from linguaflex_desktop.models.catalogue import Gig
+from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus, RescheduleStatus
 
 
 class SessionBooking(Base):

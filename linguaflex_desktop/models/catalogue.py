@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .accounts import User
-from .base import Base, str_enum, utcnow
-from .enums import Level
+from linguaflex_desktop.models.accounts import User
+from linguaflex_desktop.models.base import Base, str_enum, utcnow
+from linguaflex_desktop.models.enums import Level
 
 
 class Gig(Base):

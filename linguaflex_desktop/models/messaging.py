@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, str_enum, utcnow
-from .enums import JobState, MeetingProvider, MeetingStatus
+from linguaflex_desktop.models.base import Base, str_enum, utcnow
+from linguaflex_desktop.models.enums import JobState, MeetingProvider, MeetingStatus
 
 
 class Meeting(Base):

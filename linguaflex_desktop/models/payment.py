@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, str_enum, utcnow
-from .booking import SessionBooking
-from .enums import PaymentAttemptStatus, RefundStatus
+from linguaflex_desktop.models.base import Base, str_enum, utcnow
+from linguaflex_desktop.models.booking import SessionBooking
+from linguaflex_desktop.models.enums import PaymentAttemptStatus, RefundStatus
 
 _ACTIVE = "status IN ('creating', 'pending')"
 _SUCCEEDED = "status = 'succeeded'"

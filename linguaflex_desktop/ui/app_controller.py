@@ -17,20 +17,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..errors import AuthenticationFailed, UserFacingError
-from ..models import Role
-from ..services.dto import UserDTO
-from .admin_window import AdminWindow
-from .errors import show_error
-from .login_window import LoginWindow
-from .main_window_base import APP_TITLE, RoleWindow
-from .payment_pages import install_payment_ui
-from .student_window import StudentWindow
-from .task_runner import TaskRunner
-from .teacher_window import TeacherWindow
+from linguaflex_desktop.errors import AuthenticationFailed, UserFacingError
+from linguaflex_desktop.models import Role
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.errors import show_error
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
+from linguaflex_desktop.ui.payments.pages import install_payment_ui
+from linguaflex_desktop.ui.student_window import StudentWindow
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def sign_out_op(services: AppServices) -> None:
 
 def demo_sign_in_op(services: AppServices, role: Role) -> UserDTO:
     """Worker thread: sign in as the first demo account of ``role``, seeding demo data if absent."""
-    from ..services.demo_data import demo_accounts, seed_demo_data
+    from linguaflex_desktop.demo.data import demo_accounts, seed_demo_data
 
     email, password = next((e, p) for e, p, r in demo_accounts() if r is role)
     try:

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.booking_dto import DayOffDTO, WeeklyAvailabilityDTO, WeeklyRange
-from ..services.dto import Actor
-from .book_session_dialog import today_in
-from .booking_format import format_day
-from .errors import inline_error_text
-from .task_runner import TaskRunner
-from .widgets import make_heading, make_message_label, set_message
+from linguaflex_desktop.services.booking.dto import DayOffDTO, WeeklyAvailabilityDTO, WeeklyRange
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.booking.book_session_dialog import today_in
+from linguaflex_desktop.ui.booking.format import format_day
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 END_OF_DAY = 1440

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.demo_data import DemoSeedResult, demo_accounts, seed_demo_data
-from ..services.first_start import has_no_users
-from .errors import inline_error_text
-from .task_runner import TaskRunner
+from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts, seed_demo_data
+from linguaflex_desktop.services.accounts.first_start import has_no_users
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 log = logging.getLogger(__name__)
 

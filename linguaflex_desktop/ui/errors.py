@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..errors import UserCancelled, UserFacingError
+from linguaflex_desktop.errors import UserCancelled, UserFacingError
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.dto import GigDTO
-from .gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
+from linguaflex_desktop.services.common.dto import GigDTO
+from linguaflex_desktop.ui.gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
 
 EMPTY_TEXT = "Select a gig to see its details."
 

@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserFacingError, ValidationError
-from ..models import Level
-from ..services.dto import Actor, GigDTO
-from ..services.pricing import SUPPORTED_CURRENCIES
-from .errors import inline_error_text, show_error
-from .money_input import MoneyInput
-from .task_runner import TaskRunner
-from .widgets import make_message_label, set_message
+from linguaflex_desktop.errors import UserFacingError, ValidationError
+from linguaflex_desktop.models import Level
+from linguaflex_desktop.services.common.dto import Actor, GigDTO
+from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
+from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 DURATION_STEP_MINUTES = 15
 LEVEL_NAMES = {

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..services.dto import GigDTO
-from ..services.pricing import format_money
+from linguaflex_desktop.services.common.dto import GigDTO
+from linguaflex_desktop.services.common.pricing import format_money
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import NotFound
-from ..services.dto import Actor, Page
-from ..services.notification_service import NotificationDTO
-from .booking_format import format_when
-from .errors import inline_error_text
-from .inbox_table_model import InboxTableModel
-from .task_runner import TaskRunner
-from .widgets import (
+from linguaflex_desktop.errors import NotFound
+from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.messaging.notifications import NotificationDTO
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
     make_heading,
@@ -42,8 +42,8 @@ from .widgets import (
 )
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
-    from .main_window_base import RoleWindow
+    from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.ui.main_window_base import RoleWindow
 
 PAGE_SIZE = 50
 POLL_INTERVAL_MS = 30_000

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from ..services.notification_service import NotificationDTO
-from .booking_format import format_when
-from .row_table_model import Column, RowTableModel
+from linguaflex_desktop.services.messaging.notifications import NotificationDTO
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 
 KIND_TEXT = {
     "requested": "Booking request",

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserFacingError
-from ..models import Role
-from ..services.dto import UserDTO
-from .demo_data_offer import DemoDataOffer
-from .errors import inline_error_text, show_error
-from .main_window_base import APP_TITLE
-from .task_runner import TaskRunner
-from .time_zones import TimeZoneCombo
-from .widgets import make_message_label, set_message
+from linguaflex_desktop.errors import UserFacingError
+from linguaflex_desktop.models import Role
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
+from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.main_window_base import APP_TITLE
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.time_zones import TimeZoneCombo
+from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 log = logging.getLogger(__name__)
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.dto import Actor, UserDTO
-from .task_runner import TaskRunner
+from linguaflex_desktop.services.common.dto import Actor, UserDTO
+from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 APP_TITLE = "LinguaFlex"
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRegularExpression, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..errors import ValidationError
-from ..services.pricing import major_to_minor, minor_unit_exponent
+from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.services.common.pricing import major_to_minor, minor_unit_exponent
 
 
 def minor_to_major_text(amount_minor: int, currency: str) -> str:

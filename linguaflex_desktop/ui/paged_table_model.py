@@ -16,8 +16,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
-from ..services.dto import Page
-from .task_runner import TaskRunner
+from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex

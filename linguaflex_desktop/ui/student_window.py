@@ -19,24 +19,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import ValidationError
-from ..models import Level
-from ..services.booking_dto import BookingDTO
-from ..services.dto import Actor, GigDTO, Page, UserDTO
-from ..services.pricing import SUPPORTED_CURRENCIES
-from .book_session_dialog import BookSessionDialog
-from .errors import inline_error_text
-from .gig_detail_panel import GigDetailPanel
-from .gig_table_model import GigColumn, GigTableModel
-from .inbox_page import install_inbox
-from .main_window_base import RoleWindow
-from .money_input import MoneyInput
-from .my_bookings_page import MyBookingsPage
-from .task_runner import TaskRunner
-from .widgets import EmptyStateStack, Pager, make_message_label, make_table_view, set_message
+from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.models import Level
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
+from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
+from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
+from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
+from linguaflex_desktop.ui.inbox_page import install_inbox
+from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import (
+    EmptyStateStack,
+    Pager,
+    make_message_label,
+    make_table_view,
+    set_message,
+)
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 PAGE_SIZE = 50
 TEXT_DEBOUNCE_MS = 350

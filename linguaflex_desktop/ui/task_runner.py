@@ -19,7 +19,7 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from .errors import show_error
+from linguaflex_desktop.ui.errors import show_error
 
 log = logging.getLogger(__name__)
 

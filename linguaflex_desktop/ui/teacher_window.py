@@ -16,22 +16,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserFacingError
-from ..services.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
-from .availability_editor import AvailabilityEditorPage
-from .errors import inline_error_text, show_error
-from .gig_editor_dialog import GigEditorDialog
-from .gig_table_model import GigColumn, GigTableModel
-from .inbox_page import install_inbox
-from .main_window_base import RoleWindow
-from .task_runner import TaskRunner
-from .teacher_requests_page import TeacherRequestsPage
-from .teacher_schedule_page import TeacherSchedulePage
-from .time_zones import TimeZoneCombo
-from .widgets import EmptyStateStack, make_heading, make_message_label, make_table_view, set_message
+from linguaflex_desktop.errors import UserFacingError
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
+from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
+from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
+from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
+from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
+from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
+from linguaflex_desktop.ui.inbox_page import install_inbox
+from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.time_zones import TimeZoneCombo
+from linguaflex_desktop.ui.widgets import (
+    EmptyStateStack,
+    make_heading,
+    make_message_label,
+    make_table_view,
+    set_message,
+)
 
 if TYPE_CHECKING:
-    from ..bootstrap import AppServices
+    from linguaflex_desktop.bootstrap import AppServices
 
 NO_GIGS_TEXT = "You have no gigs yet.\nCreate one to appear in students' search results."
 

@@ -11,20 +11,17 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.demo.data import DEMO_PASSWORD_ADMIN, DEMO_PASSWORD_TEACHER
 from linguaflex_desktop.models import MeetingStatus, PaymentAttemptStatus
 from linguaflex_desktop.models.enums import MeetingProvider
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.demo_data import DEMO_PASSWORD_ADMIN, DEMO_PASSWORD_TEACHER
-from linguaflex_desktop.services.payment_dto import PaymentFilter
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.booking_format import action_text
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.payments.dto import PaymentFilter
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.booking.format import action_text
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-from tests.ui.payment_ui_helpers import UrlRecorder
-from tests.ui.ui_helpers import click_row
-
-from .seed_flow_steps import (
+from tests.e2e.seed_flow_steps import (
     ADMIN_EMAIL,
     STUDENT_EMAIL,
     TEACHER_EMAIL,
@@ -36,6 +33,8 @@ from .seed_flow_steps import (
     table_column,
     wait_for_state,
 )
+from tests.ui.payment_ui_helpers import UrlRecorder
+from tests.ui.ui_helpers import click_row
 
 
 def student_joins_the_meeting(

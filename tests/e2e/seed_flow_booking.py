@@ -13,21 +13,17 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.demo.data import DEMO_PASSWORD_TEACHER, demo_accounts
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, Role
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.demo_data import DEMO_PASSWORD_TEACHER, demo_accounts
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.ui.booking_format import quote_text
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
-from linguaflex_desktop.ui.payment_pages import PaymentUI
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.booking.format import quote_text
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.payments.pages import PaymentUI
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-from tests.e2e.test_card_setup_browser import page_result, type_card
-from tests.ui.payment_ui_helpers import UrlRecorder
-from tests.ui.ui_helpers import click_row, type_into
-
-from .seed_flow_steps import (
+from tests.e2e.seed_flow_steps import (
     DURATION,
     GIG_TITLE,
     SLOT_START,
@@ -44,6 +40,9 @@ from .seed_flow_steps import (
     sign_in,
     wait_for_state,
 )
+from tests.e2e.test_card_setup_browser import page_result, type_card
+from tests.ui.payment_ui_helpers import UrlRecorder
+from tests.ui.ui_helpers import click_row, type_into
 
 
 def load_demo_data_and_sign_in_as_the_student(

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.services.dto import UserDTO
+from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.app_controller import ROLE_WINDOWS
-from linguaflex_desktop.ui.booking_list_page import BookingListPage
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import RoleWindow
-from linguaflex_desktop.ui.payment_pages import PaymentUI, install_payment_ui
+from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.payment_ui_helpers import UrlRecorder
 from tests.ui.ui_helpers import click_row, type_into

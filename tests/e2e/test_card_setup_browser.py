@@ -15,13 +15,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from linguaflex_desktop.services.card_dto import CardSetupOutcome
-from linguaflex_desktop.services.card_page_server import CardPageServer
-from linguaflex_desktop.services.card_service import CardService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
+from linguaflex_desktop.services.cards.dto import CardSetupOutcome
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest_stripe import add_actor
 
 pytestmark = pytest.mark.browser

@@ -24,27 +24,22 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.services.worker_runtime import build_worker
 from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.worker.runtime import build_worker
 from tests.conftest import FakeClock
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
-from tests.integration.glue_helpers import SmtpPeer, start_smtp
-from tests.ui.conftest import clocked_services, runner  # noqa: F401  (real services, runner)
-from tests.ui.messaging_ui_helpers import drain
-from tests.ui.payment_ui_helpers import UrlRecorder
-
-from .seed_flow_after_payment import (
+from tests.e2e.seed_flow_after_payment import (
     admin_sees_the_payment_and_the_audit_trail,
     both_parties_were_emailed,
     inboxes_hold_the_paid_message,
     student_joins_the_meeting,
 )
-from .seed_flow_booking import (
+from tests.e2e.seed_flow_booking import (
     load_demo_data_and_sign_in_as_the_student,
     student_adds_a_card_in_the_browser,
     student_pays,
@@ -52,7 +47,11 @@ from .seed_flow_booking import (
     student_sees_confirmed_without_a_meeting,
     teacher_confirms,
 )
-from .seed_flow_steps import WAIT_MS, open_role_window
+from tests.e2e.seed_flow_steps import WAIT_MS, open_role_window
+from tests.integration.glue_helpers import SmtpPeer, start_smtp
+from tests.ui.conftest import clocked_services, runner  # noqa: F401  (real services, runner)
+from tests.ui.messaging_ui_helpers import drain
+from tests.ui.payment_ui_helpers import UrlRecorder
 
 pytestmark = pytest.mark.browser
 

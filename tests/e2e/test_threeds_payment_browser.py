@@ -15,11 +15,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_dto import PaymentOutcome
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from tests.integration.payment_helpers import (
     THREE_D_SECURE_CARD,
     PayKit,

@@ -24,11 +24,11 @@ from linguaflex_desktop.models import (
     SessionBooking,
     User,
 )
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.booking_service import BookingService, apply_payment_status
-from linguaflex_desktop.services.booking_state import load_booking
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.service import BookingService, apply_payment_status
+from linguaflex_desktop.services.booking.state import load_booking
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 
 PASSWORD_HASH = (
     "$argon2id$v=19$m=65536,t=3,p=4$44U2Tx03EKYgiW/0rJqetA$"

@@ -13,18 +13,18 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingProvider
 from linguaflex_desktop.config import SmtpSettings
 from linguaflex_desktop.models import JobState, Meeting, Notification, OutboxJob, PaymentStatus
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.booking_state import cancel_for_refund, load_booking
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.job_handlers import build_handlers
-from linguaflex_desktop.services.meeting_provider import JitsiMeetingProvider, MeetingProvider
-from linguaflex_desktop.services.meeting_service import MeetingService
-from linguaflex_desktop.services.notification_service import NotificationService
-from linguaflex_desktop.services.outbox import OutboxWorker
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.booking.state import cancel_for_refund, load_booking
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.outbox import OutboxWorker
+from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.worker.handlers import build_handlers
 from tests.integration.booking_helpers import World, confirmed, make_world, set_payment
 from tests.integration.test_mailer import Inbox, free_port
 

@@ -13,6 +13,9 @@ import httpx
 import stripe
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo, StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import ExternalServiceError
 from linguaflex_desktop.models import (
     BookingStatus,
@@ -24,14 +27,11 @@ from linguaflex_desktop.models import (
     SessionBooking,
     StripeCustomer,
 )
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.card_page_server import CardPageServer
-from linguaflex_desktop.services.card_service import CardService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import PaymentIntentInfo, StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.booking_helpers import World, confirmed, make_world
 
 THREE_D_SECURE_CARD = "4000002500003155"
@@ -228,12 +228,12 @@ def pay_in_child(
 ) -> None:
     """Child process: its own engine and gateway on the shared sandbox; wait for the siblings,
     press "Pay", report "paid" / "conflict" / the error."""
-    from linguaflex_desktop.db import create_app_engine, create_session_factory
-    from linguaflex_desktop.errors import Conflict
-    from linguaflex_desktop.services.stripe_sandbox import (
+    from linguaflex_desktop.adapters.stripe.sandbox import (
         SANDBOX_PUBLISHABLE_KEY,
         SANDBOX_SECRET_KEY,
     )
+    from linguaflex_desktop.db import create_app_engine, create_session_factory
+    from linguaflex_desktop.errors import Conflict
 
     engine = create_app_engine(database_url)
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=lambda: now)

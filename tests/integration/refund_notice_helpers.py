@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import RefundInfo, StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import Notification
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.card_page_server import CardPageServer
-from linguaflex_desktop.services.card_service import CardService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import RefundInfo, StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.booking_helpers import confirmed, make_world
 from tests.integration.glue_helpers import (
     AFTER_EU_DST,

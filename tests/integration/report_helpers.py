@@ -16,8 +16,8 @@ from linguaflex_desktop.models import (
     PaymentStatus,
     SessionBooking,
 )
-from linguaflex_desktop.services.audit import record_audit
-from linguaflex_desktop.services.context import ServiceContext
+from linguaflex_desktop.services.common.audit import record_audit
+from linguaflex_desktop.services.common.context import ServiceContext
 
 T0 = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
 FIRST_SLOT = datetime(2027, 3, 3, 10, 0, tzinfo=UTC)

@@ -10,9 +10,9 @@ import pytest
 
 from linguaflex_desktop.errors import AccountLocked, AuthenticationFailed
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.account_service import SUSPENDED_MESSAGE, AccountService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.passwords import PasswordHasher
+from linguaflex_desktop.services.accounts.passwords import PasswordHasher
+from linguaflex_desktop.services.accounts.service import SUSPENDED_MESSAGE, AccountService
+from linguaflex_desktop.services.common.context import ServiceContext
 
 PASSWORD = "correct horse battery"
 WRONG = "wrong horse battery"

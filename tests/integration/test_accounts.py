@@ -17,10 +17,10 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import AuditEvent, AuthToken, Role, TeacherProfile, User
-from linguaflex_desktop.services.account_service import AccountService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.services.passwords import PasswordHasher
+from linguaflex_desktop.services.accounts.passwords import PasswordHasher
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import UserDTO
 
 PASSWORD = "correct horse battery"
 WRONG = "wrong horse battery"

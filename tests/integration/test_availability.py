@@ -8,12 +8,11 @@ import pytest
 
 from linguaflex_desktop.errors import NotFound, ValidationError
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.availability_service import AvailabilityService
-from linguaflex_desktop.services.booking_dto import DayOffDTO, WeeklyRange
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-
-from .booking_helpers import SLOT, World, add_gig, add_user, make_world, request
+from linguaflex_desktop.services.booking.dto import DayOffDTO, WeeklyRange
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.availability import AvailabilityService
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import SLOT, World, add_gig, add_user, make_world, request
 
 WEDNESDAY = SLOT.date()  # 2027-03-03
 

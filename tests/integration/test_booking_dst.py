@@ -14,11 +14,10 @@ import pytest
 
 from linguaflex_desktop.errors import SlotTaken, ValidationError
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.availability_service import AvailabilityService
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-
-from .booking_helpers import add_user, make_world
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.availability import AvailabilityService
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import add_user, make_world
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -17,12 +17,11 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, User
-from linguaflex_desktop.services.booking_dto import BookingFilter
-from linguaflex_desktop.services.booking_service import BookingService, cancel_for_refund
-from linguaflex_desktop.services.booking_state import load_booking
-from linguaflex_desktop.services.context import ServiceContext
-
-from .booking_helpers import (
+from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.booking.service import BookingService, cancel_for_refund
+from linguaflex_desktop.services.booking.state import load_booking
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import (
     SLOT,
     World,
     confirmed,
@@ -92,7 +91,7 @@ def test_request_is_refused_with_a_clear_reason(
 def test_request_on_a_teachers_day_off_is_refused(
     ctx: ServiceContext, service: BookingService, world: World
 ) -> None:
-    from linguaflex_desktop.services.availability_service import AvailabilityService
+    from linguaflex_desktop.services.catalogue.availability import AvailabilityService
 
     AvailabilityService(ctx).add_day_off(world.teacher, SLOT.date(), "Dentist")
     with pytest.raises(ValidationError, match="not available"):

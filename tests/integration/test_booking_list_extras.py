@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlalchemy import event
 
+from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingInfo
 from linguaflex_desktop.models import MeetingStatus
-from linguaflex_desktop.services.booking_dto import BookingDTO, BookingFilter
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.meeting_provider import JitsiMeetingProvider, MeetingInfo
+from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import confirmed, request
 from tests.integration.glue_helpers import (

@@ -15,8 +15,8 @@ from sqlalchemy import Engine, event
 
 from linguaflex_desktop.db import create_app_engine
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
-from linguaflex_desktop.services.booking_dto import BookingFilter
-from linguaflex_desktop.services.booking_queries import (
+from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.booking.queries import (
     page_ids_query,
     page_rows_query,
     teacher_schedule_query,

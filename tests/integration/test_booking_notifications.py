@@ -11,17 +11,17 @@ from email.message import EmailMessage
 
 import pytest
 
+from linguaflex_desktop.adapters.mail import SmtpMailer
 from linguaflex_desktop.errors import NotFound, ValidationError
 from linguaflex_desktop.models import BookingStatus, JobState
-from linguaflex_desktop.services.booking_events import (
+from linguaflex_desktop.services.booking.events import (
     JOB_CREATE_MEETING,
     JOB_REMINDER,
     JOB_SEND_EMAIL,
     enable_email_delivery,
 )
-from linguaflex_desktop.services.calendar_invite import unfold
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.mailer import SmtpMailer
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.messaging.calendar_invite import unfold
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT, request, row_state
 from tests.integration.glue_helpers import (

@@ -7,12 +7,11 @@ import pytest
 
 from linguaflex_desktop.errors import NotFound, ValidationError
 from linguaflex_desktop.models import Gig
-from linguaflex_desktop.services.booking_quote import BookingQuoteService
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.first_start import has_no_users
-
-from .booking_helpers import SLOT, add_gig, make_world
+from linguaflex_desktop.services.accounts.first_start import has_no_users
+from linguaflex_desktop.services.booking.quote import BookingQuoteService
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import SLOT, add_gig, make_world
 
 
 def test_quote_equals_the_price_the_request_snapshots(ctx: ServiceContext) -> None:

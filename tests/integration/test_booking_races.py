@@ -14,18 +14,20 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory
 from linguaflex_desktop.errors import Conflict, InvalidTransition, SlotTaken, StaleState
 from linguaflex_desktop.models import BookingStatus, Role
-from linguaflex_desktop.services import booking_due, booking_service
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
+from linguaflex_desktop.services.booking import due as booking_due
+from linguaflex_desktop.services.booking import service as booking_service
+from linguaflex_desktop.services.booking.checks import DEADLOCK_ATTEMPTS, DEADLOCK_DETECTED
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest import FakeClock, truncate_all
-
-from .booking_helpers import (
+from tests.integration.booking_helpers import (
     EVERY_DAY_6_TO_22,
     SLOT,
     World,
@@ -322,3 +324,52 @@ def test_a_sweep_meeting_a_row_a_late_confirmation_holds_expires_it_exactly_once
     assert first_run == (0 if skips_locked_rows else 1)
     assert first_run + service.run_due_transitions() == 1
     assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
+
+
+class _PgError(Exception):
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(f"sqlstate {sqlstate}")
+        self.sqlstate = sqlstate
+
+
+def _fail_audit_first(monkeypatch: pytest.MonkeyPatch, sqlstate: str, times: int) -> list[int]:
+    """Make the request's transaction fail ``times`` times as Postgres does, then work."""
+    calls: list[int] = []
+    record = booking_service.record_audit
+
+    def audit(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        if len(calls) <= times:
+            raise OperationalError("INSERT INTO audit_events", {}, _PgError(sqlstate))
+        record(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(booking_service, "record_audit", audit)
+    return calls
+
+
+def test_a_request_postgres_aborted_to_break_a_deadlock_is_run_again_once(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    calls = _fail_audit_first(monkeypatch, DEADLOCK_DETECTED, times=1)
+    booking = request(service, world)
+    assert len(calls) == 2
+    assert row_state(ctx, booking.id)[0] is BookingStatus.PENDING
+    assert len(service.list_bookings(world.student).items) == 1
+
+
+def test_other_database_errors_and_repeated_deadlocks_are_not_retried_forever(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    calls = _fail_audit_first(monkeypatch, "08006", times=1)  # connection failure
+    with pytest.raises(OperationalError):
+        request(service, world)
+    assert len(calls) == 1
+    calls = _fail_audit_first(monkeypatch, DEADLOCK_DETECTED, times=DEADLOCK_ATTEMPTS)
+    with pytest.raises(OperationalError):
+        request(service, world)
+    assert len(calls) == DEADLOCK_ATTEMPTS
+    assert not service.list_bookings(world.student).items

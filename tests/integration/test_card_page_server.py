@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from linguaflex_desktop.adapters.browser_pages import CardPageServer, Handoff
 from linguaflex_desktop.errors import ConfigurationError
-from linguaflex_desktop.services.card_page_server import CardPageServer, Handoff
 
 SANDBOX_JS = "http://127.0.0.1:45999/js.stripe.com/v3/"
 SECRET = "seti_abc_secret_xyz"

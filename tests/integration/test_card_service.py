@@ -15,6 +15,9 @@ import pytest
 import stripe
 from sqlalchemy import func, select
 
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import (
     ExternalServiceError,
     NotFound,
@@ -23,12 +26,9 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import PendingCardSetup, Role, SavedCard, StripeCustomer
-from linguaflex_desktop.services.card_page_server import CardPageServer
-from linguaflex_desktop.services.card_service import CardService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest_stripe import add_actor
 
 

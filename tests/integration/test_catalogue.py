@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import AuditEvent, Gig, Level, Role
-from linguaflex_desktop.services.account_service import AccountService
-from linguaflex_desktop.services.catalogue_service import CatalogueService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor, GigDTO, UserDTO
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.catalogue.service import CatalogueService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, UserDTO
 
 PASSWORD = "correct horse battery"
 

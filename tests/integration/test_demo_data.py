@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from linguaflex_desktop.demo import data as demo_data
+from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts, seed_demo_data
 from linguaflex_desktop.models import AvailabilityRule, Gig, Role, TeacherProfile, User
-from linguaflex_desktop.services import demo_data
-from linguaflex_desktop.services.account_service import AccountService
-from linguaflex_desktop.services.catalogue_service import CatalogueService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.demo_data import DemoSeedResult, demo_accounts, seed_demo_data
-from linguaflex_desktop.services.validation import normalize_email, validate_password
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.catalogue.service import CatalogueService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.validation import normalize_email, validate_password
 
 
 def snapshot(ctx: ServiceContext) -> dict[str, object]:

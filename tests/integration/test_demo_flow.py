@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.cli import EXIT_FAILED, EXIT_OK, main
+from linguaflex_desktop.demo.flow import DemoFlowResult, run_demo_flow
 from linguaflex_desktop.errors import ConfigurationError
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, User
-from linguaflex_desktop.services.card_page_server import CardPageServer
-from linguaflex_desktop.services.card_service import CardService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.demo_flow import DemoFlowResult, run_demo_flow
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.service import PaymentService
 
 S, P = BookingStatus, PaymentStatus
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from linguaflex_desktop.services import booking_rules as rules
-from linguaflex_desktop.services.availability_service import AvailabilityService
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-
-from .booking_helpers import make_world, request
+from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.availability import AvailabilityService
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import make_world, request
 
 
 def test_with_the_clock_off_the_quarter_hour_the_last_offered_slot_is_bookable(

@@ -22,11 +22,15 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from linguaflex_desktop.adapters.mail import SmtpMailer, build_email
 from linguaflex_desktop.config import SmtpSettings
-from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, ValidationError
-from linguaflex_desktop.services.calendar_invite import build_ics
-from linguaflex_desktop.services.mailer import SmtpMailer, build_email
-from linguaflex_desktop.services.outbox import RetryLater
+from linguaflex_desktop.errors import (
+    ConfigurationError,
+    ExternalServiceError,
+    RetryLater,
+    ValidationError,
+)
+from linguaflex_desktop.services.messaging.calendar_invite import build_ics
 from tests.conftest import missing_peer
 
 USERNAME = "mailer"

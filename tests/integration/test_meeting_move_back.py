@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from linguaflex_desktop.adapters.meetings import ZoomMeetingProvider
+from linguaflex_desktop.adapters.zoom import ZoomClient
 from linguaflex_desktop.config import ZoomSettings
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.meeting_provider import ZoomMeetingProvider
-from linguaflex_desktop.services.zoom_client import ZoomClient
+from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.fake_zoom_server import FakeZoom
 from tests.integration.glue_helpers import (
     AFTER_EU_DST,

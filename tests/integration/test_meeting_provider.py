@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from linguaflex_desktop.config import Settings, ZoomSettings
-from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.models import MeetingProvider as ProviderName
-from linguaflex_desktop.services.meeting_provider import (
+from linguaflex_desktop.adapters.meetings import (
     JitsiMeetingProvider,
     ZoomMeetingProvider,
     meeting_provider_from_settings,
 )
-from linguaflex_desktop.services.outbox import RetryLater
-from linguaflex_desktop.services.zoom_client import ZoomClient
+from linguaflex_desktop.adapters.zoom import ZoomClient
+from linguaflex_desktop.config import Settings, ZoomSettings
+from linguaflex_desktop.errors import RetryLater, ValidationError
+from linguaflex_desktop.models import MeetingProvider as ProviderName
 from tests.integration.fake_zoom_server import FakeZoom
 
 START = datetime(2027, 3, 20, 15, 0, tzinfo=UTC)

@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
+from linguaflex_desktop.adapters.meetings import MeetingInfo, ZoomMeetingProvider
+from linguaflex_desktop.adapters.zoom import ZoomClient
 from linguaflex_desktop.config import ZoomSettings
 from linguaflex_desktop.errors import Conflict, PermissionDenied
 from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus, PaymentStatus
 from linguaflex_desktop.models import MeetingProvider as ProviderName
-from linguaflex_desktop.services.booking_events import JOB_CREATE_MEETING
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.job_admin import JobAdminService
-from linguaflex_desktop.services.meeting_provider import MeetingInfo, ZoomMeetingProvider
-from linguaflex_desktop.services.zoom_client import ZoomClient
+from linguaflex_desktop.services.booking.events import JOB_CREATE_MEETING
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.jobs import JobAdminService
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import confirmed, row_state
 from tests.integration.fake_zoom_server import FakeZoom

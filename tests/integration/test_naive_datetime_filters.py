@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.services.booking_dto import BookingFilter
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_dto import PaymentFilter
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
+from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.dto import PaymentFilter
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.booking_helpers import World, make_world
 
 NAIVE = datetime(2027, 3, 1, 9, 0)

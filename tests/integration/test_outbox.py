@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from linguaflex_desktop.errors import InvalidTransition, NotFound, PermissionDenied
+from linguaflex_desktop.errors import InvalidTransition, NotFound, PermissionDenied, RetryLater
 from linguaflex_desktop.models import AuditEvent, JobState, OutboxJob, Role, User
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.job_dto import JobDTO
-from linguaflex_desktop.services.outbox import OutboxWorker, RetryLater, enqueue_job
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.job_dto import JobDTO
+from linguaflex_desktop.services.common.outbox import OutboxWorker, enqueue_job
 from tests.conftest import FakeClock
 
 

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import Conflict, ExternalServiceError, StripeRequestRefused
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -20,10 +22,8 @@ from linguaflex_desktop.models import (
     PaymentStatus,
     StripeCustomer,
 )
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.payment_helpers import (
     PayKit,
     booking_state,

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import PaymentDeclined
 from linguaflex_desktop.models import PaymentAttemptStatus
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.payment_dto import PaymentDTO
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.dto import PaymentDTO
 from tests.integration.payment_helpers import PayKit, kit_fixture
 
 DECLINE_TEXT = "Your card was declined."

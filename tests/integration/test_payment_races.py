@@ -10,12 +10,12 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.db import create_app_engine, create_session_factory
 from linguaflex_desktop.errors import Conflict
 from linguaflex_desktop.models import Payment, PaymentAttemptStatus, PaymentStatus
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
 from tests.conftest import FakeClock, truncate_all
 from tests.integration.booking_helpers import spawn_context
 from tests.integration.payment_helpers import (

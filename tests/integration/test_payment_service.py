@@ -10,6 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import (
     ConfigurationError,
     Conflict,
@@ -30,11 +32,9 @@ from linguaflex_desktop.models import (
     SessionBooking,
     StripeCustomer,
 )
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_dto import PaymentFilter
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.dto import PaymentFilter
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT, confirmed, request
 from tests.integration.payment_helpers import (

@@ -11,10 +11,10 @@ import httpx
 import pytest
 import stripe
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway, open_payments_gateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, PaymentDeclined
-from linguaflex_desktop.services.payments_gateway import StripeGateway, open_payments_gateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
 
 
 def raw_client(sandbox: StripeSandbox) -> stripe.StripeClient:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select, update
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import ExternalServiceError
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -20,11 +22,9 @@ from linguaflex_desktop.models import (
     SessionBooking,
     StripeCustomer,
 )
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_dto import ReconcileReport
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.dto import ReconcileReport
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.integration.payment_helpers import (
     THREE_D_SECURE_CARD,

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from linguaflex_desktop.adapters.mail import SmtpMailer
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import InvalidTransition
 from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
-from linguaflex_desktop.services.booking_events import JOB_SEND_EMAIL, enable_email_delivery
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.mailer import SmtpMailer
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.booking.events import JOB_SEND_EMAIL, enable_email_delivery
+from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.glue_helpers import SmtpPeer, drain, jobs, kinds_of, smtp_peer
 from tests.integration.payment_helpers import booking_state
 from tests.integration.refund_notice_helpers import (

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import AuditEvent, BookingStatus, PaymentStatus, RefundStatus
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.services.worker_runtime import has_unsettled_payments
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.worker.runtime import has_unsettled_payments
 from tests.integration.glue_helpers import kinds_of
 from tests.integration.payment_helpers import booking_state
 from tests.integration.refund_notice_helpers import (

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from linguaflex_desktop.adapters.stripe.gateway import RefundInfo, StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import Conflict, ExternalServiceError, StripeRequestRefused
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -23,12 +25,10 @@ from linguaflex_desktop.models import (
     Refund,
     RefundStatus,
 )
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import RefundInfo, StripeGateway
-from linguaflex_desktop.services.refund_recovery import refund_metadata
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.services.worker_runtime import has_unsettled_payments
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.refund_recovery import refund_metadata
+from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.worker.runtime import has_unsettled_payments
 from tests.conftest import FakeClock
 from tests.integration.glue_helpers import kinds_of
 from tests.integration.payment_helpers import booking_state, dead_gateway, sandbox_client

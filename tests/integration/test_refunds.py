@@ -11,6 +11,8 @@ from datetime import timedelta
 
 import pytest
 
+from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import (
     Conflict,
     ExternalServiceError,
@@ -19,10 +21,8 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, RefundStatus
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.payment_service import PaymentService
-from linguaflex_desktop.services.payments_gateway import StripeGateway
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT
 from tests.integration.payment_helpers import (

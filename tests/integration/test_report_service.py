@@ -10,10 +10,10 @@ import pytest
 
 from linguaflex_desktop.errors import PermissionDenied, ValidationError
 from linguaflex_desktop.models import PaymentAttemptStatus
-from linguaflex_desktop.services.booking_service import BookingService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.report_dto import FieldChange, RevenueLine
-from linguaflex_desktop.services.report_service import ReportService
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.reports.dto import FieldChange, RevenueLine
+from linguaflex_desktop.services.reports.service import ReportService
 from tests.integration.booking_helpers import World, confirmed, make_world
 from tests.integration.report_helpers import T0, Parties, add_event, add_payment
 
@@ -140,7 +140,7 @@ def test_real_booking_transitions_show_in_the_trail_with_before_and_after(
 
 
 def test_audit_changes_list_every_field_of_before_and_after_once() -> None:
-    from linguaflex_desktop.services.report_dto import AuditEventDTO
+    from linguaflex_desktop.services.reports.dto import AuditEventDTO
 
     event = AuditEventDTO(
         id=1,

@@ -16,21 +16,21 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.meetings import (
+    JitsiMeetingProvider,
+    ZoomMeetingProvider,
+    meeting_provider_from_settings,
+)
+from linguaflex_desktop.adapters.secrets import SecretStore
 from linguaflex_desktop.bootstrap import build_app_services
 from linguaflex_desktop.cli import main as cli_main
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.errors import PermissionDenied, SecretStoreUnavailable, ValidationError
 from linguaflex_desktop.models import AuditEvent, Role
-from linguaflex_desktop.services.account_service import AccountService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.services.meeting_provider import (
-    JitsiMeetingProvider,
-    ZoomMeetingProvider,
-    meeting_provider_from_settings,
-)
-from linguaflex_desktop.services.secret_store import SecretStore
-from linguaflex_desktop.services.settings_service import (
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.services.settings.service import (
     SETTING_SOURCES,
     SettingsFile,
     SettingsService,

@@ -14,11 +14,11 @@ from keyring.backend import KeyringBackend
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from linguaflex_desktop.adapters.secrets import SecretStore
 from linguaflex_desktop.models import AuditEvent
-from linguaflex_desktop.services.account_service import AccountService
-from linguaflex_desktop.services.context import ServiceContext
-from linguaflex_desktop.services.secret_store import SecretStore
-from linguaflex_desktop.services.settings_service import (
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.settings.service import (
     SettingsFile,
     SettingsService,
     StoredSettings,

@@ -21,10 +21,10 @@ from linguaflex_desktop import cli
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import create_app_engine, create_session_factory
 from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus
-from linguaflex_desktop.services.booking_events import JOB_REMINDER
-from linguaflex_desktop.services.context import ServiceContext, system_clock
-from linguaflex_desktop.services.outbox import enqueue_job
-from linguaflex_desktop.services.worker_runtime import (
+from linguaflex_desktop.services.booking.events import JOB_REMINDER
+from linguaflex_desktop.services.common.context import ServiceContext, system_clock
+from linguaflex_desktop.services.common.outbox import enqueue_job
+from linguaflex_desktop.worker.runtime import (
     PeriodicTask,
     WorkerThread,
     build_worker,
@@ -178,7 +178,7 @@ def test_headless_worker_process_runs_jobs_and_stops_on_sigterm(
 def test_demo_flow_report_prints_the_link_and_each_partys_notifications_in_order(
     ctx: ServiceContext,
 ) -> None:
-    from linguaflex_desktop.services.demo_meeting import report_meeting_and_notifications
+    from linguaflex_desktop.demo.meeting import report_meeting_and_notifications
 
     glue = make_glue(ctx)
     booking = paid_booking(glue, start_at=SLOT)

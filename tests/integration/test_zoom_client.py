@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from linguaflex_desktop.adapters.zoom import ZoomClient, parse_retry_after, reference_marker
 from linguaflex_desktop.config import ZoomSettings
-from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, ValidationError
-from linguaflex_desktop.services.outbox import RetryLater
-from linguaflex_desktop.services.zoom_client import (
-    ZoomClient,
-    parse_retry_after,
-    reference_marker,
+from linguaflex_desktop.errors import (
+    ConfigurationError,
+    ExternalServiceError,
+    RetryLater,
+    ValidationError,
 )
 from tests.integration.fake_zoom_server import FakeZoom
 

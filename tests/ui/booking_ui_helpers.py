@@ -11,10 +11,9 @@ from datetime import UTC, datetime
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.booking_dto import BookingDTO, WeeklyRange
-from linguaflex_desktop.services.dto import GigDTO, UserDTO
-
-from .ui_helpers import create_gig, register
+from linguaflex_desktop.services.booking.dto import BookingDTO, WeeklyRange
+from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
+from tests.ui.ui_helpers import create_gig, register
 
 # Wednesday 3 March 2027, 10:00 UTC = 11:00 in Madrid = 10:00 in London.
 WEDNESDAY_10_UTC = datetime(2027, 3, 3, 10, 0, tzinfo=UTC)

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingInfo
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.job_handlers import build_handlers
-from linguaflex_desktop.services.meeting_provider import JitsiMeetingProvider, MeetingInfo
-from linguaflex_desktop.services.meeting_service import MeetingService
-from linguaflex_desktop.services.notification_service import NotificationService
-from linguaflex_desktop.services.outbox import OutboxWorker
-from linguaflex_desktop.services.worker_runtime import build_worker
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.outbox import OutboxWorker
+from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.worker.handlers import build_handlers
+from linguaflex_desktop.worker.runtime import build_worker
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import set_payment
-
-from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book
+from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book
 
 
 def paid_booking(

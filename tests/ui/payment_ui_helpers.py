@@ -12,17 +12,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import SavedCard, StripeCustomer
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.ui.pay_dialog import PayDialog
-from linguaflex_desktop.ui.payment_pages import PaymentUI
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.payments.pages import PaymentUI
+from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.student_window import StudentWindow
-
-from .booking_ui_helpers import School, book
-from .ui_helpers import click_row
+from tests.ui.booking_ui_helpers import School, book
+from tests.ui.ui_helpers import click_row
 
 SHOTS = "/tmp/payment-shots"
 THREE_D_SECURE_CARD = "4000002500003155"

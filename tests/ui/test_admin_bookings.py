@@ -12,14 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, Role
-from linguaflex_desktop.services.booking_dto import WeeklyRange
-from linguaflex_desktop.ui.admin_bookings_page import AdminBookingsPage
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
+from linguaflex_desktop.services.booking.dto import WeeklyRange
+from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .ui_helpers import click_row, column_texts, create_gig, register
+from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.ui_helpers import click_row, column_texts, create_gig, register
 
 
 @pytest.fixture

@@ -14,16 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import JobState, MeetingStatus
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.ui.admin_jobs_page import AdminJobsPage
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.job_table_model import COLUMNS
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.ui.admin.job_table_model import COLUMNS
+from linguaflex_desktop.ui.admin.jobs_page import AdminJobsPage
+from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
-
-from .booking_ui_helpers import School, make_school
-from .messaging_ui_helpers import paid_booking, run_until_dead, run_worker
-from .ui_helpers import click_row, column_texts
+from tests.ui.booking_ui_helpers import School, make_school
+from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead, run_worker
+from tests.ui.ui_helpers import click_row, column_texts
 
 
 @pytest.fixture

@@ -18,16 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.ui.admin_audit_page import AdminAuditPage
-from linguaflex_desktop.ui.admin_revenue_page import AdminRevenuePage
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.earnings_period import LAST_YEAR
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
+from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.payments.earnings_period import LAST_YEAR
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.integration.report_helpers import Parties, add_event, add_payment
-
-from .booking_ui_helpers import School, book, make_school
-from .ui_helpers import click_row, column_texts, register, type_into
+from tests.ui.booking_ui_helpers import School, book, make_school
+from tests.ui.ui_helpers import click_row, column_texts, register, type_into
 
 OpenWindow = Callable[[UserDTO], AdminWindow]
 

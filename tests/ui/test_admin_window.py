@@ -11,11 +11,10 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.errors import AuthenticationFailed
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.ui.admin_window import AdminWindow
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .ui_helpers import PASSWORD, click_row, column_texts, create_gig, register, type_into
+from tests.ui.ui_helpers import PASSWORD, click_row, column_texts, create_gig, register, type_into
 
 
 @pytest.fixture

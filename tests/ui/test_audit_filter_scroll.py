@@ -14,12 +14,11 @@ from sqlalchemy import insert
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import AuditEvent
-from linguaflex_desktop.services.dto import Page
-from linguaflex_desktop.services.report_dto import AuditEventDTO
-from linguaflex_desktop.ui.admin_audit_page import AdminAuditPage
+from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.services.reports.dto import AuditEventDTO
+from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .booking_ui_helpers import School, make_school
+from tests.ui.booking_ui_helpers import School, make_school
 
 JOB_EVENTS = 250  # three pages of 100
 BOOKING_EVENTS = 150  # older, so "Any record" has four pages

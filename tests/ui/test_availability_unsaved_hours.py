@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.services.booking_dto import WeeklyRange
+from linguaflex_desktop.services.booking.dto import WeeklyRange
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .booking_ui_helpers import School, make_school
+from tests.ui.booking_ui_helpers import School, make_school
 
 
 @pytest.fixture

@@ -9,11 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
-from linguaflex_desktop.services.booking_dto import SlotDTO
-from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.services.booking.dto import SlotDTO
+from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
 
 
 @pytest.fixture

@@ -27,14 +27,13 @@ from sqlalchemy import insert
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, SessionBooking
-from linguaflex_desktop.ui.admin_bookings_page import AdminBookingsPage
+from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.app_controller import run_gui
-from linguaflex_desktop.ui.booking_table_model import BookingColumn, BookingTableModel
+from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
-
-from .booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
 
 BOOKINGS = 450  # more than SIZE_HINT_ROWS plus a screenful, in 5 pages of 100
 ROW_HEIGHT = 30  # make_table_view's default section size

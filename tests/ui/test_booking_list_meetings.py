@@ -17,18 +17,17 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.services.booking_state import cancel_for_refund, load_booking
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.booking_list_page import BookingListPage
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
+from linguaflex_desktop.services.booking.state import cancel_for_refund, load_booking
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.conftest import FakeClock
-
-from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .messaging_ui_helpers import paid_booking, run_until_dead, run_worker
+from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead, run_worker
 
 
 class Browser:

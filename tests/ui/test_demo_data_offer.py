@@ -6,12 +6,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.demo.data import demo_accounts
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.demo_data import demo_accounts
 from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.student_window import StudentWindow
-
-from .ui_helpers import register
+from tests.ui.ui_helpers import register
 
 
 def test_an_empty_database_offers_demo_data_which_lists_the_accounts_and_signs_in(

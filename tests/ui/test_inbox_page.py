@@ -15,16 +15,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.notification_service import NotificationDTO
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.messaging.notifications import NotificationDTO
 from linguaflex_desktop.ui.inbox_page import InboxPage
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-
-from .booking_ui_helpers import School, book, make_school
-from .messaging_ui_helpers import paid_booking, run_worker
-from .ui_helpers import click_row
+from tests.ui.booking_ui_helpers import School, book, make_school
+from tests.ui.messaging_ui_helpers import paid_booking, run_worker
+from tests.ui.ui_helpers import click_row
 
 
 @pytest.fixture

@@ -10,23 +10,18 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from linguaflex_desktop.adapters.remember_me import ENTRY_NAME, SERVICE_NAME, RememberMeStore
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.errors import AuthenticationFailed
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.remember_me import ENTRY_NAME, SERVICE_NAME, RememberMeStore
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.app_controller import (
-    EXPIRED_NOTICE,
-    SIGNED_OUT_NOTICE,
-    AppController,
-)
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.app_controller import EXPIRED_NOTICE, SIGNED_OUT_NOTICE, AppController
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-
-from .conftest import MemoryKeyring
-from .ui_helpers import PASSWORD, register, type_into
+from tests.ui.conftest import MemoryKeyring
+from tests.ui.ui_helpers import PASSWORD, register, type_into
 
 
 def started_login(qtbot: QtBot, controller: AppController) -> LoginWindow:

@@ -14,16 +14,15 @@ from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.services.booking_dto import BookingDTO
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.ui.meeting_panel import MeetingPanel
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.booking.meeting_panel import MeetingPanel
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.conftest import FakeClock
-
-from .booking_ui_helpers import School, book, make_school
-from .messaging_ui_helpers import paid_booking, run_until_dead, run_worker
+from tests.ui.booking_ui_helpers import School, book, make_school
+from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead, run_worker
 
 
 class Browser:

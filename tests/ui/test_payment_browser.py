@@ -13,18 +13,17 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
 from linguaflex_desktop.ui.app_controller import apply_style_sheet
-from linguaflex_desktop.ui.payment_pages import PaymentUI, install_payment_ui
+from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
 from tests.e2e.test_card_setup_browser import answer_three_d_secure, page_result, type_card
-
-from .booking_ui_helpers import School, make_school
-from .payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School, make_school
+from tests.ui.payment_ui_helpers import (
     THREE_D_SECURE_CARD,
     UrlRecorder,
     confirmed_booking,

@@ -11,15 +11,16 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.booking_dto import WeeklyRange
-from linguaflex_desktop.services.dto import GigDTO, UserDTO
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.ui.admin_payments_page import AdminPaymentsPage
+from linguaflex_desktop.services.booking.dto import WeeklyRange
+from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
+from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
+from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.app_controller import apply_style_sheet
-from linguaflex_desktop.ui.earnings_page import NO_EARNINGS_IN_PERIOD_TEXT, EarningsPage
-from linguaflex_desktop.ui.earnings_period import (
+from linguaflex_desktop.ui.payments.earnings_page import NO_EARNINGS_IN_PERIOD_TEXT, EarningsPage
+from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     DATES,
     LAST_MONTH,
@@ -29,13 +30,11 @@ from linguaflex_desktop.ui.earnings_period import (
     period_bounds,
     period_days,
 )
-from linguaflex_desktop.ui.people_combo import PeopleCombo
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
-
-from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, make_school
-from .payment_ui_helpers import shoot
-from .ui_helpers import create_gig, register
+from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, make_school
+from tests.ui.payment_ui_helpers import shoot
+from tests.ui.ui_helpers import create_gig, register
 
 WAIT = 15000
 # 31 March 2027, 22:30 UTC is already 1 April, 00:30 in Madrid (CEST since 28 March).

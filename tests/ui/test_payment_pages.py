@@ -13,20 +13,19 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, PendingCardSetup, Refund
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.ui.admin_window import AdminWindow
+from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import apply_style_sheet
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
-from linguaflex_desktop.ui.payment_format import SANDBOX_BANNER
-from linguaflex_desktop.ui.payment_pages import PaymentUI, install_payment_ui
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
+from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-
-from .booking_ui_helpers import School, book, make_school
-from .payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School, book, make_school
+from tests.ui.payment_ui_helpers import (
     THREE_D_SECURE_CARD,
     UrlRecorder,
     confirmed_booking,
@@ -35,7 +34,7 @@ from .payment_ui_helpers import (
     save_card_number,
     shoot,
 )
-from .ui_helpers import click_row
+from tests.ui.ui_helpers import click_row
 
 WAIT = 15000
 
@@ -371,7 +370,7 @@ def test_refund_over_what_remains_is_refused_in_the_preview(
 ) -> None:
     booking = paid_booking(services, school)
     payment = services.payments.list_payments(school.admin.actor).items[0]
-    from linguaflex_desktop.ui.refund_dialog import RefundDialog
+    from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
 
     dialog = RefundDialog(
         services=services, actor=school.admin.actor, runner=runner, payment=payment
@@ -450,8 +449,7 @@ def test_every_role_window_shows_the_sandbox_banner_after_sign_in(
 ) -> None:
     from linguaflex_desktop.models import Role
     from linguaflex_desktop.ui.app_controller import AppController
-
-    from .ui_helpers import register
+    from tests.ui.ui_helpers import register
 
     assert isinstance(controller, AppController)
     for role, tab in (
@@ -475,8 +473,7 @@ def test_no_banner_when_stripe_keys_are_configured(
     from linguaflex_desktop.bootstrap import build_app_services
     from linguaflex_desktop.config import load_settings
     from linguaflex_desktop.models import Role
-
-    from .ui_helpers import register
+    from tests.ui.ui_helpers import register
 
     assert isinstance(tmp_path, Path)
     environ = {"STRIPE_SECRET_KEY": "sk_test_x", "STRIPE_PUBLISHABLE_KEY": "pk_test_x"}

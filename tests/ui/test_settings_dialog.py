@@ -12,21 +12,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from linguaflex_desktop.adapters.secrets import SecretStore
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.services.secret_store import SecretStore
-from linguaflex_desktop.ui.admin_window import AdminWindow
-from linguaflex_desktop.ui.settings_dialog import (
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui.admin.settings_dialog import (
     NOT_STORED_TEXT,
     RESTART_NOTE,
     STORED_TEXT,
     SettingsDialog,
 )
+from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .conftest import MemoryKeyring
-from .ui_helpers import register, type_into
+from tests.ui.conftest import MemoryKeyring
+from tests.ui.ui_helpers import register, type_into
 
 STRIPE_SECRET = "sk_test_Dialog7Secret"
 SMTP_SECRET = "dialogMailPass42"

@@ -14,13 +14,13 @@ from PySide6.QtGui import QColor, QFont
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.models import JobState, Role
-from linguaflex_desktop.services.dto import UserDTO
-from linguaflex_desktop.services.job_dto import JobDTO
-from linguaflex_desktop.services.notification_service import NotificationDTO
-from linguaflex_desktop.ui.booking_format import format_when
+from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.services.common.job_dto import JobDTO
+from linguaflex_desktop.services.messaging.notifications import NotificationDTO
+from linguaflex_desktop.ui.admin.job_table_model import COLUMNS, LAST_ERROR_COLUMN, JobTableModel
+from linguaflex_desktop.ui.admin.user_table_model import UserTableModel
+from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
-from linguaflex_desktop.ui.job_table_model import COLUMNS, LAST_ERROR_COLUMN, JobTableModel
-from linguaflex_desktop.ui.user_table_model import UserTableModel
 
 ZONE = "Europe/Berlin"
 AT = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)

@@ -12,8 +12,7 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Level, Role
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-from .ui_helpers import click_row, column_texts, create_gig, register, type_into
+from tests.ui.ui_helpers import click_row, column_texts, create_gig, register, type_into
 
 
 @pytest.fixture

@@ -13,13 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
-from linguaflex_desktop.services.booking_dto import WeeklyRange
-from linguaflex_desktop.ui.booking_table_model import BookingColumn
+from linguaflex_desktop.services.booking.dto import WeeklyRange
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-
-from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .ui_helpers import click_row, column_texts
+from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.ui_helpers import click_row, column_texts
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from linguaflex_desktop.models import Level, Role
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import NO_GIGS_TEXT, TeacherWindow
-
-from .ui_helpers import click_row, create_gig, register, type_into
+from tests.ui.ui_helpers import click_row, create_gig, register, type_into
 
 
 @pytest.fixture

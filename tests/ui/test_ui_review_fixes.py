@@ -12,22 +12,21 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
-from linguaflex_desktop.services.dto import Actor
-from linguaflex_desktop.services.stripe_sandbox import StripeSandbox
-from linguaflex_desktop.ui.admin_window import GigAdminPage, UserAdminPage
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.admin.window import GigAdminPage, UserAdminPage
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
-from linguaflex_desktop.ui.book_session_dialog import BookSessionDialog
-from linguaflex_desktop.ui.booking_detail_dialog import BookingDetailDialog
-from linguaflex_desktop.ui.cards_page import CardsPage
+from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
+from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
-from linguaflex_desktop.ui.reschedule_dialog import RescheduleDialog
+from linguaflex_desktop.ui.payments.cards_page import CardsPage
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-
-from .booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from .ui_helpers import click_row, column_texts, create_gig
+from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.ui_helpers import click_row, column_texts, create_gig
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Level, Role
-from linguaflex_desktop.services.dto import GigDTO, UserDTO
+from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
 
 PASSWORD = "correct horse battery"
 

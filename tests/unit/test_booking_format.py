@@ -3,7 +3,7 @@
 import pytest
 
 from linguaflex_desktop.models import PaymentStatus
-from linguaflex_desktop.ui.booking_format import ACTION_TEXT, action_text
+from linguaflex_desktop.ui.booking.format import ACTION_TEXT, action_text
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from linguaflex_desktop.errors import Conflict, InvalidTransition
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
-from linguaflex_desktop.services import booking_rules as rules
+from linguaflex_desktop.services.booking import rules
 
 S = BookingStatus
 P = PaymentStatus

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.services.calendar_invite import (
+from linguaflex_desktop.services.messaging.calendar_invite import (
     booking_uid,
     build_ics,
     escape_text,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from linguaflex_desktop.services.notification_texts import (
+from linguaflex_desktop.services.messaging.texts import (
     RECIPIENTS,
     BookingFacts,
     Party,

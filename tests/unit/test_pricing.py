@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.services.pricing import format_money, major_to_minor, quote
+from linguaflex_desktop.services.common.pricing import format_money, major_to_minor, quote
 
 
 def test_seed_example_50_per_hour_for_90_minutes_costs_78_75() -> None:

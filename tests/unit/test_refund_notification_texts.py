@@ -7,12 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from linguaflex_desktop.services.notification_texts import (
-    RECIPIENTS,
-    BookingFacts,
-    Party,
-    compose,
-)
+from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts, Party, compose
 
 FACTS = BookingFacts(
     booking_id=7,

@@ -11,8 +11,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import PlaintextKeyring
 
+from linguaflex_desktop.adapters.remember_me import RememberMeStore
 from linguaflex_desktop.errors import SecretStoreUnavailable
-from linguaflex_desktop.services.remember_me import RememberMeStore
 
 
 class DictKeyring(KeyringBackend):

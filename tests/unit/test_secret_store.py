@@ -12,9 +12,9 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError, PasswordDeleteError
 from keyrings.alt.file import PlaintextKeyring
 
+from linguaflex_desktop.adapters.remember_me import RememberMeStore
+from linguaflex_desktop.adapters.secrets import SECRET_NAMES, SecretStore
 from linguaflex_desktop.errors import SecretStoreUnavailable, ValidationError
-from linguaflex_desktop.services.remember_me import RememberMeStore
-from linguaflex_desktop.services.secret_store import SECRET_NAMES, SecretStore
 
 InstallKeyring = Callable[[KeyringBackend], KeyringBackend]
 

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 import stripe
 
+from linguaflex_desktop.adapters.stripe.errors import Declined, Gone, stripe_error_to_ours
 from linguaflex_desktop.errors import (
     ConfigurationError,
     ExternalServiceError,
     PaymentDeclined,
     StripeRequestRefused,
 )
-from linguaflex_desktop.services.stripe_errors import Declined, Gone, stripe_error_to_ours
 
 
 def body(message: str, **extra: Any) -> dict[str, Any]:

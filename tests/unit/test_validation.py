@@ -6,7 +6,7 @@ import pytest
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Level
-from linguaflex_desktop.services import validation
+from linguaflex_desktop.services.common import validation
 
 
 def test_email_is_stripped_and_lowercased() -> None:

@@ -1,0 +1,210 @@
+"""E-mail: building notification messages and sending them over SMTP with verified TLS.
+
+``build_email`` makes a text (+ HTML) message with a caller-given, stable Message-ID (a resend
+after a crash carries the same id) and an optional .ics invitation; it refuses header
+injection. ``SmtpMailer`` sends with the standard library and a verifying TLS context
+(``ssl.create_default_context``; smtplib verifies nothing without one, cpython issue 91826):
+``security="starttls"`` (never falls back to clear text), ``"tls"`` (implicit TLS) or
+``"plain"`` (only when configured, for a local relay).
+
+Errors: ``RetryLater`` for what may pass (connection refused, timeouts, 4xx replies),
+``ExternalServiceError`` for what needs a person (certificate, credentials, 5xx replies).
+Blocking I/O: call from a worker thread. The SMTP password is never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import smtplib
+import ssl
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses
+from typing import NoReturn, Protocol
+
+from linguaflex_desktop.config import SmtpSettings
+from linguaflex_desktop.errors import (
+    ConfigurationError,
+    ExternalServiceError,
+    RetryLater,
+    ValidationError,
+)
+
+log = logging.getLogger(__name__)
+
+SECURITY_MODES = ("starttls", "tls", "plain")
+DEFAULT_TIMEOUT_SECONDS = 30.0
+ICS_METHODS = ("REQUEST", "CANCEL")
+_MESSAGE_ID = re.compile(r"^<[^<>\s@]+@[^<>\s@]+>$")
+
+
+class Mailer(Protocol):
+    def send(self, message: EmailMessage) -> None:
+        """Hand the message to the mail system; raise RetryLater or ExternalServiceError."""
+        ...
+
+
+def build_email(
+    *,
+    sender: str,
+    to: str | Sequence[str],
+    subject: str,
+    text_body: str,
+    html_body: str | None = None,
+    message_id: str,
+    ics: str | None = None,
+    ics_method: str = "REQUEST",
+    date: datetime | None = None,
+) -> EmailMessage:
+    """A message ready for ``Mailer.send``: text/plain (+ text/html) alternatives, and the
+    .ics as a ``text/calendar; method=...`` attachment. ValidationError on CR/LF in a header
+    value, a malformed address or Message-ID, or an unknown calendar method."""
+    recipients = [to] if isinstance(to, str) else list(to)
+    if not recipients:
+        raise ValidationError("An e-mail needs at least one recipient.")
+    message_id = message_id if message_id.startswith("<") else f"<{message_id}>"
+    for name, value in [("From", sender), ("Subject", subject), ("Message-ID", message_id)] + [
+        ("To", recipient) for recipient in recipients
+    ]:
+        _check_header(name, value)
+    for address in [sender, *recipients]:
+        _check_address(address)
+    if not _MESSAGE_ID.match(message_id):
+        raise ValidationError(f"A Message-ID looks like <unique@domain>, not {message_id!r}.")
+    method = ics_method.upper()
+    if method not in ICS_METHODS:
+        raise ValidationError(f"Calendar method must be REQUEST or CANCEL, not {ics_method!r}.")
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = ", ".join(recipients)
+    message["Subject"] = subject
+    message["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
+    message["Message-ID"] = message_id
+    message.set_content(text_body)
+    if html_body is not None:
+        message.add_alternative(html_body, subtype="html")
+    if ics is not None:
+        message.add_attachment(
+            ics.encode("utf-8"),
+            maintype="text",
+            subtype="calendar",
+            filename="invite.ics" if method == "REQUEST" else "cancel.ics",
+            params={"method": method, "charset": "utf-8"},
+        )
+    return message
+
+
+def _check_header(name: str, value: str) -> None:
+    if "\r" in value or "\n" in value or "\x00" in value:
+        raise ValidationError(f"The {name} header may not contain line breaks.")
+
+
+def _check_address(value: str) -> None:
+    parsed = getaddresses([value])
+    if len(parsed) != 1 or "@" not in parsed[0][1] or " " in parsed[0][1]:
+        raise ValidationError(f"Not a single e-mail address: {value!r}.")
+
+
+class SmtpMailer:
+    """Sends each message on its own SMTP connection (notifications are few)."""
+
+    def __init__(self, settings: SmtpSettings, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+        if not settings.host:
+            raise ConfigurationError("SMTP is not configured (SMTP_HOST).")
+        if settings.security not in SECURITY_MODES:
+            raise ConfigurationError(
+                f"SMTP security must be starttls, tls or plain, not {settings.security!r}."
+            )
+        self._settings = settings
+        self._timeout = timeout
+
+    def __repr__(self) -> str:
+        s = self._settings
+        return f"SmtpMailer({s.host}:{s.port}, security={s.security}, user={s.username!r})"
+
+    def send(self, message: EmailMessage) -> None:
+        """Deliver ``message`` to the server. Runs on the calling (worker) thread."""
+        try:
+            refused = self._deliver(message)
+        except ssl.SSLCertVerificationError as error:
+            raise ExternalServiceError(
+                f"The mail server's certificate could not be verified "
+                f"({error.verify_message or error.reason}). If it uses a private certificate "
+                "authority, set SMTP_CA_FILE to that authority's certificate."
+            ) from None
+        except ssl.SSLError as error:
+            raise ExternalServiceError(
+                f"TLS with the mail server failed ({error.reason})."
+            ) from None
+        except smtplib.SMTPRecipientsRefused as error:
+            _raise_refused(error.recipients)
+        except smtplib.SMTPAuthenticationError as error:
+            if 400 <= error.smtp_code < 500:
+                raise RetryLater(None, "The mail server cannot check credentials now.") from None
+            raise ExternalServiceError(
+                "The mail server refused the SMTP username or password."
+            ) from None
+        except smtplib.SMTPResponseException as error:
+            _raise_reply(error.smtp_code, error.smtp_error)
+        except smtplib.SMTPServerDisconnected:
+            raise RetryLater(None, "The mail server closed the connection.") from None
+        except smtplib.SMTPException as error:
+            raise ExternalServiceError(f"The mail server could not be used: {error}") from None
+        except OSError as error:  # refused, reset, unreachable, timed out
+            raise RetryLater(
+                None, f"The mail server could not be reached ({type(error).__name__})."
+            ) from None
+        if refused:
+            _raise_refused(refused)
+        log.info("e-mail %s handed to %s", message.get("Message-ID"), self._settings.host)
+
+    def _deliver(self, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
+        with self._connect() as smtp:
+            if self._settings.username:
+                smtp.login(self._settings.username, self._settings.password or "")
+            return smtp.send_message(message)
+
+    def _connect(self) -> smtplib.SMTP:
+        s = self._settings
+        host = s.host or ""
+        if s.security == "tls":
+            return smtplib.SMTP_SSL(host, s.port, timeout=self._timeout, context=self._context())
+        smtp = smtplib.SMTP(host, s.port, timeout=self._timeout)
+        try:
+            if s.security == "starttls":
+                smtp.ehlo()
+                if not smtp.has_extn("starttls"):
+                    raise ExternalServiceError(
+                        "The mail server does not offer STARTTLS; not sending in clear text."
+                    )
+                smtp.starttls(context=self._context())
+                smtp.ehlo()
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def _context(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=self._settings.ca_file)
+
+
+def _raise_reply(code: int, text: bytes | str) -> NoReturn:
+    detail = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    if 400 <= code < 500:
+        raise RetryLater(None, f"The mail server asked to try later ({code} {detail}).")
+    raise ExternalServiceError(f"The mail server refused the message ({code} {detail}).")
+
+
+def _raise_refused(recipients: dict[str, tuple[int, bytes]]) -> NoReturn:
+    codes = sorted({code for code, _ in recipients.values()})
+    details = "; ".join(
+        f"{code} {text.decode('utf-8', 'replace')}" for code, text in recipients.values()
+    )
+    if all(400 <= code < 500 for code in codes):
+        raise RetryLater(
+            None, f"The mail server deferred {len(recipients)} recipient(s): {details}"
+        )
+    raise ExternalServiceError(f"The mail server refused {len(recipients)} recipient(s): {details}")

@@ -1,0 +1,1 @@
+"""Accounts: registration, sign-in with lockout, remember-me, passwords, first start."""

@@ -1,0 +1,388 @@
+"""Accounts: registration, sign-in with lockout, remember-me tokens, admin suspension.
+
+Every public method runs its own transaction on the calling thread (a worker thread in the
+app, never the Qt thread: hashing takes ~30 ms and the database may wait). Password hashing
+happens outside the transaction so a SQLite write lock is never held while hashing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from linguaflex_desktop.models import AuthToken, Role, TeacherProfile, User
+from linguaflex_desktop.services.accounts.passwords import PasswordHasher
+from linguaflex_desktop.services.common.audit import record_audit
+from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.services.common.validation import (
+    check_paging,
+    like_pattern,
+    normalize_display_name,
+    normalize_email,
+    validate_password,
+    validate_time_zone,
+)
+
+WRONG_CREDENTIALS = "Wrong email or password."
+SUSPENDED_MESSAGE = "This account is suspended. Please contact the LinguaFlex team."
+TOKEN_INVALID = "Your saved sign-in is no longer valid; please sign in again."
+MAX_FAILED_LOGINS = 5
+FAILED_LOGIN_WINDOW = timedelta(minutes=15)
+REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
+REMEMBER_TOKEN_BYTES = 32
+
+
+def token_digest(token: str) -> str:
+    """The SHA-256 hex digest under which a remember-me token is stored."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _parse_role(role: object) -> Role:
+    if isinstance(role, Role):
+        return role
+    if isinstance(role, str) and role.strip().lower() in Role.__members__.values():
+        return Role(role.strip().lower())
+    raise ValidationError(f"Unknown role {role!r}; choose student or teacher.")
+
+
+def _is_suspended(user: User) -> bool:
+    return user.suspended_at is not None or not user.is_active
+
+
+class AccountService:
+    """Account use cases. ``password_hasher`` may be given stronger parameters, never weaker."""
+
+    def __init__(
+        self, ctx: ServiceContext, *, password_hasher: PasswordHasher | None = None
+    ) -> None:
+        self._ctx = ctx
+        self._hasher = password_hasher or PasswordHasher()
+
+    # --- registration -----------------------------------------------------------------------
+
+    def register(
+        self, *, email: str, password: str, display_name: str, role: Role, time_zone: str
+    ) -> UserDTO:
+        """Create a student or a teacher (teachers get an empty profile).
+
+        Admins are refused (PermissionDenied): they come from ``linguaflex create-admin``.
+        Bad input raises ValidationError, a taken email Conflict; nothing is written then.
+        """
+        parsed_role = _parse_role(role)
+        if parsed_role is Role.ADMIN:
+            raise PermissionDenied(
+                "Admin accounts cannot be registered here; use `linguaflex create-admin`."
+            )
+        return self._create_user(
+            email=email,
+            password=password,
+            display_name=display_name,
+            role=parsed_role,
+            time_zone=time_zone,
+        )
+
+    def create_admin(
+        self, *, email: str, password: str, display_name: str, time_zone: str = "UTC"
+    ) -> UserDTO:
+        """Create an admin (for the ``create-admin`` command; not reachable from the UI)."""
+        return self._create_user(
+            email=email,
+            password=password,
+            display_name=display_name,
+            role=Role.ADMIN,
+            time_zone=time_zone,
+        )
+
+    def _create_user(
+        self, *, email: str, password: str, display_name: str, role: Role, time_zone: str
+    ) -> UserDTO:
+        clean_email = normalize_email(email)
+        validate_password(password)
+        name = normalize_display_name(display_name)
+        zone = validate_time_zone(time_zone)
+        password_hash = self._hasher.hash(password)
+        taken = Conflict(f"An account with the email {clean_email} already exists.")
+        with self._ctx.unit_of_work() as uow:
+            session = uow.session
+            if session.scalar(select(User.id).where(User.email == clean_email)) is not None:
+                raise taken
+            now = self._ctx.now()
+            user = User(
+                email=clean_email,
+                password_hash=password_hash,
+                role=role,
+                display_name=name,
+                time_zone=zone,
+                is_active=True,
+                failed_login_count=0,
+                created_at=now,
+            )
+            session.add(user)
+            try:
+                session.flush()
+                if role is Role.TEACHER:
+                    session.add(TeacherProfile(user_id=user.id, bio="", languages=[]))
+                uow.commit()
+            except IntegrityError as error:  # a concurrent registration won the race
+                raise taken from error
+            return UserDTO.from_model(user)
+
+    # --- sign-in ----------------------------------------------------------------------------
+
+    def authenticate(self, *, email: str, password: str) -> UserDTO:
+        """Check email and password.
+
+        The same AuthenticationFailed(WRONG_CREDENTIALS) for an unknown email and a wrong
+        password; AccountLocked after 5 failures within 15 minutes (lasting 15 minutes from
+        the 5th), checked before any hashing; a suspended account is told so only once the
+        password is verified. Re-hashes the password when the parameters have risen.
+        """
+        try:
+            clean_email = normalize_email(email)
+        except ValidationError:
+            raise AuthenticationFailed(WRONG_CREDENTIALS) from None
+        if not isinstance(password, str):
+            raise AuthenticationFailed(WRONG_CREDENTIALS)
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = uow.session.scalar(select(User).where(User.email == clean_email))
+            if user is not None:
+                self._raise_if_locked(user)
+                user_id, stored_hash, suspended = user.id, user.password_hash, _is_suspended(user)
+        if user is None:
+            self._hasher.burn_time(password)
+            raise AuthenticationFailed(WRONG_CREDENTIALS)
+        if not self._hasher.verify(stored_hash, password):
+            self._record_failure(user_id)
+            raise AuthenticationFailed(WRONG_CREDENTIALS)
+        if suspended:
+            raise AuthenticationFailed(SUSPENDED_MESSAGE)
+        new_hash = None
+        if self._hasher.needs_rehash(stored_hash):
+            new_hash = self._hasher.hash(password)
+        return self._record_success(user_id, new_hash)
+
+    def _raise_if_locked(self, user: User) -> None:
+        started = user.failed_login_window_start
+        if user.failed_login_count < MAX_FAILED_LOGINS or started is None:
+            return
+        remaining = started + FAILED_LOGIN_WINDOW - self._ctx.now()
+        if remaining > timedelta(0):
+            minutes = max(1, -(-int(remaining.total_seconds()) // 60))
+            raise AccountLocked(
+                "Too many failed sign-in attempts. "
+                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            )
+
+    def _record_failure(self, user_id: int) -> None:
+        """Count a failure in the current 15-minute window; the 5th restarts the window so
+        the lock lasts 15 minutes from it."""
+        with self._ctx.unit_of_work() as uow:
+            user = self._lock_user_row(uow.session, user_id)
+            now = self._ctx.now()
+            started = user.failed_login_window_start
+            if started is None or now - started >= FAILED_LOGIN_WINDOW:
+                user.failed_login_count, user.failed_login_window_start = 1, now
+            else:
+                user.failed_login_count += 1
+                if user.failed_login_count >= MAX_FAILED_LOGINS:
+                    user.failed_login_window_start = now
+            uow.commit()
+
+    def _record_success(self, user_id: int, new_hash: str | None) -> UserDTO:
+        """Grant the sign-in, unless the account was locked (by concurrent failures) or
+        suspended while the password was being verified: checked again under the row lock."""
+        with self._ctx.unit_of_work() as uow:
+            user = self._lock_user_row(uow.session, user_id)
+            self._raise_if_locked(user)
+            if _is_suspended(user):
+                raise AuthenticationFailed(SUSPENDED_MESSAGE)
+            user.failed_login_count = 0
+            user.failed_login_window_start = None
+            user.last_login_at = self._ctx.now()
+            if new_hash is not None:
+                user.password_hash = new_hash
+            uow.commit()
+            return UserDTO.from_model(user)
+
+    @staticmethod
+    def _lock_user_row(session: Session, user_id: int) -> User:
+        user = session.scalar(select(User).where(User.id == user_id).with_for_update())
+        if user is None:
+            raise AuthenticationFailed(WRONG_CREDENTIALS)
+        return user
+
+    # --- remember-me tokens -----------------------------------------------------------------
+
+    def issue_remember_token(self, actor: Actor) -> str:
+        """Return a new random token (32 bytes, URL-safe); only its SHA-256 digest is stored.
+        It signs the actor in for 30 days unless revoked."""
+        token = secrets.token_urlsafe(REMEMBER_TOKEN_BYTES)
+        with self._ctx.unit_of_work() as uow:
+            user = load_acting_user(uow.session, actor)
+            now = self._ctx.now()
+            uow.session.add(
+                AuthToken(
+                    user_id=user.id,
+                    token_digest=token_digest(token),
+                    created_at=now,
+                    expires_at=now + REMEMBER_TOKEN_LIFETIME,
+                )
+            )
+            uow.commit()
+        return token
+
+    def authenticate_token(self, token: str) -> UserDTO:
+        """Sign in with a remember-me token; AuthenticationFailed if unknown, expired,
+        revoked, or if its user is suspended."""
+        if not isinstance(token, str) or not token:
+            raise AuthenticationFailed(TOKEN_INVALID)
+        with self._ctx.unit_of_work() as uow:
+            now = self._ctx.now()
+            row = uow.session.scalar(
+                select(AuthToken).where(AuthToken.token_digest == token_digest(token))
+            )
+            if row is None or row.revoked_at is not None or row.expires_at <= now:
+                raise AuthenticationFailed(TOKEN_INVALID)
+            user = self._lock_user_row(uow.session, row.user_id)
+            if _is_suspended(user):
+                raise AuthenticationFailed(SUSPENDED_MESSAGE)
+            user.last_login_at = now
+            uow.commit()
+            return UserDTO.from_model(user)
+
+    def revoke_token(self, token: str) -> None:
+        """Revoke a remember-me token (sign-out); an unknown token is ignored."""
+        if not isinstance(token, str) or not token:
+            return
+        with self._ctx.unit_of_work() as uow:
+            uow.session.execute(
+                update(AuthToken)
+                .where(AuthToken.token_digest == token_digest(token))
+                .where(AuthToken.revoked_at.is_(None))
+                .values(revoked_at=self._ctx.now())
+            )
+            uow.commit()
+
+    # --- users ------------------------------------------------------------------------------
+
+    def get_user(self, actor: Actor, user_id: int) -> UserDTO:
+        """One user's account: the actor's own, or anyone's for an admin."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            acting = load_acting_user(uow.session, actor)
+            if acting.role is not Role.ADMIN and acting.id != user_id:
+                raise PermissionDenied("You can only see your own account.")
+            user = uow.session.get(User, user_id)
+            if user is None:
+                raise NotFound("No such user.")
+            return UserDTO.from_model(user)
+
+    def list_users(
+        self,
+        actor: Actor,
+        *,
+        role: Role | None = None,
+        text: str = "",
+        offset: int = 0,
+        limit: int = 100,
+    ) -> Page[UserDTO]:
+        """Admin only: users by id, optionally of one role and matching ``text`` in the email
+        or display name (case-insensitive, literal)."""
+        check_paging(offset, limit)
+        query = select(User)
+        if role is not None:
+            query = query.where(User.role == _parse_role(role))
+        if text and text.strip():
+            pattern = like_pattern(text.strip())
+            query = query.where(
+                or_(
+                    func.lower(User.email).like(pattern, escape="\\"),
+                    func.lower(User.display_name).like(pattern, escape="\\"),
+                )
+            )
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor, Role.ADMIN)
+            total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
+            users = uow.session.scalars(query.order_by(User.id).offset(offset).limit(limit))
+            items = tuple(UserDTO.from_model(user) for user in users)
+        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    def suspend_user(self, actor: Actor, user_id: int, *, reason: str = "") -> UserDTO:
+        """Admin only, never oneself: the user can no longer sign in (tokens are revoked),
+        their gigs leave the search. Audited. Suspending a suspended user changes nothing."""
+        with self._ctx.unit_of_work() as uow:
+            acting = load_acting_user(uow.session, actor, Role.ADMIN)
+            if acting.id == user_id:
+                raise PermissionDenied("You cannot suspend your own account.")
+            user = self._get_for_update(uow.session, user_id)
+            if user.suspended_at is None:
+                now = self._ctx.now()
+                user.suspended_at = now
+                self._revoke_all_tokens(uow.session, user.id, now)
+                self._audit(uow.session, acting.id, "user.suspended", user, None, now, reason)
+                uow.commit()
+            return UserDTO.from_model(user)
+
+    def reactivate_user(self, actor: Actor, user_id: int) -> UserDTO:
+        """Admin only: lift a suspension (old remember-me tokens stay revoked). Audited."""
+        with self._ctx.unit_of_work() as uow:
+            acting = load_acting_user(uow.session, actor, Role.ADMIN)
+            user = self._get_for_update(uow.session, user_id)
+            if user.suspended_at is not None:
+                before, now = user.suspended_at, self._ctx.now()
+                user.suspended_at = None
+                user.failed_login_count, user.failed_login_window_start = 0, None
+                self._audit(uow.session, acting.id, "user.reactivated", user, before, now, "")
+                uow.commit()
+            return UserDTO.from_model(user)
+
+    @staticmethod
+    def _get_for_update(session: Session, user_id: int) -> User:
+        user = session.scalar(select(User).where(User.id == user_id).with_for_update())
+        if user is None:
+            raise NotFound("No such user.")
+        return user
+
+    @staticmethod
+    def _revoke_all_tokens(session: Session, user_id: int, now: datetime) -> None:
+        session.execute(
+            update(AuthToken)
+            .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+
+    @staticmethod
+    def _audit(
+        session: Session,
+        actor_id: int,
+        action: str,
+        user: User,
+        suspended_before: datetime | None,
+        now: datetime,
+        reason: str,
+    ) -> None:
+        record_audit(
+            session,
+            actor_id=actor_id,
+            action=action,
+            entity_type="user",
+            entity_id=user.id,
+            at=now,
+            before={"suspended_at": suspended_before},
+            after={"suspended_at": user.suspended_at},
+            reason=reason.strip()[:2000] if isinstance(reason, str) else "",
+        )

@@ -1,0 +1,3 @@
+"""Bookings: the lifecycle state machine, requests, confirmations, reschedules, due transitions,
+reads.
+"""

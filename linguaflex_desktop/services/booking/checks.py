@@ -1,0 +1,129 @@
+"""Checks shared by booking requests and reschedules: start time policy and overlaps.
+
+The Python overlap check gives a friendly message; the database still holds the line (the
+Postgres exclusion constraints, or SQLite's write lock taken up front), and
+``slot_taken_from`` turns the Postgres constraint violation into the same ``SlotTaken``;
+``retry_on_deadlock`` runs again a request Postgres aborted to break a deadlock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.errors import SlotTaken, ValidationError
+from linguaflex_desktop.models import SessionBooking
+from linguaflex_desktop.services.booking import rules
+
+EXCLUSION_VIOLATION = "23P01"
+DEADLOCK_DETECTED = "40P01"
+DEADLOCK_ATTEMPTS = 3
+STUDENT_CONSTRAINT = "ex_session_bookings_student_no_overlap"
+
+T = TypeVar("T")
+
+
+def aware_utc(instant: object, what: str = "The start time") -> datetime:
+    if not isinstance(instant, datetime):
+        raise ValidationError(f"{what} must be a date and time.")
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValidationError(f"{what} must carry its time zone.")
+    return instant.astimezone(UTC)
+
+
+def optional_aware_utc(instant: object | None, what: str) -> datetime | None:
+    """``aware_utc`` for an optional bound of a filter: None stays None, a naive datetime is
+    refused with ValidationError."""
+    return None if instant is None else aware_utc(instant, what)
+
+
+def check_start(start_at: datetime, now: datetime) -> None:
+    """Refuse starts in the past, inside the minimum lead time, past the horizon or off-grid."""
+    if start_at <= now:
+        raise ValidationError("That time is in the past.")
+    if start_at < rules.earliest_bookable_start(now):
+        hours = int(rules.MIN_LEAD_TIME.total_seconds() // 3600)
+        raise ValidationError(f"Sessions must be booked at least {hours} hours ahead.")
+    if start_at > rules.latest_bookable_start(now):
+        weeks = rules.BOOKING_HORIZON.days // 7
+        raise ValidationError(f"Sessions can be booked at most {weeks} weeks ahead.")
+    if not rules.is_on_slot_grid(start_at):
+        raise ValidationError(
+            f"Sessions start on the quarter hour ({rules.SLOT_STEP_MINUTES}-minute steps)."
+        )
+
+
+def check_no_overlap(
+    session: Session,
+    *,
+    teacher_id: int,
+    student_id: int,
+    start_at: datetime,
+    end_at: datetime,
+    student_is_actor: bool,
+    exclude_booking_id: int | None = None,
+) -> None:
+    """Raise SlotTaken if [start_at, end_at) overlaps a slot-holding booking of the teacher or
+    of the student. Back-to-back bookings do not overlap."""
+    query = select(SessionBooking.teacher_id, SessionBooking.student_id).where(
+        SessionBooking.status.in_(rules.SLOT_HOLDING_STATUSES),
+        SessionBooking.start_at < end_at,
+        SessionBooking.end_at > start_at,
+        or_(SessionBooking.teacher_id == teacher_id, SessionBooking.student_id == student_id),
+    )
+    if exclude_booking_id is not None:
+        query = query.where(SessionBooking.id != exclude_booking_id)
+    rows = session.execute(query).all()
+    if any(row.teacher_id == teacher_id for row in rows):
+        raise SlotTaken("That slot is already taken: the teacher has a session at that time.")
+    if rows:
+        raise SlotTaken(student_overlap_message(student_is_actor))
+
+
+def student_overlap_message(student_is_actor: bool) -> str:
+    who = "you already have" if student_is_actor else "the student already has"
+    return f"That slot is already taken: {who} a session at that time."
+
+
+def slot_taken_from(error: IntegrityError, *, student_is_actor: bool) -> SlotTaken | None:
+    """The SlotTaken for a Postgres exclusion-constraint violation, else None."""
+    original = error.orig
+    if getattr(original, "sqlstate", None) != EXCLUSION_VIOLATION:
+        return None
+    diag = getattr(original, "diag", None)
+    if getattr(diag, "constraint_name", None) == STUDENT_CONSTRAINT:
+        return SlotTaken(student_overlap_message(student_is_actor))
+    return SlotTaken("That slot is already taken: the teacher has a session at that time.")
+
+
+def retry_on_deadlock(attempt: Callable[[], T]) -> T:
+    """Run a slot-taking transaction again when Postgres aborted it to break a deadlock.
+
+    Two overlapping inserts can each wait on the other's uncommitted row while checking the
+    exclusion constraints; Postgres then aborts one of them (SQLSTATE 40P01). Run again, the
+    loser sees the winner's committed booking and gets SlotTaken (or the slot, if the winner
+    rolled back). Any other error, or a third deadlock in a row, is raised as it is.
+    """
+    for remaining in range(DEADLOCK_ATTEMPTS - 1, -1, -1):
+        try:
+            return attempt()
+        except OperationalError as error:
+            if remaining == 0 or getattr(error.orig, "sqlstate", None) != DEADLOCK_DETECTED:
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def clean_text(value: str, *, what: str, limit: int, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"The {what} must be text.")
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(f"Please give a {what}.")
+    if len(value) > limit:
+        raise ValidationError(f"The {what} is limited to {limit} characters.")
+    return value

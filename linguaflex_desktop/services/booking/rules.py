@@ -1,0 +1,162 @@
+"""The booking state machines of DESIGN.md section 4 and the booking policy. Pure: no database.
+
+Booking ``status``::
+
+    PENDING   -> CONFIRMED  (teacher confirms)
+    PENDING   -> CANCELLED  (student cancels, teacher declines, request expires)
+    CONFIRMED -> COMPLETED  (session over, and only when PAID)
+    CONFIRMED -> CANCELLED  (payment deadline passed, student cancels, admin action)
+    COMPLETED -> REFUNDED   (admin refund after completion)
+
+``payment_status``::
+
+    UNPAID -> PENDING -> PAID -> REFUNDED ;  PENDING -> FAILED ;  FAILED -> PENDING
+
+Everything else is refused with ``InvalidTransition``. Both machines are tied together by
+``ALLOWED_STATE_PAIRS``: the (status, payment_status) pairs a booking may be in when a
+transaction commits (payment only starts once a booking is confirmed; a completed session is
+paid; a paid booking cancelled by an admin is refunded by the same action).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from linguaflex_desktop.errors import InvalidTransition
+from linguaflex_desktop.models import BookingStatus, PaymentStatus
+
+MIN_LEAD_TIME = timedelta(hours=12)
+RESPONSE_WINDOW = timedelta(hours=48)
+PAYMENT_WINDOW = timedelta(hours=24)
+PAYMENT_CUTOFF_BEFORE_START = timedelta(hours=1)
+SLOT_STEP_MINUTES = 15
+SLOT_STEP = timedelta(minutes=SLOT_STEP_MINUTES)
+BOOKING_HORIZON = timedelta(weeks=8)
+MAX_REASON_LENGTH = 500
+MAX_NOTE_LENGTH = 1000
+
+_S = BookingStatus
+_P = PaymentStatus
+
+STATUS_TRANSITIONS: Mapping[BookingStatus, frozenset[BookingStatus]] = {
+    _S.PENDING: frozenset({_S.CONFIRMED, _S.CANCELLED}),
+    _S.CONFIRMED: frozenset({_S.COMPLETED, _S.CANCELLED}),
+    _S.COMPLETED: frozenset({_S.REFUNDED}),
+    _S.CANCELLED: frozenset(),
+    _S.REFUNDED: frozenset(),
+}
+
+PAYMENT_TRANSITIONS: Mapping[PaymentStatus, frozenset[PaymentStatus]] = {
+    _P.UNPAID: frozenset({_P.PENDING}),
+    _P.PENDING: frozenset({_P.PAID, _P.FAILED}),
+    _P.FAILED: frozenset({_P.PENDING}),
+    _P.PAID: frozenset({_P.REFUNDED}),
+    _P.REFUNDED: frozenset(),
+}
+
+ALLOWED_STATE_PAIRS: frozenset[tuple[BookingStatus, PaymentStatus]] = frozenset(
+    {
+        (_S.PENDING, _P.UNPAID),
+        (_S.CONFIRMED, _P.UNPAID),
+        (_S.CONFIRMED, _P.PENDING),
+        (_S.CONFIRMED, _P.FAILED),
+        (_S.CONFIRMED, _P.PAID),
+        (_S.COMPLETED, _P.PAID),
+        (_S.REFUNDED, _P.REFUNDED),
+        (_S.CANCELLED, _P.UNPAID),
+        (_S.CANCELLED, _P.FAILED),
+        (_S.CANCELLED, _P.REFUNDED),
+    }
+)
+
+# Statuses whose booking still holds its time slot (the exclusion constraints agree).
+SLOT_HOLDING_STATUSES = frozenset(set(BookingStatus) - {_S.CANCELLED})
+# Statuses in which the time of a booking may still be moved.
+RESCHEDULABLE_STATUSES = frozenset({_S.PENDING, _S.CONFIRMED})
+
+_STATUS_WORDS = {
+    _S.PENDING: "waiting for the teacher",
+    _S.CONFIRMED: "confirmed",
+    _S.COMPLETED: "completed",
+    _S.CANCELLED: "cancelled",
+    _S.REFUNDED: "refunded",
+}
+_PAYMENT_WORDS = {
+    _P.UNPAID: "unpaid",
+    _P.PENDING: "being paid",
+    _P.PAID: "paid",
+    _P.FAILED: "failed",
+    _P.REFUNDED: "refunded",
+}
+
+
+def check_status_transition(frm: BookingStatus, to: BookingStatus) -> None:
+    """Raise InvalidTransition unless DESIGN.md section 4 lets a booking go ``frm`` -> ``to``."""
+    if to not in STATUS_TRANSITIONS[frm]:
+        raise InvalidTransition(
+            f"A booking that is {_STATUS_WORDS[frm]} cannot become {_STATUS_WORDS[to]}."
+        )
+
+
+def check_payment_transition(frm: PaymentStatus, to: PaymentStatus) -> None:
+    """Raise InvalidTransition unless the payment status may go from ``frm`` to ``to``."""
+    if to not in PAYMENT_TRANSITIONS[frm]:
+        raise InvalidTransition(
+            f"A payment that is {_PAYMENT_WORDS[frm]} cannot become {_PAYMENT_WORDS[to]}."
+        )
+
+
+def check_state_pair(status: BookingStatus, payment_status: PaymentStatus) -> None:
+    """Raise InvalidTransition if a booking may never rest in this (status, payment) pair."""
+    if (status, payment_status) not in ALLOWED_STATE_PAIRS:
+        raise InvalidTransition(
+            f"A booking cannot be {_STATUS_WORDS[status]} while its payment is "
+            f"{_PAYMENT_WORDS[payment_status]}."
+        )
+
+
+def describe_status(status: BookingStatus) -> str:
+    return _STATUS_WORDS[status]
+
+
+def describe_payment(payment_status: PaymentStatus) -> str:
+    return _PAYMENT_WORDS[payment_status]
+
+
+def respond_by(*, requested_at: datetime, start_at: datetime) -> datetime:
+    """When the teacher must answer: RESPONSE_WINDOW after the request, never later than
+    ``start_at - MIN_LEAD_TIME``."""
+    return min(requested_at + RESPONSE_WINDOW, start_at - MIN_LEAD_TIME)
+
+
+def payment_due_by(*, confirmed_at: datetime, start_at: datetime) -> datetime:
+    """When the student must have paid: PAYMENT_WINDOW after confirmation, never later than
+    ``start_at - PAYMENT_CUTOFF_BEFORE_START``."""
+    return min(confirmed_at + PAYMENT_WINDOW, start_at - PAYMENT_CUTOFF_BEFORE_START)
+
+
+def deadline_passed(deadline: datetime | None, now: datetime) -> bool:
+    """The one rule for every booking deadline (``respond_by``, ``payment_due_by``): a deadline
+    has passed from its exact instant on. At ``respond_by`` the request has expired, so the
+    teacher's confirmation is refused and the expiry applies; at ``payment_due_by`` the booking
+    can no longer be paid and is cancelled. The SQL filters use the same comparison
+    (``deadline <= now`` selects what has passed)."""
+    return deadline is not None and deadline <= now
+
+
+def earliest_bookable_start(now: datetime) -> datetime:
+    return now + MIN_LEAD_TIME
+
+
+def latest_bookable_start(now: datetime) -> datetime:
+    return now + BOOKING_HORIZON
+
+
+def is_on_slot_grid(instant: datetime) -> bool:
+    """Slots start on quarter hours (every real time zone offset is a multiple of 15 min)."""
+    return instant.second == 0 and instant.microsecond == 0 and instant.minute % 15 == 0
+
+
+def allowed_durations(*, minimum: int, maximum: int, step: int) -> tuple[int, ...]:
+    return tuple(range(minimum, maximum + 1, step))

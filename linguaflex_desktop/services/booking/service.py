@@ -1,0 +1,367 @@
+"""The booking lifecycle (issue 3): request, confirm, decline, cancel, complete, expiry, reads.
+
+Every transition follows DESIGN.md section 4 (``booking_rules``), re-checks the acting user,
+runs in one write transaction (SQLite: BEGIN IMMEDIATE; Postgres: the booking row is locked
+FOR UPDATE) and records an audit event. A caller passing ``expected_version`` that no longer
+matches, or losing a race, gets a Conflict (StaleState / InvalidTransition) whose ``current``
+holds the fresh BookingDTO. Reschedules live in ``booking_reschedule``, the automatic
+transitions in ``booking_due``, the reads in ``booking_queries``; the internal hooks for
+the payment service (``apply_payment_status``, ``apply_booking_status``,
+``cancel_for_refund``) in ``booking_state``. Methods are called on worker threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from linguaflex_desktop.errors import (
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    StaleState,
+    ValidationError,
+)
+from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, Role, SessionBooking, User
+from linguaflex_desktop.services.booking import queries, rules
+from linguaflex_desktop.services.booking.checks import (
+    aware_utc,
+    check_no_overlap,
+    check_start,
+    clean_text,
+    retry_on_deadlock,
+    slot_taken_from,
+)
+from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO, BookingFilter
+from linguaflex_desktop.services.booking.due import DueTransitionsMixin
+from linguaflex_desktop.services.booking.events import on_booking_transition
+from linguaflex_desktop.services.booking.reschedule import RescheduleMixin
+from linguaflex_desktop.services.booking.state import (
+    ENTITY,
+    apply_booking_status,
+    apply_payment_status,
+    booking_to_dto,
+    cancel_for_refund,
+    load_booking,
+    state_snapshot,
+)
+from linguaflex_desktop.services.catalogue.availability import (
+    check_duration,
+    check_gig_bookable,
+    teacher_is_available,
+)
+from linguaflex_desktop.services.common.audit import record_audit
+from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.pricing import quote
+
+__all__ = [
+    "BookingService",
+    "apply_booking_status",
+    "apply_payment_status",
+    "cancel_for_refund",
+]
+
+Change = Callable[[Session, User, SessionBooking, datetime], None]
+Authorize = Callable[[User, SessionBooking], None]
+
+
+class BookingService(RescheduleMixin, DueTransitionsMixin):
+    """Use cases of the booking lifecycle. Thread-safe: each call opens its own Session."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # -- request ---------------------------------------------------------------------------
+
+    def request_booking(
+        self,
+        actor: Actor,
+        *,
+        gig_id: int,
+        start_at: datetime,
+        duration_minutes: int,
+        note: str = "",
+    ) -> BookingDTO:
+        """A student asks for a session: PENDING/UNPAID with the price snapshotted. Refused
+        (with the reason) in the past or inside the lead time, outside availability, over
+        the teacher's or the student's own bookings (SlotTaken), for a suspended teacher or
+        gig, or for a teacher's own gig."""
+        start_at = aware_utc(start_at)
+        note = clean_text(note, what="note", limit=rules.MAX_NOTE_LENGTH)
+        return retry_on_deadlock(
+            lambda: self._insert_request(actor, gig_id, start_at, duration_minutes, note)
+        )
+
+    def _insert_request(
+        self, actor: Actor, gig_id: int, start_at: datetime, duration_minutes: int, note: str
+    ) -> BookingDTO:
+        """One attempt at request_booking's transaction (check, insert, audit, events)."""
+        try:
+            with self._ctx.unit_of_work() as uow:
+                session = uow.session
+                student, gig = self._requester_and_gig(session, actor, gig_id)
+                booking = self._new_booking(session, student, gig, start_at, duration_minutes)
+                booking.student_note = note
+                session.add(booking)
+                session.flush()
+                record_audit(
+                    session,
+                    actor_id=student.id,
+                    action="booking.requested",
+                    entity_type=ENTITY,
+                    entity_id=booking.id,
+                    at=booking.created_at,
+                    after=state_snapshot(booking),
+                    reason=note,
+                )
+                on_booking_transition(session, booking, kind="requested", at=booking.created_at)
+                session.flush()
+                result = booking_to_dto(booking)
+                uow.commit()
+        except IntegrityError as error:
+            taken = slot_taken_from(error, student_is_actor=True)
+            if taken is None:
+                raise
+            raise taken from error
+        return result
+
+    def _requester_and_gig(self, session: Session, actor: Actor, gig_id: int) -> tuple[User, Gig]:
+        user = load_acting_user(session, actor)
+        gig = session.get(Gig, gig_id)
+        if gig is None:
+            raise NotFound("That gig does not exist.")
+        if gig.teacher_id == user.id:
+            raise ValidationError("You cannot book your own gig.")
+        if user.role is not Role.STUDENT:
+            raise PermissionDenied("Only students can request sessions.")
+        check_gig_bookable(gig)
+        return user, gig
+
+    def _new_booking(
+        self, session: Session, student: User, gig: Gig, start_at: datetime, duration: int
+    ) -> SessionBooking:
+        check_duration(gig, duration)
+        now = self._ctx.now()
+        check_start(start_at, now)
+        end_at = start_at + timedelta(minutes=duration)
+        if not teacher_is_available(session, gig.teacher, start_at, end_at):
+            raise ValidationError("The teacher is not available at that time.")
+        check_no_overlap(
+            session,
+            teacher_id=gig.teacher_id,
+            student_id=student.id,
+            start_at=start_at,
+            end_at=end_at,
+            student_is_actor=True,
+        )
+        price = quote(
+            hourly_rate_minor=gig.hourly_rate_minor,
+            duration_minutes=duration,
+            currency=gig.currency,
+        )
+        return SessionBooking(
+            student=student,
+            teacher=gig.teacher,
+            gig=gig,
+            start_at=start_at,
+            end_at=end_at,
+            duration_minutes=duration,
+            status=BookingStatus.PENDING,
+            payment_status=PaymentStatus.UNPAID,
+            currency=price.currency,
+            hourly_rate_minor=price.hourly_rate_minor,
+            base_amount_minor=price.base_minor,
+            fee_minor=price.fee_minor,
+            total_minor=price.total_minor,
+            teacher_share_minor=price.teacher_share_minor,
+            refunded_minor=0,
+            respond_by=rules.respond_by(requested_at=now, start_at=start_at),
+            created_at=now,
+            updated_at=now,
+        )
+
+    # -- transitions -----------------------------------------------------------------------
+
+    def confirm_booking(
+        self, actor: Actor, booking_id: int, *, expected_version: int | None = None
+    ) -> BookingDTO:
+        """The booking's teacher accepts a PENDING request before its respond_by."""
+
+        def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
+            if booking.status is BookingStatus.PENDING and rules.deadline_passed(
+                booking.respond_by, now
+            ):
+                raise InvalidTransition("This request has expired; it can no longer be confirmed.")
+            apply_booking_status(
+                session, booking, BookingStatus.CONFIRMED, actor_id=user.id, reason="", at=now
+            )
+
+        return self._transition(actor, booking_id, _own_teacher, change, expected_version)
+
+    def decline_booking(
+        self, actor: Actor, booking_id: int, *, reason: str, expected_version: int | None = None
+    ) -> BookingDTO:
+        """The booking's teacher turns a PENDING request down, with a reason for the student."""
+        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True)
+
+        def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
+            if booking.status is not BookingStatus.PENDING:
+                raise InvalidTransition(
+                    f"Only a waiting request can be declined; this booking is "
+                    f"{rules.describe_status(booking.status)}."
+                )
+            apply_booking_status(
+                session,
+                booking,
+                BookingStatus.CANCELLED,
+                actor_id=user.id,
+                reason=reason,
+                at=now,
+                action="booking.declined",
+            )
+
+        return self._transition(actor, booking_id, _own_teacher, change, expected_version)
+
+    def cancel_booking(
+        self,
+        actor: Actor,
+        booking_id: int,
+        *,
+        reason: str = "",
+        expected_version: int | None = None,
+    ) -> BookingDTO:
+        """The student cancels their own PENDING or CONFIRMED booking; an admin any. A PAID
+        booking is cancelled only through a refund (payment service, ``cancel_for_refund``)."""
+        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH)
+
+        def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
+            if booking.payment_status is PaymentStatus.PAID and booking.status in (
+                rules.RESCHEDULABLE_STATUSES
+            ):
+                raise InvalidTransition(
+                    "This booking is paid: an admin cancels it by issuing a refund."
+                    if user.role is Role.ADMIN
+                    else "This booking is paid: ask an admin to cancel it with a refund."
+                )
+            apply_booking_status(
+                session, booking, BookingStatus.CANCELLED, actor_id=user.id, reason=reason, at=now
+            )
+
+        return self._transition(actor, booking_id, _own_student_or_admin, change, expected_version)
+
+    def complete_booking(
+        self, actor: Actor, booking_id: int, *, expected_version: int | None = None
+    ) -> BookingDTO:
+        """The booking's teacher marks a PAID, CONFIRMED session completed after its end."""
+
+        def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
+            if booking.status is BookingStatus.CONFIRMED and now < booking.end_at:
+                raise InvalidTransition("The session has not ended yet.")
+            apply_booking_status(
+                session, booking, BookingStatus.COMPLETED, actor_id=user.id, reason="", at=now
+            )
+
+        return self._transition(actor, booking_id, _own_teacher, change, expected_version)
+
+    def _transition(
+        self,
+        actor: Actor,
+        booking_id: int,
+        authorize: Authorize,
+        change: Change,
+        expected_version: int | None,
+    ) -> BookingDTO:
+        """Lock, authorize, compare versions, change, commit: the shape of every transition."""
+        try:
+            with self._ctx.unit_of_work() as uow:
+                user = load_acting_user(uow.session, actor)
+                booking = load_booking(uow.session, booking_id, for_update=True)
+                authorize(user, booking)
+                current = booking_to_dto(booking)
+                if expected_version is not None and booking.version != expected_version:
+                    raise StaleState(
+                        "Someone else changed this booking first; here is its current state.",
+                        current=current,
+                    )
+                try:
+                    change(uow.session, user, booking, self._ctx.now())
+                except InvalidTransition as error:
+                    raise InvalidTransition(error.message, current=current) from error
+                uow.session.flush()
+                result = booking_to_dto(booking)
+                uow.commit()
+        except StaleDataError as error:
+            raise StaleState(
+                "Someone else changed this booking first; here is its current state.",
+                current=self._fresh(booking_id),
+            ) from error
+        return result
+
+    def _fresh(self, booking_id: int) -> BookingDTO | None:
+        with self._ctx.unit_of_work(write=False) as uow:
+            try:
+                return booking_to_dto(load_booking(uow.session, booking_id))
+            except NotFound:
+                return None
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def get_booking(self, actor: Actor, booking_id: int) -> BookingDetailDTO:
+        """The detail view: booking, both parties' zones, audit trail, open reschedule."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            booking = load_booking(uow.session, booking_id)
+            queries.ensure_party_or_admin(user, booking)
+            return queries.booking_detail(uow.session, booking)
+
+    def list_bookings(
+        self,
+        actor: Actor,
+        *,
+        filters: BookingFilter | None = None,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[BookingDTO]:
+        """A page of bookings (students: own; teachers: own; admins: all) with the total."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            scoped = queries.scoped_filter(user, filters or BookingFilter())
+            return queries.list_bookings(uow.session, scoped, offset=offset, limit=limit)
+
+    def count_bookings(self, actor: Actor, *, filters: BookingFilter | None = None) -> int:
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            scoped = queries.scoped_filter(user, filters or BookingFilter())
+            return queries.count_bookings(uow.session, scoped)
+
+    def teacher_request_queue(self, actor: Actor) -> list[BookingDTO]:
+        """The acting teacher's open requests, most urgent first."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            return queries.teacher_request_queue(uow.session, teacher, self._ctx.now())
+
+    def teacher_schedule(
+        self, actor: Actor, *, from_at: datetime, to_at: datetime
+    ) -> list[BookingDTO]:
+        """The acting teacher's non-cancelled bookings overlapping [from_at, to_at)."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            return queries.teacher_schedule(uow.session, teacher, from_at, to_at)
+
+
+def _own_teacher(user: User, booking: SessionBooking) -> None:
+    if user.role is not Role.TEACHER or user.id != booking.teacher_id:
+        raise PermissionDenied("Only the teacher of this booking can do that.")
+
+
+def _own_student_or_admin(user: User, booking: SessionBooking) -> None:
+    if user.role is Role.ADMIN:
+        return
+    if user.role is not Role.STUDENT or user.id != booking.student_id:
+        raise PermissionDenied("Only the student who booked, or an admin, can cancel a booking.")

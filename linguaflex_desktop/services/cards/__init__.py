@@ -1,0 +1,1 @@
+"""Saved cards: the browser hand-off, list, remove, default."""

@@ -1,0 +1,1 @@
+"""Catalogue: teacher profiles, gigs, search, weekly availability and free slots."""

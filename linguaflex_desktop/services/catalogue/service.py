@@ -1,0 +1,391 @@
+"""Catalogue: teacher profiles and gigs, student search, admin suspension of gigs.
+
+Each public method is one transaction on the calling thread (a worker thread in the app).
+A gig is *searchable* when it is active and not suspended and its teacher is an active,
+unsuspended teacher; students only ever see searchable gigs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, contains_eager
+
+from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
+from linguaflex_desktop.models import Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.services.common.audit import record_audit
+from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, TeacherProfileDTO
+from linguaflex_desktop.services.common.pricing import (
+    MAX_DURATION_MINUTES,
+    normalize_currency,
+    validate_hourly_rate,
+)
+from linguaflex_desktop.services.common.validation import (
+    check_paging,
+    clean_text,
+    like_pattern,
+    normalize_display_name,
+    normalize_language,
+    normalize_languages,
+    parse_level,
+    validate_time_zone,
+)
+
+MAX_TITLE_LENGTH = 120
+MAX_DESCRIPTION_LENGTH = 5000
+MAX_BIO_LENGTH = 5000
+DURATION_STEP_MINUTES = 15
+SORTS = ("relevance", "price_asc", "price_desc", "newest")
+GIG_NOT_FOUND = "This gig does not exist or is no longer offered."
+
+
+def _searchable() -> Any:
+    """The SQL condition for a gig students may see (needs Gig joined with its teacher)."""
+    return and_(
+        Gig.is_active.is_(True),
+        Gig.suspended_at.is_(None),
+        User.role == Role.TEACHER,
+        User.is_active.is_(True),
+        User.suspended_at.is_(None),
+    )
+
+
+def _gigs_with_teachers() -> Select[Gig]:
+    return select(Gig).join(Gig.teacher).options(contains_eager(Gig.teacher))
+
+
+def _check_duration_bounds(minimum: object, maximum: object) -> tuple[int, int]:
+    for value, which in ((minimum, "minimum"), (maximum, "maximum")):
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ValidationError(f"The {which} duration must be a positive number of minutes.")
+        if value % DURATION_STEP_MINUTES:
+            raise ValidationError(f"Session durations go in {DURATION_STEP_MINUTES}-minute steps.")
+    assert isinstance(minimum, int) and isinstance(maximum, int)
+    if maximum < minimum:
+        raise ValidationError("The maximum duration cannot be shorter than the minimum.")
+    if maximum > MAX_DURATION_MINUTES:
+        raise ValidationError(
+            f"The maximum duration is {MAX_DURATION_MINUTES // 60} hours per session."
+        )
+    return minimum, maximum
+
+
+def clean_gig_fields(
+    *,
+    title: object,
+    language: object,
+    level: object,
+    description: object,
+    hourly_rate_minor: object,
+    currency: object,
+    is_active: object,
+    min_duration_minutes: object,
+    max_duration_minutes: object,
+) -> dict[str, Any]:
+    """Validate and normalise every editable gig field; ValidationError on the first bad one."""
+    clean_currency = normalize_currency(currency)
+    minimum, maximum = _check_duration_bounds(min_duration_minutes, max_duration_minutes)
+    if not isinstance(is_active, bool):
+        raise ValidationError("Say whether the gig is active (yes or no).")
+    return {
+        "title": clean_text(title, field="title", max_length=MAX_TITLE_LENGTH, required=True),
+        "language": normalize_language(language),
+        "level": parse_level(level),
+        "description": clean_text(
+            description, field="description", max_length=MAX_DESCRIPTION_LENGTH
+        ),
+        "hourly_rate_minor": validate_hourly_rate(hourly_rate_minor, clean_currency),
+        "currency": clean_currency,
+        "is_active": is_active,
+        "min_duration_minutes": minimum,
+        "max_duration_minutes": maximum,
+        "duration_step_minutes": DURATION_STEP_MINUTES,
+    }
+
+
+def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
+    for value in (minimum, maximum):
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValidationError("Price limits must be whole numbers of minor units.")
+        if value < 0:
+            raise ValidationError("Price limits cannot be negative.")
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise ValidationError("The minimum price is above the maximum price.")
+
+
+class CatalogueService:
+    """Profiles, gigs and search. Teachers edit their own; admins suspend; all can search."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # --- profiles ---------------------------------------------------------------------------
+
+    def get_profile(self, actor: Actor, teacher_id: int) -> TeacherProfileDTO:
+        """A teacher's public profile; NotFound for non-teachers and for suspended teachers
+        (unless the actor is that teacher or an admin)."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            acting = load_acting_user(uow.session, actor)
+            user = uow.session.get(User, teacher_id)
+            profile = uow.session.get(TeacherProfile, teacher_id)
+            if user is None or profile is None or user.role is not Role.TEACHER:
+                raise NotFound("No such teacher.")
+            hidden = user.suspended_at is not None or not user.is_active
+            if hidden and acting.role is not Role.ADMIN and acting.id != user.id:
+                raise NotFound("No such teacher.")
+            return TeacherProfileDTO.from_model(profile, user)
+
+    def update_profile(
+        self,
+        actor: Actor,
+        *,
+        bio: str,
+        languages: Sequence[str],
+        time_zone: str,
+        display_name: str | None = None,
+    ) -> TeacherProfileDTO:
+        """The acting teacher edits their own bio, languages, time zone (and name)."""
+        clean_bio = clean_text(bio, field="bio", max_length=MAX_BIO_LENGTH)
+        clean_languages = normalize_languages(languages)
+        zone = validate_time_zone(time_zone)
+        name = None if display_name is None else normalize_display_name(display_name)
+        with self._ctx.unit_of_work() as uow:
+            user = load_acting_user(uow.session, actor, Role.TEACHER)
+            profile = uow.session.get(TeacherProfile, user.id)
+            if profile is None:  # a teacher made before profiles existed: give them one
+                profile = TeacherProfile(user_id=user.id)
+                uow.session.add(profile)
+            profile.bio = clean_bio
+            profile.languages = list(clean_languages)
+            profile.updated_at = self._ctx.now()
+            user.time_zone = zone
+            if name is not None:
+                user.display_name = name
+            uow.commit()
+            return TeacherProfileDTO.from_model(profile, user)
+
+    # --- gigs -------------------------------------------------------------------------------
+
+    def create_gig(
+        self,
+        actor: Actor,
+        *,
+        title: str,
+        language: str,
+        level: Level,
+        description: str,
+        hourly_rate_minor: int,
+        currency: str,
+        is_active: bool = True,
+        min_duration_minutes: int = 30,
+        max_duration_minutes: int = 180,
+    ) -> GigDTO:
+        """The acting teacher offers a new gig; ValidationError (nothing written) on bad input."""
+        fields = clean_gig_fields(
+            title=title,
+            language=language,
+            level=level,
+            description=description,
+            hourly_rate_minor=hourly_rate_minor,
+            currency=currency,
+            is_active=is_active,
+            min_duration_minutes=min_duration_minutes,
+            max_duration_minutes=max_duration_minutes,
+        )
+        with self._ctx.unit_of_work() as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            now = self._ctx.now()
+            gig = Gig(teacher=teacher, created_at=now, updated_at=now, **fields)
+            uow.session.add(gig)
+            uow.commit()
+            return GigDTO.from_model(gig)
+
+    def update_gig(
+        self,
+        actor: Actor,
+        gig_id: int,
+        *,
+        title: str,
+        language: str,
+        level: Level,
+        description: str,
+        hourly_rate_minor: int,
+        currency: str,
+        is_active: bool,
+        min_duration_minutes: int = 30,
+        max_duration_minutes: int = 180,
+    ) -> GigDTO:
+        """The owner edits every field of a gig (a suspension stays as it is). Bookings keep
+        the price they were made at."""
+        fields = clean_gig_fields(
+            title=title,
+            language=language,
+            level=level,
+            description=description,
+            hourly_rate_minor=hourly_rate_minor,
+            currency=currency,
+            is_active=is_active,
+            min_duration_minutes=min_duration_minutes,
+            max_duration_minutes=max_duration_minutes,
+        )
+        with self._ctx.unit_of_work() as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            gig = self._gig_for_update(uow.session, gig_id)
+            if gig.teacher_id != teacher.id:
+                raise PermissionDenied("You can only edit your own gigs.")
+            for name, value in fields.items():
+                setattr(gig, name, value)
+            gig.updated_at = self._ctx.now()
+            uow.commit()
+            return GigDTO.from_model(gig)
+
+    def list_my_gigs(self, actor: Actor) -> list[GigDTO]:
+        """All of the acting teacher's gigs, inactive and suspended ones included, by id."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            query = _gigs_with_teachers().where(Gig.teacher_id == teacher.id).order_by(Gig.id)
+            return [GigDTO.from_model(gig) for gig in uow.session.scalars(query)]
+
+    def get_gig(self, actor: Actor, gig_id: int) -> GigDTO:
+        """One gig; NotFound if it is not searchable, unless the actor owns it or is admin."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            acting = load_acting_user(uow.session, actor)
+            query = _gigs_with_teachers().where(Gig.id == gig_id)
+            if acting.role is not Role.ADMIN:
+                query = query.where(or_(_searchable(), Gig.teacher_id == acting.id))
+            gig = uow.session.scalars(query).first()
+            if gig is None:
+                raise NotFound(GIG_NOT_FOUND)
+            return GigDTO.from_model(gig)
+
+    # --- search -----------------------------------------------------------------------------
+
+    def search_gigs(
+        self,
+        actor: Actor,
+        *,
+        language: str | None = None,
+        level: Level | None = None,
+        min_rate_minor: int | None = None,
+        max_rate_minor: int | None = None,
+        currency: str | None = None,
+        text: str = "",
+        sort: str = "relevance",
+        offset: int = 0,
+        limit: int = 50,
+    ) -> Page[GigDTO]:
+        """Searchable gigs matching every given criterion.
+
+        ``text``: every word must appear (case-insensitively, literally) in the title,
+        description, teacher name or language. Rate limits compare hourly minor units (pass
+        ``currency`` too for a meaningful range). Sorts: relevance (title matches first, then
+        cheapest, then oldest), price_asc, price_desc, newest.
+        """
+        if sort not in SORTS:
+            raise ValidationError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
+        _check_rate_bounds(min_rate_minor, max_rate_minor)
+        check_paging(offset, limit)
+        query = _gigs_with_teachers().where(_searchable())
+        if language is not None and str(language).strip():
+            query = query.where(Gig.language == normalize_language(language))
+        if level is not None:
+            query = query.where(Gig.level == parse_level(level))
+        if currency is not None and str(currency).strip():
+            query = query.where(Gig.currency == normalize_currency(currency))
+        if min_rate_minor is not None:
+            query = query.where(Gig.hourly_rate_minor >= min_rate_minor)
+        if max_rate_minor is not None:
+            query = query.where(Gig.hourly_rate_minor <= max_rate_minor)
+        words = clean_text(text, field="search text", max_length=200).split()
+        query = query.where(*(self._matches_word(word) for word in words))
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor)
+            total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
+            ordered = query.order_by(*self._ordering(sort, words)).offset(offset).limit(limit)
+            items = tuple(GigDTO.from_model(gig) for gig in uow.session.scalars(ordered))
+        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    @staticmethod
+    def _matches_word(word: str) -> Any:
+        pattern = like_pattern(word)
+        columns = (Gig.title, Gig.description, User.display_name, Gig.language)
+        return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
+
+    @staticmethod
+    def _ordering(sort: str, words: list[str]) -> list[Any]:
+        if sort == "price_asc":
+            return [Gig.hourly_rate_minor, Gig.id]
+        if sort == "price_desc":
+            return [Gig.hourly_rate_minor.desc(), Gig.id]
+        if sort == "newest":
+            return [Gig.created_at.desc(), Gig.id.desc()]
+        order: list[Any] = []
+        if words:
+            in_title = and_(
+                *(func.lower(Gig.title).like(like_pattern(w), escape="\\") for w in words)
+            )
+            order.append(case((in_title, 0), else_=1))
+        return [*order, Gig.hourly_rate_minor, Gig.id]
+
+    def list_languages(self, actor: Actor) -> list[str]:
+        """The distinct languages of searchable gigs, alphabetically (for the filter box)."""
+        query = (select(Gig.language).join(Gig.teacher).where(_searchable()).distinct()).order_by(
+            Gig.language
+        )
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor)
+            return list(uow.session.scalars(query))
+
+    # --- admin ------------------------------------------------------------------------------
+
+    def list_all_gigs(self, actor: Actor, *, offset: int = 0, limit: int = 100) -> Page[GigDTO]:
+        """Admin only: every gig, inactive and suspended ones included, by id."""
+        check_paging(offset, limit)
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor, Role.ADMIN)
+            total = uow.session.scalar(select(func.count()).select_from(Gig))
+            query = _gigs_with_teachers().order_by(Gig.id).offset(offset).limit(limit)
+            items = tuple(GigDTO.from_model(gig) for gig in uow.session.scalars(query))
+        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    def suspend_gig(self, actor: Actor, gig_id: int, *, reason: str = "") -> GigDTO:
+        """Admin only: the gig leaves the search and cannot be booked. Audited; idempotent."""
+        return self._set_suspension(actor, gig_id, suspend=True, reason=reason)
+
+    def reactivate_gig(self, actor: Actor, gig_id: int) -> GigDTO:
+        """Admin only: lift a gig's suspension. Audited; idempotent."""
+        return self._set_suspension(actor, gig_id, suspend=False, reason="")
+
+    def _set_suspension(self, actor: Actor, gig_id: int, *, suspend: bool, reason: str) -> GigDTO:
+        with self._ctx.unit_of_work() as uow:
+            admin = load_acting_user(uow.session, actor, Role.ADMIN)
+            gig = self._gig_for_update(uow.session, gig_id)
+            if (gig.suspended_at is None) == suspend:
+                before, now = gig.suspended_at, self._ctx.now()
+                gig.suspended_at = now if suspend else None
+                record_audit(
+                    uow.session,
+                    actor_id=admin.id,
+                    action="gig.suspended" if suspend else "gig.reactivated",
+                    entity_type="gig",
+                    entity_id=gig.id,
+                    at=now,
+                    before={"suspended_at": before},
+                    after={"suspended_at": gig.suspended_at},
+                    reason=reason.strip()[:2000] if isinstance(reason, str) else "",
+                )
+                uow.commit()
+            return GigDTO.from_model(gig)
+
+    @staticmethod
+    def _gig_for_update(session: Session, gig_id: int) -> Gig:
+        gig = session.scalars(select(Gig).where(Gig.id == gig_id).with_for_update()).first()
+        if gig is None:
+            raise NotFound(GIG_NOT_FOUND)
+        return gig

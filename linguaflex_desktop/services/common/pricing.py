@@ -1,0 +1,143 @@
+"""Pricing (DESIGN.md section 5): server-side only; the UI never sends an amount.
+
+base = hourly rate x duration; platform fee = 5 % of base, at least 1.00 of a two-decimal
+currency (100 minor units), rounded half-up to the minor unit; total = base + fee; the teacher
+gets the base, the platform keeps the fee. Money is an int of minor units plus a currency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from linguaflex_desktop.errors import ValidationError
+
+PLATFORM_FEE_PERCENT = 5
+MINIMUM_FEE_MAJOR = Decimal("1.00")
+MAX_DURATION_MINUTES = 8 * 60
+MAX_HOURLY_RATE_MAJOR = 10_000  # per hour, in major units of the currency
+
+# ISO 4217 codes Stripe accepts that we offer; exponent = number of minor-unit digits.
+ZERO_DECIMAL_CURRENCIES = frozenset(
+    "BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF".split()
+)
+TWO_DECIMAL_CURRENCIES = frozenset(
+    "USD EUR GBP CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF MXN BRL INR SGD HKD ZAR".split()
+)
+SUPPORTED_CURRENCIES = ZERO_DECIMAL_CURRENCIES | TWO_DECIMAL_CURRENCIES
+
+
+@dataclass(frozen=True)
+class Price:
+    currency: str
+    hourly_rate_minor: int
+    duration_minutes: int
+    base_minor: int
+    fee_minor: int
+    total_minor: int
+    teacher_share_minor: int
+
+    @property
+    def platform_share_minor(self) -> int:
+        return self.fee_minor
+
+
+def normalize_currency(currency: object) -> str:
+    """Return the upper-case ISO code, or raise ValidationError for anything we do not offer."""
+    if not isinstance(currency, str) or currency.strip().upper() not in SUPPORTED_CURRENCIES:
+        raise ValidationError(f"Unknown or unsupported currency: {currency!r}.")
+    return currency.strip().upper()
+
+
+def minor_unit_exponent(currency: str) -> int:
+    return 0 if normalize_currency(currency) in ZERO_DECIMAL_CURRENCIES else 2
+
+
+def major_to_minor(amount: Decimal | str | int, currency: str) -> int:
+    """Convert a typed amount ("50", "50.5") to minor units; refuses floats and extra digits."""
+    if isinstance(amount, (float, bool)):
+        raise ValidationError("Amounts must be exact (a decimal string), not a float.")
+    try:
+        value = Decimal(str(amount).strip().replace(",", ""))
+    except ArithmeticError as error:
+        raise ValidationError(f"{amount!r} is not an amount.") from error
+    if not value.is_finite():
+        raise ValidationError(f"{amount!r} is not an amount.")
+    exponent = minor_unit_exponent(currency)
+    scaled = value.scaleb(exponent)
+    if scaled != scaled.to_integral_value():
+        raise ValidationError(f"{currency} amounts have at most {exponent} decimal places.")
+    return int(scaled)
+
+
+def format_money(amount_minor: int, currency: str) -> str:
+    """'78.75 USD' / '5000 JPY' — plain and unambiguous for every supported currency."""
+    exponent = minor_unit_exponent(currency)
+    if exponent == 0:
+        return f"{amount_minor:,} {currency}"
+    sign = "-" if amount_minor < 0 else ""
+    whole, cents = divmod(abs(amount_minor), 10**exponent)
+    return f"{sign}{whole:,}.{cents:0{exponent}d} {currency}"
+
+
+def validate_hourly_rate(hourly_rate_minor: object, currency: str) -> int:
+    if not isinstance(hourly_rate_minor, int) or isinstance(hourly_rate_minor, bool):
+        raise ValidationError("The hourly rate must be a whole number of minor units.")
+    if hourly_rate_minor <= 0:
+        raise ValidationError("The hourly rate must be more than zero.")
+    ceiling = MAX_HOURLY_RATE_MAJOR * 10 ** minor_unit_exponent(currency)
+    if currency in ZERO_DECIMAL_CURRENCIES:
+        ceiling *= 200  # 10,000 USD/h is about 2,000,000 JPY/h
+    if hourly_rate_minor > ceiling:
+        raise ValidationError(
+            f"An hourly rate of {format_money(hourly_rate_minor, currency)} is not plausible."
+        )
+    return hourly_rate_minor
+
+
+def validate_duration(duration_minutes: object) -> int:
+    if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
+        raise ValidationError("The duration must be a whole number of minutes.")
+    if duration_minutes <= 0:
+        raise ValidationError("The duration must be more than zero minutes.")
+    if duration_minutes > MAX_DURATION_MINUTES:
+        raise ValidationError(f"A session lasts at most {MAX_DURATION_MINUTES // 60} hours.")
+    return duration_minutes
+
+
+def _half_up(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def minimum_fee_minor(currency: str) -> int:
+    """The $1.00 minimum expressed in the currency's minor unit (100 for two-decimal ones).
+
+    For zero-decimal currencies 1 unit is far below a dollar; we keep 100 units (about 1 USD
+    in JPY) as the floor so the fee never rounds to nothing.
+    """
+    if minor_unit_exponent(currency) == 0:
+        return 100
+    return _half_up(MINIMUM_FEE_MAJOR.scaleb(2))
+
+
+def quote(*, hourly_rate_minor: int, duration_minutes: int, currency: str) -> Price:
+    """Price a session. Raises ValidationError for refused inputs (floats, <= 0, absurd)."""
+    currency = normalize_currency(currency)
+    validate_hourly_rate(hourly_rate_minor, currency)
+    validate_duration(duration_minutes)
+    base = _half_up(Decimal(hourly_rate_minor) * Decimal(duration_minutes) / Decimal(60))
+    if base <= 0:
+        raise ValidationError("The session price rounds to nothing; choose a longer session.")
+    fee = max(
+        _half_up(Decimal(base) * PLATFORM_FEE_PERCENT / Decimal(100)),
+        minimum_fee_minor(currency),
+    )
+    return Price(
+        currency=currency,
+        hourly_rate_minor=hourly_rate_minor,
+        duration_minutes=duration_minutes,
+        base_minor=base,
+        fee_minor=fee,
+        total_minor=base + fee,
+        teacher_share_minor=base,
+    )

@@ -1,0 +1,1 @@
+"""Meetings of paid bookings: create, move, delete, and what each role sees."""

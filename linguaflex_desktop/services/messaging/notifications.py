@@ -1,0 +1,176 @@
+"""The in-app inbox, and the send-email job that copies a notification to the recipient by SMTP.
+
+Every notification is an inbox row (written by ``booking_events`` in the transaction of the
+change that caused it); the inbox always keeps it, with or without SMTP. The send-email job
+builds the message with the notification's stable Message-ID, hands it to the mailer, then
+records ``emailed_at``. A crash between the two sends it again with the SAME Message-ID, so
+mail clients show it once. Reads run on any worker thread; the job on the outbox worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.adapters.mail import Mailer, build_email
+from linguaflex_desktop.errors import ConfigurationError, NotFound, ValidationError
+from linguaflex_desktop.models import Notification, User
+from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, Page
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_SIZE = 200
+DEFAULT_SENDER = "LinguaFlex <no-reply@linguaflex.local>"
+
+
+@dataclass(frozen=True)
+class NotificationDTO:
+    id: int
+    booking_id: int | None
+    kind: str
+    subject: str
+    body_text: str
+    body_html: str | None
+    has_ics: bool
+    message_id: str
+    created_at: datetime
+    read_at: datetime | None
+    emailed_at: datetime | None
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @classmethod
+    def from_model(cls, row: Notification) -> NotificationDTO:
+        return cls(
+            id=row.id,
+            booking_id=row.booking_id,
+            kind=row.kind,
+            subject=row.subject,
+            body_text=row.body_text,
+            body_html=row.body_html,
+            has_ics=row.ics is not None,
+            message_id=row.message_id,
+            created_at=row.created_at,
+            read_at=row.read_at,
+            emailed_at=row.emailed_at,
+        )
+
+
+class NotificationService:
+    """The acting user's own inbox; thread-safe (a Session per call). ``mailer`` is None when
+    SMTP is not configured: then the inbox is the only delivery."""
+
+    def __init__(
+        self, ctx: ServiceContext, *, mailer: Mailer | None = None, sender: str = DEFAULT_SENDER
+    ) -> None:
+        self._ctx = ctx
+        self._mailer = mailer
+        self._sender = sender
+
+    # --- inbox ------------------------------------------------------------------------------
+
+    def list_inbox(
+        self, actor: Actor, *, offset: int = 0, limit: int = 50
+    ) -> Page[NotificationDTO]:
+        """The actor's notifications, newest first, with the total for the pager."""
+        if offset < 0 or not 0 < limit <= MAX_PAGE_SIZE:
+            raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} messages from offset 0 on.")
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            mine = select(Notification).where(Notification.user_id == user.id)
+            total = uow.session.scalar(
+                select(func.count(Notification.id)).where(Notification.user_id == user.id)
+            )
+            rows = uow.session.scalars(
+                mine.order_by(Notification.created_at.desc(), Notification.id.desc())
+                .offset(offset)
+                .limit(limit)
+            ).all()
+            items = tuple(NotificationDTO.from_model(row) for row in rows)
+        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    def unread_count(self, actor: Actor) -> int:
+        with self._ctx.unit_of_work(write=False) as uow:
+            user = load_acting_user(uow.session, actor)
+            count = uow.session.scalar(
+                select(func.count(Notification.id)).where(
+                    Notification.user_id == user.id, Notification.read_at.is_(None)
+                )
+            )
+        return int(count or 0)
+
+    def get_notification(self, actor: Actor, notification_id: int) -> NotificationDTO:
+        with self._ctx.unit_of_work(write=False) as uow:
+            return NotificationDTO.from_model(self._own(uow.session, actor, notification_id))
+
+    def mark_read(self, actor: Actor, notification_id: int) -> NotificationDTO:
+        """Mark one of the actor's notifications read (again: no change)."""
+        with self._ctx.unit_of_work() as uow:
+            row = self._own(uow.session, actor, notification_id)
+            if row.read_at is None:
+                row.read_at = self._ctx.now()
+            uow.session.flush()
+            result = NotificationDTO.from_model(row)
+            uow.commit()
+        return result
+
+    def get_ics(self, actor: Actor, notification_id: int) -> str | None:
+        """The calendar invitation attached to the notification (to save as .ics), or None."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            return self._own(uow.session, actor, notification_id).ics
+
+    def _own(self, session: Session, actor: Actor, notification_id: int) -> Notification:
+        user = load_acting_user(session, actor)
+        row = session.get(Notification, notification_id)
+        if row is None or row.user_id != user.id:  # someone else's is "not found", not a hint
+            raise NotFound("That message does not exist.")
+        return row
+
+    # --- the send-email job (outbox worker thread) -------------------------------------------
+
+    def send_email_job(self, payload: dict[str, Any]) -> None:
+        """Outbox handler: e-mail the notification to its recipient once it is not marked sent.
+
+        Raises RetryLater / ExternalServiceError from the mailer (the outbox backs off), and
+        ConfigurationError when this worker has no SMTP settings.
+        """
+        notification_id = int(payload["notification_id"])
+        with self._ctx.unit_of_work(write=False) as uow:
+            row = uow.session.get(Notification, notification_id)
+            if row is None or row.emailed_at is not None:
+                return
+            user = uow.session.get(User, row.user_id)
+            if user is None:
+                return
+            message = build_email(
+                sender=self._sender,
+                to=user.email,
+                subject=row.subject,
+                text_body=row.body_text,
+                html_body=row.body_html,
+                message_id=row.message_id,
+                ics=row.ics,
+                ics_method="CANCEL" if row.ics and "METHOD:CANCEL" in row.ics else "REQUEST",
+                date=row.created_at,
+            )
+        if self._mailer is None:
+            raise ConfigurationError("This worker has no SMTP settings; the e-mail waits.")
+        self._mailer.send(message)
+        self._mark_emailed(notification_id)
+
+    def _mark_emailed(self, notification_id: int) -> None:
+        with self._ctx.unit_of_work() as uow:
+            row = uow.session.get(Notification, notification_id)
+            if row is not None and row.emailed_at is None:
+                row.emailed_at = self._ctx.now()
+            uow.commit()
+        log.info("notification %d e-mailed", notification_id)

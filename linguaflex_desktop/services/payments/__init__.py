@@ -1,0 +1,1 @@
+"""Payments: paying a confirmed booking, settling, reconciling with Stripe, refunds, views."""

@@ -1,0 +1,379 @@
+"""Refunds (admins only): full or partial, with a preview, never more than what remains.
+
+Fee treatment (the rule the preview shows): refunds are counted cumulatively per payment. A
+refund that brings the total refunded up to the whole amount paid returns everything, the
+platform fee included (teacher share and fee both become 0). Anything less comes out of the
+teacher's share first and only then out of the platform fee. ``split_after_refunds`` is the
+one place that computes it; the earnings view uses it too.
+
+Exactly once: the admin's dialog passes a ``request_key`` (one per refund the admin means to
+make). It is the unique ``Refund.idempotency_key`` and the idempotency key sent to Stripe, so a
+double click makes one refund. Steps, with no transaction held while Stripe is called:
+
+1. (transaction, booking row locked) check what remains — amount paid minus every refund not
+   failed or canceled, including ones still in flight — insert ``Refund(status=creating)``.
+2. ``create_refund`` at Stripe with our refund id in its metadata (localstripe would accept
+   an over-refund: our check is the guard). Stripe refusing it (4xx: nothing made) records it
+   failed and raises ``StripeRequestRefused``. Stripe unreachable: the row stays ``creating``
+   and keeps its amount reserved; repeating the same request (same key) after
+   ``REFUND_RETRY_AFTER``, or the payment reconcile after its grace period, first looks for
+   the refund at Stripe and adopts it, else sends it again with the same idempotency key
+   (``refund_recovery``): never twice.
+3. (transaction) record Stripe's refund id and status (``refund_settle``): an accepted
+   refund adds to ``refunded_minor`` on the payment and the booking; a full refund moves the
+   booking's payment to REFUNDED and the booking to CANCELLED (not yet held) or REFUNDED
+   (COMPLETED), as DESIGN.md section 4 says (``booking_state.cancel_for_refund``), and both
+   parties are told "refunded"; a partial refund that succeeded tells both
+   "partially_refunded" in the same transaction. A refund Stripe leaves ``pending`` announces
+   no success: the payment reconcile asks Stripe again later (``settle_pending_refunds``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
+from linguaflex_desktop.errors import (
+    Conflict,
+    ExternalServiceError,
+    InvalidTransition,
+    NotFound,
+    StripeRequestRefused,
+    ValidationError,
+)
+from linguaflex_desktop.models import (
+    BookingStatus,
+    Payment,
+    PaymentAttemptStatus,
+    PaymentStatus,
+    Refund,
+    RefundStatus,
+    Role,
+    SessionBooking,
+)
+from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.booking.checks import clean_text
+from linguaflex_desktop.services.booking.state import load_booking
+from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.payments.dto import RefundDTO, RefundPreview, RefundResult
+from linguaflex_desktop.services.payments.refund_recovery import (
+    Found,
+    Lease,
+    find_or_send,
+    record_found,
+    refund_metadata,
+    refusal_of,
+    take_lease,
+)
+from linguaflex_desktop.services.payments.refund_settle import audit_refund
+
+log = logging.getLogger(__name__)
+
+REFUND_RETRY_AFTER = timedelta(seconds=30)
+MAX_KEY_LENGTH = 255
+RESERVING = (
+    RefundStatus.CREATING,
+    RefundStatus.PENDING,
+    RefundStatus.REQUIRES_ACTION,
+    RefundStatus.SUCCEEDED,
+)
+REFUND_UNREACHABLE = (
+    "Stripe did not answer, so it is not known yet whether the refund was made. Try the same "
+    "refund again in a minute: it will not be made twice."
+)
+
+
+def split_after_refunds(
+    *, paid_minor: int, share_minor: int, refunded_minor: int
+) -> tuple[int, int]:
+    """(teacher share, platform fee) left after ``refunded_minor`` was refunded in total
+    (module docstring: from the teacher's share first; everything when fully refunded)."""
+    if refunded_minor >= paid_minor:
+        return 0, 0
+    teacher = max(share_minor - refunded_minor, 0)
+    return teacher, paid_minor - refunded_minor - teacher
+
+
+@dataclass(frozen=True)
+class _Claim:
+    refund_id: int
+    payment_intent_id: str
+    amount_minor: int
+    duplicate: RefundResult | None = None
+    lease: Lease | None = None  # a repeat of a refund whose Stripe call got no answer
+
+
+class RefundsMixin:
+    _ctx: ServiceContext
+    _gateway: PaymentsGateway
+
+    def preview_refund(
+        self, actor: Actor, booking_id: int, *, amount_minor: int | None = None
+    ) -> RefundPreview:
+        """What refunding ``amount_minor`` (None: everything that remains) would do."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor, Role.ADMIN)
+            booking = load_booking(uow.session, booking_id)
+            payment = _paid_payment(uow.session, booking)
+            return _preview(booking, payment, _reserved(uow.session, payment.id), amount_minor)
+
+    def refund(
+        self,
+        actor: Actor,
+        booking_id: int,
+        *,
+        amount_minor: int | None = None,
+        reason: str,
+        request_key: str,
+    ) -> RefundResult:
+        """Refund ``amount_minor`` (None: everything that remains) of a PAID booking at
+        Stripe and record it (module docstring). Raises ValidationError for an amount over
+        what remains, PermissionDenied for non-admins, StripeRequestRefused when Stripe
+        refused it (recorded failed), Conflict when a repeat finds a refund at Stripe we did
+        not record (left for an admin), ExternalServiceError when Stripe does not answer
+        (retry with the same ``request_key``)."""
+        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True)
+        if not request_key or len(request_key) > MAX_KEY_LENGTH:
+            raise ValidationError("A refund needs a request key (at most 255 characters).")
+        try:
+            claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
+        except IntegrityError:  # the same key, inserted by a concurrent click
+            claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
+        if claim.duplicate is not None:
+            return claim.duplicate
+        try:
+            found = self._send_refund(booking_id, claim, request_key)
+        except ExternalServiceError as error:
+            log.warning("refund %s not confirmed by Stripe: %s", claim.refund_id, error)
+            raise ExternalServiceError(REFUND_UNREACHABLE) from error
+        result = self._record_refund(actor, booking_id, claim.refund_id, found)
+        problem = None if result.duplicate else refusal_of(found)
+        if problem is not None:
+            raise problem
+        return result
+
+    def cancel_paid_booking(
+        self, actor: Actor, booking_id: int, *, reason: str, request_key: str
+    ) -> RefundResult:
+        """An admin cancels a PAID, CONFIRMED booking: a full refund and the cancellation, in
+        one action. The same ``request_key`` again (a double click) returns the first result
+        as a duplicate instead of refusing the now cancelled booking."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor, Role.ADMIN)
+            status = load_booking(uow.session, booking_id).status
+            known = uow.session.scalar(
+                select(Refund.id).where(Refund.idempotency_key == request_key)
+            )
+        if known is None and status is not BookingStatus.CONFIRMED:
+            raise InvalidTransition(
+                f"Only a confirmed booking can be cancelled; this one is "
+                f"{rules.describe_status(status)}."
+            )
+        return self.refund(actor, booking_id, reason=reason, request_key=request_key)
+
+    # --- steps -------------------------------------------------------------------------------
+
+    def _claim_refund(
+        self,
+        actor: Actor,
+        booking_id: int,
+        amount_minor: int | None,
+        reason: str,
+        request_key: str,
+    ) -> _Claim:
+        """Step 1; a known ``request_key`` returns the refund already made (or resumes one
+        whose Stripe call never answered, after ``REFUND_RETRY_AFTER``)."""
+        now = self._ctx.now()
+        with self._ctx.unit_of_work() as uow:
+            session = uow.session
+            admin = load_acting_user(session, actor, Role.ADMIN)
+            booking = load_booking(session, booking_id, for_update=True)
+            known = session.scalar(select(Refund).where(Refund.idempotency_key == request_key))
+            if known is not None:
+                claim = self._known_claim(session, booking, known)
+                uow.commit()
+                return claim
+            payment = _paid_payment(session, booking)
+            preview = _preview(booking, payment, _reserved(session, payment.id), amount_minor)
+            refund = Refund(
+                payment_id=payment.id,
+                idempotency_key=request_key,
+                amount_minor=preview.amount_minor,
+                currency=payment.currency,
+                status=RefundStatus.CREATING,
+                reason=reason,
+                created_by_id=admin.id,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(refund)
+            session.flush()
+            audit_refund(session, refund, "refund.requested", actor.id, now, reason)
+            claim = _Claim(refund.id, _intent_of(payment), refund.amount_minor)
+            uow.commit()
+            return claim
+
+    def _known_claim(self, session: Session, booking: SessionBooking, known: Refund) -> _Claim:
+        payment = session.get(Payment, known.payment_id)
+        if payment is None or payment.booking_id != booking.id:
+            raise Conflict("That refund request belongs to another booking.")
+        now = self._ctx.now()
+        if known.status is RefundStatus.CREATING and now - known.updated_at >= REFUND_RETRY_AFTER:
+            _intent_of(payment)
+            # a lease: a concurrent repeat will not call Stripe too
+            lease = take_lease(session, known, payment, now)
+            return _Claim(known.id, lease.payment_intent_id, known.amount_minor, lease=lease)
+        result = RefundResult(
+            refund=refund_to_dto(known, admin=True),
+            booking_status=booking.status,
+            payment_status=booking.payment_status,
+            refunded_minor=booking.refunded_minor,
+            duplicate=True,
+        )
+        return _Claim(known.id, _intent_of(payment), known.amount_minor, duplicate=result)
+
+    def _send_refund(self, booking_id: int, claim: _Claim, request_key: str) -> Found:
+        """Step 2: a first request is sent; a repeat looks for it at Stripe first."""
+        if claim.lease is not None:
+            return find_or_send(self._gateway, claim.lease)
+        try:
+            info = self._gateway.create_refund(
+                payment_intent_id=claim.payment_intent_id,
+                amount_minor=claim.amount_minor,
+                idempotency_key=request_key,
+                metadata=refund_metadata(claim.refund_id, booking_id),
+            )
+        except StripeRequestRefused as refused:
+            return Found(refused=refused.stripe_message)
+        return Found(info=info)
+
+    def _record_refund(
+        self, actor: Actor, booking_id: int, refund_id: int, found: Found
+    ) -> RefundResult:
+        """Step 3."""
+        now = self._ctx.now()
+        with self._ctx.unit_of_work() as uow:
+            session = uow.session
+            booking = load_booking(session, booking_id, for_update=True)
+            refund = session.get(Refund, refund_id, populate_existing=True)
+            assert refund is not None
+            payment = session.get(Payment, refund.payment_id, populate_existing=True)
+            assert payment is not None
+            duplicate = refund.status is not RefundStatus.CREATING
+            record_found(session, booking, payment, refund, found, actor_id=actor.id, at=now)
+            session.flush()
+            result = RefundResult(
+                refund=refund_to_dto(refund, admin=True),
+                booking_status=booking.status,
+                payment_status=booking.payment_status,
+                refunded_minor=booking.refunded_minor,
+                duplicate=duplicate,
+            )
+            uow.commit()
+        return result
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _paid_payment(session: Session, booking: SessionBooking) -> Payment:
+    """The booking's successful payment; only a PAID booking can be refunded."""
+    if booking.payment_status is PaymentStatus.REFUNDED:
+        raise Conflict("This booking has already been refunded in full.")
+    if booking.payment_status is not PaymentStatus.PAID:
+        raise InvalidTransition("Only a paid booking can be refunded.")
+    payment = session.scalars(
+        select(Payment)
+        .where(
+            Payment.booking_id == booking.id,
+            Payment.status == PaymentAttemptStatus.SUCCEEDED,
+        )
+        .execution_options(populate_existing=True)
+    ).first()
+    if payment is None:
+        raise NotFound("No successful payment was found for this booking.")
+    return payment
+
+
+def _reserved(session: Session, payment_id: int) -> int:
+    """Refunded or in flight: every refund that is not failed or canceled."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(Refund.amount_minor), 0)).where(
+            Refund.payment_id == payment_id, Refund.status.in_(RESERVING)
+        )
+    )
+    return int(total or 0)
+
+
+def _preview(
+    booking: SessionBooking, payment: Payment, reserved: int, amount_minor: int | None
+) -> RefundPreview:
+    paid, share = payment.amount_minor, payment.teacher_share_minor
+    remaining = paid - reserved
+    if remaining <= 0:
+        raise Conflict("Nothing is left to refund on this booking.")
+    amount = remaining if amount_minor is None else amount_minor
+    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+        raise ValidationError("The refund must be a positive whole number of minor units.")
+    if amount > remaining:
+        raise ValidationError(
+            f"At most {format_money(remaining, payment.currency)} can be refunded "
+            f"({format_money(reserved, payment.currency)} of "
+            f"{format_money(paid, payment.currency)} is already refunded)."
+        )
+    share_before, fee_before = split_after_refunds(
+        paid_minor=paid, share_minor=share, refunded_minor=reserved
+    )
+    share_after, fee_after = split_after_refunds(
+        paid_minor=paid, share_minor=share, refunded_minor=reserved + amount
+    )
+    full = reserved + amount >= paid
+    after = (
+        BookingStatus.REFUNDED
+        if booking.status is BookingStatus.COMPLETED
+        else (BookingStatus.CANCELLED)
+    )
+    return RefundPreview(
+        booking_id=booking.id,
+        payment_id=payment.id,
+        currency=payment.currency,
+        amount_minor=amount,
+        paid_minor=paid,
+        already_refunded_minor=reserved,
+        remaining_after_minor=remaining - amount,
+        is_full=full,
+        teacher_share_before_minor=share_before,
+        teacher_share_after_minor=share_after,
+        fee_before_minor=fee_before,
+        fee_after_minor=fee_after,
+        booking_status_after=after if full else booking.status,
+        payment_status_after=PaymentStatus.REFUNDED if full else PaymentStatus.PAID,
+    )
+
+
+def _intent_of(payment: Payment) -> str:
+    if payment.stripe_payment_intent_id is None:
+        raise NotFound("This payment has no Stripe PaymentIntent.")
+    return payment.stripe_payment_intent_id
+
+
+def refund_to_dto(refund: Refund, *, admin: bool) -> RefundDTO:
+    return RefundDTO(
+        id=refund.id,
+        payment_id=refund.payment_id,
+        amount_minor=refund.amount_minor,
+        currency=refund.currency,
+        status=refund.status,
+        reason=refund.reason,
+        stripe_refund_id=refund.stripe_refund_id if admin else None,
+        created_at=refund.created_at,
+    )

@@ -1,0 +1,1 @@
+"""Settings kept by the app: settings.json and the keyring."""

@@ -1,0 +1,1 @@
+"""The admin window and its pages."""

@@ -1,0 +1,98 @@
+"""A lazily paged Qt table model over audit events (the admin's "Audit" tab).
+
+Like ``BookingTableModel``, a ``PagedTableModel``: ``set_query(fetch)`` with a
+``fetch(offset, limit) -> Page[AuditEventDTO]``, pages appended as the view scrolls, so 200,000
+events never load more than the rows looked at; answers of an older query are dropped. GUI
+thread only; the fetch runs on a pool thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from linguaflex_desktop.services.reports.dto import AuditEventDTO
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
+from linguaflex_desktop.ui.task_runner import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("When", "Who", "Action", "Record", "Reason")
+SYSTEM = "System"
+ENTITY_TEXT = {
+    "booking": "Booking",
+    "payment": "Payment",
+    "refund": "Refund",
+    "user": "User",
+    "gig": "Gig",
+    "saved_card": "Saved card",
+    "outbox_job": "Job",
+    "settings": "Settings",
+}
+
+
+def entity_text(entity_type: str) -> str:
+    return ENTITY_TEXT.get(entity_type, entity_type.replace("_", " ").capitalize())
+
+
+def record_text(event: AuditEventDTO) -> str:
+    """'Booking #12' (or 'Settings' for a record without a number)."""
+    name = entity_text(event.entity_type)
+    return name if event.entity_id is None else f"{name} #{event.entity_id}"
+
+
+def actor_text(event: AuditEventDTO) -> str:
+    return event.actor_name or SYSTEM
+
+
+class AuditTableModel(PagedTableModel[AuditEventDTO]):
+    """Rows of audit events, newest first, loaded a page at a time; times in ``zone_name``."""
+
+    def __init__(
+        self,
+        *,
+        runner: TaskRunner,
+        zone_name: str,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(COLUMNS, runner=runner, page_size=page_size, parent=parent)
+        self.zone_name = zone_name
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def event_at(self, row: int) -> AuditEventDTO:
+        return self._rows[row]
+
+    def events(self) -> tuple[AuditEventDTO, ...]:
+        return tuple(self._rows)
+
+    def cell_text(self, row: int, header: str) -> str:
+        return self._text(self._rows[row], COLUMNS.index(header))
+
+    # --- QAbstractTableModel ----------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            event = self._rows[index.row()]
+            text = self._text(event, index.column())
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1 and event.actor_email:
+                return f"{text} ({event.actor_email})"
+            return text
+        return None
+
+    def _text(self, event: AuditEventDTO, column: int) -> str:
+        match COLUMNS[column]:
+            case "When":
+                return format_when(event.created_at, self.zone_name)
+            case "Who":
+                return actor_text(event)
+            case "Action":
+                return event.action
+            case "Record":
+                return record_text(event)
+            case _:
+                return event.reason

@@ -1,0 +1,235 @@
+"""The admin's "Bookings": every booking with filters (status, payment status, teacher,
+student, date range), lazily paged, with each one's meeting state; details and cancel.
+
+Teacher and student choices are loaded once (the first ``PEOPLE_LIMIT`` of each role). Dates
+are whole days in the admin's zone. GUI thread only; queries run on the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from linguaflex_desktop.models import BookingStatus, PaymentStatus, Role
+from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
+from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.ui.booking.book_session_dialog import today_in
+from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.my_bookings_page import can_cancel
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+PEOPLE_LIMIT = 500
+
+
+def _combo(first: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(first, None)
+    return combo
+
+
+def _date_edit(value: QDate) -> QDateEdit:
+    edit = QDateEdit(value)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    edit.setEnabled(False)
+    return edit
+
+
+class AdminBookingsPage(BookingListPage):
+    """All bookings of the platform, newest first."""
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            services=services,
+            actor=actor,
+            runner=runner,
+            columns=(
+                BookingColumn.WHEN,
+                BookingColumn.STUDENT,
+                BookingColumn.TEACHER,
+                BookingColumn.GIG,
+                BookingColumn.STATUS,
+                BookingColumn.PAYMENT,
+                BookingColumn.MEETING,
+                BookingColumn.TOTAL,
+            ),
+            empty_text="No bookings match these filters.",
+            parent=parent,
+        )
+        self.status_combo = _combo("Any status")
+        for status in BookingStatus:
+            self.status_combo.addItem(STATUS_TEXT[status], status)
+        self.payment_combo = _combo("Any payment")
+        for payment in PaymentStatus:
+            self.payment_combo.addItem(PAYMENT_TEXT[payment], payment)
+        self.teacher_combo = _combo("Any teacher")
+        self.student_combo = _combo("Any student")
+        for combo in (self.teacher_combo, self.student_combo):
+            combo.setMinimumWidth(150)
+        today = today_in(services, actor.time_zone)
+        start = QDate(today.year, today.month, today.day)
+        self.from_check = QCheckBox("From")
+        self.from_edit = _date_edit(start)
+        self.to_check = QCheckBox("to")
+        self.to_edit = _date_edit(start.addDays(30))
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.cancel_button = QPushButton("Cancel booking…")
+        self.cancel_button.setObjectName("dangerButton")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.button_row.addWidget(self.cancel_button)
+        self._connect_filters()
+        self.build_layout(*self._filter_rows())
+        self._load_people(Role.TEACHER, self.teacher_combo)
+        self._load_people(Role.STUDENT, self.student_combo)
+        self.reload()
+
+    def _filter_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        people = QHBoxLayout()
+        for combo in (
+            self.status_combo,
+            self.payment_combo,
+            self.teacher_combo,
+            self.student_combo,
+        ):
+            people.addWidget(combo)
+        people.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel("Sessions starting"))
+        for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.clear_button)
+        return people, dates
+
+    def _connect_filters(self) -> None:
+        for combo in (
+            self.status_combo,
+            self.payment_combo,
+            self.teacher_combo,
+            self.student_combo,
+        ):
+            combo.currentIndexChanged.connect(lambda _index: self.reload())
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(lambda _on: self.reload())
+            edit.dateChanged.connect(lambda _date: self.reload())
+
+    # --- filters --------------------------------------------------------------------------
+
+    def filters(self) -> BookingFilter:
+        status, payment = self.status_combo.currentData(), self.payment_combo.currentData()
+        return BookingFilter(
+            statuses=(status,) if status else (),
+            payment_statuses=(payment,) if payment else (),
+            teacher_id=self.teacher_combo.currentData(),
+            student_id=self.student_combo.currentData(),
+            start_from=self._day_start(self.from_edit) if self.from_check.isChecked() else None,
+            start_to=self._day_start(self.to_edit, 1) if self.to_check.isChecked() else None,
+            newest_first=True,
+        )
+
+    def _day_start(self, edit: QDateEdit, plus_days: int = 0) -> datetime:
+        """Midnight starting that date (+ days) in the admin's zone, as an aware instant."""
+        value = edit.date()
+        day = date(value.year(), value.month(), value.day()) + timedelta(days=plus_days)
+        return datetime.combine(day, time(0), tzinfo=zone(self.actor.time_zone))
+
+    @Slot()
+    def clear_filters(self) -> None:
+        widgets = (
+            self.status_combo,
+            self.payment_combo,
+            self.teacher_combo,
+            self.student_combo,
+            self.from_check,
+            self.to_check,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in widgets[:4]:
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(0)
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.setChecked(False)
+            edit.setEnabled(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        bookings, actor, filters = self.services.bookings, self.actor, self.filters()
+        self.model.set_query(
+            lambda offset, limit: bookings.list_bookings(
+                actor, filters=filters, offset=offset, limit=limit
+            )
+        )
+
+    def _load_people(self, role: Role, combo: QComboBox) -> None:
+        accounts, actor = self.services.accounts, self.actor
+        self.runner.run(
+            lambda: accounts.list_users(actor, role=role, limit=PEOPLE_LIMIT),
+            on_success=lambda page: self._fill_people(combo, page),
+            on_failure=self._on_load_failed,
+            owner=self,
+        )
+
+    def _fill_people(self, combo: QComboBox, page: Page[UserDTO]) -> None:
+        combo.blockSignals(True)
+        for user in sorted(page.items, key=lambda item: item.display_name.casefold()):
+            combo.addItem(user.display_name, user.id)
+            combo.setItemData(combo.count() - 1, user.email, Qt.ItemDataRole.ToolTipRole)
+        combo.blockSignals(False)
+        if page.total > len(page.items):
+            combo.setToolTip(f"The first {len(page.items)} of {page.total} are listed.")
+
+    # --- actions --------------------------------------------------------------------------
+
+    def update_action_buttons(self, booking: BookingDTO | None) -> None:
+        self.cancel_button.setEnabled(booking is not None and can_cancel(booking))
+
+    @Slot()
+    def cancel_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        when = format_when(booking.start_at, self.actor.time_zone)
+        self.ask_reason(
+            title="Cancel booking",
+            prompt=f"Cancel {booking.student_name}'s booking of “{booking.gig_title}” with "
+            f"{booking.teacher_name} on {when}? Both are told the reason.",
+            confirm_text="Cancel booking",
+            then=lambda reason: self._cancel(booking, reason),
+        )
+
+    def _cancel(self, booking: BookingDTO, reason: str) -> None:
+        bookings, actor = self.services.bookings, self.actor
+        self.run_transition(
+            lambda: bookings.cancel_booking(
+                actor, booking.id, reason=reason, expected_version=booking.version
+            ),
+            done_text="The booking was cancelled.",
+        )

@@ -1,0 +1,305 @@
+"""The admin's payments: every attempt with filters (status, booking, student, teacher,
+period), Stripe's
+PaymentIntent id, the selected booking's receipt with refunds and their Stripe ids, and the
+Refund action (RefundDialog). Loads on first show. GUI thread only; service calls run on
+the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIntValidator, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linguaflex_desktop.models import PaymentAttemptStatus, Role
+from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
+from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.payments.format import (
+    ATTEMPT_TEXT,
+    card_number_text,
+    money,
+    money_or_dash,
+)
+from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
+from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
+from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import (
+    EmptyStateStack,
+    Pager,
+    make_message_label,
+    make_table_view,
+    set_message,
+)
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+PAGE_SIZE = 100
+TEXT_DEBOUNCE_MS = 350
+PERIODS = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 365 days", 365))
+
+
+def payment_columns(zone_name: str) -> tuple[Column[PaymentDTO], ...]:
+    return (
+        Column("Created", lambda p: format_when(p.created_at, zone_name)),
+        Column("Booking", lambda p: f"#{p.booking_id}"),
+        Column("Student", lambda p: p.student_name),
+        Column("Teacher", lambda p: p.teacher_name),
+        Column("Amount", lambda p: money(p.amount_minor, p.currency), right=True),
+        Column("Refunded", lambda p: money_or_dash(p.refunded_minor, p.currency), right=True),
+        Column(
+            "Status",
+            lambda p: ATTEMPT_TEXT[p.status],
+            tooltip=lambda p: p.failure_message or ATTEMPT_TEXT[p.status],
+        ),
+        Column("Card", lambda p: card_number_text(p.card_brand, p.card_last4)),
+        Column("PaymentIntent", lambda p: p.stripe_payment_intent_id or "—"),
+    )
+
+
+def can_refund(payment: PaymentDTO) -> bool:
+    return (
+        payment.status is PaymentAttemptStatus.SUCCEEDED
+        and payment.refunded_minor < payment.amount_minor
+    )
+
+
+class AdminPaymentsPage(QWidget):
+    """'Payments' tab of the admin's window."""
+
+    payments_loaded = Signal(object)  # Page[PaymentDTO]
+    refund_made = Signal(object)  # RefundResult
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.refund_dialog: RefundDialog | None = None
+        self._loaded_once = False
+        self._request = 0
+        self._offset = 0
+        self.model: RowTableModel[PaymentDTO] = RowTableModel(
+            payment_columns(actor.time_zone), key=lambda p: p.id, parent=self
+        )
+        self.view = make_table_view(self.model)
+        self.table = EmptyStateStack(self.view, "Loading payments…")
+        self.pager = Pager("payments")
+        self.pager.page_requested.connect(self.reload)
+        self.receipt = ReceiptPanel(services=services, actor=actor, runner=runner)
+        self.error_label = make_message_label()
+        self.notice_label = make_message_label("formNotice")
+        self._build_filters()
+        self.refund_button = QPushButton("Refund…")
+        self.refund_button.setObjectName("dangerButton")
+        self.refund_button.clicked.connect(self.refund_selected)
+        self._build()
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.modelReset.connect(self._on_selection_changed)
+        self._on_selection_changed()
+
+    def _build_filters(self) -> None:
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("Any status", None)
+        for status in PaymentAttemptStatus:
+            self.status_combo.addItem(ATTEMPT_TEXT[status], status)
+        self.period_combo = QComboBox()
+        for text, days in PERIODS:
+            self.period_combo.addItem(text, days)
+        self.student_combo = PeopleCombo(Role.STUDENT, "Any student")
+        self.teacher_combo = PeopleCombo(Role.TEACHER, "Any teacher")
+        self.booking_edit = QLineEdit()
+        self.booking_edit.setPlaceholderText("Booking #")
+        self.booking_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
+        self.booking_edit.setClearButtonEnabled(True)
+        self.booking_edit.setFixedWidth(120)
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
+        self._text_timer.timeout.connect(lambda: self.reload())
+        self.booking_edit.textEdited.connect(lambda _text: self._text_timer.start())
+        self.booking_edit.returnPressed.connect(lambda: self.reload())
+        for combo in self._filter_combos():
+            combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(lambda: self.reload(self._offset))
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.booking_edit)
+        for combo in self._filter_combos():
+            filters.addWidget(combo)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+        filters.addWidget(self.refund_button)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.pager)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.receipt)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(splitter, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            for combo in (self.student_combo, self.teacher_combo):
+                combo.load(
+                    services=self.services,
+                    actor=self.actor,
+                    runner=self.runner,
+                    on_failure=self._on_people_failed,
+                )
+            self.reload()
+
+    # --- filters --------------------------------------------------------------------------
+
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.status_combo, self.student_combo, self.teacher_combo, self.period_combo)
+
+    def filters(self) -> PaymentFilter:
+        booking_text = self.booking_edit.text().strip()
+        days = self.period_combo.currentData()
+        return PaymentFilter(
+            status=self.status_combo.currentData(),
+            booking_id=int(booking_text) if booking_text.isdigit() else None,
+            student_id=self.student_combo.person_id(),
+            teacher_id=self.teacher_combo.person_id(),
+            created_from=self.services.ctx.now() - timedelta(days=days) if days else None,
+        )
+
+    @Slot()
+    def clear_filters(self) -> None:
+        """Back to every payment (one reload)."""
+        for combo in self._filter_combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.booking_edit.clear()
+        self.reload()
+
+    def _on_people_failed(self, error: BaseException) -> None:
+        set_message(self.error_label, inline_error_text(error))
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self, offset: int = 0) -> None:
+        self._text_timer.stop()
+        self._request += 1
+        request = self._request
+        services, actor, filters = self.services, self.actor, self.filters()
+        self.runner.run(
+            lambda: services.payments.list_payments(
+                actor, filters=filters, offset=offset, limit=PAGE_SIZE
+            ),
+            on_success=lambda page: self._on_payments(request, page),
+            on_failure=lambda error: self._on_failed(request, error),
+            owner=self,
+        )
+
+    def _on_payments(self, request: int, page: Page[PaymentDTO]) -> None:
+        if request != self._request:
+            return
+        selected = self.selected_payment()
+        set_message(self.error_label, None)
+        self._offset = page.offset
+        self.model.set_rows(page.items)
+        self.table.set_empty_text("No payments match the filters.")
+        self.pager.set_page(
+            offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
+        )
+        row = self.model.row_of(selected.id) if selected is not None else None
+        if row is not None:
+            self.view.selectRow(row)
+        self.payments_loaded.emit(page)
+
+    def _on_failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            self.table.set_empty_text("The payments could not be loaded.")
+            set_message(self.error_label, inline_error_text(error))
+
+    # --- selection and refund -------------------------------------------------------------
+
+    def selected_payment(self) -> PaymentDTO | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_payment(self, payment_id: int) -> bool:
+        row = self.model.row_of(payment_id)
+        if row is not None:
+            self.view.selectRow(row)
+        return row is not None
+
+    @Slot()
+    def _on_selection_changed(self, *_args: object) -> None:
+        payment = self.selected_payment()
+        self.refund_button.setEnabled(payment is not None and can_refund(payment))
+        if payment is None:
+            self.receipt.show_booking(None)
+        elif self.receipt.booking_id != payment.booking_id or self.receipt.receipt is None:
+            self.receipt.load(payment.booking_id)
+
+    @Slot()
+    def refund_selected(self) -> RefundDialog | None:
+        payment = self.selected_payment()
+        if payment is None or not can_refund(payment):
+            return None
+        dialog = RefundDialog(
+            services=self.services,
+            actor=self.actor,
+            runner=self.runner,
+            payment=payment,
+            parent=self,
+        )
+        dialog.refunded.connect(self._on_refunded)
+        dialog.finished.connect(dialog.deleteLater)
+        self.refund_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_refunded(self, result: RefundResult) -> None:
+        refund = result.refund
+        text = f"Refunded {money(refund.amount_minor, refund.currency)}"
+        if refund.stripe_refund_id:
+            text += f" (Stripe refund {refund.stripe_refund_id})"
+        text += "."
+        if result.duplicate:
+            text = "That refund had already been made; nothing more was refunded."
+        set_message(self.notice_label, text)
+        self.receipt.reload()
+        self.reload(self._offset)
+        self.refund_made.emit(result)

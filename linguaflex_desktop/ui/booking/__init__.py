@@ -1,0 +1,1 @@
+"""Booking screens: lists, detail, requests, schedule, reschedule, meetings."""

@@ -1,0 +1,179 @@
+"""Opening a booking's online session in the browser (issue 5, point 6), shared by the meeting
+panel of the booking detail and the "Join" / "Start" buttons of the booking lists.
+
+``MeetingLinkOpener`` fetches the link on the TaskRunner — the join link for "Join", a fresh
+host link (``MeetingService.fresh_start_url``: Zoom's expire) for "Start" — and hands it to an
+injectable ``opener`` (default ``QDesktopServices.openUrl``). The service re-checks everything
+(paid, ready, the teacher only for Start); the UI only mirrors it to enable the buttons.
+``MeetingButton`` is the list pages' button for the selected booking. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from linguaflex_desktop.errors import UserFacingError
+from linguaflex_desktop.models import MeetingStatus, PaymentStatus, Role
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.services.meetings.service import MeetingService
+
+Opener = Callable[[QUrl], bool]
+JOIN_TEXT, START_TEXT = "Join session", "Start session"
+
+
+def default_opener(url: QUrl) -> bool:
+    return QDesktopServices.openUrl(url)
+
+
+class BrowserNotOpened(UserFacingError):
+    title = "Browser"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"The browser could not be opened. The link is {url}")
+        self.url = url
+
+
+def unavailable_reason(status: MeetingStatus | None, failure_reason: str | None) -> str:
+    """Why a meeting in this state cannot be joined ('' when it is ready)."""
+    if status is None:
+        return "A meeting room is created when the session is paid."
+    if status is MeetingStatus.PENDING:
+        detail = f" ({failure_reason})" if failure_reason else ""
+        return f"The meeting room is being set up{detail}. The link appears here when ready."
+    if status is MeetingStatus.FAILED:
+        return (
+            f"The meeting could not be created: {failure_reason or 'unknown reason'}. "
+            "An admin can retry it."
+        )
+    if status is MeetingStatus.DELETED:
+        return "The meeting was cancelled with the booking."
+    return ""
+
+
+def can_open_meeting(booking: BookingDTO) -> bool:
+    """Join / Start are offered for a PAID booking whose meeting is ready."""
+    return (
+        booking.payment_status is PaymentStatus.PAID
+        and booking.meeting_status is MeetingStatus.READY
+    )
+
+
+def booking_unavailable_reason(booking: BookingDTO) -> str:
+    """Why Join / Start cannot be used on this list row ('' when they can)."""
+    if booking.payment_status is not PaymentStatus.PAID:
+        return unavailable_reason(None, None)
+    if booking.meeting_status is None:
+        return "This booking has no meeting."
+    if booking.meeting_status is MeetingStatus.PENDING:
+        detail = f" ({booking.meeting_reason})" if booking.meeting_reason else ""
+        return f"The meeting room is being set up{detail}. Refresh to check again."
+    return unavailable_reason(booking.meeting_status, booking.meeting_reason)
+
+
+class MeetingLinkOpener(QObject):
+    """Fetches and opens meeting links as ``actor``; one at a time (``busy``)."""
+
+    opened = Signal(int, str)  # booking id, the URL handed to the browser
+    failed = Signal(int, object)  # booking id, the error (BrowserNotOpened if no browser)
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        *,
+        meetings: MeetingService,
+        actor: Actor,
+        runner: TaskRunner,
+        opener: Opener | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.meetings, self.actor, self.runner = meetings, actor, runner
+        self.opener: Opener = opener or default_opener
+        self._busy = False
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def join(self, booking_id: int) -> None:
+        """Open the join link (student or teacher of a PAID booking)."""
+        meetings, actor = self.meetings, self.actor
+        self._open(booking_id, lambda: meetings.join_url(actor, booking_id))
+
+    def start(self, booking_id: int) -> None:
+        """Teacher: fetch a fresh host link, then open it."""
+        meetings, actor = self.meetings, self.actor
+        self._open(booking_id, lambda: meetings.fresh_start_url(actor, booking_id))
+
+    def _open(self, booking_id: int, fetch: Callable[[], str]) -> None:
+        if self._busy:
+            return
+        self._set_busy(True)
+        self.runner.run(
+            fetch,
+            on_success=lambda url: self._on_link(booking_id, url),
+            on_failure=lambda error: self._on_failed(booking_id, error),
+            owner=self,
+        )
+
+    def _on_link(self, booking_id: int, url: str) -> None:
+        self._set_busy(False)
+        if self.opener(QUrl(url)):
+            self.opened.emit(booking_id, url)
+        else:
+            self.failed.emit(booking_id, BrowserNotOpened(url))
+
+    def _on_failed(self, booking_id: int, error: BaseException) -> None:
+        self._set_busy(False)
+        self.failed.emit(booking_id, error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy_changed.emit(busy)
+
+
+class MeetingButton(QPushButton):
+    """The list pages' "Join session" (student) or "Start session" (teacher) for the selected
+    booking: enabled for a PAID booking whose meeting is ready while no link is being fetched; the
+    tooltip says why not."""
+
+    def __init__(self, links: MeetingLinkOpener, parent: QWidget | None = None) -> None:
+        teacher = links.actor.role is Role.TEACHER
+        super().__init__(START_TEXT if teacher else JOIN_TEXT, parent)
+        self.setObjectName("primaryButton")
+        self.links = links
+        self.booking: BookingDTO | None = None
+        links.busy_changed.connect(self._refresh)
+        self.clicked.connect(self.open_selected)
+        self._refresh()
+
+    def set_booking(self, booking: BookingDTO | None) -> None:
+        self.booking = booking
+        self._refresh()
+
+    @Slot()
+    def open_selected(self) -> None:
+        booking = self.booking
+        if booking is None or not can_open_meeting(booking) or self.links.busy:
+            return
+        if self.links.actor.role is Role.TEACHER:
+            self.links.start(booking.id)
+        else:
+            self.links.join(booking.id)
+
+    @Slot()
+    def _refresh(self, *_args: object) -> None:
+        booking = self.booking
+        usable = booking is not None and can_open_meeting(booking) and not self.links.busy
+        self.setEnabled(usable)
+        reason = "" if usable or booking is None else booking_unavailable_reason(booking)
+        self.setToolTip(reason)

@@ -1,0 +1,161 @@
+"""The student's "My bookings": upcoming / past / all, with booking, payment and meeting
+status (and "New time proposed" while a reschedule waits), details, cancel, reschedule and
+"Join session" for a paid booking whose meeting is ready.
+
+Payment plugs in here: the payment UI adds its buttons with ``add_action`` (e.g. "Pay…"),
+follows ``booking_selected`` to enable them, and calls ``refresh_booking(booking_id)`` when a
+payment changed a booking. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from linguaflex_desktop.models import BookingStatus, PaymentStatus
+from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_heading
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+UPCOMING, PAST, ALL = "upcoming", "past", "all"
+OPEN_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+# a payment that started or finished is undone by an admin refund, not by a cancel here
+PAYMENT_BLOCKS_CANCEL = (PaymentStatus.PENDING, PaymentStatus.PAID)
+
+
+def can_cancel(booking: BookingDTO) -> bool:
+    return booking.status in OPEN_STATUSES and booking.payment_status not in PAYMENT_BLOCKS_CANCEL
+
+
+def can_reschedule(booking: BookingDTO) -> bool:
+    return booking.status in OPEN_STATUSES
+
+
+class MyBookingsPage(BookingListPage):
+    """The signed-in student's bookings, lazily paged."""
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            services=services,
+            actor=actor,
+            runner=runner,
+            columns=(
+                BookingColumn.WHEN,
+                BookingColumn.GIG,
+                BookingColumn.TEACHER,
+                BookingColumn.DURATION,
+                BookingColumn.STATUS,
+                BookingColumn.PAYMENT,
+                BookingColumn.MEETING,
+                BookingColumn.TOTAL,
+            ),
+            empty_text="No bookings here yet.\nFind a teacher and book a session.",
+            parent=parent,
+        )
+        self.show_combo = QComboBox()
+        self.show_combo.addItem("Upcoming", UPCOMING)
+        self.show_combo.addItem("Past", PAST)
+        self.show_combo.addItem("All bookings", ALL)
+        self.show_combo.currentIndexChanged.connect(lambda _index: self.reload())
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(lambda: self.reload())
+        self.reschedule_button = QPushButton("Reschedule…")
+        self.reschedule_button.clicked.connect(self.reschedule_selected)
+        self.cancel_button = QPushButton("Cancel booking…")
+        self.cancel_button.setObjectName("dangerButton")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        for button in (self.reschedule_button, self.cancel_button):
+            self.button_row.addWidget(button)
+        self.join_button = self.install_meeting_button()
+        top = QHBoxLayout()
+        top.addWidget(make_heading("My bookings"))
+        top.addStretch(1)
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.show_combo)
+        top.addWidget(self.refresh_button)
+        zone_note = QLabel(f"Times are shown in your time zone, {actor.time_zone}.")
+        zone_note.setObjectName("fieldNote")
+        self._pending_selection = 0
+        self.build_layout(top, zone_note)
+        self.reload()
+
+    def filters(self) -> BookingFilter:
+        now = self.services.ctx.now()
+        match self.show_combo.currentData():
+            case "upcoming":
+                return BookingFilter(statuses=OPEN_STATUSES, start_from=now)
+            case "past":
+                return BookingFilter(start_to=now, newest_first=True)
+            case _:
+                return BookingFilter(newest_first=True)
+
+    def reload(self) -> None:
+        bookings, actor, filters = self.services.bookings, self.actor, self.filters()
+        self.model.set_query(
+            lambda offset, limit: bookings.list_bookings(
+                actor, filters=filters, offset=offset, limit=limit
+            )
+        )
+
+    def show_new_booking(self, booking: BookingDTO) -> None:
+        """After a request: show upcoming bookings and select the new one when it arrives."""
+        self.bookings_loaded.connect(self._select_pending)
+        self._pending_selection = booking.id
+        self.show_combo.setCurrentIndex(self.show_combo.findData(UPCOMING))
+        self.reload()
+
+    def _select_pending(self) -> None:
+        self.bookings_loaded.disconnect(self._select_pending)
+        self.select_booking(self._pending_selection)
+
+    def update_action_buttons(self, booking: BookingDTO | None) -> None:
+        self.cancel_button.setEnabled(booking is not None and can_cancel(booking))
+        self.reschedule_button.setEnabled(booking is not None and can_reschedule(booking))
+        paid = booking is not None and booking.payment_status in PAYMENT_BLOCKS_CANCEL
+        self.cancel_button.setToolTip(
+            "Paid bookings are cancelled by an admin with a refund." if paid else ""
+        )
+
+    @Slot()
+    def reschedule_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is not None and can_reschedule(booking):
+            self.open_reschedule(booking)
+
+    @Slot()
+    def cancel_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or not can_cancel(booking):
+            return
+        when = format_when(booking.start_at, self.actor.time_zone)
+        self.ask_reason(
+            title="Cancel booking",
+            prompt=f"Cancel “{booking.gig_title}” with {booking.teacher_name} on {when}?",
+            confirm_text="Cancel booking",
+            then=lambda reason: self._cancel(booking, reason),
+        )
+
+    def _cancel(self, booking: BookingDTO, reason: str) -> None:
+        bookings, actor = self.services.bookings, self.actor
+        self.run_transition(
+            lambda: bookings.cancel_booking(
+                actor, booking.id, reason=reason, expected_version=booking.version
+            ),
+            done_text="The booking was cancelled.",
+        )

@@ -1,0 +1,143 @@
+"""The teacher's request queue: open requests, most urgent first; confirm or decline.
+
+The queue is the teacher's PENDING requests still inside their answer window, so it is short
+and loaded whole. Confirm / decline send the version the teacher saw; if the student
+cancelled or changed it meanwhile, the message is shown and the queue reloaded. GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_heading, set_message
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+
+class TeacherRequestsPage(BookingListPage):
+    """Requests waiting for the signed-in teacher's answer."""
+
+    queue_changed = Signal(int)  # how many requests are waiting
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            services=services,
+            actor=actor,
+            runner=runner,
+            columns=(
+                BookingColumn.WHEN,
+                BookingColumn.STUDENT,
+                BookingColumn.GIG,
+                BookingColumn.DURATION,
+                BookingColumn.TOTAL,
+                BookingColumn.RESPOND_BY,
+            ),
+            empty_text="No requests are waiting for you.",
+            parent=parent,
+        )
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(lambda: self.reload())
+        self.decline_button = QPushButton("Decline…")
+        self.decline_button.setObjectName("dangerButton")
+        self.decline_button.clicked.connect(self.decline_selected)
+        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button.setObjectName("primaryButton")
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.button_row.addWidget(self.decline_button)
+        self.button_row.addWidget(self.confirm_button)
+        top = QHBoxLayout()
+        top.addWidget(make_heading("Requests"))
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        note = QLabel(
+            f"Answer each request before its deadline; times are in your zone, {actor.time_zone}."
+        )
+        note.setObjectName("fieldNote")
+        self.build_layout(top, note)
+        self.reload()
+
+    def reload(self) -> None:
+        bookings, actor = self.services.bookings, self.actor
+        self.runner.run(
+            lambda: bookings.teacher_request_queue(actor),
+            on_success=self._on_queue,
+            on_failure=self._on_load_failed,
+            owner=self,
+        )
+
+    def _on_queue(self, queue: list[BookingDTO]) -> None:
+        selected = self.selected_booking()
+        self.model.set_bookings(queue)
+        self._on_page_loaded(None)
+        if selected is not None:
+            self.select_booking(selected.id)
+        self.queue_changed.emit(len(queue))
+
+    def update_action_buttons(self, booking: BookingDTO | None) -> None:
+        waiting = booking is not None and booking.status is BookingStatus.PENDING
+        self.confirm_button.setEnabled(waiting)
+        self.decline_button.setEnabled(waiting)
+
+    @Slot()
+    def confirm_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        bookings, actor = self.services.bookings, self.actor
+        self.run_transition(
+            lambda: bookings.confirm_booking(actor, booking.id, expected_version=booking.version),
+            done_text=f"Confirmed. {booking.student_name} can now pay for the session.",
+            on_done=self._answered,
+        )
+
+    @Slot()
+    def decline_selected(self) -> None:
+        booking = self.selected_booking()
+        if booking is None:
+            return
+        when = format_when(booking.start_at, self.actor.time_zone)
+        dialog = self.ask_reason(
+            title="Decline request",
+            prompt=f"Decline {booking.student_name}'s request for {when}? "
+            "The reason is shown to the student.",
+            confirm_text="Decline",
+            then=lambda reason: self._decline(booking, reason),
+        )
+        dialog.reason_edit.setPlaceholderText("Reason for the student (required)")
+
+    def _decline(self, booking: BookingDTO, reason: str) -> None:
+        if not reason:
+            set_message(self.error_label, "Give the student a reason when you decline.")
+            return
+        bookings, actor = self.services.bookings, self.actor
+        self.run_transition(
+            lambda: bookings.decline_booking(
+                actor, booking.id, reason=reason, expected_version=booking.version
+            ),
+            done_text=f"Declined. {booking.student_name} has been told why.",
+            on_done=self._answered,
+        )
+
+    def _answered(self, booking: BookingDTO) -> None:
+        """An answered request leaves the queue."""
+        self.model.remove_booking(booking.id)
+        self.update_summary()
+        self.queue_changed.emit(self.model.rowCount())

@@ -1,0 +1,1 @@
+"""Payment screens: cards, paying, receipts, refunds, earnings."""

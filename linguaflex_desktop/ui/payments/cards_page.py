@@ -1,0 +1,282 @@
+"""The student's saved cards: list (brand, last 4, expiry, default), add, remove, default.
+
+Adding a card hands off to the system browser: ``start_card_setup`` (runner) gives a one-time
+loopback URL, ``open_url`` opens it (QDesktopServices by default; injectable for tests), and a
+WaitDialog stays up while ``wait_for_card_setup`` polls on the runner. Cancel sets the
+dialog's event, which the poller checks (``should_cancel``) before cancelling the
+SetupIntent. Card numbers never pass through here. GUI thread only; every service call runs
+on the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome, SavedCardDTO
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.payments.format import brand_text, card_expiry_text
+from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.wait_dialog import WaitDialog
+from linguaflex_desktop.ui.widgets import (
+    EmptyStateStack,
+    make_heading,
+    make_message_label,
+    make_table_view,
+    set_message,
+)
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+UrlOpener = Callable[[QUrl], bool]
+
+NO_CARDS_TEXT = "No saved cards yet.\nAdd a card to pay for your confirmed bookings."
+PRIVACY_NOTE = (
+    "You type the card number in your browser, on Stripe's secure form. LinguaFlex keeps "
+    "only the brand, the last 4 digits and the expiry date."
+)
+WAIT_MESSAGE = (
+    "Enter your card in the browser window that just opened, then come back here. "
+    "This window closes by itself when Stripe has confirmed the card."
+)
+
+
+def default_open_url(url: QUrl) -> bool:
+    return QDesktopServices.openUrl(url)
+
+
+CARD_COLUMNS: tuple[Column[SavedCardDTO], ...] = (
+    Column("Card", lambda c: f"{brand_text(c.brand)} ending in {c.last4}"),
+    Column("Expires", card_expiry_text),
+    Column("Default", lambda c: "Default" if c.is_default else ""),
+    Column("Added", lambda c: f"{c.created_at:%d %b %Y}"),
+)
+
+
+class CardsPage(QWidget):
+    """'Payment methods': the signed-in student's saved cards."""
+
+    cards_loaded = Signal(object)  # tuple[SavedCardDTO, ...]
+    setup_finished = Signal(object)  # CardSetupOutcome
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        open_url: UrlOpener = default_open_url,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.open_url = open_url
+        self.poll_interval = 1.0  # seconds between polls at first (the service backs off)
+        self.wait_dialog: WaitDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._loaded_once = False
+        self._changing = False  # a default / remove is running: both buttons stay off
+        self.model: RowTableModel[SavedCardDTO] = RowTableModel(
+            CARD_COLUMNS, key=lambda card: card.id, parent=self
+        )
+        self.view = make_table_view(self.model)
+        self.table = EmptyStateStack(self.view, "Loading your cards…")
+        self.error_label = make_message_label()
+        self.notice_label = make_message_label("formNotice")
+        self.add_button = QPushButton("Add card…")
+        self.add_button.setObjectName("primaryButton")
+        self.add_button.clicked.connect(self.add_card)
+        self.default_button = QPushButton("Make default")
+        self.default_button.clicked.connect(self.make_selected_default)
+        self.remove_button = QPushButton("Remove…")
+        self.remove_button.setObjectName("dangerButton")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self._build()
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(make_heading("Payment methods"))
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        note = QLabel(PRIVACY_NOTE)
+        note.setObjectName("fieldNote")
+        note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.default_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load on first show, so that signing in does not start the payment side."""
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+
+    # --- the list -------------------------------------------------------------------------
+
+    def selected_card(self) -> SavedCardDTO | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def reload(self) -> None:
+        services, actor = self.services, self.actor
+        self.runner.run(
+            lambda: services.cards.list_cards(actor),
+            on_success=self._show_cards,
+            on_failure=self._show_failure,
+            owner=self,
+        )
+
+    def _show_cards(self, cards: tuple[SavedCardDTO, ...]) -> None:
+        selected = self.selected_card()
+        self.model.set_rows(cards)
+        self.table.set_empty_text(NO_CARDS_TEXT)
+        row = self.model.row_of(selected.id) if selected else None
+        if row is not None:
+            self.view.selectRow(row)
+        self.cards_loaded.emit(cards)
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.table.set_empty_text("Your cards could not be loaded.")
+        set_message(self.error_label, inline_error_text(error))
+
+    @Slot()
+    def _update_buttons(self, *_args: object) -> None:
+        card = None if self._changing else self.selected_card()
+        self.remove_button.setEnabled(card is not None)
+        self.default_button.setEnabled(card is not None and not card.is_default)
+
+    # --- default and remove ---------------------------------------------------------------
+
+    @Slot()
+    def make_selected_default(self) -> None:
+        card = self.selected_card()
+        if card is None or card.is_default or self._changing:
+            return
+        services, actor = self.services, self.actor
+        self._run_change(
+            lambda: services.cards.set_default_card(actor, card.id),
+            f"{brand_text(card.brand)} ending in {card.last4} is now your default card.",
+        )
+
+    @Slot()
+    def remove_selected(self) -> QMessageBox | None:
+        """Ask first (non-blocking box, kept in ``confirm_box``), then remove."""
+        card = self.selected_card()
+        if card is None or self._changing:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove card",
+            f"Remove {brand_text(card.brand)} ending in {card.last4}? You can add it again later.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        remove = box.addButton("Remove card", QMessageBox.ButtonRole.DestructiveRole)
+        remove.clicked.connect(lambda: self._remove(card))
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+        return box
+
+    def _remove(self, card: SavedCardDTO) -> None:
+        services, actor = self.services, self.actor
+        self._run_change(
+            lambda: services.cards.remove_card(actor, card.id),
+            f"{brand_text(card.brand)} ending in {card.last4} was removed.",
+        )
+
+    def _run_change(self, op: Callable[[], tuple[SavedCardDTO, ...]], done_text: str) -> None:
+        set_message(self.error_label, None)
+        set_message(self.notice_label, None)
+        self._set_changing(True)  # a second click would send it again
+
+        def done(cards: tuple[SavedCardDTO, ...]) -> None:
+            self._set_changing(False)
+            set_message(self.notice_label, done_text)
+            self._show_cards(cards)
+
+        self.runner.run(op, on_success=done, on_failure=self._show_change_failed, owner=self)
+
+    def _set_changing(self, changing: bool) -> None:
+        self._changing = changing
+        self._update_buttons()
+
+    def _show_change_failed(self, error: BaseException) -> None:
+        self._set_changing(False)
+        set_message(self.error_label, inline_error_text(error))
+
+    # --- adding a card --------------------------------------------------------------------
+
+    @Slot()
+    def add_card(self) -> None:
+        """Start a card setup and hand off to the browser."""
+        set_message(self.error_label, None)
+        set_message(self.notice_label, None)
+        self.add_button.setEnabled(False)
+        services, actor = self.services, self.actor
+        self.runner.run(
+            lambda: services.cards.start_card_setup(actor),
+            on_success=self._hand_off,
+            on_failure=self._setup_failed,
+            owner=self,
+        )
+
+    def _hand_off(self, handoff: CardSetupHandoff) -> None:
+        dialog = WaitDialog(title="Add a card", message=WAIT_MESSAGE, parent=self)
+        dialog.reopen_requested.connect(lambda: self.open_url(QUrl(handoff.url)))
+        self.wait_dialog = dialog
+        dialog.open()
+        dialog.show_address(handoff.url, opened=self.open_url(QUrl(handoff.url)))
+        services, actor, interval = self.services, self.actor, self.poll_interval
+        self.runner.run(
+            lambda: services.cards.wait_for_card_setup(
+                actor,
+                handoff.setup_intent_id,
+                interval=interval,
+                should_cancel=dialog.should_cancel,
+            ),
+            on_success=self._setup_done,
+            on_failure=self._setup_failed,
+            owner=self,
+        )
+
+    def _setup_done(self, outcome: CardSetupOutcome) -> None:
+        self._close_wait_dialog()
+        if outcome.state in ("succeeded", "canceled", "waiting"):
+            set_message(self.notice_label, outcome.message)
+        else:
+            set_message(self.error_label, outcome.message)
+        self.reload()
+        self.setup_finished.emit(outcome)
+
+    def _setup_failed(self, error: BaseException) -> None:
+        self._close_wait_dialog()
+        set_message(self.error_label, inline_error_text(error))
+
+    def _close_wait_dialog(self) -> None:
+        self.add_button.setEnabled(True)
+        if self.wait_dialog is not None:
+            self.wait_dialog.finish()
+            self.wait_dialog.deleteLater()
+            self.wait_dialog = None

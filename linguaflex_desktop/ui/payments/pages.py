@@ -1,0 +1,141 @@
+"""Adds the payment UI to a signed-in role window: the sandbox banner on every window;
+the student's "Payment methods" tab, "Pay…" and the receipt under "My bookings"; the
+teacher's "Earnings" tab; the admin's "Payments" tab.
+
+The banner follows the settings: without Stripe keys ``open_payments_gateway`` starts the
+sandbox, so ``settings.stripe.sandbox`` is exactly ``gateway.is_sandbox`` and the banner is
+shown without starting the payment side at sign-in. The payment pages load when first shown.
+``open_url`` opens the browser hand-offs (injectable for tests). GUI thread only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from linguaflex_desktop.models import BookingStatus, PaymentStatus
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
+from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.payments.cards_page import CardsPage, UrlOpener, default_open_url
+from linguaflex_desktop.ui.payments.earnings_page import EarningsPage
+from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
+from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
+from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.ui.student_window import StudentWindow
+
+PAYABLE = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
+
+
+def can_pay(booking: BookingDTO, now: datetime) -> bool:
+    """A confirmed booking not paid yet (or whose payment failed), before its deadline."""
+    return (
+        booking.status is BookingStatus.CONFIRMED
+        and booking.payment_status in PAYABLE
+        and (booking.payment_due_by is None or now < booking.payment_due_by)
+    )
+
+
+@dataclass
+class PaymentUI:
+    """What ``install_payment_ui`` added (the pages of the window's role)."""
+
+    cards: CardsPage | None = None
+    student: StudentPayments | None = None
+    earnings: EarningsPage | None = None
+    admin_payments: AdminPaymentsPage | None = None
+
+
+def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open_url) -> PaymentUI:
+    """Add the payment pages of ``window``'s role and the sandbox banner (see the module)."""
+    from linguaflex_desktop.ui.admin.window import AdminWindow
+    from linguaflex_desktop.ui.student_window import StudentWindow
+    from linguaflex_desktop.ui.teacher_window import TeacherWindow
+
+    services, runner, actor = window.services, window.runner, window.actor
+    if services.settings.stripe.sandbox:
+        window.banner.setWordWrap(True)  # the test cards must not widen the window
+        window.set_banner(SANDBOX_BANNER)
+    added = PaymentUI()
+    if isinstance(window, StudentWindow):
+        added.cards = CardsPage(services=services, actor=actor, runner=runner, open_url=open_url)
+        window.add_page(added.cards, "Payment methods")
+        added.student = StudentPayments(window, added.cards, open_url=open_url)
+    elif isinstance(window, TeacherWindow):
+        added.earnings = EarningsPage(services=services, actor=actor, runner=runner)
+        window.add_page(added.earnings, "Earnings")
+    elif isinstance(window, AdminWindow):
+        added.admin_payments = AdminPaymentsPage(services=services, actor=actor, runner=runner)
+        window.add_page(added.admin_payments, "Payments")
+    window.setProperty("paymentUiInstalled", True)
+    return added
+
+
+class StudentPayments(QObject):
+    """The student's payment hooks on "My bookings": a "Pay…" button and the receipt panel
+    under the table, following the selected booking."""
+
+    def __init__(self, window: StudentWindow, cards: CardsPage, *, open_url: UrlOpener) -> None:
+        super().__init__(window)
+        self.window, self.cards, self.open_url = window, cards, open_url
+        self.page: MyBookingsPage = window.my_bookings
+        self.pay_dialog: PayDialog | None = None
+        self.pay_button = QPushButton("Pay…")
+        self.pay_button.setObjectName("primaryButton")
+        self.pay_button.setEnabled(False)
+        self.pay_button.clicked.connect(self.pay_selected)
+        self.page.add_action(self.pay_button)
+        self.receipt = ReceiptPanel(
+            services=window.services, actor=window.actor, runner=window.runner
+        )
+        layout = self.page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.page.table) + 1, self.receipt)
+        self.page.booking_selected.connect(self._on_selected)
+        self.page.booking_changed.connect(self._on_changed)
+        self.page.model.modelReset.connect(lambda: self._on_selected(self.page.selected_booking()))
+        self._on_selected(None)
+
+    def _on_selected(self, booking: BookingDTO | None) -> None:
+        now = self.window.services.ctx.now()
+        self.pay_button.setEnabled(booking is not None and can_pay(booking, now))
+        self.receipt.show_booking(booking)
+
+    def _on_changed(self, booking: BookingDTO) -> None:
+        selected = self.page.selected_booking()
+        if selected is not None and selected.id == booking.id:
+            self._on_selected(booking)
+
+    @Slot()
+    def pay_selected(self) -> PayDialog | None:
+        booking = self.page.selected_booking()
+        if booking is None or not can_pay(booking, self.window.services.ctx.now()):
+            return None
+        dialog = PayDialog(
+            services=self.window.services,
+            actor=self.window.actor,
+            runner=self.window.runner,
+            booking=booking,
+            open_url=self.open_url,
+            parent=self.window,
+        )
+        dialog.payment_settled.connect(lambda _outcome: self._after_payment(booking.id))
+        dialog.add_card_requested.connect(self._show_cards)
+        dialog.finished.connect(dialog.deleteLater)
+        self.pay_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_payment(self, booking_id: int, _outcome: PaymentOutcome | None = None) -> None:
+        self.page.refresh_booking(booking_id)
+
+    def _show_cards(self) -> None:
+        self.window.tabs.setCurrentWidget(self.cards)

@@ -1,0 +1,304 @@
+"""Pay a confirmed booking with a saved card; 3-D Secure is handed off to the browser.
+
+The amounts shown are the booking's price snapshot from the service (never computed here);
+``pay_booking`` computes the charge again on its side. Outcomes: succeeded -> "Paid";
+requires_action -> the 3-D Secure page opens in the browser and ``wait_for_payment`` polls
+on the runner while the dialog shows a busy bar and "Cancel payment" (which the poller
+checks through ``should_cancel``); a decline -> Stripe's message, "Try again" with the same or
+another card. GUI thread only; every service call runs on the TaskRunner.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linguaflex_desktop.errors import PaymentDeclined, UserFacingError
+from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.cards.dto import SavedCardDTO
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from linguaflex_desktop.ui.booking.format import format_duration, format_when
+from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.payments.cards_page import UrlOpener, default_open_url
+from linguaflex_desktop.ui.payments.format import card_choice_text, money
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_message_label, set_message
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+THREE_D_SECURE_TEXT = (
+    "Your bank asks you to confirm this payment. Finish the check in the browser window that "
+    "just opened; this window updates by itself."
+)
+RETRY_HINT = "Try again, or choose another card."
+NO_CARD_TEXT = "You have no saved card yet. Add one under Payment methods, then pay."
+
+
+class PayDialog(QDialog):
+    """Window-modal; open with ``open()``. ``payment_settled`` carries the final outcome."""
+
+    # the attempt's final PaymentOutcome, or None when it ended with an error (refresh anyway)
+    payment_settled = Signal(object)
+    add_card_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        booking: BookingDTO,
+        open_url: UrlOpener = default_open_url,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.booking = booking
+        self.open_url = open_url
+        self.poll_interval = 1.0
+        self.outcome: PaymentOutcome | None = None
+        self._cancel = threading.Event()
+        self._busy = False
+        self._handoff_url: str | None = None
+        self.setObjectName("payDialog")
+        self.setWindowTitle("Pay for your session")
+        self.setMinimumWidth(500)
+        self._build()
+        self._set_state(busy=True)
+        self._load_cards()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        booking = self.booking
+        title = QLabel(f"{booking.gig_title} with {booking.teacher_name}")
+        title.setObjectName("detailTitle")
+        title.setWordWrap(True)
+        when = QLabel(
+            f"{format_when(booking.start_at, self.actor.time_zone)} "
+            f"({self.actor.time_zone}) · {format_duration(booking.duration_minutes)}"
+        )
+        when.setObjectName("detailMeta")
+        amounts = QFormLayout()
+        amounts.setVerticalSpacing(6)
+        amounts.addRow("Session", _amount(booking.base_amount_minor, booking.currency))
+        amounts.addRow("Platform fee", _amount(booking.fee_minor, booking.currency))
+        self.total_label = _amount(booking.total_minor, booking.currency)
+        self.total_label.setObjectName("detailRate")
+        amounts.addRow("Total", self.total_label)
+        if booking.payment_due_by is not None:
+            due = QLabel(format_when(booking.payment_due_by, self.actor.time_zone))
+            amounts.addRow("Pay by", due)
+        self.card_combo = QComboBox()
+        self.card_combo.setMinimumWidth(320)
+        amounts.addRow("Card", self.card_combo)
+        self.error_label = make_message_label()
+        self.notice_label = make_message_label("formNotice")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress.setVisible(False)
+        self.add_card_button = QPushButton("Add a card…")
+        self.add_card_button.clicked.connect(self._request_add_card)
+        self.add_card_button.setVisible(False)
+        self.reopen_button = QPushButton("Open the page again")
+        self.reopen_button.clicked.connect(self._reopen)
+        self.reopen_button.setVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.pay_button = QPushButton(f"Pay {money(booking.total_minor, booking.currency)}")
+        self.pay_button.setObjectName("primaryButton")
+        self.pay_button.setDefault(True)
+        self.pay_button.clicked.connect(self.pay)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_card_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.pay_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(when)
+        layout.addLayout(amounts)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+
+    # --- cards ----------------------------------------------------------------------------
+
+    def _load_cards(self) -> None:
+        services, actor = self.services, self.actor
+        self.runner.run(
+            lambda: services.cards.list_cards(actor),
+            on_success=self._show_cards,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _show_cards(self, cards: tuple[SavedCardDTO, ...]) -> None:
+        self.card_combo.clear()
+        for card in cards:
+            self.card_combo.addItem(card_choice_text(card), card.id)
+        if not cards:
+            set_message(self.notice_label, NO_CARD_TEXT)
+            self.add_card_button.setVisible(True)
+        self._set_state(busy=False)
+        self._fit()
+
+    def selected_card_id(self) -> int | None:
+        data = self.card_combo.currentData()
+        return int(data) if data is not None else None
+
+    # --- paying ---------------------------------------------------------------------------
+
+    @Slot()
+    def pay(self) -> None:
+        card_id = self.selected_card_id()
+        if self._busy or card_id is None:
+            return
+        set_message(self.error_label, None)
+        set_message(self.notice_label, None)
+        self._set_state(busy=True)
+        services, actor, booking_id = self.services, self.actor, self.booking.id
+        self.runner.run(
+            lambda: services.payments.pay_booking(actor, booking_id, card_id=card_id),
+            on_success=self._on_outcome,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def _on_outcome(self, outcome: PaymentOutcome) -> None:
+        if outcome.state == "requires_action" and outcome.handoff_url:
+            self._wait_for_three_d_secure(outcome)
+            return
+        self._settled(outcome)
+
+    def _wait_for_three_d_secure(self, outcome: PaymentOutcome) -> None:
+        self._handoff_url = outcome.handoff_url
+        self._cancel.clear()
+        set_message(self.notice_label, THREE_D_SECURE_TEXT)
+        self.progress.setVisible(True)
+        self.reopen_button.setVisible(True)
+        self.cancel_button.setText("Cancel payment")
+        self.cancel_button.setEnabled(True)
+        opened = self._reopen()
+        if not opened:
+            set_message(
+                self.error_label,
+                f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
+            )
+        self._fit()
+        services, actor, interval = self.services, self.actor, self.poll_interval
+        cancel = self._cancel
+        self.runner.run(
+            lambda: services.payments.wait_for_payment(
+                actor, outcome.payment_id, interval=interval, should_cancel=cancel.is_set
+            ),
+            on_success=self._settled,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    @Slot()
+    def _reopen(self) -> bool:
+        url = self._handoff_url
+        return url is not None and self.open_url(QUrl(url))
+
+    def _settled(self, outcome: PaymentOutcome) -> None:
+        """A final (or, after a time-out, still pending) outcome."""
+        self.outcome = outcome
+        self._handoff_url = None
+        self.progress.setVisible(False)
+        self.reopen_button.setVisible(False)
+        self.cancel_button.setText("Close")
+        set_message(self.error_label, None)
+        if outcome.state == "succeeded":
+            set_message(self.notice_label, f"Payment received. {outcome.message}".strip())
+            self.pay_button.setVisible(False)
+        elif outcome.state == "failed":
+            set_message(self.notice_label, None)
+            set_message(self.error_label, f"{outcome.message} {RETRY_HINT}")
+            self.pay_button.setText("Try again")
+        else:
+            set_message(self.notice_label, outcome.message)
+            self.pay_button.setText("Pay again")
+        self._set_state(busy=False)
+        self.cancel_button.setEnabled(True)
+        self._fit()
+        self.payment_settled.emit(outcome)
+
+    def _failed(self, error: BaseException) -> None:
+        self._handoff_url = None
+        self.progress.setVisible(False)
+        self.reopen_button.setVisible(False)
+        self.cancel_button.setText("Close")
+        self._set_state(busy=False)
+        set_message(self.notice_label, None)
+        if isinstance(error, UserFacingError):
+            text = inline_error_text(error) or ""
+            if isinstance(error, PaymentDeclined):
+                text = f"{text} {RETRY_HINT}"
+                self.pay_button.setText("Try again")
+            set_message(self.error_label, text)
+        else:
+            show_error(self, error)
+        self._fit()
+        self.payment_settled.emit(None)
+
+    # --- closing --------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """While 3-D Secure is awaited, Cancel cancels the payment first (the dialog closes
+        when the poller has answered); while a call runs, it waits; otherwise it closes."""
+        if self._handoff_url is not None:
+            if not self._cancel.is_set():
+                self._cancel.set()
+                set_message(self.notice_label, "Cancelling the payment…")
+                self.cancel_button.setEnabled(False)
+                self.reopen_button.setEnabled(False)
+            return
+        if self._busy:
+            return
+        super().reject()
+
+    def _request_add_card(self) -> None:
+        self.add_card_requested.emit()
+        super().reject()
+
+    def _fit(self) -> None:
+        """Grow to fit messages shown after opening (word-wrapped labels need it)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _set_state(self, *, busy: bool) -> None:
+        self._busy = busy
+        has_card = self.card_combo.count() > 0
+        paid = self.outcome is not None and self.outcome.state == "succeeded"
+        self.pay_button.setEnabled(not busy and has_card and not paid)
+        self.card_combo.setEnabled(not busy and has_card and not paid)
+        self.cancel_button.setEnabled(not busy)
+
+
+def _amount(amount_minor: int, currency: str) -> QLabel:
+    return QLabel(money(amount_minor, currency))

@@ -1,0 +1,310 @@
+"""An admin refunds a paid booking, fully or partly, after seeing what it would do.
+
+The preview (amount back to the student, fee treatment, change to the teacher's share, the
+booking's state afterwards) comes from ``preview_refund`` on the runner whenever the amount
+changes; Refund is enabled only while a preview of the current amount is shown and a reason
+is given. One ``request_key`` is generated per dialog and sent with every attempt, so a
+double click, or a retry after Stripe did not answer, makes one refund. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundPreview, RefundResult
+from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
+from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.payments.format import BOX_STYLE, money
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import make_message_label, set_message
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+
+PREVIEW_DEBOUNCE_MS = 300
+PREVIEW_LABELS = (
+    "Back to the student",
+    "Platform fee",
+    "Teacher's share",
+    "Left to refund after",
+    "Booking after",
+)
+
+
+def preview_texts(preview: RefundPreview) -> dict[str, str]:
+    """What the preview says, by label (pure; amounts are the service's)."""
+    currency = preview.currency
+    if preview.fee_returned_minor:
+        fee = (
+            f"{money(preview.fee_returned_minor, currency)} returned "
+            f"({money(preview.fee_before_minor, currency)} → "
+            f"{money(preview.fee_after_minor, currency)})"
+        )
+    else:
+        fee = f"kept by the platform ({money(preview.fee_before_minor, currency)})"
+    share = (
+        f"{money(preview.teacher_share_before_minor, currency)} → "
+        f"{money(preview.teacher_share_after_minor, currency)} "
+        f"({money(preview.teacher_share_change_minor, currency)})"
+    )
+    after = (
+        f"{STATUS_TEXT[preview.booking_status_after]} · "
+        f"{PAYMENT_TEXT[preview.payment_status_after]}"
+    )
+    return {
+        "Back to the student": money(preview.amount_minor, currency),
+        "Platform fee": fee,
+        "Teacher's share": share,
+        "Left to refund after": money(preview.remaining_after_minor, currency),
+        "Booking after": after,
+    }
+
+
+class RefundDialog(QDialog):
+    """Window-modal; open with ``open()``. ``refunded`` carries the RefundResult."""
+
+    refunded = Signal(object)  # RefundResult
+    preview_shown = Signal(object)  # RefundPreview
+
+    def __init__(
+        self,
+        *,
+        services: AppServices,
+        actor: Actor,
+        runner: TaskRunner,
+        payment: PaymentDTO,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.actor, self.runner = services, actor, runner
+        self.payment = payment
+        self.request_key = f"refund-{payment.booking_id}-{uuid.uuid4().hex}"
+        self.preview: RefundPreview | None = None
+        self.result_dto: RefundResult | None = None
+        self._preview_request = 0
+        self._submitting = False
+        self._preview_error_shown = False
+        self.setObjectName("refundDialog")
+        self.setWindowTitle("Refund")
+        self.setMinimumWidth(520)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DEBOUNCE_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._build()
+        self.update_preview()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        payment = self.payment
+        title = QLabel(f"Booking #{payment.booking_id} · {payment.gig_title}")
+        title.setObjectName("detailTitle")
+        parties = QLabel(f"{payment.student_name} with {payment.teacher_name}")
+        parties.setObjectName("detailMeta")
+        self.paid_label = QLabel()
+        self.paid_label.setObjectName("detailMeta")
+        self.full_radio = QRadioButton("Everything that remains")
+        self.partial_radio = QRadioButton("Part of it:")
+        self.full_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.full_radio)
+        group.addButton(self.partial_radio)
+        self.amount_input = MoneyInput(payment.currency)
+        self.amount_input.setFixedWidth(140)
+        self.amount_input.setEnabled(False)
+        self.amount_input.textEdited.connect(lambda _text: self._amount_changed())
+        self.partial_radio.toggled.connect(self._on_mode_changed)
+        partial_row = QHBoxLayout()
+        partial_row.addWidget(self.partial_radio)
+        partial_row.addWidget(self.amount_input)
+        partial_row.addStretch(1)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText("Reason (required; recorded in the audit trail)")
+        self.reason_edit.setMaximumHeight(70)
+        self.reason_edit.textChanged.connect(self._update_button)
+        preview_box = QWidget()
+        preview_box.setObjectName("receiptPanel")
+        preview_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        preview_box.setStyleSheet(BOX_STYLE)
+        self.preview_form = QFormLayout(preview_box)
+        self.preview_form.setContentsMargins(12, 8, 12, 8)
+        self.preview_values: dict[str, QLabel] = {}
+        for label in PREVIEW_LABELS:
+            value = QLabel("…")
+            name = QLabel(label)
+            name.setObjectName("fieldNote")
+            self.preview_values[label] = value
+            self.preview_form.addRow(name, value)
+        self.error_label = make_message_label()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.refund_button = QPushButton("Refund")
+        self.refund_button.setObjectName("dangerButton")
+        self.refund_button.setEnabled(False)
+        self.refund_button.clicked.connect(self.submit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.refund_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(parties)
+        layout.addWidget(self.paid_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.full_radio)
+        layout.addLayout(partial_row)
+        reason_label = QLabel("Reason")
+        reason_label.setObjectName("detailSection")
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason_edit)
+        heading = QLabel("What this refund does")
+        heading.setObjectName("detailSection")
+        layout.addWidget(heading)
+        layout.addWidget(preview_box)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+    # --- the amount and its preview -------------------------------------------------------
+
+    def set_partial_amount(self, text: str) -> None:
+        """Choose a partial refund of ``text`` (major units), as a user typing it would."""
+        self.partial_radio.setChecked(True)
+        self.amount_input.setText(text)
+        self._amount_changed()
+
+    def amount_minor(self) -> int | None:
+        """None for "everything that remains"; ValidationError for a bad partial amount."""
+        if self.full_radio.isChecked():
+            return None
+        return self.amount_input.amount_minor()
+
+    @Slot(bool)
+    def _on_mode_changed(self, partial: bool) -> None:
+        self.amount_input.setEnabled(partial)
+        if partial:
+            self.amount_input.setFocus()
+        self._amount_changed()
+
+    def _amount_changed(self) -> None:
+        self.preview = None
+        self._update_button()
+        self._preview_timer.start()
+
+    @Slot()
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        self._preview_request += 1
+        request = self._preview_request
+        try:
+            amount = self.amount_minor()
+        except ValidationError as error:
+            self._show_preview_error(error)
+            return
+        services, actor, booking_id = self.services, self.actor, self.payment.booking_id
+        self.runner.run(
+            lambda: services.payments.preview_refund(actor, booking_id, amount_minor=amount),
+            on_success=lambda preview: self._on_preview(request, preview),
+            on_failure=lambda error: self._on_preview_failed(request, error),
+            owner=self,
+        )
+
+    def _on_preview(self, request: int, preview: RefundPreview) -> None:
+        if request != self._preview_request:
+            return
+        self.preview = preview
+        if self._preview_error_shown:  # a refund's error stays until the next attempt
+            set_message(self.error_label, None)
+            self._preview_error_shown = False
+        for label, text in preview_texts(preview).items():
+            self.preview_values[label].setText(text)
+        currency = preview.currency
+        self.paid_label.setText(
+            f"Paid {money(preview.paid_minor, currency)} · already refunded "
+            f"{money(preview.already_refunded_minor, currency)}"
+        )
+        if self.full_radio.isChecked():
+            self.full_radio.setText(
+                f"Everything that remains ({money(preview.amount_minor, currency)})"
+            )
+        self.refund_button.setText(f"Refund {money(preview.amount_minor, currency)}")
+        self._update_button()
+        self.preview_shown.emit(preview)
+
+    def _on_preview_failed(self, request: int, error: BaseException) -> None:
+        if request == self._preview_request:
+            self._show_preview_error(error)
+
+    def _show_preview_error(self, error: BaseException) -> None:
+        self.preview = None
+        for value in self.preview_values.values():
+            value.setText("—")
+        self.refund_button.setText("Refund")
+        set_message(self.error_label, inline_error_text(error))
+        self._preview_error_shown = True
+        self._update_button()
+
+    # --- refunding ------------------------------------------------------------------------
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    @Slot()
+    def submit(self) -> None:
+        """Refund what the preview shows, with this dialog's request key."""
+        if self._submitting or self.preview is None or not self.reason():
+            return
+        self._submitting = True
+        self._update_button()
+        set_message(self.error_label, None)
+        services, actor, booking_id = self.services, self.actor, self.payment.booking_id
+        amount = None if self.full_radio.isChecked() else self.preview.amount_minor
+        reason, key = self.reason(), self.request_key
+        self.runner.run(
+            lambda: services.payments.refund(
+                actor, booking_id, amount_minor=amount, reason=reason, request_key=key
+            ),
+            on_success=self._on_refunded,
+            on_failure=self._on_refund_failed,
+            owner=self,
+        )
+
+    def _on_refunded(self, result: RefundResult) -> None:
+        self._submitting = False
+        self.result_dto = result
+        self.refunded.emit(result)
+        self.accept()
+
+    def _on_refund_failed(self, error: BaseException) -> None:
+        self._submitting = False
+        set_message(self.error_label, inline_error_text(error))
+        self.update_preview()  # what remains may have changed meanwhile
+
+    def reject(self) -> None:
+        if not self._submitting:  # the answer of a running refund is awaited
+            super().reject()
+
+    def _update_button(self) -> None:
+        ready = self.preview is not None and bool(self.reason()) and not self._submitting
+        self.refund_button.setEnabled(ready)
+        self.cancel_button.setEnabled(not self._submitting)
