@@ -24,10 +24,10 @@ from linguaflex_desktop.db import (
     upgrade_schema,
 )
 from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.service import BookingService
-from linguaflex_desktop.services.catalogue.availability import AvailabilityService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService

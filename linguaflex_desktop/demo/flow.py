@@ -22,15 +22,15 @@ from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
 from linguaflex_desktop.demo.data import demo_accounts, seed_demo_data
 from linguaflex_desktop.errors import ConfigurationError, NotFound, PaymentDeclined, ValidationError
 from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, Role, User
-from linguaflex_desktop.services.booking.dto import SlotDTO
-from linguaflex_desktop.services.booking.rules import BOOKING_HORIZON
-from linguaflex_desktop.services.booking.service import BookingService
-from linguaflex_desktop.services.cards.service import CardService
-from linguaflex_desktop.services.catalogue.availability import (
+from linguaflex_desktop.services.booking.availability import (
     MAX_SLOT_WINDOW_DAYS,
     AvailabilityService,
     zone_of,
 )
+from linguaflex_desktop.services.booking.dto import SlotDTO
+from linguaflex_desktop.services.booking.rules import BOOKING_HORIZON
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.service import PaymentService

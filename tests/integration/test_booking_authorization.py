@@ -13,9 +13,9 @@ from sqlalchemy import func, select, update
 
 from linguaflex_desktop.errors import PermissionDenied
 from linguaflex_desktop.models import AuditEvent, PaymentStatus, RescheduleProposal, User
+from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.dto import WeeklyRange
 from linguaflex_desktop.services.booking.service import BookingService
-from linguaflex_desktop.services.catalogue.availability import AvailabilityService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.integration.booking_helpers import SLOT, World, make_world, paid, request, set_payment

@@ -14,8 +14,8 @@ import pytest
 
 from linguaflex_desktop.errors import SlotTaken, ValidationError
 from linguaflex_desktop.models import Role
+from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.service import BookingService
-from linguaflex_desktop.services.catalogue.availability import AvailabilityService
 from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.booking_helpers import add_user, make_world
 

@@ -91,7 +91,7 @@ def test_request_is_refused_with_a_clear_reason(
 def test_request_on_a_teachers_day_off_is_refused(
     ctx: ServiceContext, service: BookingService, world: World
 ) -> None:
-    from linguaflex_desktop.services.catalogue.availability import AvailabilityService
+    from linguaflex_desktop.services.booking.availability import AvailabilityService
 
     AvailabilityService(ctx).add_day_off(world.teacher, SLOT.date(), "Dentist")
     with pytest.raises(ValidationError, match="not available"):

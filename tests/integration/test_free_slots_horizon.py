@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.service import BookingService
-from linguaflex_desktop.services.catalogue.availability import AvailabilityService
 from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.booking_helpers import make_world, request
 

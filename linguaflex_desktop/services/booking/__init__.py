@@ -1,3 +1,3 @@
-"""Bookings: the lifecycle state machine, requests, confirmations, reschedules, due transitions,
-reads.
+"""Bookings: weekly availability and free slots, the lifecycle state machine, requests,
+confirmations, reschedules, due transitions, reads.
 """

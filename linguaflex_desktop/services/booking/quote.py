@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from linguaflex_desktop.errors import NotFound
 from linguaflex_desktop.models import Gig
-from linguaflex_desktop.services.catalogue.availability import check_duration, check_gig_bookable
+from linguaflex_desktop.services.booking.availability import check_duration, check_gig_bookable
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor

@@ -24,6 +24,7 @@ from linguaflex_desktop.models import (
     User,
 )
 from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.booking.availability import teacher_is_available
 from linguaflex_desktop.services.booking.checks import (
     aware_utc,
     check_no_overlap,
@@ -40,7 +41,6 @@ from linguaflex_desktop.services.booking.state import (
     load_booking,
     withdraw_open_proposals,
 )
-from linguaflex_desktop.services.catalogue.availability import teacher_is_available
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext

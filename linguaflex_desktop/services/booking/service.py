@@ -28,6 +28,11 @@ from linguaflex_desktop.errors import (
 )
 from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, Role, SessionBooking, User
 from linguaflex_desktop.services.booking import queries, rules
+from linguaflex_desktop.services.booking.availability import (
+    check_duration,
+    check_gig_bookable,
+    teacher_is_available,
+)
 from linguaflex_desktop.services.booking.checks import (
     aware_utc,
     check_no_overlap,
@@ -48,11 +53,6 @@ from linguaflex_desktop.services.booking.state import (
     cancel_for_refund,
     load_booking,
     state_snapshot,
-)
-from linguaflex_desktop.services.catalogue.availability import (
-    check_duration,
-    check_gig_bookable,
-    teacher_is_available,
 )
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user

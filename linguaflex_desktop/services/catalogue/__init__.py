@@ -1,1 +1,1 @@
-"""Catalogue: teacher profiles, gigs, search, weekly availability and free slots."""
+"""Catalogue: teacher profiles, gigs, student search, admin suspension of gigs."""

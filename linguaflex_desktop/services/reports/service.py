@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import AuditEvent, Payment, PaymentAttemptStatus, Role, User
-from linguaflex_desktop.services.catalogue.availability import local_midnight_utc
+from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.catalogue.availability import local_midnight_utc
+from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.reports.dto import AuditEventDTO, FieldChange
 from linguaflex_desktop.ui.admin.audit_table_model import (

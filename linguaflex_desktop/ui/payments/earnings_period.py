@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from linguaflex_desktop.services.catalogue.availability import local_midnight_utc
+from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.ui.booking.format import zone
 
 ALL_TIME = "all"
