@@ -151,7 +151,7 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
             services.payments,
             card=args.card,
         )
-        if result.ok:  # issue 5: the meeting link and everyone's notifications, in order
+        if result.ok:  # the meeting link and everyone's notifications, in order
             report_meeting_and_notifications(services, services.settings, result.booking_id)
     finally:
         services.close()

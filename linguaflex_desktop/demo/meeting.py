@@ -1,4 +1,4 @@
-"""The end of ``linguaflex demo-flow`` (issue 5 point 7): run the outbox until the paid demo
+"""The end of ``linguaflex demo-flow``: run the outbox until the paid demo
 booking's meeting is ready (or failed), then print the meeting link and the notifications each
 party received, in order. Blocks on the database and the meeting provider: not the Qt thread.
 """

@@ -1,4 +1,4 @@
-"""First start (issue 2, point 8): when the database has no accounts, offer demo data.
+"""First start: when the database has no accounts, offer demo data.
 
 A panel for the login window. It asks ``first_start.has_no_users`` on the TaskRunner and
 shows itself only for an empty database; "Load demo data" runs ``seed_demo_data`` there

@@ -1,4 +1,4 @@
-"""The in-app inbox (issue 5, point 5): messages newest first with unread ones in bold, a read
+"""The in-app inbox: messages newest first with unread ones in bold, a read
 view with the text body, "Save invite (.ics)…", and the unread count in the tab title and the
 status bar, refreshed by a QTimer through the TaskRunner.
 

@@ -48,7 +48,7 @@ from tests.e2e.seed_flow_booking import (
     teacher_confirms,
 )
 from tests.e2e.seed_flow_steps import WAIT_MS, open_role_window
-from tests.integration.glue_helpers import SmtpPeer, start_smtp
+from tests.integration.booking_follow_up_helpers import SmtpPeer, start_smtp
 from tests.ui.conftest import clocked_services, runner  # noqa: F401  (real services, runner)
 from tests.ui.messaging_ui_helpers import drain
 from tests.ui.payment_ui_helpers import UrlRecorder

@@ -17,7 +17,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.booking_helpers import confirmed, make_world
-from tests.integration.glue_helpers import (
+from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BERLIN,
     NEW_YORK,

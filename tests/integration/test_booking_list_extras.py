@@ -19,7 +19,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import confirmed, request
-from tests.integration.glue_helpers import (
+from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     Glue,
     drain,

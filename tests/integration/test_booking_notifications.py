@@ -24,7 +24,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.messaging.calendar_invite import unfold
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT, request, row_state
-from tests.integration.glue_helpers import (
+from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
     SmtpPeer,

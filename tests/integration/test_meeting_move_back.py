@@ -12,7 +12,7 @@ from linguaflex_desktop.adapters.zoom import ZoomClient
 from linguaflex_desktop.config import ZoomSettings
 from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.fake_zoom_server import FakeZoom
-from tests.integration.glue_helpers import (
+from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
     drain,

@@ -23,7 +23,7 @@ from linguaflex_desktop.services.common.jobs import JobAdminService
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import confirmed, row_state
 from tests.integration.fake_zoom_server import FakeZoom
-from tests.integration.glue_helpers import (
+from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
     Glue,

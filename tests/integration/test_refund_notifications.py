@@ -16,7 +16,7 @@ from linguaflex_desktop.errors import InvalidTransition
 from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.events import JOB_SEND_EMAIL, enable_email_delivery
 from linguaflex_desktop.services.common.context import ServiceContext
-from tests.integration.glue_helpers import SmtpPeer, drain, jobs, kinds_of, smtp_peer
+from tests.integration.booking_follow_up_helpers import SmtpPeer, drain, jobs, kinds_of, smtp_peer
 from tests.integration.payment_helpers import booking_state
 from tests.integration.refund_notice_helpers import (
     PaidBooking,

@@ -16,7 +16,7 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import AuditEvent, BookingStatus, PaymentStatus, RefundStatus
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.worker.runtime import has_unsettled_payments
-from tests.integration.glue_helpers import kinds_of
+from tests.integration.booking_follow_up_helpers import kinds_of
 from tests.integration.payment_helpers import booking_state
 from tests.integration.refund_notice_helpers import (
     PRICE,

@@ -30,7 +30,7 @@ from linguaflex_desktop.services.payments.refund_recovery import refund_metadata
 from linguaflex_desktop.services.payments.service import PaymentService
 from linguaflex_desktop.worker.runtime import has_unsettled_payments
 from tests.conftest import FakeClock
-from tests.integration.glue_helpers import kinds_of
+from tests.integration.booking_follow_up_helpers import kinds_of
 from tests.integration.payment_helpers import booking_state, dead_gateway, sandbox_client
 from tests.integration.refund_notice_helpers import (
     PRICE,

@@ -1,4 +1,4 @@
-"""Issue 5's window tests: paid bookings through the booking state functions, and the real
+"""Window tests of meetings and notifications: paid bookings through the booking state functions, and the real
 outbox worker (``worker_runtime.build_worker``) run once so meetings and notifications exist.
 
 Everything goes through the services and the worker; nothing is inserted by hand.

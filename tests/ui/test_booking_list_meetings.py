@@ -1,4 +1,4 @@
-"""The booking lists in the real windows (issue 5 point 6, issue 3 points 4 and 8): each row's
+"""The booking lists in the real windows: each row's
 meeting state (— / pending / ready / failed with its reason / cancelled) for the student, the
 teacher and the admin; "Join session" on My bookings and "Start session" (a fresh host link)
 on the teacher's schedule, enabled only for a PAID booking whose meeting is ready, opening the

@@ -103,7 +103,7 @@ def test_payment_due_by_is_24_hours_after_confirmation_or_one_hour_before_start(
     assert rules.payment_due_by(confirmed_at=NOW, start_at=near) == near - timedelta(hours=1)
 
 
-def test_policy_constants_match_the_issue() -> None:
+def test_policy_constants_match_the_documented_booking_policy() -> None:
     assert timedelta(hours=12) == rules.MIN_LEAD_TIME
     assert timedelta(hours=48) == rules.RESPONSE_WINDOW
     assert timedelta(hours=24) == rules.PAYMENT_WINDOW

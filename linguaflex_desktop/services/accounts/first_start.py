@@ -1,4 +1,4 @@
-"""First start (issue 2, point 8): is the database still empty of users?
+"""First start: is the database still empty of users?
 
 The login window asks this before offering "Load demo data" (``demo_data.seed_demo_data``).
 No acting user exists yet, so this reveals nothing but "empty or not". Worker threads.

@@ -1,4 +1,4 @@
-"""The price a student sees before requesting a session (issue 3, point 8).
+"""The price a student sees before requesting a session.
 
 The UI never computes amounts: it asks ``quote_booking`` and shows the answer. The same
 ``pricing.quote`` is applied when the booking is requested, so the quote and the snapshotted

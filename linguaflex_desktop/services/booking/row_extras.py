@@ -1,5 +1,5 @@
 """What a booking row shows besides the booking itself: its meeting state as the parties see
-it (issue 5, point 6) and whether a new time is waiting for an answer (issue 3, point 8).
+it and whether a new time is waiting for an answer.
 
 Lists add these as columns of their one query (``with_row_extras``: an outer join on
 ``meetings``, unique per booking, and an EXISTS on ``reschedule_proposals`` along its booking

@@ -1,4 +1,4 @@
-"""The booking lifecycle (issue 3): request, confirm, decline, cancel, complete, expiry, reads.
+"""The booking lifecycle: request, confirm, decline, cancel, complete, expiry, reads.
 
 Every transition follows DESIGN.md section 4 (``booking_rules``), re-checks the acting user,
 runs in one write transaction (SQLite: BEGIN IMMEDIATE; Postgres: the booking row is locked

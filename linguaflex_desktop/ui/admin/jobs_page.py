@@ -1,4 +1,4 @@
-"""The admin's view of the job outbox (issue 5, point 1 and 6): jobs with a state filter, the
+"""The admin's view of the job outbox: jobs with a state filter, the
 dead letters with their last error, and "Retry" to queue a dead job again.
 
 ``install_jobs_page(window)`` adds it as the "Jobs" tab of the admin window; the tab title

@@ -1,4 +1,4 @@
-"""When the teacher's "Mark completed" is offered (issue 3, point 4; DESIGN.md section 4):
+"""When the teacher's "Mark completed" is offered (DESIGN.md section 4):
 pure predicates over BookingDTO, used by the schedule page and the booking detail.
 
 The service (``BookingService.complete_booking``) decides; these only mirror its rules so the

@@ -1,6 +1,6 @@
 """One booking in full: both parties' local times, price, deadlines, open reschedule
 proposal (accept / decline for the other party), the online session, the teacher's "Mark
-completed" (a paid session that has ended) and the audit trail (issue 3, points 4, 7-8).
+completed" (a paid session that has ended) and the audit trail.
 
 Loads ``bookings.get_booking`` on the TaskRunner. Non-blocking: open with ``open()``.
 GUI thread only.

@@ -1,4 +1,4 @@
-"""Opening a booking's online session in the browser (issue 5, point 6), shared by the meeting
+"""Opening a booking's online session in the browser, shared by the meeting
 panel of the booking detail and the "Join" / "Start" buttons of the booking lists.
 
 ``MeetingLinkOpener`` fetches the link on the TaskRunner — the join link for "Join", a fresh

@@ -1,4 +1,4 @@
-"""A booking's online session (issue 5, point 6): the meeting state (pending / ready / failed
+"""A booking's online session: the meeting state (pending / ready / failed
 with its reason) and the "Join" (student) or "Start" (teacher) button that opens the browser.
 
 The buttons are enabled only when the booking is PAID and its meeting is ready; otherwise they

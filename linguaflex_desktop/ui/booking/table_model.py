@@ -1,4 +1,4 @@
-"""A lazily paged Qt table model over bookings (issue 3, point 8).
+"""A lazily paged Qt table model over bookings.
 
 The paging (``set_query(fetch)``, ``canFetchMore`` / ``fetchMore`` through the TaskRunner) is
 ``PagedTableModel``'s, so a school with 100,000 bookings never loads more than the rows looked

@@ -13,7 +13,7 @@ from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import MeetingStatus
 from linguaflex_desktop.services.common.context import ServiceContext
-from tests.integration.glue_helpers import Glue, drain, kinds_of, make_glue
+from tests.integration.booking_follow_up_helpers import Glue, drain, kinds_of, make_glue
 from tests.integration.payment_helpers import PayKit, kit_fixture
 
 
