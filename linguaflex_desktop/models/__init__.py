@@ -1,9 +1,16 @@
-"""SQLAlchemy 2.x models and enums. No Qt, no services."""
+"""SQLAlchemy 2.x models and enums. No Qt, no services.
 
-from linguaflex_desktop.models.accounts import AuthToken, TeacherProfile, User
-from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
-from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
-from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
+The enums (``models.enums``) are plain Python and load at once. The ORM classes load together,
+on first access of any of them (PEP 562 ``__getattr__``): every mapped class is then in the
+registry before SQLAlchemy resolves relationships, and a module that only needs an enum (a
+DTO, a window) does not load the mappers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from linguaflex_desktop.models.enums import (
     BookingStatus,
     JobState,
@@ -16,14 +23,40 @@ from linguaflex_desktop.models.enums import (
     RescheduleStatus,
     Role,
 )
-from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
-from linguaflex_desktop.models.payment import (
-    Payment,
-    PendingCardSetup,
-    Refund,
-    SavedCard,
-    StripeCustomer,
-)
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.models.accounts import AuthToken, TeacherProfile, User
+    from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
+    from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
+    from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
+    from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
+    from linguaflex_desktop.models.payment import (
+        Payment,
+        PendingCardSetup,
+        Refund,
+        SavedCard,
+        StripeCustomer,
+    )
+
+_ORM_MODULES = {
+    "accounts": ("AuthToken", "TeacherProfile", "User"),
+    "base": ("Base", "UTCDateTime", "utcnow"),
+    "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
+    "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
+    "messaging": ("AuditEvent", "Meeting", "Notification", "OutboxJob"),
+    "payment": ("Payment", "PendingCardSetup", "Refund", "SavedCard", "StripeCustomer"),
+}
+_ORM_NAMES = frozenset(name for names in _ORM_MODULES.values() for name in names)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _ORM_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    for module_name, names in _ORM_MODULES.items():
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        globals().update({each: getattr(module, each) for each in names})
+    return globals()[name]
+
 
 __all__ = [
     "AuditEvent",

@@ -16,7 +16,6 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.service import PaymentService
-from tests.integration.booking_helpers import confirmed, make_world
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BERLIN,
@@ -26,6 +25,7 @@ from tests.integration.booking_follow_up_helpers import (
     make_glue,
     notifications_of,
 )
+from tests.integration.booking_helpers import confirmed, make_world
 from tests.integration.payment_helpers import PayKit, gateway_like
 
 PRICE = 5250  # 60 minutes at 50.00 USD/h + 2.50 fee

@@ -18,7 +18,6 @@ from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest import FakeClock
-from tests.integration.booking_helpers import confirmed, request
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     Glue,
@@ -27,6 +26,7 @@ from tests.integration.booking_follow_up_helpers import (
     paid_booking,
     refund,
 )
+from tests.integration.booking_helpers import confirmed, request
 
 
 class DownProvider(JitsiMeetingProvider):

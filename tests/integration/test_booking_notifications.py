@@ -23,7 +23,6 @@ from linguaflex_desktop.services.booking.events import (
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.messaging.calendar_invite import unfold
 from tests.conftest import FakeClock
-from tests.integration.booking_helpers import SLOT, request, row_state
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
@@ -37,6 +36,7 @@ from tests.integration.booking_follow_up_helpers import (
     refund,
     smtp_peer,
 )
+from tests.integration.booking_helpers import SLOT, request, row_state
 
 
 @pytest.fixture

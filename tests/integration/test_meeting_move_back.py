@@ -11,7 +11,6 @@ from linguaflex_desktop.adapters.meetings import ZoomMeetingProvider
 from linguaflex_desktop.adapters.zoom import ZoomClient
 from linguaflex_desktop.config import ZoomSettings
 from linguaflex_desktop.services.common.context import ServiceContext
-from tests.integration.fake_zoom_server import FakeZoom
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
@@ -19,6 +18,7 @@ from tests.integration.booking_follow_up_helpers import (
     make_glue,
     paid_booking,
 )
+from tests.integration.fake_zoom_server import FakeZoom
 
 BEFORE_ZOOM = "2027-03-26T13:00:00Z"
 AFTER_ZOOM = "2027-03-29T13:00:00Z"

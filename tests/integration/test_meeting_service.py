@@ -21,8 +21,6 @@ from linguaflex_desktop.services.booking.events import JOB_CREATE_MEETING
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from tests.conftest import FakeClock
-from tests.integration.booking_helpers import confirmed, row_state
-from tests.integration.fake_zoom_server import FakeZoom
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     BEFORE_EU_DST,
@@ -36,6 +34,8 @@ from tests.integration.booking_follow_up_helpers import (
     paid_booking,
     refund,
 )
+from tests.integration.booking_helpers import confirmed, row_state
+from tests.integration.fake_zoom_server import FakeZoom
 
 MEETINGS_PATH = "/v2/users/me/meetings"
 

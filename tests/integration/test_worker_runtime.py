@@ -32,8 +32,14 @@ from linguaflex_desktop.worker.runtime import (
     maintenance_tasks,
 )
 from tests.conftest import FakeClock
+from tests.integration.booking_follow_up_helpers import (
+    jobs,
+    kinds_of,
+    make_glue,
+    meeting_row,
+    paid_booking,
+)
 from tests.integration.booking_helpers import SLOT, make_world, request, row_state
-from tests.integration.booking_follow_up_helpers import jobs, kinds_of, make_glue, meeting_row, paid_booking
 
 ROOT = Path(__file__).resolve().parents[2]
 

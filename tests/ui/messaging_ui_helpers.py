@@ -1,5 +1,6 @@
-"""Window tests of meetings and notifications: paid bookings through the booking state functions, and the real
-outbox worker (``worker_runtime.build_worker``) run once so meetings and notifications exist.
+"""Helpers of the window tests of meetings and notifications: paid bookings through the booking
+state functions, and the real outbox worker (``worker.runtime.build_worker``) run once so
+meetings and notifications exist.
 
 Everything goes through the services and the worker; nothing is inserted by hand.
 """

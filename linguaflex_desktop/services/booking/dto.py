@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus, RescheduleStatus
+from linguaflex_desktop.models.enums import (
+    BookingStatus,
+    MeetingStatus,
+    PaymentStatus,
+    RescheduleStatus,
+)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from linguaflex_desktop.models import SavedCard
+if TYPE_CHECKING:
+    # ORM classes only as the type of from_model's argument: none is imported at run time.
+    from linguaflex_desktop.models import SavedCard
 
 SetupState = Literal["waiting", "succeeded", "failed", "canceled"]
 

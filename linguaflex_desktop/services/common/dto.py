@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from linguaflex_desktop.models import Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.models.enums import Level, Role
+
+if TYPE_CHECKING:
+    # ORM classes only as the type of from_model's argument: none is imported at run time.
+    from linguaflex_desktop.models import Gig, TeacherProfile, User
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from linguaflex_desktop.models import JobState, OutboxJob
+from linguaflex_desktop.models.enums import JobState
+
+if TYPE_CHECKING:
+    # ORM classes only as the type of from_model's argument: none is imported at run time.
+    from linguaflex_desktop.models import OutboxJob
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from linguaflex_desktop.models import (
+from linguaflex_desktop.models.enums import (
     BookingStatus,
     PaymentAttemptStatus,
     PaymentStatus,
