@@ -21,7 +21,7 @@ done
 
 for run in $(seq 1 "$runs"); do
   echo "== run $run of $runs (every core also busy with a spinning process)"
-  if ! .venv/bin/python -m pytest -p no:cacheprovider -q -ra "$@"; then
+  if ! .venv/bin/python -m pytest -p no:cacheprovider -ra "$@"; then
     echo "== run $run failed"
     exit 1
   fi
