@@ -26,6 +26,15 @@ PASSWORD_HASH = (
 TEST_STRIPE_SETTINGS = StripeSettings(max_network_retries=0, timeout_seconds=5.0)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses localstripe (asks for ``stripe_sandbox``, directly or through
+    another fixture) ``localstripe``, so the fast tier can leave them out with
+    ``-m "not localstripe"``."""
+    for item in items:
+        if "stripe_sandbox" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.localstripe)
+
+
 @pytest.fixture(scope="session")
 def stripe_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StripeSandbox]:
     from tests.conftest import missing_peer

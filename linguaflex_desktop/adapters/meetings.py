@@ -39,6 +39,11 @@ class MeetingInfo:
 
 
 class MeetingProvider(Protocol):
+    @property
+    def provider_name(self) -> ProviderName:
+        """Which provider this is; stored with each meeting so later calls go to the same one."""
+        ...
+
     def create(
         self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
     ) -> MeetingInfo:
@@ -59,6 +64,8 @@ class MeetingProvider(Protocol):
 
 
 class ZoomMeetingProvider:
+    provider_name = ProviderName.ZOOM
+
     def __init__(self, zoom_client: ZoomClient) -> None:
         self._zoom = zoom_client
 
@@ -95,6 +102,8 @@ class ZoomMeetingProvider:
 
 class JitsiMeetingProvider:
     """Jitsi Meet rooms named ``LinguaFlex-`` + 128 random bits; host link = join link."""
+
+    provider_name = ProviderName.JITSI
 
     def __init__(self, base_url: str = "https://meet.jit.si") -> None:
         if not re.match(r"^https?://[^\s/]+", base_url):

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import event
 
-from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingInfo
 from linguaflex_desktop.models import MeetingStatus
+from linguaflex_desktop.models.enums import MeetingProvider as ProviderName
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest import FakeClock
+from tests.fakes import FakeMeetingProvider
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
     Glue,
@@ -29,13 +30,11 @@ from tests.integration.booking_follow_up_helpers import (
 from tests.integration.booking_helpers import confirmed, request
 
 
-class DownProvider(JitsiMeetingProvider):
-    """A meeting provider that is down: every create fails."""
-
-    def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
-    ) -> MeetingInfo:
-        raise ConnectionError("provider unreachable")
+def down_provider() -> FakeMeetingProvider:
+    """A Jitsi-like meeting provider that is down: every create fails."""
+    provider = FakeMeetingProvider(ProviderName.JITSI)
+    provider.always("create", ConnectionError("provider unreachable"))
+    return provider
 
 
 def listed(glue: Glue, viewer: Actor, booking_id: int) -> BookingDTO:
@@ -87,7 +86,7 @@ def test_meeting_state_in_the_lists_follows_the_booking_from_unpaid_to_refunded(
 def test_a_dead_lettered_meeting_is_failed_with_its_reason_in_the_lists(
     ctx: ServiceContext, clock: FakeClock
 ) -> None:
-    glue = make_glue(ctx, provider=DownProvider("https://meet.example.org"), max_delay=5.0)
+    glue = make_glue(ctx, provider=down_provider(), max_delay=5.0)
     booking = paid_booking(glue, start_at=AFTER_EU_DST)
     drain(glue.worker)
     pending = assert_everywhere(glue, booking.id, MeetingStatus.PENDING)

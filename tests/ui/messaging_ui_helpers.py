@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingInfo
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
+from linguaflex_desktop.models.enums import MeetingProvider as ProviderName
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.outbox import OutboxWorker
 from linguaflex_desktop.services.meetings.service import MeetingService
@@ -19,6 +19,7 @@ from linguaflex_desktop.services.messaging.notifications import NotificationServ
 from linguaflex_desktop.worker.handlers import build_handlers
 from linguaflex_desktop.worker.runtime import build_worker
 from tests.conftest import FakeClock
+from tests.fakes import FakeMeetingProvider
 from tests.integration.booking_helpers import set_payment
 from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book
 
@@ -49,13 +50,11 @@ def run_worker(services: AppServices) -> int:
     return drain(build_worker(services, services.settings, worker_id="ui-test-worker"))
 
 
-class BrokenProvider(JitsiMeetingProvider):
-    """A meeting provider that is down: every create fails."""
-
-    def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
-    ) -> MeetingInfo:
-        raise ConnectionError("meeting provider unreachable")
+def broken_provider() -> FakeMeetingProvider:
+    """A Jitsi-like meeting provider that is down: every create fails."""
+    provider = FakeMeetingProvider(ProviderName.JITSI)
+    provider.always("create", ConnectionError("meeting provider unreachable"))
+    return provider
 
 
 def run_until_dead(services: AppServices, clock: FakeClock, *, attempts: int = 8) -> None:
@@ -64,7 +63,7 @@ def run_until_dead(services: AppServices, clock: FakeClock, *, attempts: int = 8
     ctx = services.ctx
     handlers = build_handlers(
         ctx,
-        meetings=MeetingService(ctx, BrokenProvider()),
+        meetings=MeetingService(ctx, broken_provider()),
         notifications=NotificationService(ctx),
     )
     worker = OutboxWorker(

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.adapters.meetings import MeetingInfo, MeetingProvider, ZoomMeetingProvider
+from linguaflex_desktop.adapters.meetings import MeetingInfo, MeetingProvider
 from linguaflex_desktop.errors import ConfigurationError, Conflict, PermissionDenied
 from linguaflex_desktop.models import (
     BookingStatus,
@@ -107,9 +107,7 @@ class MeetingService:
     def __init__(self, ctx: ServiceContext, provider: MeetingProvider) -> None:
         self._ctx = ctx
         self._provider = provider
-        self._provider_name = (
-            ProviderName.ZOOM if isinstance(provider, ZoomMeetingProvider) else ProviderName.JITSI
-        )
+        self._provider_name = provider.provider_name
 
     # --- jobs (worker thread) ---------------------------------------------------------------
 

@@ -1,0 +1,314 @@
+"""``FakePaymentsGateway``: the ``PaymentsGateway`` Protocol in memory, with scripted answers.
+
+Unscripted calls behave like a Stripe where every card works without 3-D Secure: customers,
+cards and PaymentIntents are kept in dicts, ``confirm`` succeeds, refunds succeed. Script a
+method to make one call decline, time out or need 3-D Secure (see ``tests.fakes.scripted``);
+helpers build the answers Stripe would give (``declined``, ``needs_3ds``, ``succeeded``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import replace
+
+from linguaflex_desktop.adapters.stripe.gateway import (
+    CardInfo,
+    PaymentIntentInfo,
+    PaymentsGateway,
+    RefundInfo,
+    SetupIntentInfo,
+)
+from linguaflex_desktop.errors import ExternalServiceError
+from tests.fakes.scripted import Scripted
+
+UNREACHABLE = "Stripe could not be reached (fake)."
+
+
+class FakePaymentsGateway(Scripted):
+    def __init__(self, *, test_mode: bool = True) -> None:
+        super().__init__()
+        self._test_mode = test_mode
+        self._ids = itertools.count(1)
+        self.customers: dict[str, dict[str, str]] = {}
+        self.cards: dict[str, CardInfo] = {}
+        self.setup_intents: dict[str, SetupIntentInfo] = {}
+        self.intents: dict[str, PaymentIntentInfo] = {}
+        self.refunds: dict[str, tuple[str, RefundInfo]] = {}  # id -> (payment intent, refund)
+
+    # --- answers a test scripts --------------------------------------------------------------
+
+    def declined(
+        self, intent_id: str, message: str = "Your card was declined.", code: str = "card_declined"
+    ) -> PaymentIntentInfo:
+        """What confirm returns for a declined card (it does not raise, see the gateway)."""
+        info = replace(
+            self.intents[intent_id],
+            status="requires_payment_method",
+            last_error_code=code,
+            last_error_message=message,
+        )
+        self.intents[intent_id] = info
+        return info
+
+    def with_status(self, intent_id: str, status: str) -> PaymentIntentInfo:
+        """The stored PaymentIntent moved to ``status`` (e.g. "requires_action" for 3-D
+        Secure, "succeeded" once authenticated in the browser)."""
+        info = replace(self.intents[intent_id], status=status)
+        if status == "succeeded" and info.latest_charge_id is None:
+            info = replace(info, latest_charge_id=self._new_id("ch"))
+        self.intents[intent_id] = info
+        return info
+
+    @staticmethod
+    def unreachable() -> ExternalServiceError:
+        return ExternalServiceError(UNREACHABLE)
+
+    def only_intent(self) -> PaymentIntentInfo:
+        (info,) = self.intents.values()
+        return info
+
+    # --- PaymentsGateway ---------------------------------------------------------------------
+
+    @property
+    def is_test_mode(self) -> bool:
+        return self._test_mode
+
+    @property
+    def is_sandbox(self) -> bool:
+        return False
+
+    @property
+    def publishable_key(self) -> str:
+        return "pk_test_fake"
+
+    @property
+    def stripe_js_url(self) -> str:
+        return "http://127.0.0.1:9/fake-stripe.js"
+
+    def create_customer(
+        self,
+        *,
+        email: str,
+        name: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str | None = None,
+    ) -> str:
+        def default() -> str:
+            customer_id = self._new_id("cus")
+            self.customers[customer_id] = {"email": email, "name": name, **metadata}
+            return customer_id
+
+        return str(
+            self._script.answer(
+                "create_customer",
+                default,
+                email=email,
+                name=name,
+                metadata=metadata,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def delete_customer(self, customer_id: str) -> None:
+        self._script.answer(
+            "delete_customer", lambda: self.customers.pop(customer_id, None), customer_id
+        )
+
+    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
+        def default() -> SetupIntentInfo:
+            seti_id = self._new_id("seti")
+            info = SetupIntentInfo(seti_id, f"{seti_id}_secret", "requires_payment_method")
+            self.setup_intents[seti_id] = info
+            return info
+
+        info: SetupIntentInfo = self._script.answer("create_setup_intent", default, customer_id)
+        return info
+
+    def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
+        info: SetupIntentInfo = self._script.answer(
+            "retrieve_setup_intent", lambda: self.setup_intents[setup_intent_id], setup_intent_id
+        )
+        return info
+
+    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
+        def default() -> SetupIntentInfo:
+            info = replace(self.setup_intents[setup_intent_id], status="canceled")
+            self.setup_intents[setup_intent_id] = info
+            return info
+
+        info: SetupIntentInfo = self._script.answer("cancel_setup_intent", default, setup_intent_id)
+        return info
+
+    def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
+        def default() -> CardInfo:
+            card = CardInfo(self._new_id("pm"), "visa", "4242", 12, 2031, customer_id)
+            self.cards[card.id] = card
+            return card
+
+        card: CardInfo = self._script.answer(
+            "attach_payment_method", default, payment_method_id, customer_id
+        )
+        return card
+
+    def detach_payment_method(self, payment_method_id: str) -> None:
+        self._script.answer(
+            "detach_payment_method",
+            lambda: self.cards.pop(payment_method_id, None),
+            payment_method_id,
+        )
+
+    def retrieve_card(self, payment_method_id: str) -> CardInfo:
+        card: CardInfo = self._script.answer(
+            "retrieve_card", lambda: self.cards[payment_method_id], payment_method_id
+        )
+        return card
+
+    def list_cards(self, customer_id: str) -> tuple[CardInfo, ...]:
+        def default() -> tuple[CardInfo, ...]:
+            return tuple(card for card in self.cards.values() if card.customer_id == customer_id)
+
+        cards: tuple[CardInfo, ...] = self._script.answer("list_cards", default, customer_id)
+        return cards
+
+    def create_payment_intent(
+        self,
+        *,
+        amount_minor: int,
+        currency: str,
+        customer_id: str,
+        payment_method_id: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> PaymentIntentInfo:
+        def default() -> PaymentIntentInfo:
+            pi_id = self._new_id("pi")
+            info = PaymentIntentInfo(
+                id=pi_id,
+                status="requires_confirmation",
+                amount=amount_minor,
+                currency=currency.lower(),
+                metadata=dict(metadata),
+                client_secret=f"{pi_id}_secret",
+                last_error_code=None,
+                last_error_message=None,
+                payment_method_id=payment_method_id,
+                latest_charge_id=None,
+                amount_refunded=0,
+            )
+            self.intents[pi_id] = info
+            return info
+
+        info: PaymentIntentInfo = self._script.answer(
+            "create_payment_intent",
+            default,
+            amount_minor=amount_minor,
+            currency=currency,
+            customer_id=customer_id,
+            payment_method_id=payment_method_id,
+            metadata=metadata,
+            idempotency_key=idempotency_key,
+        )
+        return info
+
+    def confirm_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str
+    ) -> PaymentIntentInfo:
+        info: PaymentIntentInfo = self._script.answer(
+            "confirm_payment_intent",
+            lambda: self.with_status(payment_intent_id, "succeeded"),
+            payment_intent_id,
+            idempotency_key=idempotency_key,
+        )
+        return info
+
+    def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
+        info: PaymentIntentInfo = self._script.answer(
+            "retrieve_payment_intent", lambda: self.intents[payment_intent_id], payment_intent_id
+        )
+        return info
+
+    def update_payment_intent_method(
+        self, payment_intent_id: str, payment_method_id: str
+    ) -> PaymentIntentInfo:
+        def default() -> PaymentIntentInfo:
+            info = replace(
+                self.intents[payment_intent_id],
+                payment_method_id=payment_method_id,
+                status="requires_confirmation",
+                last_error_code=None,
+                last_error_message=None,
+            )
+            self.intents[payment_intent_id] = info
+            return info
+
+        info: PaymentIntentInfo = self._script.answer(
+            "update_payment_intent_method", default, payment_intent_id, payment_method_id
+        )
+        return info
+
+    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
+        info: PaymentIntentInfo = self._script.answer(
+            "cancel_payment_intent",
+            lambda: self.with_status(payment_intent_id, "canceled"),
+            payment_intent_id,
+        )
+        return info
+
+    def create_refund(
+        self,
+        *,
+        payment_intent_id: str,
+        amount_minor: int,
+        idempotency_key: str,
+        metadata: Mapping[str, str] | None = None,
+    ) -> RefundInfo:
+        def default() -> RefundInfo:
+            refund = RefundInfo(self._new_id("re"), "succeeded", amount_minor, dict(metadata or {}))
+            self.refunds[refund.id] = (payment_intent_id, refund)
+            intent = self.intents[payment_intent_id]
+            self.intents[payment_intent_id] = replace(
+                intent, amount_refunded=intent.amount_refunded + amount_minor
+            )
+            return refund
+
+        refund: RefundInfo = self._script.answer(
+            "create_refund",
+            default,
+            payment_intent_id=payment_intent_id,
+            amount_minor=amount_minor,
+            idempotency_key=idempotency_key,
+            metadata=metadata,
+        )
+        return refund
+
+    def retrieve_refund(self, refund_id: str) -> RefundInfo:
+        refund: RefundInfo = self._script.answer(
+            "retrieve_refund", lambda: self.refunds[refund_id][1], refund_id
+        )
+        return refund
+
+    def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]:
+        def default() -> tuple[RefundInfo, ...]:
+            return tuple(r for pi, r in self.refunds.values() if pi == payment_intent_id)
+
+        refunds: tuple[RefundInfo, ...] = self._script.answer(
+            "list_refunds", default, payment_intent_id
+        )
+        return refunds
+
+    def amount_refunded(self, payment_intent_id: str) -> int:
+        return int(
+            self._script.answer(
+                "amount_refunded",
+                lambda: self.intents[payment_intent_id].amount_refunded,
+                payment_intent_id,
+            )
+        )
+
+    def _new_id(self, prefix: str) -> str:
+        return f"{prefix}_fake{next(self._ids)}"
+
+
+# mypy proves the fake implements the Protocol; a missing or mistyped method fails here.
+_implements: PaymentsGateway = FakePaymentsGateway()

@@ -1,0 +1,164 @@
+"""The payment service against ``FakePaymentsGateway`` (no localstripe), on SQLite and
+Postgres: what the service does with each answer Stripe can give at create and confirm (a
+decline, no answer, 3-D Secure required, an answer lost after Stripe acted, a PaymentIntent that
+does not match the booking). What Stripe itself does with these requests is proven against
+localstripe in test_payment_service.py and test_payments_gateway.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from linguaflex_desktop.adapters.browser_pages import CardPageServer
+from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo
+from linguaflex_desktop.errors import ExternalServiceError, PaymentDeclined
+from linguaflex_desktop.models import (
+    AuditEvent,
+    BookingStatus,
+    Payment,
+    PaymentAttemptStatus,
+    PaymentStatus,
+)
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.service import PaymentService
+from tests.fakes import FakePaymentsGateway
+from tests.integration.booking_helpers import World, confirmed, make_world
+from tests.integration.payment_helpers import booking_state, payment_rows
+
+S, P, A = BookingStatus, PaymentStatus, PaymentAttemptStatus
+
+
+@dataclass
+class FakeKit:
+    """The card and payment services on one fake gateway; a confirmed booking whose student
+    has a saved card."""
+
+    ctx: ServiceContext
+    gateway: FakePaymentsGateway
+    world: World
+    cards: CardService
+    payments: PaymentService
+    booking_id: int
+
+
+@pytest.fixture
+def kit(ctx: ServiceContext) -> Iterator[FakeKit]:
+    gateway = FakePaymentsGateway()
+    world = make_world(ctx)
+    booking = confirmed(BookingService(ctx), world)
+    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    payments = PaymentService(ctx, gateway)
+    cards.save_test_card(world.student)
+    yield FakeKit(ctx, gateway, world, cards, payments, booking.id)
+    cards.close()
+    payments.close()
+
+
+def only_payment_id(ctx: ServiceContext) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        (payment_id,) = uow.session.scalars(select(Payment.id)).all()
+    return payment_id
+
+
+def test_a_declined_card_fails_the_booking_payment_and_cancels_the_intent(kit: FakeKit) -> None:
+    kit.gateway.script(
+        "confirm_payment_intent",
+        lambda intent_id, **_: kit.gateway.declined(intent_id, "Your card has insufficient funds."),
+    )
+
+    with pytest.raises(PaymentDeclined, match="insufficient funds"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
+    assert [status for status, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.FAILED]
+    [cancel] = kit.gateway.calls_to("cancel_payment_intent")
+    assert cancel.args == (kit.gateway.only_intent().id,)
+
+
+def test_stripe_unreachable_at_create_keeps_the_attempt_open_and_confirms_nothing(
+    kit: FakeKit,
+) -> None:
+    kit.gateway.script("create_payment_intent", kit.gateway.unreachable())
+
+    with pytest.raises(ExternalServiceError, match="nothing was charged"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert payment_rows(kit.ctx, kit.booking_id) == [(A.CREATING, None)]
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PENDING)
+    assert kit.gateway.calls_to("confirm_payment_intent") == []
+
+
+def test_3ds_required_hands_off_to_the_browser_and_the_poller_settles_it_paid(
+    kit: FakeKit,
+) -> None:
+    kit.gateway.script(
+        "confirm_payment_intent",
+        lambda intent_id, **_: kit.gateway.with_status(intent_id, "requires_action"),
+    )
+
+    outcome = kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert outcome.state == "requires_action" and outcome.handoff_url is not None
+    assert outcome.handoff_url.startswith("http://127.0.0.1:")
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PENDING)
+    kit.gateway.with_status(kit.gateway.only_intent().id, "succeeded")  # the user passed 3DS
+    assert kit.payments.poll_payment(kit.world.student, outcome.payment_id).state == "succeeded"
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)
+
+
+def test_confirm_lost_on_the_way_leaves_the_payment_pending_with_its_intent(
+    kit: FakeKit,
+) -> None:
+    kit.gateway.script("confirm_payment_intent", kit.gateway.unreachable())
+
+    with pytest.raises(ExternalServiceError, match="not known yet"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    intent = kit.gateway.only_intent()
+    assert payment_rows(kit.ctx, kit.booking_id) == [(A.PENDING, intent.id)]
+    assert intent.status == "requires_confirmation"
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PENDING)
+
+
+def test_confirm_answer_lost_is_found_paid_by_the_poller(kit: FakeKit) -> None:
+    def confirmed_then_lost(intent_id: str, **_: object) -> PaymentIntentInfo:
+        kit.gateway.with_status(intent_id, "succeeded")  # Stripe charged the card ...
+        raise kit.gateway.unreachable()  # ... and its answer never arrived
+
+    kit.gateway.script("confirm_payment_intent", confirmed_then_lost)
+    with pytest.raises(ExternalServiceError):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    outcome = kit.payments.poll_payment(kit.world.student, only_payment_id(kit.ctx))
+
+    assert outcome.state == "succeeded"
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)
+    assert len(kit.gateway.calls_to("confirm_payment_intent")) == 1
+
+
+@pytest.mark.parametrize("field", ["amount", "currency", "booking_id"])
+def test_an_intent_that_does_not_match_the_booking_is_never_paid(kit: FakeKit, field: str) -> None:
+    def tampered(**params: object) -> PaymentIntentInfo:
+        if field == "amount":
+            params["amount_minor"] = 100
+        elif field == "currency":
+            params["currency"] = "eur"
+        else:
+            params["metadata"] = {"booking_id": "999999"}
+        return FakePaymentsGateway.create_payment_intent(kit.gateway, **params)  # type: ignore[arg-type]
+
+    kit.gateway.script("create_payment_intent", tampered)
+
+    with pytest.raises(ExternalServiceError, match="does not match the booking"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
+    assert [status for status, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.FAILED]
+    with kit.ctx.unit_of_work(write=False) as uow:
+        actions = uow.session.scalars(select(AuditEvent.action)).all()
+    assert "payment.mismatch" in actions
