@@ -25,8 +25,10 @@ from linguaflex_desktop.db import (
 )
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
+from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
+from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
@@ -44,7 +46,10 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.reconcile import Reconciler
+    from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.views import PaymentViews
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +74,16 @@ def configure_email_delivery(services: AppServices) -> bool:
 class PaymentServices:
     """The Stripe side, started on first use: the gateway (the in-process sandbox when no
     keys are configured), one loopback page server shared by card setup and 3-D Secure, the
-    card and payment services."""
+    card and payment services, and the payment collaborators: refunds, the reconciler (which
+    the payment service also uses) and the payment views."""
 
     gateway: PaymentsGateway
     sandbox: StripeSandbox | None
     cards: CardService
     payments: PaymentService
+    refunds: Refunds
+    reconciler: Reconciler
+    payment_views: PaymentViews
 
     def close(self) -> None:
         self.cards.close()
@@ -84,20 +93,30 @@ class PaymentServices:
 
 
 def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
-    """Start the gateway (sandbox mode without keys) and wire the card and payment services."""
+    """Start the gateway (sandbox mode without keys) and wire the card and payment services
+    and the payment collaborators."""
     from linguaflex_desktop.adapters.browser_pages import CardPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.reconcile import Reconciler
+    from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.views import PaymentViews
 
     gateway, sandbox = open_payments_gateway(settings)
     pages = CardPageServer.for_gateway(gateway)
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
+    reconciler = Reconciler(ctx, gateway)
     return PaymentServices(
         gateway=gateway,
         sandbox=sandbox,
         cards=CardService(ctx, gateway, lambda: pages),
-        payments=PaymentService(ctx, gateway, page_server_factory=lambda: pages),
+        payments=PaymentService(
+            ctx, gateway, reconciler=reconciler, page_server_factory=lambda: pages
+        ),
+        refunds=Refunds(ctx, gateway),
+        reconciler=reconciler,
+        payment_views=PaymentViews(ctx),
     )
 
 
@@ -113,6 +132,8 @@ class AppServices:
     catalogue: CatalogueService
     remember_me: RememberMeStore
     bookings: BookingService
+    reschedules: Reschedules
+    due_transitions: DueTransitions
     availability: AvailabilityService
     quotes: BookingQuoteService
     settings_service: SettingsService
@@ -142,6 +163,18 @@ class AppServices:
     @property
     def payments(self) -> PaymentService:
         return self.payment_services.payments
+
+    @property
+    def refunds(self) -> Refunds:
+        return self.payment_services.refunds
+
+    @property
+    def reconciler(self) -> Reconciler:
+        return self.payment_services.reconciler
+
+    @property
+    def payment_views(self) -> PaymentViews:
+        return self.payment_services.payment_views
 
     def close(self) -> None:
         with self._payment_lock:
@@ -175,6 +208,8 @@ def build_app_services(
         catalogue=CatalogueService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),
+        reschedules=Reschedules(ctx),
+        due_transitions=DueTransitions(ctx),
         availability=AvailabilityService(ctx),
         quotes=BookingQuoteService(ctx),
         settings_service=SettingsService(ctx, file=settings_file, secrets=secret_store),

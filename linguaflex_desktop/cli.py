@@ -163,7 +163,7 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
 
     services = build_app_services(settings)
     try:
-        report = services.payments.reconcile_pending(limit=args.limit)
+        report = services.reconciler.reconcile_pending(limit=args.limit)
     finally:
         services.close()
     print(

@@ -2,7 +2,7 @@
 
 ``build_worker`` wires an ``OutboxWorker`` with the meeting, e-mail and reminder handlers.
 ``WorkerThread`` runs it on a thread of the GUI process (and the periodic tasks —
-``BookingService.run_due_transitions`` and the payment reconcile — on a second one);
+``DueTransitions.run_due_transitions`` and the payment reconcile — on a second one);
 ``stop(timeout)`` ends both cleanly after the job in hand. ``run_headless`` is the
 ``linguaflex worker`` command: the same, until Ctrl-C or SIGTERM.
 No Qt here: the GUI starts and stops a ``WorkerThread`` from app.py.
@@ -76,27 +76,26 @@ def build_worker(
 
 def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
     """Due booking transitions (expiry, overdue payment, completion) every minute, and the
-    payment reconcile every five minutes when the app has a payment service (its Stripe side
-    is only started when a payment is actually unsettled)."""
+    payment reconcile every five minutes when the app has a reconciler (its Stripe side is
+    only started when a payment is actually unsettled)."""
     ctx: ServiceContext = getattr(services_or_ctx, "ctx", services_or_ctx)
-    bookings = getattr(services_or_ctx, "bookings", None)
-    if bookings is None:
-        from linguaflex_desktop.services.booking.service import BookingService
+    due = getattr(services_or_ctx, "due_transitions", None)
+    if due is None:
+        from linguaflex_desktop.services.booking.due import DueTransitions
 
-        bookings = BookingService(ctx)
+        due = DueTransitions(ctx)
     tasks = [
-        PeriodicTask(
-            "due booking transitions", DUE_TRANSITIONS_INTERVAL, bookings.run_due_transitions
-        )
+        PeriodicTask("due booking transitions", DUE_TRANSITIONS_INTERVAL, due.run_due_transitions)
     ]
-    if hasattr(type(services_or_ctx), "payments") or "payments" in getattr(
+    # Looked up on the class too: AppServices.reconciler is a property that would start Stripe.
+    if hasattr(type(services_or_ctx), "reconciler") or "reconciler" in getattr(
         services_or_ctx, "__dict__", {}
     ):
 
         def reconcile() -> object:
             if not has_unsettled_payments(ctx):
                 return None
-            return services_or_ctx.payments.reconcile_pending()
+            return services_or_ctx.reconciler.reconcile_pending()
 
         tasks.append(PeriodicTask("payment reconcile", RECONCILE_INTERVAL, reconcile))
     return tasks

@@ -133,7 +133,7 @@ def admin_sees_the_payment_and_the_audit_trail(
     user = sign_in(qtbot, login, email=ADMIN_EMAIL, password=DEMO_PASSWORD_ADMIN)
     window, added = open_role_window(qtbot, services, task_runner, user, opener)
     assert isinstance(window, AdminWindow)
-    stored = services.payments.list_payments(
+    stored = services.payment_views.list_payments(
         user.actor, filters=PaymentFilter(booking_id=booking.id)
     ).items
     assert [(p.status, p.amount_minor, p.fee_minor, p.teacher_share_minor) for p in stored] == [

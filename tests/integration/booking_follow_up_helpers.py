@@ -17,6 +17,8 @@ from linguaflex_desktop.adapters.meetings import JitsiMeetingProvider, MeetingPr
 from linguaflex_desktop.config import SmtpSettings
 from linguaflex_desktop.models import JobState, Meeting, Notification, OutboxJob, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.due import DueTransitions
+from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.booking.state import cancel_for_refund, load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -50,6 +52,12 @@ class Glue:
     meetings: MeetingService
     notifications: NotificationService
     worker: OutboxWorker
+    reschedules: Reschedules = field(init=False)
+    due_transitions: DueTransitions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reschedules = Reschedules(self.ctx)
+        self.due_transitions = DueTransitions(self.ctx)
 
     def services(self) -> Any:
         return SimpleNamespace(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +31,10 @@ from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.reconcile import Reconciler
+from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.views import PaymentViews
 from tests.integration.booking_helpers import World, confirmed, make_world
 
 THREE_D_SECURE_CARD = "4000002500003155"
@@ -39,7 +42,8 @@ THREE_D_SECURE_CARD = "4000002500003155"
 
 @dataclass
 class PayKit:
-    """Services wired on one database and the sandbox, plus a world and a confirmed booking."""
+    """Services wired on one database and the sandbox, plus a world and a confirmed booking.
+    The refund, reconcile and view collaborators are made from ``ctx`` and ``gateway``."""
 
     ctx: ServiceContext
     gateway: StripeGateway
@@ -49,6 +53,14 @@ class PayKit:
     cards: CardService
     payments: PaymentService
     booking_id: int
+    refunds: Refunds = field(init=False)
+    reconciler: Reconciler = field(init=False)
+    payment_views: PaymentViews = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refunds = Refunds(self.ctx, self.gateway)
+        self.reconciler = Reconciler(self.ctx, self.gateway)
+        self.payment_views = PaymentViews(self.ctx)
 
     def close(self) -> None:
         self.cards.close()

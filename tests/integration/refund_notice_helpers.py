@@ -15,6 +15,8 @@ from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.reconcile import Reconciler
+from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
 from tests.integration.booking_follow_up_helpers import (
     AFTER_EU_DST,
@@ -114,7 +116,16 @@ class PendingRefundsFail(RefundsAnswerPending):
         return replace(found, status="failed")
 
 
-def payments_with(
+@dataclass
+class StripeSide:
+    """The refund and reconcile collaborators on one (odd) gateway."""
+
+    refunds: Refunds
+    reconciler: Reconciler
+
+
+def stripe_side_with(
     cls: type[StripeGateway], sandbox: StripeSandbox, ctx: ServiceContext
-) -> PaymentService:
-    return PaymentService(ctx, gateway_like(cls, sandbox))
+) -> StripeSide:
+    gateway = gateway_like(cls, sandbox)
+    return StripeSide(Refunds(ctx, gateway), Reconciler(ctx, gateway))

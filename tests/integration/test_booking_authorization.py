@@ -15,6 +15,7 @@ from linguaflex_desktop.errors import PermissionDenied
 from linguaflex_desktop.models import AuditEvent, PaymentStatus, RescheduleProposal, User
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.dto import WeeklyRange
+from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
@@ -24,12 +25,20 @@ NEW_START = SLOT + timedelta(hours=3)
 
 
 @dataclass(frozen=True)
+class Services:
+    """The booking service and the reschedule collaborator on one database."""
+
+    bookings: BookingService
+    reschedules: Reschedules
+
+
+@dataclass(frozen=True)
 class Case:
     """A transition: how to reach the state it needs, who may do it, and the call itself."""
 
     setup: Callable[[ServiceContext, BookingService, World], int]
     rightful: str
-    act: Callable[[BookingService, Actor, int], object]
+    act: Callable[[Services, Actor, int], object]
 
 
 def _pending(ctx: ServiceContext, service: BookingService, world: World) -> int:
@@ -49,22 +58,28 @@ def _paid_and_over(ctx: ServiceContext, service: BookingService, world: World) -
 
 def _proposed_by_student(ctx: ServiceContext, service: BookingService, world: World) -> int:
     booking_id = _confirmed(ctx, service, world)
-    return service.propose_reschedule(world.student, booking_id, start_at=NEW_START).id
+    return Reschedules(ctx).propose_reschedule(world.student, booking_id, start_at=NEW_START).id
 
 
 CASES = {
-    "confirm": Case(_pending, "teacher", lambda s, a, i: s.confirm_booking(a, i)),
-    "decline": Case(_pending, "teacher", lambda s, a, i: s.decline_booking(a, i, reason="No")),
-    "cancel": Case(_confirmed, "student", lambda s, a, i: s.cancel_booking(a, i)),
-    "complete": Case(_paid_and_over, "teacher", lambda s, a, i: s.complete_booking(a, i)),
+    "confirm": Case(_pending, "teacher", lambda s, a, i: s.bookings.confirm_booking(a, i)),
+    "decline": Case(
+        _pending, "teacher", lambda s, a, i: s.bookings.decline_booking(a, i, reason="No")
+    ),
+    "cancel": Case(_confirmed, "student", lambda s, a, i: s.bookings.cancel_booking(a, i)),
+    "complete": Case(_paid_and_over, "teacher", lambda s, a, i: s.bookings.complete_booking(a, i)),
     "propose": Case(
-        _confirmed, "student", lambda s, a, i: s.propose_reschedule(a, i, start_at=NEW_START)
+        _confirmed,
+        "student",
+        lambda s, a, i: s.reschedules.propose_reschedule(a, i, start_at=NEW_START),
     ),
-    "accept": Case(_proposed_by_student, "teacher", lambda s, a, i: s.accept_reschedule(a, i)),
+    "accept": Case(
+        _proposed_by_student, "teacher", lambda s, a, i: s.reschedules.accept_reschedule(a, i)
+    ),
     "decline_reschedule": Case(
-        _proposed_by_student, "teacher", lambda s, a, i: s.decline_reschedule(a, i)
+        _proposed_by_student, "teacher", lambda s, a, i: s.reschedules.decline_reschedule(a, i)
     ),
-    "get": Case(_confirmed, "student", lambda s, a, i: s.get_booking(a, i)),
+    "get": Case(_confirmed, "student", lambda s, a, i: s.bookings.get_booking(a, i)),
 }
 
 # Wrong actors per transition. "suspended" is the rightful actor after suspension.
@@ -123,15 +138,16 @@ def test_wrong_actor_is_refused_and_nothing_changes(
         actor = rightful
     else:
         actor = getattr(world, wrong)
+    services = Services(service, Reschedules(ctx))
     before = _snapshot(ctx)
 
     with pytest.raises(PermissionDenied):
-        case.act(service, actor, target)
+        case.act(services, actor, target)
 
     assert _snapshot(ctx) == before
     if wrong == "suspended":
         _set_suspended(ctx, rightful, None)
-    case.act(service, rightful, target)  # the rightful actor may do it
+    case.act(services, rightful, target)  # the rightful actor may do it
 
 
 def test_admin_may_cancel_and_read_any_booking(ctx: ServiceContext) -> None:

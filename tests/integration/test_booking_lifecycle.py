@@ -18,6 +18,8 @@ from linguaflex_desktop.errors import (
 )
 from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, User
 from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.booking.due import DueTransitions
+from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService, cancel_for_refund
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -39,6 +41,16 @@ P = PaymentStatus
 @pytest.fixture
 def service(ctx: ServiceContext) -> BookingService:
     return BookingService(ctx)
+
+
+@pytest.fixture
+def reschedules(ctx: ServiceContext) -> Reschedules:
+    return Reschedules(ctx)
+
+
+@pytest.fixture
+def due(ctx: ServiceContext) -> DueTransitions:
+    return DueTransitions(ctx)
 
 
 @pytest.fixture
@@ -258,15 +270,15 @@ def test_a_paid_booking_is_cancelled_only_through_a_refund(
 
 
 def test_request_expires_when_the_teacher_does_not_answer(
-    ctx: ServiceContext, service: BookingService, world: World, clock
+    ctx: ServiceContext, service: BookingService, due: DueTransitions, world: World, clock
 ) -> None:
     booking = request(service, world)
-    assert service.run_due_transitions() == 0
+    assert due.run_due_transitions() == 0
     clock.set(booking.respond_by)
     with pytest.raises(InvalidTransition, match="expired"):
         service.confirm_booking(world.teacher, booking.id)
-    assert service.run_due_transitions() == 1
-    assert service.run_due_transitions() == 0  # idempotent
+    assert due.run_due_transitions() == 1
+    assert due.run_due_transitions() == 0  # idempotent
     detail = service.get_booking(world.student, booking.id)
     assert detail.booking.status is S.CANCELLED
     assert detail.audit[-1].action == "booking.expired"
@@ -274,7 +286,7 @@ def test_request_expires_when_the_teacher_does_not_answer(
 
 
 def test_confirmed_booking_left_unpaid_is_cancelled_at_its_payment_deadline(
-    ctx: ServiceContext, service: BookingService, world: World, clock
+    ctx: ServiceContext, service: BookingService, due: DueTransitions, world: World, clock
 ) -> None:
     unpaid = confirmed(service, world)
     failed = confirmed(service, world, start_at=SLOT + timedelta(hours=2))
@@ -282,9 +294,9 @@ def test_confirmed_booking_left_unpaid_is_cancelled_at_its_payment_deadline(
     set_payment(ctx, failed.id, P.PENDING, P.FAILED)
     set_payment(ctx, in_flight.id, P.PENDING)
     clock.set(unpaid.payment_due_by - timedelta(minutes=1))
-    assert service.run_due_transitions() == 0
+    assert due.run_due_transitions() == 0
     clock.set(in_flight.payment_due_by)
-    assert service.run_due_transitions() == 2
+    assert due.run_due_transitions() == 2
     assert row_state(ctx, unpaid.id)[:2] == (S.CANCELLED, P.UNPAID)
     assert row_state(ctx, failed.id)[:2] == (S.CANCELLED, P.FAILED)
     assert row_state(ctx, in_flight.id)[:2] == (S.CONFIRMED, P.PENDING)  # Stripe decides
@@ -313,11 +325,11 @@ def test_an_unpaid_session_cannot_be_completed(
 
 
 def test_paid_sessions_complete_automatically_after_their_end(
-    ctx: ServiceContext, service: BookingService, world: World, clock
+    ctx: ServiceContext, service: BookingService, due: DueTransitions, world: World, clock
 ) -> None:
     booking = paid(ctx, service, world)
     clock.set(booking.end_at)
-    assert service.run_due_transitions() == 1
+    assert due.run_due_transitions() == 1
     assert row_state(ctx, booking.id)[:2] == (S.COMPLETED, P.PAID)
 
 
@@ -418,13 +430,13 @@ def test_every_action_is_allowed_only_from_its_listed_states(
 
 
 def test_student_proposes_and_teacher_accepts_a_new_time_payment_and_price_stay(
-    ctx: ServiceContext, service: BookingService, world: World
+    ctx: ServiceContext, service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
     booking = paid(ctx, service, world)
     new_start = SLOT + timedelta(days=1, hours=2)
-    proposal = service.propose_reschedule(world.student, booking.id, start_at=new_start)
+    proposal = reschedules.propose_reschedule(world.student, booking.id, start_at=new_start)
     assert service.get_booking(world.teacher, booking.id).reschedule_proposal == proposal
-    moved = service.accept_reschedule(world.teacher, proposal.id)
+    moved = reschedules.accept_reschedule(world.teacher, proposal.id)
     assert (moved.start_at, moved.end_at) == (new_start, new_start + timedelta(hours=1))
     assert (moved.status, moved.payment_status) == (S.CONFIRMED, P.PAID)
     assert moved.total_minor == booking.total_minor and moved.version == booking.version + 1
@@ -439,68 +451,79 @@ def test_student_proposes_and_teacher_accepts_a_new_time_payment_and_price_stay(
 
 
 def test_teacher_proposes_student_declines_and_the_booking_keeps_its_time(
-    service: BookingService, world: World
+    service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
     booking = confirmed(service, world)
-    proposal = service.propose_reschedule(
+    proposal = reschedules.propose_reschedule(
         world.teacher, booking.id, start_at=SLOT + timedelta(hours=3)
     )
     with pytest.raises(PermissionDenied, match="other party decides"):
-        service.accept_reschedule(world.teacher, proposal.id)
-    declined = service.decline_reschedule(world.student, proposal.id)
+        reschedules.accept_reschedule(world.teacher, proposal.id)
+    declined = reschedules.decline_reschedule(world.student, proposal.id)
     assert declined.status.value == "declined"
     assert service.get_booking(world.student, booking.id).booking.start_at == SLOT
     with pytest.raises(InvalidTransition, match="no longer open"):
-        service.accept_reschedule(world.student, proposal.id)
+        reschedules.accept_reschedule(world.student, proposal.id)
 
 
 def test_reschedule_into_a_taken_or_unavailable_time_is_refused(
-    service: BookingService, world: World
+    service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
     booking = request(service, world)
     other = request(service, world, start_at=SLOT + timedelta(hours=2), student=world.other_student)
     with pytest.raises(SlotTaken):
-        service.propose_reschedule(world.student, booking.id, start_at=other.start_at)
+        reschedules.propose_reschedule(world.student, booking.id, start_at=other.start_at)
     with pytest.raises(ValidationError, match="not available"):
-        service.propose_reschedule(world.student, booking.id, start_at=SLOT.replace(hour=2))
+        reschedules.propose_reschedule(world.student, booking.id, start_at=SLOT.replace(hour=2))
     with pytest.raises(ValidationError, match="12 hours"):
-        service.propose_reschedule(world.student, booking.id, start_at=SLOT - timedelta(hours=40))
+        reschedules.propose_reschedule(
+            world.student, booking.id, start_at=SLOT - timedelta(hours=40)
+        )
 
 
 def test_a_counter_proposal_withdraws_the_open_one_and_cancel_withdraws_all(
-    service: BookingService, world: World
+    service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
     booking = request(service, world)
-    first = service.propose_reschedule(world.teacher, booking.id, start_at=SLOT.replace(hour=14))
-    second = service.propose_reschedule(world.student, booking.id, start_at=SLOT.replace(hour=15))
+    first = reschedules.propose_reschedule(
+        world.teacher, booking.id, start_at=SLOT.replace(hour=14)
+    )
+    second = reschedules.propose_reschedule(
+        world.student, booking.id, start_at=SLOT.replace(hour=15)
+    )
     with pytest.raises(InvalidTransition, match="no longer open"):
-        service.accept_reschedule(world.student, first.id)
+        reschedules.accept_reschedule(world.student, first.id)
     service.cancel_booking(world.student, booking.id)
     with pytest.raises(InvalidTransition, match="no longer open"):
-        service.accept_reschedule(world.teacher, second.id)
+        reschedules.accept_reschedule(world.teacher, second.id)
 
 
 def test_accepting_a_reschedule_clamps_the_response_deadline(
-    ctx: ServiceContext, service: BookingService, world: World
+    ctx: ServiceContext, service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
     booking = request(service, world, start_at=SLOT + timedelta(days=5))
     assert booking.respond_by == ctx.now() + timedelta(hours=48)
     sooner = ctx.now() + timedelta(hours=20)
-    proposal = service.propose_reschedule(world.teacher, booking.id, start_at=sooner)
-    moved = service.accept_reschedule(world.student, proposal.id)
+    proposal = reschedules.propose_reschedule(world.teacher, booking.id, start_at=sooner)
+    moved = reschedules.accept_reschedule(world.student, proposal.id)
     assert moved.respond_by == sooner - timedelta(hours=12)
 
 
 def test_stale_proposals_are_withdrawn_by_the_due_run(
-    ctx: ServiceContext, service: BookingService, world: World, clock
+    ctx: ServiceContext,
+    service: BookingService,
+    reschedules: Reschedules,
+    due: DueTransitions,
+    world: World,
+    clock,
 ) -> None:
     booking = confirmed(service, world, start_at=SLOT + timedelta(days=3))
-    proposal = service.propose_reschedule(world.student, booking.id, start_at=SLOT)
+    proposal = reschedules.propose_reschedule(world.student, booking.id, start_at=SLOT)
     clock.set(SLOT - timedelta(hours=11))
-    assert service.run_due_transitions() >= 1
+    assert due.run_due_transitions() >= 1
     assert service.get_booking(world.student, booking.id).reschedule_proposal is None
     with pytest.raises(InvalidTransition):
-        service.accept_reschedule(world.teacher, proposal.id)
+        reschedules.accept_reschedule(world.teacher, proposal.id)
 
 
 # --- audit trail -----------------------------------------------------------------------------

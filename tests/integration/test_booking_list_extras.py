@@ -103,7 +103,7 @@ def test_open_reschedule_is_flagged_until_it_is_answered(ctx: ServiceContext) ->
     w = glue.world
     booking = request(glue.bookings, w, start_at=AFTER_EU_DST)
     other = request(glue.bookings, w, start_at=AFTER_EU_DST + timedelta(days=1))
-    proposal = glue.bookings.propose_reschedule(
+    proposal = glue.reschedules.propose_reschedule(
         w.student, booking.id, start_at=AFTER_EU_DST + timedelta(hours=3)
     )
     for viewer in (w.student, w.teacher, w.admin):
@@ -113,14 +113,14 @@ def test_open_reschedule_is_flagged_until_it_is_answered(ctx: ServiceContext) ->
     assert in_schedule is not None and in_schedule.has_open_proposal
     [queued] = [b for b in glue.bookings.teacher_request_queue(w.teacher) if b.id == booking.id]
     assert queued.has_open_proposal
-    moved = glue.bookings.accept_reschedule(w.teacher, proposal.id)
+    moved = glue.reschedules.accept_reschedule(w.teacher, proposal.id)
     assert not moved.has_open_proposal  # the transition's own DTO knows it too
     assert not listed(glue, w.student, booking.id).has_open_proposal
-    second = glue.bookings.propose_reschedule(
+    second = glue.reschedules.propose_reschedule(
         w.teacher, other.id, start_at=AFTER_EU_DST + timedelta(days=1, hours=2)
     )
     assert glue.bookings.get_booking(w.student, other.id).booking.has_open_proposal
-    glue.bookings.decline_reschedule(w.student, second.id)
+    glue.reschedules.decline_reschedule(w.student, second.id)
     assert not listed(glue, w.admin, other.id).has_open_proposal
 
 
@@ -145,7 +145,7 @@ def test_a_page_costs_the_same_statements_for_two_rows_or_twelve(ctx: ServiceCon
     w = glue.world
     first = paid_booking(glue, start_at=AFTER_EU_DST)
     second = request(glue.bookings, w, start_at=AFTER_EU_DST + timedelta(hours=2))
-    glue.bookings.propose_reschedule(
+    glue.reschedules.propose_reschedule(
         w.student, second.id, start_at=AFTER_EU_DST + timedelta(hours=5)
     )
     drain(glue.worker)

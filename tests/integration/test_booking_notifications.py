@@ -103,7 +103,7 @@ def test_expiry_and_payment_deadline_tell_both(ctx: ServiceContext, clock: FakeC
     unpaid = request(glue.bookings, w, start_at=SLOT + timedelta(days=8))
     glue.bookings.confirm_booking(w.teacher, unpaid.id)
     clock.advance(days=3)
-    assert glue.bookings.run_due_transitions() == 2
+    assert glue.due_transitions.run_due_transitions() == 2
     assert [row_state(ctx, b.id)[0] for b in (unanswered, unpaid)] == [BookingStatus.CANCELLED] * 2
     assert kinds_of(ctx, w.student) == ["confirmed", "expired", "payment_overdue"]
     assert kinds_of(ctx, w.teacher)[-2:] == ["expired", "payment_overdue"]
@@ -150,8 +150,8 @@ def test_reschedule_of_a_paid_booking_sends_same_uid_with_higher_sequence(
     w = glue.world
     booking = paid_booking(glue, start_at=BEFORE_EU_DST)
     drain(glue.worker)
-    proposal = glue.bookings.propose_reschedule(w.teacher, booking.id, start_at=AFTER_EU_DST)
-    glue.bookings.accept_reschedule(w.student, proposal.id)
+    proposal = glue.reschedules.propose_reschedule(w.teacher, booking.id, start_at=AFTER_EU_DST)
+    glue.reschedules.accept_reschedule(w.student, proposal.id)
     moved = notifications_of(ctx, w.student.id)[-1]
     assert moved.kind == "rescheduled"
     assert "was Fri 26 Mar 2027, 09:00 EDT (America/New_York)" in moved.body_text
@@ -211,8 +211,8 @@ def test_reminders_follow_a_reschedule_and_the_old_ones_do_nothing(
     w = glue.world
     booking = paid_booking(glue, start_at=BEFORE_EU_DST)
     drain(glue.worker)
-    proposal = glue.bookings.propose_reschedule(w.student, booking.id, start_at=AFTER_EU_DST)
-    glue.bookings.accept_reschedule(w.teacher, proposal.id)
+    proposal = glue.reschedules.propose_reschedule(w.student, booking.id, start_at=AFTER_EU_DST)
+    glue.reschedules.accept_reschedule(w.teacher, proposal.id)
     assert len(jobs(ctx, JOB_REMINDER)) == 4
     clock.set(BEFORE_EU_DST - timedelta(minutes=30))  # the old reminders are both due now
     drain(glue.worker)

@@ -23,6 +23,8 @@ from linguaflex_desktop.services.booking import due as booking_due
 from linguaflex_desktop.services.booking import service as booking_service
 from linguaflex_desktop.services.booking.checks import DEADLOCK_ATTEMPTS, DEADLOCK_DETECTED
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.due import DueTransitions
+from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
@@ -221,8 +223,9 @@ def test_acting_on_an_old_version_is_refused_with_the_fresh_state(ctx: ServiceCo
     service = BookingService(ctx)
     world = make_world(ctx)
     booking = request(service, world)
-    service.propose_reschedule(world.student, booking.id, start_at=SLOT + timedelta(hours=2))
-    moved = service.accept_reschedule(
+    reschedules = Reschedules(ctx)
+    reschedules.propose_reschedule(world.student, booking.id, start_at=SLOT + timedelta(hours=2))
+    moved = reschedules.accept_reschedule(
         world.teacher,
         service.get_booking(world.teacher, booking.id).reschedule_proposal.id,  # type: ignore[union-attr]
     )
@@ -242,11 +245,11 @@ def test_the_answer_deadline_is_one_rule_for_the_teacher_and_the_expiry_sweep(
     booking = request(service, world)
     assert booking.respond_by is not None
     clock.set(booking.respond_by - timedelta(microseconds=1))
-    assert service.run_due_transitions() == 0  # still answerable one instant before
+    assert DueTransitions(ctx).run_due_transitions() == 0  # still answerable one instant before
     clock.set(booking.respond_by)
     with pytest.raises(InvalidTransition, match="expired"):
         service.confirm_booking(world.teacher, booking.id)
-    assert service.run_due_transitions() == 1
+    assert DueTransitions(ctx).run_due_transitions() == 1
     assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
 
 
@@ -260,7 +263,7 @@ def test_a_confirmation_one_instant_before_the_deadline_wins_over_the_sweep(
     clock.set(booking.respond_by - timedelta(microseconds=1))
     service.confirm_booking(world.teacher, booking.id)
     clock.set(booking.respond_by)
-    assert service.run_due_transitions() == 0
+    assert DueTransitions(ctx).run_due_transitions() == 0
     assert row_state(ctx, booking.id)[0] is BookingStatus.CONFIRMED
 
 
@@ -282,7 +285,7 @@ def test_a_confirmation_waiting_on_the_sweeps_row_lock_sees_the_expired_request(
 
     monkeypatch.setattr(booking_due, "apply_booking_status", expire_holding_the_lock)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        sweep = pool.submit(service.run_due_transitions)
+        sweep = pool.submit(DueTransitions(ctx).run_due_transitions)
         assert locked.wait(timeout=30)
         confirm = pool.submit(service.confirm_booking, world.teacher, booking.id)
         release.set()
@@ -315,14 +318,14 @@ def test_a_sweep_meeting_a_row_a_late_confirmation_holds_expires_it_exactly_once
     with ThreadPoolExecutor(max_workers=2) as pool:
         confirm = pool.submit(service.confirm_booking, world.teacher, booking.id)
         assert locked.wait(timeout=30)
-        sweep = pool.submit(service.run_due_transitions)
+        sweep = pool.submit(DueTransitions(ctx).run_due_transitions)
         first_run = sweep.result(timeout=30) if skips_locked_rows else None
         release.set()
         with pytest.raises(Conflict):
             confirm.result(timeout=30)
         first_run = sweep.result(timeout=30)
     assert first_run == (0 if skips_locked_rows else 1)
-    assert first_run + service.run_due_transitions() == 1
+    assert first_run + DueTransitions(ctx).run_due_transitions() == 1
     assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
 
 

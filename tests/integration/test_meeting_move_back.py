@@ -55,8 +55,8 @@ def test_the_zoom_meeting_follows_a_booking_moved_back_to_an_earlier_time_and_ag
     [meeting_id] = zoom.live_meeting_ids()
 
     def move(start_at: object, proposer: object, answerer: object) -> str:
-        proposal = glue.bookings.propose_reschedule(proposer, booking.id, start_at=start_at)
-        glue.bookings.accept_reschedule(answerer, proposal.id)
+        proposal = glue.reschedules.propose_reschedule(proposer, booking.id, start_at=start_at)
+        glue.reschedules.accept_reschedule(answerer, proposal.id)
         drain(glue.worker)
         return str(zoom.meetings[meeting_id]["start_time"])
 

@@ -299,8 +299,8 @@ def test_reschedule_moves_the_zoom_meeting_and_keeps_its_links(
     drain(glue.worker)
     [meeting_id] = zoom.live_meeting_ids()
     join_url = zoom.meetings[meeting_id]["join_url"]
-    proposal = glue.bookings.propose_reschedule(w.teacher, booking.id, start_at=AFTER_EU_DST)
-    glue.bookings.accept_reschedule(w.student, proposal.id)
+    proposal = glue.reschedules.propose_reschedule(w.teacher, booking.id, start_at=AFTER_EU_DST)
+    glue.reschedules.accept_reschedule(w.student, proposal.id)
     drain(glue.worker)
     assert zoom.live_meeting_ids() == [meeting_id]
     assert zoom.meetings[meeting_id]["start_time"] == "2027-03-29T13:00:00Z"

@@ -5,19 +5,18 @@ SQLite and Postgres (``ctx``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
-from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.booking.dto import BookingFilter
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.dto import PaymentFilter
-from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.views import PaymentViews
 from tests.integration.booking_helpers import World, make_world
 
 NAIVE = datetime(2027, 3, 1, 9, 0)
@@ -30,11 +29,8 @@ def world(ctx: ServiceContext) -> World:
 
 
 @pytest.fixture
-def payments(ctx: ServiceContext) -> Iterator[PaymentService]:
-    # The views never call Stripe: a gateway pointing nowhere is enough.
-    service = PaymentService(ctx, StripeGateway(secret_key="sk_test_x", publishable_key="pk_x"))
-    yield service
-    service.close()
+def payments(ctx: ServiceContext) -> PaymentViews:
+    return PaymentViews(ctx)
 
 
 def booking_calls(ctx: ServiceContext, world: World, **bounds: Any) -> list[Callable[[], Any]]:
@@ -47,16 +43,14 @@ def booking_calls(ctx: ServiceContext, world: World, **bounds: Any) -> list[Call
     ]
 
 
-def payment_calls(payments: PaymentService, world: World, **bounds: Any) -> list[Callable[[], Any]]:
+def payment_calls(payments: PaymentViews, world: World, **bounds: Any) -> list[Callable[[], Any]]:
     return [
         lambda: payments.list_payments(world.admin, filters=PaymentFilter(**bounds)),
         lambda: payments.list_payments(world.student, filters=PaymentFilter(**bounds)),
     ]
 
 
-def earnings_calls(
-    payments: PaymentService, world: World, **bounds: Any
-) -> list[Callable[[], Any]]:
+def earnings_calls(payments: PaymentViews, world: World, **bounds: Any) -> list[Callable[[], Any]]:
     return [lambda: payments.teacher_earnings(world.teacher, **bounds)]
 
 
@@ -71,7 +65,7 @@ def test_booking_lists_refuse_a_naive_start_bound(
 
 @pytest.mark.parametrize("bound", ["created_from", "created_to"])
 def test_payment_list_refuses_a_naive_creation_bound(
-    payments: PaymentService, world: World, bound: str
+    payments: PaymentViews, world: World, bound: str
 ) -> None:
     for call in payment_calls(payments, world, **{bound: NAIVE}):
         with pytest.raises(ValidationError, match="time zone"):
@@ -80,7 +74,7 @@ def test_payment_list_refuses_a_naive_creation_bound(
 
 @pytest.mark.parametrize("bound", ["from_at", "to_at"])
 def test_teacher_earnings_refuse_a_naive_bound(
-    payments: PaymentService, world: World, bound: str
+    payments: PaymentViews, world: World, bound: str
 ) -> None:
     for call in earnings_calls(payments, world, **{bound: NAIVE}):
         with pytest.raises(ValidationError, match="time zone"):
@@ -88,7 +82,7 @@ def test_teacher_earnings_refuse_a_naive_bound(
 
 
 def test_aware_bounds_in_any_zone_are_accepted_everywhere(
-    ctx: ServiceContext, payments: PaymentService, world: World
+    ctx: ServiceContext, payments: PaymentViews, world: World
 ) -> None:
     later = AWARE + timedelta(days=30)
     calls = [

@@ -97,7 +97,7 @@ def test_a_400_at_create_fails_the_attempt_at_once_and_the_student_pays_again_st
     assert outcome.state == "succeeded"
     assert [s for s, _ in payment_rows(kit.ctx, kit.booking_id)] == [A.FAILED, A.SUCCEEDED]
     assert succeeded_charges(kit, kit.world.student) == 1
-    assert kit.payments.reconcile_pending().checked == 0  # nothing was left open
+    assert kit.reconciler.reconcile_pending().checked == 0  # nothing was left open
     refusing.close()
 
 

@@ -44,11 +44,11 @@ def test_card_payment_makes_the_meeting_and_tells_both(kit: PayKit) -> None:
 def test_full_refund_takes_the_meeting_down_and_partial_refund_does_not(kit: PayKit) -> None:
     glue = paid_with_card(kit)
     admin = kit.world.admin
-    kit.payments.refund(admin, kit.booking_id, amount_minor=500, reason="Late", request_key="r1")
+    kit.refunds.refund(admin, kit.booking_id, amount_minor=500, reason="Late", request_key="r1")
     drain(glue.worker)
     assert glue.meetings.meeting_for_booking(admin, kit.booking_id).status is MeetingStatus.READY
     assert kinds_of(kit.ctx, kit.world.student)[-2:] == ["paid", "partially_refunded"]
-    kit.payments.refund(admin, kit.booking_id, reason="Teacher ill", request_key="r2")
+    kit.refunds.refund(admin, kit.booking_id, reason="Teacher ill", request_key="r2")
     drain(glue.worker)
     meeting = glue.meetings.meeting_for_booking(kit.world.student, kit.booking_id)
     assert meeting.status is MeetingStatus.DELETED and meeting.join_url is None

@@ -40,7 +40,7 @@ def declined_then_paid(kit: PayKit) -> PayKit:
 
 
 def attempts_seen_by(kit: PayKit, actor: Actor) -> tuple[PaymentDTO, ...]:
-    receipt = kit.payments.payment_for_booking(actor, kit.booking_id)
+    receipt = kit.payment_views.payment_for_booking(actor, kit.booking_id)
     assert [a.status for a in receipt.attempts] == [
         PaymentAttemptStatus.FAILED,
         PaymentAttemptStatus.SUCCEEDED,

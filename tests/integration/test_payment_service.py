@@ -83,7 +83,7 @@ def test_the_default_card_is_used_when_none_is_chosen(kit: PayKit) -> None:
     outcome = kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
     assert outcome.state == "succeeded"
-    receipt = kit.payments.payment_for_booking(kit.world.student, kit.booking_id)
+    receipt = kit.payment_views.payment_for_booking(kit.world.student, kit.booking_id)
     assert receipt.paid_with is not None and receipt.paid_with.card_last4 == "4242"
 
 
@@ -96,7 +96,7 @@ def test_decline_at_charge_fails_with_stripes_message_then_another_card_pays(kit
         kit.payments.pay_booking(student, kit.booking_id, card_id=failing.id)
 
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
-    receipt = kit.payments.payment_for_booking(student, kit.booking_id)
+    receipt = kit.payment_views.payment_for_booking(student, kit.booking_id)
     assert receipt.attempts[0].failure_message == "Your card was declined."
     assert intents_at_stripe(kit, student)[0]["status"] == "canceled"  # can never be confirmed
 
@@ -276,9 +276,9 @@ def test_receipt_shows_amounts_card_and_stripe_id_only_to_admins(kit: PayKit) ->
     kit.cards.save_test_card(kit.world.student)
     kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
-    mine = kit.payments.payment_for_booking(kit.world.student, kit.booking_id)
-    admins = kit.payments.payment_for_booking(kit.world.admin, kit.booking_id)
-    teachers = kit.payments.payment_for_booking(kit.world.teacher, kit.booking_id)
+    mine = kit.payment_views.payment_for_booking(kit.world.student, kit.booking_id)
+    admins = kit.payment_views.payment_for_booking(kit.world.admin, kit.booking_id)
+    teachers = kit.payment_views.payment_for_booking(kit.world.teacher, kit.booking_id)
 
     assert (mine.total_minor, mine.fee_minor, mine.teacher_share_minor) == (5250, 250, 5000)
     assert mine.payment_status is P.PAID and mine.paid_at is not None
@@ -288,7 +288,7 @@ def test_receipt_shows_amounts_card_and_stripe_id_only_to_admins(kit: PayKit) ->
     assert (admins.paid_with.stripe_payment_intent_id or "").startswith("pi_")
     assert teachers.paid_with is not None and teachers.paid_with.card_last4 is None
     with pytest.raises(PermissionDenied):
-        kit.payments.payment_for_booking(kit.world.other_student, kit.booking_id)
+        kit.payment_views.payment_for_booking(kit.world.other_student, kit.booking_id)
 
 
 def test_admin_lists_all_payments_with_filters_students_only_their_own(kit: PayKit) -> None:
@@ -304,13 +304,15 @@ def test_admin_lists_all_payments_with_filters_students_only_their_own(kit: PayK
     kit.cards.save_test_card(world.other_student)
     kit.payments.pay_booking(world.other_student, other.id)
 
-    everything = kit.payments.list_payments(world.admin)
-    succeeded = kit.payments.list_payments(world.admin, filters=PaymentFilter(status=A.SUCCEEDED))
-    by_student = kit.payments.list_payments(
+    everything = kit.payment_views.list_payments(world.admin)
+    succeeded = kit.payment_views.list_payments(
+        world.admin, filters=PaymentFilter(status=A.SUCCEEDED)
+    )
+    by_student = kit.payment_views.list_payments(
         world.admin, filters=PaymentFilter(student_id=world.other_student.id)
     )
-    own = kit.payments.list_payments(world.student, filters=PaymentFilter(student_id=None))
-    paged = kit.payments.list_payments(world.admin, offset=1, limit=1)
+    own = kit.payment_views.list_payments(world.student, filters=PaymentFilter(student_id=None))
+    paged = kit.payment_views.list_payments(world.admin, offset=1, limit=1)
 
     assert everything.total == 3 and len(everything.items) == 3
     assert all(item.stripe_payment_intent_id for item in everything.items)
@@ -319,7 +321,7 @@ def test_admin_lists_all_payments_with_filters_students_only_their_own(kit: PayK
     assert own.total == 2 and {item.student_id for item in own.items} == {world.student.id}
     assert paged.total == 3 and len(paged.items) == 1
     with pytest.raises(PermissionDenied):
-        kit.payments.list_payments(world.teacher)
+        kit.payment_views.list_payments(world.teacher)
 
 
 def test_teacher_earnings_show_gross_fee_and_share_per_booking_and_in_total(kit: PayKit) -> None:
@@ -330,8 +332,8 @@ def test_teacher_earnings_show_gross_fee_and_share_per_booking_and_in_total(kit:
     kit.payments.pay_booking(world.student, second.id)
     request(kit.bookings, world, start_at=SLOT + timedelta(days=2))  # unpaid: not earned
 
-    earnings = kit.payments.teacher_earnings(world.teacher)
-    first_day = kit.payments.teacher_earnings(world.teacher, to_at=SLOT + timedelta(hours=12))
+    earnings = kit.payment_views.teacher_earnings(world.teacher)
+    first_day = kit.payment_views.teacher_earnings(world.teacher, to_at=SLOT + timedelta(hours=12))
 
     assert [(line.gross_minor, line.fee_minor, line.share_minor) for line in earnings.lines] == [
         (5250, 250, 5000),
@@ -346,8 +348,8 @@ def test_teacher_earnings_show_gross_fee_and_share_per_booking_and_in_total(kit:
     )
     assert [line.booking_id for line in first_day.lines] == [kit.booking_id]
     with pytest.raises(PermissionDenied):
-        kit.payments.teacher_earnings(world.student)
-    assert kit.payments.teacher_earnings(world.other_teacher).lines == ()
+        kit.payment_views.teacher_earnings(world.student)
+    assert kit.payment_views.teacher_earnings(world.other_teacher).lines == ()
 
 
 def test_cancelled_booking_cannot_be_paid(kit: PayKit) -> None:

@@ -22,8 +22,10 @@ from linguaflex_desktop.models import (
     SessionBooking,
     StripeCustomer,
 )
+from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.dto import ReconcileReport
+from linguaflex_desktop.services.payments.reconcile import Reconciler
 from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.integration.payment_helpers import (
@@ -100,8 +102,8 @@ def test_a_payment_that_succeeded_at_stripe_while_we_were_away_becomes_paid_once
         )
         uow.commit()
 
-    first = kit.payments.reconcile_pending()
-    second = kit.payments.reconcile_pending()
+    first = kit.reconciler.reconcile_pending()
+    second = kit.reconciler.reconcile_pending()
 
     assert first == ReconcileReport(checked=1, paid=1)
     assert second == ReconcileReport()
@@ -115,12 +117,12 @@ def test_an_attempt_stripe_never_saw_is_closed_after_the_grace_period_and_can_be
 ) -> None:
     pay_while_stripe_is_down(kit)
 
-    early = kit.payments.reconcile_pending()
+    early = kit.reconciler.reconcile_pending()
     assert early == ReconcileReport(checked=1, still_pending=1)
     assert payment_rows(kit.ctx, kit.booking_id) == [(A.CREATING, None)]
 
     clock.advance(minutes=5)
-    late = kit.payments.reconcile_pending()
+    late = kit.reconciler.reconcile_pending()
 
     assert late == ReconcileReport(checked=1, canceled=1)
     assert payment_rows(kit.ctx, kit.booking_id) == [(A.CANCELED, None)]
@@ -137,9 +139,9 @@ def test_a_confirm_that_never_reached_stripe_is_cancelled_after_the_grace_period
     with pytest.raises(ExternalServiceError):
         flaky.pay_booking(kit.world.student, kit.booking_id)
 
-    assert kit.payments.reconcile_pending() == ReconcileReport(checked=1, still_pending=1)
+    assert kit.reconciler.reconcile_pending() == ReconcileReport(checked=1, still_pending=1)
     clock.advance(minutes=6)
-    report = kit.payments.reconcile_pending()
+    report = kit.reconciler.reconcile_pending()
 
     assert report == ReconcileReport(checked=1, canceled=1)
     assert [i["status"] for i in intents_at_stripe(kit, kit.world.student)] == ["canceled"]
@@ -154,10 +156,10 @@ def test_a_decline_whose_answer_was_lost_is_settled_failed_with_stripes_message(
     with pytest.raises(ExternalServiceError):
         flaky.pay_booking(kit.world.student, kit.booking_id)
 
-    report = kit.payments.reconcile_pending()
+    report = kit.reconciler.reconcile_pending()
 
     assert report == ReconcileReport(checked=1, failed=1)
-    receipt = kit.payments.payment_for_booking(kit.world.student, kit.booking_id)
+    receipt = kit.payment_views.payment_for_booking(kit.world.student, kit.booking_id)
     assert receipt.attempts[0].failure_message == "Your card was declined."
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
 
@@ -168,14 +170,14 @@ def test_three_d_secure_in_progress_is_left_alone_until_the_deadline_then_cancel
     card_id = save_raw_card(kit, kit.world.student, THREE_D_SECURE_CARD)
     kit.payments.pay_booking(kit.world.student, kit.booking_id, card_id=card_id)
 
-    assert kit.payments.reconcile_pending() == ReconcileReport(checked=1, still_pending=1)
+    assert kit.reconciler.reconcile_pending() == ReconcileReport(checked=1, still_pending=1)
     clock.advance(hours=24)  # past payment_due_by
-    report = kit.payments.reconcile_pending()
+    report = kit.reconciler.reconcile_pending()
 
     assert report == ReconcileReport(checked=1, canceled=1)
     assert [i["status"] for i in intents_at_stripe(kit, kit.world.student)] == ["canceled"]
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
-    kit.bookings.run_due_transitions()
+    DueTransitions(kit.ctx).run_due_transitions()
     assert booking_state(kit.ctx, kit.booking_id) == (S.CANCELLED, P.FAILED)
 
 
@@ -192,7 +194,7 @@ def test_an_unpaid_intent_of_a_booking_cancelled_meanwhile_is_cancelled_at_strip
         )
         uow.commit()
 
-    report = kit.payments.reconcile_pending()
+    report = kit.reconciler.reconcile_pending()
 
     assert report == ReconcileReport(checked=1, canceled=1)
     assert [i["status"] for i in intents_at_stripe(kit, kit.world.student)] == ["canceled"]
@@ -202,7 +204,7 @@ def test_an_unpaid_intent_of_a_booking_cancelled_meanwhile_is_cancelled_at_strip
 def test_stripe_unreachable_during_reconcile_changes_nothing(kit: PayKit) -> None:
     card_id = save_raw_card(kit, kit.world.student, THREE_D_SECURE_CARD)
     kit.payments.pay_booking(kit.world.student, kit.booking_id, card_id=card_id)
-    offline = PaymentService(kit.ctx, dead_gateway())
+    offline = Reconciler(kit.ctx, dead_gateway())
 
     report = offline.reconcile_pending()
 
@@ -223,7 +225,7 @@ def test_concurrent_reconciles_and_the_poller_mark_paid_exactly_once(kit: PayKit
 
     def reconcile() -> None:
         barrier.wait(timeout=30)
-        reports.append(kit.payments.reconcile_pending())
+        reports.append(kit.reconciler.reconcile_pending())
 
     def poll() -> None:
         barrier.wait(timeout=30)
@@ -245,5 +247,5 @@ def test_concurrent_reconciles_and_the_poller_mark_paid_exactly_once(kit: PayKit
 def test_reconcile_respects_its_limit_oldest_first(kit: PayKit, clock: FakeClock) -> None:
     pay_while_stripe_is_down(kit)
     clock.advance(minutes=10)
-    assert kit.payments.reconcile_pending(limit=0) == ReconcileReport()
-    assert kit.payments.reconcile_pending(limit=1).checked == 1
+    assert kit.reconciler.reconcile_pending(limit=0) == ReconcileReport()
+    assert kit.reconciler.reconcile_pending(limit=1).checked == 1

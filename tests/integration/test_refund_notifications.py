@@ -60,7 +60,7 @@ def test_partial_refund_tells_both_the_amount_and_what_remains_in_their_own_zone
     ctx: ServiceContext, paid: PaidBooking
 ) -> None:
     student, teacher = paid.parties
-    result = paid.kit.payments.refund(
+    result = paid.kit.refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late start", request_key="r-1"
     )
 
@@ -97,18 +97,18 @@ def test_the_same_refund_request_again_tells_nobody_twice_and_a_new_one_is_told_
     ctx: ServiceContext, paid: PaidBooking
 ) -> None:
     student, teacher = paid.parties
-    payments = paid.kit.payments
-    first = payments.refund(
+    refunds = paid.kit.refunds
+    first = refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
-    again = payments.refund(
+    again = refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
 
     assert again.duplicate and again.refund.id == first.refund.id
     assert [len(rows_of_kind(ctx, user, PARTIAL)) for user in (student, teacher)] == [1, 1]
 
-    payments.refund(
+    refunds.refund(
         paid.admin, paid.booking_id, amount_minor=1000, reason="Audio", request_key="r-2"
     )
 
@@ -123,7 +123,7 @@ def test_with_smtp_the_partial_refund_is_emailed_to_both_once_with_its_message_i
     paid = paid_with_smtp
     before = len(smtp.inbox.messages())
     for _ in range(2):  # a double click: the same request key
-        paid.kit.payments.refund(
+        paid.kit.refunds.refund(
             paid.admin, paid.booking_id, amount_minor=1500, reason="Late", request_key="r-1"
         )
         drain(paid.glue.worker)
@@ -143,7 +143,7 @@ def test_with_smtp_the_partial_refund_is_emailed_to_both_once_with_its_message_i
 def test_full_refund_still_says_refunded_and_nothing_partial(
     ctx: ServiceContext, paid: PaidBooking
 ) -> None:
-    paid.kit.payments.refund(paid.admin, paid.booking_id, reason="Teacher ill", request_key="r-1")
+    paid.kit.refunds.refund(paid.admin, paid.booking_id, reason="Teacher ill", request_key="r-1")
 
     for user in paid.parties:
         assert kinds_of(ctx, user)[-1] == "refunded"
@@ -157,9 +157,9 @@ def test_full_refund_still_says_refunded_and_nothing_partial(
 def test_partial_then_the_rest_tells_partial_then_refunded_once_each(
     ctx: ServiceContext, paid: PaidBooking
 ) -> None:
-    payments = paid.kit.payments
-    payments.refund(paid.admin, paid.booking_id, amount_minor=2000, reason="x", request_key="a")
-    payments.refund(paid.admin, paid.booking_id, reason="Teacher ill", request_key="b")
+    refunds = paid.kit.refunds
+    refunds.refund(paid.admin, paid.booking_id, amount_minor=2000, reason="x", request_key="a")
+    refunds.refund(paid.admin, paid.booking_id, reason="Teacher ill", request_key="b")
 
     for user in paid.parties:
         assert kinds_of(ctx, user)[-2:] == [PARTIAL, "refunded"]
@@ -171,16 +171,16 @@ def test_admin_cancelling_a_paid_booking_tells_both_exactly_once_by_inbox_and_em
     ctx: ServiceContext, paid_with_smtp: PaidBooking, smtp: SmtpPeer
 ) -> None:
     paid = paid_with_smtp
-    payments = paid.kit.payments
+    refunds = paid.kit.refunds
     before = len(smtp.inbox.messages())
-    result = payments.cancel_paid_booking(
+    result = refunds.cancel_paid_booking(
         paid.admin, paid.booking_id, reason="Teacher ill", request_key="cancel-1"
     )
-    repeat = payments.cancel_paid_booking(
+    repeat = refunds.cancel_paid_booking(
         paid.admin, paid.booking_id, reason="Teacher ill", request_key="cancel-1"
     )
     with pytest.raises(InvalidTransition):  # a second, different request: nothing to cancel
-        payments.cancel_paid_booking(
+        refunds.cancel_paid_booking(
             paid.admin, paid.booking_id, reason="Teacher ill", request_key="cancel-2"
         )
     drain(paid.glue.worker)

@@ -24,8 +24,8 @@ from tests.integration.refund_notice_helpers import (
     PendingRefundsFail,
     RefundsAnswerPending,
     paid_booking_by_card,
-    payments_with,
     rows_of_kind,
+    stripe_side_with,
 )
 
 PARTIAL = "partially_refunded"
@@ -43,8 +43,8 @@ def paid(
 def test_pending_partial_refund_is_told_only_once_stripe_says_it_succeeded(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
 ) -> None:
-    payments = payments_with(RefundsAnswerPending, stripe_sandbox, ctx)
-    result = payments.refund(
+    side = stripe_side_with(RefundsAnswerPending, stripe_sandbox, ctx)
+    result = side.refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
 
@@ -52,46 +52,44 @@ def test_pending_partial_refund_is_told_only_once_stripe_says_it_succeeded(
     assert all(rows_of_kind(ctx, user, PARTIAL) == [] for user in paid.parties)
     assert has_unsettled_payments(ctx)  # so the periodic reconcile will ask Stripe
 
-    report = payments.reconcile_pending()
-    again = payments.reconcile_pending()
+    report = side.reconciler.reconcile_pending()
+    again = side.reconciler.reconcile_pending()
 
     assert (report.refunds_settled, again.refunds_settled) == (1, 0)
     assert not has_unsettled_payments(ctx)
     for user in paid.parties:
         [row] = rows_of_kind(ctx, user, PARTIAL)
         assert "20.00 USD" in row.body_text and "32.50 USD" in row.body_text
-    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    receipt = paid.kit.payment_views.payment_for_booking(paid.admin, paid.booking_id)
     assert [r.status for r in receipt.refunds] == [RefundStatus.SUCCEEDED]
     assert receipt.refunded_minor == 2000
-    payments.close()
 
 
 def test_pending_refund_that_fails_gives_the_amount_back_and_tells_nobody(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
 ) -> None:
-    payments = payments_with(PendingRefundsFail, stripe_sandbox, ctx)
-    payments.refund(
+    side = stripe_side_with(PendingRefundsFail, stripe_sandbox, ctx)
+    side.refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
-    assert payments.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE - 2000
+    assert side.refunds.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE - 2000
 
-    report = payments.reconcile_pending()
+    report = side.reconciler.reconcile_pending()
 
     assert report.refunds_settled == 1 and report.needs_attention == ()
-    assert payments.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE
-    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    assert side.refunds.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE
+    receipt = paid.kit.payment_views.payment_for_booking(paid.admin, paid.booking_id)
     assert [r.status for r in receipt.refunds] == [RefundStatus.FAILED]
     assert receipt.refunded_minor == 0
     assert all(rows_of_kind(ctx, user, PARTIAL) == [] for user in paid.parties)
     assert booking_state(ctx, paid.booking_id) == (BookingStatus.CONFIRMED, PaymentStatus.PAID)
-    payments.close()
 
 
 def test_pending_full_refund_cancels_but_says_the_money_is_still_on_its_way(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
 ) -> None:
-    payments = payments_with(RefundsAnswerPending, stripe_sandbox, ctx)
-    payments.cancel_paid_booking(
+    side = stripe_side_with(RefundsAnswerPending, stripe_sandbox, ctx)
+    side.refunds.cancel_paid_booking(
         paid.admin, paid.booking_id, reason="Teacher ill", request_key="c-1"
     )
 
@@ -104,27 +102,28 @@ def test_pending_full_refund_cancels_but_says_the_money_is_still_on_its_way(
     [to_teacher] = rows_of_kind(ctx, teacher, "refunded")
     assert "The payment is being refunded to Sam." in to_teacher.body_text
 
-    assert payments.reconcile_pending().refunds_settled == 1  # it succeeded: no second message
+    assert (
+        side.reconciler.reconcile_pending().refunds_settled == 1
+    )  # it succeeded: no second message
     for user in paid.parties:
         assert kinds_of(ctx, user).count("refunded") == 1
         assert rows_of_kind(ctx, user, PARTIAL) == []
-    payments.close()
 
 
 def test_pending_full_refund_that_fails_is_flagged_for_an_admin_not_reopened(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
 ) -> None:
-    payments = payments_with(PendingRefundsFail, stripe_sandbox, ctx)
-    result = payments.cancel_paid_booking(
+    side = stripe_side_with(PendingRefundsFail, stripe_sandbox, ctx)
+    result = side.refunds.cancel_paid_booking(
         paid.admin, paid.booking_id, reason="Teacher ill", request_key="c-1"
     )
 
-    report = payments.reconcile_pending()
+    report = side.reconciler.reconcile_pending()
 
     assert report.refunds_settled == 1
     assert report.needs_attention == (result.refund.payment_id,)
     assert booking_state(ctx, paid.booking_id) == (BookingStatus.CANCELLED, PaymentStatus.REFUNDED)
-    receipt = payments.payment_for_booking(paid.admin, paid.booking_id)
+    receipt = paid.kit.payment_views.payment_for_booking(paid.admin, paid.booking_id)
     assert [r.status for r in receipt.refunds] == [RefundStatus.FAILED]
     with ctx.unit_of_work(write=False) as uow:
         flagged = uow.session.scalar(
@@ -136,4 +135,3 @@ def test_pending_full_refund_that_fails_is_flagged_for_an_admin_not_reopened(
     assert flagged is not None
     for user in paid.parties:  # nobody is told anything new
         assert kinds_of(ctx, user).count("refunded") == 1
-    payments.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -26,8 +25,9 @@ from linguaflex_desktop.models import (
     RefundStatus,
 )
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.reconcile import DEFAULT_CREATING_GRACE, Reconciler
 from linguaflex_desktop.services.payments.refund_recovery import refund_metadata
-from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.worker.runtime import has_unsettled_payments
 from tests.conftest import FakeClock
 from tests.integration.booking_follow_up_helpers import kinds_of
@@ -36,13 +36,13 @@ from tests.integration.refund_notice_helpers import (
     PRICE,
     PaidBooking,
     paid_booking_by_card,
-    payments_with,
     rows_of_kind,
+    stripe_side_with,
 )
 
 S, P, R = BookingStatus, PaymentStatus, RefundStatus
 PARTIAL = "partially_refunded"
-GRACE = timedelta(minutes=2)  # PaymentService's default creating_grace
+GRACE = DEFAULT_CREATING_GRACE  # the Reconciler's default creating_grace
 
 
 class RefundAnswerLost(StripeGateway):
@@ -112,7 +112,7 @@ def audit_count(ctx: ServiceContext, action: str) -> int:
 
 def lost_partial_refund(paid: PaidBooking) -> int:
     """A 20.00 refund whose call never reached Stripe: our row stays ``creating``."""
-    offline = PaymentService(paid.kit.ctx, dead_gateway())
+    offline = Refunds(paid.kit.ctx, dead_gateway())
     with pytest.raises(ExternalServiceError, match="will not be made twice"):
         offline.refund(
             paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
@@ -126,17 +126,19 @@ def lost_partial_refund(paid: PaidBooking) -> int:
 def test_a_full_refund_whose_answer_was_lost_is_adopted_not_made_again(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox, clock: FakeClock
 ) -> None:
-    lossy = payments_with(RefundAnswerLost, stripe_sandbox, ctx)
+    lossy = stripe_side_with(RefundAnswerLost, stripe_sandbox, ctx)
     with pytest.raises(ExternalServiceError, match="will not be made twice"):
-        lossy.cancel_paid_booking(paid.admin, paid.booking_id, reason="Ill", request_key="c-1")
+        lossy.refunds.cancel_paid_booking(
+            paid.admin, paid.booking_id, reason="Ill", request_key="c-1"
+        )
     [made] = at_stripe(paid)
     assert our_refunds(ctx) == [(R.CREATING, None)]
     assert has_unsettled_payments(ctx)  # so the worker's periodic reconcile runs
 
-    early = paid.kit.payments.reconcile_pending()  # within the grace: the call may still run
+    early = paid.kit.reconciler.reconcile_pending()  # within the grace: the call may still run
     clock.advance(seconds=GRACE.total_seconds())
-    report = paid.kit.payments.reconcile_pending()
-    again = paid.kit.payments.reconcile_pending()
+    report = paid.kit.reconciler.reconcile_pending()
+    again = paid.kit.reconciler.reconcile_pending()
 
     assert (early.refunds_resumed, report.refunds_resumed, again.refunds_resumed) == (0, 1, 0)
     assert [info.id for info in at_stripe(paid)] == [made.id]  # not refunded twice
@@ -147,7 +149,6 @@ def test_a_full_refund_whose_answer_was_lost_is_adopted_not_made_again(
     for user in paid.parties:
         assert kinds_of(ctx, user).count("refunded") == 1
     assert not has_unsettled_payments(ctx)
-    lossy.close()
 
 
 def test_a_partial_refund_made_at_stripe_by_an_earlier_call_is_adopted_and_told_once(
@@ -162,7 +163,7 @@ def test_a_partial_refund_made_at_stripe_by_an_earlier_call_is_adopted_and_told_
     )
     clock.advance(seconds=GRACE.total_seconds())
 
-    report = paid.kit.payments.reconcile_pending()
+    report = paid.kit.reconciler.reconcile_pending()
 
     assert report.refunds_resumed == 1 and report.needs_attention == ()
     assert [info.id for info in at_stripe(paid)] == [made.id]
@@ -171,7 +172,7 @@ def test_a_partial_refund_made_at_stripe_by_an_earlier_call_is_adopted_and_told_
     for user in paid.parties:
         [told] = rows_of_kind(ctx, user, PARTIAL)
         assert "20.00 USD" in told.body_text and "32.50 USD" in told.body_text
-    paid.kit.payments.reconcile_pending()
+    paid.kit.reconciler.reconcile_pending()
     assert all(len(rows_of_kind(ctx, user, PARTIAL)) == 1 for user in paid.parties)
 
 
@@ -179,13 +180,13 @@ def test_a_refund_that_never_reached_stripe_is_sent_once_by_the_reconcile(
     ctx: ServiceContext, paid: PaidBooking, clock: FakeClock
 ) -> None:
     refund_id = lost_partial_refund(paid)
-    paid.kit.payments.reconcile_pending()
+    paid.kit.reconciler.reconcile_pending()
     assert at_stripe(paid) == []  # not within the grace period
     clock.advance(seconds=GRACE.total_seconds())
 
-    report = paid.kit.payments.reconcile_pending()
-    paid.kit.payments.reconcile_pending()
-    repeat = paid.kit.payments.refund(
+    report = paid.kit.reconciler.reconcile_pending()
+    paid.kit.reconciler.reconcile_pending()
+    repeat = paid.kit.refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
 
@@ -201,15 +202,15 @@ def test_a_refund_that_never_reached_stripe_is_sent_once_by_the_reconcile(
 def test_an_admin_repeating_a_refund_whose_answer_was_lost_adopts_it(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox, clock: FakeClock
 ) -> None:
-    lossy = payments_with(RefundAnswerLost, stripe_sandbox, ctx)
+    lossy = stripe_side_with(RefundAnswerLost, stripe_sandbox, ctx)
     with pytest.raises(ExternalServiceError):
-        lossy.refund(
+        lossy.refunds.refund(
             paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
         )
     [made] = at_stripe(paid)
     clock.advance(seconds=30)  # REFUND_RETRY_AFTER: the admin may repeat it
 
-    repeat = paid.kit.payments.refund(
+    repeat = paid.kit.refunds.refund(
         paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
     )
 
@@ -217,41 +218,38 @@ def test_an_admin_repeating_a_refund_whose_answer_was_lost_adopts_it(
     assert (repeat.refund.status, repeat.refund.stripe_refund_id) == (R.SUCCEEDED, made.id)
     assert [info.id for info in at_stripe(paid)] == [made.id]
     assert paid.kit.gateway.amount_refunded(intent_id(paid)) == 2000
-    lossy.close()
 
 
 def test_stripe_refusing_the_resent_refund_fails_it_and_gives_the_amount_back(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox, clock: FakeClock
 ) -> None:
     lost_partial_refund(paid)
-    refusing = payments_with(RefundsSendARejectedParameter, stripe_sandbox, ctx)
+    refusing = stripe_side_with(RefundsSendARejectedParameter, stripe_sandbox, ctx)
     clock.advance(seconds=GRACE.total_seconds())
 
-    report = refusing.reconcile_pending()
+    report = refusing.reconciler.reconcile_pending()
 
     assert report.refunds_resumed == 1
     assert our_refunds(ctx) == [(R.FAILED, None)] and at_stripe(paid) == []
-    assert refusing.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE
+    assert refusing.refunds.preview_refund(paid.admin, paid.booking_id).amount_minor == PRICE
     assert booking_state(ctx, paid.booking_id) == (S.CONFIRMED, P.PAID)
     assert audit_count(ctx, "refund.refused") == 1
     assert all(rows_of_kind(ctx, user, PARTIAL) == [] for user in paid.parties)
-    refusing.close()
 
 
 def test_a_refund_stripe_refuses_at_once_is_failed_and_can_be_made_again(
     ctx: ServiceContext, paid: PaidBooking, stripe_sandbox: StripeSandbox
 ) -> None:
-    refusing = payments_with(RefundsSendARejectedParameter, stripe_sandbox, ctx)
+    refusing = stripe_side_with(RefundsSendARejectedParameter, stripe_sandbox, ctx)
 
     with pytest.raises(StripeRequestRefused, match=r"Unexpected reason\. Nothing was refunded"):
-        refusing.refund(
+        refusing.refunds.refund(
             paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
         )
 
     assert our_refunds(ctx) == [(R.FAILED, None)]
-    made = paid.kit.payments.refund(paid.admin, paid.booking_id, reason="x", request_key="r-2")
+    made = paid.kit.refunds.refund(paid.admin, paid.booking_id, reason="x", request_key="r-2")
     assert (made.refund.amount_minor, made.refund.status) == (PRICE, R.SUCCEEDED)
-    refusing.close()
 
 
 def test_a_refund_at_stripe_we_cannot_attribute_stops_the_resend_and_is_flagged_once(
@@ -264,9 +262,9 @@ def test_a_refund_at_stripe_we_cannot_attribute_stops_the_resend_and_is_flagged_
     )
     clock.advance(seconds=GRACE.total_seconds())
 
-    report = paid.kit.payments.reconcile_pending()
+    report = paid.kit.reconciler.reconcile_pending()
     clock.advance(seconds=GRACE.total_seconds())
-    again = paid.kit.payments.reconcile_pending()
+    again = paid.kit.reconciler.reconcile_pending()
 
     [payment_id] = report.needs_attention
     assert again.needs_attention == (payment_id,)
@@ -276,7 +274,7 @@ def test_a_refund_at_stripe_we_cannot_attribute_stops_the_resend_and_is_flagged_
     assert audit_count(ctx, "refund.needs_attention") == 1
     clock.advance(seconds=30)  # the admin repeating it is not sent either
     with pytest.raises(Conflict, match="did not record"):
-        paid.kit.payments.refund(
+        paid.kit.refunds.refund(
             paid.admin, paid.booking_id, amount_minor=2000, reason="Late", request_key="r-1"
         )
     assert len(at_stripe(paid)) == 1
@@ -287,19 +285,19 @@ def test_concurrent_reconciles_send_a_lost_refund_once(
 ) -> None:
     lost_partial_refund(paid)
     clock.advance(seconds=GRACE.total_seconds())
-    services = [PaymentService(ctx, stripe_gateway) for _ in range(4)]
-    barrier = threading.Barrier(len(services))
+    reconcilers = [Reconciler(ctx, stripe_gateway) for _ in range(4)]
+    barrier = threading.Barrier(len(reconcilers))
     resumed: list[int] = []
     errors: list[BaseException] = []
 
-    def run(service: PaymentService) -> None:
+    def run(reconciler: Reconciler) -> None:
         try:
             barrier.wait(timeout=30)
-            resumed.append(service.reconcile_pending().refunds_resumed)
+            resumed.append(reconciler.reconcile_pending().refunds_resumed)
         except BaseException as error:  # reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=run, args=(service,)) for service in services]
+    threads = [threading.Thread(target=run, args=(reconciler,)) for reconciler in reconcilers]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -308,5 +306,3 @@ def test_concurrent_reconciles_send_a_lost_refund_once(
     assert errors == [] and sorted(resumed) == [0, 0, 0, 1]
     assert len(at_stripe(paid)) == 1
     assert [status for status, _ in our_refunds(ctx)] == [R.SUCCEEDED]
-    for service in services:
-        service.close()

@@ -22,7 +22,7 @@ from linguaflex_desktop.errors import (
 )
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, RefundStatus
 from linguaflex_desktop.services.common.context import ServiceContext
-from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.refunds import Refunds
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT
 from tests.integration.payment_helpers import (
@@ -56,7 +56,7 @@ def refunded_at_stripe(kit: PayKit) -> int:
 
 
 def test_preview_of_a_partial_refund_takes_it_from_the_teachers_share(kit: PayKit) -> None:
-    preview = kit.payments.preview_refund(kit.world.admin, kit.booking_id, amount_minor=2000)
+    preview = kit.refunds.preview_refund(kit.world.admin, kit.booking_id, amount_minor=2000)
 
     assert (preview.amount_minor, preview.paid_minor, preview.remaining_after_minor) == (
         2000,
@@ -72,7 +72,7 @@ def test_preview_of_a_partial_refund_takes_it_from_the_teachers_share(kit: PayKi
 
 
 def test_preview_of_a_full_refund_returns_the_fee_too(kit: PayKit) -> None:
-    preview = kit.payments.preview_refund(kit.world.admin, kit.booking_id)
+    preview = kit.refunds.preview_refund(kit.world.admin, kit.booking_id)
 
     assert preview.amount_minor == 5250 and preview.is_full
     assert (preview.teacher_share_after_minor, preview.fee_after_minor) == (0, 0)
@@ -84,7 +84,7 @@ def test_partial_then_full_refund_records_stripes_ids_and_cancels_the_booking(
     kit: PayKit,
 ) -> None:
     admin = kit.world.admin
-    partial = kit.payments.refund(
+    partial = kit.refunds.refund(
         admin, kit.booking_id, amount_minor=2000, reason="Late start", request_key="r-1"
     )
 
@@ -92,15 +92,15 @@ def test_partial_then_full_refund_records_stripes_ids_and_cancels_the_booking(
     assert (partial.refund.stripe_refund_id or "").startswith("re_")
     assert (partial.booking_status, partial.payment_status) == (S.CONFIRMED, P.PAID)
     assert partial.refunded_minor == 2000 and refunded_at_stripe(kit) == 2000
-    after_partial = kit.payments.preview_refund(admin, kit.booking_id)
+    after_partial = kit.refunds.preview_refund(admin, kit.booking_id)
     assert after_partial.amount_minor == 3250 and after_partial.already_refunded_minor == 2000
 
-    full = kit.payments.refund(admin, kit.booking_id, reason="Teacher ill", request_key="r-2")
+    full = kit.refunds.refund(admin, kit.booking_id, reason="Teacher ill", request_key="r-2")
 
     assert full.refund.amount_minor == 3250
     assert (full.booking_status, full.payment_status) == (S.CANCELLED, P.REFUNDED)
     assert full.refunded_minor == 5250 and refunded_at_stripe(kit) == 5250
-    receipt = kit.payments.payment_for_booking(kit.world.student, kit.booking_id)
+    receipt = kit.payment_views.payment_for_booking(kit.world.student, kit.booking_id)
     assert [r.amount_minor for r in receipt.refunds] == [2000, 3250]
     assert all(r.stripe_refund_id is None for r in receipt.refunds)  # ids for admins only
     assert booking_state(kit.ctx, kit.booking_id) == (S.CANCELLED, P.REFUNDED)
@@ -109,31 +109,31 @@ def test_partial_then_full_refund_records_stripes_ids_and_cancels_the_booking(
 def test_more_than_what_remains_is_refused_before_stripe_is_asked(kit: PayKit) -> None:
     admin = kit.world.admin
     with pytest.raises(ValidationError, match=r"At most 52\.50 USD"):
-        kit.payments.refund(admin, kit.booking_id, amount_minor=5251, reason="x", request_key="a")
-    kit.payments.refund(admin, kit.booking_id, amount_minor=2000, reason="x", request_key="b")
+        kit.refunds.refund(admin, kit.booking_id, amount_minor=5251, reason="x", request_key="a")
+    kit.refunds.refund(admin, kit.booking_id, amount_minor=2000, reason="x", request_key="b")
     with pytest.raises(ValidationError, match=r"At most 32\.50 USD"):
-        kit.payments.refund(admin, kit.booking_id, amount_minor=3251, reason="x", request_key="c")
+        kit.refunds.refund(admin, kit.booking_id, amount_minor=3251, reason="x", request_key="c")
     for bad in (0, -5):
         with pytest.raises(ValidationError, match="positive"):
-            kit.payments.preview_refund(admin, kit.booking_id, amount_minor=bad)
+            kit.refunds.preview_refund(admin, kit.booking_id, amount_minor=bad)
 
     assert refunded_at_stripe(kit) == 2000
     assert refund_rows(kit.ctx)[0][0] == 2000 and len(refund_rows(kit.ctx)) == 1
 
 
 def test_nothing_left_after_a_full_refund(kit: PayKit) -> None:
-    kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="full")
+    kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="full")
     with pytest.raises(Conflict, match="already been refunded"):
-        kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="again")
+        kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="again")
     assert refunded_at_stripe(kit) == 5250
 
 
 def test_a_double_click_makes_one_refund(kit: PayKit) -> None:
     admin = kit.world.admin
-    first = kit.payments.refund(
+    first = kit.refunds.refund(
         admin, kit.booking_id, amount_minor=1000, reason="x", request_key="click"
     )
-    second = kit.payments.refund(
+    second = kit.refunds.refund(
         admin, kit.booking_id, amount_minor=1000, reason="x", request_key="click"
     )
 
@@ -150,7 +150,7 @@ def test_two_simultaneous_clicks_make_one_refund(kit: PayKit) -> None:
         barrier.wait(timeout=30)
         try:
             results.put(
-                kit.payments.refund(
+                kit.refunds.refund(
                     kit.world.admin, kit.booking_id, reason="double", request_key="same-dialog"
                 )
             )
@@ -172,17 +172,17 @@ def test_two_simultaneous_clicks_make_one_refund(kit: PayKit) -> None:
 def test_only_admins_preview_or_refund(kit: PayKit) -> None:
     for actor in (kit.world.student, kit.world.teacher):
         with pytest.raises(PermissionDenied):
-            kit.payments.preview_refund(actor, kit.booking_id)
+            kit.refunds.preview_refund(actor, kit.booking_id)
         with pytest.raises(PermissionDenied):
-            kit.payments.refund(actor, kit.booking_id, reason="please", request_key=f"{actor.id}")
+            kit.refunds.refund(actor, kit.booking_id, reason="please", request_key=f"{actor.id}")
     assert refunded_at_stripe(kit) == 0 and refund_rows(kit.ctx) == []
 
 
 def test_a_refund_needs_a_reason_and_a_key(kit: PayKit) -> None:
     with pytest.raises(ValidationError, match="reason"):
-        kit.payments.refund(kit.world.admin, kit.booking_id, reason=" ", request_key="k")
+        kit.refunds.refund(kit.world.admin, kit.booking_id, reason=" ", request_key="k")
     with pytest.raises(ValidationError, match="request key"):
-        kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="")
+        kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="")
     assert refund_rows(kit.ctx) == []
 
 
@@ -192,15 +192,15 @@ def test_full_refund_after_completion_marks_the_booking_refunded(
     clock.set(SLOT + timedelta(hours=2))
     kit.bookings.complete_booking(kit.world.teacher, kit.booking_id)
 
-    preview = kit.payments.preview_refund(kit.world.admin, kit.booking_id)
-    result = kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="c")
+    preview = kit.refunds.preview_refund(kit.world.admin, kit.booking_id)
+    result = kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="c")
 
     assert preview.booking_status_after is S.REFUNDED
     assert (result.booking_status, result.payment_status) == (S.REFUNDED, P.REFUNDED)
 
 
 def test_admin_cancel_of_a_paid_booking_refunds_it_in_full(kit: PayKit) -> None:
-    result = kit.payments.cancel_paid_booking(
+    result = kit.refunds.cancel_paid_booking(
         kit.world.admin, kit.booking_id, reason="Teacher unavailable", request_key="cancel-1"
     )
 
@@ -213,25 +213,25 @@ def test_an_unpaid_booking_cannot_be_refunded(kit: PayKit) -> None:
 
     other = confirmed(kit.bookings, kit.world, start_at=SLOT + timedelta(days=1))
     with pytest.raises(InvalidTransition, match="Only a paid booking"):
-        kit.payments.refund(kit.world.admin, other.id, reason="x", request_key="u")
+        kit.refunds.refund(kit.world.admin, other.id, reason="x", request_key="u")
 
 
 def test_refund_while_stripe_is_down_keeps_its_amount_reserved_and_can_be_retried(
     kit: PayKit, clock: FakeClock
 ) -> None:
-    offline = PaymentService(kit.ctx, dead_gateway())
+    offline = Refunds(kit.ctx, dead_gateway())
     with pytest.raises(ExternalServiceError, match="will not be made twice"):
         offline.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-1")
 
     assert refund_rows(kit.ctx) == [(5250, None)]
     with pytest.raises(Conflict, match="Nothing is left"):
-        kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-2")
-    soon = kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-1")
+        kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-2")
+    soon = kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-1")
     assert soon.duplicate and soon.refund.status is RefundStatus.CREATING
     assert refunded_at_stripe(kit) == 0
 
     clock.advance(seconds=30)
-    retried = kit.payments.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-1")
+    retried = kit.refunds.refund(kit.world.admin, kit.booking_id, reason="x", request_key="k-1")
 
     assert not retried.duplicate and retried.refund.status is RefundStatus.SUCCEEDED
     assert refunded_at_stripe(kit) == 5250 and len(refund_rows(kit.ctx)) == 1
@@ -239,11 +239,11 @@ def test_refund_while_stripe_is_down_keeps_its_amount_reserved_and_can_be_retrie
 
 
 def test_teacher_earnings_show_what_is_kept_after_a_partial_refund(kit: PayKit) -> None:
-    kit.payments.refund(
+    kit.refunds.refund(
         kit.world.admin, kit.booking_id, amount_minor=2000, reason="x", request_key="p"
     )
 
-    [line] = kit.payments.teacher_earnings(kit.world.teacher).lines
+    [line] = kit.payment_views.teacher_earnings(kit.world.teacher).lines
 
     assert (line.share_minor, line.refunded_minor, line.share_after_refunds_minor) == (
         5000,

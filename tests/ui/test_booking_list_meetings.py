@@ -277,7 +277,9 @@ def test_a_proposed_new_time_is_marked_in_both_lists_until_it_is_accepted(
     assert cell(schedule, booking.id, BookingColumn.STATUS) == marked
     detail = clocked_services.bookings.get_booking(school.teacher.actor, booking.id)
     assert detail.reschedule_proposal is not None
-    clocked_services.bookings.accept_reschedule(school.teacher.actor, detail.reschedule_proposal.id)
+    clocked_services.reschedules.accept_reschedule(
+        school.teacher.actor, detail.reschedule_proposal.id
+    )
     reload_and_wait(qtbot, schedule, 1)
     assert cell(schedule, booking.id, BookingColumn.STATUS) == "Waiting for teacher"
     reload_and_wait(qtbot, page, 1)

@@ -140,7 +140,7 @@ def test_accepting_a_new_time_keeps_accept_and_decline_off_until_the_reload_show
     qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> None:
     booking = book(clocked_services, school)
-    clocked_services.bookings.propose_reschedule(
+    clocked_services.reschedules.propose_reschedule(
         school.student.actor, booking.id, start_at=THURSDAY_10_UTC
     )
     dialog = BookingDetailDialog(

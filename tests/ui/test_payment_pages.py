@@ -369,7 +369,7 @@ def test_refund_over_what_remains_is_refused_in_the_preview(
     qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School
 ) -> None:
     booking = paid_booking(services, school)
-    payment = services.payments.list_payments(school.admin.actor).items[0]
+    payment = services.payment_views.list_payments(school.admin.actor).items[0]
     from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
 
     dialog = RefundDialog(
@@ -385,7 +385,7 @@ def test_refund_over_what_remains_is_refused_in_the_preview(
     assert not dialog.refund_button.isEnabled()
     dialog.submit()  # ignored without a valid preview
     runner.wait_for_idle()
-    assert services.payments.payment_for_booking(school.admin.actor, booking.id).refunds == ()
+    assert services.payment_views.payment_for_booking(school.admin.actor, booking.id).refunds == ()
 
 
 # --- teacher earnings ------------------------------------------------------------------------
@@ -395,7 +395,7 @@ def test_teacher_sees_earnings_per_booking_and_totals(
     qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School
 ) -> None:
     booking = paid_booking(services, school)
-    services.payments.refund(
+    services.refunds.refund(
         school.admin.actor, booking.id, amount_minor=500, reason="Late", request_key="r-1"
     )
     window = TeacherWindow(services=services, user=school.teacher, runner=runner)
@@ -513,11 +513,11 @@ def test_cancel_payment_while_waiting_for_three_d_secure_cancels_it(
     outcome = settled.args[0]
     assert outcome.state in ("canceled", "failed")
     assert dialog.pay_button.isEnabled()  # pay again, before the deadline
-    receipt = services.payments.payment_for_booking(school.student.actor, booking.id)
+    receipt = services.payment_views.payment_for_booking(school.student.actor, booking.id)
     assert receipt.payment_status is PaymentStatus.FAILED
     intent_id = receipt.attempts[-1].stripe_payment_intent_id
     assert intent_id is None  # students do not see Stripe ids
-    admin_view = services.payments.payment_for_booking(school.admin.actor, booking.id)
+    admin_view = services.payment_views.payment_for_booking(school.admin.actor, booking.id)
     pi = admin_view.attempts[-1].stripe_payment_intent_id
     assert pi is not None
     assert services.payments_gateway.retrieve_payment_intent(pi).status == "canceled"

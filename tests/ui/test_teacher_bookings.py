@@ -144,7 +144,9 @@ def test_teacher_accepts_a_students_new_time_in_the_detail_and_the_week_moves_it
     window.tabs.setCurrentWidget(page)
     sam = next(b for b in page.model.bookings() if b.student_id == school.student.id)
     new_start = THURSDAY_10_UTC + timedelta(hours=3)
-    clocked_services.bookings.propose_reschedule(school.student.actor, sam.id, start_at=new_start)
+    clocked_services.reschedules.propose_reschedule(
+        school.student.actor, sam.id, start_at=new_start
+    )
     assert page.select_in_grid(sam.id)
     page.details_button.click()
     dialog = page.detail_dialog

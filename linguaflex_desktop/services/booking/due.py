@@ -5,7 +5,9 @@ cancelled at ``payment_due_by`` (a payment still PENDING is left to the payment 
 PAID sessions complete after their end; reschedule proposals inside the lead time are
 withdrawn. Each booking changes in its own transaction under a row lock (rows another worker
 holds are skipped), and every condition is re-checked under the lock, so runs are idempotent
-and safe next to user actions. Part of ``BookingService``; called on worker threads.
+and safe next to user actions. ``DueTransitions`` is its own collaborator (the booking
+service does not use it); called on worker threads (the app's periodic-task thread, or the
+headless worker).
 """
 
 from __future__ import annotations
@@ -28,8 +30,12 @@ from linguaflex_desktop.services.common.context import ServiceContext
 _UNPAID = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
 
 
-class DueTransitionsMixin:
-    _ctx: ServiceContext
+class DueTransitions:
+    """The system actor's sweep over bookings whose deadline or end has come. Thread-safe:
+    each call opens its own Sessions."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def run_due_transitions(self) -> int:
         """System actor: expire unanswered requests, cancel CONFIRMED bookings left UNPAID or

@@ -4,7 +4,7 @@ The booking keeps its status, payment and price; only its time moves, and only w
 PENDING or CONFIRMED. A new proposal withdraws an open one (a counter-proposal). Accepting
 re-checks the lead time and both parties' other bookings; on Postgres the exclusion
 constraints still hold the line. Every step locks the booking row and is audited.
-Part of ``BookingService``; called on worker threads.
+``Reschedules`` is its own collaborator next to ``BookingService``; called on worker threads.
 """
 
 from __future__ import annotations
@@ -47,8 +47,12 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 
 
-class RescheduleMixin:
-    _ctx: ServiceContext
+class Reschedules:
+    """Proposing, accepting and declining a new time for a booking. Thread-safe: each call
+    opens its own Session."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def propose_reschedule(
         self, actor: Actor, booking_id: int, *, start_at: datetime

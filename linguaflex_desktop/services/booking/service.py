@@ -1,13 +1,14 @@
-"""The booking lifecycle: request, confirm, decline, cancel, complete, expiry, reads.
+"""The booking lifecycle: request, confirm, decline, cancel, complete, reads.
 
-Every transition follows DESIGN.md section 4 (``booking_rules``), re-checks the acting user,
-runs in one write transaction (SQLite: BEGIN IMMEDIATE; Postgres: the booking row is locked
-FOR UPDATE) and records an audit event. A caller passing ``expected_version`` that no longer
+Every transition follows DESIGN.md section 4 (``rules``), re-checks the acting user, runs in
+one write transaction (SQLite: BEGIN IMMEDIATE; Postgres: the booking row is locked FOR
+UPDATE) and records an audit event. A caller passing ``expected_version`` that no longer
 matches, or losing a race, gets a Conflict (StaleState / InvalidTransition) whose ``current``
-holds the fresh BookingDTO. Reschedules live in ``booking_reschedule``, the automatic
-transitions in ``booking_due``, the reads in ``booking_queries``; the internal hooks for
-the payment service (``apply_payment_status``, ``apply_booking_status``,
-``cancel_for_refund``) in ``booking_state``. Methods are called on worker threads.
+holds the fresh BookingDTO. Reschedules are the ``Reschedules`` collaborator (``reschedule``),
+the automatic transitions the ``DueTransitions`` collaborator (``due``); the read queries live
+in ``queries``, and the internal hooks for the payment service (``apply_payment_status``,
+``apply_booking_status``, ``cancel_for_refund``) in ``state``. Methods are called on worker
+threads.
 """
 
 from __future__ import annotations
@@ -42,9 +43,7 @@ from linguaflex_desktop.services.booking.checks import (
     slot_taken_from,
 )
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO, BookingFilter
-from linguaflex_desktop.services.booking.due import DueTransitionsMixin
 from linguaflex_desktop.services.booking.events import on_booking_transition
-from linguaflex_desktop.services.booking.reschedule import RescheduleMixin
 from linguaflex_desktop.services.booking.state import (
     ENTITY,
     apply_booking_status,
@@ -71,7 +70,7 @@ Change = Callable[[Session, User, SessionBooking, datetime], None]
 Authorize = Callable[[User, SessionBooking], None]
 
 
-class BookingService(RescheduleMixin, DueTransitionsMixin):
+class BookingService:
     """Use cases of the booking lifecycle. Thread-safe: each call opens its own Session."""
 
     def __init__(self, ctx: ServiceContext) -> None:

@@ -60,6 +60,7 @@ NOT_STARTED_MESSAGE = (
     "The payment could not be started because Stripe did not answer; nothing was charged. "
     "You can pay again."
 )
+DEFAULT_CREATING_GRACE = timedelta(minutes=2)
 UNFINISHED = ("requires_action", "requires_confirmation", "requires_payment_method", "processing")
 
 
@@ -78,10 +79,25 @@ class _Row:  # one active attempt, as read before asking Stripe
     deadline_passed: bool
 
 
-class ReconcileMixin:
-    _ctx: ServiceContext
-    _gateway: PaymentsGateway
-    _creating_grace: timedelta
+class Reconciler:
+    """Settles unfinished payment attempts and refunds with Stripe (module docstring).
+
+    ``creating_grace`` is how long an attempt or refund whose Stripe call got no answer is
+    left alone (that call may still be running) before it is closed or resumed. Thread-safe
+    and safe next to other processes; every method blocks on Stripe, so call it from a worker
+    thread (the periodic-task thread, the CLI, or ``PaymentService.pay_booking``'s).
+    """
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        gateway: PaymentsGateway,
+        *,
+        creating_grace: timedelta = DEFAULT_CREATING_GRACE,
+    ) -> None:
+        self._ctx = ctx
+        self._gateway = gateway
+        self._creating_grace = creating_grace
 
     def reconcile_pending(self, *, limit: int = 100) -> ReconcileReport:
         """Settle up to ``limit`` active attempts with Stripe (module docstring). Stripe being

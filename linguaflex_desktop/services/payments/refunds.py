@@ -112,9 +112,14 @@ class _Claim:
     lease: Lease | None = None  # a repeat of a refund whose Stripe call got no answer
 
 
-class RefundsMixin:
-    _ctx: ServiceContext
-    _gateway: PaymentsGateway
+class Refunds:
+    """Admins' refunds: preview, refund, cancel a paid booking (module docstring). Thread-safe:
+    each call opens its own Sessions; every method that calls Stripe blocks, so call it from a
+    worker thread."""
+
+    def __init__(self, ctx: ServiceContext, gateway: PaymentsGateway) -> None:
+        self._ctx = ctx
+        self._gateway = gateway
 
     def preview_refund(
         self, actor: Actor, booking_id: int, *, amount_minor: int | None = None

@@ -18,9 +18,10 @@
    PaymentDeclined. Stripe unreachable: the row stays ``pending``.
 
 Money never moves on a PaymentIntent whose id is not in our database: we only confirm after
-step 3. Rows left ``creating``/``pending`` are settled by ``reconcile_pending``
-(``payment_reconcile``). Refunds are in ``payment_refunds``, the read views in
-``payment_views``. Every method blocks (network, database): call it from a worker thread.
+step 3. Rows left ``creating``/``pending`` are settled by the ``Reconciler`` (``reconcile``),
+which ``pay_booking`` also asks to settle an attempt left behind before starting a new one.
+Refunds are the ``Refunds`` collaborator (``refunds``), the read views ``PaymentViews``
+(``views``). Every method blocks (network, database): call it from a worker thread.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from datetime import timedelta
 
 from linguaflex_desktop.adapters.browser_pages import CardPageServer, Handoff
 from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo, PaymentsGateway
@@ -49,9 +49,7 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.attempts import IN_PROGRESS, Charge, start_attempt
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
-from linguaflex_desktop.services.payments.reconcile import ReconcileMixin
-from linguaflex_desktop.services.payments.refunds import RefundsMixin
-from linguaflex_desktop.services.payments.views import PaymentViewsMixin
+from linguaflex_desktop.services.payments.reconcile import Reconciler
 
 log = logging.getLogger(__name__)
 
@@ -71,21 +69,25 @@ CREATE_REFUSED_HINT = " Nothing was charged; you can pay again now."
 TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
 
 
-class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
-    """Payments, refunds, reconciliation and payment views. Thread-safe."""
+class PaymentService:
+    """Paying a booking by card, following and cancelling the attempt. Thread-safe.
+
+    ``reconciler`` settles an attempt left behind before a new "Pay" (default: one on the same
+    context and gateway)."""
 
     def __init__(
         self,
         ctx: ServiceContext,
         gateway: PaymentsGateway,
         *,
+        reconciler: Reconciler | None = None,
         page_server_factory: PageServerFactory | None = None,
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
-        creating_grace: timedelta = timedelta(minutes=2),
     ) -> None:
         self._ctx = ctx
         self._gateway = gateway
+        self._reconciler = reconciler or Reconciler(ctx, gateway)
         self._page_server_factory = page_server_factory or (
             lambda: CardPageServer.for_gateway(gateway)
         )
@@ -94,7 +96,6 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         self._lock = threading.Lock()
         self._sleep = sleep
         self._monotonic = monotonic
-        self._creating_grace = creating_grace
 
     def close(self) -> None:
         """Stop the 3-D Secure page server (any thread; idempotent)."""
@@ -121,7 +122,10 @@ class PaymentService(RefundsMixin, ReconcileMixin, PaymentViewsMixin):
         except Conflict as busy:
             # An attempt left behind by an earlier failure is settled first (as reconciliation
             # would); one still running (e.g. a 3-D Secure page open) keeps the Conflict.
-            if busy.message != IN_PROGRESS or not self.reconcile_booking(booking_id).changed:
+            if (
+                busy.message != IN_PROGRESS
+                or not self._reconciler.reconcile_booking(booking_id).changed
+            ):
                 raise
             charge = start_attempt(self._ctx, actor, booking_id, card_id)
         info = self._create_intent(actor, charge)

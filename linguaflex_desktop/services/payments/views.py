@@ -3,7 +3,7 @@
 Who sees what: admins see every payment with Stripe's ids; a student sees their own payments
 and receipts with the card used (brand, last 4) and why an attempt failed, but no Stripe ids;
 a teacher sees the receipt amounts and attempt statuses of their own bookings (no card, no
-failure text, no Stripe ids) and their earnings. Pure reads.
+failure text, no Stripe ids) and their earnings. Pure reads: no Stripe call.
 """
 
 from __future__ import annotations
@@ -48,8 +48,12 @@ _Student = aliased(User)
 _Teacher = aliased(User)
 
 
-class PaymentViewsMixin:
-    _ctx: ServiceContext
+class PaymentViews:
+    """The read views of payments (module docstring). Thread-safe: each call opens its own
+    Session; called on worker threads."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
 
     def list_payments(
         self,

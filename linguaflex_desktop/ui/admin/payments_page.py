@@ -223,7 +223,7 @@ class AdminPaymentsPage(QWidget):
         request = self._request
         services, actor, filters = self.services, self.actor, self.filters()
         self.runner.run(
-            lambda: services.payments.list_payments(
+            lambda: services.payment_views.list_payments(
                 actor, filters=filters, offset=offset, limit=PAGE_SIZE
             ),
             on_success=lambda page: self._on_payments(request, page),

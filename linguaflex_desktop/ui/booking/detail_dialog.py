@@ -267,15 +267,15 @@ class BookingDetailDialog(QDialog):
     def accept_proposal(self) -> None:
         proposal = self.detail.reschedule_proposal if self.detail else None
         if proposal is not None:
-            bookings, actor = self.services.bookings, self.actor
-            self._answer(lambda: bookings.accept_reschedule(actor, proposal.id))
+            reschedules, actor = self.services.reschedules, self.actor
+            self._answer(lambda: reschedules.accept_reschedule(actor, proposal.id))
 
     @Slot()
     def decline_proposal(self) -> None:
         proposal = self.detail.reschedule_proposal if self.detail else None
         if proposal is not None:
-            bookings, actor = self.services.bookings, self.actor
-            self._answer(lambda: bookings.decline_reschedule(actor, proposal.id))
+            reschedules, actor = self.services.reschedules, self.actor
+            self._answer(lambda: reschedules.decline_reschedule(actor, proposal.id))
 
     def _answer(self, op: Callable[[], object]) -> None:
         """Run a change of the booking (answer a proposal, complete) with its buttons off."""

@@ -94,9 +94,9 @@ class RescheduleDialog(QDialog):
         set_message(self.error_label, None)
         self._proposing = True
         self.propose_button.setEnabled(False)
-        bookings, actor, booking_id = self.services.bookings, self.actor, self.booking.id
+        reschedules, actor, booking_id = self.services.reschedules, self.actor, self.booking.id
         self.runner.run(
-            lambda: bookings.propose_reschedule(actor, booking_id, start_at=slot.start_at),
+            lambda: reschedules.propose_reschedule(actor, booking_id, start_at=slot.start_at),
             on_success=self._on_proposed,
             on_failure=self._on_failed,
             owner=self,

@@ -162,7 +162,7 @@ class EarningsPage(QWidget):
         from_at, to_at = self.bounds()
         all_time = self.period.period() == ALL_TIME
         self.runner.run(
-            lambda: services.payments.teacher_earnings(actor, from_at=from_at, to_at=to_at),
+            lambda: services.payment_views.teacher_earnings(actor, from_at=from_at, to_at=to_at),
             on_success=lambda earnings: self._show(request, earnings, all_time),
             on_failure=lambda error: self._failed(request, error),
             owner=self,

@@ -1,6 +1,6 @@
 """The period filter of the teacher's earnings: all time, this or last month, this or last
 year, or chosen dates — whole days in the teacher's own zone, turned into the aware UTC
-bounds ``[from_at, to_at)`` that ``PaymentService.teacher_earnings`` takes.
+bounds ``[from_at, to_at)`` that ``PaymentViews.teacher_earnings`` takes.
 
 ``period_days`` and ``period_bounds`` are pure (no Qt); ``PeriodFilter`` is the widget
 (GUI thread only).

@@ -92,7 +92,7 @@ class ReceiptPanel(QWidget):
         self.booking_id = booking_id
         services, actor = self.services, self.actor
         self.runner.run(
-            lambda: services.payments.payment_for_booking(actor, booking_id),
+            lambda: services.payment_views.payment_for_booking(actor, booking_id),
             on_success=lambda receipt: self._on_receipt(request, receipt),
             on_failure=lambda error: self._on_failed(request, error),
             owner=self,

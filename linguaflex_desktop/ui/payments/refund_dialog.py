@@ -223,7 +223,7 @@ class RefundDialog(QDialog):
             return
         services, actor, booking_id = self.services, self.actor, self.payment.booking_id
         self.runner.run(
-            lambda: services.payments.preview_refund(actor, booking_id, amount_minor=amount),
+            lambda: services.refunds.preview_refund(actor, booking_id, amount_minor=amount),
             on_success=lambda preview: self._on_preview(request, preview),
             on_failure=lambda error: self._on_preview_failed(request, error),
             owner=self,
@@ -281,7 +281,7 @@ class RefundDialog(QDialog):
         amount = None if self.full_radio.isChecked() else self.preview.amount_minor
         reason, key = self.reason(), self.request_key
         self.runner.run(
-            lambda: services.payments.refund(
+            lambda: services.refunds.refund(
                 actor, booking_id, amount_minor=amount, reason=reason, request_key=key
             ),
             on_success=self._on_refunded,
