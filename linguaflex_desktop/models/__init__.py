@@ -5,7 +5,10 @@ from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
 from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
 from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
 from linguaflex_desktop.models.enums import (
+    AuditAction,
+    BookingEventKind,
     BookingStatus,
+    JobKind,
     JobState,
     Level,
     MeetingProvider,
@@ -26,13 +29,16 @@ from linguaflex_desktop.models.payment import (
 )
 
 __all__ = [
+    "AuditAction",
     "AuditEvent",
     "AuthToken",
     "AvailabilityException",
     "AvailabilityRule",
     "Base",
+    "BookingEventKind",
     "BookingStatus",
     "Gig",
+    "JobKind",
     "JobState",
     "Level",
     "Meeting",
