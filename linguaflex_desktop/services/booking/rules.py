@@ -18,7 +18,8 @@ transaction commits (payment only starts once a booking is confirmed; a complete
 paid; a paid booking cancelled by an admin is refunded by the same action).
 
 The ``can_*`` predicates at the end say which actions a booking (as a ``BookingDTO``) offers
-now; the UI asks them to enable its buttons, and the services enforce the same rules.
+now, so the UI asks them to enable its buttons instead of deciding; the use cases still
+re-check on the ORM rows when they run (state.py, payments/attempts.py, meetings).
 """
 
 from __future__ import annotations
