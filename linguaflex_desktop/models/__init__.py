@@ -12,7 +12,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from linguaflex_desktop.models.enums import (
+    AuditAction,
+    BookingEventKind,
     BookingStatus,
+    JobKind,
     JobState,
     Level,
     MeetingProvider,
@@ -59,13 +62,16 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AuditAction",
     "AuditEvent",
     "AuthToken",
     "AvailabilityException",
     "AvailabilityRule",
     "Base",
+    "BookingEventKind",
     "BookingStatus",
     "Gig",
+    "JobKind",
     "JobState",
     "Level",
     "Meeting",

@@ -82,3 +82,73 @@ class RescheduleStatus(enum.StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
+
+
+class BookingEventKind(enum.StrEnum):
+    """What happened to a booking, as ``on_booking_transition`` announces it (the inbox rows
+    of a transition store this value as their ``kind``)."""
+
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    PAYMENT_OVERDUE = "payment_overdue"
+    PAID = "paid"
+    REFUNDED = "refunded"
+    RESCHEDULED = "rescheduled"
+    COMPLETED = "completed"
+
+
+class JobKind(enum.StrEnum):
+    """The outbox job kinds (``OutboxJob.kind``); each has a handler in ``worker.handlers``."""
+
+    CREATE_MEETING = "meeting.create"
+    DELETE_MEETING = "meeting.delete"
+    MOVE_MEETING = "meeting.move"
+    SEND_EMAIL = "email.send"
+    REMINDER = "booking.reminder"
+
+
+class AuditAction(enum.StrEnum):
+    """Every ``AuditEvent.action`` the services write: ``<entity>.<what happened>``."""
+
+    BOOKING_REQUESTED = "booking.requested"
+    BOOKING_CONFIRMED = "booking.confirmed"
+    BOOKING_DECLINED = "booking.declined"
+    BOOKING_CANCELLED = "booking.cancelled"
+    BOOKING_EXPIRED = "booking.expired"
+    BOOKING_PAYMENT_OVERDUE = "booking.payment_overdue"
+    BOOKING_COMPLETED = "booking.completed"
+    BOOKING_REFUNDED = "booking.refunded"
+    BOOKING_PAYMENT_PENDING = "booking.payment_pending"
+    BOOKING_PAYMENT_PAID = "booking.payment_paid"
+    BOOKING_PAYMENT_FAILED = "booking.payment_failed"
+    BOOKING_PAYMENT_REFUNDED = "booking.payment_refunded"
+    BOOKING_RESCHEDULE_PROPOSED = "booking.reschedule_proposed"
+    BOOKING_RESCHEDULED = "booking.rescheduled"
+    BOOKING_RESCHEDULE_DECLINED = "booking.reschedule_declined"
+    PAYMENT_CREATED = "payment.created"
+    PAYMENT_SUCCEEDED = "payment.succeeded"
+    PAYMENT_FAILED = "payment.failed"
+    PAYMENT_CANCELED = "payment.canceled"
+    PAYMENT_MISMATCH = "payment.mismatch"
+    PAYMENT_NEEDS_ATTENTION = "payment.needs_attention"
+    REFUND_REQUESTED = "refund.requested"
+    REFUND_PENDING = "refund.pending"
+    REFUND_REQUIRES_ACTION = "refund.requires_action"
+    REFUND_SUCCEEDED = "refund.succeeded"
+    REFUND_FAILED = "refund.failed"
+    REFUND_CANCELED = "refund.canceled"
+    REFUND_REFUSED = "refund.refused"
+    REFUND_ADOPTED = "refund.adopted"
+    REFUND_NEEDS_ATTENTION = "refund.needs_attention"
+    CARD_SAVED = "card.saved"
+    CARD_REMOVED = "card.removed"
+    CARD_DEFAULT_SET = "card.default_set"
+    GIG_SUSPENDED = "gig.suspended"
+    GIG_REACTIVATED = "gig.reactivated"
+    USER_SUSPENDED = "user.suspended"
+    USER_REACTIVATED = "user.reactivated"
+    SETTINGS_CHANGED = "settings.changed"
+    JOB_RETRY = "job.retry"

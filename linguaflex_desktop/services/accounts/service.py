@@ -23,7 +23,7 @@ from linguaflex_desktop.errors import (
     PermissionDenied,
     ValidationError,
 )
-from linguaflex_desktop.models import AuthToken, Role, TeacherProfile, User
+from linguaflex_desktop.models import AuditAction, AuthToken, Role, TeacherProfile, User
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
@@ -333,7 +333,9 @@ class AccountService:
                 now = self._ctx.now()
                 user.suspended_at = now
                 self._revoke_all_tokens(uow.session, user.id, now)
-                self._audit(uow.session, acting.id, "user.suspended", user, None, now, reason)
+                self._audit(
+                    uow.session, acting.id, AuditAction.USER_SUSPENDED, user, None, now, reason
+                )
                 uow.commit()
             return UserDTO.from_model(user)
 
@@ -346,7 +348,9 @@ class AccountService:
                 before, now = user.suspended_at, self._ctx.now()
                 user.suspended_at = None
                 user.failed_login_count, user.failed_login_window_start = 0, None
-                self._audit(uow.session, acting.id, "user.reactivated", user, before, now, "")
+                self._audit(
+                    uow.session, acting.id, AuditAction.USER_REACTIVATED, user, before, now, ""
+                )
                 uow.commit()
             return UserDTO.from_model(user)
 
@@ -369,7 +373,7 @@ class AccountService:
     def _audit(
         session: Session,
         actor_id: int,
-        action: str,
+        action: AuditAction,
         user: User,
         suspended_before: datetime | None,
         now: datetime,

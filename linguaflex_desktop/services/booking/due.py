@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from linguaflex_desktop.models import (
+    AuditAction,
     BookingStatus,
     PaymentStatus,
     RescheduleProposal,
@@ -103,22 +104,24 @@ class DueTransitions:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def _due_change(booking: SessionBooking, now: datetime) -> tuple[BookingStatus, str, str] | None:
+def _due_change(
+    booking: SessionBooking, now: datetime
+) -> tuple[BookingStatus, AuditAction, str] | None:
     """What the system does to this booking now, if anything (re-checked under the lock)."""
     if booking.status is BookingStatus.PENDING and rules.deadline_passed(booking.respond_by, now):
         reason = "The teacher did not answer the request in time."
-        return BookingStatus.CANCELLED, "booking.expired", reason
+        return BookingStatus.CANCELLED, AuditAction.BOOKING_EXPIRED, reason
     if (
         booking.status is BookingStatus.CONFIRMED
         and booking.payment_status in _UNPAID
         and rules.deadline_passed(booking.payment_due_by, now)
     ):
         reason = "The booking was not paid by its payment deadline."
-        return BookingStatus.CANCELLED, "booking.payment_overdue", reason
+        return BookingStatus.CANCELLED, AuditAction.BOOKING_PAYMENT_OVERDUE, reason
     if (
         booking.status is BookingStatus.CONFIRMED
         and booking.payment_status is PaymentStatus.PAID
         and booking.end_at <= now
     ):
-        return BookingStatus.COMPLETED, "booking.completed", "The session ended."
+        return BookingStatus.COMPLETED, AuditAction.BOOKING_COMPLETED, "The session ended."
     return None

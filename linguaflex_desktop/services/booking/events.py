@@ -26,8 +26,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import (
+    AuditAction,
     AuditEvent,
+    BookingEventKind,
     BookingStatus,
+    JobKind,
     Meeting,
     MeetingStatus,
     Notification,
@@ -44,11 +47,11 @@ from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts
 
 log = logging.getLogger(__name__)
 
-JOB_CREATE_MEETING = "meeting.create"
-JOB_DELETE_MEETING = "meeting.delete"
-JOB_MOVE_MEETING = "meeting.move"
-JOB_SEND_EMAIL = "email.send"
-JOB_REMINDER = "booking.reminder"
+JOB_CREATE_MEETING = JobKind.CREATE_MEETING
+JOB_DELETE_MEETING = JobKind.DELETE_MEETING
+JOB_MOVE_MEETING = JobKind.MOVE_MEETING
+JOB_SEND_EMAIL = JobKind.SEND_EMAIL
+JOB_REMINDER = JobKind.REMINDER
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
 ORGANIZER_EMAIL = "no-reply@linguaflex.local"
 MESSAGE_DOMAIN = "linguaflex"
@@ -62,11 +65,17 @@ TRANSITION_KINDS = frozenset(RECIPIENTS) - {
 }
 # a refund Stripe accepted but has not finished: its money is not back yet
 REFUND_IN_FLIGHT = (RefundStatus.PENDING, RefundStatus.REQUIRES_ACTION)
-_CANCEL_ACTIONS = {
-    "booking.declined": "declined",
-    "booking.expired": "expired",
-    "booking.payment_overdue": "payment_overdue",
-    "booking.refunded": "refunded",
+_CANCEL_ACTIONS: dict[str, BookingEventKind] = {
+    AuditAction.BOOKING_DECLINED: BookingEventKind.DECLINED,
+    AuditAction.BOOKING_EXPIRED: BookingEventKind.EXPIRED,
+    AuditAction.BOOKING_PAYMENT_OVERDUE: BookingEventKind.PAYMENT_OVERDUE,
+    AuditAction.BOOKING_REFUNDED: BookingEventKind.REFUNDED,
+}
+# the event of every other status a booking can move to
+_STATUS_EVENTS = {
+    BookingStatus.CONFIRMED: BookingEventKind.CONFIRMED,
+    BookingStatus.COMPLETED: BookingEventKind.COMPLETED,
+    BookingStatus.REFUNDED: BookingEventKind.REFUNDED,
 }
 
 
@@ -84,13 +93,11 @@ def email_delivery_enabled(session: Session) -> bool:
     return bool(session.info.get(EMAIL_DELIVERY_KEY, False))
 
 
-def status_event_kind(to: BookingStatus, action: str | None) -> str:
+def status_event_kind(to: BookingStatus, action: AuditAction | None) -> BookingEventKind:
     """The event of a booking status change, told apart by its audit action when cancelled."""
     if to is BookingStatus.CANCELLED:
-        return _CANCEL_ACTIONS.get(action or "", "cancelled")
-    if to is BookingStatus.REFUNDED:
-        return "refunded"
-    return to.value.lower()
+        return _CANCEL_ACTIONS.get(action or "", BookingEventKind.CANCELLED)
+    return _STATUS_EVENTS[to]
 
 
 # --- the hook ---------------------------------------------------------------------------------
@@ -100,7 +107,7 @@ def on_booking_transition(
     session: Session,
     booking: SessionBooking,
     *,
-    kind: str,
+    kind: BookingEventKind,
     at: datetime,
     previous_start_at: datetime | None = None,
 ) -> None:
@@ -112,7 +119,7 @@ def on_booking_transition(
     if kind not in TRANSITION_KINDS:
         raise ValueError(f"unknown booking event {kind!r}")
     session.flush()  # the change's own constraint errors surface here, not in a savepoint
-    if kind == "paid":
+    if kind == BookingEventKind.PAID:
         enqueue_job(
             session,
             kind=JOB_CREATE_MEETING,
@@ -124,7 +131,7 @@ def on_booking_transition(
         return
     sequence = reschedule_count(session, booking.id)
     ics_method = None
-    if kind == "refunded":
+    if kind == BookingEventKind.REFUNDED:
         enqueue_job(
             session,
             kind=JOB_DELETE_MEETING,
@@ -134,7 +141,7 @@ def on_booking_transition(
         )
         if booking.status is BookingStatus.CANCELLED:  # refunded before the session
             ics_method, sequence = "CANCEL", sequence + 1
-    elif kind == "rescheduled" and booking.payment_status is PaymentStatus.PAID:
+    elif kind == BookingEventKind.RESCHEDULED and booking.payment_status is PaymentStatus.PAID:
         ics_method = "REQUEST"
         enqueue_reminders(session, booking, at=at)
         start = booking.start_at.astimezone(UTC)
@@ -149,7 +156,7 @@ def on_booking_transition(
     facts = booking_facts(
         booking, meeting=ready_meeting(session, booking), previous_start_at=previous_start_at
     )
-    if kind == "refunded":
+    if kind == BookingEventKind.REFUNDED:
         facts = replace(
             facts,
             refund_pending=refund_in_flight(session, booking.id),
@@ -361,6 +368,6 @@ def reschedule_count(session: Session, booking_id: int) -> int:
     query = select(func.count(AuditEvent.id)).where(
         AuditEvent.entity_type == "booking",
         AuditEvent.entity_id == booking_id,
-        AuditEvent.action == "booking.rescheduled",
+        AuditEvent.action == AuditAction.BOOKING_RESCHEDULED,
     )
     return int(session.scalar(query) or 0)

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import (
+    AuditAction,
+    BookingEventKind,
     BookingStatus,
     RescheduleProposal,
     RescheduleStatus,
@@ -87,7 +89,15 @@ class Reschedules:
             )
             session.add(proposal)
             session.flush()
-            _audit(session, booking, user.id, "booking.reschedule_proposed", now, start_at, "")
+            _audit(
+                session,
+                booking,
+                user.id,
+                AuditAction.BOOKING_RESCHEDULE_PROPOSED,
+                now,
+                start_at,
+                "",
+            )
             result = proposal_to_dto(session, proposal)
             uow.commit()
         return result
@@ -111,9 +121,21 @@ class Reschedules:
                 proposal.status = RescheduleStatus.ACCEPTED
                 proposal.decided_at = now
                 reason = f"Proposed by the {_side(booking, proposal.proposed_by_id)}."
-                _audit(session, booking, user.id, "booking.rescheduled", now, old_start, reason)
+                _audit(
+                    session,
+                    booking,
+                    user.id,
+                    AuditAction.BOOKING_RESCHEDULED,
+                    now,
+                    old_start,
+                    reason,
+                )
                 on_booking_transition(
-                    session, booking, kind="rescheduled", at=now, previous_start_at=old_start
+                    session,
+                    booking,
+                    kind=BookingEventKind.RESCHEDULED,
+                    at=now,
+                    previous_start_at=old_start,
                 )
                 session.flush()
                 result = booking_to_dto(booking)
@@ -134,7 +156,13 @@ class Reschedules:
             proposal.status = RescheduleStatus.DECLINED
             proposal.decided_at = now
             _audit(
-                session, booking, user.id, "booking.reschedule_declined", now, proposal.start_at, ""
+                session,
+                booking,
+                user.id,
+                AuditAction.BOOKING_RESCHEDULE_DECLINED,
+                now,
+                proposal.start_at,
+                "",
             )
             session.flush()
             result = proposal_to_dto(session, proposal)
@@ -208,13 +236,13 @@ def _audit(
     session: Session,
     booking: SessionBooking,
     actor_id: int,
-    action: str,
+    action: AuditAction,
     at: datetime,
     other_start: datetime,
     reason: str,
 ) -> None:
     """Record a reschedule step: the booking's start before and after (or as proposed)."""
-    moved = action == "booking.rescheduled"
+    moved = action == AuditAction.BOOKING_RESCHEDULED
     record_audit(
         session,
         actor_id=actor_id,

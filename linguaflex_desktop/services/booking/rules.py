@@ -16,6 +16,10 @@ Everything else is refused with ``InvalidTransition``. Both machines are tied to
 ``ALLOWED_STATE_PAIRS``: the (status, payment_status) pairs a booking may be in when a
 transaction commits (payment only starts once a booking is confirmed; a completed session is
 paid; a paid booking cancelled by an admin is refunded by the same action).
+
+The ``can_*`` predicates at the end say which actions a booking (as a ``BookingDTO``) offers
+now, so the UI asks them to enable its buttons instead of deciding; the use cases still
+re-check on the ORM rows when they run (state.py, payments/attempts.py, meetings).
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from linguaflex_desktop.errors import InvalidTransition
-from linguaflex_desktop.models import BookingStatus, PaymentStatus
+from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
+from linguaflex_desktop.services.booking.dto import BookingDTO, RescheduleProposalDTO
 
 MIN_LEAD_TIME = timedelta(hours=12)
 RESPONSE_WINDOW = timedelta(hours=48)
@@ -72,8 +77,14 @@ ALLOWED_STATE_PAIRS: frozenset[tuple[BookingStatus, PaymentStatus]] = frozenset(
 
 # Statuses whose booking still holds its time slot (the exclusion constraints agree).
 SLOT_HOLDING_STATUSES = frozenset(set(BookingStatus) - {_S.CANCELLED})
+# Statuses of a booking whose session is still ahead of it: it may be cancelled or moved.
+OPEN_STATUSES = (_S.PENDING, _S.CONFIRMED)
 # Statuses in which the time of a booking may still be moved.
-RESCHEDULABLE_STATUSES = frozenset({_S.PENDING, _S.CONFIRMED})
+RESCHEDULABLE_STATUSES = frozenset(OPEN_STATUSES)
+# A payment that started or finished is undone by an admin refund, not by a cancel.
+PAYMENT_BLOCKS_CANCEL = frozenset({_P.PENDING, _P.PAID})
+# Payment statuses from which the student may (again) pay a confirmed booking.
+PAYABLE_STATUSES = frozenset({_P.UNPAID, _P.FAILED})
 
 _STATUS_WORDS = {
     _S.PENDING: "waiting for the teacher",
@@ -160,3 +171,54 @@ def is_on_slot_grid(instant: datetime) -> bool:
 
 def allowed_durations(*, minimum: int, maximum: int, step: int) -> tuple[int, ...]:
     return tuple(range(minimum, maximum + 1, step))
+
+
+# --- what a booking offers now (asked by the UI to enable its actions) --------------------------
+
+
+def can_cancel(booking: BookingDTO) -> bool:
+    """Open, and no payment started or finished (those are undone by an admin refund)."""
+    return booking.status in OPEN_STATUSES and booking.payment_status not in PAYMENT_BLOCKS_CANCEL
+
+
+def can_reschedule(booking: BookingDTO) -> bool:
+    """A new time may be proposed while the booking is open."""
+    return booking.status in RESCHEDULABLE_STATUSES
+
+
+def can_pay(booking: BookingDTO, now: datetime) -> bool:
+    """A confirmed booking not paid yet (or whose payment failed), before its deadline."""
+    return (
+        booking.status is _S.CONFIRMED
+        and booking.payment_status in PAYABLE_STATUSES
+        and not deadline_passed(booking.payment_due_by, now)
+    )
+
+
+def complete_refusal(booking: BookingDTO, now: datetime) -> str:
+    """Why the session cannot be marked completed now ('' when it can)."""
+    if booking.status is _S.COMPLETED:
+        return "This session is already completed."
+    if booking.status is not _S.CONFIRMED:
+        return "Only a confirmed, paid session can be marked completed."
+    if booking.payment_status is not _P.PAID:
+        return "A session can only be completed once it has been paid."
+    if now < booking.end_at:
+        return "The session has not ended yet."
+    return ""
+
+
+def can_complete(booking: BookingDTO, now: datetime) -> bool:
+    """A CONFIRMED, PAID booking whose session has ended."""
+    return complete_refusal(booking, now) == ""
+
+
+def can_open_meeting(booking: BookingDTO) -> bool:
+    """Join / Start are offered for a PAID booking whose meeting is ready."""
+    return booking.payment_status is _P.PAID and booking.meeting_status is MeetingStatus.READY
+
+
+def can_answer_proposal(user_id: int, booking: BookingDTO, proposal: RescheduleProposalDTO) -> bool:
+    """Accept / decline a proposed new time: a party of the booking who did not propose it."""
+    party = user_id in (booking.student_id, booking.teacher_id)
+    return party and proposal.proposed_by_id != user_id

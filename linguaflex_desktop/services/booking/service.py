@@ -27,7 +27,16 @@ from linguaflex_desktop.errors import (
     StaleState,
     ValidationError,
 )
-from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, Role, SessionBooking, User
+from linguaflex_desktop.models import (
+    AuditAction,
+    BookingEventKind,
+    BookingStatus,
+    Gig,
+    PaymentStatus,
+    Role,
+    SessionBooking,
+    User,
+)
 from linguaflex_desktop.services.booking import queries, rules
 from linguaflex_desktop.services.booking.availability import (
     check_duration,
@@ -112,14 +121,16 @@ class BookingService:
                 record_audit(
                     session,
                     actor_id=student.id,
-                    action="booking.requested",
+                    action=AuditAction.BOOKING_REQUESTED,
                     entity_type=ENTITY,
                     entity_id=booking.id,
                     at=booking.created_at,
                     after=state_snapshot(booking),
                     reason=note,
                 )
-                on_booking_transition(session, booking, kind="requested", at=booking.created_at)
+                on_booking_transition(
+                    session, booking, kind=BookingEventKind.REQUESTED, at=booking.created_at
+                )
                 session.flush()
                 result = booking_to_dto(booking)
                 uow.commit()
@@ -222,7 +233,7 @@ class BookingService:
                 actor_id=user.id,
                 reason=reason,
                 at=now,
-                action="booking.declined",
+                action=AuditAction.BOOKING_DECLINED,
             )
 
         return self._transition(actor, booking_id, _own_teacher, change, expected_version)

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session, joinedload, object_session
 
 from linguaflex_desktop.errors import InvalidTransition, NotFound
 from linguaflex_desktop.models import (
+    AuditAction,
+    BookingEventKind,
     BookingStatus,
     PaymentStatus,
     RescheduleProposal,
@@ -93,6 +95,22 @@ def booking_to_dto(booking: SessionBooking, extras: RowExtras | None = None) -> 
     )
 
 
+# the audit action of a status change when the caller names none (no move ever goes to PENDING)
+STATUS_ACTIONS = {
+    BookingStatus.CONFIRMED: AuditAction.BOOKING_CONFIRMED,
+    BookingStatus.CANCELLED: AuditAction.BOOKING_CANCELLED,
+    BookingStatus.COMPLETED: AuditAction.BOOKING_COMPLETED,
+    BookingStatus.REFUNDED: AuditAction.BOOKING_REFUNDED,
+}
+# the audit action of a payment status change (no move ever goes back to UNPAID)
+PAYMENT_ACTIONS = {
+    PaymentStatus.PENDING: AuditAction.BOOKING_PAYMENT_PENDING,
+    PaymentStatus.PAID: AuditAction.BOOKING_PAYMENT_PAID,
+    PaymentStatus.FAILED: AuditAction.BOOKING_PAYMENT_FAILED,
+    PaymentStatus.REFUNDED: AuditAction.BOOKING_PAYMENT_REFUNDED,
+}
+
+
 def apply_booking_status(
     session: Session,
     booking: SessionBooking,
@@ -101,7 +119,7 @@ def apply_booking_status(
     actor_id: int | None,
     reason: str,
     at: datetime,
-    action: str | None = None,
+    action: AuditAction | None = None,
 ) -> None:
     """Move ``booking.status`` to ``to`` if DESIGN.md section 4 allows it; record the audit event.
 
@@ -136,7 +154,7 @@ def apply_booking_status(
     record_audit(
         session,
         actor_id=actor_id,
-        action=action or f"booking.{to.value.lower()}",
+        action=action or STATUS_ACTIONS[to],
         entity_type=ENTITY,
         entity_id=booking.id,
         at=at,
@@ -181,7 +199,7 @@ def apply_payment_status(
     record_audit(
         session,
         actor_id=actor_id,
-        action=f"booking.payment_{to.value.lower()}",
+        action=PAYMENT_ACTIONS[to],
         entity_type=ENTITY,
         entity_id=booking.id,
         at=at,
@@ -190,7 +208,7 @@ def apply_payment_status(
         reason=reason,
     )
     if to is PaymentStatus.PAID:
-        on_booking_transition(session, booking, kind="paid", at=at)
+        on_booking_transition(session, booking, kind=BookingEventKind.PAID, at=at)
 
 
 def cancel_for_refund(
@@ -213,7 +231,13 @@ def cancel_for_refund(
         else BookingStatus.CANCELLED
     )
     apply_booking_status(
-        session, booking, target, actor_id=actor_id, reason=reason, at=at, action="booking.refunded"
+        session,
+        booking,
+        target,
+        actor_id=actor_id,
+        reason=reason,
+        at=at,
+        action=AuditAction.BOOKING_REFUNDED,
     )
 
 

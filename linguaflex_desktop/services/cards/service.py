@@ -34,7 +34,7 @@ from linguaflex_desktop.errors import (
     PermissionDenied,
     ValidationError,
 )
-from linguaflex_desktop.models import PendingCardSetup, Role, SavedCard, StripeCustomer
+from linguaflex_desktop.models import AuditAction, PendingCardSetup, Role, SavedCard, StripeCustomer
 from linguaflex_desktop.services.cards import records
 from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome, SavedCardDTO
 from linguaflex_desktop.services.common.audit import record_audit
@@ -222,7 +222,7 @@ class CardService:
                 uow.session.flush()
                 if was_default:
                     records.promote_newest(uow.session, user.id)
-                self._audit(uow.session, actor, "card.removed", card_id, card)
+                self._audit(uow.session, actor, AuditAction.CARD_REMOVED, card_id, card)
                 uow.commit()
             return records.cards_of(uow.session, user.id)
 
@@ -237,7 +237,7 @@ class CardService:
             if not card.is_default:
                 records.clear_default(uow.session, user.id)
                 card.is_default = True
-                self._audit(uow.session, actor, "card.default_set", card.id, card)
+                self._audit(uow.session, actor, AuditAction.CARD_DEFAULT_SET, card.id, card)
                 try:
                     uow.commit()
                 except IntegrityError as error:
@@ -378,14 +378,14 @@ class CardService:
             records.lock_cards_of(uow.session, user.id)
             row, created = records.store_card(uow.session, user.id, card, self._ctx.now())
             if created:
-                self._audit(uow.session, actor, "card.saved", row.id, row)
+                self._audit(uow.session, actor, AuditAction.CARD_SAVED, row.id, row)
             if setup_intent_id is not None:
                 records.set_setup_status(uow.session, setup_intent_id, SUCCEEDED, None)
             uow.commit()
             return SavedCardDTO.from_model(row)
 
     def _audit(
-        self, session: Session, actor: Actor, action: str, card_id: int, card: SavedCard
+        self, session: Session, actor: Actor, action: AuditAction, card_id: int, card: SavedCard
     ) -> None:
         record_audit(
             session,

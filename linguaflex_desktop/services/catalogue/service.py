@@ -14,7 +14,7 @@ from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
-from linguaflex_desktop.models import Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.models import AuditAction, Gig, Level, Role, TeacherProfile, User
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -372,7 +372,7 @@ class CatalogueService:
                 record_audit(
                     uow.session,
                     actor_id=admin.id,
-                    action="gig.suspended" if suspend else "gig.reactivated",
+                    action=AuditAction.GIG_SUSPENDED if suspend else AuditAction.GIG_REACTIVATED,
                     entity_type="gig",
                     entity_id=gig.id,
                     at=now,

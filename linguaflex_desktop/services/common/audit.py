@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.models import AuditEvent
+from linguaflex_desktop.models import AuditAction, AuditEvent
 
 
 def _jsonable(values: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -21,7 +21,7 @@ def record_audit(
     session: Session,
     *,
     actor_id: int | None,
-    action: str,
+    action: AuditAction,
     entity_type: str,
     entity_id: int | None,
     at: datetime,

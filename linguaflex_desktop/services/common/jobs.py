@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from linguaflex_desktop.errors import InvalidTransition, NotFound, ValidationError
-from linguaflex_desktop.models import JobState, OutboxJob, Role
+from linguaflex_desktop.models import AuditAction, JobState, OutboxJob, Role
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -63,7 +63,7 @@ class JobAdminService:
             record_audit(
                 uow.session,
                 actor_id=admin.id,
-                action="job.retry",
+                action=AuditAction.JOB_RETRY,
                 entity_type="outbox_job",
                 entity_id=job.id,
                 at=now,

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ExternalServiceError, RetryLater, ValidationError
-from linguaflex_desktop.models import JobState, OutboxJob, utcnow
+from linguaflex_desktop.models import JobKind, JobState, OutboxJob, utcnow
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
@@ -75,7 +75,7 @@ def current_job_run() -> JobRun | None:
 def enqueue_job(
     session: Session,
     *,
-    kind: str,
+    kind: JobKind,
     payload: Mapping[str, Any],
     dedupe_key: str,
     run_at: datetime | None = None,

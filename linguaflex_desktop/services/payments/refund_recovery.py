@@ -42,7 +42,14 @@ from linguaflex_desktop.errors import (
     StripeRequestRefused,
     UserFacingError,
 )
-from linguaflex_desktop.models import AuditEvent, Payment, Refund, RefundStatus, SessionBooking
+from linguaflex_desktop.models import (
+    AuditAction,
+    AuditEvent,
+    Payment,
+    Refund,
+    RefundStatus,
+    SessionBooking,
+)
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.refund_settle import (
@@ -56,7 +63,7 @@ log = logging.getLogger(__name__)
 
 METADATA_KEY = "refund_id"
 DEAD = ("failed", "canceled")  # refunds at Stripe that moved no money
-ATTENTION_ACTION = "refund.needs_attention"
+ATTENTION_ACTION = AuditAction.REFUND_NEEDS_ATTENTION
 UNKNOWN_AT_STRIPE = "Stripe holds a refund for this payment that LinguaFlex did not record"
 REFUSED_MESSAGE = "Stripe refused the refund: {}. Nothing was refunded; it can be made again."
 NOT_RESENT_MESSAGE = (
@@ -176,12 +183,12 @@ def record_found(
         return None
     if found.info is None:
         to = RefundStatus.FAILED
-        audit_refund(session, refund, "refund.refused", actor_id, at, found.refused or "")
+        audit_refund(session, refund, AuditAction.REFUND_REFUSED, actor_id, at, found.refused or "")
     else:
         refund.stripe_refund_id = found.info.id
         to = refund_status_of(found.info.status)
         if found.adopted:
-            audit_refund(session, refund, "refund.adopted", actor_id, at, found.info.id)
+            audit_refund(session, refund, AuditAction.REFUND_ADOPTED, actor_id, at, found.info.id)
     return record_refund_outcome(session, booking, payment, refund, to, actor_id=actor_id, at=at)
 
 

@@ -27,7 +27,14 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
 from linguaflex_desktop.errors import ExternalServiceError
-from linguaflex_desktop.models import Payment, PaymentStatus, Refund, RefundStatus, SessionBooking
+from linguaflex_desktop.models import (
+    AuditAction,
+    Payment,
+    PaymentStatus,
+    Refund,
+    RefundStatus,
+    SessionBooking,
+)
 from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.booking.state import cancel_for_refund, load_booking
 from linguaflex_desktop.services.common.audit import record_audit
@@ -39,6 +46,14 @@ log = logging.getLogger(__name__)
 ENTITY = "refund"
 ACCEPTED = (RefundStatus.PENDING, RefundStatus.SUCCEEDED)
 UNSETTLED = (RefundStatus.CREATING, *REFUND_IN_FLIGHT)
+# the audit action of each status Stripe can report for a refund
+SETTLED_ACTIONS = {
+    RefundStatus.PENDING: AuditAction.REFUND_PENDING,
+    RefundStatus.REQUIRES_ACTION: AuditAction.REFUND_REQUIRES_ACTION,
+    RefundStatus.SUCCEEDED: AuditAction.REFUND_SUCCEEDED,
+    RefundStatus.FAILED: AuditAction.REFUND_FAILED,
+    RefundStatus.CANCELED: AuditAction.REFUND_CANCELED,
+}
 
 
 def refund_status_of(value: str) -> RefundStatus:
@@ -73,10 +88,12 @@ def record_refund_outcome(
         _count_refund(session, booking, payment, refund, actor_id=actor_id, at=at)
     elif to not in ACCEPTED and to not in UNSETTLED and counted:
         attention = not _uncount_refund(booking, payment, refund)
-    audit_refund(session, refund, f"refund.{to.value}", actor_id, at, "")
+    audit_refund(session, refund, SETTLED_ACTIONS[to], actor_id, at, "")
     if attention:
         log.warning("refund %d failed after booking %d was cancelled", refund.id, booking.id)
-        audit_refund(session, refund, "refund.needs_attention", actor_id, at, "failed at Stripe")
+        audit_refund(
+            session, refund, AuditAction.REFUND_NEEDS_ATTENTION, actor_id, at, "failed at Stripe"
+        )
     if to is RefundStatus.SUCCEEDED:
         announce_partial_refund(session, booking, payment, refund, at=at)
     return attention
@@ -161,7 +178,12 @@ def _settle_one(ctx: ServiceContext, refund_id: int, to: RefundStatus) -> tuple[
 
 
 def audit_refund(
-    session: Session, refund: Refund, action: str, actor_id: int | None, at: datetime, reason: str
+    session: Session,
+    refund: Refund,
+    action: AuditAction,
+    actor_id: int | None,
+    at: datetime,
+    reason: str,
 ) -> None:
     record_audit(
         session,

@@ -48,6 +48,7 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import (
+    AuditAction,
     BookingStatus,
     Payment,
     PaymentAttemptStatus,
@@ -222,7 +223,7 @@ class Refunds:
             )
             session.add(refund)
             session.flush()
-            audit_refund(session, refund, "refund.requested", actor.id, now, reason)
+            audit_refund(session, refund, AuditAction.REFUND_REQUESTED, actor.id, now, reason)
             claim = _Claim(refund.id, _intent_of(payment), refund.amount_minor)
             uow.commit()
             return claim

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from linguaflex_desktop.adapters.stripe.types import PaymentIntentInfo
 from linguaflex_desktop.errors import NotFound
 from linguaflex_desktop.models import (
+    AuditAction,
     BookingStatus,
     Payment,
     PaymentAttemptStatus,
@@ -38,6 +39,11 @@ log = logging.getLogger(__name__)
 
 ENTITY = "payment"
 ACTIVE = (PaymentAttemptStatus.CREATING, PaymentAttemptStatus.PENDING)
+# the audit action of an attempt that ended without a charge (``close_attempt``)
+ENDED_ACTIONS = {
+    PaymentAttemptStatus.FAILED: AuditAction.PAYMENT_FAILED,
+    PaymentAttemptStatus.CANCELED: AuditAction.PAYMENT_CANCELED,
+}
 MISMATCH_CODE = "intent_mismatch"
 MISMATCH_MESSAGE = (
     "Stripe's record of this payment does not match the booking, so it was not accepted. "
@@ -148,7 +154,7 @@ def close_attempt(
         apply_payment_status(
             session, booking, PaymentStatus.FAILED, actor_id=actor_id, reason=message, at=at
         )
-    _audit(session, payment, f"payment.{to.value}", before, at, actor_id, message)
+    _audit(session, payment, ENDED_ACTIONS[to], before, at, actor_id, message)
 
 
 def close_unstarted(
@@ -173,7 +179,7 @@ def close_unstarted(
 
 def record_created(session: Session, payment: Payment, *, at: datetime, actor_id: int) -> None:
     """Audit the start of an attempt (idempotency key stored, Stripe not called yet)."""
-    _audit(session, payment, "payment.created", None, at, actor_id, "")
+    _audit(session, payment, AuditAction.PAYMENT_CREATED, None, at, actor_id, "")
 
 
 def mismatch_of(payment: Payment, booking: SessionBooking, info: PaymentIntentInfo) -> str | None:
@@ -213,7 +219,7 @@ def _succeeded(
             at,
             actor_id,
         )
-        _audit(session, payment, "payment.mismatch", None, at, actor_id, problem)
+        _audit(session, payment, AuditAction.PAYMENT_MISMATCH, None, at, actor_id, problem)
         return Settled("failed", MISMATCH_MESSAGE, changed=True, needs_attention=True)
     before = _snapshot(payment)
     payment.status = PaymentAttemptStatus.SUCCEEDED
@@ -228,7 +234,7 @@ def _succeeded(
             _to_booking(session, booking, PaymentStatus.PENDING, at, actor_id)
         _to_booking(session, booking, PaymentStatus.PAID, at, actor_id)
     session.flush()  # the unique index "one success per booking" speaks here
-    action = "payment.needs_attention" if attention else "payment.succeeded"
+    action = AuditAction.PAYMENT_NEEDS_ATTENTION if attention else AuditAction.PAYMENT_SUCCEEDED
     _audit(session, payment, action, before, at, actor_id, "")
     message = ATTENTION_MESSAGE if attention else _paid_message(payment)
     return Settled("succeeded", message, changed=True, needs_attention=attention)
@@ -257,7 +263,7 @@ def _snapshot(payment: Payment) -> dict[str, object]:
 def _audit(
     session: Session,
     payment: Payment,
-    action: str,
+    action: AuditAction,
     before: dict[str, object] | None,
     at: datetime,
     actor_id: int | None,

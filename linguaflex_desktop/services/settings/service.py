@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from linguaflex_desktop.adapters.secrets import SECRET_NAMES, SecretStore
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.errors import SecretStoreUnavailable, ValidationError
-from linguaflex_desktop.models import Role
+from linguaflex_desktop.models import AuditAction, Role
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -296,7 +296,7 @@ class SettingsService:
             record_audit(
                 uow.session,
                 actor_id=admin_id,
-                action="settings.changed",
+                action=AuditAction.SETTINGS_CHANGED,
                 entity_type="settings",
                 entity_id=None,
                 at=self._ctx.now(),

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
+from linguaflex_desktop.services.booking.rules import can_cancel
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
-from linguaflex_desktop.ui.booking.my_bookings_page import can_cancel
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
 

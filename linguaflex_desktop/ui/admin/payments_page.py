@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.models import PaymentAttemptStatus, Role
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
+from linguaflex_desktop.services.payments.rules import can_refund
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.errors import inline_error_text
@@ -69,13 +70,6 @@ def payment_columns(zone_name: str) -> tuple[Column[PaymentDTO], ...]:
         ),
         Column("Card", lambda p: card_number_text(p.card_brand, p.card_last4)),
         Column("PaymentIntent", lambda p: p.stripe_payment_intent_id or "—"),
-    )
-
-
-def can_refund(payment: PaymentDTO) -> bool:
-    return (
-        payment.status is PaymentAttemptStatus.SUCCEEDED
-        and payment.refunded_minor < payment.amount_minor
     )
 
 

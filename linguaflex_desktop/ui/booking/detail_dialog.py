@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import Conflict
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
-from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.ui.booking.actions import (
-    COMPLETE_TEXT,
+from linguaflex_desktop.services.booking.rules import (
+    can_answer_proposal,
     can_complete,
     complete_refusal,
-    is_own_teacher,
 )
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT, is_own_teacher
 from linguaflex_desktop.ui.booking.format import (
     action_text,
     describe_change,
@@ -227,8 +227,7 @@ class BookingDetailDialog(QDialog):
         who = "You" if mine else proposal.proposed_by_name
         waiting = " Waiting for the other party." if mine else ""
         self.proposal_label.setText(f"{who} proposed a new time: {when}.{waiting}")
-        party = self.actor.id in (detail.booking.student_id, detail.booking.teacher_id)
-        can_answer = party and not mine
+        can_answer = can_answer_proposal(self.actor.id, detail.booking, proposal)
         for button in (self.accept_proposal_button, self.decline_proposal_button):
             button.setVisible(can_answer)
             button.setEnabled(can_answer)

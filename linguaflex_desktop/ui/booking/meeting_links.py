@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.models import MeetingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.rules import can_open_meeting
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -57,14 +58,6 @@ def unavailable_reason(status: MeetingStatus | None, failure_reason: str | None)
     if status is MeetingStatus.DELETED:
         return "The meeting was cancelled with the booking."
     return ""
-
-
-def can_open_meeting(booking: BookingDTO) -> bool:
-    """Join / Start are offered for a PAID booking whose meeting is ready."""
-    return (
-        booking.payment_status is PaymentStatus.PAID
-        and booking.meeting_status is MeetingStatus.READY
-    )
 
 
 def booking_unavailable_reason(booking: BookingDTO) -> str:

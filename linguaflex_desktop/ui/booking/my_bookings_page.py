@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from linguaflex_desktop.models import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
+from linguaflex_desktop.services.booking.rules import (
+    OPEN_STATUSES,
+    PAYMENT_BLOCKS_CANCEL,
+    can_cancel,
+    can_reschedule,
+)
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
@@ -27,17 +32,6 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
-OPEN_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
-# a payment that started or finished is undone by an admin refund, not by a cancel here
-PAYMENT_BLOCKS_CANCEL = (PaymentStatus.PENDING, PaymentStatus.PAID)
-
-
-def can_cancel(booking: BookingDTO) -> bool:
-    return booking.status in OPEN_STATUSES and booking.payment_status not in PAYMENT_BLOCKS_CANCEL
-
-
-def can_reschedule(booking: BookingDTO) -> bool:
-    return booking.status in OPEN_STATUSES
 
 
 class MyBookingsPage(BookingListPage):

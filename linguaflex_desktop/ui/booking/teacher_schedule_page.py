@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.rules import can_complete, can_reschedule, complete_refusal
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT, can_complete, complete_refusal
+from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import (
     format_day,
@@ -40,7 +41,6 @@ from linguaflex_desktop.ui.booking.format import (
     zone,
 )
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
-from linguaflex_desktop.ui.booking.my_bookings_page import can_reschedule
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading

@@ -11,14 +11,13 @@ shown without starting the payment side at sign-in. The payment pages load when 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from linguaflex_desktop.models import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.rules import can_pay
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
@@ -31,17 +30,6 @@ from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
 
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.student_window import StudentWindow
-
-PAYABLE = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
-
-
-def can_pay(booking: BookingDTO, now: datetime) -> bool:
-    """A confirmed booking not paid yet (or whose payment failed), before its deadline."""
-    return (
-        booking.status is BookingStatus.CONFIRMED
-        and booking.payment_status in PAYABLE
-        and (booking.payment_due_by is None or now < booking.payment_due_by)
-    )
 
 
 @dataclass
