@@ -17,12 +17,14 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import BookingStatus, Gig, PaymentStatus, User
+from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.booking.dto import BookingFilter
 from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService, cancel_for_refund
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.attempts import check_payable
 from tests.integration.booking_helpers import (
     SLOT,
     World,
@@ -608,3 +610,32 @@ def test_teacher_queue_orders_by_deadline_and_schedule_skips_cancelled(
     assert [b.id for b in schedule] == [near.id]
     with pytest.raises(PermissionDenied):
         service.teacher_request_queue(world.student)
+
+
+def test_a_booking_whose_payment_is_running_cannot_be_cancelled_as_its_rule_says(
+    ctx: ServiceContext, service: BookingService, world: World
+) -> None:
+    booking = confirmed(service, world)
+    set_payment(ctx, booking.id, P.PENDING)
+    dto = service.get_booking(world.student, booking.id).booking
+    assert not rules.can_cancel(dto)  # what the UI asks ...
+    with pytest.raises(InvalidTransition, match="payment for this booking is in progress"):
+        service.cancel_booking(world.student, booking.id)  # ... is what the service enforces
+    assert row_state(ctx, booking.id)[:2] == (S.CONFIRMED, P.PENDING)
+
+
+def test_the_service_refuses_payment_exactly_when_the_pay_rule_says_no(
+    ctx: ServiceContext, service: BookingService, world: World, clock
+) -> None:
+    booking = confirmed(service, world)
+    assert booking.payment_due_by is not None
+    for now in (booking.payment_due_by - timedelta(microseconds=1), booking.payment_due_by):
+        clock.set(now)
+        with ctx.unit_of_work(write=False) as uow:
+            row = load_booking(uow.session, booking.id)
+            refused = None
+            try:
+                check_payable(row, now)
+            except InvalidTransition as error:
+                refused = error
+        assert (refused is None) == rules.can_pay(booking, now)

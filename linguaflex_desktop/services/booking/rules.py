@@ -17,15 +17,16 @@ Everything else is refused with ``InvalidTransition``. Both machines are tied to
 transaction commits (payment only starts once a booking is confirmed; a completed session is
 paid; a paid booking cancelled by an admin is refunded by the same action).
 
-The ``can_*`` predicates at the end say which actions a booking (as a ``BookingDTO``) offers
-now, so the UI asks them to enable its buttons instead of deciding; the use cases still
-re-check on the ORM rows when they run (state.py, payments/attempts.py, meetings).
+The ``can_*`` predicates at the end say which actions a booking offers now. They read a
+``BookingState`` (a ``BookingDTO`` and the ORM row both are one), so the UI asks them to enable
+its buttons and the use cases ask the same functions, under the row lock, before they act.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from linguaflex_desktop.errors import InvalidTransition
 from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
@@ -176,17 +177,33 @@ def allowed_durations(*, minimum: int, maximum: int, step: int) -> tuple[int, ..
 # --- what a booking offers now (asked by the UI to enable its actions) --------------------------
 
 
-def can_cancel(booking: BookingDTO) -> bool:
+class BookingState(Protocol):
+    """What the action rules read of a booking: a BookingDTO or the ORM row alike."""
+
+    @property
+    def status(self) -> BookingStatus: ...
+
+    @property
+    def payment_status(self) -> PaymentStatus: ...
+
+    @property
+    def payment_due_by(self) -> datetime | None: ...
+
+    @property
+    def end_at(self) -> datetime: ...
+
+
+def can_cancel(booking: BookingState) -> bool:
     """Open, and no payment started or finished (those are undone by an admin refund)."""
     return booking.status in OPEN_STATUSES and booking.payment_status not in PAYMENT_BLOCKS_CANCEL
 
 
-def can_reschedule(booking: BookingDTO) -> bool:
+def can_reschedule(booking: BookingState) -> bool:
     """A new time may be proposed while the booking is open."""
     return booking.status in RESCHEDULABLE_STATUSES
 
 
-def can_pay(booking: BookingDTO, now: datetime) -> bool:
+def can_pay(booking: BookingState, now: datetime) -> bool:
     """A confirmed booking not paid yet (or whose payment failed), before its deadline."""
     return (
         booking.status is _S.CONFIRMED
@@ -195,7 +212,7 @@ def can_pay(booking: BookingDTO, now: datetime) -> bool:
     )
 
 
-def complete_refusal(booking: BookingDTO, now: datetime) -> str:
+def complete_refusal(booking: BookingState, now: datetime) -> str:
     """Why the session cannot be marked completed now ('' when it can)."""
     if booking.status is _S.COMPLETED:
         return "This session is already completed."
@@ -208,7 +225,7 @@ def complete_refusal(booking: BookingDTO, now: datetime) -> str:
     return ""
 
 
-def can_complete(booking: BookingDTO, now: datetime) -> bool:
+def can_complete(booking: BookingState, now: datetime) -> bool:
     """A CONFIRMED, PAID booking whose session has ended."""
     return complete_refusal(booking, now) == ""
 

@@ -251,14 +251,8 @@ class BookingService:
         reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH)
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
-            if booking.payment_status is PaymentStatus.PAID and booking.status in (
-                rules.RESCHEDULABLE_STATUSES
-            ):
-                raise InvalidTransition(
-                    "This booking is paid: an admin cancels it by issuing a refund."
-                    if user.role is Role.ADMIN
-                    else "This booking is paid: ask an admin to cancel it with a refund."
-                )
+            if booking.status in rules.OPEN_STATUSES and not rules.can_cancel(booking):
+                raise InvalidTransition(_paid_cancel_refusal(booking, user))
             apply_booking_status(
                 session, booking, BookingStatus.CANCELLED, actor_id=user.id, reason=reason, at=now
             )
@@ -271,8 +265,8 @@ class BookingService:
         """The booking's teacher marks a PAID, CONFIRMED session completed after its end."""
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
-            if booking.status is BookingStatus.CONFIRMED and now < booking.end_at:
-                raise InvalidTransition("The session has not ended yet.")
+            if booking.status is BookingStatus.CONFIRMED and not rules.can_complete(booking, now):
+                raise InvalidTransition(rules.complete_refusal(booking, now))
             apply_booking_status(
                 session, booking, BookingStatus.COMPLETED, actor_id=user.id, reason="", at=now
             )
@@ -375,3 +369,12 @@ def _own_student_or_admin(user: User, booking: SessionBooking) -> None:
         return
     if user.role is not Role.STUDENT or user.id != booking.student_id:
         raise PermissionDenied("Only the student who booked, or an admin, can cancel a booking.")
+
+
+def _paid_cancel_refusal(booking: SessionBooking, user: User) -> str:
+    """Why an open booking whose payment started or finished is not cancelled directly."""
+    if booking.payment_status is not PaymentStatus.PAID:
+        return "A payment for this booking is in progress; try again once it has finished."
+    if user.role is Role.ADMIN:
+        return "This booking is paid: an admin cancels it by issuing a refund."
+    return "This booking is paid: ask an admin to cancel it with a refund."

@@ -95,6 +95,9 @@ def start_attempt(
 
 
 def check_payable(booking: SessionBooking, now: datetime) -> None:
+    """Refuse, with the reason, a booking the payment rule (``rules.can_pay``) does not allow."""
+    if rules.can_pay(booking, now):
+        return
     if booking.payment_status is PaymentStatus.PENDING:
         raise Conflict(IN_PROGRESS)
     if booking.payment_status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
