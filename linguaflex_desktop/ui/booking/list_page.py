@@ -26,6 +26,8 @@ from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -182,9 +184,11 @@ class BookingListPage(QWidget):
         if not self.isVisible():
             self._arm_meeting_poll()
             return
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: [bookings.get_booking(actor, booking_id).booking for booking_id in ids],
+        actor = self.actor
+        booking_ops.get_bookings(
+            OpContext.of(self),
+            actor,
+            ids,
             on_success=self._on_meetings_polled,
             on_failure=lambda _error: self._arm_meeting_poll(),  # try again on the next tick
             owner=self,
@@ -241,9 +245,11 @@ class BookingListPage(QWidget):
     @Slot()
     def refresh_booking(self, booking_id: int) -> None:
         """Fetch one booking again and update its row (after a payment, a detail change…)."""
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: bookings.get_booking(actor, booking_id),
+        actor = self.actor
+        booking_ops.get_booking(
+            OpContext.of(self),
+            actor,
+            booking_id,
             on_success=lambda detail: self.show_changed(detail.booking),
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -315,7 +321,7 @@ class BookingListPage(QWidget):
 
     def run_transition(
         self,
-        op: Callable[[], BookingDTO],
+        start: Callable[..., None],
         *,
         done_text: str,
         on_done: Callable[[BookingDTO], None] | None = None,
@@ -337,7 +343,7 @@ class BookingListPage(QWidget):
             self._set_transition_running(False)
             self.show_conflict(error)
 
-        self.runner.run(op, on_success=succeeded, on_failure=failed, owner=self)
+        start(on_success=succeeded, on_failure=failed, owner=self)
 
     def _set_transition_running(self, running: bool) -> None:
         self._transition_running = running
