@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -69,16 +70,22 @@ def data_events(runner: TaskRunner) -> DataEvents:
 
 
 class _Subscription(QObject):
-    """A child of the subscribing widget, so the connection ends when the widget goes."""
+    """A child of the subscribing widget, so the connection ends when the widget goes.
+
+    With ``defer_while_hidden`` a hidden widget (a tab not shown) is refreshed when it is
+    shown next, once, with the last change it missed, so it does not query for nothing."""
 
     def __init__(
         self,
         widget: QObject,
         kinds: frozenset[ChangeKind],
         refresh: Callable[[Change], None],
+        defer_while_hidden: bool,
     ) -> None:
         super().__init__(widget)
         self._widget, self._kinds, self._refresh = widget, kinds, refresh
+        self._defer = defer_while_hidden
+        self._missed: Change | None = None
 
     @Slot(object)
     def on_changed(self, change: Change) -> None:
@@ -86,7 +93,19 @@ class _Subscription(QObject):
             return
         if change.origin is self._widget:
             return  # the page made this change and has shown it already
+        if self._defer and isinstance(self._widget, QWidget) and not self._widget.isVisible():
+            if self._missed is None:
+                self._widget.installEventFilter(self)
+            self._missed = change
+            return
         self._refresh(change)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show and self._missed:
+            missed, self._missed = self._missed, None
+            watched.removeEventFilter(self)
+            self._refresh(missed)
+        return False
 
 
 def refresh_on(
@@ -94,9 +113,11 @@ def refresh_on(
     runner: TaskRunner,
     kinds: Iterable[ChangeKind],
     refresh: Callable[[Change], None],
+    *,
+    defer_while_hidden: bool = False,
 ) -> QObject:
     """Call ``refresh(change)`` on the GUI thread when a change of one of ``kinds`` is made
     elsewhere than ``widget``; returns the subscription (deleted with ``widget``)."""
-    subscription = _Subscription(widget, frozenset(kinds), refresh)
+    subscription = _Subscription(widget, frozenset(kinds), refresh, defer_while_hidden)
     data_events(runner).changed.connect(subscription.on_changed)
     return subscription

@@ -31,6 +31,7 @@ from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.my_bookings_page import can_cancel
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -192,9 +193,11 @@ class AdminBookingsPage(BookingListPage):
         )
 
     def _load_people(self, role: Role, combo: QComboBox) -> None:
-        accounts, actor = self.services.accounts, self.actor
-        self.runner.run(
-            lambda: accounts.list_users(actor, role=role, limit=PEOPLE_LIMIT),
+        accounts_ops.list_users(
+            OpContext.of(self),
+            self.actor,
+            role=role,
+            limit=PEOPLE_LIMIT,
             on_success=lambda page: self._fill_people(combo, page),
             on_failure=self._on_load_failed,
             owner=self,

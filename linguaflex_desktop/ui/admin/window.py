@@ -29,6 +29,7 @@ from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
 from linguaflex_desktop.ui.admin.user_table_model import UserTableModel, is_suspended
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.inbox_page import install_inbox
@@ -153,6 +154,7 @@ class UserAdminPage(_AdminListPage):
     def __init__(self, *, services: AppServices, actor: Actor, runner: TaskRunner) -> None:
         super().__init__(services=services, actor=actor, runner=runner)
         self.model = UserTableModel(self)
+        refresh_on(self, runner, ("user",), lambda _change: self.refresh(self._offset))
         self.role_combo = QComboBox()
         self.role_combo.addItem("All roles", None)
         for role in Role:
@@ -259,6 +261,7 @@ class GigAdminPage(_AdminListPage):
 
     def __init__(self, *, services: AppServices, actor: Actor, runner: TaskRunner) -> None:
         super().__init__(services=services, actor=actor, runner=runner)
+        refresh_on(self, runner, ("gig", "user"), lambda _change: self.refresh(self._offset))
         self.model = GigTableModel(
             (
                 GigColumn.TITLE,

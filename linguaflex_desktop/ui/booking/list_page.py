@@ -25,6 +25,7 @@ from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLi
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -64,6 +65,8 @@ class BookingListPage(QWidget):
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
         self.empty_text = empty_text
+        # Bookings changed elsewhere (another page, a dialog, a payment) show here too.
+        refresh_on(self, runner, ("booking", "payment"), self._on_data_changed)
         self.detail_dialog: BookingDetailDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -254,6 +257,15 @@ class BookingListPage(QWidget):
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
         )
+
+    def _on_data_changed(self, change: Change) -> None:
+        """Refresh the changed rows when they are listed; otherwise the list may gain or lose
+        a row (a new request, a filter it now leaves), so load it again."""
+        if change.ids and all(self.model.row_of(i) is not None for i in change.ids):
+            for booking_id in change.ids:
+                self.refresh_booking(booking_id)
+        else:
+            self.reload()
 
     def show_changed(self, booking: BookingDTO) -> None:
         """A booking changed: update its row, keep it selected, tell the window."""
