@@ -8,7 +8,8 @@ on_success=..., on_failure=..., owner=self)`` instead of handing a lambda to the
   dropped). Without ``on_failure`` the error goes to ``show_error``.
 - ``change``: a write. The same, and after success it emits one ``Change`` on the app-wide
   ``DataEvents.changed`` (GUI thread) — also when ``owner`` is gone by then, because the data
-  changed all the same and other pages must show it. Nothing is emitted on failure.
+  changed all the same and other pages must show it. Nothing is emitted on failure, unless
+  ``changed_on_failure`` names a refusal that the services record (a declined card).
 
 Both are built on ``TaskRunner.run``; its threading is unchanged.
 """
@@ -88,6 +89,7 @@ def change(
     work: Callable[[], T],
     *,
     changed: Change | Callable[[T], Change],
+    changed_on_failure: Callable[[BaseException], Change | None] | None = None,
     on_success: Callable[[T], None] | None = None,
     on_failure: OnFailure | None = None,
     owner: QObject | None = None,
@@ -109,12 +111,18 @@ def change(
             events.emit_change(made)
 
     def failed(error: BaseException) -> None:  # GUI thread
-        if _destroyed(owner):
-            return
-        if on_failure is not None:
-            on_failure(error)
-        else:
-            show_error(_widget(owner), error)
+        try:
+            if _destroyed(owner):
+                return
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                show_error(_widget(owner), error)
+        finally:
+            # Some refusals are recorded all the same (a declined card leaves a failed payment).
+            made = changed_on_failure(error) if changed_on_failure is not None else None
+            if made is not None:
+                events.emit_change(made)
 
     # No owner for the runner: the change must be announced even when the owner is gone;
     # the callbacks above check the owner themselves.

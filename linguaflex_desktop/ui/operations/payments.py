@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Unpack
 
+from linguaflex_desktop.errors import PaymentDeclined
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import PaymentFilter
 from linguaflex_desktop.ui.data_changed import Change, ChangeKind
@@ -26,8 +27,16 @@ def pay_booking(
         ctx,
         lambda: payments.pay_booking(actor, booking_id, card_id=card_id),
         changed=Change("payment", (booking_id,), _BOOKING),
+        changed_on_failure=lambda error: _declined(error, booking_id),
         **cb,
     )
+
+
+def _declined(error: BaseException, booking_id: int) -> Change | None:
+    """A declined card is recorded as a failed payment: the booking shows "Payment failed"."""
+    if isinstance(error, PaymentDeclined):
+        return Change("payment", (booking_id,), _BOOKING)
+    return None
 
 
 def wait_for_payment(
@@ -49,6 +58,7 @@ def wait_for_payment(
             actor, payment_id, interval=interval, should_cancel=should_cancel
         ),
         changed=Change("payment", (booking_id,), _BOOKING),
+        changed_on_failure=lambda error: _declined(error, booking_id),
         **cb,
     )
 
