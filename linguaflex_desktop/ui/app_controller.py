@@ -1,7 +1,8 @@
 """Owns the current top-level window: login -> role window -> sign out -> login.
 
 ``run_gui`` is the GUI entry point the CLI calls. All service and keyring work goes through the
-one TaskRunner; the ``*_op`` functions below run on a pool thread.
+named operations of ``ui.operations`` on the one TaskRunner, whose ``DataEvents`` (the
+app-wide "data changed" signal) the controller holds as ``events``.
 """
 
 from __future__ import annotations
@@ -10,20 +11,22 @@ import gc
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from linguaflex_desktop.errors import AuthenticationFailed, UserFacingError
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.data_changed import data_events
 from linguaflex_desktop.ui.errors import show_error
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.operations.accounts import ResumeResult
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -44,55 +47,6 @@ SIGNED_OUT_NOTICE = "You have signed out."
 EXPIRED_NOTICE = "Your saved sign-in is no longer valid. Please sign in again."
 
 
-@dataclass(frozen=True)
-class ResumeResult:
-    """Outcome of the start-up check of a remembered sign-in."""
-
-    user: UserDTO | None = None
-    email: str | None = None
-    expired: bool = False
-
-
-def resume_remembered_op(services: AppServices) -> ResumeResult:
-    """Worker thread: sign in with the remembered token; forget it if the service refuses it."""
-    available, _reason = services.remember_me.availability()
-    stored = services.remember_me.load() if available else None
-    if stored is None:
-        return ResumeResult()
-    email, token = stored
-    try:
-        return ResumeResult(user=services.accounts.authenticate_token(token), email=email)
-    except UserFacingError as error:
-        log.info("remembered sign-in for %s refused: %s", email, error)
-        services.remember_me.forget()
-        return ResumeResult(email=email, expired=True)
-
-
-def sign_out_op(services: AppServices) -> None:
-    """Worker thread: revoke and forget a remembered token (forgotten even if revoke fails)."""
-    available, _reason = services.remember_me.availability()
-    stored = services.remember_me.load() if available else None
-    if stored is None:
-        return
-    try:
-        services.accounts.revoke_token(stored[1])
-    finally:
-        services.remember_me.forget()
-
-
-def demo_sign_in_op(services: AppServices, role: Role) -> UserDTO:
-    """Worker thread: sign in as the first demo account of ``role``, seeding demo data if absent."""
-    from linguaflex_desktop.demo.data import demo_accounts, seed_demo_data
-
-    email, password = next((e, p) for e, p, r in demo_accounts() if r is role)
-    try:
-        return services.accounts.authenticate(email=email, password=password)
-    except AuthenticationFailed:
-        log.info("demo account %s missing: seeding demo data", email)
-        seed_demo_data(services.ctx)
-        return services.accounts.authenticate(email=email, password=password)
-
-
 class AppController(QObject):
     """Switches between the login window and the signed-in user's role window."""
 
@@ -108,16 +62,22 @@ class AppController(QObject):
         super().__init__(parent)
         self.services = services
         self.runner = runner if runner is not None else TaskRunner(self)
+        # The app-wide "data changed" signal: operations emit on it, pages subscribe to it.
+        self.events = data_events(self.runner)
         self.current_window: QWidget | None = None
         self.user: UserDTO | None = None
+
+    @property
+    def ops(self) -> OpContext:
+        return OpContext(self.services, self.runner)
 
     def start(self) -> None:
         """Show the login window; go straight to the role window if a remembered sign-in works."""
         login = self.show_login()
         login.set_busy(True)
         login.show_notice("Checking for a saved sign-in…")
-        self.runner.run(
-            lambda: resume_remembered_op(self.services),
+        accounts_ops.resume_remembered(
+            self.ops,
             on_success=self._on_resume_result,
             on_failure=self._on_resume_failed,
             owner=login,
@@ -144,8 +104,8 @@ class AppController(QObject):
     def sign_out(self) -> None:
         """Revoke + forget a remembered token, then return to the login window."""
         email = self.user.email if self.user else None
-        self.runner.run(
-            lambda: sign_out_op(self.services),
+        accounts_ops.sign_out(
+            self.ops,
             on_success=lambda _none: self._on_signed_out(email),
             on_failure=lambda error: self._on_sign_out_failed(error, email),
             owner=self.current_window,
@@ -244,7 +204,7 @@ def _save_screenshot(controller: AppController, path: Path, role: Role | None) -
     window: QWidget = controller.show_login()
     if role is not None:
         signed_in: list[UserDTO] = []
-        runner.run(lambda: demo_sign_in_op(controller.services, role), on_success=signed_in.append)
+        accounts_ops.demo_sign_in(controller.ops, role, on_success=signed_in.append)
         runner.wait_for_idle(30000)
         if not signed_in:
             log.error("could not sign in as the demo %s", role.value)

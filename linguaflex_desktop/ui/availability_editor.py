@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal, Slot
@@ -33,6 +34,8 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_day
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -200,9 +203,10 @@ class AvailabilityEditorPage(QWidget):
     @Slot()
     def load(self) -> None:
         """Load hours and days off into the form (replaces unsaved edits)."""
-        availability, actor = self.services.availability, self.actor
-        self.runner.run(
-            lambda: availability.get_weekly_availability(actor, actor.id),
+        booking_ops.get_weekly_availability(
+            OpContext.of(self),
+            self.actor,
+            self.actor.id,
             on_success=self._on_loaded,
             on_failure=self._show_error,
             owner=self,
@@ -212,10 +216,11 @@ class AvailabilityEditorPage(QWidget):
     def save(self) -> None:
         self._clear_messages()
         ranges = self.ranges()
-        availability, actor = self.services.availability, self.actor
         self.save_button.setEnabled(False)
-        self.runner.run(
-            lambda: availability.set_weekly_availability(actor, ranges),
+        booking_ops.set_weekly_availability(
+            OpContext.of(self),
+            self.actor,
+            ranges,
             on_success=self._on_saved,
             on_failure=self._on_save_failed,
             owner=self,
@@ -263,8 +268,9 @@ class AvailabilityEditorPage(QWidget):
         value = self.day_off_edit.date()
         day = date(value.year(), value.month(), value.day())
         note = self.day_off_note.text()
-        availability, actor = self.services.availability, self.actor
-        self._run_days_off(lambda: availability.add_day_off(actor, day, note))
+        self._run_days_off(
+            partial(booking_ops.add_day_off, OpContext.of(self), self.actor, day, note)
+        )
         self.day_off_note.clear()
 
     @Slot()
@@ -273,10 +279,11 @@ class AvailabilityEditorPage(QWidget):
         day = items[0].data(DayRole) if items else None
         if isinstance(day, date):
             self._clear_messages()
-            availability, actor = self.services.availability, self.actor
-            self._run_days_off(lambda: availability.remove_day_off(actor, day))
+            self._run_days_off(
+                partial(booking_ops.remove_day_off, OpContext.of(self), self.actor, day)
+            )
 
-    def _run_days_off(self, op: Callable[[], object]) -> None:
+    def _run_days_off(self, start: Callable[..., None]) -> None:
         """Run a day-off change with Add / Remove day off off until the reloaded list shows it
         (a second Remove before that would remove the same day again: "not a day off")."""
         self._days_off_changing = True
@@ -290,12 +297,11 @@ class AvailabilityEditorPage(QWidget):
             self._end_days_off_change()
             self._show_error(error)
 
-        self.runner.run(op, on_success=then_reload, on_failure=failed, owner=self)
+        start(on_success=then_reload, on_failure=failed, owner=self)
 
     def _reload_days_off(self) -> None:
         """Show the stored days off again, leaving the weekly hours form (and its unsaved
         edits) alone; the day-off buttons come back when this answers."""
-        availability, actor = self.services.availability, self.actor
 
         def loaded(result: WeeklyAvailabilityDTO) -> None:
             self._days_off_changing = False
@@ -306,8 +312,10 @@ class AvailabilityEditorPage(QWidget):
             self._end_days_off_change()
             self._show_error(error)
 
-        self.runner.run(
-            lambda: availability.get_weekly_availability(actor, actor.id),
+        booking_ops.get_weekly_availability(
+            OpContext.of(self),
+            self.actor,
+            self.actor.id,
             on_success=loaded,
             on_failure=failed,
             owner=self,

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts, seed_demo_data
-from linguaflex_desktop.services.accounts.first_start import has_no_users
+from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -86,9 +87,8 @@ class DemoDataOffer(QFrame):
     @Slot()
     def check(self) -> None:
         """Ask (off the GUI thread) whether the database is empty; show the offer if so."""
-        ctx = self.services.ctx
-        self.runner.run(
-            lambda: has_no_users(ctx),
+        accounts_ops.check_empty_database(
+            OpContext.of(self),
             on_success=self._on_checked,
             on_failure=self._hide,
             owner=self,
@@ -98,9 +98,8 @@ class DemoDataOffer(QFrame):
     def load_demo_data(self) -> None:
         self.load_button.setEnabled(False)
         self.load_button.setText("Loading…")
-        ctx = self.services.ctx
-        self.runner.run(
-            lambda: seed_demo_data(ctx),
+        accounts_ops.load_demo_data(
+            OpContext.of(self),
             on_success=self._on_loaded,
             on_failure=self._on_failed,
             owner=self,

@@ -30,6 +30,8 @@ from linguaflex_desktop.services.common.dto import Actor, GigDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.operations import Callbacks, OpContext
+from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -171,13 +173,17 @@ class GigEditorDialog(QDialog):
         except ValidationError as error:
             set_message(self.error_label, error.message)
             return
-        catalogue, actor, gig = self.services.catalogue, self.actor, self.gig
-        if gig is None:
-            op = lambda: catalogue.create_gig(actor, **values)  # noqa: E731
-        else:
-            op = lambda: catalogue.update_gig(actor, gig.id, **values)  # noqa: E731
+        ctx, gig = OpContext.of(self), self.gig
         self._set_saving(True)
-        self.runner.run(op, on_success=self._on_saved, on_failure=self._on_failed, owner=self)
+        callbacks: Callbacks = {
+            "on_success": self._on_saved,
+            "on_failure": self._on_failed,
+            "owner": self,
+        }
+        if gig is None:
+            catalogue_ops.create_gig(ctx, self.actor, values, **callbacks)
+        else:
+            catalogue_ops.update_gig(ctx, self.actor, gig.id, values, **callbacks)
 
     def _on_saved(self, gig: GigDTO) -> None:
         self._set_saving(False)

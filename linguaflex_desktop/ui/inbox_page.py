@@ -31,6 +31,8 @@ from linguaflex_desktop.services.messaging.notifications import NotificationDTO
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import messaging as messaging_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -206,13 +208,12 @@ class InboxPage(QWidget):
             self._offset = offset
         self._request += 1
         request, wanted = self._request, self._offset
-        notifications, actor = self.notifications, self.actor
         self._loading = True
-        self.runner.run(
-            lambda: (
-                notifications.list_inbox(actor, offset=wanted, limit=PAGE_SIZE),
-                notifications.unread_count(actor),
-            ),
+        messaging_ops.list_inbox(
+            OpContext.of(self),
+            self.actor,
+            offset=wanted,
+            limit=PAGE_SIZE,
             on_success=lambda result: self._on_loaded(request, *result),
             on_failure=lambda error: self._on_load_failed(request, error),
             owner=self,
@@ -265,12 +266,10 @@ class InboxPage(QWidget):
             self._mark_read(message)
 
     def _mark_read(self, message: NotificationDTO) -> None:
-        notifications, actor = self.notifications, self.actor
-        self.runner.run(
-            lambda: (
-                notifications.mark_read(actor, message.id),
-                notifications.unread_count(actor),
-            ),
+        messaging_ops.mark_read(
+            OpContext.of(self),
+            self.actor,
+            message.id,
             on_success=lambda result: self._on_marked_read(*result),
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -303,9 +302,11 @@ class InboxPage(QWidget):
             path = path.with_name(path.name + ".ics")
         set_message(self.reader.notice_label, None)
         set_message(self.reader.error_label, None)
-        notifications, actor = self.notifications, self.actor
-        self.runner.run(
-            lambda: save_invite_op(notifications.get_ics(actor, message.id), path),
+        messaging_ops.save_invite(
+            OpContext.of(self),
+            self.actor,
+            message.id,
+            path,
             on_success=self._on_invite_saved,
             on_failure=lambda error: set_message(self.reader.error_label, inline_error_text(error)),
             owner=self,

@@ -28,6 +28,8 @@ from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.main_window_base import APP_TITLE
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -38,44 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMEMBER_CHECKING = "Checking for secure storage…"
-
-
-def sign_in_op(services: AppServices, *, email: str, password: str, remember: bool) -> UserDTO:
-    """Worker thread: authenticate and, if asked, store a remember-me token in the keyring."""
-    user = services.accounts.authenticate(email=email, password=password)
-    if remember:
-        remember_user(services, user)
-    return user
-
-
-def remember_user(services: AppServices, user: UserDTO) -> None:
-    """Worker thread: issue a token and save it; a token that cannot be saved is revoked."""
-    available, reason = services.remember_me.availability()
-    if not available:
-        log.info("not remembering %s: %s", user.email, reason)
-        return
-    token = services.accounts.issue_remember_token(user.actor)
-    try:
-        services.remember_me.save(email=user.email, token=token)
-    except Exception:
-        services.accounts.revoke_token(token)
-        raise
-
-
-def register_op(
-    services: AppServices,
-    *,
-    email: str,
-    password: str,
-    display_name: str,
-    role: Role,
-    time_zone: str,
-) -> UserDTO:
-    """Worker thread: create the account, then sign in through the normal path."""
-    services.accounts.register(
-        email=email, password=password, display_name=display_name, role=role, time_zone=time_zone
-    )
-    return services.accounts.authenticate(email=email, password=password)
 
 
 class LoginWindow(QWidget):
@@ -205,8 +169,8 @@ class LoginWindow(QWidget):
     # --- remember me ----------------------------------------------------------------------
 
     def _check_remember_availability(self) -> None:
-        self.runner.run(
-            self.services.remember_me.availability,
+        accounts_ops.remember_availability(
+            OpContext.of(self),
             on_success=self._on_remember_availability,
             on_failure=self._on_remember_check_failed,
             owner=self,
@@ -238,8 +202,11 @@ class LoginWindow(QWidget):
         remember = self.remember_available and self.remember_checkbox.isChecked()
         self.set_busy(True)
         self.sign_in_button.setText("Signing in…")
-        self.runner.run(
-            lambda: sign_in_op(self.services, email=email, password=password, remember=remember),
+        accounts_ops.sign_in(
+            OpContext.of(self),
+            email=email,
+            password=password,
+            remember=remember,
             on_success=self._on_signed_in,
             on_failure=self._on_sign_in_failed,
             owner=self,
@@ -261,8 +228,9 @@ class LoginWindow(QWidget):
         }
         self.set_busy(True)
         self.register_button.setText("Creating account…")
-        self.runner.run(
-            lambda: register_op(self.services, **values),
+        accounts_ops.register(
+            OpContext.of(self),
+            values=values,
             on_success=self._on_signed_in,
             on_failure=self._on_register_failed,
             owner=self,

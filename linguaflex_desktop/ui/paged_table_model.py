@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView
 
 from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.ui import operations
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Row = TypeVar("Row")
@@ -84,7 +85,8 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         fetch, limit, generation = self._fetch, self.page_size, self._generation
         assert fetch is not None
         self._loading = True
-        self._runner.run(
+        operations.load(
+            self._runner,
             lambda: fetch(offset, limit),
             on_success=lambda page: self._on_page(generation, page, replace),
             on_failure=lambda error: self._on_failed(generation, error),

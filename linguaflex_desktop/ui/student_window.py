@@ -32,6 +32,8 @@ from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -222,9 +224,12 @@ class GigBrowserPage(QWidget):
         set_message(self.filter_error, None)
         self._request += 1
         request = self._request
-        catalogue, actor = self.services.catalogue, self.actor
-        self.runner.run(
-            lambda: catalogue.search_gigs(actor, offset=offset, limit=PAGE_SIZE, **criteria),
+        catalogue_ops.search_gigs(
+            OpContext.of(self),
+            self.actor,
+            offset=offset,
+            limit=PAGE_SIZE,
+            criteria=criteria,
             on_success=lambda page: self._on_results(request, page),
             on_failure=lambda error: self._on_search_failed(request, error),
             owner=self,
@@ -253,8 +258,9 @@ class GigBrowserPage(QWidget):
             set_message(self.filter_error, inline_error_text(error))
 
     def _load_languages(self) -> None:
-        self.runner.run(
-            lambda: self.services.catalogue.list_languages(self.actor),
+        catalogue_ops.list_languages(
+            OpContext.of(self),
+            self.actor,
             on_success=self._on_languages,
             owner=self,
         )

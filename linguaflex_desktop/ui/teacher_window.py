@@ -21,11 +21,14 @@ from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfile
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import (
@@ -57,6 +60,7 @@ class GigManagerPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
+        refresh_on(self, runner, ("gig", "profile"), lambda _change: self.refresh())
         self.editor: GigEditorDialog | None = None
         self.default_language = ""
         self.model = GigTableModel(
@@ -103,8 +107,9 @@ class GigManagerPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.runner.run(
-            lambda: self.services.catalogue.list_my_gigs(self.actor),
+        catalogue_ops.list_my_gigs(
+            OpContext.of(self),
+            self.actor,
             on_success=self._on_gigs,
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -207,8 +212,10 @@ class ProfileEditorPage(QWidget):
 
     @Slot()
     def load(self) -> None:
-        self.runner.run(
-            lambda: self.services.catalogue.get_profile(self.actor, self.actor.id),
+        catalogue_ops.get_profile(
+            OpContext.of(self),
+            self.actor,
+            self.actor.id,
             on_success=self._on_loaded,
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -228,8 +235,10 @@ class ProfileEditorPage(QWidget):
             "display_name": self.display_name_edit.text(),
         }
         self.save_button.setEnabled(False)
-        self.runner.run(
-            lambda: self.services.catalogue.update_profile(self.actor, **values),
+        catalogue_ops.update_profile(
+            OpContext.of(self),
+            self.actor,
+            values,
             on_success=self._on_saved,
             on_failure=self._on_save_failed,
             owner=self,
@@ -282,7 +291,6 @@ class TeacherWindow(RoleWindow):
             services=services, actor=self.actor, runner=runner
         )
         self.requests.queue_changed.connect(self._on_queue_changed)
-        self.requests.booking_changed.connect(lambda _booking: self.schedule.reload())
         self.add_page(self.requests, "Requests")
         self.add_page(self.schedule, "Schedule")
         self.add_page(self.availability, "Availability")

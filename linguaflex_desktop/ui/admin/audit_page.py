@@ -39,6 +39,7 @@ from linguaflex_desktop.ui.admin.audit_table_model import (
 )
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_when, zone
+from linguaflex_desktop.ui.data_changed import ChangeKind, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
@@ -77,6 +78,20 @@ def loaded_text(shown: int, total: int) -> str:
     if shown >= total:
         return f"{total:,} event{'s' if total != 1 else ''}"
     return f"{shown:,} of {total:,} events loaded (scroll for more)"
+
+
+# The changes that write audit entries (reading a message does not).
+AUDITED: tuple[ChangeKind, ...] = (
+    "availability",
+    "booking",
+    "card",
+    "gig",
+    "job",
+    "payment",
+    "profile",
+    "settings",
+    "user",
+)
 
 
 class ChangesModel(RowTableModel[FieldChange]):
@@ -164,6 +179,8 @@ class AdminAuditPage(QWidget):
         super().__init__(parent)
         self.reports, self.actor = services.reports, actor
         self.model = AuditTableModel(runner=runner, zone_name=actor.time_zone, parent=self)
+        # Every change is audited; a hidden tab refreshes when shown.
+        refresh_on(self, runner, AUDITED, lambda _change: self.reload(), defer_while_hidden=True)
         self.view = make_table_view(self.model)
         show_first_pages_from_top(self.view, self.model)
         self.view.horizontalHeader().setSectionResizeMode(

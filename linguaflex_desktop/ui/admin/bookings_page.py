@@ -8,6 +8,7 @@ are whole days in the admin's zone. GUI thread only; queries run on the TaskRunn
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Slot
@@ -29,6 +30,9 @@ from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -189,9 +193,11 @@ class AdminBookingsPage(BookingListPage):
         )
 
     def _load_people(self, role: Role, combo: QComboBox) -> None:
-        accounts, actor = self.services.accounts, self.actor
-        self.runner.run(
-            lambda: accounts.list_users(actor, role=role, limit=PEOPLE_LIMIT),
+        accounts_ops.list_users(
+            OpContext.of(self),
+            self.actor,
+            role=role,
+            limit=PEOPLE_LIMIT,
             on_success=lambda page: self._fill_people(combo, page),
             on_failure=self._on_load_failed,
             owner=self,
@@ -226,10 +232,14 @@ class AdminBookingsPage(BookingListPage):
         )
 
     def _cancel(self, booking: BookingDTO, reason: str) -> None:
-        bookings, actor = self.services.bookings, self.actor
         self.run_transition(
-            lambda: bookings.cancel_booking(
-                actor, booking.id, reason=reason, expected_version=booking.version
+            partial(
+                booking_ops.cancel_booking,
+                OpContext.of(self),
+                self.actor,
+                booking.id,
+                reason=reason,
+                expected_version=booking.version,
             ),
             done_text="The booking was cancelled.",
         )

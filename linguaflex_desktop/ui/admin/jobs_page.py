@@ -36,7 +36,10 @@ from linguaflex_desktop.ui.admin.job_table_model import (
     kind_text,
 )
 from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import admin as admin_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -148,10 +151,18 @@ class AdminJobsPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.job_admin = services.job_admin
-        self.actor, self.runner = actor, runner
+        self.services, self.actor, self.runner = services, actor, runner
         self.dead_count: int | None = None
         self._load_error_shown = False
         self._request = 0
+        # Bookings and payments queue jobs (emails, meetings); a retry elsewhere changes them.
+        refresh_on(
+            self,
+            runner,
+            ("job", "booking", "payment"),
+            lambda _change: self.refresh(),
+            defer_while_hidden=True,
+        )
         self._offset = 0
         self.model = JobTableModel(actor.time_zone, self)
         self.view = make_table_view(self.model)
@@ -240,12 +251,12 @@ class AdminJobsPage(QWidget):
             self._offset = offset
         self._request += 1
         request, wanted, state = self._request, self._offset, self.state_filter()
-        job_admin, actor = self.job_admin, self.actor
-        self.runner.run(
-            lambda: (
-                job_admin.list_jobs(actor, state=state, offset=wanted, limit=PAGE_SIZE),
-                job_admin.list_jobs(actor, state=JobState.DEAD, limit=1).total,
-            ),
+        admin_ops.list_jobs(
+            OpContext.of(self),
+            self.actor,
+            state=state,
+            offset=wanted,
+            limit=PAGE_SIZE,
             on_success=lambda result: self._on_loaded(request, *result),
             on_failure=lambda error: self._on_load_failed(request, error),
             owner=self,
@@ -291,12 +302,10 @@ class AdminJobsPage(QWidget):
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         self.retry_button.setEnabled(False)
-        job_admin, actor = self.job_admin, self.actor
-        self.runner.run(
-            lambda: (
-                job_admin.retry_dead(actor, job.id),
-                job_admin.list_jobs(actor, state=JobState.DEAD, limit=1).total,
-            ),
+        admin_ops.retry_dead_job(
+            OpContext.of(self),
+            self.actor,
+            job.id,
             on_success=lambda result: self._on_retried(*result),
             on_failure=self._on_retry_failed,
             owner=self,

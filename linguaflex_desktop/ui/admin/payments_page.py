@@ -28,7 +28,10 @@ from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, 
 from linguaflex_desktop.services.payments.rules import can_refund
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
     ATTEMPT_TEXT,
     card_number_text,
@@ -91,6 +94,8 @@ class AdminPaymentsPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.refund_dialog: RefundDialog | None = None
         self._loaded_once = False
+        # A refund or payment made anywhere (here, a booking cancelled elsewhere) shows here.
+        refresh_on(self, runner, ("payment",), self._on_data_changed)
         self._request = 0
         self._offset = 0
         self.model: RowTableModel[PaymentDTO] = RowTableModel(
@@ -167,6 +172,10 @@ class AdminPaymentsPage(QWidget):
         layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
 
+    def _on_data_changed(self, _change: Change) -> None:
+        if self._loaded_once:  # else the first show loads
+            self.reload(self._offset)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded_once:
@@ -215,11 +224,13 @@ class AdminPaymentsPage(QWidget):
         self._text_timer.stop()
         self._request += 1
         request = self._request
-        services, actor, filters = self.services, self.actor, self.filters()
-        self.runner.run(
-            lambda: services.payment_views.list_payments(
-                actor, filters=filters, offset=offset, limit=PAGE_SIZE
-            ),
+        actor, filters = self.actor, self.filters()
+        payments_ops.list_payments(
+            OpContext.of(self),
+            actor,
+            filters=filters,
+            offset=offset,
+            limit=PAGE_SIZE,
             on_success=lambda page: self._on_payments(request, page),
             on_failure=lambda error: self._on_failed(request, error),
             owner=self,

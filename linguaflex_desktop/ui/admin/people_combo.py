@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -48,9 +50,12 @@ class PeopleCombo(QComboBox):
         on_failure: Callable[[BaseException], None],
     ) -> None:
         """List the people of ``role`` (admins only) on the runner, then fill the combo."""
-        accounts, role = services.accounts, self.role
-        runner.run(
-            lambda: accounts.list_users(actor, role=role, limit=PEOPLE_LIMIT),
+        role = self.role
+        accounts_ops.list_users(
+            OpContext(services, runner),
+            actor,
+            role=role,
+            limit=PEOPLE_LIMIT,
             on_success=self.fill,
             on_failure=on_failure,
             owner=self,

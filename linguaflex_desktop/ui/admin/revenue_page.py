@@ -20,7 +20,10 @@ from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.reports.dto import RevenueLine, RevenueReportDTO
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_day
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     THIS_YEAR,
@@ -118,6 +121,10 @@ class AdminRevenuePage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.report: RevenueReportDTO | None = None
         self._request = 0
+        # Revenue follows payments and refunds; a hidden tab refreshes when shown.
+        refresh_on(
+            self, runner, ("payment",), lambda _change: self.refresh(), defer_while_hidden=True
+        )
         self.period = PeriodFilter(today=today_in(services, actor.time_zone))
         self.period.combo.removeItem(self.period.combo.findData(ALL_TIME))
         self.period.set_period(THIS_YEAR)
@@ -161,12 +168,14 @@ class AdminRevenuePage(QWidget):
         from_at, to_at = period_bounds((first, last + timedelta(days=1)), self.actor.time_zone)
         assert from_at is not None and to_at is not None
         self._request += 1
-        request, reports, actor = self._request, self.services.reports, self.actor
+        request, actor = self._request, self.actor
         set_message(self.error_label, None)
-        self.runner.run(
-            lambda: reports.revenue_report(
-                actor, from_at=from_at, to_at=to_at, zone=actor.time_zone
-            ),
+        reports_ops.revenue_report(
+            OpContext.of(self),
+            actor,
+            from_at=from_at,
+            to_at=to_at,
+            zone=actor.time_zone,
             on_success=lambda report: self._on_report(request, report, first, last),
             on_failure=lambda error: self._on_failed(request, error),
             owner=self,

@@ -35,6 +35,8 @@ from linguaflex_desktop.services.settings.service import (
     StoredSettings,
 )
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import settings as settings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -227,9 +229,9 @@ class SettingsDialog(QDialog):
     # --- loading and saving ---------------------------------------------------------------
 
     def reload(self) -> None:
-        service, actor = self.services.settings_service, self.actor
-        self.runner.run(
-            lambda: service.view(actor),
+        settings_ops.view_settings(
+            OpContext.of(self),
+            self.actor,
             on_success=self._on_loaded,
             on_failure=self._on_failed,
             owner=self,
@@ -254,11 +256,15 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         secrets = {name: f.new_value() for name, f in self.secret_fields.items() if f.new_value()}
         clear = [name for name, field in self.secret_fields.items() if field.remove_requested()]
-        service, actor, values = self.services.settings_service, self.actor, self.values()
+        values = self.values()
         set_message(self.error_label, None)
         self._set_busy(True)
-        self.runner.run(
-            lambda: service.save(actor, values=values, secrets=secrets, clear_secrets=clear),
+        settings_ops.save_settings(
+            OpContext.of(self),
+            self.actor,
+            values=values,
+            secrets=secrets,
+            clear_secrets=clear,
             on_success=self._on_saved,
             on_failure=self._on_failed,
             owner=self,

@@ -6,6 +6,7 @@ Each change asks for a reason, runs through the TaskRunner, and updates the row 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QTimer, Signal, Slot
@@ -28,10 +29,14 @@ from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
 from linguaflex_desktop.ui.admin.user_table_model import UserTableModel, is_suspended
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -75,7 +80,7 @@ class _AdminListPage(QWidget):
         self.reason_dialog.open()
         return self.reason_dialog
 
-    def _run_change(self, op: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
+    def _run_change(self, start: Callable[..., None], on_success: Callable[[Any], None]) -> None:
         """Run a suspend / reactivate with Suspend and Reactivate off until it answers (a
         second click, or one on another row, would otherwise start a second change)."""
         set_message(self.error_label, None)
@@ -92,7 +97,7 @@ class _AdminListPage(QWidget):
             set_message(self.error_label, inline_error_text(error))
             self._update_buttons()
 
-        self.runner.run(op, on_success=succeeded, on_failure=failed, owner=self)
+        start(on_success=succeeded, on_failure=failed, owner=self)
 
     def _lay_out(self, model: QAbstractItemModel, loading_text: str, *leading: QWidget) -> None:
         """The table (``view`` in ``table``) under the button row (``leading`` filters first),
@@ -149,6 +154,7 @@ class UserAdminPage(_AdminListPage):
     def __init__(self, *, services: AppServices, actor: Actor, runner: TaskRunner) -> None:
         super().__init__(services=services, actor=actor, runner=runner)
         self.model = UserTableModel(self)
+        refresh_on(self, runner, ("user",), lambda _change: self.refresh(self._offset))
         self.role_combo = QComboBox()
         self.role_combo.addItem("All roles", None)
         for role in Role:
@@ -176,12 +182,15 @@ class UserAdminPage(_AdminListPage):
         self._text_timer.stop()
         self._request += 1
         request = self._request
-        accounts, actor = self.services.accounts, self.actor
+        actor = self.actor
         role, text = self.role_combo.currentData(), self.text_edit.text().strip()
-        self.runner.run(
-            lambda: accounts.list_users(
-                actor, role=role, text=text, offset=offset, limit=PAGE_SIZE
-            ),
+        accounts_ops.list_users(
+            OpContext.of(self),
+            actor,
+            role=role,
+            text=text,
+            offset=offset,
+            limit=PAGE_SIZE,
             on_success=lambda page: self._on_users(request, page),
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -203,13 +212,17 @@ class UserAdminPage(_AdminListPage):
     def reactivate_selected(self) -> None:
         user = self.selected_user()
         if user is not None:
-            accounts, actor = self.services.accounts, self.actor
-            self._run_change(lambda: accounts.reactivate_user(actor, user.id), self._on_changed)
+            self._run_change(
+                partial(accounts_ops.reactivate_user, OpContext.of(self), self.actor, user.id),
+                self._on_changed,
+            )
 
     def _suspend(self, user: UserDTO, reason: str) -> None:
-        accounts, actor = self.services.accounts, self.actor
         self._run_change(
-            lambda: accounts.suspend_user(actor, user.id, reason=reason), self._on_changed
+            partial(
+                accounts_ops.suspend_user, OpContext.of(self), self.actor, user.id, reason=reason
+            ),
+            self._on_changed,
         )
 
     def _on_users(self, request: int, page: Page[UserDTO]) -> None:
@@ -248,6 +261,7 @@ class GigAdminPage(_AdminListPage):
 
     def __init__(self, *, services: AppServices, actor: Actor, runner: TaskRunner) -> None:
         super().__init__(services=services, actor=actor, runner=runner)
+        refresh_on(self, runner, ("gig", "user"), lambda _change: self.refresh(self._offset))
         self.model = GigTableModel(
             (
                 GigColumn.TITLE,
@@ -271,9 +285,12 @@ class GigAdminPage(_AdminListPage):
         """Load the page at ``offset``; when paging quickly, only the latest request shows."""
         self._request += 1
         request = self._request
-        catalogue, actor = self.services.catalogue, self.actor
-        self.runner.run(
-            lambda: catalogue.list_all_gigs(actor, offset=offset, limit=PAGE_SIZE),
+        actor = self.actor
+        catalogue_ops.list_all_gigs(
+            OpContext.of(self),
+            actor,
+            offset=offset,
+            limit=PAGE_SIZE,
             on_success=lambda page: self._on_gigs(request, page),
             on_failure=lambda error: self._on_gigs_failed(request, error),
             owner=self,
@@ -284,12 +301,13 @@ class GigAdminPage(_AdminListPage):
         gig = self.selected_gig()
         if gig is None:
             return
-        catalogue, actor = self.services.catalogue, self.actor
+        ctx, actor = OpContext.of(self), self.actor
         self._ask_reason(
             "Suspend gig",
             f"Suspend “{gig.title}” by {gig.teacher_name}? It disappears from search.",
             lambda reason: self._run_change(
-                lambda: catalogue.suspend_gig(actor, gig.id, reason=reason), self._on_changed
+                partial(catalogue_ops.suspend_gig, ctx, actor, gig.id, reason=reason),
+                self._on_changed,
             ),
         )
 
@@ -297,8 +315,10 @@ class GigAdminPage(_AdminListPage):
     def reactivate_selected(self) -> None:
         gig = self.selected_gig()
         if gig is not None:
-            catalogue, actor = self.services.catalogue, self.actor
-            self._run_change(lambda: catalogue.reactivate_gig(actor, gig.id), self._on_changed)
+            self._run_change(
+                partial(catalogue_ops.reactivate_gig, OpContext.of(self), self.actor, gig.id),
+                self._on_changed,
+            )
 
     def _on_gigs(self, request: int, page: Page[GigDTO]) -> None:
         if request != self._request:

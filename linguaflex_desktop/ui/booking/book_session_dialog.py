@@ -30,6 +30,8 @@ from linguaflex_desktop.ui.booking.format import format_duration, format_span, l
 from linguaflex_desktop.ui.booking.slot_week_view import SlotWeekView
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.gig_table_model import gig_rate_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -138,12 +140,13 @@ class BookSessionDialog(QDialog):
         self._requesting = True
         self.request_button.setEnabled(False)
         self.request_button.setText("Requesting…")
-        bookings, actor, gig_id = self.services.bookings, self.actor, self.gig.id
-        note, duration = self.note_edit.toPlainText(), self.duration()
-        self.runner.run(
-            lambda: bookings.request_booking(
-                actor, gig_id=gig_id, start_at=slot.start_at, duration_minutes=duration, note=note
-            ),
+        booking_ops.request_booking(
+            OpContext.of(self),
+            self.actor,
+            gig_id=self.gig.id,
+            start_at=slot.start_at,
+            duration_minutes=self.duration(),
+            note=self.note_edit.toPlainText(),
             on_success=self._on_requested,
             on_failure=self._on_request_failed,
             owner=self,
@@ -169,9 +172,12 @@ class BookSessionDialog(QDialog):
         self.price_label.setText("Working out the price…")
         self.total_label.setText("")
         self._update_button()
-        quotes, actor, gig_id = self.services.quotes, self.actor, self.gig.id
-        self.runner.run(
-            lambda: quotes.quote_booking(actor, gig_id, duration_minutes=duration),
+        actor, gig_id = self.actor, self.gig.id
+        booking_ops.quote_booking(
+            OpContext.of(self),
+            actor,
+            gig_id,
+            duration_minutes=duration,
             on_success=lambda price: self._on_quote(request, price),
             on_failure=lambda error: self._on_quote_failed(request, error),
             owner=self,

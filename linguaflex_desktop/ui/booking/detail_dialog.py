@@ -9,6 +9,7 @@ GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -50,6 +51,8 @@ from linguaflex_desktop.ui.booking.format import (
 )
 from linguaflex_desktop.ui.booking.meeting_panel import MeetingPanel
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -154,9 +157,11 @@ class BookingDetailDialog(QDialog):
         """Load the booking again; an answer older than the latest reload is dropped."""
         self._reloads += 1
         request = self._reloads
-        bookings, actor, booking_id = self.services.bookings, self.actor, self.booking_id
-        self.runner.run(
-            lambda: bookings.get_booking(actor, booking_id),
+        actor, booking_id = self.actor, self.booking_id
+        booking_ops.get_booking(
+            OpContext.of(self),
+            actor,
+            booking_id,
             on_success=lambda detail: self._show(detail) if request == self._reloads else None,
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
@@ -255,10 +260,7 @@ class BookingDetailDialog(QDialog):
         booking = self.detail.booking if self.detail else None
         if booking is None or not can_complete(booking, self.services.ctx.now()):
             return
-        bookings, actor = self.services.bookings, self.actor
-        self._answer(
-            lambda: bookings.complete_booking(actor, booking.id, expected_version=booking.version)
-        )
+        self._answer(partial(booking_ops.complete_booking, OpContext.of(self), self.actor, booking))
 
     # --- reschedule answers ---------------------------------------------------------------
 
@@ -266,17 +268,31 @@ class BookingDetailDialog(QDialog):
     def accept_proposal(self) -> None:
         proposal = self.detail.reschedule_proposal if self.detail else None
         if proposal is not None:
-            reschedules, actor = self.services.reschedules, self.actor
-            self._answer(lambda: reschedules.accept_reschedule(actor, proposal.id))
+            self._answer(
+                partial(
+                    booking_ops.accept_reschedule,
+                    OpContext.of(self),
+                    self.actor,
+                    self.booking_id,
+                    proposal.id,
+                )
+            )
 
     @Slot()
     def decline_proposal(self) -> None:
         proposal = self.detail.reschedule_proposal if self.detail else None
         if proposal is not None:
-            reschedules, actor = self.services.reschedules, self.actor
-            self._answer(lambda: reschedules.decline_reschedule(actor, proposal.id))
+            self._answer(
+                partial(
+                    booking_ops.decline_reschedule,
+                    OpContext.of(self),
+                    self.actor,
+                    self.booking_id,
+                    proposal.id,
+                )
+            )
 
-    def _answer(self, op: Callable[[], object]) -> None:
+    def _answer(self, start: Callable[..., None]) -> None:
         """Run a change of the booking (answer a proposal, complete) with its buttons off."""
         set_message(self.error_label, None)
         for button in (
@@ -285,8 +301,7 @@ class BookingDetailDialog(QDialog):
             self.complete_button,
         ):
             button.setEnabled(False)
-        self.runner.run(
-            op,
+        start(
             on_success=self._on_answered,
             on_failure=self._on_answer_failed,
             owner=self,

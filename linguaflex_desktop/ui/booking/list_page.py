@@ -25,7 +25,10 @@ from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLi
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -62,6 +65,8 @@ class BookingListPage(QWidget):
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
         self.empty_text = empty_text
+        # Bookings changed elsewhere (another page, a dialog, a payment) show here too.
+        refresh_on(self, runner, ("booking", "payment"), self._on_data_changed)
         self.detail_dialog: BookingDetailDialog | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
@@ -182,9 +187,11 @@ class BookingListPage(QWidget):
         if not self.isVisible():
             self._arm_meeting_poll()
             return
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: [bookings.get_booking(actor, booking_id).booking for booking_id in ids],
+        actor = self.actor
+        booking_ops.get_bookings(
+            OpContext.of(self),
+            actor,
+            ids,
             on_success=self._on_meetings_polled,
             on_failure=lambda _error: self._arm_meeting_poll(),  # try again on the next tick
             owner=self,
@@ -241,13 +248,24 @@ class BookingListPage(QWidget):
     @Slot()
     def refresh_booking(self, booking_id: int) -> None:
         """Fetch one booking again and update its row (after a payment, a detail change…)."""
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: bookings.get_booking(actor, booking_id),
+        actor = self.actor
+        booking_ops.get_booking(
+            OpContext.of(self),
+            actor,
+            booking_id,
             on_success=lambda detail: self.show_changed(detail.booking),
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
         )
+
+    def _on_data_changed(self, change: Change) -> None:
+        """Refresh the changed rows when they are listed; otherwise the list may gain or lose
+        a row (a new request, a filter it now leaves), so load it again."""
+        if change.ids and all(self.model.row_of(i) is not None for i in change.ids):
+            for booking_id in change.ids:
+                self.refresh_booking(booking_id)
+        else:
+            self.reload()
 
     def show_changed(self, booking: BookingDTO) -> None:
         """A booking changed: update its row, keep it selected, tell the window."""
@@ -315,7 +333,7 @@ class BookingListPage(QWidget):
 
     def run_transition(
         self,
-        op: Callable[[], BookingDTO],
+        start: Callable[..., None],
         *,
         done_text: str,
         on_done: Callable[[BookingDTO], None] | None = None,
@@ -337,7 +355,7 @@ class BookingListPage(QWidget):
             self._set_transition_running(False)
             self.show_conflict(error)
 
-        self.runner.run(op, on_success=succeeded, on_failure=failed, owner=self)
+        start(on_success=succeeded, on_failure=failed, owner=self)
 
     def _set_transition_running(self, running: bool) -> None:
         self._transition_running = running

@@ -22,6 +22,7 @@ from linguaflex_desktop.models import MeetingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_open_meeting
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -99,20 +100,21 @@ class MeetingLinkOpener(QObject):
 
     def join(self, booking_id: int) -> None:
         """Open the join link (student or teacher of a PAID booking)."""
-        meetings, actor = self.meetings, self.actor
-        self._open(booking_id, lambda: meetings.join_url(actor, booking_id))
+        self._open(booking_id, meetings_ops.join_url)
 
     def start(self, booking_id: int) -> None:
         """Teacher: fetch a fresh host link, then open it."""
-        meetings, actor = self.meetings, self.actor
-        self._open(booking_id, lambda: meetings.fresh_start_url(actor, booking_id))
+        self._open(booking_id, meetings_ops.fresh_start_url)
 
-    def _open(self, booking_id: int, fetch: Callable[[], str]) -> None:
+    def _open(self, booking_id: int, fetch: Callable[..., None]) -> None:
         if self._busy:
             return
         self._set_busy(True)
-        self.runner.run(
-            fetch,
+        fetch(
+            self.runner,
+            self.meetings,
+            self.actor,
+            booking_id,
             on_success=lambda url: self._on_link(booking_id, url),
             on_failure=lambda error: self._on_failed(booking_id, error),
             owner=self,

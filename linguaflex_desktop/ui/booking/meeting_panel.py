@@ -29,6 +29,8 @@ from linguaflex_desktop.ui.booking.meeting_links import (
     unavailable_reason,
 )
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -81,7 +83,7 @@ class MeetingPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingPanel")
-        self.meetings = services.meetings
+        self.services, self.meetings = services, services.meetings
         self.actor, self.runner, self.booking_id = actor, runner, booking_id
         self.links = MeetingLinkOpener(
             meetings=services.meetings, actor=actor, runner=runner, opener=opener, parent=self
@@ -157,9 +159,10 @@ class MeetingPanel(QFrame):
     @Slot()
     def refresh(self) -> None:
         self._poll.stop()
-        meetings, actor, booking_id = self.meetings, self.actor, self.booking_id
-        self.runner.run(
-            lambda: meetings.meeting_for_booking(actor, booking_id),
+        meetings_ops.meeting_for_booking(
+            OpContext.of(self),
+            self.actor,
+            self.booking_id,
             on_success=self._show,
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,

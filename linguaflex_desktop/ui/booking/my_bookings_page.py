@@ -9,6 +9,7 @@ payment changed a booking. GUI thread only.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -25,6 +26,8 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading
 
@@ -146,10 +149,14 @@ class MyBookingsPage(BookingListPage):
         )
 
     def _cancel(self, booking: BookingDTO, reason: str) -> None:
-        bookings, actor = self.services.bookings, self.actor
         self.run_transition(
-            lambda: bookings.cancel_booking(
-                actor, booking.id, reason=reason, expected_version=booking.version
+            partial(
+                booking_ops.cancel_booking,
+                OpContext.of(self),
+                self.actor,
+                booking.id,
+                reason=reason,
+                expected_version=booking.version,
             ),
             done_text="The booking was cancelled.",
         )

@@ -19,6 +19,8 @@ from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_duration, format_span
 from linguaflex_desktop.ui.booking.slot_week_view import SlotWeekView
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -94,9 +96,11 @@ class RescheduleDialog(QDialog):
         set_message(self.error_label, None)
         self._proposing = True
         self.propose_button.setEnabled(False)
-        reschedules, actor, booking_id = self.services.reschedules, self.actor, self.booking.id
-        self.runner.run(
-            lambda: reschedules.propose_reschedule(actor, booking_id, start_at=slot.start_at),
+        booking_ops.propose_reschedule(
+            OpContext.of(self),
+            self.actor,
+            self.booking.id,
+            start_at=slot.start_at,
             on_success=self._on_proposed,
             on_failure=self._on_failed,
             owner=self,

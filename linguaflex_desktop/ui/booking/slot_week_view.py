@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.booking.dto import SlotDTO
+from linguaflex_desktop.ui import operations
 from linguaflex_desktop.ui.booking.format import format_day, local
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -111,7 +112,8 @@ class SlotWeekView(QWidget):
             return
         load, generation = self._load, self._generation
         first, last = self.week_start, self.week_start + timedelta(days=DAYS - 1)
-        self.runner.run(
+        operations.load(
+            self.runner,
             lambda: load(first, last),
             on_success=lambda slots: self._on_slots(generation, slots),
             on_failure=lambda error: self._on_failed(generation, error),

@@ -7,6 +7,7 @@ cancelled or changed it meanwhile, the message is shown and the queue reloaded. 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -18,6 +19,8 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, set_message
 
@@ -75,9 +78,9 @@ class TeacherRequestsPage(BookingListPage):
         self.reload()
 
     def reload(self) -> None:
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: bookings.teacher_request_queue(actor),
+        booking_ops.teacher_request_queue(
+            OpContext.of(self),
+            self.actor,
             on_success=self._on_queue,
             on_failure=self._on_load_failed,
             owner=self,
@@ -101,9 +104,8 @@ class TeacherRequestsPage(BookingListPage):
         booking = self.selected_booking()
         if booking is None:
             return
-        bookings, actor = self.services.bookings, self.actor
         self.run_transition(
-            lambda: bookings.confirm_booking(actor, booking.id, expected_version=booking.version),
+            partial(booking_ops.confirm_booking, OpContext.of(self), self.actor, booking),
             done_text=f"Confirmed. {booking.student_name} can now pay for the session.",
             on_done=self._answered,
         )
@@ -127,10 +129,9 @@ class TeacherRequestsPage(BookingListPage):
         if not reason:
             set_message(self.error_label, "Give the student a reason when you decline.")
             return
-        bookings, actor = self.services.bookings, self.actor
         self.run_transition(
-            lambda: bookings.decline_booking(
-                actor, booking.id, reason=reason, expected_version=booking.version
+            partial(
+                booking_ops.decline_booking, OpContext.of(self), self.actor, booking, reason=reason
             ),
             done_text=f"Declined. {booking.student_name} has been told why.",
             on_done=self._answered,

@@ -9,6 +9,7 @@ Loads ``bookings.teacher_schedule`` for the shown week on the TaskRunner. GUI th
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
@@ -42,6 +43,8 @@ from linguaflex_desktop.ui.booking.format import (
 )
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading
 
@@ -185,9 +188,12 @@ class TeacherSchedulePage(BookingListPage):
         span = f"{format_day(self.week_start)} – {format_day(last)}"  # noqa: RUF001
         self.week_label.setText(f"{span}  ·  {self.actor.time_zone}")
         from_at, to_at = self.week_window()
-        bookings, actor = self.services.bookings, self.actor
-        self.runner.run(
-            lambda: bookings.teacher_schedule(actor, from_at=from_at, to_at=to_at),
+        actor = self.actor
+        booking_ops.teacher_schedule(
+            OpContext.of(self),
+            actor,
+            from_at=from_at,
+            to_at=to_at,
             on_success=lambda items: self._on_schedule(generation, items),
             on_failure=self._on_load_failed,
             owner=self,
@@ -280,9 +286,8 @@ class TeacherSchedulePage(BookingListPage):
         booking = self.selected_booking()
         if booking is None or not can_complete(booking, self.services.ctx.now()):
             return
-        bookings, actor = self.services.bookings, self.actor
         self.run_transition(
-            lambda: bookings.complete_booking(actor, booking.id, expected_version=booking.version),
+            partial(booking_ops.complete_booking, OpContext.of(self), self.actor, booking),
             done_text=f"Marked completed: {booking.gig_title} with {booking.student_name}.",
         )
 

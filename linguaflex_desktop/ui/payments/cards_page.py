@@ -11,6 +11,7 @@ on the TaskRunner.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal, Slot
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome, SavedCardDTO
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import cards as cards_ops
 from linguaflex_desktop.ui.payments.format import brand_text, card_expiry_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -82,6 +86,7 @@ class CardsPage(QWidget):
         self.wait_dialog: WaitDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._loaded_once = False
+        refresh_on(self, runner, ("card",), self._on_data_changed)
         self._changing = False  # a default / remove is running: both buttons stay off
         self.model: RowTableModel[SavedCardDTO] = RowTableModel(
             CARD_COLUMNS, key=lambda card: card.id, parent=self
@@ -124,6 +129,10 @@ class CardsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def _on_data_changed(self, _change: Change) -> None:
+        if self._loaded_once:  # else the first show loads
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Load on first show, so that signing in does not start the payment side."""
         super().showEvent(event)
@@ -139,9 +148,9 @@ class CardsPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        services, actor = self.services, self.actor
-        self.runner.run(
-            lambda: services.cards.list_cards(actor),
+        cards_ops.list_cards(
+            OpContext.of(self),
+            self.actor,
             on_success=self._show_cards,
             on_failure=self._show_failure,
             owner=self,
@@ -173,9 +182,8 @@ class CardsPage(QWidget):
         card = self.selected_card()
         if card is None or card.is_default or self._changing:
             return
-        services, actor = self.services, self.actor
         self._run_change(
-            lambda: services.cards.set_default_card(actor, card.id),
+            partial(cards_ops.set_default_card, OpContext.of(self), self.actor, card.id),
             f"{brand_text(card.brand)} ending in {card.last4} is now your default card.",
         )
 
@@ -200,13 +208,12 @@ class CardsPage(QWidget):
         return box
 
     def _remove(self, card: SavedCardDTO) -> None:
-        services, actor = self.services, self.actor
         self._run_change(
-            lambda: services.cards.remove_card(actor, card.id),
+            partial(cards_ops.remove_card, OpContext.of(self), self.actor, card.id),
             f"{brand_text(card.brand)} ending in {card.last4} was removed.",
         )
 
-    def _run_change(self, op: Callable[[], tuple[SavedCardDTO, ...]], done_text: str) -> None:
+    def _run_change(self, start: Callable[..., None], done_text: str) -> None:
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         self._set_changing(True)  # a second click would send it again
@@ -216,7 +223,7 @@ class CardsPage(QWidget):
             set_message(self.notice_label, done_text)
             self._show_cards(cards)
 
-        self.runner.run(op, on_success=done, on_failure=self._show_change_failed, owner=self)
+        start(on_success=done, on_failure=self._show_change_failed, owner=self)
 
     def _set_changing(self, changing: bool) -> None:
         self._changing = changing
@@ -234,9 +241,9 @@ class CardsPage(QWidget):
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         self.add_button.setEnabled(False)
-        services, actor = self.services, self.actor
-        self.runner.run(
-            lambda: services.cards.start_card_setup(actor),
+        cards_ops.start_card_setup(
+            OpContext.of(self),
+            self.actor,
             on_success=self._hand_off,
             on_failure=self._setup_failed,
             owner=self,
@@ -248,14 +255,12 @@ class CardsPage(QWidget):
         self.wait_dialog = dialog
         dialog.open()
         dialog.show_address(handoff.url, opened=self.open_url(QUrl(handoff.url)))
-        services, actor, interval = self.services, self.actor, self.poll_interval
-        self.runner.run(
-            lambda: services.cards.wait_for_card_setup(
-                actor,
-                handoff.setup_intent_id,
-                interval=interval,
-                should_cancel=dialog.should_cancel,
-            ),
+        cards_ops.wait_for_card_setup(
+            OpContext.of(self),
+            self.actor,
+            handoff.setup_intent_id,
+            interval=self.poll_interval,
+            should_cancel=dialog.should_cancel,
             on_success=self._setup_done,
             on_failure=self._setup_failed,
             owner=self,

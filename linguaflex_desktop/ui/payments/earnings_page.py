@@ -17,7 +17,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import EarningsDTO, EarningsLine, EarningsTotal
 from linguaflex_desktop.ui.booking.format import STATUS_TEXT, format_when, local
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     Bounds,
@@ -101,6 +104,7 @@ class EarningsPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.earnings: EarningsDTO | None = None
         self._loaded_once = False
+        refresh_on(self, runner, ("payment",), self._on_data_changed)
         self._request = 0
         self.period = PeriodFilter(today=self.today())
         self.period.changed.connect(self.reload)
@@ -140,6 +144,10 @@ class EarningsPage(QWidget):
         layout.addWidget(self.totals_box)
         layout.addWidget(self.table, 1)
 
+    def _on_data_changed(self, _change: Change) -> None:
+        if self._loaded_once:  # else the first show loads
+            self.reload()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded_once:
@@ -158,11 +166,14 @@ class EarningsPage(QWidget):
     def reload(self) -> None:
         self._request += 1
         request = self._request
-        services, actor = self.services, self.actor
+        actor = self.actor
         from_at, to_at = self.bounds()
         all_time = self.period.period() == ALL_TIME
-        self.runner.run(
-            lambda: services.payment_views.teacher_earnings(actor, from_at=from_at, to_at=to_at),
+        payments_ops.teacher_earnings(
+            OpContext.of(self),
+            actor,
+            from_at=from_at,
+            to_at=to_at,
             on_success=lambda earnings: self._show(request, earnings, all_time),
             on_failure=lambda error: self._failed(request, error),
             owner=self,

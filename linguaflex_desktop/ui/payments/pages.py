@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_pay
-from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.main_window_base import RoleWindow
@@ -115,15 +114,11 @@ class StudentPayments(QObject):
             open_url=self.open_url,
             parent=self.window,
         )
-        dialog.payment_settled.connect(lambda _outcome: self._after_payment(booking.id))
         dialog.add_card_requested.connect(self._show_cards)
         dialog.finished.connect(dialog.deleteLater)
         self.pay_dialog = dialog
         dialog.open()
         return dialog
-
-    def _after_payment(self, booking_id: int, _outcome: PaymentOutcome | None = None) -> None:
-        self.page.refresh_booking(booking_id)
 
     def _show_cards(self) -> None:
         self.window.tabs.setCurrentWidget(self.cards)

@@ -33,6 +33,9 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.ui.booking.format import format_duration, format_when
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import cards as cards_ops
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.cards_page import UrlOpener, default_open_url
 from linguaflex_desktop.ui.payments.format import card_choice_text, money
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -146,9 +149,9 @@ class PayDialog(QDialog):
     # --- cards ----------------------------------------------------------------------------
 
     def _load_cards(self) -> None:
-        services, actor = self.services, self.actor
-        self.runner.run(
-            lambda: services.cards.list_cards(actor),
+        cards_ops.list_cards(
+            OpContext.of(self),
+            self.actor,
             on_success=self._show_cards,
             on_failure=self._failed,
             owner=self,
@@ -178,9 +181,11 @@ class PayDialog(QDialog):
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         self._set_state(busy=True)
-        services, actor, booking_id = self.services, self.actor, self.booking.id
-        self.runner.run(
-            lambda: services.payments.pay_booking(actor, booking_id, card_id=card_id),
+        payments_ops.pay_booking(
+            OpContext.of(self),
+            self.actor,
+            self.booking.id,
+            card_id=card_id,
             on_success=self._on_outcome,
             on_failure=self._failed,
             owner=self,
@@ -207,12 +212,13 @@ class PayDialog(QDialog):
                 f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
             )
         self._fit()
-        services, actor, interval = self.services, self.actor, self.poll_interval
-        cancel = self._cancel
-        self.runner.run(
-            lambda: services.payments.wait_for_payment(
-                actor, outcome.payment_id, interval=interval, should_cancel=cancel.is_set
-            ),
+        payments_ops.wait_for_payment(
+            OpContext.of(self),
+            self.actor,
+            self.booking.id,
+            outcome.payment_id,
+            interval=self.poll_interval,
+            should_cancel=self._cancel.is_set,
             on_success=self._settled,
             on_failure=self._failed,
             owner=self,

@@ -18,7 +18,10 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import BookingPaymentDTO
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT
+from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
     BOX_STYLE,
     attempt_line,
@@ -54,6 +57,7 @@ class ReceiptPanel(QWidget):
         self.booking_id: int | None = None
         self.receipt: BookingPaymentDTO | None = None
         self._request = 0
+        refresh_on(self, runner, ("payment",), self._on_data_changed)
         self.setObjectName("receiptPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BOX_STYLE)
@@ -90,13 +94,18 @@ class ReceiptPanel(QWidget):
         self._request += 1
         request = self._request
         self.booking_id = booking_id
-        services, actor = self.services, self.actor
-        self.runner.run(
-            lambda: services.payment_views.payment_for_booking(actor, booking_id),
+        payments_ops.payment_for_booking(
+            OpContext.of(self),
+            self.actor,
+            booking_id,
             on_success=lambda receipt: self._on_receipt(request, receipt),
             on_failure=lambda error: self._on_failed(request, error),
             owner=self,
         )
+
+    def _on_data_changed(self, change: Change) -> None:
+        if self.booking_id is not None and (not change.ids or self.booking_id in change.ids):
+            self.reload()
 
     def reload(self) -> None:
         if self.booking_id is not None:

@@ -32,6 +32,8 @@ from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundPreview, 
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.money_input import MoneyInput
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import BOX_STYLE, money
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -221,9 +223,11 @@ class RefundDialog(QDialog):
         except ValidationError as error:
             self._show_preview_error(error)
             return
-        services, actor, booking_id = self.services, self.actor, self.payment.booking_id
-        self.runner.run(
-            lambda: services.refunds.preview_refund(actor, booking_id, amount_minor=amount),
+        payments_ops.preview_refund(
+            OpContext.of(self),
+            self.actor,
+            self.payment.booking_id,
+            amount_minor=amount,
             on_success=lambda preview: self._on_preview(request, preview),
             on_failure=lambda error: self._on_preview_failed(request, error),
             owner=self,
@@ -277,13 +281,13 @@ class RefundDialog(QDialog):
         self._submitting = True
         self._update_button()
         set_message(self.error_label, None)
-        services, actor, booking_id = self.services, self.actor, self.payment.booking_id
-        amount = None if self.full_radio.isChecked() else self.preview.amount_minor
-        reason, key = self.reason(), self.request_key
-        self.runner.run(
-            lambda: services.refunds.refund(
-                actor, booking_id, amount_minor=amount, reason=reason, request_key=key
-            ),
+        payments_ops.refund(
+            OpContext.of(self),
+            self.actor,
+            self.payment.booking_id,
+            amount_minor=None if self.full_radio.isChecked() else self.preview.amount_minor,
+            reason=self.reason(),
+            request_key=self.request_key,
             on_success=self._on_refunded,
             on_failure=self._on_refund_failed,
             owner=self,

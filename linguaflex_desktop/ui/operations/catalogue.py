@@ -1,0 +1,111 @@
+"""Catalogue operations: gigs (search, the teacher's own, the admin's list and suspensions),
+teacher profiles and languages. The lambdas run on a pool thread and touch no widget;
+callbacks run on the GUI thread (see ``ui.operations``)."""
+
+from __future__ import annotations
+
+from typing import Any, Unpack
+
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.data_changed import Change
+from linguaflex_desktop.ui.operations import Callbacks, OpContext, change, query
+
+
+def search_gigs(
+    ctx: OpContext,
+    actor: Actor,
+    *,
+    offset: int,
+    limit: int,
+    criteria: dict[str, Any],
+    **cb: Unpack[Callbacks],
+) -> None:
+    """Query: a page of gigs matching ``criteria`` (student search)."""
+    catalogue = ctx.services.catalogue
+    query(ctx, lambda: catalogue.search_gigs(actor, offset=offset, limit=limit, **criteria), **cb)
+
+
+def list_languages(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Query: the languages offered."""
+    catalogue = ctx.services.catalogue
+    query(ctx, lambda: catalogue.list_languages(actor), **cb)
+
+
+def list_my_gigs(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Query: the teacher's own gigs."""
+    catalogue = ctx.services.catalogue
+    query(ctx, lambda: catalogue.list_my_gigs(actor), **cb)
+
+
+def list_all_gigs(
+    ctx: OpContext, actor: Actor, *, offset: int, limit: int, **cb: Unpack[Callbacks]
+) -> None:
+    """Query: a page of all gigs (admin)."""
+    catalogue = ctx.services.catalogue
+    query(ctx, lambda: catalogue.list_all_gigs(actor, offset=offset, limit=limit), **cb)
+
+
+def create_gig(
+    ctx: OpContext, actor: Actor, values: dict[str, Any], **cb: Unpack[Callbacks]
+) -> None:
+    """Change: create a gig (GigDTO); emits "gig"."""
+    catalogue = ctx.services.catalogue
+    change(
+        ctx,
+        lambda: catalogue.create_gig(actor, **values),
+        changed=lambda gig: Change("gig", (gig.id,)),
+        **cb,
+    )
+
+
+def update_gig(
+    ctx: OpContext, actor: Actor, gig_id: int, values: dict[str, Any], **cb: Unpack[Callbacks]
+) -> None:
+    """Change: update a gig (GigDTO); emits "gig"."""
+    catalogue = ctx.services.catalogue
+    change(
+        ctx,
+        lambda: catalogue.update_gig(actor, gig_id, **values),
+        changed=Change("gig", (gig_id,)),
+        **cb,
+    )
+
+
+def suspend_gig(
+    ctx: OpContext, actor: Actor, gig_id: int, *, reason: str, **cb: Unpack[Callbacks]
+) -> None:
+    """Change: suspend a gig (admin); emits "gig"."""
+    catalogue = ctx.services.catalogue
+    change(
+        ctx,
+        lambda: catalogue.suspend_gig(actor, gig_id, reason=reason),
+        changed=Change("gig", (gig_id,)),
+        **cb,
+    )
+
+
+def reactivate_gig(ctx: OpContext, actor: Actor, gig_id: int, **cb: Unpack[Callbacks]) -> None:
+    """Change: reactivate a gig (admin); emits "gig"."""
+    catalogue = ctx.services.catalogue
+    change(
+        ctx, lambda: catalogue.reactivate_gig(actor, gig_id), changed=Change("gig", (gig_id,)), **cb
+    )
+
+
+def get_profile(ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]) -> None:
+    """Query: a teacher's profile."""
+    catalogue = ctx.services.catalogue
+    query(ctx, lambda: catalogue.get_profile(actor, teacher_id), **cb)
+
+
+def update_profile(
+    ctx: OpContext, actor: Actor, values: dict[str, Any], **cb: Unpack[Callbacks]
+) -> None:
+    """Change: update the teacher's own profile; emits "profile"."""
+    catalogue = ctx.services.catalogue
+    change(
+        ctx,
+        lambda: catalogue.update_profile(actor, **values),
+        changed=Change("profile", (actor.id,), frozenset({"gig"})),
+        **cb,
+    )

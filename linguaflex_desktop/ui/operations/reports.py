@@ -1,0 +1,24 @@
+"""Report operations (admin): revenue. Any paged report (audit) uses ``query`` through
+PagedTableModel. The lambdas run on a pool thread; callbacks on the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Unpack
+
+from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.ui.operations import Callbacks, OpContext, query
+
+
+def revenue_report(
+    ctx: OpContext,
+    actor: Actor,
+    *,
+    from_at: datetime,
+    to_at: datetime,
+    zone: str,
+    **cb: Unpack[Callbacks],
+) -> None:
+    """Query: the RevenueReportDTO of the period."""
+    reports = ctx.services.reports
+    query(ctx, lambda: reports.revenue_report(actor, from_at=from_at, to_at=to_at, zone=zone), **cb)
