@@ -15,11 +15,31 @@ log = logging.getLogger(__name__)
 def run_app(
     settings: Settings, *, screenshot: Path | None = None, screenshot_role: Role | None = None
 ) -> int:
-    """Open the app (or render one window to ``screenshot`` and exit). Returns the exit code."""
-    from linguaflex_desktop.bootstrap import build_app_services
+    """Open the app (or render one window to ``screenshot`` and exit). Returns the exit code.
 
+    One app per data folder: when one is open already, its window comes to the front and this
+    start returns 0 without touching the database. Screenshots skip that check.
+    """
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return _run_with_services(settings, screenshot, screenshot_role)
+    from linguaflex_desktop.ui.single_instance import claim_data_folder
+
+    instance = claim_data_folder(settings.data_dir)
+    if instance is None:
+        print(f"LinguaFlex is already open for {settings.data_dir}; brought it to the front.")
+        return 0
+    try:
+        return _run_with_services(settings, None, None)
+    finally:
+        instance.close()
+
+
+def _run_with_services(
+    settings: Settings, screenshot: Path | None, screenshot_role: Role | None
+) -> int:
+    from linguaflex_desktop.bootstrap import build_app_services
+
     services = build_app_services(settings)
     worker = None
     try:

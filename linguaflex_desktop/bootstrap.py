@@ -15,10 +15,11 @@ from sqlalchemy import Engine
 from linguaflex_desktop.adapters.mail import SmtpMailer
 from linguaflex_desktop.adapters.meetings import meeting_provider_from_settings
 from linguaflex_desktop.adapters.remember_me import RememberMeStore
-from linguaflex_desktop.adapters.secrets import SecretStore
+from linguaflex_desktop.adapters.secrets import SecretStore, check_keyring_loads
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import (
     check_connection,
+    check_sqlite_file,
     create_app_engine,
     create_session_factory,
     upgrade_schema,
@@ -190,14 +191,23 @@ def build_app_services(
     """Connect (clear DatabaseUnavailable if not possible), migrate, and wire the services.
 
     ``settings`` is first completed from settings.json and the keyring (the environment wins).
+    Start-up problems are raised before anything is written: SecretStoreUnavailable (keyring
+    backend cannot load), DatabaseDamaged (SQLite quick_check), DatabaseUnavailable,
+    DatabaseSchemaTooNew.
     """
+    check_keyring_loads()
     secret_store = SecretStore()
     settings_file = SettingsFile.in_data_dir(settings.data_dir)
     settings = apply_stored_settings(settings, secret_store=secret_store, file=settings_file)
+    check_sqlite_file(settings.database_url)
     engine = create_app_engine(settings.database_url)
-    check_connection(engine)
-    if migrate:
-        upgrade_schema(engine)
+    try:
+        check_connection(engine)
+        if migrate:
+            upgrade_schema(engine)
+    except BaseException:
+        engine.dispose()  # no pooled connection outlives a refused start
+        raise
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
     log.info("database ready at %s", settings.describe_database())
     services = AppServices(

@@ -2,7 +2,9 @@
 ``demo-flow``, ``reconcile`` and ``worker`` (headless background jobs).
 
 ``python main.py ...`` is the same entry. Every subcommand shares ``--data-dir``,
-``--database-url`` and ``--log-level``; user-facing errors print one clear line and exit 2.
+``--database-url`` and ``--log-level``. Bad input never ends in a traceback: it prints one line
+on stderr and exits with the code ``exit_code_for`` gives its error (table in README.md,
+section Commands); anything unexpected is logged with its traceback to the log file.
 """
 
 from __future__ import annotations
@@ -13,19 +15,71 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from linguaflex_desktop.config import LOG_LEVELS, Settings, load_settings
-from linguaflex_desktop.errors import LinguaFlexError, UserCancelled, UserFacingError
-from linguaflex_desktop.logging_setup import configure_logging
+from linguaflex_desktop.errors import (
+    ConfigurationError,
+    DatabaseUnavailable,
+    DatabaseUnusable,
+    DataFolderNotWritable,
+    LinguaFlexError,
+    SecretStoreUnavailable,
+    UserCancelled,
+    UserFacingError,
+)
+from linguaflex_desktop.logging_setup import FILE_ONLY, configure_logging
 from linguaflex_desktop.models import Role
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_FAILED, EXIT_USER_ERROR = 0, 1, 2
+EXIT_OK = 0  # done
+EXIT_FAILED = 1  # the command ran and failed (demo-flow not PAID, Stripe unreachable, ...)
+EXIT_USER_ERROR = 2  # bad arguments or input (argparse uses 2 as well)
+EXIT_CONFIGURATION = 3  # bad setting: database URL, SMTP_PORT, log level, ...
+EXIT_DATABASE_UNREACHABLE = 4
+EXIT_DATABASE_UNUSABLE = 5  # schema from a newer app, or a damaged SQLite file
+EXIT_DATA_FOLDER = 6  # the data folder cannot be written
+EXIT_KEYRING = 7  # the keyring backend cannot be loaded
+EXIT_INTERNAL = 8  # unexpected error (a bug): traceback in the log file
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+# Most specific first: the first class the error is an instance of gives the exit code.
+EXIT_CODES: tuple[tuple[type[LinguaFlexError], int], ...] = (
+    (UserCancelled, EXIT_USER_ERROR),
+    (DatabaseUnavailable, EXIT_DATABASE_UNREACHABLE),
+    (DatabaseUnusable, EXIT_DATABASE_UNUSABLE),
+    (DataFolderNotWritable, EXIT_DATA_FOLDER),
+    (SecretStoreUnavailable, EXIT_KEYRING),
+    (ConfigurationError, EXIT_CONFIGURATION),
+    (UserFacingError, EXIT_USER_ERROR),
+    (LinguaFlexError, EXIT_FAILED),
+)
+
+
+def exit_code_for(error: LinguaFlexError) -> int:
+    return next(code for kind, code in EXIT_CODES if isinstance(error, kind))
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """Reports a bad argument in one line (exit 2) instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="linguaflex", description="LinguaFlex Desktop: language-tutoring marketplace."
     )
     parser.add_argument("--data-dir", help="data folder (default: the user's data directory)")
@@ -60,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="Stripe test PaymentMethod, e.g. pm_card_visa or pm_card_chargeCustomerFail",
     )
     reconcile = commands.add_parser("reconcile", help="settle unfinished payments with Stripe")
-    reconcile.add_argument("--limit", type=int, default=500, help="payments to check at most")
+    reconcile.add_argument(
+        "--limit", type=_positive_int, default=500, help="payments to check at most"
+    )
 
     worker = commands.add_parser(
         "worker", help="run background jobs (meetings, e-mail, reminders) until Ctrl-C/SIGTERM"
@@ -210,26 +266,45 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a bad argument already reported in one line
+        return stop.code if isinstance(stop.code, int) else EXIT_USER_ERROR
     command = args.command or "gui"
+    logging_up = False
     try:
         settings = _settings_from(args)
         configure_logging(settings.log_file, settings.log_level, to_stderr=command != "gui")
+        logging_up = True
         log.info("linguaflex %s (data: %s)", command, settings.data_dir)
         return COMMANDS[command](settings, args)
     except UserCancelled:
         return EXIT_USER_ERROR
     except UserFacingError as error:
+        log.info("linguaflex %s refused: %s", command, error.message)
         print(f"linguaflex: {error.message}", file=sys.stderr)
         if command == "gui":
             _show_startup_error(error)
-        return EXIT_USER_ERROR
+        return exit_code_for(error)
     except LinguaFlexError as error:
-        log.exception("command %s failed", command)
+        log.error("command %s failed", command, exc_info=True, extra=FILE_ONLY)
         print(f"linguaflex: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return exit_code_for(error)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as error:  # last resort: one line for the user, the traceback in the log
+        return _report_unexpected(command, error, settings.log_file if logging_up else None)
+
+
+def _report_unexpected(command: str, error: Exception, log_file: Path | None) -> int:
+    """One generic line; the traceback goes to the log file when logging was set up."""
+    if log_file is not None:
+        log.error("command %s failed unexpectedly", command, exc_info=error, extra=FILE_ONLY)
+        detail = f"the details are in {log_file}"
+    else:
+        detail = (str(error).strip().splitlines() or [""])[0]
+    print(f"linguaflex: unexpected error ({type(error).__name__}): {detail}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _show_startup_error(error: UserFacingError) -> None:

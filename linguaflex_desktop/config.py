@@ -13,10 +13,14 @@ from pathlib import Path
 
 import platformdirs
 
+from linguaflex_desktop.errors import ConfigurationError
+
 APP_NAME = "LinguaFlex"
 APP_AUTHOR = "LinguaFlex"
 SQLITE_FILE_NAME = "linguaflex.sqlite3"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+DATABASE_URL_HINT = "use sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/NAME"
 
 
 def default_data_dir() -> Path:
@@ -111,9 +115,8 @@ def load_settings(
     resolved_dir = resolved_dir.expanduser().resolve()
     url = database_url or env.get("DATABASE_URL") or sqlite_url(resolved_dir)
     level = (log_level or env.get("LINGUAFLEX_LOG_LEVEL") or "INFO").upper()
+    check_database_url(url)
     if level not in LOG_LEVELS:
-        from linguaflex_desktop.errors import ConfigurationError
-
         raise ConfigurationError(
             f"Unknown log level {level!r}; use one of {', '.join(LOG_LEVELS)}."
         )
@@ -135,7 +138,7 @@ def load_settings(
         ),
         smtp=SmtpSettings(
             host=env.get("SMTP_HOST") or None,
-            port=int(env.get("SMTP_PORT", "587")),
+            port=_port_number("SMTP_PORT", env.get("SMTP_PORT", "587")),
             username=env.get("SMTP_USERNAME") or None,
             password=env.get("SMTP_PASSWORD") or None,
             security=env.get("SMTP_SECURITY", "starttls").lower(),
@@ -143,3 +146,36 @@ def load_settings(
             ca_file=env.get("SMTP_CA_FILE") or None,
         ),
     )
+
+
+def check_database_url(url: str) -> None:
+    """ConfigurationError unless ``url`` parses and names SQLite or Postgres with an installed
+    driver. Parsing only: nothing is connected or created, so a typo changes nothing."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        # the URL itself may carry a password: never echo it
+        raise ConfigurationError(f"The database URL is not valid; {DATABASE_URL_HINT}.") from None
+    backend = parsed.get_backend_name()
+    where = parsed.render_as_string(hide_password=True)
+    if backend not in DATABASE_BACKENDS:
+        raise ConfigurationError(f"Unsupported database {where!r}; {DATABASE_URL_HINT}.") from None
+    try:
+        parsed.get_dialect().import_dbapi()
+    except (NoSuchModuleError, ImportError) as error:
+        raise ConfigurationError(
+            f"No database driver for {where!r} ({error}); {DATABASE_URL_HINT}."
+        ) from None
+
+
+def _port_number(name: str, raw: str) -> int:
+    try:
+        port = int(raw.strip())
+    except ValueError:
+        port = 0
+    if not 0 < port < 65536:
+        raise ConfigurationError(f"{name} must be a port number from 1 to 65535, not {raw!r}.")
+    return port

@@ -9,6 +9,7 @@ never be overtaken between its read and its write, and never fails with SQLITE_B
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -18,7 +19,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from linguaflex_desktop.errors import DatabaseUnavailable
+from linguaflex_desktop.errors import (
+    DatabaseDamaged,
+    DatabaseSchemaTooNew,
+    DatabaseUnavailable,
+    DataFolderNotWritable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +38,13 @@ def create_app_engine(database_url: str, *, echo: bool = False) -> Engine:
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DataFolderNotWritable(
+                    f"Cannot create the database folder {folder}: {error.strerror or error}."
+                ) from error
         engine = create_engine(
             url,
             echo=echo,
@@ -117,6 +129,45 @@ def check_connection(engine: Engine) -> None:
         raise DatabaseUnavailable(f"Cannot reach the database at {where}: {reason}") from error
 
 
+def check_sqlite_file(database_url: str) -> None:
+    """Refuse a damaged SQLite file (DatabaseDamaged) before the app opens it for writing.
+
+    ``PRAGMA quick_check`` reads every page of the b-trees (milliseconds for this app's
+    sizes; unlike integrity_check it skips index-content cross-checks). The file is opened
+    read-only, so a damaged one is left exactly as it was for the user or a backup tool.
+    A missing or empty file, Postgres, or a file that cannot be opened read-only (left to
+    check_connection) are not checked here.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    # Without a -wal file nobody has the database open and the file holds all of it: read it
+    # as immutable, which creates no -wal/-shm beside it. Else read-only, through the WAL.
+    wal_present = path.with_name(path.name + "-wal").exists()
+    mode = "mode=ro" if wal_present else "immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    except sqlite3.Error as error:
+        log.warning("quick_check skipped: %s cannot be opened read-only: %s", path, error)
+        return
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+        problem = None if rows == ["ok"] else "; ".join(str(row) for row in rows)
+    except sqlite3.DatabaseError as error:  # "file is not a database", "disk image is malformed"
+        problem = str(error)
+    finally:
+        connection.close()
+    if problem is not None:
+        log.info("quick_check of %s failed: %s", path, problem)
+        raise DatabaseDamaged(
+            f"The database file {path} is damaged ({problem.splitlines()[0]}). It was left "
+            "untouched: restore a backup, or move it away to start with an empty database."
+        )
+
+
 def alembic_config(engine: Engine) -> Any:
     from alembic.config import Config
 
@@ -127,10 +178,32 @@ def alembic_config(engine: Engine) -> Any:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (creates it on an empty database)."""
+    """Bring the schema to ``revision`` (creates it on an empty database).
+
+    DatabaseSchemaTooNew, with nothing changed, when the database is at a revision this
+    version of the app does not know (it was migrated by a newer LinguaFlex).
+    """
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    config = alembic_config(engine)
+    unknown = _unknown_revisions(engine, config)
+    if unknown:
+        where = engine.url.render_as_string(hide_password=True)
+        raise DatabaseSchemaTooNew(
+            f"The database at {where} was set up by a newer version of LinguaFlex (schema "
+            f"{', '.join(sorted(unknown))}); update the app to open it."
+        )
+    command.upgrade(config, revision)
+
+
+def _unknown_revisions(engine: Engine, config: Any) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current - known
 
 
 def downgrade_schema(engine: Engine, revision: str = "base") -> None:

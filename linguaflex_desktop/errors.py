@@ -107,6 +107,26 @@ class DatabaseUnavailable(ConfigurationError):
     title = "Database unavailable"
 
 
+class DatabaseUnusable(UserFacingError):
+    """The database answers but cannot be used as it is; it is left untouched."""
+
+    title = "Database cannot be used"
+
+
+class DatabaseSchemaTooNew(DatabaseUnusable):
+    """The schema was made by a newer LinguaFlex than this one."""
+
+
+class DatabaseDamaged(DatabaseUnusable):
+    """The SQLite file fails its integrity check."""
+
+    title = "Damaged database"
+
+
+class DataFolderNotWritable(UserFacingError):
+    title = "Data folder not writable"
+
+
 class SecretStoreUnavailable(UserFacingError):
     title = "No secure storage"
 

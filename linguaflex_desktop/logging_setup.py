@@ -7,6 +7,12 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from linguaflex_desktop.errors import DataFolderNotWritable
+
+# ``log.error(..., extra=FILE_ONLY)``: a record for the log file that stays off stderr (a
+# traceback the user is spared; they get one line and the log file's path instead).
+FILE_ONLY = {"linguaflex_file_only": True}
+
 _SECRET_PATTERNS = [
     re.compile(r"\b(sk|rk)_(test|live)_[A-Za-z0-9]+"),
     re.compile(r"\b(seti|pi)_[A-Za-z0-9]+_secret_[A-Za-z0-9]+"),
@@ -23,14 +29,31 @@ def redact(text: str) -> str:
     return _SECRET_PATTERNS[3].sub(r"\1\2[REDACTED]", text)
 
 
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, "linguaflex_file_only", False)
+
+
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
 
 
 def configure_logging(log_file: Path, level: str = "INFO", *, to_stderr: bool = True) -> None:
-    """Idempotent: replaces the handlers this function installed before."""
-    log_file.parent.mkdir(parents=True, exist_ok=True)
+    """Idempotent: replaces the handlers this function installed before.
+
+    DataFolderNotWritable when the log file cannot be created (the data folder is read-only,
+    or a file stands where a folder should be); the handlers in place are then kept.
+    """
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as error:
+        raise DataFolderNotWritable(
+            f"Cannot write to the data folder {log_file.parents[1]}: "
+            f"{error.strerror or error} (choose another with --data-dir)."
+        ) from error
     formatter = RedactingFormatter(
         "%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s"
     )
@@ -39,13 +62,11 @@ def configure_logging(log_file: Path, level: str = "INFO", *, to_stderr: bool = 
         if getattr(handler, "_linguaflex", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
     handlers: list[logging.Handler] = [file_handler]
     if to_stderr:
         console = logging.StreamHandler()
         console.setLevel(max(logging.WARNING, logging.getLevelName(level)))
+        console.addFilter(_not_file_only)
         handlers.append(console)
     for handler in handlers:
         handler.setFormatter(formatter)

@@ -42,6 +42,20 @@ PLAIN_FILE_KEYRING = (
 MAX_SECRET_LENGTH = 4096
 
 
+def check_keyring_loads() -> None:
+    """SecretStoreUnavailable when the keyring backend cannot even be loaded (e.g.
+    PYTHON_KEYRING_BACKEND names a class that does not exist). A backend that loads but is
+    not secure is no error here: secrets are then simply not kept (``secret_refusal``)."""
+    try:
+        keyring.get_keyring()
+    except Exception as error:  # the keyring imports whatever the environment names
+        log.info("keyring backend cannot be loaded: %r", error)
+        raise SecretStoreUnavailable(
+            f"The password store cannot be loaded ({type(error).__name__}: {error}); check "
+            "PYTHON_KEYRING_BACKEND and the keyring configuration."
+        ) from error
+
+
 def secret_refusal(backend: KeyringBackend) -> str | None:
     """None when ``backend`` may hold the settings' secrets, else the message for the user
     (the decision is ``remember_me.refusal_reason``; only the wording differs)."""

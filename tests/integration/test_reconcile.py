@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
-from linguaflex_desktop.errors import ExternalServiceError
+from linguaflex_desktop.errors import ExternalServiceError, ValidationError
 from linguaflex_desktop.models import (
     AuditEvent,
     BookingStatus,
@@ -247,5 +247,7 @@ def test_concurrent_reconciles_and_the_poller_mark_paid_exactly_once(kit: PayKit
 def test_reconcile_respects_its_limit_oldest_first(kit: PayKit, clock: FakeClock) -> None:
     pay_while_stripe_is_down(kit)
     clock.advance(minutes=10)
+    with pytest.raises(ValidationError, match="cannot be negative"):
+        kit.reconciler.reconcile_pending(limit=-5)  # Postgres would refuse, SQLite read "all"
     assert kit.reconciler.reconcile_pending(limit=0) == ReconcileReport()
     assert kit.reconciler.reconcile_pending(limit=1).checked == 1

@@ -38,7 +38,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo, PaymentsGateway
-from linguaflex_desktop.errors import ExternalServiceError, StripeRequestRefused
+from linguaflex_desktop.errors import (
+    ExternalServiceError,
+    StripeRequestRefused,
+    ValidationError,
+)
 from linguaflex_desktop.models import (
     BookingStatus,
     Payment,
@@ -102,7 +106,10 @@ class Reconciler:
     def reconcile_pending(self, *, limit: int = 100) -> ReconcileReport:
         """Settle up to ``limit`` active attempts with Stripe (module docstring). Stripe being
         unreachable for one attempt is counted and the pass goes on. Safe to run from several
-        threads or processes at once."""
+        threads or processes at once. ValidationError for a negative ``limit`` (Postgres
+        refuses a negative LIMIT, SQLite would read it as "no limit"); 0 checks nothing."""
+        if limit < 0:
+            raise ValidationError(f"The limit cannot be negative ({limit}).")
         report = ReconcileReport()
         for row in self._active_rows(limit):
             try:
