@@ -33,7 +33,13 @@ class DownProvider(JitsiMeetingProvider):
     """A meeting provider that is down: every create fails."""
 
     def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+        self,
+        booking_reference: str,
+        *,
+        topic: str,
+        start_at: datetime,
+        duration_minutes: int,
+        host_email: str | None = None,
     ) -> MeetingInfo:
         raise ConnectionError("provider unreachable")
 
