@@ -135,8 +135,13 @@ class RetryLater(ExternalServiceError):
     """A handler or adapter asks to be run again later (rate limit, 5xx, timeout, 4xx SMTP).
 
     ``retry_after`` (seconds) is the earliest retry the peer asked for, or None.
+    ``counts_as_attempt`` False marks a wait the peer scheduled (a rate limit that resets at a
+    known time): the outbox then runs the job at that time without using up an attempt.
     """
 
-    def __init__(self, retry_after: float | None = None, message: str = "") -> None:
+    def __init__(
+        self, retry_after: float | None = None, message: str = "", *, counts_as_attempt: bool = True
+    ) -> None:
         super().__init__(message or "The service is busy; this will be tried again later.")
         self.retry_after = retry_after
+        self.counts_as_attempt = counts_as_attempt or retry_after is None

@@ -2,10 +2,14 @@
 
 ``build_email`` makes a text (+ HTML) message with a caller-given, stable Message-ID (a resend
 after a crash carries the same id) and an optional .ics invitation; it refuses header
-injection. ``SmtpMailer`` sends with the standard library and a verifying TLS context
-(``ssl.create_default_context``; smtplib verifies nothing without one, cpython issue 91826):
+injection; every message says ``Auto-Submitted: auto-generated`` (RFC 3834) so that
+responders do not answer it. ``SmtpMailer`` sends with the standard library and a verifying
+TLS context (``ssl.create_default_context``; smtplib verifies nothing without one, cpython
+issue 91826):
 ``security="starttls"`` (never falls back to clear text), ``"tls"`` (implicit TLS) or
-``"plain"`` (only when configured, for a local relay).
+``"plain"`` (only when configured, for a local relay). 8-bit bodies go out only to a server
+that offers 8BITMIME, declared with ``BODY=8BITMIME`` on MAIL FROM (RFC 6152); any other
+server gets them quoted-printable.
 
 Errors: ``RetryLater`` for what may pass (connection refused, timeouts, 4xx replies),
 ``ExternalServiceError`` for what needs a person (certificate, credentials, 5xx replies).
@@ -14,7 +18,9 @@ Blocking I/O: call from a worker thread. The SMTP password is never logged.
 
 from __future__ import annotations
 
+import copy
 import logging
+import quopri
 import re
 import smtplib
 import ssl
@@ -83,6 +89,7 @@ def build_email(
     message["Subject"] = subject
     message["Date"] = format_datetime((date or datetime.now(UTC)).astimezone(UTC))
     message["Message-ID"] = message_id
+    message["Auto-Submitted"] = "auto-generated"
     message.set_content(text_body)
     if html_body is not None:
         message.add_alternative(html_body, subtype="html")
@@ -165,7 +172,10 @@ class SmtpMailer:
         with self._connect() as smtp:
             if self._settings.username:
                 smtp.login(self._settings.username, self._settings.password or "")
-            return smtp.send_message(message)
+            smtp.ehlo_or_helo_if_needed()
+            if smtp.has_extn("8bitmime"):
+                return smtp.send_message(message, mail_options=["BODY=8BITMIME"])
+            return smtp.send_message(seven_bit(message))
 
     def _connect(self) -> smtplib.SMTP:
         s = self._settings
@@ -189,6 +199,20 @@ class SmtpMailer:
 
     def _context(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=self._settings.ca_file)
+
+
+def seven_bit(message: EmailMessage) -> EmailMessage:
+    """A copy whose 8-bit parts are quoted-printable, for a server without 8BITMIME."""
+    copied = copy.deepcopy(message)
+    for part in copied.walk():
+        if part.is_multipart() or part.get("Content-Transfer-Encoding", "").lower() != "8bit":
+            continue
+        data = part.get_payload(decode=True)
+        assert isinstance(data, bytes)
+        del part["Content-Transfer-Encoding"]
+        part.set_payload(quopri.encodestring(data).decode("ascii"))
+        part["Content-Transfer-Encoding"] = "quoted-printable"
+    return copied
 
 
 def _raise_reply(code: int, text: bytes | str) -> NoReturn:

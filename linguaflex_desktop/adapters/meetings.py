@@ -3,7 +3,9 @@
 ``MeetingProvider`` is the small interface the meeting jobs use. ``ZoomMeetingProvider``
 reconciles before creating: a crash after Zoom created a meeting but before we stored it must
 not leave two live meetings, so ``create`` first looks for a meeting carrying the booking
-reference in its agenda. ``JitsiMeetingProvider`` needs no network: a room exists as soon as
+reference in its agenda. A Zoom meeting is hosted by the teacher's own Zoom user when the
+teacher's e-mail address is a user of the Zoom account, else by the account's default user.
+``JitsiMeetingProvider`` needs no network: a room exists as soon as
 someone opens its unguessable URL.
 
 Blocking I/O (Zoom): call from a worker thread. Errors: ``RetryLater`` when worth retrying,
@@ -19,7 +21,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from linguaflex_desktop.adapters.zoom import ZoomClient, ZoomMeeting, reference_marker
+from linguaflex_desktop.adapters.zoom import (
+    DEFAULT_USER,
+    ZoomClient,
+    ZoomMeeting,
+    ZoomUserNotFound,
+    reference_marker,
+)
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models.enums import MeetingProvider as ProviderName
@@ -45,9 +53,16 @@ class MeetingProvider(Protocol):
         ...
 
     def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+        self,
+        booking_reference: str,
+        *,
+        topic: str,
+        start_at: datetime,
+        duration_minutes: int,
+        host_email: str | None = None,
     ) -> MeetingInfo:
-        """Create (or find again) the meeting of a booking; safe to call twice."""
+        """Create (or find again) the meeting of a booking, hosted by ``host_email`` where the
+        provider knows that person; safe to call twice."""
         ...
 
     def delete(self, external_id: str) -> None:
@@ -70,20 +85,43 @@ class ZoomMeetingProvider:
         self._zoom = zoom_client
 
     def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+        self,
+        booking_reference: str,
+        *,
+        topic: str,
+        start_at: datetime,
+        duration_minutes: int,
+        host_email: str | None = None,
     ) -> MeetingInfo:
-        existing = self._zoom.find_meeting_by_reference(booking_reference)
-        if existing is not None:
-            return _info(existing)
+        """Look for the booking's meeting under the teacher's Zoom user and the default user
+        (an earlier attempt may have used either), then create it under the first that exists."""
+        hosts = [DEFAULT_USER] if not host_email else [host_email, DEFAULT_USER]
+        known = []
+        for host in hosts:
+            try:
+                existing = self._zoom.find_meeting_by_reference(booking_reference, user_id=host)
+            except ZoomUserNotFound:
+                continue  # not a user of this Zoom account
+            if existing is not None:
+                return _info(existing)
+            known.append(host)
         agenda = f"{reference_marker(booking_reference)}\nA LinguaFlex language session."
-        meeting = self._zoom.create_meeting(
-            topic=topic,
-            start_at_utc=start_at,
-            duration_minutes=duration_minutes,
-            agenda=agenda,
-            password=new_passcode(),
-        )
-        return _info(meeting)
+        for host in known:
+            try:
+                meeting = self._zoom.create_meeting(
+                    topic=topic,
+                    start_at_utc=start_at,
+                    duration_minutes=duration_minutes,
+                    agenda=agenda,
+                    password=new_passcode(),
+                    user_id=host,
+                )
+            except ZoomUserNotFound:
+                if host == DEFAULT_USER:
+                    raise
+                continue  # removed from the account meanwhile: the default user hosts
+            return _info(meeting)
+        raise ZoomUserNotFound("Zoom knows neither the teacher nor the account's default user.")
 
     def delete(self, external_id: str) -> None:
         self._zoom.delete_meeting(external_id)
@@ -111,7 +149,13 @@ class JitsiMeetingProvider:
         self._base_url = base_url.rstrip("/")
 
     def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+        self,
+        booking_reference: str,
+        *,
+        topic: str,
+        start_at: datetime,
+        duration_minutes: int,
+        host_email: str | None = None,
     ) -> MeetingInfo:
         room = JITSI_ROOM_PREFIX + secrets.token_urlsafe(16)
         url = self._room_url(room)

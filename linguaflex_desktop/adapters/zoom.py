@@ -4,8 +4,12 @@ The access token comes from ``POST {oauth_base}/oauth/token?grant_type=account_c
 &account_id=ID`` with HTTP Basic client_id:client_secret; it is cached until 60 s before it
 expires and fetched again once when Zoom answers 401 / code 124. Outcomes the outbox can wait
 out (429, 5xx, timeouts, connection errors) raise ``RetryLater`` (with Zoom's Retry-After when
-sent); other refusals raise ``ExternalServiceError`` with Zoom's message. Zoom has no
-idempotency key for meeting creation, so callers reconcile with ``find_meeting_by_reference``.
+sent, as seconds or as the timestamp of a daily limit's reset; a wait Zoom scheduled uses up no
+outbox attempt); other refusals raise ``ExternalServiceError`` with Zoom's message. Deleting a
+meeting that has ended is done already; one in progress raises ``MeetingInProgress``. Meetings
+belong to a Zoom user: ``user_id`` (an e-mail address or ``me``, the account's default user);
+an unknown user raises ``ZoomUserNotFound``. Zoom has no idempotency key for meeting
+creation, so callers reconcile with ``find_meeting_by_reference``.
 
 Blocking I/O: call from a worker thread, never the Qt thread. Thread-safe. The token and the
 client secret are never logged nor put in an error message.
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -42,8 +47,20 @@ MAX_AGENDA_CHARS = 2000
 LIST_PAGE_SIZE = 300
 CODE_INVALID_TOKEN = 124
 CODE_MEETING_NOT_FOUND = 3001
+CODE_USER_NOT_FOUND = 1001
+CODE_MEETING_IN_PROGRESS = 3002
+CODE_MEETING_ENDED = 3007
+DEFAULT_USER = "me"
 _PASSWORD = re.compile(r"^[A-Za-z0-9@_*-]{1,10}$")
 _REFERENCE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+class ZoomUserNotFound(ExternalServiceError):
+    """Zoom has no such user in the account (404, code 1001)."""
+
+
+class MeetingInProgress(RetryLater):
+    """The meeting is running and cannot be deleted now (400, code 3002): try after it ends."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +89,7 @@ class ZoomClient:
         client_secret: str,
         api_base: str = "https://api.zoom.us/v2",
         oauth_base: str = "https://zoom.us",
-        user_id: str = "me",
+        user_id: str = DEFAULT_USER,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -124,10 +141,12 @@ class ZoomClient:
         duration_minutes: int,
         agenda: str,
         password: str | None = None,
+        user_id: str | None = None,
     ) -> ZoomMeeting:
-        """Create a scheduled meeting (type 2) with a waiting room and no join before host."""
+        """Create a scheduled meeting (type 2) with a waiting room and no join before host,
+        hosted by ``user_id`` (default: the client's user)."""
         body = _meeting_body(topic, start_at_utc, duration_minutes, agenda, password)
-        response = self._api("POST", f"/users/{self._user_id}/meetings", json=body)
+        response = self._api("POST", self._user_path(user_id), json=body)
         if response.status_code != 201:
             _raise_for(response, "create the meeting")
         return _meeting_from(response.json())
@@ -157,21 +176,33 @@ class ZoomClient:
             _raise_for(response, "move the meeting")
 
     def delete_meeting(self, meeting_id: str | int) -> None:
-        """Delete the meeting; a meeting that is already gone (404, code 3001) is fine."""
+        """Delete the meeting. One already gone (404, code 3001) or ended (400, code 3007) is
+        fine: nothing to delete. One in progress (400, code 3002) raises MeetingInProgress."""
         response = self._api("DELETE", f"/meetings/{_meeting_id(meeting_id)}")
         if response.status_code in (200, 204):
             return
-        if response.status_code == 404 and _zoom_code(response) == CODE_MEETING_NOT_FOUND:
+        code = _zoom_code(response)
+        if response.status_code == 404 and code == CODE_MEETING_NOT_FOUND:
             log.info("zoom meeting %s was already deleted", meeting_id)
             return
+        if response.status_code == 400 and code == CODE_MEETING_ENDED:
+            log.info("zoom meeting %s has ended: nothing to delete", meeting_id)
+            return
+        if response.status_code == 400 and code == CODE_MEETING_IN_PROGRESS:
+            raise MeetingInProgress(
+                None, "The Zoom meeting is in progress; it will be deleted after it ends."
+            )
         _raise_for(response, "delete the meeting")
 
-    def find_meeting_by_reference(self, reference: str) -> ZoomMeeting | None:
-        """The upcoming meeting whose agenda carries ``reference_marker(reference)``, if any."""
+    def find_meeting_by_reference(
+        self, reference: str, *, user_id: str | None = None
+    ) -> ZoomMeeting | None:
+        """The upcoming meeting of ``user_id`` (default: the client's user) whose agenda
+        carries ``reference_marker(reference)``, if any."""
         marker = reference_marker(reference)
         params: dict[str, Any] = {"type": "upcoming", "page_size": LIST_PAGE_SIZE}
         while True:
-            response = self._api("GET", f"/users/{self._user_id}/meetings", params=params)
+            response = self._api("GET", self._user_path(user_id), params=params)
             if response.status_code != 200:
                 _raise_for(response, "list the meetings")
             data = response.json()
@@ -182,6 +213,12 @@ class ZoomClient:
             if not next_token:
                 return None
             params["next_page_token"] = next_token
+
+    def _user_path(self, user_id: str | None) -> str:
+        user = user_id or self._user_id
+        if not user or any(char in user for char in "/?#") or user.strip() != user:
+            raise ValidationError(f"Not a Zoom user id or e-mail address: {user!r}.")
+        return f"/users/{quote(user, safe='@')}/meetings"
 
     # --- transport --------------------------------------------------------------------------
 
@@ -320,9 +357,11 @@ def _raise_for(response: httpx.Response, action: str) -> None:
     status = response.status_code
     detail = _zoom_message(response) or response.reason_phrase
     if status == 429:
+        wait = parse_retry_after(response.headers.get("Retry-After"))
         raise RetryLater(
-            parse_retry_after(response.headers.get("Retry-After")),
+            wait,
             f"Zoom is limiting requests; will try to {action} again later ({detail}).",
+            counts_as_attempt=wait is None,  # Zoom named the time (e.g. the daily reset)
         )
     if status >= 500:
         raise RetryLater(
@@ -330,21 +369,36 @@ def _raise_for(response: httpx.Response, action: str) -> None:
             f"Zoom had a problem (HTTP {status}); will try to {action} again later.",
         )
     code = _zoom_code(response)
+    if status == 404 and code == CODE_USER_NOT_FOUND:
+        raise ZoomUserNotFound(f"Zoom could not {action}: {detail} (HTTP 404, code {code}).")
     suffix = f", code {code}" if code is not None else ""
     raise ExternalServiceError(f"Zoom could not {action}: {detail} (HTTP {status}{suffix}).")
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    """Seconds to wait from a Retry-After header, or None. Zoom sends delta-seconds, or for
+    its daily limit the reset time as ISO 8601 (``2020-05-31T00:00:00Z``); HTTP dates too."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
+    when = _parse_iso_instant(value)
+    if when is None:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
+
+
+def _parse_iso_instant(value: str) -> datetime | None:
+    if not value[:4].isdigit():
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when

@@ -38,7 +38,13 @@ class FakeMeetingProvider(Scripted):
         return self._provider_name
 
     def create(
-        self, booking_reference: str, *, topic: str, start_at: datetime, duration_minutes: int
+        self,
+        booking_reference: str,
+        *,
+        topic: str,
+        start_at: datetime,
+        duration_minutes: int,
+        host_email: str | None = None,
     ) -> MeetingInfo:
         def default() -> MeetingInfo:
             known = self.by_reference.get(booking_reference)
@@ -63,6 +69,7 @@ class FakeMeetingProvider(Scripted):
             topic=topic,
             start_at=start_at,
             duration_minutes=duration_minutes,
+            host_email=host_email,
         )
         return info
 

@@ -73,10 +73,11 @@ def make_glue(
     world: World | None = None,
     worker_id: str = "test-worker",
     max_delay: float = 600.0,
+    sender: str = SENDER,
 ) -> Glue:
     world = world or make_world(ctx, teacher_zone=BERLIN, student_zone=NEW_YORK)
     meetings = MeetingService(ctx, provider or JitsiMeetingProvider("https://meet.example.org"))
-    notifications = NotificationService(ctx, mailer=mailer, sender=SENDER)
+    notifications = NotificationService(ctx, mailer=mailer, sender=sender)
     handlers = build_handlers(ctx, meetings=meetings, notifications=notifications)
     worker = OutboxWorker(
         ctx, handlers, worker_id=worker_id, rng=CeilingRandom(), base_delay=2.0, max_delay=max_delay

@@ -1,12 +1,16 @@
 """A local HTTP server speaking Zoom's documented OAuth and meeting endpoints, for tests.
 
 Endpoints (developers.zoom.us): ``POST /oauth/token?grant_type=account_credentials&account_id=``
-with HTTP Basic client_id:client_secret; ``POST /v2/users/me/meetings``; ``GET
-/v2/meetings/{id}``; ``GET /v2/users/me/meetings?type=upcoming`` (paged with
-next_page_token); ``DELETE /v2/meetings/{id}``; ``PATCH /v2/meetings/{id}`` (time only).
-Bearer tokens are checked; errors use Zoom's
-JSON shape ``{"code": ..., "message": ...}``. Tests can script failures (``fail_next``), expire
-every token (``expire_tokens``) and slow a response down (``delay``) to provoke timeouts.
+with HTTP Basic client_id:client_secret (bad ones: 400 ``invalid_client``); ``POST
+/v2/users/{me|email}/meetings``; ``GET /v2/meetings/{id}``; ``GET
+/v2/users/{me|email}/meetings?type=upcoming`` (paged with next_page_token); ``DELETE
+/v2/meetings/{id}``; ``PATCH /v2/meetings/{id}`` (time only). Bearer tokens are checked; errors
+use Zoom's JSON shape ``{"code": ..., "message": ...}``: an e-mail that is not in ``users``
+answers 404 code 1001; deleting a meeting in progress 400 code 3002, an ended one 400 code 3007;
+creating or moving more than ``daily_limit`` meetings of one user in a UTC day answers 429 with
+``Retry-After`` set to the next 00:00 UTC as an ISO 8601 timestamp. Tests can script failures
+(``fail_next``, e.g. a 429 with Retry-After in seconds or none), expire every token
+(``expire_tokens``) and slow a response down (``delay``) to provoke timeouts.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ import json
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, NoReturn
+from urllib.parse import parse_qs, unquote, urlsplit
 
 START_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
@@ -54,6 +60,9 @@ class FakeZoom:
     meetings: dict[int, dict[str, Any]] = field(default_factory=dict)
     requests: list[RecordedRequest] = field(default_factory=list)
     issued_tokens: list[str] = field(default_factory=list)
+    users: set[str] = field(default_factory=set)  # e-mail addresses of the account's users
+    daily_limit: int = 100  # meetings created or moved per user and UTC day
+    now: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -61,6 +70,7 @@ class FakeZoom:
         self._failures: list[ScriptedFailure] = []
         self._next_id = 85_000_000_000
         self._start_url_serial = 0
+        self._writes_per_day: dict[tuple[str, str], int] = {}
         self.release = threading.Event()  # ends slow responses early at shutdown
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -121,6 +131,26 @@ class FakeZoom:
         with self._lock:
             return sorted(self.meetings)
 
+    def set_status(self, meeting_id: int | str, status: str) -> None:
+        """``waiting``, ``started`` (in progress) or ``finished`` (ended)."""
+        with self._lock:
+            self.meetings[int(meeting_id)]["status"] = status
+
+    def host_of(self, meeting_id: int | str) -> str:
+        with self._lock:
+            return str(self.meetings[int(meeting_id)]["host_email"])
+
+    def daily_limit_reached(self, user: str) -> dict[str, str] | None:
+        """Count one create/update of ``user`` today; past the limit, the 429's headers."""
+        now = self.now().astimezone(UTC)
+        with self._lock:
+            key = (user, now.date().isoformat())
+            if self._writes_per_day.get(key, 0) >= self.daily_limit:
+                reset = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+                return {"Retry-After": reset.strftime("%Y-%m-%dT%H:%M:%SZ")}
+            self._writes_per_day[key] = self._writes_per_day.get(key, 0) + 1
+        return None
+
     # --- behaviour --------------------------------------------------------------------------
 
     def take_failure(self, method: str, path: str) -> ScriptedFailure | None:
@@ -136,7 +166,7 @@ class FakeZoom:
     def issue_token(self, authorization: str, query: dict[str, list[str]]) -> tuple[int, Any]:
         expected = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
         if authorization != f"Basic {expected}":
-            return 401, {"reason": "Invalid client_id or client_secret", "error": "invalid_client"}
+            return 400, {"reason": "Invalid client_id or client_secret", "error": "invalid_client"}
         if query.get("grant_type") != ["account_credentials"]:
             return 400, {"reason": "unsupported grant type", "error": "unsupported_grant_type"}
         if query.get("account_id") != [self.account_id]:
@@ -160,7 +190,7 @@ class FakeZoom:
         with self._lock:
             return authorization.startswith("Bearer ") and token in self._valid_tokens
 
-    def create(self, body: dict[str, Any]) -> tuple[int, Any]:
+    def create(self, body: dict[str, Any], host: str = "me") -> tuple[int, Any]:
         problems = []
         if not isinstance(body.get("topic"), str) or len(body["topic"]) > 200:
             problems.append({"field": "topic", "message": "topic must be at most 200 chars"})
@@ -179,6 +209,8 @@ class FakeZoom:
                 "id": meeting_id,
                 "uuid": secrets.token_urlsafe(16),
                 "host_id": "host-1",
+                "host_email": host,
+                "status": "waiting",
                 "topic": body["topic"],
                 "type": 2,
                 "start_time": body["start_time"],
@@ -213,16 +245,27 @@ class FakeZoom:
 
     def delete(self, meeting_id: int) -> tuple[int, Any]:
         with self._lock:
-            removed = self.meetings.pop(meeting_id, None)
-        if removed is None:
-            return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
+            meeting = self.meetings.get(meeting_id)
+            if meeting is None:
+                return 404, {"code": 3001, "message": f"Meeting does not exist: {meeting_id}."}
+            if meeting["status"] == "started":
+                message = "Sorry, you cannot delete this meeting since it's in progress."
+                return 400, {"code": 3002, "message": message}
+            if meeting["status"] == "finished":
+                message = "Sorry, you cannot delete this meeting since it has ended."
+                return 400, {"code": 3007, "message": message}
+            del self.meetings[meeting_id]
         return 204, None
 
-    def list_upcoming(self, query: dict[str, list[str]]) -> tuple[int, Any]:
+    def list_upcoming(self, query: dict[str, list[str]], host: str = "me") -> tuple[int, Any]:
         size = min(int(query.get("page_size", ["30"])[0]), self.max_page_size)
         offset = int(query.get("next_page_token", ["0"])[0] or 0)
         with self._lock:
-            items = [self.meetings[key] for key in sorted(self.meetings)]
+            items = [
+                self.meetings[key]
+                for key in sorted(self.meetings)
+                if self.meetings[key]["host_email"] == host
+            ]
         page = items[offset : offset + size]
         more = offset + size < len(items)
         listed = [
@@ -241,6 +284,14 @@ class FakeZoom:
             self._start_url_serial += 1
             serial = self._start_url_serial
         return {**meeting, "start_url": f"https://zoom.example/s/{meeting['id']}?zak=z{serial}"}
+
+
+class _Answer(Exception):
+    """A reply with headers, raised from a route."""
+
+    def __init__(self, status: int, payload: Any, headers: dict[str, str]) -> None:
+        super().__init__(status)
+        self.status, self.payload, self.headers = status, payload, headers
 
 
 def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
@@ -275,7 +326,11 @@ def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
                     fake.release.wait(failure.delay)
                 self._reply(failure.status, failure.body, failure.headers)
                 return
-            status, payload = self._route(method, parts.path, query, body)
+            try:
+                status, payload = self._route(method, parts.path, query, body)
+            except _Answer as answer:
+                self._reply(answer.status, answer.payload, answer.headers)
+                return
             self._reply(status, payload)
 
         def _route(
@@ -294,15 +349,27 @@ def _handler_for(fake: FakeZoom) -> type[BaseHTTPRequestHandler]:
             if meeting and method == "DELETE":
                 return fake.delete(int(meeting.group(1)))
             if meeting and method == "PATCH":
+                if int(meeting.group(1)) in fake.meetings:
+                    limited = fake.daily_limit_reached(fake.host_of(meeting.group(1)))
+                    if limited is not None:
+                        self._daily_limit(limited)
                 return fake.update(int(meeting.group(1)), body or {})
             user = re.fullmatch(r"/v2/users/([^/]+)/meetings", path)
-            if user and user.group(1) != "me":
-                return 404, {"code": 1001, "message": "User does not exist."}
+            host = unquote(user.group(1)) if user else ""
+            if user and host != "me" and host not in fake.users:
+                return 404, {"code": 1001, "message": f"User does not exist: {host}."}
             if user and method == "POST":
-                return fake.create(body or {})
+                limited = fake.daily_limit_reached(host)
+                if limited is not None:
+                    self._daily_limit(limited)
+                return fake.create(body or {}, host)
             if user and method == "GET":
-                return fake.list_upcoming(query)
+                return fake.list_upcoming(query, host)
             return 404, {"code": 404, "message": "Not found"}
+
+        def _daily_limit(self, headers: dict[str, str]) -> NoReturn:
+            message = "You have reached the maximum daily meeting create/update limit."
+            raise _Answer(429, {"code": 429, "message": message}, headers)
 
         def _reply(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
             data = b"" if payload is None else json.dumps(payload).encode()

@@ -61,7 +61,7 @@ def test_request_lands_in_the_teachers_inbox_without_smtp_and_no_email_job(
     assert message.subject == "New session request from Sam"
     assert "Fri 26 Mar 2027, 14:00 CET (Europe/Berlin)" in message.body_text
     assert message.message_id == (
-        f"<booking-{booking.id}-requested-0-{glue.world.teacher.id}@linguaflex>"
+        f"<booking-{booking.id}-requested-0-{glue.world.teacher.id}@linguaflex.local>"
     )
     assert glue.notifications.unread_count(glue.world.teacher) == 1
     assert glue.notifications.list_inbox(glue.world.student).total == 0
@@ -155,7 +155,9 @@ def test_reschedule_of_a_paid_booking_sends_same_uid_with_higher_sequence(
     moved = notifications_of(ctx, w.student.id)[-1]
     assert moved.kind == "rescheduled"
     assert "was Fri 26 Mar 2027, 09:00 EDT (America/New_York)" in moved.body_text
-    assert moved.message_id == f"<booking-{booking.id}-rescheduled-1-{w.student.id}@linguaflex>"
+    assert (
+        moved.message_id == f"<booking-{booking.id}-rescheduled-1-{w.student.id}@linguaflex.local>"
+    )
     first = notifications_of(ctx, w.student.id)[-2]
     old, new = ics_lines(first.ics), ics_lines(moved.ics)
     uid = f"UID:booking-{booking.id}@linguaflex.local"
@@ -272,7 +274,7 @@ def test_crash_between_send_and_mark_resends_with_the_same_message_id(
     clock.advance(seconds=5)
     drain(glue.worker)
     ids = [message["Message-ID"] for message in smtp.inbox.messages()]
-    expected = f"<booking-{booking.id}-requested-0-{glue.world.teacher.id}@linguaflex>"
+    expected = f"<booking-{booking.id}-requested-0-{glue.world.teacher.id}@linguaflex.local>"
     assert ids == [expected, expected]
     assert notifications_of(ctx, glue.world.teacher.id)[0].emailed_at is not None
     assert jobs(ctx, JOB_SEND_EMAIL)[0].state is JobState.DONE

@@ -4,7 +4,6 @@ refusals; build_email's structure and its refusal of header injection."""
 
 from __future__ import annotations
 
-import email
 import email.policy
 import ipaddress
 import shutil
@@ -15,9 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
@@ -149,12 +150,28 @@ class Inbox:
         return "250 Message accepted for delivery"
 
     def messages(self) -> list[EmailMessage]:
+        """Every received message, parsed with ``email.policy.strict`` (a defect raises); every
+        calendar part is read with the icalendar package too (``invites``)."""
         parsed = []
         for envelope in self.envelopes:
             raw = envelope.original_content or envelope.content
             assert isinstance(raw, bytes)
-            parsed.append(email.message_from_bytes(raw, policy=email.policy.default))
+            message = BytesParser(policy=email.policy.strict).parsebytes(raw)
+            assert isinstance(message, EmailMessage)
+            invites(message)
+            parsed.append(message)
         return parsed
+
+
+def invites(message: EmailMessage) -> list[icalendar.Calendar]:
+    """The message's calendar parts as the icalendar package reads them."""
+    calendars = []
+    for part in message.walk():
+        if part.get_content_type() == "text/calendar":
+            data = part.get_payload(decode=True)
+            assert isinstance(data, bytes)
+            calendars.append(icalendar.Calendar.from_ical(data.decode("utf-8")))
+    return calendars
 
 
 def authenticator(
@@ -229,9 +246,51 @@ def test_plain_relay_delivers_text_html_and_the_invite_intact(
     assert body is not None and "LinguaFlex-abc" in body.get_content()
     assert html is not None and "<a href" in html.get_content()
     (invite,) = [part for part in received.iter_attachments()]
+    [calendar] = invites(received)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["ORGANIZER"]) == "mailto:no-reply@linguaflex.local"
+    assert received["Auto-Submitted"] == "auto-generated"
     assert invite.get_content_type() == "text/calendar"
     assert invite.get_param("method") == "REQUEST"
     assert invite.get_payload(decode=True) == ICS.encode("utf-8")  # CRLF and folding kept
+
+
+GERMAN = "Grüße von Ana — bis Donnerstag! Ünïcödé in the body."
+
+
+def test_server_offering_8bitmime_gets_8bit_bodies_declared_on_mail_from(
+    smtp_server: ServerFactory,
+) -> None:
+    inbox, settings = smtp_server()  # aiosmtpd offers 8BITMIME unless it decodes data
+    SmtpMailer(settings).send(notification(text_body=GERMAN))
+    (envelope,) = inbox.envelopes
+    assert "BODY=8BITMIME" in envelope.mail_options
+    (received,) = inbox.messages()
+    body = received.get_body(preferencelist=("plain",))
+    assert body is not None and body["Content-Transfer-Encoding"] == "8bit"
+    assert body.get_content().splitlines() == [GERMAN]
+    assert received["Auto-Submitted"] == "auto-generated"
+
+
+def test_server_without_8bitmime_gets_quoted_printable_and_no_body_parameter(
+    smtp_server: ServerFactory,
+) -> None:
+    inbox, settings = smtp_server(decode_data=True)  # then aiosmtpd leaves 8BITMIME out
+    message = notification(text_body=GERMAN, html_body=f"<p>{GERMAN}</p>")
+    SmtpMailer(settings).send(message)
+    (envelope,) = inbox.envelopes
+    assert not any(option.upper().startswith("BODY=") for option in envelope.mail_options)
+    raw = envelope.original_content
+    assert isinstance(raw, bytes) and max(raw) < 0x80  # 7-bit on the wire
+    (received,) = inbox.messages()
+    plain = received.get_body(preferencelist=("plain",))
+    html = received.get_body(preferencelist=("html",))
+    assert plain is not None and plain["Content-Transfer-Encoding"] == "quoted-printable"
+    assert plain.get_content().splitlines() == [GERMAN]
+    assert html is not None and GERMAN in html.get_content()
+    [calendar] = invites(received)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert message.get_body(preferencelist=("plain",))["Content-Transfer-Encoding"] == "8bit"
 
 
 def test_resending_after_a_crash_carries_the_same_message_id(smtp_server: ServerFactory) -> None:

@@ -17,7 +17,7 @@ from linguaflex_desktop.config import ZoomSettings
 from linguaflex_desktop.errors import Conflict, PermissionDenied
 from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus, PaymentStatus
 from linguaflex_desktop.models import MeetingProvider as ProviderName
-from linguaflex_desktop.services.booking.events import JOB_CREATE_MEETING
+from linguaflex_desktop.services.booking.events import JOB_CREATE_MEETING, JOB_DELETE_MEETING
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from tests.conftest import FakeClock
@@ -151,7 +151,8 @@ def test_zoom_500_then_429_keeps_booking_paid_and_pending_then_ready(
     clock.advance(seconds=2)
     drain(glue.worker)
     job = create_job(ctx)
-    assert job.attempts == 2 and job.next_attempt_at == clock.current + timedelta(seconds=30)
+    assert job.next_attempt_at == clock.current + timedelta(seconds=30)
+    assert job.attempts == 1  # a wait Zoom scheduled uses up no attempt
     clock.advance(seconds=29)
     assert drain(glue.worker) == 0  # Retry-After honoured
     clock.advance(seconds=1)
@@ -320,3 +321,49 @@ def test_a_stale_move_job_leaves_the_meeting_alone(
     glue.meetings.move_meeting_job(stale)
     assert zoom.meetings[meeting_id]["start_time"] == "2027-03-26T13:00:00Z"
     assert not any(request.method == "PATCH" for request in zoom.requests)
+
+
+def test_zoom_daily_limit_is_waited_out_until_the_reset_without_dead_lettering(
+    ctx: ServiceContext, clock: FakeClock, zoom: FakeZoom, zoom_provider: ZoomMeetingProvider
+) -> None:
+    glue = make_glue(ctx, provider=zoom_provider)
+    zoom.daily_limit = 0  # the default user made its 100 meetings today
+    booking = paid_booking(glue, start_at=AFTER_EU_DST)
+    for _ in range(create_job(ctx).max_attempts + 2):
+        drain(glue.worker)
+        job = create_job(ctx)
+        assert (job.state, job.attempts) == (JobState.PENDING, 0)
+        wait = (job.next_attempt_at - clock.current).total_seconds()
+        assert 0 <= wait <= 24 * 3600 and job.last_error is not None
+        assert "limit" in job.last_error
+        clock.advance(seconds=wait)
+    dto = glue.meetings.meeting_for_booking(glue.world.admin, booking.id)
+    assert dto.status is MeetingStatus.PENDING
+    assert dto.failure_reason is not None and dto.failure_reason.startswith("Waiting")
+    zoom.daily_limit = 100  # 00:00 UTC: the count starts again
+    drain(glue.worker)
+    assert create_job(ctx).state is JobState.DONE
+    assert len(zoom.live_meeting_ids()) == 1
+
+
+def test_refund_during_the_session_deletes_the_meeting_after_its_end(
+    ctx: ServiceContext, clock: FakeClock, zoom: FakeZoom, zoom_provider: ZoomMeetingProvider
+) -> None:
+    glue = make_glue(ctx, provider=zoom_provider)
+    booking = paid_booking(glue, start_at=AFTER_EU_DST)
+    drain(glue.worker)
+    [meeting_id] = zoom.live_meeting_ids()
+    zoom.set_status(meeting_id, "started")
+    refund(glue, booking.id)
+    drain(glue.worker)
+    [delete_job] = jobs(ctx, JOB_DELETE_MEETING)
+    assert delete_job.state is JobState.PENDING  # in progress (3002): not a dead end
+    assert delete_job.next_attempt_at >= booking.end_at
+    meeting = meeting_row(ctx, booking.id)
+    assert meeting is not None and meeting.status is MeetingStatus.READY
+    zoom.set_status(meeting_id, "finished")
+    clock.advance(seconds=(delete_job.next_attempt_at - clock.current).total_seconds())
+    drain(glue.worker)
+    assert jobs(ctx, JOB_DELETE_MEETING)[0].state is JobState.DONE  # ended (3007): nothing to do
+    meeting = meeting_row(ctx, booking.id)
+    assert meeting is not None and meeting.status is MeetingStatus.DELETED

@@ -207,6 +207,33 @@ def test_job_is_dead_lettered_after_max_attempts_and_an_admin_can_retry_it(
     assert tuple(audit) == ("job.retry", row.id, admin.id)
 
 
+def test_a_wait_the_peer_scheduled_uses_no_attempt_even_on_the_last_one(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    outcomes: list[BaseException | None] = [
+        RetryLater(9 * 3600.0, "daily limit, resets at 00:00 UTC", counts_as_attempt=False),
+        RetryLater(9 * 3600.0, "daily limit again", counts_as_attempt=False),
+        None,
+    ]
+
+    def limited(payload: dict[str, Any]) -> None:
+        outcome = outcomes.pop(0)
+        if outcome is not None:
+            raise outcome
+
+    add_job(ctx, "zoom-1", max_attempts=1)
+    runner = worker(ctx, limited)
+    for _ in range(2):
+        assert runner.run_once() == 1
+        row = job(ctx, "zoom-1")
+        assert (row.state, row.attempts) == (JobState.PENDING, 0)
+        assert row.next_attempt_at == clock.current + timedelta(hours=9)  # exactly the reset
+        clock.advance(hours=9)
+    assert runner.run_once() == 1
+    assert job(ctx, "zoom-1").state is JobState.DONE
+    assert RetryLater(None, "no time named", counts_as_attempt=False).counts_as_attempt
+
+
 def test_only_admins_see_or_retry_jobs_and_only_dead_ones_retry(ctx: ServiceContext) -> None:
     admin = make_user(ctx, Role.ADMIN, "admin@example.com")
     student = make_user(ctx, Role.STUDENT, "student@example.com")

@@ -84,7 +84,7 @@ def test_partial_refund_tells_both_the_amount_and_what_remains_in_their_own_zone
     for row, user in ((to_student, student), (to_teacher, teacher)):
         assert "Reason: Late start." in row.body_text and row.ics is None
         assert row.message_id == (
-            f"<booking-{paid.booking_id}-{PARTIAL}-refund-{refund_id}-{user.id}@linguaflex>"
+            f"<booking-{paid.booking_id}-{PARTIAL}-refund-{refund_id}-{user.id}@linguaflex.local>"
         )
     assert jobs(ctx, JOB_SEND_EMAIL) == []  # SMTP off: the inbox is the delivery
     drain(paid.glue.worker)

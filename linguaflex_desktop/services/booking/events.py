@@ -4,7 +4,8 @@
 the booking service, the reschedule mixin), so the notifications and jobs exist exactly when
 the change does, and vanish with it on rollback. Nothing here does I/O beyond the caller's
 session. Every notification is an inbox row per recipient with a stable Message-ID
-(``<booking-{id}-{kind}-{seq}-{user}@linguaflex>``); when e-mail delivery is enabled on the
+(``<booking-{id}-{kind}-{seq}-{user}@{the sender's domain}>``); its invite's ORGANIZER is the
+configured sender (``messaging.sender``); when e-mail delivery is enabled on the
 session factory (``enable_email_delivery``, done by bootstrap when SMTP is configured) each one
 also gets a send-email job whose dedupe key is that Message-ID.
 
@@ -43,6 +44,7 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.messaging.calendar_invite import booking_uid, build_ics
+from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
 from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts, Party, compose
 
 log = logging.getLogger(__name__)
@@ -53,8 +55,6 @@ JOB_MOVE_MEETING = JobKind.MOVE_MEETING
 JOB_SEND_EMAIL = JobKind.SEND_EMAIL
 JOB_REMINDER = JobKind.REMINDER
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
-ORGANIZER_EMAIL = "no-reply@linguaflex.local"
-MESSAGE_DOMAIN = "linguaflex"
 EMAIL_DELIVERY_KEY = "linguaflex.email_delivery"
 
 TRANSITION_KINDS = frozenset(RECIPIENTS) - {
@@ -236,12 +236,20 @@ def notify(
     Message-ID), plus a send-email job each when e-mail delivery is enabled. ``key`` names
     the occurrence in the Message-ID instead of ``sequence`` (e.g. ``refund-12``), for kinds
     that can happen several times without a reschedule."""
-    ics = invite_ics(facts, sequence=sequence, method=ics_method, at=at) if ics_method else None
+    sender = sender_address(session)
+    ics = (
+        invite_ics(facts, sequence=sequence, method=ics_method, at=at, organizer=sender)
+        if ics_method
+        else None
+    )
+    domain = message_domain(sender)
     written = []
     for role in RECIPIENTS[kind]:
         party = facts.party(role)
         text = compose(kind, facts, role)
-        message_id = message_id_for(facts.booking_id, kind, key or sequence, party.user_id)
+        message_id = message_id_for(
+            facts.booking_id, kind, key or sequence, party.user_id, domain=domain
+        )
         row = Notification(
             user_id=party.user_id,
             booking_id=facts.booking_id,
@@ -267,8 +275,10 @@ def notify(
     return written
 
 
-def message_id_for(booking_id: int, kind: str, sequence: int | str, user_id: int) -> str:
-    return f"<booking-{booking_id}-{kind}-{sequence}-{user_id}@{MESSAGE_DOMAIN}>"
+def message_id_for(
+    booking_id: int, kind: str, sequence: int | str, user_id: int, *, domain: str
+) -> str:
+    return f"<booking-{booking_id}-{kind}-{sequence}-{user_id}@{domain}>"
 
 
 def _insert_once(session: Session, row: Notification) -> bool:
@@ -290,7 +300,9 @@ def _has_notification(session: Session, booking_id: int, kind: str) -> bool:
     return session.scalar(query.limit(1)) is not None
 
 
-def invite_ics(facts: BookingFacts, *, sequence: int, method: str, at: datetime) -> str | None:
+def invite_ics(
+    facts: BookingFacts, *, sequence: int, method: str, at: datetime, organizer: str
+) -> str | None:
     """The booking's calendar event (same UID for every update); None if it cannot be
     written (e.g. an address a calendar would refuse) — the message then goes without it."""
     description = "A LinguaFlex language session."
@@ -306,7 +318,7 @@ def invite_ics(facts: BookingFacts, *, sequence: int, method: str, at: datetime)
             summary=f"{facts.gig_title} — {facts.teacher.name} & {facts.student.name}",
             description=description,
             location_url=facts.join_url,
-            organizer_email=ORGANIZER_EMAIL,
+            organizer_email=organizer,
             attendee_emails=[facts.student.email, facts.teacher.email],
             now=at,
         )

@@ -6,7 +6,8 @@ the jobs at least once: it claims due rows in one short transaction (Postgres:
 ``SELECT ... FOR UPDATE SKIP LOCKED``, so several workers never take the same row; SQLite: the
 write unit of work starts with ``BEGIN IMMEDIATE``), runs each handler outside any transaction,
 then records the outcome. Failures back off exponentially with full jitter and honour
-``RetryLater.retry_after``; after ``max_attempts`` the job is dead-lettered for an admin.
+``RetryLater.retry_after``; after ``max_attempts`` the job is dead-lettered for an admin. A wait
+the peer scheduled (``RetryLater.counts_as_attempt`` False) uses up no attempt.
 
 Handlers (``JobHandler``) must be idempotent: a crash between the handler's side effect and
 the "done" write runs the job again (``recover_stale`` hands back rows whose lease expired).
@@ -277,8 +278,11 @@ class OutboxWorker:
             _CURRENT_RUN.reset(token)
 
     def _record_failure(self, claim: _Claim, error: BaseException) -> None:
-        attempts = claim.attempts + 1
         message = _describe(error)
+        if isinstance(error, RetryLater) and not error.counts_as_attempt:
+            self._wait_for_peer(claim, error.retry_after or 0.0, message)
+            return
+        attempts = claim.attempts + 1
         if attempts >= claim.max_attempts:
             log.error("job %d (%s) dead after %d attempts", claim.id, claim.kind, attempts)
             self._update_claimed(
@@ -301,6 +305,14 @@ class OutboxWorker:
             locked_by=None,
             locked_at=None,
         )
+
+    def _wait_for_peer(self, claim: _Claim, retry_after: float, message: str) -> None:
+        """A wait the peer scheduled (e.g. a daily limit's reset): run again then, same count."""
+        when = self._ctx.now() + timedelta(seconds=max(retry_after, 0.0))
+        self._update_claimed(
+            claim, state=JobState.PENDING, last_error=message, next_attempt_at=when,
+            locked_by=None, locked_at=None,
+        )  # fmt: skip
 
     def backoff_delay(self, previous_attempts: int, retry_after: float | None = None) -> float:
         """Seconds to wait: full jitter up to min(max_delay, base * 2**attempts), never less

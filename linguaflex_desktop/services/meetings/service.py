@@ -25,7 +25,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.adapters.meetings import MeetingInfo, MeetingProvider
-from linguaflex_desktop.errors import ConfigurationError, Conflict, PermissionDenied
+from linguaflex_desktop.adapters.zoom import MeetingInProgress
+from linguaflex_desktop.errors import ConfigurationError, Conflict, PermissionDenied, RetryLater
 from linguaflex_desktop.models import (
     BookingStatus,
     Meeting,
@@ -47,6 +48,7 @@ from linguaflex_desktop.services.common.outbox import current_job_run, enqueue_j
 log = logging.getLogger(__name__)
 
 PENDING_NOTICE_AFTER = 3  # failed attempts before the parties hear "meeting pending"
+IN_PROGRESS_RECHECK_SECONDS = 15 * 60  # a session running past its booked end
 MAX_TOPIC_CHARS = 200
 MAX_REASON_CHARS = 1000
 
@@ -83,6 +85,7 @@ class _Plan:
     topic: str
     start_at: datetime
     duration_minutes: int
+    host_email: str
 
 
 def booking_reference(booking: SessionBooking) -> str:
@@ -123,6 +126,7 @@ class MeetingService:
                 topic=plan.topic,
                 start_at=plan.start_at,
                 duration_minutes=plan.duration_minutes,
+                host_email=plan.host_email,
             )
         except Exception as error:
             self._record_failure(booking_id, error)
@@ -149,6 +153,7 @@ class MeetingService:
                 topic[:MAX_TOPIC_CHARS],
                 booking.start_at,
                 booking.duration_minutes,
+                booking.teacher.email,
             )
 
     def _record_failure(self, booking_id: int, error: Exception) -> None:
@@ -158,6 +163,8 @@ class MeetingService:
         attempt = run.attempt if run is not None else 1
         last = run.is_last_attempt if run is not None else False
         reason = (str(error) or type(error).__name__)[:MAX_REASON_CHARS]
+        if isinstance(error, RetryLater) and not error.counts_as_attempt:
+            last = False  # a wait the provider scheduled is no failed attempt
         try:
             with self._ctx.unit_of_work() as uow:
                 booking = load_booking(uow.session, booking_id, for_update=True)
@@ -170,6 +177,8 @@ class MeetingService:
                     if last
                     else f"Attempt {attempt} failed, retrying: {reason}"
                 )
+                if isinstance(error, RetryLater) and not error.counts_as_attempt:
+                    meeting.failure_reason = f"Waiting for the provider: {reason}"
                 meeting.updated_at = self._ctx.now()
                 if last or attempt >= PENDING_NOTICE_AFTER:
                     announce_meeting(uow.session, booking, meeting=None, at=self._ctx.now())
@@ -232,16 +241,24 @@ class MeetingService:
             ):
                 return
             provider, external_id = meeting.provider, meeting.external_id
+            ends_at = booking.end_at
         if external_id:
             remote = self._provider_for(provider)
             if remote is not None:
-                remote.delete(external_id)
+                try:
+                    remote.delete(external_id)
+                except MeetingInProgress as error:
+                    raise RetryLater(self._seconds_until_end(ends_at), str(error)) from None
         with self._ctx.unit_of_work() as uow:
             meeting = _meeting_row(uow.session, booking_id)
             if meeting is not None and meeting.external_id == external_id:
                 meeting.status = MeetingStatus.DELETED
                 meeting.updated_at = self._ctx.now()
             uow.commit()
+
+    def _seconds_until_end(self, ends_at: datetime) -> float:
+        """Until the session's booked end; a while longer once it runs past it."""
+        return max((ends_at - self._ctx.now()).total_seconds(), IN_PROGRESS_RECHECK_SECONDS)
 
     def move_meeting_job(self, payload: dict[str, Any]) -> None:
         """Outbox handler: give a rescheduled booking's meeting its new time. Skips a stale

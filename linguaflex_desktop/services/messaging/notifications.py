@@ -23,11 +23,11 @@ from linguaflex_desktop.models import Notification, User
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.messaging.sender import DEFAULT_SENDER, use_sender
 
 log = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 200
-DEFAULT_SENDER = "LinguaFlex <no-reply@linguaflex.local>"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class NotificationDTO:
 
 class NotificationService:
     """The acting user's own inbox; thread-safe (a Session per call). ``mailer`` is None when
-    SMTP is not configured: then the inbox is the only delivery."""
+    SMTP is not configured: then the inbox is the only delivery. ``sender`` is also made the
+    ORGANIZER of invites and the domain of Message-IDs written in ``ctx``'s sessions."""
 
     def __init__(
         self, ctx: ServiceContext, *, mailer: Mailer | None = None, sender: str = DEFAULT_SENDER
@@ -75,6 +76,7 @@ class NotificationService:
         self._ctx = ctx
         self._mailer = mailer
         self._sender = sender
+        use_sender(ctx.session_factory, sender)
 
     # --- inbox ------------------------------------------------------------------------------
 
