@@ -68,7 +68,7 @@ def test_a_mail_server_asking_to_retry_later_gets_the_same_message_again_and_it_
     assert mailer.sent == [] and notifications_of(ctx, teacher.id)[0].emailed_at is None
     clock.advance(seconds=5)
     drain(glue.worker)
-    expected = f"<booking-{booking.id}-requested-0-{teacher.id}@linguaflex>"
+    expected = f"<booking-{booking.id}-requested-0-{teacher.id}@linguaflex.local>"
     assert mailer.message_ids() == [expected]
     assert [call.args[0]["Message-ID"] for call in mailer.calls] == [expected, expected]
     assert notifications_of(ctx, teacher.id)[0].emailed_at is not None
