@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from linguaflex_desktop.models import Role
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import data_events

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import UserFacingError, ValidationError
-from linguaflex_desktop.models import Level
+from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import Actor, GigDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
 from linguaflex_desktop.ui.errors import inline_error_text, show_error

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import UserFacingError
-from linguaflex_desktop.models import Role
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.models import Level
+from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES

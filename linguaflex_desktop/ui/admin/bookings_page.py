@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models import BookingStatus, PaymentStatus, Role
+from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.booking.rules import can_cancel
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO

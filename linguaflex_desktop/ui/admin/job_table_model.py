@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from linguaflex_desktop.models import JobState
+from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.job_dto import JobDTO
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models import JobState
+from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
 from linguaflex_desktop.ui.admin.job_table_model import (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models import PaymentAttemptStatus, Role
+from linguaflex_desktop.models.enums import PaymentAttemptStatus, Role
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
 from linguaflex_desktop.services.payments.rules import can_refund

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from linguaflex_desktop.models import Role
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops

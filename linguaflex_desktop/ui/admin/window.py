@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models import Role
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import Conflict
-from linguaflex_desktop.models import BookingStatus, PaymentStatus
+from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.booking.rules import (
     can_answer_proposal,

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
+from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.pricing import Price, format_money
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from linguaflex_desktop.errors import Conflict, InvalidTransition, StaleState, UserFacingError
-from linguaflex_desktop.models import MeetingStatus
+from linguaflex_desktop.models.enums import MeetingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from linguaflex_desktop.errors import UserFacingError
-from linguaflex_desktop.models import MeetingStatus, PaymentStatus, Role
+from linguaflex_desktop.models.enums import MeetingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_open_meeting
 from linguaflex_desktop.services.common.dto import Actor

@@ -17,8 +17,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from linguaflex_desktop.errors import Conflict
-from linguaflex_desktop.models import MeetingStatus, Role
-from linguaflex_desktop.models.enums import MeetingProvider
+from linguaflex_desktop.models.enums import MeetingProvider, MeetingStatus, Role
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.meetings.service import MeetingDTO
 from linguaflex_desktop.ui.booking.meeting_links import (

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
+from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.ui.booking.format import (
     format_duration,

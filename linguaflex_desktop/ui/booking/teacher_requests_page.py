@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when

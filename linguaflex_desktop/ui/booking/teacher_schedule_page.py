@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models import BookingStatus
+from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_complete, can_reschedule, complete_refusal
 from linguaflex_desktop.services.common.dto import Actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from linguaflex_desktop.models import JobState
+from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.data_changed import Change
 from linguaflex_desktop.ui.operations import Callbacks, OpContext, change, query

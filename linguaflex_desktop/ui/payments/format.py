@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from linguaflex_desktop.models import PaymentAttemptStatus, RefundStatus
+from linguaflex_desktop.models.enums import PaymentAttemptStatus, RefundStatus
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundDTO

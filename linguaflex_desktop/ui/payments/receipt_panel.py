@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from linguaflex_desktop.models import PaymentStatus
+from linguaflex_desktop.models.enums import PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import BookingPaymentDTO
