@@ -1,14 +1,25 @@
-"""A line edit for amounts typed in major units ("50", "49.90"), converted with pricing.
+"""A line edit for amounts typed in major units ("50", "49.90", "1,000", "1.000,50"),
+converted with pricing.
 
-The UI never computes prices: this widget only converts between what the user types and the
-int of minor units the services take, using ``pricing.major_to_minor``.
+The UI never computes prices: this widget only reads what the user types (``read_amount``)
+and converts it to the int of minor units the services take with ``pricing.major_to_minor``.
+
+Reading rules, with the app locale's decimal separator (QLocale(), "." or ","):
+- spaces (also no-break and narrow no-break) only group thousands;
+- with both "." and ",", the last one is the decimal separator, the other groups thousands;
+- in a zero-decimal currency (JPY, KRW...) every separator groups thousands;
+- otherwise a lone separator that is the locale's decimal separator is decimal, the other one
+  groups thousands; thousands groups have exactly three digits;
+- anything that could be read two ways ("1,50" where "," groups thousands, "1,000" in a
+  decimal-comma locale for a two-decimal currency) is refused with how it would be read.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
-from PySide6.QtCore import QRegularExpression, Signal, Slot
+from PySide6.QtCore import QLocale, QRegularExpression, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -22,6 +33,77 @@ def minor_to_major_text(amount_minor: int, currency: str) -> str:
     return f"{Decimal(amount_minor).scaleb(-exponent):.{exponent}f}"
 
 
+SPACES = (" ", "\u00a0", "\u202f")
+_GROUPED = re.compile(r"\d{1,3}(?:G\d{3})*|\d+")
+
+
+def locale_decimal_point() -> str:
+    """The app locale's decimal separator, "." or ","."""
+    return "," if QLocale().decimalPoint() == "," else "."
+
+
+def _whole_part(text: str, group: str, typed: str, currency: str = "") -> str:
+    """Digits of an integer part whose thousands are grouped by ``group`` (or not at all);
+    ``currency`` is given for a zero-decimal one, where every separator groups thousands."""
+    if not _GROUPED.fullmatch(text.replace(group, "G")):
+        why = "thousands are grouped in threes (1,000,000)"
+        if currency:
+            why = f"{currency} amounts have at most 0 decimal places; separators group thousands"
+        raise ValidationError(f"Cannot read {typed!r} as an amount: {why}.")
+    return text.replace(group, "")
+
+
+def read_amount(typed: str, currency: str, decimal_point: str | None = None) -> Decimal:
+    """The amount ``typed`` means in major units of ``currency`` (module rules);
+    ValidationError with one clear message for what is not an amount or is ambiguous."""
+    text = typed.strip()
+    for space in SPACES:
+        text = text.replace(space, " ")
+    decimal_point = decimal_point or locale_decimal_point()
+    if not re.fullmatch(r"\d[\d., ]*", text) or not text[-1].isdigit():
+        raise ValidationError(f"Cannot read {typed!r} as an amount: use digits, e.g. 1250.50.")
+    zero_decimal = minor_unit_exponent(currency) == 0
+    marks = [char for char in text if char in ".,"]
+    if " " in text:  # spaces group thousands; a single mark after them is the decimal one
+        if zero_decimal:
+            return Decimal(_whole_part(re.sub("[.,]", " ", text), " ", typed, currency))
+        whole, fraction = text, ""
+        if len(marks) == 1 and text.rfind(marks[0]) > text.rfind(" "):
+            whole, _, fraction = text.rpartition(marks[0])
+        elif marks:
+            raise ValidationError(f"Cannot read {typed!r} as an amount: use one decimal mark.")
+        digits = _whole_part(whole, " ", typed)
+        return Decimal(f"{digits}.{fraction}" if fraction else digits)
+    if zero_decimal:
+        group = marks[0] if marks and len(set(marks)) == 1 else ","
+        if len(set(marks)) > 1:
+            raise ValidationError(f"{currency} amounts have no decimals; type e.g. 1000.")
+        return Decimal(_whole_part(text, group, typed, currency))
+    if not marks:
+        return Decimal(text)
+    if len(set(marks)) == 2:  # the last mark is the decimal one
+        decimal = marks[-1]
+        whole, _, fraction = text.rpartition(decimal)
+        return Decimal(f"{_whole_part(whole, '.' if decimal == ',' else ',', typed)}.{fraction}")
+    mark = marks[0]
+    whole, _, fraction = text.rpartition(mark)
+    if len(marks) > 1:  # repeated: it can only group thousands
+        return Decimal(_whole_part(text, mark, typed))
+    if mark == decimal_point:
+        if len(fraction) == 3:
+            raise ValidationError(
+                f"{typed!r} is ambiguous: here it reads as {whole}{mark}{fraction} "
+                f"{currency}; for {whole}{fraction} {currency} type {whole}{fraction}."
+            )
+        return Decimal(f"{whole}.{fraction}")
+    if len(fraction) != 3:
+        raise ValidationError(
+            f"{typed!r} is ambiguous: here {mark!r} groups thousands; for "
+            f"{whole}{decimal_point}{fraction} {currency} type {whole}{decimal_point}{fraction}."
+        )
+    return Decimal(_whole_part(text, mark, typed))
+
+
 class MoneyInput(QLineEdit):
     """Amount entry for one currency; ``amount_minor()`` raises ValidationError when invalid."""
 
@@ -32,7 +114,7 @@ class MoneyInput(QLineEdit):
         self._currency = currency
         # Loose shape check while typing; major_to_minor has the final word.
         self.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"^\d{0,9}([.,]\d{0,3})?$"), self)
+            QRegularExpressionValidator(QRegularExpression(r"^[\d.,\s\x{202f}]{0,20}$"), self)
         )
         self.setAlignment(self.alignment())
         self.textChanged.connect(self._on_text_changed)
@@ -54,7 +136,7 @@ class MoneyInput(QLineEdit):
         """The typed amount in minor units of ``currency``; ValidationError if not an amount."""
         if self.is_empty():
             raise ValidationError("Enter an amount.")
-        return major_to_minor(self.text().replace(",", "."), self._currency)
+        return major_to_minor(read_amount(self.text(), self._currency), self._currency)
 
     def optional_amount_minor(self) -> int | None:
         """None when empty, else like ``amount_minor``."""

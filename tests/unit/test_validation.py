@@ -95,16 +95,16 @@ def test_too_many_languages_are_refused() -> None:
 
 def test_required_text_refuses_blank_and_names_the_field() -> None:
     with pytest.raises(ValidationError, match="The title cannot be empty"):
-        validation.clean_text("   ", field="title", max_length=120, required=True)
+        validation.clean_line("   ", what="title", limit=120, required=True)
 
 
 def test_text_over_its_limit_is_refused() -> None:
     with pytest.raises(ValidationError, match="description is too long"):
-        validation.clean_text("x" * 11, field="description", max_length=10)
+        validation.clean_multiline("x" * 11, what="description", limit=10)
 
 
 def test_optional_text_is_stripped() -> None:
-    assert validation.clean_text("  hello \n", field="bio", max_length=10) == "hello"
+    assert validation.clean_multiline("  hello \n", what="bio", limit=10) == "hello"
 
 
 def test_level_accepts_enum_and_text() -> None:
@@ -115,3 +115,27 @@ def test_level_accepts_enum_and_text() -> None:
 def test_unknown_level_is_refused() -> None:
     with pytest.raises(ValidationError, match="level"):
         validation.parse_level("D9")
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "a\u202eb", "a\u2067b", "a\nb", "a\tb", "a\u200fb"])
+def test_one_line_text_refuses_control_bidi_and_line_break_characters(bad: str) -> None:
+    with pytest.raises(ValidationError, match=r"The title .*please remove"):
+        validation.clean_line(bad, what="title", limit=50)
+
+
+@pytest.mark.parametrize("bad", ["a\x00b", "a\u202eb", "a\u2066b", "a\x1bb"])
+def test_prose_refuses_control_and_bidi_override_characters(bad: str) -> None:
+    with pytest.raises(ValidationError, match=r"The note .*please remove"):
+        validation.clean_multiline(bad, what="note", limit=50)
+
+
+def test_prose_keeps_line_breaks_as_newlines_and_direction_marks() -> None:
+    assert validation.clean_multiline(" a\r\nb\rc\u2028d\u200f ", what="note", limit=50) == (
+        "a\nb\nc\nd\u200f"
+    )
+
+
+def test_display_names_refuse_line_breaks_instead_of_joining_them() -> None:
+    with pytest.raises(ValidationError, match="display name must fit on one line"):
+        validation.normalize_display_name("Ana\nLee")
+    assert validation.normalize_display_name("  Ana   Lee ") == "Ana Lee"

@@ -16,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import (
-    AccountLocked,
     AuthenticationFailed,
     Conflict,
     NotFound,
@@ -24,6 +23,7 @@ from linguaflex_desktop.errors import (
     ValidationError,
 )
 from linguaflex_desktop.models import AuditAction, AuthToken, Role, TeacherProfile, User
+from linguaflex_desktop.services.accounts import lockout
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
@@ -31,6 +31,8 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.services.common.validation import (
     check_paging,
+    clean_line,
+    clean_multiline,
     like_pattern,
     normalize_display_name,
     normalize_email,
@@ -41,10 +43,10 @@ from linguaflex_desktop.services.common.validation import (
 WRONG_CREDENTIALS = "Wrong email or password."
 SUSPENDED_MESSAGE = "This account is suspended. Please contact the LinguaFlex team."
 TOKEN_INVALID = "Your saved sign-in is no longer valid; please sign in again."
-MAX_FAILED_LOGINS = 5
-FAILED_LOGIN_WINDOW = timedelta(minutes=15)
 REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
+MAX_SEARCH_LENGTH = 200
+MAX_AUDIT_REASON_LENGTH = 2000
 
 
 def token_digest(token: str) -> str:
@@ -148,9 +150,10 @@ class AccountService:
         """Check email and password.
 
         The same AuthenticationFailed(WRONG_CREDENTIALS) for an unknown email and a wrong
-        password; AccountLocked after 5 failures within 15 minutes (lasting 15 minutes from
-        the 5th), checked before any hashing; a suspended account is told so only once the
-        password is verified. Re-hashes the password when the parameters have risen.
+        password; AccountLocked once 5 attempts were made within 15 minutes (lasting 15
+        minutes from the 5th), however many run in parallel: each attempt is reserved before
+        any hashing (see ``lockout``). A suspended account is told so only once the password
+        is verified. Re-hashes the password when the parameters have risen.
         """
         try:
             clean_email = normalize_email(email)
@@ -158,62 +161,41 @@ class AccountService:
             raise AuthenticationFailed(WRONG_CREDENTIALS) from None
         if not isinstance(password, str):
             raise AuthenticationFailed(WRONG_CREDENTIALS)
-        with self._ctx.unit_of_work(write=False) as uow:
-            user = uow.session.scalar(select(User).where(User.email == clean_email))
-            if user is not None:
-                self._raise_if_locked(user)
-                user_id, stored_hash, suspended = user.id, user.password_hash, _is_suspended(user)
-        if user is None:
+        reservation = self._reserve_attempt(clean_email)
+        if reservation is None:
             self._hasher.burn_time(password)
             raise AuthenticationFailed(WRONG_CREDENTIALS)
-        if not self._hasher.verify(stored_hash, password):
-            self._record_failure(user_id)
-            raise AuthenticationFailed(WRONG_CREDENTIALS)
-        if suspended:
+        if not self._hasher.verify(reservation.stored_hash, password):
+            raise AuthenticationFailed(WRONG_CREDENTIALS)  # counted when it was reserved
+        if reservation.suspended:
             raise AuthenticationFailed(SUSPENDED_MESSAGE)
         new_hash = None
-        if self._hasher.needs_rehash(stored_hash):
+        if self._hasher.needs_rehash(reservation.stored_hash):
             new_hash = self._hasher.hash(password)
-        return self._record_success(user_id, new_hash)
+        return self._record_success(reservation, new_hash)
 
-    def _raise_if_locked(self, user: User) -> None:
-        started = user.failed_login_window_start
-        if user.failed_login_count < MAX_FAILED_LOGINS or started is None:
-            return
-        remaining = started + FAILED_LOGIN_WINDOW - self._ctx.now()
-        if remaining > timedelta(0):
-            minutes = max(1, -(-int(remaining.total_seconds()) // 60))
-            raise AccountLocked(
-                "Too many failed sign-in attempts. "
-                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
-            )
-
-    def _record_failure(self, user_id: int) -> None:
-        """Count a failure in the current 15-minute window; the 5th restarts the window so
-        the lock lasts 15 minutes from it."""
+    def _reserve_attempt(self, email: str) -> lockout.Reservation | None:
+        """Take one of the window's password checks in a short write transaction under the
+        user row lock (None for an unknown email); AccountLocked if none is left."""
         with self._ctx.unit_of_work() as uow:
-            user = self._lock_user_row(uow.session, user_id)
-            now = self._ctx.now()
-            started = user.failed_login_window_start
-            if started is None or now - started >= FAILED_LOGIN_WINDOW:
-                user.failed_login_count, user.failed_login_window_start = 1, now
-            else:
-                user.failed_login_count += 1
-                if user.failed_login_count >= MAX_FAILED_LOGINS:
-                    user.failed_login_window_start = now
+            query = select(User).where(User.email == email).with_for_update()
+            user = uow.session.scalar(query)
+            if user is None:
+                return None
+            reservation = lockout.reserve(user, self._ctx.now(), suspended=_is_suspended(user))
             uow.commit()
+            return reservation
 
-    def _record_success(self, user_id: int, new_hash: str | None) -> UserDTO:
-        """Grant the sign-in, unless the account was locked (by concurrent failures) or
-        suspended while the password was being verified: checked again under the row lock."""
+    def _record_success(self, reservation: lockout.Reservation, new_hash: str | None) -> UserDTO:
+        """Grant the sign-in, unless later attempts locked the account or an admin suspended
+        it while the password was being verified: checked again under the row lock."""
         with self._ctx.unit_of_work() as uow:
-            user = self._lock_user_row(uow.session, user_id)
-            self._raise_if_locked(user)
+            user = self._lock_user_row(uow.session, reservation.user_id)
+            now = self._ctx.now()
+            lockout.settle_right_guess(user, reservation, now)
             if _is_suspended(user):
                 raise AuthenticationFailed(SUSPENDED_MESSAGE)
-            user.failed_login_count = 0
-            user.failed_login_window_start = None
-            user.last_login_at = self._ctx.now()
+            user.last_login_at = now
             if new_hash is not None:
                 user.password_hash = new_hash
             uow.commit()
@@ -303,11 +285,12 @@ class AccountService:
         """Admin only: users by id, optionally of one role and matching ``text`` in the email
         or display name (case-insensitive, literal)."""
         check_paging(offset, limit)
+        text = clean_line(text, what="search text", limit=MAX_SEARCH_LENGTH)
         query = select(User)
         if role is not None:
             query = query.where(User.role == _parse_role(role))
-        if text and text.strip():
-            pattern = like_pattern(text.strip())
+        if text:
+            pattern = like_pattern(text)
             query = query.where(
                 or_(
                     func.lower(User.email).like(pattern, escape="\\"),
@@ -324,6 +307,7 @@ class AccountService:
     def suspend_user(self, actor: Actor, user_id: int, *, reason: str = "") -> UserDTO:
         """Admin only, never oneself: the user can no longer sign in (tokens are revoked),
         their gigs leave the search. Audited. Suspending a suspended user changes nothing."""
+        reason = clean_multiline(reason, what="reason", limit=MAX_AUDIT_REASON_LENGTH)
         with self._ctx.unit_of_work() as uow:
             acting = load_acting_user(uow.session, actor, Role.ADMIN)
             if acting.id == user_id:
@@ -388,5 +372,5 @@ class AccountService:
             at=now,
             before={"suspended_at": suspended_before},
             after={"suspended_at": user.suspended_at},
-            reason=reason.strip()[:2000] if isinstance(reason, str) else "",
+            reason=reason,
         )

@@ -36,6 +36,7 @@ from linguaflex_desktop.services.booking.dto import (
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.validation import clean_line
 
 MAX_SLOT_WINDOW_DAYS = 62
 MAX_NOTE_LENGTH = 200
@@ -204,9 +205,7 @@ class AvailabilityService:
 
         Existing bookings on that day are kept; only new requests are refused.
         """
-        note = note.strip()
-        if len(note) > MAX_NOTE_LENGTH:
-            raise ValidationError(f"The note is limited to {MAX_NOTE_LENGTH} characters.")
+        note = clean_line(note, what="day-off note", limit=MAX_NOTE_LENGTH)
         with self._ctx.unit_of_work() as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             today = self._ctx.now().astimezone(zone_of(teacher.time_zone)).date()

@@ -116,14 +116,3 @@ def retry_on_deadlock(attempt: Callable[[], T]) -> T:
             if remaining == 0 or getattr(error.orig, "sqlstate", None) != DEADLOCK_DETECTED:
                 raise
     raise AssertionError("unreachable: the last attempt returns or raises")
-
-
-def clean_text(value: str, *, what: str, limit: int, required: bool = False) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(f"The {what} must be text.")
-    value = value.strip()
-    if required and not value:
-        raise ValidationError(f"Please give a {what}.")
-    if len(value) > limit:
-        raise ValidationError(f"The {what} is limited to {limit} characters.")
-    return value

@@ -47,7 +47,6 @@ from linguaflex_desktop.services.booking.checks import (
     aware_utc,
     check_no_overlap,
     check_start,
-    clean_text,
     retry_on_deadlock,
     slot_taken_from,
 )
@@ -67,6 +66,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.pricing import quote
+from linguaflex_desktop.services.common.validation import clean_multiline
 
 __all__ = [
     "BookingService",
@@ -101,7 +101,7 @@ class BookingService:
         the teacher's or the student's own bookings (SlotTaken), for a suspended teacher or
         gig, or for a teacher's own gig."""
         start_at = aware_utc(start_at)
-        note = clean_text(note, what="note", limit=rules.MAX_NOTE_LENGTH)
+        note = clean_multiline(note, what="note", limit=rules.MAX_NOTE_LENGTH)
         return retry_on_deadlock(
             lambda: self._insert_request(actor, gig_id, start_at, duration_minutes, note)
         )
@@ -218,7 +218,9 @@ class BookingService:
         self, actor: Actor, booking_id: int, *, reason: str, expected_version: int | None = None
     ) -> BookingDTO:
         """The booking's teacher turns a PENDING request down, with a reason for the student."""
-        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True)
+        reason = clean_multiline(
+            reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
+        )
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
             if booking.status is not BookingStatus.PENDING:
@@ -248,7 +250,7 @@ class BookingService:
     ) -> BookingDTO:
         """The student cancels their own PENDING or CONFIRMED booking; an admin any. A PAID
         booking is cancelled only through a refund (payment service, ``cancel_for_refund``)."""
-        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH)
+        reason = clean_multiline(reason, what="reason", limit=rules.MAX_REASON_LENGTH)
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
             if booking.status in rules.OPEN_STATUSES and not rules.can_cancel(booking):

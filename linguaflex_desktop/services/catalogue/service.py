@@ -26,7 +26,8 @@ from linguaflex_desktop.services.common.pricing import (
 )
 from linguaflex_desktop.services.common.validation import (
     check_paging,
-    clean_text,
+    clean_line,
+    clean_multiline,
     like_pattern,
     normalize_display_name,
     normalize_language,
@@ -38,6 +39,8 @@ from linguaflex_desktop.services.common.validation import (
 MAX_TITLE_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 5000
 MAX_BIO_LENGTH = 5000
+MAX_SEARCH_LENGTH = 200
+MAX_AUDIT_REASON_LENGTH = 2000
 DURATION_STEP_MINUTES = 15
 SORTS = ("relevance", "price_asc", "price_desc", "newest")
 GIG_NOT_FOUND = "This gig does not exist or is no longer offered."
@@ -92,11 +95,11 @@ def clean_gig_fields(
     if not isinstance(is_active, bool):
         raise ValidationError("Say whether the gig is active (yes or no).")
     return {
-        "title": clean_text(title, field="title", max_length=MAX_TITLE_LENGTH, required=True),
+        "title": clean_line(title, what="title", limit=MAX_TITLE_LENGTH, required=True),
         "language": normalize_language(language),
         "level": parse_level(level),
-        "description": clean_text(
-            description, field="description", max_length=MAX_DESCRIPTION_LENGTH
+        "description": clean_multiline(
+            description, what="description", limit=MAX_DESCRIPTION_LENGTH
         ),
         "hourly_rate_minor": validate_hourly_rate(hourly_rate_minor, clean_currency),
         "currency": clean_currency,
@@ -151,7 +154,7 @@ class CatalogueService:
         display_name: str | None = None,
     ) -> TeacherProfileDTO:
         """The acting teacher edits their own bio, languages, time zone (and name)."""
-        clean_bio = clean_text(bio, field="bio", max_length=MAX_BIO_LENGTH)
+        clean_bio = clean_multiline(bio, what="bio", limit=MAX_BIO_LENGTH)
         clean_languages = normalize_languages(languages)
         zone = validate_time_zone(time_zone)
         name = None if display_name is None else normalize_display_name(display_name)
@@ -302,7 +305,7 @@ class CatalogueService:
             query = query.where(Gig.hourly_rate_minor >= min_rate_minor)
         if max_rate_minor is not None:
             query = query.where(Gig.hourly_rate_minor <= max_rate_minor)
-        words = clean_text(text, field="search text", max_length=200).split()
+        words = clean_line(text, what="search text", limit=MAX_SEARCH_LENGTH).split()
         query = query.where(*(self._matches_word(word) for word in words))
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
@@ -356,6 +359,7 @@ class CatalogueService:
 
     def suspend_gig(self, actor: Actor, gig_id: int, *, reason: str = "") -> GigDTO:
         """Admin only: the gig leaves the search and cannot be booked. Audited; idempotent."""
+        reason = clean_multiline(reason, what="reason", limit=MAX_AUDIT_REASON_LENGTH)
         return self._set_suspension(actor, gig_id, suspend=True, reason=reason)
 
     def reactivate_gig(self, actor: Actor, gig_id: int) -> GigDTO:
@@ -378,7 +382,7 @@ class CatalogueService:
                     at=now,
                     before={"suspended_at": before},
                     after={"suspended_at": gig.suspended_at},
-                    reason=reason.strip()[:2000] if isinstance(reason, str) else "",
+                    reason=reason,
                 )
                 uow.commit()
             return GigDTO.from_model(gig)

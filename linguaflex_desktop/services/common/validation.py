@@ -29,9 +29,7 @@ def normalize_email(value: object) -> str:
     """Strip and lower-case; refuse anything that does not look like name@domain.tld."""
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("Please enter your email address.")
-    email = value.strip().lower()
-    if len(email) > MAX_EMAIL_LENGTH:
-        raise ValidationError(f"An email address has at most {MAX_EMAIL_LENGTH} characters.")
+    email = clean_line(value, what="email address", limit=MAX_EMAIL_LENGTH).lower()
     if not _EMAIL_RE.fullmatch(email):
         raise ValidationError(f"{value.strip()!r} is not a valid email address.")
     return email
@@ -46,20 +44,11 @@ def validate_password(value: object) -> str:
     return value
 
 
-def _has_control_characters(value: str) -> bool:
-    return any(unicodedata.category(char) == "Cc" and char not in "\n\t" for char in value)
-
-
 def normalize_display_name(value: object) -> str:
-    """Collapse whitespace; 1..120 printable characters."""
+    """One line of 1..120 characters, inner runs of spaces collapsed to one."""
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("Please enter a display name.")
-    name = " ".join(value.split())
-    if len(name) > MAX_DISPLAY_NAME_LENGTH:
-        raise ValidationError(f"The display name has at most {MAX_DISPLAY_NAME_LENGTH} characters.")
-    if _has_control_characters(name):
-        raise ValidationError("The display name contains characters that cannot be shown.")
-    return name
+    return " ".join(clean_line(value, what="display name", limit=MAX_DISPLAY_NAME_LENGTH).split())
 
 
 def validate_time_zone(value: object) -> str:
@@ -102,20 +91,70 @@ def normalize_languages(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def clean_text(value: object, *, field: str, max_length: int, required: bool = False) -> str:
-    """Strip surrounding whitespace; refuse blanks (if required), overlong text, control chars."""
+# --- free text ------------------------------------------------------------------------------
+# One rule for every piece of text a user types, applied at the service boundary so SQLite
+# and Postgres store the same thing: Postgres cannot store NUL at all, and control or
+# direction-changing characters make a name or a title display as something it is not.
+
+# Explicit embeddings, overrides and isolates reorder the text around them ("evil\u202etxt.exe"
+# shows as "evilexe.txt"): refused in every field.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Direction marks are invisible; fine inside right-to-left prose, refused in one-line fields
+# (names, titles, searches) where they only serve to disguise.
+BIDI_MARKS = frozenset("\u200e\u200f\u061c")
+_LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85")
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _check_characters(text: str, *, what: str, multiline: bool) -> None:
+    for char in text:
+        if char == "\n" and multiline:
+            continue
+        if char in "\n\r\u2028\u2029\x85":
+            raise ValidationError(f"The {what} must fit on one line; please remove the line break.")
+        if char in BIDI_CONTROLS or (char in BIDI_MARKS and not multiline):
+            raise ValidationError(
+                f"The {what} contains an invisible text-direction character ({_code(char)}) "
+                "that changes how it reads; please remove it."
+            )
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            raise ValidationError(
+                f"The {what} contains an invisible control character ({_code(char)}) that "
+                "cannot be stored; please remove it."
+            )
+
+
+def _clean(value: object, *, what: str, limit: int, required: bool, multiline: bool) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"The {field} must be text.")
+        raise ValidationError(f"The {what} must be text.")
+    if multiline:
+        for line_break in _LINE_BREAKS:
+            value = value.replace(line_break, "\n")
+    _check_characters(value, what=what, multiline=multiline)
     text = value.strip()
     if required and not text:
-        raise ValidationError(f"The {field} cannot be empty.")
-    if len(text) > max_length:
-        raise ValidationError(f"The {field} is too long (at most {max_length} characters).")
-    if _has_control_characters(text):
-        raise ValidationError(f"The {field} contains characters that cannot be shown.")
+        raise ValidationError(f"The {what} cannot be empty.")
+    if len(text) > limit:
+        raise ValidationError(f"The {what} is too long (at most {limit} characters).")
     return text
+
+
+def clean_line(value: object, *, what: str, limit: int, required: bool = False) -> str:
+    """One line of text (a name, a title, a search, a filter), stripped: ValidationError
+    naming ``what`` for a line break, a tab or any other control character, a bidi control
+    or mark, more than ``limit`` characters, or (if ``required``) nothing. None is ""."""
+    return _clean(value, what=what, limit=limit, required=required, multiline=False)
+
+
+def clean_multiline(value: object, *, what: str, limit: int, required: bool = False) -> str:
+    """Prose (a note, a reason, a description), stripped, line breaks kept as "\\n": like
+    ``clean_line`` but line breaks and direction marks are allowed."""
+    return _clean(value, what=what, limit=limit, required=required, multiline=True)
 
 
 def parse_level(value: object) -> Level:

@@ -59,12 +59,12 @@ from linguaflex_desktop.models import (
     SessionBooking,
 )
 from linguaflex_desktop.services.booking import rules
-from linguaflex_desktop.services.booking.checks import clean_text
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundDTO, RefundPreview, RefundResult
 from linguaflex_desktop.services.payments.refund_recovery import (
     Found,
@@ -147,7 +147,9 @@ class Refunds:
         refused it (recorded failed), Conflict when a repeat finds a refund at Stripe we did
         not record (left for an admin), ExternalServiceError when Stripe does not answer
         (retry with the same ``request_key``)."""
-        reason = clean_text(reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True)
+        reason = clean_multiline(
+            reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
+        )
         if not request_key or len(request_key) > MAX_KEY_LENGTH:
             raise ValidationError("A refund needs a request key (at most 255 characters).")
         try:

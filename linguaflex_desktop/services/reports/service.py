@@ -31,10 +31,15 @@ from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
-from linguaflex_desktop.services.common.validation import check_paging, validate_time_zone
+from linguaflex_desktop.services.common.validation import (
+    check_paging,
+    clean_line,
+    validate_time_zone,
+)
 from linguaflex_desktop.services.reports.dto import AuditEventDTO, RevenueLine, RevenueReportDTO
 
 MAX_REPORT_MONTHS = 120
+MAX_FILTER_LENGTH = 100  # audit actions and record kinds are short identifiers
 _FIGURES = (
     "sessions",
     "gross_minor",
@@ -138,17 +143,19 @@ def _audit_conditions(
     from_at: datetime | None,
     to_at: datetime | None,
 ) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    entity_type = clean_line(entity_type, what="record kind", limit=MAX_FILTER_LENGTH)
+    action_prefix = clean_line(action_prefix, what="action filter", limit=MAX_FILTER_LENGTH)
     if entity_id is not None and not entity_type:
         raise ValidationError("Choose the kind of record to look up a record by its number.")
-    conditions: list[ColumnElement[bool]] = []
     if entity_type:
         conditions.append(AuditEvent.entity_type == entity_type)
     if entity_id is not None:
         conditions.append(AuditEvent.entity_id == entity_id)
     if actor_id is not None:
         conditions.append(AuditEvent.actor_id == actor_id)
-    if action_prefix and action_prefix.strip():
-        conditions.append(AuditEvent.action.startswith(action_prefix.strip(), autoescape=True))
+    if action_prefix:
+        conditions.append(AuditEvent.action.startswith(action_prefix, autoescape=True))
     if from_at is not None:
         conditions.append(AuditEvent.created_at >= from_at)
     if to_at is not None:

@@ -28,6 +28,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.validation import clean_line
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +77,9 @@ def validate_stored_settings(values: StoredSettings) -> StoredSettings:
     for item in fields(StoredSettings):
         value = getattr(values, item.name)
         if isinstance(value, str):
-            value = value.strip() or None
+            what = _label(item.name).lower()
+            value = clean_line(value, what=what, limit=MAX_TEXT_LENGTH) or None
         cleaned[item.name] = value
-    for name, value in cleaned.items():
-        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
-            raise ValidationError(f"{_label(name)} is too long.")
     _validate_fields(cleaned)
     return StoredSettings(**cleaned)
 
@@ -326,8 +325,11 @@ def _check_secret_changes(secrets: Mapping[str, str], clear: Iterable[str]) -> d
     both = set(secrets) & set(clear)
     if both:
         raise ValueError(f"a secret cannot be set and cleared at once: {sorted(both)}")
-    kept = {name: value.strip() for name, value in secrets.items() if value.strip()}
-    return kept
+    cleaned = {
+        name: clean_line(value, what=_label(name).lower(), limit=MAX_TEXT_LENGTH)
+        for name, value in secrets.items()
+    }
+    return {name: value for name, value in cleaned.items() if value}
 
 
 def _changes(
