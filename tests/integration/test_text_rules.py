@@ -23,7 +23,7 @@ from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
-from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.reports.service import ReportService
 from linguaflex_desktop.services.settings.service import (
     SettingsFile,
@@ -80,8 +80,7 @@ def _cancelling(ctx: ServiceContext, world: World) -> Callable[[str], Any]:
 
 
 def _refund(ctx: ServiceContext, world: World, reason: str) -> Any:
-    payments = PaymentService(ctx, dead_gateway())
-    return payments.refund(world.admin, 1, reason=reason, request_key="key-1")
+    return Refunds(ctx, dead_gateway()).refund(world.admin, 1, reason=reason, request_key="key-1")
 
 
 # one-line fields: names, titles, searches, filters (line breaks refused too)
