@@ -170,7 +170,9 @@ def announce_meeting(
 ) -> str | None:
     """Tell both parties the session is booked: "paid" the first time (with the link and the
     .ics if ``meeting`` is ready, else the "meeting pending" text), then "meeting_ready" once
-    a late meeting exists. Idempotent; returns the kind written, or None."""
+    a late meeting exists — only when the "paid" notice went out without its link (a job run
+    again after a crash finds the meeting ready and the link already sent). Idempotent;
+    returns the kind written, or None."""
     ready = meeting if meeting is not None and meeting.status is MeetingStatus.READY else None
     sequence = reschedule_count(session, booking.id)
     facts = booking_facts(booking, meeting=ready)
@@ -178,7 +180,11 @@ def announce_meeting(
     if not _has_notification(session, booking.id, "paid"):
         notify(session, facts, "paid", at=at, sequence=sequence, ics_method=method)
         return "paid"
-    if ready is not None and not _has_notification(session, booking.id, "meeting_ready"):
+    if (
+        ready is not None
+        and not _has_notification(session, booking.id, "meeting_ready")
+        and not _paid_notice_carried(session, booking.id, ready)
+    ):
         notify(session, facts, "meeting_ready", at=at, sequence=sequence, ics_method=method)
         return "meeting_ready"
     return None
@@ -291,6 +297,18 @@ def _insert_once(session: Session, row: Notification) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def _paid_notice_carried(session: Session, booking_id: int, meeting: Meeting) -> bool:
+    """The "paid" notice already gave this meeting's join link."""
+    if not meeting.join_url:
+        return False
+    query = select(Notification.id).where(
+        Notification.booking_id == booking_id,
+        Notification.kind == "paid",
+        Notification.body_text.contains(meeting.join_url, autoescape=True),
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def _has_notification(session: Session, booking_id: int, kind: str) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.meetings import MeetingInfo, MeetingProvider
 from linguaflex_desktop.adapters.zoom import MeetingInProgress
 from linguaflex_desktop.errors import ConfigurationError, Conflict, PermissionDenied, RetryLater
@@ -131,7 +132,9 @@ class MeetingService:
         except Exception as error:
             self._record_failure(booking_id, error)
             raise
+        crashpoints.reached("meeting.provider_created")
         self._store_ready(booking_id, info)
+        crashpoints.reached("meeting.recorded")
 
     def _plan_create(self, booking_id: int) -> _Plan | None:
         with self._ctx.unit_of_work() as uow:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.mail import Mailer, build_email
 from linguaflex_desktop.errors import ConfigurationError, NotFound, ValidationError
 from linguaflex_desktop.models import Notification, User
@@ -167,6 +168,7 @@ class NotificationService:
         if self._mailer is None:
             raise ConfigurationError("This worker has no SMTP settings; the e-mail waits.")
         self._mailer.send(message)
+        crashpoints.reached("mail.smtp_accepted")
         self._mark_emailed(notification_id)
 
     def _mark_emailed(self, notification_id: int) -> None:

@@ -38,6 +38,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
 from linguaflex_desktop.errors import (
     Conflict,
@@ -158,11 +159,13 @@ class Refunds:
             claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
         if claim.duplicate is not None:
             return claim.duplicate
+        crashpoints.reached("refund.row_committed")
         try:
             found = self._send_refund(booking_id, claim, request_key)
         except ExternalServiceError as error:
             log.warning("refund %s not confirmed by Stripe: %s", claim.refund_id, error)
             raise ExternalServiceError(REFUND_UNREACHABLE) from error
+        crashpoints.reached("refund.stripe_answered")
         result = self._record_refund(actor, booking_id, claim.refund_id, found)
         problem = None if result.duplicate else refusal_of(found)
         if problem is not None:

@@ -31,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.browser_pages import CardPageServer, Handoff
 from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo, PaymentsGateway
 from linguaflex_desktop.errors import (
@@ -128,12 +129,15 @@ class PaymentService:
             ):
                 raise
             charge = start_attempt(self._ctx, actor, booking_id, card_id)
+        crashpoints.reached("pay.attempt_committed")
         info = self._create_intent(actor, charge)
+        crashpoints.reached("pay.intent_created")
         try:
             self._store_intent(charge, info)
         except Conflict:
             self._cancel_quietly(info)  # never confirmed: no money moved
             raise
+        crashpoints.reached("pay.intent_stored")
         try:
             confirmed = self._gateway.confirm_payment_intent(
                 info.id, idempotency_key=f"{charge.idempotency_key}-confirm"
@@ -141,6 +145,7 @@ class PaymentService:
         except ExternalServiceError as error:
             log.warning("payment %s: confirm of %s failed: %s", charge.payment_id, info.id, error)
             raise ExternalServiceError(CONFIRM_UNREACHABLE) from error
+        crashpoints.reached("pay.confirm_answered")
         outcome, attention = self._settle_once(actor.id, charge.payment_id, confirmed)
         if outcome.state == "failed":
             self._cancel_quietly(confirmed)
