@@ -12,6 +12,7 @@ import pytest
 import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
@@ -81,3 +82,14 @@ def clocked_services(tmp_path: Path, clock: FakeClock) -> Iterator[AppServices]:
     services = build_app_services(load_settings(data_dir=tmp_path, environ={}), clock=clock)
     yield services
     services.close()
+
+
+@pytest.fixture(autouse=True)
+def close_leftover_windows(qtbot: object) -> Iterator[None]:
+    """Close what a test left open (a dialog it opened and did not close when it failed):
+    an application-modal dialog left behind would swallow the next tests' clicks."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.isVisible():
+            widget.close()
+            widget.deleteLater()

@@ -120,7 +120,10 @@ def test_an_unreadable_rate_is_refused_before_calling_the_service(
     editor.currency_combo.setCurrentText("JPY")
     type_into(qtbot, editor.rate_input, "10.5")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.error_label.text() == "Hourly rate: JPY amounts have at most 0 decimal places."
+    assert editor.error_label.text() == (
+        "Hourly rate: Cannot read '10.5' as an amount: JPY amounts have at most 0 decimal "
+        "places; separators group thousands."
+    )
     assert window.runner.in_flight == 0
 
 
