@@ -98,6 +98,7 @@ def test_refused_inputs(rate: object, minutes: object, currency: str) -> None:
 def test_major_to_minor_refuses_floats_and_extra_digits() -> None:
     assert major_to_minor("50.00", "USD") == 5000
     assert major_to_minor(Decimal("12.5"), "USD") == 1250
+    assert major_to_minor(" 1,000.50 ", "USD") == 100050  # a typed thousands separator is dropped
     with pytest.raises(ValidationError):
         major_to_minor(50.0, "USD")  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
