@@ -214,6 +214,40 @@ def test_lock_lasts_fifteen_minutes_from_the_fifth_failure(
     assert stored_user(ctx, user.id).failed_login_count == 0
 
 
+def test_lock_lasts_fifteen_minutes_from_the_fifth_failure_not_from_the_first(
+    accounts: AccountService, clock
+) -> None:
+    # failures two minutes apart: the first at t0, the fifth at t0 + 8 min
+    register(accounts)
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(email="ana@example.com", password=WRONG)
+        clock.advance(minutes=2)
+    # now t0 + 10 min: 15 minutes after the first failure have passed at t0 + 15 min ...
+    clock.advance(minutes=7)
+    with pytest.raises(AccountLocked, match="Try again in 6 minutes"):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+    # ... but the lock runs until t0 + 8 min + 15 min = t0 + 23 min
+    clock.advance(minutes=5, seconds=59)
+    with pytest.raises(AccountLocked, match="Try again in 1 minute\\."):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+    clock.advance(seconds=1)
+    assert accounts.authenticate(email="ana@example.com", password=PASSWORD).email
+
+
+def test_four_failures_do_not_lock_and_the_fifth_does(accounts: AccountService) -> None:
+    register(accounts)
+    for _ in range(4):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(email="ana@example.com", password=WRONG)
+    assert accounts.authenticate(email="ana@example.com", password=PASSWORD).email
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(email="ana@example.com", password=WRONG)
+    with pytest.raises(AccountLocked, match="Try again in 15 minutes"):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+
+
 def test_failures_spread_over_more_than_fifteen_minutes_do_not_lock(
     accounts: AccountService, clock
 ) -> None:

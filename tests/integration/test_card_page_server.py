@@ -168,6 +168,26 @@ def test_server_listens_on_loopback_only(pages: CardPageServer) -> None:
     assert pages.origin == f"http://127.0.0.1:{pages.port}"
 
 
+def test_report_with_a_wrong_host_header_is_refused_and_leaves_the_handoff_open(
+    pages: CardPageServer,
+) -> None:
+    handoff = pages.offer_card_setup(client_secret=SECRET)
+
+    for host in (f"localhost:{pages.port}", "evil.example", f"127.0.0.1:{pages.port + 1}"):
+        answer = request(
+            pages,
+            path_of(handoff) + "/report",
+            method="POST",
+            host=host,
+            body=json.dumps({"outcome": "succeeded"}).encode(),
+            headers={"Origin": pages.origin, "Content-Type": "application/json"},
+        )
+        assert answer.status == 421, host
+
+    assert pages.report_for(handoff.token) is None
+    assert pages.is_open(handoff.token)
+
+
 def test_reported_outcome_closes_the_handoff(pages: CardPageServer) -> None:
     handoff = pages.offer_card_setup(client_secret=SECRET)
 

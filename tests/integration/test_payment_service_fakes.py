@@ -141,13 +141,19 @@ def test_confirm_answer_lost_is_found_paid_by_the_poller(kit: FakeKit) -> None:
     assert len(kit.gateway.calls_to("confirm_payment_intent")) == 1
 
 
-@pytest.mark.parametrize("field", ["amount", "currency", "booking_id"])
+@pytest.mark.parametrize("field", ["amount", "amount_over", "currency", "booking_id", "payment_id"])
 def test_an_intent_that_does_not_match_the_booking_is_never_paid(kit: FakeKit, field: str) -> None:
     def tampered(**params: object) -> PaymentIntentInfo:
+        metadata = dict(params["metadata"])  # type: ignore[call-overload]
         if field == "amount":
             params["amount_minor"] = 100
+        elif field == "amount_over":  # MORE than the booking's total is not paid either
+            params["amount_minor"] = int(params["amount_minor"]) + 1  # type: ignore[call-overload]
         elif field == "currency":
             params["currency"] = "eur"
+        elif field == "payment_id":  # the right booking, but another attempt's intent
+            metadata["payment_id"] = "999999"
+            params["metadata"] = metadata
         else:
             params["metadata"] = {"booking_id": "999999"}
         return FakePaymentsGateway.create_payment_intent(kit.gateway, **params)  # type: ignore[arg-type]
@@ -162,3 +168,36 @@ def test_an_intent_that_does_not_match_the_booking_is_never_paid(kit: FakeKit, f
     with kit.ctx.unit_of_work(write=False) as uow:
         actions = uow.session.scalars(select(AuditEvent.action)).all()
     assert "payment.mismatch" in actions
+
+
+def test_the_payment_intent_is_created_and_confirmed_with_the_stored_idempotency_key(
+    kit: FakeKit,
+) -> None:
+    kit.gateway.script(
+        "confirm_payment_intent",
+        lambda intent_id, **_: kit.gateway.declined(intent_id, "Your card was declined."),
+    )
+    with pytest.raises(PaymentDeclined):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+    kit.payments.pay_booking(kit.world.student, kit.booking_id)  # the second attempt succeeds
+
+    with kit.ctx.unit_of_work(write=False) as uow:
+        stored = uow.session.scalars(
+            select(Payment.idempotency_key)
+            .where(Payment.booking_id == kit.booking_id)
+            .order_by(Payment.id)
+        ).all()
+    creates = [
+        call.kwargs["idempotency_key"] for call in kit.gateway.calls_to("create_payment_intent")
+    ]
+    confirms = [
+        call.kwargs["idempotency_key"] for call in kit.gateway.calls_to("confirm_payment_intent")
+    ]
+    # the key stored on the attempt is the one Stripe gets: a repeated create (a retry, the
+    # reconcile's replay) then returns the same PaymentIntent instead of making a second one
+    assert creates == list(stored)
+    assert confirms == [f"{key}-confirm" for key in stored]
+    # each attempt has its own key, naming its booking
+    assert len(set(stored)) == 2
+    assert all(key.startswith(f"linguaflex-pay-{kit.booking_id}-") for key in stored)
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)

@@ -30,6 +30,34 @@ def test_fee_rounds_half_up_to_the_cent() -> None:
     assert price.fee_minor == 128
 
 
+def test_fee_rounds_half_up_not_half_even_when_the_half_sits_on_an_even_cent() -> None:
+    # base 2530 cents -> 5 % = 126.5: half-up gives 127, banker's rounding would give 126
+    price = quote(hourly_rate_minor=5060, duration_minutes=30, currency="USD")
+    assert price.base_minor == 2530
+    assert price.fee_minor == 127
+    assert price.total_minor == 2657
+
+
+def test_base_rounds_half_up_not_half_even_when_the_half_sits_on_an_even_cent() -> None:
+    # 4001 cents/h x 15 min = 1000.25; 4002 x 15 = 1000.5 -> 1001 (half-even: 1000)
+    price = quote(hourly_rate_minor=4002, duration_minutes=15, currency="USD")
+    assert price.base_minor == 1001
+
+
+def test_zero_decimal_currency_fee_is_at_least_100_units() -> None:
+    # 5 % of 1000 JPY is 50 JPY: the floor of 100 units (about one dollar) applies
+    price = quote(hourly_rate_minor=1000, duration_minutes=60, currency="JPY")
+    assert (price.base_minor, price.fee_minor, price.total_minor) == (1000, 100, 1100)
+    assert price.teacher_share_minor == 1000
+
+
+def test_fee_is_five_percent_once_it_passes_the_minimum() -> None:
+    # just above the floor: 5 % of 2020 cents = 101 cents, of 2000 cents = 100 cents (the floor)
+    assert quote(hourly_rate_minor=4040, duration_minutes=30, currency="USD").fee_minor == 101
+    assert quote(hourly_rate_minor=4000, duration_minutes=30, currency="USD").fee_minor == 100
+    assert quote(hourly_rate_minor=2020, duration_minutes=60, currency="JPY").fee_minor == 101
+
+
 def test_base_rounds_half_up_for_odd_rates() -> None:
     # 3333 cents/h x 45 min = 2499.75 -> 2500
     price = quote(hourly_rate_minor=3333, duration_minutes=45, currency="USD")
@@ -70,6 +98,7 @@ def test_refused_inputs(rate: object, minutes: object, currency: str) -> None:
 def test_major_to_minor_refuses_floats_and_extra_digits() -> None:
     assert major_to_minor("50.00", "USD") == 5000
     assert major_to_minor(Decimal("12.5"), "USD") == 1250
+    assert major_to_minor(" 1,000.50 ", "USD") == 100050  # a typed thousands separator is dropped
     with pytest.raises(ValidationError):
         major_to_minor(50.0, "USD")  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
