@@ -18,7 +18,16 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from linguaflex_desktop.errors import LinguaFlexError
-from linguaflex_desktop.models import Level, Role
+from linguaflex_desktop.models import (
+    BookingStatus,
+    Level,
+    PaymentAttemptStatus,
+    PaymentStatus,
+    Role,
+)
+from linguaflex_desktop.services.booking.dto import BookingFilter
+from linguaflex_desktop.services.payments.dto import PaymentFilter
+from linguaflex_desktop.services.settings.service import StoredSettings
 
 # max_examples comes from the loaded profile (tests/conftest.py), so a local run can ask for more
 PROPERTY = settings(
@@ -156,6 +165,46 @@ zones = param(st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kathmandu", "../etc
 durations = param(st.sampled_from([15, 30, 45, 60, 90, 180, 480, 495]), integers)
 paging_offsets = param(st.sampled_from([0, 1, 10]), integers)
 paging_limits = param(st.sampled_from([1, 50, 100, 200, 500, 501]), integers)
+
+
+# --- filters and settings -------------------------------------------------------------------
+
+booking_filters = st.builds(
+    BookingFilter,
+    statuses=param(st.lists(st.sampled_from(list(BookingStatus)), max_size=2).map(tuple)),
+    payment_statuses=param(st.lists(st.sampled_from(list(PaymentStatus)), max_size=2).map(tuple)),
+    teacher_id=optional(integers),
+    student_id=optional(integers),
+    gig_id=optional(integers),
+    start_from=optional(instants),
+    start_to=optional(instants),
+    newest_first=param(st.booleans()),
+)
+
+
+payment_filters = st.builds(
+    PaymentFilter,
+    status=optional(st.sampled_from(list(PaymentAttemptStatus))),
+    booking_id=optional(integers),
+    student_id=optional(integers),
+    teacher_id=optional(integers),
+    created_from=optional(instants),
+    created_to=optional(instants),
+)
+
+
+stored_settings = st.builds(
+    StoredSettings,
+    stripe_publishable_key=optional(st.just("pk_test_1"), text),
+    zoom_account_id=optional(text),
+    zoom_client_id=optional(text),
+    smtp_host=optional(st.just("smtp.example.com"), text),
+    smtp_port=optional(integers),
+    smtp_username=optional(text),
+    smtp_security=optional(st.sampled_from(["starttls", "tls", "plain"]), text),
+    smtp_sender=optional(text),
+    jitsi_base_url=optional(st.just("https://meet.example.com/"), text),
+)
 
 
 # --- the property -----------------------------------------------------------------------------

@@ -25,10 +25,9 @@ from hypothesis import strategies as st
 
 from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.secrets import SecretStore
-from linguaflex_desktop.models import BookingStatus, PaymentAttemptStatus, PaymentStatus
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
-from linguaflex_desktop.services.booking.dto import BookingFilter, WeeklyRange
+from linguaflex_desktop.services.booking.dto import WeeklyRange
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
@@ -36,7 +35,6 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.messaging.notifications import NotificationService
-from linguaflex_desktop.services.payments.dto import PaymentFilter
 from linguaflex_desktop.services.payments.reconcile import Reconciler
 from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
@@ -51,6 +49,7 @@ from tests.fakes import FakePaymentsGateway
 from tests.integration.booking_helpers import SLOT, World, confirmed, make_world, request
 from tests.integration.entry_point_strategies import (
     PROPERTY,
+    booking_filters,
     currencies,
     days,
     durations,
@@ -63,7 +62,9 @@ from tests.integration.entry_point_strategies import (
     paging_limits,
     paging_offsets,
     param,
+    payment_filters,
     roles,
+    stored_settings,
     user_text,
     zones,
 )
@@ -284,19 +285,6 @@ def test_decline_and_cancel_take_any_input(stage: Stage, data: st.DataObject) ->
     )
 
 
-booking_filters = st.builds(
-    BookingFilter,
-    statuses=param(st.lists(st.sampled_from(list(BookingStatus)), max_size=2).map(tuple)),
-    payment_statuses=param(st.lists(st.sampled_from(list(PaymentStatus)), max_size=2).map(tuple)),
-    teacher_id=optional(plain_integers),
-    student_id=optional(plain_integers),
-    gig_id=optional(plain_integers),
-    start_from=optional(instants),
-    start_to=optional(instants),
-    newest_first=param(st.booleans()),
-)
-
-
 @PROPERTY
 @given(data=st.data())
 def test_booking_lists_and_schedule_take_any_input(stage: Stage, data: st.DataObject) -> None:
@@ -325,16 +313,6 @@ def test_propose_reschedule_takes_any_input(stage: Stage, data: st.DataObject) -
 
 
 # --- payments -------------------------------------------------------------------------------
-
-payment_filters = st.builds(
-    PaymentFilter,
-    status=optional(st.sampled_from(list(PaymentAttemptStatus))),
-    booking_id=optional(plain_integers),
-    student_id=optional(plain_integers),
-    teacher_id=optional(plain_integers),
-    created_from=optional(instants),
-    created_to=optional(instants),
-)
 
 
 @PROPERTY
@@ -400,20 +378,6 @@ def test_reports_take_any_input(stage: Stage, data: st.DataObject) -> None:
     )
     from_at, to_at, zone = data.draw(instants), data.draw(instants), data.draw(zones)
     only_app_errors(lambda: reports.revenue_report(admin, from_at=from_at, to_at=to_at, zone=zone))
-
-
-stored_settings = st.builds(
-    StoredSettings,
-    stripe_publishable_key=optional(st.just("pk_test_1"), plain_text),
-    zoom_account_id=optional(plain_text),
-    zoom_client_id=optional(plain_text),
-    smtp_host=optional(st.just("smtp.example.com"), plain_text),
-    smtp_port=optional(plain_integers),
-    smtp_username=optional(plain_text),
-    smtp_security=optional(st.sampled_from(["starttls", "tls", "plain"]), plain_text),
-    smtp_sender=optional(plain_text),
-    jitsi_base_url=optional(st.just("https://meet.example.com/"), plain_text),
-)
 
 
 @PROPERTY
