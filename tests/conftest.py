@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
@@ -31,6 +32,14 @@ REQUIRE_PEERS = os.environ.get("LINGUAFLEX_REQUIRE_PEERS") == "1"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+# Property tests: "ci" (the default) is short and derandomized so a CI failure reproduces
+# exactly, and prints the blob to replay it; "thorough" searches longer, for local runs.
+settings.register_profile(
+    "ci", max_examples=30, derandomize=True, database=None, print_blob=True, deadline=None
+)
+settings.register_profile("thorough", max_examples=500, print_blob=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def missing_peer(reason: str) -> None:

@@ -30,6 +30,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.services.common.validation import (
+    check_id,
     check_paging,
     clean_line,
     clean_multiline,
@@ -340,6 +341,7 @@ class AccountService:
 
     @staticmethod
     def _get_for_update(session: Session, user_id: int) -> User:
+        user_id = check_id(user_id, what="user")
         user = session.scalar(select(User).where(User.id == user_id).with_for_update())
         if user is None:
             raise NotFound("No such user.")

@@ -36,7 +36,12 @@ from linguaflex_desktop.services.booking.dto import (
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.validation import clean_line
+from linguaflex_desktop.services.common.validation import (
+    check_day,
+    check_id,
+    check_int,
+    clean_line,
+)
 
 MAX_SLOT_WINDOW_DAYS = 62
 MAX_NOTE_LENGTH = 200
@@ -55,9 +60,17 @@ def local_midnight_utc(day: date, zone: ZoneInfo) -> datetime:
 
 
 def validate_ranges(ranges: Sequence[WeeklyRange]) -> tuple[WeeklyRange, ...]:
-    """Refuse out-of-range values, off-grid minutes and overlaps on one weekday."""
+    """Refuse anything but a list of WeeklyRange of whole numbers, out-of-range values,
+    off-grid minutes and overlaps on one weekday."""
     step = rules.SLOT_STEP_MINUTES
+    if not isinstance(ranges, list | tuple):
+        raise ValidationError("Give the weekly availability as a list of ranges.")
     for item in ranges:
+        if not isinstance(item, WeeklyRange):
+            raise ValidationError("Each weekly range must be a weekday with start and end.")
+        check_int(item.weekday, what="weekday")
+        check_int(item.start_minute, what="start of the range")
+        check_int(item.end_minute, what="end of the range")
         if not 0 <= item.weekday <= 6:
             raise ValidationError("Weekdays go from 0 (Monday) to 6 (Sunday).")
         if not 0 <= item.start_minute < item.end_minute <= 1440:
@@ -205,6 +218,7 @@ class AvailabilityService:
 
         Existing bookings on that day are kept; only new requests are refused.
         """
+        local_date = check_day(local_date, what="day off")
         note = clean_line(note, what="day-off note", limit=MAX_NOTE_LENGTH)
         with self._ctx.unit_of_work() as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
@@ -250,6 +264,9 @@ class AvailabilityService:
         in the ACTOR's zone; each slot carries UTC start/end. Excludes slots overlapping
         slot-holding bookings of the teacher or of the acting user, slots starting before
         now + MIN_LEAD_TIME and after the booking horizon."""
+        gig_id = check_id(gig_id, what="gig")
+        from_date = check_day(from_date, what="first day")
+        to_date = check_day(to_date, what="last day")
         if to_date < from_date:
             raise ValidationError("The end date is before the start date.")
         if (to_date - from_date).days >= MAX_SLOT_WINDOW_DAYS:

@@ -9,7 +9,7 @@ Postgres exclusion constraints, or SQLite's write lock taken up front), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import or_, select
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from linguaflex_desktop.errors import SlotTaken, ValidationError
 from linguaflex_desktop.models import SessionBooking
 from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.common.validation import check_instant
 
 EXCLUSION_VIOLATION = "23P01"
 DEADLOCK_DETECTED = "40P01"
@@ -29,11 +30,9 @@ T = TypeVar("T")
 
 
 def aware_utc(instant: object, what: str = "The start time") -> datetime:
-    if not isinstance(instant, datetime):
-        raise ValidationError(f"{what} must be a date and time.")
-    if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValidationError(f"{what} must carry its time zone.")
-    return instant.astimezone(UTC)
+    """The instant in UTC; ValidationError for a naive one, a non-datetime, or one so far out
+    that converting it or adding a session to it would leave the datetime range."""
+    return check_instant(instant, what=what)
 
 
 def optional_aware_utc(instant: object | None, what: str) -> datetime | None:

@@ -19,6 +19,7 @@ from linguaflex_desktop.errors import PermissionDenied, ValidationError
 from linguaflex_desktop.models import (
     AuditEvent,
     BookingStatus,
+    PaymentStatus,
     RescheduleProposal,
     RescheduleStatus,
     Role,
@@ -36,6 +37,7 @@ from linguaflex_desktop.services.booking.dto import (
 from linguaflex_desktop.services.booking.row_extras import extras_of, with_row_extras
 from linguaflex_desktop.services.booking.state import ENTITY, booking_to_dto
 from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.services.common.validation import check_optional_id, check_paging
 
 MAX_PAGE_SIZE = 500
 
@@ -118,11 +120,7 @@ def scoped_filter(user: User, filters: BookingFilter) -> BookingFilter:
     """Students see their own bookings, teachers theirs, admins all; asking for someone
     else's is refused rather than silently answered. Naive time bounds are refused
     (ValidationError); aware ones are turned to UTC."""
-    filters = replace(
-        filters,
-        start_from=optional_aware_utc(filters.start_from, "The 'from' time"),
-        start_to=optional_aware_utc(filters.start_to, "The 'to' time"),
-    )
+    filters = checked_filter(filters)
     if user.role is Role.ADMIN:
         return filters
     if user.role is Role.STUDENT:
@@ -132,6 +130,31 @@ def scoped_filter(user: User, filters: BookingFilter) -> BookingFilter:
     if filters.teacher_id not in (None, user.id):
         raise PermissionDenied("You can only list your own bookings.")
     return replace(filters, teacher_id=user.id)
+
+
+def checked_filter(filters: object) -> BookingFilter:
+    """The filter with every field checked (ValidationError names the bad one): statuses of
+    the right kind, record numbers a database can hold, aware time bounds (turned to UTC)."""
+    if not isinstance(filters, BookingFilter):
+        raise ValidationError("The booking filter is not a BookingFilter.")
+    for values, kind, what in (
+        (filters.statuses, BookingStatus, "booking status"),
+        (filters.payment_statuses, PaymentStatus, "payment status"),
+    ):
+        if not isinstance(values, tuple | list) or not all(isinstance(v, kind) for v in values):
+            raise ValidationError(f"Filter by a list of {what} values.")
+    if not isinstance(filters.newest_first, bool):
+        raise ValidationError("Say whether the newest bookings come first (yes or no).")
+    return replace(
+        filters,
+        statuses=tuple(filters.statuses),
+        payment_statuses=tuple(filters.payment_statuses),
+        teacher_id=check_optional_id(filters.teacher_id, what="teacher"),
+        student_id=check_optional_id(filters.student_id, what="student"),
+        gig_id=check_optional_id(filters.gig_id, what="gig"),
+        start_from=optional_aware_utc(filters.start_from, "The 'from' time"),
+        start_to=optional_aware_utc(filters.start_to, "The 'to' time"),
+    )
 
 
 def _filtered(query: Select[Any], filters: BookingFilter) -> Select[Any]:
@@ -160,8 +183,7 @@ def count_bookings(session: Session, filters: BookingFilter) -> int:
 def list_bookings(
     session: Session, filters: BookingFilter, *, offset: int, limit: int
 ) -> Page[BookingDTO]:
-    if offset < 0 or not 0 < limit <= MAX_PAGE_SIZE:
-        raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} bookings from offset 0 on.")
+    check_paging(offset, limit, max_limit=MAX_PAGE_SIZE)
     # Page the narrow id list first (index-only), then load just those rows with their parties:
     # a deep offset then skips index entries, not joined rows.
     # The meeting state and the open-proposal flag come with those rows (one join, one

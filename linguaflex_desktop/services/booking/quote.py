@@ -14,6 +14,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.pricing import Price, quote
+from linguaflex_desktop.services.common.validation import check_id
 
 
 class BookingQuoteService:
@@ -26,6 +27,7 @@ class BookingQuoteService:
         """Base, platform fee and total of ``duration_minutes`` of this gig at its current
         rate. ValidationError for a duration the gig does not offer or a gig that cannot be
         booked; NotFound for an unknown gig."""
+        gig_id = check_id(gig_id, what="gig")
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
             gig = uow.session.get(Gig, gig_id)

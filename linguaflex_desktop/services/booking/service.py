@@ -66,7 +66,11 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.pricing import quote
-from linguaflex_desktop.services.common.validation import clean_multiline
+from linguaflex_desktop.services.common.validation import (
+    check_id,
+    check_optional_int,
+    clean_multiline,
+)
 
 __all__ = [
     "BookingService",
@@ -101,6 +105,7 @@ class BookingService:
         the teacher's or the student's own bookings (SlotTaken), for a suspended teacher or
         gig, or for a teacher's own gig."""
         start_at = aware_utc(start_at)
+        gig_id = check_id(gig_id, what="gig")
         note = clean_multiline(note, what="note", limit=rules.MAX_NOTE_LENGTH)
         return retry_on_deadlock(
             lambda: self._insert_request(actor, gig_id, start_at, duration_minutes, note)
@@ -284,6 +289,7 @@ class BookingService:
         expected_version: int | None,
     ) -> BookingDTO:
         """Lock, authorize, compare versions, change, commit: the shape of every transition."""
+        expected_version = check_optional_int(expected_version, what="expected version", minimum=0)
         try:
             with self._ctx.unit_of_work() as uow:
                 user = load_acting_user(uow.session, actor)
@@ -356,6 +362,8 @@ class BookingService:
         self, actor: Actor, *, from_at: datetime, to_at: datetime
     ) -> list[BookingDTO]:
         """The acting teacher's non-cancelled bookings overlapping [from_at, to_at)."""
+        from_at = aware_utc(from_at, "The start of the window")
+        to_at = aware_utc(to_at, "The end of the window")
         with self._ctx.unit_of_work(write=False) as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             return queries.teacher_schedule(uow.session, teacher, from_at, to_at)

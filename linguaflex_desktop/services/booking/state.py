@@ -30,6 +30,7 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.events import on_booking_transition, status_event_kind
 from linguaflex_desktop.services.booking.row_extras import RowExtras, load_row_extras
 from linguaflex_desktop.services.common.audit import record_audit
+from linguaflex_desktop.services.common.validation import check_id
 
 ENTITY = "booking"
 
@@ -40,10 +41,11 @@ def state_snapshot(booking: SessionBooking) -> dict[str, Any]:
 
 def load_booking(session: Session, booking_id: int, *, for_update: bool = False) -> SessionBooking:
     """The booking with its parties and gig; ``for_update`` locks the row on Postgres so
-    concurrent transitions serialise (SQLite already holds the write lock: BEGIN IMMEDIATE)."""
+    concurrent transitions serialise (SQLite already holds the write lock: BEGIN IMMEDIATE).
+    Every use case that takes a booking number comes here, so this is where it is checked."""
     query = (
         select(SessionBooking)
-        .where(SessionBooking.id == booking_id)
+        .where(SessionBooking.id == check_id(booking_id, what="booking"))
         .options(
             joinedload(SessionBooking.student),
             joinedload(SessionBooking.teacher),

@@ -25,6 +25,8 @@ from linguaflex_desktop.services.common.pricing import (
     validate_hourly_rate,
 )
 from linguaflex_desktop.services.common.validation import (
+    MAX_DB_INT,
+    check_id,
     check_paging,
     clean_line,
     clean_multiline,
@@ -118,6 +120,8 @@ def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
             raise ValidationError("Price limits must be whole numbers of minor units.")
         if value < 0:
             raise ValidationError("Price limits cannot be negative.")
+        if value > MAX_DB_INT:
+            raise ValidationError(f"Price limits go up to {MAX_DB_INT} minor units.")
     if minimum is not None and maximum is not None and minimum > maximum:
         raise ValidationError("The minimum price is above the maximum price.")
 
@@ -389,6 +393,7 @@ class CatalogueService:
 
     @staticmethod
     def _gig_for_update(session: Session, gig_id: int) -> Gig:
+        gig_id = check_id(gig_id, what="gig")
         gig = session.scalars(select(Gig).where(Gig.id == gig_id).with_for_update()).first()
         if gig is None:
             raise NotFound(GIG_NOT_FOUND)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linguaflex_desktop.errors import ValidationError
@@ -17,6 +18,13 @@ MAX_PASSWORD_LENGTH = 1024  # hashing cost is fixed, but there is no reason to a
 MAX_DISPLAY_NAME_LENGTH = 120
 MAX_LANGUAGES = 12
 MAX_PAGE_SIZE = 500
+# The largest value an INTEGER column holds on Postgres (SQLite's limit, 2**63 - 1, is wider):
+# a number beyond it can match no row and could not be stored, so it is refused up front.
+MAX_DB_INT = 2**31 - 1
+# Dates and instants a user may mean: far enough out for any report or filter, near enough that
+# converting between zones or adding a session's length never leaves Python's datetime range.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
 
 _LOCAL_PART = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -79,7 +87,7 @@ def normalize_language(value: object) -> str:
 
 def normalize_languages(values: Iterable[object]) -> tuple[str, ...]:
     """Normalise each name, drop duplicates (first wins), at most MAX_LANGUAGES."""
-    if isinstance(values, str):
+    if not isinstance(values, list | tuple):
         raise ValidationError("Languages must be given as a list of names.")
     names: list[str] = []
     for value in values:
@@ -170,11 +178,73 @@ def parse_level(value: object) -> Level:
     raise ValidationError(f"Unknown level {value!r}; choose one of {choices}.")
 
 
-def check_paging(offset: int, limit: int) -> None:
-    """Refuse a negative offset or a page size outside 1..MAX_PAGE_SIZE."""
-    valid = all(isinstance(value, int) and not isinstance(value, bool) for value in (offset, limit))
-    if not valid or offset < 0 or not 1 <= limit <= MAX_PAGE_SIZE:
-        raise ValidationError(f"Pages start at 0 and hold 1 to {MAX_PAGE_SIZE} rows.")
+def check_paging(offset: object, limit: object, *, max_limit: int = MAX_PAGE_SIZE) -> None:
+    """Refuse an offset outside 0..MAX_DB_INT or a page size outside 1..``max_limit``, and
+    anything that is not a whole number."""
+    whole = all(isinstance(value, int) and not isinstance(value, bool) for value in (offset, limit))
+    if (
+        not whole
+        or not isinstance(offset, int)
+        or not isinstance(limit, int)
+        or not 0 <= offset <= MAX_DB_INT
+        or not 1 <= limit <= max_limit
+    ):
+        raise ValidationError(f"Pages start at 0 and hold 1 to {max_limit} rows.")
+
+
+def check_int(
+    value: object, *, what: str, minimum: int = -MAX_DB_INT - 1, maximum: int = MAX_DB_INT
+) -> int:
+    """A whole number (not a bool, a float or a string of digits) in ``minimum..maximum``,
+    which default to what a database INTEGER column holds."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(f"The {what} must be a whole number.")
+    if not minimum <= value <= maximum:
+        raise ValidationError(f"The {what} must be between {minimum} and {maximum}.")
+    return value
+
+
+def check_optional_int(
+    value: object, *, what: str, minimum: int = -MAX_DB_INT - 1, maximum: int = MAX_DB_INT
+) -> int | None:
+    """``check_int`` for an optional filter or argument: None stays None."""
+    return None if value is None else check_int(value, what=what, minimum=minimum, maximum=maximum)
+
+
+def check_id(value: object, *, what: str = "record") -> int:
+    """The number of a record: a whole number a database id column can hold (an unknown one
+    is then simply not found)."""
+    return check_int(value, what=f"{what} number")
+
+
+def check_optional_id(value: object, *, what: str = "record") -> int | None:
+    return None if value is None else check_id(value, what=what)
+
+
+def check_day(value: object, *, what: str) -> date:
+    """A calendar date (not a datetime) between EARLIEST_DAY and LATEST_DAY."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise ValidationError(f"The {what} must be a date.")
+    if not EARLIEST_DAY <= value <= LATEST_DAY:
+        raise ValidationError(
+            f"The {what} must lie between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}."
+        )
+    return value
+
+
+def check_instant(value: object, *, what: str) -> datetime:
+    """An aware datetime whose UTC date lies between EARLIEST_DAY and LATEST_DAY, returned in
+    UTC; ValidationError for anything else (a naive datetime, a date, text, ...)."""
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{what} must be a date and time.")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(f"{what} must carry its time zone.")
+    # compare the wall time minus its offset: converting first could overflow near the ends
+    if not EARLIEST_DAY <= value.replace(tzinfo=None).date() <= LATEST_DAY:
+        raise ValidationError(
+            f"{what} must lie between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}."
+        )
+    return value.astimezone(UTC)
 
 
 def like_pattern(text: str) -> str:

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.mail import Mailer, build_email
-from linguaflex_desktop.errors import ConfigurationError, NotFound, ValidationError
+from linguaflex_desktop.errors import ConfigurationError, NotFound
 from linguaflex_desktop.models import Notification, User
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.validation import check_paging
 from linguaflex_desktop.services.messaging.sender import DEFAULT_SENDER, use_sender
 
 log = logging.getLogger(__name__)
@@ -85,8 +86,7 @@ class NotificationService:
         self, actor: Actor, *, offset: int = 0, limit: int = 50
     ) -> Page[NotificationDTO]:
         """The actor's notifications, newest first, with the total for the pager."""
-        if offset < 0 or not 0 < limit <= MAX_PAGE_SIZE:
-            raise ValidationError(f"Pages hold 1 to {MAX_PAGE_SIZE} messages from offset 0 on.")
+        check_paging(offset, limit, max_limit=MAX_PAGE_SIZE)
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             mine = select(Notification).where(Notification.user_id == user.id)

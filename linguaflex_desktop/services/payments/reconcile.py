@@ -52,6 +52,7 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.validation import check_int
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.dto import ReconcileReport
 from linguaflex_desktop.services.payments.refund_recovery import settle_unanswered_refunds
@@ -106,10 +107,12 @@ class Reconciler:
     def reconcile_pending(self, *, limit: int = 100) -> ReconcileReport:
         """Settle up to ``limit`` active attempts with Stripe (module docstring). Stripe being
         unreachable for one attempt is counted and the pass goes on. Safe to run from several
-        threads or processes at once. ValidationError for a negative ``limit`` (Postgres
+        threads or processes at once. ValidationError for a ``limit`` that is not a whole number
+        or is negative (Postgres
         refuses a negative LIMIT, SQLite would read it as "no limit"); 0 checks nothing."""
-        if limit < 0:
+        if isinstance(limit, int) and limit < 0:
             raise ValidationError(f"The limit cannot be negative ({limit}).")
+        limit = check_int(limit, what="limit", minimum=0)
         report = ReconcileReport()
         for row in self._active_rows(limit):
             try:

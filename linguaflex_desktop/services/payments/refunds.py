@@ -65,7 +65,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.pricing import format_money
-from linguaflex_desktop.services.common.validation import clean_multiline
+from linguaflex_desktop.services.common.validation import clean_line, clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundDTO, RefundPreview, RefundResult
 from linguaflex_desktop.services.payments.refund_recovery import (
     Found,
@@ -151,8 +151,9 @@ class Refunds:
         reason = clean_multiline(
             reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
         )
-        if not request_key or len(request_key) > MAX_KEY_LENGTH:
+        if not isinstance(request_key, str) or not request_key:
             raise ValidationError("A refund needs a request key (at most 255 characters).")
+        request_key = clean_line(request_key, what="request key", limit=MAX_KEY_LENGTH)
         try:
             claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
         except IntegrityError:  # the same key, inserted by a concurrent click

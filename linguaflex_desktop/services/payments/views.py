@@ -33,6 +33,7 @@ from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.validation import check_optional_id, check_paging
 from linguaflex_desktop.services.payments.dto import (
     BookingPaymentDTO,
     EarningsDTO,
@@ -65,9 +66,8 @@ class PaymentViews:
     ) -> Page[PaymentDTO]:
         """A page of payment attempts, newest first, with the total. Admins: all, filtered;
         students: their own (the student filter is forced); teachers: refused."""
-        if offset < 0 or not 0 < limit <= MAX_PAGE:
-            raise ValidationError(f"Ask for 1 to {MAX_PAGE} payments from a non-negative offset.")
-        filters = _aware_bounds(filters or PaymentFilter())
+        check_paging(offset, limit, max_limit=MAX_PAGE)
+        filters = _checked_filter(filters or PaymentFilter())
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             if user.role is Role.TEACHER:
@@ -155,10 +155,17 @@ def _payments_query() -> Select[*tuple[Any, ...]]:
     )
 
 
-def _aware_bounds(filters: PaymentFilter) -> PaymentFilter:
-    """The filters with their time bounds in UTC; a naive bound raises ValidationError."""
+def _checked_filter(filters: object) -> PaymentFilter:
+    """The filters checked (ValidationError names the bad field), time bounds in UTC."""
+    if not isinstance(filters, PaymentFilter):
+        raise ValidationError("The payment filter is not a PaymentFilter.")
+    if filters.status is not None and not isinstance(filters.status, PaymentAttemptStatus):
+        raise ValidationError(f"Unknown payment status {filters.status!r}.")
     return replace(
         filters,
+        booking_id=check_optional_id(filters.booking_id, what="booking"),
+        student_id=check_optional_id(filters.student_id, what="student"),
+        teacher_id=check_optional_id(filters.teacher_id, what="teacher"),
         created_from=optional_aware_utc(filters.created_from, "The 'from' time"),
         created_to=optional_aware_utc(filters.created_to, "The 'to' time"),
     )

@@ -32,6 +32,8 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.validation import (
+    check_instant,
+    check_optional_id,
     check_paging,
     clean_line,
     validate_time_zone,
@@ -79,8 +81,8 @@ class ReportService:
         check_paging(offset, limit)
         conditions = _audit_conditions(
             entity_type=entity_type,
-            entity_id=entity_id,
-            actor_id=actor_id,
+            entity_id=check_optional_id(entity_id, what="record"),
+            actor_id=check_optional_id(actor_id, what="user"),
             action_prefix=action_prefix,
             from_at=_aware(from_at, "from"),
             to_at=_aware(to_at, "to"),
@@ -107,8 +109,8 @@ class ReportService:
         """Revenue of the payments that succeeded in ``[from_at, to_at)`` (aware instants),
         per calendar month in ``zone`` and per currency, with totals per currency. Months
         without payments are left out. At most ``MAX_REPORT_MONTHS`` months. Admins only."""
-        _aware(from_at, "from")
-        _aware(to_at, "to")
+        from_at = check_instant(from_at, what="The 'from' time")
+        to_at = check_instant(to_at, what="The 'to' time")
         if from_at >= to_at:
             raise ValidationError("Choose a period whose start comes before its end.")
         where = ZoneInfo(validate_time_zone(zone))
@@ -129,9 +131,8 @@ class ReportService:
 
 
 def _aware(value: datetime | None, which: str) -> datetime | None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() is None):
-        raise ValidationError(f"The '{which}' time must carry its time zone.")
-    return value
+    """An optional bound of the audit filter: None, or an aware instant (in UTC)."""
+    return None if value is None else check_instant(value, what=f"The '{which}' time")
 
 
 def _audit_conditions(

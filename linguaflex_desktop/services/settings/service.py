@@ -73,12 +73,16 @@ SETTING_SOURCES: dict[str, tuple[str, str | None, str]] = {
 
 def validate_stored_settings(values: StoredSettings) -> StoredSettings:
     """Trimmed values (blank -> None); ValidationError with a message naming the field."""
+    if not isinstance(values, StoredSettings):
+        raise ValidationError("The settings to save are not StoredSettings.")
     cleaned: dict[str, Any] = {}
     for item in fields(StoredSettings):
         value = getattr(values, item.name)
+        what = _label(item.name).lower()
         if isinstance(value, str):
-            what = _label(item.name).lower()
             value = clean_line(value, what=what, limit=MAX_TEXT_LENGTH) or None
+        elif value is not None and item.name != "smtp_port":
+            raise ValidationError(f"The {what} must be text.")
         cleaned[item.name] = value
     _validate_fields(cleaned)
     return StoredSettings(**cleaned)
