@@ -37,7 +37,11 @@ from linguaflex_desktop.services.booking.dto import (
 from linguaflex_desktop.services.booking.row_extras import extras_of, with_row_extras
 from linguaflex_desktop.services.booking.state import ENTITY, booking_to_dto
 from linguaflex_desktop.services.common.dto import Page
-from linguaflex_desktop.services.common.validation import check_optional_id, check_paging
+from linguaflex_desktop.services.common.validation import (
+    check_optional_id,
+    check_paging,
+    enum_values,
+)
 
 MAX_PAGE_SIZE = 500
 
@@ -137,18 +141,14 @@ def checked_filter(filters: object) -> BookingFilter:
     the right kind, record numbers a database can hold, aware time bounds (turned to UTC)."""
     if not isinstance(filters, BookingFilter):
         raise ValidationError("The booking filter is not a BookingFilter.")
-    for values, kind, what in (
-        (filters.statuses, BookingStatus, "booking status"),
-        (filters.payment_statuses, PaymentStatus, "payment status"),
-    ):
-        if not isinstance(values, tuple | list) or not all(isinstance(v, kind) for v in values):
-            raise ValidationError(f"Filter by a list of {what} values.")
     if not isinstance(filters.newest_first, bool):
         raise ValidationError("Say whether the newest bookings come first (yes or no).")
     return replace(
         filters,
-        statuses=tuple(filters.statuses),
-        payment_statuses=tuple(filters.payment_statuses),
+        statuses=enum_values(filters.statuses, BookingStatus, what="booking status"),
+        payment_statuses=enum_values(
+            filters.payment_statuses, PaymentStatus, what="payment status"
+        ),
         teacher_id=check_optional_id(filters.teacher_id, what="teacher"),
         student_id=check_optional_id(filters.student_id, what="student"),
         gig_id=check_optional_id(filters.gig_id, what="gig"),

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from enum import Enum
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linguaflex_desktop.errors import ValidationError
@@ -31,6 +33,8 @@ _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _EMAIL_RE = re.compile(rf"^{_LOCAL_PART}@(?:{_DOMAIN_LABEL}\.)+[A-Za-z]{{2,63}}$")
 _LANGUAGE_RE = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+)*$")
 _TIME_ZONE_RE = re.compile(r"^[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*$")
+
+E = TypeVar("E", bound=Enum)
 
 
 def normalize_email(value: object) -> str:
@@ -252,3 +256,19 @@ def like_pattern(text: str) -> str:
     use with ``func.lower(column).like(pattern, escape="\\")`` on SQLite and Postgres."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def enum_value(value: object, kind: type[E], *, what: str) -> E:
+    """``value`` as a member of the enum ``kind``: a member, or its stored value (a Qt combo
+    box hands a str-valued enum back as plain text). ValidationError for anything else."""
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        raise ValidationError(f"Unknown {what} {value!r}.") from None
+
+
+def enum_values(values: object, kind: type[E], *, what: str) -> tuple[E, ...]:
+    """A list or tuple of ``kind`` members (or their stored values), as a tuple of members."""
+    if not isinstance(values, tuple | list):
+        raise ValidationError(f"Filter by a list of {what} values.")
+    return tuple(enum_value(value, kind, what=what) for value in values)

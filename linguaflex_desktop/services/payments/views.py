@@ -33,7 +33,11 @@ from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
-from linguaflex_desktop.services.common.validation import check_optional_id, check_paging
+from linguaflex_desktop.services.common.validation import (
+    check_optional_id,
+    check_paging,
+    enum_value,
+)
 from linguaflex_desktop.services.payments.dto import (
     BookingPaymentDTO,
     EarningsDTO,
@@ -159,10 +163,12 @@ def _checked_filter(filters: object) -> PaymentFilter:
     """The filters checked (ValidationError names the bad field), time bounds in UTC."""
     if not isinstance(filters, PaymentFilter):
         raise ValidationError("The payment filter is not a PaymentFilter.")
-    if filters.status is not None and not isinstance(filters.status, PaymentAttemptStatus):
-        raise ValidationError(f"Unknown payment status {filters.status!r}.")
+    status = filters.status
     return replace(
         filters,
+        status=None
+        if status is None
+        else enum_value(status, PaymentAttemptStatus, what="payment status"),
         booking_id=check_optional_id(filters.booking_id, what="booking"),
         student_id=check_optional_id(filters.student_id, what="student"),
         teacher_id=check_optional_id(filters.teacher_id, what="teacher"),
