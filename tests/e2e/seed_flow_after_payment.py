@@ -195,7 +195,11 @@ def admin_sees_the_payment_and_the_audit_trail(
         "Paying with visa •••• 4242.",
         "Stripe confirmed the payment.",
     ]
-    assert dialog.meeting_panel.state_label.text().startswith("Meeting ready")
+    # the meeting panel loads on its own, after the detail: wait for its answer
+    qtbot.waitUntil(
+        lambda: dialog.meeting_panel.state_label.text().startswith("Meeting ready"),
+        timeout=WAIT_MS,
+    )
     dialog.reject()
 
 
