@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 from linguaflex_desktop.db import (
@@ -107,3 +107,33 @@ def test_email_must_be_unique_and_lowercase(engine: Engine) -> None:
         session.add(_user("Upper@Example.com"))
         with pytest.raises(IntegrityError):
             session.commit()
+
+
+@pytest.mark.postgres
+def test_postgres_holds_the_no_overlap_exclusion_constraints(postgres_database_url: str) -> None:
+    """The constraints that make a double booking impossible exist as the migration wrote them:
+    per teacher and per student, half-open ranges, cancelled bookings left out."""
+    engine = create_app_engine(postgres_database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = 'session_bookings'::regclass AND contype = 'x'"
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    definitions = {name: definition for name, definition in rows}
+    assert set(definitions) == {
+        "ex_session_bookings_no_overlap",
+        "ex_session_bookings_student_no_overlap",
+    }
+    for name, column in (
+        ("ex_session_bookings_no_overlap", "teacher_id"),
+        ("ex_session_bookings_student_no_overlap", "student_id"),
+    ):
+        definition = definitions[name]
+        assert definition.startswith(f"EXCLUDE USING gist ({column} WITH =, tstzrange(")
+        assert "'[)'" in definition and "WITH &&" in definition
+        assert "CANCELLED" in definition
