@@ -31,9 +31,9 @@ core=(
 )
 # the lockout: sign-in and the failure bookkeeping, not the rest of the account service
 accounts=(
+  "accounts(lockout)=linguaflex_desktop.services.accounts.lockout.*"
   "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁauthenticate__mutmut_*"
-  "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁ_raise_if_locked__mutmut_*"
-  "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁ_record_failure__mutmut_*"
+  "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁ_reserve_attempt__mutmut_*"
   "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁ_record_success__mutmut_*"
 )
 
