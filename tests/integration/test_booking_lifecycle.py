@@ -187,6 +187,18 @@ def test_overlapping_the_students_own_booking_with_another_teacher_is_refused(
         )
 
 
+def test_another_teacher_and_another_student_may_book_the_same_time(
+    service: BookingService, world: World
+) -> None:
+    request(service, world, duration=60)
+
+    other = service.request_booking(
+        world.other_student, gig_id=world.other_gig_id, start_at=SLOT, duration_minutes=60
+    )
+
+    assert other.start_at == SLOT
+
+
 @pytest.mark.parametrize("how", ["cancel", "decline"])
 def test_a_cancelled_or_declined_booking_frees_its_slot(
     service: BookingService, world: World, how: str
