@@ -230,12 +230,12 @@ def test_more_than_what_remains_is_refused_before_stripe_is_asked(kit: RefundKit
     with pytest.raises(ValidationError, match=r"At most 52\.50 USD"):
         kit.refund("a", PAID + 1)
     kit.refund("b", 2000)
-    with pytest.raises(ValidationError, match=r"At most 32\.50 USD can be refunded \(20\.00 USD of 52\.50"):
+    with pytest.raises(
+        ValidationError, match=r"At most 32\.50 USD can be refunded \(20\.00 USD of 52\.50"
+    ):
         kit.refund("c", PAID - 2000 + 1)
 
-    assert [call.kwargs["amount_minor"] for call in kit.gateway.calls_to("create_refund")] == [
-        2000
-    ]
+    assert [call.kwargs["amount_minor"] for call in kit.gateway.calls_to("create_refund")] == [2000]
     assert [amount for amount, _, _ in refunds_of(kit)] == [2000]
 
 
@@ -516,7 +516,10 @@ def test_a_repeat_that_finds_an_unknown_refund_at_stripe_sends_nothing(
     with pytest.raises(ExternalServiceError):
         kit.refund("k-1", 2000)
     intent = kit.gateway.only_intent().id
-    kit.gateway.refunds["re_dashboard"] = (intent, RefundInfo("re_dashboard", "succeeded", 2000, {}))
+    kit.gateway.refunds["re_dashboard"] = (
+        intent,
+        RefundInfo("re_dashboard", "succeeded", 2000, {}),
+    )
 
     clock.advance(seconds=30)
     with pytest.raises(Conflict, match="did not record"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -282,7 +283,7 @@ def waiting(ctx: ServiceContext) -> Iterator[Unstarted]:
 
 
 def settle_with(
-    kit: Unstarted, status: str, *, actor_id: int | None, **changes: object
+    kit: Unstarted, status: str, *, actor_id: int | None, **changes: Any
 ) -> settle.Settled:
     info = replace(kit.gateway.with_status(kit.gateway.only_intent().id, status), **changes)
     with kit.ctx.unit_of_work() as uow:
