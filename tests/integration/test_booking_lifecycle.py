@@ -495,6 +495,18 @@ def test_reschedule_into_a_taken_or_unavailable_time_is_refused(
         )
 
 
+def test_a_booking_may_be_moved_onto_part_of_its_own_time(
+    service: BookingService, reschedules: Reschedules, world: World
+) -> None:
+    booking = confirmed(service, world)
+    later = SLOT + timedelta(minutes=30)  # overlaps the booking's own hour, nobody else's
+
+    proposal = reschedules.propose_reschedule(world.teacher, booking.id, start_at=later)
+    moved = reschedules.accept_reschedule(world.student, proposal.id)
+
+    assert moved.start_at == later
+
+
 def test_a_counter_proposal_withdraws_the_open_one_and_cancel_withdraws_all(
     service: BookingService, reschedules: Reschedules, world: World
 ) -> None:
