@@ -5,7 +5,7 @@ the deadlock retry."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from types import SimpleNamespace
 from typing import Any
 
@@ -171,3 +171,26 @@ def test_another_operational_error_is_raised_at_once() -> None:
     with pytest.raises(OperationalError):
         checks.retry_on_deadlock(attempt)
     assert len(calls) == 1
+
+
+def test_an_operational_error_without_a_sqlstate_is_raised_as_it_is() -> None:
+    def attempt() -> str:
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    with pytest.raises(OperationalError):
+        checks.retry_on_deadlock(attempt)
+
+
+class NoOffset(tzinfo):
+    """A time zone that does not know its offset (``utcoffset`` answers None)."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+
+def test_aware_utc_refuses_a_time_zone_without_an_offset() -> None:
+    with pytest.raises(ValidationError, match="must carry its time zone"):
+        checks.aware_utc(datetime(2027, 3, 1, 9, 0, tzinfo=NoOffset()))
