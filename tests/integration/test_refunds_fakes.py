@@ -527,3 +527,23 @@ def test_a_repeat_that_finds_an_unknown_refund_at_stripe_sends_nothing(
 
     assert len(kit.gateway.calls_to("create_refund")) == 1
     assert refunds_of(kit) == [(2000, R.CREATING, None)]
+
+
+def test_a_preview_reads_without_waiting_for_a_writer(kit: RefundKit) -> None:
+    with kit.ctx.unit_of_work():  # another write transaction holds SQLite's write lock
+        preview = kit.refunds.preview_refund(kit.world.admin, kit.booking_id)
+
+    assert preview.amount_minor == PAID
+
+
+def test_a_non_admin_cannot_cancel_even_a_booking_that_is_not_confirmed(
+    kit: RefundKit, clock: FakeClock
+) -> None:
+    clock.set(SLOT + timedelta(hours=2))
+    kit.bookings.complete_booking(kit.world.teacher, kit.booking_id)
+
+    for actor in (kit.world.student, kit.world.teacher):
+        with pytest.raises(PermissionDenied):
+            kit.refunds.cancel_paid_booking(
+                actor, kit.booking_id, reason="please", request_key=f"c{actor.id}"
+            )
