@@ -200,7 +200,9 @@ def test_partial_then_full_refund_sends_each_amount_once_and_cancels_the_booking
         kit.world.admin, kit.booking_id, amount_minor=2000, reason="Late start", request_key="r-1"
     )
 
-    assert partial.refund.status is R.SUCCEEDED and not partial.duplicate
+    assert partial.refund.status is R.SUCCEEDED and partial.duplicate is False
+    with kit.ctx.unit_of_work(write=False) as uow:
+        assert partial.refund.payment_id == uow.session.scalar(select(Payment.id))
     assert partial.refund.amount_minor == 2000 and partial.refund.currency == "USD"
     assert (partial.refund.stripe_refund_id or "").startswith("re_")
     assert partial.refund.reason == "Late start"
