@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import RefundInfo
@@ -37,6 +39,7 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
+from linguaflex_desktop.services.payments.views import PaymentViews
 from tests.conftest import FakeClock
 from tests.fakes import FakePaymentsGateway
 from tests.integration.booking_helpers import SLOT, World, confirmed, make_world
@@ -302,7 +305,7 @@ def test_a_request_key_of_another_booking_is_refused(kit: RefundKit) -> None:
 
 
 def test_a_refund_needs_a_reason_and_a_key_of_at_most_255_characters(kit: RefundKit) -> None:
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match=r"^The reason cannot be empty\.$"):
         kit.refund("k", reason=" ")
     for key in ("", "k" * 256):
         with pytest.raises(ValidationError, match="request key"):
@@ -549,3 +552,45 @@ def test_a_non_admin_cannot_cancel_even_a_booking_that_is_not_confirmed(
             kit.refunds.cancel_paid_booking(
                 actor, kit.booking_id, reason="please", request_key=f"c{actor.id}"
             )
+
+
+def test_the_refund_shows_when_it_was_made_and_its_stripe_id_to_admins_only(
+    kit: RefundKit, clock: FakeClock
+) -> None:
+    at = clock.advance(hours=1)
+    made = kit.refund("seen", 2000)
+
+    receipt = PaymentViews(kit.ctx).payment_for_booking(kit.world.student, kit.booking_id)
+
+    assert made.refund.created_at.replace(tzinfo=UTC) == at  # type: ignore[attr-defined]
+    assert made.refund.stripe_refund_id is not None  # type: ignore[attr-defined]
+    assert [(r.id, r.stripe_refund_id) for r in receipt.refunds] == [(made.refund.id, None)]  # type: ignore[attr-defined]
+
+
+class LosesTheInsertRace(Refunds):
+    """A click whose insert lost to a concurrent click with the same key: the other click's
+    row is committed, and this one's insert fails on the unique request key."""
+
+    def __init__(self, ctx: ServiceContext, gateway: FakePaymentsGateway) -> None:
+        super().__init__(ctx, gateway)
+        self.claims: list[tuple[object, ...]] = []
+
+    def _claim_refund(self, *args: Any) -> Any:
+        self.claims.append(args)
+        claim = super()._claim_refund(*args)
+        if len(self.claims) == 1:
+            raise IntegrityError("INSERT INTO refunds ...", {}, Exception("unique request key"))
+        return claim
+
+
+def test_a_click_that_loses_the_insert_race_returns_the_winners_refund(kit: RefundKit) -> None:
+    racing = LosesTheInsertRace(kit.ctx, kit.gateway)
+
+    result = racing.refund(
+        kit.world.admin, kit.booking_id, amount_minor=2000, reason="x", request_key="same"
+    )
+
+    assert result.duplicate and result.refund.status is R.CREATING
+    assert racing.claims == [(kit.world.admin, kit.booking_id, 2000, "x", "same")] * 2
+    assert refunds_of(kit) == [(2000, R.CREATING, None)]
+    assert kit.gateway.calls_to("create_refund") == []  # the winning click calls Stripe
