@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import RefundInfo
 from linguaflex_desktop.errors import (
@@ -594,3 +595,42 @@ def test_a_click_that_loses_the_insert_race_returns_the_winners_refund(kit: Refu
     assert racing.claims == [(kit.world.admin, kit.booking_id, 2000, "x", "same")] * 2
     assert refunds_of(kit) == [(2000, R.CREATING, None)]
     assert kit.gateway.calls_to("create_refund") == []  # the winning click calls Stripe
+
+
+def test_a_refund_passes_its_crash_points_around_the_stripe_call(
+    kit: RefundKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the crash suite kills the process at these names; each must come at its step
+    reached: list[tuple[str, int, list[tuple[int, RefundStatus, str | None]]]] = []
+    monkeypatch.setattr(
+        crashpoints,
+        "reached",
+        lambda name: reached.append(
+            (name, len(kit.gateway.calls_to("create_refund")), refunds_of(kit))
+        ),
+    )
+
+    kit.refund("crash", 2000)
+
+    assert reached == [
+        ("refund.row_committed", 0, [(2000, R.CREATING, None)]),
+        ("refund.stripe_answered", 1, [(2000, R.CREATING, None)]),
+    ]
+
+
+def test_a_refusal_arriving_after_another_pass_recorded_the_refund_is_not_reported(
+    kit: RefundKit,
+) -> None:
+    def recorded_meanwhile_then_refused(**_: object) -> RefundInfo:
+        with kit.ctx.unit_of_work() as uow:  # the reconcile recorded it while we waited
+            (row,) = uow.session.scalars(select(Refund)).all()
+            row.status, row.stripe_refund_id = R.SUCCEEDED, "re_other_pass"
+            uow.commit()
+        raise StripeRequestRefused("refused", "Refund already made.")
+
+    kit.gateway.script("create_refund", recorded_meanwhile_then_refused)
+
+    result = kit.refund("late", 2000)
+
+    assert result.duplicate and result.refund.status is R.SUCCEEDED  # type: ignore[attr-defined]
+    assert refunds_of(kit) == [(2000, R.SUCCEEDED, "re_other_pass")]
