@@ -4,7 +4,8 @@
 # Host check of the loopback card page server. Prints killed / total per module and overall
 # (timeouts and crashed test runs count as killed; mutants listed in
 # scripts/mutation-equivalents.txt are left out of the total). The sign-in lockout
-# (services/accounts/lockout.py and sign-in in service.py) is measured last and reported on its own line, outside the overall score; skip it with MUTATION_ACCOUNTS=0.
+# (services/accounts/lockout.py and sign-in in service.py) is measured last and reported on
+# its own line, outside the overall score; skip it with MUTATION_ACCOUNTS=0.
 # Each mutant runs only the selected fast tests that call the mutated function, 2 at a time
 # (MUTATION_JOBS). Results are cached in ./mutants; MUTATION_FRESH=1 starts from scratch.
 # The stripe sandbox (adapters/stripe/sandbox.py) is not listed: it has no Host check of its own
