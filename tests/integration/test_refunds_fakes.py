@@ -22,6 +22,7 @@ from linguaflex_desktop.errors import (
     Conflict,
     ExternalServiceError,
     InvalidTransition,
+    PaymentDeclined,
     PermissionDenied,
     StripeRequestRefused,
     ValidationError,
@@ -31,6 +32,7 @@ from linguaflex_desktop.models import (
     BookingStatus,
     Notification,
     Payment,
+    PaymentAttemptStatus,
     PaymentStatus,
     Refund,
     RefundStatus,
@@ -138,6 +140,9 @@ def test_preview_of_a_partial_refund_comes_out_of_the_teachers_share(kit: Refund
     assert (preview.teacher_share_before_minor, preview.teacher_share_after_minor) == (5000, 3000)
     assert (preview.fee_before_minor, preview.fee_after_minor) == (250, 250)
     assert (preview.booking_status_after, preview.payment_status_after) == (S.CONFIRMED, P.PAID)
+    assert (preview.booking_id, preview.currency) == (kit.booking_id, "USD")
+    with kit.ctx.unit_of_work(write=False) as uow:
+        assert preview.payment_id == uow.session.scalar(select(Payment.id))
     assert refunds_of(kit) == [] and kit.gateway.calls_to("create_refund") == []
 
 
@@ -347,6 +352,11 @@ def test_a_refund_is_audited_as_requested_then_succeeded_by_the_admin(kit: Refun
     kit.refund("a", 2000, reason="Late start")
 
     admin = kit.world.admin.id
+    with kit.ctx.unit_of_work(write=False) as uow:
+        times = uow.session.scalars(
+            select(AuditEvent.created_at).where(AuditEvent.entity_type == "refund")
+        ).all()
+    assert [t.replace(tzinfo=UTC) for t in times] == [kit.ctx.now()] * 2
     assert refund_audit(kit) == [
         ("refund.requested", admin, "Late start", {"amount_minor": "2000", "status": "creating"}),
         ("refund.succeeded", admin, "", {"amount_minor": "2000", "status": "succeeded"}),
@@ -634,3 +644,52 @@ def test_a_refusal_arriving_after_another_pass_recorded_the_refund_is_not_report
 
     assert result.duplicate and result.refund.status is R.SUCCEEDED  # type: ignore[attr-defined]
     assert refunds_of(kit) == [(2000, R.SUCCEEDED, "re_other_pass")]
+
+
+def test_the_last_minor_unit_can_still_be_refunded(kit: RefundKit) -> None:
+    kit.refund("most", PAID - 1)
+
+    last = kit.refund("last", 1)
+
+    assert last.refund.amount_minor == 1  # type: ignore[attr-defined]
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CANCELLED, P.REFUNDED)
+
+
+def second_paid_booking(kit: RefundKit) -> int:
+    """Another booking of the same student, paid after a declined first attempt."""
+    other = confirmed(kit.bookings, kit.world, start_at=SLOT + timedelta(days=1))
+    payments = PaymentService(kit.ctx, kit.gateway)
+    try:
+        kit.gateway.script(
+            "confirm_payment_intent",
+            lambda intent_id, **_: kit.gateway.declined(intent_id, "Your card was declined."),
+        )
+        with pytest.raises(PaymentDeclined):
+            payments.pay_booking(kit.world.student, other.id)
+        payments.pay_booking(kit.world.student, other.id)
+    finally:
+        payments.close()
+    return other.id
+
+
+def test_each_booking_refunds_its_own_successful_payment(kit: RefundKit) -> None:
+    kit.refund("first", 2000)
+    other_id = second_paid_booking(kit)
+
+    preview = kit.refunds.preview_refund(kit.world.admin, other_id)
+    kit.refunds.refund(kit.world.admin, other_id, reason="x", request_key="second")
+
+    with kit.ctx.unit_of_work(write=False) as uow:
+        paid_intent = uow.session.scalar(
+            select(Payment.stripe_payment_intent_id).where(
+                Payment.booking_id == other_id, Payment.status == PaymentAttemptStatus.SUCCEEDED
+            )
+        )
+        assert preview.payment_id == uow.session.scalar(
+            select(Payment.id).where(Payment.stripe_payment_intent_id == paid_intent)
+        )
+    assert preview.amount_minor == PAID and preview.already_refunded_minor == 0
+    sent = [call.kwargs["payment_intent_id"] for call in kit.gateway.calls_to("create_refund")]
+    assert sent[-1] == paid_intent and sent[0] != paid_intent
+    assert booking_state(kit.ctx, other_id) == (S.CANCELLED, P.REFUNDED)
+    assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)
