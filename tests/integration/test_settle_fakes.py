@@ -333,15 +333,18 @@ def test_a_late_success_after_a_failure_moves_the_booking_through_pending_to_pai
     set_booking(waiting, payment_status=P.FAILED)
     before = last_audit_id(waiting)
     student = waiting.world.student.id
+    at = waiting.ctx.now()
 
     result = settle_with(waiting, "succeeded", actor_id=student)
 
     assert result.state == "succeeded" and not result.needs_attention
     assert booking_state(waiting.ctx, waiting.booking_id) == (S.CONFIRMED, P.PAID)
-    assert [(e.action, e.actor_id, e.reason) for e in audit_since(waiting, before)][:2] == [
+    events = audit_since(waiting, before)[:2]
+    assert [(e.action, e.actor_id, e.reason) for e in events] == [
         ("booking.payment_pending", student, "Stripe confirmed the payment."),
         ("booking.payment_paid", student, "Stripe confirmed the payment."),
     ]
+    assert [e.created_at.replace(tzinfo=at.tzinfo) for e in events] == [at, at]
 
 
 def test_a_success_on_a_closed_booking_needs_an_admin_and_leaves_the_booking(
