@@ -393,15 +393,22 @@ def test_a_mismatching_success_fails_the_attempt_with_its_reason_audited(
 def test_a_declined_intent_fails_the_attempt_with_stripes_code_and_words(
     waiting: Unstarted,
 ) -> None:
+    before = last_audit_id(waiting)
+    student = waiting.world.student.id
+
     result = settle_with(
         waiting,
         "requires_payment_method",
-        actor_id=None,
+        actor_id=student,
         last_error_code="card_declined",
         last_error_message="Insufficient funds.",
     )
 
     assert result == settle.Settled("failed", "Insufficient funds.", changed=True)
+    assert [(e.action, e.actor_id) for e in audit_since(waiting, before)] == [
+        ("booking.payment_failed", student),
+        ("payment.failed", student),
+    ]
     row = payment_row(waiting)
     assert (row.failure_code, row.failure_message) == ("card_declined", "Insufficient funds.")
 
@@ -413,10 +420,18 @@ def test_a_declined_intent_without_words_gets_the_default_message(waiting: Unsta
 
 
 def test_a_canceled_intent_cancels_the_attempt(waiting: Unstarted) -> None:
-    result = settle_with(waiting, "canceled", actor_id=None)
+    before = last_audit_id(waiting)
+    student = waiting.world.student.id
+
+    result = settle_with(waiting, "canceled", actor_id=student)
 
     assert result == settle.Settled("canceled", settle.CANCELED_MESSAGE, changed=True)
-    assert payment_row(waiting).status is A.CANCELED
+    row = payment_row(waiting)
+    assert (row.status, row.failure_message) == (A.CANCELED, settle.CANCELED_MESSAGE)
+    assert [(e.action, e.actor_id) for e in audit_since(waiting, before)] == [
+        ("booking.payment_failed", student),
+        ("payment.canceled", student),
+    ]
     assert booking_state(waiting.ctx, waiting.booking_id) == (S.CONFIRMED, P.FAILED)
 
 
