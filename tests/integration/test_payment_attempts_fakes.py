@@ -18,7 +18,13 @@ from linguaflex_desktop.errors import (
     PaymentDeclined,
     PermissionDenied,
 )
-from linguaflex_desktop.models import Payment, PaymentAttemptStatus, SavedCard, StripeCustomer
+from linguaflex_desktop.models import (
+    AuditEvent,
+    Payment,
+    PaymentAttemptStatus,
+    SavedCard,
+    StripeCustomer,
+)
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -187,3 +193,25 @@ def test_attempts_are_counted_per_booking(kit: PayKit) -> None:
     kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
     assert [row.attempts for row in attempts(kit)] == [1, 1]
+
+
+def test_opening_an_attempt_is_audited_by_the_student_at_the_clocks_time(
+    kit: PayKit, clock: FakeClock
+) -> None:
+    card = kit.cards.save_test_card(kit.world.student)
+    at = clock.advance(minutes=7)
+    kit.gateway.script("create_payment_intent", kit.gateway.unreachable())
+    with pytest.raises(ExternalServiceError):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    with kit.ctx.unit_of_work(write=False) as uow:
+        rows = uow.session.execute(
+            select(AuditEvent.action, AuditEvent.actor_id, AuditEvent.created_at, AuditEvent.reason)
+            .where(AuditEvent.action.in_(["booking.payment_pending", "payment.created"]))
+            .order_by(AuditEvent.id)
+        ).all()
+    student = kit.world.student.id
+    assert [(a, who, when.replace(tzinfo=UTC), why) for a, who, when, why in rows] == [
+        ("booking.payment_pending", student, at, f"Paying with {card.brand} •••• {card.last4}."),
+        ("payment.created", student, at, ""),
+    ]
