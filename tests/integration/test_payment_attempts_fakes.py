@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.errors import (
+    Conflict,
     ExternalServiceError,
+    InvalidTransition,
     NotFound,
     PaymentDeclined,
     PermissionDenied,
@@ -31,7 +33,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.fakes import FakePaymentsGateway
-from tests.integration.booking_helpers import SLOT, World, confirmed, make_world
+from tests.integration.booking_helpers import SLOT, World, confirmed, make_world, request
 
 A = PaymentAttemptStatus
 
@@ -215,3 +217,33 @@ def test_opening_an_attempt_is_audited_by_the_student_at_the_clocks_time(
         ("booking.payment_pending", student, at, f"Paying with {card.brand} •••• {card.last4}."),
         ("payment.created", student, at, ""),
     ]
+
+
+def test_paying_again_while_a_payment_is_pending_says_it_is_in_progress(kit: PayKit) -> None:
+    kit.cards.save_test_card(kit.world.student)
+    kit.gateway.script("confirm_payment_intent", kit.gateway.unreachable())
+    with pytest.raises(ExternalServiceError):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    with pytest.raises(Conflict, match=r"^A payment for this booking is already in progress\.$"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+
+def test_a_booking_the_teacher_has_not_confirmed_cannot_be_paid(kit: PayKit) -> None:
+    kit.cards.save_test_card(kit.world.student)
+    requested = request(BookingService(kit.ctx), kit.world, start_at=SLOT + timedelta(days=1))
+
+    with pytest.raises(InvalidTransition, match="once the teacher has confirmed it"):
+        kit.payments.pay_booking(kit.world.student, requested.id)
+    assert attempts(kit) == []
+
+
+def test_a_confirmed_booking_past_its_payment_deadline_cannot_be_paid(
+    kit: PayKit, clock: FakeClock
+) -> None:
+    kit.cards.save_test_card(kit.world.student)
+    clock.advance(hours=24)  # the payment window after confirmation has run out
+
+    with pytest.raises(InvalidTransition, match="payment deadline for this booking has passed"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)
+    assert attempts(kit) == []
