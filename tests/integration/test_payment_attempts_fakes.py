@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.errors import (
@@ -30,6 +31,8 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments import attempts as attempts_module
+from linguaflex_desktop.services.payments import settle as settle_module
 from linguaflex_desktop.services.payments.service import PaymentService
 from tests.conftest import FakeClock
 from tests.fakes import FakePaymentsGateway
@@ -247,3 +250,48 @@ def test_a_confirmed_booking_past_its_payment_deadline_cannot_be_paid(
     with pytest.raises(InvalidTransition, match="payment deadline for this booking has passed"):
         kit.payments.pay_booking(kit.world.student, kit.booking_id)
     assert attempts(kit) == []
+
+
+def test_opening_an_attempt_locks_the_booking_row(
+    kit: PayKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Postgres serialises concurrent "Pay" clicks on this row lock (SELECT ... FOR UPDATE);
+    # the race itself is proven on Postgres in test_payment_races.py
+    kit.cards.save_test_card(kit.world.student)
+    locks: list[object] = []
+    real = attempts_module.load_booking
+    monkeypatch.setattr(
+        attempts_module,
+        "load_booking",
+        lambda session, booking_id, **kw: (
+            locks.append(kw.get("for_update")) or real(session, booking_id, **kw)
+        ),
+    )
+    settle_locks: list[object] = []
+    real_settle = settle_module.load_booking
+    monkeypatch.setattr(
+        settle_module,
+        "load_booking",
+        lambda session, booking_id, **kw: (
+            settle_locks.append(kw.get("for_update")) or real_settle(session, booking_id, **kw)
+        ),
+    )
+
+    kit.payments.pay_booking(kit.world.student, kit.booking_id)
+
+    assert locks == [True]
+    assert settle_locks and all(lock is True for lock in settle_locks)
+
+
+def test_a_concurrent_attempt_refused_by_the_unique_index_is_reported_in_progress(
+    kit: PayKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit.cards.save_test_card(kit.world.student)
+
+    def loses_the_race(*_: object) -> None:
+        raise IntegrityError("INSERT INTO payments ...", {}, Exception("one active payment"))
+
+    monkeypatch.setattr(attempts_module, "_new_payment", loses_the_race)
+
+    with pytest.raises(Conflict, match=r"^A payment for this booking is already in progress\.$"):
+        kit.payments.pay_booking(kit.world.student, kit.booking_id)

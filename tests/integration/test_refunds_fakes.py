@@ -40,6 +40,7 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments import refunds as refunds_module
 from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
 from linguaflex_desktop.services.payments.views import PaymentViews
@@ -693,3 +694,23 @@ def test_each_booking_refunds_its_own_successful_payment(kit: RefundKit) -> None
     assert sent[-1] == paid_intent and sent[0] != paid_intent
     assert booking_state(kit.ctx, other_id) == (S.CANCELLED, P.REFUNDED)
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)
+
+
+def test_a_refund_locks_the_booking_row_to_claim_and_to_record(
+    kit: RefundKit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Postgres serialises concurrent refunds of one booking on this row lock (SELECT ... FOR
+    # UPDATE), so two admins cannot both refund what remains
+    locks: list[object] = []
+    real = refunds_module.load_booking
+    monkeypatch.setattr(
+        refunds_module,
+        "load_booking",
+        lambda session, booking_id, **kw: (
+            locks.append(kw.get("for_update")) or real(session, booking_id, **kw)
+        ),
+    )
+
+    kit.refund("locked", 2000)
+
+    assert locks == [True, True]
