@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -252,30 +253,27 @@ def test_a_confirmed_booking_past_its_payment_deadline_cannot_be_paid(
     assert attempts(kit) == []
 
 
+def spy_booking_locks(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[object]:
+    """Record the ``for_update`` of every ``load_booking`` call made through ``module``."""
+    locks: list[object] = []
+    real = module.load_booking
+
+    def load_booking(session: Any, booking_id: int, **options: Any) -> Any:
+        locks.append(options.get("for_update"))
+        return real(session, booking_id, **options)
+
+    monkeypatch.setattr(module, "load_booking", load_booking)
+    return locks
+
+
 def test_opening_an_attempt_locks_the_booking_row(
     kit: PayKit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Postgres serialises concurrent "Pay" clicks on this row lock (SELECT ... FOR UPDATE);
     # the race itself is proven on Postgres in test_payment_races.py
     kit.cards.save_test_card(kit.world.student)
-    locks: list[object] = []
-    real = attempts_module.load_booking
-    monkeypatch.setattr(
-        attempts_module,
-        "load_booking",
-        lambda session, booking_id, **kw: (
-            locks.append(kw.get("for_update")) or real(session, booking_id, **kw)
-        ),
-    )
-    settle_locks: list[object] = []
-    real_settle = settle_module.load_booking
-    monkeypatch.setattr(
-        settle_module,
-        "load_booking",
-        lambda session, booking_id, **kw: (
-            settle_locks.append(kw.get("for_update")) or real_settle(session, booking_id, **kw)
-        ),
-    )
+    locks = spy_booking_locks(monkeypatch, attempts_module)
+    settle_locks = spy_booking_locks(monkeypatch, settle_module)
 
     kit.payments.pay_booking(kit.world.student, kit.booking_id)
 

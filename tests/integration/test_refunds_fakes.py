@@ -696,20 +696,25 @@ def test_each_booking_refunds_its_own_successful_payment(kit: RefundKit) -> None
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PAID)
 
 
+def spy_booking_locks(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[object]:
+    """Record the ``for_update`` of every ``load_booking`` call made through ``module``."""
+    locks: list[object] = []
+    real = module.load_booking
+
+    def load_booking(session: Any, booking_id: int, **options: Any) -> Any:
+        locks.append(options.get("for_update"))
+        return real(session, booking_id, **options)
+
+    monkeypatch.setattr(module, "load_booking", load_booking)
+    return locks
+
+
 def test_a_refund_locks_the_booking_row_to_claim_and_to_record(
     kit: RefundKit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Postgres serialises concurrent refunds of one booking on this row lock (SELECT ... FOR
     # UPDATE), so two admins cannot both refund what remains
-    locks: list[object] = []
-    real = refunds_module.load_booking
-    monkeypatch.setattr(
-        refunds_module,
-        "load_booking",
-        lambda session, booking_id, **kw: (
-            locks.append(kw.get("for_update")) or real(session, booking_id, **kw)
-        ),
-    )
+    locks = spy_booking_locks(monkeypatch, refunds_module)
 
     kit.refund("locked", 2000)
 

@@ -190,6 +190,9 @@ class NoOffset(tzinfo):
     def dst(self, dt: datetime | None) -> timedelta | None:
         return None
 
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
 
 def test_aware_utc_refuses_a_time_zone_without_an_offset() -> None:
     with pytest.raises(ValidationError, match="must carry its time zone"):
