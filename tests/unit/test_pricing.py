@@ -141,3 +141,12 @@ def test_a_session_lasts_at_most_eight_hours() -> None:
     assert validate_duration(480) == 480
     with pytest.raises(ValidationError, match="at most 8 hours"):
         validate_duration(481)
+
+
+@pytest.mark.parametrize(("currency", "ceiling"), [("USD", 1_000_000), ("JPY", 2_000_000)])
+def test_an_hourly_rate_above_10000_usd_or_2000000_jpy_is_not_plausible(
+    currency: str, ceiling: int
+) -> None:
+    assert validate_hourly_rate(ceiling, currency) == ceiling
+    with pytest.raises(ValidationError, match="not plausible"):
+        validate_hourly_rate(ceiling + 1, currency)
