@@ -150,3 +150,10 @@ def test_an_hourly_rate_above_10000_usd_or_2000000_jpy_is_not_plausible(
     assert validate_hourly_rate(ceiling, currency) == ceiling
     with pytest.raises(ValidationError, match="not plausible"):
         validate_hourly_rate(ceiling + 1, currency)
+
+
+def test_a_price_that_rounds_to_nothing_is_refused_but_one_minor_unit_is_a_price() -> None:
+    with pytest.raises(ValidationError, match="rounds to nothing"):
+        quote(hourly_rate_minor=29, duration_minutes=1, currency="USD")  # 0.48 rounds to 0
+    price = quote(hourly_rate_minor=60, duration_minutes=1, currency="USD")
+    assert (price.base_minor, price.duration_minutes, price.hourly_rate_minor) == (1, 1, 60)
