@@ -507,3 +507,22 @@ def test_a_user_suspended_while_the_password_is_checked_is_told_so(ctx: ServiceC
         accounts.authenticate(email="ana@example.com", password=PASSWORD)
     assert str(refused.value) == ("This account is suspended. Please contact the LinguaFlex team.")
     assert stored_user(ctx, user.id).last_login_at is None
+
+
+def test_a_suspended_user_is_told_so_even_when_other_guesses_locked_the_account(
+    ctx: ServiceContext,
+) -> None:
+    others = AccountService(ctx)
+    root = admin(others)
+    user = register(others)
+    others.suspend_user(root.actor, user.id, reason="spam")
+
+    def four_wrong_guesses() -> None:
+        for _ in range(4):
+            with pytest.raises(AuthenticationFailed):
+                others.authenticate(email="ana@example.com", password=WRONG)
+
+    accounts = AccountService(ctx, password_hasher=ActsWhileVerifying(four_wrong_guesses))
+
+    with pytest.raises(AuthenticationFailed, match="suspended"):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)

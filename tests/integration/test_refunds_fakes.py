@@ -719,3 +719,16 @@ def test_a_refund_locks_the_booking_row_to_claim_and_to_record(
     kit.refund("locked", 2000)
 
     assert locks == [True, True]
+
+
+def test_refusing_to_cancel_a_booking_that_is_not_confirmed_does_not_wait_for_a_writer(
+    kit: RefundKit, clock: FakeClock
+) -> None:
+    clock.set(SLOT + timedelta(hours=2))
+    kit.bookings.complete_booking(kit.world.teacher, kit.booking_id)
+
+    with kit.ctx.unit_of_work():  # another write transaction holds SQLite's write lock
+        with pytest.raises(InvalidTransition, match="Only a confirmed booking"):
+            kit.refunds.cancel_paid_booking(
+                kit.world.admin, kit.booking_id, reason="x", request_key="late"
+            )
