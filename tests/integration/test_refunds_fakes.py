@@ -727,8 +727,11 @@ def test_refusing_to_cancel_a_booking_that_is_not_confirmed_does_not_wait_for_a_
     clock.set(SLOT + timedelta(hours=2))
     kit.bookings.complete_booking(kit.world.teacher, kit.booking_id)
 
-    with kit.ctx.unit_of_work():  # another write transaction holds SQLite's write lock
-        with pytest.raises(InvalidTransition, match="Only a confirmed booking"):
-            kit.refunds.cancel_paid_booking(
-                kit.world.admin, kit.booking_id, reason="x", request_key="late"
-            )
+    # another write transaction holds SQLite's write lock meanwhile
+    with (
+        kit.ctx.unit_of_work(),
+        pytest.raises(InvalidTransition, match="Only a confirmed booking"),
+    ):
+        kit.refunds.cancel_paid_booking(
+            kit.world.admin, kit.booking_id, reason="x", request_key="late"
+        )
