@@ -440,3 +440,89 @@ def test_concurrent_registrations_of_one_email_create_exactly_one_account(
         outcomes = sorted(pool.map(attempt, range(4)))
     assert outcomes == ["conflict", "conflict", "conflict", "created"]
     assert count(ctx, User) == 1
+
+
+# --- sign-in while other attempts run (a hasher that acts while it verifies) -----------------
+
+
+class ActsWhileVerifying(CountingHasher):
+    """Runs ``during`` inside the first verification: what other sign-ins or an admin did
+    while this password was being checked."""
+
+    def __init__(self, during: object) -> None:
+        super().__init__()
+        self.during = during
+
+    def verify(self, stored_hash: str, password: str) -> bool:
+        if self.verifications == 0:
+            self.verifications += 1
+            self.during()  # type: ignore[operator]
+            return PasswordHasher.verify(self, stored_hash, password)
+        return super().verify(stored_hash, password)
+
+
+@pytest.mark.parametrize("email", ["not an email", ""])
+def test_a_malformed_email_gets_the_generic_message(accounts: AccountService, email: str) -> None:
+    with pytest.raises(AuthenticationFailed) as refused:
+        accounts.authenticate(email=email, password=PASSWORD)
+    assert str(refused.value) == GENERIC
+
+
+def test_a_password_that_is_not_text_gets_the_generic_message(accounts: AccountService) -> None:
+    register(accounts)
+    with pytest.raises(AuthenticationFailed) as refused:
+        accounts.authenticate(email="ana@example.com", password=None)  # type: ignore[arg-type]
+    assert str(refused.value) == GENERIC
+
+
+def test_a_right_password_overtaken_by_four_wrong_guesses_is_refused_as_locked(
+    ctx: ServiceContext,
+) -> None:
+    others = AccountService(ctx)
+    register(others)
+
+    def four_wrong_guesses() -> None:
+        for _ in range(4):
+            with pytest.raises(AuthenticationFailed):
+                others.authenticate(email="ana@example.com", password=WRONG)
+
+    accounts = AccountService(ctx, password_hasher=ActsWhileVerifying(four_wrong_guesses))
+
+    with pytest.raises(AccountLocked, match="Try again in 15 minutes"):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+
+
+def test_a_user_suspended_while_the_password_is_checked_is_told_so(ctx: ServiceContext) -> None:
+    plain = AccountService(ctx)
+    root = admin(plain)
+    user = register(plain)
+    accounts = AccountService(
+        ctx,
+        password_hasher=ActsWhileVerifying(
+            lambda: plain.suspend_user(root.actor, user.id, reason="spam")
+        ),
+    )
+
+    with pytest.raises(AuthenticationFailed) as refused:
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+    assert str(refused.value) == ("This account is suspended. Please contact the LinguaFlex team.")
+    assert stored_user(ctx, user.id).last_login_at is None
+
+
+def test_a_suspended_user_is_told_so_even_when_other_guesses_locked_the_account(
+    ctx: ServiceContext,
+) -> None:
+    others = AccountService(ctx)
+    root = admin(others)
+    user = register(others)
+    others.suspend_user(root.actor, user.id, reason="spam")
+
+    def four_wrong_guesses() -> None:
+        for _ in range(4):
+            with pytest.raises(AuthenticationFailed):
+                others.authenticate(email="ana@example.com", password=WRONG)
+
+    accounts = AccountService(ctx, password_hasher=ActsWhileVerifying(four_wrong_guesses))
+
+    with pytest.raises(AuthenticationFailed, match="suspended"):
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)

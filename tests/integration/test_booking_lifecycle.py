@@ -187,6 +187,18 @@ def test_overlapping_the_students_own_booking_with_another_teacher_is_refused(
         )
 
 
+def test_another_teacher_and_another_student_may_book_the_same_time(
+    service: BookingService, world: World
+) -> None:
+    request(service, world, duration=60)
+
+    other = service.request_booking(
+        world.other_student, gig_id=world.other_gig_id, start_at=SLOT, duration_minutes=60
+    )
+
+    assert other.start_at == SLOT
+
+
 @pytest.mark.parametrize("how", ["cancel", "decline"])
 def test_a_cancelled_or_declined_booking_frees_its_slot(
     service: BookingService, world: World, how: str
@@ -481,6 +493,18 @@ def test_reschedule_into_a_taken_or_unavailable_time_is_refused(
         reschedules.propose_reschedule(
             world.student, booking.id, start_at=SLOT - timedelta(hours=40)
         )
+
+
+def test_a_booking_may_be_moved_onto_part_of_its_own_time(
+    service: BookingService, reschedules: Reschedules, world: World
+) -> None:
+    booking = confirmed(service, world)
+    later = SLOT + timedelta(minutes=30)  # overlaps the booking's own hour, nobody else's
+
+    proposal = reschedules.propose_reschedule(world.teacher, booking.id, start_at=later)
+    moved = reschedules.accept_reschedule(world.student, proposal.id)
+
+    assert moved.start_at == later
 
 
 def test_a_counter_proposal_withdraws_the_open_one_and_cancel_withdraws_all(

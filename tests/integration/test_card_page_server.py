@@ -276,3 +276,35 @@ def test_other_methods_are_refused(pages: CardPageServer) -> None:
 def test_a_secret_key_is_never_accepted_as_the_page_key() -> None:
     with pytest.raises(ConfigurationError):
         CardPageServer(publishable_key="sk_test_oops", stripe_js_url=SANDBOX_JS)
+
+
+def test_the_page_is_utf8_html_and_posts_its_report_to_its_own_token(pages: CardPageServer) -> None:
+    handoff = pages.offer_card_setup(client_secret=SECRET)
+
+    page = request(pages, path_of(handoff))
+
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert f'"reportUrl": "/handoff/{handoff.token}/report"' in page.body
+
+
+def test_each_page_gets_a_fresh_nonce_of_16_random_bytes(pages: CardPageServer) -> None:
+    path = path_of(pages.offer_card_setup(client_secret=SECRET))
+
+    nonces = [
+        parse_policy(request(pages, path).headers["content-security-policy"])["script-src"].split()[
+            0
+        ][7:-1]
+        for _ in range(2)
+    ]
+
+    # secrets.token_urlsafe(16): 16 bytes are 22 URL-safe base64 characters
+    assert all(len(nonce) == 22 for nonce in nonces)
+    assert nonces[0] != nonces[1]
+
+
+def test_an_accepted_report_is_answered_204_with_an_empty_body(pages: CardPageServer) -> None:
+    handoff = pages.offer_card_setup(client_secret=SECRET)
+
+    answer = report(pages, handoff, "succeeded")
+
+    assert (answer.status, answer.body, answer.headers["content-length"]) == (204, "", "0")

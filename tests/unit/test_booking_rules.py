@@ -121,3 +121,8 @@ def test_allowed_durations_run_from_min_to_max_in_steps() -> None:
     durations = rules.allowed_durations(minimum=30, maximum=180, step=15)
     assert durations[0] == 30 and durations[-1] == 180 and len(durations) == 11
     assert 45 in durations and 50 not in durations
+
+
+def test_allowed_durations_never_exceed_the_maximum() -> None:
+    assert rules.allowed_durations(minimum=30, maximum=44, step=15) == (30,)
+    assert rules.allowed_durations(minimum=30, maximum=45, step=15) == (30, 45)

@@ -3,7 +3,13 @@ from decimal import Decimal
 import pytest
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.services.common.pricing import format_money, major_to_minor, quote
+from linguaflex_desktop.services.common.pricing import (
+    format_money,
+    major_to_minor,
+    quote,
+    validate_duration,
+    validate_hourly_rate,
+)
 
 
 def test_seed_example_50_per_hour_for_90_minutes_costs_78_75() -> None:
@@ -105,3 +111,49 @@ def test_major_to_minor_refuses_floats_and_extra_digits() -> None:
         major_to_minor("1.005", "USD")
     with pytest.raises(ValidationError):
         major_to_minor("abc", "USD")
+
+
+@pytest.mark.parametrize(
+    ("minor", "currency", "text"),
+    [
+        (-2050, "USD", "-20.50 USD"),
+        (-5, "EUR", "-0.05 EUR"),
+        (0, "USD", "0.00 USD"),
+        (5, "USD", "0.05 USD"),
+        (123456789, "USD", "1,234,567.89 USD"),
+        (-5000, "JPY", "-5,000 JPY"),
+    ],
+)
+def test_format_money_signs_only_negative_amounts(minor: int, currency: str, text: str) -> None:
+    assert format_money(minor, currency) == text
+
+
+def test_the_smallest_rate_and_duration_are_accepted_and_zero_is_refused() -> None:
+    assert validate_hourly_rate(1, "USD") == 1
+    assert validate_duration(1) == 1
+    with pytest.raises(ValidationError, match="more than zero"):
+        validate_hourly_rate(0, "USD")
+    with pytest.raises(ValidationError, match="more than zero"):
+        validate_duration(0)
+
+
+def test_a_session_lasts_at_most_eight_hours() -> None:
+    assert validate_duration(480) == 480
+    with pytest.raises(ValidationError, match="at most 8 hours"):
+        validate_duration(481)
+
+
+@pytest.mark.parametrize(("currency", "ceiling"), [("USD", 1_000_000), ("JPY", 2_000_000)])
+def test_an_hourly_rate_above_10000_usd_or_2000000_jpy_is_not_plausible(
+    currency: str, ceiling: int
+) -> None:
+    assert validate_hourly_rate(ceiling, currency) == ceiling
+    with pytest.raises(ValidationError, match="not plausible"):
+        validate_hourly_rate(ceiling + 1, currency)
+
+
+def test_a_price_that_rounds_to_nothing_is_refused_but_one_minor_unit_is_a_price() -> None:
+    with pytest.raises(ValidationError, match="rounds to nothing"):
+        quote(hourly_rate_minor=29, duration_minutes=1, currency="USD")  # 0.48 rounds to 0
+    price = quote(hourly_rate_minor=60, duration_minutes=1, currency="USD")
+    assert (price.base_minor, price.duration_minutes, price.hourly_rate_minor) == (1, 1, 60)
