@@ -155,12 +155,15 @@ def _start_server(pickle_path: Path) -> _Server:
     from aiohttp import web
     from localstripe import server as localstripe_server
 
+    from linguaflex_desktop.adapters.stripe import sandbox_ext
+
     pickle_path.parent.mkdir(parents=True, exist_ok=True)
     loop = _event_loop()
     server = _Server(loop=loop, runner=None, base_url="", pickle_path=pickle_path)
 
     async def serve() -> None:
         _install_persistence(server)
+        sandbox_ext.install(localstripe_server.app)
         runner = web.AppRunner(localstripe_server.app, handle_signals=False, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", 0).start()
