@@ -32,6 +32,7 @@ CrashPoint = Literal[
     "meeting.provider_created",  # the provider made the room; the Meeting row not written yet
     "meeting.recorded",  # the Meeting row is committed; the job is not marked done yet
     # mail (services/messaging/notifications.py)
+    "mail.handover_committed",  # the hand-over is committed; SMTP not called yet
     "mail.smtp_accepted",  # the SMTP server accepted the message; not marked e-mailed yet
 ]
 

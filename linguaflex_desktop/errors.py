@@ -145,3 +145,11 @@ class RetryLater(ExternalServiceError):
         super().__init__(message or "The service is busy; this will be tried again later.")
         self.retry_after = retry_after
         self.counts_as_attempt = counts_as_attempt or retry_after is None
+
+
+class OutcomeUnknown(ExternalServiceError):
+    """A peer may or may not have done it (the answer was lost after the request was sent),
+    and doing it again could do it twice. The outbox dead-letters such a job at once: an admin
+    decides whether to run it again."""
+
+    title = "Outcome unknown"

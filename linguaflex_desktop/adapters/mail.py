@@ -28,12 +28,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses
-from typing import NoReturn, Protocol
+from typing import Any, NoReturn, Protocol
 
 from linguaflex_desktop.config import SmtpSettings
 from linguaflex_desktop.errors import (
     ConfigurationError,
     ExternalServiceError,
+    OutcomeUnknown,
     RetryLater,
     ValidationError,
 )
@@ -133,43 +134,30 @@ class SmtpMailer:
         return f"SmtpMailer({s.host}:{s.port}, security={s.security}, user={s.username!r})"
 
     def send(self, message: EmailMessage) -> None:
-        """Deliver ``message`` to the server. Runs on the calling (worker) thread."""
+        """Deliver ``message`` to the server. Runs on the calling (worker) thread.
+
+        A lost connection or a timeout once the message data has started to go out (before
+        the server's final answer) raises ``OutcomeUnknown``: the server may have accepted the
+        message, so sending it again could deliver it twice. A failure before that, or the
+        server's own refusal, proves it was not accepted (RetryLater / ExternalServiceError)."""
+        session = _Delivery()
         try:
-            refused = self._deliver(message)
-        except ssl.SSLCertVerificationError as error:
-            raise ExternalServiceError(
-                f"The mail server's certificate could not be verified "
-                f"({error.verify_message or error.reason}). If it uses a private certificate "
-                "authority, set SMTP_CA_FILE to that authority's certificate."
-            ) from None
-        except ssl.SSLError as error:
-            raise ExternalServiceError(
-                f"TLS with the mail server failed ({error.reason})."
-            ) from None
-        except smtplib.SMTPRecipientsRefused as error:
-            _raise_refused(error.recipients)
-        except smtplib.SMTPAuthenticationError as error:
-            if 400 <= error.smtp_code < 500:
-                raise RetryLater(None, "The mail server cannot check credentials now.") from None
-            raise ExternalServiceError(
-                "The mail server refused the SMTP username or password."
-            ) from None
-        except smtplib.SMTPResponseException as error:
-            _raise_reply(error.smtp_code, error.smtp_error)
-        except smtplib.SMTPServerDisconnected:
-            raise RetryLater(None, "The mail server closed the connection.") from None
-        except smtplib.SMTPException as error:
-            raise ExternalServiceError(f"The mail server could not be used: {error}") from None
-        except OSError as error:  # refused, reset, unreachable, timed out
-            raise RetryLater(
-                None, f"The mail server could not be reached ({type(error).__name__})."
-            ) from None
+            refused = self._deliver(message, session)
+        except smtplib.SMTPResponseException as error:  # the server answered: not accepted
+            _raise_failure(error)
+        except OSError as error:  # smtplib's own errors are OSErrors too
+            if session.data_started:
+                raise OutcomeUnknown(
+                    "The connection to the mail server was lost while it received the "
+                    f"message ({type(error).__name__}); it may have been delivered."
+                ) from None
+            _raise_failure(error)
         if refused:
             _raise_refused(refused)
         log.info("e-mail %s handed to %s", message.get("Message-ID"), self._settings.host)
 
-    def _deliver(self, message: EmailMessage) -> dict[str, tuple[int, bytes]]:
-        with self._connect() as smtp:
+    def _deliver(self, message: EmailMessage, session: _Delivery) -> dict[str, tuple[int, bytes]]:
+        with self._connect(session) as smtp:
             if self._settings.username:
                 smtp.login(self._settings.username, self._settings.password or "")
             smtp.ehlo_or_helo_if_needed()
@@ -177,12 +165,15 @@ class SmtpMailer:
                 return smtp.send_message(message, mail_options=["BODY=8BITMIME"])
             return smtp.send_message(seven_bit(message))
 
-    def _connect(self) -> smtplib.SMTP:
+    def _connect(self, session: _Delivery) -> smtplib.SMTP:
         s = self._settings
         host = s.host or ""
         if s.security == "tls":
-            return smtplib.SMTP_SSL(host, s.port, timeout=self._timeout, context=self._context())
-        smtp = smtplib.SMTP(host, s.port, timeout=self._timeout)
+            tls = _TrackedSMTPSSL(host, s.port, timeout=self._timeout, context=self._context())
+            tls.delivery = session
+            return tls
+        smtp = _TrackedSMTP(host, s.port, timeout=self._timeout)
+        smtp.delivery = session
         try:
             if s.security == "starttls":
                 smtp.ehlo()
@@ -201,6 +192,27 @@ class SmtpMailer:
         return ssl.create_default_context(cafile=self._settings.ca_file)
 
 
+class _Delivery:
+    """What one ``send`` got to: whether message data started to go to the server."""
+
+    data_started = False
+
+
+class _TrackedSMTP(smtplib.SMTP):
+    """``smtplib.SMTP`` that notes in ``delivery`` when the DATA phase begins."""
+
+    delivery: _Delivery | None = None
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        if self.delivery is not None:
+            self.delivery.data_started = True
+        return super().data(msg)
+
+
+class _TrackedSMTPSSL(smtplib.SMTP_SSL, _TrackedSMTP):
+    """``smtplib.SMTP_SSL`` with ``_TrackedSMTP.data``."""
+
+
 def seven_bit(message: EmailMessage) -> EmailMessage:
     """A copy whose 8-bit parts are quoted-printable, for a server without 8BITMIME."""
     copied = copy.deepcopy(message)
@@ -213,6 +225,38 @@ def seven_bit(message: EmailMessage) -> EmailMessage:
         part.set_payload(quopri.encodestring(data).decode("ascii"))
         part["Content-Transfer-Encoding"] = "quoted-printable"
     return copied
+
+
+def _raise_failure(failure: BaseException) -> NoReturn:
+    """Map an SMTP or network failure that proves the message was not accepted."""
+    try:
+        raise failure
+    except ssl.SSLCertVerificationError as error:
+        raise ExternalServiceError(
+            f"The mail server's certificate could not be verified "
+            f"({error.verify_message or error.reason}). If it uses a private certificate "
+            "authority, set SMTP_CA_FILE to that authority's certificate."
+        ) from None
+    except ssl.SSLError as error:
+        raise ExternalServiceError(f"TLS with the mail server failed ({error.reason}).") from None
+    except smtplib.SMTPRecipientsRefused as error:
+        _raise_refused(error.recipients)
+    except smtplib.SMTPAuthenticationError as error:
+        if 400 <= error.smtp_code < 500:
+            raise RetryLater(None, "The mail server cannot check credentials now.") from None
+        raise ExternalServiceError(
+            "The mail server refused the SMTP username or password."
+        ) from None
+    except smtplib.SMTPResponseException as error:
+        _raise_reply(error.smtp_code, error.smtp_error)
+    except smtplib.SMTPServerDisconnected:
+        raise RetryLater(None, "The mail server closed the connection.") from None
+    except smtplib.SMTPException as error:
+        raise ExternalServiceError(f"The mail server could not be used: {error}") from None
+    except OSError as error:  # refused, reset, unreachable, timed out
+        raise RetryLater(
+            None, f"The mail server could not be reached ({type(error).__name__})."
+        ) from None
 
 
 def _raise_reply(code: int, text: bytes | str) -> NoReturn:

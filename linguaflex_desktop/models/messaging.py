@@ -72,6 +72,9 @@ class Notification(Base):
     ics: Mapped[str | None] = mapped_column(Text)
     message_id: Mapped[str] = mapped_column(String(255), unique=True)
     emailed_at: Mapped[datetime | None]
+    # Set (committed) just before the e-mail is handed to SMTP, cleared when SMTP refused it:
+    # set with no ``emailed_at`` means it may or may not have been delivered.
+    email_handed_at: Mapped[datetime | None]
     read_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

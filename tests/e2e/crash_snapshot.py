@@ -105,6 +105,7 @@ def _rows(services: AppServices, booking_id: int) -> dict[str, Any]:
                     "message_id": row.message_id,
                     "kind": row.kind,
                     "emailed": row.emailed_at is not None,
+                    "handed": row.email_handed_at is not None,
                     "has_ics": row.ics is not None,
                 }
                 for row in notifications

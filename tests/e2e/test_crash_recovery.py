@@ -16,10 +16,11 @@ again. After that:
 - every refund at Stripe is one of our refund rows (matched by the refund id in its metadata)
   and the amounts agree: nothing refunded twice;
 - at most one live meeting at the fake Zoom server, the recorded one (none once refunded);
-- every e-mail job is done and its notification marked sent; each Message-ID reached the SMTP
-  server once, except after a kill between "SMTP accepted" and "marked sent": that message is
-  sent again, with the SAME Message-ID (delivery is at least once, DESIGN.md section 8;
-  receivers de-duplicate by Message-ID). Exactly-once mail is not claimed.
+- no Message-ID reaches the SMTP server twice. Every e-mail job is done and its notification
+  marked sent, except after a kill between the committed hand-over and "marked sent": that
+  one job is dead with "may have been delivered" for an admin to retry (or not), and the
+  message reached SMTP once (killed after SMTP accepted it) or not at all (killed before
+  SMTP was called). Mail is sent at most once by itself; resending is an admin's decision.
 
 What the sandbox cannot show: localstripe ignores idempotency keys. Against real Stripe a
 replay of the create with the stored key returns the PaymentIntent made before the kill

@@ -5,7 +5,9 @@ the fake Zoom HTTP server (test_meeting_provider.py) and aiosmtpd (test_mailer.p
 
 from __future__ import annotations
 
-from linguaflex_desktop.errors import RetryLater
+import pytest
+
+from linguaflex_desktop.errors import ExternalServiceError, OutcomeUnknown, RetryLater
 from linguaflex_desktop.models import JobState, MeetingStatus
 from linguaflex_desktop.services.booking.events import (
     JOB_CREATE_MEETING,
@@ -13,6 +15,7 @@ from linguaflex_desktop.services.booking.events import (
     enable_email_delivery,
 )
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.jobs import JobAdminService
 from tests.conftest import FakeClock
 from tests.fakes import FakeMailer, FakeMeetingProvider
 from tests.integration.booking_follow_up_helpers import (
@@ -73,3 +76,64 @@ def test_a_mail_server_asking_to_retry_later_gets_the_same_message_again_and_it_
     assert [call.args[0]["Message-ID"] for call in mailer.calls] == [expected, expected]
     assert notifications_of(ctx, teacher.id)[0].emailed_at is not None
     assert jobs(ctx, JOB_SEND_EMAIL)[0].state is JobState.DONE
+
+
+class _Killed(BaseException):
+    """Stands in for SIGKILL inside the mailer: nothing after it runs, not even ``except``."""
+
+
+def test_a_killed_send_is_not_resent_by_itself_and_the_admins_retry_sends_it_once(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    mailer = FakeMailer()
+    enable_email_delivery(ctx.session_factory)
+    glue = make_glue(ctx, mailer=mailer)
+    request(glue.bookings, glue.world)
+    teacher = glue.world.teacher
+    mailer.script("send", _Killed())
+
+    with pytest.raises(_Killed):  # the process "dies" inside SMTP: the job stays RUNNING
+        drain(glue.worker)
+    clock.advance(minutes=6)
+    assert glue.worker.recover_stale() == 1
+    drain(glue.worker)
+
+    [job] = jobs(ctx, JOB_SEND_EMAIL)
+    assert job.state is JobState.DEAD
+    assert "may have been delivered" in (job.last_error or "")
+    assert mailer.sent == [] and len(mailer.calls_to("send")) == 1  # not sent a second time
+    [row] = notifications_of(ctx, teacher.id)
+    assert row.emailed_at is None and row.email_handed_at is not None  # still in the inbox
+
+    JobAdminService(ctx).retry_dead(glue.world.admin, job.id)
+    drain(glue.worker)
+    assert len(mailer.sent) == 1
+    assert notifications_of(ctx, teacher.id)[0].emailed_at is not None
+    assert jobs(ctx, JOB_SEND_EMAIL)[0].state is JobState.DONE
+
+
+def test_a_connection_lost_after_the_data_dead_letters_at_once_and_a_refusal_is_retried(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    mailer = FakeMailer()
+    mailer.script(
+        "send",
+        ExternalServiceError("554 refused"),
+        OutcomeUnknown("connection lost; it may have been delivered"),
+    )
+    enable_email_delivery(ctx.session_factory)
+    glue = make_glue(ctx, mailer=mailer)
+    request(glue.bookings, glue.world)
+    teacher = glue.world.teacher
+
+    drain(glue.worker)  # refused: not taken, so the hand-over is cleared and retried later
+    [job] = jobs(ctx, JOB_SEND_EMAIL)
+    assert job.state is JobState.PENDING and job.attempts == 1
+    assert notifications_of(ctx, teacher.id)[0].email_handed_at is None
+    clock.advance(minutes=20)
+    drain(glue.worker)  # outcome unknown: dead at once, with attempts left
+    [job] = jobs(ctx, JOB_SEND_EMAIL)
+    assert job.state is JobState.DEAD and job.attempts == 2 < job.max_attempts
+    clock.advance(hours=2)
+    drain(glue.worker)
+    assert len(mailer.calls_to("send")) == 2 and mailer.sent == []

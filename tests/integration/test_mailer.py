@@ -10,6 +10,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ from linguaflex_desktop.config import SmtpSettings
 from linguaflex_desktop.errors import (
     ConfigurationError,
     ExternalServiceError,
+    OutcomeUnknown,
     RetryLater,
     ValidationError,
 )
@@ -132,10 +134,11 @@ def server_context(files: TlsFiles) -> ssl.SSLContext:
 
 @dataclass
 class Inbox:
-    """aiosmtpd handler: keeps what it receives; can answer RCPT with a scripted reply."""
+    """aiosmtpd handler: keeps what it receives; can answer RCPT or DATA with a scripted reply."""
 
     envelopes: list[Envelope] = field(default_factory=list)
     rcpt_reply: str | None = None
+    data_reply: str | None = None
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
@@ -146,6 +149,8 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.data_reply:
+            return self.data_reply
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
@@ -403,6 +408,75 @@ def test_silent_server_times_out_and_is_retried_later() -> None:
         settings = SmtpSettings(host="127.0.0.1", port=port, security="plain")
         with pytest.raises(RetryLater):
             SmtpMailer(settings, timeout=0.3).send(notification())
+
+
+def _server_that_hangs_up(after: bytes) -> tuple[socket.socket, threading.Thread]:
+    """A one-shot SMTP server that answers until the client sends ``after``, then closes the
+    connection without answering it (a crash or a network cut at that moment)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection, connection.makefile("rb") as lines:
+            connection.sendall(b"220 hangs-up.test ESMTP\r\n")
+            in_data = False
+            for line in lines:
+                if in_data:
+                    if line == b".\r\n":
+                        in_data = False
+                        if after == b".":
+                            return
+                        connection.sendall(b"250 queued\r\n")
+                    continue
+                if line.upper().startswith(after):
+                    return
+                verb = line[:4].upper()
+                if verb == b"EHLO":
+                    connection.sendall(b"250-hangs-up.test\r\n250 8BITMIME\r\n")
+                elif verb == b"DATA":
+                    in_data = True
+                    connection.sendall(b"354 go ahead\r\n")
+                elif verb == b"QUIT":
+                    connection.sendall(b"221 bye\r\n")
+                    return
+                else:
+                    connection.sendall(b"250 ok\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return listener, thread
+
+
+def test_a_connection_lost_after_the_message_data_is_an_unknown_outcome() -> None:
+    listener, thread = _server_that_hangs_up(after=b".")
+    with listener:
+        settings = SmtpSettings(host="127.0.0.1", port=listener.getsockname()[1], security="plain")
+        with pytest.raises(OutcomeUnknown, match="may have been delivered"):
+            SmtpMailer(settings, timeout=5).send(notification())
+    thread.join(5)
+
+
+@pytest.mark.parametrize("after", [b"MAIL FROM", b"RCPT TO"])
+def test_a_connection_lost_before_the_message_data_is_retried_later(after: bytes) -> None:
+    listener, thread = _server_that_hangs_up(after=after)
+    with listener:
+        settings = SmtpSettings(host="127.0.0.1", port=listener.getsockname()[1], security="plain")
+        with pytest.raises(RetryLater) as caught:
+            SmtpMailer(settings, timeout=5).send(notification())
+        assert not isinstance(caught.value, OutcomeUnknown)
+    thread.join(5)
+
+
+def test_a_refusal_of_the_message_data_is_not_an_unknown_outcome(
+    smtp_server: ServerFactory,
+) -> None:
+    inbox, settings = smtp_server()
+    inbox.data_reply = "554 5.6.0 Message refused"
+    with pytest.raises(ExternalServiceError, match="554") as caught:
+        SmtpMailer(settings).send(notification())
+    assert not isinstance(caught.value, OutcomeUnknown | RetryLater)
 
 
 def test_unknown_security_mode_is_a_configuration_error() -> None:

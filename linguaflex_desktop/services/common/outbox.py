@@ -7,7 +7,9 @@ the jobs at least once: it claims due rows in one short transaction (Postgres:
 write unit of work starts with ``BEGIN IMMEDIATE``), runs each handler outside any transaction,
 then records the outcome. Failures back off exponentially with full jitter and honour
 ``RetryLater.retry_after``; after ``max_attempts`` the job is dead-lettered for an admin. A wait
-the peer scheduled (``RetryLater.counts_as_attempt`` False) uses up no attempt.
+the peer scheduled (``RetryLater.counts_as_attempt`` False) uses up no attempt. A handler that
+cannot know whether its side effect happened (``OutcomeUnknown``) is dead-lettered at once:
+running it again could do it twice, so an admin decides.
 
 Handlers (``JobHandler``) must be idempotent: a crash between the handler's side effect and
 the "done" write runs the job again (``recover_stale`` hands back rows whose lease expired).
@@ -30,7 +32,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.errors import ExternalServiceError, RetryLater, ValidationError
+from linguaflex_desktop.errors import (
+    ExternalServiceError,
+    OutcomeUnknown,
+    RetryLater,
+    ValidationError,
+)
 from linguaflex_desktop.models import JobKind, JobState, OutboxJob, utcnow
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
@@ -283,8 +290,9 @@ class OutboxWorker:
             self._wait_for_peer(claim, error.retry_after or 0.0, message)
             return
         attempts = claim.attempts + 1
-        if attempts >= claim.max_attempts:
-            log.error("job %d (%s) dead after %d attempts", claim.id, claim.kind, attempts)
+        if attempts >= claim.max_attempts or isinstance(error, OutcomeUnknown):
+            log.error("job %d (%s) dead after %d attempt(s): %s", claim.id, claim.kind, attempts,
+                      message)  # fmt: skip
             self._update_claimed(
                 claim,
                 state=JobState.DEAD,

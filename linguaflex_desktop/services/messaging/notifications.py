@@ -2,9 +2,11 @@
 
 Every notification is an inbox row (written by ``booking_events`` in the transaction of the
 change that caused it); the inbox always keeps it, with or without SMTP. The send-email job
-builds the message with the notification's stable Message-ID, hands it to the mailer, then
-records ``emailed_at``. A crash between the two sends it again with the SAME Message-ID, so
-mail clients show it once. Reads run on any worker thread; the job on the outbox worker.
+builds the message with the notification's stable Message-ID, records the hand-over, hands it
+to the mailer, then records ``emailed_at``. Nothing is sent twice: a hand-over whose outcome
+was lost (a crash, or a connection lost after the data went out) is not repeated by itself;
+an admin decides (see ``send_email_job``). Reads run on any worker thread; the job on the
+outbox worker.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from email.message import EmailMessage
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop import crashpoints
 from linguaflex_desktop.adapters.mail import Mailer, build_email
-from linguaflex_desktop.errors import ConfigurationError, NotFound
+from linguaflex_desktop.errors import ConfigurationError, NotFound, OutcomeUnknown
 from linguaflex_desktop.models import Notification, User
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.outbox import current_job_run
 from linguaflex_desktop.services.common.validation import check_paging
 from linguaflex_desktop.services.messaging.sender import DEFAULT_SENDER, use_sender
 
@@ -141,19 +145,52 @@ class NotificationService:
     # --- the send-email job (outbox worker thread) -------------------------------------------
 
     def send_email_job(self, payload: dict[str, Any]) -> None:
-        """Outbox handler: e-mail the notification to its recipient once it is not marked sent.
+        """Outbox handler: e-mail the notification to its recipient, at most once.
+
+        The hand-over is committed (``email_handed_at``) before the mailer is called, and
+        cleared again when SMTP proves it did not take the message. So a run that finds a
+        hand-over with no outcome follows a run that was killed or lost its connection while
+        the server may have accepted the message: it raises ``OutcomeUnknown`` (the outbox
+        dead-letters the job; the notification stays in the inbox) instead of sending a
+        second copy. The admin's Retry on that job is the decision to send it again: the
+        first run after a retry sends even with a hand-over on record.
 
         Raises RetryLater / ExternalServiceError from the mailer (the outbox backs off), and
         ConfigurationError when this worker has no SMTP settings.
         """
         notification_id = int(payload["notification_id"])
-        with self._ctx.unit_of_work(write=False) as uow:
-            row = uow.session.get(Notification, notification_id)
+        if self._mailer is None:
+            raise ConfigurationError("This worker has no SMTP settings; the e-mail waits.")
+        message = self._hand_over(notification_id)
+        if message is None:
+            return
+        try:
+            self._mailer.send(message)
+        except OutcomeUnknown:
+            raise
+        except Exception:
+            self._set_handed(notification_id, None)  # SMTP proved it was not taken
+            raise
+        crashpoints.reached("mail.smtp_accepted")
+        self._mark_emailed(notification_id)
+
+    def _hand_over(self, notification_id: int) -> EmailMessage | None:
+        """Record the hand-over and build the message; None when there is nothing to send."""
+        run = current_job_run()
+        decided_by_admin = run is not None and run.attempt == 1
+        with self._ctx.unit_of_work() as uow:
+            row = uow.session.get(Notification, notification_id, with_for_update=True)
             if row is None or row.emailed_at is not None:
-                return
+                return None
             user = uow.session.get(User, row.user_id)
             if user is None:
-                return
+                return None
+            if row.email_handed_at is not None and not decided_by_admin:
+                raise OutcomeUnknown(
+                    "The app stopped while handing this e-mail to the mail server "
+                    f"({row.email_handed_at:%Y-%m-%d %H:%M} UTC); it may have been delivered. "
+                    "It is in the recipient's inbox in the app. Retry sends the e-mail again."
+                )
             message = build_email(
                 sender=self._sender,
                 to=user.email,
@@ -165,11 +202,17 @@ class NotificationService:
                 ics_method="CANCEL" if row.ics and "METHOD:CANCEL" in row.ics else "REQUEST",
                 date=row.created_at,
             )
-        if self._mailer is None:
-            raise ConfigurationError("This worker has no SMTP settings; the e-mail waits.")
-        self._mailer.send(message)
-        crashpoints.reached("mail.smtp_accepted")
-        self._mark_emailed(notification_id)
+            row.email_handed_at = self._ctx.now()
+            uow.commit()
+        crashpoints.reached("mail.handover_committed")
+        return message
+
+    def _set_handed(self, notification_id: int, value: datetime | None) -> None:
+        with self._ctx.unit_of_work() as uow:
+            row = uow.session.get(Notification, notification_id)
+            if row is not None and row.emailed_at is None:
+                row.email_handed_at = value
+            uow.commit()
 
     def _mark_emailed(self, notification_id: int) -> None:
         with self._ctx.unit_of_work() as uow:
