@@ -1,12 +1,12 @@
 """The suite's Stripe contract check: every request the run made to a sandbox is judged.
 
 Registered from tests/conftest.py (``pytest_plugins``). At start it points
-``LINGUAFLEX_STRIPE_CONTRACT_LOG`` at a fresh file for this run (unless the environment
-already names one), so that every sandbox, in this process or a child process, appends its
-``ContractRecord`` lines there (see ``sandbox_ext.contract``). At the end the run fails (exit
-status 1) if any request of the app or of a Dashboard stand-in broke the pinned API contract,
-or any POST/DELETE of the app lacked an idempotency key of our own; the offending requests are
-listed, and a one-line summary counts the requests checked per operation.
+``LINGUAFLEX_STRIPE_CONTRACT_LOG`` at a fresh file for this run, so that every sandbox, in
+this process or a child process, appends its ``ContractRecord`` lines there (see
+``sandbox_ext.contract``). At the end the run fails (exit status 1) if any request of the app
+or of a Dashboard stand-in broke the pinned API contract, or any POST/DELETE of the app lacked
+an idempotency key of our own; the offending requests are listed, and a one-line summary
+counts the requests checked per operation.
 """
 
 from __future__ import annotations
@@ -29,13 +29,9 @@ _FOUND = pytest.StashKey[tuple[str, list[str]]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    named = os.environ.get(CONTRACT_LOG_ENV)
-    if named:
-        path = Path(named)
-        path.write_text("", encoding="utf-8")
-    else:
-        path = Path(tempfile.mkdtemp(prefix="linguaflex-stripe-contract-")) / "requests.jsonl"
-        os.environ[CONTRACT_LOG_ENV] = str(path)
+    # Always a fresh file of this run's own (a pytest run started by a test gets its own too).
+    path = Path(tempfile.mkdtemp(prefix="linguaflex-stripe-contract-")) / "requests.jsonl"
+    os.environ[CONTRACT_LOG_ENV] = str(path)
     config.stash[_LOG] = path
 
 
