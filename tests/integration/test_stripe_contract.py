@@ -308,3 +308,28 @@ def test_the_gateway_sends_the_pinned_version_and_our_keys_on_every_write(
     assert {r.stripe_version for r in records} == {STRIPE_API_VERSION}
     assert {r.idempotency for r in records if r.method != "GET"} == {"ours"}
     assert [r for r in records if r.problems()] == []
+
+
+def test_stripe_js_confirming_a_setup_intent_still_reaches_localstripe(
+    stripe_sandbox: StripeSandbox, stripe_gateway: StripeGateway
+) -> None:
+    """What localstripe's Stripe.js posts for ``confirmCardSetup`` (the card page's call)."""
+    customer = stripe_gateway.create_customer(
+        email="d@example.com", name="D", metadata={}, idempotency_key="cus-d"
+    )
+    seti = stripe_gateway.create_setup_intent(customer, idempotency_key="seti-d")
+    card = {"number": "4242424242424242", "exp_month": "12", "exp_year": "2031", "cvc": "123"}
+    body = {
+        "key": stripe_sandbox.publishable_key,
+        "use_stripe_sdk": True,
+        "client_secret": seti.client_secret,
+        "payment_method_data": {"type": "card", "card": card},
+    }
+    url = f"{stripe_sandbox.api_base}/v1/setup_intents/{seti.id}/confirm"
+
+    answer = httpx.post(url, content=json.dumps(body), timeout=5.0)
+
+    assert answer.status_code == 200, answer.text
+    assert stripe_gateway.retrieve_setup_intent(seti.id).status == "succeeded"
+    assert RECORDER.records()[-2].caller == "browser"
+    assert "4242424242424242" not in RECORDER.records()[-2].to_json()

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import threading
+from collections import deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -91,11 +92,12 @@ class ContractRecord:
 
 
 class ContractRecorder:
-    """Every checked request of this process, in order (thread-safe)."""
+    """The checked requests of this process, in order, the latest ``keep`` of them (the
+    app's sandbox runs for days; the log file, when set, keeps them all). Thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: int = 10_000) -> None:
         self._lock = threading.Lock()
-        self._records: list[ContractRecord] = []
+        self._records: deque[ContractRecord] = deque(maxlen=keep)
 
     def add(self, record: ContractRecord) -> None:
         with self._lock:
