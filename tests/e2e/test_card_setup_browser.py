@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import stripe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -23,6 +22,7 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest_stripe import add_actor
+from tests.stripe_stand_ins import stand_in_client
 
 pytestmark = pytest.mark.browser
 
@@ -148,12 +148,12 @@ def test_card_3155_with_failed_authentication_is_not_saved(
 @pytest.fixture
 def intent_needing_action(stripe_sandbox: StripeSandbox, stripe_gateway: StripeGateway) -> str:
     """A PaymentIntent on a saved 3155 card, confirmed server-side: ``requires_action``."""
-    client = stripe.StripeClient(
-        stripe_sandbox.secret_key, base_addresses={"api": stripe_sandbox.api_base}
-    )
+    client = stand_in_client(stripe_sandbox, "browser")
     card = {"number": "4000002500003155", "exp_month": 12, "exp_year": 2031, "cvc": "123"}
     payment_method = client.v1.payment_methods.create(params={"type": "card", "card": card})  # type: ignore[arg-type]
-    customer = stripe_gateway.create_customer(email="maya@example.com", name="Maya", metadata={})
+    customer = stripe_gateway.create_customer(
+        email="maya@example.com", name="Maya", metadata={}, idempotency_key="customer-maya"
+    )
     stripe_gateway.attach_payment_method(payment_method.id, customer)
     intent = stripe_gateway.create_payment_intent(
         amount_minor=7875,

@@ -92,7 +92,7 @@ class FakePaymentsGateway(Scripted):
         email: str,
         name: str,
         metadata: Mapping[str, str],
-        idempotency_key: str | None = None,
+        idempotency_key: str,
     ) -> str:
         def default() -> str:
             customer_id = self._new_id("cus")
@@ -115,14 +115,16 @@ class FakePaymentsGateway(Scripted):
             "delete_customer", lambda: self.customers.pop(customer_id, None), customer_id
         )
 
-    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
+    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo:
         def default() -> SetupIntentInfo:
             seti_id = self._new_id("seti")
             info = SetupIntentInfo(seti_id, f"{seti_id}_secret", "requires_payment_method")
             self.setup_intents[seti_id] = info
             return info
 
-        info: SetupIntentInfo = self._script.answer("create_setup_intent", default, customer_id)
+        info: SetupIntentInfo = self._script.answer(
+            "create_setup_intent", default, customer_id, idempotency_key=idempotency_key
+        )
         return info
 
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
@@ -229,7 +231,7 @@ class FakePaymentsGateway(Scripted):
         return info
 
     def update_payment_intent_method(
-        self, payment_intent_id: str, payment_method_id: str
+        self, payment_intent_id: str, payment_method_id: str, *, idempotency_key: str
     ) -> PaymentIntentInfo:
         def default() -> PaymentIntentInfo:
             info = replace(
@@ -243,7 +245,11 @@ class FakePaymentsGateway(Scripted):
             return info
 
         info: PaymentIntentInfo = self._script.answer(
-            "update_payment_intent_method", default, payment_intent_id, payment_method_id
+            "update_payment_intent_method",
+            default,
+            payment_intent_id,
+            payment_method_id,
+            idempotency_key=idempotency_key,
         )
         return info
 

@@ -36,6 +36,7 @@ from linguaflex_desktop.services.payments.refunds import Refunds
 from linguaflex_desktop.services.payments.service import PaymentService
 from linguaflex_desktop.services.payments.views import PaymentViews
 from tests.integration.booking_helpers import World, confirmed, make_world
+from tests.stripe_stand_ins import StandIn, stand_in_client
 
 THREE_D_SECURE_CARD = "4000002500003155"
 
@@ -91,14 +92,15 @@ def kit_fixture(
     kit.close()
 
 
-def sandbox_client(sandbox: StripeSandbox) -> stripe.StripeClient:
-    return stripe.StripeClient(sandbox.secret_key, base_addresses={"api": sandbox.api_base})
+def sandbox_client(sandbox: StripeSandbox, caller: StandIn = "dashboard") -> stripe.StripeClient:
+    """The SDK on the sandbox, as someone else than our app (the Dashboard by default)."""
+    return stand_in_client(sandbox, caller)
 
 
 def save_raw_card(kit: PayKit, student: Actor, number: str) -> int:
     """Save a card by number, server-side (test only): what the card page would have saved."""
     card = {"number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123"}
-    method = sandbox_client(kit.sandbox).v1.payment_methods.create(
+    method = sandbox_client(kit.sandbox, "browser").v1.payment_methods.create(
         params={"type": "card", "card": card}  # type: ignore[typeddict-item]
     )
     kit.cards.save_test_card(student)  # creates the customer (and a visa we then drop)

@@ -30,6 +30,7 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest_stripe import add_actor
+from tests.stripe_stand_ins import stand_in_client
 
 
 def make_service(ctx: ServiceContext, gateway: StripeGateway) -> CardService:
@@ -50,7 +51,7 @@ def student(ctx: ServiceContext) -> Actor:
 
 def browser_confirms(sandbox: StripeSandbox, setup_intent_id: str, number: str) -> None:
     """What Stripe.js does on the page: confirm the SetupIntent with the typed card."""
-    client = stripe.StripeClient(sandbox.secret_key, base_addresses={"api": sandbox.api_base})
+    client = stand_in_client(sandbox, "browser")
     card = {"number": number, "exp_month": 11, "exp_year": 2031, "cvc": "123"}
     params = {"payment_method_data": {"type": "card", "card": card}}
     # A decline answers 402 to the page; the poller must notice it on its own.
@@ -151,10 +152,12 @@ class RacingGateway(StripeGateway):
         email: str,
         name: str,
         metadata: Mapping[str, str],
-        idempotency_key: str | None = None,
+        idempotency_key: str,
     ) -> str:
         self.barrier.wait()  # both threads have seen "no customer row" by now
-        customer_id = super().create_customer(email=email, name=name, metadata=metadata)
+        customer_id = super().create_customer(
+            email=email, name=name, metadata=metadata, idempotency_key=idempotency_key
+        )
         self.created.append(customer_id)
         return customer_id
 

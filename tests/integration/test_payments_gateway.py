@@ -15,11 +15,12 @@ from linguaflex_desktop.adapters.stripe.gateway import StripeGateway, open_payme
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, PaymentDeclined
+from tests.stripe_stand_ins import stand_in_client
 
 
 def raw_client(sandbox: StripeSandbox) -> stripe.StripeClient:
     """Direct SDK access, only to play the browser's part (cards are never sent by our code)."""
-    return stripe.StripeClient(sandbox.secret_key, base_addresses={"api": sandbox.api_base})
+    return stand_in_client(sandbox, "browser")
 
 
 def card_payment_method(sandbox: StripeSandbox, number: str) -> str:
@@ -33,7 +34,10 @@ def card_payment_method(sandbox: StripeSandbox, number: str) -> str:
 @pytest.fixture
 def customer(stripe_gateway: StripeGateway) -> str:
     return stripe_gateway.create_customer(
-        email="ana@example.com", name="Ana", metadata={"linguaflex_user_id": "7"}
+        email="ana@example.com",
+        name="Ana",
+        metadata={"linguaflex_user_id": "7"},
+        idempotency_key="customer-7",
     )
 
 
@@ -58,7 +62,7 @@ def paid_intent(gateway: StripeGateway, customer: str, amount: int = 7875) -> st
 def test_setup_intent_is_created_for_the_customer_and_can_be_cancelled(
     stripe_gateway: StripeGateway, customer: str
 ) -> None:
-    intent = stripe_gateway.create_setup_intent(customer)
+    intent = stripe_gateway.create_setup_intent(customer, idempotency_key="setup-1")
 
     assert intent.id.startswith("seti_")
     assert intent.client_secret.startswith(intent.id + "_secret_")
@@ -187,7 +191,9 @@ def test_failed_authentication_can_be_retried_with_another_card(
     assert failed.declined
     assert failed.last_error_code == "payment_intent_authentication_failure"
 
-    updated = stripe_gateway.update_payment_intent_method(intent.id, good.id)
+    updated = stripe_gateway.update_payment_intent_method(
+        intent.id, good.id, idempotency_key="pay-43-1-method-1"
+    )
     retried = stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="c-43-2")
 
     assert updated.status == "requires_confirmation"
@@ -290,7 +296,9 @@ def test_unreachable_stripe_raises_a_clear_error_quickly(closed_port: int) -> No
     started = time.monotonic()
 
     with pytest.raises(ExternalServiceError, match=r"could not be reached.*Nothing was charged"):
-        dead_gateway(closed_port).create_customer(email="a@example.com", name="A", metadata={})
+        dead_gateway(closed_port).create_customer(
+            email="a@example.com", name="A", metadata={}, idempotency_key="customer-a"
+        )
 
     assert time.monotonic() - started < 2.0
 
@@ -376,7 +384,9 @@ def test_without_keys_the_app_opens_the_sandbox_and_with_keys_real_stripe(
     try:
         assert sandbox is not None and gateway.is_sandbox and gateway.is_test_mode
         assert gateway.publishable_key == sandbox.publishable_key
-        assert gateway.create_customer(email="a@example.com", name="A", metadata={})
+        assert gateway.create_customer(
+            email="a@example.com", name="A", metadata={}, idempotency_key="customer-a"
+        )
     finally:
         assert sandbox is not None
         sandbox.stop()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import stripe
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +19,7 @@ from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.payments.pages import PaymentUI
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.student_window import StudentWindow
+from tests.stripe_stand_ins import stand_in_client
 from tests.ui.booking_ui_helpers import School, book
 from tests.ui.ui_helpers import click_row
 
@@ -50,7 +50,7 @@ def save_card_number(
 ) -> int:
     """Save a card by its number, server-side (tests only: what the card page would save).
     Returns the saved card's id."""
-    client = stripe.StripeClient(sandbox.secret_key, base_addresses={"api": sandbox.api_base})
+    client = stand_in_client(sandbox, "browser")
     card = {"number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123"}
     method = client.v1.payment_methods.create(params={"type": "card", "card": card})  # type: ignore[typeddict-item]
     services.cards.save_test_card(student.actor)  # creates the customer (a visa, dropped below)

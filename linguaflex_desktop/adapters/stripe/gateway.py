@@ -14,6 +14,14 @@ with a timeout. Nothing Stripe-shaped leaves this module: callers get ``SetupInt
 
 The mapping is ``stripe_errors.stripe_error_to_ours``.
 
+The contract: every request is sent with ``Stripe-Version: STRIPE_API_VERSION`` (the version
+stripe-python 16.x is generated for: its parameter types are that version's), and its params
+are built as the SDK's ``TypedDict`` for the operation, so that mypy checks keys and values
+against that version. Every request that changes something at Stripe carries an idempotency
+key derived from our own records: creates (and the PaymentIntent update) take it from the
+caller; cancel, detach, delete and attach derive it here from the operation and the object
+ids (``linguaflex-cancel-pi_123``), since repeating them must change nothing.
+
 Secrets, client secrets and card data are never logged. Every method blocks on the network:
 call it from a worker thread, never from the Qt thread.
 """
@@ -21,11 +29,23 @@ call it from a worker thread, never from the Qt thread.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import stripe
+from stripe.params import (
+    CustomerCreateParams,
+    PaymentIntentCreateParams,
+    PaymentIntentRetrieveParams,
+    PaymentIntentUpdateParams,
+    PaymentMethodAttachParams,
+    PaymentMethodListParams,
+    RefundCreateParams,
+    RefundListParams,
+    SetupIntentCreateParams,
+)
 
 from linguaflex_desktop.adapters.stripe.errors import Declined, Gone, stripe_error_to_ours
 from linguaflex_desktop.adapters.stripe.types import (
@@ -56,6 +76,9 @@ __all__ = [
     "open_payments_gateway",
 ]
 
+# The Stripe API version every request pins: the one stripe-python 16.x is generated for
+# (``stripe._api_version._ApiVersion.CURRENT``; a test notices an SDK upgrade that moves it).
+STRIPE_API_VERSION = "2026-10-28.endive"
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
 TEST_PAYMENT_METHOD_PREFIX = "pm_card_"
 
@@ -73,10 +96,10 @@ class PaymentsGateway(Protocol):
     def stripe_js_url(self) -> str: ...
 
     def create_customer(
-        self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str | None
+        self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str
     ) -> str: ...
     def delete_customer(self, customer_id: str) -> None: ...
-    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo: ...
+    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo: ...
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
     def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo: ...
@@ -98,7 +121,7 @@ class PaymentsGateway(Protocol):
     ) -> PaymentIntentInfo: ...
     def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
     def update_payment_intent_method(
-        self, payment_intent_id: str, payment_method_id: str
+        self, payment_intent_id: str, payment_method_id: str, *, idempotency_key: str
     ) -> PaymentIntentInfo: ...
     def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
     def create_refund(
@@ -135,6 +158,7 @@ class StripeGateway:
         self._stripe_js_url = stripe_js_url
         self._client = stripe.StripeClient(
             secret_key,
+            stripe_version=STRIPE_API_VERSION,
             base_addresses={"api": api_base} if api_base else None,
             max_network_retries=max_network_retries,
             http_client=stripe.HTTPXClient(allow_sync_methods=True, timeout=timeout_seconds),
@@ -195,9 +219,9 @@ class StripeGateway:
         email: str,
         name: str,
         metadata: Mapping[str, str],
-        idempotency_key: str | None = None,
+        idempotency_key: str,
     ) -> str:
-        params = {"email": email, "name": name, "metadata": dict(metadata)}
+        params: CustomerCreateParams = {"email": email, "name": name, "metadata": dict(metadata)}
         customer = self._call(
             self._v1.customers.create, params=params, options=_options(idempotency_key)
         )
@@ -205,32 +229,49 @@ class StripeGateway:
         return str(customer["id"])
 
     def delete_customer(self, customer_id: str) -> None:
-        self._call(self._v1.customers.delete, customer_id)
+        options = _options(derived_key("delete", customer_id))
+        self._call(self._v1.customers.delete, customer_id, options=options)
 
-    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
-        """A SetupIntent to save a card for later off-session payments."""
-        params = {"customer": customer_id, "usage": "off_session", "payment_method_types": ["card"]}
-        return setup_intent_info(self._call(self._v1.setup_intents.create, params=params))
+    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo:
+        """A SetupIntent to save a card for later off-session payments (the payment method
+        types are Stripe's dynamic choice: the pinned version has no ``payment_method_types``)."""
+        params: SetupIntentCreateParams = {"customer": customer_id, "usage": "off_session"}
+        return setup_intent_info(
+            self._call(
+                self._v1.setup_intents.create, params=params, options=_options(idempotency_key)
+            )
+        )
 
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
         return setup_intent_info(self._call(self._v1.setup_intents.retrieve, setup_intent_id))
 
     def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        return setup_intent_info(self._call(self._v1.setup_intents.cancel, setup_intent_id))
+        options = _options(derived_key("cancel", setup_intent_id))
+        return setup_intent_info(
+            self._call(self._v1.setup_intents.cancel, setup_intent_id, options=options)
+        )
 
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
         """Attach to the customer; returns the attached card (a test id yields a new id).
         A card declined on attach raises PaymentDeclined."""
         self._refuse_test_ids_in_live_mode(payment_method_id)
-        params = {"customer": customer_id}
+        params: PaymentMethodAttachParams = {"customer": customer_id}
+        options = _options(attach_key(payment_method_id, customer_id))
         return card_info(
-            self._call(self._v1.payment_methods.attach, payment_method_id, params=params)
+            self._call(
+                self._v1.payment_methods.attach, payment_method_id, params=params, options=options
+            )
         )
 
     def detach_payment_method(self, payment_method_id: str) -> None:
         """Detach from its customer; a card already detached or unknown counts as done."""
         try:
-            self._call(self._v1.payment_methods.detach, payment_method_id, gone_ok=True)
+            self._call(
+                self._v1.payment_methods.detach,
+                payment_method_id,
+                options=_options(derived_key("detach", payment_method_id)),
+                gone_ok=True,
+            )
         except Gone:
             log.info("payment method %s was already detached", payment_method_id)
 
@@ -239,7 +280,7 @@ class StripeGateway:
         return card_info(self._call(self._v1.payment_methods.retrieve, payment_method_id))
 
     def list_cards(self, customer_id: str) -> tuple[CardInfo, ...]:
-        params = {"customer": customer_id, "type": "card", "limit": 100}
+        params: PaymentMethodListParams = {"customer": customer_id, "type": "card", "limit": 100}
         page = self._call(self._v1.payment_methods.list, params=params)
         return tuple(card_info(item) for item in page.get("data", []))
 
@@ -257,12 +298,11 @@ class StripeGateway:
     ) -> PaymentIntentInfo:
         """Create (not confirm) a card PaymentIntent: status ``requires_confirmation``."""
         self._refuse_test_ids_in_live_mode(payment_method_id)
-        params = {
+        params: PaymentIntentCreateParams = {
             "amount": amount_minor,
             "currency": currency.lower(),
             "customer": customer_id,
             "payment_method": payment_method_id,
-            "payment_method_types": ["card"],
             "metadata": dict(metadata),
         }
         intent = self._call(
@@ -298,17 +338,28 @@ class StripeGateway:
         return payment_intent_info(self._retrieve_intent_with_charge(payment_intent_id))
 
     def update_payment_intent_method(
-        self, payment_intent_id: str, payment_method_id: str
+        self, payment_intent_id: str, payment_method_id: str, *, idempotency_key: str
     ) -> PaymentIntentInfo:
-        """Put another card on a PaymentIntent (retry after a decline); confirm it next."""
+        """Put another card on a PaymentIntent (retry after a decline); confirm it next.
+        ``idempotency_key`` must name this very change in our records (e.g. the attempt's
+        key and the number of the change): Stripe refuses a key reused with other
+        parameters, and replays a key's first answer instead of a later change."""
         self._refuse_test_ids_in_live_mode(payment_method_id)
-        params = {"payment_method": payment_method_id}
+        params: PaymentIntentUpdateParams = {"payment_method": payment_method_id}
         return payment_intent_info(
-            self._call(self._v1.payment_intents.update, payment_intent_id, params=params)
+            self._call(
+                self._v1.payment_intents.update,
+                payment_intent_id,
+                params=params,
+                options=_options(idempotency_key),
+            )
         )
 
     def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
-        return payment_intent_info(self._call(self._v1.payment_intents.cancel, payment_intent_id))
+        options = _options(derived_key("cancel", payment_intent_id))
+        return payment_intent_info(
+            self._call(self._v1.payment_intents.cancel, payment_intent_id, options=options)
+        )
 
     def create_refund(
         self,
@@ -321,7 +372,7 @@ class StripeGateway:
         """Refund part or all of a payment. Stripe (not localstripe) refuses over-refunds:
         the caller must check what remains first. ``metadata`` (e.g. our refund id) lets
         ``list_refunds`` find the refund when the answer was lost."""
-        params: dict[str, Any] = {"payment_intent": payment_intent_id, "amount": amount_minor}
+        params: RefundCreateParams = {"payment_intent": payment_intent_id, "amount": amount_minor}
         if metadata:
             params["metadata"] = dict(metadata)
         refund = self._call(
@@ -336,14 +387,14 @@ class StripeGateway:
     def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]:
         """Every refund Stripe holds for the PaymentIntent (all pages), with metadata."""
         found: list[RefundInfo] = []
-        params: dict[str, Any] = {"payment_intent": payment_intent_id, "limit": 100}
+        params: RefundListParams = {"payment_intent": payment_intent_id, "limit": 100}
         while True:
             page = self._call(self._v1.refunds.list, params=params)
             items = page.get("data", [])
             found.extend(refund_info(item) for item in items)
             if not page.get("has_more") or not items:
                 return tuple(found)
-            params = {**params, "starting_after": items[-1]["id"]}
+            params = {**params, "starting_after": str(items[-1]["id"])}
 
     def amount_refunded(self, payment_intent_id: str) -> int:
         """Minor units refunded so far, read from the PaymentIntent's latest charge (which
@@ -358,7 +409,7 @@ class StripeGateway:
     # --- plumbing ----------------------------------------------------------------------------
 
     def _retrieve_intent_with_charge(self, payment_intent_id: str) -> dict[str, Any]:
-        params = {"expand": ["latest_charge"]}
+        params: PaymentIntentRetrieveParams = {"expand": ["latest_charge"]}
         return self._call(self._v1.payment_intents.retrieve, payment_intent_id, params=params)
 
     def _refuse_test_ids_in_live_mode(self, payment_method_id: str) -> None:
@@ -395,5 +446,19 @@ def open_payments_gateway(settings: Settings) -> tuple[StripeGateway, StripeSand
     return StripeGateway.for_sandbox(sandbox, settings.stripe), sandbox
 
 
-def _options(idempotency_key: str | None) -> Any:
+def derived_key(operation: str, *object_ids: str) -> str:
+    """The idempotency key of an operation that repeating must not change (cancel, detach,
+    delete): the same for the same objects, across retries and restarts."""
+    return "-".join(("linguaflex", operation, *object_ids))
+
+
+def attach_key(payment_method_id: str, customer_id: str) -> str:
+    """Attaching a card to a customer twice is once; but a Stripe test card id
+    (``pm_card_visa``) makes a new card on each attach, so its key is fresh each time."""
+    if payment_method_id.startswith(TEST_PAYMENT_METHOD_PREFIX):
+        return derived_key("attach", payment_method_id, customer_id, uuid.uuid4().hex)
+    return derived_key("attach", payment_method_id, customer_id)
+
+
+def _options(idempotency_key: str | None) -> stripe.RequestOptions | None:
     return {"idempotency_key": idempotency_key} if idempotency_key else None

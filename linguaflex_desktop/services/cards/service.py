@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -96,7 +97,10 @@ class CardService:
     def start_card_setup(self, actor: Actor) -> CardSetupHandoff:
         """Create the customer (once) and a SetupIntent; return the page URL to open."""
         customer_id = self._ensure_customer(actor)
-        intent = self._gateway.create_setup_intent(customer_id)
+        # One key per "Add card" action (no row exists before the SetupIntent does): the
+        # SDK's retries of this call reuse it; a new action makes a new SetupIntent.
+        key = f"linguaflex-setup-{actor.id}-{uuid.uuid4().hex}"
+        intent = self._gateway.create_setup_intent(customer_id, idempotency_key=key)
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
             uow.session.add(
