@@ -96,8 +96,9 @@ def _create_pii_token(request: web.Request, data: dict[str, Any]) -> web.StreamR
         return _error(400, "Invalid pii: only pii[id_number] is accepted.", param="pii")
     from localstripe.resources import store
 
-    token = {
-        "id": f"pii_{secrets.token_hex(12)}",
+    token_id = f"pii_{secrets.token_hex(12)}"
+    token: dict[str, Any] = {
+        "id": token_id,
         "object": "token",
         "client_ip": request.remote,
         "created": int(time.time()),
@@ -106,7 +107,7 @@ def _create_pii_token(request: web.Request, data: dict[str, Any]) -> web.StreamR
         "type": "pii",
         "used": False,
     }
-    store[STORE_PREFIX + token["id"]] = {"account": account_of(key), "token": token}
+    store[STORE_PREFIX + token_id] = {"account": account_of(key), "token": token}
     return web.json_response(token)
 
 
@@ -165,7 +166,8 @@ async def _localstripe_auth(request: web.Request, handler: Handler) -> web.Strea
     """A card token goes through localstripe's own authentication, as before."""
     from localstripe import server
 
-    return await server.auth_middleware(request, handler)  # type: ignore[no-any-return]
+    response: web.StreamResponse = await server.auth_middleware(request, handler)
+    return response
 
 
 # --- plumbing --------------------------------------------------------------------------------
