@@ -47,9 +47,11 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.verify import LedgerVerifier
     from linguaflex_desktop.services.payments.views import PaymentViews
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,8 @@ class PaymentServices:
     refunds: Refunds
     reconciler: Reconciler
     payment_views: PaymentViews
+    verifier: LedgerVerifier
+    key_check: StripeKeyCheck
 
     def close(self) -> None:
         self.cards.close()
@@ -102,6 +106,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.verify import LedgerVerifier
     from linguaflex_desktop.services.payments.views import PaymentViews
 
     gateway, sandbox = open_payments_gateway(settings)
@@ -118,6 +123,41 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         refunds=Refunds(ctx, gateway),
         reconciler=reconciler,
         payment_views=PaymentViews(ctx),
+        verifier=LedgerVerifier(ctx, gateway),
+        key_check=key_check_for(settings, ctx, gateway, sandbox),
+    )
+
+
+def key_check_for(
+    settings: Settings,
+    ctx: ServiceContext,
+    gateway: PaymentsGateway,
+    sandbox: StripeSandbox | None,
+) -> StripeKeyCheck:
+    """The key check of the keys the app runs with (the sandbox's in sandbox mode)."""
+    from linguaflex_desktop.adapters.stripe.keys import StripeKeyProbe
+    from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
+
+    stripe = settings.stripe
+    secret = sandbox.secret_key if sandbox else stripe.secret_key
+    publishable = sandbox.publishable_key if sandbox else stripe.publishable_key
+
+    def probe() -> StripeKeyProbe:
+        return StripeKeyProbe(
+            secret_key=secret or "",
+            publishable_key=publishable or "",
+            api_base=sandbox.api_base if sandbox else None,
+            timeout_seconds=stripe.timeout_seconds,
+            max_network_retries=stripe.max_network_retries,
+        )
+
+    return StripeKeyCheck(
+        ctx,
+        secret_key=secret,
+        publishable_key=publishable,
+        sandbox=sandbox is not None,
+        probe=probe,
+        gateway=lambda: gateway,
     )
 
 
@@ -176,6 +216,14 @@ class AppServices:
     @property
     def payment_views(self) -> PaymentViews:
         return self.payment_services.payment_views
+
+    @property
+    def ledger_verifier(self) -> LedgerVerifier:
+        return self.payment_services.verifier
+
+    @property
+    def stripe_key_check(self) -> StripeKeyCheck:
+        return self.payment_services.key_check
 
     def close(self) -> None:
         with self._payment_lock:

@@ -1,5 +1,6 @@
 """The ``linguaflex`` command: ``gui`` (default), ``db upgrade``, ``seed-demo``, ``create-admin``,
-``demo-flow``, ``reconcile`` and ``worker`` (headless background jobs).
+``demo-flow``, ``reconcile`` (``--verify``: compare the ledger with Stripe), ``stripe check``
+(the configured keys) and ``worker`` (headless background jobs).
 
 ``python main.py ...`` is the same entry. Every subcommand shares ``--data-dir``,
 ``--database-url`` and ``--log-level``. Bad input never ends in a traceback: it prints one line
@@ -23,6 +24,7 @@ from linguaflex_desktop.errors import (
     DatabaseUnavailable,
     DatabaseUnusable,
     DataFolderNotWritable,
+    ExternalServiceError,
     LinguaFlexError,
     SecretStoreUnavailable,
     UserCancelled,
@@ -42,11 +44,29 @@ EXIT_DATABASE_UNUSABLE = 5  # schema from a newer app, or a damaged SQLite file
 EXIT_DATA_FOLDER = 6  # the data folder cannot be written
 EXIT_KEYRING = 7  # the keyring backend cannot be loaded
 EXIT_INTERNAL = 8  # unexpected error (a bug): traceback in the log file
+EXIT_LEDGER_DIFFERS = 9  # reconcile --verify found differences between our ledger and Stripe
+EXIT_STRIPE_CHECK_FAILED = 10  # stripe check: the keys are not a working pair (message says why)
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+
+
+class LedgerDiffers(UserFacingError):
+    """``reconcile --verify``: our ledger and Stripe disagree (the report is on stdout)."""
+
+
+class StripeCheckFailed(UserFacingError):
+    """``stripe check``: a check failed (its one-line message says what to fix)."""
+
+
+class StripeUnreachable(UserFacingError):
+    """Stripe did not answer: the command ran and failed (as ``reconcile`` does then)."""
+
 
 # Most specific first: the first class the error is an instance of gives the exit code.
 EXIT_CODES: tuple[tuple[type[LinguaFlexError], int], ...] = (
     (UserCancelled, EXIT_USER_ERROR),
+    (LedgerDiffers, EXIT_LEDGER_DIFFERS),
+    (StripeCheckFailed, EXIT_STRIPE_CHECK_FAILED),
+    (StripeUnreachable, EXIT_FAILED),
     (DatabaseUnavailable, EXIT_DATABASE_UNREACHABLE),
     (DatabaseUnusable, EXIT_DATABASE_UNUSABLE),
     (DataFolderNotWritable, EXIT_DATA_FOLDER),
@@ -116,6 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
     reconcile = commands.add_parser("reconcile", help="settle unfinished payments with Stripe")
     reconcile.add_argument(
         "--limit", type=_positive_int, default=500, help="payments to check at most"
+    )
+    reconcile.add_argument(
+        "--verify",
+        action="store_true",
+        help="instead: compare every paid payment and refund with Stripe (changes nothing)",
+    )
+    stripe = commands.add_parser("stripe", help="Stripe configuration")
+    stripe_commands = stripe.add_subparsers(dest="stripe_command", required=True)
+    stripe_commands.add_parser(
+        "check", help="check the configured keys: one mode, one account, Checkout works"
     )
 
     worker = commands.add_parser(
@@ -217,6 +247,8 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
 def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     from linguaflex_desktop.bootstrap import build_app_services
 
+    if args.verify:
+        return _command_verify(settings)
     services = build_app_services(settings)
     try:
         report = services.reconciler.reconcile_pending(limit=args.limit)
@@ -235,6 +267,43 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
         ids = ", ".join(str(payment_id) for payment_id in report.needs_attention)
         print(f"Needs an administrator's attention: payment(s) {ids}.")
     return EXIT_OK if report.unreachable == 0 else EXIT_FAILED
+
+
+def _command_verify(settings: Settings) -> int:
+    from linguaflex_desktop.bootstrap import build_app_services
+    from linguaflex_desktop.cli_reports import print_verification
+
+    services = build_app_services(settings)
+    try:
+        result = services.ledger_verifier.verify(None)
+        sandboxed = services.payments_gateway.is_sandbox
+    except ExternalServiceError as error:
+        raise StripeUnreachable(error.message) from error
+    finally:
+        services.close()
+    print_verification(result, sandboxed=sandboxed)
+    if not result.agrees:
+        raise LedgerDiffers(
+            f"{len(result.differences)} difference(s) between the ledger and Stripe."
+        )
+    return EXIT_OK
+
+
+def _command_stripe_check(settings: Settings, _args: argparse.Namespace) -> int:
+    from linguaflex_desktop.bootstrap import build_app_services
+    from linguaflex_desktop.cli_reports import print_key_check
+
+    services = build_app_services(settings)
+    try:
+        report = services.stripe_key_check.check(None)
+    finally:
+        services.close()
+    print_key_check(report)
+    if report.problem == "unreachable":
+        raise StripeUnreachable(report.steps[-1].message)
+    if not report.ok:
+        raise StripeCheckFailed(report.steps[-1].message)
+    return EXIT_OK
 
 
 def _command_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -260,6 +329,7 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "seed-demo": _command_seed_demo,
     "demo-flow": _command_demo_flow,
     "reconcile": _command_reconcile,
+    "stripe": _command_stripe_check,
     "create-admin": _command_create_admin,
     "worker": _command_worker,
 }

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from linguaflex_desktop.adapters.stripe.gateway import (
     CardInfo,
+    CheckoutSessionInfo,
     PaymentIntentInfo,
     PaymentsGateway,
     RefundInfo,
@@ -35,6 +36,7 @@ class FakePaymentsGateway(Scripted):
         self.setup_intents: dict[str, SetupIntentInfo] = {}
         self.intents: dict[str, PaymentIntentInfo] = {}
         self.refunds: dict[str, tuple[str, RefundInfo]] = {}  # id -> (payment intent, refund)
+        self.checkout_sessions: dict[str, CheckoutSessionInfo] = {}
 
     # --- answers a test scripts --------------------------------------------------------------
 
@@ -311,6 +313,51 @@ class FakePaymentsGateway(Scripted):
                 payment_intent_id,
             )
         )
+
+    def create_checkout_setup_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo:
+        def default() -> CheckoutSessionInfo:
+            session_id = self._new_id("cs_test")
+            info = CheckoutSessionInfo(
+                id=session_id,
+                url=f"https://checkout.stripe.com/c/pay/{session_id}",
+                status="open",
+                setup_intent_id=self._new_id("seti"),
+                expires_at=None,
+            )
+            self.checkout_sessions[session_id] = info
+            return info
+
+        info: CheckoutSessionInfo = self._script.answer(
+            "create_checkout_setup_session",
+            default,
+            customer_id=customer_id,
+            currency=currency,
+            success_url=success_url,
+            cancel_url=cancel_url,
+            metadata=metadata,
+            idempotency_key=idempotency_key,
+        )
+        return info
+
+    def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        def default() -> CheckoutSessionInfo:
+            info = replace(self.checkout_sessions[session_id], status="expired")
+            self.checkout_sessions[session_id] = info
+            return info
+
+        info: CheckoutSessionInfo = self._script.answer(
+            "expire_checkout_session", default, session_id
+        )
+        return info
 
     def _new_id(self, prefix: str) -> str:
         return f"{prefix}_fake{next(self._ids)}"

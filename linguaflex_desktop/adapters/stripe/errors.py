@@ -11,7 +11,8 @@
   nothing, so the caller may close what it opened and the user may retry at once;
 - ``CardError`` -> ``PaymentDeclined`` (or ``Declined`` when the caller reads the decline
   itself); bad or revoked keys -> ``ConfigurationError``; 404 or a "gone" code -> ``Gone``
-  where the caller accepts that (detach).
+  where the caller accepts that (detach); any other 404 -> ``StripeObjectMissing`` (a
+  ``StripeRequestRefused``), so a caller can tell "Stripe does not know it" apart.
 
 Pure functions; any thread.
 """
@@ -37,6 +38,10 @@ UNKNOWN_OUTCOME_STATUSES = (409, 429)
 
 class Gone(Exception):
     """The object is already gone or detached (only where the caller accepts that)."""
+
+
+class StripeObjectMissing(StripeRequestRefused):
+    """Stripe answered 404 (``resource_missing``): it holds no such object under these keys."""
 
 
 class Declined(Exception):
@@ -69,7 +74,8 @@ def stripe_error_to_ours(
     if status in UNKNOWN_OUTCOME_STATUSES or isinstance(error, stripe.IdempotencyError):
         return ExternalServiceError(f"Stripe answered with an error: {message}")
     if isinstance(error, stripe.InvalidRequestError):
-        return StripeRequestRefused(f"Stripe refused the request: {message}", message)
+        kind = StripeObjectMissing if status == 404 else StripeRequestRefused
+        return kind(f"Stripe refused the request: {message}", message)
     return StripeRequestRefused(f"Stripe answered with an error: {message}", message)
 
 

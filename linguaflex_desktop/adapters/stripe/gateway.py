@@ -50,10 +50,12 @@ from stripe.params import (
 from linguaflex_desktop.adapters.stripe.errors import Declined, Gone, stripe_error_to_ours
 from linguaflex_desktop.adapters.stripe.types import (
     CardInfo,
+    CheckoutSessionInfo,
     PaymentIntentInfo,
     RefundInfo,
     SetupIntentInfo,
     card_info,
+    checkout_session_info,
     payment_intent_info,
     refund_info,
     setup_intent_info,
@@ -66,8 +68,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+STRIPE_API_VERSION: str = stripe._api_version._ApiVersion.CURRENT
+
 __all__ = [
     "CardInfo",
+    "CheckoutSessionInfo",
     "PaymentIntentInfo",
     "PaymentsGateway",
     "RefundInfo",
@@ -135,6 +140,17 @@ class PaymentsGateway(Protocol):
     def retrieve_refund(self, refund_id: str) -> RefundInfo: ...
     def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]: ...
     def amount_refunded(self, payment_intent_id: str) -> int: ...
+    def create_checkout_setup_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo: ...
+    def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo: ...
 
 
 class StripeGateway:
@@ -405,6 +421,35 @@ class StripeGateway:
         if not isinstance(charge, dict):
             charge = self._call(self._v1.charges.retrieve, str(charge))
         return int(charge.get("amount_refunded") or 0)
+
+    # --- Checkout Sessions (minimal, for the key check; card setup brings the full version) ---
+
+    def create_checkout_setup_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo:
+        """A ``setup``-mode Checkout Session (currency set, as dynamic payment methods need)."""
+        params = {
+            "mode": "setup",
+            "customer": customer_id,
+            "currency": currency.lower(),
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": dict(metadata),
+        }
+        session = self._call(
+            self._v1.checkout.sessions.create, params=params, options=_options(idempotency_key)
+        )
+        return checkout_session_info(session)
+
+    def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        return checkout_session_info(self._call(self._v1.checkout.sessions.expire, session_id))
 
     # --- plumbing ----------------------------------------------------------------------------
 

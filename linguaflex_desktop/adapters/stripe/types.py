@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -54,6 +55,28 @@ class RefundInfo:
     status: str
     amount: int
     metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CheckoutSessionInfo:
+    """A Checkout Session (``setup`` mode saves a card on Stripe's hosted page)."""
+
+    id: str
+    url: str
+    status: str
+    setup_intent_id: str | None
+    expires_at: datetime | None
+
+
+def checkout_session_info(body: Mapping[str, Any]) -> CheckoutSessionInfo:
+    expires = body.get("expires_at")
+    return CheckoutSessionInfo(
+        id=body["id"],
+        url=str(body.get("url") or ""),
+        status=str(body.get("status") or ""),
+        setup_intent_id=_id_of(body.get("setup_intent")),
+        expires_at=datetime.fromtimestamp(int(expires), UTC) if expires else None,
+    )
 
 
 def setup_intent_info(body: Mapping[str, Any]) -> SetupIntentInfo:

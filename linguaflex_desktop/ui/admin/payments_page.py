@@ -1,7 +1,8 @@
 """The admin's payments: every attempt with filters (status, booking, student, teacher,
 period), Stripe's
-PaymentIntent id, the selected booking's receipt with refunds and their Stripe ids, and the
-Refund action (RefundDialog). Loads on first show. GUI thread only; service calls run on
+PaymentIntent id, the selected booking's receipt with refunds and their Stripe ids, the
+Refund action (RefundDialog) and "Verify with Stripe" (LedgerVerifyDialog, in the
+background). Loads on first show. GUI thread only; service calls run on
 the TaskRunner.
 """
 
@@ -26,6 +27,7 @@ from linguaflex_desktop.models.enums import PaymentAttemptStatus, Role
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
 from linguaflex_desktop.services.payments.rules import can_refund
+from linguaflex_desktop.ui.admin.ledger_dialog import LedgerVerifyDialog
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
@@ -93,6 +95,7 @@ class AdminPaymentsPage(QWidget):
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
         self.refund_dialog: RefundDialog | None = None
+        self.verify_dialog: LedgerVerifyDialog | None = None
         self._loaded_once = False
         # A refund or payment made anywhere (here, a booking cancelled elsewhere) shows here.
         refresh_on(self, runner, ("payment",), self._on_data_changed)
@@ -144,6 +147,9 @@ class AdminPaymentsPage(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.reload(self._offset))
+        self.verify_button = QPushButton("Verify with Stripe")
+        self.verify_button.setToolTip("Compare every paid payment and refund with Stripe")
+        self.verify_button.clicked.connect(self.verify_with_stripe)
 
     def _build(self) -> None:
         filters = QHBoxLayout()
@@ -153,6 +159,7 @@ class AdminPaymentsPage(QWidget):
         filters.addWidget(self.clear_button)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
+        filters.addWidget(self.verify_button)
         filters.addWidget(self.refund_button)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -295,6 +302,27 @@ class AdminPaymentsPage(QWidget):
         self.refund_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot()
+    def verify_with_stripe(self) -> LedgerVerifyDialog:
+        """Open (or raise) the verification window; a new window starts a run at once."""
+        if self.verify_dialog is None:
+            dialog = LedgerVerifyDialog(
+                services=self.services, actor=self.actor, runner=self.runner, parent=self
+            )
+            dialog.finished.connect(self._forget_verify_dialog)
+            self.verify_dialog = dialog
+            dialog.show()
+            dialog.start()
+        self.verify_dialog.raise_()
+        self.verify_dialog.activateWindow()
+        return self.verify_dialog
+
+    @Slot()
+    def _forget_verify_dialog(self) -> None:
+        if self.verify_dialog is not None:
+            self.verify_dialog.deleteLater()
+        self.verify_dialog = None
 
     def _on_refunded(self, result: RefundResult) -> None:
         refund = result.refund

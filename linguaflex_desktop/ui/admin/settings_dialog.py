@@ -4,14 +4,16 @@ Non-secrets go to settings.json, secrets to the OS keyring; both through ``Setti
 on the TaskRunner (keyring calls may block). A secret is never read back into its field: the
 field shows only whether a value is stored, and typing replaces it. Without a secure keyring
 the secret fields are disabled and the dialog says why. Changes apply after a restart.
-Open with ``open()``; ``loaded`` / ``saved`` carry the SettingsView. GUI thread only.
+Open with ``open()``; ``loaded`` / ``saved`` carry the SettingsView. Payments > Check runs the
+Stripe key check of the keys the app runs with, in the background (``keys_checked`` carries
+the KeyCheckReport). GUI thread only.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.stripe_dto import KeyCheckReport
 from linguaflex_desktop.services.settings.service import (
     SETTING_SOURCES,
     SMTP_SECURITY_CHOICES,
@@ -36,6 +40,7 @@ from linguaflex_desktop.services.settings.service import (
 )
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.operations import settings as settings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -44,6 +49,8 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 RESTART_NOTE = "Changes apply after LinguaFlex restarts."
+CHECK_NOTE = "Checks the keys LinguaFlex runs with now (saved changes count after a restart)."
+CHECKING_TEXT = "Checking the keys with Stripe…"
 STORED_TEXT = "Stored in keyring"
 NOT_STORED_TEXT = "Not stored"
 TAB_SETTINGS = {
@@ -109,6 +116,7 @@ class SettingsDialog(QDialog):
 
     loaded = Signal(object)  # SettingsView
     saved = Signal(object)  # SettingsView
+    keys_checked = Signal(object)  # KeyCheckReport, or the error
 
     def __init__(
         self,
@@ -184,7 +192,42 @@ class SettingsDialog(QDialog):
         self.publishable_key_edit.setPlaceholderText("pk_live_… or pk_test_…")
         form.addRow("Publishable key", self.publishable_key_edit)
         form.addRow("Secret key", self._secret("stripe_secret_key"))
+        self.check_button = QPushButton("Check")
+        self.check_button.setToolTip(CHECK_NOTE)
+        self.check_button.clicked.connect(self.check_keys)
+        self.check_label = QLabel(CHECK_NOTE)
+        self.check_label.setObjectName("fieldNote")
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.check_button, self.check_label)
         return page
+
+    @Slot()
+    def check_keys(self) -> None:
+        """Run the key check in the background; the outcome replaces the note."""
+        self.check_button.setEnabled(False)
+        self.check_label.setText(CHECKING_TEXT)
+        payments_ops.check_stripe_keys(
+            OpContext.of(self),
+            self.actor,
+            on_success=self._on_keys_checked,
+            on_failure=self._on_check_failed,
+            owner=self,
+        )
+
+    def _on_keys_checked(self, report: KeyCheckReport) -> None:
+        self.check_button.setEnabled(True)
+        lines = [f"{'✓' if step.ok else '✗'} {step.message}" for step in report.steps]
+        if report.ok:
+            where = "sandbox" if report.sandbox else f"{report.mode} mode"
+            lines.insert(0, f"The Stripe keys work ({where}).")
+        self.check_label.setText("\n".join(lines))
+        self.keys_checked.emit(report)
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.check_label.setText(inline_error_text(error) or "The check did not finish.")
+        self.keys_checked.emit(error)
 
     def _meetings_tab(self) -> QWidget:
         page, form = self._form_tab(

@@ -136,3 +136,30 @@ def teacher_earnings(
     """Query: the teacher's EarningsDTO for the period."""
     payments = ctx.services.payment_views
     query(ctx, lambda: payments.teacher_earnings(actor, from_at=from_at, to_at=to_at), **cb)
+
+
+def verify_ledger(
+    ctx: OpContext,
+    actor: Actor,
+    *,
+    on_progress: Callable[[int, int], None],
+    should_cancel: Callable[[], bool],
+    **cb: Unpack[Callbacks],
+) -> None:
+    """Query: compare the ledger with Stripe (LedgerVerification, admin). ``on_progress`` and
+    ``should_cancel`` are called on the pool thread: they must only emit a signal / read a
+    flag."""
+    services = ctx.services
+    query(
+        ctx,
+        lambda: services.ledger_verifier.verify(
+            actor, on_progress=on_progress, should_cancel=should_cancel
+        ),
+        **cb,
+    )
+
+
+def check_stripe_keys(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Query: check the configured Stripe keys (KeyCheckReport, admin)."""
+    services = ctx.services
+    query(ctx, lambda: services.stripe_key_check.check(actor), **cb)

@@ -7,7 +7,8 @@ of the real contract to localstripe's module-level aiohttp app, before it is fir
 - ``contract``: every API request is checked against the stripe SDK's generated parameter
   types for the pinned API version (and refused as Stripe refuses it);
 - ``checkout``: Checkout Sessions in ``setup`` mode with a hosted card page;
-- ``three_ds``: ``redirect_to_url`` 3-D Secure with a hosted authentication page.
+- ``three_ds``: ``redirect_to_url`` 3-D Secure with a hosted authentication page;
+- ``accounts``: ``GET /v1/account`` and PII tokens, for the key check.
 
 ``install`` runs once per process (the app is a process-wide singleton, and its router is
 frozen once it serves).
@@ -19,7 +20,7 @@ import threading
 
 from aiohttp import web
 
-from linguaflex_desktop.adapters.stripe.sandbox_ext import checkout, contract, three_ds
+from linguaflex_desktop.adapters.stripe.sandbox_ext import accounts, checkout, contract, three_ds
 
 _installed = False
 _lock = threading.Lock()
@@ -34,4 +35,5 @@ def install(app: web.Application) -> None:
         contract.install(app)
         checkout.install(app)
         three_ds.install(app)
+        accounts.install(app)
         _installed = True
