@@ -137,9 +137,9 @@ def test_a_status_stripe_disagrees_with_is_reported(kit: PayKit) -> None:
         params={
             "amount": usd.amount_minor,
             "currency": "usd",
-            "payment_method_types": ["card"],  # localstripe needs it (see notes/localstripe.md)
             "metadata": dict(paid_intent.metadata),
-        }  # type: ignore[typeddict-unknown-key]
+        },
+        options={"idempotency_key": f"ledger-test-unconfirmed-{usd.id}"},
     )
     point_at(kit, usd.id, unconfirmed.id)
 

@@ -4,16 +4,25 @@ Stripe documents ``GET /v1/account``, ``POST /v1/tokens`` with ``pii[id_number]`
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 
+from linguaflex_desktop.adapters.stripe.gateway import STRIPE_API_VERSION
 from linguaflex_desktop.adapters.stripe.keys import KeyRefused, StripeKeyProbe
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_ext.accounts import account_of
 
 
 def bearer(key: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {key}"}
+    """Headers of a request as our gateway sends it: the key, the pinned version, and (unused
+    by reads) an idempotency key of ours."""
+    return {
+        "Authorization": f"Bearer {key}",
+        "Stripe-Version": STRIPE_API_VERSION,
+        "Idempotency-Key": f"sandbox-accounts-test-{uuid.uuid4()}",
+    }
 
 
 def test_account_and_pii_tokens_follow_the_keys_account(stripe_sandbox: StripeSandbox) -> None:
@@ -25,7 +34,11 @@ def test_account_and_pii_tokens_follow_the_keys_account(stripe_sandbox: StripeSa
 
     account = httpx.get(f"{base}/v1/account", headers=bearer(sk), timeout=5)
     made = httpx.post(
-        f"{base}/v1/tokens", data={"pii[id_number]": "000000000"}, auth=(pk, ""), timeout=5
+        f"{base}/v1/tokens",
+        data={"pii[id_number]": "000000000"},
+        auth=(pk, ""),
+        headers={k: v for k, v in bearer(pk).items() if k != "Authorization"},
+        timeout=5,
     )
     token = made.json()
     read = httpx.get(f"{base}/v1/tokens/{token['id']}", headers=bearer(sk), timeout=5)
@@ -50,7 +63,7 @@ def test_keys_are_checked_as_stripe_checks_them(stripe_sandbox: StripeSandbox) -
 
     assert no_key.status_code == 401 and publishable.status_code == 401
     assert "publishable API key" in publishable.json()["error"]["message"]
-    assert extra.status_code == 400 and extra.json()["error"]["param"] == "pii"
+    assert extra.status_code == 400 and extra.json()["error"]["param"] == "pii[name]"
 
 
 def test_card_tokens_are_still_localstripes(stripe_sandbox: StripeSandbox) -> None:

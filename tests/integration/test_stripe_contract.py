@@ -155,16 +155,41 @@ def test_an_integer_that_does_not_parse_is_refused(stripe_sandbox: StripeSandbox
     assert (error["code"], error["param"]) == ("parameter_invalid_integer", "amount")
 
 
-@pytest.mark.parametrize("version", ["2024-06-20", None], ids=["older", "missing"])
-def test_a_request_without_the_pinned_version_is_refused(
-    stripe_sandbox: StripeSandbox, version: str | None
-) -> None:
-    response = send(stripe_sandbox, "POST", "/v1/payment_intents", GOOD_INTENT, version=version)
+def test_a_request_with_another_version_is_refused(stripe_sandbox: StripeSandbox) -> None:
+    response = send(
+        stripe_sandbox, "POST", "/v1/payment_intents", GOOD_INTENT, version="2024-06-20"
+    )
 
     error = error_of(response)
     assert error["code"] == "api_version_invalid"
     assert STRIPE_API_VERSION in error["message"]
     assert intents_at(stripe_sandbox) == 0
+
+
+def test_a_request_without_a_version_is_answered_as_stripe_does_but_breaks_our_contract(
+    stripe_sandbox: StripeSandbox,
+) -> None:
+    response = send(
+        stripe_sandbox, "POST", "/v1/customers", [("email", "a@example.com")], version=None
+    )
+
+    assert response.status_code == 200, response.text  # Stripe uses the account's default
+    record = last_record()
+    assert [v.code for v in record.violations] == ["api_version_missing"]
+    assert not record.refused
+
+
+def test_a_request_with_no_key_at_all_gets_stripes_401_before_any_check(
+    stripe_sandbox: StripeSandbox,
+) -> None:
+    response = httpx.post(
+        f"{stripe_sandbox.api_base}/v1/payment_intents",
+        data={"payment_method_types[0]": "card"},
+        timeout=5.0,
+    )
+
+    assert response.status_code == 401
+    assert last_record().caller == "anonymous" and last_record().problems() == []
 
 
 def test_a_good_request_passes_and_is_recorded_by_keys_only(stripe_sandbox: StripeSandbox) -> None:

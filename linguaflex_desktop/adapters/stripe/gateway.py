@@ -68,8 +68,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STRIPE_API_VERSION: str = stripe._api_version._ApiVersion.CURRENT
-
 __all__ = [
     "CardInfo",
     "CheckoutSessionInfo",

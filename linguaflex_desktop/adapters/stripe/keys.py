@@ -15,6 +15,7 @@ the network: call it from a worker thread. Keys are never logged.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -105,7 +106,11 @@ class StripeKeyProbe:
     def create_pii_token(self) -> str:
         """``POST /v1/tokens`` with ``pii[id_number]``, authorised by the publishable key."""
         params = {"pii": {"id_number": PII_PLACEHOLDER}}
-        token = _call("publishable", self._publishable.tokens.create, params=params)
+        # A throw-away token: one key per check, kept across the SDK's retries of this call.
+        options = {"idempotency_key": f"linguaflex-key-check-pii-{uuid.uuid4()}"}
+        token = _call(
+            "publishable", self._publishable.tokens.create, params=params, options=options
+        )
         return str(token["id"])
 
     def token_visible(self, token_id: str) -> bool:

@@ -65,7 +65,8 @@ def install(app: web.Application) -> None:
     _add_first(app, "GET", "/v1/account", _own_auth(_retrieve_account))
     _add_first(app, "POST", "/v1/tokens", _own_auth(create_token))
     _add_first(app, "GET", "/v1/tokens/{id}", _own_auth(retrieve_token))
-    app.middlewares.insert(1, _self_authenticating)  # after localstripe's error middleware
+    # right after localstripe's error middleware, wherever other extensions put theirs
+    app.middlewares.insert(app.middlewares.index(server.error_middleware) + 1, _self_authenticating)
 
 
 # --- handlers --------------------------------------------------------------------------------

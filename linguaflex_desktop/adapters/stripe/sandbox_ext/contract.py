@@ -6,13 +6,16 @@ localstripe's chain, looks at each ``/v1/...`` request before localstripe does:
 
 - who sends it (``Caller``): our app (secret key: the default); Stripe.js in the browser
   (localstripe's stand-in authenticates with ``key=pk_...`` in the body: Stripe.js's private
-  parameters are not our contract, so it is only recorded); localstripe's own routes (a path
+  parameters are not our contract, so it is only recorded); a request with no key at all
+  (recorded only: localstripe answers 401 as Stripe does); localstripe's own routes (a path
   segment starting with ``_``, such as ``_authenticate``: recorded only); or a test standing
   in for the browser or the Stripe Dashboard (header ``Linguaflex-Sandbox-Caller``);
 - which operation it is (``contract_rules.ROUTES``; an unmapped route is recorded as a
   violation, but passed on: only the suite check fails on it);
 - whether its parameters fit the SDK's type for that operation and its ``Stripe-Version`` is
   the pinned one: if not, it is refused as Stripe refuses it (HTTP 400, Stripe's JSON error);
+  a request without ``Stripe-Version`` is answered (Stripe uses the account's default) but
+  recorded as a violation: our gateway always pins the version;
 - whether a POST/DELETE carries an ``Idempotency-Key`` of our own: "ours", "generated"
   (stripe-python's random fallback, which dies with the process) or "none". Stripe refuses
   neither, so this is recorded for the suite check only.
@@ -49,8 +52,12 @@ CONTRACT_LOG_ENV = "LINGUAFLEX_STRIPE_CONTRACT_LOG"
 CALLER_HEADER = "Linguaflex-Sandbox-Caller"
 PROBE_HEADER = "Linguaflex-Contract-Probe"
 UNMAPPED = "route_unmapped"
+# Stripe answers a request without Stripe-Version in the account's default version: not
+# refused, but our gateway must always pin it, so the suite check fails on it.
+VERSION_MISSING = "api_version_missing"
+_NOT_REFUSED = (UNMAPPED, VERSION_MISSING)
 
-Caller = Literal["app", "browser", "dashboard", "sandbox"]
+Caller = Literal["app", "browser", "dashboard", "sandbox", "anonymous"]
 KeyKind = Literal["ours", "generated", "none"]
 _STAND_INS: dict[str, Caller] = {"browser": "browser", "dashboard": "dashboard"}
 _SDK_KEY = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -73,7 +80,7 @@ class ContractRecord:
 
     def problems(self) -> list[str]:
         """What breaks the contract here (empty for the browser, localstripe and probes)."""
-        if self.probe or self.caller in ("browser", "sandbox"):
+        if self.probe or self.caller in ("browser", "sandbox", "anonymous"):
             return []
         found = [f"{v.code} ({v.param})" if v.param else v.code for v in self.violations]
         if self.caller == "app" and self.idempotency not in (None, "ours"):
@@ -131,7 +138,7 @@ async def contract_middleware(request: web.Request, handler: Any) -> web.StreamR
     record = await inspect(request)
     RECORDER.add(record)
     if record.refused:
-        return refusal(next(v for v in record.violations if v.code != UNMAPPED))
+        return refusal(next(v for v in record.violations if v.code not in _NOT_REFUSED))
     response: web.StreamResponse = await handler(request)
     return response
 
@@ -159,7 +166,7 @@ async def inspect(request: web.Request) -> ContractRecord:
         idempotency=_key_kind(request),
         stripe_version=request.headers.get("Stripe-Version"),
         violations=tuple(violations),
-        refused=any(v.code != UNMAPPED for v in violations),
+        refused=any(v.code not in _NOT_REFUSED for v in violations),
         probe=PROBE_HEADER in request.headers,
     )
 
@@ -233,17 +240,23 @@ def _caller(request: web.Request, data: dict[str, Any]) -> Caller:
     stand_in = _STAND_INS.get(request.headers.get(CALLER_HEADER, ""))
     if stand_in is not None:
         return stand_in
-    has_secret = request.headers.get("Authorization", "").startswith("Bearer sk_")
+    authorization = request.headers.get("Authorization", "")
+    has_secret = authorization.startswith("Bearer sk_")
     key = data.get("key")
     if not has_secret and isinstance(key, str) and key.startswith("pk_"):
         return "browser"
+    if not authorization and not key:
+        return "anonymous"  # no key at all: Stripe answers 401 before it reads anything else
     return "app"
 
 
 def _version_violation(version: str | None) -> Violation | None:
     if version == STRIPE_API_VERSION:
         return None
-    sent = f"Stripe-Version {version!r}" if version else "no Stripe-Version header"
+    if not version:
+        message = f"No Stripe-Version header: this integration pins {STRIPE_API_VERSION}."
+        return Violation(VERSION_MISSING, None, message)
+    sent = f"Stripe-Version {version!r}"
     message = (
         f"Invalid Stripe API version: this integration is pinned to {STRIPE_API_VERSION}, "
         f"the request had {sent}."
