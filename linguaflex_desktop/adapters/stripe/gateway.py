@@ -26,20 +26,23 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import stripe
+from stripe.params.checkout import SessionCreateParams
 
 from linguaflex_desktop.adapters.stripe.errors import Declined, Gone, stripe_error_to_ours
 from linguaflex_desktop.adapters.stripe.types import (
     CardInfo,
+    CheckoutSessionInfo,
     PaymentIntentInfo,
     RefundInfo,
     SetupIntentInfo,
     card_info,
+    checkout_session_info,
     payment_intent_info,
     refund_info,
     setup_intent_info,
 )
 from linguaflex_desktop.config import Settings, StripeSettings
-from linguaflex_desktop.errors import ConfigurationError
+from linguaflex_desktop.errors import ConfigurationError, StripeRequestRefused
 
 if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
@@ -48,6 +51,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "CardInfo",
+    "CheckoutSessionInfo",
     "PaymentIntentInfo",
     "PaymentsGateway",
     "RefundInfo",
@@ -112,6 +116,20 @@ class PaymentsGateway(Protocol):
     def retrieve_refund(self, refund_id: str) -> RefundInfo: ...
     def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]: ...
     def amount_refunded(self, payment_intent_id: str) -> int: ...
+
+    # Checkout Sessions (card entry on Stripe's hosted page)
+    def create_checkout_setup_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo: ...
+    def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo: ...
+    def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo: ...
 
 
 class StripeGateway:
@@ -354,6 +372,56 @@ class StripeGateway:
         if not isinstance(charge, dict):
             charge = self._call(self._v1.charges.retrieve, str(charge))
         return int(charge.get("amount_refunded") or 0)
+
+    # --- Checkout Sessions: card entry on Stripe's hosted page --------------------------------
+
+    def create_checkout_setup_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo:
+        """A Checkout Session in ``setup`` mode: its ``url`` is Stripe's hosted card page,
+        where the student saves a card for later off-session payments. ``currency`` is
+        required in setup mode (dynamic payment methods choose from it); Stripe puts the
+        session id in place of ``{CHECKOUT_SESSION_ID}`` in ``success_url``. The SetupIntent
+        carries ``metadata`` too."""
+        params: SessionCreateParams = {
+            "mode": "setup",
+            "customer": customer_id,
+            "currency": currency.lower(),
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": dict(metadata),
+            "setup_intent_data": {"metadata": dict(metadata)},
+        }
+        session = self._call(
+            self._v1.checkout.sessions.create, params=params, options=_options(idempotency_key)
+        )
+        info = checkout_session_info(session)
+        log.info("Checkout Session …%s created (%s)", info.id[-6:], info.status)
+        return info
+
+    def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        return checkout_session_info(self._call(self._v1.checkout.sessions.retrieve, session_id))
+
+    def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        """Expire an open session (its page stops taking cards). A session no longer open
+        cannot be expired: Stripe refuses, and the session as it stands ("complete" or
+        "expired") is returned instead. An unknown session raises StripeRequestRefused."""
+        try:
+            session = self._call(self._v1.checkout.sessions.expire, session_id)
+        except StripeRequestRefused:
+            info = self.retrieve_checkout_session(session_id)
+            if info.status == "open":
+                raise
+            log.info("Checkout Session …%s was already %s", session_id[-6:], info.status)
+            return info
+        return checkout_session_info(session)
 
     # --- plumbing ----------------------------------------------------------------------------
 
