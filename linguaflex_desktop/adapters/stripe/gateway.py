@@ -80,9 +80,7 @@ class PaymentsGateway(Protocol):
         self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str | None
     ) -> str: ...
     def delete_customer(self, customer_id: str) -> None: ...
-    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo: ...
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
-    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo: ...
     def detach_payment_method(self, payment_method_id: str) -> None: ...
     def retrieve_card(self, payment_method_id: str) -> CardInfo: ...
@@ -225,16 +223,8 @@ class StripeGateway:
     def delete_customer(self, customer_id: str) -> None:
         self._call(self._v1.customers.delete, customer_id)
 
-    def create_setup_intent(self, customer_id: str) -> SetupIntentInfo:
-        """A SetupIntent to save a card for later off-session payments."""
-        params = {"customer": customer_id, "usage": "off_session", "payment_method_types": ["card"]}
-        return setup_intent_info(self._call(self._v1.setup_intents.create, params=params))
-
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
         return setup_intent_info(self._call(self._v1.setup_intents.retrieve, setup_intent_id))
-
-    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        return setup_intent_info(self._call(self._v1.setup_intents.cancel, setup_intent_id))
 
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
         """Attach to the customer; returns the attached card (a test id yields a new id).
