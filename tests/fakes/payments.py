@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from linguaflex_desktop.adapters.stripe.gateway import (
     CardInfo,
@@ -98,6 +99,12 @@ class FakePaymentsGateway(Scripted):
     def session_expired(self, session_id: str) -> CheckoutSessionInfo:
         """The session's 24 hours passed (or it was expired elsewhere)."""
         return self._set_session(session_id, status="expired", url="")
+
+    def session_made_answer_lost(self, **request: Any) -> CheckoutSessionInfo:
+        """Script for create_checkout_setup_session: Stripe made the session, but its answer
+        never arrived (the caller sees Stripe as unreachable)."""
+        self._create_session(**request)
+        raise self.unreachable()
 
     @staticmethod
     def unreachable() -> ExternalServiceError:
@@ -339,41 +346,44 @@ class FakePaymentsGateway(Scripted):
         idempotency_key: str,
     ) -> CheckoutSessionInfo:
         """Like Stripe, the same idempotency key answers with the same session."""
-
-        def default() -> CheckoutSessionInfo:
-            known = self._sessions_by_key.get(idempotency_key)
-            if known is not None:
-                return self.checkout_sessions[known].info
-            session_id = self._new_id("cs_test")
-            info = CheckoutSessionInfo(
-                id=session_id,
-                url=f"https://checkout.stripe.test/c/pay/{session_id}",
-                status="open",
-                setup_intent_id=None,
-                expires_at=SESSION_EXPIRES_AT,
-            )
-            self.checkout_sessions[session_id] = FakeCheckoutSession(
-                info,
-                customer_id,
-                currency,
-                success_url,
-                cancel_url,
-                dict(metadata),
-                idempotency_key,
-            )
-            self._sessions_by_key[idempotency_key] = session_id
-            return info
-
+        request: dict[str, Any] = {
+            "customer_id": customer_id,
+            "currency": currency,
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": metadata,
+            "idempotency_key": idempotency_key,
+        }
         info: CheckoutSessionInfo = self._script.answer(
-            "create_checkout_setup_session",
-            default,
-            customer_id=customer_id,
-            currency=currency,
-            success_url=success_url,
-            cancel_url=cancel_url,
-            metadata=metadata,
-            idempotency_key=idempotency_key,
+            "create_checkout_setup_session", lambda: self._create_session(**request), **request
         )
+        return info
+
+    def _create_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo:
+        known = self._sessions_by_key.get(idempotency_key)
+        if known is not None:
+            return self.checkout_sessions[known].info
+        session_id = self._new_id("cs_test")
+        info = CheckoutSessionInfo(
+            id=session_id,
+            url=f"https://checkout.stripe.test/c/pay/{session_id}",
+            status="open",
+            setup_intent_id=None,
+            expires_at=SESSION_EXPIRES_AT,
+        )
+        self.checkout_sessions[session_id] = FakeCheckoutSession(
+            info, customer_id, currency, success_url, cancel_url, dict(metadata), idempotency_key
+        )
+        self._sessions_by_key[idempotency_key] = session_id
         return info
 
     def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
