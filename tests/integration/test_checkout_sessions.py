@@ -276,3 +276,26 @@ def test_an_expired_session_page_says_so_and_takes_no_card(
     card = {"number": "4242424242424242", "exp": "12/31", "cvc": "123", "name": "Ana"}
     httpx.post(info.url, data=card, headers={"Origin": origin})
     assert stripe_gateway.retrieve_checkout_session(info.id).status == "expired"
+
+
+def test_card_0341_is_saved_on_the_page_then_declined_when_charged(
+    stripe_gateway: StripeGateway, customer: str
+) -> None:
+    info = open_session(stripe_gateway, customer)
+    submit_card(info.url, "4000 0000 0000 0341", follow_to_return_page=False)
+    done = stripe_gateway.retrieve_checkout_session(info.id)
+    assert done.status == "complete" and done.setup_intent_id is not None
+    card_id = stripe_gateway.retrieve_setup_intent(done.setup_intent_id).payment_method_id
+    assert card_id is not None
+
+    intent = stripe_gateway.create_payment_intent(
+        amount_minor=7875,
+        currency="eur",
+        customer_id=customer,
+        payment_method_id=card_id,
+        metadata={"booking_id": "3"},
+        idempotency_key="pay-3-1",
+    )
+    charged = stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="confirm-3-1")
+
+    assert charged.declined and charged.last_error_code == "card_declined"
