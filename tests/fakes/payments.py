@@ -30,10 +30,9 @@ SESSION_EXPIRES_AT = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)  # a day after the t
 
 
 @dataclass(frozen=True)
-class FakeCheckoutSession:
-    """What the fake keeps of a Checkout Session: its answer and what it was created with."""
+class CheckoutRequest:
+    """What a Checkout Session was created with (``checkout_requests``, by session id)."""
 
-    info: CheckoutSessionInfo
     customer_id: str
     currency: str
     success_url: str
@@ -52,7 +51,8 @@ class FakePaymentsGateway(Scripted):
         self.setup_intents: dict[str, SetupIntentInfo] = {}
         self.intents: dict[str, PaymentIntentInfo] = {}
         self.refunds: dict[str, tuple[str, RefundInfo]] = {}  # id -> (payment intent, refund)
-        self.checkout_sessions: dict[str, FakeCheckoutSession] = {}
+        self.checkout_sessions: dict[str, CheckoutSessionInfo] = {}
+        self.checkout_requests: dict[str, CheckoutRequest] = {}
         self._sessions_by_key: dict[str, str] = {}  # idempotency key -> session id
 
     # --- answers a test scripts --------------------------------------------------------------
@@ -85,8 +85,7 @@ class FakePaymentsGateway(Scripted):
         """The student saved a card on the hosted page: a succeeded SetupIntent with a new
         card (attached to the customer, as Checkout does, unless ``attached`` is False), and
         the session complete."""
-        stored = self.checkout_sessions[session_id]
-        customer = stored.customer_id if attached else None
+        customer = self.checkout_requests[session_id].customer_id if attached else None
         card = CardInfo(self._new_id("pm"), "visa", last4, 12, 2031, customer)
         self.cards[card.id] = card
         seti_id = self._new_id("seti")
@@ -371,7 +370,7 @@ class FakePaymentsGateway(Scripted):
     ) -> CheckoutSessionInfo:
         known = self._sessions_by_key.get(idempotency_key)
         if known is not None:
-            return self.checkout_sessions[known].info
+            return self.checkout_sessions[known]
         session_id = self._new_id("cs_test")
         info = CheckoutSessionInfo(
             id=session_id,
@@ -380,8 +379,9 @@ class FakePaymentsGateway(Scripted):
             setup_intent_id=None,
             expires_at=SESSION_EXPIRES_AT,
         )
-        self.checkout_sessions[session_id] = FakeCheckoutSession(
-            info, customer_id, currency, success_url, cancel_url, dict(metadata), idempotency_key
+        self.checkout_sessions[session_id] = info
+        self.checkout_requests[session_id] = CheckoutRequest(
+            customer_id, currency, success_url, cancel_url, dict(metadata), idempotency_key
         )
         self._sessions_by_key[idempotency_key] = session_id
         return info
@@ -390,7 +390,7 @@ class FakePaymentsGateway(Scripted):
         def default() -> CheckoutSessionInfo:
             if session_id not in self.checkout_sessions:
                 raise StripeRequestRefused("No such checkout.session (fake).")
-            return self.checkout_sessions[session_id].info
+            return self.checkout_sessions[session_id]
 
         info: CheckoutSessionInfo = self._script.answer(
             "retrieve_checkout_session", default, session_id
@@ -414,9 +414,13 @@ class FakePaymentsGateway(Scripted):
     def _set_session(
         self, session_id: str, *, status: str, url: str, setup_intent_id: str | None = None
     ) -> CheckoutSessionInfo:
-        stored = self.checkout_sessions[session_id]
-        info = replace(stored.info, status=status, url=url, setup_intent_id=setup_intent_id)
-        self.checkout_sessions[session_id] = replace(stored, info=info)
+        info = replace(
+            self.checkout_sessions[session_id],
+            status=status,
+            url=url,
+            setup_intent_id=setup_intent_id,
+        )
+        self.checkout_sessions[session_id] = info
         return info
 
     def _new_id(self, prefix: str) -> str:

@@ -70,13 +70,13 @@ def test_start_records_the_setup_first_then_opens_a_setup_session_on_the_return_
     assert seen_before_stripe == [[(None, "open", None)]]  # the row exists before the call
     (call,) = gateway.calls_to("create_checkout_setup_session")
     (stored,) = gateway.checkout_sessions.values()
-    assert handoff.url == stored.info.url and handoff.checkout_session_id == stored.info.id
+    assert handoff.url == stored.url and handoff.checkout_session_id == stored.id
     assert call.kwargs["currency"] == "usd"  # no booking, no gig: the default
     assert call.kwargs["idempotency_key"].startswith("linguaflex-card-setup-")
     assert call.kwargs["success_url"].startswith("http://127.0.0.1:")
     assert call.kwargs["success_url"].endswith("?outcome=done")
     assert call.kwargs["cancel_url"].endswith("?outcome=cancelled")
-    assert setup_rows(ctx) == [(stored.info.id, "open", None)]
+    assert setup_rows(ctx) == [(stored.id, "open", None)]
 
 
 def test_start_uses_the_currency_asked_for(
@@ -138,7 +138,7 @@ def test_poll_waits_while_the_session_is_open_then_saves_the_card(
     assert (outcome.card.last4, outcome.card.is_default) == ("1881", True)
     assert outcome.message == "Visa •••• 1881, expires 12/2031 saved."
     assert len(gateway.calls_to("attach_payment_method")) == 1  # not attached yet: attached
-    seti = gateway.checkout_sessions[handoff.checkout_session_id].info.setup_intent_id
+    seti = gateway.checkout_sessions[handoff.checkout_session_id].setup_intent_id
     assert setup_rows(ctx) == [(handoff.checkout_session_id, "succeeded", seti)]
     assert cards.poll_card_setup(student, handoff.checkout_session_id).card == outcome.card
     with ctx.unit_of_work(write=False) as uow:
@@ -167,7 +167,7 @@ def test_cancel_expires_the_session_and_closes_the_setup(
     outcome = cards.cancel_card_setup(student, handoff.checkout_session_id)
 
     assert outcome.state == "canceled" and outcome.message.startswith("Card setup cancelled")
-    assert gateway.checkout_sessions[handoff.checkout_session_id].info.status == "expired"
+    assert gateway.checkout_sessions[handoff.checkout_session_id].status == "expired"
     assert setup_rows(ctx)[0][1] == "canceled"
     assert cards.poll_card_setup(student, handoff.checkout_session_id).state == "canceled"
 
@@ -206,7 +206,7 @@ def test_the_browser_coming_back_wakes_the_poller_at_once(
     cards: CardService, gateway: FakePaymentsGateway, student: Actor
 ) -> None:
     handoff = cards.start_card_setup(student)
-    success_url = gateway.checkout_sessions[handoff.checkout_session_id].success_url
+    success_url = gateway.checkout_requests[handoff.checkout_session_id].success_url
     first_poll = threading.Event()
     gateway.script(
         "retrieve_checkout_session", lambda session_id: _after(first_poll, gateway, session_id)
@@ -235,7 +235,7 @@ def test_the_back_link_on_stripes_page_cancels_the_setup(
     cards: CardService, gateway: FakePaymentsGateway, student: Actor
 ) -> None:
     handoff = cards.start_card_setup(student)
-    cancel_url = gateway.checkout_sessions[handoff.checkout_session_id].cancel_url
+    cancel_url = gateway.checkout_requests[handoff.checkout_session_id].cancel_url
     first_poll = threading.Event()
     gateway.script(
         "retrieve_checkout_session", lambda session_id: _after(first_poll, gateway, session_id)
@@ -255,13 +255,13 @@ def test_the_back_link_on_stripes_page_cancels_the_setup(
     waiter.join(WAIT)
 
     assert results == ["canceled"]
-    assert gateway.checkout_sessions[handoff.checkout_session_id].info.status == "expired"
+    assert gateway.checkout_sessions[handoff.checkout_session_id].status == "expired"
 
 
 def _after(
     event: threading.Event, gateway: FakePaymentsGateway, session_id: str
 ) -> CheckoutSessionInfo:
     """A retrieve that signals the test once it has answered."""
-    info = gateway.checkout_sessions[session_id].info
+    info = gateway.checkout_sessions[session_id]
     event.set()
     return info
