@@ -101,6 +101,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     """Start the gateway (sandbox mode without keys) and wire the card and payment services
     and the payment collaborators."""
     from linguaflex_desktop.adapters.browser_pages import CardPageServer
+    from linguaflex_desktop.adapters.return_pages import ReturnPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
     from linguaflex_desktop.services.payments.reconcile import Reconciler
@@ -111,12 +112,13 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
 
     gateway, sandbox = open_payments_gateway(settings)
     pages = CardPageServer.for_gateway(gateway)
+    return_pages = ReturnPageServer()
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
     reconciler = Reconciler(ctx, gateway)
     return PaymentServices(
         gateway=gateway,
         sandbox=sandbox,
-        cards=CardService(ctx, gateway, lambda: pages),
+        cards=CardService(ctx, gateway, lambda: return_pages),
         payments=PaymentService(
             ctx, gateway, reconciler=reconciler, page_server_factory=lambda: pages
         ),

@@ -1,8 +1,8 @@
-"""The loopback page server: the browser half of the card hand-off.
+"""The loopback page server: the browser half of the 3-D Secure hand-off.
 
-Card data must only ever be seen by Stripe.js in the user's browser, so the app serves a tiny
-page on ``127.0.0.1`` (random port) that loads Stripe.js and either saves a card
-(``confirmCardSetup``) or completes 3-D Secure for a PaymentIntent (``confirmCardPayment``).
+The app serves a tiny page on ``127.0.0.1`` (random port) that loads Stripe.js and completes
+3-D Secure for a PaymentIntent (``confirmCardPayment``). (Cards are saved on Stripe's hosted
+Checkout page, not here.)
 
 Each hand-off has a one-time, unguessable token in its URL. A page is served only while its
 hand-off is open: it closes when the page reports its outcome, when the app revokes it, or
@@ -50,9 +50,8 @@ REAL_STRIPE_FRAMES = (
     "https://*.js.stripe.com",
     "https://hooks.stripe.com",
 )
-KIND_CARD_SETUP = "card_setup"
 KIND_THREE_D_SECURE = "three_d_secure"
-_TEMPLATES = {KIND_CARD_SETUP: "card_page.html", KIND_THREE_D_SECURE: "threeds_page.html"}
+_TEMPLATES = {KIND_THREE_D_SECURE: "threeds_page.html"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class _Offer:
 
 
 class CardPageServer:
-    """Serves the card-setup and 3-D Secure pages on 127.0.0.1 (see the module docstring)."""
+    """Serves the 3-D Secure pages on 127.0.0.1 (see the module docstring)."""
 
     def __init__(
         self,
@@ -156,10 +155,6 @@ class CardPageServer:
         return f"http://{LOOPBACK_HOST}:{self.port}"
 
     # --- hand-offs ---------------------------------------------------------------------------
-
-    def offer_card_setup(self, *, client_secret: str) -> Handoff:
-        """Open a hand-off whose page saves a card with ``confirmCardSetup``."""
-        return self._offer(KIND_CARD_SETUP, client_secret)
 
     def offer_three_d_secure(self, *, client_secret: str) -> Handoff:
         """Open a hand-off whose page runs ``confirmCardPayment`` (PaymentIntent in

@@ -128,13 +128,17 @@ class SavedCard(Base):
 
 
 class PendingCardSetup(Base):
-    """A SetupIntent handed to the browser and not yet resolved (survives a restart)."""
+    """A card setup handed to the browser (a Checkout Session in setup mode) and its outcome
+    (survives a restart). The row is written before the session is created: its id makes the
+    idempotency key, so a retry gets the same session. The SetupIntent is known once the card
+    is saved."""
 
     __tablename__ = "pending_card_setups"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    stripe_setup_intent_id: Mapped[str] = mapped_column(String(255), unique=True)
+    stripe_checkout_session_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    stripe_setup_intent_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     status: Mapped[str] = mapped_column(String(40), default="open")
     failure_message: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,4 +1,5 @@
-"""A window-modal "waiting for the browser" dialog with a busy bar and Cancel.
+"""A window-modal "waiting for the browser" dialog with a busy bar, the time elapsed, and
+Cancel.
 
 Used while a background poller follows a browser hand-off (card setup). Cancel does not
 close the dialog at once: it sets ``cancel_event`` (which the poller checks through
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 CANCELLING_TEXT = "Cancelling…"
+
+
+def elapsed_text(seconds: int) -> str:
+    """E.g. "Waiting for 1:05"."""
+    minutes, rest = divmod(max(seconds, 0), 60)
+    return f"Waiting for {minutes}:{rest:02d}"
 
 
 class WaitDialog(QDialog):
@@ -54,6 +61,14 @@ class WaitDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
+        self.elapsed_label = QLabel(elapsed_text(0))
+        self.elapsed_label.setObjectName("fieldNote")
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
         self.reopen_button = QPushButton("Open the page again")
         self.reopen_button.clicked.connect(self.reopen_requested)
         self.cancel_button = QPushButton("Cancel")
@@ -69,7 +84,12 @@ class WaitDialog(QDialog):
         layout.addWidget(self.address_label)
         layout.addWidget(self.address_edit)
         layout.addWidget(self.progress)
+        layout.addWidget(self.elapsed_label)
         layout.addLayout(buttons)
+
+    @Slot()
+    def _tick(self) -> None:
+        self.elapsed_label.setText(elapsed_text(int(self._clock.elapsed() // 1000)))
 
     def should_cancel(self) -> bool:
         """For the poller (any thread): True once the user pressed Cancel."""
@@ -100,6 +120,7 @@ class WaitDialog(QDialog):
 
     def finish(self) -> None:
         """The poller answered: close for good."""
+        self._ticker.stop()
         self.done(QDialog.DialogCode.Accepted)
 
     def reject(self) -> None:

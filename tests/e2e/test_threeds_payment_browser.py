@@ -1,5 +1,5 @@
 """Paying with 3-D Secure end to end: PaymentService + loopback page server + localstripe +
-headless Chromium. The 4000 0025 0000 3155 card is saved through the card page, the payment
+headless Chromium. The 4000 0025 0000 3155 card is saved on the hosted Checkout page, the payment
 comes back ``requires_action``, the browser opens the hand-off page (``confirmCardPayment``)
 and answers the 3-D Secure box while the service's poller, on its own thread, follows the
 PaymentIntent to the outcome."""
@@ -20,6 +20,7 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from tests.e2e.checkout_browser import authenticate, fill_card, returned_heading
 from tests.integration.payment_helpers import (
     THREE_D_SECURE_CARD,
     PayKit,
@@ -58,20 +59,15 @@ def page_result(browser: Any) -> tuple[str, str]:
 
 
 def save_3155_in_browser(browser: Any, kit: PayKit) -> int:
-    """The student saves the 3-D Secure test card through the card page."""
+    """The student saves the 3-D Secure test card on the hosted Checkout page."""
     student = kit.world.student
     handoff = kit.cards.start_card_setup(student)
     browser.get(handoff.url)
-    values = {"number": THREE_D_SECURE_CARD, "exp_month": "12", "exp_year": "31", "cvc": "123"}
-    values["postal_code"] = "75001"
-    for placeholder, value in values.items():
-        field = browser.find_element(By.CSS_SELECTOR, f'input[placeholder="{placeholder}"]')
-        field.send_keys(value)
-    browser.find_element(By.ID, "save").click()
-    answer_three_d_secure(browser, "Complete authentication")
-    assert page_result(browser)[0] == "succeeded"
+    fill_card(browser, THREE_D_SECURE_CARD)
+    authenticate(browser, "Complete")
+    assert returned_heading(browser) == "All done"
     outcome = kit.cards.wait_for_card_setup(
-        student, handoff.setup_intent_id, timeout=WAIT_SECONDS, interval=0.05
+        student, handoff.checkout_session_id, timeout=WAIT_SECONDS, interval=0.05
     )
     assert outcome.card is not None and outcome.card.last4 == "3155"
     return outcome.card.id

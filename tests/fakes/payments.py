@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
 
 from linguaflex_desktop.adapters.stripe.gateway import (
     CardInfo,
@@ -20,10 +22,23 @@ from linguaflex_desktop.adapters.stripe.gateway import (
     RefundInfo,
     SetupIntentInfo,
 )
-from linguaflex_desktop.errors import ExternalServiceError
+from linguaflex_desktop.errors import ExternalServiceError, StripeRequestRefused
 from tests.fakes.scripted import Scripted
 
 UNREACHABLE = "Stripe could not be reached (fake)."
+SESSION_EXPIRES_AT = datetime(2027, 3, 2, 9, 0, tzinfo=UTC)  # a day after the test clock
+
+
+@dataclass(frozen=True)
+class CheckoutRequest:
+    """What a Checkout Session was created with (``checkout_requests``, by session id)."""
+
+    customer_id: str
+    currency: str
+    success_url: str
+    cancel_url: str
+    metadata: Mapping[str, str]
+    idempotency_key: str
 
 
 class FakePaymentsGateway(Scripted):
@@ -37,6 +52,8 @@ class FakePaymentsGateway(Scripted):
         self.intents: dict[str, PaymentIntentInfo] = {}
         self.refunds: dict[str, tuple[str, RefundInfo]] = {}  # id -> (payment intent, refund)
         self.checkout_sessions: dict[str, CheckoutSessionInfo] = {}
+        self.checkout_requests: dict[str, CheckoutRequest] = {}
+        self._sessions_by_key: dict[str, str] = {}  # idempotency key -> session id
 
     # --- answers a test scripts --------------------------------------------------------------
 
@@ -61,6 +78,32 @@ class FakePaymentsGateway(Scripted):
             info = replace(info, latest_charge_id=self._new_id("ch"))
         self.intents[intent_id] = info
         return info
+
+    def card_saved_on_page(
+        self, session_id: str, *, last4: str = "4242", attached: bool = True
+    ) -> CardInfo:
+        """The student saved a card on the hosted page: a succeeded SetupIntent with a new
+        card (attached to the customer, as Checkout does, unless ``attached`` is False), and
+        the session complete."""
+        customer = self.checkout_requests[session_id].customer_id if attached else None
+        card = CardInfo(self._new_id("pm"), "visa", last4, 12, 2031, customer)
+        self.cards[card.id] = card
+        seti_id = self._new_id("seti")
+        self.setup_intents[seti_id] = SetupIntentInfo(
+            seti_id, f"{seti_id}_secret", "succeeded", card.id
+        )
+        self._set_session(session_id, status="complete", url="", setup_intent_id=seti_id)
+        return card
+
+    def session_expired(self, session_id: str) -> CheckoutSessionInfo:
+        """The session's 24 hours passed (or it was expired elsewhere)."""
+        return self._set_session(session_id, status="expired", url="")
+
+    def session_made_answer_lost(self, **request: Any) -> CheckoutSessionInfo:
+        """Script for create_checkout_setup_session: Stripe made the session, but its answer
+        never arrived (the caller sees Stripe as unreachable)."""
+        self._create_session(**request)
+        raise self.unreachable()
 
     @staticmethod
     def unreachable() -> ExternalServiceError:
@@ -117,31 +160,10 @@ class FakePaymentsGateway(Scripted):
             "delete_customer", lambda: self.customers.pop(customer_id, None), customer_id
         )
 
-    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo:
-        def default() -> SetupIntentInfo:
-            seti_id = self._new_id("seti")
-            info = SetupIntentInfo(seti_id, f"{seti_id}_secret", "requires_payment_method")
-            self.setup_intents[seti_id] = info
-            return info
-
-        info: SetupIntentInfo = self._script.answer(
-            "create_setup_intent", default, customer_id, idempotency_key=idempotency_key
-        )
-        return info
-
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
         info: SetupIntentInfo = self._script.answer(
             "retrieve_setup_intent", lambda: self.setup_intents[setup_intent_id], setup_intent_id
         )
-        return info
-
-    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        def default() -> SetupIntentInfo:
-            info = replace(self.setup_intents[setup_intent_id], status="canceled")
-            self.setup_intents[setup_intent_id] = info
-            return info
-
-        info: SetupIntentInfo = self._script.answer("cancel_setup_intent", default, setup_intent_id)
         return info
 
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
@@ -314,6 +336,8 @@ class FakePaymentsGateway(Scripted):
             )
         )
 
+    # --- Checkout Sessions -------------------------------------------------------------------
+
     def create_checkout_setup_session(
         self,
         *,
@@ -324,39 +348,83 @@ class FakePaymentsGateway(Scripted):
         metadata: Mapping[str, str],
         idempotency_key: str,
     ) -> CheckoutSessionInfo:
+        """Like Stripe, the same idempotency key answers with the same session."""
+        request: dict[str, Any] = {
+            "customer_id": customer_id,
+            "currency": currency,
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": metadata,
+            "idempotency_key": idempotency_key,
+        }
+        info: CheckoutSessionInfo = self._script.answer(
+            "create_checkout_setup_session", lambda: self._create_session(**request), **request
+        )
+        return info
+
+    def _create_session(
+        self,
+        *,
+        customer_id: str,
+        currency: str,
+        success_url: str,
+        cancel_url: str,
+        metadata: Mapping[str, str],
+        idempotency_key: str,
+    ) -> CheckoutSessionInfo:
+        known = self._sessions_by_key.get(idempotency_key)
+        if known is not None:
+            return self.checkout_sessions[known]
+        session_id = self._new_id("cs_test")
+        info = CheckoutSessionInfo(
+            id=session_id,
+            url=f"https://checkout.stripe.test/c/pay/{session_id}",
+            status="open",
+            setup_intent_id=None,
+            expires_at=SESSION_EXPIRES_AT,
+        )
+        self.checkout_sessions[session_id] = info
+        self.checkout_requests[session_id] = CheckoutRequest(
+            customer_id, currency, success_url, cancel_url, dict(metadata), idempotency_key
+        )
+        self._sessions_by_key[idempotency_key] = session_id
+        return info
+
+    def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
         def default() -> CheckoutSessionInfo:
-            session_id = self._new_id("cs_test")
-            info = CheckoutSessionInfo(
-                id=session_id,
-                url=f"https://checkout.stripe.com/c/pay/{session_id}",
-                status="open",
-                setup_intent_id=self._new_id("seti"),
-                expires_at=None,
-            )
-            self.checkout_sessions[session_id] = info
-            return info
+            if session_id not in self.checkout_sessions:
+                raise StripeRequestRefused("No such checkout.session (fake).")
+            return self.checkout_sessions[session_id]
 
         info: CheckoutSessionInfo = self._script.answer(
-            "create_checkout_setup_session",
-            default,
-            customer_id=customer_id,
-            currency=currency,
-            success_url=success_url,
-            cancel_url=cancel_url,
-            metadata=metadata,
-            idempotency_key=idempotency_key,
+            "retrieve_checkout_session", default, session_id
         )
         return info
 
     def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        """An open session expires; one no longer open is returned as it stands."""
+
         def default() -> CheckoutSessionInfo:
-            info = replace(self.checkout_sessions[session_id], status="expired")
-            self.checkout_sessions[session_id] = info
-            return info
+            current = self.retrieve_checkout_session(session_id)
+            if current.status != "open":
+                return current
+            return self._set_session(session_id, status="expired", url="")
 
         info: CheckoutSessionInfo = self._script.answer(
             "expire_checkout_session", default, session_id
         )
+        return info
+
+    def _set_session(
+        self, session_id: str, *, status: str, url: str, setup_intent_id: str | None = None
+    ) -> CheckoutSessionInfo:
+        info = replace(
+            self.checkout_sessions[session_id],
+            status=status,
+            url=url,
+            setup_intent_id=setup_intent_id,
+        )
+        self.checkout_sessions[session_id] = info
         return info
 
     def _new_id(self, prefix: str) -> str:

@@ -13,7 +13,6 @@ import httpx
 import stripe
 from sqlalchemy import select
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo, StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import ExternalServiceError
@@ -78,7 +77,7 @@ def make_kit(ctx: ServiceContext, gateway: StripeGateway, sandbox: StripeSandbox
         sandbox=sandbox,
         world=world,
         bookings=bookings,
-        cards=CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway)),
+        cards=CardService(ctx, gateway),
         payments=PaymentService(ctx, gateway),
         booking_id=booking.id,
     )

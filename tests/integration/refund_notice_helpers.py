@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import RefundInfo, StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.models import Notification
@@ -71,7 +70,7 @@ def paid_booking_by_card(
         sandbox=sandbox,
         world=world,
         bookings=bookings,
-        cards=CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway)),
+        cards=CardService(ctx, gateway),
         payments=PaymentService(ctx, gateway),
         booking_id=booking.id,
     )

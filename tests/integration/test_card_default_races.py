@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, select, text
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.models import SavedCard
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
@@ -29,7 +28,7 @@ WAIT_SECONDS = 20
 
 @pytest.fixture
 def cards(ctx: ServiceContext, stripe_gateway: StripeGateway) -> Iterator[CardService]:
-    service = CardService(ctx, stripe_gateway, lambda: CardPageServer.for_gateway(stripe_gateway))
+    service = CardService(ctx, stripe_gateway)
     yield service
     service.close()
 

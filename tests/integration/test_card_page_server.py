@@ -96,14 +96,14 @@ def report(server: CardPageServer, handoff: Handoff, outcome: str, message: str 
     )
 
 
-def test_card_page_is_served_only_with_its_token(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+def test_page_is_served_only_with_its_token(pages: CardPageServer) -> None:
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     page = request(pages, path_of(handoff))
 
     assert handoff.url.startswith(f"http://127.0.0.1:{pages.port}/handoff/")
     assert page.status == 200
-    assert "Save card" in page.body and 'id="result"' in page.body
+    assert "confirmCardPayment" in page.body and 'id="result"' in page.body
     assert "pk_test_sandbox" in page.body and SECRET in page.body
     assert request(pages, "/handoff/" + "x" * 43).status == 404
     assert request(pages, "/").status == 404
@@ -111,7 +111,7 @@ def test_card_page_is_served_only_with_its_token(pages: CardPageServer) -> None:
 
 
 def test_wrong_host_header_is_refused(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     for host in (
         f"localhost:{pages.port}",
@@ -127,7 +127,7 @@ def test_wrong_host_header_is_refused(pages: CardPageServer) -> None:
 def test_page_carries_a_strict_csp_allowing_only_itself_and_the_stripe_js_origin(
     pages: CardPageServer,
 ) -> None:
-    page = request(pages, path_of(pages.offer_card_setup(client_secret=SECRET)))
+    page = request(pages, path_of(pages.offer_three_d_secure(client_secret=SECRET)))
     policy = parse_policy(page.headers["content-security-policy"])
 
     assert policy["default-src"] == "'none'"
@@ -150,7 +150,7 @@ def test_page_carries_a_strict_csp_allowing_only_itself_and_the_stripe_js_origin
 def test_real_stripe_pages_load_stripe_js_from_js_stripe_com_only() -> None:
     server = CardPageServer(publishable_key="pk_live_x", stripe_js_url="https://js.stripe.com/v3/")
     try:
-        page = request(server, path_of(server.offer_card_setup(client_secret=SECRET)))
+        page = request(server, path_of(server.offer_three_d_secure(client_secret=SECRET)))
     finally:
         server.stop()
     policy = page.headers["content-security-policy"]
@@ -171,7 +171,7 @@ def test_server_listens_on_loopback_only(pages: CardPageServer) -> None:
 def test_report_with_a_wrong_host_header_is_refused_and_leaves_the_handoff_open(
     pages: CardPageServer,
 ) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     for host in (f"localhost:{pages.port}", "evil.example", f"127.0.0.1:{pages.port + 1}"):
         answer = request(
@@ -189,7 +189,7 @@ def test_report_with_a_wrong_host_header_is_refused_and_leaves_the_handoff_open(
 
 
 def test_reported_outcome_closes_the_handoff(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     assert report(pages, handoff, "failed", "Your card was declined.").status == 204
 
@@ -202,7 +202,7 @@ def test_reported_outcome_closes_the_handoff(pages: CardPageServer) -> None:
 
 
 def test_report_needs_our_origin_and_a_valid_body(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
     body = json.dumps({"outcome": "succeeded"}).encode()
     report_path = path_of(handoff) + "/report"
 
@@ -229,7 +229,7 @@ def test_report_needs_our_origin_and_a_valid_body(pages: CardPageServer) -> None
 
 
 def test_handoff_expires_after_its_lifetime(pages: CardPageServer, clock: Clock) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     clock.now += 599
     assert request(pages, path_of(handoff)).status == 200
@@ -238,8 +238,8 @@ def test_handoff_expires_after_its_lifetime(pages: CardPageServer, clock: Clock)
 
 
 def test_revoked_handoff_is_no_longer_served(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
-    other = pages.offer_card_setup(client_secret="seti_other_secret_1")
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
+    other = pages.offer_three_d_secure(client_secret="seti_other_secret_1")
 
     pages.revoke(handoff.token)
 
@@ -258,7 +258,7 @@ def test_three_d_secure_page_calls_confirm_card_payment(pages: CardPageServer) -
 
 
 def test_client_secret_cannot_break_out_of_the_page(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret='x</script><script>alert(1)</script>"&')
+    handoff = pages.offer_three_d_secure(client_secret='x</script><script>alert(1)</script>"&')
 
     page = request(pages, path_of(handoff))
 
@@ -267,7 +267,7 @@ def test_client_secret_cannot_break_out_of_the_page(pages: CardPageServer) -> No
 
 
 def test_other_methods_are_refused(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     assert request(pages, path_of(handoff), method="PUT").status == 405
     assert request(pages, path_of(handoff), method="DELETE").status == 405
@@ -279,7 +279,7 @@ def test_a_secret_key_is_never_accepted_as_the_page_key() -> None:
 
 
 def test_the_page_is_utf8_html_and_posts_its_report_to_its_own_token(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     page = request(pages, path_of(handoff))
 
@@ -288,7 +288,7 @@ def test_the_page_is_utf8_html_and_posts_its_report_to_its_own_token(pages: Card
 
 
 def test_each_page_gets_a_fresh_nonce_of_16_random_bytes(pages: CardPageServer) -> None:
-    path = path_of(pages.offer_card_setup(client_secret=SECRET))
+    path = path_of(pages.offer_three_d_secure(client_secret=SECRET))
 
     nonces = [
         parse_policy(request(pages, path).headers["content-security-policy"])["script-src"].split()[
@@ -303,7 +303,7 @@ def test_each_page_gets_a_fresh_nonce_of_16_random_bytes(pages: CardPageServer) 
 
 
 def test_an_accepted_report_is_answered_204_with_an_empty_body(pages: CardPageServer) -> None:
-    handoff = pages.offer_card_setup(client_secret=SECRET)
+    handoff = pages.offer_three_d_secure(client_secret=SECRET)
 
     answer = report(pages, handoff, "succeeded")
 

@@ -1,21 +1,19 @@
 """CardService against the sandbox, on SQLite and Postgres (``ctx``) where the database matters.
 
-The browser's part (confirmCardSetup) is played here by a direct SDK call on the sandbox; the
-real browser hand-off runs in tests/e2e/test_card_setup_browser.py.
+The browser's part (typing a card on the sandbox's hosted Checkout page) is played here over
+HTTP; the real browser hand-off runs in tests/e2e/test_card_setup_browser.py.
 """
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import threading
 from collections.abc import Iterator, Mapping
 
+import httpx
 import pytest
-import stripe
 from sqlalchemy import func, select
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.errors import (
@@ -30,11 +28,11 @@ from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from tests.conftest_stripe import add_actor
-from tests.stripe_stand_ins import stand_in_client
+from tests.integration.checkout_helpers import submit_card
 
 
 def make_service(ctx: ServiceContext, gateway: StripeGateway) -> CardService:
-    return CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    return CardService(ctx, gateway)
 
 
 @pytest.fixture
@@ -47,16 +45,6 @@ def cards(ctx: ServiceContext, stripe_gateway: StripeGateway) -> Iterator[CardSe
 @pytest.fixture
 def student(ctx: ServiceContext) -> Actor:
     return add_actor(ctx, email="sofia@example.com")
-
-
-def browser_confirms(sandbox: StripeSandbox, setup_intent_id: str, number: str) -> None:
-    """What Stripe.js does on the page: confirm the SetupIntent with the typed card."""
-    client = stand_in_client(sandbox, "browser")
-    card = {"number": number, "exp_month": 11, "exp_year": 2031, "cvc": "123"}
-    params = {"payment_method_data": {"type": "card", "card": card}}
-    # A decline answers 402 to the page; the poller must notice it on its own.
-    with contextlib.suppress(stripe.CardError):
-        client.v1.setup_intents.confirm(setup_intent_id, params=params)  # type: ignore[arg-type]
 
 
 def count(ctx: ServiceContext, model: type) -> int:
@@ -75,9 +63,9 @@ def test_card_confirmed_in_the_browser_is_attached_saved_and_default(
     ctx: ServiceContext,
 ) -> None:
     handoff = cards.start_card_setup(student)
-    browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4242424242424242")
+    submit_card(handoff.url, "4242 4242 4242 4242")
 
-    outcome = cards.poll_card_setup(student, handoff.setup_intent_id)
+    outcome = cards.poll_card_setup(student, handoff.checkout_session_id)
 
     assert outcome.state == "succeeded" and outcome.card is not None
     assert (outcome.card.brand, outcome.card.last4, outcome.card.exp_month) == ("visa", "4242", 11)
@@ -95,10 +83,10 @@ def test_polling_a_finished_setup_twice_saves_the_card_once(
     cards: CardService, student: Actor, stripe_sandbox: StripeSandbox, ctx: ServiceContext
 ) -> None:
     handoff = cards.start_card_setup(student)
-    browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4242424242424242")
+    submit_card(handoff.url, "4242 4242 4242 4242")
 
-    first = cards.poll_card_setup(student, handoff.setup_intent_id)
-    second = cards.poll_card_setup(student, handoff.setup_intent_id)
+    first = cards.poll_card_setup(student, handoff.checkout_session_id)
+    second = cards.poll_card_setup(student, handoff.checkout_session_id)
 
     assert first.card == second.card
     assert count(ctx, SavedCard) == 1
@@ -107,23 +95,53 @@ def test_polling_a_finished_setup_twice_saves_the_card_once(
 def test_setup_still_open_in_the_browser_is_waiting(cards: CardService, student: Actor) -> None:
     handoff = cards.start_card_setup(student)
 
-    outcome = cards.poll_card_setup(student, handoff.setup_intent_id)
+    outcome = cards.poll_card_setup(student, handoff.checkout_session_id)
 
     assert outcome.state == "waiting" and not outcome.finished and outcome.card is None
 
 
-def test_card_declined_at_setup_ends_failed_and_saves_nothing(
-    cards: CardService, student: Actor, stripe_sandbox: StripeSandbox, ctx: ServiceContext
+def test_card_declined_on_the_page_leaves_the_setup_open_for_another_card(
+    cards: CardService, student: Actor, ctx: ServiceContext
 ) -> None:
     handoff = cards.start_card_setup(student)
-    browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4000000000000002")
+    where = submit_card(handoff.url, "4000 0000 0000 0002")
 
-    outcome = cards.poll_card_setup(student, handoff.setup_intent_id)
+    outcome = cards.poll_card_setup(student, handoff.checkout_session_id)
 
-    assert outcome.state == "failed" and outcome.card is None
-    assert "could not be saved" in outcome.message
-    assert count(ctx, SavedCard) == 0
-    assert cards.poll_card_setup(student, handoff.setup_intent_id).state == "failed"
+    assert where.endswith("?error=card_declined")  # the page shows Stripe's decline
+    assert outcome.state == "waiting" and count(ctx, SavedCard) == 0
+    submit_card(handoff.url, "4242424242424242")
+    assert cards.poll_card_setup(student, handoff.checkout_session_id).state == "succeeded"
+
+
+def test_failed_authentication_then_completed_saves_the_3155_card(
+    cards: CardService, student: Actor
+) -> None:
+    handoff = cards.start_card_setup(student)
+    assert submit_card(handoff.url, "4000002500003155", authenticate="fail").endswith(
+        "?error=authentication_failed"
+    )
+    assert cards.poll_card_setup(student, handoff.checkout_session_id).state == "waiting"
+
+    submit_card(handoff.url, "4000002500003155", authenticate="complete")
+
+    outcome = cards.poll_card_setup(student, handoff.checkout_session_id)
+    assert outcome.state == "succeeded" and outcome.card is not None
+    assert outcome.card.last4 == "3155"
+
+
+def test_setup_is_created_in_the_students_booking_currency_with_its_return_page(
+    cards: CardService, student: Actor, stripe_gateway: StripeGateway
+) -> None:
+    handoff = cards.start_card_setup(student, currency="EUR")
+
+    body = stripe_gateway._v1.checkout.sessions.retrieve(handoff.checkout_session_id).to_dict()
+
+    assert (body["mode"], body["currency"], body["status"]) == ("setup", "eur", "open")
+    assert body["success_url"].startswith("http://127.0.0.1:")
+    assert body["success_url"].endswith("?outcome=done")
+    assert body["cancel_url"].endswith("?outcome=cancelled")
+    assert body["metadata"]["linguaflex_user_id"] == str(student.id)
 
 
 def test_customer_is_created_once_per_student(
@@ -132,7 +150,7 @@ def test_customer_is_created_once_per_student(
     first = cards.start_card_setup(student)
     second = cards.start_card_setup(student)
 
-    assert first.setup_intent_id != second.setup_intent_id
+    assert first.checkout_session_id != second.checkout_session_id
     assert first.url != second.url
     assert count(ctx, StripeCustomer) == 1
     assert count(ctx, PendingCardSetup) == 2
@@ -170,7 +188,7 @@ def test_two_threads_creating_the_customer_keep_one_and_delete_the_other(
     results: list[str] = []
 
     def start() -> None:
-        results.append(service.start_card_setup(student).setup_intent_id)
+        results.append(service.start_card_setup(student).checkout_session_id)
 
     threads = [threading.Thread(target=start) for _ in range(2)]
     for thread in threads:
@@ -190,28 +208,41 @@ def test_two_threads_creating_the_customer_keep_one_and_delete_the_other(
         gateway.list_cards(loser)  # the duplicate was deleted at Stripe
 
 
-def test_cancelled_setup_is_cancelled_at_stripe_and_its_page_closes(
+def test_cancelled_setup_expires_its_session_and_its_return_page_closes(
     cards: CardService, student: Actor, stripe_gateway: StripeGateway
 ) -> None:
     handoff = cards.start_card_setup(student)
-    token = handoff.url.rsplit("/", 1)[1]
+    body = stripe_gateway._v1.checkout.sessions.retrieve(handoff.checkout_session_id).to_dict()
 
-    outcome = cards.cancel_card_setup(student, handoff.setup_intent_id)
+    outcome = cards.cancel_card_setup(student, handoff.checkout_session_id)
 
     assert outcome.state == "canceled"
-    assert stripe_gateway.retrieve_setup_intent(handoff.setup_intent_id).status == "canceled"
-    assert cards._page_server is not None and not cards._page_server.is_open(token)
-    assert cards.poll_card_setup(student, handoff.setup_intent_id).state == "canceled"
+    info = stripe_gateway.retrieve_checkout_session(handoff.checkout_session_id)
+    assert info.status == "expired"
+    assert httpx.get(body["success_url"]).status_code == 410  # the return page is closed
+    assert cards.poll_card_setup(student, handoff.checkout_session_id).state == "canceled"
+
+
+def test_session_expired_at_stripe_ends_the_setup_expired(
+    cards: CardService, student: Actor, stripe_gateway: StripeGateway, ctx: ServiceContext
+) -> None:
+    handoff = cards.start_card_setup(student)
+    stripe_gateway.expire_checkout_session(handoff.checkout_session_id)  # e.g. 24 hours passed
+
+    outcome = cards.poll_card_setup(student, handoff.checkout_session_id)
+
+    assert outcome.state == "expired" and "expired" in outcome.message
+    with ctx.unit_of_work(write=False) as uow:
+        assert uow.session.scalars(select(PendingCardSetup.status)).one() == "expired"
 
 
 def test_cancelling_after_the_card_was_saved_keeps_the_card(
     cards: CardService, student: Actor, stripe_sandbox: StripeSandbox
 ) -> None:
     handoff = cards.start_card_setup(student)
-    browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4242424242424242")
-    cards.poll_card_setup(student, handoff.setup_intent_id)
+    submit_card(handoff.url, "4242 4242 4242 4242")  # saved just before Cancel was pressed
 
-    outcome = cards.cancel_card_setup(student, handoff.setup_intent_id)
+    outcome = cards.cancel_card_setup(student, handoff.checkout_session_id)
 
     assert outcome.state == "succeeded"
     assert len(cards.list_cards(student)) == 1
@@ -243,7 +274,6 @@ def test_poller_returns_as_soon_as_the_card_is_saved(
     service = CardService(
         sqlite_ctx,
         stripe_gateway,
-        lambda: CardPageServer.for_gateway(stripe_gateway),
         sleep=fake.sleep,
         monotonic=fake.monotonic,
     )
@@ -254,11 +284,11 @@ def test_poller_returns_as_soon_as_the_card_is_saved(
         nonlocal polls
         polls += 1
         if polls == 3:  # the user finishes in the browser while we wait
-            browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4242424242424242")
+            submit_card(handoff.url, "4242424242424242", follow_to_return_page=False)
         return False
 
     outcome = service.wait_for_card_setup(
-        student, handoff.setup_intent_id, timeout=60, interval=0.5, should_cancel=should_cancel
+        student, handoff.checkout_session_id, timeout=60, interval=0.5, should_cancel=should_cancel
     )
     service.close()
 
@@ -274,21 +304,20 @@ def test_poller_backs_off_then_times_out_still_waiting(
     service = CardService(
         sqlite_ctx,
         stripe_gateway,
-        lambda: CardPageServer.for_gateway(stripe_gateway),
         sleep=fake.sleep,
         monotonic=fake.monotonic,
     )
     handoff = service.start_card_setup(student)
 
     outcome = service.wait_for_card_setup(
-        student, handoff.setup_intent_id, timeout=30, interval=1, max_interval=4
+        student, handoff.checkout_session_id, timeout=30, interval=1, max_interval=4
     )
     service.close()
 
     assert outcome.state == "waiting" and "stays open" in outcome.message
     assert fake.now == pytest.approx(30)
     assert max(fake.sleeps) <= 0.1  # sleeps in slices so that a cancel is honoured quickly
-    assert service.poll_card_setup(student, handoff.setup_intent_id).state == "waiting"
+    assert service.poll_card_setup(student, handoff.checkout_session_id).state == "waiting"
 
 
 def test_poller_cancels_when_the_user_asks(
@@ -299,19 +328,18 @@ def test_poller_cancels_when_the_user_asks(
     service = CardService(
         sqlite_ctx,
         stripe_gateway,
-        lambda: CardPageServer.for_gateway(stripe_gateway),
         sleep=fake.sleep,
         monotonic=fake.monotonic,
     )
     handoff = service.start_card_setup(student)
 
     outcome = service.wait_for_card_setup(
-        student, handoff.setup_intent_id, timeout=60, should_cancel=lambda: fake.now > 2
+        student, handoff.checkout_session_id, timeout=60, should_cancel=lambda: fake.now > 2
     )
     service.close()
 
     assert outcome.state == "canceled"
-    assert stripe_gateway.retrieve_setup_intent(handoff.setup_intent_id).status == "canceled"
+    assert stripe_gateway.retrieve_checkout_session(handoff.checkout_session_id).status == "expired"
 
 
 @pytest.fixture
@@ -330,7 +358,7 @@ def test_stripe_unreachable_while_waiting_raises_and_loses_nothing(
     student = add_actor(sqlite_ctx, email="ines@example.com")
     service = make_service(sqlite_ctx, stripe_gateway)
     handoff = service.start_card_setup(student)
-    browser_confirms(stripe_sandbox, handoff.setup_intent_id, "4242424242424242")
+    submit_card(handoff.url, "4242424242424242")
     dead = StripeGateway(
         secret_key="sk_test_x",
         publishable_key="pk_test_x",
@@ -342,16 +370,15 @@ def test_stripe_unreachable_while_waiting_raises_and_loses_nothing(
     offline = CardService(
         sqlite_ctx,
         dead,
-        lambda: CardPageServer.for_gateway(dead),
         sleep=fake.sleep,
         monotonic=fake.monotonic,
     )
 
     with pytest.raises(ExternalServiceError, match="could not be reached"):
-        offline.wait_for_card_setup(student, handoff.setup_intent_id, timeout=10)
+        offline.wait_for_card_setup(student, handoff.checkout_session_id, timeout=10)
 
     assert offline.list_cards(student) == ()
-    outcome = service.poll_card_setup(student, handoff.setup_intent_id)  # back online
+    outcome = service.poll_card_setup(student, handoff.checkout_session_id)  # back online
     service.close()
     assert outcome.state == "succeeded" and len(service.list_cards(student)) == 1
 
@@ -425,7 +452,7 @@ def test_another_students_card_cannot_be_seen_removed_or_chosen(
     with pytest.raises(NotFound):
         cards.set_default_card(other, card.id)
     with pytest.raises(NotFound):
-        cards.poll_card_setup(other, "seti_unknown")
+        cards.poll_card_setup(other, "cs_test_unknown")
 
 
 def test_only_students_have_cards(cards: CardService, ctx: ServiceContext) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.cli import EXIT_FAILED, EXIT_OK, main
@@ -27,7 +26,7 @@ S, P = BookingStatus, PaymentStatus
 class Demo:
     def __init__(self, ctx: ServiceContext, gateway: StripeGateway) -> None:
         self.ctx, self.gateway = ctx, gateway
-        self.cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+        self.cards = CardService(ctx, gateway)
         self.payments = PaymentService(ctx, gateway)
         self.lines: list[str] = []
 

@@ -23,7 +23,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.secrets import SecretStore
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
@@ -98,7 +97,7 @@ def stage(ctx: ServiceContext, tmp_path: Path) -> Iterator[Stage]:
     bookings = BookingService(ctx)
     pending = request(bookings, world)
     paid = confirmed(bookings, world, start_at=SLOT.replace(hour=14))
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     payments.pay_booking(world.student, paid.id)

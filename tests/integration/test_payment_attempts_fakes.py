@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.errors import (
     Conflict,
     ExternalServiceError,
@@ -57,7 +56,7 @@ def kit(ctx: ServiceContext) -> Iterator[PayKit]:
     gateway = FakePaymentsGateway()
     world = make_world(ctx)
     booking = confirmed(BookingService(ctx), world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     yield PayKit(ctx, gateway, world, cards, payments, booking.id)
     cards.close()

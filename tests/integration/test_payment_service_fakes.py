@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import PaymentIntentInfo
 from linguaflex_desktop.errors import ExternalServiceError, PaymentDeclined
 from linguaflex_desktop.models import (
@@ -51,7 +50,7 @@ def kit(ctx: ServiceContext) -> Iterator[FakeKit]:
     gateway = FakePaymentsGateway()
     world = make_world(ctx)
     booking = confirmed(BookingService(ctx), world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     yield FakeKit(ctx, gateway, world, cards, payments, booking.id)

@@ -56,19 +56,7 @@ def paid_intent(gateway: StripeGateway, customer: str, amount: int = 7875) -> st
     return confirmed.id
 
 
-# --- customers, setup intents, cards ---------------------------------------------------------
-
-
-def test_setup_intent_is_created_for_the_customer_and_can_be_cancelled(
-    stripe_gateway: StripeGateway, customer: str
-) -> None:
-    intent = stripe_gateway.create_setup_intent(customer, idempotency_key="setup-1")
-
-    assert intent.id.startswith("seti_")
-    assert intent.client_secret.startswith(intent.id + "_secret_")
-    assert intent.status == "requires_payment_method"
-    assert stripe_gateway.retrieve_setup_intent(intent.id).status == "requires_payment_method"
-    assert stripe_gateway.cancel_setup_intent(intent.id).status == "canceled"
+# --- customers and cards ------------------------------------------------------------------
 
 
 def test_attached_card_is_listed_with_brand_last4_and_expiry(

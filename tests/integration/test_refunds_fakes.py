@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from linguaflex_desktop import crashpoints
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import RefundInfo
 from linguaflex_desktop.errors import (
     Conflict,
@@ -76,7 +75,7 @@ def kit(ctx: ServiceContext) -> Iterator[RefundKit]:
     world = make_world(ctx)
     bookings = BookingService(ctx)
     booking = confirmed(bookings, world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     payments.pay_booking(world.student, booking.id)

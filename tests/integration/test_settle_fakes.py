@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.errors import ExternalServiceError, PaymentDeclined
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -53,7 +52,7 @@ def unstarted(ctx: ServiceContext) -> Iterator[Unstarted]:
     gateway = FakePaymentsGateway()
     world = make_world(ctx)
     booking = confirmed(BookingService(ctx), world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     gateway.script("create_payment_intent", gateway.unreachable())
@@ -234,7 +233,7 @@ def test_a_payment_intent_refused_at_create_closes_the_attempt_as_failed(
     gateway = FakePaymentsGateway()
     world = make_world(ctx)
     booking = confirmed(BookingService(ctx), world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     gateway.script("create_payment_intent", PaymentDeclined("Your card was declined."))
@@ -269,7 +268,7 @@ def waiting(ctx: ServiceContext) -> Iterator[Unstarted]:
     gateway = FakePaymentsGateway()
     world = make_world(ctx)
     booking = confirmed(BookingService(ctx), world)
-    cards = CardService(ctx, gateway, lambda: CardPageServer.for_gateway(gateway))
+    cards = CardService(ctx, gateway)
     payments = PaymentService(ctx, gateway)
     cards.save_test_card(world.student)
     gateway.script("confirm_payment_intent", gateway.unreachable())

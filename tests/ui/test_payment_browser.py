@@ -1,8 +1,8 @@
 """The payment windows with the browser hand-off driven for real: the page's "Add card…"
-opens (through the injected opener) a URL that headless Chromium then fills with Stripe's
-test card on the sandbox's Stripe.js; "Pay" on a 3-D Secure card opens the authentication
-page, answered in Chromium, while the dialog's poller waits; and "Cancel payment" while
-waiting cancels the PaymentIntent."""
+opens (through the injected opener) Stripe's hosted card page (the sandbox's stand-in), which
+headless Chromium then fills with Stripe's test card; "Pay" on a 3-D Secure card opens the
+authentication page, answered in Chromium, while the dialog's poller waits; and "Cancel
+payment" while waiting cancels the PaymentIntent."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from tests.e2e.checkout_browser import fill_card, returned_heading
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
-from tests.e2e.test_card_setup_browser import answer_three_d_secure, page_result, type_card
+from tests.e2e.test_card_setup_browser import answer_three_d_secure, page_result
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.payment_ui_helpers import (
     THREE_D_SECURE_CARD,
@@ -85,9 +86,9 @@ def test_add_card_hands_off_to_the_browser_and_lists_the_saved_card(
     assert not page.add_button.isEnabled()
 
     browser.get(opener.urls[0])
-    type_card(browser, "4242424242424242")
-    assert page_result(browser)[0] == "succeeded"
     with qtbot.waitSignal(page.cards_loaded, timeout=WAIT):
+        fill_card(browser, "4242 4242 4242 4242")
+        assert returned_heading(browser) == "All done"
         qtbot.waitUntil(lambda: page.wait_dialog is None, timeout=WAIT)
     assert page.notice_label.text() == "Visa •••• 4242, expires 12/2031 saved."
     assert [

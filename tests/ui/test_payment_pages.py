@@ -123,7 +123,7 @@ def test_cards_page_lists_cards_and_moves_the_default_and_removes_one(
     assert page.model.rowCount() == 1
 
 
-def test_cancel_while_waiting_for_the_browser_cancels_the_setup_intent(
+def test_cancel_while_waiting_for_the_browser_expires_the_checkout_session(
     qtbot: QtBot,
     student_window: tuple[StudentWindow, PaymentUI],
     services: AppServices,
@@ -150,9 +150,9 @@ def test_cancel_while_waiting_for_the_browser_cancels_the_setup_intent(
     assert page.notice_label.text() == "Card setup cancelled; no card was saved."
     with services.ctx.unit_of_work(write=False) as uow:
         setup = uow.session.scalars(select(PendingCardSetup)).one()
-        intent_id, status = setup.stripe_setup_intent_id, setup.status
-    assert status == "canceled"
-    assert services.payments_gateway.retrieve_setup_intent(intent_id).status == "canceled"
+        session_id, status = setup.stripe_checkout_session_id, setup.status
+    assert status == "canceled" and session_id is not None
+    assert services.payments_gateway.retrieve_checkout_session(session_id).status == "expired"
     assert page.add_button.isEnabled()
 
 

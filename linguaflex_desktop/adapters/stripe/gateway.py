@@ -44,8 +44,8 @@ from stripe.params import (
     PaymentMethodListParams,
     RefundCreateParams,
     RefundListParams,
-    SetupIntentCreateParams,
 )
+from stripe.params.checkout import SessionCreateParams
 
 from linguaflex_desktop.adapters.stripe.errors import Declined, Gone, stripe_error_to_ours
 from linguaflex_desktop.adapters.stripe.types import (
@@ -61,7 +61,7 @@ from linguaflex_desktop.adapters.stripe.types import (
     setup_intent_info,
 )
 from linguaflex_desktop.config import Settings, StripeSettings
-from linguaflex_desktop.errors import ConfigurationError
+from linguaflex_desktop.errors import ConfigurationError, StripeRequestRefused
 
 if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
@@ -102,9 +102,7 @@ class PaymentsGateway(Protocol):
         self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str
     ) -> str: ...
     def delete_customer(self, customer_id: str) -> None: ...
-    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo: ...
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
-    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo: ...
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo: ...
     def detach_payment_method(self, payment_method_id: str) -> None: ...
     def retrieve_card(self, payment_method_id: str) -> CardInfo: ...
@@ -138,6 +136,8 @@ class PaymentsGateway(Protocol):
     def retrieve_refund(self, refund_id: str) -> RefundInfo: ...
     def list_refunds(self, payment_intent_id: str) -> tuple[RefundInfo, ...]: ...
     def amount_refunded(self, payment_intent_id: str) -> int: ...
+
+    # Checkout Sessions (card entry on Stripe's hosted page)
     def create_checkout_setup_session(
         self,
         *,
@@ -148,6 +148,7 @@ class PaymentsGateway(Protocol):
         metadata: Mapping[str, str],
         idempotency_key: str,
     ) -> CheckoutSessionInfo: ...
+    def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo: ...
     def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo: ...
 
 
@@ -246,24 +247,8 @@ class StripeGateway:
         options = _options(derived_key("delete", customer_id))
         self._call(self._v1.customers.delete, customer_id, options=options)
 
-    def create_setup_intent(self, customer_id: str, *, idempotency_key: str) -> SetupIntentInfo:
-        """A SetupIntent to save a card for later off-session payments (the payment method
-        types are Stripe's dynamic choice: the pinned version has no ``payment_method_types``)."""
-        params: SetupIntentCreateParams = {"customer": customer_id, "usage": "off_session"}
-        return setup_intent_info(
-            self._call(
-                self._v1.setup_intents.create, params=params, options=_options(idempotency_key)
-            )
-        )
-
     def retrieve_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
         return setup_intent_info(self._call(self._v1.setup_intents.retrieve, setup_intent_id))
-
-    def cancel_setup_intent(self, setup_intent_id: str) -> SetupIntentInfo:
-        options = _options(derived_key("cancel", setup_intent_id))
-        return setup_intent_info(
-            self._call(self._v1.setup_intents.cancel, setup_intent_id, options=options)
-        )
 
     def attach_payment_method(self, payment_method_id: str, customer_id: str) -> CardInfo:
         """Attach to the customer; returns the attached card (a test id yields a new id).
@@ -420,7 +405,7 @@ class StripeGateway:
             charge = self._call(self._v1.charges.retrieve, str(charge))
         return int(charge.get("amount_refunded") or 0)
 
-    # --- Checkout Sessions (minimal, for the key check; card setup brings the full version) ---
+    # --- Checkout Sessions: card entry on Stripe's hosted page --------------------------------
 
     def create_checkout_setup_session(
         self,
@@ -432,22 +417,44 @@ class StripeGateway:
         metadata: Mapping[str, str],
         idempotency_key: str,
     ) -> CheckoutSessionInfo:
-        """A ``setup``-mode Checkout Session (currency set, as dynamic payment methods need)."""
-        params = {
+        """A Checkout Session in ``setup`` mode: its ``url`` is Stripe's hosted card page,
+        where the student saves a card for later off-session payments. ``currency`` is
+        required in setup mode (dynamic payment methods choose from it); Stripe puts the
+        session id in place of ``{CHECKOUT_SESSION_ID}`` in ``success_url``. The SetupIntent
+        carries ``metadata`` too."""
+        params: SessionCreateParams = {
             "mode": "setup",
             "customer": customer_id,
             "currency": currency.lower(),
             "success_url": success_url,
             "cancel_url": cancel_url,
             "metadata": dict(metadata),
+            "setup_intent_data": {"metadata": dict(metadata)},
         }
         session = self._call(
             self._v1.checkout.sessions.create, params=params, options=_options(idempotency_key)
         )
-        return checkout_session_info(session)
+        info = checkout_session_info(session)
+        log.info("Checkout Session …%s created (%s)", info.id[-6:], info.status)
+        return info
+
+    def retrieve_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
+        return checkout_session_info(self._call(self._v1.checkout.sessions.retrieve, session_id))
 
     def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
-        return checkout_session_info(self._call(self._v1.checkout.sessions.expire, session_id))
+        """Expire an open session (its page stops taking cards). A session no longer open
+        cannot be expired: Stripe refuses, and the session as it stands ("complete" or
+        "expired") is returned instead. An unknown session raises StripeRequestRefused."""
+        try:
+            options = _options(derived_key("expire", session_id))
+            session = self._call(self._v1.checkout.sessions.expire, session_id, options=options)
+        except StripeRequestRefused:
+            info = self.retrieve_checkout_session(session_id)
+            if info.status == "open":
+                raise
+            log.info("Checkout Session …%s was already %s", session_id[-6:], info.status)
+            return info
+        return checkout_session_info(session)
 
     # --- plumbing ----------------------------------------------------------------------------
 

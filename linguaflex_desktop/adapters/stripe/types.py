@@ -59,24 +59,15 @@ class RefundInfo:
 
 @dataclass(frozen=True)
 class CheckoutSessionInfo:
-    """A Checkout Session (``setup`` mode saves a card on Stripe's hosted page)."""
+    """A Checkout Session (setup mode). ``status`` is "open", "complete" or "expired";
+    ``url`` (the hosted page) is "" once it is no longer open; ``setup_intent_id`` is set once
+    the card is saved (Stripe creates the SetupIntent lazily)."""
 
     id: str
     url: str
     status: str
     setup_intent_id: str | None
     expires_at: datetime | None
-
-
-def checkout_session_info(body: Mapping[str, Any]) -> CheckoutSessionInfo:
-    expires = body.get("expires_at")
-    return CheckoutSessionInfo(
-        id=body["id"],
-        url=str(body.get("url") or ""),
-        status=str(body.get("status") or ""),
-        setup_intent_id=_id_of(body.get("setup_intent")),
-        expires_at=datetime.fromtimestamp(int(expires), UTC) if expires else None,
-    )
 
 
 def setup_intent_info(body: Mapping[str, Any]) -> SetupIntentInfo:
@@ -127,6 +118,17 @@ def refund_info(body: Mapping[str, Any]) -> RefundInfo:
         status=str(body.get("status") or ""),
         amount=int(body.get("amount") or 0),
         metadata=_metadata(body),
+    )
+
+
+def checkout_session_info(body: Mapping[str, Any]) -> CheckoutSessionInfo:
+    expires_at = body.get("expires_at")
+    return CheckoutSessionInfo(
+        id=body["id"],
+        url=str(body.get("url") or ""),
+        status=str(body.get("status") or ""),
+        setup_intent_id=_id_of(body.get("setup_intent")),
+        expires_at=datetime.fromtimestamp(int(expires_at), UTC) if expires_at else None,
     )
 
 

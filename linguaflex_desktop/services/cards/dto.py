@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
     from linguaflex_desktop.models import SavedCard
 
-SetupState = Literal["waiting", "succeeded", "failed", "canceled"]
+SetupState = Literal["waiting", "succeeded", "failed", "canceled", "expired"]
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,11 @@ class SavedCardDTO:
 
 @dataclass(frozen=True)
 class CardSetupHandoff:
-    """Open ``url`` in the system browser; follow ``setup_intent_id`` with the poller."""
+    """Open ``url`` (Stripe's hosted card page) in the system browser; follow
+    ``checkout_session_id`` with the poller."""
 
     url: str
-    setup_intent_id: str
+    checkout_session_id: str
 
 
 @dataclass(frozen=True)

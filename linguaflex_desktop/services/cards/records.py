@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.adapters.stripe.types import CardInfo
 from linguaflex_desktop.errors import NotFound, PermissionDenied
-from linguaflex_desktop.models import PendingCardSetup, SavedCard, User
+from linguaflex_desktop.models import Gig, PendingCardSetup, SavedCard, SessionBooking, User
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 
 
@@ -86,21 +86,64 @@ def store_card(
     return row, True
 
 
+DEFAULT_SETUP_CURRENCY = "usd"
+
+
+def setup_currency(session: Session, user_id: int) -> str:
+    """The currency a new card is set up in (Checkout needs one in setup mode): the
+    student's latest booking's, else the one most of the school's active gigs use."""
+    latest = session.scalar(
+        select(SessionBooking.currency)
+        .where(SessionBooking.student_id == user_id)
+        .order_by(SessionBooking.created_at.desc(), SessionBooking.id.desc())
+        .limit(1)
+    )
+    if latest:
+        return latest.lower()
+    usual = session.scalar(
+        select(Gig.currency)
+        .where(Gig.is_active)
+        .group_by(Gig.currency)
+        .order_by(func.count().desc(), Gig.currency)
+        .limit(1)
+    )
+    return (usual or DEFAULT_SETUP_CURRENCY).lower()
+
+
+def abandon_unsent_setups(session: Session, user_id: int, status: str) -> None:
+    """Close the student's setups whose Checkout Session was never recorded (the app
+    stopped while creating it): nobody has their page, and such a session expires unused."""
+    session.execute(
+        update(PendingCardSetup)
+        .where(
+            PendingCardSetup.user_id == user_id,
+            PendingCardSetup.status == "open",
+            PendingCardSetup.stripe_checkout_session_id.is_(None),
+        )
+        .values(status=status)
+    )
+
+
 def set_setup_status(
     session: Session,
-    setup_intent_id: str,
+    checkout_session_id: str,
     status: str,
     message: str | None,
     *,
     user_id: int | None = None,
     only_from: str | None = None,
+    setup_intent_id: str | None = None,
 ) -> None:
-    """Move a PendingCardSetup to ``status`` (optionally only the user's, only from a state)."""
+    """Move a PendingCardSetup (found by its Checkout Session) to ``status`` (optionally
+    only the user's, only from a state), recording the SetupIntent when given."""
     statement = update(PendingCardSetup).where(
-        PendingCardSetup.stripe_setup_intent_id == setup_intent_id
+        PendingCardSetup.stripe_checkout_session_id == checkout_session_id
     )
     if user_id is not None:
         statement = statement.where(PendingCardSetup.user_id == user_id)
     if only_from is not None:
         statement = statement.where(PendingCardSetup.status == only_from)
-    session.execute(statement.values(status=status, failure_message=message))
+    values: dict[str, str | None] = {"status": status, "failure_message": message}
+    if setup_intent_id is not None:
+        values["stripe_setup_intent_id"] = setup_intent_id
+    session.execute(statement.values(**values))

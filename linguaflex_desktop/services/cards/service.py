@@ -1,11 +1,14 @@
-"""Saved cards: add one through the browser hand-off, list, remove, choose the default.
+"""Saved cards: add one on Stripe's hosted page, list, remove, choose the default.
 
-Adding a card: ``start_card_setup`` creates the student's Stripe customer (once) and a
-SetupIntent, records a ``PendingCardSetup`` and offers a page on the loopback page server; the
-UI opens its URL in the system browser, where Stripe.js runs ``confirmCardSetup``. The
-background poller (``wait_for_card_setup``) follows the SetupIntent; on success the card is
-attached to the customer (localstripe leaves it unattached) and recorded with brand, last 4
-and expiry. Card numbers never reach this module.
+Adding a card: ``start_card_setup`` creates the student's Stripe customer (once), records a
+``PendingCardSetup`` and then creates a Checkout Session in ``setup`` mode with that row's
+idempotency key (a retry of the same start gets the same session back), whose success and
+cancel addresses are a loopback return page. The UI opens the session's URL (Stripe's own
+page: card numbers never reach the app). The background poller (``wait_for_card_setup``)
+follows the session until it is complete (the SetupIntent's card is attached if needed and
+recorded with brand, last 4 and expiry), expired, or cancelled; the browser coming back to the
+return page wakes it at once. Cancel expires the session at Stripe; a card saved meanwhile is
+kept.
 
 Only students have cards; the first card becomes the default. No database transaction is held
 while Stripe is called: a Stripe failure raises ExternalServiceError and leaves the database
@@ -17,7 +20,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,19 +27,28 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
-from linguaflex_desktop.adapters.stripe.gateway import CardInfo, PaymentsGateway, SetupIntentInfo
+from linguaflex_desktop.adapters.return_pages import (
+    OUTCOME_CANCELLED,
+    OUTCOME_DONE,
+    ReturnPage,
+    ReturnPageServer,
+)
+from linguaflex_desktop.adapters.stripe.gateway import CardInfo, PaymentsGateway
+from linguaflex_desktop.adapters.stripe.types import CheckoutSessionInfo
 from linguaflex_desktop.errors import (
     Conflict,
     ExternalServiceError,
     NotFound,
     PaymentDeclined,
     PermissionDenied,
+    StripeRequestRefused,
     ValidationError,
 )
 from linguaflex_desktop.models import AuditAction, PendingCardSetup, Role, SavedCard, StripeCustomer
 from linguaflex_desktop.services.cards import records
+from linguaflex_desktop.services.cards.customers import ensure_customer
 from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome, SavedCardDTO
+from linguaflex_desktop.services.cards.returns import ReturnPagesFactory, SetupReturns
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -45,14 +56,13 @@ from linguaflex_desktop.services.common.dto import Actor
 
 log = logging.getLogger(__name__)
 
-PageServerFactory = Callable[[], CardPageServer]
-
-OPEN, SUCCEEDED, FAILED, CANCELED = "open", "succeeded", "failed", "canceled"
-WAITING_MESSAGE = "Waiting for the card to be confirmed in the browser…"
+OPEN, SUCCEEDED, FAILED, CANCELED, EXPIRED = "open", "succeeded", "failed", "canceled", "expired"
+WAITING_MESSAGE = "Waiting for you to finish on Stripe's page…"
 TIMED_OUT_MESSAGE = (
-    "Still waiting for the browser. The card setup stays open: finish it there, or cancel."
+    "Still waiting for Stripe's page. The card setup stays open: finish it there, or cancel."
 )
 CANCELED_MESSAGE = "Card setup cancelled; no card was saved."
+EXPIRED_MESSAGE = "Stripe's card page expired before a card was saved. Start again to add a card."
 DEFAULT_FAILURE = "The card could not be saved: it was declined or not authenticated."
 TEST_CARD_PREFIX = "pm_card_"
 CARDS_CHANGED_MESSAGE = "Your saved cards were changed at the same time. Please try again."
@@ -65,80 +75,90 @@ class _Pending:
     customer_id: str
 
 
+@dataclass(frozen=True)
+class _Attempt:
+    """A setup row whose session is being created: a retry sends the same request."""
+
+    setup_id: int
+    idempotency_key: str
+    currency: str
+    page: ReturnPage
+
+
 class CardService:
     def __init__(
         self,
         ctx: ServiceContext,
         gateway: PaymentsGateway,
-        page_server_factory: PageServerFactory,
+        return_pages: ReturnPagesFactory | None = None,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``return_pages`` gives the loopback return page server (by default one of its
+        own, started on first use). ``sleep`` replaces the poller's waits (tests); by default
+        it waits on the return page, so the browser coming back wakes it at once."""
         self._ctx = ctx
         self._gateway = gateway
-        self._page_server_factory = page_server_factory
-        self._page_server: CardPageServer | None = None
-        self._tokens: dict[str, str] = {}  # setup intent id -> page token
+        self._returns = SetupReturns(
+            return_pages or ReturnPageServer, sleep=sleep, monotonic=monotonic
+        )
+        self._attempts: dict[int, _Attempt] = {}  # user id -> the start being retried
         self._lock = threading.Lock()
-        self._sleep = sleep
         self._monotonic = monotonic
 
     def close(self) -> None:
-        """Stop the page server (any thread; idempotent)."""
-        with self._lock:
-            server, self._page_server = self._page_server, None
-            self._tokens.clear()
-        if server is not None:
-            server.stop()
+        """Stop the return page server (any thread; idempotent)."""
+        self._returns.close()
 
     # --- adding a card -----------------------------------------------------------------------
 
-    def start_card_setup(self, actor: Actor) -> CardSetupHandoff:
-        """Create the customer (once) and a SetupIntent; return the page URL to open."""
+    def start_card_setup(self, actor: Actor, *, currency: str | None = None) -> CardSetupHandoff:
+        """Create the customer (once), a setup row, then a Checkout Session in setup mode (in
+        ``currency``, by default the student's usual one); return Stripe's page to open.
+        If Stripe could not be reached, calling again sends the same request with the same
+        idempotency key, so Stripe answers with the same session rather than a second one."""
         customer_id = self._ensure_customer(actor)
-        # One key per "Add card" action (no row exists before the SetupIntent does): the
-        # SDK's retries of this call reuse it; a new action makes a new SetupIntent.
-        key = f"linguaflex-setup-{actor.id}-{uuid.uuid4().hex}"
-        intent = self._gateway.create_setup_intent(customer_id, idempotency_key=key)
+        attempt = self._attempt_for(actor, currency)
+        session = self._gateway.create_checkout_setup_session(
+            customer_id=customer_id,
+            currency=attempt.currency,
+            success_url=attempt.page.url_for(OUTCOME_DONE),
+            cancel_url=attempt.page.url_for(OUTCOME_CANCELLED),
+            metadata={
+                "linguaflex_user_id": str(actor.id),
+                "linguaflex_card_setup_id": str(attempt.setup_id),
+            },
+            idempotency_key=attempt.idempotency_key,
+        )
         with self._ctx.unit_of_work() as uow:
-            user = load_acting_user(uow.session, actor, Role.STUDENT)
-            uow.session.add(
-                PendingCardSetup(
-                    user_id=user.id,
-                    stripe_setup_intent_id=intent.id,
-                    status=OPEN,
-                    created_at=self._ctx.now(),
-                )
-            )
+            load_acting_user(uow.session, actor, Role.STUDENT)
+            row = uow.session.get(PendingCardSetup, attempt.setup_id)
+            if row is None:
+                raise NotFound("That card setup was not found.")
+            row.stripe_checkout_session_id = session.id
             uow.commit()
-        handoff = self._pages().offer_card_setup(client_secret=intent.client_secret)
         with self._lock:
-            self._tokens[intent.id] = handoff.token
-        return CardSetupHandoff(url=handoff.url, setup_intent_id=intent.id)
+            self._attempts.pop(actor.id, None)
+        self._returns.remember(session.id, attempt.page)
+        return CardSetupHandoff(url=session.url, checkout_session_id=session.id)
 
-    def poll_card_setup(self, actor: Actor, setup_intent_id: str) -> CardSetupOutcome:
+    def poll_card_setup(self, actor: Actor, checkout_session_id: str) -> CardSetupOutcome:
         """Ask Stripe once where the setup stands; on success save the card (idempotent)."""
-        pending = self._load_pending(actor, setup_intent_id)
+        pending = self._load_pending(actor, checkout_session_id)
         if pending.status == CANCELED:
             return CardSetupOutcome("canceled", None, CANCELED_MESSAGE)
+        if pending.status == EXPIRED:
+            return CardSetupOutcome("expired", None, EXPIRED_MESSAGE)
         if pending.status == FAILED:
             return CardSetupOutcome("failed", None, pending.failure_message or DEFAULT_FAILURE)
-        intent = self._gateway.retrieve_setup_intent(setup_intent_id)
-        if intent.status == "succeeded" and intent.payment_method_id:
-            return self._complete(actor, pending, intent)
-        if intent.status == "canceled" or (
-            intent.status == "requires_payment_method" and intent.last_error
-        ):
-            message = intent.last_error or self._page_message(setup_intent_id) or DEFAULT_FAILURE
-            self._close_pending(actor, setup_intent_id, FAILED, message)
-            return CardSetupOutcome("failed", None, message)
-        return CardSetupOutcome("waiting", None, WAITING_MESSAGE)
+        session = self._gateway.retrieve_checkout_session(checkout_session_id)
+        return self._outcome_of(actor, pending, session)
 
     def wait_for_card_setup(
         self,
         actor: Actor,
-        setup_intent_id: str,
+        checkout_session_id: str,
         *,
         timeout: float = 900.0,
         interval: float = 1.0,
@@ -146,17 +166,20 @@ class CardService:
         should_cancel: Callable[[], bool] = lambda: False,
     ) -> CardSetupOutcome:
         """The background poller (run it on a worker thread). Polls with backoff until the
-        setup finishes, ``should_cancel()`` turns true (the setup is then cancelled), or
-        ``timeout`` passes (returns "waiting"; the setup stays open). Stripe being briefly
-        unreachable is retried; if it still is at the deadline, that error is raised."""
+        setup finishes, ``should_cancel()`` turns true or the student leaves Stripe's page by
+        its Back link (the setup is then cancelled), or ``timeout`` passes (returns
+        "waiting"; the setup stays open). The browser coming back to the return page makes
+        it ask Stripe at once. Stripe being briefly unreachable is retried; if it still is at
+        the deadline, that error is raised."""
         deadline = self._monotonic() + timeout
         delay = interval
+        returned: str | None = None
         while True:
-            if should_cancel():
-                return self.cancel_card_setup(actor, setup_intent_id)
+            if should_cancel() or returned == OUTCOME_CANCELLED:
+                return self.cancel_card_setup(actor, checkout_session_id)
             failure: ExternalServiceError | None = None
             try:
-                outcome = self.poll_card_setup(actor, setup_intent_id)
+                outcome = self.poll_card_setup(actor, checkout_session_id)
             except ExternalServiceError as error:
                 failure = error
             else:
@@ -167,26 +190,35 @@ class CardService:
                 if failure is not None:
                     raise failure
                 return CardSetupOutcome("waiting", None, TIMED_OUT_MESSAGE)
-            # The page said it is done: ask again soon instead of backing off.
-            delay = interval if self._page_message(setup_intent_id) is not None else delay
-            self._pause(min(delay, remaining), should_cancel)
+            if returned is None:
+                returned = self._returns.came_back(checkout_session_id)
+                if returned is not None:
+                    continue  # the browser is back: ask Stripe now
+            self._returns.pause(
+                min(delay, remaining),
+                should_cancel,
+                checkout_session_id,
+                wake_on_return=returned is None,
+            )
             delay = min(delay * 1.5, max_interval)
 
-    def cancel_card_setup(self, actor: Actor, setup_intent_id: str) -> CardSetupOutcome:
-        """Cancel an open setup at Stripe and here. If the card was saved in the meantime,
-        it is kept and returned as "succeeded"."""
-        pending = self._load_pending(actor, setup_intent_id)
+    def cancel_card_setup(self, actor: Actor, checkout_session_id: str) -> CardSetupOutcome:
+        """Expire an open setup's session at Stripe and close it here. If the card was saved
+        in the meantime, it is kept and returned as "succeeded"."""
+        pending = self._load_pending(actor, checkout_session_id)
         if pending.status != OPEN:
-            return self.poll_card_setup(actor, setup_intent_id)
+            return self.poll_card_setup(actor, checkout_session_id)
         try:
-            intent = self._gateway.cancel_setup_intent(setup_intent_id)
+            session = self._gateway.expire_checkout_session(checkout_session_id)
+        except StripeRequestRefused:
+            raise
         except ExternalServiceError:
-            intent = self._gateway.retrieve_setup_intent(setup_intent_id)
-            if intent.status == "succeeded" and intent.payment_method_id:
-                return self._complete(actor, pending, intent)
-            if intent.status != "canceled":
+            session = self._gateway.retrieve_checkout_session(checkout_session_id)
+            if session.status == "open":
                 raise
-        self._close_pending(actor, setup_intent_id, CANCELED, None)
+        if session.status == "complete":
+            return self._outcome_of(actor, pending, session)
+        self._close_pending(actor, checkout_session_id, CANCELED, None)
         return CardSetupOutcome("canceled", None, CANCELED_MESSAGE)
 
     def save_test_card(self, actor: Actor, test_pm: str = "pm_card_visa") -> SavedCardDTO:
@@ -197,7 +229,7 @@ class CardService:
             raise ValidationError(f"{test_pm!r} is not one of Stripe's test cards (pm_card_...).")
         customer_id = self._ensure_customer(actor)
         card = self._gateway.attach_payment_method(test_pm, customer_id)
-        return self._store_card(actor, card, setup_intent_id=None)
+        return self._store_card(actor, card, setup=None)
 
     # --- the saved cards ---------------------------------------------------------------------
 
@@ -250,82 +282,46 @@ class CardService:
 
     # --- internals ---------------------------------------------------------------------------
 
-    def _pages(self) -> CardPageServer:
+    def _attempt_for(self, actor: Actor, currency: str | None) -> _Attempt:
+        """The start being retried for this student, or a new setup row (written before the
+        session is created: its id and time make the idempotency key)."""
         with self._lock:
-            if self._page_server is None:
-                self._page_server = self._page_server_factory()
-            server = self._page_server
-        server.start()
-        return server
-
-    def _page_message(self, setup_intent_id: str) -> str | None:
-        """What the page reported (None if nothing): used only as a fallback message."""
+            attempt = self._attempts.get(actor.id)
+        if attempt is not None and (currency is None or currency.lower() == attempt.currency):
+            return attempt
+        with self._ctx.unit_of_work() as uow:
+            user = load_acting_user(uow.session, actor, Role.STUDENT)
+            records.abandon_unsent_setups(uow.session, user.id, CANCELED)
+            row = PendingCardSetup(user_id=user.id, status=OPEN, created_at=self._ctx.now())
+            uow.session.add(row)
+            uow.session.flush()
+            chosen = (currency or records.setup_currency(uow.session, user.id)).lower()
+            key = f"linguaflex-card-setup-{row.id}-{int(row.created_at.timestamp() * 1e6)}"
+            attempt = _Attempt(row.id, key, chosen, self._returns.offer())
+            uow.commit()
         with self._lock:
-            token, server = self._tokens.get(setup_intent_id), self._page_server
-        report = server.report_for(token) if server and token else None
-        if report is None:
-            return None
-        return report.message if report.outcome == "failed" else ""
+            self._attempts[actor.id] = attempt
+        return attempt
 
-    def _revoke(self, setup_intent_id: str) -> None:
-        with self._lock:
-            token, server = self._tokens.pop(setup_intent_id, None), self._page_server
-        if server is not None and token is not None:
-            server.revoke(token)
-
-    def _pause(self, seconds: float, should_cancel: Callable[[], bool]) -> None:
-        """Sleep, waking every 0.1 s to honour a cancel request."""
-        end = self._monotonic() + seconds
-        while not should_cancel():
-            left = end - self._monotonic()
-            if left <= 0:
-                return
-            self._sleep(min(left, 0.1))
+    def _outcome_of(
+        self, actor: Actor, pending: _Pending, session: CheckoutSessionInfo
+    ) -> CardSetupOutcome:
+        if session.status == "complete" and session.setup_intent_id:
+            return self._complete(actor, pending, session)
+        if session.status == "expired":
+            self._close_pending(actor, session.id, EXPIRED, None)
+            return CardSetupOutcome("expired", None, EXPIRED_MESSAGE)
+        return CardSetupOutcome("waiting", None, WAITING_MESSAGE)
 
     def _ensure_customer(self, actor: Actor) -> str:
-        """The student's Stripe customer id, created once (the row's primary key settles a
-        race between two threads; the loser's extra Stripe customer is deleted)."""
-        with self._ctx.unit_of_work(write=False) as uow:
-            user = load_acting_user(uow.session, actor, Role.STUDENT)
-            row = uow.session.get(StripeCustomer, user.id)
-            if row is not None:
-                return row.stripe_customer_id
-            email, name, user_id = user.email, user.display_name, user.id
-            key = f"linguaflex-customer-{user.id}-{int(user.created_at.timestamp() * 1e6)}"
-        customer_id = self._gateway.create_customer(
-            email=email,
-            name=name,
-            metadata={"linguaflex_user_id": str(user_id)},
-            idempotency_key=key,
-        )
-        try:
-            with self._ctx.unit_of_work() as uow:
-                uow.session.add(
-                    StripeCustomer(
-                        user_id=user_id, stripe_customer_id=customer_id, created_at=self._ctx.now()
-                    )
-                )
-                uow.commit()
-            return customer_id
-        except IntegrityError:
-            with self._ctx.unit_of_work(write=False) as uow:
-                existing = uow.session.get(StripeCustomer, user_id)
-                if existing is None:
-                    raise
-                winner = existing.stripe_customer_id
-        if winner != customer_id:
-            try:
-                self._gateway.delete_customer(customer_id)
-            except ExternalServiceError:
-                log.warning("duplicate Stripe customer %s left in place", customer_id)
-        return winner
+        return ensure_customer(self._ctx, self._gateway, actor)
 
-    def _load_pending(self, actor: Actor, setup_intent_id: str) -> _Pending:
+    def _load_pending(self, actor: Actor, checkout_session_id: str) -> _Pending:
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
             pending = uow.session.scalar(
                 select(PendingCardSetup).where(
-                    PendingCardSetup.stripe_setup_intent_id == setup_intent_id,
+                    PendingCardSetup.stripe_checkout_session_id == checkout_session_id,
                     PendingCardSetup.user_id == user.id,
                 )
             )
@@ -335,56 +331,64 @@ class CardService:
             return _Pending(pending.status, pending.failure_message, customer.stripe_customer_id)
 
     def _close_pending(
-        self, actor: Actor, setup_intent_id: str, status: str, message: str | None
+        self, actor: Actor, checkout_session_id: str, status: str, message: str | None
     ) -> None:
         with self._ctx.unit_of_work() as uow:
             load_acting_user(uow.session, actor, Role.STUDENT)
             records.set_setup_status(
-                uow.session, setup_intent_id, status, message, user_id=actor.id, only_from=OPEN
+                uow.session, checkout_session_id, status, message, user_id=actor.id, only_from=OPEN
             )
             uow.commit()
-        self._revoke(setup_intent_id)
+        self._returns.forget(checkout_session_id)
 
     def _complete(
-        self, actor: Actor, pending: _Pending, intent: SetupIntentInfo
+        self, actor: Actor, pending: _Pending, session: CheckoutSessionInfo
     ) -> CardSetupOutcome:
-        payment_method_id = intent.payment_method_id or ""
-        card = self._gateway.retrieve_card(payment_method_id)
+        """The session is complete: record its SetupIntent's card (attached if needed)."""
+        intent = self._gateway.retrieve_setup_intent(session.setup_intent_id or "")
+        if intent.status != "succeeded" or not intent.payment_method_id:
+            message = intent.last_error or DEFAULT_FAILURE
+            self._close_pending(actor, session.id, FAILED, message)
+            return CardSetupOutcome("failed", None, message)
+        card = self._gateway.retrieve_card(intent.payment_method_id)
         if card.customer_id != pending.customer_id:
             try:
-                card = self._gateway.attach_payment_method(payment_method_id, pending.customer_id)
+                card = self._gateway.attach_payment_method(card.id, pending.customer_id)
             except PaymentDeclined as declined:
-                self._close_pending(actor, intent.id, FAILED, declined.message)
+                self._close_pending(actor, session.id, FAILED, declined.message)
                 return CardSetupOutcome("failed", None, declined.message)
-        saved = self._store_card(actor, card, setup_intent_id=intent.id)
-        self._revoke(intent.id)
+        saved = self._store_card(actor, card, setup=(session.id, intent.id))
+        self._returns.forget(session.id)
         return CardSetupOutcome("succeeded", saved, f"{saved.label} saved.")
 
     def _store_card(
-        self, actor: Actor, card: CardInfo, *, setup_intent_id: str | None
+        self, actor: Actor, card: CardInfo, *, setup: tuple[str, str] | None
     ) -> SavedCardDTO:
         """Record the card (once: its Stripe id is unique); the first card is the default.
         A unique index refusing the insert (a race on the same card) is retried once, then
         raised as Conflict."""
         for attempt in (1, 2):
             try:
-                return self._store_card_once(actor, card, setup_intent_id)
+                return self._store_card_once(actor, card, setup)
             except IntegrityError as error:
                 if attempt == 2:
                     raise Conflict(CARDS_CHANGED_MESSAGE) from error
         raise AssertionError("unreachable")
 
     def _store_card_once(
-        self, actor: Actor, card: CardInfo, setup_intent_id: str | None
+        self, actor: Actor, card: CardInfo, setup: tuple[str, str] | None
     ) -> SavedCardDTO:
+        """``setup``: (checkout session id, setup intent id) of the setup that saved it."""
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.STUDENT)
             records.lock_cards_of(uow.session, user.id)
             row, created = records.store_card(uow.session, user.id, card, self._ctx.now())
             if created:
                 self._audit(uow.session, actor, AuditAction.CARD_SAVED, row.id, row)
-            if setup_intent_id is not None:
-                records.set_setup_status(uow.session, setup_intent_id, SUCCEEDED, None)
+            if setup is not None:
+                records.set_setup_status(
+                    uow.session, setup[0], SUCCEEDED, None, setup_intent_id=setup[1]
+                )
             uow.commit()
             return SavedCardDTO.from_model(row)
 

@@ -35,28 +35,31 @@ def remove_card(ctx: OpContext, actor: Actor, card_id: int, **cb: Unpack[Callbac
     change(ctx, lambda: cards.remove_card(actor, card_id), changed=Change("card", (card_id,)), **cb)
 
 
-def start_card_setup(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
-    """Start adding a card: the CardSetupHandoff (the browser address); nothing saved yet."""
+def start_card_setup(
+    ctx: OpContext, actor: Actor, *, currency: str | None = None, **cb: Unpack[Callbacks]
+) -> None:
+    """Start adding a card: the CardSetupHandoff (Stripe's page to open); nothing saved yet."""
     cards = ctx.services.cards
-    query(ctx, lambda: cards.start_card_setup(actor), **cb)
+    query(ctx, lambda: cards.start_card_setup(actor, currency=currency), **cb)
 
 
 def wait_for_card_setup(
     ctx: OpContext,
     actor: Actor,
-    setup_intent_id: str,
+    checkout_session_id: str,
     *,
     interval: float,
     should_cancel: Callable[[], bool],
     **cb: Unpack[Callbacks],
 ) -> None:
-    """Change: wait (on the pool thread, polling) until the card setup ends or
-    ``should_cancel()``; CardSetupOutcome; emits "card"."""
+    """Change: wait (on the pool thread, polling) until the card setup ends, or
+    ``should_cancel()`` turns true (the poller then expires the Checkout Session, still on
+    the pool thread); CardSetupOutcome; emits "card"."""
     cards = ctx.services.cards
     change(
         ctx,
         lambda: cards.wait_for_card_setup(
-            actor, setup_intent_id, interval=interval, should_cancel=should_cancel
+            actor, checkout_session_id, interval=interval, should_cancel=should_cancel
         ),
         changed=Change("card"),
         **cb,

@@ -1,11 +1,12 @@
 """The student's saved cards: list (brand, last 4, expiry, default), add, remove, default.
 
-Adding a card hands off to the system browser: ``start_card_setup`` (runner) gives a one-time
-loopback URL, ``open_url`` opens it (QDesktopServices by default; injectable for tests), and a
-WaitDialog stays up while ``wait_for_card_setup`` polls on the runner. Cancel sets the
-dialog's event, which the poller checks (``should_cancel``) before cancelling the
-SetupIntent. Card numbers never pass through here. GUI thread only; every service call runs
-on the TaskRunner.
+Adding a card hands off to the system browser: ``start_card_setup`` (runner) gives the URL of
+Stripe's hosted card page (a Checkout Session), ``open_url`` opens it (QDesktopServices by
+default; injectable for tests), and a WaitDialog (progress, time elapsed, "Open the page
+again") stays up while ``wait_for_card_setup`` polls on the runner. Cancel sets the dialog's
+event, which the poller checks (``should_cancel``) and then expires the session at Stripe,
+on its own thread. Card numbers never pass through here. GUI thread only; every service call
+runs on the TaskRunner.
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ UrlOpener = Callable[[QUrl], bool]
 
 NO_CARDS_TEXT = "No saved cards yet.\nAdd a card to pay for your confirmed bookings."
 PRIVACY_NOTE = (
-    "You type the card number in your browser, on Stripe's secure form. LinguaFlex keeps "
+    "You type the card number in your browser, on Stripe's secure page. LinguaFlex keeps "
     "only the brand, the last 4 digits and the expiry date."
 )
 WAIT_MESSAGE = (
-    "Enter your card in the browser window that just opened, then come back here. "
-    "This window closes by itself when Stripe has confirmed the card."
+    "Waiting for you to finish on Stripe's page… Enter your card in the browser window "
+    "that just opened. This window closes by itself when Stripe has saved the card."
 )
 
 
@@ -258,7 +259,7 @@ class CardsPage(QWidget):
         cards_ops.wait_for_card_setup(
             OpContext.of(self),
             self.actor,
-            handoff.setup_intent_id,
+            handoff.checkout_session_id,
             interval=self.poll_interval,
             should_cancel=dialog.should_cancel,
             on_success=self._setup_done,
