@@ -1,22 +1,21 @@
 """Helpers of the key check tests.
 
-``SandboxWithCheckout``: the sandbox gateway, except that the two Checkout Session calls are
-answered in memory by ``FakePaymentsGateway``. The sandbox's own Checkout Sessions come with
-``sandbox_ext/checkout.py`` (another change); once they are served, these tests can use the
-plain sandbox gateway.
+``SandboxCheckoutSpy``: the sandbox gateway (its Checkout Sessions are the sandbox's own),
+which also keeps what it asked for and the sessions as Stripe last answered, so a test can
+see that the check's session was created in setup mode and then expired.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from linguaflex_desktop.adapters.stripe.gateway import CheckoutSessionInfo, StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from tests.conftest_stripe import TEST_STRIPE_SETTINGS
-from tests.fakes.payments import FakePaymentsGateway
 
 
-class SandboxWithCheckout(StripeGateway):
+class SandboxCheckoutSpy(StripeGateway):
     """See the module docstring."""
 
     def __init__(self, sandbox: StripeSandbox) -> None:
@@ -28,7 +27,8 @@ class SandboxWithCheckout(StripeGateway):
             max_network_retries=TEST_STRIPE_SETTINGS.max_network_retries,
             timeout_seconds=TEST_STRIPE_SETTINGS.timeout_seconds,
         )
-        self.checkout = FakePaymentsGateway()
+        self.requests: list[dict[str, Any]] = []
+        self.sessions: dict[str, CheckoutSessionInfo] = {}
 
     def create_checkout_setup_session(
         self,
@@ -40,14 +40,20 @@ class SandboxWithCheckout(StripeGateway):
         metadata: Mapping[str, str],
         idempotency_key: str,
     ) -> CheckoutSessionInfo:
-        return self.checkout.create_checkout_setup_session(
-            customer_id=customer_id,
-            currency=currency,
-            success_url=success_url,
-            cancel_url=cancel_url,
-            metadata=metadata,
-            idempotency_key=idempotency_key,
-        )
+        request = {
+            "customer_id": customer_id,
+            "currency": currency,
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": metadata,
+            "idempotency_key": idempotency_key,
+        }
+        self.requests.append(request)
+        info = super().create_checkout_setup_session(**request)
+        self.sessions[info.id] = info
+        return info
 
     def expire_checkout_session(self, session_id: str) -> CheckoutSessionInfo:
-        return self.checkout.expire_checkout_session(session_id)
+        info = super().expire_checkout_session(session_id)
+        self.sessions[session_id] = info
+        return info

@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.gateway import STRIPE_API_VERSION, StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_ext import checkout
+from linguaflex_desktop.adapters.stripe.sandbox_ext.contract import PROBE_HEADER
 from linguaflex_desktop.adapters.stripe.types import CheckoutSessionInfo
 from linguaflex_desktop.errors import StripeRequestRefused
 from tests.integration.checkout_helpers import submit_card
@@ -23,7 +24,9 @@ RETURN = "http://127.0.0.1:9/return/token"
 
 @pytest.fixture
 def customer(stripe_gateway: StripeGateway) -> str:
-    return stripe_gateway.create_customer(email="ana@example.com", name="Ana", metadata={})
+    return stripe_gateway.create_customer(
+        email="ana@example.com", name="Ana", metadata={}, idempotency_key="checkout-test-customer"
+    )
 
 
 def open_session(
@@ -39,9 +42,14 @@ def open_session(
     )
 
 
+PINNED = {"Stripe-Version": STRIPE_API_VERSION}  # as our gateway sends every request
+
+
 def raw(sandbox: StripeSandbox, session_id: str) -> dict[str, object]:
     answer = httpx.get(
-        f"{sandbox.api_base}/v1/checkout/sessions/{session_id}", auth=(sandbox.secret_key, "")
+        f"{sandbox.api_base}/v1/checkout/sessions/{session_id}",
+        auth=(sandbox.secret_key, ""),
+        headers=PINNED,
     )
     return dict(answer.json())
 
@@ -94,6 +102,7 @@ def test_a_card_saved_on_the_page_completes_the_session_with_an_attached_card(
     seti = httpx.get(
         f"{stripe_sandbox.api_base}/v1/setup_intents/{done.setup_intent_id}",
         auth=(stripe_sandbox.secret_key, ""),
+        headers=PINNED,
     ).json()
     assert (seti["usage"], seti["customer"]) == ("off_session", customer)
     assert seti["metadata"] == {"linguaflex_card_setup_id": "5"}
@@ -125,7 +134,11 @@ def test_unknown_session_is_refused_with_stripes_404(stripe_gateway: StripeGatew
 @pytest.mark.parametrize(
     ("change", "code", "param"),
     [
-        ({"payment_method_types[0]": "card"}, "parameter_unknown", "payment_method_types"),
+        (
+            {"payment_method_types[0]": "card"},
+            "payment_method_types_no_longer_supported",
+            "payment_method_types",
+        ),
         ({"currency": None}, "parameter_missing", "currency"),
         ({"customer": "cus_nobody"}, "resource_missing", "customer"),
         ({"success_url": None}, "parameter_missing", "success_url"),
@@ -148,6 +161,8 @@ def test_what_stripe_refuses_is_refused_with_its_400_shape(
         f"{stripe_sandbox.api_base}/v1/checkout/sessions",
         data=data,
         auth=(stripe_sandbox.secret_key, ""),
+        # a request as the SDK sends it, marked as breaking the contract on purpose
+        headers={"Stripe-Version": STRIPE_API_VERSION, PROBE_HEADER: "1"},
     )
 
     assert answer.status_code == 400

@@ -27,7 +27,7 @@ from tests.conftest import FakeClock
 from tests.fakes import FakePaymentsGateway
 from tests.fakes.stripe_keys import FakeKeyProbe
 from tests.integration.booking_helpers import add_user
-from tests.integration.key_check_helpers import SandboxWithCheckout
+from tests.integration.key_check_helpers import SandboxCheckoutSpy
 from tests.integration.payment_helpers import closed_port
 
 SK, PK = "sk_test_school", "pk_test_school"
@@ -76,7 +76,7 @@ def sandbox_probe(sandbox: StripeSandbox, publishable: str) -> StripeKeyProbe:
 def test_the_sandbox_pair_passes_every_step(
     sqlite_ctx: ServiceContext, admin: Actor, stripe_sandbox: StripeSandbox
 ) -> None:
-    gateway = SandboxWithCheckout(stripe_sandbox)
+    gateway = SandboxCheckoutSpy(stripe_sandbox)
 
     report = run(
         sqlite_ctx,
@@ -92,10 +92,10 @@ def test_the_sandbox_pair_passes_every_step(
     assert [step.name for step in report.steps] == ["keys", "account", "api_version", "checkout"]
     assert report.account_id is not None and report.account_id.startswith("acct_")
     assert (report.mode, report.sandbox, report.api_version) == ("test", True, STRIPE_API_VERSION)
-    (session,) = gateway.checkout.checkout_sessions.values()
+    (session,) = gateway.sessions.values()
     assert session.status == "expired"
-    call = gateway.checkout.calls_to("create_checkout_setup_session")[0]
-    assert call.kwargs["currency"] == "usd" and call.kwargs["idempotency_key"]
+    (request,) = gateway.requests
+    assert request["currency"] == "usd" and request["idempotency_key"]
 
 
 def test_a_publishable_key_of_another_account_is_reported(

@@ -13,6 +13,7 @@ from linguaflex_desktop.adapters.stripe.gateway import STRIPE_API_VERSION
 from linguaflex_desktop.adapters.stripe.keys import KeyRefused, StripeKeyProbe
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_ext.accounts import account_of
+from linguaflex_desktop.adapters.stripe.sandbox_ext.contract import PROBE_HEADER
 
 
 def bearer(key: str) -> dict[str, str]:
@@ -59,7 +60,8 @@ def test_keys_are_checked_as_stripe_checks_them(stripe_sandbox: StripeSandbox) -
 
     no_key = httpx.get(f"{base}/v1/account", timeout=5)
     publishable = httpx.get(f"{base}/v1/account", headers=bearer(pk), timeout=5)
-    extra = httpx.post(f"{base}/v1/tokens", data={"pii[name]": "x"}, headers=bearer(pk), timeout=5)
+    probe = {**bearer(pk), PROBE_HEADER: "1"}  # refused on purpose: not the app's contract
+    extra = httpx.post(f"{base}/v1/tokens", data={"pii[name]": "x"}, headers=probe, timeout=5)
 
     assert no_key.status_code == 401 and publishable.status_code == 401
     assert "publishable API key" in publishable.json()["error"]["message"]

@@ -18,7 +18,7 @@ from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.cli import main
 from linguaflex_desktop.services.common.context import ServiceContext
-from tests.integration.key_check_helpers import SandboxWithCheckout
+from tests.integration.key_check_helpers import SandboxCheckoutSpy
 from tests.integration.ledger_helpers import change_our_amount, pay_in_three_currencies
 from tests.integration.payment_helpers import PayKit, closed_port, dead_gateway, kit_fixture
 
@@ -102,7 +102,7 @@ def test_stripe_check_passes_with_the_sandbox_pair(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    stand_in = SandboxWithCheckout(stripe_sandbox)
+    stand_in = SandboxCheckoutSpy(stripe_sandbox)
     handle = StripeSandbox(tmp_path / "second-handle")  # the CLI stops its handle on exit
     monkeypatch.setattr(
         gateway_module, "open_payments_gateway", lambda settings: (stand_in, handle)
@@ -116,7 +116,7 @@ def test_stripe_check_passes_with_the_sandbox_pair(
     assert "Stripe keys OK (test mode, API " in out
     assert f"API {gateway_module.STRIPE_API_VERSION})" in out
     assert "Both keys belong to account acct_" in out
-    (session,) = stand_in.checkout.checkout_sessions.values()
+    (session,) = stand_in.sessions.values()
     assert session.status == "expired"
 
 

@@ -22,6 +22,7 @@ from linguaflex_desktop.adapters.stripe.sandbox_ext.contract import (
     RECORDER,
     ContractRecord,
 )
+from tests.stripe_stand_ins import stand_in_client
 
 Form = list[tuple[str, str]]
 
@@ -254,13 +255,19 @@ def test_an_unmapped_route_is_recorded_as_a_violation_but_passed_on(
     assert [v.code for v in record.violations] == ["route_unmapped"]
 
 
+def a_setup_intent(sandbox: StripeSandbox, customer: str) -> Any:
+    """A SetupIntent made by someone other than our app (our app saves cards through Checkout)."""
+    client = stand_in_client(sandbox, "dashboard")
+    return client.v1.setup_intents.create(params={"customer": customer, "usage": "off_session"})
+
+
 def test_the_browser_and_localstripe_routes_are_recorded_without_the_app_contract(
     stripe_sandbox: StripeSandbox, stripe_gateway: StripeGateway
 ) -> None:
     customer = stripe_gateway.create_customer(
         email="b@example.com", name="B", metadata={}, idempotency_key="cus-b"
     )
-    seti = stripe_gateway.create_setup_intent(customer, idempotency_key="seti-b")
+    seti = a_setup_intent(stripe_sandbox, customer)
     # What localstripe's Stripe.js posts (JSON, publishable key, Stripe.js's own parameters).
     body = {
         "key": stripe_sandbox.publishable_key,
@@ -302,8 +309,15 @@ def test_the_gateway_sends_the_pinned_version_and_our_keys_on_every_write(
     customer = stripe_gateway.create_customer(
         email="c@example.com", name="C", metadata={}, idempotency_key="cus-c"
     )
-    seti = stripe_gateway.create_setup_intent(customer, idempotency_key="seti-c")
-    stripe_gateway.cancel_setup_intent(seti.id)
+    session = stripe_gateway.create_checkout_setup_session(
+        customer_id=customer,
+        currency="eur",
+        success_url="http://127.0.0.1:9/return/x?outcome=done",
+        cancel_url="http://127.0.0.1:9/return/x?outcome=cancelled",
+        metadata={"linguaflex_card_setup_id": "3"},
+        idempotency_key="setup-3",
+    )
+    stripe_gateway.expire_checkout_session(session.id)
     card = stripe_gateway.attach_payment_method("pm_card_visa", customer)
     intent = stripe_gateway.create_payment_intent(
         amount_minor=900,
@@ -321,8 +335,8 @@ def test_the_gateway_sends_the_pinned_version_and_our_keys_on_every_write(
     records = RECORDER.records()
     assert [r.operation for r in records if r.method != "GET"] == [
         "customers.create",
-        "setup_intents.create",
-        "setup_intents.cancel",
+        "checkout.sessions.create",
+        "checkout.sessions.expire",
         "payment_methods.attach",
         "payment_intents.create",
         "payment_intents.update",
@@ -342,7 +356,7 @@ def test_stripe_js_confirming_a_setup_intent_still_reaches_localstripe(
     customer = stripe_gateway.create_customer(
         email="d@example.com", name="D", metadata={}, idempotency_key="cus-d"
     )
-    seti = stripe_gateway.create_setup_intent(customer, idempotency_key="seti-d")
+    seti = a_setup_intent(stripe_sandbox, customer)
     card = {"number": "4242424242424242", "exp_month": "12", "exp_year": "2031", "cvc": "123"}
     body = {
         "key": stripe_sandbox.publishable_key,

@@ -25,7 +25,7 @@ from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.fakes import FakePaymentsGateway
 from tests.fakes.stripe_keys import FakeKeyProbe
-from tests.integration.key_check_helpers import SandboxWithCheckout
+from tests.integration.key_check_helpers import SandboxCheckoutSpy
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.payment_ui_helpers import WAIT_MS, confirmed_booking
 from tests.ui.ui_helpers import column_texts
@@ -158,9 +158,8 @@ def test_settings_check_shows_that_the_sandbox_keys_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     payments = services.payment_services
-    # The sandbox's own Checkout Sessions come with another change (key_check_helpers).
     check = key_check_for(
-        services.settings, services.ctx, SandboxWithCheckout(stripe_sandbox), payments.sandbox
+        services.settings, services.ctx, SandboxCheckoutSpy(stripe_sandbox), payments.sandbox
     )
     monkeypatch.setattr(payments, "key_check", check)
     dialog = open_settings(qtbot, services, runner, school)
