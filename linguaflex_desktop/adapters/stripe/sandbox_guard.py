@@ -16,8 +16,8 @@ front of the hosted pages the ``sandbox_ext`` modules add):
 Two routes are ours. ``GET /_config/linguaflex/identity?challenge=C`` (keyless) answers this
 process's pid and an HMAC of the challenge under the secret key: clients check it before
 trusting ``server.json``, without sending the key to a port that may be someone else's now.
-``POST /_config/linguaflex/shutdown`` (keyed) stops the server. Each accepted request counts as activity for
-the idle stop.
+``POST /_config/linguaflex/shutdown`` (keyed) stops the server. Each accepted request counts
+as activity for the idle stop.
 
 localstripe's app is a process-wide singleton, so ``GUARD`` is too: the server that starts
 sets its keys and port before it listens. Runs on the sandbox's event loop.
