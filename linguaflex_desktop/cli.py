@@ -197,6 +197,7 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
     from linguaflex_desktop.demo.flow import run_demo_flow
 
     services = build_app_services(settings)
+    _tell_if_sandbox_is_local(services.settings)
     try:
         from linguaflex_desktop.demo.meeting import report_meeting_and_notifications
 
@@ -218,6 +219,7 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     from linguaflex_desktop.bootstrap import build_app_services
 
     services = build_app_services(settings)
+    _tell_if_sandbox_is_local(services.settings)
     try:
         report = services.reconciler.reconcile_pending(limit=args.limit)
     finally:
@@ -235,6 +237,15 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
         ids = ", ".join(str(payment_id) for payment_id in report.needs_attention)
         print(f"Needs an administrator's attention: payment(s) {ids}.")
     return EXIT_OK if report.unreachable == 0 else EXIT_FAILED
+
+
+def _tell_if_sandbox_is_local(settings: Settings) -> None:
+    """One line on stderr when sandbox payments exist on this computer only."""
+    from linguaflex_desktop.bootstrap import sandbox_scope_notice
+
+    notice = sandbox_scope_notice(settings)
+    if notice:
+        print(f"linguaflex: {notice}", file=sys.stderr)
 
 
 def _command_worker(settings: Settings, args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import secrets
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -32,7 +33,9 @@ KEYS_NAME = "keys.json"
 SERVER_NAME = "server.json"
 LOCK_NAME = "start.lock"
 LOG_NAME = "server.log"
-KEY_RANDOM_BYTES = 32  # 43 url-safe characters after the prefix
+KEY_LENGTH = 40  # random letters and digits after the prefix (about 238 bits)
+# Letters and digits only, as Stripe's own keys: the log redaction recognises them whole.
+KEY_ALPHABET = string.ascii_letters + string.digits
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,14 @@ class SandboxKeys:
     @classmethod
     def generate(cls) -> SandboxKeys:
         return cls(
-            secret_key="sk_test_" + secrets.token_urlsafe(KEY_RANDOM_BYTES),
-            publishable_key="pk_test_" + secrets.token_urlsafe(KEY_RANDOM_BYTES),
+            secret_key="sk_test_" + _random_text(),
+            publishable_key="pk_test_" + _random_text(),
             folder_id=secrets.token_urlsafe(16),
         )
+
+
+def _random_text() -> str:
+    return "".join(secrets.choice(KEY_ALPHABET) for _ in range(KEY_LENGTH))
 
 
 @dataclass(frozen=True)
