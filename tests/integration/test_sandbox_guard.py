@@ -132,5 +132,6 @@ def test_the_identity_answer_proves_the_key_without_showing_it(
     answer = httpx.get(f"{stripe_sandbox.api_base}{IDENTITY_PATH}", params={"challenge": challenge})
 
     assert answer.status_code == 200
-    assert answer.json()["proof"] == identity_proof(stripe_sandbox.secret_key, challenge)
+    served = str(stripe_sandbox._folder.identity)
+    assert answer.json()["proof"] == identity_proof(stripe_sandbox.secret_key, challenge, served)
     assert stripe_sandbox.secret_key not in answer.text

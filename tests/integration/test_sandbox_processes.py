@@ -102,6 +102,19 @@ def test_another_folders_record_is_not_trusted(tmp_path: Path) -> None:
             assert gateway.create_customer(email="b@example.com", name="B", metadata={})
 
 
+def test_a_copy_of_the_folder_gets_its_own_server_with_the_copied_state(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original", tmp_path / "copy"
+    with folder_server_stopped_after(original, copy), server_gateway(original) as (first, gateway):
+        customer = gateway.create_customer(email="d@example.com", name="D", metadata={})
+        shutil.copytree(original, copy)  # keys, server.json and state: all the same
+
+        with server_gateway(copy) as (second, copied):
+            assert second.server_pid != first.server_pid
+            assert copied.list_cards(customer) == ()  # the state came along
+            assert copied.create_customer(email="e@example.com", name="E", metadata={})
+        assert first.server_pid == server_pid(original)
+
+
 def test_a_killed_server_is_restarted_with_its_saved_state(tmp_path: Path) -> None:
     with folder_server_stopped_after(tmp_path):
         with server_gateway(tmp_path) as (sandbox, gateway):

@@ -213,8 +213,9 @@ def connect(
 def live_server(folder: SandboxFolder, keys: SandboxKeys) -> ServerRecord | None:
     """``server.json``'s server if it is alive and proves it serves this folder, else None.
 
-    The proof is an HMAC of a fresh challenge under the folder's secret key, so the key is
-    never sent to whatever now listens on a stale record's port."""
+    The proof is an HMAC of a fresh challenge and the folder's path under the folder's secret
+    key: the key is never sent to whatever now listens on a stale record's port, and a copy
+    of the folder (same keys, same ``server.json``) does not join the original's server."""
     record = folder.read_server()
     if record is None or record.folder_id != keys.folder_id or not _pid_alive(record.pid):
         return None
@@ -228,7 +229,7 @@ def live_server(folder: SandboxFolder, keys: SandboxKeys) -> ServerRecord | None
         answer = response.json() if response.status_code == 200 else {}
     except (httpx.HTTPError, ValueError):
         return None
-    expected = identity_proof(keys.secret_key, challenge)
+    expected = identity_proof(keys.secret_key, challenge, folder.identity)
     proof = str(answer.get("proof", "")) if isinstance(answer, dict) else ""
     if not hmac.compare_digest(proof, expected) or answer.get("pid") != record.pid:
         return None

@@ -81,6 +81,12 @@ class SandboxFolder:
         self.path = self.data_dir / SANDBOX_FOLDER
 
     @property
+    def identity(self) -> str:
+        """The folder's resolved path: a server proves it serves this path (a copy of the
+        folder carries the same keys and ``server.json``, but must get its own server)."""
+        return str(self.data_dir.resolve())
+
+    @property
     def pickle_path(self) -> Path:
         return self.path / PICKLE_NAME
 

@@ -14,7 +14,8 @@ front of the hosted pages the ``sandbox_ext`` modules add):
    authorised by the unguessable ids in their URLs.
 
 Two routes are ours. ``GET /_config/linguaflex/identity?challenge=C`` (keyless) answers this
-process's pid and an HMAC of the challenge under the secret key: clients check it before
+process's pid and an HMAC of the challenge and the served folder's path under the secret
+key: clients check it before
 trusting ``server.json``, without sending the key to a port that may be someone else's now.
 ``POST /_config/linguaflex/shutdown`` (keyed) stops the server. Each accepted request counts
 as activity for the idle stop.
@@ -66,6 +67,7 @@ class GuardState:
     secret_key: str = field(default="", repr=False)
     publishable_key: str = ""
     folder_id: str = ""
+    data_dir: str = ""
     port: int = 0
     last_activity: float = field(default_factory=time.monotonic)
     on_shutdown_request: Callable[[], None] | None = None
@@ -156,16 +158,18 @@ async def _publishable_key_of(request: web.Request) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def identity_proof(secret_key: str, challenge: str) -> str:
-    """The answer to an identity ``challenge`` of a server holding ``secret_key``."""
-    return hmac.new(secret_key.encode(), challenge.encode(), hashlib.sha256).hexdigest()
+def identity_proof(secret_key: str, challenge: str, data_dir: str) -> str:
+    """The answer to an identity ``challenge`` of a server holding ``secret_key`` and serving
+    ``data_dir`` (a copied folder has the same keys, but not the same path)."""
+    message = f"{challenge}\n{data_dir}".encode()
+    return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()
 
 
 async def _identity(request: web.Request) -> web.Response:
     challenge = request.query.get("challenge", "")
     if not 16 <= len(challenge) <= 128 or not GUARD.secret_key:
         return web.Response(status=400, text="Bad Request")
-    proof = identity_proof(GUARD.secret_key, challenge)
+    proof = identity_proof(GUARD.secret_key, challenge, GUARD.data_dir)
     return web.json_response({"folder_id": GUARD.folder_id, "pid": os.getpid(), "proof": proof})
 
 

@@ -113,7 +113,7 @@ class LocalstripeHost:
         sandbox_guard.install(app)  # after the extensions: the guard goes in front of them all
         guard = sandbox_guard.GUARD
         guard.secret_key, guard.publishable_key = self.keys.secret_key, self.keys.publishable_key
-        guard.folder_id, guard.port = self.keys.folder_id, 0
+        guard.folder_id, guard.data_dir, guard.port = self.keys.folder_id, self.folder.identity, 0
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
         try:
