@@ -9,8 +9,8 @@ built by ``bootstrap.build_app_services`` as the app builds itself. The sandbox 
 is the folder's own server process, which the first child starts and which outlives it (as
 Stripe outlives the app): a killed child leaves at the sandbox exactly what Stripe had
 answered, and the next process of the same folder finds it there. Each test's folder is a copy
-of the template, so it gets a server of its own (loaded from the copied state). Zoom and SMTP are the parent's fake Zoom server and aiosmtpd
-inbox, named in DATA_DIR/peers.json.
+of the template, so it gets a server of its own (loaded from the copied state). Zoom and SMTP
+are the parent's fake Zoom server and aiosmtpd inbox, named in DATA_DIR/peers.json.
 
 - ``setup``: the world of the booking tests (a student, a teacher, an admin), one CONFIRMED
   booking and the student's saved test card (no Zoom, no SMTP: nothing to send yet).
