@@ -17,6 +17,7 @@ import pytest
 
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_folder import SandboxFolder, ServerRecord
+from linguaflex_desktop.errors import ConfigurationError
 from tests.integration.sandbox_process_helpers import (
     REPO,
     WAITING_LINE,
@@ -208,3 +209,13 @@ def test_the_cli_logs_no_sandbox_key(tmp_path: Path, command: str) -> None:
         logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log*"))
         logs += SandboxFolder(tmp_path).log_path.read_text() + result.stdout + result.stderr
         assert keys.secret_key not in logs and keys.secret_key[8:20] not in logs
+
+
+def test_unreadable_keys_are_a_clear_configuration_error(tmp_path: Path) -> None:
+    folder = SandboxFolder(tmp_path)
+    folder.path.mkdir()
+    folder.keys_path.write_text("{not json")
+
+    with pytest.raises(ConfigurationError, match="Delete that file"):
+        StripeSandbox(tmp_path, mode="server").start()
+    assert not folder.server_path.exists()

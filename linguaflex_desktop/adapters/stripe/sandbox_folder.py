@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from linguaflex_desktop.errors import ConfigurationError
+
 SANDBOX_FOLDER = "stripe-sandbox"
 PICKLE_NAME = "localstripe.pickle"
 KEYS_NAME = "keys.json"
@@ -53,6 +55,13 @@ class SandboxKeys:
             publishable_key="pk_test_" + _random_text(),
             folder_id=secrets.token_urlsafe(16),
         )
+
+
+def _unreadable(path: Path) -> ConfigurationError:
+    return ConfigurationError(
+        f"The payments sandbox's keys in {path} cannot be read. Delete that file: new keys "
+        "are made on the next start."
+    )
 
 
 def _random_text() -> str:
@@ -125,7 +134,7 @@ class SandboxFolder:
             temporary.unlink(missing_ok=True)
         keys = self._read_keys()
         if keys is None:
-            raise OSError(f"the sandbox keys in {self.keys_path} are unreadable")
+            raise _unreadable(self.keys_path)
         return keys
 
     def _read_keys(self) -> SandboxKeys | None:
@@ -139,7 +148,7 @@ class SandboxFolder:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise OSError(f"the sandbox keys in {self.keys_path} are unreadable") from error
+            raise _unreadable(self.keys_path) from error
 
     # --- the server record -------------------------------------------------------------------
 

@@ -214,14 +214,22 @@ def serve_until_stopped(host: LocalstripeHost, *, ready_fd: int | None = None) -
         os.write(ready_fd, f"ready {record.port}\n".encode())
         os.close(ready_fd)
     idle = host.idle_seconds
+
+    def idle_over() -> bool:
+        return idle is not None and sandbox_guard.GUARD.idle_for() >= idle
+
     while True:
         wait = None if idle is None else max(idle - sandbox_guard.GUARD.idle_for(), 0.0)
         requested = stop.wait(wait)
+        if not (requested or idle_over()):
+            continue  # a request came in meanwhile
+        # Stop under the start lock: a client then either saw this server alive (and its
+        # request reset the idle clock) or finds no server.json and starts another.
         with host.folder.try_start_lock() as locked:
             if not locked:  # a client is starting or joining right now: look again soon
                 time.sleep(LOCK_RETRY_SECONDS)
                 continue
-            if requested or (idle is not None and sandbox_guard.GUARD.idle_for() >= idle):
+            if requested or idle_over():
                 log.info("Stripe sandbox stopping (%s)", "asked" if requested else "idle")
                 host.stop()
                 return
