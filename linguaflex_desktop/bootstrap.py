@@ -121,9 +121,6 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     gateway, sandbox = open_payments_gateway(settings)
     pages = CardPageServer.for_gateway(gateway)
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
-    notice = sandbox_scope_notice(settings)
-    if notice:
-        log.warning(notice, extra=FILE_ONLY)  # entry points tell the user in their own words
     reconciler = Reconciler(ctx, gateway)
     return PaymentServices(
         gateway=gateway,
@@ -227,6 +224,9 @@ def build_app_services(
         raise
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
     log.info("database ready at %s", settings.describe_database())
+    notice = sandbox_scope_notice(settings)
+    if notice:  # the log file's line; the windows and the payment commands tell the user
+        log.warning(notice, extra=FILE_ONLY)
     services = AppServices(
         settings=settings,
         engine=engine,
