@@ -219,3 +219,13 @@ def test_unreadable_keys_are_a_clear_configuration_error(tmp_path: Path) -> None
     with pytest.raises(ConfigurationError, match="Delete that file"):
         StripeSandbox(tmp_path, mode="server").start()
     assert not folder.server_path.exists()
+
+
+def test_a_child_process_on_the_in_process_sandboxs_folder_joins_it(
+    stripe_sandbox: StripeSandbox,
+) -> None:
+    child = start_starter(stripe_sandbox._folder.data_dir)
+    out, err = child.communicate(timeout=60)
+
+    assert child.returncode == 0, err
+    assert out.split() == [stripe_sandbox.api_base, str(os.getpid())]
