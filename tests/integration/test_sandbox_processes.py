@@ -17,6 +17,8 @@ import pytest
 
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_folder import SandboxFolder, ServerRecord
+from linguaflex_desktop.adapters.stripe.sandbox_process import SERVER_MODULE
+from linguaflex_desktop.adapters.stripe.sandbox_server import _signal_ready
 from linguaflex_desktop.errors import ConfigurationError
 from tests.integration.sandbox_process_helpers import (
     REPO,
@@ -135,7 +137,7 @@ def _idle_server(data_dir: Path, idle_seconds: float) -> subprocess.Popen[str]:
         [
             sys.executable,
             "-m",
-            "linguaflex_desktop.adapters.stripe.sandbox_server",
+            SERVER_MODULE,
             "--data-dir",
             str(data_dir),
             "--idle-seconds",
@@ -166,6 +168,40 @@ def test_the_idle_server_stops_itself_and_removes_its_record(tmp_path: Path) -> 
         if server.poll() is None:
             server.kill()
     assert not folder.server_path.exists()
+
+
+def test_a_second_server_for_a_served_folder_steps_back_without_touching_the_state(
+    tmp_path: Path,
+) -> None:
+    folder = SandboxFolder(tmp_path)
+    serving = folder.take_serving_lock()  # as a server still coming up (no server.json yet)
+    assert serving is not None
+    try:
+        read_end, write_end = os.pipe()
+        command = [sys.executable, "-m", SERVER_MODULE, "--data-dir", str(tmp_path)]
+        second = subprocess.Popen(
+            [*command, "--ready-fd", str(write_end)],
+            pass_fds=(write_end,),
+            env=child_env(),
+            cwd=REPO,
+        )
+        os.close(write_end)
+        with os.fdopen(read_end) as ready:
+            assert ready.readline() == "busy\n"
+        assert second.wait(timeout=60) == 0
+    finally:
+        os.close(serving)
+    assert not folder.server_path.exists() and not folder.pickle_path.exists()
+
+
+def test_a_server_whose_starter_is_gone_keeps_serving() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the starter was killed before the server was ready
+
+    _signal_ready(write_end, "ready 1")  # no BrokenPipeError: the server goes on
+
+    with pytest.raises(OSError):
+        os.fstat(write_end)  # and the pipe is closed
 
 
 def test_a_started_handle_keeps_the_server_from_its_idle_stop(tmp_path: Path) -> None:

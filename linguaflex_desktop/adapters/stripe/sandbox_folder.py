@@ -10,6 +10,9 @@
   client trusts it only after an authenticated identity request (``sandbox.py``).
 - ``start.lock``: ``fcntl.flock``-ed by whoever starts or stops a server, so two starters never
   start two. The kernel drops a flock when its holder dies: a SIGKILL never leaves it held.
+- ``serving.lock``: flock-ed by the serving process for its whole life, before it loads the
+  state: even if a starter dies half-way and another one starts a second server, that one
+  finds the lock taken and steps back, so the state has one writer.
 - ``localstripe.pickle``: the sandbox's state, written by the server alone.
 
 Any thread; blocking file I/O only.
@@ -34,6 +37,7 @@ PICKLE_NAME = "localstripe.pickle"
 KEYS_NAME = "keys.json"
 SERVER_NAME = "server.json"
 LOCK_NAME = "start.lock"
+SERVING_LOCK_NAME = "serving.lock"
 LOG_NAME = "server.log"
 KEY_LENGTH = 40  # random letters and digits after the prefix (about 238 bits)
 # Letters and digits only, as Stripe's own keys: the log redaction recognises them whole.
@@ -207,6 +211,17 @@ class SandboxFolder:
         finally:
             os.close(descriptor)
 
-    def _open_lock(self) -> int:
+    def take_serving_lock(self) -> int | None:
+        """Take the serving lock for this process's life: its descriptor (close it to let go),
+        or None when another process serves the folder."""
+        descriptor = self._open_lock(SERVING_LOCK_NAME)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            return None
+        return descriptor
+
+    def _open_lock(self, name: str = LOCK_NAME) -> int:
         self.path.mkdir(parents=True, exist_ok=True)
-        return os.open(self.path / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        return os.open(self.path / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)

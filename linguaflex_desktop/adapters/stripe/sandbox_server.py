@@ -51,6 +51,10 @@ DEFAULT_IDLE_SECONDS = 30 * 60.0
 LOCK_RETRY_SECONDS = 0.2
 
 
+class FolderAlreadyServed(RuntimeError):
+    """Another process serves this data folder's sandbox (it holds the serving lock)."""
+
+
 class LocalstripeHost:
     """localstripe serving ``folder`` from this process (see the module docstring)."""
 
@@ -67,6 +71,7 @@ class LocalstripeHost:
         self.idle_seconds = idle_seconds
         self.record: ServerRecord | None = None
         self._runner: Any = None
+        self._serving_lock: int | None = None
 
     @property
     def api_base(self) -> str:
@@ -77,11 +82,19 @@ class LocalstripeHost:
     def start(self) -> ServerRecord:
         """Load the folder's state, listen, publish ``server.json``; return the record.
 
-        Call with the folder's start lock held, after checking that no server is alive."""
-        self.folder.path.mkdir(parents=True, exist_ok=True)
-        port = asyncio.run_coroutine_threadsafe(self._serve(), _event_loop()).result(
-            timeout=START_TIMEOUT_SECONDS
-        )
+        Call with the folder's start lock held, after checking that no server is alive.
+        ``FolderAlreadyServed`` when another process holds the folder's serving lock."""
+        serving = self.folder.take_serving_lock()
+        if serving is None:
+            raise FolderAlreadyServed(str(self.folder.path))
+        try:
+            port = asyncio.run_coroutine_threadsafe(self._serve(), _event_loop()).result(
+                timeout=START_TIMEOUT_SECONDS
+            )
+        except BaseException:
+            os.close(serving)
+            raise
+        self._serving_lock = serving
         self.record = ServerRecord(
             port=port,
             pid=os.getpid(),
@@ -99,6 +112,9 @@ class LocalstripeHost:
         self.folder.remove_server(pid=os.getpid())
         asyncio.run_coroutine_threadsafe(self._shutdown(), _event_loop()).result(timeout=10)
         self._runner = None
+        if self._serving_lock is not None:
+            os.close(self._serving_lock)  # after the last save: the next server may load it
+            self._serving_lock = None
         log.info("Stripe sandbox stopped")
 
     async def _serve(self) -> int:
@@ -209,10 +225,13 @@ def serve_until_stopped(host: LocalstripeHost, *, ready_fd: int | None = None) -
     sandbox_guard.GUARD.on_shutdown_request = stop.set
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    record = host.start()
-    if ready_fd is not None:
-        os.write(ready_fd, f"ready {record.port}\n".encode())
-        os.close(ready_fd)
+    try:
+        record = host.start()
+    except FolderAlreadyServed:
+        log.info("Stripe sandbox: another process serves %s; stepping back", host.folder.path)
+        _signal_ready(ready_fd, "busy")
+        return
+    _signal_ready(ready_fd, f"ready {record.port}")
     idle = host.idle_seconds
 
     def idle_over() -> bool:
@@ -233,6 +252,18 @@ def serve_until_stopped(host: LocalstripeHost, *, ready_fd: int | None = None) -
                 log.info("Stripe sandbox stopping (%s)", "asked" if requested else "idle")
                 host.stop()
                 return
+
+
+def _signal_ready(ready_fd: int | None, line: str) -> None:
+    """Tell the starter ``line`` ("ready PORT" or "busy") through its pipe, if any."""
+    if ready_fd is None:
+        return
+    try:
+        os.write(ready_fd, f"{line}\n".encode())
+    except OSError:  # the starter is gone (killed): serve all the same, server.json says it
+        log.info("Stripe sandbox: nobody waits for the ready signal")
+    finally:
+        os.close(ready_fd)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
