@@ -180,7 +180,9 @@ class _Heartbeat:
     def __init__(self, sandbox: StripeSandbox) -> None:
         self._sandbox = sandbox
         self._stopped = threading.Event()
-        self._interval = max(sandbox._idle_seconds / 3, 0.05)
+        served = sandbox._started().record.idle_seconds  # the server's own idle time
+        idle = min(sandbox._idle_seconds, served or sandbox._idle_seconds)
+        self._interval = max(idle / 3, 0.05)
         threading.Thread(target=self._run, name="stripe-sandbox-heartbeat", daemon=True).start()
 
     def stop(self) -> None:

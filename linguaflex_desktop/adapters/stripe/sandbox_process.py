@@ -62,8 +62,7 @@ def connect(
         log.info("Stripe sandbox: no live server for %s; waiting for its start lock", folder.path)
         with folder.start_lock():
             record = live_server(folder, keys)
-            if record is None:
-                folder.remove_server()  # stale: a crash, a reboot, or another folder's file
+            if record is None:  # the new server replaces a stale server.json when it listens
                 record = _spawn(folder, keys, idle_seconds, preferred_port)
     return SandboxConnection(record=record, keys=keys)
 
@@ -152,7 +151,7 @@ def _spawn(
         os.close(read_end)
         if write_end >= 0:
             os.close(write_end)
-    if ready.startswith("busy"):  # a server whose starter died is still coming up
+    if ready.startswith("busy"):  # another server holds the folder: its starter died, or slow
         record = _await_other_server(folder, keys)
     else:
         record = live_server(folder, keys) if ready.startswith("ready ") else None
