@@ -35,7 +35,11 @@ from typing import Literal
 
 import httpx
 
-from linguaflex_desktop.adapters.stripe.sandbox_folder import SandboxFolder
+from linguaflex_desktop.adapters.stripe.sandbox_folder import (
+    PICKLE_NAME,
+    SANDBOX_FOLDER,
+    SandboxFolder,
+)
 from linguaflex_desktop.adapters.stripe.sandbox_process import (
     SandboxConnection,
     auth_headers,
@@ -52,7 +56,14 @@ from linguaflex_desktop.errors import ExternalServiceError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SANDBOX_TEST_CARDS", "SandboxMode", "StripeSandbox", "stop_server"]
+__all__ = [
+    "PICKLE_NAME",
+    "SANDBOX_FOLDER",
+    "SANDBOX_TEST_CARDS",
+    "SandboxMode",
+    "StripeSandbox",
+    "stop_server",
+]
 
 SandboxMode = Literal["auto", "in_process", "server"]
 
