@@ -135,3 +135,13 @@ def test_the_identity_answer_proves_the_key_without_showing_it(
     served = str(stripe_sandbox._folder.identity)
     assert answer.json()["proof"] == identity_proof(stripe_sandbox.secret_key, challenge, served)
     assert stripe_sandbox.secret_key not in answer.text
+
+
+def test_the_host_check_comes_before_every_other_middleware(
+    stripe_sandbox: StripeSandbox,
+) -> None:
+    from localstripe.server import app
+
+    from linguaflex_desktop.adapters.stripe import sandbox_guard
+
+    assert list(app.middlewares[:2]) == [sandbox_guard._host_guard, sandbox_guard._key_guard]
