@@ -33,6 +33,7 @@ def test_only_a_shared_database_without_keys_gets_the_notice(
 
 
 @pytest.mark.postgres
+@pytest.mark.localstripe
 def test_reconcile_on_postgres_without_keys_says_so_in_one_line(
     tmp_path: Path, postgres_database_url: str
 ) -> None:
@@ -47,6 +48,7 @@ def test_reconcile_on_postgres_without_keys_says_so_in_one_line(
     assert SANDBOX_LOCAL_ONLY_NOTICE in log
 
 
+@pytest.mark.localstripe
 def test_reconcile_on_sqlite_without_keys_says_nothing_about_it(tmp_path: Path) -> None:
     with folder_server_stopped_after(tmp_path):
         result = run_cli(tmp_path, "reconcile")

@@ -34,6 +34,8 @@ from tests.integration.sandbox_process_helpers import (
     start_starter,
 )
 
+pytestmark = pytest.mark.localstripe  # sandbox server processes
+
 
 def test_a_payment_made_by_demo_flow_is_refunded_from_another_process_and_survives_the_next_run(
     tmp_path: Path,
