@@ -7,6 +7,7 @@ each folder has its own 0600 keys."""
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -125,7 +126,7 @@ def test_a_killed_server_is_restarted_with_its_saved_state(tmp_path: Path) -> No
         with server_gateway(tmp_path) as (sandbox, gateway):
             customer = gateway.create_customer(email="c@example.com", name="C", metadata={})
             killed = sandbox.server_pid
-        os.kill(killed, signal.SIGKILL)  # leaves server.json behind; the kernel drops any flock
+        _kill_and_await_exit(killed)  # leaves server.json behind; the kernel drops its flocks
 
         with server_gateway(tmp_path) as (sandbox, gateway):
             assert sandbox.server_pid != killed
@@ -157,6 +158,31 @@ def _idle_server(data_dir: Path, idle_seconds: float) -> subprocess.Popen[str]:
     with os.fdopen(read_end) as ready:
         assert ready.readline().startswith("ready ")
     return server
+
+
+def _kill_and_await_exit(pid: int) -> None:
+    """SIGKILL ``pid`` (a detached server: not our child) and block until it has exited."""
+    handle = os.pidfd_open(pid)
+    try:
+        os.kill(pid, signal.SIGKILL)
+        readable, _, _ = select.select([handle], [], [], 60)
+        assert readable, f"process {pid} did not exit"
+    finally:
+        os.close(handle)
+
+
+def test_a_server_killed_under_a_running_app_comes_back_on_the_same_port(
+    tmp_path: Path,
+) -> None:
+    with folder_server_stopped_after(tmp_path), server_gateway(tmp_path) as (sandbox, gateway):
+        customer = gateway.create_customer(email="g@example.com", name="G", metadata={})
+        address, killed = sandbox.api_base, sandbox.server_pid
+        _kill_and_await_exit(killed)
+
+        sandbox._revive()  # what the heartbeat does when the server stops answering
+
+        assert sandbox.server_pid != killed and sandbox.api_base == address
+        assert gateway.list_cards(customer) == ()  # the app's gateway works on, with the state
 
 
 def test_the_idle_server_stops_itself_and_removes_its_record(tmp_path: Path) -> None:
