@@ -233,14 +233,14 @@ def test_a_server_whose_starter_is_gone_keeps_serving() -> None:
 
 
 def test_a_started_handle_keeps_the_server_from_its_idle_stop(tmp_path: Path) -> None:
-    server = _idle_server(tmp_path, 0.6)
-    sandbox = StripeSandbox(tmp_path, mode="server", idle_seconds=0.6)
+    server = _idle_server(tmp_path, 2.0)
+    sandbox = StripeSandbox(tmp_path, mode="server", idle_seconds=2.0)
     try:
         sandbox.start()
         assert sandbox.server_pid == server.pid
 
-        with pytest.raises(subprocess.TimeoutExpired):  # five idle periods: still serving
-            server.wait(timeout=3.0)
+        with pytest.raises(subprocess.TimeoutExpired):  # 2.5 idle periods: still serving
+            server.wait(timeout=5.0)
         sandbox.stop()
 
         assert server.wait(timeout=60) == 0  # no heartbeat any more: it stops by itself
