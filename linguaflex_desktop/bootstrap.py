@@ -24,6 +24,7 @@ from linguaflex_desktop.db import (
     create_session_factory,
     upgrade_schema,
 )
+from linguaflex_desktop.logging_setup import FILE_ONLY
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.due import DueTransitions
@@ -55,6 +56,19 @@ if TYPE_CHECKING:
     from linguaflex_desktop.services.payments.views import PaymentViews
 
 log = logging.getLogger(__name__)
+
+SANDBOX_LOCAL_ONLY_NOTICE = (
+    "Payments run in the sandbox of this computer only: with the shared database, other "
+    "computers cannot see, refund or settle them. To share payments, set STRIPE_SECRET_KEY "
+    "and STRIPE_PUBLISHABLE_KEY to your Stripe test keys on every computer (README, "
+    "Configuration)."
+)
+
+
+def sandbox_scope_notice(settings: Settings) -> str | None:
+    """What to tell the user when sandbox payments exist on this computer only (see
+    ``Settings.sandbox_on_this_computer_only``); None otherwise."""
+    return SANDBOX_LOCAL_ONLY_NOTICE if settings.sandbox_on_this_computer_only else None
 
 
 def meeting_service_for(ctx: ServiceContext, settings: Settings) -> MeetingService:
@@ -260,6 +274,9 @@ def build_app_services(
         raise
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
     log.info("database ready at %s", settings.describe_database())
+    notice = sandbox_scope_notice(settings)
+    if notice:  # the log file's line; the windows and the payment commands tell the user
+        log.warning(notice, extra=FILE_ONLY)
     services = AppServices(
         settings=settings,
         engine=engine,

@@ -227,6 +227,7 @@ def _command_demo_flow(settings: Settings, args: argparse.Namespace) -> int:
     from linguaflex_desktop.demo.flow import run_demo_flow
 
     services = build_app_services(settings)
+    _tell_if_sandbox_is_local(services.settings)
     try:
         from linguaflex_desktop.demo.meeting import report_meeting_and_notifications
 
@@ -250,6 +251,7 @@ def _command_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     if args.verify:
         return _command_verify(settings)
     services = build_app_services(settings)
+    _tell_if_sandbox_is_local(services.settings)
     try:
         report = services.reconciler.reconcile_pending(limit=args.limit)
     finally:
@@ -304,6 +306,15 @@ def _command_stripe_check(settings: Settings, _args: argparse.Namespace) -> int:
     if not report.ok:
         raise StripeCheckFailed(report.steps[-1].message)
     return EXIT_OK
+
+
+def _tell_if_sandbox_is_local(settings: Settings) -> None:
+    """One line on stderr when sandbox payments exist on this computer only."""
+    from linguaflex_desktop.bootstrap import sandbox_scope_notice
+
+    notice = sandbox_scope_notice(settings)
+    if notice:
+        print(f"linguaflex: {notice}", file=sys.stderr)
 
 
 def _command_worker(settings: Settings, args: argparse.Namespace) -> int:

@@ -83,6 +83,12 @@ class Settings:
         return self.database_url.startswith("sqlite")
 
     @property
+    def sandbox_on_this_computer_only(self) -> bool:
+        """Sandbox payments with a shared (Postgres) database: the sandbox lives in this
+        computer's data folder, so other computers of the school cannot see its payments."""
+        return self.stripe.sandbox and not self.is_sqlite
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / "logs" / "linguaflex.log"
 

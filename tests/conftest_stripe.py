@@ -3,6 +3,9 @@
 Registered from tests/conftest.py (``pytest_plugins``). ``stripe_sandbox`` is session-scoped
 (localstripe's app is a process-wide singleton); the autouse ``_fresh_stripe_sandbox`` empties
 it before each test that asks for it, so tests never see each other's customers or intents.
+While it runs, every sandbox the test process opens (``open_payments_gateway`` for a test's
+own data folder) shares it. Sandbox server processes that tests or their child processes
+started (one per data folder) are stopped when the session ends.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from collections.abc import Iterator
 import pytest
 
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
-from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
+from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox, stop_server
+from linguaflex_desktop.adapters.stripe.sandbox_folder import SANDBOX_FOLDER, SERVER_NAME
 from linguaflex_desktop.config import StripeSettings
 from linguaflex_desktop.models import Role, User
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -39,13 +43,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def stripe_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StripeSandbox]:
     from tests.conftest import missing_peer
 
-    sandbox = StripeSandbox(tmp_path_factory.mktemp("stripe-data"))
+    sandbox = StripeSandbox(tmp_path_factory.mktemp("stripe-data"), mode="in_process")
     try:
         sandbox.start()
     except Exception as error:  # any failure means "no sandbox here"
         missing_peer(f"localstripe could not start: {error}")
     yield sandbox
     sandbox.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_sandbox_server_outlives_the_session(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """Stop every sandbox server process serving a data folder of this session's tests."""
+    yield
+    for record in tmp_path_factory.getbasetemp().rglob(f"{SANDBOX_FOLDER}/{SERVER_NAME}"):
+        stop_server(record.parent.parent)
 
 
 @pytest.fixture(autouse=True)

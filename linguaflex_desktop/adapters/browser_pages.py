@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
+from linguaflex_desktop.adapters.loopback import LOOPBACK_HOST, is_own_host
 from linguaflex_desktop.errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-LOOPBACK_HOST = "127.0.0.1"
 DEFAULT_LIFETIME_SECONDS = 15 * 60
 MAX_REPORT_BYTES = 4096
 MAX_MESSAGE_CHARS = 300
@@ -309,8 +309,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_DELETE = do_PATCH = do_PUT
 
     def _host_ok(self) -> bool:
-        expected = f"{LOOPBACK_HOST}:{cast(_LoopbackServer, self.server).server_port}"
-        if self.headers.get("Host") == expected:
+        if is_own_host(self.headers.get("Host"), cast(_LoopbackServer, self.server).server_port):
             return True
         self._plain(HTTPStatus.MISDIRECTED_REQUEST)
         return False

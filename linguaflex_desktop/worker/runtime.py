@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -218,6 +219,9 @@ def run_headless(
     ``once`` runs every due job and the due transitions, then returns. Exit code 0.
     """
     services = bootstrap.build_app_services(settings)
+    notice = bootstrap.sandbox_scope_notice(services.settings)
+    if notice:  # the worker settles payments too
+        print(f"linguaflex: {notice}", file=sys.stderr)
     try:
         worker = build_worker(services, services.settings, mode="headless")
         if once:

@@ -6,11 +6,11 @@
 
 Each command is a whole app process on the SQLite file and the Stripe sandbox of DATA_DIR,
 built by ``bootstrap.build_app_services`` as the app builds itself. The sandbox (localstripe)
-lives in the memory of the process that starts it, but it pickles its store into DATA_DIR
-before it answers each POST/DELETE, and a new process loads that pickle when it starts: so a
-killed child leaves at the sandbox exactly what Stripe had answered, and the next process of
-the same folder starts from there. Zoom and SMTP are the parent's fake Zoom server and aiosmtpd
-inbox, named in DATA_DIR/peers.json.
+is the folder's own server process, which the first child starts and which outlives it (as
+Stripe outlives the app): a killed child leaves at the sandbox exactly what Stripe had
+answered, and the next process of the same folder finds it there. Each test's folder is a copy
+of the template, so it gets a server of its own (loaded from the copied state). Zoom and SMTP
+are the parent's fake Zoom server and aiosmtpd inbox, named in DATA_DIR/peers.json.
 
 - ``setup``: the world of the booking tests (a student, a teacher, an admin), one CONFIRMED
   booking and the student's saved test card (no Zoom, no SMTP: nothing to send yet).

@@ -234,25 +234,23 @@ def pay_in_child(
     database_url: str,
     now: datetime,
     api_base: str,
+    keys: tuple[str, str],
     actor: Actor,
     booking_id: int,
     barrier: Any,
     results: Any,
 ) -> None:
-    """Child process: its own engine and gateway on the shared sandbox; wait for the siblings,
-    press "Pay", report "paid" / "conflict" / the error."""
-    from linguaflex_desktop.adapters.stripe.sandbox import (
-        SANDBOX_PUBLISHABLE_KEY,
-        SANDBOX_SECRET_KEY,
-    )
+    """Child process: its own engine and gateway on the shared sandbox (its address and its
+    (secret, publishable) ``keys``); wait for the siblings, press "Pay", report "paid" /
+    "conflict" / the error."""
     from linguaflex_desktop.db import create_app_engine, create_session_factory
     from linguaflex_desktop.errors import Conflict
 
     engine = create_app_engine(database_url)
     ctx = ServiceContext(session_factory=create_session_factory(engine), clock=lambda: now)
     gateway = StripeGateway(
-        secret_key=SANDBOX_SECRET_KEY,
-        publishable_key=SANDBOX_PUBLISHABLE_KEY,
+        secret_key=keys[0],
+        publishable_key=keys[1],
         api_base=api_base,
         max_network_retries=0,
         timeout_seconds=10,

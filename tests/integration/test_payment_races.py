@@ -95,6 +95,7 @@ def test_four_app_instances_on_one_postgres_make_one_charge(
                 postgres_database_url,
                 ctx.now(),
                 stripe_sandbox.api_base,
+                (stripe_sandbox.secret_key, stripe_sandbox.publishable_key),
                 kit.world.student,
                 kit.booking_id,
                 barrier,

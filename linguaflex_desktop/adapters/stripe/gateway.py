@@ -485,8 +485,9 @@ class StripeGateway:
 
 def open_payments_gateway(settings: Settings) -> tuple[StripeGateway, StripeSandbox | None]:
     """The gateway for ``settings``: real Stripe when both keys are configured; otherwise
-    sandbox mode, starting localstripe on 127.0.0.1 with its state in the data folder. The
-    sandbox (if any) is returned so that the caller can ``stop()`` it on exit."""
+    sandbox mode, joining the data folder's localstripe server on 127.0.0.1 (started on first
+    use, shared by every process on the folder, with the folder's own keys). The sandbox
+    handle is returned so that the caller can ``stop()`` it on exit."""
     if not settings.stripe.sandbox:
         return StripeGateway.from_settings(settings.stripe), None
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox

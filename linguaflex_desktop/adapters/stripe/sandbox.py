@@ -1,41 +1,71 @@
-"""The offline payments sandbox: localstripe served in-process on 127.0.0.1.
+"""The offline payments sandbox: one localstripe server per data folder, on 127.0.0.1.
 
 Without Stripe keys the app runs against localstripe (PyPI), a stateful fake of Stripe's API
-that also serves a Stripe.js stand-in at ``/js.stripe.com/v3/``. localstripe keeps its store
-in a module-level object and its aiohttp ``app`` is module-level too, so the server is a
-process-wide singleton: every ``StripeSandbox.start()`` in one process shares it (reference
-counted), and the last ``stop()`` shuts it down.
+that also serves a Stripe.js stand-in at ``/js.stripe.com/v3/``. Every process on a data
+folder (the app, ``linguaflex worker``, ``reconcile``, ``demo-flow``) uses the same server, so
+a payment made by one is seen by all, and one process alone writes the saved state:
 
-Its store is pickled to ``<data_dir>/stripe-sandbox/localstripe.pickle`` (never the shared
-file in the system temp folder), atomically, once per POST/DELETE request before the answer
-is sent (localstripe itself would rewrite it on every single store write as well).
+- ``StripeSandbox(data_dir).start()`` reads ``server.json`` (``sandbox_folder``) and checks,
+  by a challenge the server answers with the folder's secret key, that a server is alive
+  there and serves this folder; otherwise it takes the folder's start lock, looks again, and
+  starts ``sandbox_server`` as a detached process (its own session, its output in
+  ``stripe-sandbox/server.log``), which outlives its starter. A stale ``server.json`` (a
+  crash, a reboot, another folder's file) is replaced.
+- While a handle is started it sends a heartbeat, so the server's idle stop (30 minutes
+  without a request) only comes once no process uses it; a server found gone is restarted on
+  the same port when possible.
+- The server answers only ``Host: 127.0.0.1:PORT`` and only the folder's own random keys
+  (``keys.json``, mode 0600): see ``sandbox_guard``.
 
-Threads: the server runs its own event loop on a daemon thread; ``start``/``stop``/``reset``
-may be called from any thread.
+The test suite hosts the sandbox in its own process instead (``mode="in_process"``: fast and
+resettable). That server publishes ``server.json`` for its folder too, so a child process on
+the same folder joins it; and while it runs, every ``mode="auto"`` handle of the process
+shares it, whatever its folder (``mode="server"`` never does).
+
+Threads: ``start``/``stop``/``reset`` may be called from any thread; they block.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
-import pickle
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
 import httpx
 
+from linguaflex_desktop.adapters.stripe.sandbox_folder import (
+    PICKLE_NAME,
+    SANDBOX_FOLDER,
+    SandboxFolder,
+)
+from linguaflex_desktop.adapters.stripe.sandbox_process import (
+    SandboxConnection,
+    auth_headers,
+    connect,
+    live_server,
+    stop_server,
+)
+from linguaflex_desktop.adapters.stripe.sandbox_server import (
+    DEFAULT_IDLE_SECONDS,
+    FolderAlreadyServed,
+    LocalstripeHost,
+)
 from linguaflex_desktop.errors import ExternalServiceError
 
 log = logging.getLogger(__name__)
 
-SANDBOX_SECRET_KEY = "sk_test_linguaflex_sandbox"
-SANDBOX_PUBLISHABLE_KEY = "pk_test_linguaflex_sandbox"
-SANDBOX_FOLDER = "stripe-sandbox"
-PICKLE_NAME = "localstripe.pickle"
-START_TIMEOUT_SECONDS = 10.0
+__all__ = [
+    "PICKLE_NAME",
+    "SANDBOX_FOLDER",
+    "SANDBOX_TEST_CARDS",
+    "SandboxMode",
+    "StripeSandbox",
+    "stop_server",
+]
+
+SandboxMode = Literal["auto", "in_process", "server"]
 
 # Stripe's test cards that the sandbox understands, for the window's "sandboxed" banner.
 SANDBOX_TEST_CARDS: tuple[tuple[str, str], ...] = (
@@ -46,83 +76,106 @@ SANDBOX_TEST_CARDS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass
-class _Server:
-    """The running localstripe: its loop, aiohttp runner, address and handle count."""
-
-    loop: asyncio.AbstractEventLoop
-    runner: Any
-    base_url: str
-    pickle_path: Path
-    users: int = 0
-
-
-_lock = threading.Lock()
-_server: _Server | None = None
-
-
 class StripeSandbox:
-    """A handle on the process-wide localstripe server (see the module docstring)."""
+    """A handle on the data folder's sandbox server (see the module docstring)."""
 
-    secret_key = SANDBOX_SECRET_KEY
-    publishable_key = SANDBOX_PUBLISHABLE_KEY
     test_cards = SANDBOX_TEST_CARDS
 
-    def __init__(self, data_dir: Path) -> None:
-        self._pickle_path = Path(data_dir) / SANDBOX_FOLDER / PICKLE_NAME
-        self._started = False
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        mode: SandboxMode = "auto",
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    ) -> None:
+        self._folder = SandboxFolder(Path(data_dir))
+        self._pickle_path = self._folder.pickle_path
+        self._mode: SandboxMode = mode
+        self._idle_seconds = idle_seconds
+        self._connection: SandboxConnection | None = None
+        self._hosting = False
+        self._heartbeat: _Heartbeat | None = None
+        self._lock = threading.Lock()
 
     @property
     def running(self) -> bool:
-        return self._started
+        return self._connection is not None
 
     @property
     def api_base(self) -> str:
-        """``http://127.0.0.1:PORT`` of the running server; raises if not started."""
-        if not self._started or _server is None:
-            raise RuntimeError("the Stripe sandbox is not started")
-        return _server.base_url
+        """``http://127.0.0.1:PORT`` of the server; raises if not started."""
+        return self._started().record.api_base
 
     @property
     def js_url(self) -> str:
         """The sandbox's Stripe.js stand-in (loaded by the card page instead of js.stripe.com)."""
         return f"{self.api_base}/js.stripe.com/v3/"
 
+    @property
+    def secret_key(self) -> str:
+        """The key the server answers (the folder's own); raises if not started."""
+        return self._started().keys.secret_key
+
+    @property
+    def publishable_key(self) -> str:
+        return self._started().keys.publishable_key
+
+    @property
+    def server_pid(self) -> int:
+        return self._started().record.pid
+
     def start(self) -> str:
-        """Start (or join) the process-wide server; return its API base URL. Idempotent."""
-        global _server
-        with _lock:
-            if self._started and _server is not None:
-                return _server.base_url
-            if _server is None:
-                _server = _start_server(self._pickle_path)
-            elif _server.pickle_path != self._pickle_path:
-                log.warning("Stripe sandbox already running in this process; sharing it")
-            _server.users += 1
-            self._started = True
-            return _server.base_url
+        """Join (or start) the folder's server; return its API base URL. Idempotent."""
+        with self._lock:
+            if self._connection is None:
+                if self._mode == "in_process" or (self._mode == "auto" and _hosted is not None):
+                    self._connection, self._hosting = _join_hosted(self._folder), True
+                else:
+                    self._connection = connect(self._folder, idle_seconds=self._idle_seconds)
+                    self._heartbeat = _Heartbeat(self)
+            return self._connection.record.api_base
 
     def stop(self) -> None:
-        """Release this handle; the last handle stops the server. Idempotent."""
-        global _server
-        with _lock:
-            if not self._started or _server is None:
-                self._started = False
-                return
-            self._started = False
-            _server.users -= 1
-            if _server.users > 0:
-                return
-            server, _server = _server, None
-        _stop_server(server)
+        """Release this handle. A server of its own keeps running until idle; the in-process
+        server stops with its last handle. Idempotent."""
+        with self._lock:
+            connection, self._connection = self._connection, None
+            heartbeat, self._heartbeat = self._heartbeat, None
+            hosting, self._hosting = self._hosting, False
+        if heartbeat is not None:
+            heartbeat.stop()
+        if connection is not None and hosting:
+            _leave_hosted()
 
     def reset(self) -> None:
         """Forget every customer, intent and card (``DELETE /_config/data``)."""
         try:
-            response = httpx.delete(f"{self.api_base}/_config/data", timeout=5.0)
+            response = httpx.delete(
+                f"{self.api_base}/_config/data", headers=auth_headers(self.secret_key), timeout=5.0
+            )
             response.raise_for_status()
         except httpx.HTTPError as error:
             raise ExternalServiceError(f"The Stripe sandbox could not be reset: {error}") from error
+
+    def _started(self) -> SandboxConnection:
+        connection = self._connection
+        if connection is None:
+            raise RuntimeError("the Stripe sandbox is not started")
+        return connection
+
+    def _revive(self) -> None:
+        """The server is gone (killed): start another, on the same port when it is free."""
+        connection = self._connection
+        if connection is None:
+            return
+        fresh = connect(
+            self._folder, idle_seconds=self._idle_seconds, preferred_port=connection.record.port
+        )
+        with self._lock:
+            if self._connection is not None:
+                self._connection = fresh
+        if fresh.record.port != connection.record.port:
+            log.warning("Stripe sandbox restarted on another port; restart the app to use it")
 
     def __enter__(self) -> StripeSandbox:
         self.start()
@@ -132,97 +185,75 @@ class StripeSandbox:
         self.stop()
 
 
-# --- the server (runs on its own thread) -----------------------------------------------------
+class _Heartbeat:
+    """Keeps the server from its idle stop while a handle is started; revives it if gone."""
 
-_loop: asyncio.AbstractEventLoop | None = None
+    def __init__(self, sandbox: StripeSandbox) -> None:
+        self._sandbox = sandbox
+        self._stopped = threading.Event()
+        served = sandbox._started().record.idle_seconds  # the server's own idle time
+        idle = min(sandbox._idle_seconds, served or sandbox._idle_seconds)
+        self._interval = max(idle / 3, 0.05)
+        threading.Thread(target=self._run, name="stripe-sandbox-heartbeat", daemon=True).start()
 
+    def stop(self) -> None:
+        self._stopped.set()
 
-def _event_loop() -> asyncio.AbstractEventLoop:
-    """The sandbox's loop, on a daemon thread that lives as long as the process.
-
-    aiohttp binds localstripe's module-level app to the first loop that serves it, so the loop
-    outlives a stop/start cycle; only the listening site is torn down by ``stop``.
-    """
-    global _loop
-    if _loop is None:
-        loop = asyncio.new_event_loop()
-        threading.Thread(target=loop.run_forever, name="stripe-sandbox", daemon=True).start()
-        _loop = loop
-    return _loop
-
-
-def _start_server(pickle_path: Path) -> _Server:
-    from aiohttp import web
-    from localstripe import server as localstripe_server
-
-    from linguaflex_desktop.adapters.stripe import sandbox_ext
-
-    pickle_path.parent.mkdir(parents=True, exist_ok=True)
-    loop = _event_loop()
-    server = _Server(loop=loop, runner=None, base_url="", pickle_path=pickle_path)
-
-    async def serve() -> None:
-        _install_persistence(server)
-        sandbox_ext.install(localstripe_server.app)
-        runner = web.AppRunner(localstripe_server.app, handle_signals=False, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
-        host, port = runner.addresses[0][:2]
-        server.runner, server.base_url = runner, f"http://{host}:{port}"
-
-    asyncio.run_coroutine_threadsafe(serve(), loop).result(timeout=START_TIMEOUT_SECONDS)
-    log.info("Stripe sandbox listening on %s", server.base_url)
-    return server
+    def _run(self) -> None:
+        while not self._stopped.wait(self._interval):
+            connection = self._sandbox._connection
+            if connection is None or live_server(self._sandbox._folder, connection.keys):
+                continue
+            try:
+                self._sandbox._revive()
+            except ExternalServiceError as error:
+                log.warning("Stripe sandbox heartbeat: %s", error)
 
 
-def _stop_server(server: _Server) -> None:
-    async def shutdown() -> None:
-        current = asyncio.current_task()
-        for task in asyncio.all_tasks():  # pending webhook deliveries
-            if task is not current:
-                task.cancel()
-        await server.runner.cleanup()
-        _flush(server)
-
-    asyncio.run_coroutine_threadsafe(shutdown(), server.loop).result(timeout=10)
-    log.info("Stripe sandbox stopped")
+# --- the in-process server (the test suite's) ------------------------------------------------
 
 
-def _install_persistence(server: _Server) -> None:
-    """Point localstripe's store at our pickle and load it (patches its Store class)."""
-    from localstripe import resources
+@dataclass
+class _Hosted:
+    host: LocalstripeHost
+    users: int = 0
 
-    def try_load_from_disk(store: Any) -> None:
-        dict.clear(store)  # a restart in this process must not keep another folder's state
-        try:
-            with server.pickle_path.open("rb") as handle:
-                saved = pickle.load(handle)  # our own file, in our data folder
-        except FileNotFoundError:
+
+_hosted_lock = threading.Lock()
+_hosted: _Hosted | None = None
+
+
+def _join_hosted(folder: SandboxFolder) -> SandboxConnection:
+    """Host the folder's sandbox in this process, or share the one already hosted here."""
+    global _hosted
+    with _hosted_lock:
+        if _hosted is None:
+            keys = folder.ensure_keys()
+            with folder.start_lock():
+                host = LocalstripeHost(folder, keys)
+                try:
+                    host.start()
+                except FolderAlreadyServed as error:
+                    raise ExternalServiceError(
+                        "Another process already serves this folder's payments sandbox."
+                    ) from error
+            _hosted = _Hosted(host)
+        elif _hosted.host.folder.path != folder.path:
+            log.info("Stripe sandbox already hosted in this process; sharing it")
+        _hosted.users += 1
+        record = _hosted.host.record
+        assert record is not None
+        return SandboxConnection(record=record, keys=_hosted.host.keys)
+
+
+def _leave_hosted() -> None:
+    global _hosted
+    with _hosted_lock:
+        if _hosted is None:
             return
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
-            log.warning("Stripe sandbox state unreadable, starting empty: %s", error)
+        _hosted.users -= 1
+        if _hosted.users > 0:
             return
-        dict.update(store, saved)
-
-    def dump_to_disk(store: Any) -> None:
-        _flush(server)
-
-    # localstripe dumps on every single store write *and* after every POST/DELETE: keep only
-    # the latter (one synchronous write per request, done before the answer is sent).
-    resources.Store.__setitem__ = dict.__setitem__
-    resources.Store.__delitem__ = dict.__delitem__
-    resources.Store.try_load_from_disk = try_load_from_disk
-    resources.Store.dump_to_disk = dump_to_disk
-    resources.store.try_load_from_disk()
-
-
-def _flush(server: _Server) -> None:
-    from localstripe import resources
-
-    temporary = server.pickle_path.with_suffix(".tmp")
-    try:
-        with temporary.open("wb") as handle:
-            pickle.dump(dict(resources.store), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, server.pickle_path)
-    except OSError as error:
-        log.warning("Stripe sandbox state not saved: %s", error)
+        hosted, _hosted = _hosted, None
+        with hosted.host.folder.start_lock():
+            hosted.host.stop()

@@ -4,8 +4,10 @@ teacher's "Earnings" tab; the admin's "Payments" tab.
 
 The banner follows the settings: without Stripe keys ``open_payments_gateway`` starts the
 sandbox, so ``settings.stripe.sandbox`` is exactly ``gateway.is_sandbox`` and the banner is
-shown without starting the payment side at sign-in. The payment pages load when first shown.
-``open_url`` opens the browser hand-offs (injectable for tests). GUI thread only.
+shown without starting the payment side at sign-in. With a shared (Postgres) database the
+banner also says that sandbox payments exist on this computer only. The payment pages load
+when first shown. ``open_url`` opens the browser hand-offs (injectable for tests). GUI
+thread only.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
+from linguaflex_desktop.bootstrap import sandbox_scope_notice
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_pay
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
@@ -50,7 +53,8 @@ def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open
     services, runner, actor = window.services, window.runner, window.actor
     if services.settings.stripe.sandbox:
         window.banner.setWordWrap(True)  # the test cards must not widen the window
-        window.set_banner(SANDBOX_BANNER)
+        notice = sandbox_scope_notice(services.settings)  # shared database: this computer only
+        window.set_banner(f"{SANDBOX_BANNER}\n{notice}" if notice else SANDBOX_BANNER)
     added = PaymentUI()
     if isinstance(window, StudentWindow):
         added.cards = CardsPage(services=services, actor=actor, runner=runner, open_url=open_url)
