@@ -99,6 +99,21 @@ def test_the_sandbox_pair_passes_every_step(
 
 
 def test_a_publishable_key_of_another_account_is_reported(
+    sqlite_ctx: ServiceContext, admin: Actor
+) -> None:
+    """Stripe makes the PII token in the publishable key's account, so the secret key of
+    another account cannot read it (the sandbox knows one account only: a fake probe)."""
+    gateway, probe = FakePaymentsGateway(), FakeKeyProbe()
+    probe.script("token_visible", False)
+
+    report = run(sqlite_ctx, admin, probe=probe, gateway=gateway)
+
+    assert report.problem == "two_accounts"
+    assert report.steps[-1].message == key_check.TWO_ACCOUNTS
+    assert gateway.calls == []  # stopped before Checkout
+
+
+def test_a_publishable_key_the_sandbox_does_not_know_is_reported(
     sqlite_ctx: ServiceContext, admin: Actor, stripe_sandbox: StripeSandbox
 ) -> None:
     gateway = FakePaymentsGateway()
@@ -112,9 +127,9 @@ def test_a_publishable_key_of_another_account_is_reported(
         gateway=gateway,
     )
 
-    assert report.problem == "two_accounts"
-    assert report.steps[-1].message == key_check.TWO_ACCOUNTS
-    assert gateway.calls == []  # stopped before Checkout
+    assert report.problem == "wrong_key"
+    assert "does not recognise the publishable key" in report.steps[-1].message
+    assert gateway.calls == []
 
 
 def test_stripe_unreachable_is_reported_as_such(sqlite_ctx: ServiceContext, admin: Actor) -> None:

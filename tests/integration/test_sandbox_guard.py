@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
+from linguaflex_desktop.adapters.stripe.gateway import STRIPE_API_VERSION, StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.sandbox_guard import IDENTITY_PATH, identity_proof
 from linguaflex_desktop.errors import ConfigurationError
@@ -49,7 +49,10 @@ def test_a_foreign_host_is_refused_for_the_api_and_the_pages(
 def test_the_own_host_with_the_folders_key_is_answered(stripe_sandbox: StripeSandbox) -> None:
     response = httpx.get(
         f"{stripe_sandbox.api_base}/v1/customers",
-        headers={"Authorization": f"Bearer {stripe_sandbox.secret_key}"},
+        headers={
+            "Authorization": f"Bearer {stripe_sandbox.secret_key}",
+            "Stripe-Version": STRIPE_API_VERSION,
+        },
     )
 
     assert response.status_code == 200
@@ -67,7 +70,9 @@ def test_any_other_secret_key_gets_401_in_stripes_shape(
     headers = {}
     if authorization:
         headers["Authorization"] = authorization.format(other=secrets.token_urlsafe(32))
-    customer = stripe_gateway.create_customer(email="a@example.com", name="A", metadata={})
+    customer = stripe_gateway.create_customer(
+        email="a@example.com", name="A", metadata={}, idempotency_key="sandbox_guard-customer-1"
+    )
 
     listed = httpx.get(f"{stripe_sandbox.api_base}/v1/customers", headers=headers)
     wiped = httpx.delete(f"{stripe_sandbox.api_base}/_config/data", headers=headers)
@@ -85,7 +90,9 @@ def test_the_folders_secret_key_sent_as_basic_auth_is_accepted(
     stripe_sandbox: StripeSandbox,
 ) -> None:
     response = httpx.get(
-        f"{stripe_sandbox.api_base}/v1/customers", auth=(stripe_sandbox.secret_key, "")
+        f"{stripe_sandbox.api_base}/v1/customers",
+        auth=(stripe_sandbox.secret_key, ""),
+        headers={"Stripe-Version": STRIPE_API_VERSION},  # as our gateway sends every request
     )
 
     assert response.status_code == 200
@@ -121,7 +128,9 @@ def test_a_gateway_with_another_key_is_told_the_key_is_refused(
     )
 
     with pytest.raises(ConfigurationError, match="refused the API key"):
-        stranger.create_customer(email="b@example.com", name="B", metadata={})
+        stranger.create_customer(
+            email="b@example.com", name="B", metadata={}, idempotency_key="sandbox_guard-customer-2"
+        )
 
 
 def test_the_identity_answer_proves_the_key_without_showing_it(

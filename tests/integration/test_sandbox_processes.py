@@ -92,7 +92,12 @@ def test_a_record_naming_a_dead_process_is_replaced(tmp_path: Path) -> None:
     with folder_server_stopped_after(tmp_path), server_gateway(tmp_path) as (sandbox, gateway):
         assert sandbox.server_pid not in (stale.pid, os.getpid())
         assert server_pid(tmp_path) == sandbox.server_pid
-        assert gateway.create_customer(email="a@example.com", name="A", metadata={})
+        assert gateway.create_customer(
+            email="a@example.com",
+            name="A",
+            metadata={},
+            idempotency_key="sandbox_processes-customer-1",
+        )
 
 
 def test_another_folders_record_is_not_trusted(tmp_path: Path) -> None:
@@ -105,26 +110,46 @@ def test_another_folders_record_is_not_trusted(tmp_path: Path) -> None:
             assert my_sandbox.server_pid != their_sandbox.server_pid
             assert my_sandbox.api_base != their_sandbox.api_base
             assert my_sandbox.secret_key != their_sandbox.secret_key
-            assert gateway.create_customer(email="b@example.com", name="B", metadata={})
+            assert gateway.create_customer(
+                email="b@example.com",
+                name="B",
+                metadata={},
+                idempotency_key="sandbox_processes-customer-2",
+            )
 
 
 def test_a_copy_of_the_folder_gets_its_own_server_with_the_copied_state(tmp_path: Path) -> None:
     original, copy = tmp_path / "original", tmp_path / "copy"
     with folder_server_stopped_after(original, copy), server_gateway(original) as (first, gateway):
-        customer = gateway.create_customer(email="d@example.com", name="D", metadata={})
+        customer = gateway.create_customer(
+            email="d@example.com",
+            name="D",
+            metadata={},
+            idempotency_key="sandbox_processes-customer-3",
+        )
         shutil.copytree(original, copy)  # keys, server.json and state: all the same
 
         with server_gateway(copy) as (second, copied):
             assert second.server_pid != first.server_pid
             assert copied.list_cards(customer) == ()  # the state came along
-            assert copied.create_customer(email="e@example.com", name="E", metadata={})
+            assert copied.create_customer(
+                email="e@example.com",
+                name="E",
+                metadata={},
+                idempotency_key="sandbox_processes-customer-4",
+            )
         assert first.server_pid == server_pid(original)
 
 
 def test_a_killed_server_is_restarted_with_its_saved_state(tmp_path: Path) -> None:
     with folder_server_stopped_after(tmp_path):
         with server_gateway(tmp_path) as (sandbox, gateway):
-            customer = gateway.create_customer(email="c@example.com", name="C", metadata={})
+            customer = gateway.create_customer(
+                email="c@example.com",
+                name="C",
+                metadata={},
+                idempotency_key="sandbox_processes-customer-5",
+            )
             killed = sandbox.server_pid
         _kill_and_await_exit(killed)  # leaves server.json behind; the kernel drops its flocks
 
@@ -175,7 +200,12 @@ def test_a_server_killed_under_a_running_app_comes_back_on_the_same_port(
     tmp_path: Path,
 ) -> None:
     with folder_server_stopped_after(tmp_path), server_gateway(tmp_path) as (sandbox, gateway):
-        customer = gateway.create_customer(email="g@example.com", name="G", metadata={})
+        customer = gateway.create_customer(
+            email="g@example.com",
+            name="G",
+            metadata={},
+            idempotency_key="sandbox_processes-customer-6",
+        )
         address, killed = sandbox.api_base, sandbox.server_pid
         _kill_and_await_exit(killed)
 

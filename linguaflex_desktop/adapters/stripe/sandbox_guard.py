@@ -109,22 +109,26 @@ async def _host_guard(request: web.Request, handler: Handler) -> web.StreamRespo
 async def _key_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not request.path.startswith(KEYED_PREFIXES) or request.path == IDENTITY_PATH:
         return await handler(request)
-    if _matches(_secret_key_of(request), GUARD.secret_key):
+    header_key = _secret_key_of(request)
+    if _matches(header_key, GUARD.secret_key):
         return await handler(request)
-    publishable = request.method == "POST" and any(
+    publishable_route = request.method == "POST" and any(
         route.match(request.path) for route in PUBLISHABLE_KEY_ROUTES
     )
-    if publishable and _matches(await _publishable_key_of(request), GUARD.publishable_key):
-        return await handler(request)
-    return web.json_response(
-        {
-            "error": {
-                "type": "invalid_request_error",
-                "message": "Invalid API Key provided.",
-            }
-        },
-        status=401,
-    )
+    given = header_key or await _publishable_key_of(request)
+    if _matches(given, GUARD.publishable_key):
+        if publishable_route:
+            return await handler(request)
+        return _unauthorized(
+            "This API call cannot be made with a publishable API key. Please use a secret API key."
+        )
+    return _unauthorized("Invalid API Key provided.")
+
+
+def _unauthorized(message: str) -> web.Response:
+    """Stripe's 401 answer."""
+    error = {"type": "invalid_request_error", "message": message}
+    return web.json_response({"error": error}, status=401)
 
 
 def _matches(given: str | None, expected: str) -> bool:

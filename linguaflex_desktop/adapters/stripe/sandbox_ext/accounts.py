@@ -33,6 +33,8 @@ from typing import Any
 
 from aiohttp import web
 
+from linguaflex_desktop.adapters.stripe import sandbox_guard
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 SECRET_PREFIXES = ("sk_test_", "rk_test_", "sk_live_", "rk_live_")
@@ -129,7 +131,12 @@ def _retrieve_pii_token(request: web.Request) -> web.StreamResponse:
 
 
 def account_of(key: str) -> str:
-    """The sandbox account a key belongs to (module docstring): what follows its prefix."""
+    """The sandbox account a key belongs to: the folder's own key pair (two independent
+    random keys) is one account; any other key is the account named by what follows its
+    prefix (module docstring)."""
+    own = (sandbox_guard.GUARD.secret_key, sandbox_guard.GUARD.publishable_key)
+    if key and key in own and all(own):
+        key = own[0]
     prefix = next((p for p in SECRET_PREFIXES + PUBLISHABLE_PREFIXES if key.startswith(p)), "")
     mode = "live" if "_live_" in prefix else "test"
     digest = hashlib.sha256(f"{mode}:{key[len(prefix) :]}".encode()).hexdigest()
