@@ -74,9 +74,9 @@ def configure_email_delivery(services: AppServices) -> bool:
 @dataclass
 class PaymentServices:
     """The Stripe side, started on first use: the gateway (the in-process sandbox when no
-    keys are configured), one loopback page server shared by card setup and 3-D Secure, the
-    card and payment services, and the payment collaborators: refunds, the reconciler (which
-    the payment service also uses) and the payment views."""
+    keys are configured), the loopback card page server of card setup, the card and payment
+    services (3-D Secure happens on Stripe's hosted page), and the payment collaborators:
+    refunds, the reconciler (which the payment service also uses) and the payment views."""
 
     gateway: PaymentsGateway
     sandbox: StripeSandbox | None
@@ -112,9 +112,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         gateway=gateway,
         sandbox=sandbox,
         cards=CardService(ctx, gateway, lambda: pages),
-        payments=PaymentService(
-            ctx, gateway, reconciler=reconciler, page_server_factory=lambda: pages
-        ),
+        payments=PaymentService(ctx, gateway, reconciler=reconciler),
         refunds=Refunds(ctx, gateway),
         reconciler=reconciler,
         payment_views=PaymentViews(ctx),

@@ -1,8 +1,8 @@
 """The loopback page server: the browser half of the card hand-off.
 
 Card data must only ever be seen by Stripe.js in the user's browser, so the app serves a tiny
-page on ``127.0.0.1`` (random port) that loads Stripe.js and either saves a card
-(``confirmCardSetup``) or completes 3-D Secure for a PaymentIntent (``confirmCardPayment``).
+page on ``127.0.0.1`` (random port) that loads Stripe.js and saves a card
+(``confirmCardSetup``). (3-D Secure for a payment happens on Stripe's hosted page.)
 
 Each hand-off has a one-time, unguessable token in its URL. A page is served only while its
 hand-off is open: it closes when the page reports its outcome, when the app revokes it, or
@@ -51,8 +51,7 @@ REAL_STRIPE_FRAMES = (
     "https://hooks.stripe.com",
 )
 KIND_CARD_SETUP = "card_setup"
-KIND_THREE_D_SECURE = "three_d_secure"
-_TEMPLATES = {KIND_CARD_SETUP: "card_page.html", KIND_THREE_D_SECURE: "threeds_page.html"}
+_TEMPLATES = {KIND_CARD_SETUP: "card_page.html"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class _Offer:
 
 
 class CardPageServer:
-    """Serves the card-setup and 3-D Secure pages on 127.0.0.1 (see the module docstring)."""
+    """Serves the card-setup page on 127.0.0.1 (see the module docstring)."""
 
     def __init__(
         self,
@@ -160,11 +159,6 @@ class CardPageServer:
     def offer_card_setup(self, *, client_secret: str) -> Handoff:
         """Open a hand-off whose page saves a card with ``confirmCardSetup``."""
         return self._offer(KIND_CARD_SETUP, client_secret)
-
-    def offer_three_d_secure(self, *, client_secret: str) -> Handoff:
-        """Open a hand-off whose page runs ``confirmCardPayment`` (PaymentIntent in
-        ``requires_action``)."""
-        return self._offer(KIND_THREE_D_SECURE, client_secret)
 
     def report_for(self, token: str) -> PageReport | None:
         with self._lock:

@@ -39,7 +39,12 @@ class FakePaymentsGateway(Scripted):
     # --- answers a test scripts --------------------------------------------------------------
 
     def declined(
-        self, intent_id: str, message: str = "Your card was declined.", code: str = "card_declined"
+        self,
+        intent_id: str,
+        message: str = "Your card was declined.",
+        code: str = "card_declined",
+        *,
+        decline_code: str | None = None,
     ) -> PaymentIntentInfo:
         """What confirm returns for a declined card (it does not raise, see the gateway)."""
         info = replace(
@@ -47,6 +52,7 @@ class FakePaymentsGateway(Scripted):
             status="requires_payment_method",
             last_error_code=code,
             last_error_message=message,
+            last_decline_code=decline_code,
             next_action_url=None,
         )
         self.intents[intent_id] = info

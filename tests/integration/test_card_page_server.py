@@ -248,15 +248,6 @@ def test_revoked_handoff_is_no_longer_served(pages: CardPageServer) -> None:
     assert handoff.token != other.token
 
 
-def test_three_d_secure_page_calls_confirm_card_payment(pages: CardPageServer) -> None:
-    handoff = pages.offer_three_d_secure(client_secret="pi_1_secret_2")
-
-    page = request(pages, path_of(handoff))
-
-    assert page.status == 200
-    assert "confirmCardPayment" in page.body and "pi_1_secret_2" in page.body
-
-
 def test_client_secret_cannot_break_out_of_the_page(pages: CardPageServer) -> None:
     handoff = pages.offer_card_setup(client_secret='x</script><script>alert(1)</script>"&')
 
