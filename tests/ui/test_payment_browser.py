@@ -123,7 +123,7 @@ def test_three_d_secure_payment_is_completed_in_the_browser_and_shown_paid(
 
     with qtbot.waitSignal(dialog.payment_settled, timeout=WAIT) as settled:
         browser.get(opener.urls[0])
-        assert "Test mode" in browser.find_element(By.TAG_NAME, "body").text
+        assert "test mode" in browser.find_element(By.TAG_NAME, "body").text.lower()
         answer_three_d_secure(browser, "Complete authentication")
         WebDriverWait(browser, 20).until(
             lambda b: "return to LinguaFlex" in b.find_element(By.TAG_NAME, "body").text

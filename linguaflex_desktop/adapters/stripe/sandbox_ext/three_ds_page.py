@@ -3,8 +3,9 @@
 Rendered by ``three_ds`` for a PaymentIntent waiting for authentication: a "Test mode" badge,
 the merchant and the amount, and two buttons ("Complete authentication", "Fail
 authentication") in a form that posts to the page's own address (relative: the page knows no
-port). A strict Content-Security-Policy (no script at all), ``no-store`` and
-``no-referrer``: the address carries the token. No ``form-action`` directive: Chromium applies
+port). A strict Content-Security-Policy (no script at all), ``no-store`` and a
+``same-origin`` referrer policy: the address carries the token, and it never leaves for
+another origin (the return page included). No ``form-action`` directive: Chromium applies
 it to the redirect that follows the post, which goes to the app's return page.
 """
 
@@ -22,7 +23,8 @@ _HEADERS = {
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "Cache-Control": "no-store, max-age=0",
-    "Referrer-Policy": "no-referrer",
+    # not "no-referrer": Chromium would then send "Origin: null" with the page's own post
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
 }
