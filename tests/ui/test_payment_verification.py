@@ -17,6 +17,8 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from linguaflex_desktop.services.payments.follow import TIMED_OUT_MESSAGE
 from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.payments.pages import PaymentUI, StudentPayments, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
@@ -159,3 +161,43 @@ def test_cancel_payment_attempt_makes_the_booking_payable_at_once(
     intent_id = admin_view.attempts[-1].stripe_payment_intent_id
     assert intent_id is not None
     assert services.payments_gateway.retrieve_payment_intent(intent_id).status == "canceled"
+
+
+def test_the_dialog_keeps_following_after_its_poller_gives_up(
+    qtbot: QtBot,
+    student_window: tuple[StudentWindow, StudentPayments],
+    services: AppServices,
+    school: School,
+    stripe_sandbox: StripeSandbox,
+    opener: UrlRecorder,
+    waiting: str,
+) -> None:
+    window, hooks = student_window
+    dialog = hooks.continue_selected()
+    assert dialog is not None
+    dialog.poll_interval = 0.1
+    qtbot.waitUntil(lambda: opener.urls == [waiting], timeout=WAIT)
+    booking = selected(window)
+    receipt = services.payment_views.payment_for_booking(school.student.actor, booking.id)
+    timed_out = PaymentOutcome(
+        "requires_action",
+        receipt.attempts[-1].id,
+        booking.id,
+        PaymentStatus.PENDING,
+        TIMED_OUT_MESSAGE,
+        waiting,
+    )
+
+    dialog._waited(timed_out)  # what the poller answers after its time-out
+
+    assert dialog.notice_label.text() == TIMED_OUT_MESSAGE
+    assert dialog.reopen_button.isVisible() and dialog.progress.isVisible()
+    assert dialog.cancel_button.text() == "Cancel payment attempt"
+    with qtbot.waitSignal(dialog.payment_settled, timeout=WAIT) as settled:
+        httpx.post(
+            waiting,
+            data={"outcome": "complete"},
+            headers={"Origin": stripe_sandbox.api_base},
+            follow_redirects=False,
+        )
+    assert settled.args[0].state == "succeeded"

@@ -265,17 +265,34 @@ class PayDialog(QDialog):
                 f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
             )
         self._fit()
+        self._follow(outcome.payment_id)
+
+    def _follow(self, payment_id: int) -> None:
         payments_ops.wait_for_payment(
             OpContext.of(self),
             self.actor,
             self.booking.id,
-            outcome.payment_id,
+            payment_id,
             interval=self.poll_interval,
             should_cancel=self._cancel.is_set,
-            on_success=self._settled,
+            on_success=self._waited,
             on_failure=self._failed,
             owner=self,
         )
+
+    def _waited(self, outcome: PaymentOutcome) -> None:
+        """The poller answered. Still waiting for the bank (it gave up after its time-out):
+        keep following, with "Continue verification" and "Cancel payment attempt" offered;
+        reconciliation ends an attempt left for good, which the poller then reports."""
+        if (
+            outcome.state in ("requires_action", "pending")
+            and self._handoff_url is not None
+            and not self._cancel.is_set()
+        ):
+            set_message(self.notice_label, outcome.message)
+            self._follow(outcome.payment_id)
+            return
+        self._settled(outcome)
 
     @Slot()
     def _reopen(self) -> bool:
