@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -50,7 +51,11 @@ def kit(
 
 
 def body_text(browser: Any) -> str:
-    return str(browser.find_element(By.TAG_NAME, "body").text)
+    """The page's text ("" while the browser is between pages, e.g. following a redirect)."""
+    try:
+        return str(browser.find_element(By.TAG_NAME, "body").text)
+    except (NoSuchElementException, StaleElementReferenceException):
+        return ""
 
 
 def answer(browser: Any, choice: str) -> None:
