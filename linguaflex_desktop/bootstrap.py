@@ -90,9 +90,9 @@ def configure_email_delivery(services: AppServices) -> bool:
 @dataclass
 class PaymentServices:
     """The Stripe side, started on first use: the gateway (the in-process sandbox when no
-    keys are configured), one loopback page server shared by card setup and 3-D Secure, the
-    card and payment services, and the payment collaborators: refunds, the reconciler (which
-    the payment service also uses) and the payment views."""
+    keys are configured), the loopback card page server of card setup, the card and payment
+    services (3-D Secure happens on Stripe's hosted page), and the payment collaborators:
+    refunds, the reconciler (which the payment service also uses) and the payment views."""
 
     gateway: PaymentsGateway
     sandbox: StripeSandbox | None
@@ -114,7 +114,6 @@ class PaymentServices:
 def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
     """Start the gateway (sandbox mode without keys) and wire the card and payment services
     and the payment collaborators."""
-    from linguaflex_desktop.adapters.browser_pages import CardPageServer
     from linguaflex_desktop.adapters.return_pages import ReturnPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
@@ -125,7 +124,6 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     from linguaflex_desktop.services.payments.views import PaymentViews
 
     gateway, sandbox = open_payments_gateway(settings)
-    pages = CardPageServer.for_gateway(gateway)
     return_pages = ReturnPageServer()
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
     reconciler = Reconciler(ctx, gateway)
@@ -133,9 +131,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         gateway=gateway,
         sandbox=sandbox,
         cards=CardService(ctx, gateway, lambda: return_pages),
-        payments=PaymentService(
-            ctx, gateway, reconciler=reconciler, page_server_factory=lambda: pages
-        ),
+        payments=PaymentService(ctx, gateway, reconciler=reconciler, return_pages=return_pages),
         refunds=Refunds(ctx, gateway),
         reconciler=reconciler,
         payment_views=PaymentViews(ctx),

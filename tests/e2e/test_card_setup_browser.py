@@ -16,9 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
-from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -31,7 +29,6 @@ from tests.e2e.checkout_browser import (
     page_error,
     returned_heading,
 )
-from tests.stripe_stand_ins import stand_in_client
 
 pytestmark = pytest.mark.browser
 
@@ -197,62 +194,3 @@ def page_result(browser: Any) -> tuple[str, str]:
     )
     result = browser.find_element(By.ID, "result")
     return str(result.get_attribute("data-outcome")), str(result.text)
-
-
-# --- the 3-D Secure page for a PaymentIntent (used by the payment step) ----------------------
-
-
-@pytest.fixture
-def intent_needing_action(stripe_sandbox: StripeSandbox, stripe_gateway: StripeGateway) -> str:
-    """A PaymentIntent on a saved 3155 card, confirmed server-side: ``requires_action``."""
-    client = stand_in_client(stripe_sandbox, "browser")
-    card = {"number": "4000002500003155", "exp_month": 12, "exp_year": 2031, "cvc": "123"}
-    payment_method = client.v1.payment_methods.create(params={"type": "card", "card": card})  # type: ignore[arg-type]
-    customer = stripe_gateway.create_customer(
-        email="maya@example.com", name="Maya", metadata={}, idempotency_key="customer-maya"
-    )
-    stripe_gateway.attach_payment_method(payment_method.id, customer)
-    intent = stripe_gateway.create_payment_intent(
-        amount_minor=7875,
-        currency="usd",
-        customer_id=customer,
-        payment_method_id=payment_method.id,
-        metadata={"booking_id": "9"},
-        idempotency_key="pay-9-1",
-    )
-    confirmed = stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="confirm-9-1")
-    assert confirmed.status == "requires_action"
-    return confirmed.client_secret
-
-
-@pytest.mark.parametrize(
-    ("choice", "status", "outcome"),
-    [
-        ("Complete authentication", "succeeded", "succeeded"),
-        ("Fail authentication", "requires_payment_method", "failed"),
-    ],
-)
-def test_three_d_secure_page_completes_or_fails_the_payment(
-    browser: Any,
-    stripe_gateway: StripeGateway,
-    intent_needing_action: str,
-    choice: str,
-    status: str,
-    outcome: str,
-) -> None:
-    pages = CardPageServer.for_gateway(stripe_gateway)
-    try:
-        handoff = pages.offer_three_d_secure(client_secret=intent_needing_action)
-        browser.get(handoff.url)
-        answer_three_d_secure(browser, choice)
-        shown = page_result(browser)
-        report = pages.report_for(handoff.token)
-    finally:
-        pages.stop()
-    intent = stripe_gateway.retrieve_payment_intent(intent_needing_action.split("_secret_")[0])
-
-    assert shown[0] == outcome and report is not None and report.outcome == outcome
-    assert intent.status == status
-    if outcome == "failed":
-        assert intent.last_error_code == "payment_intent_authentication_failure"
-        assert "failed authentication" in shown[1]

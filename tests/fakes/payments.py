@@ -58,7 +58,12 @@ class FakePaymentsGateway(Scripted):
     # --- answers a test scripts --------------------------------------------------------------
 
     def declined(
-        self, intent_id: str, message: str = "Your card was declined.", code: str = "card_declined"
+        self,
+        intent_id: str,
+        message: str = "Your card was declined.",
+        code: str = "card_declined",
+        *,
+        decline_code: str | None = None,
     ) -> PaymentIntentInfo:
         """What confirm returns for a declined card (it does not raise, see the gateway)."""
         info = replace(
@@ -66,14 +71,16 @@ class FakePaymentsGateway(Scripted):
             status="requires_payment_method",
             last_error_code=code,
             last_error_message=message,
+            last_decline_code=decline_code,
+            next_action_url=None,
         )
         self.intents[intent_id] = info
         return info
 
     def with_status(self, intent_id: str, status: str) -> PaymentIntentInfo:
-        """The stored PaymentIntent moved to ``status`` (e.g. "requires_action" for 3-D
-        Secure, "succeeded" once authenticated in the browser)."""
-        info = replace(self.intents[intent_id], status=status)
+        """The stored PaymentIntent moved to ``status`` (e.g. "succeeded" once authenticated
+        in the browser); it leaves any 3-D Secure redirect behind."""
+        info = replace(self.intents[intent_id], status=status, next_action_url=None)
         if status == "succeeded" and info.latest_charge_id is None:
             info = replace(info, latest_charge_id=self._new_id("ch"))
         self.intents[intent_id] = info
@@ -104,6 +111,31 @@ class FakePaymentsGateway(Scripted):
         never arrived (the caller sees Stripe as unreachable)."""
         self._create_session(**request)
         raise self.unreachable()
+
+    def needs_3ds(self, intent_id: str) -> PaymentIntentInfo:
+        """What confirm returns for a card needing 3-D Secure, with a return_url: Stripe's
+        hosted authentication page to open in the browser."""
+        info = replace(
+            self.intents[intent_id],
+            status="requires_action",
+            next_action_url=f"https://hooks.stripe.test/3d_secure_2/hosted/{intent_id}",
+        )
+        self.intents[intent_id] = info
+        return info
+
+    def failed_3ds(self, intent_id: str) -> PaymentIntentInfo:
+        """The customer failed the 3-D Secure check (Stripe's own wording stays inside)."""
+        info = replace(
+            self.declined(
+                intent_id,
+                "The provided PaymentMethod has failed authentication.",
+                "payment_intent_authentication_failure",
+            ),
+            payment_method_id=None,
+            next_action_url=None,
+        )
+        self.intents[intent_id] = info
+        return info
 
     @staticmethod
     def unreachable() -> ExternalServiceError:
@@ -238,13 +270,14 @@ class FakePaymentsGateway(Scripted):
         return info
 
     def confirm_payment_intent(
-        self, payment_intent_id: str, *, idempotency_key: str
+        self, payment_intent_id: str, *, idempotency_key: str, return_url: str | None = None
     ) -> PaymentIntentInfo:
         info: PaymentIntentInfo = self._script.answer(
             "confirm_payment_intent",
             lambda: self.with_status(payment_intent_id, "succeeded"),
             payment_intent_id,
             idempotency_key=idempotency_key,
+            return_url=return_url,
         )
         return info
 
@@ -277,11 +310,14 @@ class FakePaymentsGateway(Scripted):
         )
         return info
 
-    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
+    def cancel_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str | None = None
+    ) -> PaymentIntentInfo:
         info: PaymentIntentInfo = self._script.answer(
             "cancel_payment_intent",
             lambda: self.with_status(payment_intent_id, "canceled"),
             payment_intent_id,
+            idempotency_key=idempotency_key,
         )
         return info
 

@@ -201,7 +201,7 @@ class ConfirmNeverAnswers(StripeGateway):
     """The sandbox gateway, except that ``confirm`` is lost on the way (Stripe never sees it)."""
 
     def confirm_payment_intent(
-        self, payment_intent_id: str, *, idempotency_key: str
+        self, payment_intent_id: str, *, idempotency_key: str, return_url: str | None = None
     ) -> PaymentIntentInfo:
         raise ExternalServiceError("Stripe could not be reached (test: confirm lost).")
 
@@ -210,9 +210,11 @@ class ConfirmAnswerLost(StripeGateway):
     """The sandbox gateway, except that the answer to ``confirm`` is lost (Stripe did it)."""
 
     def confirm_payment_intent(
-        self, payment_intent_id: str, *, idempotency_key: str
+        self, payment_intent_id: str, *, idempotency_key: str, return_url: str | None = None
     ) -> PaymentIntentInfo:
-        super().confirm_payment_intent(payment_intent_id, idempotency_key=idempotency_key)
+        super().confirm_payment_intent(
+            payment_intent_id, idempotency_key=idempotency_key, return_url=return_url
+        )
         raise ExternalServiceError("Stripe could not be reached (test: answer lost).")
 
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import update
 
-from linguaflex_desktop.adapters.browser_pages import CardPageServer
 from linguaflex_desktop.models import Refund, RefundStatus
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
@@ -32,7 +31,8 @@ class Paid:
         self.world: World = make_world(ctx)
         bookings = BookingService(ctx)
         self.cards = CardService(
-            ctx, self.gateway, lambda: CardPageServer.for_gateway(self.gateway)
+            ctx,
+            self.gateway,
         )
         self.payments = PaymentService(ctx, self.gateway)
         self.refunds = Refunds(ctx, self.gateway)

@@ -39,6 +39,11 @@ from tests.fakes import FakePaymentsGateway
 from tests.integration.booking_helpers import SLOT, World, confirmed, make_world, request
 
 A = PaymentAttemptStatus
+# the refusal names the way out: continue the bank's verification, or cancel the attempt
+IN_PROGRESS_THEN_WAY_OUT = (
+    r"^A payment for this booking is already in progress\. If your bank's verification is "
+    r"still open, continue it, or cancel the payment attempt to pay again\.$"
+)
 
 
 @dataclass
@@ -228,7 +233,7 @@ def test_paying_again_while_a_payment_is_pending_says_it_is_in_progress(kit: Pay
     with pytest.raises(ExternalServiceError):
         kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
-    with pytest.raises(Conflict, match=r"^A payment for this booking is already in progress\.$"):
+    with pytest.raises(Conflict, match=IN_PROGRESS_THEN_WAY_OUT):
         kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
 
@@ -290,5 +295,5 @@ def test_a_concurrent_attempt_refused_by_the_unique_index_is_reported_in_progres
 
     monkeypatch.setattr(attempts_module, "_new_payment", loses_the_race)
 
-    with pytest.raises(Conflict, match=r"^A payment for this booking is already in progress\.$"):
+    with pytest.raises(Conflict, match=IN_PROGRESS_THEN_WAY_OUT):
         kit.payments.pay_booking(kit.world.student, kit.booking_id)

@@ -151,7 +151,7 @@ def test_failed_authentication_ends_failed_and_another_card_then_pays(kit: PayKi
     final = kit.payments.wait_for_payment(student, outcome.payment_id, timeout=10, interval=0.01)
 
     assert final.state == "failed"
-    assert final.message == "The provided PaymentMethod has failed authentication."
+    assert final.message == "Your bank could not confirm it was you. Try again or use another card."
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
     visa = kit.cards.save_test_card(student, "pm_card_visa")
     assert kit.payments.pay_booking(student, kit.booking_id, card_id=visa.id).state == "succeeded"

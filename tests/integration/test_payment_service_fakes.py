@@ -67,10 +67,14 @@ def only_payment_id(ctx: ServiceContext) -> int:
 def test_a_declined_card_fails_the_booking_payment_and_cancels_the_intent(kit: FakeKit) -> None:
     kit.gateway.script(
         "confirm_payment_intent",
-        lambda intent_id, **_: kit.gateway.declined(intent_id, "Your card has insufficient funds."),
+        lambda intent_id, **_: kit.gateway.declined(
+            intent_id,
+            "The card has insufficient funds to complete the purchase.",
+            decline_code="insufficient_funds",
+        ),
     )
 
-    with pytest.raises(PaymentDeclined, match="insufficient funds"):
+    with pytest.raises(PaymentDeclined, match=r"^Your card has insufficient funds\. Use another"):
         kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.FAILED)
@@ -97,13 +101,15 @@ def test_3ds_required_hands_off_to_the_browser_and_the_poller_settles_it_paid(
 ) -> None:
     kit.gateway.script(
         "confirm_payment_intent",
-        lambda intent_id, **_: kit.gateway.with_status(intent_id, "requires_action"),
+        lambda intent_id, **_: kit.gateway.needs_3ds(intent_id),
     )
 
     outcome = kit.payments.pay_booking(kit.world.student, kit.booking_id)
 
-    assert outcome.state == "requires_action" and outcome.handoff_url is not None
-    assert outcome.handoff_url.startswith("http://127.0.0.1:")
+    assert outcome.state == "requires_action"
+    assert outcome.handoff_url == kit.gateway.only_intent().next_action_url  # Stripe's page
+    [confirm] = kit.gateway.calls_to("confirm_payment_intent")
+    assert str(confirm.kwargs["return_url"]).startswith("http://127.0.0.1:")
     assert booking_state(kit.ctx, kit.booking_id) == (S.CONFIRMED, P.PENDING)
     kit.gateway.with_status(kit.gateway.only_intent().id, "succeeded")  # the user passed 3DS
     assert kit.payments.poll_payment(kit.world.student, outcome.payment_id).state == "succeeded"

@@ -14,7 +14,12 @@ import stripe
 from linguaflex_desktop.adapters.stripe.gateway import StripeGateway, open_payments_gateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.config import load_settings
-from linguaflex_desktop.errors import ConfigurationError, ExternalServiceError, PaymentDeclined
+from linguaflex_desktop.errors import (
+    ConfigurationError,
+    ExternalServiceError,
+    PaymentDeclined,
+    StripeRequestRefused,
+)
 from tests.stripe_stand_ins import stand_in_client
 
 
@@ -147,6 +152,9 @@ def test_declined_payment_comes_back_as_intent_with_stripes_message(
     assert declined.last_error_message == "Your card was declined."
 
 
+RETURN_URL = "http://127.0.0.1:9/return/token"
+
+
 def fail_three_d_secure(sandbox: StripeSandbox, client_secret: str) -> None:
     """Play the browser's "Fail authentication" (what localstripe's Stripe.js posts)."""
     intent_id = client_secret.split("_secret_")[0]
@@ -172,7 +180,9 @@ def test_failed_authentication_can_be_retried_with_another_card(
         metadata={},
         idempotency_key="pay-43-1",
     )
-    needs_action = stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="c-43-1")
+    needs_action = stripe_gateway.confirm_payment_intent(
+        intent.id, idempotency_key="c-43-1", return_url=RETURN_URL
+    )
     fail_three_d_secure(stripe_sandbox, needs_action.client_secret)
 
     failed = stripe_gateway.retrieve_payment_intent(intent.id)
@@ -203,11 +213,18 @@ def test_three_d_secure_card_needs_action_and_the_intent_can_be_cancelled(
         idempotency_key="pay-44-1",
     )
 
-    confirmed = stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="c-44-1")
+    with pytest.raises(StripeRequestRefused, match="A return_url must be specified"):
+        stripe_gateway.confirm_payment_intent(intent.id, idempotency_key="c-44-0")
+    confirmed = stripe_gateway.confirm_payment_intent(
+        intent.id, idempotency_key="c-44-1", return_url=RETURN_URL
+    )
 
     assert confirmed.status == "requires_action"
     assert confirmed.client_secret
-    assert stripe_gateway.cancel_payment_intent(intent.id).status == "canceled"
+    assert confirmed.next_action_url is not None
+    assert confirmed.next_action_url.startswith(f"{stripe_sandbox.api_base}/3ds/{intent.id}/")
+    canceled = stripe_gateway.cancel_payment_intent(intent.id, idempotency_key="pay-44-1-cancel")
+    assert canceled.status == "canceled" and canceled.next_action_url is None
 
 
 def test_partial_then_full_refund_is_tracked_by_amount_refunded(

@@ -389,7 +389,7 @@ def test_a_mismatching_success_fails_the_attempt_with_its_reason_audited(
     assert all(e.created_at.replace(tzinfo=at.tzinfo) == at for e in events)
 
 
-def test_a_declined_intent_fails_the_attempt_with_stripes_code_and_words(
+def test_a_declined_intent_fails_the_attempt_with_stripes_code_and_plain_words(
     waiting: Unstarted,
 ) -> None:
     before = last_audit_id(waiting)
@@ -400,16 +400,18 @@ def test_a_declined_intent_fails_the_attempt_with_stripes_code_and_words(
         "requires_payment_method",
         actor_id=student,
         last_error_code="card_declined",
-        last_error_message="Insufficient funds.",
+        last_error_message="The card has insufficient funds to complete the purchase.",
+        last_decline_code="insufficient_funds",
     )
 
-    assert result == settle.Settled("failed", "Insufficient funds.", changed=True)
+    plain = "Your card has insufficient funds. Use another card."
+    assert result == settle.Settled("failed", plain, changed=True)
     assert [(e.action, e.actor_id) for e in audit_since(waiting, before)] == [
         ("booking.payment_failed", student),
         ("payment.failed", student),
     ]
     row = payment_row(waiting)
-    assert (row.failure_code, row.failure_message) == ("card_declined", "Insufficient funds.")
+    assert (row.failure_code, row.failure_message) == ("card_declined", plain)
 
 
 def test_a_declined_intent_without_words_gets_the_default_message(waiting: Unstarted) -> None:

@@ -1,8 +1,8 @@
 """The payment windows with the browser hand-off driven for real: the page's "Add card…"
 opens (through the injected opener) Stripe's hosted card page (the sandbox's stand-in), which
 headless Chromium then fills with Stripe's test card; "Pay" on a 3-D Secure card opens the
-authentication page, answered in Chromium, while the dialog's poller waits; and "Cancel
-payment" while waiting cancels the PaymentIntent."""
+bank's page (the sandbox's stand-in for Stripe's hosted authentication page), answered in
+Chromium, which then lands on the app's return page while the dialog's poller waits."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
@@ -22,7 +25,7 @@ from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.e2e.checkout_browser import fill_card, returned_heading
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
-from tests.e2e.test_card_setup_browser import answer_three_d_secure, page_result
+from tests.e2e.test_card_setup_browser import answer_three_d_secure
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.payment_ui_helpers import (
     THREE_D_SECURE_CARD,
@@ -115,14 +118,18 @@ def test_three_d_secure_payment_is_completed_in_the_browser_and_shown_paid(
     dialog.pay_button.click()
     qtbot.waitUntil(lambda: len(opener.urls) == 1, timeout=WAIT)
     assert dialog.progress.isVisible() and dialog.reopen_button.isVisible()
-    assert dialog.cancel_button.text() == "Cancel payment"
+    assert dialog.cancel_button.text() == "Cancel payment attempt"
+    assert dialog.reopen_button.text() == "Continue verification"
     assert "confirm this payment" in dialog.notice_label.text()
     shoot(dialog, "student_pay_three_d_secure")
 
     with qtbot.waitSignal(dialog.payment_settled, timeout=WAIT) as settled:
         browser.get(opener.urls[0])
+        assert "test mode" in browser.find_element(By.TAG_NAME, "body").text.lower()
         answer_three_d_secure(browser, "Complete authentication")
-        assert page_result(browser)[0] == "succeeded"
+        WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda b: "return to LinguaFlex" in b.find_element(By.TAG_NAME, "body").text
+        )
     assert settled.args[0].state == "succeeded"
     assert "Payment received" in dialog.notice_label.text()
     assert not dialog.progress.isVisible()

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import stripe
 from stripe.params import (
     CustomerCreateParams,
+    PaymentIntentConfirmParams,
     PaymentIntentCreateParams,
     PaymentIntentRetrieveParams,
     PaymentIntentUpdateParams,
@@ -118,13 +119,15 @@ class PaymentsGateway(Protocol):
         idempotency_key: str,
     ) -> PaymentIntentInfo: ...
     def confirm_payment_intent(
-        self, payment_intent_id: str, *, idempotency_key: str
+        self, payment_intent_id: str, *, idempotency_key: str, return_url: str | None = None
     ) -> PaymentIntentInfo: ...
     def retrieve_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
     def update_payment_intent_method(
         self, payment_intent_id: str, payment_method_id: str, *, idempotency_key: str
     ) -> PaymentIntentInfo: ...
-    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo: ...
+    def cancel_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str | None = None
+    ) -> PaymentIntentInfo: ...
     def create_refund(
         self,
         *,
@@ -311,16 +314,22 @@ class StripeGateway:
         return payment_intent_info(intent)
 
     def confirm_payment_intent(
-        self, payment_intent_id: str, *, idempotency_key: str
+        self, payment_intent_id: str, *, idempotency_key: str, return_url: str | None = None
     ) -> PaymentIntentInfo:
         """Confirm. A declined card does NOT raise: the PaymentIntent comes back in
         ``requires_payment_method`` with Stripe's ``last_error_code``/``last_error_message``
         (``info.declined``), so the caller can record the failure before telling the user.
-        ``requires_action`` means 3-D Secure is needed in the browser."""
+        ``requires_action`` means 3-D Secure is needed in the browser: with a ``return_url``
+        Stripe answers ``next_action.redirect_to_url`` (``info.next_action_url``, its hosted
+        page, which sends the browser back to ``return_url`` afterwards)."""
+        params: PaymentIntentConfirmParams | None = (
+            {"return_url": return_url} if return_url else None
+        )
         try:
             intent = self._call(
                 self._v1.payment_intents.confirm,
                 payment_intent_id,
+                params=params,
                 options=_options(idempotency_key),
                 card_errors_raise=False,
             )
@@ -354,10 +363,15 @@ class StripeGateway:
             )
         )
 
-    def cancel_payment_intent(self, payment_intent_id: str) -> PaymentIntentInfo:
-        options = _options(derived_key("cancel", payment_intent_id))
+    def cancel_payment_intent(
+        self, payment_intent_id: str, *, idempotency_key: str | None = None
+    ) -> PaymentIntentInfo:
+        """Cancel (allowed before success, ``requires_action`` included); Stripe refuses to
+        cancel a PaymentIntent that succeeded (``StripeRequestRefused``). Without a key of
+        the caller's, one is derived from the PaymentIntent (cancelling is idempotent)."""
+        key = idempotency_key or derived_key("cancel", payment_intent_id)
         return payment_intent_info(
-            self._call(self._v1.payment_intents.cancel, payment_intent_id, options=options)
+            self._call(self._v1.payment_intents.cancel, payment_intent_id, options=_options(key))
         )
 
     def create_refund(

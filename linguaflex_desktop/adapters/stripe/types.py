@@ -42,6 +42,11 @@ class PaymentIntentInfo:
     payment_method_id: str | None
     latest_charge_id: str | None
     amount_refunded: int
+    # where the customer authenticates: ``next_action.redirect_to_url.url`` (3-D Secure on
+    # Stripe's hosted page), while the PaymentIntent waits in ``requires_action``
+    next_action_url: str | None = None
+    # the decline's ``decline_code`` (e.g. "insufficient_funds"), when Stripe gave one
+    last_decline_code: str | None = None
 
     @property
     def declined(self) -> bool:
@@ -109,6 +114,8 @@ def payment_intent_info(body: Mapping[str, Any]) -> PaymentIntentInfo:
         payment_method_id=_id_of(body.get("payment_method")),
         latest_charge_id=_id_of(charge),
         amount_refunded=int(charge.get("amount_refunded") or 0) if isinstance(charge, dict) else 0,
+        next_action_url=_redirect_url(body.get("next_action")),
+        last_decline_code=error.get("decline_code"),
     )
 
 
@@ -130,6 +137,14 @@ def checkout_session_info(body: Mapping[str, Any]) -> CheckoutSessionInfo:
         setup_intent_id=_id_of(body.get("setup_intent")),
         expires_at=datetime.fromtimestamp(int(expires_at), UTC) if expires_at else None,
     )
+
+
+def _redirect_url(next_action: Any) -> str | None:
+    """``next_action.redirect_to_url.url`` when the next action is a redirect, else None."""
+    if not isinstance(next_action, dict) or next_action.get("type") != "redirect_to_url":
+        return None
+    url = (next_action.get("redirect_to_url") or {}).get("url")
+    return str(url) if url else None
 
 
 def _id_of(value: Any) -> str | None:

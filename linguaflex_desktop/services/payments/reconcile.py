@@ -10,8 +10,10 @@ each active attempt, oldest first:
   (then the attempt is closed, booking FAILED) when its booking is no longer CONFIRMED, when
   the booking's payment deadline has passed, or when it is still ``requires_confirmation``
   after the grace period (our confirm never reached Stripe: we do not confirm on the student's
-  behalf later; they pay again). ``requires_action`` within the deadline is left alone: the
-  student may still be in the 3-D Secure page.
+  behalf later; they pay again). ``requires_action`` (3-D Secure) is left alone for
+  ``AUTHENTICATION_WINDOW`` (30 minutes) after the attempt started: the student may still be
+  on the bank's page; after that it is cancelled the same way (audited
+  ``payment.canceled``), so the booking can be paid again.
 - ``creating`` (Stripe never answered step 2): money cannot have moved, because we confirm
   only PaymentIntents whose id is stored. After the grace period the attempt is closed as
   canceled and the booking's payment becomes FAILED, so the student can pay again. Against
@@ -55,6 +57,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.validation import check_int
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.dto import ReconcileReport
+from linguaflex_desktop.services.payments.follow import AUTHENTICATION_WINDOW, cancel_key
 from linguaflex_desktop.services.payments.refund_recovery import settle_unanswered_refunds
 from linguaflex_desktop.services.payments.refund_settle import settle_pending_refunds
 
@@ -67,6 +70,10 @@ NOT_STARTED_MESSAGE = (
 )
 DEFAULT_CREATING_GRACE = timedelta(minutes=2)
 UNFINISHED = ("requires_action", "requires_confirmation", "requires_payment_method", "processing")
+AUTHENTICATION_ABANDONED = (
+    "Your bank's verification was not finished within 30 minutes, so the payment attempt was "
+    "cancelled; nothing was charged. You can pay again."
+)
 
 
 @dataclass(frozen=True)
@@ -186,9 +193,17 @@ class Reconciler:
                 log.info("reconcile: payment %s replay refused: %s", row.payment_id, refused)
             return self._close_unstarted(row.payment_id)
         info = self._gateway.retrieve_payment_intent(row.payment_intent_id)
+        message = None
         if info.status in UNFINISHED and _abandoned(row, info, stale):
-            info = self._cancel_intent(info)
-        return self._settle_as_system(row.payment_id, info)
+            info = self._cancel_intent(info, row.idempotency_key)
+        elif info.status == "requires_action" and self._waited_too_long(row):
+            info = self._cancel_intent(info, row.idempotency_key)
+            message = AUTHENTICATION_ABANDONED
+        return self._settle_as_system(row.payment_id, info, message)
+
+    def _waited_too_long(self, row: _Row) -> bool:
+        """Waiting for 3-D Secure longer than ``AUTHENTICATION_WINDOW`` since it started."""
+        return self._ctx.now() - row.created_at >= AUTHENTICATION_WINDOW
 
     def _cancel_unstarted(self, row: _Row) -> None:
         """Real Stripe only: learn the PaymentIntent Stripe may have made under our key, and
@@ -203,12 +218,14 @@ class Reconciler:
             metadata={"booking_id": str(row.booking_id), "payment_id": str(row.payment_id)},
             idempotency_key=row.idempotency_key,
         )
-        self._cancel_intent(info)
+        self._cancel_intent(info, row.idempotency_key)
 
-    def _cancel_intent(self, info: PaymentIntentInfo) -> PaymentIntentInfo:
+    def _cancel_intent(self, info: PaymentIntentInfo, idempotency_key: str) -> PaymentIntentInfo:
         """Cancel at Stripe; if it finished meanwhile (e.g. succeeded), return that state."""
         try:
-            return self._gateway.cancel_payment_intent(info.id)
+            return self._gateway.cancel_payment_intent(
+                info.id, idempotency_key=cancel_key(idempotency_key)
+            )
         except ExternalServiceError:
             fresh = self._gateway.retrieve_payment_intent(info.id)
             if fresh.status in UNFINISHED:
@@ -229,11 +246,19 @@ class Reconciler:
             uow.commit()
         return result
 
-    def _settle_as_system(self, payment_id: int, info: PaymentIntentInfo) -> settling.Settled:
+    def _settle_as_system(
+        self, payment_id: int, info: PaymentIntentInfo, canceled_message: str | None = None
+    ) -> settling.Settled:
         with self._ctx.unit_of_work() as uow:
             payment, booking = settling.lock_payment(uow.session, payment_id)
             result = settling.settle(
-                uow.session, payment, booking, info, at=self._ctx.now(), actor_id=None
+                uow.session,
+                payment,
+                booking,
+                info,
+                at=self._ctx.now(),
+                actor_id=None,
+                canceled_message=canceled_message,
             )
             uow.commit()
         return result

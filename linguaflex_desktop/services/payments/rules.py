@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from linguaflex_desktop.models import PaymentAttemptStatus
+from linguaflex_desktop.models import BookingStatus, PaymentAttemptStatus, PaymentStatus
+from linguaflex_desktop.services.booking.rules import BookingState
 from linguaflex_desktop.services.payments.dto import PaymentDTO
 
 
@@ -11,4 +12,13 @@ def can_refund(payment: PaymentDTO) -> bool:
     return (
         payment.status is PaymentAttemptStatus.SUCCEEDED
         and payment.refunded_minor < payment.amount_minor
+    )
+
+
+def can_continue_payment(booking: BookingState) -> bool:
+    """A payment attempt is open on a confirmed booking (e.g. waiting for the bank's 3-D
+    Secure check): the student may continue the verification or cancel the attempt."""
+    return (
+        booking.status is BookingStatus.CONFIRMED
+        and booking.payment_status is PaymentStatus.PENDING
     )

@@ -33,6 +33,7 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking.state import apply_payment_status, load_booking
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.payments import decline_text
 from linguaflex_desktop.services.payments.dto import PayState
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ MISMATCH_MESSAGE = (
 CANCELED_MESSAGE = "The payment was cancelled; nothing was charged. You can pay again."
 ACTION_MESSAGE = "Your bank asks you to confirm this payment in the browser (3-D Secure)."
 PENDING_MESSAGE = "Waiting for Stripe to confirm the payment…"
-NO_CARD_MESSAGE = "The payment was not completed. Please try again, possibly with another card."
+NO_CARD_MESSAGE = decline_text.NOT_COMPLETED
 ATTENTION_MESSAGE = (
     "The payment went through at Stripe after the booking was closed; an administrator "
     "will refund it."
@@ -100,20 +101,23 @@ def settle(
     *,
     at: datetime,
     actor_id: int | None,
+    canceled_message: str | None = None,
 ) -> Settled:
-    """Apply the PaymentIntent's status to our rows (see the module docstring)."""
+    """Apply the PaymentIntent's status to our rows (see the module docstring). A decline
+    is recorded with a plain sentence (``decline_text``), never Stripe's wording; a cancel
+    with ``canceled_message`` (default: ``CANCELED_MESSAGE``)."""
     if payment.status not in ACTIVE:
         return outcome_of(payment)
     if info.status == "succeeded":
         return _succeeded(session, payment, booking, info, at=at, actor_id=actor_id)
     if info.status == "canceled":
-        message = payment.failure_message or CANCELED_MESSAGE
+        message = canceled_message or payment.failure_message or CANCELED_MESSAGE
         close_attempt(
             session, payment, booking, PaymentAttemptStatus.CANCELED, None, message, at, actor_id
         )
         return Settled("canceled", message, changed=True)
     if info.status == "requires_payment_method":
-        message = info.last_error_message or NO_CARD_MESSAGE
+        message = decline_text.decline_message(info.last_error_code, info.last_decline_code)
         close_attempt(
             session,
             payment,

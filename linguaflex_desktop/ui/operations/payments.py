@@ -63,6 +63,32 @@ def wait_for_payment(
     )
 
 
+def resume_payment(ctx: OpContext, actor: Actor, booking_id: int, **cb: Unpack[Callbacks]) -> None:
+    """Change: "Continue verification" (PaymentOutcome: "requires_action" with the bank's page
+    to reopen, or the attempt's outcome if it finished meanwhile); emits "payment"."""
+    payments = ctx.services.payments
+    change(
+        ctx,
+        lambda: payments.resume_payment(actor, booking_id),
+        changed=Change("payment", (booking_id,), _BOOKING),
+        **cb,
+    )
+
+
+def cancel_payment_attempt(
+    ctx: OpContext, actor: Actor, booking_id: int, **cb: Unpack[Callbacks]
+) -> None:
+    """Change: "Cancel payment attempt" (PaymentOutcome: "canceled", or "succeeded" if the
+    bank confirmed first); emits "payment"."""
+    payments = ctx.services.payments
+    change(
+        ctx,
+        lambda: payments.cancel_payment_attempt(actor, booking_id),
+        changed=Change("payment", (booking_id,), _BOOKING),
+        **cb,
+    )
+
+
 def preview_refund(
     ctx: OpContext,
     actor: Actor,

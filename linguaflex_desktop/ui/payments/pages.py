@@ -1,5 +1,6 @@
 """Adds the payment UI to a signed-in role window: the sandbox banner on every window;
-the student's "Payment methods" tab, "Pay…" and the receipt under "My bookings"; the
+the student's "Payment methods" tab, "Pay…", "Continue verification", "Cancel payment
+attempt" and the receipt under "My bookings"; the
 teacher's "Earnings" tab; the admin's "Payments" tab.
 
 The banner follows the settings: without Stripe keys ``open_payments_gateway`` starts the
@@ -19,16 +20,23 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from linguaflex_desktop.bootstrap import sandbox_scope_notice
+from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_pay
+from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from linguaflex_desktop.services.payments.rules import can_continue_payment
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.cards_page import CardsPage, UrlOpener, default_open_url
 from linguaflex_desktop.ui.payments.earnings_page import EarningsPage
 from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
+from linguaflex_desktop.ui.widgets import set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.student_window import StudentWindow
@@ -71,8 +79,11 @@ def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open
 
 
 class StudentPayments(QObject):
-    """The student's payment hooks on "My bookings": a "Pay…" button and the receipt panel
-    under the table, following the selected booking."""
+    """The student's payment hooks on "My bookings": "Pay…", and for a booking whose payment
+    attempt is still open (e.g. the bank's 3-D Secure page was left, or the app closed during
+    it) "Continue verification" (the pay dialog, resuming the attempt) and "Cancel payment
+    attempt" (cancelled at Stripe; the booking can be paid again at once); the receipt panel
+    under the table. All follow the selected booking."""
 
     def __init__(self, window: StudentWindow, cards: CardsPage, *, open_url: UrlOpener) -> None:
         super().__init__(window)
@@ -84,6 +95,15 @@ class StudentPayments(QObject):
         self.pay_button.setEnabled(False)
         self.pay_button.clicked.connect(self.pay_selected)
         self.page.add_action(self.pay_button)
+        self.continue_button = QPushButton("Continue verification")
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.continue_selected)
+        self.page.add_action(self.continue_button)
+        self.cancel_attempt_button = QPushButton("Cancel payment attempt")
+        self.cancel_attempt_button.setEnabled(False)
+        self.cancel_attempt_button.clicked.connect(self.cancel_attempt_selected)
+        self.page.add_action(self.cancel_attempt_button)
+        self._cancelling = False
         self.receipt = ReceiptPanel(
             services=window.services, actor=window.actor, runner=window.runner
         )
@@ -98,6 +118,9 @@ class StudentPayments(QObject):
     def _on_selected(self, booking: BookingDTO | None) -> None:
         now = self.window.services.ctx.now()
         self.pay_button.setEnabled(booking is not None and can_pay(booking, now))
+        open_attempt = booking is not None and can_continue_payment(booking)
+        self.continue_button.setEnabled(open_attempt and not self._cancelling)
+        self.cancel_attempt_button.setEnabled(open_attempt and not self._cancelling)
         self.receipt.show_booking(booking)
 
     def _on_changed(self, booking: BookingDTO) -> None:
@@ -110,12 +133,59 @@ class StudentPayments(QObject):
         booking = self.page.selected_booking()
         if booking is None or not can_pay(booking, self.window.services.ctx.now()):
             return None
+        return self._open_dialog(booking, resume=False)
+
+    @Slot()
+    def continue_selected(self) -> PayDialog | None:
+        """The pay dialog on the open attempt: the bank's page opens again and is followed."""
+        booking = self.page.selected_booking()
+        if booking is None or not can_continue_payment(booking):
+            return None
+        return self._open_dialog(booking, resume=True)
+
+    @Slot()
+    def cancel_attempt_selected(self) -> None:
+        booking = self.page.selected_booking()
+        if booking is None or not can_continue_payment(booking) or self._cancelling:
+            return
+        self._cancelling = True
+        self._on_selected(booking)
+        set_message(self.page.error_label, None)
+        set_message(self.page.notice_label, "Cancelling the payment attempt…")
+        payments_ops.cancel_payment_attempt(
+            OpContext.of(self.page),
+            self.window.actor,
+            booking.id,
+            on_success=self._attempt_cancelled,
+            on_failure=lambda error: self._cancel_failed(booking.id, error),
+            owner=self.page,
+        )
+
+    def _attempt_cancelled(self, outcome: PaymentOutcome) -> None:
+        """Cancelled (or paid, if the bank confirmed first): the row is fetched again (the
+        page made the change, so the app-wide signal does not refresh it)."""
+        self._cancelling = False
+        set_message(self.page.notice_label, outcome.message)
+        self.page.refresh_booking(outcome.booking_id)
+
+    def _cancel_failed(self, booking_id: int, error: BaseException) -> None:
+        self._cancelling = False
+        self.page.refresh_booking(booking_id)
+        set_message(self.page.notice_label, None)
+        if isinstance(error, UserFacingError):
+            set_message(self.page.error_label, inline_error_text(error))
+        else:
+            show_error(self.page, error)
+        self._on_selected(self.page.selected_booking())
+
+    def _open_dialog(self, booking: BookingDTO, *, resume: bool) -> PayDialog:
         dialog = PayDialog(
             services=self.window.services,
             actor=self.window.actor,
             runner=self.window.runner,
             booking=booking,
             open_url=self.open_url,
+            resume=resume,
             parent=self.window,
         )
         dialog.add_card_requested.connect(self._show_cards)

@@ -2,10 +2,13 @@
 
 The amounts shown are the booking's price snapshot from the service (never computed here);
 ``pay_booking`` computes the charge again on its side. Outcomes: succeeded -> "Paid";
-requires_action -> the 3-D Secure page opens in the browser and ``wait_for_payment`` polls
-on the runner while the dialog shows a busy bar and "Cancel payment" (which the poller
-checks through ``should_cancel``); a decline -> Stripe's message, "Try again" with the same or
-another card. GUI thread only; every service call runs on the TaskRunner.
+requires_action -> the bank's page (Stripe's hosted 3-D Secure page) opens in the browser and
+``wait_for_payment`` polls on the runner while the dialog shows a busy bar, "Continue
+verification" (reads the attempt again and reopens the page) and "Cancel payment attempt"
+(which the poller checks through ``should_cancel``: the attempt is cancelled at Stripe and the
+booking can be paid again); a decline -> a plain message, "Try again" with the same or another
+card. Opened with ``resume=True`` (the booking's "Continue verification") it starts from the
+open attempt instead of paying. GUI thread only; every service call runs on the TaskRunner.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ THREE_D_SECURE_TEXT = (
     "just opened; this window updates by itself."
 )
 RETRY_HINT = "Try again, or choose another card."
+CONTINUE_TEXT = "Continue verification"
+CANCEL_ATTEMPT_TEXT = "Cancel payment attempt"
 NO_CARD_TEXT = "You have no saved card yet. Add one under Payment methods, then pay."
 
 
@@ -67,6 +72,7 @@ class PayDialog(QDialog):
         runner: TaskRunner,
         booking: BookingDTO,
         open_url: UrlOpener = default_open_url,
+        resume: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -78,6 +84,8 @@ class PayDialog(QDialog):
         self._cancel = threading.Event()
         self._busy = False
         self._handoff_url: str | None = None
+        self._resuming = False
+        self._resume_on_load = resume
         self.setObjectName("payDialog")
         self.setWindowTitle("Pay for your session")
         self.setMinimumWidth(500)
@@ -120,8 +128,8 @@ class PayDialog(QDialog):
         self.add_card_button = QPushButton("Add a card…")
         self.add_card_button.clicked.connect(self._request_add_card)
         self.add_card_button.setVisible(False)
-        self.reopen_button = QPushButton("Open the page again")
-        self.reopen_button.clicked.connect(self._reopen)
+        self.reopen_button = QPushButton(CONTINUE_TEXT)
+        self.reopen_button.clicked.connect(self.continue_verification)
         self.reopen_button.setVisible(False)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
@@ -166,6 +174,9 @@ class PayDialog(QDialog):
             self.add_card_button.setVisible(True)
         self._set_state(busy=False)
         self._fit()
+        if self._resume_on_load:
+            self._resume_on_load = False
+            self.continue_verification()
 
     def selected_card_id(self) -> int | None:
         data = self.card_combo.currentData()
@@ -197,13 +208,55 @@ class PayDialog(QDialog):
             return
         self._settled(outcome)
 
+    @Slot()
+    def continue_verification(self) -> None:
+        """Read the open attempt again: reopen the bank's page (and follow it, if no poller
+        runs yet), or show how it ended."""
+        if self._resuming or self._cancel.is_set():
+            return
+        self._resuming = True
+        self.reopen_button.setEnabled(False)
+        if self._handoff_url is None:
+            self._set_state(busy=True)
+            set_message(self.notice_label, "Looking up your payment…")
+        payments_ops.resume_payment(
+            OpContext.of(self),
+            self.actor,
+            self.booking.id,
+            on_success=self._on_resumed,
+            on_failure=self._resume_failed,
+            owner=self,
+        )
+
+    def _on_resumed(self, outcome: PaymentOutcome) -> None:
+        self._resuming = False
+        self.reopen_button.setEnabled(True)
+        waiting = self._handoff_url is not None
+        if outcome.state == "requires_action" and outcome.handoff_url:
+            if waiting:  # the poller runs: only the page is opened again
+                self._handoff_url = outcome.handoff_url
+                self._reopen()
+            else:
+                self._wait_for_three_d_secure(outcome)
+        elif not waiting:
+            self._settled(outcome)
+
+    def _resume_failed(self, error: BaseException) -> None:
+        self._resuming = False
+        self.reopen_button.setEnabled(True)
+        if self._handoff_url is None:
+            self._failed(error)
+        elif isinstance(error, UserFacingError):
+            set_message(self.error_label, inline_error_text(error) or "")
+
     def _wait_for_three_d_secure(self, outcome: PaymentOutcome) -> None:
         self._handoff_url = outcome.handoff_url
         self._cancel.clear()
         set_message(self.notice_label, THREE_D_SECURE_TEXT)
         self.progress.setVisible(True)
         self.reopen_button.setVisible(True)
-        self.cancel_button.setText("Cancel payment")
+        self.reopen_button.setEnabled(True)
+        self.cancel_button.setText(CANCEL_ATTEMPT_TEXT)
         self.cancel_button.setEnabled(True)
         opened = self._reopen()
         if not opened:
@@ -212,17 +265,34 @@ class PayDialog(QDialog):
                 f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
             )
         self._fit()
+        self._follow(outcome.payment_id)
+
+    def _follow(self, payment_id: int) -> None:
         payments_ops.wait_for_payment(
             OpContext.of(self),
             self.actor,
             self.booking.id,
-            outcome.payment_id,
+            payment_id,
             interval=self.poll_interval,
             should_cancel=self._cancel.is_set,
-            on_success=self._settled,
+            on_success=self._waited,
             on_failure=self._failed,
             owner=self,
         )
+
+    def _waited(self, outcome: PaymentOutcome) -> None:
+        """The poller answered. Still waiting for the bank (it gave up after its time-out):
+        keep following, with "Continue verification" and "Cancel payment attempt" offered;
+        reconciliation ends an attempt left for good, which the poller then reports."""
+        if (
+            outcome.state in ("requires_action", "pending")
+            and self._handoff_url is not None
+            and not self._cancel.is_set()
+        ):
+            set_message(self.notice_label, outcome.message)
+            self._follow(outcome.payment_id)
+            return
+        self._settled(outcome)
 
     @Slot()
     def _reopen(self) -> bool:
@@ -234,7 +304,8 @@ class PayDialog(QDialog):
         self.outcome = outcome
         self._handoff_url = None
         self.progress.setVisible(False)
-        self.reopen_button.setVisible(False)
+        # still waiting after the poller gave up: the bank's page can be continued later
+        self.reopen_button.setVisible(outcome.state == "requires_action")
         self.cancel_button.setText("Close")
         set_message(self.error_label, None)
         if outcome.state == "succeeded":
@@ -242,7 +313,7 @@ class PayDialog(QDialog):
             self.pay_button.setVisible(False)
         elif outcome.state == "failed":
             set_message(self.notice_label, None)
-            set_message(self.error_label, f"{outcome.message} {RETRY_HINT}")
+            set_message(self.error_label, _with_hint(outcome.message))
             self.pay_button.setText("Try again")
         else:
             set_message(self.notice_label, outcome.message)
@@ -262,7 +333,7 @@ class PayDialog(QDialog):
         if isinstance(error, UserFacingError):
             text = inline_error_text(error) or ""
             if isinstance(error, PaymentDeclined):
-                text = f"{text} {RETRY_HINT}"
+                text = _with_hint(text)
                 self.pay_button.setText("Try again")
             set_message(self.error_label, text)
         else:
@@ -304,6 +375,13 @@ class PayDialog(QDialog):
         self.pay_button.setEnabled(not busy and has_card and not paid)
         self.card_combo.setEnabled(not busy and has_card and not paid)
         self.cancel_button.setEnabled(not busy)
+
+
+def _with_hint(message: str) -> str:
+    """The failure, then what to do (unless the message already says it)."""
+    if "another card" in message:
+        return message
+    return f"{message} {RETRY_HINT}"
 
 
 def _amount(amount_minor: int, currency: str) -> QLabel:
