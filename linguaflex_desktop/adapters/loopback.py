@@ -1,6 +1,6 @@
 """The loopback rule shared by every local HTTP server of the app.
 
-The app's local servers (the card hand-off pages, the payments sandbox) listen on
+The app's local servers (the return page of Stripe's hosted pages, the payments sandbox) listen on
 ``127.0.0.1`` only. A web page could still reach them through DNS rebinding (its own name
 resolving to 127.0.0.1), but the browser then sends that name in ``Host``: so every request
 whose ``Host`` is not exactly ``127.0.0.1:PORT`` is refused. ``localhost:PORT`` is refused

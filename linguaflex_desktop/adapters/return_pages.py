@@ -31,9 +31,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
+from linguaflex_desktop.adapters.loopback import LOOPBACK_HOST, is_own_host
+
 log = logging.getLogger(__name__)
 
-LOOPBACK_HOST = "127.0.0.1"
 DEFAULT_LIFETIME_SECONDS = 24 * 60 * 60
 ROUTE_PREFIX = "/return/"
 MAX_TOKEN_CHARS = 100
@@ -197,7 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         server = cast(_LoopbackServer, self.server)
-        if self.headers.get("Host") != f"{LOOPBACK_HOST}:{server.server_port}":
+        if not is_own_host(self.headers.get("Host"), server.server_port):
             self._send(HTTPStatus.MISDIRECTED_REQUEST, b"Misdirected Request", "text/plain")
             return
         parts = urlsplit(self.path)
