@@ -15,6 +15,7 @@ from linguaflex_desktop.adapters.stripe.gateway import StripeGateway
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.adapters.stripe.types import PaymentIntentInfo
 from linguaflex_desktop.errors import StripeRequestRefused
+from tests.stripe_stand_ins import stand_in_client
 
 RETURN_URL = "http://127.0.0.1:9/return/token-1"
 SECURE_CARD = "4000002500003155"
@@ -22,14 +23,16 @@ SECURE_CARD = "4000002500003155"
 
 @pytest.fixture
 def client(stripe_sandbox: StripeSandbox) -> stripe.StripeClient:
-    return stripe.StripeClient(
-        stripe_sandbox.secret_key, base_addresses={"api": stripe_sandbox.api_base}
-    )
+    """Stripe's API as another client than our app sees it (checked against the pinned
+    version, without our idempotency keys)."""
+    return stand_in_client(stripe_sandbox, "dashboard")
 
 
 @pytest.fixture
 def customer(stripe_gateway: StripeGateway) -> str:
-    return stripe_gateway.create_customer(email="maya@example.com", name="Maya", metadata={})
+    return stripe_gateway.create_customer(
+        email="maya@example.com", name="Maya", metadata={}, idempotency_key="customer-maya"
+    )
 
 
 def secure_card(client: stripe.StripeClient, gateway: StripeGateway, customer: str) -> str:

@@ -219,7 +219,7 @@ async def _decoded(request: web.Request) -> dict[str, Any]:
     from localstripe.server import unflatten_data
 
     data: dict[str, Any] = dict(unflatten_data(request.query)) if request.query else {}
-    if not request.can_read_body:
+    if not request.body_exists:  # (can_read_body is False once another middleware read it)
         return data
     if request.content_type == "application/x-www-form-urlencoded":
         form = await request.post()
