@@ -159,10 +159,6 @@ class FakePaymentsGateway(Scripted):
     def publishable_key(self) -> str:
         return "pk_test_fake"
 
-    @property
-    def stripe_js_url(self) -> str:
-        return "http://127.0.0.1:9/fake-stripe.js"
-
     def create_customer(
         self,
         *,

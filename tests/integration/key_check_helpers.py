@@ -23,7 +23,6 @@ class SandboxCheckoutSpy(StripeGateway):
             secret_key=sandbox.secret_key,
             publishable_key=sandbox.publishable_key,
             api_base=sandbox.api_base,
-            stripe_js_url=sandbox.js_url,
             max_network_retries=TEST_STRIPE_SETTINGS.max_network_retries,
             timeout_seconds=TEST_STRIPE_SETTINGS.timeout_seconds,
         )

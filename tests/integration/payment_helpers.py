@@ -223,7 +223,6 @@ def gateway_like(cls: type[StripeGateway], sandbox: StripeSandbox) -> StripeGate
         secret_key=sandbox.secret_key,
         publishable_key=sandbox.publishable_key,
         api_base=sandbox.api_base,
-        stripe_js_url=sandbox.js_url,
         max_network_retries=0,
         timeout_seconds=5,
     )

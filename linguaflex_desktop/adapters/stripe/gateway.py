@@ -83,7 +83,6 @@ __all__ = [
 # The Stripe API version every request pins: the one stripe-python 16.x is generated for
 # (``stripe._api_version._ApiVersion.CURRENT``; a test notices an SDK upgrade that moves it).
 STRIPE_API_VERSION = "2026-10-28.endive"
-STRIPE_JS_URL = "https://js.stripe.com/v3/"
 TEST_PAYMENT_METHOD_PREFIX = "pm_card_"
 
 
@@ -96,8 +95,6 @@ class PaymentsGateway(Protocol):
     def is_sandbox(self) -> bool: ...
     @property
     def publishable_key(self) -> str: ...
-    @property
-    def stripe_js_url(self) -> str: ...
 
     def create_customer(
         self, *, email: str, name: str, metadata: Mapping[str, str], idempotency_key: str
@@ -164,7 +161,6 @@ class StripeGateway:
         secret_key: str,
         publishable_key: str,
         api_base: str | None = None,
-        stripe_js_url: str = STRIPE_JS_URL,
         max_network_retries: int = 2,
         timeout_seconds: float = 20.0,
     ) -> None:
@@ -173,7 +169,6 @@ class StripeGateway:
         self._sandbox = api_base is not None
         self._test_mode = self._sandbox or secret_key.startswith(("sk_test_", "rk_test_"))
         self._publishable_key = publishable_key
-        self._stripe_js_url = stripe_js_url
         self._client = stripe.StripeClient(
             secret_key,
             stripe_version=STRIPE_API_VERSION,
@@ -205,7 +200,6 @@ class StripeGateway:
             secret_key=sandbox.secret_key,
             publishable_key=sandbox.publishable_key,
             api_base=sandbox.api_base,
-            stripe_js_url=sandbox.js_url,
             max_network_retries=settings.max_network_retries,
             timeout_seconds=settings.timeout_seconds,
         )
@@ -224,10 +218,6 @@ class StripeGateway:
     @property
     def publishable_key(self) -> str:
         return self._publishable_key
-
-    @property
-    def stripe_js_url(self) -> str:
-        return self._stripe_js_url
 
     # --- customers and cards -----------------------------------------------------------------
 
