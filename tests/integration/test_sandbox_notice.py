@@ -9,6 +9,8 @@ import pytest
 
 from linguaflex_desktop.bootstrap import SANDBOX_LOCAL_ONLY_NOTICE, sandbox_scope_notice
 from linguaflex_desktop.config import load_settings
+from linguaflex_desktop.db import create_app_engine
+from tests.conftest import truncate_all
 from tests.integration.sandbox_process_helpers import folder_server_stopped_after, run_cli
 
 POSTGRES = "postgresql+psycopg://school@db.example:5432/linguaflex"
@@ -37,6 +39,12 @@ def test_only_a_shared_database_without_keys_gets_the_notice(
 def test_reconcile_on_postgres_without_keys_says_so_in_one_line(
     tmp_path: Path, postgres_database_url: str
 ) -> None:
+    # The session's database may hold other tests' payments (of other sandboxes): start empty.
+    engine = create_app_engine(postgres_database_url)
+    try:
+        truncate_all(engine)
+    finally:
+        engine.dispose()
     with folder_server_stopped_after(tmp_path):
         result = run_cli(tmp_path, "--database-url", postgres_database_url, "reconcile")
 
