@@ -164,6 +164,13 @@ def test_paths_that_hold_no_token_are_not_found(pages: ReturnPageServer, path: s
     assert answer.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
+def test_a_token_under_another_prefix_is_not_found(pages: ReturnPageServer) -> None:
+    page = pages.offer()
+    answer = httpx.get(f"{pages.origin}/RETURN/{page.token}?outcome=done")  # same length
+    assert answer.status_code == 404
+    assert pages.came_back(page.token) is None
+
+
 def test_an_unknown_token_of_the_longest_length_is_gone(pages: ReturnPageServer) -> None:
     pages.start()
     answer = httpx.get(f"{pages.origin}/return/{'t' * 100}")

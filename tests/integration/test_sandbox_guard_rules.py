@@ -437,6 +437,35 @@ def test_nothing_matches_an_empty_key_or_a_missing_one() -> None:
     assert not sandbox_guard._matches("", "sk_1")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"json": {"key": PUBLISHABLE}}, PUBLISHABLE),
+        ({"data": {"key": PUBLISHABLE, "card[cvc]": "123"}}, PUBLISHABLE),
+        ({"json": {"key": 42}}, None),
+        ({"json": {"key": [PUBLISHABLE]}}, None),
+        ({"json": [PUBLISHABLE]}, None),
+        ({"data": {"card[cvc]": "123"}}, None),
+        ({}, None),
+    ],
+    ids=["json", "form", "number", "list", "not-an-object", "no-key", "no-body"],
+)
+def test_the_publishable_key_is_read_from_the_body_only_as_text(
+    body: dict[str, Any], expected: str | None
+) -> None:
+    async def read_key(request: web.Request) -> web.Response:
+        return web.json_response({"key": await sandbox_guard._publishable_key_of(request)})
+
+    async def exchange() -> Any:
+        app = web.Application()
+        app.router.add_post("/v1/tokens", read_key)
+        async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+            response = await client.post("/v1/tokens", **body)
+            return await response.json()
+
+    assert asyncio.run(exchange()) == {"key": expected}
+
+
 def test_install_guards_an_app_once() -> None:
     # the process-wide app may already be guarded (an in-process sandbox in this session)
     saved = sandbox_guard._installed
