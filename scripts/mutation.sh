@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Mutation run (mutmut 3, configured in pyproject.toml [tool.mutmut]) over the money and access
-# rules: pricing, refunds, payment settling and attempts, the booking rules and checks, and the
-# Host check of the loopback card page server. Prints killed / total per module and overall
+# rules: pricing, refunds, payment settling and attempts, the booking rules and checks, and who
+# the app's local servers answer: the one loopback Host rule (adapters/loopback.py), the return
+# page's request handling (adapters/return_pages.py) and the payments sandbox's guard (Host and
+# API keys, adapters/stripe/sandbox_guard.py). Prints killed / total per module and overall
 # (timeouts and crashed test runs count as killed; mutants listed in
 # scripts/mutation-equivalents.txt are left out of the total). The sign-in lockout
 # (services/accounts/lockout.py and sign-in in service.py) is measured last and reported on
 # its own line, outside the overall score; skip it with MUTATION_ACCOUNTS=0.
 # Each mutant runs only the selected fast tests that call the mutated function, 2 at a time
 # (MUTATION_JOBS). Results are cached in ./mutants; MUTATION_FRESH=1 starts from scratch.
-# The stripe sandbox (adapters/stripe/sandbox.py) is not listed: it has no Host check of its own
-# (localstripe's aiohttp server answers; the sandbox only binds it to 127.0.0.1).
+# MUTATION_ONLY="loopback sandbox" runs (and reports) only the modules whose label starts with
+# one of those words. The sandbox's guard is measured with its fast tests (a small aiohttp app
+# with only the guard's middlewares), not through localstripe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
@@ -18,7 +21,8 @@ PY=${PYTHON:-.venv/bin/python}
 jobs=${MUTATION_JOBS:-2}
 [ "${MUTATION_FRESH:-0}" = 1 ] && rm -rf mutants
 
-# module label = mutant name globs (browser_pages: only the Host check and the handlers using it)
+# module label = mutant name globs (return_pages: the request handler and the bookkeeping of a
+# return it uses; sandbox: the two middlewares and what they call)
 core=(
   "pricing=linguaflex_desktop.services.common.pricing.*"
   "refunds=linguaflex_desktop.services.payments.refunds.*"
@@ -26,9 +30,19 @@ core=(
   "attempts=linguaflex_desktop.services.payments.attempts.*"
   "booking.rules=linguaflex_desktop.services.booking.rules.*"
   "booking.checks=linguaflex_desktop.services.booking.checks.*"
-  "browser_pages(Host)=linguaflex_desktop.adapters.browser_pages.xǁ_Handlerǁ_host_ok__mutmut_*"
-  "browser_pages(Host)=linguaflex_desktop.adapters.browser_pages.xǁ_Handlerǁdo_GET__mutmut_*"
-  "browser_pages(Host)=linguaflex_desktop.adapters.browser_pages.xǁ_Handlerǁdo_POST__mutmut_*"
+  "loopback(Host)=linguaflex_desktop.adapters.loopback.*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁ_Handlerǁdo_GET__mutmut_*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁReturnPageServerǁ_arrive__mutmut_*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁReturnPageServerǁcame_back__mutmut_*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁReturnPageServerǁoffer__mutmut_*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁReturnPageServerǁclose__mutmut_*"
+  "return_pages(Host)=linguaflex_desktop.adapters.return_pages.xǁReturnPageServerǁ_prune__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x__host_guard__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x__key_guard__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x__matches__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x__secret_key_of__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x__publishable_key_of__mutmut_*"
+  "sandbox(Host, key)=linguaflex_desktop.adapters.stripe.sandbox_guard.x_identity_proof__mutmut_*"
 )
 # the lockout: sign-in and the failure bookkeeping, not the rest of the account service
 accounts=(
@@ -38,11 +52,25 @@ accounts=(
   "accounts(lockout)=linguaflex_desktop.services.accounts.service.xǁAccountServiceǁ_record_success__mutmut_*"
 )
 
+# the entries whose label starts with one of the words of MUTATION_ONLY (all when it is empty)
+selected() {
+  local entry word
+  for entry in "$@"; do
+    [ -z "${MUTATION_ONLY:-}" ] && { printf '%s\n' "$entry"; continue; }
+    for word in $MUTATION_ONLY; do
+      [[ "$entry" == "$word"* ]] && { printf '%s\n' "$entry"; break; }
+    done
+  done
+}
 globs() { for entry in "$@"; do printf '%s\n' "${entry#*=}"; done; }
 
-mapfile -t core_globs < <(globs "${core[@]}")
-nice -n 10 "$PY" -m mutmut run --max-children "$jobs" "${core_globs[@]}"
-if [ "${MUTATION_ACCOUNTS:-1}" = 1 ]; then
+mapfile -t core < <(selected "${core[@]}")
+mapfile -t accounts < <(selected "${accounts[@]}")
+if [ "${#core[@]}" -gt 0 ]; then
+  mapfile -t core_globs < <(globs "${core[@]}")
+  nice -n 10 "$PY" -m mutmut run --max-children "$jobs" "${core_globs[@]}"
+fi
+if [ "${MUTATION_ACCOUNTS:-1}" = 1 ] && [ "${#accounts[@]}" -gt 0 ]; then
   mapfile -t account_globs < <(globs "${accounts[@]}")
   nice -n 10 "$PY" -m mutmut run --max-children "$jobs" "${account_globs[@]}"
 fi

@@ -85,19 +85,29 @@ _lock = threading.Lock()
 
 
 def install(app: web.Application) -> None:
-    """Put the guard first in ``app``'s middlewares and add our routes (once per process)."""
+    """Guard localstripe's ``app`` (see ``add_guard``), once per process."""
     global _installed
     with _lock:
         if _installed:
             return
-        app.middlewares.insert(0, _key_guard)
-        app.middlewares.insert(0, _host_guard)
-        app.router.add_get(IDENTITY_PATH, _identity)
-        app.router.add_post(SHUTDOWN_PATH, _shutdown)
+        add_guard(app)
         _installed = True
 
 
-@web.middleware
+def add_guard(app: web.Application) -> None:
+    """Put the guard first in ``app``'s middlewares and add our routes.
+
+    ``install`` does this once for localstripe's process-wide app; the guard's own tests call
+    it on a small app of theirs. The two middlewares are plain functions marked here (not
+    decorated where defined) so that the mutation run, which skips decorated functions,
+    mutates them too; ``web.middleware`` only tags the function and returns it.
+    """
+    app.middlewares.insert(0, web.middleware(_key_guard))
+    app.middlewares.insert(0, web.middleware(_host_guard))
+    app.router.add_get(IDENTITY_PATH, _identity)
+    app.router.add_post(SHUTDOWN_PATH, _shutdown)
+
+
 async def _host_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not GUARD.port or not is_own_host(request.headers.get("Host"), GUARD.port):
         return web.Response(status=421, text="Misdirected Request")
@@ -105,7 +115,6 @@ async def _host_guard(request: web.Request, handler: Handler) -> web.StreamRespo
     return await handler(request)
 
 
-@web.middleware
 async def _key_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not request.path.startswith(KEYED_PREFIXES) or request.path == IDENTITY_PATH:
         return await handler(request)
