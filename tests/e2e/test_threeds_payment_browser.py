@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -51,10 +51,12 @@ def kit(
 
 
 def body_text(browser: Any) -> str:
-    """The page's text ("" while the browser is between pages, e.g. following a redirect)."""
+    """The page's text ("" while the browser is between pages, e.g. following a redirect:
+    the old body goes stale, or chromedriver answers an "inspector error" for a document that
+    is being replaced)."""
     try:
         return str(browser.find_element(By.TAG_NAME, "body").text)
-    except (NoSuchElementException, StaleElementReferenceException):
+    except WebDriverException:  # NoSuchElement and StaleElementReference included
         return ""
 
 

@@ -316,6 +316,8 @@ def test_a_refund_needs_a_reason_and_a_key_of_at_most_255_characters(kit: Refund
     for key in ("", "k" * 256):
         with pytest.raises(ValidationError, match="request key"):
             kit.refund(key)
+    with pytest.raises(ValidationError, match=r"^The request key contains an invisible control"):
+        kit.refund("k\x00")
     assert refunds_of(kit) == []
 
     kit.refund("k" * 255, 100)

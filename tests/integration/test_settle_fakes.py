@@ -282,13 +282,24 @@ def waiting(ctx: ServiceContext) -> Iterator[Unstarted]:
 
 
 def settle_with(
-    kit: Unstarted, status: str, *, actor_id: int | None, **changes: Any
+    kit: Unstarted,
+    status: str,
+    *,
+    actor_id: int | None,
+    canceled_message: str | None = None,
+    **changes: Any,
 ) -> settle.Settled:
     info = replace(kit.gateway.with_status(kit.gateway.only_intent().id, status), **changes)
     with kit.ctx.unit_of_work() as uow:
         payment, booking = settle.lock_payment(uow.session, kit.payment_id)
         result = settle.settle(
-            uow.session, payment, booking, info, at=kit.ctx.now(), actor_id=actor_id
+            uow.session,
+            payment,
+            booking,
+            info,
+            at=kit.ctx.now(),
+            actor_id=actor_id,
+            canceled_message=canceled_message,
         )
         uow.commit()
     return result
@@ -434,6 +445,29 @@ def test_a_canceled_intent_cancels_the_attempt(waiting: Unstarted) -> None:
         ("payment.canceled", student),
     ]
     assert booking_state(waiting.ctx, waiting.booking_id) == (S.CONFIRMED, P.FAILED)
+
+
+def test_a_failed_authentication_is_told_by_its_code_alone(waiting: Unstarted) -> None:
+    result = settle_with(
+        waiting,
+        "requires_payment_method",
+        actor_id=None,
+        last_error_code="payment_intent_authentication_failure",
+        last_error_message="The provided PaymentMethod has failed authentication.",
+    )
+
+    expected = "Your bank could not confirm it was you. Try again or use another card."
+    assert result == settle.Settled("failed", expected, changed=True)
+    assert payment_row(waiting).failure_message == expected
+
+
+def test_a_cancel_with_a_reason_records_that_reason(waiting: Unstarted) -> None:
+    why = "Cancelled: the bank's verification was left open for more than 30 minutes."
+
+    result = settle_with(waiting, "canceled", actor_id=None, canceled_message=why)
+
+    assert result == settle.Settled("canceled", why, changed=True)
+    assert (payment_row(waiting).status, payment_row(waiting).failure_message) == (A.CANCELED, why)
 
 
 @pytest.mark.parametrize(
