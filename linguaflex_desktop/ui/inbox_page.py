@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -198,7 +199,7 @@ class InboxPage(QWidget):
         self.reader = MessageView()
         self.reader.save_invite_button.clicked.connect(self.save_invite)
         self.reader.booking_requested.connect(self.open_booking)
-        self.booking_dialog: QWidget | None = None
+        self.booking_dialog: QDialog | None = None
         self.error_label = make_message_label()
         self.unread_label = QLabel(unread_text(0))
         self.unread_label.setObjectName("fieldNote")
@@ -329,21 +330,18 @@ class InboxPage(QWidget):
     # --- the message's booking ------------------------------------------------------------
 
     @Slot(int)
-    def open_booking(self, booking_id: int) -> QWidget:
+    def open_booking(self, booking_id: int) -> QDialog:
         """The booking's detail (state, price, meeting, history), as its lists open it."""
-        from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
+        from linguaflex_desktop.ui.booking.detail_dialog import open_booking_detail
 
-        dialog = BookingDetailDialog(
+        self.booking_dialog = open_booking_detail(
+            self,
             services=self.services,
             actor=self.actor,
             runner=self.runner,
             booking_id=booking_id,
-            parent=self,
         )
-        dialog.finished.connect(dialog.deleteLater)
-        self.booking_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.booking_dialog
 
     # --- saving the invite ----------------------------------------------------------------
 
