@@ -95,6 +95,7 @@ class BookingPaymentDTO:
     every attempt and every refund."""
 
     booking_id: int
+    booking_status: BookingStatus
     payment_status: PaymentStatus
     currency: str
     total_minor: int

@@ -107,6 +107,7 @@ class PaymentViews:
             )
             return BookingPaymentDTO(
                 booking_id=booking.id,
+                booking_status=booking.status,
                 payment_status=booking.payment_status,
                 currency=booking.currency,
                 total_minor=booking.total_minor,

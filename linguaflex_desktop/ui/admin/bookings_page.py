@@ -29,6 +29,7 @@ from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
@@ -228,6 +229,7 @@ class AdminBookingsPage(BookingListPage):
             prompt=f"Cancel {booking.student_name}'s booking of “{booking.gig_title}” with "
             f"{booking.teacher_name} on {when}? Both are told the reason.",
             confirm_text="Cancel booking",
+            dismiss_text=KEEP_BOOKING_TEXT,
             then=lambda reason: self._cancel(booking, reason),
         )
 

@@ -1,4 +1,6 @@
-"""Asks an admin for the reason of a suspension (optional text), non-blocking.
+"""Asks for the reason of a suspension, a cancellation or a decline (optional text),
+non-blocking. The two buttons say what each does ("Cancel booking" / "Keep booking"), so a
+"Cancel" button never stands beside a "Cancel booking" one.
 
 Open with ``open()``; ``reason_given(str)`` is emitted when confirmed.
 """
@@ -16,13 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 MAX_REASON_LENGTH = 500
+DISMISS_TEXT = "Cancel"
+KEEP_BOOKING_TEXT = "Keep booking"  # the dismiss button of a "Cancel booking" question
 
 
 class ReasonDialog(QDialog):
     reason_given = Signal(str)
 
     def __init__(
-        self, *, title: str, prompt: str, confirm_text: str, parent: QWidget | None = None
+        self,
+        *,
+        title: str,
+        prompt: str,
+        confirm_text: str,
+        dismiss_text: str = DISMISS_TEXT,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
@@ -39,6 +49,8 @@ class ReasonDialog(QDialog):
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.confirm_button.setText(confirm_text)
         self.confirm_button.setObjectName("dangerButton")
+        self.dismiss_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.dismiss_button.setText(dismiss_text)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
