@@ -12,7 +12,7 @@ from linguaflex_desktop.models.enums import PaymentAttemptStatus, RefundStatus
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.booking.format import fee_words, format_when
 
 SANDBOX_BANNER = (
     "Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · "
@@ -84,9 +84,10 @@ def money_or_dash(amount_minor: int, currency: str) -> str:
 
 
 def price_line(base_minor: int, fee_minor: int, total_minor: int, currency: str) -> str:
-    """'30.00 USD + 1.50 USD platform fee = 31.50 USD' (the service's snapshot)."""
+    """'30.00 USD + 1.50 USD platform fee = 31.50 USD' (the service's snapshot); a minimum
+    fee says so (``fee_words``)."""
     return (
-        f"{money(base_minor, currency)} + {money(fee_minor, currency)} platform fee "
+        f"{money(base_minor, currency)} + {fee_words(base_minor, fee_minor, currency)} "
         f"= {money(total_minor, currency)}"
     )
 
