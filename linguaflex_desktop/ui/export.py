@@ -87,8 +87,9 @@ class CsvExport(QObject, Generic[T]):
     """One running export: its progress dialog (for large ones) and its outcome.
 
     ``finished(rows, path)`` or ``failed(error)`` (``UserCancelled`` when cancelled) is
-    emitted once on the GUI thread. ``progressed`` is emitted on the pool thread and
-    received queued here.
+    emitted once on the GUI thread, and ``outcome`` keeps it (the number of rows or the
+    error; None while running). ``progressed`` is emitted on the pool thread and received
+    queued here.
     """
 
     finished = Signal(int, str)
@@ -100,6 +101,7 @@ class CsvExport(QObject, Generic[T]):
         self.what, self.path, self.total = what, path, total
         self._cancel = threading.Event()
         self.progress_dialog: QProgressDialog | None = None
+        self.outcome: int | BaseException | None = None
         if total is None or total > LARGE_EXPORT_ROWS:
             self.progress_dialog = self._make_progress_dialog(parent)
         self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -143,10 +145,12 @@ class CsvExport(QObject, Generic[T]):
             dialog.setLabelText(f"Exporting {self.what} to {self.path.name}… {written:,} rows")
 
     def done(self, rows: int) -> None:
+        self.outcome = rows
         self._close_dialog()
         self.finished.emit(rows, str(self.path))
 
     def fail(self, error: BaseException) -> None:
+        self.outcome = error
         self._close_dialog()
         self.failed.emit(error)
 
