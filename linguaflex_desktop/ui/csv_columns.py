@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.payments.dto import EarningsLine, PaymentDTO
 from linguaflex_desktop.services.reports.audit_text import (
     action_text,
@@ -19,7 +20,7 @@ from linguaflex_desktop.services.reports.audit_text import (
 )
 from linguaflex_desktop.services.reports.csv_export import CsvColumn, local_time, major_units
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
-from linguaflex_desktop.ui.booking.format import STATUS_TEXT
+from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, meeting_text
 from linguaflex_desktop.ui.payments.format import ATTEMPT_TEXT, brand_text
 
 
@@ -87,4 +88,26 @@ def earnings_csv_columns(zone: str) -> tuple[CsvColumn[EarningsLine], ...]:
             "You keep", lambda line: major_units(line.share_after_refunds_minor, line.currency)
         ),
         CsvColumn("Currency", lambda line: line.currency),
+    )
+
+
+def booking_csv_columns(zone: str) -> tuple[CsvColumn[BookingDTO], ...]:
+    """One row per booking, as the admin's bookings list shows them, with its price."""
+    return (
+        CsvColumn("Booking", lambda b: str(b.id)),
+        CsvColumn("Starts", lambda b: local_time(b.start_at, zone)),
+        CsvColumn("Ends", lambda b: local_time(b.end_at, zone)),
+        CsvColumn("Student", lambda b: b.student_name),
+        CsvColumn("Teacher", lambda b: b.teacher_name),
+        CsvColumn("Gig", lambda b: b.gig_title),
+        CsvColumn("Status", lambda b: STATUS_TEXT[b.status]),
+        CsvColumn("Payment", lambda b: PAYMENT_TEXT[b.payment_status]),
+        CsvColumn("Meeting", lambda b: "" if b.meeting_status is None else meeting_text(b)),
+        CsvColumn("Total", lambda b: major_units(b.total_minor, b.currency)),
+        CsvColumn("Platform fee", lambda b: major_units(b.fee_minor, b.currency)),
+        CsvColumn("Teacher share", lambda b: major_units(b.teacher_share_minor, b.currency)),
+        CsvColumn("Refunded", lambda b: major_units(b.refunded_minor, b.currency)),
+        CsvColumn("Currency", lambda b: b.currency),
+        CsvColumn("Booked", lambda b: local_time(b.created_at, zone)),
+        CsvColumn("Reason", lambda b: b.status_reason),
     )

@@ -24,6 +24,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.dto import Page
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
+from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.admin.payments_page import PAGE_SIZE, AdminPaymentsPage
 from linguaflex_desktop.ui.export import CsvExport
 from linguaflex_desktop.ui.payments.earnings_page import EarningsPage
@@ -363,4 +364,41 @@ def test_earnings_export_writes_the_sessions_shown_in_the_teachers_zone(
          "6300", "300", "6000", "0", "6000", "JPY"],
     ]  # fmt: skip
     assert page.notice_label.text() == f"Exported 2 rows to {target}."
+    runner.wait_for_idle()
+
+
+# --- admin bookings -------------------------------------------------------------------------
+
+
+def test_bookings_export_writes_each_booking_with_its_price(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    parties: Parties,
+    save_dialog: SaveDialog,
+    tmp_path: Path,
+) -> None:
+    add_payment(clocked_services.ctx, parties, at=WINTER, amount=3150, fee=150, refunded=500)
+    page = AdminBookingsPage(services=clocked_services, actor=school.admin.actor, runner=runner)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.bookings_loaded, timeout=WAIT):
+        page.show()
+    target = tmp_path / "bookings.csv"
+    save_dialog.answer(target)
+
+    assert wait_for_rows(qtbot, click_export(qtbot, page.export_button, page)) == 1
+
+    rows = read_csv(target)
+    assert rows[0][:10] == [
+        "Booking", "Starts", "Ends", "Student", "Teacher", "Gig", "Status", "Payment",
+        "Meeting", "Total",
+    ]  # fmt: skip
+    # add_payment books 3 March 10:00-11:00 UTC, confirmed and paid: its meeting is pending
+    assert rows[1][1:14] == [
+        "2027-03-03 10:00:00+00:00", "2027-03-03 11:00:00+00:00", "Sam Taylor", "Lucía Ruiz",
+        "Conversational Spanish", "Confirmed", "Paid", "Pending", "31.50", "1.50", "30.00", "5.00",
+        "USD",
+    ]  # fmt: skip
+    assert page.notice_label.text() == f"Exported 1 row to {target}."
     runner.wait_for_idle()
