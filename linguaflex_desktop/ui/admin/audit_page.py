@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.reports.audit_text import ENTITY_TEXT
-from linguaflex_desktop.services.reports.csv_export import paged_rows
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.ui.admin.audit_detail import AuditDetail
 from linguaflex_desktop.ui.admin.audit_table_model import AuditTableModel
@@ -39,7 +38,7 @@ from linguaflex_desktop.ui.booking.format import zone
 from linguaflex_desktop.ui.csv_columns import audit_csv_columns
 from linguaflex_desktop.ui.data_changed import ChangeKind, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
-from linguaflex_desktop.ui.export import CsvExport, export_csv
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -294,18 +293,16 @@ class AdminAuditPage(QWidget):
         """Every event matching the filters (not only the pages loaded) to a CSV file; the
         pages are fetched on the pool thread while the file is written."""
         reports, actor, filters = self.reports, self.actor, self.filters()
-        self.export = export_csv(
+        self.export = export_paged_csv(
             self,
             self.runner,
             what="audit trail",
             suggested_name=f"audit-trail-{today_in(self.services, actor.time_zone)}.csv",
             columns=audit_csv_columns(actor.time_zone),
-            fetch_rows=lambda: paged_rows(
-                lambda offset, limit: reports.list_audit_events(
-                    actor, **filters, offset=offset, limit=limit
-                ),
-                key=lambda event: event.id,
+            fetch_page=lambda offset, limit: reports.list_audit_events(
+                actor, **filters, offset=offset, limit=limit
             ),
+            key=lambda event: event.id,
             total=self._total,
             notice_label=self.notice_label,
             error_label=self.error_label,

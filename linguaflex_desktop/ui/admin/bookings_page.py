@@ -27,13 +27,12 @@ from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.booking.rules import can_cancel
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
-from linguaflex_desktop.services.reports.csv_export import paged_rows
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.csv_columns import booking_csv_columns
-from linguaflex_desktop.ui.export import CsvExport, export_csv
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -206,18 +205,16 @@ class AdminBookingsPage(BookingListPage):
         """Every booking matching the filters (all pages, fetched on the pool thread while the
         file is written) to a CSV file."""
         bookings, actor, filters = self.services.bookings, self.actor, self.filters()
-        self.export = export_csv(
+        self.export = export_paged_csv(
             self,
             self.runner,
             what="bookings",
             suggested_name=f"bookings-{today_in(self.services, actor.time_zone)}.csv",
             columns=booking_csv_columns(actor.time_zone),
-            fetch_rows=lambda: paged_rows(
-                lambda offset, limit: bookings.list_bookings(
-                    actor, filters=filters, offset=offset, limit=limit
-                ),
-                key=lambda booking: booking.id,
+            fetch_page=lambda offset, limit: bookings.list_bookings(
+                actor, filters=filters, offset=offset, limit=limit
             ),
+            key=lambda booking: booking.id,
             total=self.model.total,
             notice_label=self.notice_label,
             error_label=self.error_label,

@@ -26,7 +26,6 @@ from linguaflex_desktop.models.enums import PaymentAttemptStatus, Role
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
 from linguaflex_desktop.services.payments.rules import can_refund
-from linguaflex_desktop.services.reports.csv_export import paged_rows
 from linguaflex_desktop.ui.admin.ledger_dialog import LedgerVerifyDialog
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
@@ -34,7 +33,7 @@ from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.csv_columns import payment_csv_columns
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
-from linguaflex_desktop.ui.export import CsvExport, export_csv
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
@@ -283,18 +282,16 @@ class AdminPaymentsPage(QWidget):
         the file is written) to a CSV file; amounts in major units beside their currency."""
         views, actor, filters = self.services.payment_views, self.actor, self.filters()
         day = today_in(self.services, actor.time_zone)
-        self.export = export_csv(
+        self.export = export_paged_csv(
             self,
             self.runner,
             what="payments",
             suggested_name=f"payments-{day}.csv",
             columns=payment_csv_columns(actor.time_zone),
-            fetch_rows=lambda: paged_rows(
-                lambda offset, limit: views.list_payments(
-                    actor, filters=filters, offset=offset, limit=limit
-                ),
-                key=lambda payment: payment.id,
+            fetch_page=lambda offset, limit: views.list_payments(
+                actor, filters=filters, offset=offset, limit=limit
             ),
+            key=lambda payment: payment.id,
             total=self._total,
             notice_label=self.notice_label,
             error_label=self.error_label,
