@@ -20,21 +20,10 @@ from linguaflex_desktop.services.common.pricing import (
     minimum_fee_applied,
     percent_fee_minor,
 )
+from linguaflex_desktop.services.reports.audit_text import BOOKING_STATUS_TEXT, PAYMENT_STATUS_TEXT
 
-STATUS_TEXT = {
-    BookingStatus.PENDING: "Waiting for teacher",
-    BookingStatus.CONFIRMED: "Confirmed",
-    BookingStatus.COMPLETED: "Completed",
-    BookingStatus.CANCELLED: "Cancelled",
-    BookingStatus.REFUNDED: "Refunded",
-}
-PAYMENT_TEXT = {
-    PaymentStatus.UNPAID: "Unpaid",
-    PaymentStatus.PENDING: "Payment in progress",
-    PaymentStatus.PAID: "Paid",
-    PaymentStatus.FAILED: "Payment failed",
-    PaymentStatus.REFUNDED: "Refunded",
-}
+STATUS_TEXT = BOOKING_STATUS_TEXT
+PAYMENT_TEXT = PAYMENT_STATUS_TEXT
 MEETING_TEXT = {
     MeetingStatus.PENDING: "Pending",
     MeetingStatus.READY: "Ready",

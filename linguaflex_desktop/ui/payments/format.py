@@ -8,31 +8,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from linguaflex_desktop.models.enums import PaymentAttemptStatus, RefundStatus
+from linguaflex_desktop.models.enums import PaymentAttemptStatus
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundDTO
+from linguaflex_desktop.services.reports.audit_text import ATTEMPT_STATUS_TEXT, REFUND_STATUS_TEXT
 from linguaflex_desktop.ui.booking.format import fee_words, format_when
 
 SANDBOX_BANNER = (
     "Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · "
     "4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure"
 )
-ATTEMPT_TEXT = {
-    PaymentAttemptStatus.CREATING: "Starting",
-    PaymentAttemptStatus.PENDING: "In progress",
-    PaymentAttemptStatus.SUCCEEDED: "Succeeded",
-    PaymentAttemptStatus.FAILED: "Failed",
-    PaymentAttemptStatus.CANCELED: "Cancelled",
-}
-REFUND_TEXT = {
-    RefundStatus.CREATING: "Being sent to Stripe",
-    RefundStatus.PENDING: "Pending at Stripe",
-    RefundStatus.REQUIRES_ACTION: "Needs action at Stripe",
-    RefundStatus.SUCCEEDED: "Refunded",
-    RefundStatus.FAILED: "Failed",
-    RefundStatus.CANCELED: "Cancelled",
-}
+ATTEMPT_TEXT = ATTEMPT_STATUS_TEXT
+REFUND_TEXT = REFUND_STATUS_TEXT
 NO_AMOUNT = "—"
 # Boxes of the payment pages (a widget style sheet, so the shared style.qss stays as it is).
 BOX_STYLE = """
