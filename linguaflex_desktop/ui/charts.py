@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.pricing import minor_unit_exponent
 
-ANGLED_LABELS_FROM = 13  # more bars than this: category labels are turned upright
+ANGLED_LABELS_FROM = 7  # from this many bars on, category labels are turned upright
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,16 @@ class MoneyBarChart(QWidget):
         self.chart.setTitle(title)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        # One series and one pair of axes for the chart's life, refilled on each draw: axes
+        # removed and added again leave their old drawings behind until the next event loop.
+        self.series = QStackedBarSeries()
+        self.categories = QBarCategoryAxis()
+        self.amounts = QValueAxis()
+        self.chart.addSeries(self.series)
+        self.chart.addAxis(self.categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.amounts, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.categories)
+        self.series.attachAxis(self.amounts)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumSize(320, 240)
@@ -145,14 +155,9 @@ class MoneyBarChart(QWidget):
         self.currency_label.setVisible(visible)
         self.currency_combo.setVisible(visible)
 
-    def _clear(self) -> None:
-        self.chart.removeAllSeries()  # deletes the bar sets with their series
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        self.bar_sets = []
-
     def _draw(self) -> None:
-        self._clear()
+        self.series.clear()  # deletes the bar sets of the currency shown before
+        self.bar_sets = []
         currency = self.currency()
         self._shown = self._bars.get(currency, ()) if currency else ()
         if currency is None or not any(any(bar.values) for bar in self._shown):
@@ -160,32 +165,21 @@ class MoneyBarChart(QWidget):
             return
         digits = minor_unit_exponent(currency)
         scale = 10**digits
-        series = QStackedBarSeries()
         for position, segment in enumerate(self.segments):
             bar_set = QBarSet(segment.name)
             bar_set.setColor(QColor(segment.color))
             bar_set.append([bar.values[position] / scale for bar in self._shown])
             bar_set.hovered.connect(self._on_hovered)
-            series.append(bar_set)
+            self.series.append(bar_set)
             self.bar_sets.append(bar_set)
-        self.chart.addSeries(series)
-        self._add_axes(series, currency, digits, scale)
-        self.stack.setCurrentWidget(self.chart_view)
-
-    def _add_axes(self, series: QStackedBarSeries, currency: str, digits: int, scale: int) -> None:
-        categories = QBarCategoryAxis()
-        categories.append([bar.label for bar in self._shown])
-        if len(self._shown) >= ANGLED_LABELS_FROM:
-            categories.setLabelsAngle(-90)
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(categories)
-        amounts = QValueAxis()
+        self.categories.clear()
+        self.categories.append([bar.label for bar in self._shown])
+        self.categories.setLabelsAngle(-90 if len(self._shown) >= ANGLED_LABELS_FROM else 0)
         highest = max(sum(bar.values) for bar in self._shown)
-        amounts.setRange(0, highest / scale)
-        amounts.applyNiceNumbers()
-        amounts.setLabelFormat(f"%.{digits}f {currency}")
-        self.chart.addAxis(amounts, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(amounts)
+        self.amounts.setRange(0, highest / scale)
+        self.amounts.applyNiceNumbers()
+        self.amounts.setLabelFormat(f"%.{digits}f {currency}")
+        self.stack.setCurrentWidget(self.chart_view)
 
     @Slot(int)
     def _on_currency_chosen(self, _index: int) -> None:

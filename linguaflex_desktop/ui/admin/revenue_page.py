@@ -106,6 +106,9 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
         self.first_header = text
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
+    def column_of(self, header: str) -> int:
+        return 0 if header == self.first_header else super().column_of(header)
+
     def row_data(self, item: RevenueRow, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and item.total:
             font = QFont()
