@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.common.pricing import minor_unit_exponent
+from linguaflex_desktop.services.common.pricing import format_money, minor_unit_exponent
 
 ANGLED_LABELS_FROM = 7  # from this many bars on, category labels are turned upright
 
@@ -54,6 +54,16 @@ class ChartBar:
     label: str
     values: tuple[int, ...]
     tooltip: str
+
+
+def figures_tooltip(
+    title: str, currency: str, sessions: int, amounts: Sequence[tuple[str, int]]
+) -> str:
+    """A bar's tooltip: its title, the number of sessions, then one named amount of
+    ``currency`` per line ('Gross: 52.50 USD')."""
+    lines = [title, f"Sessions: {sessions:,}"]
+    lines += [f"{name}: {format_money(amount, currency)}" for name, amount in amounts]
+    return "\n".join(lines)
 
 
 class MoneyBarChart(QWidget):

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.reports.dto import (
     BucketKind,
     RevenueChartDTO,
@@ -22,7 +21,7 @@ from linguaflex_desktop.services.reports.dto import (
     TeacherRevenue,
 )
 from linguaflex_desktop.ui.booking.format import format_day
-from linguaflex_desktop.ui.charts import ChartBar, Segment
+from linguaflex_desktop.ui.charts import ChartBar, Segment, figures_tooltip
 
 OVER_TIME = "time"
 BY_TEACHER = "teacher"
@@ -120,18 +119,15 @@ def bar(label: str, figures: RevenueFigures) -> ChartBar:
 
 def tooltip_text(label: str, figures: RevenueFigures) -> str:
     """The figures of one bar, one per line, amounts with their currency."""
-
-    def money(amount: int) -> str:
-        return format_money(amount, figures.currency)
-
-    return "\n".join(
+    return figures_tooltip(
+        f"{label} · {figures.currency}",
+        figures.currency,
+        figures.sessions,
         (
-            f"{label} · {figures.currency}",
-            f"Sessions: {figures.sessions:,}",
-            f"Gross: {money(figures.gross_minor)}",
-            f"Platform fees: {money(figures.fee_minor)}",
-            f"Refunds: {money(figures.refunded_minor)}",
-            f"Net revenue: {money(figures.net_platform_minor)}",
-            f"Teacher shares kept: {money(figures.teacher_share_after_refunds_minor)}",
-        )
+            ("Gross", figures.gross_minor),
+            ("Platform fees", figures.fee_minor),
+            ("Refunds", figures.refunded_minor),
+            ("Net revenue", figures.net_platform_minor),
+            ("Teacher shares kept", figures.teacher_share_after_refunds_minor),
+        ),
     )

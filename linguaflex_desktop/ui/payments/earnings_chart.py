@@ -11,7 +11,7 @@ from datetime import date
 
 from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.dto import EarningsDTO, MonthEarnings, UpcomingIncome
-from linguaflex_desktop.ui.charts import ChartBar, Segment
+from linguaflex_desktop.ui.charts import ChartBar, Segment, figures_tooltip
 
 SEGMENTS = (
     Segment("Earned", "#54a24b"),
@@ -55,20 +55,17 @@ def _bar(month: date, currency: str, line: MonthEarnings | None) -> ChartBar:
 
 def month_tooltip(line: MonthEarnings) -> str:
     """The figures of one month and currency, one per line."""
-
-    def money(amount: int) -> str:
-        return format_money(amount, line.currency)
-
-    return "\n".join(
+    return figures_tooltip(
+        f"{month_label(line.month)} · {line.currency}",
+        line.currency,
+        line.sessions,
         (
-            f"{month_label(line.month)} · {line.currency}",
-            f"Sessions: {line.sessions:,}",
-            f"Your share: {money(line.share_minor)}",
-            f"Refunded from your share: {money(line.refunded_from_share_minor)}",
-            f"You keep: {money(line.share_after_refunds_minor)}",
-            f"Earned: {money(line.earned_minor)}",
-            f"Upcoming ({_sessions(line.upcoming_sessions)}): {money(line.upcoming_minor)}",
-        )
+            ("Your share", line.share_minor),
+            ("Refunded from your share", line.refunded_from_share_minor),
+            ("You keep", line.share_after_refunds_minor),
+            ("Earned", line.earned_minor),
+            (f"Upcoming ({_sessions(line.upcoming_sessions)})", line.upcoming_minor),
+        ),
     )
 
 
