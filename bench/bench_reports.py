@@ -210,8 +210,9 @@ def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object
 
 
 def earnings_cases(views: PaymentViews) -> dict[str, Callable[[], object]]:
-    """One teacher's earnings (1,000 sessions) with their months and upcoming income."""
-    teacher = Actor(1, "u0@example.com", Role.TEACHER, "User 0", "UTC")
+    """One teacher's earnings (1,000 paid sessions) with their months and upcoming income.
+    (User 0 teaches only failed payments: every tenth payment fails, and it is theirs.)"""
+    teacher = Actor(2, "u1@example.com", Role.TEACHER, "User 1", "UTC")
     return {"earnings: one teacher, all time": lambda: views.teacher_earnings(teacher)}
 
 
