@@ -24,6 +24,7 @@ from linguaflex_desktop.errors import PermissionDenied, ValidationError
 from linguaflex_desktop.models import PaymentAttemptStatus
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.reports.dto import (
+    BucketKind,
     BucketRevenue,
     LanguageRevenue,
     RevenueChartDTO,
@@ -116,13 +117,13 @@ def reports(ctx: ServiceContext) -> ReportService:
     return ReportService(ctx)
 
 
-def chart(reports: ReportService, world: World, bucket_kind: str) -> RevenueChartDTO:
+def chart(reports: ReportService, world: World, bucket_kind: BucketKind) -> RevenueChartDTO:
     return reports.revenue_chart(
         world.admin,
         from_at=FROM_AT,
         to_at=TO_AT,
         zone=BERLIN,
-        bucket=bucket_kind,  # type: ignore[arg-type]
+        bucket=bucket_kind,
     )
 
 

@@ -11,14 +11,19 @@ import pytest
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.reports.buckets import bucket_start, bucket_starts, next_bucket
-from linguaflex_desktop.services.reports.dto import RevenueChartDTO, RevenueFigures, TeacherRevenue
+from linguaflex_desktop.services.reports.dto import (
+    BucketKind,
+    RevenueChartDTO,
+    RevenueFigures,
+    TeacherRevenue,
+)
 from linguaflex_desktop.ui.admin.revenue_figures import BY_TEACHER, chart_bars, table_rows
 
 UTC_ZONE = ZoneInfo("UTC")
 
 
-def starts(first: datetime, end: datetime, kind: str, limit: int = 400) -> tuple[date, ...]:
-    return bucket_starts(first, end, UTC_ZONE, kind, limit=limit, too_many="Too many.")  # type: ignore[arg-type]
+def starts(first: datetime, end: datetime, kind: BucketKind, limit: int = 400) -> tuple[date, ...]:
+    return bucket_starts(first, end, UTC_ZONE, kind, limit=limit, too_many="Too many.")
 
 
 def test_iso_weeks_start_on_monday_even_in_the_year_before() -> None:
