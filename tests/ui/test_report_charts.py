@@ -13,7 +13,7 @@ Payments (gross / fee / refunded; every segment below is written out by hand):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -295,3 +295,24 @@ def test_earnings_chart_empty_state_for_a_period_without_sessions(
     assert earnings_page.chart.showing_empty_state()
     assert earnings_page.chart.empty_label.text() == NO_EARNINGS_IN_PERIOD_TEXT
     assert earnings_page.upcoming_label.text().startswith("No upcoming income")
+
+
+def test_too_many_day_buckets_are_refused_inline_and_the_chart_says_so(
+    qtbot: QtBot, revenue_page: AdminRevenuePage, runner: TaskRunner
+) -> None:
+    page = revenue_page
+    with qtbot.waitSignal(page.report_loaded, timeout=WAIT):
+        page.bucket_combo.setCurrentIndex(page.bucket_combo.findData("day"))
+    page.period.set_dates(date(2026, 1, 1), date(2027, 6, 30))  # 546 days
+    assert runner.wait_for_idle()
+    assert page.error_label.isVisible()
+    assert page.error_label.text() == (
+        "A revenue chart shows at most 400 days: choose a shorter period or longer buckets."
+    )
+    assert page.chart.showing_empty_state() and page.model.rowCount() == 0
+    assert page.chart.empty_label.text() == "The revenue report could not be made."
+
+    with qtbot.waitSignal(page.report_loaded, timeout=WAIT):
+        page.bucket_combo.setCurrentIndex(page.bucket_combo.findData("month"))
+    assert not page.error_label.isVisible()
+    assert len(page.chart.shown_bars()) == 18
