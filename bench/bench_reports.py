@@ -211,7 +211,7 @@ def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object
 
 def earnings_cases(views: PaymentViews) -> dict[str, Callable[[], object]]:
     """One teacher's earnings (1,000 paid sessions) with their months and upcoming income.
-    (User 0 teaches only failed payments: every tenth payment fails, and it is theirs.)"""
+    (User 0's payments are every hundredth, all among the tenth that fail.)"""
     teacher = Actor(2, "u1@example.com", Role.TEACHER, "User 1", "UTC")
     return {"earnings: one teacher, all time": lambda: views.teacher_earnings(teacher)}
 
