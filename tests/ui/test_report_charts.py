@@ -1,7 +1,8 @@
 """The charts of the admin's Revenue tab and the teacher's Earnings tab, on real services
 (SQLite) with the FakeClock (Monday 2027-03-01 09:00 UTC): the bars drawn for one currency at a
-time, switching currency, bucket and view, the tooltip of a hovered bar, the empty state, and a
-screenshot of each chart under the test's temp folder.
+time, switching currency, bucket and view, the tooltip of a hovered bar, the empty state, a
+refused period shown inline, a screenshot of each chart under the test's temp folder, and the
+revenue table exported to CSV as shown (read back with the ``csv`` module).
 
 Payments (gross / fee / refunded; every segment below is written out by hand):
   USD  5250 / 250 /    0   Sun 10 Jan 2027, Spanish   -> kept 5000, net 250
@@ -31,6 +32,7 @@ from linguaflex_desktop.ui.payments.earnings_period import LAST_YEAR
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.integration.report_helpers import Parties, add_payment
 from tests.ui.booking_ui_helpers import School, make_school
+from tests.ui.export_ui_helpers import SaveDialog, read_csv
 from tests.ui.ui_helpers import create_gig
 
 WAIT = 10000
@@ -316,3 +318,45 @@ def test_too_many_day_buckets_are_refused_inline_and_the_chart_says_so(
         page.bucket_combo.setCurrentIndex(page.bucket_combo.findData("month"))
     assert not page.error_label.isVisible()
     assert len(page.chart.shown_bars()) == 18
+
+
+def test_revenue_table_exports_to_csv_as_shown_with_amounts_in_major_units(
+    qtbot: QtBot, revenue_page: AdminRevenuePage, save_dialog: SaveDialog, tmp_path: Path
+) -> None:
+    page = revenue_page
+    with qtbot.waitSignal(page.report_loaded, timeout=WAIT):
+        page.bucket_combo.setCurrentIndex(page.bucket_combo.findData("week"))
+    assert page.export_button.isEnabled()
+    save_dialog.answer(tmp_path / "revenue.csv")
+    page.export_button.click()
+    assert page.export is not None
+    with qtbot.waitSignal(page.export.finished, timeout=WAIT):
+        pass
+    header = ["Week", "Currency", "Sessions", "Gross", "Platform fees", "Teacher shares"]
+    header += ["Refunded", "Teacher shares kept", "Net revenue"]
+    assert read_csv(tmp_path / "revenue.csv") == [
+        header,
+        ["2027-01-04", "USD", "1", "52.50", "2.50", "50.00", "0.00", "50.00", "2.50"],
+        ["2027-02-08", "EUR", "1", "42.00", "2.00", "40.00", "42.00", "0.00", "0.00"],
+        ["2027-02-08", "USD", "1", "78.75", "3.75", "75.00", "10.00", "65.00", "3.75"],
+        ["2027-02-15", "JPY", "1", "6300", "300", "6000", "6100", "0", "200"],
+        ["Total", "EUR", "1", "42.00", "2.00", "40.00", "42.00", "0.00", "0.00"],
+        ["Total", "JPY", "1", "6300", "300", "6000", "6100", "0", "200"],
+        ["Total", "USD", "2", "131.25", "6.25", "125.00", "10.00", "115.00", "6.25"],
+    ]
+    assert page.notice_label.text() == f"Exported 7 rows to {tmp_path / 'revenue.csv'}."
+    assert save_dialog.suggested[0].endswith("revenue-time-2027-01-01.csv")
+
+    page.view_combo.setCurrentIndex(page.view_combo.findData(BY_LANGUAGE))
+    save_dialog.answer(tmp_path / "languages.csv")
+    page.export_button.click()
+    assert page.export is not None
+    with qtbot.waitSignal(page.export.finished, timeout=WAIT):
+        pass
+    rows = read_csv(tmp_path / "languages.csv")
+    assert rows[0][:2] == ["Language", "Currency"]
+    assert [row[:2] for row in rows[1:4]] == [
+        ["Portuguese", "JPY"],
+        ["Spanish", "EUR"],
+        ["Spanish", "USD"],
+    ]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from linguaflex_desktop.services.reports.csv_export import CsvColumn, major_units
 from linguaflex_desktop.services.reports.dto import (
     BucketKind,
     RevenueChartDTO,
@@ -41,11 +42,13 @@ BUCKET_HEADERS: dict[BucketKind, str] = {"day": "Day", "week": "Week", "month": 
 @dataclass(frozen=True)
 class RevenueRow:
     """A row of the revenue table: what it is about (a bucket, a teacher, a language, or
-    'Total'), its figures in one currency, and whether it is a currency's total."""
+    'Total'), its figures in one currency, whether it is a currency's total, and the first
+    day of its bucket (over time; the CSV gives it as an ISO date)."""
 
     label: str
     figures: RevenueFigures
     total: bool = False
+    start: date | None = None
 
 
 def bucket_label(start: date, kind: BucketKind) -> str:
@@ -72,21 +75,23 @@ def _teacher_labels(lines: Sequence[TeacherRevenue]) -> dict[int, str]:
     }
 
 
-def labelled(report: RevenueChartDTO, view: str) -> list[tuple[str, RevenueFigures]]:
-    """The lines of ``view`` with their labels, in the service's order."""
+def view_rows(report: RevenueChartDTO, view: str) -> list[RevenueRow]:
+    """The lines of ``view`` as labelled rows, in the service's order."""
     if view == BY_TEACHER:
         labels = _teacher_labels(report.by_teacher)
-        return [(labels[line.teacher_id], line) for line in report.by_teacher]
+        return [RevenueRow(labels[line.teacher_id], line) for line in report.by_teacher]
     if view == BY_LANGUAGE:
-        return [(line.language, line) for line in report.by_language]
-    return [(bucket_label(line.start, report.bucket), line) for line in report.by_bucket]
+        return [RevenueRow(line.language, line) for line in report.by_language]
+    return [
+        RevenueRow(bucket_label(line.start, report.bucket), line, start=line.start)
+        for line in report.by_bucket
+    ]
 
 
 def table_rows(report: RevenueChartDTO, view: str) -> tuple[RevenueRow, ...]:
     """The lines of ``view`` (only those with payments), then a total row per currency."""
-    lines = [RevenueRow(label, figures) for label, figures in labelled(report, view)]
     totals = [RevenueRow(TOTAL, figures, total=True) for figures in report.totals]
-    return tuple(lines + totals)
+    return tuple(view_rows(report, view) + totals)
 
 
 def chart_bars(report: RevenueChartDTO, view: str) -> dict[str, list[ChartBar]]:
@@ -94,8 +99,8 @@ def chart_bars(report: RevenueChartDTO, view: str) -> dict[str, list[ChartBar]]:
     at zero, so time reads evenly); by teacher or language, one bar per line."""
     bars: dict[str, list[ChartBar]] = {currency: [] for currency in report.currencies}
     if view != OVER_TIME:
-        for label, figures in labelled(report, view):
-            bars[figures.currency].append(bar(label, figures))
+        for row in view_rows(report, view):
+            bars[row.figures.currency].append(bar(row.label, row.figures))
         return bars
     found = {(line.start, line.currency): line for line in report.by_bucket}
     for currency in report.currencies:
@@ -131,3 +136,32 @@ def tooltip_text(label: str, figures: RevenueFigures) -> str:
             ("Teacher shares kept", figures.teacher_share_after_refunds_minor),
         ),
     )
+
+
+def revenue_csv_columns(first: str) -> tuple[CsvColumn[RevenueRow], ...]:
+    """The revenue table as CSV: ``first`` names the first column (a bucket's first day as
+    an ISO date, a teacher, a language, or 'Total'); amounts in major units beside their
+    currency, never summed across currencies."""
+
+    def amount(name: str) -> CsvColumn[RevenueRow]:
+        return CsvColumn(
+            _CSV_AMOUNTS[name],
+            lambda row: major_units(getattr(row.figures, name), row.figures.currency),
+        )
+
+    return (
+        CsvColumn(first, lambda row: row.start.isoformat() if row.start else row.label),
+        CsvColumn("Currency", lambda row: row.figures.currency),
+        CsvColumn("Sessions", lambda row: str(row.figures.sessions)),
+        *(amount(name) for name in _CSV_AMOUNTS),
+    )
+
+
+_CSV_AMOUNTS = {
+    "gross_minor": "Gross",
+    "fee_minor": "Platform fees",
+    "teacher_share_minor": "Teacher shares",
+    "refunded_minor": "Refunded",
+    "teacher_share_after_refunds_minor": "Teacher shares kept",
+    "net_platform_minor": "Net revenue",
+}

@@ -6,7 +6,8 @@ by language); a stacked bar chart of one currency at a time (teacher shares kept
 with a bold total row per currency.
 
 GUI thread only; the figures come from ``ReportService.revenue_chart`` on the TaskRunner. A
-new bucket or period asks again; a new view redraws what was read.
+new bucket or period asks again; a new view redraws what was read. "Export CSV…" writes the
+table's rows as shown (``ui.export``, on the TaskRunner).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from linguaflex_desktop.ui.admin.revenue_figures import (
     RevenueRow,
     chart_bars,
     first_header,
+    revenue_csv_columns,
     table_rows,
 )
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
@@ -45,6 +47,7 @@ from linguaflex_desktop.ui.booking.format import format_day
 from linguaflex_desktop.ui.charts import MoneyBarChart
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.payments.earnings_period import (
@@ -165,6 +168,12 @@ class AdminRevenuePage(QWidget):
         self.view_combo.currentIndexChanged.connect(self._show_view)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.export: CsvExport[RevenueRow] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("The table as shown, to a CSV file")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_csv)
+        self.notice_label = make_message_label("formNotice")
         self.model = RevenueTableModel(self)
         self.view = make_table_view(self.model)
         self.table = EmptyStateStack(self.view, "Loading the revenue report…")
@@ -183,6 +192,7 @@ class AdminRevenuePage(QWidget):
         layout.addLayout(self._top_row())
         layout.addWidget(self.caption_label)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.splitter, 1)
         self.refresh()
 
@@ -196,6 +206,7 @@ class AdminRevenuePage(QWidget):
             top.addWidget(QLabel(text))
             top.addWidget(combo)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
         return top
 
@@ -256,9 +267,28 @@ class AdminRevenuePage(QWidget):
         view = self.view_kind()
         self.model.set_first_header(first_header(view, report.bucket))
         self.model.set_rows(table_rows(report, view))
+        self.export_button.setEnabled(self.model.rowCount() > 0)
         self.table.set_empty_text(NO_PAYMENTS_TEXT)
         self.chart.set_bars(chart_bars(report, view), empty_text=NO_PAYMENTS_TEXT)
         self.caption_label.setText(f"{self._period_text}, {_caption(report, view)}")
+
+    @Slot()
+    def export_csv(self) -> CsvExport[RevenueRow] | None:
+        """The table's rows as shown (already loaded) to a CSV file; None when nothing is
+        shown or the file dialog is cancelled."""
+        if self.report is None or not self.model.rowCount():
+            return None
+        self.export = export_loaded_csv(
+            self,
+            self.runner,
+            what="revenue",
+            suggested_name=f"revenue-{self.view_kind()}-{self.days()[0]}.csv",
+            columns=revenue_csv_columns(self.model.first_header),
+            rows=self.model.rows(),
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
@@ -267,6 +297,7 @@ class AdminRevenuePage(QWidget):
     def _show_error(self, text: str | None) -> None:
         self.report = None
         self.model.set_rows(())
+        self.export_button.setEnabled(False)
         self.table.set_empty_text("The revenue report could not be made.")
         self.chart.set_bars({}, empty_text="The revenue report could not be made.")
         set_message(self.error_label, text)
