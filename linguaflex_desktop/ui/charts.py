@@ -89,23 +89,7 @@ class MoneyBarChart(QWidget):
         self.currency_label = QLabel("Currency")
         self.currency_combo = QComboBox()
         self.currency_combo.currentIndexChanged.connect(self._on_currency_chosen)
-        self.chart = QChart()
-        self.chart.setTitle(title)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        # One series and one pair of axes for the chart's life, refilled on each draw: axes
-        # removed and added again leave their old drawings behind until the next event loop.
-        self.series = QStackedBarSeries()
-        self.categories = QBarCategoryAxis()
-        self.amounts = QValueAxis()
-        self.chart.addSeries(self.series)
-        self.chart.addAxis(self.categories, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(self.amounts, Qt.AlignmentFlag.AlignLeft)
-        self.series.attachAxis(self.categories)
-        self.series.attachAxis(self.amounts)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumSize(320, 240)
+        self.chart_view = self._make_chart_view(title)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -160,6 +144,26 @@ class MoneyBarChart(QWidget):
         return self.stack.currentWidget() is self.empty_label
 
     # --- drawing ----------------------------------------------------------------------------
+
+    def _make_chart_view(self, title: str) -> QChartView:
+        self.chart = QChart()
+        self.chart.setTitle(title)
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        # One series and one pair of axes for the chart's life, refilled on each draw: axes
+        # removed and added again leave their old drawings behind until the next event loop.
+        self.series = QStackedBarSeries()
+        self.categories = QBarCategoryAxis()
+        self.amounts = QValueAxis()
+        self.chart.addSeries(self.series)
+        self.chart.addAxis(self.categories, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.amounts, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.categories)
+        self.series.attachAxis(self.amounts)
+        view = QChartView(self.chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumSize(320, 240)
+        return view
 
     def _show_selector(self, visible: bool) -> None:
         self.currency_label.setVisible(visible)
