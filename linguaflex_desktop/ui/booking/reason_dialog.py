@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_REASON_LENGTH = 500
+from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
+from linguaflex_desktop.ui.field_limits import LengthLimit
+
 DISMISS_TEXT = "Cancel"
 KEEP_BOOKING_TEXT = "Keep booking"  # the dismiss button of a "Cancel booking" question
 
@@ -43,12 +45,14 @@ class ReasonDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText("Reason (recorded in the audit trail)")
         self.reason_edit.setMaximumHeight(100)
+        self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="reason")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.confirm_button.setText(confirm_text)
         self.confirm_button.setObjectName("dangerButton")
+        self.reason_limit.valid_changed.connect(self.confirm_button.setEnabled)
         self.dismiss_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.dismiss_button.setText(dismiss_text)
         self.buttons.accepted.connect(self._confirm)
@@ -57,12 +61,15 @@ class ReasonDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.addWidget(label)
         layout.addWidget(self.reason_edit)
+        layout.addWidget(self.reason_limit.label)
         layout.addWidget(self.buttons)
 
     def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()[:MAX_REASON_LENGTH]
+        return self.reason_edit.toPlainText().strip()
 
     @Slot()
     def _confirm(self) -> None:
+        if not self.reason_limit.is_valid():
+            return  # the count under the field says why; nothing is cut off silently
         self.reason_given.emit(self.reason())
         self.accept()
