@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from linguaflex_desktop.adapters.change_listener import ChangeListener
 from linguaflex_desktop.adapters.mail import SmtpMailer
 from linguaflex_desktop.adapters.meetings import meeting_provider_from_settings
 from linguaflex_desktop.adapters.remember_me import RememberMeStore
 from linguaflex_desktop.adapters.secrets import SecretStore, check_keyring_loads
+from linguaflex_desktop.change_feed import ChangeFeed
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import (
     check_connection,
@@ -194,6 +196,8 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
+    _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -237,7 +241,21 @@ class AppServices:
     def stripe_key_check(self) -> StripeKeyCheck:
         return self.payment_services.key_check
 
+    def start_change_listener(self) -> None:
+        """On Postgres, hear the changes other processes commit (the app's windows reload
+        what they show; see change_feed). Nothing to do on SQLite: one process writes it."""
+        if self.engine.dialect.name != "postgresql" or self._change_listener is not None:
+            return
+        conninfo = self.engine.url.set(drivername="postgresql")
+        self._change_listener = ChangeListener(
+            conninfo.render_as_string(hide_password=False), self.change_feed
+        )
+        self._change_listener.start()
+
     def close(self) -> None:
+        if self._change_listener is not None:
+            self._change_listener.stop()
+            self._change_listener = None
         with self._payment_lock:
             payment_services, self._payment_services = self._payment_services, None
         if payment_services is not None:
@@ -268,7 +286,10 @@ def build_app_services(
     except BaseException:
         engine.dispose()  # no pooled connection outlives a refused start
         raise
-    ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
+    change_feed = ChangeFeed()
+    ctx = ServiceContext(
+        session_factory=create_session_factory(engine, change_feed=change_feed), clock=clock
+    )
     log.info("database ready at %s", settings.describe_database())
     notice = sandbox_scope_notice(settings)
     if notice:  # the log file's line; the windows and the payment commands tell the user
@@ -290,6 +311,7 @@ def build_app_services(
         meetings=meeting_service_for(ctx, settings),
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
+        change_feed=change_feed,
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)
