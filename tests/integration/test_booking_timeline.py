@@ -282,3 +282,63 @@ def test_the_number_of_queries_does_not_grow_with_the_events(
     assert len(small.entries) == 2 and len(big.entries) == len(FULL_STORY)
     assert first <= second <= 12  # one per table: more events, no more queries
     assert second - first <= 3  # only the Stripe customer and the cards are skipped when unpaid
+
+
+def test_a_move_reads_as_proposed_accepted_told_and_the_meeting_moved(kit: TimelineKit) -> None:
+    booking_id = paid_booking(kit)  # the meeting made at 09:21
+    kit.clock.advance(minutes=30)
+    world = kit.glue.world
+    proposal = kit.glue.reschedules.propose_reschedule(
+        world.student, booking_id, start_at=SLOT + timedelta(days=1)
+    )
+    kit.glue.reschedules.accept_reschedule(world.teacher, proposal.id)
+    kit.clock.advance(minutes=1)
+    drain(kit.glue.worker)
+
+    timeline = kit.timeline(booking_id)
+
+    assert rows(timeline)[-8:] == [
+        ("09:51", "status", "New time proposed", "Sam"),
+        ("09:51", "status", "Booking moved to a new time", "Tina"),
+        ("09:51", "notification", "Message to Sam: “Session with Tina moved”", "System"),
+        ("09:51", "notification", "Message to Tina: “Session with Sam moved”", "System"),
+        ("09:51", "job", "Job “Send a reminder”: waiting", "System"),
+        ("09:51", "job", "Job “Send a reminder”: waiting", "System"),
+        ("09:51", "job", "Job “Move the meeting”: done", "System"),
+        ("09:52", "meeting", "Meeting moved", "System"),
+    ]
+    assert entry(timeline, "Booking moved to a new time").details == (
+        ("Start", "Wed 3 Mar 2027, 10:00 UTC → Thu 4 Mar 2027, 10:00 UTC"),
+        ("Reason", "Proposed by the student."),
+    )
+    assert entry(timeline, "Meeting moved").details == (("New start", "Thu 4 Mar 2027, 10:00 UTC"),)
+
+
+def test_a_card_saved_on_stripe_s_page_to_pay_shows_its_setup(kit: TimelineKit) -> None:
+    world = kit.glue.world
+    booking = request(kit.glue.bookings, world)
+    kit.clock.advance(minutes=10)
+    kit.glue.bookings.confirm_booking(world.teacher, booking.id)
+    kit.clock.advance(minutes=5)
+    handoff = kit.cards.start_card_setup(world.student)  # cus_fake1, then cs_test_fake2
+    session_id = handoff.checkout_session_id
+    card = kit.gateway.card_saved_on_page(session_id)  # pm_fake3, seti_fake4
+    assert kit.cards.poll_card_setup(world.student, session_id).state == "succeeded"
+    kit.clock.advance(minutes=5)
+    kit.payments.pay_booking(world.student, booking.id)
+
+    timeline = kit.timeline(booking.id)
+
+    objects = [(f"{e.at:%H:%M}", e.title) for e in timeline.entries if e.kind == "stripe_object"]
+    assert objects == [
+        ("09:15", "Stripe Customer cus_fake1 of Sam"),
+        ("09:15", "Card setup cs_test_fake2: succeeded"),
+        ("09:20", "Stripe PaymentIntent pi_fake5: succeeded"),
+    ]
+    setup = entry(timeline, "Card setup cs_test_fake2: succeeded")
+    assert setup.details == (("State as last read", "succeeded"), ("SetupIntent", "seti_fake4"))
+    assert setup.stripe is not None and not setup.stripe.can_read_again
+    assert card.id == "pm_fake3"
+    assert entry(timeline, "Stripe PaymentIntent pi_fake5: succeeded").detail("Card") == (
+        "Visa ending 4242"
+    )

@@ -218,7 +218,8 @@ def _customer_entry(customer: StripeCustomer, student: str) -> TimelineEntry:
 
 
 def _card_setup_entry(setup: PendingCardSetup, student: str, zone: str) -> TimelineEntry:
-    details = [("State as last read", setup.status)]
+    state = words.state_words(setup.status)
+    details = [("State as last read", state)]
     if setup.stripe_setup_intent_id:
         details.append(("SetupIntent", setup.stripe_setup_intent_id))
     if setup.failure_message:
@@ -227,7 +228,7 @@ def _card_setup_entry(setup: PendingCardSetup, student: str, zone: str) -> Timel
     return TimelineEntry(
         at=setup.created_at,
         kind="stripe_object",
-        title=f"Card setup {session_id or 'not created at Stripe'}: {setup.status}",
+        title=f"Card setup {session_id or 'not created at Stripe'}: {state}",
         details=tuple(details),
         actor=student,
         stripe=StripeRef("checkout_session", session_id, False) if session_id else None,
