@@ -35,6 +35,7 @@ from linguaflex_desktop.services.common.validation import clean_line
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.read_again_dto import ReadAgainResult, RereadType
 from linguaflex_desktop.services.payments.reconcile import UNFINISHED
+from linguaflex_desktop.services.payments.refund_recovery import lock_refund
 from linguaflex_desktop.services.payments.refund_settle import ENTITY as REFUND_ENTITY
 from linguaflex_desktop.services.payments.refund_settle import (
     record_refund_outcome,
@@ -57,6 +58,7 @@ _ACTIONS: dict[RereadType, AuditAction] = {
     "payment_intent": AuditAction.PAYMENT_READ_AGAIN,
     "refund": AuditAction.REFUND_READ_AGAIN,
 }
+_ENTITIES: dict[RereadType, str] = {"payment_intent": settling.ENTITY, "refund": REFUND_ENTITY}
 # Stripe's statuses our settled attempt agrees with (a failed attempt is cancelled at Stripe)
 _AGREEING = {
     "succeeded": frozenset({"succeeded"}),
@@ -83,30 +85,26 @@ class StripeRereads:
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
             object_type, row_id = _find(uow.session, booking_id, stripe_id)
+        intent = None
         if object_type == "payment_intent":
             intent = self._gateway.retrieve_payment_intent(stripe_id)
-            stripe_status = intent.status
-        else:
-            stripe_status = self._gateway.retrieve_refund(stripe_id).status
+        stripe = intent.status if intent else self._gateway.retrieve_refund(stripe_id).status
         with self._ctx.unit_of_work() as uow:
-            admin = load_acting_user(uow.session, actor, Role.ADMIN)
-            now = self._ctx.now()
-            if object_type == "payment_intent":
-                before, after, entity = _apply_intent(uow.session, row_id, intent, admin.id, now)
+            admin, now = load_acting_user(uow.session, actor, Role.ADMIN), self._ctx.now()
+            if intent is not None:
+                before, after = _apply_intent(uow.session, row_id, intent, admin.id, now)
             else:
-                before, after, entity = _apply_refund(
-                    uow.session, booking_id, row_id, stripe_status, admin.id, now
-                )
-            message = _message(object_type, before, after, stripe_status)
+                before, after = _apply_refund(uow.session, row_id, stripe, admin.id, now)
+            message = _message(object_type, before, after, stripe)
             record_audit(
                 uow.session,
                 actor_id=admin.id,
                 action=_ACTIONS[object_type],
-                entity_type=entity,
+                entity_type=_ENTITIES[object_type],
                 entity_id=row_id,
                 at=now,
                 before={"status": before},
-                after={"status": after, "stripe_status": stripe_status},
+                after={"status": after, "stripe_status": stripe},
                 reason=message,
             )
             uow.commit()
@@ -115,7 +113,7 @@ class StripeRereads:
             booking_id=booking_id,
             object_type=object_type,
             object_id=stripe_id,
-            stripe_status=stripe_status,
+            stripe_status=stripe,
             held_before=before,
             held_after=after,
             changed=before != after,
@@ -125,28 +123,24 @@ class StripeRereads:
 
 def _apply_intent(
     session: Session, payment_id: int, info: PaymentIntentInfo, admin_id: int, now: datetime
-) -> tuple[str, str, str]:
+) -> tuple[str, str]:
     """Settle an attempt still open with Stripe's answer (under the booking lock)."""
     payment, booking = settling.lock_payment(session, payment_id)
     before = payment.status.value
     if payment.status in settling.ACTIVE:
         settling.settle(session, payment, booking, info, at=now, actor_id=admin_id)
-    return before, payment.status.value, settling.ENTITY
+    return before, payment.status.value
 
 
 def _apply_refund(
-    session: Session, booking_id: int, refund_id: int, stripe: str, admin_id: int, now: datetime
-) -> tuple[str, str, str]:
+    session: Session, refund_id: int, stripe: str, admin_id: int, now: datetime
+) -> tuple[str, str]:
     """Record a refund Stripe finished since it was left in flight (under the booking lock)."""
-    booking = load_booking(session, booking_id, for_update=True)
-    refund = session.get(Refund, refund_id, populate_existing=True)
-    assert refund is not None
-    payment = session.get(Payment, refund.payment_id, populate_existing=True)
-    assert payment is not None
+    refund, payment, booking = lock_refund(session, refund_id)
     before, to = refund.status.value, refund_status_of(stripe)
     if refund.status in REFUND_IN_FLIGHT and to is not refund.status:
         record_refund_outcome(session, booking, payment, refund, to, actor_id=admin_id, at=now)
-    return before, refund.status.value, REFUND_ENTITY
+    return before, refund.status.value
 
 
 def _find(session: Session, booking_id: int, stripe_id: str) -> tuple[RereadType, int]:
