@@ -109,7 +109,7 @@ def test_request_confirm_pay_meeting_partial_refund_and_cancel_read_in_order(
     assert timeline.entries[0].at == T0 and timeline.zone == "UTC"
     assert timeline.heading == (
         f"Booking #{booking_id}: Conversational German, Sam with Tina, "
-        "Wed 3 Mar 2027, 10:00 UTC — cancelled, refunded"
+        "Wed 3 Mar 2027, 10:00 UTC — cancelled, payment refunded"
     )
 
 

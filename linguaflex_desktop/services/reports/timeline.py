@@ -97,7 +97,7 @@ def _heading(booking: SessionBooking, zone: str) -> str:
     return (
         f"Booking #{booking.id}: {booking.gig.title}, {booking.student.display_name} with "
         f"{booking.teacher.display_name}, {words.when(booking.start_at, zone)} — "
-        f"{describe_status(booking.status)}, {describe_payment(booking.payment_status)}"
+        f"{describe_status(booking.status)}, payment {describe_payment(booking.payment_status)}"
     )
 
 
