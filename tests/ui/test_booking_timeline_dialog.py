@@ -150,3 +150,23 @@ def test_the_bookings_page_opens_the_timeline_of_the_selected_booking(
     qtbot.waitUntil(lambda: dialog.timeline is not None, timeout=WAIT_MS)
     assert titles(dialog)[0] == "Booking requested"
     dialog.close()
+
+
+def test_a_non_admin_sees_the_refusal_inline_and_no_entries(
+    qtbot: QtBot, clocked_services: AppServices, school: School, runner: TaskRunner
+) -> None:
+    booking = book(clocked_services, school)
+    dialog = BookingTimelineDialog(
+        services=clocked_services,
+        actor=school.teacher.actor,
+        runner=runner,
+        booking_id=booking.id,
+    )
+    qtbot.addWidget(dialog)
+
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS):
+        dialog.show()
+
+    assert dialog.error_label.text() == "Your role does not allow this."
+    assert dialog.model.rowCount() == 0 and dialog.read_buttons == {}
+    assert dialog.table.empty_label.text() == "The timeline could not be loaded."
