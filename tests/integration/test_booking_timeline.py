@@ -13,7 +13,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import Engine, event
 
-from linguaflex_desktop.errors import ExternalServiceError, NotFound, PermissionDenied
+from linguaflex_desktop.errors import (
+    ExternalServiceError,
+    NotFound,
+    OutcomeUnknown,
+    PermissionDenied,
+)
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -167,7 +172,7 @@ def test_the_story_s_details_are_in_words_with_amounts_as_money(kit: TimelineKit
     assert notice.details == (
         ("Kind", "partial refund"),
         ("In-app", "unread"),
-        ("E-mail", "not sent by e-mail"),
+        ("E-mail", "not sent by e-mail (in-app only)"),
     )
 
 
@@ -246,6 +251,42 @@ def test_an_e_mailed_notification_shows_its_hand_over_and_its_job(kit: TimelineK
         ("Finished", "Mon 1 Mar 2027, 09:02 UTC"),
         ("Message", "“New session request from Sam” to Tina"),
     )
+
+
+def test_an_e_mail_whose_hand_over_got_no_answer_reads_as_not_confirmed(
+    kit: TimelineKit,
+) -> None:
+    enable_email_delivery(kit.ctx.session_factory)
+    kit.mailer.script("send", OutcomeUnknown("The connection was lost after DATA."))
+    booking = request(kit.glue.bookings, kit.glue.world)
+    kit.clock.advance(minutes=2)
+    drain(kit.glue.worker)
+
+    timeline = kit.timeline(booking.id)
+
+    assert timeline.entries[1].details == (
+        ("Kind", "booking request"),
+        ("In-app", "unread"),
+        ("E-mail handed over", "Mon 1 Mar 2027, 09:02 UTC"),
+        ("E-mail", "handed to the mail server; delivery not confirmed"),
+    )
+    assert rows(timeline)[2] == ("09:00", "job", "Job “Send an e-mail”: dead-lettered", "System")
+    assert timeline.entries[2].details[:3] == (
+        ("State", "dead-lettered"),
+        ("Failed attempts", "1 of 8"),
+        ("Last error", "The connection was lost after DATA."),
+    )
+
+
+def test_an_e_mail_still_queued_reads_as_waiting(kit: TimelineKit) -> None:
+    enable_email_delivery(kit.ctx.session_factory)
+    booking = request(kit.glue.bookings, kit.glue.world)
+
+    timeline = kit.timeline(booking.id)
+
+    assert timeline.entries[1].detail("E-mail") == "waiting to be sent"
+    assert timeline.entries[2].title == "Job “Send an e-mail”: waiting"
+    assert timeline.entries[2].detail("Next attempt") == "Mon 1 Mar 2027, 09:00 UTC"
 
 
 def test_only_admins_see_a_timeline(kit: TimelineKit) -> None:

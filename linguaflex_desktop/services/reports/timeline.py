@@ -111,7 +111,10 @@ def _entries(rows: TimelineRows, zone: str) -> Iterator[tuple[SortKey, TimelineE
     audits = (_audit_entry(e, who, currencies, fallback, zone) for e, who in rows.audits)
     yield from _keyed("audit", audits)
     yield from _keyed("meeting", _meeting_entries(rows.meeting, rows.jobs, zone))
-    notices = (_notice_entry(row, name, zone) for row, name in rows.notifications)
+    emails = {_notification_of(job): job for job in rows.jobs if job.kind == JobKind.SEND_EMAIL}
+    notices = (
+        _notice_entry(row, name, emails.get(row.id), zone) for row, name in rows.notifications
+    )
     yield from _keyed("notification", notices)
     subjects = {row.id: (row.subject, name) for row, name in rows.notifications}
     yield from _keyed("job", (_job_entry(job, subjects, zone) for job in rows.jobs))
@@ -300,7 +303,9 @@ def _meeting_state_entries(meeting: Meeting) -> Iterator[TimelineEntry]:
         yield TimelineEntry(meeting.updated_at, "meeting", "Meeting ready", link)
 
 
-def _notice_entry(row: Notification, recipient: str, zone: str) -> TimelineEntry:
+def _notice_entry(
+    row: Notification, recipient: str, email: OutboxJob | None, zone: str
+) -> TimelineEntry:
     kind = words.NOTICE_KINDS.get(row.kind, row.kind.replace("_", " "))
     details = [("Kind", kind)]
     details.append(("In-app", f"read {words.when(row.read_at, zone)}" if row.read_at else "unread"))
@@ -308,14 +313,30 @@ def _notice_entry(row: Notification, recipient: str, zone: str) -> TimelineEntry
         details.append(("E-mail handed over", words.when(row.email_handed_at, zone)))
     if row.emailed_at is not None:
         details.append(("E-mail sent", words.when(row.emailed_at, zone)))
-    if row.email_handed_at is None and row.emailed_at is None:
-        details.append(("E-mail", "not sent by e-mail"))
+    else:
+        details.append(("E-mail", _email_state(row, email)))
     return TimelineEntry(
         at=row.created_at,
         kind="notification",
         title=f"Message to {recipient}: “{row.subject}”",
         details=tuple(details),
     )
+
+
+def _email_state(row: Notification, job: OutboxJob | None) -> str:
+    """Where the e-mail of a notification not (yet) sent stands."""
+    if row.email_handed_at is not None:
+        return "handed to the mail server; delivery not confirmed"
+    if job is None:
+        return "not sent by e-mail (in-app only)"
+    if job.state is JobState.DEAD:
+        return "not sent: its job is dead-lettered"
+    return "waiting to be sent" if job.state is not JobState.DONE else "not sent"
+
+
+def _notification_of(job: OutboxJob) -> int:
+    """The notification an e-mail job sends (0 for other jobs)."""
+    return int(job.payload.get("notification_id", 0) or 0)
 
 
 def _job_entry(job: OutboxJob, subjects: dict[int, tuple[str, str]], zone: str) -> TimelineEntry:
@@ -331,7 +352,7 @@ def _job_entry(job: OutboxJob, subjects: dict[int, tuple[str, str]], zone: str) 
         details.append(("Next attempt", words.when(job.next_attempt_at, zone)))
     elif job.state in (JobState.DONE, JobState.DEAD):
         details.append(("Finished", words.when(job.updated_at, zone)))
-    notice = subjects.get(int(job.payload.get("notification_id", 0) or 0))
+    notice = subjects.get(_notification_of(job))
     if notice is not None:
         details.append(("Message", f"“{notice[0]}” to {notice[1]}"))
     if job.kind == JobKind.REMINDER:
