@@ -111,13 +111,13 @@ def test_a_payment_held_as_pending_that_stripe_says_succeeded_becomes_paid(
     ]
     reread = next(e for e in after.entries if e.title == "PaymentIntent read again from Stripe")
     assert reread.details == (
-        ("Status", "Pending → Succeeded"),
-        ("Stripe says", "Succeeded"),
+        ("Status", "In progress → Succeeded"),
+        ("Stripe status", "succeeded"),
         ("Reason", "Stripe says succeeded; our record moved from pending to succeeded."),
     )
     fresh = intent_entry(after)
     assert fresh.title == "Stripe PaymentIntent pi_fake3: succeeded"
-    assert fresh.detail("Last read") == "Mon 1 Mar 2027, 10:00 UTC"
+    assert fresh.detail("Last read") == "Mon 1 Mar 2027, 10:00 (UTC+00:00)"
 
 
 def test_a_read_that_agrees_changes_nothing_and_is_audited(kit: TimelineKit) -> None:
@@ -164,7 +164,7 @@ def test_a_refund_stripe_left_pending_and_then_finished_is_recorded(kit: Timelin
     timeline = kit.timeline(booking_id)
     refund = next(e for e in timeline.entries if e.title.startswith("Stripe Refund"))
     assert refund.title == "Stripe Refund re_fake5: succeeded"
-    assert refund.detail("Last read") == "Mon 1 Mar 2027, 09:26 UTC"
+    assert refund.detail("Last read") == "Mon 1 Mar 2027, 09:26 (UTC+00:00)"
 
 
 def test_non_admins_and_foreign_ids_are_refused_and_nothing_is_read(kit: TimelineKit) -> None:

@@ -1,8 +1,6 @@
 """The booking timeline in words: titles of audited actions, recorded fields as (label, value)
-pairs ("Amount: 10.00 USD", never "amount_minor 1000"), statuses and times in the reader's zone.
-
-Pure functions, no I/O. The audit detail's own formatter (``describe_fields``, the exports work)
-may replace ``audit_fields`` once both exist; the words here are the timeline's.
+pairs ("Amount: 10.00 USD", never "amount_minor 1000": the audit detail's ``audit_text``),
+Stripe's and our statuses, and times in the reader's zone with their offset. Pure, no I/O.
 """
 
 from __future__ import annotations
@@ -11,9 +9,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from linguaflex_desktop.models.enums import AuditAction, BookingStatus, JobKind, PaymentStatus
-from linguaflex_desktop.services.booking.rules import describe_payment, describe_status
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.models.enums import AuditAction, JobKind
+from linguaflex_desktop.services.reports.audit_text import (
+    AMOUNT_SUFFIX,
+    NOT_SET,
+    describe_changes,
+)
 from linguaflex_desktop.services.reports.timeline_dto import TimelineKind
 
 A = AuditAction
@@ -72,16 +73,6 @@ HELD_STATES = {
     "failed": "failed",
     "canceled": "cancelled",
 }
-FIELD_LABELS = {
-    "status": "Status",
-    "payment_status": "Payment",
-    "amount_minor": "Amount",
-    "payment_intent": "PaymentIntent",
-    "start_at": "Start",
-    "attempts": "Attempts",
-    "state": "State",
-    "stripe_status": "Stripe says",
-}
 NOTICE_KINDS = {
     "requested": "booking request",
     "confirmed": "confirmation, pay now",
@@ -130,11 +121,13 @@ def zone_of(name: str) -> ZoneInfo:
 
 
 def when(instant: datetime | None, zone: str) -> str:
-    """'Wed 3 Mar 2027, 11:00 CET' in ``zone``; 'never' for None."""
+    """'Wed 3 Mar 2027, 11:00 (UTC+01:00)' in ``zone``, as the audit detail writes an instant;
+    'never' for None."""
     if instant is None:
         return "never"
     moment = instant.astimezone(zone_of(zone))
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M} {moment.tzname()}"
+    offset = moment.isoformat()[-6:]
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M} (UTC{offset})"
 
 
 def capitalised(text: str) -> str:
@@ -149,47 +142,18 @@ def audit_fields(
     currency: str,
     zone: str,
 ) -> list[tuple[str, str]]:
-    """The recorded fields of an audit event in words: a changed field as "old → new", an
-    unchanged or one-sided one as its value; amounts as money in ``currency``."""
-    before, after = before or {}, after or {}
-    names = list(before) + [name for name in after if name not in before]
+    """The recorded fields of an audit event in words (``audit_text.describe_changes``): a
+    changed field as "old → new", an unchanged or one-sided one as its value; amounts as money
+    in ``currency`` when the event does not name one; fields recorded empty are left out."""
+    old, new = dict(before or {}), dict(after or {})
+    amounts = any(name.endswith(AMOUNT_SUFFIX) for name in (*old, *new))
+    if amounts and not (old.get("currency") or new.get("currency")):
+        new["currency"] = currency
     pairs = []
-    for name in names:
-        old, new = before.get(name), after.get(name)
-        label = FIELD_LABELS.get(name, capitalised(name.replace("_", " ")))
-        if entity_type == "booking" and name == "status":
-            label = "Booking"
-        old_text = _field_value(entity_type, name, old, currency, zone) if name in before else None
-        new_text = _field_value(entity_type, name, new, currency, zone) if name in after else None
-        if old is None and new is None:
-            continue  # recorded as empty on both sides: nothing to say
-        if old_text is not None and new_text is not None and old_text != new_text:
-            pairs.append((label, f"{old_text} → {new_text}"))
-        else:
-            pairs.append((label, new_text if new_text is not None else old_text or ""))
+    for field in describe_changes(old, new, zone=zone, entity_type=entity_type):
+        sides = [side for side in (field.before, field.after) if side not in (None, NOT_SET)]
+        if not sides:
+            continue
+        changed = len(sides) == 2 and field.changed
+        pairs.append((field.label, f"{field.before} → {field.after}" if changed else sides[-1]))
     return pairs
-
-
-def _field_value(entity_type: str, name: str, value: str | None, currency: str, zone: str) -> str:
-    if value is None:
-        return "none"
-    if name == "amount_minor" and value.lstrip("-").isdigit():
-        return format_money(int(value), currency)
-    if name == "start_at":
-        try:
-            return when(datetime.fromisoformat(value), zone)
-        except ValueError:
-            return value
-    if entity_type == "booking" and name == "status" and value in _BOOKING_STATUSES:
-        return capitalised(describe_status(BookingStatus(value)))
-    if name == "payment_status" and value in _PAYMENT_STATUSES:
-        return capitalised(describe_payment(PaymentStatus(value)))
-    if entity_type == "outbox_job" and name == "state":
-        return capitalised(JOB_STATES.get(value, value))
-    if name in ("status", "stripe_status"):
-        return capitalised(state_words(value))
-    return value
-
-
-_BOOKING_STATUSES = frozenset(status.value for status in BookingStatus)
-_PAYMENT_STATUSES = frozenset(status.value for status in PaymentStatus)
