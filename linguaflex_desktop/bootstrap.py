@@ -40,6 +40,7 @@ from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 from linguaflex_desktop.services.reports.service import ReportService
+from linguaflex_desktop.services.reports.timeline import BookingTimelines
 from linguaflex_desktop.services.settings.service import (
     SettingsFile,
     SettingsService,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
+    from linguaflex_desktop.services.payments.read_again import StripeRereads
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
@@ -240,6 +242,18 @@ class AppServices:
     @property
     def stripe_key_check(self) -> StripeKeyCheck:
         return self.payment_services.key_check
+
+    @property
+    def booking_timelines(self) -> BookingTimelines:
+        """The admin's booking health timeline (stateless: made on each use)."""
+        return BookingTimelines(self.ctx)
+
+    @property
+    def stripe_rereads(self) -> StripeRereads:
+        """The timeline's "Read again now" (starts the Stripe side on first use)."""
+        from linguaflex_desktop.services.payments.read_again import StripeRereads
+
+        return StripeRereads(self.ctx, self.payments_gateway)
 
     def start_change_listener(self) -> None:
         """On Postgres, hear the changes other processes commit (the app's windows reload

@@ -27,6 +27,10 @@ from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.booking.rules import can_cancel
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.ui.admin.booking_timeline import (
+    BookingTimelineDialog,
+    open_booking_timeline,
+)
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
@@ -114,6 +118,12 @@ class AdminBookingsPage(BookingListPage):
         self.export_button.setToolTip("Every booking matching the filters, to a CSV file")
         self.export_button.clicked.connect(self.export_csv)
         self.button_row.insertWidget(1, self.export_button)
+        self.timeline_button = QPushButton("Timeline…")
+        self.timeline_button.setToolTip("Every event of the booking, with Stripe's side")
+        self.timeline_button.clicked.connect(self.open_selected_timeline)
+        beside_details = self.button_row.indexOf(self.details_button) + 1
+        self.button_row.insertWidget(beside_details, self.timeline_button)
+        self.timeline_dialog: BookingTimelineDialog | None = None
         self._connect_filters()
         self.build_layout(*self._filter_rows())
         self._load_people(Role.TEACHER, self.teacher_combo)
@@ -246,6 +256,15 @@ class AdminBookingsPage(BookingListPage):
 
     def update_action_buttons(self, booking: BookingDTO | None) -> None:
         self.cancel_button.setEnabled(booking is not None and can_cancel(booking))
+        self.timeline_button.setEnabled(self.selected_booking() is not None)
+
+    @Slot()
+    def open_selected_timeline(self) -> None:
+        booking = self.selected_booking()
+        if booking is not None:
+            self.timeline_dialog = open_booking_timeline(
+                self, self.services, self.actor, self.runner, booking.id
+            )
 
     @Slot()
     def cancel_selected(self) -> None:
