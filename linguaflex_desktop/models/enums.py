@@ -143,6 +143,7 @@ class AuditAction(enum.StrEnum):
     REFUND_REFUSED = "refund.refused"
     REFUND_ADOPTED = "refund.adopted"
     REFUND_NEEDS_ATTENTION = "refund.needs_attention"
+    PAYOUT_RECORDED = "payout.recorded"
     CARD_SAVED = "card.saved"
     CARD_REMOVED = "card.removed"
     CARD_DEFAULT_SET = "card.default_set"
