@@ -27,6 +27,7 @@ ChangeKind = Literal[
     "job",
     "notification",
     "payment",
+    "payout",
     "profile",
     "settings",
     "user",

@@ -31,6 +31,12 @@ class StatementLine:
     def owed_minor(self) -> int:
         return self.earned_to_date_minor - self.paid_out_to_date_minor
 
+    @property
+    def can_pay_out(self) -> bool:
+        """Something is owed at the period's end: an admin may mark (part of) it paid out
+        (``record_payout`` checks what is owed now)."""
+        return self.owed_minor > 0
+
 
 @dataclass(frozen=True)
 class PayoutDTO:
