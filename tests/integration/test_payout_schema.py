@@ -11,6 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.db import (
     create_session_factory,
@@ -53,6 +54,19 @@ def test_the_migrated_table_matches_the_model(engine: Engine) -> None:
     assert [each for each in differences if TABLE in repr(each)] == []
 
 
+def _teacher(session: Session) -> User:
+    user = User(
+        email="t@example.com",
+        password_hash="x",
+        role=Role.TEACHER,
+        display_name="T",
+        time_zone="UTC",
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
 def _payout(teacher_id: int, **changes: Any) -> TeacherPayout:
     values: dict[str, Any] = {
         "teacher_id": teacher_id,
@@ -74,34 +88,16 @@ def _payout(teacher_id: int, **changes: Any) -> TeacherPayout:
     [{"amount_minor": 0}, {"amount_minor": -1}, {"reference": "  "}, {"currency": "US"}],
 )
 def test_the_database_refuses_bad_payouts(engine: Engine, changes: dict[str, Any]) -> None:
-    factory = create_session_factory(engine)
-    with factory() as session:
-        user = User(
-            email="t@example.com",
-            password_hash="x",
-            role=Role.TEACHER,
-            display_name="T",
-            time_zone="UTC",
-        )
-        session.add(user)
-        session.flush()
+    with create_session_factory(engine)() as session:
+        user = _teacher(session)
         session.add(_payout(user.id, **changes))
         with pytest.raises(IntegrityError):
             session.commit()
 
 
 def test_a_request_key_records_one_payout(engine: Engine) -> None:
-    factory = create_session_factory(engine)
-    with factory() as session:
-        user = User(
-            email="t@example.com",
-            password_hash="x",
-            role=Role.TEACHER,
-            display_name="T",
-            time_zone="UTC",
-        )
-        session.add(user)
-        session.flush()
+    with create_session_factory(engine)() as session:
+        user = _teacher(session)
         session.add(_payout(user.id))
         session.commit()
         session.add(_payout(user.id, reference="TR-2"))

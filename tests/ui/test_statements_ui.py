@@ -75,6 +75,21 @@ def open_window(
     runner.wait_for_idle()
 
 
+def pay_lucia(
+    services: AppServices, school: School, currency: str, amount: int, day: date, reference: str
+) -> None:
+    """The admin records a payout to Lucía through the service (not the dialog)."""
+    services.payouts.record_payout(
+        school.admin.actor,
+        teacher_id=school.teacher.id,
+        currency=currency,
+        amount_minor=amount,
+        paid_on=day,
+        reference=reference,
+        request_key=f"{currency}-{reference}",
+    )
+
+
 def lines(page: StatementsView) -> list[tuple[str, ...]]:
     model = page.lines_model
     return [
@@ -188,15 +203,7 @@ def test_admin_lists_the_selected_teachers_payouts_and_saves_their_pdf_off_the_g
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    clocked_services.payouts.record_payout(
-        school.admin.actor,
-        teacher_id=school.teacher.id,
-        currency="EUR",
-        amount_minor=1000,
-        paid_on=date(2027, 3, 10),
-        reference="SEPA 4411",
-        request_key="eur-1",
-    )
+    pay_lucia(clocked_services, school, "EUR", 1000, date(2027, 3, 10), "SEPA 4411")
     window = open_window(AdminWindow, school.admin)
     page = window.statements
     assert lines(page)[0] == ("Lucía Ruiz", "EUR", "1", "35.00 EUR", "10.00 EUR", "25.00 EUR")
@@ -237,15 +244,7 @@ def test_teacher_sees_their_statement_and_payouts_and_reloads_on_a_payout(
     assert page.payouts_model.rowCount() == 0
 
     # An admin elsewhere records a payout; the change feed reloads the teacher's tab.
-    clocked_services.payouts.record_payout(
-        school.admin.actor,
-        teacher_id=school.teacher.id,
-        currency="USD",
-        amount_minor=7500,
-        paid_on=date(2027, 3, 19),
-        reference="TR-ALL",
-        request_key="usd-all",
-    )
+    pay_lucia(clocked_services, school, "USD", 7500, date(2027, 3, 19), "TR-ALL")
     with qtbot.waitSignal(page.payouts_loaded, timeout=5000):
         data_events(runner).emit_change(Change("payout", (school.teacher.id,)))
     assert lines(page)[1] == ("USD", "1", "75.00 USD", "75.00 USD", "0.00 USD")

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.payments.statement_dto import StatementDTO
+from linguaflex_desktop.services.payments.statement_dto import PayoutDTO, StatementDTO
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
@@ -33,6 +33,7 @@ from linguaflex_desktop.ui.payments.statement_tables import PayoutTableModel, St
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
+    make_heading,
     make_message_label,
     make_table_view,
     set_message,
@@ -46,6 +47,7 @@ class StatementsView(QWidget):
     """The shared parts (module docstring); ``ask_path`` may be replaced (tests)."""
 
     statement_loaded = Signal(object)  # StatementDTO
+    payouts_loaded = Signal(object)  # tuple[PayoutDTO, ...]
     pdf_saved = Signal(object)  # Path
     pdf_failed = Signal(object)  # BaseException
 
@@ -84,11 +86,34 @@ class StatementsView(QWidget):
         self.payouts_model = PayoutTableModel(with_teacher=with_teacher, parent=self)
         self.payouts_view = make_table_view(self.payouts_model)
         self.payouts_table = EmptyStateStack(self.payouts_view, "Loading payouts…")
+        self.payouts_heading = QLabel("Payouts")
+        self.payouts_heading.setObjectName("detailSection")
         self.caption_label = QLabel()
         self.caption_label.setObjectName("fieldNote")
         self.caption_label.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
+        self._payouts_request = 0
+
+    def lay_out(self, *buttons: QWidget) -> None:
+        """Heading, period and ``buttons`` (after Refresh) on top; the statement, then the
+        payouts under their heading."""
+        top = QHBoxLayout()
+        top.addWidget(make_heading("Statements"))
+        top.addSpacing(12)
+        top.addWidget(self.period)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        for button in buttons:
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        for widget in (self.caption_label, self.error_label, self.notice_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.lines_table, 3)
+        layout.addWidget(self.payouts_heading)
+        layout.addWidget(self.payouts_table, 2)
 
     def today(self) -> date:
         return today_in(self.services, self.actor.time_zone)
@@ -136,6 +161,34 @@ class StatementsView(QWidget):
 
     def statement_shown(self, statement: StatementDTO) -> None:
         """A new statement is in the table (subclasses update their other parts)."""
+
+    def load_payouts(self, teacher_id: int | None) -> None:
+        """Load every payout of the teacher (a teacher: their own), newest first; an older
+        answer still in flight is dropped."""
+        self._payouts_request += 1
+        request = self._payouts_request
+        statements_ops.list_payouts(
+            OpContext.of(self),
+            self.actor,
+            teacher_id=teacher_id,
+            on_success=lambda payouts: self._on_payouts(request, payouts),
+            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def show_payouts(self, payouts: tuple[PayoutDTO, ...]) -> None:
+        """Show ``payouts`` now; a list still loading is dropped."""
+        self._payouts_request += 1
+        self._show_payouts(payouts)
+
+    def _on_payouts(self, request: int, payouts: tuple[PayoutDTO, ...]) -> None:
+        if request == self._payouts_request:
+            self._show_payouts(payouts)
+
+    def _show_payouts(self, payouts: tuple[PayoutDTO, ...]) -> None:
+        self.payouts_model.set_rows(payouts)
+        self.payouts_table.set_empty_text("No payouts recorded.")
+        self.payouts_loaded.emit(payouts)
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
