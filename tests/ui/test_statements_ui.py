@@ -255,3 +255,35 @@ def test_teacher_sees_their_statement_and_payouts_and_reloads_on_a_payout(
     assert suggested == "Statement Lucía Ruiz 2027-03-01 to 2027-03-31.pdf"
     text = pdf_text(target)
     assert "Lucía Ruiz" in text and "75.00" in text and "TR-ALL" in text
+
+
+def test_a_pdf_that_cannot_be_written_is_said_inline(
+    qtbot: QtBot,
+    school: School,
+    open_window: Callable[[type[Any], UserDTO], TeacherWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_window(TeacherWindow, school.teacher).statements
+    target = tmp_path / "no such folder" / "statement.pdf"
+    monkeypatch.setattr(page, "ask_path", lambda _parent, _name: target)
+    with qtbot.waitSignal(page.pdf_failed, timeout=10000):
+        qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert page.error_label.text() == f"The statement could not be written to {target}."
+    assert not target.exists()
+    assert page.pdf_button.isEnabled()
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+    qtbot: QtBot,
+    school: School,
+    open_window: Callable[[type[Any], UserDTO], TeacherWindow],
+    runner: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_window(TeacherWindow, school.teacher).statements
+    asked: list[str] = []
+    monkeypatch.setattr(page, "ask_path", lambda _parent, name: asked.append(name))
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert asked and runner.wait_for_idle()
+    assert page.error_label.text() == "" and page.notice_label.text() == ""

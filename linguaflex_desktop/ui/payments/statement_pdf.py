@@ -87,6 +87,12 @@ def write_statement_pdf(
 ) -> Path:
     """Write the teacher's statement to ``path`` as an A4 PDF (any thread; no widget).
     UserFacingError when the file cannot be written."""
+    try:  # the save dialog asked before replacing a file; a stale one must not pass for ours
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise UserFacingError(
+            f"The statement could not be written to {path} ({error.strerror})."
+        ) from error
     document = QTextDocument()
     document.setHtml(statement_html(statement, teacher_id=teacher_id, teacher_name=teacher_name))
     writer = QPdfWriter(str(path))
