@@ -114,7 +114,9 @@ class PayoutDialog(QDialog):
         line = self.line
         title = QLabel(f"{line.teacher_name} · {line.currency}")
         title.setObjectName("detailTitle")
-        owed = QLabel(f"Owed: {format_money(line.owed_minor, line.currency)}")
+        owed = QLabel(
+            f"Owed at the end of the period: {format_money(line.owed_minor, line.currency)}"
+        )
         owed.setObjectName("detailMeta")
         form = QFormLayout()
         form.addRow(f"Amount ({line.currency})", self.amount_input)
