@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -28,6 +28,7 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import Change, data_events
 from linguaflex_desktop.ui.operations import statements as statements_ops
 from linguaflex_desktop.ui.payments.payout_dialog import PayoutDialog
+from linguaflex_desktop.ui.payments.statement_pdf import ask_pdf_path
 from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
 from linguaflex_desktop.ui.payments.statements_view import StatementsView
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -287,3 +288,24 @@ def test_cancelling_the_save_dialog_writes_nothing(
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     assert asked and runner.wait_for_idle()
     assert page.error_label.text() == "" and page.notice_label.text() == ""
+
+
+def test_the_save_dialog_starts_in_documents_and_the_file_ends_in_pdf(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def get_save_file_name(
+        _parent: QWidget, _caption: str, start: str, filters: str
+    ) -> tuple[str, str]:
+        asked.append((start, filters))
+        return str(tmp_path / "march"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(get_save_file_name))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert ask_pdf_path(parent, "Statement X.pdf") == tmp_path / "march.pdf"
+    assert asked == [(str(Path(documents) / "Statement X.pdf"), "PDF files (*.pdf)")]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_args: ("", "")))
+    assert ask_pdf_path(parent, "Statement X.pdf") is None
