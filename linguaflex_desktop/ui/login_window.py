@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMEMBER_CHECKING = "Checking for secure storage…"
+SIGN_IN_SANDBOX_TEXT = "Sandbox: payments made here are test payments, no real money moves."
 
 
 class LoginWindow(QWidget):
@@ -73,10 +74,16 @@ class LoginWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
+        self.sandbox_banner = QLabel(SIGN_IN_SANDBOX_TEXT)
+        self.sandbox_banner.setObjectName("sandboxBanner")
+        self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sandbox_banner.setWordWrap(True)
+        self.sandbox_banner.setVisible(services.settings.stripe.sandbox)
+        layout.addWidget(self.sandbox_banner)
         layout.addWidget(self.notice_label)
         self.demo_offer = DemoDataOffer(services=services, runner=runner)
         self.demo_offer.account_chosen.connect(self.fill_sign_in)
-        self.demo_offer.demo_loaded.connect(lambda _result: self.resize(640, 820))
+        self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
         layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
         location = QLabel(f"Data: {services.settings.describe_database()}")

@@ -144,7 +144,7 @@ def teacher_confirms(
 ) -> None:
     """Emily signs in, confirms the request in "Requests"; her schedule shows it confirmed."""
     login = open_login(qtbot, services, task_runner)
-    assert not login.demo_offer.isVisible(), "no demo offer once accounts exist"
+    assert not login.demo_offer.load_button.isVisible(), "no offer to load once accounts exist"
     user = sign_in(qtbot, login, email=TEACHER_EMAIL, password=DEMO_PASSWORD_TEACHER)
     window, _added = open_role_window(qtbot, services, task_runner, user, opener)
     assert isinstance(window, TeacherWindow)

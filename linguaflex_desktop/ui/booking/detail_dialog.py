@@ -326,3 +326,15 @@ class BookingDetailDialog(QDialog):
         self.decline_proposal_button.setEnabled(True)
         if self.detail is not None:
             self._update_complete_button(self.detail.booking)
+
+
+def open_booking_detail(
+    parent: QWidget, *, services: AppServices, actor: Actor, runner: TaskRunner, booking_id: int
+) -> BookingDetailDialog:
+    """Open booking ``booking_id``'s detail, window-modal over ``parent``; deleted on close."""
+    dialog = BookingDetailDialog(
+        services=services, actor=actor, runner=runner, booking_id=booking_id, parent=parent
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

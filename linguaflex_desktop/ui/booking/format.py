@@ -128,7 +128,14 @@ def meeting_tooltip(booking: BookingDTO) -> str:
     return f"Meeting {word}{reason}"
 
 
+PARTIALLY_REFUNDED_TEXT = "Partially refunded"
+
+
 def payment_text(booking: BookingDTO) -> str:
+    """The payment state in the words every list and detail uses: a paid booking with part of
+    its payment returned is "Partially refunded", as the payments list and the inbox say."""
+    if booking.payment_status is PaymentStatus.PAID and booking.refunded_minor > 0:
+        return PARTIALLY_REFUNDED_TEXT
     return PAYMENT_TEXT[booking.payment_status]
 
 

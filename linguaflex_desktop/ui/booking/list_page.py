@@ -20,7 +20,7 @@ from linguaflex_desktop.errors import Conflict, InvalidTransition, StaleState, U
 from linguaflex_desktop.models.enums import MeetingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
+from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLinkOpener
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
@@ -281,18 +281,16 @@ class BookingListPage(QWidget):
             self.open_detail(booking.id)
 
     def open_detail(self, booking_id: int) -> BookingDetailDialog:
-        dialog = BookingDetailDialog(
+        dialog = open_booking_detail(
+            self,
             services=self.services,
             actor=self.actor,
             runner=self.runner,
             booking_id=booking_id,
-            parent=self,
         )
         dialog.booking_changed.connect(self.show_changed)
         dialog.detail_loaded.connect(lambda detail: self.model.replace_booking(_booking_of(detail)))
-        dialog.finished.connect(dialog.deleteLater)
         self.detail_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_reschedule(self, booking: BookingDTO) -> RescheduleDialog:
