@@ -4,7 +4,8 @@ with the FakeClock set to Saturday 2027-03-20 12:00 UTC ("This month" is March).
 Lucía earned 75.00 USD (a 78.75 USD payment) and 35.00 EUR (60.00 share, 25.00 refunded) in
 March. The admin marks 50.00 USD paid out through the dialog (after two refusals shown inline
 with the field marked): owed drops to 25.00 USD and an audit row is written. Statements save
-as PDF on a pool thread and read back with QtPdf.
+as PDF on a pool thread and read back with QtPdf; the admin's statement lines export to CSV
+(read back with ``csv``).
 """
 
 from __future__ import annotations
@@ -36,9 +37,11 @@ from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.conftest import FakeClock
 from tests.integration.report_helpers import Parties, add_payment
 from tests.ui.booking_ui_helpers import School, make_school
+from tests.ui.export_ui_helpers import SaveDialog, read_csv
 from tests.ui.ui_helpers import click_row, type_into
 
 NOW = datetime(2027, 3, 20, 12, 0, tzinfo=UTC)
+MARCH_UTC = ["2027-03-01", "2027-03-31", "UTC"]  # the CSV's period columns (the admin's zone)
 
 
 @pytest.fixture
@@ -309,3 +312,38 @@ def test_the_save_dialog_starts_in_documents_and_the_file_ends_in_pdf(
     assert asked == [(str(Path(documents) / "Statement X.pdf"), "PDF files (*.pdf)")]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_args: ("", "")))
     assert ask_pdf_path(parent, "Statement X.pdf") is None
+
+
+def test_admin_exports_the_statement_lines_to_csv(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    school: School,
+    open_window: Callable[[type[Any], UserDTO], AdminWindow],
+    save_dialog: SaveDialog,
+    tmp_path: Path,
+) -> None:
+    pay_lucia(clocked_services, school, "EUR", 1000, date(2027, 3, 10), "SEPA 4411")
+    page = open_window(AdminWindow, school.admin).statements
+    target = tmp_path / "march.csv"
+    save_dialog.answer(target)
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.notice_label.text()), timeout=10000)
+    assert Path(save_dialog.suggested[0]).name == "Statements 2027-03-01 to 2027-03-31.csv"
+    assert read_csv(target) == [
+        [
+            "First day",
+            "Last day",
+            "Zone",
+            "Teacher",
+            "Currency",
+            "Sessions",
+            "Earned",
+            "Paid out",
+            "Earned up to the end",
+            "Paid out up to the end",
+            "Owed at the end",
+        ],
+        [*MARCH_UTC, "Lucía Ruiz", "EUR", "1", "35.00", "10.00", "35.00", "10.00", "25.00"],
+        [*MARCH_UTC, "Lucía Ruiz", "USD", "1", "75.00", "0.00", "75.00", "0.00", "75.00"],
+    ]
+    assert page.notice_label.text() == f"Exported 2 rows to {target}."

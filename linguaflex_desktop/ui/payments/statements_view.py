@@ -17,13 +17,19 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.payments.statement_dto import PayoutDTO, StatementDTO
+from linguaflex_desktop.services.payments.statement_dto import (
+    PayoutDTO,
+    StatementDTO,
+    StatementLine,
+)
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import statements as statements_ops
 from linguaflex_desktop.ui.payments.earnings_period import ALL_TIME, THIS_MONTH, PeriodFilter
+from linguaflex_desktop.ui.payments.statement_csv import statement_csv_columns, statement_csv_name
 from linguaflex_desktop.ui.payments.statement_pdf import (
     ask_pdf_path,
     period_text,
@@ -80,6 +86,11 @@ class StatementsView(QWidget):
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.pdf_button = QPushButton("Save as PDF…")
+        self.csv_button = QPushButton("Export CSV…")
+        self.csv_button.clicked.connect(self.export_csv)
+        self.csv_button.setEnabled(False)
+        self.csv_export: CsvExport[StatementLine] | None = None
+        self._with_teacher = with_teacher
         self.lines_model = StatementTableModel(with_teacher=with_teacher, parent=self)
         self.lines_view = make_table_view(self.lines_model)
         self.lines_table = EmptyStateStack(self.lines_view, "Loading the statement…")
@@ -104,6 +115,7 @@ class StatementsView(QWidget):
         top.addWidget(self.period)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        top.addWidget(self.csv_button)
         for button in buttons:
             top.addWidget(button)
         layout = QVBoxLayout(self)
@@ -156,6 +168,7 @@ class StatementsView(QWidget):
             "in the period, less refunds. Owed: earned up to the period's end, less everything "
             "paid out by then."
         )
+        self.csv_button.setEnabled(bool(statement.lines))
         self.statement_shown(statement)
         self.statement_loaded.emit(statement)
 
@@ -195,11 +208,29 @@ class StatementsView(QWidget):
             self._show_error(inline_error_text(error))
 
     def _show_error(self, text: str | None) -> None:
+        self.csv_button.setEnabled(False)
         self.lines_model.set_rows(())
         self.lines_table.set_empty_text("The statement could not be made.")
         set_message(self.error_label, text)
 
-    # --- PDF ------------------------------------------------------------------------------
+    # --- exports --------------------------------------------------------------------------
+
+    @Slot()
+    def export_csv(self) -> None:
+        """Export the lines on screen to CSV (``ui.export``: file dialog, pool thread)."""
+        statement = self.statement
+        if statement is None or not statement.lines:
+            return
+        self.csv_export = export_loaded_csv(
+            self,
+            self.runner,
+            what="statement lines",
+            suggested_name=statement_csv_name(statement),
+            columns=statement_csv_columns(statement, with_teacher=self._with_teacher),
+            rows=statement.lines,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
 
     def save_pdf(self, teacher_id: int, teacher_name: str) -> None:
         """Ask where, then write the teacher's statement of the shown period as PDF on a

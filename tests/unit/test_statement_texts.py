@@ -1,5 +1,6 @@
-"""The statement PDF's text: the period in words, a safe file name, names escaped in the
-HTML, a line per currency of the one teacher asked for."""
+"""A statement's texts: the PDF's (the period in words, a safe file name, names escaped in
+the HTML, a line per currency of the one teacher asked for) and the CSV's columns (amounts in
+major units of each line's own currency)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from linguaflex_desktop.services.payments.statement_dto import (
     StatementDTO,
     StatementLine,
 )
+from linguaflex_desktop.ui.payments.statement_csv import statement_csv_columns
 from linguaflex_desktop.ui.payments.statement_pdf import (
     period_text,
     statement_html,
@@ -67,3 +69,47 @@ def test_a_teacher_without_money_gets_a_sentence_instead_of_tables() -> None:
     html = statement_html(STATEMENT, teacher_id=9, teacher_name="Nobody")
     assert "No earnings and no payouts up to the end of this period." in html
     assert "No payouts in this period." in html
+
+
+TOKYO_MARCH = ["2027-03-01", "2027-03-31", "Asia/Tokyo"]
+
+
+def test_csv_columns_carry_the_period_and_amounts_in_each_currencys_major_units() -> None:
+    columns = statement_csv_columns(STATEMENT, with_teacher=True)
+    rows = [[column.value(line) for column in columns] for line in STATEMENT.lines]
+    assert [column.header for column in columns][:5] == [
+        "First day",
+        "Last day",
+        "Zone",
+        "Teacher",
+        "Currency",
+    ]
+    assert rows == [
+        [
+            "2027-03-01",
+            "2027-03-31",
+            "Asia/Tokyo",
+            "Lu <b>Ruiz</b>",
+            "JPY",
+            "2",
+            "10000",
+            "4000",
+            "12000",
+            "4000",
+            "8000",
+        ],
+        [
+            "2027-03-01",
+            "2027-03-31",
+            "Asia/Tokyo",
+            "Otto",
+            "USD",
+            "1",
+            "50.00",
+            "0.00",
+            "50.00",
+            "0.00",
+            "50.00",
+        ],
+    ]
+    assert "Teacher" not in [c.header for c in statement_csv_columns(STATEMENT, with_teacher=False)]
