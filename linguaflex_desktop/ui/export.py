@@ -6,8 +6,8 @@ user's Documents folder), then fetches and writes the rows on the TaskRunner's p
 window. An export of more than ``LARGE_EXPORT_ROWS`` rows (or of an unknown number) shows a
 non-modal progress dialog with Cancel; a cancelled export leaves no file. At the end the
 page's notice label (or the window's status bar) says "Exported N rows to …"; an error is
-one plain sentence in the page's error label (or a message box). ``export_loaded_csv`` is
-the same for rows already on screen (a report table).
+one plain sentence in the page's error label (or a message box). ``export_paged_csv`` pages
+through a service query; ``export_loaded_csv`` takes rows already on screen (a report table).
 
 GUI thread only, except what the module says runs on the pool thread.
 """
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TypedDict, TypeVar, Unpack
 
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal, Slot
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.reports.csv_export import CsvColumn
+from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.services.reports.csv_export import CsvColumn, paged_rows
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -87,8 +89,9 @@ class CsvExport(QObject, Generic[T]):
     """One running export: its progress dialog (for large ones) and its outcome.
 
     ``finished(rows, path)`` or ``failed(error)`` (``UserCancelled`` when cancelled) is
-    emitted once on the GUI thread. ``progressed`` is emitted on the pool thread and
-    received queued here.
+    emitted once on the GUI thread, and ``outcome`` keeps it (the number of rows or the
+    error; None while running). ``progressed`` is emitted on the pool thread and received
+    queued here.
     """
 
     finished = Signal(int, str)
@@ -100,6 +103,7 @@ class CsvExport(QObject, Generic[T]):
         self.what, self.path, self.total = what, path, total
         self._cancel = threading.Event()
         self.progress_dialog: QProgressDialog | None = None
+        self.outcome: int | BaseException | None = None
         if total is None or total > LARGE_EXPORT_ROWS:
             self.progress_dialog = self._make_progress_dialog(parent)
         self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
@@ -143,10 +147,12 @@ class CsvExport(QObject, Generic[T]):
             dialog.setLabelText(f"Exporting {self.what} to {self.path.name}… {written:,} rows")
 
     def done(self, rows: int) -> None:
+        self.outcome = rows
         self._close_dialog()
         self.finished.emit(rows, str(self.path))
 
     def fail(self, error: BaseException) -> None:
+        self.outcome = error
         self._close_dialog()
         self.failed.emit(error)
 
@@ -156,6 +162,13 @@ class CsvExport(QObject, Generic[T]):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
         self.progress_dialog = None
+
+
+class Labels(TypedDict, total=False):
+    """Where a page shows the outcome: its notice label and its error label."""
+
+    notice_label: QLabel | None
+    error_label: QLabel | None
 
 
 def export_csv(
@@ -198,6 +211,33 @@ def export_csv(
     return export
 
 
+def export_paged_csv(
+    parent: QWidget,
+    runner: TaskRunner,
+    *,
+    what: str,
+    suggested_name: str,
+    columns: Sequence[CsvColumn[T]],
+    fetch_page: Callable[[int, int], Page[T]],
+    key: Callable[[T], object],
+    total: int | None,
+    **labels: Unpack[Labels],
+) -> CsvExport[T] | None:
+    """``export_csv`` of every row of a paged service query (``fetch_page(offset, limit)``,
+    called on the pool thread a page at a time); ``key`` tells rows apart (``paged_rows``)."""
+    fetch_rows = partial(paged_rows, fetch_page, key=key)
+    return export_csv(
+        parent,
+        runner,
+        what=what,
+        suggested_name=suggested_name,
+        columns=columns,
+        fetch_rows=fetch_rows,
+        total=total,
+        **labels,
+    )
+
+
 def export_loaded_csv(
     parent: QWidget,
     runner: TaskRunner,
@@ -206,8 +246,7 @@ def export_loaded_csv(
     suggested_name: str,
     columns: Sequence[CsvColumn[T]],
     rows: Sequence[T],
-    notice_label: QLabel | None = None,
-    error_label: QLabel | None = None,
+    **labels: Unpack[Labels],
 ) -> CsvExport[T] | None:
     """``export_csv`` of rows already loaded (a report table on screen)."""
     loaded = tuple(rows)
@@ -219,8 +258,7 @@ def export_loaded_csv(
         columns=columns,
         fetch_rows=lambda: loaded,
         total=len(loaded),
-        notice_label=notice_label,
-        error_label=error_label,
+        **labels,
     )
 
 

@@ -72,12 +72,14 @@ def add_payment(
     currency: str = "USD",
     status: PaymentAttemptStatus = PaymentAttemptStatus.SUCCEEDED,
     refunded: int = 0,
+    start_at: datetime | None = None,
 ) -> int:
-    """A booking of its own (a free slot) and one payment attempt for it."""
+    """A booking of its own (``start_at``, else a free slot) and one payment attempt for it;
+    a succeeded payment refunded in full leaves the booking REFUNDED, else PAID."""
     succeeded = status is PaymentAttemptStatus.SUCCEEDED
     with ctx.unit_of_work() as uow:
         taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
-        start = FIRST_SLOT + timedelta(hours=2 * taken)
+        start = start_at or FIRST_SLOT + timedelta(hours=2 * taken)
         booking = SessionBooking(
             student_id=world.student_id,
             teacher_id=world.teacher_id,
@@ -86,7 +88,7 @@ def add_payment(
             end_at=start + timedelta(hours=1),
             duration_minutes=60,
             status=BookingStatus.CONFIRMED,
-            payment_status=PaymentStatus.PAID if succeeded else PaymentStatus.FAILED,
+            payment_status=_payment_status(succeeded, fully_refunded=refunded >= amount),
             currency=currency,
             hourly_rate_minor=amount - fee,
             base_amount_minor=amount - fee,
@@ -115,3 +117,9 @@ def add_payment(
         payment_id = payment.id
         uow.commit()
     return payment_id
+
+
+def _payment_status(succeeded: bool, *, fully_refunded: bool) -> PaymentStatus:
+    if not succeeded:
+        return PaymentStatus.FAILED
+    return PaymentStatus.REFUNDED if fully_refunded else PaymentStatus.PAID

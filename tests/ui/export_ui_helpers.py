@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.ui.export import CsvExport
+
+WAIT_MS = 15000
 
 
 class SaveDialog:
@@ -31,3 +37,17 @@ class SaveDialog:
 def read_csv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as stream:
         return list(csv.reader(stream))
+
+
+def wait_for_outcome(qtbot: QtBot, export: CsvExport[Any] | None) -> int | BaseException:
+    """Wait until the export has written its file (the rows) or given up (the error)."""
+    assert export is not None, "the export did not start"
+    qtbot.waitUntil(lambda: export.outcome is not None, timeout=WAIT_MS)
+    assert export.outcome is not None
+    return export.outcome
+
+
+def wait_for_rows(qtbot: QtBot, export: CsvExport[Any] | None) -> int:
+    outcome = wait_for_outcome(qtbot, export)
+    assert isinstance(outcome, int), f"the export failed: {outcome!r}"
+    return outcome

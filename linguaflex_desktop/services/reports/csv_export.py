@@ -37,7 +37,7 @@ T = TypeVar("T")
 K = TypeVar("K")
 
 PROGRESS_EVERY = 250  # rows between two progress reports
-EXPORT_PAGE_SIZE = 500  # the services' largest page
+EXPORT_PAGE_SIZE = 200  # a page size every paged service accepts (payments: at most 200)
 FILE_MODE = 0o644  # the temporary file is private (0600) until it becomes the export
 
 

@@ -1,5 +1,6 @@
 """The admin's "Bookings": every booking with filters (status, payment status, teacher,
-student, date range), lazily paged, with each one's meeting state; details and cancel.
+student, date range), lazily paged, with each one's meeting state; details and cancel;
+"Export CSV…" writes every booking matching the filters.
 
 Teacher and student choices are loaded once (the first ``PEOPLE_LIMIT`` of each role). Dates
 are whole days in the admin's zone. GUI thread only; queries run on the TaskRunner.
@@ -29,7 +30,10 @@ from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.csv_columns import booking_csv_columns
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -105,6 +109,11 @@ class AdminBookingsPage(BookingListPage):
         self.cancel_button.setObjectName("dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.button_row.addWidget(self.cancel_button)
+        self.export: CsvExport[BookingDTO] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Every booking matching the filters, to a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
+        self.button_row.insertWidget(1, self.export_button)
         self._connect_filters()
         self.build_layout(*self._filter_rows())
         self._load_people(Role.TEACHER, self.teacher_combo)
@@ -192,6 +201,27 @@ class AdminBookingsPage(BookingListPage):
             )
         )
 
+    @Slot()
+    def export_csv(self) -> CsvExport[BookingDTO] | None:
+        """Every booking matching the filters (all pages, fetched on the pool thread while the
+        file is written) to a CSV file."""
+        bookings, actor, filters = self.services.bookings, self.actor, self.filters()
+        self.export = export_paged_csv(
+            self,
+            self.runner,
+            what="bookings",
+            suggested_name=f"bookings-{today_in(self.services, actor.time_zone)}.csv",
+            columns=booking_csv_columns(actor.time_zone),
+            fetch_page=lambda offset, limit: bookings.list_bookings(
+                actor, filters=filters, offset=offset, limit=limit
+            ),
+            key=lambda booking: booking.id,
+            total=self.model.total,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
+
     def _load_people(self, role: Role, combo: QComboBox) -> None:
         accounts_ops.list_users(
             OpContext.of(self),
@@ -228,6 +258,7 @@ class AdminBookingsPage(BookingListPage):
             prompt=f"Cancel {booking.student_name}'s booking of “{booking.gig_title}” with "
             f"{booking.teacher_name} on {when}? Both are told the reason.",
             confirm_text="Cancel booking",
+            dismiss_text=KEEP_BOOKING_TEXT,
             then=lambda reason: self._cancel(booking, reason),
         )
 

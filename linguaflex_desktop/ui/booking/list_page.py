@@ -22,7 +22,7 @@ from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLinkOpener
-from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
+from linguaflex_desktop.ui.booking.reason_dialog import DISMISS_TEXT, ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
@@ -315,9 +315,21 @@ class BookingListPage(QWidget):
         self.refresh_booking(booking_id)  # its row now says "New time proposed"
 
     def ask_reason(
-        self, *, title: str, prompt: str, confirm_text: str, then: Callable[[str], None]
+        self,
+        *,
+        title: str,
+        prompt: str,
+        confirm_text: str,
+        then: Callable[[str], None],
+        dismiss_text: str = DISMISS_TEXT,
     ) -> ReasonDialog:
-        dialog = ReasonDialog(title=title, prompt=prompt, confirm_text=confirm_text, parent=self)
+        dialog = ReasonDialog(
+            title=title,
+            prompt=prompt,
+            confirm_text=confirm_text,
+            dismiss_text=dismiss_text,
+            parent=self,
+        )
         dialog.reason_given.connect(then)
         dialog.finished.connect(dialog.deleteLater)
         self.reason_dialog = dialog
