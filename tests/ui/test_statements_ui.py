@@ -326,7 +326,7 @@ def test_admin_exports_the_statement_lines_to_csv(
     page = open_window(AdminWindow, school.admin).statements
     target = tmp_path / "march.csv"
     save_dialog.answer(target)
-    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(page.notice_label.text()), timeout=10000)
     assert Path(save_dialog.suggested[0]).name == "Statements 2027-03-01 to 2027-03-31.csv"
     assert read_csv(target) == [

@@ -86,10 +86,10 @@ class StatementsView(QWidget):
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.pdf_button = QPushButton("Save as PDF…")
-        self.csv_button = QPushButton("Export CSV…")
-        self.csv_button.clicked.connect(self.export_csv)
-        self.csv_button.setEnabled(False)
-        self.csv_export: CsvExport[StatementLine] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.clicked.connect(self.export_lines)
+        self.export_button.setEnabled(False)
+        self.export: CsvExport[StatementLine] | None = None
         self._with_teacher = with_teacher
         self.lines_model = StatementTableModel(with_teacher=with_teacher, parent=self)
         self.lines_view = make_table_view(self.lines_model)
@@ -115,7 +115,7 @@ class StatementsView(QWidget):
         top.addWidget(self.period)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        top.addWidget(self.csv_button)
+        top.addWidget(self.export_button)
         for button in buttons:
             top.addWidget(button)
         layout = QVBoxLayout(self)
@@ -168,7 +168,7 @@ class StatementsView(QWidget):
             "in the period, less refunds. Owed: earned up to the period's end, less everything "
             "paid out by then."
         )
-        self.csv_button.setEnabled(bool(statement.lines))
+        self.export_button.setEnabled(bool(statement.lines))
         self.statement_shown(statement)
         self.statement_loaded.emit(statement)
 
@@ -208,7 +208,7 @@ class StatementsView(QWidget):
             self._show_error(inline_error_text(error))
 
     def _show_error(self, text: str | None) -> None:
-        self.csv_button.setEnabled(False)
+        self.export_button.setEnabled(False)
         self.lines_model.set_rows(())
         self.lines_table.set_empty_text("The statement could not be made.")
         set_message(self.error_label, text)
@@ -216,12 +216,12 @@ class StatementsView(QWidget):
     # --- exports --------------------------------------------------------------------------
 
     @Slot()
-    def export_csv(self) -> None:
+    def export_lines(self) -> None:
         """Export the lines on screen to CSV (``ui.export``: file dialog, pool thread)."""
         statement = self.statement
         if statement is None or not statement.lines:
             return
-        self.csv_export = export_loaded_csv(
+        self.export = export_loaded_csv(
             self,
             self.runner,
             what="statement lines",
