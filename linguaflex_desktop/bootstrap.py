@@ -52,10 +52,12 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
+    from linguaflex_desktop.services.payments.payouts import Payouts
     from linguaflex_desktop.services.payments.read_again import StripeRereads
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.statements import TeacherStatements
     from linguaflex_desktop.services.payments.verify import LedgerVerifier
     from linguaflex_desktop.services.payments.views import PaymentViews
 
@@ -254,6 +256,20 @@ class AppServices:
         from linguaflex_desktop.services.payments.read_again import StripeRereads
 
         return StripeRereads(self.ctx, self.payments_gateway)
+
+    @property
+    def statements(self) -> TeacherStatements:
+        """Teacher statements (no Stripe: the payment services are not started)."""
+        from linguaflex_desktop.services.payments.statements import TeacherStatements
+
+        return TeacherStatements(self.ctx)
+
+    @property
+    def payouts(self) -> Payouts:
+        """Recording teacher payouts (no Stripe: the payment services are not started)."""
+        from linguaflex_desktop.services.payments.payouts import Payouts
+
+        return Payouts(self.ctx)
 
     def start_change_listener(self) -> None:
         """On Postgres, hear the changes other processes commit (the app's windows reload

@@ -145,6 +145,7 @@ class AuditAction(enum.StrEnum):
     REFUND_ADOPTED = "refund.adopted"
     REFUND_NEEDS_ATTENTION = "refund.needs_attention"
     REFUND_READ_AGAIN = "refund.read_again"  # an admin's "Read again now"
+    PAYOUT_RECORDED = "payout.recorded"
     CARD_SAVED = "card.saved"
     CARD_REMOVED = "card.removed"
     CARD_DEFAULT_SET = "card.default_set"

@@ -28,6 +28,7 @@ ChangeKind = Literal[
     "job",
     "notification",
     "payment",
+    "payout",
     "profile",
     "settings",
     "user",

@@ -41,6 +41,7 @@ ENTITY_TEXT: Mapping[str, str] = {
     "saved_card": "Saved card",
     "outbox_job": "Job",
     "settings": "Settings",
+    "payout": "Payout",
 }
 AMOUNT_SUFFIX = "_minor"
 TIME_SUFFIX = "_at"
@@ -69,6 +70,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "smtp_security": "SMTP security",
     "smtp_sender": "SMTP sender",
     "jitsi_base_url": "Jitsi address",
+    "teacher_id": "Teacher number",
 }
 
 BOOKING_STATUS_TEXT: Mapping[BookingStatus, str] = {
