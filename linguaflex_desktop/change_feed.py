@@ -47,6 +47,7 @@ TABLE_KINDS: dict[str, str] = {
     "meetings": "booking",  # the meeting state is a column of every booking list
     "payments": "payment",
     "refunds": "payment",
+    "teacher_payouts": "payout",
     "stripe_customers": "card",
     "saved_cards": "card",
     "pending_card_setups": "card",
