@@ -31,6 +31,7 @@ from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
+from linguaflex_desktop.services.booking.reviews import ReviewService
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
@@ -194,6 +195,7 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    reviews: ReviewService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -290,6 +292,7 @@ def build_app_services(
         meetings=meeting_service_for(ctx, settings),
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
+        reviews=ReviewService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)
