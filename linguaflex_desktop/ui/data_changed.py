@@ -28,6 +28,7 @@ ChangeKind = Literal[
     "notification",
     "payment",
     "profile",
+    "review",
     "settings",
     "user",
 ]

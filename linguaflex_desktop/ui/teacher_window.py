@@ -29,6 +29,7 @@ from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
+from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import (
@@ -270,7 +271,7 @@ class ProfileEditorPage(QWidget):
 
 
 class TeacherWindow(RoleWindow):
-    """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs' and 'Profile'."""
+    """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs', 'Profile' and 'Reviews'."""
 
     def __init__(
         self,
@@ -296,6 +297,10 @@ class TeacherWindow(RoleWindow):
         self.add_page(self.availability, "Availability")
         self.add_page(self.gig_manager, "My gigs")
         self.add_page(self.profile_editor, "Profile")
+        self.reviews = ReviewsList(
+            services=services, actor=self.actor, runner=runner, teacher_id=self.actor.id
+        )
+        self.add_page(self.reviews, "Reviews")
         self.inbox = install_inbox(self)
 
     def _on_queue_changed(self, waiting: int) -> None:

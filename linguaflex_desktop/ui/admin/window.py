@@ -37,6 +37,7 @@ from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
+from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -347,8 +348,9 @@ class GigAdminPage(_AdminListPage):
 
 
 class AdminWindow(RoleWindow):
-    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', and the reports 'Audit' and
-    'Revenue'; ``install_payment_ui`` adds 'Payments' (with refunds). Admin > Settings…"""
+    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', the reports 'Audit' and
+    'Revenue', and 'Reviews' (to hide an abusive one); ``install_payment_ui`` adds
+    'Payments' (with refunds). Admin > Settings…"""
 
     def __init__(
         self,
@@ -371,6 +373,14 @@ class AdminWindow(RoleWindow):
         self.add_page(self.audit, "Audit")
         self.revenue = AdminRevenuePage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.revenue, "Revenue")
+        self.reviews = ReviewsList(
+            services=services,
+            actor=self.actor,
+            runner=runner,
+            teacher_id=None,
+            heading="Recent reviews",
+        )
+        self.add_page(self.reviews, "Reviews")
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)
