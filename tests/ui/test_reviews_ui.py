@@ -6,8 +6,8 @@ written under tmp_path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,12 +21,12 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import STYLE_SHEET
 from linguaflex_desktop.ui.booking.rate_action import RATED_TEXT
 from linguaflex_desktop.ui.gig_table_model import GigColumn
-from linguaflex_desktop.ui.reviews import ReviewsList
+from linguaflex_desktop.ui.reviews import ReviewCard, ReviewsList
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.conftest import FakeClock
-from tests.ui.booking_ui_helpers import School, make_school
+from tests.ui.booking_ui_helpers import School, book, make_school
 from tests.ui.review_ui_helpers import completed_booking, completed_bookings
 from tests.ui.ui_helpers import click_row, create_gig, register
 
@@ -43,6 +43,19 @@ def _shown(qtbot: QtBot, window: StudentWindow | TeacherWindow | AdminWindow) ->
 
 def _cards_loaded(qtbot: QtBot, reviews: ReviewsList, count: int) -> None:
     qtbot.waitUntil(lambda: len(reviews.cards) == count, timeout=5000)
+
+
+def _reviewed(services: AppServices, school: School, clock: FakeClock, **review: Any) -> None:
+    """A completed session of ``school``'s student, reviewed (``stars``, ``comment``)."""
+    done = completed_booking(services, school, clock)
+    services.reviews.rate_booking(school.student.actor, done.id, **review)
+
+
+def _first_card_of_reviews_tab(qtbot: QtBot, window: TeacherWindow | AdminWindow) -> ReviewCard:
+    _shown(qtbot, window)
+    window.tabs.setCurrentWidget(window.reviews)
+    _cards_loaded(qtbot, window.reviews, 1)
+    return window.reviews.cards[0]
 
 
 def test_the_student_rates_a_completed_session_from_my_bookings(
@@ -93,8 +106,6 @@ def test_the_student_rates_a_completed_session_from_my_bookings(
 def test_the_rate_button_stays_off_for_a_session_not_completed(
     qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> None:
-    from tests.ui.booking_ui_helpers import book
-
     book(clocked_services, school)
     window = StudentWindow(services=clocked_services, user=school.student, runner=runner)
     _shown(qtbot, window)
@@ -114,15 +125,9 @@ def test_the_teacher_answers_a_review_in_their_reviews_tab(
     school: School,
     clock: FakeClock,
 ) -> None:
-    done = completed_booking(clocked_services, school, clock)
-    clocked_services.reviews.rate_booking(
-        school.student.actor, done.id, stars=3, comment="A bit fast."
-    )
+    _reviewed(clocked_services, school, clock, stars=3, comment="A bit fast.")
     window = TeacherWindow(services=clocked_services, user=school.teacher, runner=runner)
-    _shown(qtbot, window)
-    window.tabs.setCurrentWidget(window.reviews)
-    _cards_loaded(qtbot, window.reviews, 1)
-    card = window.reviews.cards[0]
+    card = _first_card_of_reviews_tab(qtbot, window)
     assert card.answer_button.isVisibleTo(card) and not card.hide_button.isVisibleTo(card)
     qtbot.mouseClick(card.answer_button, Qt.MouseButton.LeftButton)
     dialog = window.reviews.dialog
@@ -154,13 +159,9 @@ def test_the_admin_hides_a_review_with_a_reason_and_its_author_is_told(
     school: School,
     clock: FakeClock,
 ) -> None:
-    done = completed_booking(clocked_services, school, clock)
-    clocked_services.reviews.rate_booking(school.student.actor, done.id, stars=1, comment="Rude")
+    _reviewed(clocked_services, school, clock, stars=1, comment="Rude")
     window = AdminWindow(services=clocked_services, user=school.admin, runner=runner)
-    _shown(qtbot, window)
-    window.tabs.setCurrentWidget(window.reviews)
-    _cards_loaded(qtbot, window.reviews, 1)
-    card = window.reviews.cards[0]
+    card = _first_card_of_reviews_tab(qtbot, window)
     assert card.hide_button.isVisibleTo(card) and not card.answer_button.isVisibleTo(card)
     qtbot.mouseClick(card.hide_button, Qt.MouseButton.LeftButton)
     dialog = window.reviews.dialog
