@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.booking.review_dto import ReviewDTO
+from linguaflex_desktop.services.catalogue.ratings import RatingSummary
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.ui.booking.format import format_day, local
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
@@ -46,6 +47,13 @@ NEW_TEACHER_TEXT = "New"
 def stars_text(stars: int) -> str:
     """'★★★★☆' for 4 of 5."""
     return "★" * stars + "☆" * (5 - stars)
+
+
+def summary_text(average: float | None, count: int) -> str:
+    """'★ 4.3 · 4 reviews' above a teacher's reviews; 'No reviews yet' without any."""
+    if average is None or count <= 0:
+        return "No reviews yet"
+    return f"★ {average:.1f} · {count} review{'s' if count != 1 else ''}"
 
 
 def rating_text(average: float | None, count: int) -> str:
@@ -149,6 +157,9 @@ class ReviewsList(QWidget):
         self.dialog: AnswerDialog | ReasonDialog | None = None
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
+        self.summary_label = QLabel()  # the teacher's average and count (not for "everyone")
+        self.summary_label.setObjectName("reviewSummary")
+        self.summary_label.setVisible(False)
         self.empty_label = QLabel("No reviews yet.")
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -169,6 +180,7 @@ class ReviewsList(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         if heading:
             layout.addWidget(make_heading(heading))
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(scroll, 1)
@@ -201,6 +213,21 @@ class ReviewsList(QWidget):
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,
         )
+        if self.teacher_id is not None:
+            review_ops.rating_summary(
+                OpContext.of(self),
+                self.actor,
+                self.teacher_id,
+                on_success=lambda summary: self._on_summary(request, summary),
+                owner=self,
+            )
+        else:
+            self.summary_label.setVisible(False)
+
+    def _on_summary(self, request: int, summary: RatingSummary) -> None:
+        if request == self._request:
+            self.summary_label.setText(summary_text(*summary))
+            self.summary_label.setVisible(True)
 
     def _on_loaded(self, request: int, page: Page[ReviewDTO]) -> None:
         if request != self._request:

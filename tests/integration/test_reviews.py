@@ -201,6 +201,45 @@ def test_an_admin_hides_a_review_audited_the_author_told_and_it_no_longer_counts
         reviews.answer_review(world.teacher, abusive.id, "Sorry")
 
 
+def test_reviews_are_listed_newest_first_a_page_at_a_time(
+    ctx: ServiceContext, clock: FakeClock, world: World, reviews: ReviewService
+) -> None:
+    sessions = [Session(world.student, world.teacher, world.gig_id)] * 3
+    done = completed_sessions(ctx, clock, sessions)
+    for booking, stars in zip(done, (3, 5, 4), strict=True):
+        clock.advance(minutes=10)  # written 10 minutes apart: 3 stars first, 4 stars last
+        reviews.rate_booking(world.student, booking.id, stars=stars)
+    first = reviews.list_reviews(world.other_student, world.teacher.id, offset=0, limit=2)
+    second = reviews.list_reviews(world.other_student, world.teacher.id, offset=2, limit=2)
+    assert [r.stars for r in first.items] == [4, 5] and first.total == 3
+    assert [r.stars for r in second.items] == [3] and second.total == 3
+    assert reviews.list_reviews(world.other_student, world.other_teacher.id).total == 0
+    with pytest.raises(ValidationError, match="Pages start at 0"):
+        reviews.list_reviews(world.student, world.teacher.id, limit=0)
+
+
+def test_two_racing_answers_leave_the_first_one(
+    ctx: ServiceContext, clock: FakeClock, world: World, reviews: ReviewService
+) -> None:
+    review = reviews.rate_booking(world.student, _one_completed(ctx, clock, world), stars=4)
+    barrier = threading.Barrier(2)
+
+    def answer(text: str) -> object:
+        barrier.wait(timeout=30)
+        try:
+            return reviews.answer_review(world.teacher, review.id, text)
+        except Exception as error:  # classified below
+            return error
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(answer, ("First answer", "Second answer")))
+    answers = [o.answer for o in outcomes if not isinstance(o, Exception)]
+    refused = [str(o) for o in outcomes if isinstance(o, Exception)]
+    assert len(answers) == 1 and refused == ["You have already answered this review."]
+    [stored] = reviews.list_reviews(world.admin, world.teacher.id).items
+    assert stored.answer == answers[0]
+
+
 def test_only_admins_list_every_teachers_reviews(world: World, reviews: ReviewService) -> None:
     with pytest.raises(PermissionDenied, match="Choose a teacher"):
         reviews.list_reviews(world.student, None)

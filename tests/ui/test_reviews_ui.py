@@ -257,6 +257,7 @@ def test_a_screenshot_of_the_reviews_list(
     widget.show()
     _cards_loaded(qtbot, widget, 2)
     assert [card.review.stars for card in widget.cards] == [4, 5]  # newest first
+    qtbot.waitUntil(lambda: widget.summary_label.text() == "★ 4.5 · 2 reviews", timeout=5000)
     assert not any(card.answer_button.isVisibleTo(card) for card in widget.cards)
     path = tmp_path / "reviews_list.png"
     assert widget.grab().save(str(path))

@@ -13,7 +13,9 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 
 MAX_COMMENT_LENGTH = 2000
 MAX_ANSWER_LENGTH = 2000
-MAX_HIDE_REASON_LENGTH = 2000
+# as every reason an admin writes (booking.rules.MAX_REASON_LENGTH): the ReasonDialog counts
+# against that limit while the admin types
+MAX_HIDE_REASON_LENGTH = 500
 STARS = (1, 2, 3, 4, 5)
 
 

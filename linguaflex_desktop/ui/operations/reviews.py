@@ -1,6 +1,6 @@
-"""Review operations: list a teacher's reviews (or, for admins, everyone's), rate a completed
-session, answer a review, hide one (admin). The lambdas run on a pool thread and touch no
-widget; callbacks run on the GUI thread (see ``ui.operations``)."""
+"""Review operations: list a teacher's reviews (or, for admins, everyone's) and their rating
+summary, rate a completed session, answer a review, hide one (admin). The lambdas run on a
+pool thread and touch no widget; callbacks run on the GUI thread (see ``ui.operations``)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def list_reviews(
         lambda: reviews.list_reviews(actor, teacher_id, offset=offset, limit=limit),
         **cb,
     )
+
+
+def rating_summary(ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]) -> None:
+    """Query: one teacher's RatingSummary (average, count) over visible reviews."""
+    reviews = ctx.services.reviews
+    query(ctx, lambda: reviews.rating_summary(actor, [teacher_id])[teacher_id], **cb)
 
 
 def rate_booking(
