@@ -18,6 +18,8 @@ from linguaflex_desktop.services.booking.review_dto import MAX_COMMENT_LENGTH, c
 from linguaflex_desktop.services.booking.reviews import ReviewService
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.reports.audit_text import action_text, record_text
+from linguaflex_desktop.services.reports.service import ReportService
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import World, confirmed, make_world, paid
 from tests.integration.review_helpers import (
@@ -186,6 +188,8 @@ def test_an_admin_hides_a_review_audited_the_author_told_and_it_no_longer_counts
     assert audit_rows(ctx, AuditAction.REVIEW_HIDDEN) == [
         (world.admin.id, abusive.id, "Abusive language.")
     ]
+    [event] = ReportService(ctx).list_audit_events(world.admin, entity_type="review").items
+    assert (record_text(event), action_text(event.action)) == (f"Review #{abusive.id}", "Hidden")
     [(user_id, subject, body)] = notifications_of(ctx, "review_hidden")
     assert user_id == world.student.id
     assert subject == "Your review of the session with Tina was hidden"

@@ -41,6 +41,7 @@ ENTITY_TEXT: Mapping[str, str] = {
     "saved_card": "Saved card",
     "outbox_job": "Job",
     "settings": "Settings",
+    "review": "Review",
 }
 AMOUNT_SUFFIX = "_minor"
 TIME_SUFFIX = "_at"
