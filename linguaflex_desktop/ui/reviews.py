@@ -232,6 +232,10 @@ class ReviewsList(QWidget):
     def _on_loaded(self, request: int, page: Page[ReviewDTO]) -> None:
         if request != self._request:
             return  # an older load answered after a newer one started
+        if not page.items and page.offset > 0 and page.total > 0:
+            # the page shown before is gone (a review was hidden): show the last page left
+            self.load((page.total - 1) // page.limit * page.limit)
+            return
         set_message(self.error_label, None)
         self._offset = page.offset
         for card in self.cards:

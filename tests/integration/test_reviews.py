@@ -203,6 +203,8 @@ def test_an_admin_hides_a_review_audited_the_author_told_and_it_no_longer_counts
     assert [(r.id, r.is_hidden) for r in admin_page.items] == [(abusive.id, True), (kept.id, False)]
     with pytest.raises(ValidationError, match="hidden; it cannot be answered"):
         reviews.answer_review(world.teacher, abusive.id, "Sorry")
+    with pytest.raises(ValidationError, match="already rated this session"):
+        reviews.rate_booking(world.student, second.id, stars=2, comment="A milder one")
 
 
 def test_reviews_are_listed_newest_first_a_page_at_a_time(

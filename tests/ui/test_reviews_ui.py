@@ -264,3 +264,37 @@ def test_a_screenshot_of_the_reviews_list(
     image = QImage(str(path))
     assert (image.width(), image.height()) == (640, 420)
     runner.wait_for_idle()
+
+
+def test_a_page_emptied_by_a_hidden_review_falls_back_to_the_last_page_left(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("linguaflex_desktop.ui.reviews.PAGE_SIZE", 1)
+    first, second = completed_bookings(clocked_services, school, clock, count=2)
+    reviews = clocked_services.reviews
+    older = reviews.rate_booking(school.student.actor, first.id, stars=2, comment="Meh")
+    clock.advance(minutes=5)
+    reviews.rate_booking(school.student.actor, second.id, stars=5, comment="Great")
+    widget = ReviewsList(
+        services=clocked_services,
+        actor=school.other_student.actor,
+        runner=runner,
+        teacher_id=school.teacher.id,
+    )
+    qtbot.addWidget(widget)
+    widget.show()
+    _cards_loaded(qtbot, widget, 1)
+    with qtbot.waitSignal(widget.reviews_loaded, timeout=5000):
+        widget.pager.next_button.click()
+    assert [card.review.comment for card in widget.cards] == ["Meh"]  # page 2 of 2
+    reviews.hide_review(school.admin.actor, older.id, reason="Off topic.")
+    with qtbot.waitSignal(widget.reviews_loaded, timeout=5000) as loaded:
+        widget.load(1)  # as a "review" change reloads the page shown
+    assert loaded.args[0].offset == 0
+    assert [card.review.comment for card in widget.cards] == ["Great"]
+    runner.wait_for_idle()

@@ -1,7 +1,7 @@
 """ "Rate this session…" in the student's "My bookings": enabled for a COMPLETED booking the
 student has not reviewed yet (``review_dto.can_rate``, the service's rule), it opens the
-RateSessionDialog; once posted, the booking's row is fetched again (now reviewed, so the
-button turns off). GUI thread only.
+RateSessionDialog; once posted, the booking's row is fetched again through the app-wide
+"booking" change (now reviewed, so the button stays off). GUI thread only.
 """
 
 from __future__ import annotations
@@ -55,10 +55,11 @@ class RateAction:
         dialog.open()
         return dialog
 
-    def _on_rated(self, review: ReviewDTO) -> None:
+    def _on_rated(self, _review: ReviewDTO) -> None:
+        # The booking's row is fetched again by the page itself: the rating emits a
+        # "booking" change (from the dialog), which the list follows (``refresh_on``).
         set_message(self.page.notice_label, RATED_TEXT)
         self.button.setEnabled(False)
-        self.page.refresh_booking(review.booking_id)
 
 
 def install_rate_action(page: BookingListPage) -> RateAction:
