@@ -33,6 +33,7 @@ from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
+from linguaflex_desktop.services.booking.reviews import ReviewService
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
@@ -200,6 +201,7 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    reviews: ReviewService
     change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
     _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
@@ -342,6 +344,7 @@ def build_app_services(
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
         change_feed=change_feed,
+        reviews=ReviewService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)

@@ -155,3 +155,4 @@ class AuditAction(enum.StrEnum):
     USER_REACTIVATED = "user.reactivated"
     SETTINGS_CHANGED = "settings.changed"
     JOB_RETRY = "job.retry"
+    REVIEW_HIDDEN = "review.hidden"

@@ -89,6 +89,10 @@ class GigDTO:
     min_duration_minutes: int
     max_duration_minutes: int
     duration_step_minutes: int
+    # the teacher's visible reviews: the average shown (rounded to one decimal; None without
+    # any review) and how many (filled by the search and get_gig; see catalogue.ratings)
+    rating_average: float | None = None
+    rating_count: int = 0
 
     @property
     def allowed_durations(self) -> tuple[int, ...]:
@@ -101,7 +105,8 @@ class GigDTO:
         )
 
     @classmethod
-    def from_model(cls, gig: Gig) -> GigDTO:
+    def from_model(cls, gig: Gig, *, rating: tuple[float | None, int] | None = None) -> GigDTO:
+        average, count = rating if rating is not None else (None, 0)
         return cls(
             id=gig.id,
             teacher_id=gig.teacher_id,
@@ -118,6 +123,8 @@ class GigDTO:
             min_duration_minutes=gig.min_duration_minutes,
             max_duration_minutes=gig.max_duration_minutes,
             duration_step_minutes=gig.duration_step_minutes,
+            rating_average=average,
+            rating_count=count,
         )
 
 

@@ -42,6 +42,7 @@ ENTITY_TEXT: Mapping[str, str] = {
     "outbox_job": "Job",
     "settings": "Settings",
     "payout": "Payout",
+    "review": "Review",
 }
 AMOUNT_SUFFIX = "_minor"
 TIME_SUFFIX = "_at"

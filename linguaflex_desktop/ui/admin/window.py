@@ -38,6 +38,7 @@ from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
+from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -348,8 +349,9 @@ class GigAdminPage(_AdminListPage):
 
 
 class AdminWindow(RoleWindow):
-    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', and the reports 'Audit' and
-    'Revenue'; ``install_payment_ui`` adds 'Payments' (with refunds). Admin > Settings…"""
+    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', the reports 'Audit' and
+    'Revenue', and 'Reviews' (to hide an abusive one); ``install_payment_ui`` adds
+    'Payments' (with refunds). Admin > Settings…"""
 
     def __init__(
         self,
@@ -374,6 +376,14 @@ class AdminWindow(RoleWindow):
         self.add_page(self.revenue, "Revenue")
         self.statements = AdminStatementsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.statements, "Statements")
+        self.reviews = ReviewsList(
+            services=services,
+            actor=self.actor,
+            runner=runner,
+            teacher_id=None,
+            heading="Recent reviews",
+        )
+        self.add_page(self.reviews, "Reviews")
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)
