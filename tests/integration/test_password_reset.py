@@ -5,7 +5,9 @@ anything else is allowed."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -28,6 +30,7 @@ from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.authorization import MUST_CHANGE_PASSWORD
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.messaging.account_codes import AccountCodeMailer
 from tests.conftest import FakeClock
 from tests.integration.account_code_helpers import (
     NEW_PASSWORD,
@@ -199,3 +202,56 @@ def test_only_an_admin_sets_a_temporary_password_and_not_their_own(ctx: ServiceC
     assert stored_user(ctx, user.id).must_change_password is False
     assert audit_actions(ctx, user.id) == []
     assert jobs(ctx) == []
+
+
+def test_a_code_job_run_after_the_code_lifetime_sends_nothing(
+    ctx: ServiceContext, resets: PasswordResets, smtp: SmtpPeer, clock: FakeClock
+) -> None:
+    register(ctx)
+    resets.request_reset(email="ana@example.com")
+    clock.advance(minutes=15)  # the worker was down meanwhile
+    assert send_codes(ctx, smtp) == 1
+    assert codes_sent_to(smtp, "ana@example.com") == []
+    [row] = code_rows(ctx)
+    assert row.code_digest is None
+
+
+def test_a_code_job_without_smtp_settings_waits_and_stores_no_code(
+    ctx: ServiceContext, resets: PasswordResets
+) -> None:
+    register(ctx)
+    resets.request_reset(email="ana@example.com")
+    [job] = jobs(ctx)
+    with pytest.raises(ConfigurationError):
+        AccountCodeMailer(ctx, mailer=None).send_code_job(dict(job.payload))
+    [row] = code_rows(ctx)
+    assert row.code_digest is None
+
+
+def test_a_code_used_by_parallel_resets_works_exactly_once(
+    ctx: ServiceContext, resets: PasswordResets, smtp: SmtpPeer
+) -> None:
+    user = register(ctx)
+    resets.request_reset(email="ana@example.com")
+    send_codes(ctx, smtp)
+    [code] = codes_sent_to(smtp, "ana@example.com")
+    barrier = threading.Barrier(4)
+
+    def attempt(index: int) -> bool:
+        barrier.wait()
+        try:
+            resets.reset_password(
+                email="ana@example.com", code=code, new_password=f"{NEW_PASSWORD} {index}"
+            )
+        except ValidationError:
+            return False
+        return True
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(attempt, range(4)))
+    assert outcomes.count(True) == 1
+    assert audit_actions(ctx, user.id) == [("user.password_reset", user.id)]
+    winner = outcomes.index(True)
+    assert AccountService(ctx).authenticate(
+        email="ana@example.com", password=f"{NEW_PASSWORD} {winner}"
+    )

@@ -247,6 +247,9 @@ def test_an_admin_sets_a_temporary_password_from_the_users_tab(
     type_into(qtbot, dialog.password_edit, TEMPORARY)
     click(qtbot, dialog.set_button)
     qtbot.waitUntil(lambda: dialog.notice_label.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.model.index(row, 4).data() == "Active, temporary password", timeout=5000
+    )
     signed_in = app_services.accounts.authenticate(email="student@example.com", password=TEMPORARY)
     assert signed_in.must_change_password is True
 

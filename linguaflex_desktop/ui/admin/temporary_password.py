@@ -126,6 +126,7 @@ def install_temporary_password_button(page: UserAdminPage) -> QPushButton:
         dialog = TemporaryPasswordDialog(
             services=page.services, runner=page.runner, actor=page.actor, user=user, parent=page
         )
+        dialog.user_changed.connect(page.model.replace_user)
         dialog.finished.connect(dialog.deleteLater)
         page.temporary_password_dialog = dialog
         dialog.open()
