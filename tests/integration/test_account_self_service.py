@@ -4,7 +4,9 @@ each audited; the current password counted like sign-in; other computers signed 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select
@@ -273,3 +275,27 @@ def test_tokens_of_other_computers_are_revoked_by_a_password_change(
     with ctx.unit_of_work(write=False) as uow:
         revoked = uow.session.scalars(select(AuthToken.revoked_at)).all()
     assert len(revoked) == len(tokens) and all(at is not None for at in revoked)
+
+
+def test_parallel_guesses_of_the_current_password_get_exactly_five_checks(
+    ctx: ServiceContext, own: AccountSelfService
+) -> None:
+    user = register(ctx)
+    barrier = threading.Barrier(8)
+
+    def guess(index: int) -> str:
+        barrier.wait()
+        try:
+            own.change_password(
+                user.actor, current_password=f"guess number {index}", new_password=NEW_PASSWORD
+            )
+        except AccountLocked:
+            return "locked"
+        except AuthenticationFailed:
+            return "wrong"
+        return "changed"
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = sorted(pool.map(guess, range(8)))
+    assert outcomes == ["locked"] * 3 + ["wrong"] * 5
+    assert audit_actions(ctx, user.id) == []

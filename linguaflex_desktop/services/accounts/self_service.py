@@ -186,11 +186,11 @@ class AccountSelfService:
 
     def _own_row(self, session: Session, actor: Actor, *, changing_password: bool = False) -> User:
         """The actor's row, locked; refused while a temporary password awaits its
-        replacement, except for ``changing_password`` (that replacement)."""
-        user = load_acting_user(session, actor, password_change_pending_ok=changing_password)
-        locked = session.scalar(select(User).where(User.id == user.id).with_for_update())
-        assert locked is not None
-        return locked
+        replacement, except for ``changing_password`` (that replacement). The row is locked
+        before it is first loaded: a row loaded earlier in the session would keep its stale
+        lockout counters through a later SELECT ... FOR UPDATE."""
+        session.scalar(select(User).where(User.id == actor.id).with_for_update())
+        return load_acting_user(session, actor, password_change_pending_ok=changing_password)
 
     def _check_current_password(
         self, actor: Actor, password: object, *, changing_password: bool = False
