@@ -27,6 +27,8 @@ from linguaflex_desktop.db import (
     upgrade_schema,
 )
 from linguaflex_desktop.logging_setup import FILE_ONLY
+from linguaflex_desktop.services.accounts.password_reset import PasswordResets
+from linguaflex_desktop.services.accounts.self_service import AccountSelfService
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.due import DueTransitions
@@ -189,6 +191,8 @@ class AppServices:
     engine: Engine
     ctx: ServiceContext
     accounts: AccountService
+    own_account: AccountSelfService
+    password_resets: PasswordResets
     catalogue: CatalogueService
     remember_me: RememberMeStore
     bookings: BookingService
@@ -331,6 +335,8 @@ def build_app_services(
         engine=engine,
         ctx=ctx,
         accounts=AccountService(ctx),
+        own_account=AccountSelfService(ctx, email_codes=settings.smtp.configured),
+        password_resets=PasswordResets(ctx, email_codes=settings.smtp.configured),
         catalogue=CatalogueService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),

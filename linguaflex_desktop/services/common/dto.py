@@ -34,6 +34,8 @@ class UserDTO:
     is_active: bool
     suspended_at: datetime | None
     created_at: datetime
+    # An admin's temporary password: the app asks for a new one before anything else.
+    must_change_password: bool = False
 
     @property
     def actor(self) -> Actor:
@@ -50,6 +52,7 @@ class UserDTO:
             is_active=user.is_active,
             suspended_at=user.suspended_at,
             created_at=user.created_at,
+            must_change_password=bool(user.must_change_password),
         )
 
 
