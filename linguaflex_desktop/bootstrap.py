@@ -32,6 +32,7 @@ from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService
@@ -183,6 +184,7 @@ class AppServices:
     ctx: ServiceContext
     accounts: AccountService
     catalogue: CatalogueService
+    profiles: ProfileService
     remember_me: RememberMeStore
     bookings: BookingService
     reschedules: Reschedules
@@ -279,6 +281,7 @@ def build_app_services(
         ctx=ctx,
         accounts=AccountService(ctx),
         catalogue=CatalogueService(ctx),
+        profiles=ProfileService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),
         reschedules=Reschedules(ctx),

@@ -25,6 +25,7 @@ from linguaflex_desktop.models.enums import (
     RefundStatus,
     RescheduleStatus,
     Role,
+    SpokenLevel,
 )
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ __all__ = [
     "Role",
     "SavedCard",
     "SessionBooking",
+    "SpokenLevel",
     "StripeCustomer",
     "TeacherProfile",
     "UTCDateTime",

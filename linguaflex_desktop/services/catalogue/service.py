@@ -15,6 +15,11 @@ from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import AuditAction, Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.services.catalogue.profile_rules import MAX_BIO_LENGTH
+from linguaflex_desktop.services.catalogue.teacher_summary import (
+    gig_with_summary,
+    with_teacher_summary,
+)
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -40,7 +45,6 @@ from linguaflex_desktop.services.common.validation import (
 
 MAX_TITLE_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 5000
-MAX_BIO_LENGTH = 5000
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
 DURATION_STEP_MINUTES = 15
@@ -292,7 +296,8 @@ class CatalogueService:
         ``text``: every word must appear (case-insensitively, literally) in the title,
         description, teacher name or language. Rate limits compare hourly minor units (pass
         ``currency`` too for a meaningful range). Sorts: relevance (title matches first, then
-        cheapest, then oldest), price_asc, price_desc, newest.
+        cheapest, then oldest), price_asc, price_desc, newest. Each gig carries its
+        teacher's summary (country, languages, rating), read in the same query.
         """
         if sort not in SORTS:
             raise ValidationError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
@@ -315,7 +320,8 @@ class CatalogueService:
             load_acting_user(uow.session, actor)
             total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
             ordered = query.order_by(*self._ordering(sort, words)).offset(offset).limit(limit)
-            items = tuple(GigDTO.from_model(gig) for gig in uow.session.scalars(ordered))
+            rows = uow.session.execute(with_teacher_summary(ordered))
+            items = tuple(gig_with_summary(row) for row in rows)
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
     @staticmethod

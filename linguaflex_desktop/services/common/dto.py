@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from linguaflex_desktop.models.enums import Level, Role
+from linguaflex_desktop.models.enums import Level, Role, SpokenLevel
 
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
@@ -54,12 +54,60 @@ class UserDTO:
 
 
 @dataclass(frozen=True)
+class SpokenLanguage:
+    """A language a teacher speaks and how well."""
+
+    language: str
+    level: SpokenLevel
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The stars students gave a teacher: how many ratings and their sum (whole numbers on
+    both databases); ``average`` is None before the first rating."""
+
+    count: int = 0
+    total_stars: int = 0
+
+    @property
+    def average(self) -> float | None:
+        return self.total_stars / self.count if self.count else None
+
+
+@dataclass(frozen=True)
+class TeacherSummary:
+    """What a student sees of a gig's teacher beside the gig: country (ISO 3166-1 alpha-2
+    code and English name), languages spoken, rating, and whether a photo exists (the photo
+    itself is fetched once per teacher; ``photo_updated_at`` tells a cached one is stale)."""
+
+    country: str | None = None
+    country_name: str = ""
+    languages: tuple[SpokenLanguage, ...] = ()
+    rating: RatingSummary = RatingSummary()
+    photo_updated_at: datetime | None = None
+
+    @property
+    def has_photo(self) -> bool:
+        return self.photo_updated_at is not None
+
+
+@dataclass(frozen=True)
 class TeacherProfileDTO:
+    """A teacher's public profile. ``languages`` are the names alone (the older form);
+    ``spoken_languages`` carry the levels. ``photo`` is PNG or JPEG bytes (None: no photo);
+    ``gigs`` are the teacher's bookable gigs, each with ``teacher`` filled in."""
+
     user_id: int
     display_name: str
     bio: str
     languages: tuple[str, ...]
     time_zone: str
+    spoken_languages: tuple[SpokenLanguage, ...] = ()
+    country: str | None = None
+    country_name: str = ""
+    photo: bytes | None = None
+    rating: RatingSummary = RatingSummary()
+    gigs: tuple[GigDTO, ...] = ()
 
     @classmethod
     def from_model(cls, profile: TeacherProfile, user: User) -> TeacherProfileDTO:
@@ -89,6 +137,7 @@ class GigDTO:
     min_duration_minutes: int
     max_duration_minutes: int
     duration_step_minutes: int
+    teacher: TeacherSummary = TeacherSummary()
 
     @property
     def allowed_durations(self) -> tuple[int, ...]:
@@ -101,7 +150,7 @@ class GigDTO:
         )
 
     @classmethod
-    def from_model(cls, gig: Gig) -> GigDTO:
+    def from_model(cls, gig: Gig, teacher: TeacherSummary | None = None) -> GigDTO:
         return cls(
             id=gig.id,
             teacher_id=gig.teacher_id,
@@ -118,6 +167,7 @@ class GigDTO:
             min_duration_minutes=gig.min_duration_minutes,
             max_duration_minutes=gig.max_duration_minutes,
             duration_step_minutes=gig.duration_step_minutes,
+            teacher=teacher or TeacherSummary(),
         )
 
 

@@ -1,0 +1,371 @@
+"""Teacher profiles on SQLite and Postgres: languages with levels, country, photo, rating,
+the teacher's gigs, who may read and edit them, and what search shows beside each gig."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from linguaflex_desktop.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
+from linguaflex_desktop.models import (
+    BookingStatus,
+    Level,
+    PaymentStatus,
+    Rating,
+    Role,
+    SessionBooking,
+    SpokenLevel,
+)
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
+from linguaflex_desktop.services.catalogue.service import CatalogueService
+from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, RatingSummary, SpokenLanguage
+from tests.conftest import FakeClock
+
+PASSWORD = "correct horse battery"
+
+
+def png_bytes(width: int, height: int) -> bytes:
+    """A real grey PNG of the given size (no Qt needed)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """The start of a baseline JPEG up to its frame header (what the size check reads)."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
+
+
+class World:
+    """An admin, two teachers (Maria, Kenji), two students, and the services."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.accounts = AccountService(ctx)
+        self.catalogue = CatalogueService(ctx)
+        self.profiles = ProfileService(ctx)
+        self.admin = self.accounts.create_admin(
+            email="root@example.com", password=PASSWORD, display_name="Root"
+        ).actor
+        self.maria = self.user("maria@example.com", "Maria Garcia", Role.TEACHER)
+        self.kenji = self.user("kenji@example.com", "Kenji Sato", Role.TEACHER)
+        self.student = self.user("sam@example.com", "Sam Student", Role.STUDENT)
+        self.other_student = self.user("ana@example.com", "Ana Student", Role.STUDENT)
+        self._next_start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    def user(self, email: str, name: str, role: Role) -> Actor:
+        return self.accounts.register(
+            email=email, password=PASSWORD, display_name=name, role=role, time_zone="UTC"
+        ).actor
+
+    def gig(self, teacher: Actor, **overrides: Any) -> GigDTO:
+        values: dict[str, Any] = {
+            "title": "Conversational Spanish",
+            "language": "Spanish",
+            "level": Level.B1,
+            "description": "Talk about daily life.",
+            "hourly_rate_minor": 3000,
+            "currency": "USD",
+        }
+        values.update(overrides)
+        return self.catalogue.create_gig(teacher, **values)
+
+    def rate(self, gig: GigDTO, student: Actor, stars: int) -> None:
+        """A completed one-hour session of ``gig`` and the student's rating of it."""
+        start = self._next_start
+        self._next_start += timedelta(hours=2)
+        with self.ctx.unit_of_work() as uow:
+            booking = SessionBooking(
+                student_id=student.id,
+                teacher_id=gig.teacher_id,
+                gig_id=gig.id,
+                start_at=start,
+                end_at=start + timedelta(hours=1),
+                duration_minutes=60,
+                status=BookingStatus.COMPLETED,
+                payment_status=PaymentStatus.PAID,
+                currency="USD",
+                hourly_rate_minor=3000,
+                base_amount_minor=3000,
+                fee_minor=150,
+                total_minor=3150,
+                teacher_share_minor=3000,
+            )
+            uow.session.add(booking)
+            uow.session.flush()
+            uow.session.add(
+                Rating(
+                    booking_id=booking.id,
+                    student_id=student.id,
+                    teacher_id=gig.teacher_id,
+                    stars=stars,
+                )
+            )
+            uow.commit()
+
+    def update(self, teacher: Actor, **overrides: Any) -> Any:
+        values: dict[str, Any] = {
+            "bio": "Native speaker from Madrid.",
+            "spoken_languages": [("Spanish", "native"), ("English", "C1")],
+            "country": "ES",
+            "time_zone": "Europe/Madrid",
+        }
+        values.update(overrides)
+        return self.profiles.update_teacher_profile(teacher, **values)
+
+
+@pytest.fixture
+def world(ctx: ServiceContext) -> World:
+    return World(ctx)
+
+
+# --- edit and read back ---------------------------------------------------------------------
+
+
+def test_teacher_saves_profile_and_a_student_reads_it_back(world: World) -> None:
+    saved = world.update(
+        world.maria,
+        bio="  Native speaker from Madrid. ",
+        spoken_languages=[(" spanish ", "Native"), ("english", "c1"), ("French", SpokenLevel.A2)],
+        country="es",
+        display_name="Maria  G.",
+    )
+    read = world.profiles.get_teacher_profile(world.student, world.maria.id)
+    assert read == saved
+    assert read.bio == "Native speaker from Madrid."
+    assert read.spoken_languages == (
+        SpokenLanguage("Spanish", SpokenLevel.NATIVE),
+        SpokenLanguage("English", SpokenLevel.C1),
+        SpokenLanguage("French", SpokenLevel.A2),
+    )
+    assert read.languages == ("Spanish", "English", "French")  # the older names-only list
+    assert (read.country, read.country_name) == ("ES", "Spain")
+    assert (read.time_zone, read.display_name) == ("Europe/Madrid", "Maria G.")
+    assert read.photo is None
+    assert read.rating == RatingSummary(count=0, total_stars=0)
+    assert read.rating.average is None
+
+
+def test_no_country_is_allowed_and_stored_as_none(world: World) -> None:
+    profile = world.update(world.maria, country="")
+    assert (profile.country, profile.country_name) == (None, "")
+
+
+def test_profile_lists_only_bookable_gigs_and_the_rating_of_every_review(world: World) -> None:
+    spanish = world.gig(world.maria, title="Conversational Spanish")
+    grammar = world.gig(world.maria, title="Spanish grammar", level=Level.B2)
+    hidden = world.gig(world.maria, title="Old course", is_active=False)
+    suspended = world.gig(world.maria, title="Suspended course")
+    world.catalogue.suspend_gig(world.admin, suspended.id, reason="test")
+    world.gig(world.kenji, title="Japanese basics", language="Japanese")
+    world.rate(spanish, world.student, 5)
+    world.rate(grammar, world.student, 4)
+    world.rate(spanish, world.other_student, 2)
+    kenji_gig = world.profiles.get_teacher_profile(world.student, world.kenji.id).gigs[0]
+    world.rate(kenji_gig, world.student, 1)
+
+    profile = world.profiles.get_teacher_profile(world.student, world.maria.id)
+    # 5 + 4 + 2 = 11 stars over 3 ratings; Kenji's rating does not count for Maria
+    assert profile.rating == RatingSummary(count=3, total_stars=11)
+    assert profile.rating.average == pytest.approx(11 / 3)
+    assert [gig.title for gig in profile.gigs] == ["Conversational Spanish", "Spanish grammar"]
+    assert hidden.id not in {gig.id for gig in profile.gigs}
+    assert all(gig.teacher.rating == RatingSummary(3, 11) for gig in profile.gigs)
+
+
+def test_a_teacher_without_a_profile_row_gets_one_on_first_save(world: World) -> None:
+    empty = world.profiles.get_teacher_profile(world.student, world.kenji.id)
+    assert (empty.bio, empty.spoken_languages, empty.country) == ("", (), None)
+    saved = world.update(world.kenji, spoken_languages=[("Japanese", "native")], country="JP")
+    assert saved.spoken_languages == (SpokenLanguage("Japanese", SpokenLevel.NATIVE),)
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("bio", "x" * 5001, "The bio is too long (at most 5000 characters)."),
+        ("country", "XX", "Unknown country 'XX'; choose one from the list."),
+        ("country", "Spain", "Unknown country 'Spain'; choose one from the list."),
+        (
+            "spoken_languages",
+            [("Spanish", "native"), ("spanish", "C1")],
+            "Spanish is listed twice; keep one line per language.",
+        ),
+        (
+            "spoken_languages",
+            [("Spanish", "")],
+            "Choose your level in Spanish (native, C2, C1, B2, B1, A2, A1).",
+        ),
+        (
+            "spoken_languages",
+            [("Spanish", "fluent")],
+            "Unknown level 'fluent' for Spanish; choose one of native, C2, C1, B2, B1, A2, A1.",
+        ),
+        ("time_zone", "Europe/Atlantis", "Unknown time zone: 'Europe/Atlantis'."),
+    ],
+)
+def test_each_bad_input_has_its_sentence_and_changes_nothing(
+    world: World, field: str, value: object, message: str
+) -> None:
+    before = world.update(world.maria)
+    with pytest.raises(FieldErrors) as raised:
+        world.update(world.maria, **{"bio": "Changed.", field: value})
+    assert raised.value.fields == {field: message}
+    assert raised.value.message == message
+    assert world.profiles.get_teacher_profile(world.maria, world.maria.id) == before
+
+
+def test_every_bad_field_is_named_at_once(world: World) -> None:
+    with pytest.raises(FieldErrors) as raised:
+        world.update(world.maria, bio="x" * 5001, country="XX", display_name=" ")
+    assert list(raised.value.fields) == ["display_name", "bio", "country"]
+    assert raised.value.message == (
+        "Please enter a display name. The bio is too long (at most 5000 characters). "
+        "Unknown country 'XX'; choose one from the list."
+    )
+
+
+# --- permissions ----------------------------------------------------------------------------
+
+
+def test_a_student_cannot_edit_a_profile(world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        world.update(world.student)
+    with pytest.raises(PermissionDenied):
+        world.profiles.set_teacher_photo(world.student, png_bytes(8, 8))
+
+
+def test_a_teacher_edits_only_their_own_profile(world: World) -> None:
+    world.update(world.kenji, bio="Kenji's own words.", spoken_languages=[("Japanese", "native")])
+    world.update(world.maria, bio="Maria's words.")  # acts on Maria, whatever Kenji wrote
+    kenji = world.profiles.get_teacher_profile(world.student, world.kenji.id)
+    assert kenji.bio == "Kenji's own words."
+    assert kenji.spoken_languages == (SpokenLanguage("Japanese", SpokenLevel.NATIVE),)
+
+
+def test_only_active_teachers_are_shown_to_students(world: World) -> None:
+    with pytest.raises(NotFound):
+        world.profiles.get_teacher_profile(world.maria, world.student.id)
+    world.accounts.suspend_user(world.admin, world.maria.id, reason="test")
+    with pytest.raises(NotFound):
+        world.profiles.get_teacher_profile(world.student, world.maria.id)
+    with pytest.raises(NotFound):
+        world.profiles.get_teacher_photo(world.student, world.maria.id)
+    assert world.profiles.get_teacher_profile(world.admin, world.maria.id).user_id == world.maria.id
+
+
+# --- photo ----------------------------------------------------------------------------------
+
+
+def test_a_photo_is_stored_read_back_and_removed(world: World, clock: FakeClock) -> None:
+    photo = png_bytes(256, 256)
+    saved = world.profiles.set_teacher_photo(world.maria, photo)
+    assert saved.photo == photo
+    assert world.profiles.get_teacher_photo(world.student, world.maria.id) == photo
+    assert world.profiles.get_teacher_profile(world.student, world.maria.id).photo == photo
+    gig = world.gig(world.maria)
+    (found,) = world.catalogue.search_gigs(world.student).items
+    assert found.id == gig.id
+    assert found.teacher.has_photo and found.teacher.photo_updated_at == clock()
+    removed = world.profiles.remove_teacher_photo(world.maria)
+    assert removed.photo is None
+    assert world.profiles.get_teacher_photo(world.student, world.maria.id) is None
+
+
+def test_a_jpeg_photo_is_accepted(world: World) -> None:
+    photo = jpeg_header(200, 256)
+    assert world.profiles.set_teacher_photo(world.maria, photo).photo == photo
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"GIF89a" + b"\x00" * 100, "The photo is not a PNG or JPEG image."),
+        (b"", "The photo file is empty."),
+        ("not bytes", "The photo must be an image file's contents."),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 8, "The photo cannot be read as an image"),
+        (png_bytes(300, 200), "The photo is 300 x 200 pixels; at most 256 x 256 is stored."),
+        (jpeg_header(257, 100), "The photo is 257 x 100 pixels; at most 256 x 256 is stored."),
+        (
+            png_bytes(8, 8) + b"\x00" * (256 * 1024),
+            "The photo is too large (256 KB; at most 256 KB): choose a smaller picture.",
+        ),
+    ],
+)
+def test_a_bad_photo_is_refused_and_the_old_one_stays(
+    world: World, data: object, message: str
+) -> None:
+    old = png_bytes(16, 16)
+    world.profiles.set_teacher_photo(world.maria, old)
+    with pytest.raises(ValidationError) as raised:
+        world.profiles.set_teacher_photo(world.maria, data)  # type: ignore[arg-type]
+    assert raised.value.message.startswith(message)
+    assert world.profiles.get_teacher_photo(world.student, world.maria.id) == old
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def test_search_results_carry_each_teachers_country_languages_and_rating(world: World) -> None:
+    world.update(world.maria, spoken_languages=[("Spanish", "native"), ("English", "C1")])
+    world.update(world.kenji, spoken_languages=[("Japanese", "native")], country="JP")
+    maria_gig = world.gig(world.maria, title="Spanish A", hourly_rate_minor=3000)
+    maria_other = world.gig(world.maria, title="Spanish B", hourly_rate_minor=3500)
+    kenji_gig = world.gig(
+        world.kenji, title="Japanese", language="Japanese", hourly_rate_minor=4000
+    )
+    world.rate(maria_gig, world.student, 5)
+    world.rate(maria_other, world.other_student, 4)
+    world.rate(kenji_gig, world.student, 3)
+
+    page = world.catalogue.search_gigs(world.student, sort="price_asc")
+    summaries = {
+        gig.title: (
+            gig.teacher.country,
+            gig.teacher.country_name,
+            gig.teacher.languages,
+            gig.teacher.rating.count,
+            gig.teacher.rating.total_stars,
+        )
+        for gig in page.items
+    }
+    spanish = (
+        SpokenLanguage("Spanish", SpokenLevel.NATIVE),
+        SpokenLanguage("English", SpokenLevel.C1),
+    )
+    assert summaries == {
+        "Spanish A": ("ES", "Spain", spanish, 2, 9),
+        "Spanish B": ("ES", "Spain", spanish, 2, 9),
+        "Japanese": ("JP", "Japan", (SpokenLanguage("Japanese", SpokenLevel.NATIVE),), 1, 3),
+    }
+    assert page.total == 3
+    assert page.items[0].teacher.rating.average == 4.5
+    assert [gig.title for gig in page.items] == ["Spanish A", "Spanish B", "Japanese"]
+
+
+def test_a_teacher_with_no_profile_and_no_ratings_shows_empty_facts(world: World) -> None:
+    world.gig(world.kenji, title="Japanese", language="Japanese")
+    (gig,) = world.catalogue.search_gigs(world.student).items
+    assert gig.teacher.country is None and gig.teacher.languages == ()
+    assert gig.teacher.rating == RatingSummary(0, 0) and not gig.teacher.has_photo
