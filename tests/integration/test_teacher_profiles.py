@@ -3,8 +3,6 @@ the teacher's gigs, who may read and edit them, and what search shows beside eac
 
 from __future__ import annotations
 
-import struct
-import zlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,12 +10,8 @@ import pytest
 
 from linguaflex_desktop.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import (
-    BookingStatus,
     Level,
-    PaymentStatus,
-    Rating,
     Role,
-    SessionBooking,
     SpokenLevel,
 )
 from linguaflex_desktop.services.accounts.service import AccountService
@@ -26,32 +20,9 @@ from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, RatingSummary, SpokenLanguage
 from tests.conftest import FakeClock
+from tests.integration.profile_helpers import add_rating, jpeg_header, png_bytes
 
 PASSWORD = "correct horse battery"
-
-
-def png_bytes(width: int, height: int) -> bytes:
-    """A real grey PNG of the given size (no Qt needed)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
-def jpeg_header(width: int, height: int) -> bytes:
-    """The start of a baseline JPEG up to its frame header (what the size check reads)."""
-    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
 
 
 class World:
@@ -90,36 +61,8 @@ class World:
 
     def rate(self, gig: GigDTO, student: Actor, stars: int) -> None:
         """A completed one-hour session of ``gig`` and the student's rating of it."""
-        start = self._next_start
+        add_rating(self.ctx, gig, student_id=student.id, stars=stars, start=self._next_start)
         self._next_start += timedelta(hours=2)
-        with self.ctx.unit_of_work() as uow:
-            booking = SessionBooking(
-                student_id=student.id,
-                teacher_id=gig.teacher_id,
-                gig_id=gig.id,
-                start_at=start,
-                end_at=start + timedelta(hours=1),
-                duration_minutes=60,
-                status=BookingStatus.COMPLETED,
-                payment_status=PaymentStatus.PAID,
-                currency="USD",
-                hourly_rate_minor=3000,
-                base_amount_minor=3000,
-                fee_minor=150,
-                total_minor=3150,
-                teacher_share_minor=3000,
-            )
-            uow.session.add(booking)
-            uow.session.flush()
-            uow.session.add(
-                Rating(
-                    booking_id=booking.id,
-                    student_id=student.id,
-                    teacher_id=gig.teacher_id,
-                    stars=stars,
-                )
-            )
-            uow.commit()
 
     def update(self, teacher: Actor, **overrides: Any) -> Any:
         values: dict[str, Any] = {
