@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QImageWriter, QPainter, QPixmap
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.catalogue.profile_rules import PHOTO_SIDE
@@ -66,7 +66,9 @@ def encode_photo(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"JPEG", JPEG_QUALITY):
+    writer = QImageWriter(buffer, QByteArray(b"jpeg"))
+    writer.setQuality(JPEG_QUALITY)
+    if not writer.write(image):
         raise ValidationError("The picture could not be converted; try a PNG or JPEG file.")
     buffer.close()
     return bytes(data.data())

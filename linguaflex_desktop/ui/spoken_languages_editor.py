@@ -22,6 +22,7 @@ from linguaflex_desktop.services.common.validation import MAX_LANGUAGES
 from linguaflex_desktop.ui.teacher_format import level_text
 
 CHOOSE_LEVEL_TEXT = "Choose level"
+LEVEL_COLUMN_WIDTH = 150
 
 
 class SpokenLanguagesEditor(QWidget):
@@ -41,7 +42,8 @@ class SpokenLanguagesEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(1, LEVEL_COLUMN_WIDTH)
         self.table.setMinimumHeight(130)
         self.table.setMaximumHeight(200)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
@@ -68,7 +70,7 @@ class SpokenLanguagesEditor(QWidget):
             name = item.text().strip() if item is not None else ""
             level = self._level_combo(row).currentData()
             if name or level:
-                rows.append((name, level.value if isinstance(level, SpokenLevel) else ""))
+                rows.append((name, level if isinstance(level, str) else ""))
         return rows
 
     def set_languages(self, rows: Sequence[tuple[str, SpokenLevel | None]]) -> None:
@@ -83,9 +85,9 @@ class SpokenLanguagesEditor(QWidget):
         self.table.setItem(row, 0, QTableWidgetItem(name))
         combo = QComboBox()
         combo.addItem(CHOOSE_LEVEL_TEXT, None)
-        for each in SpokenLevel:
-            combo.addItem(level_text(each), each)
-        combo.setCurrentIndex(max(combo.findData(level), 0) if level else 0)
+        for each in SpokenLevel:  # the plain value as data: Qt hands enums back as text
+            combo.addItem(level_text(each), each.value)
+        combo.setCurrentIndex(max(combo.findData(level.value), 0) if level else 0)
         combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
         self.table.setCellWidget(row, 1, combo)
         self._update_buttons()

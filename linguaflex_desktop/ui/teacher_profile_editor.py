@@ -140,7 +140,8 @@ class ProfileEditorPage(QWidget):
         photo_buttons.addStretch(1)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_label)
-        photo_row.addLayout(photo_buttons, 1)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
         name_limit, bio_limit = self.limits
         form = QFormLayout()
         form.setVerticalSpacing(10)

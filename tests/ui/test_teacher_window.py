@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.models import Level, Role
+from linguaflex_desktop.models import Level, Role, SpokenLevel
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import NO_GIGS_TEXT, TeacherWindow
@@ -131,16 +131,18 @@ def test_saving_the_profile_stores_it_and_renames_the_header(
     qtbot: QtBot, window: TeacherWindow, app_services: AppServices
 ) -> None:
     profile = window.profile_editor
-    assert profile.languages_edit.text() == "Spanish"
+    # a language saved before levels existed is offered with its level still to choose
+    assert profile.languages_editor.languages() == [("Spanish", "")]
     assert profile.bio_edit.toPlainText() == "Native speaker."
     type_into(qtbot, profile.display_name_edit, "Lucía Ruiz García")
-    type_into(qtbot, profile.languages_edit, "Spanish, Catalan")
+    profile.languages_editor.set_languages([("Spanish", SpokenLevel.NATIVE)])
+    profile.languages_editor.add_row("Catalan", SpokenLevel.C1)
     profile.bio_edit.setPlainText("Native speaker from Barcelona.")
     with qtbot.waitSignal(profile.profile_saved, timeout=5000):
         qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
     assert profile.saved_label.text() == "Profile saved."
     assert window.user_label.text() == "Lucía Ruiz García"
     assert window.status_label.text().startswith("Signed in as Lucía Ruiz García (teacher)")
-    stored = app_services.catalogue.get_profile(window.actor, window.user.id)
+    stored = app_services.profiles.get_teacher_profile(window.actor, window.user.id)
     assert stored.languages == ("Spanish", "Catalan")
     assert stored.bio == "Native speaker from Barcelona."
