@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.ui.gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
-from linguaflex_desktop.ui.photo_image import photo_pixmap
+from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
 from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
 
@@ -48,18 +48,15 @@ class GigDetailPanel(QStackedWidget):
         self.setCurrentWidget(self.empty_label)
 
     def _build_content(self) -> QWidget:
-        self.title_label = _label("detailTitle")
-        self.teacher_label = _label("detailTeacher")
-        self.teacher_facts_label = _label("detailMeta")
-        self.rating_label = _label("teacherRating")
-        self.photo_label = QLabel()
-        self.photo_label.setObjectName("teacherPhoto")
-        self.photo_label.setFixedSize(PHOTO_SIDE + 2, PHOTO_SIDE + 2)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.meta_label = _label("detailMeta")
-        self.rate_label = _label("detailRate")
-        self.time_zone_label = _label("detailMeta")
-        self.description_label = _label("detailDescription")
+        self.title_label = detail_label("detailTitle")
+        self.teacher_label = detail_label("detailTeacher")
+        self.teacher_facts_label = detail_label("detailMeta")
+        self.rating_label = detail_label("teacherRating")
+        self.photo_label = make_photo_label(PHOTO_SIDE)
+        self.meta_label = detail_label("detailMeta")
+        self.rate_label = detail_label("detailRate")
+        self.time_zone_label = detail_label("detailMeta")
+        self.description_label = detail_label("detailDescription")
         self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         about = QLabel("About this gig")
@@ -138,8 +135,9 @@ class GigDetailPanel(QStackedWidget):
         self.photo_label.setPixmap(photo_pixmap(data, PHOTO_SIDE, name=name))
 
 
-def _label(object_name: str) -> QLabel:
-    label = QLabel()
+def detail_label(object_name: str, text: str = "") -> QLabel:
+    """A word-wrapped plain-text label styled by ``object_name`` (detailTitle, detailMeta…)."""
+    label = QLabel(text)
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)

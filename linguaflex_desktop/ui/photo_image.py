@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QImageWriter, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.catalogue.profile_rules import PHOTO_SIDE
@@ -72,6 +73,15 @@ def encode_photo(image: QImage) -> bytes:
         raise ValidationError("The picture could not be converted; try a PNG or JPEG file.")
     buffer.close()
     return bytes(data.data())
+
+
+def make_photo_label(side: int, object_name: str = "teacherPhoto") -> QLabel:
+    """A fixed square label (with room for its border) that shows a photo of ``side`` px."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setFixedSize(side + 2, side + 2)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
 
 
 def photo_pixmap(data: bytes | None, side: int, *, name: str = "") -> QPixmap:

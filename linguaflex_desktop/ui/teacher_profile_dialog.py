@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.gig_detail_panel import detail_label
 from linguaflex_desktop.ui.gig_table_model import gig_rate_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
-from linguaflex_desktop.ui.photo_image import photo_pixmap
+from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_format import languages_text, local_time_text, rating_text
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -73,16 +74,13 @@ class TeacherProfileDialog(QDialog):
         self.load()
 
     def _build(self) -> None:
-        self.photo_label = QLabel()
-        self.photo_label.setObjectName("teacherPhoto")
-        self.photo_label.setFixedSize(PHOTO_SIDE + 2, PHOTO_SIDE + 2)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name_label = _label("detailTitle", "Loading…")
-        self.country_label = _label("detailMeta")
-        self.languages_label = _label("detailMeta")
-        self.local_time_label = _label("detailMeta")
-        self.rating_label = _label("teacherRating")
-        self.bio_label = _label("detailDescription")
+        self.photo_label = make_photo_label(PHOTO_SIDE)
+        self.name_label = detail_label("detailTitle", "Loading…")
+        self.country_label = detail_label("detailMeta")
+        self.languages_label = detail_label("detailMeta")
+        self.local_time_label = detail_label("detailMeta")
+        self.rating_label = detail_label("teacherRating")
+        self.bio_label = detail_label("detailDescription")
         self.bio_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label = make_message_label()
         facts = QVBoxLayout()
@@ -171,11 +169,11 @@ class TeacherProfileDialog(QDialog):
     def _show_gigs(self, gigs: tuple[GigDTO, ...]) -> None:
         self.book_buttons.clear()
         if not gigs:
-            self.gigs_layout.addWidget(_label("detailMeta", NO_GIGS_TEXT))
+            self.gigs_layout.addWidget(detail_label("detailMeta", NO_GIGS_TEXT))
         for gig in gigs:
             row = QHBoxLayout()
             text = f"{gig.title}\n{gig.language} · level {gig.level.value} · {gig_rate_text(gig)}"
-            row.addWidget(_label("gigLine", text), 1)
+            row.addWidget(detail_label("gigLine", text), 1)
             button = QPushButton("Book…")
             button.clicked.connect(lambda _checked=False, chosen=gig: self._book(chosen))
             self.book_buttons[gig.id] = button
@@ -187,13 +185,5 @@ class TeacherProfileDialog(QDialog):
         self.accept()
 
 
-def _label(object_name: str, text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 def _section(title: str) -> QLabel:
-    return _label("detailSection", title)
+    return detail_label("detailSection", title)

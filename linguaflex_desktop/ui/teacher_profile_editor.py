@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -33,7 +33,12 @@ from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
-from linguaflex_desktop.ui.photo_image import IMAGE_FILE_FILTER, photo_pixmap, scaled_photo_bytes
+from linguaflex_desktop.ui.photo_image import (
+    IMAGE_FILE_FILTER,
+    make_photo_label,
+    photo_pixmap,
+    scaled_photo_bytes,
+)
 from linguaflex_desktop.ui.spoken_languages_editor import SpokenLanguagesEditor
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
@@ -91,10 +96,7 @@ class ProfileEditorPage(QWidget):
     # --- construction ---------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.photo_label = QLabel()
-        self.photo_label.setObjectName("profilePhoto")
-        self.photo_label.setFixedSize(PHOTO_PREVIEW_SIDE + 2, PHOTO_PREVIEW_SIDE + 2)
-        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label = make_photo_label(PHOTO_PREVIEW_SIDE, "profilePhoto")
         self.photo_button = QPushButton("Choose photo…")
         self.photo_button.clicked.connect(self.choose_photo)
         self.remove_photo_button = QPushButton("Remove photo")

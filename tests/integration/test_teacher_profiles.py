@@ -14,50 +14,25 @@ from linguaflex_desktop.models import (
     Role,
     SpokenLevel,
 )
-from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.catalogue.profiles import ProfileService
-from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, RatingSummary, SpokenLanguage
 from tests.conftest import FakeClock
 from tests.integration.profile_helpers import add_rating, jpeg_header, png_bytes
+from tests.integration.test_catalogue import World as CatalogueWorld
 
 PASSWORD = "correct horse battery"
 
 
-class World:
-    """An admin, two teachers (Maria, Kenji), two students, and the services."""
+class World(CatalogueWorld):
+    """The catalogue tests' users (admin, Maria, Kenji, a student), a second student and
+    the profile service."""
 
     def __init__(self, ctx: ServiceContext) -> None:
-        self.ctx = ctx
-        self.accounts = AccountService(ctx)
-        self.catalogue = CatalogueService(ctx)
+        super().__init__(ctx)
         self.profiles = ProfileService(ctx)
-        self.admin = self.accounts.create_admin(
-            email="root@example.com", password=PASSWORD, display_name="Root"
-        ).actor
-        self.maria = self.user("maria@example.com", "Maria Garcia", Role.TEACHER)
-        self.kenji = self.user("kenji@example.com", "Kenji Sato", Role.TEACHER)
-        self.student = self.user("sam@example.com", "Sam Student", Role.STUDENT)
         self.other_student = self.user("ana@example.com", "Ana Student", Role.STUDENT)
         self._next_start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-
-    def user(self, email: str, name: str, role: Role) -> Actor:
-        return self.accounts.register(
-            email=email, password=PASSWORD, display_name=name, role=role, time_zone="UTC"
-        ).actor
-
-    def gig(self, teacher: Actor, **overrides: Any) -> GigDTO:
-        values: dict[str, Any] = {
-            "title": "Conversational Spanish",
-            "language": "Spanish",
-            "level": Level.B1,
-            "description": "Talk about daily life.",
-            "hourly_rate_minor": 3000,
-            "currency": "USD",
-        }
-        values.update(overrides)
-        return self.catalogue.create_gig(teacher, **values)
 
     def rate(self, gig: GigDTO, student: Actor, stars: int) -> None:
         """A completed one-hour session of ``gig`` and the student's rating of it."""

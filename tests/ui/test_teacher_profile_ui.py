@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.models import Role, SpokenLevel
+from linguaflex_desktop.models import Role, SpokenLevel, TeacherProfile
 from linguaflex_desktop.services.common.dto import SpokenLanguage, UserDTO
 from linguaflex_desktop.ui import teacher_profile_editor
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
@@ -289,3 +289,24 @@ def test_a_search_typed_for_a_teacher_still_shows_their_facts(
         qtbot.keyClick(browser.text_edit, Qt.Key.Key_Return)
     click_row(qtbot, browser.view, 0)
     assert browser.detail.rating_label.text() == "★ 4.5 (2 reviews)"
+
+
+def test_languages_saved_before_levels_existed_are_offered_for_a_level(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner, teacher: UserDTO
+) -> None:
+    with app_services.ctx.unit_of_work() as uow:  # a profile as the older version wrote it
+        stored = uow.session.get(TeacherProfile, teacher.id)
+        assert stored is not None
+        stored.languages = ["Catalan"]
+        uow.commit()
+    page = ProfileEditorPage(services=app_services, actor=teacher.actor, runner=runner)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.profile_loaded, timeout=5000):
+        pass
+    assert page.languages_editor.languages() == [("Catalan", "")]
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.field_errors["spoken_languages"].text()), timeout=5000)
+    assert page.field_errors["spoken_languages"].text() == (
+        "Choose your level in Catalan (native, C2, C1, B2, B1, A2, A1)."
+    )
+    assert page.languages_editor.table.property("invalid") is True

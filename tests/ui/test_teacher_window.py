@@ -19,8 +19,12 @@ from tests.ui.ui_helpers import click_row, create_gig, register, type_into
 @pytest.fixture
 def window(qtbot: QtBot, app_services: AppServices, runner: TaskRunner) -> Iterator[TeacherWindow]:
     teacher = register(app_services, Role.TEACHER, name="Lucía Ruiz")
-    app_services.catalogue.update_profile(
-        teacher.actor, bio="Native speaker.", languages=["Spanish"], time_zone="Europe/Madrid"
+    app_services.profiles.update_teacher_profile(
+        teacher.actor,
+        bio="Native speaker.",
+        spoken_languages=[("Spanish", "native")],
+        country="ES",
+        time_zone="Europe/Madrid",
     )
     teacher_window = TeacherWindow(services=app_services, user=teacher, runner=runner)
     qtbot.addWidget(teacher_window)
@@ -131,11 +135,9 @@ def test_saving_the_profile_stores_it_and_renames_the_header(
     qtbot: QtBot, window: TeacherWindow, app_services: AppServices
 ) -> None:
     profile = window.profile_editor
-    # a language saved before levels existed is offered with its level still to choose
-    assert profile.languages_editor.languages() == [("Spanish", "")]
+    assert profile.languages_editor.languages() == [("Spanish", "native")]
     assert profile.bio_edit.toPlainText() == "Native speaker."
     type_into(qtbot, profile.display_name_edit, "Lucía Ruiz García")
-    profile.languages_editor.set_languages([("Spanish", SpokenLevel.NATIVE)])
     profile.languages_editor.add_row("Catalan", SpokenLevel.C1)
     profile.bio_edit.setPlainText("Native speaker from Barcelona.")
     with qtbot.waitSignal(profile.profile_saved, timeout=5000):

@@ -1,4 +1,4 @@
-"""Catalogue: teacher profiles and gigs, student search, admin suspension of gigs.
+"""Catalogue: gigs, student search, admin suspension of gigs (teacher profiles: profiles.py).
 
 Each public method is one transaction on the calling thread (a worker thread in the app).
 A gig is *searchable* when it is active and not suspended and its teacher is an active,
@@ -7,15 +7,13 @@ unsuspended teacher; students only ever see searchable gigs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
-from linguaflex_desktop.models import AuditAction, Gig, Level, Role, TeacherProfile, User
-from linguaflex_desktop.services.catalogue.profile_rules import MAX_BIO_LENGTH
+from linguaflex_desktop.models import AuditAction, Gig, Level, Role, User
 from linguaflex_desktop.services.catalogue.teacher_summary import (
     gig_with_summary,
     with_teacher_summary,
@@ -23,7 +21,7 @@ from linguaflex_desktop.services.catalogue.teacher_summary import (
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
-from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, TeacherProfileDTO
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page
 from linguaflex_desktop.services.common.pricing import (
     MAX_DURATION_MINUTES,
     normalize_currency,
@@ -36,11 +34,8 @@ from linguaflex_desktop.services.common.validation import (
     clean_line,
     clean_multiline,
     like_pattern,
-    normalize_display_name,
     normalize_language,
-    normalize_languages,
     parse_level,
-    validate_time_zone,
 )
 
 MAX_TITLE_LENGTH = 120
@@ -135,51 +130,6 @@ class CatalogueService:
 
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
-
-    # --- profiles ---------------------------------------------------------------------------
-
-    def get_profile(self, actor: Actor, teacher_id: int) -> TeacherProfileDTO:
-        """A teacher's public profile; NotFound for non-teachers and for suspended teachers
-        (unless the actor is that teacher or an admin)."""
-        with self._ctx.unit_of_work(write=False) as uow:
-            acting = load_acting_user(uow.session, actor)
-            user = uow.session.get(User, teacher_id)
-            profile = uow.session.get(TeacherProfile, teacher_id)
-            if user is None or profile is None or user.role is not Role.TEACHER:
-                raise NotFound("No such teacher.")
-            hidden = user.suspended_at is not None or not user.is_active
-            if hidden and acting.role is not Role.ADMIN and acting.id != user.id:
-                raise NotFound("No such teacher.")
-            return TeacherProfileDTO.from_model(profile, user)
-
-    def update_profile(
-        self,
-        actor: Actor,
-        *,
-        bio: str,
-        languages: Sequence[str],
-        time_zone: str,
-        display_name: str | None = None,
-    ) -> TeacherProfileDTO:
-        """The acting teacher edits their own bio, languages, time zone (and name)."""
-        clean_bio = clean_multiline(bio, what="bio", limit=MAX_BIO_LENGTH)
-        clean_languages = normalize_languages(languages)
-        zone = validate_time_zone(time_zone)
-        name = None if display_name is None else normalize_display_name(display_name)
-        with self._ctx.unit_of_work() as uow:
-            user = load_acting_user(uow.session, actor, Role.TEACHER)
-            profile = uow.session.get(TeacherProfile, user.id)
-            if profile is None:  # a teacher made before profiles existed: give them one
-                profile = TeacherProfile(user_id=user.id)
-                uow.session.add(profile)
-            profile.bio = clean_bio
-            profile.languages = list(clean_languages)
-            profile.updated_at = self._ctx.now()
-            user.time_zone = zone
-            if name is not None:
-                user.display_name = name
-            uow.commit()
-            return TeacherProfileDTO.from_model(profile, user)
 
     # --- gigs -------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from linguaflex_desktop.models.enums import Level, Role, SpokenLevel
 
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
-    from linguaflex_desktop.models import Gig, TeacherProfile, User
+    from linguaflex_desktop.models import Gig, User
 
 
 @dataclass(frozen=True)
@@ -108,16 +108,6 @@ class TeacherProfileDTO:
     photo: bytes | None = None
     rating: RatingSummary = RatingSummary()
     gigs: tuple[GigDTO, ...] = ()
-
-    @classmethod
-    def from_model(cls, profile: TeacherProfile, user: User) -> TeacherProfileDTO:
-        return cls(
-            user_id=user.id,
-            display_name=user.display_name,
-            bio=profile.bio,
-            languages=tuple(profile.languages or ()),
-            time_zone=user.time_zone,
-        )
 
 
 @dataclass(frozen=True)

@@ -93,25 +93,6 @@ def reactivate_gig(ctx: OpContext, actor: Actor, gig_id: int, **cb: Unpack[Callb
     )
 
 
-def get_profile(ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]) -> None:
-    """Query: a teacher's profile."""
-    catalogue = ctx.services.catalogue
-    query(ctx, lambda: catalogue.get_profile(actor, teacher_id), **cb)
-
-
-def update_profile(
-    ctx: OpContext, actor: Actor, values: dict[str, Any], **cb: Unpack[Callbacks]
-) -> None:
-    """Change: update the teacher's own profile; emits "profile"."""
-    catalogue = ctx.services.catalogue
-    change(
-        ctx,
-        lambda: catalogue.update_profile(actor, **values),
-        changed=Change("profile", (actor.id,), frozenset({"gig"})),
-        **cb,
-    )
-
-
 def get_teacher_profile(
     ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]
 ) -> None:
