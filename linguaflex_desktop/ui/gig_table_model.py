@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_facts_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +23,7 @@ class GigColumn(enum.Enum):
     RATE = "Hourly rate"
     LENGTHS = "Session length"
     STATUS = "Status"
+    RATING = "Teacher rating"
 
 
 def gig_status_text(gig: GigDTO) -> str:
@@ -56,6 +58,8 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
             return gig_lengths_text(gig)
         case GigColumn.STATUS:
             return gig_status_text(gig)
+        case GigColumn.RATING:
+            return short_rating_text(gig.teacher.rating)
 
 
 class GigTableModel(QAbstractTableModel):
@@ -111,6 +115,8 @@ class GigTableModel(QAbstractTableModel):
             return None
         gig = self._gigs[index.row()]
         column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column is GigColumn.TEACHER:
+            return teacher_facts_text(gig.teacher) or gig.teacher_name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _cell_text(gig, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is GigColumn.RATE:

@@ -84,6 +84,7 @@ class GigBrowserPage(QWidget):
                 GigColumn.LANGUAGE,
                 GigColumn.LEVEL,
                 GigColumn.RATE,
+                GigColumn.RATING,
             ),
             self,
         )

@@ -22,6 +22,12 @@ def rating_text(rating: RatingSummary) -> str:
     return f"★ {average:.1f} ({rating.count} {noun})"
 
 
+def short_rating_text(rating: RatingSummary) -> str:
+    """'★ 4.5 (2)' for a table cell; '' before the first rating."""
+    average = rating.average
+    return "" if average is None else f"★ {average:.1f} ({rating.count})"
+
+
 def level_text(level: SpokenLevel) -> str:
     return "native" if level is SpokenLevel.NATIVE else level.value
 

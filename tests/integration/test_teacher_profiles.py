@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, event
 
 from linguaflex_desktop.errors import FieldErrors, NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import (
@@ -287,3 +288,34 @@ def test_a_teacher_with_no_profile_and_no_ratings_shows_empty_facts(world: World
     (gig,) = world.catalogue.search_gigs(world.student).items
     assert gig.teacher.country is None and gig.teacher.languages == ()
     assert gig.teacher.rating == RatingSummary(0, 0) and not gig.teacher.has_photo
+
+
+def test_search_reads_the_teachers_facts_without_a_query_per_row(
+    world: World, engine: Engine
+) -> None:
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        if str(args[2]).lstrip().upper().startswith("SELECT"):  # not SQLite's BEGIN
+            statements.append(str(args[2]))
+
+    def search_statements() -> int:
+        statements.clear()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            world.catalogue.search_gigs(world.student)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(statements)
+
+    world.update(world.maria)
+    first = world.gig(world.maria, title="One")
+    world.rate(first, world.student, 5)
+    with_one_row = search_statements()
+    world.update(world.kenji, spoken_languages=[("Japanese", "native")], country="JP")
+    for index in range(5):
+        gig = world.gig(world.kenji, title=f"Japanese {index}", language="Japanese")
+        world.rate(gig, world.other_student, 3)
+    assert world.catalogue.search_gigs(world.student).total == 6
+    # the acting user, the total, the page with the teachers' facts: 3, however many rows
+    assert search_statements() == with_one_row == 3

@@ -18,6 +18,7 @@ from linguaflex_desktop.models import Role, SpokenLevel, TeacherProfile
 from linguaflex_desktop.services.common.dto import SpokenLanguage, UserDTO
 from linguaflex_desktop.ui import teacher_profile_editor
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.gig_table_model import GigColumn
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_profile_editor import ProfileEditorPage
@@ -226,6 +227,12 @@ def test_the_gig_panel_shows_the_teachers_photo_country_languages_and_rating(
     panel = browser.detail
     assert panel.teacher_facts_label.text() == "Spain · speaks Spanish (native), English (C1)"
     assert panel.rating_label.text() == "★ 4.5 (2 reviews)"  # (5 + 4) / 2
+    model = browser.model
+    assert model.index(0, model.column_of(GigColumn.RATING)).data() == "★ 4.5 (2)"
+    teacher_cell = model.index(0, model.column_of(GigColumn.TEACHER))
+    assert teacher_cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Spain · speaks Spanish (native), English (C1)"
+    )
     qtbot.waitUntil(lambda: panel.shown_photo is not None, timeout=5000)
     teacher_id = panel.gig.teacher_id if panel.gig else 0
     stored = app_services.profiles.get_teacher_photo(student_window.actor, teacher_id)
