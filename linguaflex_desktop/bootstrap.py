@@ -37,6 +37,7 @@ from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.reviews import ReviewService
 from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService
@@ -194,6 +195,7 @@ class AppServices:
     own_account: AccountSelfService
     password_resets: PasswordResets
     catalogue: CatalogueService
+    profiles: ProfileService
     remember_me: RememberMeStore
     bookings: BookingService
     reschedules: Reschedules
@@ -338,6 +340,7 @@ def build_app_services(
         own_account=AccountSelfService(ctx, email_codes=settings.smtp.configured),
         password_resets=PasswordResets(ctx, email_codes=settings.smtp.configured),
         catalogue=CatalogueService(ctx),
+        profiles=ProfileService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),
         reschedules=Reschedules(ctx),

@@ -38,6 +38,16 @@ class ValidationError(UserFacingError):
         self.field = field
 
 
+class FieldErrors(ValidationError):
+    """Several fields of one form are wrong at once: ``fields`` maps each field's name to its
+    one plain sentence (in form order); the message is those sentences together, so a form
+    can mark every bad field and a caller that only shows text still says it all."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__(" ".join(fields.values()))
+        self.fields = dict(fields)
+
+
 class AuthenticationFailed(UserFacingError):
     title = "Sign-in failed"
 

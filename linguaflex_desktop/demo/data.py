@@ -16,7 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.models import AvailabilityRule, Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.models import (
+    AvailabilityRule,
+    Gig,
+    Level,
+    Role,
+    SpokenLevel,
+    TeacherProfile,
+    User,
+)
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.catalogue.service import clean_gig_fields
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -68,6 +76,31 @@ class _DemoPerson:
         default=tuple((day, *NINE_TO_FIVE) for day in WEEKDAYS)
     )
 
+
+# Country and languages spoken with levels, per demo teacher (first language native).
+_PROFILE_DETAILS: dict[str, tuple[str, tuple[tuple[str, SpokenLevel], ...]]] = {
+    "maria.garcia@linguaflex.example": (
+        "ES",
+        (("Spanish", SpokenLevel.NATIVE), ("English", SpokenLevel.C1)),
+    ),
+    "claire.martin@linguaflex.example": (
+        "FR",
+        (("French", SpokenLevel.NATIVE), ("English", SpokenLevel.B2)),
+    ),
+    "kenji.sato@linguaflex.example": (
+        "JP",
+        (("Japanese", SpokenLevel.NATIVE), ("English", SpokenLevel.B2)),
+    ),
+    "anna.schmidt@linguaflex.example": (
+        "DE",
+        (("German", SpokenLevel.NATIVE), ("English", SpokenLevel.C1)),
+    ),
+    "lucas.oliveira@linguaflex.example": (
+        "BR",
+        (("Portuguese", SpokenLevel.NATIVE), ("Spanish", SpokenLevel.B1)),
+    ),
+    "emily.carter@linguaflex.example": ("US", (("English", SpokenLevel.NATIVE),)),
+}
 
 _TEACHERS = (
     _DemoPerson(
@@ -296,9 +329,15 @@ def _add_person(
     session.flush()
     if person.role is not Role.TEACHER:
         return
+    country, spoken = _PROFILE_DETAILS.get(person.email, (None, ()))
     session.add(
         TeacherProfile(
-            user_id=user.id, bio=person.bio, languages=list(person.languages), updated_at=now
+            user_id=user.id,
+            bio=person.bio,
+            languages=[name for name, _level in spoken] or list(person.languages),
+            spoken_languages=[{"language": name, "level": level.value} for name, level in spoken],
+            country=country,
+            updated_at=now,
         )
     )
     for gig in person.gigs:

@@ -25,6 +25,7 @@ from linguaflex_desktop.models.enums import (
     RefundStatus,
     RescheduleStatus,
     Role,
+    SpokenLevel,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ __all__ = [
     "Role",
     "SavedCard",
     "SessionBooking",
+    "SpokenLevel",
     "StripeCustomer",
     "TeacherPayout",
     "TeacherProfile",

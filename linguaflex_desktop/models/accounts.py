@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from linguaflex_desktop.models.base import Base, str_enum, utcnow
@@ -39,6 +39,16 @@ class User(Base):
 
 
 class TeacherProfile(Base):
+    """What students see of a teacher beside their gigs.
+
+    ``languages`` lists language names only (the older form, kept in step with the names in
+    ``spoken_languages``); ``spoken_languages`` holds ``{"language": ..., "level": ...}``
+    entries, the level a ``SpokenLevel`` value. ``country`` is an ISO 3166-1 alpha-2 code.
+    The photo is a small PNG or JPEG (at most 256 x 256 pixels, scaled by the window before
+    upload) kept in the database, so every desktop sharing a Postgres database sees it; it is
+    deferred so that loading a profile does not load the picture.
+    """
+
     __tablename__ = "teacher_profiles"
 
     user_id: Mapped[int] = mapped_column(
@@ -46,6 +56,10 @@ class TeacherProfile(Base):
     )
     bio: Mapped[str] = mapped_column(Text, default="")
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    spoken_languages: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    country: Mapped[str | None] = mapped_column(String(2))
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    photo_updated_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     user: Mapped[User] = relationship(back_populates="teacher_profile")

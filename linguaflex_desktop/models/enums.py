@@ -21,6 +21,18 @@ class Level(enum.StrEnum):
     ALL = "ALL"
 
 
+class SpokenLevel(enum.StrEnum):
+    """How well a teacher speaks a language (shown on their profile): native or a CEFR level."""
+
+    NATIVE = "native"
+    C2 = "C2"
+    C1 = "C1"
+    B2 = "B2"
+    B1 = "B1"
+    A2 = "A2"
+    A1 = "A1"
+
+
 class BookingStatus(enum.StrEnum):
     PENDING = "PENDING"
     CONFIRMED = "CONFIRMED"

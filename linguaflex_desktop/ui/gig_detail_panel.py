@@ -1,4 +1,5 @@
-"""Read-only detail view of one gig, with a slot for actions added later (e.g. booking)."""
+"""Read-only detail view of one gig and its teacher (photo, country, languages, rating),
+with a slot for actions added later (e.g. booking)."""
 
 from __future__ import annotations
 
@@ -15,18 +16,29 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.ui.gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
+from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
+from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
+from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
 
 EMPTY_TEXT = "Select a gig to see its details."
+PHOTO_SIDE = 64
 
 
 class GigDetailPanel(QStackedWidget):
-    """Shows a GigDTO; ``actions_layout`` holds buttons that other pages add."""
+    """Shows a GigDTO; ``actions_layout`` holds buttons that other pages add. With
+    ``photos`` the teacher's photo is fetched (once per teacher) and shown."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, photos: TeacherPhotos | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self.setMinimumWidth(300)
         self.gig: GigDTO | None = None
+        self.photos = photos
+        self.shown_photo: bytes | None = None
+        if photos is not None:
+            photos.photo_ready.connect(self._on_photo_ready)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -36,12 +48,15 @@ class GigDetailPanel(QStackedWidget):
         self.setCurrentWidget(self.empty_label)
 
     def _build_content(self) -> QWidget:
-        self.title_label = _label("detailTitle")
-        self.teacher_label = _label("detailTeacher")
-        self.meta_label = _label("detailMeta")
-        self.rate_label = _label("detailRate")
-        self.time_zone_label = _label("detailMeta")
-        self.description_label = _label("detailDescription")
+        self.title_label = detail_label("detailTitle")
+        self.teacher_label = detail_label("detailTeacher")
+        self.teacher_facts_label = detail_label("detailMeta")
+        self.rating_label = detail_label("teacherRating")
+        self.photo_label = make_photo_label(PHOTO_SIDE)
+        self.meta_label = detail_label("detailMeta")
+        self.rate_label = detail_label("detailRate")
+        self.time_zone_label = detail_label("detailMeta")
+        self.description_label = detail_label("detailDescription")
         self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         about = QLabel("About this gig")
@@ -55,7 +70,9 @@ class GigDetailPanel(QStackedWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(6)
-        for widget in (self.title_label, self.teacher_label, self.meta_label, self.rate_label):
+        layout.addWidget(self.title_label)
+        layout.addLayout(self._teacher_row())
+        for widget in (self.meta_label, self.rate_label):
             layout.addWidget(widget)
         layout.addWidget(self.time_zone_label)
         layout.addSpacing(6)
@@ -70,6 +87,18 @@ class GigDetailPanel(QStackedWidget):
         scroll.setWidget(content)
         return scroll
 
+    def _teacher_row(self) -> QHBoxLayout:
+        facts = QVBoxLayout()
+        facts.setSpacing(2)
+        for widget in (self.teacher_label, self.teacher_facts_label, self.rating_label):
+            facts.addWidget(widget)
+        facts.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(facts, 1)
+        return row
+
     def show_gig(self, gig: GigDTO | None) -> None:
         self.gig = gig
         if gig is None:
@@ -77,6 +106,11 @@ class GigDetailPanel(QStackedWidget):
             return
         self.title_label.setText(gig.title)
         self.teacher_label.setText(f"with {gig.teacher_name}")
+        facts = teacher_facts_text(gig.teacher)
+        self.teacher_facts_label.setText(facts)
+        self.teacher_facts_label.setVisible(bool(facts))
+        self.rating_label.setText(rating_text(gig.teacher.rating))
+        self._show_photo(gig)
         meta = f"{gig.language} · level {gig.level.value} · {gig_lengths_text(gig)} sessions"
         if gig.is_suspended or not gig.is_active:
             meta += f" · {gig_status_text(gig)}"
@@ -86,9 +120,24 @@ class GigDetailPanel(QStackedWidget):
         self.description_label.setText(gig.description or "The teacher has not written more.")
         self.setCurrentIndex(1)
 
+    def _show_photo(self, gig: GigDTO) -> None:
+        version = gig.teacher.photo_updated_at
+        data = self.photos.photo(gig.teacher_id, version) if self.photos else None
+        self._set_photo(data, gig.teacher_name)
 
-def _label(object_name: str) -> QLabel:
-    label = QLabel()
+    def _on_photo_ready(self, teacher_id: int, data: bytes | None) -> None:
+        if self.gig is not None and self.gig.teacher_id == teacher_id:
+            self._set_photo(data, self.gig.teacher_name)
+
+    def _set_photo(self, data: bytes | None, name: str) -> None:
+        """The photo, or the name's initials; ``shown_photo`` keeps the bytes on show."""
+        self.shown_photo = data
+        self.photo_label.setPixmap(photo_pixmap(data, PHOTO_SIDE, name=name))
+
+
+def detail_label(object_name: str, text: str = "") -> QLabel:
+    """A word-wrapped plain-text label styled by ``object_name`` (detailTitle, detailMeta…)."""
+    label = QLabel(text)
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.services.common.pricing import format_money
-from linguaflex_desktop.ui.reviews import rating_text
+from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_facts_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,7 +23,7 @@ class GigColumn(enum.Enum):
     RATE = "Hourly rate"
     LENGTHS = "Session length"
     STATUS = "Status"
-    RATING = "Rating"
+    RATING = "Teacher rating"
 
 
 def gig_status_text(gig: GigDTO) -> str:
@@ -59,7 +59,7 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
         case GigColumn.STATUS:
             return gig_status_text(gig)
         case GigColumn.RATING:
-            return rating_text(gig.rating_average, gig.rating_count)
+            return short_rating_text(gig.teacher.rating)
 
 
 class GigTableModel(QAbstractTableModel):
@@ -115,6 +115,8 @@ class GigTableModel(QAbstractTableModel):
             return None
         gig = self._gigs[index.row()]
         column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column is GigColumn.TEACHER:
+            return teacher_facts_text(gig.teacher) or gig.teacher_name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _cell_text(gig, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is GigColumn.RATE:

@@ -36,6 +36,8 @@ from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
+from linguaflex_desktop.ui.teacher_profile_dialog import TeacherProfileDialog
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -93,7 +95,8 @@ class GigBrowserPage(QWidget):
         self.results = EmptyStateStack(self.view, "Searching…")
         self.pager = Pager("gigs")
         self.pager.page_requested.connect(self.search)
-        self.detail = GigDetailPanel()
+        self.photos = TeacherPhotos(services=services, actor=actor, runner=runner, parent=self)
+        self.detail = GigDetailPanel(photos=self.photos)
         self.filter_error = make_message_label()
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
@@ -315,19 +318,43 @@ class StudentWindow(RoleWindow):
         self.gig_browser = GigBrowserPage(services=services, actor=self.actor, runner=runner)
         self.my_bookings = MyBookingsPage(services=services, actor=self.actor, runner=runner)
         self.book_dialog: BookSessionDialog | None = None
+        self.profile_dialog: TeacherProfileDialog | None = None
+        self.profile_button = QPushButton("Teacher profile…")
+        self.profile_button.setEnabled(False)
+        self.profile_button.clicked.connect(self.open_teacher_profile)
+        self.gig_browser.detail.actions_layout.addWidget(self.profile_button)
         self.book_button = QPushButton("Book a session…")
         self.book_button.setObjectName("primaryButton")
         self.book_button.setEnabled(False)
-        self.book_button.clicked.connect(self.open_book_dialog)
+        self.book_button.clicked.connect(lambda: self.open_book_dialog())
         self.gig_browser.detail.actions_layout.addWidget(self.book_button)
         self.gig_browser.gig_selected.connect(self._on_gig_selected)
         self.add_page(self.gig_browser, "Find a teacher")
         self.add_page(self.my_bookings, "My bookings")
         self.inbox = install_inbox(self)
 
-    def open_book_dialog(self) -> BookSessionDialog | None:
-        """Open the booking dialog for the gig shown in the detail panel."""
+    def open_teacher_profile(self) -> TeacherProfileDialog | None:
+        """Open the profile of the teacher of the gig shown in the detail panel."""
         gig = self.gig_browser.detail.gig
+        if gig is None:
+            return None
+        dialog = TeacherProfileDialog(
+            services=self.services,
+            actor=self.actor,
+            runner=self.runner,
+            teacher_id=gig.teacher_id,
+            teacher_name=gig.teacher_name,
+            parent=self,
+        )
+        dialog.book_requested.connect(self.open_book_dialog)
+        dialog.finished.connect(dialog.deleteLater)
+        self.profile_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_book_dialog(self, gig: GigDTO | None = None) -> BookSessionDialog | None:
+        """Open the booking dialog for ``gig``, by default the one in the detail panel."""
+        gig = gig or self.gig_browser.detail.gig
         if gig is None:
             return None
         dialog = BookSessionDialog(
@@ -340,6 +367,7 @@ class StudentWindow(RoleWindow):
         return dialog
 
     def _on_gig_selected(self, gig: GigDTO | None) -> None:
+        self.profile_button.setEnabled(gig is not None)
         self.book_button.setEnabled(gig is not None and gig.is_active and not gig.is_suspended)
 
     def _on_booking_requested(self, booking: BookingDTO) -> None:

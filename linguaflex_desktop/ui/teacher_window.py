@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.data_changed import refresh_on
-from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.inbox_page import install_inbox
@@ -32,7 +27,7 @@ from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
 from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.time_zones import TimeZoneCombo
+from linguaflex_desktop.ui.teacher_profile_editor import ProfileEditorPage
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -154,121 +149,6 @@ class GigManagerPage(QWidget):
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
         self.edit_button.setEnabled(self.selected_gig() is not None)
-
-
-class ProfileEditorPage(QWidget):
-    """Display name, time zone, languages taught and bio of the signed-in teacher."""
-
-    profile_loaded = Signal(object)  # TeacherProfileDTO
-    profile_saved = Signal(object)  # TeacherProfileDTO
-
-    def __init__(
-        self,
-        *,
-        services: AppServices,
-        actor: Actor,
-        runner: TaskRunner,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.services, self.actor, self.runner = services, actor, runner
-        self.display_name_edit = QLineEdit()
-        self.time_zone_combo = TimeZoneCombo()
-        self.languages_edit = QLineEdit()
-        self.languages_edit.setPlaceholderText("Languages you teach, separated by commas")
-        self.bio_edit = QPlainTextEdit()
-        self.bio_edit.setPlaceholderText("Tell students about your experience and approach.")
-        self.error_label = make_message_label()
-        self.saved_label = make_message_label("formNotice")
-        self.save_button = QPushButton("Save profile")
-        self.save_button.setObjectName("primaryButton")
-        self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(False)
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        form.addRow("Display name", self.display_name_edit)
-        form.addRow("Time zone", self.time_zone_combo)
-        form.addRow("Languages", self.languages_edit)
-        form.addRow("About me", self.bio_edit)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saved_label, 1)
-        buttons.addStretch(0)
-        buttons.addWidget(self.save_button)
-        column = QWidget()
-        column.setMaximumWidth(760)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(column, 1)
-        outer.addStretch(0)
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(make_heading("My profile"))
-        note = QLabel("Students see your name, languages and description next to your gigs.")
-        note.setObjectName("fieldNote")
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.load()
-
-    @Slot()
-    def load(self) -> None:
-        catalogue_ops.get_profile(
-            OpContext.of(self),
-            self.actor,
-            self.actor.id,
-            on_success=self._on_loaded,
-            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
-            owner=self,
-        )
-
-    def languages(self) -> list[str]:
-        return [part.strip() for part in self.languages_edit.text().split(",") if part.strip()]
-
-    @Slot()
-    def save(self) -> None:
-        set_message(self.error_label, None)
-        set_message(self.saved_label, None)
-        values: dict[str, Any] = {
-            "bio": self.bio_edit.toPlainText(),
-            "languages": self.languages(),
-            "time_zone": self.time_zone_combo.time_zone(),
-            "display_name": self.display_name_edit.text(),
-        }
-        self.save_button.setEnabled(False)
-        catalogue_ops.update_profile(
-            OpContext.of(self),
-            self.actor,
-            values,
-            on_success=self._on_saved,
-            on_failure=self._on_save_failed,
-            owner=self,
-        )
-
-    def _fill(self, profile: TeacherProfileDTO) -> None:
-        self.display_name_edit.setText(profile.display_name)
-        self.time_zone_combo.set_time_zone(profile.time_zone)
-        self.languages_edit.setText(", ".join(profile.languages))
-        self.bio_edit.setPlainText(profile.bio)
-
-    def _on_loaded(self, profile: TeacherProfileDTO) -> None:
-        self._fill(profile)
-        self.save_button.setEnabled(True)
-        self.profile_loaded.emit(profile)
-
-    def _on_saved(self, profile: TeacherProfileDTO) -> None:
-        self._fill(profile)
-        self.save_button.setEnabled(True)
-        set_message(self.saved_label, "Profile saved.")
-        self.profile_saved.emit(profile)
-
-    def _on_save_failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(error, UserFacingError):
-            set_message(self.error_label, inline_error_text(error))
-        else:
-            show_error(self, error)
 
 
 class TeacherWindow(RoleWindow):

@@ -1,4 +1,5 @@
-"""Catalogue on SQLite and Postgres: profiles, gigs, search and admin suspension."""
+"""Catalogue on SQLite and Postgres: gigs, search and admin suspension (teacher profiles:
+test_teacher_profiles.py)."""
 
 from __future__ import annotations
 
@@ -61,50 +62,6 @@ class World:
 @pytest.fixture
 def world(ctx: ServiceContext) -> World:
     return World(ctx)
-
-
-# --- profiles -------------------------------------------------------------------------------
-
-
-def test_teacher_updates_own_profile_with_normalised_values(world: World) -> None:
-    profile = world.catalogue.update_profile(
-        world.maria,
-        bio="  Native speaker from Madrid. ",
-        languages=["spanish", " english ", "SPANISH"],
-        time_zone="Europe/Madrid",
-        display_name="Maria  G.",
-    )
-    assert profile.bio == "Native speaker from Madrid."
-    assert profile.languages == ("Spanish", "English")
-    assert (profile.time_zone, profile.display_name) == ("Europe/Madrid", "Maria G.")
-    assert world.catalogue.get_profile(world.student, world.maria.id) == profile
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "message"),
-    [
-        ("time_zone", "Europe/Atlantis", "Unknown time zone"),
-        ("languages", ["Spanish", "Kl1ngon"], "not a language"),
-        ("bio", "x" * 5001, "too long"),
-        ("display_name", "   ", "display name"),
-    ],
-)
-def test_bad_profile_input_explains_and_changes_nothing(
-    world: World, field: str, value: object, message: str
-) -> None:
-    arguments: dict[str, Any] = {"bio": "Hi", "languages": ["Spanish"], "time_zone": "UTC"}
-    arguments[field] = value
-    with pytest.raises(ValidationError, match=message):
-        world.catalogue.update_profile(world.maria, **arguments)
-    profile = world.catalogue.get_profile(world.maria, world.maria.id)
-    assert (profile.bio, profile.languages, profile.display_name) == ("", (), "Maria Garcia")
-
-
-def test_only_teachers_have_profiles(world: World) -> None:
-    with pytest.raises(PermissionDenied):
-        world.catalogue.update_profile(world.student, bio="", languages=[], time_zone="UTC")
-    with pytest.raises(NotFound):
-        world.catalogue.get_profile(world.maria, world.student.id)
 
 
 # --- gigs -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from linguaflex_desktop.services.booking.dto import BookingFilter, WeeklyRange
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.messaging.notifications import NotificationService
@@ -146,8 +147,14 @@ def test_a_day_that_is_not_a_plain_date_or_is_at_the_end_of_time_is_refused(
 def test_profile_languages_that_are_not_a_list_are_refused(
     ctx: ServiceContext, world: World
 ) -> None:
-    with pytest.raises(ValidationError, match="list of names"):
-        CatalogueService(ctx).update_profile(world.teacher, bio="", languages=None, time_zone="UTC")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="list of languages with levels"):
+        ProfileService(ctx).update_teacher_profile(
+            world.teacher,
+            bio="",
+            spoken_languages=None,  # type: ignore[arg-type]
+            country=None,
+            time_zone="UTC",
+        )
 
 
 def test_a_search_price_limit_too_big_for_the_database_is_refused(

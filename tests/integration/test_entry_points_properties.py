@@ -31,6 +31,7 @@ from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.messaging.notifications import NotificationService
@@ -150,17 +151,28 @@ def test_list_and_suspend_users_take_any_input(stage: Stage, data: st.DataObject
 
 @PROPERTY
 @given(data=st.data())
-def test_update_profile_takes_any_input(stage: Stage, data: st.DataObject) -> None:
-    catalogue = CatalogueService(stage.ctx)
+def test_update_teacher_profile_takes_any_input(stage: Stage, data: st.DataObject) -> None:
+    profiles = ProfileService(stage.ctx)
+    spoken = st.lists(st.tuples(languages, param(st.sampled_from(["native", "C1", "A1"]))))
     only_app_errors(
-        lambda: catalogue.update_profile(
+        lambda: profiles.update_teacher_profile(
             stage.world.other_teacher,
             bio=data.draw(user_text),
-            languages=data.draw(param(st.lists(languages, max_size=14))),
+            spoken_languages=data.draw(param(spoken)),
+            country=data.draw(optional(param(st.sampled_from(["ES", "jp", "XX", ""])))),
             time_zone=data.draw(zones),
             display_name=data.draw(optional(plain_text)),
         )
     )
+
+
+@PROPERTY
+@given(data=st.data())
+def test_set_teacher_photo_takes_any_bytes(stage: Stage, data: st.DataObject) -> None:
+    profiles = ProfileService(stage.ctx)
+    prefix = data.draw(st.sampled_from([b"", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]))
+    image = prefix + data.draw(st.binary(max_size=600))
+    only_app_errors(lambda: profiles.set_teacher_photo(stage.world.other_teacher, image))
 
 
 def _gig_fields(data: st.DataObject) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from linguaflex_desktop.services.accounts.self_service import AccountSelfService
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.refunds import Refunds
@@ -39,6 +40,17 @@ NUL, OVERRIDE, LINE_BREAK = "\x00", "\u202e", "\n"
 EVERYWHERE = [NUL, OVERRIDE]
 # each entry does its setup, then returns the call that takes the user's text
 Entry = Callable[[ServiceContext, World, Path], Callable[[str], Any]]
+
+
+def _profile(ctx: ServiceContext, world: World, *, bio: str = "", display_name: str = "T") -> Any:
+    return ProfileService(ctx).update_teacher_profile(
+        world.teacher,
+        bio=bio,
+        spoken_languages=[("German", "native")],
+        country=None,
+        time_zone="UTC",
+        display_name=display_name,
+    )
 
 
 def _gig(ctx: ServiceContext, world: World, title: str, description: str) -> Any:
@@ -92,11 +104,7 @@ LINE_ENTRIES: dict[str, Entry] = {
     "email address": lambda c, w, d: (
         lambda t: _register(c, email=f"ne{t}w@example.com", name="Ana")
     ),
-    "profile display name": lambda c, w, d: (
-        lambda t: CatalogueService(c).update_profile(
-            w.teacher, bio="", languages=["German"], time_zone="UTC", display_name=f"Te{t}acher"
-        )
-    ),
+    "profile display name": lambda c, w, d: lambda t: _profile(c, w, display_name=f"Te{t}acher"),
     "account display name": lambda c, w, d: (
         lambda t: AccountSelfService(c, email_codes=False).update_profile(
             w.student, display_name=f"Ana{t}Lee", time_zone="UTC"
@@ -121,11 +129,7 @@ LINE_ENTRIES: dict[str, Entry] = {
 
 # prose fields: notes, reasons, descriptions (line breaks allowed)
 PROSE_ENTRIES: dict[str, Entry] = {
-    "bio": lambda c, w, d: (
-        lambda t: CatalogueService(c).update_profile(
-            w.teacher, bio=f"Hi{t}there", languages=["German"], time_zone="UTC"
-        )
-    ),
+    "bio": lambda c, w, d: lambda t: _profile(c, w, bio=f"Hi{t}there"),
     "description": lambda c, w, d: lambda t: _gig(c, w, "German", f"Learn{t}German"),
     "note": lambda c, w, d: (
         lambda t: BookingService(c).request_booking(

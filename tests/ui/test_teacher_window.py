@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.models import Level, Role
+from linguaflex_desktop.models import Level, Role, SpokenLevel
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import NO_GIGS_TEXT, TeacherWindow
@@ -19,8 +19,12 @@ from tests.ui.ui_helpers import click_row, create_gig, register, type_into
 @pytest.fixture
 def window(qtbot: QtBot, app_services: AppServices, runner: TaskRunner) -> Iterator[TeacherWindow]:
     teacher = register(app_services, Role.TEACHER, name="Lucía Ruiz")
-    app_services.catalogue.update_profile(
-        teacher.actor, bio="Native speaker.", languages=["Spanish"], time_zone="Europe/Madrid"
+    app_services.profiles.update_teacher_profile(
+        teacher.actor,
+        bio="Native speaker.",
+        spoken_languages=[("Spanish", "native")],
+        country="ES",
+        time_zone="Europe/Madrid",
     )
     teacher_window = TeacherWindow(services=app_services, user=teacher, runner=runner)
     qtbot.addWidget(teacher_window)
@@ -131,16 +135,16 @@ def test_saving_the_profile_stores_it_and_renames_the_header(
     qtbot: QtBot, window: TeacherWindow, app_services: AppServices
 ) -> None:
     profile = window.profile_editor
-    assert profile.languages_edit.text() == "Spanish"
+    assert profile.languages_editor.languages() == [("Spanish", "native")]
     assert profile.bio_edit.toPlainText() == "Native speaker."
     type_into(qtbot, profile.display_name_edit, "Lucía Ruiz García")
-    type_into(qtbot, profile.languages_edit, "Spanish, Catalan")
+    profile.languages_editor.add_row("Catalan", SpokenLevel.C1)
     profile.bio_edit.setPlainText("Native speaker from Barcelona.")
     with qtbot.waitSignal(profile.profile_saved, timeout=5000):
         qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
     assert profile.saved_label.text() == "Profile saved."
     assert window.user_label.text() == "Lucía Ruiz García"
     assert window.status_label.text().startswith("Signed in as Lucía Ruiz García (teacher)")
-    stored = app_services.catalogue.get_profile(window.actor, window.user.id)
+    stored = app_services.profiles.get_teacher_profile(window.actor, window.user.id)
     assert stored.languages == ("Spanish", "Catalan")
     assert stored.bio == "Native speaker from Barcelona."

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Rating
+from linguaflex_desktop.services.common.dto import shown_average
 from linguaflex_desktop.services.common.validation import check_id
 
 MAX_STARS = 5
@@ -33,14 +34,6 @@ class RatingSummary(NamedTuple):
 
 
 NO_RATING = RatingSummary(None, 0)
-
-
-def shown_average(total: int, count: int) -> float | None:
-    """``total / count`` rounded half up to one decimal, computed in whole numbers."""
-    if count <= 0:
-        return None
-    tenths = (20 * total + count) // (2 * count)
-    return tenths / 10
 
 
 def summary_of(total: int | None, count: int | None) -> RatingSummary:

@@ -1,4 +1,4 @@
-"""Catalogue: teacher profiles and gigs, student search, admin suspension of gigs.
+"""Catalogue: gigs, student search, admin suspension of gigs (teacher profiles: profiles.py).
 
 Each public method is one transaction on the calling thread (a worker thread in the app).
 A gig is *searchable* when it is active and not suspended and its teacher is an active,
@@ -7,26 +7,27 @@ unsuspended teacher; students only ever see searchable gigs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
-from linguaflex_desktop.models import AuditAction, Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.models import AuditAction, Gig, Level, Role, User
 from linguaflex_desktop.services.catalogue.ratings import (
     at_least,
     check_min_rating,
     exact_average,
-    rating_summaries,
-    summary_of,
     visible_totals,
+)
+from linguaflex_desktop.services.catalogue.teacher_summary import (
+    gig_with_summary,
+    with_teacher_summary,
 )
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
-from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, TeacherProfileDTO
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page
 from linguaflex_desktop.services.common.pricing import (
     MAX_DURATION_MINUTES,
     normalize_currency,
@@ -39,16 +40,12 @@ from linguaflex_desktop.services.common.validation import (
     clean_line,
     clean_multiline,
     like_pattern,
-    normalize_display_name,
     normalize_language,
-    normalize_languages,
     parse_level,
-    validate_time_zone,
 )
 
 MAX_TITLE_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 5000
-MAX_BIO_LENGTH = 5000
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
 DURATION_STEP_MINUTES = 15
@@ -140,51 +137,6 @@ class CatalogueService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    # --- profiles ---------------------------------------------------------------------------
-
-    def get_profile(self, actor: Actor, teacher_id: int) -> TeacherProfileDTO:
-        """A teacher's public profile; NotFound for non-teachers and for suspended teachers
-        (unless the actor is that teacher or an admin)."""
-        with self._ctx.unit_of_work(write=False) as uow:
-            acting = load_acting_user(uow.session, actor)
-            user = uow.session.get(User, teacher_id)
-            profile = uow.session.get(TeacherProfile, teacher_id)
-            if user is None or profile is None or user.role is not Role.TEACHER:
-                raise NotFound("No such teacher.")
-            hidden = user.suspended_at is not None or not user.is_active
-            if hidden and acting.role is not Role.ADMIN and acting.id != user.id:
-                raise NotFound("No such teacher.")
-            return TeacherProfileDTO.from_model(profile, user)
-
-    def update_profile(
-        self,
-        actor: Actor,
-        *,
-        bio: str,
-        languages: Sequence[str],
-        time_zone: str,
-        display_name: str | None = None,
-    ) -> TeacherProfileDTO:
-        """The acting teacher edits their own bio, languages, time zone (and name)."""
-        clean_bio = clean_multiline(bio, what="bio", limit=MAX_BIO_LENGTH)
-        clean_languages = normalize_languages(languages)
-        zone = validate_time_zone(time_zone)
-        name = None if display_name is None else normalize_display_name(display_name)
-        with self._ctx.unit_of_work() as uow:
-            user = load_acting_user(uow.session, actor, Role.TEACHER)
-            profile = uow.session.get(TeacherProfile, user.id)
-            if profile is None:  # a teacher made before profiles existed: give them one
-                profile = TeacherProfile(user_id=user.id)
-                uow.session.add(profile)
-            profile.bio = clean_bio
-            profile.languages = list(clean_languages)
-            profile.updated_at = self._ctx.now()
-            user.time_zone = zone
-            if name is not None:
-                user.display_name = name
-            uow.commit()
-            return TeacherProfileDTO.from_model(profile, user)
-
     # --- gigs -------------------------------------------------------------------------------
 
     def create_gig(
@@ -274,11 +226,10 @@ class CatalogueService:
             query = _gigs_with_teachers().where(Gig.id == gig_id)
             if acting.role is not Role.ADMIN:
                 query = query.where(or_(_searchable(), Gig.teacher_id == acting.id))
-            gig = uow.session.scalars(query).first()
-            if gig is None:
+            row = uow.session.execute(with_teacher_summary(query)).first()
+            if row is None:
                 raise NotFound(GIG_NOT_FOUND)
-            rating = rating_summaries(uow.session, [gig.teacher_id])[gig.teacher_id]
-            return GigDTO.from_model(gig, rating=rating)
+            return gig_with_summary(row)
 
     # --- search -----------------------------------------------------------------------------
 
@@ -304,8 +255,9 @@ class CatalogueService:
         ``currency`` too for a meaningful range). ``min_rating`` (1-5) keeps teachers whose
         shown average is at least that. Sorts: relevance (title matches first, then cheapest,
         then oldest), price_asc, price_desc, newest, rating (best average first, then most
-        reviews; teachers without reviews last). The ratings come from one aggregate joined
-        into the query (``catalogue.ratings``), not a query per row.
+        reviews; teachers without reviews last). Each gig carries its teacher's summary
+        (country, languages, rating over visible reviews), read in the same query: the
+        ratings come from one aggregate joined once (``catalogue.ratings``).
         """
         if sort not in SORTS:
             raise ValidationError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
@@ -316,7 +268,6 @@ class CatalogueService:
         query = (
             _gigs_with_teachers()
             .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
-            .add_columns(totals.c.total, totals.c.count)
             .where(_searchable())
         )
         if min_rating is not None:
@@ -338,10 +289,8 @@ class CatalogueService:
             total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
             order = self._ordering(sort, words, totals)
             ordered = query.order_by(*order).offset(offset).limit(limit)
-            items = tuple(
-                GigDTO.from_model(gig, rating=summary_of(stars, count))
-                for gig, stars, count in uow.session.execute(ordered)
-            )
+            rows = uow.session.execute(with_teacher_summary(ordered, totals))
+            items = tuple(gig_with_summary(row) for row in rows)
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
     @staticmethod

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from linguaflex_desktop.models.enums import Level, Role
+from linguaflex_desktop.models.enums import Level, Role, SpokenLevel
 
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
-    from linguaflex_desktop.models import Gig, TeacherProfile, User
+    from linguaflex_desktop.models import Gig, User
 
 
 @dataclass(frozen=True)
@@ -57,22 +57,69 @@ class UserDTO:
 
 
 @dataclass(frozen=True)
+class SpokenLanguage:
+    """A language a teacher speaks and how well."""
+
+    language: str
+    level: SpokenLevel
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    """The stars students gave a teacher: how many ratings and their sum (whole numbers on
+    both databases); ``average`` is None before the first rating."""
+
+    count: int = 0
+    total_stars: int = 0
+
+    @property
+    def average(self) -> float | None:
+        """The mean of the stars rounded half up to one decimal (17 / 4 -> 4.3), computed in
+        whole numbers so both databases and every view agree; None before the first."""
+        return shown_average(self.total_stars, self.count)
+
+
+def shown_average(total: int, count: int) -> float | None:
+    """``total / count`` rounded half up to one decimal, in whole numbers (None for 0)."""
+    if count <= 0:
+        return None
+    return ((20 * total + count) // (2 * count)) / 10
+
+
+@dataclass(frozen=True)
+class TeacherSummary:
+    """What a student sees of a gig's teacher beside the gig: country (ISO 3166-1 alpha-2
+    code and English name), languages spoken, rating, and whether a photo exists (the photo
+    itself is fetched once per teacher; ``photo_updated_at`` tells a cached one is stale)."""
+
+    country: str | None = None
+    country_name: str = ""
+    languages: tuple[SpokenLanguage, ...] = ()
+    rating: RatingSummary = RatingSummary()
+    photo_updated_at: datetime | None = None
+
+    @property
+    def has_photo(self) -> bool:
+        return self.photo_updated_at is not None
+
+
+@dataclass(frozen=True)
 class TeacherProfileDTO:
+    """A teacher's public profile. ``languages`` are the names alone (the older form);
+    ``spoken_languages`` carry the levels. ``photo`` is PNG or JPEG bytes (None: no photo);
+    ``gigs`` are the teacher's bookable gigs, each with ``teacher`` filled in."""
+
     user_id: int
     display_name: str
     bio: str
     languages: tuple[str, ...]
     time_zone: str
-
-    @classmethod
-    def from_model(cls, profile: TeacherProfile, user: User) -> TeacherProfileDTO:
-        return cls(
-            user_id=user.id,
-            display_name=user.display_name,
-            bio=profile.bio,
-            languages=tuple(profile.languages or ()),
-            time_zone=user.time_zone,
-        )
+    spoken_languages: tuple[SpokenLanguage, ...] = ()
+    country: str | None = None
+    country_name: str = ""
+    photo: bytes | None = None
+    rating: RatingSummary = RatingSummary()
+    gigs: tuple[GigDTO, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,10 +139,16 @@ class GigDTO:
     min_duration_minutes: int
     max_duration_minutes: int
     duration_step_minutes: int
-    # the teacher's visible reviews: the average shown (rounded to one decimal; None without
-    # any review) and how many (filled by the search and get_gig; see catalogue.ratings)
-    rating_average: float | None = None
-    rating_count: int = 0
+    teacher: TeacherSummary = TeacherSummary()
+
+    @property
+    def rating_average(self) -> float | None:
+        """The teacher's shown average over visible reviews (None without any)."""
+        return self.teacher.rating.average
+
+    @property
+    def rating_count(self) -> int:
+        return self.teacher.rating.count
 
     @property
     def allowed_durations(self) -> tuple[int, ...]:
@@ -108,8 +161,7 @@ class GigDTO:
         )
 
     @classmethod
-    def from_model(cls, gig: Gig, *, rating: tuple[float | None, int] | None = None) -> GigDTO:
-        average, count = rating if rating is not None else (None, 0)
+    def from_model(cls, gig: Gig, teacher: TeacherSummary | None = None) -> GigDTO:
         return cls(
             id=gig.id,
             teacher_id=gig.teacher_id,
@@ -126,8 +178,7 @@ class GigDTO:
             min_duration_minutes=gig.min_duration_minutes,
             max_duration_minutes=gig.max_duration_minutes,
             duration_step_minutes=gig.duration_step_minutes,
-            rating_average=average,
-            rating_count=count,
+            teacher=teacher or TeacherSummary(),
         )
 
 

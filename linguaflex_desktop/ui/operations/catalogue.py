@@ -4,6 +4,7 @@ callbacks run on the GUI thread (see ``ui.operations``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Unpack
 
 from linguaflex_desktop.services.common.dto import Actor
@@ -92,20 +93,56 @@ def reactivate_gig(ctx: OpContext, actor: Actor, gig_id: int, **cb: Unpack[Callb
     )
 
 
-def get_profile(ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]) -> None:
-    """Query: a teacher's profile."""
-    catalogue = ctx.services.catalogue
-    query(ctx, lambda: catalogue.get_profile(actor, teacher_id), **cb)
+def get_teacher_profile(
+    ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]
+) -> None:
+    """Query: a teacher's public profile with photo, gigs and rating (TeacherProfileDTO)."""
+    profiles = ctx.services.profiles
+    query(ctx, lambda: profiles.get_teacher_profile(actor, teacher_id), **cb)
 
 
-def update_profile(
+def get_teacher_photo(
+    ctx: OpContext, actor: Actor, teacher_id: int, **cb: Unpack[Callbacks]
+) -> None:
+    """Query: a teacher's photo bytes, or None."""
+    profiles = ctx.services.profiles
+    query(ctx, lambda: profiles.get_teacher_photo(actor, teacher_id), **cb)
+
+
+def update_teacher_profile(
     ctx: OpContext, actor: Actor, values: dict[str, Any], **cb: Unpack[Callbacks]
 ) -> None:
-    """Change: update the teacher's own profile; emits "profile"."""
-    catalogue = ctx.services.catalogue
+    """Change: the teacher's own profile (TeacherProfileDTO); emits "profile" (and "gig":
+    search results show the teacher's facts)."""
+    profiles = ctx.services.profiles
     change(
         ctx,
-        lambda: catalogue.update_profile(actor, **values),
+        lambda: profiles.update_teacher_profile(actor, **values),
+        changed=Change("profile", (actor.id,), frozenset({"gig"})),
+        **cb,
+    )
+
+
+def set_teacher_photo(
+    ctx: OpContext, actor: Actor, prepare: Callable[[], bytes], **cb: Unpack[Callbacks]
+) -> None:
+    """Change: the teacher's photo. ``prepare`` (reading and scaling the chosen file) runs on
+    the pool thread too, then the bytes are stored; emits "profile"."""
+    profiles = ctx.services.profiles
+    change(
+        ctx,
+        lambda: profiles.set_teacher_photo(actor, prepare()),
+        changed=Change("profile", (actor.id,), frozenset({"gig"})),
+        **cb,
+    )
+
+
+def remove_teacher_photo(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Change: remove the teacher's photo; emits "profile"."""
+    profiles = ctx.services.profiles
+    change(
+        ctx,
+        lambda: profiles.remove_teacher_photo(actor),
         changed=Change("profile", (actor.id,), frozenset({"gig"})),
         **cb,
     )
