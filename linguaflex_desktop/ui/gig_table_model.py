@@ -23,7 +23,7 @@ class GigColumn(enum.Enum):
     RATE = "Hourly rate"
     LENGTHS = "Session length"
     STATUS = "Status"
-    RATING = "Teacher rating"
+    RATING = "Rating"
 
 
 def gig_status_text(gig: GigDTO) -> str:

@@ -34,6 +34,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import reviews as review_ops
 from linguaflex_desktop.ui.review_dialogs import AnswerDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_format import NEW_TEACHER_TEXT
 from linguaflex_desktop.ui.widgets import Pager, make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 _Dialog = TypeVar("_Dialog", AnswerDialog, ReasonDialog)
-NEW_TEACHER_TEXT = "New"
 
 
 def stars_text(stars: int) -> str:
@@ -60,7 +60,7 @@ def rating_text(average: float | None, count: int) -> str:
     """'★ 4.7 (12)', or 'New' for a teacher without visible reviews."""
     if average is None or count <= 0:
         return NEW_TEACHER_TEXT
-    return f"★ {average:.1f} ({count})"
+    return f"★ {average:.1f} ({count})"  # as teacher_format.short_rating_text
 
 
 def _date_text(instant: datetime, zone_name: str) -> str:

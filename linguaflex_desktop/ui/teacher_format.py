@@ -11,6 +11,7 @@ from linguaflex_desktop.models.enums import SpokenLevel
 from linguaflex_desktop.services.common.dto import RatingSummary, SpokenLanguage, TeacherSummary
 
 NO_REVIEWS_TEXT = "No reviews yet"
+NEW_TEACHER_TEXT = "New"  # in a results cell: a teacher without visible reviews
 
 
 def rating_text(rating: RatingSummary) -> str:
@@ -23,9 +24,9 @@ def rating_text(rating: RatingSummary) -> str:
 
 
 def short_rating_text(rating: RatingSummary) -> str:
-    """'★ 4.5 (2)' for a table cell; '' before the first rating."""
+    """'★ 4.5 (2)' for a table cell; 'New' before the first visible review."""
     average = rating.average
-    return "" if average is None else f"★ {average:.1f} ({rating.count})"
+    return NEW_TEACHER_TEXT if average is None else f"★ {average:.1f} ({rating.count})"
 
 
 def level_text(level: SpokenLevel) -> str:

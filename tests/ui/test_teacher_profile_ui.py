@@ -265,7 +265,8 @@ def test_the_profile_dialog_lists_the_teachers_gigs_and_books_one(
     ]
     assert set(dialog.book_buttons) == {gig.id for gig in dialog.profile.gigs}
     qtbot.waitUntil(lambda: all(b.isVisible() for b in dialog.book_buttons.values()), timeout=5000)
-    assert dialog.reviews_area.count() == 0  # the reviews list is put here
+    assert dialog.reviews_area.count() == 1  # the teacher's reviews
+    assert dialog.reviews.teacher_id == dialog.teacher_id
     shot = tmp_path / "teacher_profile_dialog.png"
     assert dialog.grab().save(str(shot))
     saved = QImage(str(shot))
