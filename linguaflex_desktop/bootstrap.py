@@ -37,6 +37,7 @@ from linguaflex_desktop.services.common.context import Clock, ServiceContext, sy
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.services.reports.attention.service import AttentionService
 from linguaflex_desktop.services.reports.service import ReportService
 from linguaflex_desktop.services.settings.service import (
     SettingsFile,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
@@ -103,6 +105,7 @@ class PaymentServices:
     payment_views: PaymentViews
     verifier: LedgerVerifier
     key_check: StripeKeyCheck
+    attention_fixes: StripeAttentionFixes
 
     def close(self) -> None:
         self.cards.close()
@@ -117,6 +120,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     from linguaflex_desktop.adapters.return_pages import ReturnPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
@@ -137,6 +141,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         payment_views=PaymentViews(ctx),
         verifier=LedgerVerifier(ctx, gateway),
         key_check=key_check_for(settings, ctx, gateway, sandbox),
+        attention_fixes=StripeAttentionFixes(ctx, gateway, reconciler),
     )
 
 
@@ -195,6 +200,7 @@ class AppServices:
     job_admin: JobAdminService
     reports: ReportService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
+    _attention: AttentionService | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -204,6 +210,18 @@ class AppServices:
             if self._payment_services is None:
                 self._payment_services = build_payment_services(self.settings, self.ctx)
             return self._payment_services
+
+    @property
+    def attention(self) -> AttentionService:
+        """The needs-attention list; its Stripe fixes start the Stripe side on first use."""
+        if self._attention is None:
+            self._attention = AttentionService(
+                self.ctx,
+                due=self.due_transitions,
+                jobs=self.job_admin,
+                stripe=lambda: self.payment_services.attention_fixes,
+            )
+        return self._attention
 
     @property
     def payments_gateway(self) -> PaymentsGateway:

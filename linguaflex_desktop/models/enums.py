@@ -152,3 +152,4 @@ class AuditAction(enum.StrEnum):
     USER_REACTIVATED = "user.reactivated"
     SETTINGS_CHANGED = "settings.changed"
     JOB_RETRY = "job.retry"
+    ATTENTION_FIX = "attention.fix"

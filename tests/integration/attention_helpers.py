@@ -1,0 +1,201 @@
+"""Needs-attention test data: bookings in a chosen state, payment attempts with a
+PaymentIntent held by the fake gateway, dead and waiting jobs, all inserted through the ORM
+(each booking in a free slot of its own). Shared by the service and the UI tests."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from linguaflex_desktop.models import (
+    AuditEvent,
+    BookingStatus,
+    JobKind,
+    JobState,
+    OutboxJob,
+    Payment,
+    PaymentAttemptStatus,
+    PaymentStatus,
+    Refund,
+    RefundStatus,
+    SessionBooking,
+)
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.fakes.payments import FakePaymentsGateway
+from tests.integration.report_helpers import FIRST_SLOT, Parties
+
+AMOUNT, FEE = 5250, 250  # 52.50 USD: 50.00 for the teacher, 2.50 platform fee
+
+
+def add_booking(
+    ctx: ServiceContext,
+    world: Parties,
+    *,
+    status: BookingStatus = BookingStatus.CONFIRMED,
+    payment_status: PaymentStatus = PaymentStatus.UNPAID,
+    **fields: Any,
+) -> int:
+    """A booking of 52.50 USD in the next free two-hour slot from ``FIRST_SLOT``."""
+    with ctx.unit_of_work() as uow:
+        taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
+        start = FIRST_SLOT + timedelta(hours=2 * taken)
+        booking = SessionBooking(
+            student_id=world.student_id,
+            teacher_id=world.teacher_id,
+            gig_id=world.gig_id,
+            start_at=start,
+            end_at=start + timedelta(hours=1),
+            duration_minutes=60,
+            status=status,
+            payment_status=payment_status,
+            currency="USD",
+            hourly_rate_minor=AMOUNT - FEE,
+            base_amount_minor=AMOUNT - FEE,
+            fee_minor=FEE,
+            total_minor=AMOUNT,
+            teacher_share_minor=AMOUNT - FEE,
+            refunded_minor=0,
+            created_at=ctx.now(),
+            version=1,
+            **fields,
+        )
+        uow.session.add(booking)
+        uow.session.flush()
+        booking_id = booking.id
+        uow.commit()
+    return booking_id
+
+
+def set_booking(ctx: ServiceContext, booking_id: int, **values: Any) -> None:
+    with ctx.unit_of_work() as uow:
+        uow.session.execute(
+            update(SessionBooking).where(SessionBooking.id == booking_id).values(**values)
+        )
+        uow.commit()
+
+
+def add_attempt(
+    ctx: ServiceContext,
+    gateway: FakePaymentsGateway,
+    booking_id: int,
+    *,
+    status: PaymentAttemptStatus,
+    created_at: datetime,
+    stripe_status: str,
+) -> tuple[int, str]:
+    """A payment attempt of the booking with its PaymentIntent at the fake Stripe (status
+    ``stripe_status``; a succeeded one has a charge): (payment id, PaymentIntent id)."""
+    with ctx.unit_of_work() as uow:
+        payment = Payment(
+            booking_id=booking_id,
+            idempotency_key=uuid.uuid4().hex,
+            amount_minor=AMOUNT,
+            fee_minor=FEE,
+            teacher_share_minor=AMOUNT - FEE,
+            currency="USD",
+            status=status,
+            created_at=created_at,
+            updated_at=created_at,
+            succeeded_at=created_at if status is PaymentAttemptStatus.SUCCEEDED else None,
+        )
+        uow.session.add(payment)
+        uow.session.flush()
+        payment_id = payment.id
+        uow.commit()
+    info = gateway.create_payment_intent(
+        amount_minor=AMOUNT,
+        currency="usd",
+        customer_id="cus_fake",
+        payment_method_id="pm_fake",
+        metadata={"booking_id": str(booking_id), "payment_id": str(payment_id)},
+        idempotency_key=f"pay-{payment_id}",
+    )
+    if stripe_status == "requires_action":
+        info = gateway.needs_3ds(info.id)
+    elif stripe_status != info.status:
+        info = gateway.with_status(info.id, stripe_status)
+    with ctx.unit_of_work() as uow:
+        uow.session.execute(
+            update(Payment).where(Payment.id == payment_id).values(stripe_payment_intent_id=info.id)
+        )
+        uow.commit()
+    return payment_id, info.id
+
+
+def add_refund(ctx: ServiceContext, payment_id: int, *, by: int, amount: int = 1000) -> int:
+    """Our refund of ``amount`` still ``creating`` (Stripe's answer never came)."""
+    with ctx.unit_of_work() as uow:
+        refund = Refund(
+            payment_id=payment_id,
+            idempotency_key=uuid.uuid4().hex,
+            amount_minor=amount,
+            currency="USD",
+            status=RefundStatus.CREATING,
+            reason="Lesson cut short",
+            created_by_id=by,
+            created_at=ctx.now(),
+            updated_at=ctx.now(),
+        )
+        uow.session.add(refund)
+        uow.session.flush()
+        refund_id = refund.id
+        uow.commit()
+    return refund_id
+
+
+def add_job(
+    ctx: ServiceContext,
+    *,
+    state: JobState,
+    booking_id: int | None,
+    attempts: int = 8,
+    error: str = "ConnectionError: meeting provider unreachable",
+) -> int:
+    payload = {"booking_id": booking_id} if booking_id is not None else {"notification_id": 9}
+    with ctx.unit_of_work() as uow:
+        job = OutboxJob(
+            kind=JobKind.CREATE_MEETING if booking_id is not None else JobKind.SEND_EMAIL,
+            payload=payload,
+            dedupe_key=uuid.uuid4().hex,
+            state=state,
+            attempts=attempts,
+            max_attempts=8,
+            next_attempt_at=ctx.now(),
+            last_error=error,
+            created_at=ctx.now(),
+            updated_at=ctx.now(),
+        )
+        uow.session.add(job)
+        uow.session.flush()
+        job_id = job.id
+        uow.commit()
+    return job_id
+
+
+def job_state(ctx: ServiceContext, job_id: int) -> JobState:
+    with ctx.unit_of_work(write=False) as uow:
+        job = uow.session.get(OutboxJob, job_id)
+        assert job is not None
+        return job.state
+
+
+def audit_trail(ctx: ServiceContext, *, entity_type: str, entity_id: int) -> list[tuple[str, ...]]:
+    """(action, actor id, the "outcome" after, reason) of the record's events, oldest first."""
+    with ctx.unit_of_work(write=False) as uow:
+        events = uow.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id)
+            .order_by(AuditEvent.id)
+        ).all()
+        return [
+            (
+                event.action,
+                str(event.actor_id),
+                str((event.after or {}).get("outcome")),
+                event.reason,
+            )
+            for event in events
+        ]
