@@ -1,72 +1,31 @@
-"""Needs-attention test data: bookings in a chosen state, payment attempts with a
-PaymentIntent held by the fake gateway, dead and waiting jobs, all inserted through the ORM
-(each booking in a free slot of its own). Shared by the service and the UI tests."""
+"""Needs-attention test data (the bookings come from ``report_helpers.add_booking``): payment
+attempts with a PaymentIntent held by the fake gateway, refunds waiting for Stripe, dead and
+waiting jobs, all inserted through the ORM; and what the tests read back. Shared by the
+service and the UI tests."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from linguaflex_desktop.models import (
     AuditEvent,
-    BookingStatus,
     JobKind,
     JobState,
     OutboxJob,
     Payment,
     PaymentAttemptStatus,
-    PaymentStatus,
     Refund,
     RefundStatus,
     SessionBooking,
 )
 from linguaflex_desktop.services.common.context import ServiceContext
 from tests.fakes.payments import FakePaymentsGateway
-from tests.integration.report_helpers import FIRST_SLOT, Parties
 
-AMOUNT, FEE = 5250, 250  # 52.50 USD: 50.00 for the teacher, 2.50 platform fee
-
-
-def add_booking(
-    ctx: ServiceContext,
-    world: Parties,
-    *,
-    status: BookingStatus = BookingStatus.CONFIRMED,
-    payment_status: PaymentStatus = PaymentStatus.UNPAID,
-    **fields: Any,
-) -> int:
-    """A booking of 52.50 USD in the next free two-hour slot from ``FIRST_SLOT``."""
-    with ctx.unit_of_work() as uow:
-        taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
-        start = FIRST_SLOT + timedelta(hours=2 * taken)
-        booking = SessionBooking(
-            student_id=world.student_id,
-            teacher_id=world.teacher_id,
-            gig_id=world.gig_id,
-            start_at=start,
-            end_at=start + timedelta(hours=1),
-            duration_minutes=60,
-            status=status,
-            payment_status=payment_status,
-            currency="USD",
-            hourly_rate_minor=AMOUNT - FEE,
-            base_amount_minor=AMOUNT - FEE,
-            fee_minor=FEE,
-            total_minor=AMOUNT,
-            teacher_share_minor=AMOUNT - FEE,
-            refunded_minor=0,
-            created_at=ctx.now(),
-            version=1,
-            **fields,
-        )
-        uow.session.add(booking)
-        uow.session.flush()
-        booking_id = booking.id
-        uow.commit()
-    return booking_id
+AMOUNT, FEE = 5250, 250  # report_helpers.add_booking's price: 52.50 USD, 2.50 of it the fee
 
 
 def set_booking(ctx: ServiceContext, booking_id: int, **values: Any) -> None:

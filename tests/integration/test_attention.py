@@ -37,7 +37,6 @@ from tests.fakes.meetings import FakeMeetingProvider
 from tests.fakes.payments import FakePaymentsGateway
 from tests.integration.attention_helpers import (
     add_attempt,
-    add_booking,
     add_job,
     add_refund,
     audit_trail,
@@ -45,7 +44,7 @@ from tests.integration.attention_helpers import (
     set_booking,
 )
 from tests.integration.booking_helpers import SLOT, World, confirmed, make_world, paid, row_state
-from tests.integration.report_helpers import Parties
+from tests.integration.report_helpers import Parties, add_booking
 
 
 @pytest.fixture

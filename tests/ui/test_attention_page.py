@@ -29,8 +29,8 @@ from linguaflex_desktop.ui.data_changed import Change, data_events
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 from tests.fakes.payments import UNREACHABLE, FakePaymentsGateway
-from tests.integration.attention_helpers import add_attempt, add_booking, add_job, job_state
-from tests.integration.report_helpers import Parties
+from tests.integration.attention_helpers import add_attempt, add_job, job_state
+from tests.integration.report_helpers import Parties, add_booking
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead
 from tests.ui.ui_helpers import click_row
