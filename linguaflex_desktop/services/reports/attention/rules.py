@@ -13,8 +13,10 @@ rows plus one (the extra tells the list it was cut):
 - ``job_dead``: a dead-lettered outbox job (``ix_outbox_jobs_state_next``); its booking is the
   payload's ``booking_id`` when it has one, read in a second query by primary key.
 - ``stripe_disagrees``: an attempt Stripe says succeeded (ours ``succeeded``) on a booking
-  that is not PAID or REFUNDED here, with money not yet returned: the reconcile recorded it
-  (``payment.needs_attention``) because the booking had closed meanwhile.
+  that is CANCELLED here without being PAID or REFUNDED, the money not yet returned: the
+  reconcile recorded it (``payment.needs_attention``) because the booking had closed
+  meanwhile (the status index finds the cancelled bookings, ``ix_payments_booking_id``
+  their payments).
 - ``refund_unattributed``: a refund still ``creating`` that the refund recovery did not send
   because Stripe holds a refund on the payment it cannot attribute (audited
   ``refund.needs_attention``; ``ix_audit_events_entity`` finds it per refund).
@@ -28,7 +30,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import BindParameter, ColumnElement, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from linguaflex_desktop.models import (
@@ -156,7 +158,7 @@ def payment_stuck(
     query = (
         _with_booking(Payment.id, Payment.created_at, Payment.status)
         .join(Payment, Payment.booking_id == SessionBooking.id)
-        .where(Payment.status.in_(_ACTIVE), Payment.created_at <= now - PENDING_LIMIT)
+        .where(_literally_active(), Payment.created_at <= now - PENDING_LIMIT)
         .order_by(Payment.created_at, Payment.id)
     )
     if subject_id is not None:
@@ -172,6 +174,16 @@ def payment_stuck(
         )
         for payment_id, created_at, status, *booking in session.execute(query.limit(limit))
     ]
+
+
+def _literally_active() -> ColumnElement[bool]:
+    """``status IN ('creating', 'pending')`` with the values written into the SQL: SQLite uses
+    the partial index "one active attempt per booking" only when it can see that the query
+    asks for exactly the rows the index holds, which a bound parameter hides."""
+    values: BindParameter[list[PaymentAttemptStatus]] = bindparam(
+        "active_statuses", list(_ACTIVE), expanding=True, literal_execute=True
+    )
+    return Payment.status.in_(values)
 
 
 def job_dead(
@@ -234,9 +246,11 @@ def stripe_disagrees(
         )
         .join(Payment, Payment.booking_id == SessionBooking.id)
         .where(
+            # only a closed booking keeps a payment Stripe took from becoming PAID (settle)
+            SessionBooking.status == BookingStatus.CANCELLED,
+            SessionBooking.payment_status.not_in(_SETTLED_HERE),
             Payment.status == PaymentAttemptStatus.SUCCEEDED,
             Payment.refunded_minor < Payment.amount_minor,
-            SessionBooking.payment_status.not_in(_SETTLED_HERE),
         )
         .order_by(Payment.succeeded_at, Payment.id)
     )
