@@ -35,6 +35,7 @@ from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.common.ledger_findings import LedgerFindings
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 from linguaflex_desktop.services.reports.attention.service import AttentionService
@@ -114,9 +115,12 @@ class PaymentServices:
             self.sandbox.stop()
 
 
-def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
+def build_payment_services(
+    settings: Settings, ctx: ServiceContext, findings: LedgerFindings | None = None
+) -> PaymentServices:
     """Start the gateway (sandbox mode without keys) and wire the card and payment services
-    and the payment collaborators."""
+    and the payment collaborators; the ledger verification keeps what it finds in
+    ``findings``."""
     from linguaflex_desktop.adapters.return_pages import ReturnPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
@@ -131,6 +135,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     return_pages = ReturnPageServer()
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
     reconciler = Reconciler(ctx, gateway)
+    verifier = LedgerVerifier(ctx, gateway, findings)
     return PaymentServices(
         gateway=gateway,
         sandbox=sandbox,
@@ -139,9 +144,9 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         refunds=Refunds(ctx, gateway),
         reconciler=reconciler,
         payment_views=PaymentViews(ctx),
-        verifier=LedgerVerifier(ctx, gateway),
+        verifier=verifier,
         key_check=key_check_for(settings, ctx, gateway, sandbox),
-        attention_fixes=StripeAttentionFixes(ctx, gateway, reconciler),
+        attention_fixes=StripeAttentionFixes(ctx, gateway, reconciler, verifier),
     )
 
 
@@ -201,6 +206,7 @@ class AppServices:
     reports: ReportService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _attention: AttentionService | None = field(default=None, repr=False)
+    ledger_findings: LedgerFindings = field(default_factory=LedgerFindings)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -208,7 +214,9 @@ class AppServices:
         """The Stripe side, started on first use (thread-safe)."""
         with self._payment_lock:
             if self._payment_services is None:
-                self._payment_services = build_payment_services(self.settings, self.ctx)
+                self._payment_services = build_payment_services(
+                    self.settings, self.ctx, self.ledger_findings
+                )
             return self._payment_services
 
     @property
@@ -220,6 +228,7 @@ class AppServices:
                 due=self.due_transitions,
                 jobs=self.job_admin,
                 stripe=lambda: self.payment_services.attention_fixes,
+                findings=self.ledger_findings,
             )
         return self._attention
 

@@ -22,10 +22,35 @@ from linguaflex_desktop.models import (
     RefundStatus,
     SessionBooking,
 )
+from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.common.ledger_findings import LedgerFindings
+from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
+from linguaflex_desktop.services.payments.reconcile import Reconciler
+from linguaflex_desktop.services.payments.verify import LedgerVerifier
+from linguaflex_desktop.services.reports.attention.service import AttentionService
 from tests.fakes.payments import FakePaymentsGateway
 
 AMOUNT, FEE = 5250, 250  # report_helpers.add_booking's price: 52.50 USD, 2.50 of it the fee
+
+
+def attention_on(
+    ctx: ServiceContext, gateway: FakePaymentsGateway, *, due: DueTransitions | None = None
+) -> tuple[AttentionService, LedgerVerifier]:
+    """The needs-attention service wired as ``AppServices.attention`` is, on the fake
+    gateway, and the ledger verifier whose findings it reads."""
+    findings = LedgerFindings()
+    verifier = LedgerVerifier(ctx, gateway, findings)
+    fixes = StripeAttentionFixes(ctx, gateway, Reconciler(ctx, gateway), verifier)
+    service = AttentionService(
+        ctx,
+        due=due or DueTransitions(ctx),
+        jobs=JobAdminService(ctx),
+        stripe=lambda: fixes,
+        findings=findings,
+    )
+    return service, verifier
 
 
 def set_booking(ctx: ServiceContext, booking_id: int, **values: Any) -> None:

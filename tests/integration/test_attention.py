@@ -27,8 +27,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.common.outbox import OutboxWorker
 from linguaflex_desktop.services.meetings.service import MeetingService
-from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
-from linguaflex_desktop.services.payments.reconcile import AUTHENTICATION_ABANDONED, Reconciler
+from linguaflex_desktop.services.payments.reconcile import AUTHENTICATION_ABANDONED
 from linguaflex_desktop.services.payments.refund_recovery import settle_unanswered_refunds
 from linguaflex_desktop.services.reports.attention.dto import AttentionRow
 from linguaflex_desktop.services.reports.attention.service import NO_LONGER, AttentionService
@@ -39,6 +38,7 @@ from tests.integration.attention_helpers import (
     add_attempt,
     add_job,
     add_refund,
+    attention_on,
     audit_trail,
     job_state,
     set_booking,
@@ -64,10 +64,7 @@ def gateway() -> FakePaymentsGateway:
 
 @pytest.fixture
 def attention(ctx: ServiceContext, gateway: FakePaymentsGateway) -> AttentionService:
-    fixes = StripeAttentionFixes(ctx, gateway, Reconciler(ctx, gateway))
-    return AttentionService(
-        ctx, due=DueTransitions(ctx), jobs=JobAdminService(ctx), stripe=lambda: fixes
-    )
+    return attention_on(ctx, gateway)[0]
 
 
 def rows_of(attention: AttentionService, world: World, rule: str) -> list[AttentionRow]:

@@ -20,16 +20,13 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import JobState, PaymentAttemptStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
-from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
-from linguaflex_desktop.services.payments.reconcile import Reconciler
-from linguaflex_desktop.services.reports.attention.service import AttentionService
 from linguaflex_desktop.ui.admin.attention_page import COLUMNS, AdminAttentionPage
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import Change, data_events
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 from tests.fakes.payments import UNREACHABLE, FakePaymentsGateway
-from tests.integration.attention_helpers import add_attempt, add_job, job_state
+from tests.integration.attention_helpers import add_attempt, add_job, attention_on, job_state
 from tests.integration.report_helpers import Parties, add_booking
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead
@@ -51,13 +48,8 @@ def services(
     clocked_services: AppServices, gateway: FakePaymentsGateway, monkeypatch: pytest.MonkeyPatch
 ) -> AppServices:
     """The app's services with the Stripe fixes on the fake gateway."""
-    ctx = clocked_services.ctx
-    fixes = StripeAttentionFixes(ctx, gateway, Reconciler(ctx, gateway))
-    attention = AttentionService(
-        ctx,
-        due=clocked_services.due_transitions,
-        jobs=clocked_services.job_admin,
-        stripe=lambda: fixes,
+    attention, _verifier = attention_on(
+        clocked_services.ctx, gateway, due=clocked_services.due_transitions
     )
     monkeypatch.setattr(clocked_services, "_attention", attention)
     return clocked_services

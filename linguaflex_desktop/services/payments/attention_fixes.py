@@ -11,6 +11,10 @@
   the refund row written (``creating``, its id in Stripe's metadata) before Stripe is called,
   as every refund here. The booking is already closed, so only the payment's refunded amount
   changes. Each refund is audited with the admin as actor.
+- ``reverify_payment``: a payment the last ledger verification found differing from Stripe
+  is compared again (``LedgerVerifier.verify_payment``, which keeps the new findings); when a
+  refund still differs only because Stripe finished it meanwhile, the refunds Stripe left
+  pending are settled (``settle_pending_refunds``) and the payment compared once more.
 
 Every method blocks on Stripe: call it from a worker thread.
 """
@@ -46,10 +50,14 @@ from linguaflex_desktop.services.payments.refund_settle import (
     SETTLED_ACTIONS,
     audit_refund,
     refund_status_of,
+    settle_pending_refunds,
 )
+from linguaflex_desktop.services.payments.stripe_dto import DIFFERENCE_TEXT, value_text
+from linguaflex_desktop.services.payments.verify import LedgerVerifier
 
 CLOSED_REASON = "Stripe took the payment after the booking had closed."
 _SETTLED_HERE = (PaymentStatus.PAID, PaymentStatus.REFUNDED)
+UNSETTLED_HERE = ("pending", "requires_action")  # our refund statuses Stripe may have ended
 
 
 @dataclass(frozen=True)
@@ -68,11 +76,31 @@ class StripeAttentionFixes:
     """See the module docstring. Thread-safe: each step opens its own Session."""
 
     def __init__(
-        self, ctx: ServiceContext, gateway: PaymentsGateway, reconciler: Reconciler
+        self,
+        ctx: ServiceContext,
+        gateway: PaymentsGateway,
+        reconciler: Reconciler,
+        verifier: LedgerVerifier,
     ) -> None:
         self._ctx = ctx
         self._gateway = gateway
         self._reconciler = reconciler
+        self._verifier = verifier
+
+    def reverify_payment(self, payment_id: int) -> str:
+        differences = self._verifier.verify_payment(payment_id)
+        if any(d.kind == "refund_status" and d.ours in UNSETTLED_HERE for d in differences):
+            settle_pending_refunds(self._ctx, self._gateway)
+            differences = self._verifier.verify_payment(payment_id)
+        if not differences:
+            return "Stripe and LinguaFlex agree on this payment now."
+        first = differences[0]
+        what = DIFFERENCE_TEXT[first.kind]
+        return (
+            f"It still differs: {what[0].lower()}{what[1:]} (here "
+            f"{value_text(first, first.ours)}, at Stripe {value_text(first, first.stripe)}); "
+            "check the payment in the Stripe Dashboard."
+        )
 
     def reread_payment(self, payment_id: int) -> str:
         with self._ctx.unit_of_work(write=False) as uow:

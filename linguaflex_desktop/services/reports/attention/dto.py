@@ -21,6 +21,8 @@ RuleId = Literal[
     "job_dead",
     "stripe_disagrees",
     "refund_unattributed",
+    "ledger_differs",
+    "stripe_refund_unrecorded",
 ]
 Subject = Literal["booking", "payment", "outbox_job", "refund"]
 
@@ -80,6 +82,21 @@ RULES: dict[RuleId, AttentionRule] = {
             "refund",
             "Re-read from Stripe",
             "List the payment's refunds at Stripe again and record ours when it can be told.",
+        ),
+        AttentionRule(
+            "ledger_differs",
+            "Differs from Stripe",
+            "payment",
+            "Re-read from Stripe",
+            "Compare the payment with Stripe again, settling its refunds Stripe has finished.",
+        ),
+        AttentionRule(
+            "stripe_refund_unrecorded",
+            "Refund at Stripe not recorded",
+            "payment",
+            "Re-read from Stripe",
+            "Compare the payment with Stripe again; a refund made in the Stripe Dashboard "
+            "stays listed until it is recorded or cancelled there.",
         ),
     )
 }

@@ -26,7 +26,7 @@ rows plus one (the extra tells the list it was cut):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -64,7 +64,7 @@ _Student = aliased(User)
 _Teacher = aliased(User)
 
 
-def _with_booking(*columns: Any) -> Select[Any]:
+def with_booking(*columns: Any) -> Select[Any]:
     """``columns`` and the booking's own (id, names, start, statuses), joined by id."""
     return (
         select(
@@ -82,7 +82,7 @@ def _with_booking(*columns: Any) -> Select[Any]:
     )
 
 
-def _row(
+def row_of(
     rule: RuleId, subject_id: int, since: datetime, problem: str, *booking: Any
 ) -> AttentionRow:
     booking_id, student, teacher, start_at, status, payment_status = booking
@@ -104,7 +104,7 @@ def meeting_missing(
     session: Session, now: datetime, subject_id: int | None, limit: int
 ) -> list[AttentionRow]:
     query = (
-        _with_booking(SessionBooking.paid_at, Meeting.status, Meeting.failure_reason)
+        with_booking(SessionBooking.paid_at, Meeting.status, Meeting.failure_reason)
         .outerjoin(Meeting, Meeting.booking_id == SessionBooking.id)
         .where(
             SessionBooking.status == BookingStatus.CONFIRMED,
@@ -118,7 +118,7 @@ def meeting_missing(
     if subject_id is not None:
         query = query.where(SessionBooking.id == subject_id)
     return [
-        _row("meeting_missing", booking[0], paid_at, _meeting_problem(status, reason), *booking)
+        row_of("meeting_missing", booking[0], paid_at, _meeting_problem(status, reason), *booking)
         for paid_at, status, reason, *booking in session.execute(query.limit(limit))
     ]
 
@@ -135,7 +135,7 @@ def payment_overdue(
     session: Session, now: datetime, subject_id: int | None, limit: int
 ) -> list[AttentionRow]:
     query = (
-        _with_booking(SessionBooking.payment_due_by)
+        with_booking(SessionBooking.payment_due_by)
         .where(
             SessionBooking.status == BookingStatus.CONFIRMED,
             SessionBooking.payment_status.in_(_UNPAID),
@@ -147,7 +147,7 @@ def payment_overdue(
         query = query.where(SessionBooking.id == subject_id)
     problem = "Its payment deadline has passed, yet it is still confirmed and awaiting payment."
     return [
-        _row("payment_overdue", booking[0], due_by, problem, *booking)
+        row_of("payment_overdue", booking[0], due_by, problem, *booking)
         for due_by, *booking in session.execute(query.limit(limit))
     ]
 
@@ -156,7 +156,7 @@ def payment_stuck(
     session: Session, now: datetime, subject_id: int | None, limit: int
 ) -> list[AttentionRow]:
     query = (
-        _with_booking(Payment.id, Payment.created_at, Payment.status)
+        with_booking(Payment.id, Payment.created_at, Payment.status)
         .join(Payment, Payment.booking_id == SessionBooking.id)
         .where(_literally_active(), Payment.created_at <= now - PENDING_LIMIT)
         .order_by(Payment.created_at, Payment.id)
@@ -164,7 +164,7 @@ def payment_stuck(
     if subject_id is not None:
         query = query.where(Payment.id == subject_id)
     return [
-        _row(
+        row_of(
             "payment_stuck",
             payment_id,
             created_at,
@@ -201,14 +201,14 @@ def job_dead(
     bookings = (
         {
             booking[0]: booking
-            for booking in session.execute(_with_booking().where(SessionBooking.id.in_(wanted)))
+            for booking in session.execute(with_booking().where(SessionBooking.id.in_(wanted)))
         }
         if wanted
         else {}
     )
     none = (None,) * 6
     return [
-        _row(
+        row_of(
             "job_dead",
             job.id,
             job.updated_at,
@@ -237,7 +237,7 @@ def stripe_disagrees(
     session: Session, now: datetime, subject_id: int | None, limit: int
 ) -> list[AttentionRow]:
     query = (
-        _with_booking(
+        with_booking(
             Payment.id,
             Payment.succeeded_at,
             Payment.amount_minor,
@@ -263,7 +263,7 @@ def stripe_disagrees(
             f"Stripe took payment #{payment_id} after the booking had closed here; "
             f"{held} has not been returned."
         )
-        rows.append(_row("stripe_disagrees", payment_id, at or now, problem, *booking))
+        rows.append(row_of("stripe_disagrees", payment_id, at or now, problem, *booking))
     return rows
 
 
@@ -280,7 +280,7 @@ def refund_unattributed(
         .scalar_subquery()
     )
     query = (
-        _with_booking(Refund.id, flagged, Refund.amount_minor, Refund.currency)
+        with_booking(Refund.id, flagged, Refund.amount_minor, Refund.currency)
         .join(Payment, Payment.booking_id == SessionBooking.id)
         .join(Refund, Refund.payment_id == Payment.id)
         .where(and_(Refund.status == RefundStatus.CREATING, flagged.is_not(None)))
@@ -289,7 +289,7 @@ def refund_unattributed(
     if subject_id is not None:
         query = query.where(Refund.id == subject_id)
     return [
-        _row(
+        row_of(
             "refund_unattributed",
             refund_id,
             since,
@@ -309,9 +309,3 @@ RULE_QUERIES: dict[RuleId, Rule] = {
     "stripe_disagrees": stripe_disagrees,
     "refund_unattributed": refund_unattributed,
 }
-
-
-def holds(session: Session, now: datetime, rule: RuleId, subject_id: int) -> AttentionRow | None:
-    """The rule's row for this one record, or None when the rule does not hold for it."""
-    found: Sequence[AttentionRow] = RULE_QUERIES[rule](session, now, subject_id, 1)
-    return found[0] if found else None

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import UserFacingError, ValidationError
 from linguaflex_desktop.models import AuditAction, JobKind, JobState, OutboxJob, Role
@@ -27,6 +28,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.common.ledger_findings import LedgerFindings
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.common.validation import check_int
 from linguaflex_desktop.services.reports.attention.dto import (
@@ -36,7 +38,8 @@ from linguaflex_desktop.services.reports.attention.dto import (
     FixOutcome,
     RuleId,
 )
-from linguaflex_desktop.services.reports.attention.rules import RULE_QUERIES, holds
+from linguaflex_desktop.services.reports.attention.ledger import ledger_rule
+from linguaflex_desktop.services.reports.attention.rules import RULE_QUERIES, Rule
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,8 @@ class StripeFixes(Protocol):
 
     def reread_refund(self, refund_id: int, *, actor_id: int) -> str: ...
 
+    def reverify_payment(self, payment_id: int) -> str: ...
+
 
 class AttentionService:
     """Needs attention (module docstring). Thread-safe; ``fix`` may block on Stripe: call it
@@ -68,6 +73,7 @@ class AttentionService:
         due: DueTransitions,
         jobs: JobAdminService,
         stripe: Callable[[], StripeFixes],
+        findings: LedgerFindings | None = None,
         per_rule_limit: int = PER_RULE_LIMIT,
     ) -> None:
         self._ctx = ctx
@@ -75,6 +81,12 @@ class AttentionService:
         self._jobs = jobs
         self._stripe = stripe
         self._limit = per_rule_limit
+        ledger = findings if findings is not None else LedgerFindings()
+        self._queries: dict[RuleId, Rule] = {
+            **RULE_QUERIES,
+            "ledger_differs": ledger_rule(ledger, "ledger_differs"),
+            "stripe_refund_unrecorded": ledger_rule(ledger, "stripe_refund_unrecorded"),
+        }
 
     def list_attention(self, actor: Actor) -> AttentionList:
         """Every row of every rule (at most ``per_rule_limit`` a rule). Admins only."""
@@ -83,7 +95,7 @@ class AttentionService:
         truncated = False
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
-            for query in RULE_QUERIES.values():
+            for query in self._queries.values():
                 found = query(uow.session, now, None, self._limit + 1)
                 truncated = truncated or len(found) > self._limit
                 rows.extend(found[: self._limit])
@@ -96,7 +108,7 @@ class AttentionService:
         subject_id = check_int(subject_id, what="record number", minimum=1)
         with self._ctx.unit_of_work(write=False) as uow:
             admin_id = load_acting_user(uow.session, actor, Role.ADMIN).id
-            row = holds(uow.session, self._ctx.now(), rule, subject_id)
+            row = self._holds(uow.session, rule, subject_id)
         if row is None:
             return FixOutcome(rule, subject_id, True, NO_LONGER)
         try:
@@ -106,9 +118,14 @@ class AttentionService:
             self._audit(admin_id, row, "failed", f"The fix failed: {text}")
             raise
         with self._ctx.unit_of_work(write=False) as uow:
-            resolved = holds(uow.session, self._ctx.now(), rule, subject_id) is None
+            resolved = self._holds(uow.session, rule, subject_id) is None
         self._audit(admin_id, row, "resolved" if resolved else "still holds", message)
         return FixOutcome(rule, subject_id, resolved, message)
+
+    def _holds(self, session: Session, rule: RuleId, subject_id: int) -> AttentionRow | None:
+        """The rule's row for this one record, or None when the rule does not hold for it."""
+        found = self._queries[rule](session, self._ctx.now(), subject_id, 1)
+        return found[0] if found else None
 
     def _run_fix(self, actor: Actor, admin_id: int, row: AttentionRow) -> str:
         subject = row.subject_id
@@ -131,6 +148,8 @@ class AttentionService:
                 return self._stripe().refund_closed_payment(subject, actor_id=admin_id)
             case "refund_unattributed":
                 return self._stripe().reread_refund(subject, actor_id=admin_id)
+            case "ledger_differs" | "stripe_refund_unrecorded":
+                return self._stripe().reverify_payment(subject)
 
     def _retry_meeting(self, actor: Actor, booking_id: int) -> str:
         """The booking's create-meeting job again: a dead one retried (audited by the job
