@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from linguaflex_desktop.errors import PermissionDenied, ValidationError
+from linguaflex_desktop.errors import ExternalServiceError, PermissionDenied, ValidationError
 from linguaflex_desktop.models import (
     BookingStatus,
     JobKind,
@@ -33,7 +33,7 @@ from linguaflex_desktop.services.reports.attention.dto import AttentionRow
 from linguaflex_desktop.services.reports.attention.service import NO_LONGER, AttentionService
 from tests.conftest import FakeClock
 from tests.fakes.meetings import FakeMeetingProvider
-from tests.fakes.payments import FakePaymentsGateway
+from tests.fakes.payments import UNREACHABLE, FakePaymentsGateway
 from tests.integration.attention_helpers import (
     add_attempt,
     add_job,
@@ -186,6 +186,32 @@ def test_c_a_payment_waiting_30_minutes_is_listed_and_re_reading_it_closes_the_a
     assert row_state(ctx, fresh_booking)[1] is PaymentStatus.PENDING
     trail = audit_trail(ctx, entity_type="payment", entity_id=stuck)
     assert trail[-1] == fix_entry(world, "resolved", message)
+
+
+def test_c_a_fix_that_fails_is_audited_with_its_error_and_the_row_stays(
+    ctx: ServiceContext,
+    clock: FakeClock,
+    world: World,
+    parties: Parties,
+    gateway: FakePaymentsGateway,
+    attention: AttentionService,
+) -> None:
+    booking = add_booking(ctx, parties, payment_status=PaymentStatus.PENDING)
+    stuck, _ = add_attempt(
+        ctx,
+        gateway,
+        booking,
+        status=PaymentAttemptStatus.PENDING,
+        created_at=clock() - timedelta(hours=1),
+        stripe_status="processing",
+    )
+    gateway.always("retrieve_payment_intent", gateway.unreachable())
+    with pytest.raises(ExternalServiceError, match="could not be reached"):
+        attention.fix(world.admin, "payment_stuck", stuck)
+    assert listed(attention, world, "payment_stuck") == [stuck]
+    assert audit_trail(ctx, entity_type="payment", entity_id=stuck)[-1] == fix_entry(
+        world, "failed", f"The fix failed: {UNREACHABLE}"
+    )
 
 
 # --- d: a dead-lettered job ------------------------------------------------------------------

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway, RefundInfo
@@ -56,6 +57,10 @@ from linguaflex_desktop.services.payments.stripe_dto import DIFFERENCE_TEXT, val
 from linguaflex_desktop.services.payments.verify import LedgerVerifier
 
 CLOSED_REASON = "Stripe took the payment after the booking had closed."
+IN_FLIGHT_MESSAGE = (
+    "A refund of this payment is already waiting for Stripe's answer; the payment reconcile "
+    "finishes it."
+)
 _SETTLED_HERE = (PaymentStatus.PAID, PaymentStatus.REFUNDED)
 UNSETTLED_HERE = ("pending", "requires_action")  # our refund statuses Stripe may have ended
 
@@ -141,10 +146,7 @@ class StripeAttentionFixes:
         if held is None:
             return "The payment no longer needs a refund here."
         if held.in_flight:
-            return (
-                "A refund of this payment is already waiting for Stripe's answer; the payment "
-                "reconcile finishes it."
-            )
+            return IN_FLIGHT_MESSAGE
         info = self._gateway.retrieve_payment_intent(held.payment_intent_id)
         if info.status != "succeeded":
             return (
@@ -156,7 +158,10 @@ class StripeAttentionFixes:
             for refund in self._gateway.list_refunds(held.payment_intent_id)
             if refund.status not in DEAD and refund.id not in held.recorded
         ]
-        remaining, refund_id, key = self._adopt_and_claim(held, unrecorded, actor_id)
+        try:
+            remaining, refund_id, key = self._adopt_and_claim(held, unrecorded, actor_id)
+        except IntegrityError:  # another admin's fix claimed the same refund a moment ago
+            return IN_FLIGHT_MESSAGE
         if refund_id is None:
             return f"Stripe had refunded it already; {len(unrecorded)} refund(s) recorded."
         try:

@@ -225,8 +225,8 @@ def _booking_of(payload: dict[str, Any] | None) -> int | None:
 
 
 def _job_problem(job: OutboxJob) -> str:
-    error = (job.last_error or "no error recorded").splitlines()[0] if job.last_error else ""
-    error = error or "no error recorded"
+    lines = (job.last_error or "").strip().splitlines()
+    error = lines[0] if lines else "no error recorded"
     if len(error) > MAX_ERROR_CHARS:
         error = error[: MAX_ERROR_CHARS - 1] + "…"
     tries = f"{job.attempts} attempt{'s' if job.attempts != 1 else ''}"
