@@ -51,6 +51,8 @@ def ledger_rule(findings: LedgerFindings, rule: RuleId) -> Rule:
         for finding in wanted:
             by_payment.setdefault(finding.payment_id, []).append(finding)
         chosen = list(by_payment.items())[:limit]
+        if not chosen:
+            return []
         ids = {found[0].booking_id for _payment, found in chosen}
         bookings = {
             booking[0]: booking

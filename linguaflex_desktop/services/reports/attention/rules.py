@@ -246,9 +246,15 @@ def stripe_disagrees(
         )
         .join(Payment, Payment.booking_id == SessionBooking.id)
         .where(
-            # only a closed booking keeps a payment Stripe took from becoming PAID (settle)
-            SessionBooking.status == BookingStatus.CANCELLED,
-            SessionBooking.payment_status.not_in(_SETTLED_HERE),
+            # Only a closed booking keeps a payment Stripe took from becoming PAID (settle).
+            # Asked as "IN (cancelled bookings)" so that SQLite looks the payments up by
+            # booking in the partial index of succeeded ones rather than reading them all.
+            Payment.booking_id.in_(
+                select(SessionBooking.id).where(
+                    SessionBooking.status == BookingStatus.CANCELLED,
+                    SessionBooking.payment_status.not_in(_SETTLED_HERE),
+                )
+            ),
             Payment.status == PaymentAttemptStatus.SUCCEEDED,
             Payment.refunded_minor < Payment.amount_minor,
         )
