@@ -162,3 +162,12 @@ def test_a_fix_that_fails_shows_its_error_inline_and_keeps_the_row(
     assert page.model.rowCount() == 1
     assert page.notice_label.isHidden()
     assert title(window) == "Needs attention (1)"
+
+
+def test_the_apps_own_attention_service_lists_without_starting_stripe(
+    clocked_services: AppServices, school: School
+) -> None:
+    """The wiring of ``AppServices.attention``: reading the list needs no Stripe side."""
+    result = clocked_services.attention.list_attention(school.admin.actor)
+    assert (result.count, result.truncated) == (0, False)
+    assert clocked_services._payment_services is None

@@ -125,8 +125,9 @@ class AttentionRow:
 
 @dataclass(frozen=True)
 class AttentionList:
-    """The rows, most urgent rule first and oldest first within a rule. ``truncated``: a
-    rule had more than the per-rule limit (the rest shows once these are fixed)."""
+    """The rows, rule by rule in the order of ``RULES``, oldest first within a rule.
+    ``truncated``: a rule had more than the per-rule limit (the rest shows once these are
+    fixed)."""
 
     rows: tuple[AttentionRow, ...]
     truncated: bool = False

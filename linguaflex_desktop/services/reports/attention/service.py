@@ -1,7 +1,8 @@
 """The admin's needs-attention list and the fix beside each row (DESIGN.md section 2: admins).
 
-``list_attention`` runs every rule (``rules``: one bounded SQL query each) in one read
-transaction, with "now" from the service clock. ``fix`` runs the fix of one row on the calling
+``list_attention`` runs every rule (``rules``: one bounded SQL query each; ``ledger``: what
+the last ledger verification found, kept in memory) in one read transaction, with "now" from
+the service clock. ``fix`` runs the fix of one row on the calling
 (worker) thread: it refuses non-admins before anything runs, does nothing when the rule no
 longer holds for the record, runs the fix through the code that owns that work (the outbox,
 the due transitions, the job admin, and — injected, since reports may not import payments —
