@@ -1,5 +1,7 @@
-"""Benchmark: the admin's revenue report over 100,000 payments and audit-trail paging over
-200,000 audit events (SQLite file and Postgres).
+"""Benchmark: the admin's revenue report and revenue chart (by day, week and month, with the
+figures per teacher and per language) over 100,000 payments, one teacher's earnings with their
+months and upcoming income, and audit-trail paging over 200,000 audit events (SQLite file and
+Postgres).
 
 Usage: PYTHONPATH=. python bench/bench_reports.py [DATABASE_URL ...]
 Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
@@ -33,6 +35,7 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.views import PaymentViews
 from linguaflex_desktop.services.reports.service import ReportService
 
 PAYMENTS = 100_000
@@ -40,6 +43,7 @@ AUDIT_EVENTS = 200_000
 TEACHERS = 100
 STUDENTS = 1_000
 CURRENCIES = ("USD", "EUR", "JPY")
+LANGUAGES = ("German", "French", "Spanish", "Japanese")
 START = datetime(2026, 1, 1, tzinfo=UTC)
 SPAN = timedelta(days=730)  # payments and events spread over 2026 and 2027
 ADMIN_ID = TEACHERS + STUDENTS + 1
@@ -81,7 +85,7 @@ def _gigs() -> list[dict[str, Any]]:
         {
             "teacher_id": t + 1,
             "title": f"Gig {t}",
-            "language": "German",
+            "language": LANGUAGES[t % len(LANGUAGES)],
             "level": Level.ALL,
             "hourly_rate_minor": 5000,
             "currency": CURRENCIES[t % len(CURRENCIES)],
@@ -177,6 +181,11 @@ def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object
             admin, from_at=bounds[0], to_at=bounds[1], zone="Europe/Berlin"
         )
 
+    def chart(bounds: tuple[datetime, datetime], bucket: Any) -> Callable[[], object]:
+        return lambda: service.revenue_chart(
+            admin, from_at=bounds[0], to_at=bounds[1], zone="Europe/Berlin", bucket=bucket
+        )
+
     def audit(**filters: Any) -> Callable[[], object]:
         return lambda: service.list_audit_events(admin, **filters)
 
@@ -184,6 +193,11 @@ def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object
         "revenue: one month": revenue(month),
         "revenue: one year (12 months)": revenue(year),
         "revenue: two years (24 months)": revenue((START, START + SPAN)),
+        "chart: one month by day (31)": chart(month, "day"),
+        "chart: one year by day (365)": chart(year, "day"),
+        "chart: one year by week (53)": chart(year, "week"),
+        "chart: two years by week (105)": chart((START, START + SPAN), "week"),
+        "chart: two years by month (24)": chart((START, START + SPAN), "month"),
         "audit page 1 (all)": audit(),
         "audit page 2 (fetchMore)": audit(offset=100),
         "audit page at offset 100,000": audit(offset=100_000),
@@ -193,6 +207,13 @@ def cases(service: ReportService, admin: Actor) -> dict[str, Callable[[], object
         "audit kind 'user', page 1": audit(entity_type="user"),
         "audit one day": audit(from_at=day[0], to_at=day[1]),
     }
+
+
+def earnings_cases(views: PaymentViews) -> dict[str, Callable[[], object]]:
+    """One teacher's earnings (1,000 paid sessions) with their months and upcoming income.
+    (User 0's payments are every hundredth, all among the tenth that fail.)"""
+    teacher = Actor(2, "u1@example.com", Role.TEACHER, "User 1", "UTC")
+    return {"earnings: one teacher, all time": lambda: views.teacher_earnings(teacher)}
 
 
 def run(url: str) -> None:
@@ -206,7 +227,15 @@ def run(url: str) -> None:
         f"events (seeded in {seeded:.1f} s; {len(report.months)} month x currency lines, "
         f"{sum(line.sessions for line in report.totals):,} paid sessions)"
     )
-    print_timings(cases(service, admin), width=34)
+    chart = service.revenue_chart(
+        admin, from_at=START, to_at=START + SPAN, zone="Europe/Berlin", bucket="week"
+    )
+    print(
+        f"  chart over both years by week: {len(chart.starts)} weeks, {len(chart.by_bucket)} "
+        f"week x currency lines, {len(chart.by_teacher)} teacher and {len(chart.by_language)} "
+        "language x currency lines"
+    )
+    print_timings(cases(service, admin) | earnings_cases(PaymentViews(ctx)), width=34)
     engine.dispose()
 
 

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from linguaflex_desktop.adapters.change_listener import ChangeListener
 from linguaflex_desktop.adapters.mail import SmtpMailer
 from linguaflex_desktop.adapters.meetings import meeting_provider_from_settings
 from linguaflex_desktop.adapters.remember_me import RememberMeStore
 from linguaflex_desktop.adapters.secrets import SecretStore, check_keyring_loads
+from linguaflex_desktop.change_feed import ChangeFeed
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import (
     check_connection,
@@ -40,6 +42,7 @@ from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 from linguaflex_desktop.services.reports.attention.service import AttentionService
 from linguaflex_desktop.services.reports.service import ReportService
+from linguaflex_desktop.services.reports.timeline import BookingTimelines
 from linguaflex_desktop.services.settings.service import (
     SettingsFile,
     SettingsService,
@@ -52,9 +55,12 @@ if TYPE_CHECKING:
     from linguaflex_desktop.services.cards.service import CardService
     from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
+    from linguaflex_desktop.services.payments.payouts import Payouts
+    from linguaflex_desktop.services.payments.read_again import StripeRereads
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
+    from linguaflex_desktop.services.payments.statements import TeacherStatements
     from linguaflex_desktop.services.payments.verify import LedgerVerifier
     from linguaflex_desktop.services.payments.views import PaymentViews
 
@@ -204,6 +210,8 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
+    _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _attention: AttentionService | None = field(default=None, repr=False)
     ledger_findings: LedgerFindings = field(default_factory=LedgerFindings)
@@ -264,7 +272,47 @@ class AppServices:
     def stripe_key_check(self) -> StripeKeyCheck:
         return self.payment_services.key_check
 
+    @property
+    def booking_timelines(self) -> BookingTimelines:
+        """The admin's booking health timeline (stateless: made on each use)."""
+        return BookingTimelines(self.ctx)
+
+    @property
+    def stripe_rereads(self) -> StripeRereads:
+        """The timeline's "Read again now" (starts the Stripe side on first use)."""
+        from linguaflex_desktop.services.payments.read_again import StripeRereads
+
+        return StripeRereads(self.ctx, self.payments_gateway)
+
+    @property
+    def statements(self) -> TeacherStatements:
+        """Teacher statements (no Stripe: the payment services are not started)."""
+        from linguaflex_desktop.services.payments.statements import TeacherStatements
+
+        return TeacherStatements(self.ctx)
+
+    @property
+    def payouts(self) -> Payouts:
+        """Recording teacher payouts (no Stripe: the payment services are not started)."""
+        from linguaflex_desktop.services.payments.payouts import Payouts
+
+        return Payouts(self.ctx)
+
+    def start_change_listener(self) -> None:
+        """On Postgres, hear the changes other processes commit (the app's windows reload
+        what they show; see change_feed). Nothing to do on SQLite: one process writes it."""
+        if self.engine.dialect.name != "postgresql" or self._change_listener is not None:
+            return
+        conninfo = self.engine.url.set(drivername="postgresql")
+        self._change_listener = ChangeListener(
+            conninfo.render_as_string(hide_password=False), self.change_feed
+        )
+        self._change_listener.start()
+
     def close(self) -> None:
+        if self._change_listener is not None:
+            self._change_listener.stop()
+            self._change_listener = None
         with self._payment_lock:
             payment_services, self._payment_services = self._payment_services, None
         if payment_services is not None:
@@ -295,7 +343,10 @@ def build_app_services(
     except BaseException:
         engine.dispose()  # no pooled connection outlives a refused start
         raise
-    ctx = ServiceContext(session_factory=create_session_factory(engine), clock=clock)
+    change_feed = ChangeFeed()
+    ctx = ServiceContext(
+        session_factory=create_session_factory(engine, change_feed=change_feed), clock=clock
+    )
     log.info("database ready at %s", settings.describe_database())
     notice = sandbox_scope_notice(settings)
     if notice:  # the log file's line; the windows and the payment commands tell the user
@@ -317,6 +368,7 @@ def build_app_services(
         meetings=meeting_service_for(ctx, settings),
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
+        change_feed=change_feed,
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)

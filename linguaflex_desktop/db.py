@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from linguaflex_desktop.change_feed import CHANNEL, UI_ACTION, ChangeFeed, Notice, kinds_of
 from linguaflex_desktop.errors import (
     DatabaseDamaged,
     DatabaseSchemaTooNew,
@@ -73,8 +74,78 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+def create_session_factory(
+    engine: Engine, *, change_feed: ChangeFeed | None = None
+) -> sessionmaker[Session]:
+    """The app's sessionmaker; with ``change_feed``, what each commit changed is published
+    there (``install_change_hooks``)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+    if change_feed is not None:
+        install_change_hooks(factory, change_feed, postgres=engine.dialect.name == "postgresql")
+    return factory
+
+
+_CHANGED_TABLES = "linguaflex_changed_tables"
+
+
+def install_change_hooks(
+    factory: sessionmaker[Session], feed: ChangeFeed, *, postgres: bool
+) -> None:
+    """Record the tables each transaction writes (ORM objects flushed, and ORM-enabled
+    insert / update / delete statements) and announce their kinds when it commits: on
+    Postgres by ``pg_notify`` in the transaction itself, so that every app listening (see
+    ``adapters.change_listener``) hears of it only if it commits; on SQLite to ``feed`` after
+    the commit. A rolled-back transaction announces nothing."""
+
+    def changed(session: Session) -> set[str]:
+        tables: set[str] = session.info.setdefault(_CHANGED_TABLES, set())
+        return tables
+
+    @event.listens_for(factory, "before_flush")
+    def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+        tables = changed(session)
+        for instance in (*session.new, *session.dirty, *session.deleted):
+            name = getattr(type(instance), "__tablename__", None)
+            if isinstance(name, str):
+                tables.add(name)
+
+    @event.listens_for(factory, "do_orm_execute")
+    def _on_statement(state: Any) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            table = getattr(state.statement, "table", None)
+            name = getattr(table, "name", None)
+            if isinstance(name, str):
+                changed(state.session).add(name)
+
+    if postgres:
+
+        @event.listens_for(factory, "before_commit")
+        def _notify_in_transaction(session: Session) -> None:
+            session.flush()  # commit flushes after this hook: see every write now
+            kinds = kinds_of(session.info.pop(_CHANGED_TABLES, ()))
+            if kinds:
+                notice = Notice(kinds=kinds, ui_action=UI_ACTION.get())
+                session.execute(
+                    text("SELECT pg_notify(:channel, :payload)"),
+                    {"channel": CHANNEL, "payload": notice.encode()},
+                )
+    else:
+
+        @event.listens_for(factory, "before_commit")
+        def _flush_before_commit(session: Session) -> None:
+            session.flush()
+            session.info["linguaflex_committing"] = kinds_of(session.info.pop(_CHANGED_TABLES, ()))
+
+        @event.listens_for(factory, "after_commit")
+        def _publish_after_commit(session: Session) -> None:
+            kinds = session.info.pop("linguaflex_committing", frozenset())
+            if kinds:
+                feed.publish(Notice(kinds=kinds, ui_action=UI_ACTION.get()))
+
+    @event.listens_for(factory, "after_rollback")
+    def _forget(session: Session) -> None:
+        session.info.pop(_CHANGED_TABLES, None)
+        session.info.pop("linguaflex_committing", None)
 
 
 class UnitOfWork:

@@ -29,7 +29,13 @@ class UserFacingError(LinguaFlexError):
 
 
 class ValidationError(UserFacingError):
+    """Bad input; ``field`` names the input at fault when a form should mark it."""
+
     title = "Invalid input"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class AuthenticationFailed(UserFacingError):

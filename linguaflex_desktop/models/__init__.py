@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         Refund,
         SavedCard,
         StripeCustomer,
+        TeacherPayout,
     )
 
 _ORM_MODULES = {
@@ -47,7 +48,14 @@ _ORM_MODULES = {
     "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
     "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
     "messaging": ("AuditEvent", "Meeting", "Notification", "OutboxJob"),
-    "payment": ("Payment", "PendingCardSetup", "Refund", "SavedCard", "StripeCustomer"),
+    "payment": (
+        "Payment",
+        "PendingCardSetup",
+        "Refund",
+        "SavedCard",
+        "StripeCustomer",
+        "TeacherPayout",
+    ),
 }
 _ORM_NAMES = frozenset(name for names in _ORM_MODULES.values() for name in names)
 
@@ -92,6 +100,7 @@ __all__ = [
     "SavedCard",
     "SessionBooking",
     "StripeCustomer",
+    "TeacherPayout",
     "TeacherProfile",
     "UTCDateTime",
     "User",

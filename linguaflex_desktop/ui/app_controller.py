@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
-from linguaflex_desktop.ui.data_changed import data_events
+from linguaflex_desktop.ui.data_changed import data_events, follow_change_feed
 from linguaflex_desktop.ui.errors import show_error
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
@@ -183,6 +183,8 @@ def run_gui(
     if screenshot is not None:
         return _save_screenshot(controller, screenshot, screenshot_role)
     freeze_startup_objects()
+    follow_change_feed(controller.runner, services.change_feed)
+    services.start_change_listener()
     controller.start()
     code = app.exec()
     controller.shutdown()

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from linguaflex_desktop.change_feed import ChangeFeed
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 ChangeKind = Literal[
@@ -27,6 +28,7 @@ ChangeKind = Literal[
     "job",
     "notification",
     "payment",
+    "payout",
     "profile",
     "settings",
     "user",
@@ -121,3 +123,53 @@ def refresh_on(
     subscription = _Subscription(widget, frozenset(kinds), refresh, defer_while_hidden)
     data_events(runner).changed.connect(subscription.on_changed)
     return subscription
+
+
+FEED_COALESCE_MS = 200
+
+
+class FeedBridge(QObject):
+    """Brings the change feed (changes committed by the app's worker thread, by
+    ``linguaflex worker`` or by another desktop on the same Postgres; see change_feed) onto
+    the GUI thread as one ``Change`` per burst: kinds arriving within ``FEED_COALESCE_MS`` are
+    announced together, so a run of commits reloads each page once."""
+
+    _arrived = Signal(object)  # frozenset[str], emitted on the publishing thread
+
+    def __init__(self, runner: TaskRunner, feed: ChangeFeed) -> None:
+        super().__init__(runner)
+        self._events = data_events(runner)
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FEED_COALESCE_MS)
+        self._timer.timeout.connect(self._announce)
+        self._arrived.connect(self._collect)  # queued: the feed publishes on other threads
+        self._unsubscribe = feed.subscribe(self._arrived.emit)
+        self.destroyed.connect(lambda *_args: self._unsubscribe())
+
+    @Slot(object)
+    def _collect(self, kinds: frozenset[str]) -> None:
+        self._pending |= kinds
+        if not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def _announce(self) -> None:
+        kinds = sorted(self._pending)
+        self._pending.clear()
+        if kinds:
+            first, *rest = kinds
+            self._events.emit_change(
+                Change(
+                    cast(ChangeKind, first), related=frozenset(cast(ChangeKind, k) for k in rest)
+                )
+            )
+
+
+def follow_change_feed(runner: TaskRunner, feed: ChangeFeed) -> FeedBridge:
+    """Announce the feed's changes on ``runner``'s DataEvents (once per runner)."""
+    existing = runner.findChild(FeedBridge)
+    if isinstance(existing, FeedBridge):
+        return existing
+    return FeedBridge(runner, feed)

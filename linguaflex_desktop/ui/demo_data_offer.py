@@ -1,8 +1,11 @@
-"""First start: when the database has no accounts, offer demo data.
+"""First start: when the database has no accounts, offer demo data; while the demo accounts
+exist, list them.
 
-A panel for the login window. It asks ``first_start.has_no_users`` on the TaskRunner and
-shows itself only for an empty database; "Load demo data" runs ``seed_demo_data`` there
-too, then lists the demo accounts. Choosing one fills the sign-in form. GUI thread only.
+A panel for the login window. It asks on the TaskRunner whether the database is empty and
+which demo accounts exist (``operations.accounts.check_empty_database``): an empty database
+gets "Load demo data" (``seed_demo_data``, also on the TaskRunner); a database holding demo
+accounts gets their table, at every start, until they are gone. Choosing one fills the sign-in
+form. A database without demo accounts shows nothing. GUI thread only.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
@@ -39,14 +43,17 @@ OFFER_TEXT = (
     "This database has no accounts yet. Load demo data to try LinguaFlex with sample "
     "teachers, students and gigs."
 )
+DEMO_ACCOUNTS_TEXT = "Demo accounts of this database. Choose one to sign in:"
 
 
 class DemoDataOffer(QFrame):
-    """Hidden unless the database is empty; emits ``account_chosen(email, password)``."""
+    """Shown for an empty database (the offer) or one with demo accounts (their table);
+    emits ``account_chosen(email, password)``."""
 
-    checked = Signal(bool)  # True when the offer is shown (empty database)
+    checked = Signal(bool)  # True when the database is empty (the offer to load is shown)
     demo_loaded = Signal(object)  # DemoSeedResult
     account_chosen = Signal(str, str)
+    accounts_listed = Signal()  # the accounts table is shown (the window may need more room)
 
     def __init__(
         self, *, services: AppServices, runner: TaskRunner, parent: QWidget | None = None
@@ -55,6 +62,7 @@ class DemoDataOffer(QFrame):
         self.services, self.runner = services, runner
         self.setObjectName("demoOffer")
         self.setVisible(False)
+        self._accounts: tuple[tuple[str, str, Role], ...] = ()
         self.text_label = QLabel(OFFER_TEXT)
         self.text_label.setWordWrap(True)
         self.load_button = QPushButton("Load demo data")
@@ -105,9 +113,13 @@ class DemoDataOffer(QFrame):
             owner=self,
         )
 
-    def _on_checked(self, empty: bool) -> None:
-        self.setVisible(empty)
-        self.checked.emit(empty)
+    def _on_checked(self, state: accounts_ops.FirstStartState) -> None:
+        if state.demo_accounts:
+            self.load_button.setVisible(False)
+            self.text_label.setText(DEMO_ACCOUNTS_TEXT)
+            self._show_accounts(state.demo_accounts)
+        self.setVisible(state.empty or bool(state.demo_accounts))
+        self.checked.emit(state.empty)
 
     def _hide(self, error: BaseException) -> None:
         """The check failed: no offer (it is optional; sign-in still works), but log why."""
@@ -122,13 +134,17 @@ class DemoDataOffer(QFrame):
             f"{result.students} students and {result.admins} admin. "
             "Choose an account to sign in:"
         )
-        accounts = demo_accounts()
+        self._show_accounts(tuple(demo_accounts()))
+        self.demo_loaded.emit(result)
+
+    def _show_accounts(self, accounts: tuple[tuple[str, str, Role], ...]) -> None:
+        self._accounts = accounts
         self.accounts_table.setRowCount(len(accounts))
         for row, (email, password, role) in enumerate(accounts):
             for column, text in enumerate((role.value.capitalize(), email, password)):
                 self.accounts_table.setItem(row, column, QTableWidgetItem(text))
         self.accounts_table.setVisible(True)
-        self.demo_loaded.emit(result)
+        self.accounts_listed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
@@ -139,5 +155,5 @@ class DemoDataOffer(QFrame):
     def _on_account_selected(self) -> None:
         rows = self.accounts_table.selectionModel().selectedRows()
         if rows:
-            email, password, _role = demo_accounts()[rows[0].row()]
+            email, password, _role = self._accounts[rows[0].row()]
             self.account_chosen.emit(email, password)

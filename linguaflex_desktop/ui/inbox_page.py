@@ -1,5 +1,6 @@
 """The in-app inbox: messages newest first with unread ones in bold, a read
-view with the text body, "Save invite (.ics)…", and the unread count in the tab title and the
+view with the text body (its links clickable, the text selectable), "Open booking" (the
+booking's detail), "Save invite (.ics)…", and the unread count in the tab title and the
 status bar, refreshed by a QTimer through the TaskRunner.
 
 ``install_inbox(window)`` adds the page as the "Inbox" tab of a role window. Selecting an
@@ -9,18 +10,24 @@ the TaskRunner.
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -66,22 +73,50 @@ def save_invite_op(ics: str | None, path: Path) -> Path:
     return path
 
 
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+
+
+def body_html(text: str) -> str:
+    """A message's plain text as HTML: escaped, line breaks kept, web links clickable."""
+    parts, last = [], 0
+    for match in _URL.finditer(text):
+        parts.append(html.escape(text[last : match.start()]))
+        url = html.escape(match.group(0), quote=True)
+        parts.append(f'<a href="{url}">{url}</a>')
+        last = match.end()
+    parts.append(html.escape(text[last:]))
+    return '<div style="white-space: pre-wrap">' + "".join(parts) + "</div>"
+
+
+def open_in_browser(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))
+
+
 class MessageView(QFrame):
-    """The read view: subject, when it arrived, the text body and the invite button."""
+    """The read view: subject, when it arrived, the body with clickable links, "Open
+    booking" and the invite button. ``open_link`` opens a clicked link (tests replace it)."""
+
+    booking_requested = Signal(int)  # the booking id of the shown message
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self.message: NotificationDTO | None = None
+        self.open_link: Callable[[str], None] = open_in_browser
         self.subject_label = QLabel()
         self.subject_label.setObjectName("detailTitle")
         self.subject_label.setWordWrap(True)
+        self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label = QLabel()
         self.meta_label.setObjectName("detailMeta")
-        self.body = QPlainTextEdit()
+        self.body = QTextBrowser()
         self.body.setObjectName("messageBody")
-        self.body.setReadOnly(True)
+        self.body.setOpenLinks(False)  # a click goes through ``open_link``, never in the view
+        self.body.anchorClicked.connect(lambda url: self.open_link(url.toString()))
         self.body.setPlaceholderText(NO_SELECTION_TEXT)
+        self.open_booking_button = QPushButton("Open booking")
+        self.open_booking_button.setVisible(False)
+        self.open_booking_button.clicked.connect(self._request_booking)
         self.save_invite_button = QPushButton("Save invite (.ics)…")
         self.save_invite_button.setEnabled(False)
         self.save_invite_button.setToolTip("Select a message with a calendar invitation.")
@@ -89,6 +124,7 @@ class MessageView(QFrame):
         self.error_label = make_message_label()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.open_booking_button)
         buttons.addWidget(self.save_invite_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
@@ -116,7 +152,8 @@ class MessageView(QFrame):
             received = f"Received {format_when(message.created_at, zone_name)} ({zone_name})"
             booking = f" · Booking #{message.booking_id}" if message.booking_id else ""
             self.meta_label.setText(received + booking)
-            self.body.setPlainText(message.body_text)
+            self.body.setHtml(body_html(message.body_text))
+        self.open_booking_button.setVisible(message is not None and message.booking_id is not None)
         has_ics = message is not None and message.has_ics
         self.save_invite_button.setEnabled(has_ics)
         self.save_invite_button.setToolTip(
@@ -124,6 +161,11 @@ class MessageView(QFrame):
             if has_ics
             else "This message has no calendar invitation."
         )
+
+    @Slot()
+    def _request_booking(self) -> None:
+        if self.message is not None and self.message.booking_id is not None:
+            self.booking_requested.emit(self.message.booking_id)
 
 
 class InboxPage(QWidget):
@@ -156,6 +198,8 @@ class InboxPage(QWidget):
         self.pager.page_requested.connect(self.refresh)
         self.reader = MessageView()
         self.reader.save_invite_button.clicked.connect(self.save_invite)
+        self.reader.booking_requested.connect(self.open_booking)
+        self.booking_dialog: QDialog | None = None
         self.error_label = make_message_label()
         self.unread_label = QLabel(unread_text(0))
         self.unread_label.setObjectName("fieldNote")
@@ -177,6 +221,10 @@ class InboxPage(QWidget):
         top.addWidget(self.unread_label)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the whole subject
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -279,6 +327,22 @@ class InboxPage(QWidget):
         self.model.replace_message(message)
         self._set_unread(unread)
 
+    # --- the message's booking ------------------------------------------------------------
+
+    @Slot(int)
+    def open_booking(self, booking_id: int) -> QDialog:
+        """The booking's detail (state, price, meeting, history), as its lists open it."""
+        from linguaflex_desktop.ui.booking.detail_dialog import open_booking_detail
+
+        self.booking_dialog = open_booking_detail(
+            self,
+            services=self.services,
+            actor=self.actor,
+            runner=self.runner,
+            booking_id=booking_id,
+        )
+        return self.booking_dialog
+
     # --- saving the invite ----------------------------------------------------------------
 
     def ask_save_path(self, suggested: Path) -> Path | None:
@@ -321,12 +385,14 @@ class InboxPage(QWidget):
 
 
 def _default_folder() -> Path:
+    """Downloads, else Documents, else home: the first that exists (a dialog given a missing
+    folder would open in the working directory, e.g. the app's source folder)."""
     for location in (
         QStandardPaths.StandardLocation.DownloadLocation,
-        QStandardPaths.StandardLocation.HomeLocation,
+        QStandardPaths.StandardLocation.DocumentsLocation,
     ):
         folder = QStandardPaths.writableLocation(location)
-        if folder:
+        if folder and Path(folder).is_dir():
             return Path(folder)
     return Path.home()
 

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGTH
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
 from linguaflex_desktop.ui.main_window_base import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMEMBER_CHECKING = "Checking for secure storage…"
+SIGN_IN_SANDBOX_TEXT = "Sandbox: payments made here are test payments, no real money moves."
 
 
 class LoginWindow(QWidget):
@@ -73,10 +76,16 @@ class LoginWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
+        self.sandbox_banner = QLabel(SIGN_IN_SANDBOX_TEXT)
+        self.sandbox_banner.setObjectName("sandboxBanner")
+        self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sandbox_banner.setWordWrap(True)
+        self.sandbox_banner.setVisible(services.settings.stripe.sandbox)
+        layout.addWidget(self.sandbox_banner)
         layout.addWidget(self.notice_label)
         self.demo_offer = DemoDataOffer(services=services, runner=runner)
         self.demo_offer.account_chosen.connect(self.fill_sign_in)
-        self.demo_offer.demo_loaded.connect(lambda _result: self.resize(640, 820))
+        self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
         layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
         location = QLabel(f"Data: {services.settings.describe_database()}")
@@ -122,6 +131,9 @@ class LoginWindow(QWidget):
         form.setVerticalSpacing(10)
         self.register_name_edit = QLineEdit()
         self.register_name_edit.setPlaceholderText("Name shown to others")
+        self.register_name_limit = LengthLimit(
+            self.register_name_edit, MAX_DISPLAY_NAME_LENGTH, what="display name"
+        )
         self.register_email_edit = QLineEdit()
         self.register_email_edit.setPlaceholderText("you@example.com")
         self.register_password_edit = QLineEdit()
@@ -135,6 +147,7 @@ class LoginWindow(QWidget):
         self.register_role_combo.addItem("Teacher — I want to teach", Role.TEACHER)
         self.register_time_zone_combo = TimeZoneCombo()
         form.addRow("Display name", self.register_name_edit)
+        form.addRow("", self.register_name_limit.label)
         form.addRow("Email", self.register_email_edit)
         form.addRow("Password", self.register_password_edit)
         form.addRow("Confirm password", self.register_confirm_edit)
@@ -215,9 +228,16 @@ class LoginWindow(QWidget):
     @Slot()
     def submit_register(self) -> None:
         set_message(self.register_error, None)
+        if not self.register_name_limit.is_valid():
+            set_message(self.register_error, self.register_name_limit.label.text())
+            self.register_name_edit.setFocus()
+            return
         password = self.register_password_edit.text()
-        if password != self.register_confirm_edit.text():
+        mismatch = password != self.register_confirm_edit.text()
+        mark_invalid(self.register_confirm_edit, mismatch)
+        if mismatch:
             set_message(self.register_error, "The two passwords do not match.")
+            self.register_confirm_edit.setFocus()
             return
         values: dict[str, Any] = {
             "email": self.register_email_edit.text(),

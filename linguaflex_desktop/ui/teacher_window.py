@@ -29,6 +29,7 @@ from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
+from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import (
@@ -296,6 +297,8 @@ class TeacherWindow(RoleWindow):
         self.add_page(self.availability, "Availability")
         self.add_page(self.gig_manager, "My gigs")
         self.add_page(self.profile_editor, "Profile")
+        self.statements = TeacherStatementsPage(services=services, actor=self.actor, runner=runner)
+        self.add_page(self.statements, "Statements")
         self.inbox = install_inbox(self)
 
     def _on_queue_changed(self, waiting: int) -> None:

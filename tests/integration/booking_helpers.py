@@ -74,12 +74,13 @@ def add_gig(
     min_duration: int = 30,
     max_duration: int = 180,
     step: int = 15,
+    language: str = "German",
 ) -> int:
     with ctx.unit_of_work() as uow:
         gig = Gig(
             teacher_id=teacher.id,
             title=title,
-            language="German",
+            language=language,
             level=Level.ALL,
             hourly_rate_minor=hourly_rate_minor,
             currency=currency,

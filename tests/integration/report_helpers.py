@@ -73,13 +73,14 @@ def add_booking(
     fee: int = 250,
     currency: str = "USD",
     refunded: int = 0,
+    start_at: datetime | None = None,
     **fields: Any,
 ) -> int:
-    """A one-hour booking of ``amount`` (``fee`` of it the platform's) in the next free
-    two-hour slot from ``FIRST_SLOT``; ``fields`` set other columns."""
+    """A one-hour booking of ``amount`` (``fee`` of it the platform's) at ``start_at``, else
+    in the next free two-hour slot from ``FIRST_SLOT``; ``fields`` set other columns."""
     with ctx.unit_of_work() as uow:
         taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
-        start = FIRST_SLOT + timedelta(hours=2 * taken)
+        start = start_at or FIRST_SLOT + timedelta(hours=2 * taken)
         booking = SessionBooking(
             student_id=world.student_id,
             teacher_id=world.teacher_id,
@@ -116,17 +117,20 @@ def add_payment(
     currency: str = "USD",
     status: PaymentAttemptStatus = PaymentAttemptStatus.SUCCEEDED,
     refunded: int = 0,
+    start_at: datetime | None = None,
 ) -> int:
-    """A booking of its own (a free slot) and one payment attempt for it."""
+    """A booking of its own (``start_at``, else a free slot) and one payment attempt for it;
+    a succeeded payment refunded in full leaves the booking REFUNDED, else PAID."""
     succeeded = status is PaymentAttemptStatus.SUCCEEDED
     booking_id = add_booking(
         ctx,
         world,
-        payment_status=PaymentStatus.PAID if succeeded else PaymentStatus.FAILED,
+        payment_status=_payment_status(succeeded, fully_refunded=refunded >= amount),
         amount=amount,
         fee=fee,
         currency=currency,
         refunded=refunded,
+        start_at=start_at,
     )
     with ctx.unit_of_work() as uow:
         payment = Payment(
@@ -146,3 +150,9 @@ def add_payment(
         payment_id = payment.id
         uow.commit()
     return payment_id
+
+
+def _payment_status(succeeded: bool, *, fully_refunded: bool) -> PaymentStatus:
+    if not succeeded:
+        return PaymentStatus.FAILED
+    return PaymentStatus.REFUNDED if fully_refunded else PaymentStatus.PAID

@@ -101,6 +101,9 @@ def test_an_instant_whose_utc_time_leaves_the_datetime_range_is_refused(
         lambda: ReportService(ctx).revenue_report(
             world.admin, from_at=datetime(2027, 1, 1, tzinfo=UTC), to_at=LATE_WEST, zone="UTC"
         ),
+        lambda: ReportService(ctx).revenue_chart(
+            world.admin, from_at=datetime(2027, 1, 1, tzinfo=UTC), to_at=LATE_WEST, zone="UTC"
+        ),
     ]
     for call in calls:
         with pytest.raises(ValidationError, match="between 1900-01-01 and 2999-12-31"):

@@ -377,6 +377,10 @@ def test_reports_take_any_input(stage: Stage, data: st.DataObject) -> None:
     )
     from_at, to_at, zone = data.draw(instants), data.draw(instants), data.draw(zones)
     only_app_errors(lambda: reports.revenue_report(admin, from_at=from_at, to_at=to_at, zone=zone))
+    bucket = data.draw(st.sampled_from(("day", "week", "month")) | plain_text)
+    only_app_errors(
+        lambda: reports.revenue_chart(admin, from_at=from_at, to_at=to_at, zone=zone, bucket=bucket)
+    )
 
 
 @PROPERTY

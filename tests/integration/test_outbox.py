@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -481,3 +481,17 @@ def test_worker_does_not_run_a_claimed_job_whose_lease_was_taken_back(
     assert worker(ctx, slow_first_job, worker_id="A", batch_size=2).run_once() == 1
     assert calls == ["B:k0", "B:k1", "A:k0"]  # A never started k1
     assert {job(ctx, key).state for key in ("k0", "k1")} == {JobState.DONE}
+
+
+def test_a_job_s_updated_at_follows_the_service_clock(
+    ctx: ServiceContext, clock: FakeClock
+) -> None:
+    """Its finish time is shown on the booking timeline: it must be the clock's, like every
+    other instant of the job (the column's own default is the wall clock)."""
+    clock.set(datetime(2031, 5, 1, 8, 0, tzinfo=UTC))  # years away from the wall clock
+    add_job(ctx, "clocked")
+    clock.advance(minutes=3)
+
+    assert worker(ctx, lambda _payload: None).run_once() == 1
+
+    assert job(ctx, "clocked").updated_at == datetime(2031, 5, 1, 8, 3, tzinfo=UTC)

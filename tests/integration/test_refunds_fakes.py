@@ -360,8 +360,18 @@ def test_a_refund_is_audited_as_requested_then_succeeded_by_the_admin(kit: Refun
         ).all()
     assert [t.replace(tzinfo=UTC) for t in times] == [kit.ctx.now()] * 2
     assert refund_audit(kit) == [
-        ("refund.requested", admin, "Late start", {"amount_minor": "2000", "status": "creating"}),
-        ("refund.succeeded", admin, "", {"amount_minor": "2000", "status": "succeeded"}),
+        (
+            "refund.requested",
+            admin,
+            "Late start",
+            {"amount_minor": "2000", "currency": "USD", "status": "creating"},
+        ),
+        (
+            "refund.succeeded",
+            admin,
+            "",
+            {"amount_minor": "2000", "currency": "USD", "status": "succeeded"},
+        ),
     ]
 
 

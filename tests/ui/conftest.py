@@ -12,6 +12,7 @@ import pytest
 import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
@@ -19,6 +20,7 @@ from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
+from tests.ui.export_ui_helpers import SaveDialog
 
 
 @pytest.fixture
@@ -93,3 +95,16 @@ def close_leftover_windows(qtbot: object) -> Iterator[None]:
         if shiboken6.isValid(widget) and widget.isVisible():
             widget.close()
             widget.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def user_settings_in_test_folder(tmp_path: Path) -> None:
+    """QSettings of the user scope (the last export folder) go to the test's folder, never to
+    the real user's settings."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+
+
+@pytest.fixture
+def save_dialog(monkeypatch: pytest.MonkeyPatch) -> SaveDialog:
+    """``QFileDialog.getSaveFileName`` answered by the test (``save_dialog.answer(path)``)."""
+    return SaveDialog(monkeypatch)

@@ -92,15 +92,18 @@ def test_audit_tab_lists_events_newest_first_and_shows_the_fields_before_and_aft
     click_row(qtbot, page.view, 1)
     detail = page.detail
     assert detail.body.isVisible()
-    assert detail.title_label.text() == f"Booking #{booking.id} · booking.confirmed"
+    assert detail.title_label.text() == f"Booking #{booking.id} · Confirmed"
+    assert detail.title_label.toolTip() == "booking.confirmed"
     assert detail.who_label.text() == "Lucía Ruiz (lucia@example.com)"
     assert detail.when_label.text() == "Mon 1 Mar 2027, 09:00 (UTC)"
     fields = column_texts(detail.changes_view)
-    status = fields.index("status")
-    assert detail.changes_model.cell_text(status, "Before") == "PENDING"
-    assert detail.changes_model.cell_text(status, "After") == "CONFIRMED"
-    unchanged = fields.index("payment_status")
-    assert detail.changes_model.cell_text(unchanged, "After") == "UNPAID"
+    assert fields == ["Status", "Payment"]  # in words, not "status", "payment_status"
+    status = fields.index("Status")
+    assert detail.changes_model.cell_text(status, "Before") == "Waiting for teacher"
+    assert detail.changes_model.cell_text(status, "After") == "Confirmed"
+    unchanged = fields.index("Payment")
+    assert detail.changes_model.cell_text(unchanged, "After") == "Unpaid"
+    assert detail.recorded_label.text() == "Status: Confirmed; Payment: Unpaid"
     font = Qt.ItemDataRole.FontRole
     assert detail.changes_model.index(status, 0).data(font).bold()
     assert detail.changes_model.index(unchanged, 0).data(font) is None

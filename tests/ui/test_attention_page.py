@@ -1,6 +1,7 @@
 """The admin's "Needs attention" tab in the real AdminWindow: the count in the tab title
 (following the app's data-changed feed), Fix on a dead job's row (disabled while it runs,
-then the row is gone), a fix that fails shown inline with the row kept, and a screenshot.
+then the row is gone), the row's booking timeline, a fix that fails shown inline with the
+row kept, and a screenshot.
 
 Real services on SQLite with the test clock; the dead letter comes from the real outbox
 worker running the meeting job against a provider that is down. Stripe is the fake gateway,
@@ -108,6 +109,13 @@ def test_fix_retries_the_dead_job_and_its_row_and_the_count_go(
     assert page.fix_button.text() == "Fix: Retry job"
     assert page.fix_text.text() == "Queue the job again with fresh attempts."
     (job_id,) = [row.subject_id for row in page.model.rows()]
+    assert page.timeline_button.isEnabled()
+    qtbot.mouseClick(page.timeline_button, Qt.MouseButton.LeftButton)
+    dialog = page.timeline_dialog
+    assert dialog is not None and dialog.booking_id == dead_booking.id
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)
+    assert dialog.heading.text().startswith(f"Booking #{dead_booking.id}")
+    dialog.close()
     with qtbot.waitSignal(page.fixed, timeout=5000) as fixed:
         qtbot.mouseClick(page.fix_button, Qt.MouseButton.LeftButton)
         assert not page.fix_button.isEnabled()  # while the fix runs
@@ -129,6 +137,9 @@ def test_the_count_follows_the_apps_data_changed_feed(
     data_events(window.runner).emit_change(Change("job"))  # as a retry elsewhere would
     qtbot.waitUntil(lambda: title(window) == "Needs attention (2)", timeout=5000)
     assert window.attention.table.currentWidget() is window.attention.view
+    click_row(qtbot, window.attention.view, 0)
+    assert window.attention.fix_button.isEnabled()
+    assert not window.attention.timeline_button.isEnabled()  # an e-mail job: no booking
 
 
 def test_a_fix_that_fails_shows_its_error_inline_and_keeps_the_row(

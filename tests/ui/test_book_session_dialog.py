@@ -105,3 +105,18 @@ def test_next_week_loads_the_following_seven_days(
     first = min(slot.start_at for slot in dialog.week.slots())
     assert first.date().isoformat() == "2027-03-08"
     assert dialog.week.previous_button.isEnabled()
+
+
+def test_a_too_long_note_is_counted_while_typing_and_keeps_request_off(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    dialog = open_dialog(qtbot, clocked_services, runner, school)
+    assert dialog.week.select_slot(slot_at(dialog, WEDNESDAY_10_UTC))
+    assert dialog.request_button.isEnabled()
+    dialog.note_edit.setPlainText("x" * 1001)
+    assert dialog.note_limit.label.text() == "The note is 1 character too long (at most 1000)."
+    assert dialog.note_edit.property("invalid") is True
+    assert not dialog.request_button.isEnabled()
+    dialog.note_edit.setPlainText("x" * 1000)
+    assert dialog.note_limit.label.text() == "1000 / 1000"
+    assert dialog.request_button.isEnabled()

@@ -261,3 +261,22 @@ def test_a_failed_empty_database_check_hides_the_demo_offer_and_logs_why(
     logged = [r for r in caplog.records if r.name == "linguaflex_desktop.ui.demo_data_offer"]
     assert len(logged) == 1 and logged[0].exc_info is not None
     assert "users" in str(logged[0].exc_info[1])
+
+
+def test_the_reason_dialog_counts_while_typing_and_never_cuts_a_long_reason(
+    qtbot: QtBot,
+) -> None:
+    from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
+
+    dialog = ReasonDialog(title="Cancel booking", prompt="Why?", confirm_text="Cancel booking")
+    qtbot.addWidget(dialog)
+    given: list[str] = []
+    dialog.reason_given.connect(given.append)
+    dialog.reason_edit.setPlainText("r" * 501)
+    assert not dialog.confirm_button.isEnabled()
+    assert dialog.reason_edit.property("invalid") is True
+    assert dialog.reason_limit.label.text() == ("The reason is 1 character too long (at most 500).")
+    dialog.reason_edit.setPlainText("r" * 500)
+    assert dialog.confirm_button.isEnabled()
+    dialog.confirm_button.click()
+    assert given == ["r" * 500]

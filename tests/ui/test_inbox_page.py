@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.messaging.notifications import NotificationDTO
-from linguaflex_desktop.ui.inbox_page import InboxPage
+from linguaflex_desktop.ui.inbox_page import InboxPage, body_html
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -182,3 +182,55 @@ def test_new_messages_arrive_through_the_poll_timer(
     assert inbox.model.index(0, 0).data() == "New session request from Sam Taylor"
     assert inbox.unread_label.text() == "1 unread"
     runner.wait_for_idle()
+
+
+def test_a_messages_links_are_clickable_and_open_booking_shows_its_booking(
+    qtbot: QtBot,
+    paid: BookingDTO,
+    student_window: StudentWindow,
+    clocked_services: AppServices,
+    school: School,
+) -> None:
+    inbox = student_window.inbox
+    loaded(qtbot, inbox, 2)
+    opened: list[str] = []
+    inbox.reader.open_link = opened.append
+    click_row(qtbot, inbox.view, 0)  # "paid": carries the meeting link
+    join_url = clocked_services.meetings.join_url(school.student.actor, paid.id)
+    assert join_url in inbox.reader.body.toPlainText()
+    html = inbox.reader.body.toHtml()
+    assert f'href="{join_url}"' in html
+    inbox.reader.body.anchorClicked.emit(QUrl(join_url))  # what a click on the link emits
+    assert opened == [join_url]
+    assert inbox.reader.open_booking_button.isVisible()
+    inbox.reader.open_booking_button.click()
+    dialog = inbox.booking_dialog
+    assert dialog is not None and dialog.windowTitle() == f"Booking #{paid.id}"
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)  # type: ignore[attr-defined]
+    dialog.close()
+
+
+def test_body_html_escapes_text_and_links_only_web_addresses() -> None:
+    text = "Join: https://meet.example/a-1?x=1&y=2.\n<b>bold</b> & mailto:x@example.com"
+    assert body_html(text) == (
+        '<div style="white-space: pre-wrap">Join: '
+        '<a href="https://meet.example/a-1?x=1&amp;y=2">https://meet.example/a-1?x=1&amp;y=2</a>.'
+        "\n&lt;b&gt;bold&lt;/b&gt; &amp; mailto:x@example.com</div>"
+    )
+
+
+def test_the_invite_dialog_starts_in_a_folder_that_exists(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from linguaflex_desktop.ui import inbox_page
+
+    folders = {
+        QStandardPaths.StandardLocation.DownloadLocation: str(tmp_path / "no-downloads-here"),
+        QStandardPaths.StandardLocation.DocumentsLocation: str(tmp_path),
+    }
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: folders[where])
+    assert inbox_page._default_folder() == tmp_path  # not a missing folder (the dialog's cwd)
+    folders[QStandardPaths.StandardLocation.DocumentsLocation] = str(tmp_path / "none")
+    assert inbox_page._default_folder() == Path.home()

@@ -14,6 +14,7 @@ from linguaflex_desktop.adapters.remember_me import ENTRY_NAME, SERVICE_NAME, Re
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.errors import AuthenticationFailed
 from linguaflex_desktop.models import Role
+from linguaflex_desktop.services.accounts.first_start import active_accounts_among
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import EXPIRED_NOTICE, SIGNED_OUT_NOTICE, AppController
 from linguaflex_desktop.ui.login_window import LoginWindow
@@ -88,7 +89,29 @@ def test_register_with_mismatched_passwords_is_refused_inline(
     type_into(qtbot, login.register_confirm_edit, PASSWORD + "x")
     qtbot.mouseClick(login.register_button, Qt.MouseButton.LeftButton)
     assert login.register_error.text() == "The two passwords do not match."
+    assert login.register_confirm_edit.property("invalid") is True  # the field is marked
     assert controller.current_window is login
+
+
+def test_a_too_long_display_name_is_counted_and_marked_while_typing(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    login = started_login(qtbot, controller)
+    login.tabs.setCurrentIndex(1)
+    limit = login.register_name_limit
+    login.register_name_edit.setText("M" * 120)
+    assert limit.label.text() == "120 / 120" and limit.is_valid()
+    assert login.register_name_edit.property("invalid") is False
+    login.register_name_edit.setText("M" * 123)  # before any submit
+    assert limit.label.text() == "The display name is 3 characters too long (at most 120)."
+    assert login.register_name_edit.property("invalid") is True
+    type_into(qtbot, login.register_email_edit, "long@example.com")
+    type_into(qtbot, login.register_password_edit, PASSWORD)
+    type_into(qtbot, login.register_confirm_edit, PASSWORD)
+    qtbot.mouseClick(login.register_button, Qt.MouseButton.LeftButton)
+    assert login.register_error.text() == limit.label.text()  # refused here, nothing sent
+    assert controller.current_window is login
+    assert active_accounts_among(app_services.ctx, ["long@example.com"]) == frozenset()
 
 
 def test_register_shows_the_service_validation_message_verbatim(

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -168,3 +169,44 @@ def test_no_join_before_payment_and_failed_meeting_shows_its_reason(
     assert not failed.start_button.isEnabled()
     assert "meeting provider unreachable" in failed.reason_label.text()
     assert "An admin can retry it" in failed.start_button.toolTip()
+
+
+def test_a_ready_meeting_shows_its_link_clickable_and_copyable_for_both_parties_only(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    school: School,
+    browser: Browser,
+    make_panel: object,
+) -> None:
+    booking = paid_booking(clocked_services, school)
+    run_worker(clocked_services)
+    join_url = clocked_services.meetings.join_url(school.student.actor, booking.id)
+    student = make_panel(school.student, booking)  # type: ignore[operator]
+    assert student.link_label.isVisible() and student.copy_button.isVisible()
+    assert f'href="{join_url}"' in student.link_label.text()
+    student.copy_button.click()
+    assert QGuiApplication.clipboard().text() == join_url
+    assert student.copy_button.text() == "Link copied"
+    with qtbot.waitSignal(student.link_opened, timeout=5000):
+        student.link_label.linkActivated.emit(join_url)  # a click on the link
+    assert browser.opened == [join_url]
+
+    teacher = make_panel(school.teacher, booking)  # type: ignore[operator]
+    assert teacher.shared_link == join_url  # the participants' link, not the host's
+    with qtbot.waitSignal(teacher.link_opened, timeout=5000):
+        teacher.link_label.linkActivated.emit(join_url)  # the teacher's click starts as host
+    host = clocked_services.meetings.fresh_start_url(school.teacher.actor, booking.id)
+    assert browser.opened[-1] == host
+
+    admin = make_panel(school.admin, booking)  # type: ignore[operator]
+    assert admin.shared_link is None
+    assert not admin.link_label.isVisible() and not admin.copy_button.isVisible()
+
+
+def test_no_link_is_shown_before_the_booking_is_paid(
+    clocked_services: AppServices, school: School, make_panel: object
+) -> None:
+    booking = book(clocked_services, school)
+    panel = make_panel(school.student, booking)  # type: ignore[operator]
+    assert panel.shared_link is None and not panel.link_label.isVisible()
+    assert not panel.copy_button.isVisible()

@@ -23,6 +23,7 @@ from linguaflex_desktop.ui.payments.earnings_page import NO_EARNINGS_IN_PERIOD_T
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     DATES,
+    LAST_3_MONTHS,
     LAST_MONTH,
     LAST_YEAR,
     THIS_MONTH,
@@ -320,6 +321,8 @@ def test_chosen_dates_include_both_days_in_the_teachers_zone(
         (THIS_MONTH, date(2027, 12, 31), (date(2027, 12, 1), date(2028, 1, 1))),
         (LAST_MONTH, date(2027, 1, 10), (date(2026, 12, 1), date(2027, 1, 1))),
         (LAST_MONTH, date(2027, 3, 31), (date(2027, 2, 1), date(2027, 3, 1))),
+        (LAST_3_MONTHS, date(2027, 2, 10), (date(2026, 12, 1), date(2027, 3, 1))),
+        (LAST_3_MONTHS, date(2027, 12, 31), (date(2027, 10, 1), date(2028, 1, 1))),
         (THIS_YEAR, date(2027, 6, 15), (date(2027, 1, 1), date(2028, 1, 1))),
         (LAST_YEAR, date(2027, 6, 15), (date(2026, 1, 1), date(2027, 1, 1))),
         (ALL_TIME, date(2027, 6, 15), (None, None)),

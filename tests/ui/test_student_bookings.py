@@ -3,6 +3,7 @@ statuses, details with both zones and history, cancel, reschedule, conflicts, la
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.payments.receipt_panel import receipt_rows
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
@@ -114,6 +116,8 @@ def test_cancel_asks_for_a_reason_and_cancels_the_booking(
     assert page.cancel_button.isEnabled()
     page.cancel_button.click()
     assert page.reason_dialog is not None
+    assert page.reason_dialog.confirm_button.text() == "Cancel booking"
+    assert page.reason_dialog.dismiss_button.text() == "Keep booking"  # not a second "Cancel"
     page.reason_dialog.reason_edit.setPlainText("I caught a cold.")
     with qtbot.waitSignal(page.booking_changed, timeout=5000):
         page.reason_dialog.confirm_button.click()
@@ -192,3 +196,36 @@ def test_my_bookings_fetches_further_pages_only_when_scrolled_to_the_end(
     assert starts == sorted(starts) and len(set(starts)) == 45
     assert not page.model.canFetchMore()
     assert page.summary_label.text() == "45 bookings"
+
+
+def field_texts(dialog: object) -> dict[str, str]:
+    fields = dialog.fields  # type: ignore[attr-defined]
+    return {
+        fields.itemAt(row, fields.ItemRole.LabelRole).widget().text(): fields.itemAt(
+            row, fields.ItemRole.FieldRole
+        )
+        .widget()
+        .text()
+        for row in range(fields.rowCount())
+    }
+
+
+def test_pay_by_shows_while_the_booking_awaits_payment_and_not_once_cancelled(
+    qtbot: QtBot, window: StudentWindow, school: School, clocked_services: AppServices
+) -> None:
+    booking = book(clocked_services, school)
+    clocked_services.bookings.confirm_booking(school.teacher.actor, booking.id)
+    page = window.my_bookings
+    dialog = page.open_detail(booking.id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
+    assert "Pay by" in field_texts(dialog)
+    dialog.close()
+    clocked_services.bookings.cancel_booking(school.student.actor, booking.id, reason="")
+    dialog = page.open_detail(booking.id)
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=5000)
+    assert "Pay by" not in field_texts(dialog)
+    receipt = clocked_services.payment_views.payment_for_booking(school.student.actor, booking.id)
+    assert receipt.payment_due_by is not None  # kept on the booking, but no longer shown
+    assert "Pay by" not in dict(receipt_rows(receipt, "UTC"))
+    payable = dataclasses.replace(receipt, booking_status=BookingStatus.CONFIRMED)
+    assert "Pay by" in dict(receipt_rows(payable, "UTC"))

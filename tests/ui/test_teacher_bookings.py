@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.services.booking.dto import WeeklyRange
+from linguaflex_desktop.ui.booking.schedule_cells import BlocksRole
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -234,3 +235,37 @@ def test_days_off_are_added_and_removed(
         page.remove_day_off_button.click()
     assert page.days_off_list.item(0).text() == "No days off planned."
     assert not page.remove_day_off_button.isEnabled()
+
+
+def test_the_schedule_opens_on_the_week_of_the_next_session_and_draws_its_length(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    in_two_weeks = THURSDAY_10_UTC + timedelta(days=14)  # Thu 18 Mar, 11:00 in Madrid
+    book(clocked_services, school, start_at=in_two_weeks, duration=90)
+    window = open_window(qtbot, clocked_services, runner, school)
+    page = window.schedule
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.week_start == date(2027, 3, 15), timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    grid = page.grid
+    labels = [grid.verticalHeaderItem(row).text() for row in range(grid.rowCount())]
+    row = labels.index("11:00")
+    assert grid.rowSpan(row, 3) == 2  # 11:00-12:30 reaches into the 12:00 row
+    (block,) = grid.item(row, 3).data(BlocksRole)
+    assert (block.top, block.bottom) == (0.0, 0.75)
+    assert block.detail == "1 h 30 min · Unpaid" and not block.paid
+    assert "1 h 30 min · Unpaid" in grid.item(row, 3).toolTip()
+    image = grid.grab().toImage()  # the delegate paints the block without error
+    assert not image.isNull()
+    with qtbot.waitSignal(page.bookings_loaded, timeout=5000):
+        page.this_week_button.click()
+    assert page.week_start == date(2027, 3, 1) and page.model.rowCount() == 0
+
+
+def test_with_nothing_coming_the_schedule_opens_on_this_week(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    window = open_window(qtbot, clocked_services, runner, school)
+    page = window.schedule
+    qtbot.waitUntil(lambda: page.table.showing_empty_state(), timeout=5000)
+    assert page.week_start == date(2027, 3, 1)

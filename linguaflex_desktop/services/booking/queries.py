@@ -9,7 +9,7 @@ and the already re-checked acting user; the booking service wraps them in read t
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -37,6 +37,7 @@ from linguaflex_desktop.services.booking.dto import (
 from linguaflex_desktop.services.booking.row_extras import extras_of, with_row_extras
 from linguaflex_desktop.services.booking.state import ENTITY, booking_to_dto
 from linguaflex_desktop.services.common.dto import Page
+from linguaflex_desktop.services.common.pricing import MAX_DURATION_MINUTES
 from linguaflex_desktop.services.common.validation import (
     check_optional_id,
     check_paging,
@@ -228,6 +229,22 @@ def teacher_schedule(
     if to_at <= from_at:
         raise ValidationError("The end of the window is before its start.")
     return _dtos(session, teacher_schedule_query(teacher.id, from_at, to_at))
+
+
+def next_session_start(session: Session, teacher: User, now: datetime) -> datetime | None:
+    """When the teacher's next session that has not ended begins (requested or confirmed)."""
+    return session.scalars(
+        select(SessionBooking.start_at)
+        .where(
+            SessionBooking.teacher_id == teacher.id,
+            SessionBooking.status.in_((BookingStatus.PENDING, BookingStatus.CONFIRMED)),
+            # a bound the (teacher, start) index can seek to: no session lasts longer
+            SessionBooking.start_at > now - timedelta(minutes=MAX_DURATION_MINUTES),
+            SessionBooking.end_at > now,
+        )
+        .order_by(SessionBooking.start_at)
+        .limit(1)
+    ).first()
 
 
 def teacher_schedule_query(teacher_id: int, from_at: datetime, to_at: datetime) -> Select[Any]:

@@ -212,6 +212,15 @@ def can_pay(booking: BookingState, now: datetime) -> bool:
     )
 
 
+def awaits_payment(booking_status: BookingStatus, payment_status: PaymentStatus) -> bool:
+    """The booking is still to be paid (its "Pay by" deadline means something): confirmed,
+    and unpaid, failed or with a payment under way. A cancelled, refunded or paid booking
+    has no deadline to show."""
+    return booking_status is _S.CONFIRMED and (
+        payment_status in PAYABLE_STATUSES or payment_status is _P.PENDING
+    )
+
+
 def complete_refusal(booking: BookingState, now: datetime) -> str:
     """Why the session cannot be marked completed now ('' when it can)."""
     if booking.status is _S.COMPLETED:

@@ -368,6 +368,13 @@ class BookingService:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             return queries.teacher_schedule(uow.session, teacher, from_at, to_at)
 
+    def next_session_start(self, actor: Actor) -> datetime | None:
+        """When the acting teacher's next session (requested or confirmed, not yet ended)
+        begins: the schedule opens on its week. None when nothing is coming."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            teacher = load_acting_user(uow.session, actor, Role.TEACHER)
+            return queries.next_session_start(uow.session, teacher, self._ctx.now())
+
 
 def _own_teacher(user: User, booking: SessionBooking) -> None:
     if user.role is not Role.TEACHER or user.id != booking.teacher_id:

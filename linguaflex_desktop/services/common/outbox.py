@@ -258,6 +258,7 @@ class OutboxWorker:
                 job.state = JobState.RUNNING
                 job.locked_by = self.worker_id
                 job.locked_at = now
+                job.updated_at = now
                 payload = dict(job.payload or {})
                 claims.append(
                     _Claim(job.id, job.kind, payload, job.attempts, job.max_attempts, now)
@@ -341,7 +342,9 @@ class OutboxWorker:
         return replace(claim, locked_at=now)
 
     def _update_claimed(self, claim: _Claim, **values: Any) -> bool:
-        """Write to the row only if it is still ours (a lease may have expired)."""
+        """Write to the row only if it is still ours (a lease may have expired). The row's
+        ``updated_at`` comes from the service clock, as every other instant of the job."""
+        values.setdefault("updated_at", self._ctx.now())
         with self._ctx.unit_of_work() as uow:
             result = uow.session.execute(
                 update(OutboxJob)

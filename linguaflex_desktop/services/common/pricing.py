@@ -120,6 +120,18 @@ def minimum_fee_minor(currency: str) -> int:
     return _half_up(MINIMUM_FEE_MAJOR.scaleb(2))
 
 
+def percent_fee_minor(base_minor: int) -> int:
+    """The platform's percentage of ``base_minor``, before the minimum is applied."""
+    return _half_up(Decimal(base_minor) * PLATFORM_FEE_PERCENT / Decimal(100))
+
+
+def minimum_fee_applied(base_minor: int, fee_minor: int, currency: str) -> bool:
+    """True when ``fee_minor`` is the minimum fee because the percentage would be less: the
+    price then says so, so that a fee above 5 % does not look like a mistake."""
+    minimum = minimum_fee_minor(currency)
+    return fee_minor == minimum and percent_fee_minor(base_minor) < minimum
+
+
 def quote(*, hourly_rate_minor: int, duration_minutes: int, currency: str) -> Price:
     """Price a session. Raises ValidationError for refused inputs (floats, <= 0, absurd)."""
     currency = normalize_currency(currency)
@@ -128,10 +140,7 @@ def quote(*, hourly_rate_minor: int, duration_minutes: int, currency: str) -> Pr
     base = _half_up(Decimal(hourly_rate_minor) * Decimal(duration_minutes) / Decimal(60))
     if base <= 0:
         raise ValidationError("The session price rounds to nothing; choose a longer session.")
-    fee = max(
-        _half_up(Decimal(base) * PLATFORM_FEE_PERCENT / Decimal(100)),
-        minimum_fee_minor(currency),
-    )
+    fee = max(percent_fee_minor(base), minimum_fee_minor(currency))
     return Price(
         currency=currency,
         hourly_rate_minor=hourly_rate_minor,

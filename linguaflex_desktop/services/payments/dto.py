@@ -6,7 +6,7 @@ Money is an int of minor units plus an upper-case ISO currency code; instants ar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from linguaflex_desktop.models.enums import (
@@ -95,6 +95,7 @@ class BookingPaymentDTO:
     every attempt and every refund."""
 
     booking_id: int
+    booking_status: BookingStatus
     payment_status: PaymentStatus
     currency: str
     total_minor: int
@@ -202,9 +203,45 @@ class EarningsTotal:
 
 
 @dataclass(frozen=True)
+class MonthEarnings:
+    """A teacher's paid sessions that start in one calendar month (``month``: its first day in
+    the teacher's zone), in one currency.
+
+    ``upcoming_minor`` is their share (after refunds) of the sessions still PAID that have not
+    started yet (``upcoming_sessions`` of them); ``earned_minor`` the share kept of the others;
+    ``refunded_from_share_minor`` what refunds took from their share. The three add up to
+    ``share_minor``; ``earned_minor + upcoming_minor`` is ``share_after_refunds_minor``.
+    """
+
+    month: date
+    currency: str
+    sessions: int
+    share_minor: int
+    refunded_from_share_minor: int
+    share_after_refunds_minor: int
+    earned_minor: int
+    upcoming_sessions: int
+    upcoming_minor: int
+
+
+@dataclass(frozen=True)
+class UpcomingIncome:
+    """A teacher's share (after refunds) of their PAID sessions not started yet, in one
+    currency."""
+
+    currency: str
+    sessions: int
+    share_minor: int
+
+
+@dataclass(frozen=True)
 class EarningsDTO:
     """A teacher's earnings: per booking, and totals per currency (never summed across
-    currencies)."""
+    currencies); ``months`` per calendar month in ``zone`` (the teacher's) and currency, oldest
+    first; ``upcoming`` per currency (of the sessions in the period)."""
 
     lines: tuple[EarningsLine, ...]
     totals: tuple[EarningsTotal, ...]
+    zone: str = "UTC"
+    months: tuple[MonthEarnings, ...] = ()
+    upcoming: tuple[UpcomingIncome, ...] = ()

@@ -226,7 +226,7 @@ def _lease(ctx: ServiceContext, refund_id: int, grace: timedelta) -> Lease | Non
     """Take the refund if it is still ``creating`` and nobody touched it for ``grace``."""
     now = ctx.now()
     with ctx.unit_of_work() as uow:
-        refund, payment, _booking = _lock(uow.session, refund_id)
+        refund, payment, _booking = lock_refund(uow.session, refund_id)
         if refund.status is not RefundStatus.CREATING or now - refund.updated_at < grace:
             return None
         if payment.stripe_payment_intent_id is None:
@@ -254,7 +254,7 @@ def _record(
     ctx: ServiceContext, refund_id: int, found: Found, *, actor_id: int | None = None
 ) -> tuple[bool | None, int]:
     with ctx.unit_of_work() as uow:
-        refund, payment, booking = _lock(uow.session, refund_id)
+        refund, payment, booking = lock_refund(uow.session, refund_id)
         outcome = record_found(
             uow.session, booking, payment, refund, found, actor_id=actor_id, at=ctx.now()
         )
@@ -263,7 +263,7 @@ def _record(
     return outcome, payment_id
 
 
-def _lock(session: Session, refund_id: int) -> tuple[Refund, Payment, SessionBooking]:
+def lock_refund(session: Session, refund_id: int) -> tuple[Refund, Payment, SessionBooking]:
     """The refund, its payment and its booking (row locked), freshly read."""
     payment_id = session.scalar(select(Refund.payment_id).where(Refund.id == refund_id))
     booking_id = session.scalar(select(Payment.booking_id).where(Payment.id == payment_id))

@@ -192,6 +192,11 @@ def audit_refund(
         entity_type=ENTITY,
         entity_id=refund.id,
         at=at,
-        after={"amount_minor": refund.amount_minor, "status": refund.status.value},
+        # the currency beside the amount, so the audit trail reads "Amount: 20.00 USD"
+        after={
+            "amount_minor": refund.amount_minor,
+            "currency": refund.currency,
+            "status": refund.status.value,
+        },
         reason=reason,
     )

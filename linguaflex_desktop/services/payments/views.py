@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
@@ -21,6 +22,7 @@ from linguaflex_desktop.models import (
     Gig,
     Payment,
     PaymentAttemptStatus,
+    PaymentStatus,
     Refund,
     Role,
     SavedCard,
@@ -45,6 +47,11 @@ from linguaflex_desktop.services.payments.dto import (
     EarningsTotal,
     PaymentDTO,
     PaymentFilter,
+)
+from linguaflex_desktop.services.payments.earnings_months import (
+    DatedLine,
+    month_earnings,
+    upcoming_income,
 )
 from linguaflex_desktop.services.payments.refunds import refund_to_dto, split_after_refunds
 
@@ -107,6 +114,7 @@ class PaymentViews:
             )
             return BookingPaymentDTO(
                 booking_id=booking.id,
+                booking_status=booking.status,
                 payment_status=booking.payment_status,
                 currency=booking.currency,
                 total_minor=booking.total_minor,
@@ -128,14 +136,27 @@ class PaymentViews:
         self, actor: Actor, *, from_at: datetime | None = None, to_at: datetime | None = None
     ) -> EarningsDTO:
         """The acting teacher's paid sessions starting in [from_at, to_at): per booking and
-        totals per currency (gross, platform fee, their share, refunded, share kept). Naive
-        bounds are refused with ValidationError."""
+        totals per currency (gross, platform fee, their share, refunded, share kept); per
+        calendar month of the start in the teacher's zone and currency, with the upcoming
+        income (their share of the sessions still PAID that start after now); and that
+        upcoming income per currency. Teachers only, their own sessions; naive bounds are
+        refused with ValidationError."""
         from_at = optional_aware_utc(from_at, "The 'from' time")
         to_at = optional_aware_utc(to_at, "The 'to' time")
+        now = self._ctx.now()
         with self._ctx.unit_of_work(write=False) as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
-            lines = _earnings_lines(uow.session, teacher.id, from_at, to_at)
-        return EarningsDTO(lines=lines, totals=_totals(lines))
+            dated = _earnings_lines(uow.session, teacher.id, from_at, to_at, now)
+            where = ZoneInfo(teacher.time_zone)
+        lines = tuple(item.line for item in dated)
+        months = month_earnings(dated, where)
+        return EarningsDTO(
+            lines=lines,
+            totals=_totals(lines),
+            zone=where.key,
+            months=months,
+            upcoming=upcoming_income(months),
+        )
 
 
 def _payments_query() -> Select[*tuple[Any, ...]]:
@@ -223,8 +244,12 @@ def _payment_dto(row: Any, role: Role) -> PaymentDTO:
 
 
 def _earnings_lines(
-    session: Session, teacher_id: int, from_at: datetime | None, to_at: datetime | None
-) -> tuple[EarningsLine, ...]:
+    session: Session,
+    teacher_id: int,
+    from_at: datetime | None,
+    to_at: datetime | None,
+    now: datetime,
+) -> tuple[DatedLine, ...]:
     query = (
         select(Payment, SessionBooking, _Student.display_name, Gig.title)
         .join(SessionBooking, SessionBooking.id == Payment.booking_id)
@@ -247,21 +272,21 @@ def _earnings_lines(
             share_minor=payment.teacher_share_minor,
             refunded_minor=payment.refunded_minor,
         )
-        lines.append(
-            EarningsLine(
-                booking_id=booking.id,
-                start_at=booking.start_at,
-                student_name=student_name,
-                gig_title=gig_title,
-                booking_status=booking.status,
-                currency=payment.currency,
-                gross_minor=payment.amount_minor,
-                fee_minor=payment.fee_minor,
-                share_minor=payment.teacher_share_minor,
-                refunded_minor=payment.refunded_minor,
-                share_after_refunds_minor=kept,
-            )
+        line = EarningsLine(
+            booking_id=booking.id,
+            start_at=booking.start_at,
+            student_name=student_name,
+            gig_title=gig_title,
+            booking_status=booking.status,
+            currency=payment.currency,
+            gross_minor=payment.amount_minor,
+            fee_minor=payment.fee_minor,
+            share_minor=payment.teacher_share_minor,
+            refunded_minor=payment.refunded_minor,
+            share_after_refunds_minor=kept,
         )
+        upcoming = booking.payment_status is PaymentStatus.PAID and booking.start_at > now
+        lines.append(DatedLine(line, upcoming))
     return tuple(lines)
 
 

@@ -6,28 +6,23 @@ Audit trail: newest first, ordered by ``(created_at, id)`` so the ``created_at``
 name comes from the same query (outer join: the system acts without a user).
 
 Revenue: payments with status ``succeeded`` whose ``succeeded_at`` lies in ``[from_at, to_at)``,
-grouped in SQL by calendar month in the admin's zone and by currency. The month of a payment is
-found portably (SQLite has no time zones): the UTC instants where months begin in that zone are
-computed here and compared in a ``CASE`` inside the query, so daylight-saving changes are
-exact. Refunds are counted against the month of the payment they return (``refunded_minor``:
-refunds Stripe accepted), split between platform fee and teacher share by the rule of
-``payment_refunds.split_after_refunds`` (teacher's share first; a full refund returns the fee).
+per currency and per calendar bucket in the admin's zone — a month for the revenue report; a
+day, an ISO week (from Monday) or a month for the revenue chart, which also gives the figures
+per teacher and per language. The bucket boundaries and the SQL live in ``buckets.py`` and
+``revenue.py`` (daylight-saving exact on SQLite and Postgres; refunds split by the refund rule).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.models import AuditEvent, Payment, PaymentAttemptStatus, Role, User
-from linguaflex_desktop.services.booking.availability import local_midnight_utc
+from linguaflex_desktop.models import AuditEvent, Gig, Payment, Role, SessionBooking, User
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
@@ -38,19 +33,34 @@ from linguaflex_desktop.services.common.validation import (
     clean_line,
     validate_time_zone,
 )
-from linguaflex_desktop.services.reports.dto import AuditEventDTO, RevenueLine, RevenueReportDTO
+from linguaflex_desktop.services.reports.buckets import (
+    bucket_index,
+    bucket_starts,
+    check_bucket_kind,
+)
+from linguaflex_desktop.services.reports.dto import (
+    AuditEventDTO,
+    BucketKind,
+    BucketRevenue,
+    LanguageRevenue,
+    RevenueChartDTO,
+    RevenueFigures,
+    RevenueLine,
+    RevenueReportDTO,
+    TeacherRevenue,
+)
+from linguaflex_desktop.services.reports.revenue import (
+    BOOKING,
+    GIG,
+    TEACHER,
+    Figures,
+    grouped_revenue,
+    totals_by_currency,
+)
 
 MAX_REPORT_MONTHS = 120
+MAX_CHART_BUCKETS = 400
 MAX_FILTER_LENGTH = 100  # audit actions and record kinds are short identifiers
-_FIGURES = (
-    "sessions",
-    "gross_minor",
-    "fee_minor",
-    "teacher_share_minor",
-    "refunded_minor",
-    "teacher_share_after_refunds_minor",
-    "net_platform_minor",
-)
 
 
 class ReportService:
@@ -109,21 +119,79 @@ class ReportService:
         """Revenue of the payments that succeeded in ``[from_at, to_at)`` (aware instants),
         per calendar month in ``zone`` and per currency, with totals per currency. Months
         without payments are left out. At most ``MAX_REPORT_MONTHS`` months. Admins only."""
-        from_at = check_instant(from_at, what="The 'from' time")
-        to_at = check_instant(to_at, what="The 'to' time")
-        if from_at >= to_at:
-            raise ValidationError("Choose a period whose start comes before its end.")
-        where = ZoneInfo(validate_time_zone(zone))
-        months = _months_between(from_at, to_at, where)
+        from_at, to_at, where = _checked_period(from_at, to_at, zone)
+        months = bucket_starts(
+            from_at,
+            to_at,
+            where,
+            "month",
+            limit=MAX_REPORT_MONTHS,
+            too_many=f"A revenue report covers at most {MAX_REPORT_MONTHS // 12} years.",
+        )
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
-            lines = _month_lines(uow.session, from_at, to_at, months, where)
+            rows = _by_bucket(uow.session, from_at, to_at, months, where)
+        lines = tuple(RevenueLine(**figures, month=months[index]) for (index,), figures in rows)
+        totals = tuple(RevenueLine(**figures) for figures in totals_by_currency(lines))
         return RevenueReportDTO(
+            zone=where.key, from_at=from_at, to_at=to_at, months=lines, totals=totals
+        )
+
+    def revenue_chart(
+        self,
+        actor: Actor,
+        *,
+        from_at: datetime,
+        to_at: datetime,
+        zone: str,
+        bucket: BucketKind = "month",
+    ) -> RevenueChartDTO:
+        """Revenue of the payments that succeeded in ``[from_at, to_at)`` (aware instants)
+        per ``bucket`` ("day", "week": ISO weeks from Monday, "month"; in ``zone``), per
+        teacher and per language, each per currency, with totals per currency. At most
+        ``MAX_CHART_BUCKETS`` buckets. Admins only; one read transaction."""
+        from_at, to_at, where = _checked_period(from_at, to_at, zone)
+        kind = check_bucket_kind(bucket)
+        starts = bucket_starts(
+            from_at,
+            to_at,
+            where,
+            kind,
+            limit=MAX_CHART_BUCKETS,
+            too_many=(
+                f"A revenue chart shows at most {MAX_CHART_BUCKETS} {kind}s: choose a shorter "
+                "period or longer buckets."
+            ),
+        )
+        with self._ctx.unit_of_work(write=False) as uow:
+            load_acting_user(uow.session, actor, Role.ADMIN)
+            buckets = _by_bucket(uow.session, from_at, to_at, starts, where)
+            teachers = grouped_revenue(
+                uow.session,
+                from_at=from_at,
+                to_at=to_at,
+                keys=(User.display_name, SessionBooking.teacher_id),
+                joins=(BOOKING, TEACHER),
+            )
+            languages = grouped_revenue(
+                uow.session, from_at=from_at, to_at=to_at, keys=(Gig.language,), joins=(GIG,)
+            )
+        by_bucket = tuple(BucketRevenue(**figures, start=starts[i]) for (i,), figures in buckets)
+        return RevenueChartDTO(
             zone=where.key,
             from_at=from_at,
             to_at=to_at,
-            months=lines,
-            totals=_totals(lines),
+            bucket=kind,
+            starts=starts,
+            by_bucket=by_bucket,
+            by_teacher=tuple(
+                TeacherRevenue(**figures, teacher_id=int(teacher_id), teacher_name=name)
+                for (name, teacher_id), figures in teachers
+            ),
+            by_language=tuple(
+                LanguageRevenue(**figures, language=language) for (language,), figures in languages
+            ),
+            totals=tuple(RevenueFigures(**figures) for figures in totals_by_currency(by_bucket)),
         )
 
 
@@ -183,124 +251,24 @@ def _audit_dto(event: AuditEvent, name: str | None, email: str | None) -> AuditE
 # --- revenue --------------------------------------------------------------------------------
 
 
-def _month_after(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+def _checked_period(
+    from_at: datetime, to_at: datetime, zone: str
+) -> tuple[datetime, datetime, ZoneInfo]:
+    """The period's bounds as aware UTC instants and the zone, or ValidationError."""
+    from_at = check_instant(from_at, what="The 'from' time")
+    to_at = check_instant(to_at, what="The 'to' time")
+    if from_at >= to_at:
+        raise ValidationError("Choose a period whose start comes before its end.")
+    return from_at, to_at, ZoneInfo(validate_time_zone(zone))
 
 
-def _months_between(from_at: datetime, to_at: datetime, where: ZoneInfo) -> tuple[date, ...]:
-    """First days (in ``where``) of the months that ``[from_at, to_at)`` touches."""
-    month = from_at.astimezone(where).date().replace(day=1)
-    last = (to_at - timedelta(microseconds=1)).astimezone(where).date().replace(day=1)
-    months = [month]
-    while month < last:
-        month = _month_after(month)
-        months.append(month)
-        if len(months) > MAX_REPORT_MONTHS:
-            raise ValidationError(
-                f"A revenue report covers at most {MAX_REPORT_MONTHS // 12} years."
-            )
-    return tuple(months)
-
-
-def _month_index(months: Sequence[date], where: ZoneInfo) -> ColumnElement[Any]:
-    """SQL: the position in ``months`` of the month a payment succeeded in."""
-    starts = [local_midnight_utc(month, where) for month in months[1:]]
-    if not starts:
-        return literal_column("0")
-    whens = [(Payment.succeeded_at < start, index) for index, start in enumerate(starts)]
-    return case(*whens, else_=len(starts))
-
-
-def _month_lines(
+def _by_bucket(
     session: Session,
     from_at: datetime,
     to_at: datetime,
-    months: Sequence[date],
+    starts: tuple[date, ...],
     where: ZoneInfo,
-) -> tuple[RevenueLine, ...]:
-    remaining = Payment.amount_minor - Payment.refunded_minor
-    fee_kept = case(
-        (Payment.refunded_minor >= Payment.amount_minor, 0),
-        (remaining < Payment.fee_minor, remaining),
-        else_=Payment.fee_minor,
-    )
-    per_payment = (
-        select(
-            _month_index(months, where).label("month_index"),
-            Payment.currency.label("currency"),
-            Payment.amount_minor.label("gross"),
-            Payment.fee_minor.label("fee"),
-            Payment.teacher_share_minor.label("share"),
-            Payment.refunded_minor.label("refunded"),
-            fee_kept.label("fee_kept"),
-        )
-        .where(
-            and_(
-                Payment.status == PaymentAttemptStatus.SUCCEEDED,
-                Payment.succeeded_at >= from_at,
-                Payment.succeeded_at < to_at,
-            )
-        )
-        .subquery()
-    )
-    paid = per_payment.c
-    rows = session.execute(
-        select(
-            paid.month_index,
-            paid.currency,
-            func.count(),
-            func.sum(paid.gross),
-            func.sum(paid.fee),
-            func.sum(paid.share),
-            func.sum(paid.refunded),
-            func.sum(paid.fee_kept),
-        )
-        .group_by(paid.month_index, paid.currency)
-        .order_by(paid.month_index, paid.currency)
-    )
-    return tuple(_line(months, *row) for row in rows)
-
-
-def _line(
-    months: Sequence[date],
-    month_index: int,
-    currency: str,
-    sessions: int,
-    gross: int,
-    fee: int,
-    share: int,
-    refunded: int,
-    fee_kept: int,
-) -> RevenueLine:
-    gross, refunded, fee_kept = int(gross), int(refunded), int(fee_kept)
-    return RevenueLine(
-        currency=currency,
-        sessions=int(sessions),
-        gross_minor=gross,
-        fee_minor=int(fee),
-        teacher_share_minor=int(share),
-        refunded_minor=refunded,
-        teacher_share_after_refunds_minor=gross - refunded - fee_kept,
-        net_platform_minor=fee_kept,
-        month=months[int(month_index)],
-    )
-
-
-def _totals(lines: Sequence[RevenueLine]) -> tuple[RevenueLine, ...]:
-    sums: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(_FIGURES, 0))
-    for line in lines:
-        for name in _FIGURES:
-            sums[line.currency][name] += getattr(line, name)
-    return tuple(
-        RevenueLine(
-            currency=currency,
-            sessions=figures["sessions"],
-            gross_minor=figures["gross_minor"],
-            fee_minor=figures["fee_minor"],
-            teacher_share_minor=figures["teacher_share_minor"],
-            refunded_minor=figures["refunded_minor"],
-            teacher_share_after_refunds_minor=figures["teacher_share_after_refunds_minor"],
-            net_platform_minor=figures["net_platform_minor"],
-        )
-        for currency, figures in sorted(sums.items())
-    )
+) -> list[tuple[tuple[Any, ...], Figures]]:
+    """The figures per bucket position (in ``starts``) and currency."""
+    index = bucket_index(Payment.succeeded_at, starts, where)
+    return grouped_revenue(session, from_at=from_at, to_at=to_at, keys=(index,))

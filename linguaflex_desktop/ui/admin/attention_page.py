@@ -3,7 +3,8 @@ rule and its fix.
 
 The table lists every rule's rows (rule, booking, what is wrong, since when); the panel under
 it says what the selected row's fix does, and "Fix" runs it in the background (disabled while
-it runs), shows its result or a plain error inline, then reloads, so a fixed row is gone. The
+it runs), shows its result or a plain error inline, then reloads, so a fixed row is gone;
+"Timeline…" opens the health timeline of the row's booking. The
 page reloads when bookings, payments or jobs change anywhere in the app (``refresh_on``), and
 ``install_attention_page`` keeps the tab title's count current. GUI thread only.
 """
@@ -29,6 +30,10 @@ from linguaflex_desktop.services.reports.attention.dto import (
     AttentionRow,
     FixOutcome,
     RuleId,
+)
+from linguaflex_desktop.ui.admin.booking_timeline import (
+    BookingTimelineDialog,
+    open_booking_timeline,
 )
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when
 from linguaflex_desktop.ui.data_changed import refresh_on
@@ -134,6 +139,10 @@ class AdminAttentionPage(QWidget):
         self.fix_button = QPushButton("Fix")
         self.fix_button.setObjectName("primaryButton")
         self.fix_button.clicked.connect(self.fix_selected)
+        self.timeline_button = QPushButton("Timeline…")
+        self.timeline_button.setToolTip("Every event of the row's booking, with Stripe's side")
+        self.timeline_button.clicked.connect(self.open_selected_timeline)
+        self.timeline_dialog: BookingTimelineDialog | None = None
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.modelReset.connect(self._on_selection_changed)
@@ -149,6 +158,7 @@ class AdminAttentionPage(QWidget):
         top.addWidget(self.refresh_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.fix_text, 1)
+        bottom.addWidget(self.timeline_button)
         bottom.addWidget(self.fix_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -238,9 +248,18 @@ class AdminAttentionPage(QWidget):
         self.refresh()
 
     @Slot()
+    def open_selected_timeline(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.booking_id is not None:
+            self.timeline_dialog = open_booking_timeline(
+                self, self.services, self.actor, self.runner, row.booking_id
+            )
+
+    @Slot()
     def _on_selection_changed(self, *_args: object) -> None:
         row = self.selected_row()
         running = self._fixing is not None
+        self.timeline_button.setEnabled(row is not None and row.booking_id is not None)
         self.fix_button.setEnabled(row is not None and not running)
         self.fix_button.setText(f"Fix: {row.rule.fix_label}" if row is not None else "Fix")
         if running:

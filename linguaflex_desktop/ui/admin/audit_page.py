@@ -1,6 +1,7 @@
 """The admin's "Audit" tab (DESIGN.md section 2): the audit trail newest first, filtered by
 kind of record (and its number), action prefix and dates (whole days in the admin's zone),
-lazily paged as the table scrolls; the selected event's fields before and after below.
+lazily paged as the table scrolls; the selected event's fields before and after below, in
+words (audit_detail.py). "Export CSV…" writes every event matching the filters.
 
 GUI thread only; queries run on the TaskRunner through ``ReportService.list_audit_events``.
 """
@@ -10,14 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QIntValidator
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,19 +29,17 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.common.dto import Actor, Page
-from linguaflex_desktop.services.reports.dto import AuditEventDTO, FieldChange
-from linguaflex_desktop.ui.admin.audit_table_model import (
-    ENTITY_TEXT,
-    AuditTableModel,
-    actor_text,
-    record_text,
-)
+from linguaflex_desktop.services.reports.audit_text import ENTITY_TEXT
+from linguaflex_desktop.services.reports.dto import AuditEventDTO
+from linguaflex_desktop.ui.admin.audit_detail import AuditDetail
+from linguaflex_desktop.ui.admin.audit_table_model import AuditTableModel
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
-from linguaflex_desktop.ui.booking.format import format_when, zone
+from linguaflex_desktop.ui.booking.format import zone
+from linguaflex_desktop.ui.csv_columns import audit_csv_columns
 from linguaflex_desktop.ui.data_changed import ChangeKind, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
-from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -56,12 +53,6 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 TEXT_DEBOUNCE_MS = 350
-NOT_RECORDED = "—"
-CHANGE_COLUMNS: tuple[Column[FieldChange], ...] = (
-    Column("Field", lambda change: change.name),
-    Column("Before", lambda change: NOT_RECORDED if change.before is None else change.before),
-    Column("After", lambda change: NOT_RECORDED if change.after is None else change.after),
-)
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -94,75 +85,6 @@ AUDITED: tuple[ChangeKind, ...] = (
 )
 
 
-class ChangesModel(RowTableModel[FieldChange]):
-    """The recorded fields of one event; the ones the action changed are bold."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(CHANGE_COLUMNS, key=lambda change: change.name, parent=parent)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.FontRole and index.isValid():
-            if not self.row_at(index.row()).changed:
-                return None
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
-
-
-class AuditDetail(QFrame):
-    """The selected event: what, who, when, why, and every recorded field before/after."""
-
-    def __init__(self, zone_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("detailPanel")
-        self._zone_name = zone_name
-        self.title_label = QLabel()
-        self.title_label.setObjectName("detailSection")
-        self.who_label = QLabel()
-        self.when_label = QLabel()
-        self.reason_label = QLabel()
-        self.reason_label.setWordWrap(True)
-        fields = QFormLayout()
-        fields.setVerticalSpacing(4)
-        for name, label in (
-            ("Who", self.who_label),
-            ("When", self.when_label),
-            ("Reason", self.reason_label),
-        ):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            fields.addRow(name, label)
-        self.changes_model = ChangesModel(self)
-        self.changes_view = make_table_view(self.changes_model)
-        self.changes_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.body = QWidget()
-        body_layout = QVBoxLayout(self.body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addLayout(fields)
-        body_layout.addWidget(self.changes_view, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.body, 1)
-        self.show_event(None)
-
-    def show_event(self, event: AuditEventDTO | None) -> None:
-        self.body.setVisible(event is not None)
-        if event is None:
-            self.title_label.setText("Select an event to see what changed.")
-            self.changes_model.set_rows(())
-            return
-        self.title_label.setText(f"{record_text(event)} · {event.action}")
-        who = actor_text(event)
-        self.who_label.setText(f"{who} ({event.actor_email})" if event.actor_email else who)
-        when = format_when(event.created_at, self._zone_name)
-        self.when_label.setText(f"{when} ({self._zone_name})")
-        self.reason_label.setText(event.reason or NOT_RECORDED)
-        self.changes_model.set_rows(event.changes())
-
-
 class AdminAuditPage(QWidget):
     """Every audit event of the platform, newest first, with filters and a detail panel."""
 
@@ -177,7 +99,12 @@ class AdminAuditPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.reports, self.actor = services.reports, actor
+        self.services, self.reports, self.actor, self.runner = (
+            services,
+            services.reports,
+            actor,
+            runner,
+        )
         self.model = AuditTableModel(runner=runner, zone_name=actor.time_zone, parent=self)
         # Every change is audited; a hidden tab refreshes when shown.
         refresh_on(self, runner, AUDITED, lambda _change: self.reload(), defer_while_hidden=True)
@@ -190,6 +117,9 @@ class AdminAuditPage(QWidget):
         self.table = EmptyStateStack(self.view, "Loading the audit trail…")
         self.detail = AuditDetail(actor.time_zone)
         self.error_label = make_message_label()
+        self.notice_label = make_message_label("formNotice")
+        self.export: CsvExport[AuditEventDTO] | None = None
+        self._total = 0
         self.summary_label = QLabel()
         self.summary_label.setObjectName("pagerSummary")
         self._make_filters(services)
@@ -221,11 +151,14 @@ class AdminAuditPage(QWidget):
         self.to_edit = _date_edit(today)
         self.clear_button = QPushButton("Clear filters")
         self.refresh_button = QPushButton("Refresh")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Every event matching the filters, to a CSV file")
 
     def _build(self) -> None:
         top = QHBoxLayout()
         top.addWidget(make_heading("Audit trail"))
         top.addStretch(1)
+        top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
         filters = QHBoxLayout()
         widgets: tuple[QWidget, ...] = (self.entity_combo, self.entity_id_edit, self.action_edit)
@@ -249,6 +182,7 @@ class AdminAuditPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary_label)
 
@@ -264,6 +198,7 @@ class AdminAuditPage(QWidget):
             edit.dateChanged.connect(self._on_date_changed)
         self.clear_button.clicked.connect(self.clear_filters)
         self.refresh_button.clicked.connect(lambda: self.reload())
+        self.export_button.clicked.connect(self.export_csv)
         self.model.page_loaded.connect(self._on_page)
         self.model.load_failed.connect(self._on_failed)
         self.model.modelReset.connect(self._on_selection_changed)
@@ -338,6 +273,7 @@ class AdminAuditPage(QWidget):
         return self.model.event_at(rows[0].row()) if rows else None
 
     def _on_page(self, page: Page[AuditEventDTO]) -> None:
+        self._total = page.total
         self.table.set_empty_text("No audit events match these filters.")
         self.summary_label.setText(loaded_text(self.model.rowCount(), page.total))
         self.events_loaded.emit(page)
@@ -349,3 +285,26 @@ class AdminAuditPage(QWidget):
     @Slot()
     def _on_selection_changed(self, *_args: object) -> None:
         self.detail.show_event(self.selected_event())
+
+    # --- export ---------------------------------------------------------------------------
+
+    @Slot()
+    def export_csv(self) -> CsvExport[AuditEventDTO] | None:
+        """Every event matching the filters (not only the pages loaded) to a CSV file; the
+        pages are fetched on the pool thread while the file is written."""
+        reports, actor, filters = self.reports, self.actor, self.filters()
+        self.export = export_paged_csv(
+            self,
+            self.runner,
+            what="audit trail",
+            suggested_name=f"audit-trail-{today_in(self.services, actor.time_zone)}.csv",
+            columns=audit_csv_columns(actor.time_zone),
+            fetch_page=lambda offset, limit: reports.list_audit_events(
+                actor, **filters, offset=offset, limit=limit
+            ),
+            key=lambda event: event.id,
+            total=self._total,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export

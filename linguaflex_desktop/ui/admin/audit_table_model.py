@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from linguaflex_desktop.services.reports.audit_text import actor_text, record_text
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
@@ -19,31 +20,6 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("When", "Who", "Action", "Record", "Reason")
-SYSTEM = "System"
-ENTITY_TEXT = {
-    "booking": "Booking",
-    "payment": "Payment",
-    "refund": "Refund",
-    "user": "User",
-    "gig": "Gig",
-    "saved_card": "Saved card",
-    "outbox_job": "Job",
-    "settings": "Settings",
-}
-
-
-def entity_text(entity_type: str) -> str:
-    return ENTITY_TEXT.get(entity_type, entity_type.replace("_", " ").capitalize())
-
-
-def record_text(event: AuditEventDTO) -> str:
-    """'Booking #12' (or 'Settings' for a record without a number)."""
-    name = entity_text(event.entity_type)
-    return name if event.entity_id is None else f"{name} #{event.entity_id}"
-
-
-def actor_text(event: AuditEventDTO) -> str:
-    return event.actor_name or SYSTEM
 
 
 class AuditTableModel(PagedTableModel[AuditEventDTO]):

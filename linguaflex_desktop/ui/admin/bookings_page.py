@@ -1,5 +1,6 @@
 """The admin's "Bookings": every booking with filters (status, payment status, teacher,
-student, date range), lazily paged, with each one's meeting state; details and cancel.
+student, date range), lazily paged, with each one's meeting state; details and cancel;
+"Export CSV…" writes every booking matching the filters.
 
 Teacher and student choices are loaded once (the first ``PEOPLE_LIMIT`` of each role). Dates
 are whole days in the admin's zone. GUI thread only; queries run on the TaskRunner.
@@ -26,10 +27,17 @@ from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
 from linguaflex_desktop.services.booking.rules import can_cancel
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.ui.admin.booking_timeline import (
+    BookingTimelineDialog,
+    open_booking_timeline,
+)
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.csv_columns import booking_csv_columns
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -105,6 +113,17 @@ class AdminBookingsPage(BookingListPage):
         self.cancel_button.setObjectName("dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.button_row.addWidget(self.cancel_button)
+        self.export: CsvExport[BookingDTO] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Every booking matching the filters, to a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
+        self.button_row.insertWidget(1, self.export_button)
+        self.timeline_button = QPushButton("Timeline…")
+        self.timeline_button.setToolTip("Every event of the booking, with Stripe's side")
+        self.timeline_button.clicked.connect(self.open_selected_timeline)
+        beside_details = self.button_row.indexOf(self.details_button) + 1
+        self.button_row.insertWidget(beside_details, self.timeline_button)
+        self.timeline_dialog: BookingTimelineDialog | None = None
         self._connect_filters()
         self.build_layout(*self._filter_rows())
         self._load_people(Role.TEACHER, self.teacher_combo)
@@ -192,6 +211,27 @@ class AdminBookingsPage(BookingListPage):
             )
         )
 
+    @Slot()
+    def export_csv(self) -> CsvExport[BookingDTO] | None:
+        """Every booking matching the filters (all pages, fetched on the pool thread while the
+        file is written) to a CSV file."""
+        bookings, actor, filters = self.services.bookings, self.actor, self.filters()
+        self.export = export_paged_csv(
+            self,
+            self.runner,
+            what="bookings",
+            suggested_name=f"bookings-{today_in(self.services, actor.time_zone)}.csv",
+            columns=booking_csv_columns(actor.time_zone),
+            fetch_page=lambda offset, limit: bookings.list_bookings(
+                actor, filters=filters, offset=offset, limit=limit
+            ),
+            key=lambda booking: booking.id,
+            total=self.model.total,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
+
     def _load_people(self, role: Role, combo: QComboBox) -> None:
         accounts_ops.list_users(
             OpContext.of(self),
@@ -216,6 +256,15 @@ class AdminBookingsPage(BookingListPage):
 
     def update_action_buttons(self, booking: BookingDTO | None) -> None:
         self.cancel_button.setEnabled(booking is not None and can_cancel(booking))
+        self.timeline_button.setEnabled(self.selected_booking() is not None)
+
+    @Slot()
+    def open_selected_timeline(self) -> None:
+        booking = self.selected_booking()
+        if booking is not None:
+            self.timeline_dialog = open_booking_timeline(
+                self, self.services, self.actor, self.runner, booking.id
+            )
 
     @Slot()
     def cancel_selected(self) -> None:
@@ -228,6 +277,7 @@ class AdminBookingsPage(BookingListPage):
             prompt=f"Cancel {booking.student_name}'s booking of “{booking.gig_title}” with "
             f"{booking.teacher_name} on {when}? Both are told the reason.",
             confirm_text="Cancel booking",
+            dismiss_text=KEEP_BOOKING_TEXT,
             then=lambda reason: self._cancel(booking, reason),
         )
 

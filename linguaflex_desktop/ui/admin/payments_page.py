@@ -1,9 +1,8 @@
 """The admin's payments: every attempt with filters (status, booking, student, teacher,
-period), Stripe's
-PaymentIntent id, the selected booking's receipt with refunds and their Stripe ids, the
-Refund action (RefundDialog) and "Verify with Stripe" (LedgerVerifyDialog, in the
-background). Loads on first show. GUI thread only; service calls run on
-the TaskRunner.
+period), Stripe's PaymentIntent id, the selected booking's receipt with refunds and their
+Stripe ids, the Refund action (RefundDialog), "Verify with Stripe" (LedgerVerifyDialog, in
+the background) and "Export CSV…" (every payment matching the filters). Loads on first
+show. GUI thread only; service calls run on the TaskRunner.
 """
 
 from __future__ import annotations
@@ -29,9 +28,12 @@ from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, 
 from linguaflex_desktop.services.payments.rules import can_refund
 from linguaflex_desktop.ui.admin.ledger_dialog import LedgerVerifyDialog
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
+from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.csv_columns import payment_csv_columns
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
@@ -101,6 +103,8 @@ class AdminPaymentsPage(QWidget):
         refresh_on(self, runner, ("payment",), self._on_data_changed)
         self._request = 0
         self._offset = 0
+        self._total = 0
+        self.export: CsvExport[PaymentDTO] | None = None
         self.model: RowTableModel[PaymentDTO] = RowTableModel(
             payment_columns(actor.time_zone), key=lambda p: p.id, parent=self
         )
@@ -150,6 +154,9 @@ class AdminPaymentsPage(QWidget):
         self.verify_button = QPushButton("Verify with Stripe")
         self.verify_button.setToolTip("Compare every paid payment and refund with Stripe")
         self.verify_button.clicked.connect(self.verify_with_stripe)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("Every payment matching the filters, to a CSV file")
+        self.export_button.clicked.connect(self.export_csv)
 
     def _build(self) -> None:
         filters = QHBoxLayout()
@@ -162,6 +169,7 @@ class AdminPaymentsPage(QWidget):
         # the actions on their own row, so that the filters keep the window's default width
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.verify_button)
         actions.addWidget(self.refund_button)
         upper = QWidget()
@@ -252,7 +260,7 @@ class AdminPaymentsPage(QWidget):
             return
         selected = self.selected_payment()
         set_message(self.error_label, None)
-        self._offset = page.offset
+        self._offset, self._total = page.offset, page.total
         self.model.set_rows(page.items)
         self.table.set_empty_text("No payments match the filters.")
         self.pager.set_page(
@@ -267,6 +275,28 @@ class AdminPaymentsPage(QWidget):
         if request == self._request:
             self.table.set_empty_text("The payments could not be loaded.")
             set_message(self.error_label, inline_error_text(error))
+
+    @Slot()
+    def export_csv(self) -> CsvExport[PaymentDTO] | None:
+        """Every payment matching the filters (all pages, fetched on the pool thread while
+        the file is written) to a CSV file; amounts in major units beside their currency."""
+        views, actor, filters = self.services.payment_views, self.actor, self.filters()
+        day = today_in(self.services, actor.time_zone)
+        self.export = export_paged_csv(
+            self,
+            self.runner,
+            what="payments",
+            suggested_name=f"payments-{day}.csv",
+            columns=payment_csv_columns(actor.time_zone),
+            fetch_page=lambda offset, limit: views.list_payments(
+                actor, filters=filters, offset=offset, limit=limit
+            ),
+            key=lambda payment: payment.id,
+            total=self._total,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
 
     # --- selection and refund -------------------------------------------------------------
 

@@ -1,8 +1,13 @@
-"""The admin's "Revenue" tab (DESIGN.md section 2): a period picker (whole days in the admin's
-zone), and a table per calendar month and currency — paid sessions, gross charged, platform
-fees, teacher shares, refunded, net platform revenue — with a bold total row per currency.
+"""The admin's "Revenue" tab (DESIGN.md section 2): a period (whole days in the admin's zone,
+with presets), a bucket (day, ISO week from Monday, month) and a view (over time, by teacher,
+by language); a stacked bar chart of one currency at a time (teacher shares kept + platform net
++ refunded = gross; hover a bar for its figures) beside a table of the same lines per currency
+— paid sessions, gross charged, platform fees, teacher shares, refunded, net platform revenue —
+with a bold total row per currency.
 
-GUI thread only; the report runs on the TaskRunner through ``ReportService.revenue_report``.
+GUI thread only; the figures come from ``ReportService.revenue_chart`` on the TaskRunner. A
+new bucket or period asks again; a new view redraws what was read. "Export CSV…" writes the
+table's rows as shown (``ui.export``, on the TaskRunner).
 """
 
 from __future__ import annotations
@@ -11,17 +16,38 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.pricing import format_money
-from linguaflex_desktop.services.reports.dto import RevenueLine, RevenueReportDTO
+from linguaflex_desktop.services.reports.dto import BucketKind, RevenueChartDTO
+from linguaflex_desktop.ui.admin.revenue_figures import (
+    BUCKETS,
+    OVER_TIME,
+    SEGMENTS,
+    VIEWS,
+    RevenueRow,
+    chart_bars,
+    first_header,
+    revenue_csv_columns,
+    table_rows,
+)
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_day
+from linguaflex_desktop.ui.charts import MoneyBarChart
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.payments.earnings_period import (
@@ -43,24 +69,19 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-TOTAL = "Total"
 NET_TIP = "Platform fees kept after refunds (a refund comes out of the teacher's share first)."
+NO_PAYMENTS_TEXT = "No payments succeeded in this period."
 
 
-def month_text(line: RevenueLine) -> str:
-    """'Jan 2027', or 'Total' on a currency's total line."""
-    return TOTAL if line.month is None else f"{line.month:%b %Y}"
+def _money(figure: str) -> Callable[[RevenueRow], str]:
+    """The text of one money figure of a row, e.g. '1,234.50 USD'."""
+    return lambda row: format_money(getattr(row.figures, figure), row.figures.currency)
 
 
-def _money(figure: str) -> Callable[[RevenueLine], str]:
-    """The text of one money figure of a line, e.g. '1,234.50 USD'."""
-    return lambda line: format_money(getattr(line, figure), line.currency)
-
-
-COLUMNS: tuple[Column[RevenueLine], ...] = (
-    Column("Month", month_text),
-    Column("Currency", lambda line: line.currency),
-    Column("Sessions", lambda line: f"{line.sessions:,}", right=True),
+COLUMNS: tuple[Column[RevenueRow], ...] = (
+    Column("Month", lambda row: row.label),
+    Column("Currency", lambda row: row.figures.currency),
+    Column("Sessions", lambda row: f"{row.figures.sessions:,}", right=True),
     Column("Gross", _money("gross_minor"), right=True),
     Column("Platform fees", _money("fee_minor"), right=True),
     Column("Teacher shares", _money("teacher_share_minor"), right=True),
@@ -68,46 +89,56 @@ COLUMNS: tuple[Column[RevenueLine], ...] = (
         "Refunded",
         _money("refunded_minor"),
         right=True,
-        tooltip=lambda line: (
-            "Teachers keep " + format_money(line.teacher_share_after_refunds_minor, line.currency)
+        tooltip=lambda row: (
+            "Teachers keep "
+            + format_money(row.figures.teacher_share_after_refunds_minor, row.figures.currency)
         ),
     ),
-    Column(
-        "Net revenue",
-        _money("net_platform_minor"),
-        right=True,
-        tooltip=lambda line: NET_TIP,
-    ),
+    Column("Net revenue", _money("net_platform_minor"), right=True, tooltip=lambda row: NET_TIP),
 )
 
 
-def report_rows(report: RevenueReportDTO) -> tuple[RevenueLine, ...]:
-    """The months (oldest first), then one total line per currency."""
-    return report.months + report.totals
+class RevenueTableModel(RowTableModel[RevenueRow]):
+    """Revenue rows; the total rows are bold; the first column's header names the view."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(COLUMNS, key=lambda row: (row.label, row.figures.currency), parent=parent)
+        self.first_header = COLUMNS[0].header
 
-class RevenueTableModel(RowTableModel[RevenueLine]):
-    """Revenue lines; the total lines are bold."""
+    def set_first_header(self, text: str) -> None:
+        self.first_header = text
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(COLUMNS, key=lambda line: (line.month, line.currency), parent=parent)
+    def column_of(self, header: str) -> int:
+        return 0 if header == self.first_header else super().column_of(header)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    def row_data(self, item: RevenueRow, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and item.total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.FontRole and index.isValid():
-            if self.row_at(index.row()).month is None:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        return super().data(index, role)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if section == 0 and horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.first_header
+        return super().headerData(section, orientation, role)
+
+
+def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
+    combo = QComboBox()
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
 
 
 class AdminRevenuePage(QWidget):
-    """The revenue report of a period, in the admin's zone."""
+    """The revenue of a period, in the admin's zone: a chart beside a table."""
 
-    report_loaded = Signal(object)  # RevenueReportDTO
+    report_loaded = Signal(object)  # RevenueChartDTO
 
     def __init__(
         self,
@@ -119,7 +150,8 @@ class AdminRevenuePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
-        self.report: RevenueReportDTO | None = None
+        self.report: RevenueChartDTO | None = None
+        self._period_text = ""
         self._request = 0
         # Revenue follows payments and refunds; a hidden tab refreshes when shown.
         refresh_on(
@@ -129,28 +161,54 @@ class AdminRevenuePage(QWidget):
         self.period.combo.removeItem(self.period.combo.findData(ALL_TIME))
         self.period.set_period(THIS_YEAR)
         self.period.changed.connect(self.refresh)
+        self.bucket_combo = _combo(BUCKETS)
+        self.bucket_combo.setCurrentIndex(self.bucket_combo.findData("month"))
+        self.bucket_combo.currentIndexChanged.connect(self.refresh)
+        self.view_combo = _combo(VIEWS)
+        self.view_combo.currentIndexChanged.connect(self._show_view)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.export: CsvExport[RevenueRow] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("The table as shown, to a CSV file")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_csv)
+        self.notice_label = make_message_label("formNotice")
         self.model = RevenueTableModel(self)
         self.view = make_table_view(self.model)
         self.table = EmptyStateStack(self.view, "Loading the revenue report…")
+        self.chart = MoneyBarChart(SEGMENTS, empty_text="Loading the revenue report…")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.caption_label = QLabel()
         self.caption_label.setObjectName("fieldNote")
         self.caption_label.setWordWrap(True)
         self.error_label = make_message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(self._top_row())
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.splitter, 1)
+        self.refresh()
+
+    def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(make_heading("Revenue"))
         top.addSpacing(12)
         top.addWidget(self.period)
+        for text, combo in (("by", self.bucket_combo), ("View", self.view_combo)):
+            top.addSpacing(8)
+            top.addWidget(QLabel(text))
+            top.addWidget(combo)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.caption_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.table, 1)
-        self.refresh()
+        return top
 
     def days(self) -> tuple[date, date]:
         """First and last day (both included) of the chosen period, in the admin's zone."""
@@ -158,9 +216,16 @@ class AdminRevenuePage(QWidget):
         assert first is not None and end is not None  # "All time" is not offered
         return first, end - timedelta(days=1)
 
+    def bucket(self) -> BucketKind:
+        kind: BucketKind = self.bucket_combo.currentData()
+        return kind
+
+    def view_kind(self) -> str:
+        return str(self.view_combo.currentData())
+
     @Slot()
     def refresh(self) -> None:
-        """Run the report of the chosen period; an older answer still in flight is dropped."""
+        """Read the chosen period in the chosen buckets; an older answer in flight is dropped."""
         first, last = self.days()
         if last < first:
             self._show_error("Choose a first day on or before the last day.")
@@ -170,34 +235,80 @@ class AdminRevenuePage(QWidget):
         self._request += 1
         request, actor = self._request, self.actor
         set_message(self.error_label, None)
-        reports_ops.revenue_report(
+        reports_ops.revenue_chart(
             OpContext.of(self),
             actor,
             from_at=from_at,
             to_at=to_at,
             zone=actor.time_zone,
+            bucket=self.bucket(),
             on_success=lambda report: self._on_report(request, report, first, last),
             on_failure=lambda error: self._on_failed(request, error),
             owner=self,
         )
 
-    def _on_report(self, request: int, report: RevenueReportDTO, first: date, last: date) -> None:
+    def _on_report(self, request: int, report: RevenueChartDTO, first: date, last: date) -> None:
         if request != self._request:
             return
         self.report = report
-        self.model.set_rows(report_rows(report))
-        self.table.set_empty_text("No payments succeeded in this period.")
-        self.caption_label.setText(
-            f"Payments that succeeded from {format_day(first)} to {format_day(last)}, by month "
-            f"in {report.zone}. Refunds count in the month of the payment they return."
+        self._period_text = (
+            f"Payments that succeeded from {format_day(first)} to {format_day(last)}"
         )
+        self._show_view()
         self.report_loaded.emit(report)
+
+    @Slot()
+    def _show_view(self) -> None:
+        """Fill the table and the chart from the report read, for the chosen view."""
+        report = self.report
+        self.bucket_combo.setEnabled(self.view_kind() == OVER_TIME)
+        if report is None:
+            return
+        view = self.view_kind()
+        self.model.set_first_header(first_header(view, report.bucket))
+        self.model.set_rows(table_rows(report, view))
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+        self.table.set_empty_text(NO_PAYMENTS_TEXT)
+        self.chart.set_bars(chart_bars(report, view), empty_text=NO_PAYMENTS_TEXT)
+        self.caption_label.setText(f"{self._period_text}, {_caption(report, view)}")
+
+    @Slot()
+    def export_csv(self) -> CsvExport[RevenueRow] | None:
+        """The table's rows as shown (already loaded) to a CSV file; None when nothing is
+        shown or the file dialog is cancelled."""
+        if self.report is None or not self.model.rowCount():
+            return None
+        self.export = export_loaded_csv(
+            self,
+            self.runner,
+            what="revenue",
+            suggested_name=f"revenue-{self.view_kind()}-{self.days()[0]}.csv",
+            columns=revenue_csv_columns(self.model.first_header),
+            rows=self.model.rows(),
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
             self._show_error(inline_error_text(error))
 
     def _show_error(self, text: str | None) -> None:
+        self.report = None
         self.model.set_rows(())
+        self.export_button.setEnabled(False)
         self.table.set_empty_text("The revenue report could not be made.")
+        self.chart.set_bars({}, empty_text="The revenue report could not be made.")
         set_message(self.error_label, text)
+
+
+def _caption(report: RevenueChartDTO, view: str) -> str:
+    """What the lines are, e.g. 'by month in Europe/Berlin. Refunds count in …'."""
+    if view == OVER_TIME:
+        kind = "week (from Monday)" if report.bucket == "week" else report.bucket
+        return (
+            f"by {kind} in {report.zone}. Refunds count in the {report.bucket} of the payment "
+            "they return."
+        )
+    return f"by {view}, days in {report.zone}. Refunds count with the payment they return."

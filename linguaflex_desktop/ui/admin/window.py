@@ -28,6 +28,7 @@ from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.admin.jobs_page import install_jobs_page
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
+from linguaflex_desktop.ui.admin.statements_page import AdminStatementsPage
 from linguaflex_desktop.ui.admin.user_table_model import UserTableModel, is_suspended
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.data_changed import refresh_on
@@ -373,6 +374,8 @@ class AdminWindow(RoleWindow):
         self.add_page(self.audit, "Audit")
         self.revenue = AdminRevenuePage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.revenue, "Revenue")
+        self.statements = AdminStatementsPage(services=services, actor=self.actor, runner=runner)
+        self.add_page(self.statements, "Statements")
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)

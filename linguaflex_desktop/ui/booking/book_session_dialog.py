@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.errors import Conflict, UserFacingError
 from linguaflex_desktop.services.booking.dto import BookingDTO, SlotDTO
+from linguaflex_desktop.services.booking.rules import MAX_NOTE_LENGTH
 from linguaflex_desktop.services.common.dto import Actor, GigDTO
 from linguaflex_desktop.services.common.pricing import Price, format_money
 from linguaflex_desktop.ui.booking.format import format_duration, format_span, local, quote_text
 from linguaflex_desktop.ui.booking.slot_week_view import SlotWeekView
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.field_limits import LengthLimit
 from linguaflex_desktop.ui.gig_table_model import gig_rate_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -87,6 +89,8 @@ class BookSessionDialog(QDialog):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText("Optional: a note for the teacher (goals, level, …)")
         self.note_edit.setMaximumHeight(70)
+        self.note_limit = LengthLimit(self.note_edit, MAX_NOTE_LENGTH, what="note")
+        self.note_limit.valid_changed.connect(lambda _valid: self._update_button())
         self.error_label = make_message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.request_button = self.buttons.addButton(
@@ -112,6 +116,7 @@ class BookSessionDialog(QDialog):
         summary.addRow("Price", self.price_label)
         summary.addRow("Total", self.total_label)
         summary.addRow("Note", self.note_edit)
+        summary.addRow("", self.note_limit.label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(make_heading(self.gig.title))
@@ -211,6 +216,7 @@ class BookSessionDialog(QDialog):
 
     def _update_button(self) -> None:
         ready = self.selected_slot() is not None and self.price is not None
+        ready = ready and self.note_limit.is_valid()
         self.request_button.setEnabled(ready and not self._requesting)
 
     def _on_requested(self, booking: BookingDTO) -> None:

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import Conflict
-from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
+from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.booking.rules import (
+    awaits_payment,
     can_answer_proposal,
     can_complete,
     complete_refusal,
@@ -209,7 +210,9 @@ class BookingDetailDialog(QDialog):
         ]
         if booking.respond_by is not None and booking.status is BookingStatus.PENDING:
             rows.append(("Teacher answers by", f"{format_when(booking.respond_by, zone)} ({zone})"))
-        if booking.payment_due_by is not None and booking.payment_status is not PaymentStatus.PAID:
+        if booking.payment_due_by is not None and awaits_payment(
+            booking.status, booking.payment_status
+        ):
             rows.append(("Pay by", f"{format_when(booking.payment_due_by, zone)} ({zone})"))
         if detail.student_note:
             rows.append(("Student's note", detail.student_note))
@@ -326,3 +329,15 @@ class BookingDetailDialog(QDialog):
         self.decline_proposal_button.setEnabled(True)
         if self.detail is not None:
             self._update_complete_button(self.detail.booking)
+
+
+def open_booking_detail(
+    parent: QWidget, *, services: AppServices, actor: Actor, runner: TaskRunner, booking_id: int
+) -> BookingDetailDialog:
+    """Open booking ``booking_id``'s detail, window-modal over ``parent``; deleted on close."""
+    dialog = BookingDetailDialog(
+        services=services, actor=actor, runner=runner, booking_id=booking_id, parent=parent
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -13,22 +13,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
-from linguaflex_desktop.services.common.pricing import Price, format_money
+from linguaflex_desktop.services.common.pricing import (
+    PLATFORM_FEE_PERCENT,
+    Price,
+    format_money,
+    minimum_fee_applied,
+    percent_fee_minor,
+)
+from linguaflex_desktop.services.reports.audit_text import BOOKING_STATUS_TEXT, PAYMENT_STATUS_TEXT
 
-STATUS_TEXT = {
-    BookingStatus.PENDING: "Waiting for teacher",
-    BookingStatus.CONFIRMED: "Confirmed",
-    BookingStatus.COMPLETED: "Completed",
-    BookingStatus.CANCELLED: "Cancelled",
-    BookingStatus.REFUNDED: "Refunded",
-}
-PAYMENT_TEXT = {
-    PaymentStatus.UNPAID: "Unpaid",
-    PaymentStatus.PENDING: "Payment in progress",
-    PaymentStatus.PAID: "Paid",
-    PaymentStatus.FAILED: "Payment failed",
-    PaymentStatus.REFUNDED: "Refunded",
-}
+STATUS_TEXT = BOOKING_STATUS_TEXT
+PAYMENT_TEXT = PAYMENT_STATUS_TEXT
 MEETING_TEXT = {
     MeetingStatus.PENDING: "Pending",
     MeetingStatus.READY: "Ready",
@@ -128,7 +123,14 @@ def meeting_tooltip(booking: BookingDTO) -> str:
     return f"Meeting {word}{reason}"
 
 
+PARTIALLY_REFUNDED_TEXT = "Partially refunded"
+
+
 def payment_text(booking: BookingDTO) -> str:
+    """The payment state in the words every list and detail uses: a paid booking with part of
+    its payment returned is "Partially refunded", as the payments list and the inbox say."""
+    if booking.payment_status is PaymentStatus.PAID and booking.refunded_minor > 0:
+        return PARTIALLY_REFUNDED_TEXT
     return PAYMENT_TEXT[booking.payment_status]
 
 
@@ -136,11 +138,21 @@ def total_text(booking: BookingDTO) -> str:
     return format_money(booking.total_minor, booking.currency)
 
 
+def fee_words(base_minor: int, fee_minor: int, currency: str) -> str:
+    """'1.50 USD platform fee', or, when the minimum applies, '1.00 USD platform fee (the
+    minimum; 5 % would be 0.38 USD)'."""
+    words = f"{format_money(fee_minor, currency)} platform fee"
+    if minimum_fee_applied(base_minor, fee_minor, currency):
+        percent = format_money(percent_fee_minor(base_minor), currency)
+        words += f" (the minimum; {PLATFORM_FEE_PERCENT} % would be {percent})"
+    return words
+
+
 def price_breakdown(booking: BookingDTO) -> str:
-    """'30.00 USD + 1.50 USD fee = 31.50 USD' from the booking's snapshotted price."""
+    """'30.00 USD + 1.50 USD platform fee = 31.50 USD' from the booking's snapshotted price."""
     return (
         f"{format_money(booking.base_amount_minor, booking.currency)} + "
-        f"{format_money(booking.fee_minor, booking.currency)} platform fee = "
+        f"{fee_words(booking.base_amount_minor, booking.fee_minor, booking.currency)} = "
         f"{format_money(booking.total_minor, booking.currency)}"
     )
 
@@ -151,7 +163,7 @@ def quote_text(price: Price) -> str:
         f"{format_duration(price.duration_minutes)} at "
         f"{format_money(price.hourly_rate_minor, price.currency)} / h: "
         f"{format_money(price.base_minor, price.currency)} + "
-        f"{format_money(price.fee_minor, price.currency)} platform fee"
+        f"{fee_words(price.base_minor, price.fee_minor, price.currency)}"
     )
 
 

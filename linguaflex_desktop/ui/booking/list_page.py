@@ -20,9 +20,9 @@ from linguaflex_desktop.errors import Conflict, InvalidTransition, StaleState, U
 from linguaflex_desktop.models.enums import MeetingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
+from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLinkOpener
-from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
+from linguaflex_desktop.ui.booking.reason_dialog import DISMISS_TEXT, ReasonDialog
 from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
@@ -281,18 +281,16 @@ class BookingListPage(QWidget):
             self.open_detail(booking.id)
 
     def open_detail(self, booking_id: int) -> BookingDetailDialog:
-        dialog = BookingDetailDialog(
+        dialog = open_booking_detail(
+            self,
             services=self.services,
             actor=self.actor,
             runner=self.runner,
             booking_id=booking_id,
-            parent=self,
         )
         dialog.booking_changed.connect(self.show_changed)
         dialog.detail_loaded.connect(lambda detail: self.model.replace_booking(_booking_of(detail)))
-        dialog.finished.connect(dialog.deleteLater)
         self.detail_dialog = dialog
-        dialog.open()
         return dialog
 
     def open_reschedule(self, booking: BookingDTO) -> RescheduleDialog:
@@ -317,9 +315,21 @@ class BookingListPage(QWidget):
         self.refresh_booking(booking_id)  # its row now says "New time proposed"
 
     def ask_reason(
-        self, *, title: str, prompt: str, confirm_text: str, then: Callable[[str], None]
+        self,
+        *,
+        title: str,
+        prompt: str,
+        confirm_text: str,
+        then: Callable[[str], None],
+        dismiss_text: str = DISMISS_TEXT,
     ) -> ReasonDialog:
-        dialog = ReasonDialog(title=title, prompt=prompt, confirm_text=confirm_text, parent=self)
+        dialog = ReasonDialog(
+            title=title,
+            prompt=prompt,
+            confirm_text=confirm_text,
+            dismiss_text=dismiss_text,
+            parent=self,
+        )
         dialog.reason_given.connect(then)
         dialog.finished.connect(dialog.deleteLater)
         self.reason_dialog = dialog

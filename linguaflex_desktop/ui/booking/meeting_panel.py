@@ -1,5 +1,7 @@
 """A booking's online session: the meeting state (pending / ready / failed
-with its reason) and the "Join" (student) or "Start" (teacher) button that opens the browser.
+with its reason) and the "Join" (student) or "Start" (teacher) button that opens the browser;
+once ready, the participants' link itself, clickable (it opens as Join / Start do) and
+selectable, with "Copy link".
 
 The buttons are enabled only when the booking is PAID and its meeting is ready; otherwise they
 stay disabled and the panel says why. Opening goes through ``meeting_links.MeetingLinkOpener``
@@ -11,9 +13,11 @@ service calls run on the TaskRunner.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from linguaflex_desktop.errors import Conflict
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 PENDING_POLL_MS = 15_000
+COPY_TEXT, COPIED_TEXT = "Copy link", "Link copied"
 PROVIDER_TEXT = {MeetingProvider.JITSI: "Jitsi Meet", MeetingProvider.ZOOM: "Zoom"}
 
 
@@ -99,6 +104,21 @@ class MeetingPanel(QFrame):
         self.reason_label.setObjectName("fieldNote")
         self.reason_label.setWordWrap(True)
         self.error_label = make_message_label()
+        self.link_label = QLabel()
+        self.link_label.setObjectName("meetingLink")
+        self.link_label.setWordWrap(True)
+        self.link_label.setTextFormat(Qt.TextFormat.RichText)
+        self.link_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.link_label.setOpenExternalLinks(False)  # a click opens it as Join / Start do
+        self.link_label.linkActivated.connect(lambda _url: self._open_own_link())
+        self.link_label.setVisible(False)
+        self.copy_button = QPushButton(COPY_TEXT)
+        self.copy_button.setToolTip("Copy the session's link, to paste it into a calendar or chat.")
+        self.copy_button.clicked.connect(self.copy_link)
+        self.copy_button.setVisible(False)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.join_button = QPushButton(JOIN_TEXT)
@@ -125,8 +145,10 @@ class MeetingPanel(QFrame):
         text.addWidget(heading)
         text.addWidget(self.state_label)
         text.addWidget(self.reason_label)
+        text.addWidget(self.link_label)
         row = QHBoxLayout()
         row.addLayout(text, 1)
+        row.addWidget(self.copy_button)
         row.addWidget(self.refresh_button)
         row.addWidget(self.join_button)
         row.addWidget(self.start_button)
@@ -180,6 +202,13 @@ class MeetingPanel(QFrame):
             reason = "The student and the teacher join from their booking."
         self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason))
+        link = self.shared_link
+        if link:
+            escaped = html.escape(link, quote=True)
+            self.link_label.setText(f'Link: <a href="{escaped}">{escaped}</a>')
+        self.link_label.setVisible(bool(link))
+        self.copy_button.setVisible(bool(link))
+        self.copy_button.setText(COPY_TEXT)
         self._update_button()
         if self._poll_enabled and meeting.status is MeetingStatus.PENDING:
             self._poll.start()
@@ -199,6 +228,30 @@ class MeetingPanel(QFrame):
         button.setToolTip(
             "" if usable or meeting is None else disabled_reason(meeting, self.actor.role)
         )
+
+    @property
+    def shared_link(self) -> str | None:
+        """The participants' link of a ready meeting, when this viewer may have it (the
+        teacher's own host link is fetched fresh by Start and never shown)."""
+        meeting = self.meeting
+        if meeting is None or meeting.status is not MeetingStatus.READY:
+            return None
+        if self.actor.role not in (Role.STUDENT, Role.TEACHER):
+            return None
+        return meeting.join_url or None
+
+    @Slot()
+    def copy_link(self) -> None:
+        link = self.shared_link
+        if link:
+            QGuiApplication.clipboard().setText(link)
+            self.copy_button.setText(COPIED_TEXT)  # until the meeting is shown again
+
+    def _open_own_link(self) -> None:
+        if self.actor.role is Role.TEACHER:
+            self.start()
+        else:
+            self.join()
 
     # --- opening the link -----------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from linguaflex_desktop.services.booking.rules import (
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -145,6 +146,7 @@ class MyBookingsPage(BookingListPage):
             title="Cancel booking",
             prompt=f"Cancel “{booking.gig_title}” with {booking.teacher_name} on {when}?",
             confirm_text="Cancel booking",
+            dismiss_text=KEEP_BOOKING_TEXT,
             then=lambda reason: self._cancel(booking, reason),
         )
 

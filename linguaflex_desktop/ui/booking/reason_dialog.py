@@ -1,4 +1,6 @@
-"""Asks an admin for the reason of a suspension (optional text), non-blocking.
+"""Asks for the reason of a suspension, a cancellation or a decline (optional text),
+non-blocking. The two buttons say what each does ("Cancel booking" / "Keep booking"), so a
+"Cancel" button never stands beside a "Cancel booking" one.
 
 Open with ``open()``; ``reason_given(str)`` is emitted when confirmed.
 """
@@ -15,14 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MAX_REASON_LENGTH = 500
+from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
+from linguaflex_desktop.ui.field_limits import LengthLimit
+
+DISMISS_TEXT = "Cancel"
+KEEP_BOOKING_TEXT = "Keep booking"  # the dismiss button of a "Cancel booking" question
 
 
 class ReasonDialog(QDialog):
     reason_given = Signal(str)
 
     def __init__(
-        self, *, title: str, prompt: str, confirm_text: str, parent: QWidget | None = None
+        self,
+        *,
+        title: str,
+        prompt: str,
+        confirm_text: str,
+        dismiss_text: str = DISMISS_TEXT,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
@@ -33,24 +45,31 @@ class ReasonDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText("Reason (recorded in the audit trail)")
         self.reason_edit.setMaximumHeight(100)
+        self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="reason")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.confirm_button.setText(confirm_text)
         self.confirm_button.setObjectName("dangerButton")
+        self.reason_limit.valid_changed.connect(self.confirm_button.setEnabled)
+        self.dismiss_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.dismiss_button.setText(dismiss_text)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.addWidget(label)
         layout.addWidget(self.reason_edit)
+        layout.addWidget(self.reason_limit.label)
         layout.addWidget(self.buttons)
 
     def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()[:MAX_REASON_LENGTH]
+        return self.reason_edit.toPlainText().strip()
 
     @Slot()
     def _confirm(self) -> None:
+        if not self.reason_limit.is_valid():
+            return  # the count under the field says why; nothing is cut off silently
         self.reason_given.emit(self.reason())
         self.accept()

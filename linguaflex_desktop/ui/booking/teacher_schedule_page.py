@@ -1,5 +1,7 @@
 """The teacher's schedule: one week (Monday to Sunday in the teacher's zone) as a grid of
-hours x days, or as an agenda list with each booking's meeting state; details, reschedule,
+hours x days (each session drawn to its length and payment state, ``schedule_cells``), or as
+an agenda list with each booking's meeting state; it opens on the week of the next session
+(this week when nothing is coming); details, reschedule,
 "Start session" (a fresh host link, for a paid booking whose meeting is ready) and "Mark
 completed" (a paid session that has ended) of the selected booking.
 
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_complete, can_reschedule, complete_refusal
 from linguaflex_desktop.services.common.dto import Actor
@@ -42,6 +43,13 @@ from linguaflex_desktop.ui.booking.format import (
     zone,
 )
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.schedule_cells import (
+    STATUS_COLOURS,
+    BlocksRole,
+    Cell,
+    ScheduleCellDelegate,
+    week_cells,
+)
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -54,12 +62,6 @@ if TYPE_CHECKING:
 DAYS = 7
 FIRST_HOUR, LAST_HOUR = 8, 20  # shown at least; widened to fit the week's bookings
 BookingIdRole = Qt.ItemDataRole.UserRole + 1
-CELL_COLOURS = {
-    BookingStatus.PENDING: "#fff4d6",
-    BookingStatus.CONFIRMED: "#e3f6ec",
-    BookingStatus.COMPLETED: "#e8edf3",
-    BookingStatus.REFUNDED: "#f1f3f5",
-}
 
 
 def monday_of(day: date) -> date:
@@ -125,7 +127,7 @@ class TeacherSchedulePage(BookingListPage):
         self.button_row.addWidget(self.complete_button)
         self.start_button = self.install_meeting_button()
         self._layout_page()
-        self.reload()
+        self.open_on_next_session()
 
     def _build_grid(self) -> QTableWidget:
         grid = QTableWidget(0, DAYS)
@@ -133,7 +135,8 @@ class TeacherSchedulePage(BookingListPage):
         grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         grid.setWordWrap(True)
-        grid.verticalHeader().setDefaultSectionSize(40)
+        grid.verticalHeader().setDefaultSectionSize(44)
+        grid.setItemDelegate(ScheduleCellDelegate(grid))
         grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         grid.horizontalHeader().setHighlightSections(False)
         grid.verticalHeader().setHighlightSections(False)
@@ -165,6 +168,25 @@ class TeacherSchedulePage(BookingListPage):
         self._update_buttons()
 
     # --- loading --------------------------------------------------------------------------
+
+    def open_on_next_session(self) -> None:
+        """Show the week of the next session (this week when none is coming, or when asking
+        fails: the week then loads and reports its own error)."""
+        this_week = self.week_start
+
+        def show(start: datetime | None) -> None:
+            if start is None:
+                self.show_week(this_week)
+            else:
+                self.show_week(max(this_week, monday_of(local(start, self.actor.time_zone).date())))
+
+        booking_ops.next_session_start(
+            OpContext.of(self),
+            self.actor,
+            on_success=show,
+            on_failure=lambda _error: self.show_week(this_week),
+            owner=self,
+        )
 
     def show_week(self, monday: date) -> None:
         self.week_start = monday_of(monday)
@@ -208,40 +230,38 @@ class TeacherSchedulePage(BookingListPage):
 
     def _fill_grid(self, items: list[BookingDTO]) -> None:
         days = [self.week_start + timedelta(days=offset) for offset in range(DAYS)]
-        cells: dict[tuple[int, int], list[BookingDTO]] = {}
-        for booking in items:
-            start = local(booking.start_at, self.actor.time_zone)
-            if start.date() in days:
-                cells.setdefault((start.hour, days.index(start.date())), []).append(booking)
-        hours = [hour for hour, _day in cells]
-        first, last = min([FIRST_HOUR, *hours]), max([LAST_HOUR - 1, *hours])
+        cells = week_cells(items, days, self.actor.time_zone)
+        first = min([FIRST_HOUR, *(cell.first_hour for cell in cells)])
+        last = max([LAST_HOUR - 1, *(cell.first_hour + cell.hours - 1 for cell in cells)])
         self.grid.blockSignals(True)
+        self.grid.clearSpans()
         self.grid.clearContents()
         self.grid.setRowCount(last - first + 1)
         self.grid.setHorizontalHeaderLabels([f"{day:%a}\n{day.day} {day:%b}" for day in days])
         self.grid.setVerticalHeaderLabels([f"{hour:02d}:00" for hour in range(first, last + 1)])
-        for (hour, column), bookings in cells.items():
-            self.grid.setItem(hour - first, column, self._cell(bookings))
+        by_id = {booking.id: booking for booking in items}
+        for cell in cells:
+            row = cell.first_hour - first
+            self.grid.setItem(row, cell.column, self._cell(cell, by_id))
+            if cell.hours > 1:
+                self.grid.setSpan(row, cell.column, cell.hours, 1)
         self.grid.blockSignals(False)
         self.grid.clearSelection()
 
-    def _cell(self, bookings: list[BookingDTO]) -> QTableWidgetItem:
-        lines = []
-        for booking in bookings:
-            start = local(booking.start_at, self.actor.time_zone)
-            end = local(booking.end_at, self.actor.time_zone)
-            lines.append(f"{start:%H:%M}–{end:%H:%M} {booking.student_name}")  # noqa: RUF001
-        item = QTableWidgetItem("\n".join(lines))
-        first = bookings[0]
+    def _cell(self, cell: Cell, by_id: dict[int, BookingDTO]) -> QTableWidgetItem:
+        item = QTableWidgetItem("\n".join(block.title for block in cell.blocks))
+        first = by_id[cell.blocks[0].booking_id]
         item.setData(BookingIdRole, first.id)
+        item.setData(BlocksRole, cell.blocks)
         item.setToolTip(
             "\n".join(
-                f"{line} · {booking.gig_title} · {status_cell_text(booking)} · "
-                f"{meeting_tooltip(booking)}"
-                for line, booking in zip(lines, bookings, strict=True)
+                f"{block.title} · {block.detail} · {by_id[block.booking_id].gig_title} · "
+                f"{status_cell_text(by_id[block.booking_id])} · "
+                f"{meeting_tooltip(by_id[block.booking_id])}"
+                for block in cell.blocks
             )
         )
-        item.setBackground(QColor(CELL_COLOURS.get(first.status, "#ffffff")))
+        item.setBackground(QColor(STATUS_COLOURS.get(first.status, "#ffffff")))
         return item
 
     # --- selection ------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from linguaflex_desktop.change_feed import UI_ACTION
 from linguaflex_desktop.ui.data_changed import Change, DataEvents, data_events
 from linguaflex_desktop.ui.errors import show_error
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -124,9 +125,16 @@ def change(
             if made is not None:
                 events.emit_change(made)
 
+    def marked() -> T:  # pool thread: this window announces the change (change_feed)
+        token = UI_ACTION.set(True)
+        try:
+            return work()
+        finally:
+            UI_ACTION.reset(token)
+
     # No owner for the runner: the change must be announced even when the owner is gone;
     # the callbacks above check the owner themselves.
-    ctx.runner.run(work, on_success=succeeded, on_failure=failed)
+    ctx.runner.run(marked, on_success=succeeded, on_failure=failed)
 
 
 def _destroyed(owner: QObject | None) -> bool:

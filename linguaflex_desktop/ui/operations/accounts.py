@@ -197,11 +197,34 @@ def reactivate_user(ctx: OpContext, actor: Actor, user_id: int, **cb: Unpack[Cal
 
 
 def check_empty_database(ctx: OpContext, **cb: Unpack[Callbacks]) -> None:
-    """Query: True when the database has no users yet (the demo data offer)."""
-    from linguaflex_desktop.services.accounts.first_start import has_no_users
+    """Query: a ``FirstStartState`` (is the database empty; which demo accounts can sign in)."""
+    from linguaflex_desktop.demo.data import demo_accounts
+    from linguaflex_desktop.services.accounts.first_start import (
+        active_accounts_among,
+        has_no_users,
+    )
 
     app_ctx = ctx.services.ctx
-    query(ctx, lambda: has_no_users(app_ctx), **cb)
+
+    def state() -> FirstStartState:
+        if has_no_users(app_ctx):
+            return FirstStartState(empty=True, demo_accounts=())
+        present = active_accounts_among(app_ctx, [email for email, _, _ in demo_accounts()])
+        return FirstStartState(
+            empty=False,
+            demo_accounts=tuple(account for account in demo_accounts() if account[0] in present),
+        )
+
+    query(ctx, state, **cb)
+
+
+@dataclass(frozen=True)
+class FirstStartState:
+    """What the sign-in window offers: demo data to load (an empty database), or the demo
+    accounts (email, password, role) that exist and may sign in."""
+
+    empty: bool
+    demo_accounts: tuple[tuple[str, str, Role], ...]
 
 
 def load_demo_data(ctx: OpContext, **cb: Unpack[Callbacks]) -> None:

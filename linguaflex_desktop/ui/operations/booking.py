@@ -48,6 +48,12 @@ def teacher_schedule(
     query(ctx, lambda: bookings.teacher_schedule(actor, from_at=from_at, to_at=to_at), **cb)
 
 
+def next_session_start(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Query: when the teacher's next session begins (an aware instant), or None."""
+    bookings = ctx.services.bookings
+    query(ctx, lambda: bookings.next_session_start(actor), **cb)
+
+
 def quote_booking(
     ctx: OpContext, actor: Actor, gig_id: int, *, duration_minutes: int, **cb: Unpack[Callbacks]
 ) -> None:

@@ -1,8 +1,10 @@
 """The teacher's earnings: one row per paid session and totals per currency (gross, platform
 fee, their share, refunded, what they keep), for a period (sessions starting in it, whole days
-in the teacher's zone; see earnings_period.py). Every amount comes from ``teacher_earnings``;
-nothing is added up here. Loads on first show, on a period change and on Refresh. GUI thread
-only.
+in the teacher's zone; see earnings_period.py); beside the table a chart per month of the
+session (one currency at a time: earned, upcoming, refunded from their share; see
+earnings_chart.py) and their upcoming income per currency. Every amount comes from
+``teacher_earnings``; nothing is added up here. Loads on first show, on a period change and on
+Refresh; "Export CSV…" writes the sessions shown. GUI thread only.
 """
 
 from __future__ import annotations
@@ -12,15 +14,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import EarningsDTO, EarningsLine, EarningsTotal
 from linguaflex_desktop.ui.booking.format import STATUS_TEXT, format_when, local
+from linguaflex_desktop.ui.charts import MoneyBarChart
+from linguaflex_desktop.ui.csv_columns import earnings_csv_columns
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
+from linguaflex_desktop.ui.payments.earnings_chart import SEGMENTS, earnings_bars, upcoming_text
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     Bounds,
@@ -117,6 +131,12 @@ class EarningsPage(QWidget):
         self.error_label = make_message_label()
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(lambda: self.reload())
+        self.notice_label = make_message_label("formNotice")
+        self.export: CsvExport[EarningsLine] | None = None
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setToolTip("The sessions of this period, to a CSV file")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_csv)
         self.totals_box = QWidget()
         self.totals_box.setObjectName("totalsBox")
         self.totals_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -125,10 +145,22 @@ class EarningsPage(QWidget):
         self.totals_grid.setContentsMargins(12, 8, 12, 8)
         self.totals_grid.setHorizontalSpacing(24)
         self.totals_box.setVisible(False)
+        self.chart = MoneyBarChart(
+            SEGMENTS, empty_text="Loading your earnings…", title="Your share per month"
+        )
+        self.upcoming_label = QLabel()
+        self.upcoming_label.setObjectName("fieldNote")
+        self.upcoming_label.setWordWrap(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         top = QHBoxLayout()
         top.addWidget(make_heading("Earnings"))
         top.addStretch(1)
         top.addWidget(self.period)
+        top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
         note = QLabel(
             "Paid sessions, in your time zone. The platform fee is paid by the student on top "
@@ -141,8 +173,10 @@ class EarningsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.totals_box)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.upcoming_label)
+        layout.addWidget(self.splitter, 1)
 
     def _on_data_changed(self, _change: Change) -> None:
         if self._loaded_once:  # else the first show loads
@@ -200,9 +234,31 @@ class EarningsPage(QWidget):
         set_message(self.error_label, None)
         self.earnings = earnings
         self.model.set_rows(earnings.lines)
+        self.export_button.setEnabled(bool(earnings.lines))
         self.table.set_empty_text(NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT)
         self._fill_totals(earnings.totals)
+        empty_text = NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT
+        self.chart.set_bars(earnings_bars(earnings), empty_text=empty_text)
+        self.upcoming_label.setText(upcoming_text(earnings.upcoming))
         self.earnings_loaded.emit(earnings)
+
+    @Slot()
+    def export_csv(self) -> CsvExport[EarningsLine] | None:
+        """The sessions of the period shown (already loaded) to a CSV file, amounts in major
+        units beside their currency."""
+        if self.earnings is None:
+            return None
+        self.export = export_loaded_csv(
+            self,
+            self.runner,
+            what="earnings",
+            suggested_name=f"earnings-{self.today()}.csv",
+            columns=earnings_csv_columns(self.actor.time_zone),
+            rows=self.earnings.lines,
+            notice_label=self.notice_label,
+            error_label=self.error_label,
+        )
+        return self.export
 
     def _fill_totals(self, totals: tuple[EarningsTotal, ...]) -> None:
         grid = self.totals_grid
@@ -226,6 +282,7 @@ class EarningsPage(QWidget):
         if request != self._request:
             return
         self.table.set_empty_text("Your earnings could not be loaded.")
+        self.chart.set_bars({}, empty_text="Your earnings could not be loaded.")
         set_message(self.error_label, inline_error_text(error))
 
 

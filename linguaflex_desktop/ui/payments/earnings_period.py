@@ -1,6 +1,6 @@
-"""The period filter of the teacher's earnings: all time, this or last month, this or last
-year, or chosen dates — whole days in the teacher's own zone, turned into the aware UTC
-bounds ``[from_at, to_at)`` that ``PaymentViews.teacher_earnings`` takes.
+"""The period filter of the teacher's earnings and the admin's revenue: all time, this or last
+month, the last 3 months, this or last year, or chosen dates — whole days in the viewer's own
+zone, turned into the aware UTC bounds ``[from_at, to_at)`` that the services take.
 
 ``period_days`` and ``period_bounds`` are pure (no Qt); ``PeriodFilter`` is the widget
 (GUI thread only).
@@ -19,6 +19,7 @@ from linguaflex_desktop.ui.booking.format import zone
 ALL_TIME = "all"
 THIS_MONTH = "this_month"
 LAST_MONTH = "last_month"
+LAST_3_MONTHS = "last_3_months"  # this month and the two before it
 THIS_YEAR = "this_year"
 LAST_YEAR = "last_year"
 DATES = "dates"
@@ -26,6 +27,7 @@ PERIODS = (
     ("All time", ALL_TIME),
     ("This month", THIS_MONTH),
     ("Last month", LAST_MONTH),
+    ("Last 3 months", LAST_3_MONTHS),
     ("This year", THIS_YEAR),
     ("Last year", LAST_YEAR),
     ("Dates…", DATES),
@@ -49,6 +51,8 @@ def period_days(
         return _month_start(today), _month_start(today, -1)
     if period == LAST_MONTH:
         return _month_start(today, 1), _month_start(today)
+    if period == LAST_3_MONTHS:
+        return _month_start(today, 2), _month_start(today, -1)
     if period == THIS_YEAR:
         return date(today.year, 1, 1), date(today.year + 1, 1, 1)
     if period == LAST_YEAR:

@@ -8,31 +8,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from linguaflex_desktop.models.enums import PaymentAttemptStatus, RefundStatus
+from linguaflex_desktop.models.enums import PaymentAttemptStatus
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.services.reports.audit_text import ATTEMPT_STATUS_TEXT, REFUND_STATUS_TEXT
+from linguaflex_desktop.ui.booking.format import fee_words, format_when
 
 SANDBOX_BANNER = (
     "Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · "
     "4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure"
 )
-ATTEMPT_TEXT = {
-    PaymentAttemptStatus.CREATING: "Starting",
-    PaymentAttemptStatus.PENDING: "In progress",
-    PaymentAttemptStatus.SUCCEEDED: "Succeeded",
-    PaymentAttemptStatus.FAILED: "Failed",
-    PaymentAttemptStatus.CANCELED: "Cancelled",
-}
-REFUND_TEXT = {
-    RefundStatus.CREATING: "Being sent to Stripe",
-    RefundStatus.PENDING: "Pending at Stripe",
-    RefundStatus.REQUIRES_ACTION: "Needs action at Stripe",
-    RefundStatus.SUCCEEDED: "Refunded",
-    RefundStatus.FAILED: "Failed",
-    RefundStatus.CANCELED: "Cancelled",
-}
+ATTEMPT_TEXT = ATTEMPT_STATUS_TEXT
+REFUND_TEXT = REFUND_STATUS_TEXT
 NO_AMOUNT = "—"
 # Boxes of the payment pages (a widget style sheet, so the shared style.qss stays as it is).
 BOX_STYLE = """
@@ -84,9 +72,10 @@ def money_or_dash(amount_minor: int, currency: str) -> str:
 
 
 def price_line(base_minor: int, fee_minor: int, total_minor: int, currency: str) -> str:
-    """'30.00 USD + 1.50 USD platform fee = 31.50 USD' (the service's snapshot)."""
+    """'30.00 USD + 1.50 USD platform fee = 31.50 USD' (the service's snapshot); a minimum
+    fee says so (``fee_words``)."""
     return (
-        f"{money(base_minor, currency)} + {money(fee_minor, currency)} platform fee "
+        f"{money(base_minor, currency)} + {fee_words(base_minor, fee_minor, currency)} "
         f"= {money(total_minor, currency)}"
     )
 

@@ -309,7 +309,7 @@ class PayDialog(QDialog):
         self.cancel_button.setText("Close")
         set_message(self.error_label, None)
         if outcome.state == "succeeded":
-            set_message(self.notice_label, f"Payment received. {outcome.message}".strip())
+            set_message(self.notice_label, outcome.message or "Payment received.")
             self.pay_button.setVisible(False)
         elif outcome.state == "failed":
             set_message(self.notice_label, None)

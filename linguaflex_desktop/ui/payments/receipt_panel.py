@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from linguaflex_desktop.models.enums import PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.rules import awaits_payment
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import BookingPaymentDTO
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT
@@ -151,7 +152,9 @@ class ReceiptPanel(QWidget):
                 ),
             ),
         ]
-        if booking.payment_due_by is not None:
+        if booking.payment_due_by is not None and awaits_payment(
+            booking.status, booking.payment_status
+        ):
             rows.append(("Pay by", when_text(booking.payment_due_by, self.actor.time_zone)))
         self._fill(rows)
 
@@ -195,10 +198,8 @@ def receipt_rows(receipt: BookingPaymentDTO, zone_name: str) -> list[tuple[str, 
         rows.append(("Paid", f"{paid_text} with {card}" if card else paid_text))
         if paid.stripe_payment_intent_id:
             rows.append(("PaymentIntent", paid.stripe_payment_intent_id))
-    elif receipt.payment_due_by is not None and receipt.payment_status in (
-        PaymentStatus.UNPAID,
-        PaymentStatus.FAILED,
-        PaymentStatus.PENDING,
+    elif receipt.payment_due_by is not None and awaits_payment(
+        receipt.booking_status, receipt.payment_status
     ):
         rows.append(("Pay by", when_text(receipt.payment_due_by, zone_name)))
     failed = [a for a in receipt.attempts if a is not paid]

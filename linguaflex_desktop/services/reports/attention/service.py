@@ -199,7 +199,7 @@ class AttentionService:
                 entity_type=row.rule.subject,
                 entity_id=row.subject_id,
                 at=self._ctx.now(),
-                before={"rule": row.rule.id, "booking": row.booking_id, "problem": row.problem},
+                before={"rule": row.rule.name, "booking": row.booking_id, "problem": row.problem},
                 after={"outcome": outcome},
                 reason=message,
             )

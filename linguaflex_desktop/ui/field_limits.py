@@ -1,0 +1,68 @@
+"""Length limits shown while typing, as the service will apply them.
+
+``LengthLimit`` puts a quiet "12 / 500" under a text field; past the limit the count turns
+into a sentence in the error colour and the field is marked (``invalid`` property, styled in
+resources/style.qss), and ``valid_changed`` lets the form turn its submit button off — so an
+over-long note or name is seen and fixed before submitting, never refused afterwards.
+Characters are counted as the service counts them: the text with its ends trimmed.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+TextField = QLineEdit | QPlainTextEdit
+
+
+def mark_invalid(field: QWidget, invalid: bool) -> None:
+    """Set the field's ``invalid`` property (a red edge in the style sheet) and re-style it."""
+    if field.property("invalid") != invalid:
+        field.setProperty("invalid", invalid)
+        field.style().unpolish(field)
+        field.style().polish(field)
+
+
+class LengthLimit(QObject):
+    """Counts ``field``'s characters against ``maximum`` in ``label`` as the user types."""
+
+    valid_changed = Signal(bool)
+
+    def __init__(self, field: TextField, maximum: int, *, what: str) -> None:
+        super().__init__(field)
+        self.field, self.maximum, self.what = field, maximum, what
+        self.label = QLabel()
+        self.label.setObjectName("fieldNote")
+        self.label.setWordWrap(True)
+        self._valid = True
+        field.textChanged.connect(self._update)
+        self._update()
+
+    def length(self) -> int:
+        text = self.field.text() if isinstance(self.field, QLineEdit) else self.field.toPlainText()
+        return len(text.strip())
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    @Slot()
+    def _update(self, *_args: object) -> None:
+        length = self.length()
+        valid = length <= self.maximum
+        if valid:
+            self.label.setText(f"{length} / {self.maximum}")
+            self.label.setObjectName("fieldNote")
+        else:
+            over = length - self.maximum
+            self.label.setText(
+                f"The {self.what} is {over} character{'s' if over != 1 else ''} too long "
+                f"(at most {self.maximum})."
+            )
+            self.label.setObjectName("fieldError")
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+        mark_invalid(self.field, not valid)
+        if valid != self._valid:
+            self._valid = valid
+            self.valid_changed.emit(valid)
