@@ -6,6 +6,7 @@ service and the UI tests."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from linguaflex_desktop.models import (
     OutboxJob,
     Payment,
     PaymentAttemptStatus,
+    PaymentStatus,
     Refund,
     RefundStatus,
     SessionBooking,
@@ -31,6 +33,7 @@ from linguaflex_desktop.services.payments.reconcile import Reconciler
 from linguaflex_desktop.services.payments.verify import LedgerVerifier
 from linguaflex_desktop.services.reports.attention.service import AttentionService
 from tests.fakes.payments import FakePaymentsGateway
+from tests.integration.report_helpers import Parties, add_booking
 
 AMOUNT, FEE = 5250, 250  # report_helpers.add_booking's price: 52.50 USD, 2.50 of it the fee
 
@@ -107,6 +110,60 @@ def add_attempt(
         )
         uow.commit()
     return payment_id, info.id
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A booking of its own with one payment attempt and its PaymentIntent at the fake Stripe."""
+
+    booking_id: int
+    payment_id: int
+    intent_id: str
+
+
+def charged(
+    ctx: ServiceContext,
+    gateway: FakePaymentsGateway,
+    world: Parties,
+    *,
+    at: datetime,
+    payment_status: PaymentStatus = PaymentStatus.PAID,
+    **booking: Any,
+) -> Attempt:
+    """A payment that succeeded at ``at``, here and at Stripe, on a new booking (PAID unless
+    ``payment_status`` and ``booking`` say otherwise)."""
+    booking_id = add_booking(ctx, world, payment_status=payment_status, **booking)
+    payment_id, intent_id = add_attempt(
+        ctx,
+        gateway,
+        booking_id,
+        status=PaymentAttemptStatus.SUCCEEDED,
+        created_at=at,
+        stripe_status="succeeded",
+    )
+    return Attempt(booking_id, payment_id, intent_id)
+
+
+def waiting(
+    ctx: ServiceContext,
+    gateway: FakePaymentsGateway,
+    world: Parties,
+    *,
+    since: datetime,
+    stripe_status: str,
+) -> Attempt:
+    """A payment attempt started at ``since`` and still pending here (Stripe says
+    ``stripe_status``), on a new booking whose payment is PENDING."""
+    booking_id = add_booking(ctx, world, payment_status=PaymentStatus.PENDING)
+    payment_id, intent_id = add_attempt(
+        ctx,
+        gateway,
+        booking_id,
+        status=PaymentAttemptStatus.PENDING,
+        created_at=since,
+        stripe_status=stripe_status,
+    )
+    return Attempt(booking_id, payment_id, intent_id)
 
 
 def add_refund(ctx: ServiceContext, payment_id: int, *, by: int, amount: int = 1000) -> int:

@@ -5,7 +5,7 @@ fake provider; data is inserted through the ORM or driven through the booking se
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import astuple, replace
 from datetime import timedelta
 
 import pytest
@@ -16,7 +16,6 @@ from linguaflex_desktop.models import (
     JobKind,
     JobState,
     Payment,
-    PaymentAttemptStatus,
     PaymentStatus,
     Refund,
     RefundStatus,
@@ -35,13 +34,14 @@ from tests.conftest import FakeClock
 from tests.fakes.meetings import FakeMeetingProvider
 from tests.fakes.payments import UNREACHABLE, FakePaymentsGateway
 from tests.integration.attention_helpers import (
-    add_attempt,
     add_job,
     add_refund,
     attention_on,
     audit_trail,
+    charged,
     job_state,
     set_booking,
+    waiting,
 )
 from tests.integration.booking_helpers import SLOT, World, confirmed, make_world, paid, row_state
 from tests.integration.report_helpers import Parties, add_booking
@@ -154,25 +154,17 @@ def test_c_a_payment_waiting_30_minutes_is_listed_and_re_reading_it_closes_the_a
     attention: AttentionService,
 ) -> None:
     now = clock()
-    stuck_booking = add_booking(ctx, parties, payment_status=PaymentStatus.PENDING)
-    fresh_booking = add_booking(ctx, parties, payment_status=PaymentStatus.PENDING)
-    pending = PaymentAttemptStatus.PENDING
-    stuck, _ = add_attempt(
+    first = waiting(
+        ctx, gateway, parties, since=now - timedelta(minutes=30), stripe_status="requires_action"
+    )
+    fresh = waiting(
         ctx,
         gateway,
-        stuck_booking,
-        status=pending,
-        created_at=now - timedelta(minutes=30),
+        parties,
+        since=now - timedelta(minutes=29, seconds=59),
         stripe_status="requires_action",
     )
-    add_attempt(
-        ctx,
-        gateway,
-        fresh_booking,
-        status=pending,
-        created_at=now - timedelta(minutes=29, seconds=59),
-        stripe_status="requires_action",
-    )
+    stuck, stuck_booking, fresh_booking = first.payment_id, first.booking_id, fresh.booking_id
 
     (row,) = rows_of(attention, world, "payment_stuck")
     assert (row.subject_id, row.booking_id) == (stuck, stuck_booking)
@@ -196,15 +188,8 @@ def test_c_a_fix_that_fails_is_audited_with_its_error_and_the_row_stays(
     gateway: FakePaymentsGateway,
     attention: AttentionService,
 ) -> None:
-    booking = add_booking(ctx, parties, payment_status=PaymentStatus.PENDING)
-    stuck, _ = add_attempt(
-        ctx,
-        gateway,
-        booking,
-        status=PaymentAttemptStatus.PENDING,
-        created_at=clock() - timedelta(hours=1),
-        stripe_status="processing",
-    )
+    since = clock() - timedelta(hours=1)
+    stuck = waiting(ctx, gateway, parties, since=since, stripe_status="processing").payment_id
     gateway.always("retrieve_payment_intent", gateway.unreachable())
     with pytest.raises(ExternalServiceError, match="could not be reached"):
         attention.fix(world.admin, "payment_stuck", stuck)
@@ -257,18 +242,15 @@ def closed_but_charged(
 ) -> tuple[int, int, str]:
     """A booking cancelled here whose PaymentIntent succeeded at Stripe afterwards (what the
     reconcile records as ``payment.needs_attention``): (booking, payment, PaymentIntent)."""
-    booking = add_booking(
-        ctx, parties, status=BookingStatus.CANCELLED, payment_status=PaymentStatus.FAILED
-    )
-    payment, intent = add_attempt(
+    made = charged(
         ctx,
         gateway,
-        booking,
-        status=PaymentAttemptStatus.SUCCEEDED,
-        created_at=clock() - timedelta(hours=1),
-        stripe_status="succeeded",
+        parties,
+        at=clock() - timedelta(hours=1),
+        status=BookingStatus.CANCELLED,
+        payment_status=PaymentStatus.FAILED,
     )
-    return booking, payment, intent
+    return made.booking_id, made.payment_id, made.intent_id
 
 
 def test_e_money_taken_for_a_closed_booking_is_listed_and_its_fix_refunds_it_at_stripe(
@@ -280,15 +262,7 @@ def test_e_money_taken_for_a_closed_booking_is_listed_and_its_fix_refunds_it_at_
     attention: AttentionService,
 ) -> None:
     booking, took, intent = closed_but_charged(ctx, clock, parties, gateway)
-    paid_booking = add_booking(ctx, parties, payment_status=PaymentStatus.PAID)
-    add_attempt(
-        ctx,
-        gateway,
-        paid_booking,
-        status=PaymentAttemptStatus.SUCCEEDED,
-        created_at=clock() - timedelta(hours=1),
-        stripe_status="succeeded",
-    )
+    charged(ctx, gateway, parties, at=clock() - timedelta(hours=1))  # a paid booking
 
     (row,) = rows_of(attention, world, "stripe_disagrees")
     assert (row.subject_id, row.booking_id) == (took, booking)
@@ -347,28 +321,12 @@ def test_f_a_refund_held_back_by_an_unattributed_one_is_listed_until_stripe_lets
     gateway: FakePaymentsGateway,
     attention: AttentionService,
 ) -> None:
-    booking = add_booking(ctx, parties, payment_status=PaymentStatus.PAID)
-    payment, intent = add_attempt(
-        ctx,
-        gateway,
-        booking,
-        status=PaymentAttemptStatus.SUCCEEDED,
-        created_at=clock(),
-        stripe_status="succeeded",
-    )
+    booking, payment, intent = astuple(charged(ctx, gateway, parties, at=clock()))
     ours = add_refund(ctx, payment, by=world.admin.id)
     unknown = gateway.create_refund(payment_intent_id=intent, amount_minor=700, idempotency_key="d")
     settle_unanswered_refunds(ctx, gateway, grace=timedelta(0))  # flags ours for an admin
-    other = add_booking(ctx, parties, payment_status=PaymentStatus.PAID)
-    other_payment, _ = add_attempt(
-        ctx,
-        gateway,
-        other,
-        status=PaymentAttemptStatus.SUCCEEDED,
-        created_at=clock(),
-        stripe_status="succeeded",
-    )
-    add_refund(ctx, other_payment, by=world.admin.id)  # waiting, nothing held against it
+    other = charged(ctx, gateway, parties, at=clock())
+    add_refund(ctx, other.payment_id, by=world.admin.id)  # waiting, nothing held against it
 
     (row,) = rows_of(attention, world, "refund_unattributed")
     assert (row.subject_id, row.booking_id, row.since) == (ours, booking, clock())

@@ -13,8 +13,6 @@ from sqlalchemy import update
 
 from linguaflex_desktop.models import (
     Payment,
-    PaymentAttemptStatus,
-    PaymentStatus,
     Refund,
     RefundStatus,
     SessionBooking,
@@ -25,9 +23,9 @@ from linguaflex_desktop.services.reports.attention.dto import AttentionRow
 from linguaflex_desktop.services.reports.attention.service import AttentionService
 from tests.conftest import FakeClock
 from tests.fakes.payments import FakePaymentsGateway
-from tests.integration.attention_helpers import add_attempt, attention_on, audit_trail
+from tests.integration.attention_helpers import attention_on, audit_trail, charged
 from tests.integration.booking_helpers import World, make_world
-from tests.integration.report_helpers import Parties, add_booking
+from tests.integration.report_helpers import Parties
 
 
 @pytest.fixture
@@ -59,16 +57,8 @@ def rows_of(attention: AttentionService, world: World, rule: str) -> list[Attent
 def paid_payment(
     ctx: ServiceContext, clock: FakeClock, parties: Parties, gateway: FakePaymentsGateway
 ) -> tuple[int, int, str]:
-    booking = add_booking(ctx, parties, payment_status=PaymentStatus.PAID, paid_at=clock())
-    payment, intent = add_attempt(
-        ctx,
-        gateway,
-        booking,
-        status=PaymentAttemptStatus.SUCCEEDED,
-        created_at=clock(),
-        stripe_status="succeeded",
-    )
-    return booking, payment, intent
+    made = charged(ctx, gateway, parties, at=clock(), paid_at=clock())
+    return made.booking_id, made.payment_id, made.intent_id
 
 
 def test_a_refund_stripe_finished_is_listed_until_the_fix_settles_it(

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.models import JobState, PaymentAttemptStatus, PaymentStatus
+from linguaflex_desktop.models import JobState
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.ui.admin.attention_page import COLUMNS, AdminAttentionPage
 from linguaflex_desktop.ui.admin.window import AdminWindow
@@ -27,8 +27,8 @@ from linguaflex_desktop.ui.data_changed import Change, data_events
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 from tests.fakes.payments import UNREACHABLE, FakePaymentsGateway
-from tests.integration.attention_helpers import add_attempt, add_job, attention_on, job_state
-from tests.integration.report_helpers import Parties, add_booking
+from tests.integration.attention_helpers import add_job, attention_on, job_state, waiting
+from tests.integration.report_helpers import Parties
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.messaging_ui_helpers import paid_booking, run_until_dead
 from tests.ui.ui_helpers import click_row
@@ -151,15 +151,8 @@ def test_a_fix_that_fails_shows_its_error_inline_and_keeps_the_row(
     gateway: FakePaymentsGateway,
 ) -> None:
     parties = Parties(school.student.id, school.teacher.id, school.gig.id)
-    booking = add_booking(services.ctx, parties, payment_status=PaymentStatus.PENDING)
-    add_attempt(
-        services.ctx,
-        gateway,
-        booking,
-        status=PaymentAttemptStatus.PENDING,
-        created_at=clock() - timedelta(minutes=31),
-        stripe_status="processing",
-    )
+    since = clock() - timedelta(minutes=31)
+    waiting(services.ctx, gateway, parties, since=since, stripe_status="processing")
     gateway.always("retrieve_payment_intent", gateway.unreachable())
     page = window.attention
     page.refresh()
