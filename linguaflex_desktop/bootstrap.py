@@ -27,12 +27,15 @@ from linguaflex_desktop.db import (
     upgrade_schema,
 )
 from linguaflex_desktop.logging_setup import FILE_ONLY
+from linguaflex_desktop.services.accounts.password_reset import PasswordResets
+from linguaflex_desktop.services.accounts.self_service import AccountSelfService
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.events import enable_email_delivery
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
+from linguaflex_desktop.services.booking.reviews import ReviewService
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
@@ -198,6 +201,8 @@ class AppServices:
     engine: Engine
     ctx: ServiceContext
     accounts: AccountService
+    own_account: AccountSelfService
+    password_resets: PasswordResets
     catalogue: CatalogueService
     remember_me: RememberMeStore
     bookings: BookingService
@@ -210,6 +215,7 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    reviews: ReviewService
     change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
     _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
@@ -356,6 +362,8 @@ def build_app_services(
         engine=engine,
         ctx=ctx,
         accounts=AccountService(ctx),
+        own_account=AccountSelfService(ctx, email_codes=settings.smtp.configured),
+        password_resets=PasswordResets(ctx, email_codes=settings.smtp.configured),
         catalogue=CatalogueService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),
@@ -369,6 +377,7 @@ def build_app_services(
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
         change_feed=change_feed,
+        reviews=ReviewService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)

@@ -45,6 +45,7 @@ TABLE_KINDS: dict[str, str] = {
     "session_bookings": "booking",
     "reschedule_proposals": "booking",
     "meetings": "booking",  # the meeting state is a column of every booking list
+    "ratings": "review",
     "payments": "payment",
     "refunds": "payment",
     "teacher_payouts": "payout",

@@ -28,7 +28,7 @@ from linguaflex_desktop.models.enums import (
 )
 
 if TYPE_CHECKING:
-    from linguaflex_desktop.models.accounts import AuthToken, TeacherProfile, User
+    from linguaflex_desktop.models.accounts import AccountCode, AuthToken, TeacherProfile, User
     from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
     from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
     from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     )
 
 _ORM_MODULES = {
-    "accounts": ("AuthToken", "TeacherProfile", "User"),
+    "accounts": ("AccountCode", "AuthToken", "TeacherProfile", "User"),
     "base": ("Base", "UTCDateTime", "utcnow"),
     "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
     "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
@@ -70,6 +70,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AccountCode",
     "AuditAction",
     "AuditEvent",
     "AuthToken",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from linguaflex_desktop.models.base import Base, str_enum, utcnow
@@ -30,6 +30,8 @@ class User(Base):
     failed_login_window_start: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when an admin gave a temporary password: nothing but choosing a new one is allowed.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     teacher_profile: Mapped[TeacherProfile | None] = relationship(
         back_populates="user", uselist=False
@@ -60,3 +62,36 @@ class AuthToken(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+
+
+ACCOUNT_CODE_PURPOSES = ("password_reset", "email_change")
+
+
+class AccountCode(Base):
+    """A one-time code e-mailed for a password reset or to confirm a new e-mail address.
+
+    A row is written for every request, also for an unknown address (``user_id`` None, never
+    sent), so the hourly limits count all requests alike. Only the code's SHA-256 digest is
+    stored, by the send job that makes the code; ``expires_at`` runs from then. A code is
+    spent when used, or after ``failed_attempts`` reach the limit.
+    """
+
+    __tablename__ = "account_codes"
+    __table_args__ = (
+        CheckConstraint(
+            "purpose IN ('password_reset', 'email_change')", name="account_code_purpose"
+        ),
+        CheckConstraint("failed_attempts >= 0", name="account_code_attempts_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(20))
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    code_digest: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    expires_at: Mapped[datetime | None]
+    used_at: Mapped[datetime | None]
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)

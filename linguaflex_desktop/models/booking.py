@@ -96,13 +96,29 @@ class RescheduleProposal(Base):
 
 
 class Rating(Base):
+    """A student's review of a COMPLETED session: one per booking (the unique booking_id holds
+    it against a double click or a race), optionally answered once by the teacher, and hidden
+    by an admin when abusive (hidden reviews are neither shown to students nor counted)."""
+
     __tablename__ = "ratings"
-    __table_args__ = (CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),)
+    __table_args__ = (
+        CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),
+        CheckConstraint("(answer IS NULL) = (answered_at IS NULL)", name="answer_complete"),
+        CheckConstraint("(hidden_at IS NULL) = (hidden_by_id IS NULL)", name="hidden_complete"),
+        Index("ix_ratings_teacher_created", "teacher_id", "created_at"),  # migration 0101
+        Index("ix_ratings_created", "created_at"),  # migration 0101
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     booking_id: Mapped[int] = mapped_column(ForeignKey("session_bookings.id"), unique=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     stars: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime | None]
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None]
+    hidden_at: Mapped[datetime | None]
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    hidden_reason: Mapped[str] = mapped_column(Text, default="")

@@ -108,6 +108,7 @@ class JobKind(enum.StrEnum):
     MOVE_MEETING = "meeting.move"
     SEND_EMAIL = "email.send"
     REMINDER = "booking.reminder"
+    ACCOUNT_CODE = "account.code"
 
 
 class AuditAction(enum.StrEnum):
@@ -153,6 +154,12 @@ class AuditAction(enum.StrEnum):
     GIG_REACTIVATED = "gig.reactivated"
     USER_SUSPENDED = "user.suspended"
     USER_REACTIVATED = "user.reactivated"
+    USER_PROFILE_CHANGED = "user.profile_changed"
+    USER_EMAIL_CHANGED = "user.email_changed"
+    USER_PASSWORD_CHANGED = "user.password_changed"
+    USER_PASSWORD_RESET = "user.password_reset"
+    USER_TEMPORARY_PASSWORD = "user.temporary_password"
     SETTINGS_CHANGED = "settings.changed"
     JOB_RETRY = "job.retry"
+    REVIEW_HIDDEN = "review.hidden"
     ATTENTION_FIX = "attention.fix"

@@ -27,6 +27,7 @@ from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations.accounts import ResumeResult
+from linguaflex_desktop.ui.password_dialogs import ChoosePasswordDialog
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -66,6 +67,7 @@ class AppController(QObject):
         self.events = data_events(self.runner)
         self.current_window: QWidget | None = None
         self.user: UserDTO | None = None
+        self.password_dialog: ChoosePasswordDialog | None = None
 
     @property
     def ops(self) -> OpContext:
@@ -85,7 +87,7 @@ class AppController(QObject):
 
     def show_login(self, *, notice: str | None = None, email: str | None = None) -> LoginWindow:
         login = LoginWindow(services=self.services, runner=self.runner)
-        login.signed_in.connect(self.show_role_window)
+        login.signed_in.connect(self.after_sign_in)
         login.show_notice(notice)
         if email:
             login.prefill_email(email)
@@ -93,7 +95,25 @@ class AppController(QObject):
         self._replace_window(login)
         return login
 
+    def after_sign_in(self, user: UserDTO) -> None:
+        """The role window, or first the "Choose a new password" dialog when the user signed
+        in with an admin's temporary password (declining it signs out)."""
+        if not user.must_change_password:
+            self.show_role_window(user)
+            return
+        dialog = ChoosePasswordDialog(
+            services=self.services, runner=self.runner, user=user, parent=self.current_window
+        )
+        dialog.password_chosen.connect(self.show_role_window)
+        dialog.rejected.connect(self.sign_out)
+        dialog.finished.connect(dialog.deleteLater)
+        self.user = user
+        self.password_dialog = dialog
+        dialog.open()
+
     def show_role_window(self, user: UserDTO) -> RoleWindow:
+        if user.must_change_password:  # after_sign_in asks for the new password first
+            raise ValueError("a temporary password must be replaced before the role window")
         window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
         install_payment_ui(window)
         window.sign_out_requested.connect(self.sign_out)
@@ -131,7 +151,7 @@ class AppController(QObject):
 
     def _on_resume_result(self, result: ResumeResult) -> None:
         if result.user is not None:
-            self.show_role_window(result.user)
+            self.after_sign_in(result.user)
             return
         login = self.current_window
         if isinstance(login, LoginWindow):

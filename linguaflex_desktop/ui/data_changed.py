@@ -30,6 +30,7 @@ ChangeKind = Literal[
     "payment",
     "payout",
     "profile",
+    "review",
     "settings",
     "user",
 ]

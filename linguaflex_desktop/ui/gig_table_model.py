@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.ui.reviews import rating_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +23,7 @@ class GigColumn(enum.Enum):
     RATE = "Hourly rate"
     LENGTHS = "Session length"
     STATUS = "Status"
+    RATING = "Rating"
 
 
 def gig_status_text(gig: GigDTO) -> str:
@@ -56,6 +58,8 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
             return gig_lengths_text(gig)
         case GigColumn.STATUS:
             return gig_status_text(gig)
+        case GigColumn.RATING:
+            return rating_text(gig.rating_average, gig.rating_count)
 
 
 class GigTableModel(QAbstractTableModel):

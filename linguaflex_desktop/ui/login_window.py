@@ -32,6 +32,7 @@ from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
 from linguaflex_desktop.ui.main_window_base import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REMEMBER_CHECKING = "Checking for secure storage…"
+PASSWORD_RESET_NOTICE = "Your password was changed. Sign in with the new one."
 SIGN_IN_SANDBOX_TEXT = "Sandbox: payments made here are test payments, no real money moves."
 
 
@@ -57,6 +59,7 @@ class LoginWindow(QWidget):
         self.services = services
         self.runner = runner
         self.remember_available = False
+        self.forgot_dialog: ForgotPasswordDialog | None = None
         self.setObjectName("loginWindow")
         self.setWindowTitle(f"{APP_TITLE} — Sign in")
         self.resize(460, 580)
@@ -117,6 +120,11 @@ class LoginWindow(QWidget):
         form.addRow("Password", self.password_edit)
         form.addRow("", self.remember_checkbox)
         form.addRow("", self.remember_note)
+        self.forgot_button = QPushButton("Forgot password?")
+        self.forgot_button.setObjectName("linkButton")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self.open_forgot_password)
+        form.addRow("", self.forgot_button)
         self.sign_in_error = make_message_label()
         self.sign_in_button = QPushButton("Sign in")
         self.sign_in_button.setObjectName("primaryButton")
@@ -178,6 +186,23 @@ class LoginWindow(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.tabs.setEnabled(not busy)
+
+    @Slot()
+    def open_forgot_password(self) -> ForgotPasswordDialog:
+        """The reset flow: a code by e-mail, or (without e-mail) who to ask."""
+        dialog = ForgotPasswordDialog(
+            services=self.services, runner=self.runner, email=self.email_edit.text(), parent=self
+        )
+        dialog.password_reset.connect(self._on_password_reset)
+        dialog.finished.connect(dialog.deleteLater)
+        self.forgot_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_password_reset(self, email: str) -> None:
+        self.show_notice(PASSWORD_RESET_NOTICE)
+        self.tabs.setCurrentIndex(0)
+        self.prefill_email(email)
 
     # --- remember me ----------------------------------------------------------------------
 

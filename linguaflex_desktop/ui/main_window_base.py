@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
+from linguaflex_desktop.ui.account_dialog import AccountDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class RoleWindow(QMainWindow):
         self.user = user
         self.runner = runner
         self._display_name = user.display_name
+        self.account_dialog: AccountDialog | None = None
         self.setObjectName(f"{user.role.value}Window")
         self.setWindowTitle(f"{APP_TITLE} — {role_title(user)}")
         self.resize(1120, 720)
@@ -134,6 +136,10 @@ class RoleWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         account_menu = self.menuBar().addMenu("&Account")
+        self.account_menu = account_menu
+        self.profile_action = QAction("&Profile and password…", self)
+        self.profile_action.triggered.connect(self.open_account_dialog)
+        account_menu.addAction(self.profile_action)
         self.sign_out_action = QAction("Sign &out", self)
         self.sign_out_action.triggered.connect(self.request_sign_out)
         account_menu.addAction(self.sign_out_action)
@@ -155,6 +161,22 @@ class RoleWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_indicator)
 
     # --- slots ----------------------------------------------------------------------------
+
+    @Slot()
+    def open_account_dialog(self) -> AccountDialog:
+        """Account > Profile and password…: name, time zone, e-mail, password."""
+        dialog = AccountDialog(
+            services=self.services, runner=self.runner, user=self.user, parent=self
+        )
+        dialog.user_changed.connect(self._on_user_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.account_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_user_changed(self, user: UserDTO) -> None:
+        self.user = user
+        self.set_display_name(user.display_name)
 
     @Slot()
     def request_sign_out(self) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -53,7 +54,9 @@ SORTS = (
     ("Price: low to high", "price_asc"),
     ("Price: high to low", "price_desc"),
     ("Newest", "newest"),
+    ("Best rated", "rating"),
 )
+TOP_RATING = 4  # "Rating 4+ only": teachers whose shown average is at least 4
 ANY = None
 
 
@@ -82,6 +85,7 @@ class GigBrowserPage(QWidget):
                 GigColumn.LANGUAGE,
                 GigColumn.LEVEL,
                 GigColumn.RATE,
+                GigColumn.RATING,
             ),
             self,
         )
@@ -134,6 +138,8 @@ class GigBrowserPage(QWidget):
         self.min_price = MoneyInput()
         self.max_price = MoneyInput()
         self.sort_combo = _combo(list(SORTS))
+        self.top_rated_check = QCheckBox(f"Rating {TOP_RATING}+ only")
+        self.top_rated_check.toggled.connect(lambda _on: self.search())
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
         for combo in (self.language_combo, self.level_combo, self.sort_combo):
@@ -159,6 +165,8 @@ class GigBrowserPage(QWidget):
         filters.addWidget(self.min_price)
         filters.addWidget(QLabel("to"))
         filters.addWidget(self.max_price)
+        filters.addSpacing(12)
+        filters.addWidget(self.top_rated_check)
         filters.addStretch(1)
         filters.addWidget(self.clear_button)
         layout = QVBoxLayout()
@@ -176,6 +184,9 @@ class GigBrowserPage(QWidget):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
         self.text_edit.clear()
+        self.top_rated_check.blockSignals(True)
+        self.top_rated_check.setChecked(False)
+        self.top_rated_check.blockSignals(False)
         self._on_currency_changed(search=False)
         self.search()
 
@@ -209,6 +220,7 @@ class GigBrowserPage(QWidget):
             "max_rate_minor": max_rate,
             "text": self.text_edit.text().strip(),
             "sort": self.sort_combo.currentData(),
+            "min_rating": TOP_RATING if self.top_rated_check.isChecked() else None,
         }
 
     # --- loading --------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
+from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import (
@@ -271,7 +272,7 @@ class ProfileEditorPage(QWidget):
 
 
 class TeacherWindow(RoleWindow):
-    """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs' and 'Profile'."""
+    """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs', 'Profile' and 'Reviews'."""
 
     def __init__(
         self,
@@ -299,6 +300,10 @@ class TeacherWindow(RoleWindow):
         self.add_page(self.profile_editor, "Profile")
         self.statements = TeacherStatementsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.statements, "Statements")
+        self.reviews = ReviewsList(
+            services=services, actor=self.actor, runner=runner, teacher_id=self.actor.id
+        )
+        self.add_page(self.reviews, "Reviews")
         self.inbox = install_inbox(self)
 
     def _on_queue_changed(self, waiting: int) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from linguaflex_desktop.errors import NotFound
+from linguaflex_desktop.models import JobKind
 from linguaflex_desktop.services.booking.events import (
     JOB_CREATE_MEETING,
     JOB_DELETE_MEETING,
@@ -23,6 +24,7 @@ from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import JobHandler
 from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.account_codes import AccountCodeMailer
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 
 log = logging.getLogger(__name__)
@@ -67,4 +69,7 @@ def build_handlers(
         JOB_MOVE_MEETING: meetings.move_meeting_job,
         JOB_SEND_EMAIL: notifications.send_email_job,
         JOB_REMINDER: ReminderJob(ctx),
+        JobKind.ACCOUNT_CODE: AccountCodeMailer(
+            ctx, mailer=notifications.mailer, sender=notifications.sender
+        ).send_code_job,
     }

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from linguaflex_desktop.adapters.secrets import SecretStore
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Base, Level, Role
+from linguaflex_desktop.services.accounts.self_service import AccountSelfService
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.service import BookingService
@@ -94,6 +95,11 @@ LINE_ENTRIES: dict[str, Entry] = {
     "profile display name": lambda c, w, d: (
         lambda t: CatalogueService(c).update_profile(
             w.teacher, bio="", languages=["German"], time_zone="UTC", display_name=f"Te{t}acher"
+        )
+    ),
+    "account display name": lambda c, w, d: (
+        lambda t: AccountSelfService(c, email_codes=False).update_profile(
+            w.student, display_name=f"Ana{t}Lee", time_zone="UTC"
         )
     ),
     "title": lambda c, w, d: lambda t: _gig(c, w, f"German{t}for you", ""),

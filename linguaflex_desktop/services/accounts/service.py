@@ -55,6 +55,16 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def revoke_remember_tokens(
+    session: Session, user_id: int, now: datetime, *, keep_token: str | None = None
+) -> None:
+    """Revoke every live remember-me token of the user, except ``keep_token`` if given."""
+    query = update(AuthToken).where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
+    if keep_token:
+        query = query.where(AuthToken.token_digest != token_digest(keep_token))
+    session.execute(query.values(revoked_at=now))
+
+
 def _parse_role(role: object) -> Role:
     if isinstance(role, Role):
         return role
@@ -216,7 +226,7 @@ class AccountService:
         It signs the actor in for 30 days unless revoked."""
         token = secrets.token_urlsafe(REMEMBER_TOKEN_BYTES)
         with self._ctx.unit_of_work() as uow:
-            user = load_acting_user(uow.session, actor)
+            user = load_acting_user(uow.session, actor, password_change_pending_ok=True)
             now = self._ctx.now()
             uow.session.add(
                 AuthToken(
@@ -349,11 +359,7 @@ class AccountService:
 
     @staticmethod
     def _revoke_all_tokens(session: Session, user_id: int, now: datetime) -> None:
-        session.execute(
-            update(AuthToken)
-            .where(AuthToken.user_id == user_id, AuthToken.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
+        revoke_remember_tokens(session, user_id, now)
 
     @staticmethod
     def _audit(

@@ -62,7 +62,7 @@ class BookingDTO:
     """A booking as its lists show it. ``meeting_status`` is the meeting state every role sees
     (None: no meeting, the booking is not paid; see ``booking_row_extras``), with the provider's
     failure reason in ``meeting_reason``; ``has_open_proposal`` says a new time was proposed
-    and waits for the other party."""
+    and waits for the other party; ``has_review`` says its student has reviewed it."""
 
     id: int
     student_id: int
@@ -91,6 +91,7 @@ class BookingDTO:
     meeting_status: MeetingStatus | None = None
     meeting_reason: str = ""
     has_open_proposal: bool = False
+    has_review: bool = False  # the student has reviewed it (a hidden review counts too)
 
 
 @dataclass(frozen=True)

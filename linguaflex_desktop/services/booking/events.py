@@ -63,6 +63,7 @@ TRANSITION_KINDS = frozenset(RECIPIENTS) - {
     "reminder_24h",
     "reminder_1h",
     "partially_refunded",  # not a status change: refund_events.announce_partial_refund
+    "review_hidden",  # not a status change: booking.reviews.hide_review
 }
 # a refund Stripe accepted but has not finished: its money is not back yet
 REFUND_IN_FLIGHT = (RefundStatus.PENDING, RefundStatus.REQUIRES_ACTION)

@@ -274,6 +274,6 @@ def _list_rows(query: Select[Any]) -> Select[Any]:
 
 def _dtos(session: Session, query: Select[Any]) -> list[BookingDTO]:
     return [
-        booking_to_dto(booking, extras_of(booking, stored, reason, has_open_proposal))
-        for booking, stored, reason, has_open_proposal in session.execute(query)
+        booking_to_dto(booking, extras_of(booking, stored, reason, has_open_proposal, reviewed))
+        for booking, stored, reason, has_open_proposal, reviewed in session.execute(query)
     ]

@@ -1,11 +1,12 @@
 """What a booking row shows besides the booking itself: its meeting state as the parties see
-it and whether a new time is waiting for an answer.
+it, whether a new time is waiting for an answer and whether the student has reviewed it.
 
 Lists add these as columns of their one query (``with_row_extras``: an outer join on
-``meetings``, unique per booking, and an EXISTS on ``reschedule_proposals`` along its booking
-index), so a page of bookings costs no query per row. A single booking (after a transition)
-looks them up with one small query (``load_row_extras``). Pure SQL building plus one read;
-any thread, inside the caller's transaction.
+``meetings``, unique per booking, an EXISTS on ``reschedule_proposals`` along its booking
+index and one on ``ratings`` along its unique booking index), so a page of bookings costs
+no query per row. A single booking (after a transition) looks them up with one small query
+(``load_row_extras``). Pure SQL building plus one read; any thread, inside the caller's
+transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from linguaflex_desktop.models import (
     Meeting,
     MeetingStatus,
     PaymentStatus,
+    Rating,
     RescheduleProposal,
     RescheduleStatus,
     SessionBooking,
@@ -35,6 +37,7 @@ class RowExtras:
     meeting_status: MeetingStatus | None = None
     meeting_reason: str = ""
     has_open_proposal: bool = False
+    has_review: bool = False
 
 
 def visible_meeting_status(
@@ -59,13 +62,20 @@ def open_proposal_exists() -> ColumnElement[bool]:
     )
 
 
+def review_exists() -> ColumnElement[bool]:
+    """EXISTS a review (hidden or not) of the enclosing query's booking."""
+    return exists().where(Rating.booking_id == SessionBooking.id)
+
+
 def with_row_extras(query: Select[Any]) -> Select[Any]:
-    """``query`` over SessionBooking with three more columns: the stored meeting status, its
-    failure reason and the open-proposal flag (read them back with ``extras_of``)."""
+    """``query`` over SessionBooking with four more columns: the stored meeting status, its
+    failure reason, the open-proposal flag and the review flag (read them back with
+    ``extras_of``)."""
     return query.outerjoin(Meeting, Meeting.booking_id == SessionBooking.id).add_columns(
         Meeting.status,
         Meeting.failure_reason,
         open_proposal_exists().label("has_open_proposal"),
+        review_exists().label("has_review"),
     )
 
 
@@ -74,6 +84,7 @@ def extras_of(
     stored: MeetingStatus | None,
     reason: str | None,
     has_open_proposal: bool | None,
+    has_review: bool | None = False,
 ) -> RowExtras:
     """The extras of one row of a ``with_row_extras`` query."""
     return RowExtras(
@@ -82,6 +93,7 @@ def extras_of(
         ),
         meeting_reason=reason or "",
         has_open_proposal=bool(has_open_proposal),
+        has_review=bool(has_review),
     )
 
 
@@ -92,5 +104,5 @@ def load_row_extras(session: Session, booking: SessionBooking) -> RowExtras:
     ).first()
     if row is None:  # not flushed yet: nothing can refer to it
         return RowExtras()
-    _id, stored, reason, has_open_proposal = row
-    return extras_of(booking, stored, reason, has_open_proposal)
+    _id, stored, reason, has_open_proposal, has_review = row
+    return extras_of(booking, stored, reason, has_open_proposal, has_review)

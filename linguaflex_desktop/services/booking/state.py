@@ -94,6 +94,7 @@ def booking_to_dto(booking: SessionBooking, extras: RowExtras | None = None) -> 
         meeting_status=extras.meeting_status,
         meeting_reason=extras.meeting_reason,
         has_open_proposal=extras.has_open_proposal,
+        has_review=extras.has_review,
     )
 
 

@@ -15,6 +15,14 @@ from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import AuditAction, Gig, Level, Role, TeacherProfile, User
+from linguaflex_desktop.services.catalogue.ratings import (
+    at_least,
+    check_min_rating,
+    exact_average,
+    rating_summaries,
+    summary_of,
+    visible_totals,
+)
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -44,7 +52,7 @@ MAX_BIO_LENGTH = 5000
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
 DURATION_STEP_MINUTES = 15
-SORTS = ("relevance", "price_asc", "price_desc", "newest")
+SORTS = ("relevance", "price_asc", "price_desc", "newest", "rating")
 GIG_NOT_FOUND = "This gig does not exist or is no longer offered."
 
 
@@ -269,7 +277,8 @@ class CatalogueService:
             gig = uow.session.scalars(query).first()
             if gig is None:
                 raise NotFound(GIG_NOT_FOUND)
-            return GigDTO.from_model(gig)
+            rating = rating_summaries(uow.session, [gig.teacher_id])[gig.teacher_id]
+            return GigDTO.from_model(gig, rating=rating)
 
     # --- search -----------------------------------------------------------------------------
 
@@ -284,21 +293,34 @@ class CatalogueService:
         currency: str | None = None,
         text: str = "",
         sort: str = "relevance",
+        min_rating: int | None = None,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[GigDTO]:
-        """Searchable gigs matching every given criterion.
+        """Searchable gigs matching every given criterion, each with its teacher's rating.
 
         ``text``: every word must appear (case-insensitively, literally) in the title,
         description, teacher name or language. Rate limits compare hourly minor units (pass
-        ``currency`` too for a meaningful range). Sorts: relevance (title matches first, then
-        cheapest, then oldest), price_asc, price_desc, newest.
+        ``currency`` too for a meaningful range). ``min_rating`` (1-5) keeps teachers whose
+        shown average is at least that. Sorts: relevance (title matches first, then cheapest,
+        then oldest), price_asc, price_desc, newest, rating (best average first, then most
+        reviews; teachers without reviews last). The ratings come from one aggregate joined
+        into the query (``catalogue.ratings``), not a query per row.
         """
         if sort not in SORTS:
             raise ValidationError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
         _check_rate_bounds(min_rate_minor, max_rate_minor)
+        min_rating = check_min_rating(min_rating)
         check_paging(offset, limit)
-        query = _gigs_with_teachers().where(_searchable())
+        totals = visible_totals()
+        query = (
+            _gigs_with_teachers()
+            .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
+            .add_columns(totals.c.total, totals.c.count)
+            .where(_searchable())
+        )
+        if min_rating is not None:
+            query = query.where(at_least(totals, min_rating))
         if language is not None and str(language).strip():
             query = query.where(Gig.language == normalize_language(language))
         if level is not None:
@@ -314,8 +336,12 @@ class CatalogueService:
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
             total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
-            ordered = query.order_by(*self._ordering(sort, words)).offset(offset).limit(limit)
-            items = tuple(GigDTO.from_model(gig) for gig in uow.session.scalars(ordered))
+            order = self._ordering(sort, words, totals)
+            ordered = query.order_by(*order).offset(offset).limit(limit)
+            items = tuple(
+                GigDTO.from_model(gig, rating=summary_of(stars, count))
+                for gig, stars, count in uow.session.execute(ordered)
+            )
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
     @staticmethod
@@ -325,7 +351,10 @@ class CatalogueService:
         return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
 
     @staticmethod
-    def _ordering(sort: str, words: list[str]) -> list[Any]:
+    def _ordering(sort: str, words: list[str], totals: Any) -> list[Any]:
+        if sort == "rating":
+            unrated = case((totals.c.count.is_(None), 1), else_=0)
+            return [unrated, exact_average(totals).desc(), totals.c.count.desc(), Gig.id]
         if sort == "price_asc":
             return [Gig.hourly_rate_minor, Gig.id]
         if sort == "price_desc":

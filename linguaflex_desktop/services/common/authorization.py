@@ -8,12 +8,20 @@ from linguaflex_desktop.errors import PermissionDenied
 from linguaflex_desktop.models import Role, User
 from linguaflex_desktop.services.common.dto import Actor
 
+MUST_CHANGE_PASSWORD = "Please choose a new password first (Account > Profile and password)."
 
-def load_acting_user(session: Session, actor: Actor, *roles: Role) -> User:
-    """Return the actor's row, refusing unknown, suspended or wrong-role users."""
+
+def load_acting_user(
+    session: Session, actor: Actor, *roles: Role, password_change_pending_ok: bool = False
+) -> User:
+    """Return the actor's row, refusing unknown, suspended or wrong-role users, and users who
+    must replace an admin's temporary password (unless ``password_change_pending_ok``: the
+    password change itself and what sign-in needs)."""
     user = session.get(User, actor.id)
     if user is None or not user.is_active or user.suspended_at is not None:
         raise PermissionDenied("Your account is not active.")
+    if user.must_change_password and not password_change_pending_ok:
+        raise PermissionDenied(MUST_CHANGE_PASSWORD)
     if roles and user.role not in roles:
         raise PermissionDenied("Your role does not allow this.")
     return user

@@ -34,6 +34,8 @@ class UserDTO:
     is_active: bool
     suspended_at: datetime | None
     created_at: datetime
+    # An admin's temporary password: the app asks for a new one before anything else.
+    must_change_password: bool = False
 
     @property
     def actor(self) -> Actor:
@@ -50,6 +52,7 @@ class UserDTO:
             is_active=user.is_active,
             suspended_at=user.suspended_at,
             created_at=user.created_at,
+            must_change_password=bool(user.must_change_password),
         )
 
 
@@ -89,6 +92,10 @@ class GigDTO:
     min_duration_minutes: int
     max_duration_minutes: int
     duration_step_minutes: int
+    # the teacher's visible reviews: the average shown (rounded to one decimal; None without
+    # any review) and how many (filled by the search and get_gig; see catalogue.ratings)
+    rating_average: float | None = None
+    rating_count: int = 0
 
     @property
     def allowed_durations(self) -> tuple[int, ...]:
@@ -101,7 +108,8 @@ class GigDTO:
         )
 
     @classmethod
-    def from_model(cls, gig: Gig) -> GigDTO:
+    def from_model(cls, gig: Gig, *, rating: tuple[float | None, int] | None = None) -> GigDTO:
+        average, count = rating if rating is not None else (None, 0)
         return cls(
             id=gig.id,
             teacher_id=gig.teacher_id,
@@ -118,6 +126,8 @@ class GigDTO:
             min_duration_minutes=gig.min_duration_minutes,
             max_duration_minutes=gig.max_duration_minutes,
             duration_step_minutes=gig.duration_step_minutes,
+            rating_average=average,
+            rating_count=count,
         )
 
 

@@ -84,6 +84,15 @@ class NotificationService:
         self._sender = sender
         use_sender(ctx.session_factory, sender)
 
+    @property
+    def mailer(self) -> Mailer | None:
+        """The SMTP mailer (None without SMTP settings), shared with the account-code job."""
+        return self._mailer
+
+    @property
+    def sender(self) -> str:
+        return self._sender
+
     # --- inbox ------------------------------------------------------------------------------
 
     def list_inbox(

@@ -36,6 +36,7 @@ RECIPIENTS: dict[str, tuple[str, ...]] = {
     "completed": (STUDENT, TEACHER),
     "reminder_24h": (STUDENT, TEACHER),
     "reminder_1h": (STUDENT, TEACHER),
+    "review_hidden": (STUDENT,),
 }
 
 
@@ -274,6 +275,14 @@ def _completed(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
     return f"Session with {other} completed", ["The session is marked completed."]
 
 
+def _review_hidden(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
+    return f"Your review of the session with {other} was hidden", [
+        "An administrator hid your review of this session: other students no longer see it "
+        "and it no longer counts in the teacher's rating.",
+        f"Reason: {f.reason or 'none given'}.",
+    ]
+
+
 def _reminder(hours: str) -> Writer:
     def write(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
         lines = [f"Your session with {other} starts in {hours}."]
@@ -299,4 +308,5 @@ _WRITERS: dict[str, Writer] = {
     "completed": _completed,
     "reminder_24h": _reminder("24 hours"),
     "reminder_1h": _reminder("1 hour"),
+    "review_hidden": _review_hidden,
 }

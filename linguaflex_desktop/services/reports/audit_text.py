@@ -42,6 +42,7 @@ ENTITY_TEXT: Mapping[str, str] = {
     "outbox_job": "Job",
     "settings": "Settings",
     "payout": "Payout",
+    "review": "Review",
 }
 AMOUNT_SUFFIX = "_minor"
 TIME_SUFFIX = "_at"
@@ -58,6 +59,10 @@ FIELD_LABELS: Mapping[str, str] = {
     "start_at": "Starts",
     "end_at": "Ends",
     "suspended_at": "Suspended since",
+    "display_name": "Display name",
+    "time_zone": "Time zone",
+    "email": "E-mail",
+    "must_change_password": "Must choose a new password",
     "last4": "Card ending",
     "brand": "Card brand",
     "is_default": "Default card",

@@ -12,7 +12,9 @@ from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 def user_status_text(user: UserDTO) -> str:
     if user.suspended_at is not None:
         return f"Suspended {user.suspended_at:%Y-%m-%d}"
-    return "Active" if user.is_active else "Inactive"
+    if not user.is_active:
+        return "Inactive"
+    return "Active, temporary password" if user.must_change_password else "Active"
 
 
 def is_suspended(user: UserDTO) -> bool:

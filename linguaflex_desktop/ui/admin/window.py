@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -29,6 +30,7 @@ from linguaflex_desktop.ui.admin.jobs_page import install_jobs_page
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
 from linguaflex_desktop.ui.admin.statements_page import AdminStatementsPage
+from linguaflex_desktop.ui.admin.temporary_password import install_temporary_password_button
 from linguaflex_desktop.ui.admin.user_table_model import UserTableModel, is_suspended
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.data_changed import refresh_on
@@ -39,6 +41,7 @@ from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
+from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -113,7 +116,8 @@ class _AdminListPage(QWidget):
         self.pager.page_requested.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(self._button_row(*leading))
+        self.button_row = self._button_row(*leading)
+        layout.addLayout(self.button_row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.pager)
@@ -174,6 +178,8 @@ class UserAdminPage(_AdminListPage):
         self.text_edit.returnPressed.connect(self.refresh)
         self._request = 0
         self._lay_out(self.model, "Loading users…", self.text_edit, self.role_combo)
+        self.temporary_password_dialog: QDialog | None = None
+        self.temporary_password_button = install_temporary_password_button(self)
         self.refresh()
 
     def selected_user(self) -> UserDTO | None:
@@ -349,8 +355,9 @@ class GigAdminPage(_AdminListPage):
 
 
 class AdminWindow(RoleWindow):
-    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', and the reports 'Audit' and
-    'Revenue'; ``install_payment_ui`` adds 'Payments' (with refunds). Admin > Settings…"""
+    """Tabs: 'Users', 'Gigs', 'Bookings', 'Jobs', 'Inbox', the reports 'Audit' and
+    'Revenue', and 'Reviews' (to hide an abusive one); ``install_payment_ui`` adds
+    'Payments' (with refunds). Admin > Settings…"""
 
     def __init__(
         self,
@@ -376,6 +383,14 @@ class AdminWindow(RoleWindow):
         self.add_page(self.revenue, "Revenue")
         self.statements = AdminStatementsPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.statements, "Statements")
+        self.reviews = ReviewsList(
+            services=services,
+            actor=self.actor,
+            runner=runner,
+            teacher_id=None,
+            heading="Recent reviews",
+        )
+        self.add_page(self.reviews, "Reviews")
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.triggered.connect(self.open_settings)

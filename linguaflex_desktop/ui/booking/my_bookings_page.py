@@ -25,6 +25,7 @@ from linguaflex_desktop.services.booking.rules import (
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
+from linguaflex_desktop.ui.booking.rate_action import install_rate_action
 from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
@@ -81,6 +82,7 @@ class MyBookingsPage(BookingListPage):
         for button in (self.reschedule_button, self.cancel_button):
             self.button_row.addWidget(button)
         self.join_button = self.install_meeting_button()
+        self.rate_action = install_rate_action(self)
         top = QHBoxLayout()
         top.addWidget(make_heading("My bookings"))
         top.addStretch(1)
