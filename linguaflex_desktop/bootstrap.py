@@ -41,8 +41,10 @@ from linguaflex_desktop.services.catalogue.profiles import ProfileService
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.common.ledger_findings import LedgerFindings
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.services.reports.attention.service import AttentionService
 from linguaflex_desktop.services.reports.service import ReportService
 from linguaflex_desktop.services.reports.timeline import BookingTimelines
 from linguaflex_desktop.services.settings.service import (
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
     from linguaflex_desktop.services.payments.payouts import Payouts
     from linguaflex_desktop.services.payments.read_again import StripeRereads
@@ -113,6 +116,7 @@ class PaymentServices:
     payment_views: PaymentViews
     verifier: LedgerVerifier
     key_check: StripeKeyCheck
+    attention_fixes: StripeAttentionFixes
 
     def close(self) -> None:
         self.cards.close()
@@ -121,12 +125,16 @@ class PaymentServices:
             self.sandbox.stop()
 
 
-def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentServices:
+def build_payment_services(
+    settings: Settings, ctx: ServiceContext, findings: LedgerFindings | None = None
+) -> PaymentServices:
     """Start the gateway (sandbox mode without keys) and wire the card and payment services
-    and the payment collaborators."""
+    and the payment collaborators; the ledger verification keeps what it finds in
+    ``findings``."""
     from linguaflex_desktop.adapters.return_pages import ReturnPageServer
     from linguaflex_desktop.adapters.stripe.gateway import open_payments_gateway
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
     from linguaflex_desktop.services.payments.service import PaymentService
@@ -137,6 +145,7 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
     return_pages = ReturnPageServer()
     log.info("payments: %s", "sandbox (localstripe)" if gateway.is_sandbox else "Stripe")
     reconciler = Reconciler(ctx, gateway)
+    verifier = LedgerVerifier(ctx, gateway, findings)
     return PaymentServices(
         gateway=gateway,
         sandbox=sandbox,
@@ -145,8 +154,9 @@ def build_payment_services(settings: Settings, ctx: ServiceContext) -> PaymentSe
         refunds=Refunds(ctx, gateway),
         reconciler=reconciler,
         payment_views=PaymentViews(ctx),
-        verifier=LedgerVerifier(ctx, gateway),
+        verifier=verifier,
         key_check=key_check_for(settings, ctx, gateway, sandbox),
+        attention_fixes=StripeAttentionFixes(ctx, gateway, reconciler, verifier),
     )
 
 
@@ -211,6 +221,8 @@ class AppServices:
     change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
     _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
+    _attention: AttentionService | None = field(default=None, repr=False)
+    ledger_findings: LedgerFindings = field(default_factory=LedgerFindings)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -218,8 +230,23 @@ class AppServices:
         """The Stripe side, started on first use (thread-safe)."""
         with self._payment_lock:
             if self._payment_services is None:
-                self._payment_services = build_payment_services(self.settings, self.ctx)
+                self._payment_services = build_payment_services(
+                    self.settings, self.ctx, self.ledger_findings
+                )
             return self._payment_services
+
+    @property
+    def attention(self) -> AttentionService:
+        """The needs-attention list; its Stripe fixes start the Stripe side on first use."""
+        if self._attention is None:
+            self._attention = AttentionService(
+                self.ctx,
+                due=self.due_transitions,
+                jobs=self.job_admin,
+                stripe=lambda: self.payment_services.attention_fixes,
+                findings=self.ledger_findings,
+            )
+        return self._attention
 
     @property
     def payments_gateway(self) -> PaymentsGateway:

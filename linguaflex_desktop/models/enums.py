@@ -174,3 +174,4 @@ class AuditAction(enum.StrEnum):
     SETTINGS_CHANGED = "settings.changed"
     JOB_RETRY = "job.retry"
     REVIEW_HIDDEN = "review.hidden"
+    ATTENTION_FIX = "attention.fix"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -62,6 +63,50 @@ def add_event(
     return event_id
 
 
+def add_booking(
+    ctx: ServiceContext,
+    world: Parties,
+    *,
+    status: BookingStatus = BookingStatus.CONFIRMED,
+    payment_status: PaymentStatus = PaymentStatus.PAID,
+    amount: int = 5250,
+    fee: int = 250,
+    currency: str = "USD",
+    refunded: int = 0,
+    start_at: datetime | None = None,
+    **fields: Any,
+) -> int:
+    """A one-hour booking of ``amount`` (``fee`` of it the platform's) at ``start_at``, else
+    in the next free two-hour slot from ``FIRST_SLOT``; ``fields`` set other columns."""
+    with ctx.unit_of_work() as uow:
+        taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
+        start = start_at or FIRST_SLOT + timedelta(hours=2 * taken)
+        booking = SessionBooking(
+            student_id=world.student_id,
+            teacher_id=world.teacher_id,
+            gig_id=world.gig_id,
+            start_at=start,
+            end_at=start + timedelta(hours=1),
+            duration_minutes=60,
+            status=status,
+            payment_status=payment_status,
+            currency=currency,
+            hourly_rate_minor=amount - fee,
+            base_amount_minor=amount - fee,
+            fee_minor=fee,
+            total_minor=amount,
+            teacher_share_minor=amount - fee,
+            refunded_minor=refunded,
+            version=1,
+            **fields,
+        )
+        uow.session.add(booking)
+        uow.session.flush()
+        booking_id = booking.id
+        uow.commit()
+    return booking_id
+
+
 def add_payment(
     ctx: ServiceContext,
     world: Parties,
@@ -77,31 +122,19 @@ def add_payment(
     """A booking of its own (``start_at``, else a free slot) and one payment attempt for it;
     a succeeded payment refunded in full leaves the booking REFUNDED, else PAID."""
     succeeded = status is PaymentAttemptStatus.SUCCEEDED
+    booking_id = add_booking(
+        ctx,
+        world,
+        payment_status=_payment_status(succeeded, fully_refunded=refunded >= amount),
+        amount=amount,
+        fee=fee,
+        currency=currency,
+        refunded=refunded,
+        start_at=start_at,
+    )
     with ctx.unit_of_work() as uow:
-        taken = uow.session.scalar(select(func.count()).select_from(SessionBooking)) or 0
-        start = start_at or FIRST_SLOT + timedelta(hours=2 * taken)
-        booking = SessionBooking(
-            student_id=world.student_id,
-            teacher_id=world.teacher_id,
-            gig_id=world.gig_id,
-            start_at=start,
-            end_at=start + timedelta(hours=1),
-            duration_minutes=60,
-            status=BookingStatus.CONFIRMED,
-            payment_status=_payment_status(succeeded, fully_refunded=refunded >= amount),
-            currency=currency,
-            hourly_rate_minor=amount - fee,
-            base_amount_minor=amount - fee,
-            fee_minor=fee,
-            total_minor=amount,
-            teacher_share_minor=amount - fee,
-            refunded_minor=refunded,
-            version=1,
-        )
-        uow.session.add(booking)
-        uow.session.flush()
         payment = Payment(
-            booking_id=booking.id,
+            booking_id=booking_id,
             idempotency_key=uuid.uuid4().hex,
             amount_minor=amount,
             fee_minor=fee,

@@ -49,6 +49,11 @@ class DueTransitions:
             changes += self._run_due(booking_id, now)
         return changes + self._expire_proposals(now)
 
+    def run_for_booking(self, booking_id: int) -> int:
+        """The same sweep for one booking (the admin's "needs attention" fix): 1 when it
+        changed, 0 when nothing was due (or another worker holds its row)."""
+        return self._run_due(booking_id, self._ctx.now())
+
     def _due_ids(self, now: datetime) -> list[int]:
         with self._ctx.unit_of_work(write=False) as uow:
             query = select(SessionBooking.id).where(

@@ -54,6 +54,7 @@ JOB_DELETE_MEETING = JobKind.DELETE_MEETING
 JOB_MOVE_MEETING = JobKind.MOVE_MEETING
 JOB_SEND_EMAIL = JobKind.SEND_EMAIL
 JOB_REMINDER = JobKind.REMINDER
+
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
 EMAIL_DELIVERY_KEY = "linguaflex.email_delivery"
 
@@ -78,6 +79,11 @@ _STATUS_EVENTS = {
     BookingStatus.COMPLETED: BookingEventKind.COMPLETED,
     BookingStatus.REFUNDED: BookingEventKind.REFUNDED,
 }
+
+
+def meeting_create_key(booking_id: int) -> str:
+    """The dedupe key of the create-meeting job a booking gets when it becomes PAID."""
+    return f"meeting-create-{booking_id}"
 
 
 # --- configuration ----------------------------------------------------------------------------
@@ -125,7 +131,7 @@ def on_booking_transition(
             session,
             kind=JOB_CREATE_MEETING,
             payload={"booking_id": booking.id},
-            dedupe_key=f"meeting-create-{booking.id}",
+            dedupe_key=meeting_create_key(booking.id),
             now=at,
         )
         enqueue_reminders(session, booking, at=at)

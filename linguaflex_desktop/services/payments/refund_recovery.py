@@ -236,11 +236,27 @@ def _lease(ctx: ServiceContext, refund_id: int, grace: timedelta) -> Lease | Non
     return lease
 
 
-def _record(ctx: ServiceContext, refund_id: int, found: Found) -> tuple[bool | None, int]:
+def resume_refund(
+    ctx: ServiceContext, gateway: PaymentsGateway, refund_id: int, *, actor_id: int | None
+) -> Found | None:
+    """Resume one refund still ``creating`` now, whatever its age (an admin asked: the
+    needs-attention fix); None when it is no longer ``creating``. Raises
+    ExternalServiceError when Stripe does not answer (the refund stays as it was)."""
+    lease = _lease(ctx, refund_id, timedelta(0))
+    if lease is None:
+        return None
+    found = find_or_send(gateway, lease)
+    _record(ctx, refund_id, found, actor_id=actor_id)
+    return found
+
+
+def _record(
+    ctx: ServiceContext, refund_id: int, found: Found, *, actor_id: int | None = None
+) -> tuple[bool | None, int]:
     with ctx.unit_of_work() as uow:
         refund, payment, booking = lock_refund(uow.session, refund_id)
         outcome = record_found(
-            uow.session, booking, payment, refund, found, actor_id=None, at=ctx.now()
+            uow.session, booking, payment, refund, found, actor_id=actor_id, at=ctx.now()
         )
         payment_id = payment.id
         uow.commit()

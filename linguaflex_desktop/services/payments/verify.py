@@ -41,6 +41,7 @@ from linguaflex_desktop.models import Payment, PaymentAttemptStatus, Refund, Rol
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.ledger_findings import LedgerFinding, LedgerFindings
 from linguaflex_desktop.services.payments.refund_recovery import METADATA_KEY
 from linguaflex_desktop.services.payments.stripe_dto import (
     CurrencyTotals,
@@ -77,9 +78,15 @@ class LedgerVerifier:
     """Compares our ledger with Stripe (module docstring). Thread-safe; blocks on Stripe:
     call it from a worker thread."""
 
-    def __init__(self, ctx: ServiceContext, gateway: PaymentsGateway) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        gateway: PaymentsGateway,
+        findings: LedgerFindings | None = None,
+    ) -> None:
         self._ctx = ctx
         self._gateway = gateway
+        self._findings = findings
 
     def verify(
         self,
@@ -104,27 +111,60 @@ class LedgerVerifier:
             if on_progress is not None:
                 on_progress(checked, len(held))
         log.info("ledger verified: %s payment(s), %s difference(s)", checked, len(differences))
+        if self._findings is not None:
+            self._findings.replace_all(self._as_findings(differences))
         return _result(checked, differences, ours, theirs)
 
-    def _held(self, actor: Actor | None) -> list[_Held]:
+    def verify_payment(self, payment_id: int) -> tuple[LedgerDifference, ...]:
+        """Compare one payment with Stripe again (the caller has checked who asks) and keep
+        what is found in place of what the last verification found for it; a payment no
+        longer held as paid has nothing to compare."""
+        differences: list[LedgerDifference] = []
+        for held in self._held(None, payment_id=payment_id):
+            differences.extend(
+                self._compare(held, defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0]))
+            )
+        if self._findings is not None:
+            self._findings.replace_payment(payment_id, self._as_findings(differences))
+        return tuple(differences)
+
+    def _as_findings(self, differences: Iterable[LedgerDifference]) -> list[LedgerFinding]:
+        now = self._ctx.now()
+        return [
+            LedgerFinding(
+                d.payment_id,
+                d.booking_id,
+                d.payment_intent_id,
+                d.kind,
+                d.currency,
+                d.ours,
+                d.stripe,
+                d.refund,
+                now,
+            )
+            for d in differences
+        ]
+
+    def _held(self, actor: Actor | None, *, payment_id: int | None = None) -> list[_Held]:
         with self._ctx.unit_of_work(write=False) as uow:
             if actor is not None:
                 load_acting_user(uow.session, actor, Role.ADMIN)
-            payments = uow.session.scalars(
-                select(Payment)
-                .where(
-                    Payment.status == PaymentAttemptStatus.SUCCEEDED,
-                    Payment.stripe_payment_intent_id.is_not(None),
-                )
-                .order_by(Payment.id)
-            ).all()
+            query = select(Payment).where(
+                Payment.status == PaymentAttemptStatus.SUCCEEDED,
+                Payment.stripe_payment_intent_id.is_not(None),
+            )
+            if payment_id is not None:
+                query = query.where(Payment.id == payment_id)
+            payments = uow.session.scalars(query.order_by(Payment.id)).all()
             refunds: dict[int, list[_HeldRefund]] = defaultdict(list)
-            for refund in uow.session.scalars(
+            refund_query = (
                 select(Refund)
                 .join(Payment, Payment.id == Refund.payment_id)
                 .where(Payment.status == PaymentAttemptStatus.SUCCEEDED)
-                .order_by(Refund.id)
-            ):
+            )
+            if payment_id is not None:
+                refund_query = refund_query.where(Refund.payment_id == payment_id)
+            for refund in uow.session.scalars(refund_query.order_by(Refund.id)):
                 refunds[refund.payment_id].append(
                     _HeldRefund(
                         refund.id,

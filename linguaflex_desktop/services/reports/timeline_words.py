@@ -52,6 +52,7 @@ ACTION_TITLES: dict[str, str] = {
     A.REFUND_NEEDS_ATTENTION: "Refund needs an administrator",
     A.REFUND_READ_AGAIN: "Refund read again from Stripe",
     A.JOB_RETRY: "Dead job queued again",
+    A.ATTENTION_FIX: "Needs-attention fix run",
 }
 JOB_TITLES: dict[str, str] = {
     JobKind.CREATE_MEETING: "Create the meeting",
@@ -93,7 +94,7 @@ NOTICE_KINDS = {
 
 def audit_kind(action: str, entity_type: str) -> TimelineKind:
     """The timeline kind of an audited action."""
-    if action in (A.PAYMENT_READ_AGAIN, A.REFUND_READ_AGAIN, A.JOB_RETRY):
+    if action in (A.PAYMENT_READ_AGAIN, A.REFUND_READ_AGAIN, A.JOB_RETRY, A.ATTENTION_FIX):
         return "audit"
     if entity_type == "booking":
         return "payment_status" if action.startswith("booking.payment_") else "status"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
+from linguaflex_desktop.ui.admin.attention_page import install_attention_page
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.admin.jobs_page import install_jobs_page
@@ -374,6 +375,7 @@ class AdminWindow(RoleWindow):
         self.add_page(self.gig_admin, "Gigs")
         self.add_page(self.booking_admin, "Bookings")
         self.jobs = install_jobs_page(self)
+        self.attention = install_attention_page(self)
         self.inbox = install_inbox(self)
         self.audit = AdminAuditPage(services=services, actor=self.actor, runner=runner)
         self.add_page(self.audit, "Audit")
