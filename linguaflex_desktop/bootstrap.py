@@ -36,6 +36,7 @@ from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import Clock, ServiceContext, system_clock
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.conversations import ConversationService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 from linguaflex_desktop.services.reports.service import ReportService
 from linguaflex_desktop.services.settings.service import (
@@ -194,6 +195,7 @@ class AppServices:
     meetings: MeetingService
     job_admin: JobAdminService
     reports: ReportService
+    conversations: ConversationService
     _payment_services: PaymentServices | None = field(default=None, repr=False)
     _payment_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -290,6 +292,7 @@ def build_app_services(
         meetings=meeting_service_for(ctx, settings),
         job_admin=JobAdminService(ctx),
         reports=ReportService(ctx),
+        conversations=ConversationService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import (
@@ -44,6 +44,10 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.messaging.calendar_invite import booking_uid, build_ics
+from linguaflex_desktop.services.messaging.delivery import email_delivery_enabled
+from linguaflex_desktop.services.messaging.delivery import (  # re-exported (bootstrap, tests)
+    enable_email_delivery as enable_email_delivery,
+)
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
 from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts, Party, compose
 
@@ -55,7 +59,6 @@ JOB_MOVE_MEETING = JobKind.MOVE_MEETING
 JOB_SEND_EMAIL = JobKind.SEND_EMAIL
 JOB_REMINDER = JobKind.REMINDER
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
-EMAIL_DELIVERY_KEY = "linguaflex.email_delivery"
 
 TRANSITION_KINDS = frozenset(RECIPIENTS) - {
     "meeting_ready",
@@ -80,17 +83,6 @@ _STATUS_EVENTS = {
 
 
 # --- configuration ----------------------------------------------------------------------------
-
-
-def enable_email_delivery(session_factory: sessionmaker[Session], enabled: bool = True) -> None:
-    """Make every session of this factory enqueue send-email jobs (SMTP is configured)."""
-    info = dict(session_factory.kw.get("info") or {})
-    info[EMAIL_DELIVERY_KEY] = enabled
-    session_factory.configure(info=info)
-
-
-def email_delivery_enabled(session: Session) -> bool:
-    return bool(session.info.get(EMAIL_DELIVERY_KEY, False))
 
 
 def status_event_kind(to: BookingStatus, action: AuditAction | None) -> BookingEventKind:
