@@ -25,6 +25,7 @@ ChangeKind = Literal[
     "card",
     "gig",
     "job",
+    "message",
     "notification",
     "payment",
     "profile",

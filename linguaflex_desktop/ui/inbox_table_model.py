@@ -27,6 +27,7 @@ KIND_TEXT = {
     "completed": "Completed",
     "reminder_24h": "Reminder",
     "reminder_1h": "Reminder",
+    "message": "Message",
 }
 
 

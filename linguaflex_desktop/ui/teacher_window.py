@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
+from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.data_changed import refresh_on
@@ -297,6 +298,7 @@ class TeacherWindow(RoleWindow):
         self.add_page(self.gig_manager, "My gigs")
         self.add_page(self.profile_editor, "Profile")
         self.inbox = install_inbox(self)
+        self.message_count = install_message_count(self, self.inbox)
 
     def _on_queue_changed(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.requests)

@@ -1,0 +1,73 @@
+"""The signed-in user's unread booking messages in the status bar of their role window
+("3 unread messages in your bookings"), hidden while there are none.
+
+It reloads when a "message" change is made in this app (a message sent or read) and each
+time the inbox reloads (its poll brings the notices of messages written elsewhere). GUI
+thread only; the count is queried on the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QLabel
+
+from linguaflex_desktop.services.messaging.conversation_dto import UnreadCounts
+from linguaflex_desktop.ui.data_changed import refresh_on
+from linguaflex_desktop.ui.operations import OpContext
+from linguaflex_desktop.ui.operations import conversations as conversation_ops
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.ui.inbox_page import InboxPage
+    from linguaflex_desktop.ui.main_window_base import RoleWindow
+
+
+def unread_messages_text(count: int) -> str:
+    return f"{count} unread message{'s' if count != 1 else ''} in your bookings"
+
+
+class MessageCountLabel(QLabel):
+    """Shows ``unread_messages_text``; ``counts`` is the last UnreadCounts loaded."""
+
+    counts_loaded = Signal(object)  # UnreadCounts
+
+    def __init__(self, window: RoleWindow) -> None:
+        super().__init__()
+        self.setObjectName("messagesStatus")
+        self.setVisible(False)
+        self._window = window
+        self.counts = UnreadCounts(total=0)
+        self._loading = False
+
+    @Slot()
+    def reload(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        window = self._window
+        conversation_ops.unread_counts(
+            OpContext.of(window),
+            window.actor,
+            on_success=self._on_counts,
+            on_failure=lambda _error: setattr(self, "_loading", False),  # the next try tells
+            owner=self,
+        )
+
+    def _on_counts(self, counts: UnreadCounts) -> None:
+        self._loading = False
+        self.counts = counts
+        self.setText(unread_messages_text(counts.total))
+        self.setVisible(counts.total > 0)
+        self.counts_loaded.emit(counts)
+
+
+def install_message_count(window: RoleWindow, inbox: InboxPage | None) -> MessageCountLabel:
+    """Add the unread-messages label to ``window``'s status bar and keep it current."""
+    label = MessageCountLabel(window)
+    window.statusBar().addPermanentWidget(label)
+    refresh_on(label, window.runner, ("message",), lambda _change: label.reload())
+    if inbox is not None:
+        inbox.messages_loaded.connect(label.reload)
+    label.reload()
+    return label
