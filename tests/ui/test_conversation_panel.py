@@ -20,6 +20,7 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.messaging.contact_mask import CONTACT_MASK
 from linguaflex_desktop.services.messaging.conversation_dto import ADMIN_READ_ONLY
+from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.data_changed import Change, data_events
 from linguaflex_desktop.ui.student_window import StudentWindow
@@ -110,10 +111,12 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     assert NUMBER_AND_MAIL in panel.view.toPlainText()  # the author reads their own words
     assert "Lucía Ruiz (you) · Mon 1 Mar 2027, 10:00" in panel.view.toPlainText()  # Madrid
 
-    # the student's window counts the unread message in its status bar
+    # the student's window counts the unread message in its status bar, its inbox the notice
     status = student_window.message_count
     qtbot.waitUntil(lambda: status.isVisible(), timeout=5000)
     assert status.text() == "1 unread message in your bookings"
+    inbox = student_window.inbox
+    qtbot.waitUntil(lambda: inbox.unread_count == 2, timeout=5000)  # "confirmed" + the notice
 
     student = open_detail(
         qtbot, student_window, clocked_services, runner, school.student.actor, confirmed.id
@@ -126,6 +129,7 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     # shown, so read: the tab's count and the status bar's label go
     qtbot.waitUntil(lambda: messages_tab_text(student) == "Messages", timeout=5000)
     qtbot.waitUntil(lambda: not status.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: inbox.unread_count == 1, timeout=5000)  # the notice is read too
     assert clocked_services.conversations.unread_counts(school.student.actor).total == 0
     assert student.grab().save(str(tmp_path / "conversation_masked.png"))
 
@@ -188,17 +192,24 @@ def test_the_inbox_notice_of_a_message_opens_the_booking_on_its_messages(
     assert "Bring your questions" in dialog.conversation_panel.view.toPlainText()
 
 
-def test_an_admin_reads_the_conversation_as_written_and_cannot_write(
+def test_an_admin_reads_the_conversation_from_the_bookings_page_and_cannot_write(
     qtbot: QtBot,
     clocked_services: AppServices,
     runner: TaskRunner,
     school: School,
     confirmed: BookingDTO,
-    parent: QWidget,
 ) -> None:
     clocked_services.conversations.send_message(school.student.actor, confirmed.id, NUMBER_AND_MAIL)
     assert school.admin.role is Role.ADMIN
-    admin = open_detail(qtbot, parent, clocked_services, runner, school.admin.actor, confirmed.id)
+    window = AdminWindow(services=clocked_services, user=school.admin, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.booking_admin
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    admin = page.open_detail(confirmed.id)
+    qtbot.waitUntil(lambda: admin.conversation_panel.conversation is not None, timeout=5000)
+    assert admin.sections.currentWidget() is admin.history  # nothing is unread for an admin
     admin.show_messages()
     panel = admin.conversation_panel
     assert NUMBER_AND_MAIL in panel.view.toPlainText()

@@ -8,6 +8,7 @@ thread only; the count is queried on the TaskRunner.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
@@ -21,6 +22,8 @@ from linguaflex_desktop.ui.operations import conversations as conversation_ops
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.inbox_page import InboxPage
     from linguaflex_desktop.ui.main_window_base import RoleWindow
+
+log = logging.getLogger(__name__)
 
 
 def unread_messages_text(count: int) -> str:
@@ -38,24 +41,23 @@ class MessageCountLabel(QLabel):
         self.setVisible(False)
         self._window = window
         self.counts = UnreadCounts(total=0)
-        self._loading = False
+        self._request = 0
 
     @Slot()
     def reload(self, *_args: object) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        window = self._window
+        """Count again; an answer older than the latest request is dropped. A failure
+        keeps the last count (the next reload tells)."""
+        self._request += 1
+        request, window = self._request, self._window
         conversation_ops.unread_counts(
             OpContext.of(window),
             window.actor,
-            on_success=self._on_counts,
-            on_failure=lambda _error: setattr(self, "_loading", False),  # the next try tells
+            on_success=lambda counts: self._on_counts(counts) if request == self._request else None,
+            on_failure=lambda error: log.warning("unread messages not counted: %s", error),
             owner=self,
         )
 
     def _on_counts(self, counts: UnreadCounts) -> None:
-        self._loading = False
         self.counts = counts
         self.setText(unread_messages_text(counts.total))
         self.setVisible(counts.total > 0)
