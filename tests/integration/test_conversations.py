@@ -4,7 +4,9 @@ not after), the new-message notice in the inbox and by e-mail at most once per w
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
@@ -218,3 +220,23 @@ def test_a_burst_of_messages_makes_one_notice_and_one_email_per_window(
     chat.send_message(w.teacher, booking.id, "Got it")
     drain(glue.worker)
     assert smtp.inbox.messages()[-1]["To"] == "sam@example.com"
+
+
+def test_messages_sent_at_once_still_make_a_single_notice(ctx: ServiceContext) -> None:
+    """Concurrent sends to one conversation serialise on the booking: the first writes the
+    notice, the others find it (unread, in the window) and add none."""
+    glue, chat = _glue(ctx)
+    w = glue.world
+    booking = request(glue.bookings, w)
+    senders = [w.student, w.student, w.student, w.student, w.student, w.student]
+    barrier = threading.Barrier(len(senders))
+
+    def send(index: int) -> int:
+        barrier.wait(timeout=30)
+        return chat.send_message(senders[index], booking.id, f"Quick note {index}").id
+
+    with ThreadPoolExecutor(max_workers=len(senders)) as pool:
+        ids = list(pool.map(send, range(len(senders))))
+    assert len(set(ids)) == len(senders)
+    assert [row.kind for row in notifications_of(ctx, w.teacher)].count("message") == 1
+    assert chat.unread_counts(w.teacher).total == len(senders)

@@ -75,7 +75,7 @@ class ConversationService:
         with self._ctx.unit_of_work() as uow:
             session, now = uow.session, self._ctx.now()
             user = load_acting_user(session, actor)
-            booking = _load_booking(session, booking_id)
+            booking = _load_booking(session, booking_id, for_update=True)
             if user.id not in (booking.student_id, booking.teacher_id):
                 raise PermissionDenied(
                     ADMIN_READ_ONLY if user.role is Role.ADMIN else "This booking is not yours."
@@ -187,12 +187,17 @@ class ConversationService:
         return UnreadCounts(total=sum(by_booking.values()), by_booking=by_booking)
 
 
-def _load_booking(session: Session, booking_id: int) -> SessionBooking:
-    booking = session.scalar(
+def _load_booking(session: Session, booking_id: int, *, for_update: bool = False) -> SessionBooking:
+    """The booking with its parties; ``for_update`` locks its row on Postgres, so the sends
+    of one conversation serialise and see each other's notice (SQLite: BEGIN IMMEDIATE)."""
+    query = (
         select(SessionBooking)
         .where(SessionBooking.id == check_id(booking_id, what="booking"))
         .options(joinedload(SessionBooking.student), joinedload(SessionBooking.teacher))
     )
+    if for_update:
+        query = query.with_for_update(of=SessionBooking)
+    booking = session.scalar(query)
     if booking is None:
         raise NotFound("That booking does not exist.")
     return booking
