@@ -6,6 +6,7 @@ opening the booking on its messages, the admin reading only, the length limit wh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,28 @@ def test_an_over_long_message_is_marked_while_typing_and_cannot_be_sent(
     panel.edit.setPlainText("x" * 2000)
     assert panel.send_button.isEnabled()
     assert panel.limit.label.text() == "2000 / 2000"
+
+
+def test_the_status_bar_count_opens_the_booking_with_the_most_unread_messages(
+    qtbot: QtBot,
+    clocked_services: AppServices,
+    school: School,
+    confirmed: BookingDTO,
+    student_window: StudentWindow,
+) -> None:
+    later = book(clocked_services, school, start_at=confirmed.start_at + timedelta(days=1))
+    chat = clocked_services.conversations
+    chat.send_message(school.teacher.actor, confirmed.id, "One")
+    for text in ("Two", "Three"):
+        chat.send_message(school.teacher.actor, later.id, text)
+    status = student_window.message_count
+    status.reload()
+    qtbot.waitUntil(lambda: status.text() == "3 unread messages in your bookings", timeout=5000)
+    assert dict(status.counts.by_booking) == {confirmed.id: 1, later.id: 2}
+    qtbot.mouseClick(status, Qt.MouseButton.LeftButton)
+    dialog = status.booking_dialog
+    assert dialog is not None and dialog.booking_id == later.id
+    qtbot.waitUntil(
+        lambda: dialog.sections.currentWidget() is dialog.conversation_panel, timeout=5000
+    )
+    qtbot.waitUntil(lambda: status.text() == "1 unread message in your bookings", timeout=5000)

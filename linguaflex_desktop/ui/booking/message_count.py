@@ -1,5 +1,6 @@
 """The signed-in user's unread booking messages in the status bar of their role window
-("3 unread messages in your bookings"), hidden while there are none.
+("3 unread messages in your bookings"), hidden while there are none; a click opens the
+booking with the most unread messages on its conversation.
 
 It reloads when a "message" change is made in this app (a message sent or read) and each
 time the inbox reloads (its poll brings the notices of messages written elsewhere). GUI
@@ -11,10 +12,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel
 
 from linguaflex_desktop.services.messaging.conversation_dto import UnreadCounts
+from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import conversations as conversation_ops
@@ -30,8 +33,18 @@ def unread_messages_text(count: int) -> str:
     return f"{count} unread message{'s' if count != 1 else ''} in your bookings"
 
 
+def busiest_booking(counts: UnreadCounts) -> int | None:
+    """The booking with the most unread messages (the newest booking on a tie), or None."""
+    if not counts.by_booking:
+        return None
+    return max(
+        counts.by_booking, key=lambda booking_id: (counts.by_booking[booking_id], booking_id)
+    )
+
+
 class MessageCountLabel(QLabel):
-    """Shows ``unread_messages_text``; ``counts`` is the last UnreadCounts loaded."""
+    """Shows ``unread_messages_text``; ``counts`` is the last UnreadCounts loaded. A click
+    opens the booking with the most unread messages on its conversation."""
 
     counts_loaded = Signal(object)  # UnreadCounts
 
@@ -39,8 +52,11 @@ class MessageCountLabel(QLabel):
         super().__init__()
         self.setObjectName("messagesStatus")
         self.setVisible(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Open the booking with unread messages.")
         self._window = window
         self.counts = UnreadCounts(total=0)
+        self.booking_dialog: BookingDetailDialog | None = None
         self._request = 0
 
     @Slot()
@@ -62,6 +78,26 @@ class MessageCountLabel(QLabel):
         self.setText(unread_messages_text(counts.total))
         self.setVisible(counts.total > 0)
         self.counts_loaded.emit(counts)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.open_unread()
+        super().mouseReleaseEvent(event)
+
+    def open_unread(self) -> BookingDetailDialog | None:
+        """Open the booking with the most unread messages (on its Messages); None if none."""
+        booking_id = busiest_booking(self.counts)
+        if booking_id is None:
+            return None
+        window = self._window
+        self.booking_dialog = open_booking_detail(
+            window,
+            services=window.services,
+            actor=window.actor,
+            runner=window.runner,
+            booking_id=booking_id,
+        )
+        return self.booking_dialog
 
 
 def install_message_count(window: RoleWindow, inbox: InboxPage | None) -> MessageCountLabel:
