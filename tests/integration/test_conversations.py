@@ -240,3 +240,17 @@ def test_messages_sent_at_once_still_make_a_single_notice(ctx: ServiceContext) -
     assert len(set(ids)) == len(senders)
     assert [row.kind for row in notifications_of(ctx, w.teacher)].count("message") == 1
     assert chat.unread_counts(w.teacher).total == len(senders)
+
+
+def test_after_the_first_payment_the_notice_carries_the_contact_details(
+    ctx: ServiceContext,
+) -> None:
+    glue, chat = _glue(ctx)
+    w = glue.world
+    booking = confirmed(glue.bookings, w)
+    pay(glue, booking.id)
+    chat.send_message(w.teacher, booking.id, "My direct line: +49 30 1234567")
+    notice = notifications_of(ctx, w.student)[-1]
+    assert notice.kind == "message"
+    assert "> My direct line: +49 30 1234567" in notice.body_text
+    assert CONTACT_MASK not in notice.body_text
