@@ -110,12 +110,19 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     )
     assert panel.edit.toPlainText() == ""
     assert NUMBER_AND_MAIL in panel.view.toPlainText()  # the author reads their own words
+    qtbot.keyClicks(panel.edit, "See you!")
+    with qtbot.waitSignal(panel.sent, timeout=5000):  # Ctrl+Enter sends too
+        qtbot.keyClick(panel.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: panel.conversation is not None and len(panel.conversation.messages) == 2,
+        timeout=5000,
+    )
     assert "Lucía Ruiz (you) · Mon 1 Mar 2027, 10:00" in panel.view.toPlainText()  # Madrid
 
     # the student's window counts the unread message in its status bar, its inbox the notice
     status = student_window.message_count
     qtbot.waitUntil(lambda: status.isVisible(), timeout=5000)
-    assert status.text() == "1 unread message in your bookings"
+    qtbot.waitUntil(lambda: status.text() == "2 unread messages in your bookings", timeout=5000)
     inbox = student_window.inbox
     qtbot.waitUntil(lambda: inbox.unread_count == 2, timeout=5000)  # "confirmed" + the notice
 
@@ -124,6 +131,7 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     )
     assert student.sections.currentWidget() is student.conversation_panel  # opened on it
     shown = student.conversation_panel.view.toPlainText()
+    assert "See you!" in shown
     assert f"Call me on {CONTACT_MASK} or write to {CONTACT_MASK}" in shown
     assert "7946" not in shown and "lucia@" not in shown
     assert "Lucía Ruiz · Mon 1 Mar 2027, 09:00 · New" in shown  # London time, unread

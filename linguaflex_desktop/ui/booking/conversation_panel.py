@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -111,6 +111,9 @@ class ConversationPanel(QWidget):
         self.send_button = QPushButton("Send")
         self.send_button.setObjectName("primaryButton")
         self.send_button.clicked.connect(self.send)
+        self.send_button.setToolTip("Send the message (Ctrl+Enter).")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.edit, self.send)
         self.error_label = make_message_label()
         self.edit.textChanged.connect(self._update_send_button)
         self.limit.valid_changed.connect(self._update_send_button)
@@ -137,6 +140,7 @@ class ConversationPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.compose_box)
+        self.compose_box.setVisible(False)  # until the conversation says the viewer may write
 
     # --- loading --------------------------------------------------------------------------
 
@@ -220,7 +224,7 @@ class ConversationPanel(QWidget):
     # --- sending --------------------------------------------------------------------------
 
     def _update_send_button(self, *_args: object) -> None:
-        allowed = self.conversation is None or self.conversation.can_send
+        allowed = self.conversation is not None and self.conversation.can_send
         ready = bool(self.edit.toPlainText().strip()) and self.limit.is_valid()
         self.send_button.setEnabled(allowed and ready and not self._sending)
 
