@@ -5,7 +5,7 @@ opening the booking on its messages, the admin reading only, the length limit wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -45,13 +45,6 @@ def confirmed(clocked_services: AppServices, school: School) -> BookingDTO:
 
 
 @pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-@pytest.fixture
 def student_window(
     qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> Iterator[StudentWindow]:
@@ -62,19 +55,29 @@ def student_window(
     runner.wait_for_idle()
 
 
-def open_detail(
-    qtbot: QtBot,
-    parent: QWidget,
-    services: AppServices,
-    runner: TaskRunner,
-    actor: Actor,
-    booking_id: int,
-) -> BookingDetailDialog:
-    dialog = open_booking_detail(
-        parent, services=services, actor=actor, runner=runner, booking_id=booking_id
-    )
-    qtbot.waitUntil(lambda: dialog.conversation_panel.conversation is not None, timeout=5000)
-    return dialog
+OpenDetail = Callable[..., BookingDetailDialog]
+
+
+@pytest.fixture
+def open_detail(qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner) -> OpenDetail:
+    """Open a booking's detail as ``actor`` (over ``parent``, else a bare widget) and wait
+    for its conversation."""
+    parents: list[QWidget] = []
+
+    def open_as(
+        actor: Actor, booking_id: int, parent: QWidget | None = None
+    ) -> BookingDetailDialog:
+        if parent is None:
+            parent = QWidget()
+            qtbot.addWidget(parent)
+            parents.append(parent)  # kept alive: the dialog is its child
+        dialog = open_booking_detail(
+            parent, services=clocked_services, actor=actor, runner=runner, booking_id=booking_id
+        )
+        qtbot.waitUntil(lambda: dialog.conversation_panel.conversation is not None, timeout=5000)
+        return dialog
+
+    return open_as
 
 
 def messages_tab_text(dialog: BookingDetailDialog) -> str:
@@ -87,13 +90,11 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     runner: TaskRunner,
     school: School,
     confirmed: BookingDTO,
-    parent: QWidget,
+    open_detail: OpenDetail,
     student_window: StudentWindow,
     tmp_path: Path,
 ) -> None:
-    teacher = open_detail(
-        qtbot, parent, clocked_services, runner, school.teacher.actor, confirmed.id
-    )
+    teacher = open_detail(school.teacher.actor, confirmed.id)
     panel = teacher.conversation_panel
     teacher.show_messages()
     assert "hidden from the other party" in panel.notice_label.text()
@@ -126,9 +127,7 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     inbox = student_window.inbox
     qtbot.waitUntil(lambda: inbox.unread_count == 2, timeout=5000)  # "confirmed" + the notice
 
-    student = open_detail(
-        qtbot, student_window, clocked_services, runner, school.student.actor, confirmed.id
-    )
+    student = open_detail(school.student.actor, confirmed.id, student_window)
     assert student.sections.currentWidget() is student.conversation_panel  # opened on it
     shown = student.conversation_panel.view.toPlainText()
     assert "See you!" in shown
@@ -158,11 +157,9 @@ def test_a_new_message_reloads_the_other_partys_open_dialog_with_its_count(
     runner: TaskRunner,
     school: School,
     confirmed: BookingDTO,
-    parent: QWidget,
+    open_detail: OpenDetail,
 ) -> None:
-    student = open_detail(
-        qtbot, parent, clocked_services, runner, school.student.actor, confirmed.id
-    )
+    student = open_detail(school.student.actor, confirmed.id)
     assert student.sections.currentWidget() is student.history  # nothing unread yet
     clocked_services.conversations.send_message(school.teacher.actor, confirmed.id, "Hola Sam")
     data_events(runner).emit_change(Change("message", (confirmed.id,)))
@@ -227,16 +224,11 @@ def test_an_admin_reads_the_conversation_from_the_bookings_page_and_cannot_write
 
 
 def test_an_over_long_message_is_marked_while_typing_and_cannot_be_sent(
-    qtbot: QtBot,
-    clocked_services: AppServices,
-    runner: TaskRunner,
     school: School,
     confirmed: BookingDTO,
-    parent: QWidget,
+    open_detail: OpenDetail,
 ) -> None:
-    dialog = open_detail(
-        qtbot, parent, clocked_services, runner, school.student.actor, confirmed.id
-    )
+    dialog = open_detail(school.student.actor, confirmed.id)
     dialog.show_messages()
     panel = dialog.conversation_panel
     panel.edit.setPlainText("x" * 2001)
