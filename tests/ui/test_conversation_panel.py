@@ -138,6 +138,8 @@ def test_teacher_sends_and_the_student_sees_it_masked_until_the_booking_is_paid(
     qtbot.waitUntil(lambda: messages_tab_text(student) == "Messages", timeout=5000)
     qtbot.waitUntil(lambda: not status.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: inbox.unread_count == 1, timeout=5000)  # the notice is read too
+    # the teacher's open conversation follows: their messages are seen
+    qtbot.waitUntil(lambda: "· Seen" in panel.view.toPlainText(), timeout=5000)
     assert clocked_services.conversations.unread_counts(school.student.actor).total == 0
     assert student.grab().save(str(tmp_path / "conversation_masked.png"))
 

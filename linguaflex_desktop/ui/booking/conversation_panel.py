@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_LENGTH = 2000
 EMPTY_TEXT = "No messages yet. Write to agree on goals, materials or questions before the session."
 NEW_MARKER = "New"
+SEEN_MARKER = "Seen"  # the author's message, read by the other party
 
 
 def unread_text(count: int) -> str:
@@ -57,11 +58,14 @@ def unread_text(count: int) -> str:
 
 
 def message_html(message: MessageDTO, zone_name: str) -> str:
-    """One message: '<b>Author</b> (you) · Wed 3 Mar 2027, 11:00 · New', then its text."""
+    """One message: '<b>Author</b> · Wed 3 Mar 2027, 11:00 · New' (or '(you) … · Seen'
+    once the other party read it), then its text."""
     who = html.escape(message.author_name) + (" (you)" if message.is_mine else "")
     meta = f"<b>{who}</b> · {html.escape(format_when(message.created_at, zone_name))}"
     if message.is_unread:
         meta += f' · <span style="color:#b3261e"><b>{NEW_MARKER}</b></span>'
+    elif message.is_mine and message.read_at is not None:
+        meta += f" · {SEEN_MARKER}"
     if message.masked:
         meta += " · <i>contact details hidden</i>"
     return f'<p style="margin-bottom:2px">{meta}</p>{body_html(message.body)}'
