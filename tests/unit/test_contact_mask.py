@@ -45,6 +45,7 @@ URL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(com|org|net|io|de|uk)\b", re.I
         ("http://localhost:8000/page?a=1", M),
         ("see example.com or meet.zoom.us/j/123", f"see {M} or {M}"),
         ("v1.2/example.com/joe and example.com-", f"v1.2/{M} and {M}"),
+        ("a@b@c.d", M),  # the second pass hides what the first left
         ("Skype me: a@b.de / +49 171 2345678", f"Skype me: {M} / {M}"),
     ],
 )

@@ -74,22 +74,21 @@ def _mask_phones(text: str) -> str:
 # an address first: its domain is not a link of its own
 _MASKERS = (_mask_addresses, _mask_links, _mask_phones)
 _REPEATED_MASKS = re.compile(rf"{re.escape(CONTACT_MASK)}(?:[ \t]*{re.escape(CONTACT_MASK)})+")
-_MAX_PASSES = 4
 
 
 def mask_contacts(text: str) -> str:
     """``text`` with every e-mail address, phone number and link replaced by CONTACT_MASK.
 
-    Repeated until nothing more matches (a pass can only shorten what is left to match; a
-    few passes always settle), so the result contains none of them."""
-    for _ in range(_MAX_PASSES):
+    Repeated until nothing more matches (hiding "a@b" of "a@b@c.d" leaves "@c.d" for the
+    next pass), so the result contains none of them. It ends: the mask holds no "@", digit or
+    dot, so no pattern matches it, and each pass that changes anything hides characters."""
+    while True:
         masked = text
         for mask in _MASKERS:
             masked = mask(masked)
         if masked == text:
-            break
+            return _REPEATED_MASKS.sub(CONTACT_MASK, text)
         text = masked
-    return _REPEATED_MASKS.sub(CONTACT_MASK, text)
 
 
 def has_contacts(text: str) -> bool:
