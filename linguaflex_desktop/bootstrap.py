@@ -43,6 +43,7 @@ from linguaflex_desktop.services.common.context import Clock, ServiceContext, sy
 from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.common.ledger_findings import LedgerFindings
 from linguaflex_desktop.services.meetings.service import MeetingService
+from linguaflex_desktop.services.messaging.conversations import ConversationService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
 from linguaflex_desktop.services.reports.attention.service import AttentionService
 from linguaflex_desktop.services.reports.service import ReportService
@@ -218,6 +219,7 @@ class AppServices:
     job_admin: JobAdminService
     reports: ReportService
     reviews: ReviewService
+    conversations: ConversationService
     change_feed: ChangeFeed = field(default_factory=ChangeFeed, repr=False)
     _change_listener: ChangeListener | None = field(default=None, repr=False)
     _payment_services: PaymentServices | None = field(default=None, repr=False)
@@ -381,6 +383,7 @@ def build_app_services(
         reports=ReportService(ctx),
         change_feed=change_feed,
         reviews=ReviewService(ctx),
+        conversations=ConversationService(ctx),
     )
     # Every change made from this process queues e-mails when SMTP is configured here.
     configure_email_delivery(services)

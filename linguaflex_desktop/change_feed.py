@@ -46,6 +46,7 @@ TABLE_KINDS: dict[str, str] = {
     "reschedule_proposals": "booking",
     "meetings": "booking",  # the meeting state is a column of every booking list
     "ratings": "review",
+    "booking_messages": "message",
     "payments": "payment",
     "refunds": "payment",
     "teacher_payouts": "payout",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
     from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
     from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
+    from linguaflex_desktop.models.conversation import BookingMessage
     from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
     from linguaflex_desktop.models.payment import (
         Payment,
@@ -48,6 +49,7 @@ _ORM_MODULES = {
     "base": ("Base", "UTCDateTime", "utcnow"),
     "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
     "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
+    "conversation": ("BookingMessage",),
     "messaging": ("AuditEvent", "Meeting", "Notification", "OutboxJob"),
     "payment": (
         "Payment",
@@ -79,6 +81,7 @@ __all__ = [
     "AvailabilityRule",
     "Base",
     "BookingEventKind",
+    "BookingMessage",
     "BookingStatus",
     "Gig",
     "JobKind",

@@ -26,6 +26,7 @@ ChangeKind = Literal[
     "card",
     "gig",
     "job",
+    "message",
     "notification",
     "payment",
     "payout",

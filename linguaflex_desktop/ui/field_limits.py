@@ -46,6 +46,12 @@ class LengthLimit(QObject):
     def is_valid(self) -> bool:
         return self._valid
 
+    def set_maximum(self, maximum: int) -> None:
+        """Count against ``maximum`` from now on (e.g. the limit a service reported)."""
+        if maximum != self.maximum:
+            self.maximum = maximum
+            self._update()
+
     @Slot()
     def _update(self, *_args: object) -> None:
         length = self.length()

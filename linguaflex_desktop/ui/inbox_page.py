@@ -36,6 +36,7 @@ from linguaflex_desktop.errors import NotFound
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.messaging.notifications import NotificationDTO
 from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
 from linguaflex_desktop.ui.operations import OpContext
@@ -212,6 +213,8 @@ class InboxPage(QWidget):
         self.poll_timer.timeout.connect(self._poll)
         if poll_interval_ms > 0:
             self.poll_timer.start()
+        # notices read or written elsewhere in the app (a conversation read in a booking)
+        refresh_on(self, runner, ("notification",), lambda _change: self.refresh())
         self.refresh()
 
     def _build(self) -> None:

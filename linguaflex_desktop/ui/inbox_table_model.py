@@ -28,6 +28,7 @@ KIND_TEXT = {
     "reminder_24h": "Reminder",
     "reminder_1h": "Reminder",
     "review_hidden": "Review hidden",
+    "message": "Message",
 }
 
 

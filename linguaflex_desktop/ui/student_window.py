@@ -26,6 +26,7 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
+from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
@@ -332,6 +333,7 @@ class StudentWindow(RoleWindow):
         self.add_page(self.gig_browser, "Find a teacher")
         self.add_page(self.my_bookings, "My bookings")
         self.inbox = install_inbox(self)
+        self.message_count = install_message_count(self, self.inbox)
 
     def open_teacher_profile(self) -> TeacherProfileDialog | None:
         """Open the profile of the teacher of the gig shown in the detail panel."""

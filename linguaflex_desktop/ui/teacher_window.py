@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
+from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.data_changed import refresh_on
@@ -185,6 +186,7 @@ class TeacherWindow(RoleWindow):
         )
         self.add_page(self.reviews, "Reviews")
         self.inbox = install_inbox(self)
+        self.message_count = install_message_count(self, self.inbox)
 
     def _on_queue_changed(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.requests)

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import (
@@ -44,6 +44,10 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.messaging.calendar_invite import booking_uid, build_ics
+from linguaflex_desktop.services.messaging.delivery import email_delivery_enabled
+from linguaflex_desktop.services.messaging.delivery import (  # re-exported (bootstrap, tests)
+    enable_email_delivery as enable_email_delivery,
+)
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
 from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts, Party, compose
 
@@ -56,7 +60,6 @@ JOB_SEND_EMAIL = JobKind.SEND_EMAIL
 JOB_REMINDER = JobKind.REMINDER
 
 REMINDER_LEADS = {"reminder_24h": timedelta(hours=24), "reminder_1h": timedelta(hours=1)}
-EMAIL_DELIVERY_KEY = "linguaflex.email_delivery"
 
 TRANSITION_KINDS = frozenset(RECIPIENTS) - {
     "meeting_ready",
@@ -87,17 +90,6 @@ def meeting_create_key(booking_id: int) -> str:
 
 
 # --- configuration ----------------------------------------------------------------------------
-
-
-def enable_email_delivery(session_factory: sessionmaker[Session], enabled: bool = True) -> None:
-    """Make every session of this factory enqueue send-email jobs (SMTP is configured)."""
-    info = dict(session_factory.kw.get("info") or {})
-    info[EMAIL_DELIVERY_KEY] = enabled
-    session_factory.configure(info=info)
-
-
-def email_delivery_enabled(session: Session) -> bool:
-    return bool(session.info.get(EMAIL_DELIVERY_KEY, False))
 
 
 def status_event_kind(to: BookingStatus, action: AuditAction | None) -> BookingEventKind:

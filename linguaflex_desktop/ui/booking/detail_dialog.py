@@ -1,6 +1,8 @@
 """One booking in full: both parties' local times, price, deadlines, open reschedule
 proposal (accept / decline for the other party), the online session, the teacher's "Mark
-completed" (a paid session that has ended) and the audit trail.
+completed" (a paid session that has ended), and in tabs the audit trail (History) and the
+conversation between student and teacher (Messages; it comes to the front when it opens with
+unread messages).
 
 Loads ``bookings.get_booking`` on the TaskRunner. Non-blocking: open with ``open()``.
 GUI thread only.
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,7 @@ from linguaflex_desktop.services.booking.rules import (
 )
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT, is_own_teacher
+from linguaflex_desktop.ui.booking.conversation_panel import ConversationPanel
 from linguaflex_desktop.ui.booking.format import (
     action_text,
     describe_change,
@@ -61,6 +65,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 HISTORY_COLUMNS = ("When", "Who", "What", "Change", "Reason")
+HISTORY_TAB, MESSAGES_TAB = "History", "Messages"
 
 
 class BookingDetailDialog(QDialog):
@@ -83,6 +88,7 @@ class BookingDetailDialog(QDialog):
         self.booking_id = booking_id
         self.detail: BookingDetailDTO | None = None
         self._reloads = 0  # the latest reload's number; older answers are dropped
+        self._messages_shown = False  # the conversation's first load has been seen
         self.setObjectName("bookingDetailDialog")
         self.setWindowTitle(f"Booking #{booking_id}")
         self.resize(880, 660)
@@ -117,8 +123,14 @@ class BookingDetailDialog(QDialog):
         self.complete_button.setVisible(False)  # the booking's teacher's, once loaded
         self.complete_button.clicked.connect(self.complete)
         buttons.addButton(self.complete_button, QDialogButtonBox.ButtonRole.ActionRole)
-        history_heading = QLabel("History")
-        history_heading.setObjectName("detailSection")
+        self.conversation_panel = ConversationPanel(
+            services=services, actor=actor, runner=runner, booking_id=booking_id
+        )
+        self.sections = QTabWidget()
+        self.sections.setObjectName("detailSections")
+        self.sections.addTab(self.history, HISTORY_TAB)
+        self.sections.addTab(self.conversation_panel, MESSAGES_TAB)
+        self.conversation_panel.unread_changed.connect(self._on_unread_messages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.title_label)
@@ -128,10 +140,21 @@ class BookingDetailDialog(QDialog):
         layout.addWidget(self.proposal_box)
         layout.addWidget(self.meeting_panel)
         layout.addWidget(self.error_label)
-        layout.addWidget(history_heading)
-        layout.addWidget(self.history, 1)
+        layout.addWidget(self.sections, 1)
         layout.addWidget(buttons)
         self.reload()
+
+    def show_messages(self) -> None:
+        """Bring the conversation to the front (its unread messages are then read)."""
+        self.sections.setCurrentWidget(self.conversation_panel)
+
+    def _on_unread_messages(self, count: int) -> None:
+        """'Messages (2)' while some are unread; the first load with unread ones opens them."""
+        index = self.sections.indexOf(self.conversation_panel)
+        self.sections.setTabText(index, f"{MESSAGES_TAB} ({count})" if count else MESSAGES_TAB)
+        if count and not self._messages_shown:
+            self.show_messages()
+        self._messages_shown = True
 
     def _build_proposal_box(self) -> QFrame:
         box = QFrame()
