@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.cancellation_requests import CancellationRequests
+    from linguaflex_desktop.services.payments.cancellations import Cancellations
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
     from linguaflex_desktop.services.payments.reconcile import Reconciler
     from linguaflex_desktop.services.payments.refunds import Refunds
@@ -236,6 +238,22 @@ class AppServices:
     @property
     def stripe_key_check(self) -> StripeKeyCheck:
         return self.payment_services.key_check
+
+    @property
+    def cancellations(self) -> Cancellations:
+        """Students' and teachers' cancellations of paid bookings (they refund: Stripe)."""
+        from linguaflex_desktop.services.payments.cancellations import Cancellations
+
+        return Cancellations(self.ctx, self.refunds)
+
+    @property
+    def cancellation_requests(self) -> CancellationRequests:
+        """Cancellation requests; listing them does not start the payment side."""
+        from linguaflex_desktop.services.payments.cancellation_requests import (
+            CancellationRequests,
+        )
+
+        return CancellationRequests(self.ctx, lambda: self.refunds)
 
     def close(self) -> None:
         with self._payment_lock:

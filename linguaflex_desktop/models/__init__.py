@@ -15,6 +15,8 @@ from linguaflex_desktop.models.enums import (
     AuditAction,
     BookingEventKind,
     BookingStatus,
+    CancellationAnswer,
+    CancellationRequestState,
     JobKind,
     JobState,
     Level,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.models.accounts import AuthToken, TeacherProfile, User
     from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
     from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
+    from linguaflex_desktop.models.cancellation import CancellationRequest
     from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
     from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
     from linguaflex_desktop.models.payment import (
@@ -45,6 +48,7 @@ _ORM_MODULES = {
     "accounts": ("AuthToken", "TeacherProfile", "User"),
     "base": ("Base", "UTCDateTime", "utcnow"),
     "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
+    "cancellation": ("CancellationRequest",),
     "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
     "messaging": ("AuditEvent", "Meeting", "Notification", "OutboxJob"),
     "payment": ("Payment", "PendingCardSetup", "Refund", "SavedCard", "StripeCustomer"),
@@ -70,6 +74,9 @@ __all__ = [
     "Base",
     "BookingEventKind",
     "BookingStatus",
+    "CancellationAnswer",
+    "CancellationRequest",
+    "CancellationRequestState",
     "Gig",
     "JobKind",
     "JobState",
