@@ -22,6 +22,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 ChangeKind = Literal[
     "availability",
     "booking",
+    "cancellation",
     "card",
     "gig",
     "job",

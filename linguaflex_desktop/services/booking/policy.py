@@ -20,6 +20,8 @@ from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking import rules
 
 SELF_CANCEL_NOTICE = timedelta(hours=24)
+# a student's or teacher's reason for cancelling a paid booking (it joins a sentence of ours)
+MAX_CANCEL_REASON_LENGTH = 300
 
 # What "Cancel booking…" does for a student's booking now: "cancel" an unpaid booking, "refund"
 # a paid one in full automatically, "request" the cancellation of a paid one, or "none".

@@ -24,7 +24,7 @@ from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundResult
 from linguaflex_desktop.services.payments.refunds import Refunds
 
-MAX_CANCEL_REASON_LENGTH = 300
+MAX_CANCEL_REASON_LENGTH = policy.MAX_CANCEL_REASON_LENGTH
 STUDENT_REFUND_REASON = "Cancelled by the student more than 24 hours before the start."
 STUDENT_REFUND_MESSAGE = (
     "You cancelled more than 24 hours before the start: full refund under the cancellation policy."

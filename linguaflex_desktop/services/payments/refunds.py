@@ -209,7 +209,13 @@ class Refunds:
         return result
 
     def cancel_paid_booking(
-        self, actor: Actor, booking_id: int, *, reason: str, request_key: str
+        self,
+        actor: Actor,
+        booking_id: int,
+        *,
+        reason: str,
+        student_message: str = "",
+        request_key: str,
     ) -> RefundResult:
         """An admin cancels a PAID, CONFIRMED booking: a full refund and the cancellation, in
         one action. The same ``request_key`` again (a double click) returns the first result
@@ -225,7 +231,13 @@ class Refunds:
                 f"Only a confirmed booking can be cancelled; this one is "
                 f"{rules.describe_status(status)}."
             )
-        return self.refund(actor, booking_id, reason=reason, request_key=request_key)
+        return self.refund(
+            actor,
+            booking_id,
+            reason=reason,
+            student_message=student_message,
+            request_key=request_key,
+        )
 
     # --- steps -------------------------------------------------------------------------------
 

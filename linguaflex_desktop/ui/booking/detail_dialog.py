@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import Conflict
 from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
+from linguaflex_desktop.services.booking.policy import policy_text
 from linguaflex_desktop.services.booking.rules import (
+    OPEN_STATUSES,
     awaits_payment,
     can_answer_proposal,
     can_complete,
@@ -218,6 +220,8 @@ class BookingDetailDialog(QDialog):
             rows.append(("Student's note", detail.student_note))
         if booking.status_reason:
             rows.append(("Reason", booking.status_reason))
+        if booking.status in OPEN_STATUSES:
+            rows.append(("Cancellation", policy_text()))
         for name, value in rows:
             label = QLabel(value)
             label.setWordWrap(True)
