@@ -71,10 +71,10 @@ class AnswerDialog(QDialog):
         group = QButtonGroup(self)
         for answer, text in ANSWER_TEXTS.items():
             radio = QRadioButton(text)
-            radio.toggled.connect(self._update)
             group.addButton(radio)
             self.radios[answer] = radio
         self.radios[CancellationAnswer.FULL].setChecked(True)
+        group.buttonToggled.connect(lambda *_args: self._update())
         self.amount_input = MoneyInput(request.currency)
         self.amount_input.setFixedWidth(140)
         self.amount_input.textEdited.connect(lambda _text: self._update())

@@ -154,18 +154,19 @@ class RefundDialog(QDialog):
             "Internal reason (required): admins and the audit trail only, never the student"
         )
         self.reason_edit.setFixedHeight(60)
-        self.reason_edit.textChanged.connect(self._update_button)
+        # each limit first: it has counted the text when the button is updated
         self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="internal reason")
+        self.reason_edit.textChanged.connect(self._update_button)
         self.message_edit = QPlainTextEdit()
         self.message_edit.setPlaceholderText(
             f"Message to the student (optional): shown on their booking, receipt and "
             f"notification. Left empty, they read “{DEFAULT_STUDENT_MESSAGE}”."
         )
         self.message_edit.setFixedHeight(60)
-        self.message_edit.textChanged.connect(self._update_button)
         self.message_limit = LengthLimit(
             self.message_edit, MAX_STUDENT_MESSAGE_LENGTH, what="message to the student"
         )
+        self.message_edit.textChanged.connect(self._update_button)
         preview_box = QWidget()
         preview_box.setObjectName("receiptPanel")
         preview_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -187,6 +188,12 @@ class RefundDialog(QDialog):
         self.refund_button.setObjectName("dangerButton")
         self.refund_button.setEnabled(False)
         self.refund_button.clicked.connect(self.submit)
+        # wide enough for the largest amount it can name, so "Refund" (no valid amount) and
+        # "Refund 31.50 USD" leave the buttons where they are
+        widest = f"Refund {money(self.payment.amount_minor, self.payment.currency)}"
+        self.refund_button.setMinimumWidth(
+            self.refund_button.fontMetrics().horizontalAdvance(widest) + 40
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
