@@ -27,6 +27,8 @@ KIND_TEXT = {
     "completed": "Completed",
     "reminder_24h": "Reminder",
     "reminder_1h": "Reminder",
+    "cancellation_requested": "Cancellation request",
+    "cancellation_answered": "Cancellation answered",
 }
 
 

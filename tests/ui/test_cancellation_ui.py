@@ -268,3 +268,47 @@ def test_policy_shows_before_paying_and_in_the_booking_detail(
     qtbot.addWidget(detail)
     qtbot.waitUntil(lambda: POLICY_TEXT in _texts(detail), timeout=WAIT)
     runner.wait_for_idle()
+
+
+# --- the teacher cancels a paid session -------------------------------------------------------
+
+
+def test_teacher_cancel_on_the_schedule_refunds_the_student_in_full(
+    qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School, clock: FakeClock
+) -> None:
+    booking = paid_booking(services, school)
+    clock.set(booking.start_at - timedelta(hours=2))  # inside 24 h: still a full refund
+    window = TeacherWindow(services=services, user=school.teacher, runner=runner)
+    added = install_payment_ui(window)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.schedule
+    window.tabs.setCurrentWidget(page)
+    page.agenda_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    assert added.teacher_cancel is not None
+    cancel = added.teacher_cancel.button
+    assert not cancel.isEnabled()
+
+    click_row(qtbot, page.view, 0)
+    assert cancel.isEnabled()
+    cancel.click()
+    dialog = page.reason_dialog
+    assert dialog is not None and dialog.confirm_button.text() == "Cancel and refund"
+    assert any("refunded in full" in text for text in _texts(dialog))
+    dialog.reason_edit.setPlainText("I lost my voice")
+    with qtbot.waitSignal(page.booking_changed, timeout=WAIT):
+        dialog.confirm_button.click()
+
+    assert page.notice_label.text() == (
+        "The session was cancelled and the student refunded in full."
+    )
+    receipt = services.payment_views.payment_for_booking(school.student.actor, booking.id)
+    assert receipt.payment_status is PaymentStatus.REFUNDED
+    assert [(r.amount_minor, r.student_message) for r in receipt.refunds] == [
+        (
+            PAID,
+            "Your teacher cancelled the session, so you get a full refund. Reason: I lost my voice",
+        )
+    ]
+    runner.wait_for_idle()

@@ -317,6 +317,8 @@ def _refund_key(session: Session, request_id: int) -> str:
 def _audit(
     session: Session, request: CancellationRequest, action: AuditAction, actor_id: int, reason: str
 ) -> None:
+    booking = session.get(SessionBooking, request.booking_id)
+    currency = booking.currency if booking is not None else None
     record_audit(
         session,
         actor_id=actor_id,
@@ -329,6 +331,7 @@ def _audit(
             "state": request.state.value,
             "answer": request.answer.value if request.answer else None,
             "amount_minor": request.amount_minor,
+            "currency": currency,  # beside the amount, so the audit trail reads it as money
         },
         reason=reason,
     )
