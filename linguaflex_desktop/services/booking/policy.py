@@ -35,20 +35,8 @@ POLICY_TEXT = (
 )
 
 
-class CancellableBooking(Protocol):
+class CancellableBooking(rules.BookingState, Protocol):
     """What the policy reads of a booking: a BookingDTO and the ORM row alike."""
-
-    @property
-    def status(self) -> BookingStatus: ...
-
-    @property
-    def payment_status(self) -> PaymentStatus: ...
-
-    @property
-    def payment_due_by(self) -> datetime | None: ...
-
-    @property
-    def end_at(self) -> datetime: ...
 
     @property
     def start_at(self) -> datetime: ...

@@ -31,15 +31,9 @@ def cancel_paid_as_student(
 ) -> None:
     """Change: the student cancels a paid booking more than 24 hours ahead and is refunded in
     full (the booking's fresh BookingDTO); emits "payment"."""
-    services = ctx.services
-
-    def work() -> BookingDTO:
-        services.cancellations.cancel_as_student(
-            actor, booking_id, reason=reason, request_key=request_key
-        )
-        return services.bookings.get_booking(actor, booking_id).booking
-
-    change(ctx, work, changed=_changed(booking_id), **cb)
+    _cancel_paid(
+        ctx, actor, booking_id, as_teacher=False, reason=reason, request_key=request_key, **cb
+    )
 
 
 def cancel_paid_as_teacher(
@@ -53,12 +47,28 @@ def cancel_paid_as_teacher(
 ) -> None:
     """Change: the teacher cancels a paid booking, refunding the student in full (the
     booking's fresh BookingDTO); emits "payment"."""
+    _cancel_paid(
+        ctx, actor, booking_id, as_teacher=True, reason=reason, request_key=request_key, **cb
+    )
+
+
+def _cancel_paid(
+    ctx: OpContext,
+    actor: Actor,
+    booking_id: int,
+    *,
+    as_teacher: bool,
+    reason: str,
+    request_key: str,
+    **cb: Unpack[Callbacks],
+) -> None:
     services = ctx.services
 
     def work() -> BookingDTO:
-        services.cancellations.cancel_as_teacher(
-            actor, booking_id, reason=reason, request_key=request_key
-        )
+        # on the pool thread: the first use of the refund side starts the payments gateway
+        cancellations = services.cancellations
+        cancel = cancellations.cancel_as_teacher if as_teacher else cancellations.cancel_as_student
+        cancel(actor, booking_id, reason=reason, request_key=request_key)
         return services.bookings.get_booking(actor, booking_id).booking
 
     change(ctx, work, changed=_changed(booking_id), **cb)
