@@ -54,6 +54,8 @@ def test_self_cancel_24h_and_1s_before_refunds_in_full_automatically(kit: Cancel
 
     assert (result.booking_status.value, result.payment_status.value) == ("CANCELLED", "REFUNDED")
     assert result.refunded_minor == PAID and result.refund.amount_minor == PAID
+    # the student's own result carries no internal reason and no Stripe id
+    assert (result.refund.reason, result.refund.stripe_refund_id) == (None, None)
     ((amount, status, reason, message, made_by),) = kit.refund_rows()
     assert (amount, status, made_by) == (PAID, "succeeded", student.id)
     assert reason == (
@@ -242,6 +244,62 @@ def test_a_refund_stripe_refuses_reopens_the_request(kit: CancelKit) -> None:
     again = kit.requests.answer(kit.world.admin, request_id, answer=CancellationAnswer.FULL)
     assert again.amount_minor == PAID
     assert [row[1] for row in kit.refund_rows()] == ["failed", "succeeded"]
+
+
+def test_an_answer_stripe_did_not_confirm_is_resumed_by_the_same_answer_once(
+    kit: CancelKit,
+) -> None:
+    from linguaflex_desktop.errors import ExternalServiceError
+
+    request_id = _ask(kit)
+    kit.gateway.script("create_refund", kit.gateway.unreachable())
+    with pytest.raises(ExternalServiceError):
+        kit.requests.answer(kit.world.admin, request_id, answer=CancellationAnswer.FULL)
+    (view,) = kit.requests.list_requests(kit.world.admin)
+    assert view.state is CancellationRequestState.ANSWERED  # its refund is in flight
+    assert [row[:2] for row in kit.refund_rows()] == [(PAID, "creating")]
+    with pytest.raises(Conflict, match="already been answered"):  # not another answer
+        kit.requests.answer(kit.world.teacher, request_id, answer=CancellationAnswer.NONE)
+
+    kit.clock.advance(seconds=31)  # past REFUND_RETRY_AFTER
+    again = kit.requests.answer(kit.world.admin, request_id, answer=CancellationAnswer.FULL)
+
+    assert again.amount_minor == PAID
+    assert [row[:2] for row in kit.refund_rows()] == [(PAID, "succeeded")]
+    assert kit.booking_row()[:3] == ("CANCELLED", "REFUNDED", PAID)
+    keys = {call.kwargs["idempotency_key"] for call in kit.gateway.calls_to("create_refund")}
+    assert keys == {f"cancellation-request-{request_id}-1"}  # the same request, sent again
+
+
+def test_two_answerers_racing_make_one_refund(kit: CancelKit) -> None:
+    request_id = _ask(kit)
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def answer(actor: object) -> None:
+        barrier.wait()
+        try:
+            outcomes.append(
+                kit.requests.answer(actor, request_id, answer=CancellationAnswer.FULL)  # type: ignore[arg-type]
+            )
+        except Conflict as error:  # the other answer was recorded first
+            outcomes.append(error)
+
+    threads = [
+        threading.Thread(target=answer, args=(who,)) for who in (kit.world.teacher, kit.world.admin)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert len(outcomes) == 2
+    assert len(kit.gateway.calls_to("create_refund")) == 1
+    assert [row[:2] for row in kit.refund_rows()] == [(PAID, "succeeded")]
+    (view,) = kit.requests.list_requests(kit.world.admin)
+    assert (view.answer, view.amount_minor) == (CancellationAnswer.FULL, PAID)
+    answers = [n for n in kit.notices(kit.world.student.id) if n[0] == "cancellation_answered"]
+    assert len(answers) == 1
 
 
 # --- the teacher cancels ----------------------------------------------------------------------

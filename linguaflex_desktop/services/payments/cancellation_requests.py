@@ -42,6 +42,7 @@ from linguaflex_desktop.models import (
     CancellationAnswer,
     CancellationRequest,
     CancellationRequestState,
+    PaymentStatus,
     Refund,
     RefundStatus,
     Role,
@@ -189,7 +190,7 @@ class CancellationRequests:
                 ):
                     raise Conflict("This cancellation request has already been answered.")
                 return _Claim(request.id, booking.id, answer, request.amount_minor, note, key)
-            if answer in _REFUNDING and not policy.is_paid_and_open(booking):
+            if answer in _REFUNDING and booking.payment_status is not PaymentStatus.PAID:
                 raise InvalidTransition("This booking is no longer paid; nothing can be refunded.")
             request.state, request.answer = _ANSWERED, answer
             request.amount_minor = amount_minor

@@ -113,6 +113,7 @@ class _Claim:
     amount_minor: int
     duplicate: RefundResult | None = None
     lease: Lease | None = None  # a repeat of a refund whose Stripe call got no answer
+    admin: bool = True  # made by an admin: the result carries the internal reason
 
 
 class Refunds:
@@ -202,7 +203,7 @@ class Refunds:
             log.warning("refund %s not confirmed by Stripe: %s", claim.refund_id, error)
             raise ExternalServiceError(REFUND_UNREACHABLE) from error
         crashpoints.reached("refund.stripe_answered")
-        result = self._record_refund(actor, booking_id, claim.refund_id, found)
+        result = self._record_refund(actor, booking_id, claim, found)
         problem = None if result.duplicate else refusal_of(found)
         if problem is not None:
             raise problem
@@ -251,8 +252,9 @@ class Refunds:
         request_key: str,
     ) -> _Claim:
         """Step 1; a known ``request_key`` returns the refund already made (or resumes one
-        whose Stripe call never answered, after ``REFUND_RETRY_AFTER``) to whoever made it
-        or an admin. ``texts``: (internal reason, message to the student)."""
+        whose Stripe call never answered, after ``REFUND_RETRY_AFTER``) to whoever made it,
+        an admin, or another user ``authorize`` lets make it (two answerers of one request).
+        ``texts``: (internal reason, message to the student)."""
         now = self._ctx.now()
         reason, student_message = texts
         with self._ctx.unit_of_work() as uow:
@@ -262,8 +264,9 @@ class Refunds:
             known = session.scalar(select(Refund).where(Refund.idempotency_key == request_key))
             if known is not None:
                 if user.role is not Role.ADMIN and known.created_by_id != user.id:
-                    raise PermissionDenied("That refund request is not yours.")
-                claim = self._known_claim(session, booking, known)
+                    authorize(user, booking)  # another may repeat it if they may make it
+                admin = user.role is Role.ADMIN
+                claim = self._known_claim(session, booking, known, admin=admin)
                 uow.commit()
                 return claim
             authorize(user, booking)
@@ -286,11 +289,14 @@ class Refunds:
             session.add(refund)
             session.flush()
             audit_refund(session, refund, AuditAction.REFUND_REQUESTED, actor.id, now, reason)
-            claim = _Claim(refund.id, intent_of(payment), refund.amount_minor)
+            admin = user.role is Role.ADMIN
+            claim = _Claim(refund.id, intent_of(payment), refund.amount_minor, admin=admin)
             uow.commit()
             return claim
 
-    def _known_claim(self, session: Session, booking: SessionBooking, known: Refund) -> _Claim:
+    def _known_claim(
+        self, session: Session, booking: SessionBooking, known: Refund, *, admin: bool
+    ) -> _Claim:
         payment = session.get(Payment, known.payment_id)
         if payment is None or payment.booking_id != booking.id:
             raise Conflict("That refund request belongs to another booking.")
@@ -299,15 +305,19 @@ class Refunds:
             intent_of(payment)
             # a lease: a concurrent repeat will not call Stripe too
             lease = take_lease(session, known, payment, now)
-            return _Claim(known.id, lease.payment_intent_id, known.amount_minor, lease=lease)
+            return _Claim(
+                known.id, lease.payment_intent_id, known.amount_minor, lease=lease, admin=admin
+            )
         result = RefundResult(
-            refund=refund_to_dto(known, admin=True),
+            refund=refund_to_dto(known, admin=admin),
             booking_status=booking.status,
             payment_status=booking.payment_status,
             refunded_minor=booking.refunded_minor,
             duplicate=True,
         )
-        return _Claim(known.id, intent_of(payment), known.amount_minor, duplicate=result)
+        return _Claim(
+            known.id, intent_of(payment), known.amount_minor, duplicate=result, admin=admin
+        )
 
     def _send_refund(self, booking_id: int, claim: _Claim, request_key: str) -> Found:
         """Step 2: a first request is sent; a repeat looks for it at Stripe first."""
@@ -325,14 +335,14 @@ class Refunds:
         return Found(info=info)
 
     def _record_refund(
-        self, actor: Actor, booking_id: int, refund_id: int, found: Found
+        self, actor: Actor, booking_id: int, claim: _Claim, found: Found
     ) -> RefundResult:
         """Step 3."""
         now = self._ctx.now()
         with self._ctx.unit_of_work() as uow:
             session = uow.session
             booking = load_booking(session, booking_id, for_update=True)
-            refund = session.get(Refund, refund_id, populate_existing=True)
+            refund = session.get(Refund, claim.refund_id, populate_existing=True)
             assert refund is not None
             payment = session.get(Payment, refund.payment_id, populate_existing=True)
             assert payment is not None
@@ -340,7 +350,7 @@ class Refunds:
             record_found(session, booking, payment, refund, found, actor_id=actor.id, at=now)
             session.flush()
             result = RefundResult(
-                refund=refund_to_dto(refund, admin=True),
+                refund=refund_to_dto(refund, admin=claim.admin),
                 booking_status=booking.status,
                 payment_status=booking.payment_status,
                 refunded_minor=booking.refunded_minor,
