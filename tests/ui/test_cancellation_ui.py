@@ -187,6 +187,17 @@ def test_teacher_answers_a_request_with_a_partial_refund(
         (1000, "Half the fee back; get well")
     ]
     assert receipt.payment_status is PaymentStatus.PAID  # the session stays booked
+    detail = BookingDetailDialog(
+        services=services, actor=school.student.actor, runner=runner, booking_id=booking.id
+    )
+    qtbot.addWidget(detail)
+    detail.show()
+    qtbot.waitUntil(lambda: detail.cancellation_label.isVisible(), timeout=WAIT)
+    assert detail.cancellation_label.text().endswith(
+        "Answered: Partial refund 10.00 USD. Note: Half the fee back; get well"
+    )
+    # the refund's internal reason names the request: the student's views never show it
+    assert not any("answered: partial refund." in text for text in _texts(detail))
     runner.wait_for_idle()
 
 

@@ -51,6 +51,19 @@ def answer_text(request: CancellationRequestDTO) -> str:
     return text
 
 
+def request_summary(request: CancellationRequestDTO, zone_name: str) -> str:
+    """The request as its booking's detail tells it: 'Asked on …: “reason”. Waiting for an
+    answer.' or '… Answered: Partial refund 10.00 USD. Note: …' (the note written for the
+    student; a refund's internal reason is never on the DTO)."""
+    text = f"Asked on {format_when(request.created_at, zone_name)}: “{request.reason}”. "
+    if request.answer is None:
+        return text + "Waiting for an answer from the teacher or LinguaFlex."
+    text += f"Answered: {answer_text(request)}."
+    if request.note_to_student:
+        text += f" Note: {request.note_to_student}"
+    return text
+
+
 class CancellationRequestsPage(QWidget):
     """The reader's cancellation requests with "Answer…"."""
 

@@ -96,6 +96,14 @@ def list_requests(
     query(ctx, lambda: requests.list_requests(actor, open_only=open_only), **cb)
 
 
+def requests_for_booking(
+    ctx: OpContext, actor: Actor, booking_id: int, **cb: Unpack[Callbacks]
+) -> None:
+    """Query: the cancellation requests of one booking the reader may see, newest first."""
+    requests = ctx.services.cancellation_requests
+    query(ctx, lambda: requests.list_requests(actor, booking_id=booking_id), **cb)
+
+
 def answer_request(
     ctx: OpContext,
     actor: Actor,
