@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
     from linguaflex_desktop.services.cards.service import CardService
     from linguaflex_desktop.services.payments.attention_fixes import StripeAttentionFixes
+    from linguaflex_desktop.services.payments.cancellation_requests import CancellationRequests
+    from linguaflex_desktop.services.payments.cancellations import Cancellations
     from linguaflex_desktop.services.payments.key_check import StripeKeyCheck
     from linguaflex_desktop.services.payments.payouts import Payouts
     from linguaflex_desktop.services.payments.read_again import StripeRereads
@@ -318,6 +320,22 @@ class AppServices:
             conninfo.render_as_string(hide_password=False), self.change_feed
         )
         self._change_listener.start()
+
+    @property
+    def cancellations(self) -> Cancellations:
+        """Students' and teachers' cancellations of paid bookings (they refund: Stripe)."""
+        from linguaflex_desktop.services.payments.cancellations import Cancellations
+
+        return Cancellations(self.ctx, self.refunds)
+
+    @property
+    def cancellation_requests(self) -> CancellationRequests:
+        """Cancellation requests; listing them does not start the payment side."""
+        from linguaflex_desktop.services.payments.cancellation_requests import (
+            CancellationRequests,
+        )
+
+        return CancellationRequests(self.ctx, lambda: self.refunds)
 
     def close(self) -> None:
         if self._change_listener is not None:

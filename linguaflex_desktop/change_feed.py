@@ -47,6 +47,7 @@ TABLE_KINDS: dict[str, str] = {
     "meetings": "booking",  # the meeting state is a column of every booking list
     "ratings": "review",
     "booking_messages": "message",
+    "cancellation_requests": "cancellation",
     "payments": "payment",
     "refunds": "payment",
     "teacher_payouts": "payout",

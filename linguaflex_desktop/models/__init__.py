@@ -15,6 +15,8 @@ from linguaflex_desktop.models.enums import (
     AuditAction,
     BookingEventKind,
     BookingStatus,
+    CancellationAnswer,
+    CancellationRequestState,
     JobKind,
     JobState,
     Level,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.models.accounts import AccountCode, AuthToken, TeacherProfile, User
     from linguaflex_desktop.models.base import Base, UTCDateTime, utcnow
     from linguaflex_desktop.models.booking import Rating, RescheduleProposal, SessionBooking
+    from linguaflex_desktop.models.cancellation import CancellationRequest
     from linguaflex_desktop.models.catalogue import AvailabilityException, AvailabilityRule, Gig
     from linguaflex_desktop.models.conversation import BookingMessage
     from linguaflex_desktop.models.messaging import AuditEvent, Meeting, Notification, OutboxJob
@@ -48,6 +51,7 @@ _ORM_MODULES = {
     "accounts": ("AccountCode", "AuthToken", "TeacherProfile", "User"),
     "base": ("Base", "UTCDateTime", "utcnow"),
     "booking": ("Rating", "RescheduleProposal", "SessionBooking"),
+    "cancellation": ("CancellationRequest",),
     "catalogue": ("AvailabilityException", "AvailabilityRule", "Gig"),
     "conversation": ("BookingMessage",),
     "messaging": ("AuditEvent", "Meeting", "Notification", "OutboxJob"),
@@ -83,6 +87,9 @@ __all__ = [
     "BookingEventKind",
     "BookingMessage",
     "BookingStatus",
+    "CancellationAnswer",
+    "CancellationRequest",
+    "CancellationRequestState",
     "Gig",
     "JobKind",
     "JobState",

@@ -70,6 +70,21 @@ class RefundStatus(enum.StrEnum):
     CANCELED = "canceled"
 
 
+class CancellationRequestState(enum.StrEnum):
+    """A student's request to cancel a paid booking inside the policy window."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+
+
+class CancellationAnswer(enum.StrEnum):
+    """How a teacher or an admin answered a cancellation request."""
+
+    FULL = "full"  # full refund: the booking is cancelled
+    PART = "part"  # partial refund: the session stays booked
+    NONE = "none"  # no refund: the session stays booked
+
+
 class MeetingProvider(enum.StrEnum):
     ZOOM = "zoom"
     JITSI = "jitsi"
@@ -159,6 +174,8 @@ class AuditAction(enum.StrEnum):
     REFUND_NEEDS_ATTENTION = "refund.needs_attention"
     REFUND_READ_AGAIN = "refund.read_again"  # an admin's "Read again now"
     PAYOUT_RECORDED = "payout.recorded"
+    CANCELLATION_REQUESTED = "cancellation.requested"
+    CANCELLATION_ANSWERED = "cancellation.answered"
     CARD_SAVED = "card.saved"
     CARD_REMOVED = "card.removed"
     CARD_DEFAULT_SET = "card.default_set"

@@ -88,7 +88,9 @@ class Refund(Base):
     status: Mapped[RefundStatus] = mapped_column(
         str_enum(RefundStatus, "refund_status"), default=RefundStatus.CREATING
     )
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # internal: admins and the audit
+    # what the student is told about the refund ('' for refunds made before it existed)
+    student_message: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -23,6 +23,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 ChangeKind = Literal[
     "availability",
     "booking",
+    "cancellation",
     "card",
     "gig",
     "job",

@@ -29,6 +29,8 @@ KIND_TEXT = {
     "reminder_1h": "Reminder",
     "review_hidden": "Review hidden",
     "message": "Message",
+    "cancellation_requested": "Cancellation request",
+    "cancellation_answered": "Cancellation answered",
 }
 
 

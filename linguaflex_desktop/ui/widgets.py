@@ -134,6 +134,17 @@ def make_message_label(object_name: str = "formError") -> QLabel:
     return label
 
 
+def reserve_message_space(label: QLabel, *, lines: int) -> None:
+    """Keep ``lines`` lines for a message label whether it shows a message or not, so a
+    message appearing (or going) moves nothing around it (a longer one is cut to them)."""
+    height = label.fontMetrics().lineSpacing() * lines + 4
+    label.setFixedHeight(height)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+
+
 def set_message(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))

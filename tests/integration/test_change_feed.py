@@ -115,7 +115,7 @@ def test_notices_survive_the_wire_and_strangers_are_ignored() -> None:
     assert Notice(kinds=frozenset({"gig"}), ui_action=True).announced_here()
     assert set(TABLE_KINDS.values()) <= {
         "availability", "booking", "card", "gig", "job", "notification", "payment",
-        "message", "payout", "profile", "review", "user",
+        "cancellation", "message", "payout", "profile", "review", "user",
     }  # fmt: skip
 
 

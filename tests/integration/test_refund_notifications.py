@@ -61,7 +61,12 @@ def test_partial_refund_tells_both_the_amount_and_what_remains_in_their_own_zone
 ) -> None:
     student, teacher = paid.parties
     result = paid.kit.refunds.refund(
-        paid.admin, paid.booking_id, amount_minor=2000, reason="Late start", request_key="r-1"
+        paid.admin,
+        paid.booking_id,
+        amount_minor=2000,
+        reason="Late start",
+        student_message="Sorry for the late start",
+        request_key="r-1",
     )
 
     refund_id = result.refund.id
@@ -82,7 +87,9 @@ def test_partial_refund_tells_both_the_amount_and_what_remains_in_their_own_zone
     assert "32.50 USD of the original 52.50 USD remains paid." in to_teacher.body_text
     assert "Mon 29 Mar 2027, 15:00 CEST (Europe/Berlin)" in to_teacher.body_text
     for row, user in ((to_student, student), (to_teacher, teacher)):
-        assert "Reason: Late start." in row.body_text and row.ics is None
+        # the message written for the student, never the internal reason
+        assert "Reason: Sorry for the late start." in row.body_text and row.ics is None
+        assert "Late start" not in row.body_text
         assert row.message_id == (
             f"<booking-{paid.booking_id}-{PARTIAL}-refund-{refund_id}-{user.id}@linguaflex.local>"
         )
@@ -174,7 +181,11 @@ def test_admin_cancelling_a_paid_booking_tells_both_exactly_once_by_inbox_and_em
     refunds = paid.kit.refunds
     before = len(smtp.inbox.messages())
     result = refunds.cancel_paid_booking(
-        paid.admin, paid.booking_id, reason="Teacher ill", request_key="cancel-1"
+        paid.admin,
+        paid.booking_id,
+        reason="Teacher ill",
+        student_message="Your teacher is unwell",
+        request_key="cancel-1",
     )
     repeat = refunds.cancel_paid_booking(
         paid.admin, paid.booking_id, reason="Teacher ill", request_key="cancel-1"
@@ -195,7 +206,8 @@ def test_admin_cancelling_a_paid_booking_tells_both_exactly_once_by_inbox_and_em
         assert kinds_of(ctx, user)[-1] == "refunded"
         assert not {"cancelled", PARTIAL} & set(kinds_of(ctx, user))
         assert row.subject.endswith("cancelled and refunded")
-        assert "This session is cancelled." in row.body_text and "Teacher ill" in row.body_text
+        assert "This session is cancelled." in row.body_text
+        assert "Your teacher is unwell" in row.body_text and "Teacher ill" not in row.body_text
     mails = smtp.inbox.messages()[before:]
     assert sorted(mail["To"] for mail in mails) == ["sam@example.com", "tina@example.com"]
     assert all("cancelled and refunded" in mail["Subject"] for mail in mails)

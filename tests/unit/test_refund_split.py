@@ -10,7 +10,8 @@ import pytest
 
 from linguaflex_desktop.errors import Conflict, ValidationError
 from linguaflex_desktop.models import BookingStatus, PaymentStatus
-from linguaflex_desktop.services.payments.refunds import _preview, split_after_refunds
+from linguaflex_desktop.services.payments.refund_amounts import preview_of as _preview
+from linguaflex_desktop.services.payments.refund_amounts import split_after_refunds
 
 # the seed example: 78.75 USD paid, 75.00 to the teacher, 3.75 platform fee
 PAID, SHARE = 7875, 7500

@@ -394,4 +394,9 @@ def _paid_cancel_refusal(booking: SessionBooking, user: User) -> str:
         return "A payment for this booking is in progress; try again once it has finished."
     if user.role is Role.ADMIN:
         return "This booking is paid: an admin cancels it by issuing a refund."
-    return "This booking is paid: ask an admin to cancel it with a refund."
+    if user.role is Role.TEACHER:
+        return "This booking is paid: cancelling it refunds the student in full."
+    return (
+        "This booking is paid: cancel it from My bookings (a full refund more than 24 hours "
+        "before the start; later, ask for the cancellation)."
+    )

@@ -46,7 +46,8 @@ class RefundDTO:
     amount_minor: int
     currency: str
     status: RefundStatus
-    reason: str
+    reason: str | None  # the internal reason: admins only (None for others)
+    student_message: str  # what the student is told (a neutral default when none was written)
     stripe_refund_id: str | None  # shown to admins only (None for others)
     created_at: datetime
 

@@ -26,6 +26,7 @@ from linguaflex_desktop.models import (
     SessionBooking,
 )
 from linguaflex_desktop.services.booking.events import booking_facts, notify, reschedule_count
+from linguaflex_desktop.services.payments.refund_messages import student_message_of
 
 KIND = "partially_refunded"
 
@@ -34,7 +35,8 @@ def announce_partial_refund(
     session: Session, booking: SessionBooking, payment: Payment, refund: Refund, *, at: datetime
 ) -> list[Notification]:
     """Tell the student and the teacher that ``refund`` (succeeded at Stripe) returned part
-    of the payment: the amount, what remains paid, when (each in their own zone) and why.
+    of the payment: the amount, what remains paid, when (each in their own zone) and the
+    message written for the student.
     Nothing when the booking is no longer PAID (a full refund: "refunded" tells it) or when
     the refund has not succeeded. Returns the rows written (none on a repeat)."""
     if refund.status is not RefundStatus.SUCCEEDED:
@@ -43,7 +45,7 @@ def announce_partial_refund(
         return []
     facts = replace(
         booking_facts(booking),
-        reason=refund.reason,
+        reason=student_message_of(refund),  # never the internal reason
         refund_minor=refund.amount_minor,
         refunded_at=at,
         remaining_paid_minor=payment.amount_minor - _succeeded_total(session, payment.id),

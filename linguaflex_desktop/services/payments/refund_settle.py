@@ -22,13 +22,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.adapters.stripe.gateway import PaymentsGateway
 from linguaflex_desktop.errors import ExternalServiceError
 from linguaflex_desktop.models import (
     AuditAction,
+    CancellationAnswer,
+    CancellationRequest,
+    CancellationRequestState,
     Payment,
     PaymentStatus,
     Refund,
@@ -39,6 +42,7 @@ from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.booking.state import cancel_for_refund, load_booking
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.payments.refund_messages import student_message_of
 from linguaflex_desktop.services.payments.refund_notices import announce_partial_refund
 
 log = logging.getLogger(__name__)
@@ -111,7 +115,34 @@ def _count_refund(
     payment.refunded_minor += refund.amount_minor
     booking.refunded_minor += refund.amount_minor
     if payment.refunded_minor >= payment.amount_minor:
-        cancel_for_refund(session, booking, actor_id=actor_id, reason=refund.reason, at=at)
+        # the booking's reason is read by the student: the message for them, never the
+        # internal reason (that stays on the refund's own audit events)
+        message = student_message_of(refund)
+        cancel_for_refund(session, booking, actor_id=actor_id, reason=message, at=at)
+        _answer_open_requests(session, booking, refund, actor_id=actor_id, at=at)
+
+
+def _answer_open_requests(
+    session: Session, booking: SessionBooking, refund: Refund, *, actor_id: int | None, at: datetime
+) -> None:
+    """A full refund made any other way (an admin, the teacher cancelling) answers the
+    student's open cancellation request too: it is settled, with this refund."""
+    session.execute(
+        update(CancellationRequest)
+        .where(
+            CancellationRequest.booking_id == booking.id,
+            CancellationRequest.state == CancellationRequestState.OPEN,
+        )
+        .values(
+            state=CancellationRequestState.ANSWERED,
+            answer=CancellationAnswer.FULL,
+            amount_minor=refund.amount_minor,
+            refund_id=refund.id,
+            answered_by_id=actor_id,
+            answered_at=at,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _uncount_refund(booking: SessionBooking, payment: Payment, refund: Refund) -> bool:

@@ -1,4 +1,7 @@
-"""Refunds (admins only): full or partial, with a preview, never more than what remains.
+"""Refunds by admins (and, under the cancellation policy, by ``payments.cancellations``): full
+or partial, with a preview, never more than what remains. A refund carries an internal
+``reason`` (admins, the audit trail) and a ``student_message`` (what the student reads:
+``refund_messages``).
 
 Fee treatment (the rule the preview shows): refunds are counted cumulatively per payment. A
 refund that brings the total refunded up to the whole amount paid returns everything, the
@@ -31,10 +34,11 @@ double click makes one refund. Steps, with no transaction held while Stripe is c
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,7 +48,7 @@ from linguaflex_desktop.errors import (
     Conflict,
     ExternalServiceError,
     InvalidTransition,
-    NotFound,
+    PermissionDenied,
     StripeRequestRefused,
     ValidationError,
 )
@@ -52,21 +56,30 @@ from linguaflex_desktop.models import (
     AuditAction,
     BookingStatus,
     Payment,
-    PaymentAttemptStatus,
-    PaymentStatus,
     Refund,
     RefundStatus,
     Role,
     SessionBooking,
+    User,
 )
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.common.validation import clean_line, clean_multiline
-from linguaflex_desktop.services.payments.dto import RefundDTO, RefundPreview, RefundResult
+from linguaflex_desktop.services.payments.dto import RefundPreview, RefundResult
+from linguaflex_desktop.services.payments.refund_amounts import (
+    intent_of,
+    paid_payment,
+    preview_of,
+    reserved_total,
+    split_after_refunds,
+)
+from linguaflex_desktop.services.payments.refund_messages import (
+    clean_student_message,
+    refund_to_dto,
+)
 from linguaflex_desktop.services.payments.refund_recovery import (
     Found,
     Lease,
@@ -80,29 +93,17 @@ from linguaflex_desktop.services.payments.refund_settle import audit_refund
 
 log = logging.getLogger(__name__)
 
+__all__ = ["REFUND_RETRY_AFTER", "Refunds", "refund_to_dto", "split_after_refunds"]
+
+# Who may make a new refund of a booking (called under the booking lock; raises to refuse).
+Authorize = Callable[[User, SessionBooking], None]
+
 REFUND_RETRY_AFTER = timedelta(seconds=30)
 MAX_KEY_LENGTH = 255
-RESERVING = (
-    RefundStatus.CREATING,
-    RefundStatus.PENDING,
-    RefundStatus.REQUIRES_ACTION,
-    RefundStatus.SUCCEEDED,
-)
 REFUND_UNREACHABLE = (
     "Stripe did not answer, so it is not known yet whether the refund was made. Try the same "
     "refund again in a minute: it will not be made twice."
 )
-
-
-def split_after_refunds(
-    *, paid_minor: int, share_minor: int, refunded_minor: int
-) -> tuple[int, int]:
-    """(teacher share, platform fee) left after ``refunded_minor`` was refunded in total
-    (module docstring: from the teacher's share first; everything when fully refunded)."""
-    if refunded_minor >= paid_minor:
-        return 0, 0
-    teacher = max(share_minor - refunded_minor, 0)
-    return teacher, paid_minor - refunded_minor - teacher
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class _Claim:
     amount_minor: int
     duplicate: RefundResult | None = None
     lease: Lease | None = None  # a repeat of a refund whose Stripe call got no answer
+    admin: bool = True  # made by an admin: the result carries the internal reason
 
 
 class Refunds:
@@ -130,8 +132,10 @@ class Refunds:
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
             booking = load_booking(uow.session, booking_id)
-            payment = _paid_payment(uow.session, booking)
-            return _preview(booking, payment, _reserved(uow.session, payment.id), amount_minor)
+            payment = paid_payment(uow.session, booking)
+            return preview_of(
+                booking, payment, reserved_total(uow.session, payment.id), amount_minor
+            )
 
     def refund(
         self,
@@ -140,6 +144,7 @@ class Refunds:
         *,
         amount_minor: int | None = None,
         reason: str,
+        student_message: str = "",
         request_key: str,
     ) -> RefundResult:
         """Refund ``amount_minor`` (None: everything that remains) of a PAID booking at
@@ -147,17 +152,48 @@ class Refunds:
         what remains, PermissionDenied for non-admins, StripeRequestRefused when Stripe
         refused it (recorded failed), Conflict when a repeat finds a refund at Stripe we did
         not record (left for an admin), ExternalServiceError when Stripe does not answer
-        (retry with the same ``request_key``)."""
+        (retry with the same ``request_key``). ``reason`` is internal (admins, the audit
+        trail); the student reads ``student_message`` (refund_messages)."""
+        return self.refund_on_behalf(
+            actor,
+            booking_id,
+            authorize=_admin_only,
+            amount_minor=amount_minor,
+            reason=reason,
+            student_message=student_message,
+            request_key=request_key,
+        )
+
+    def refund_on_behalf(
+        self,
+        actor: Actor,
+        booking_id: int,
+        *,
+        authorize: Authorize,
+        amount_minor: int | None,
+        reason: str,
+        student_message: str,
+        request_key: str,
+    ) -> RefundResult:
+        """``refund`` for the collaborators that refund under a policy (a student's or a
+        teacher's cancellation, an answered cancellation request): ``authorize`` decides,
+        under the booking lock, whether ``actor`` may make this new refund."""
+        student_message = clean_student_message(student_message)
         reason = clean_multiline(
             reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
         )
         if not isinstance(request_key, str) or not request_key:
             raise ValidationError("A refund needs a request key (at most 255 characters).")
         request_key = clean_line(request_key, what="request key", limit=MAX_KEY_LENGTH)
+        texts = (reason, student_message)
         try:
-            claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
+            claim = self._claim_refund(
+                actor, booking_id, authorize, amount_minor, texts, request_key
+            )
         except IntegrityError:  # the same key, inserted by a concurrent click
-            claim = self._claim_refund(actor, booking_id, amount_minor, reason, request_key)
+            claim = self._claim_refund(
+                actor, booking_id, authorize, amount_minor, texts, request_key
+            )
         if claim.duplicate is not None:
             return claim.duplicate
         crashpoints.reached("refund.row_committed")
@@ -167,14 +203,20 @@ class Refunds:
             log.warning("refund %s not confirmed by Stripe: %s", claim.refund_id, error)
             raise ExternalServiceError(REFUND_UNREACHABLE) from error
         crashpoints.reached("refund.stripe_answered")
-        result = self._record_refund(actor, booking_id, claim.refund_id, found)
+        result = self._record_refund(actor, booking_id, claim, found)
         problem = None if result.duplicate else refusal_of(found)
         if problem is not None:
             raise problem
         return result
 
     def cancel_paid_booking(
-        self, actor: Actor, booking_id: int, *, reason: str, request_key: str
+        self,
+        actor: Actor,
+        booking_id: int,
+        *,
+        reason: str,
+        student_message: str = "",
+        request_key: str,
     ) -> RefundResult:
         """An admin cancels a PAID, CONFIRMED booking: a full refund and the cancellation, in
         one action. The same ``request_key`` again (a double click) returns the first result
@@ -190,7 +232,13 @@ class Refunds:
                 f"Only a confirmed booking can be cancelled; this one is "
                 f"{rules.describe_status(status)}."
             )
-        return self.refund(actor, booking_id, reason=reason, request_key=request_key)
+        return self.refund(
+            actor,
+            booking_id,
+            reason=reason,
+            student_message=student_message,
+            request_key=request_key,
+        )
 
     # --- steps -------------------------------------------------------------------------------
 
@@ -198,24 +246,34 @@ class Refunds:
         self,
         actor: Actor,
         booking_id: int,
+        authorize: Authorize,
         amount_minor: int | None,
-        reason: str,
+        texts: tuple[str, str],
         request_key: str,
     ) -> _Claim:
         """Step 1; a known ``request_key`` returns the refund already made (or resumes one
-        whose Stripe call never answered, after ``REFUND_RETRY_AFTER``)."""
+        whose Stripe call never answered, after ``REFUND_RETRY_AFTER``) to whoever made it,
+        an admin, or another user ``authorize`` lets make it (two answerers of one request).
+        ``texts``: (internal reason, message to the student)."""
         now = self._ctx.now()
+        reason, student_message = texts
         with self._ctx.unit_of_work() as uow:
             session = uow.session
-            admin = load_acting_user(session, actor, Role.ADMIN)
+            user = load_acting_user(session, actor)
             booking = load_booking(session, booking_id, for_update=True)
             known = session.scalar(select(Refund).where(Refund.idempotency_key == request_key))
             if known is not None:
-                claim = self._known_claim(session, booking, known)
+                if user.role is not Role.ADMIN and known.created_by_id != user.id:
+                    authorize(user, booking)  # another may repeat it if they may make it
+                admin = user.role is Role.ADMIN
+                claim = self._known_claim(session, booking, known, admin=admin)
                 uow.commit()
                 return claim
-            payment = _paid_payment(session, booking)
-            preview = _preview(booking, payment, _reserved(session, payment.id), amount_minor)
+            authorize(user, booking)
+            payment = paid_payment(session, booking)
+            preview = preview_of(
+                booking, payment, reserved_total(session, payment.id), amount_minor
+            )
             refund = Refund(
                 payment_id=payment.id,
                 idempotency_key=request_key,
@@ -223,35 +281,43 @@ class Refunds:
                 currency=payment.currency,
                 status=RefundStatus.CREATING,
                 reason=reason,
-                created_by_id=admin.id,
+                student_message=student_message,
+                created_by_id=user.id,
                 created_at=now,
                 updated_at=now,
             )
             session.add(refund)
             session.flush()
             audit_refund(session, refund, AuditAction.REFUND_REQUESTED, actor.id, now, reason)
-            claim = _Claim(refund.id, _intent_of(payment), refund.amount_minor)
+            admin = user.role is Role.ADMIN
+            claim = _Claim(refund.id, intent_of(payment), refund.amount_minor, admin=admin)
             uow.commit()
             return claim
 
-    def _known_claim(self, session: Session, booking: SessionBooking, known: Refund) -> _Claim:
+    def _known_claim(
+        self, session: Session, booking: SessionBooking, known: Refund, *, admin: bool
+    ) -> _Claim:
         payment = session.get(Payment, known.payment_id)
         if payment is None or payment.booking_id != booking.id:
             raise Conflict("That refund request belongs to another booking.")
         now = self._ctx.now()
         if known.status is RefundStatus.CREATING and now - known.updated_at >= REFUND_RETRY_AFTER:
-            _intent_of(payment)
+            intent_of(payment)
             # a lease: a concurrent repeat will not call Stripe too
             lease = take_lease(session, known, payment, now)
-            return _Claim(known.id, lease.payment_intent_id, known.amount_minor, lease=lease)
+            return _Claim(
+                known.id, lease.payment_intent_id, known.amount_minor, lease=lease, admin=admin
+            )
         result = RefundResult(
-            refund=refund_to_dto(known, admin=True),
+            refund=refund_to_dto(known, admin=admin),
             booking_status=booking.status,
             payment_status=booking.payment_status,
             refunded_minor=booking.refunded_minor,
             duplicate=True,
         )
-        return _Claim(known.id, _intent_of(payment), known.amount_minor, duplicate=result)
+        return _Claim(
+            known.id, intent_of(payment), known.amount_minor, duplicate=result, admin=admin
+        )
 
     def _send_refund(self, booking_id: int, claim: _Claim, request_key: str) -> Found:
         """Step 2: a first request is sent; a repeat looks for it at Stripe first."""
@@ -269,14 +335,14 @@ class Refunds:
         return Found(info=info)
 
     def _record_refund(
-        self, actor: Actor, booking_id: int, refund_id: int, found: Found
+        self, actor: Actor, booking_id: int, claim: _Claim, found: Found
     ) -> RefundResult:
         """Step 3."""
         now = self._ctx.now()
         with self._ctx.unit_of_work() as uow:
             session = uow.session
             booking = load_booking(session, booking_id, for_update=True)
-            refund = session.get(Refund, refund_id, populate_existing=True)
+            refund = session.get(Refund, claim.refund_id, populate_existing=True)
             assert refund is not None
             payment = session.get(Payment, refund.payment_id, populate_existing=True)
             assert payment is not None
@@ -284,7 +350,7 @@ class Refunds:
             record_found(session, booking, payment, refund, found, actor_id=actor.id, at=now)
             session.flush()
             result = RefundResult(
-                refund=refund_to_dto(refund, admin=True),
+                refund=refund_to_dto(refund, admin=claim.admin),
                 booking_status=booking.status,
                 payment_status=booking.payment_status,
                 refunded_minor=booking.refunded_minor,
@@ -297,95 +363,6 @@ class Refunds:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _paid_payment(session: Session, booking: SessionBooking) -> Payment:
-    """The booking's successful payment; only a PAID booking can be refunded."""
-    if booking.payment_status is PaymentStatus.REFUNDED:
-        raise Conflict("This booking has already been refunded in full.")
-    if booking.payment_status is not PaymentStatus.PAID:
-        raise InvalidTransition("Only a paid booking can be refunded.")
-    payment = session.scalars(
-        select(Payment)
-        .where(
-            Payment.booking_id == booking.id,
-            Payment.status == PaymentAttemptStatus.SUCCEEDED,
-        )
-        .execution_options(populate_existing=True)
-    ).first()
-    if payment is None:
-        raise NotFound("No successful payment was found for this booking.")
-    return payment
-
-
-def _reserved(session: Session, payment_id: int) -> int:
-    """Refunded or in flight: every refund that is not failed or canceled."""
-    total = session.scalar(
-        select(func.coalesce(func.sum(Refund.amount_minor), 0)).where(
-            Refund.payment_id == payment_id, Refund.status.in_(RESERVING)
-        )
-    )
-    return int(total or 0)
-
-
-def _preview(
-    booking: SessionBooking, payment: Payment, reserved: int, amount_minor: int | None
-) -> RefundPreview:
-    paid, share = payment.amount_minor, payment.teacher_share_minor
-    remaining = paid - reserved
-    if remaining <= 0:
-        raise Conflict("Nothing is left to refund on this booking.")
-    amount = remaining if amount_minor is None else amount_minor
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
-        raise ValidationError("The refund must be a positive whole number of minor units.")
-    if amount > remaining:
-        raise ValidationError(
-            f"At most {format_money(remaining, payment.currency)} can be refunded "
-            f"({format_money(reserved, payment.currency)} of "
-            f"{format_money(paid, payment.currency)} is already refunded)."
-        )
-    share_before, fee_before = split_after_refunds(
-        paid_minor=paid, share_minor=share, refunded_minor=reserved
-    )
-    share_after, fee_after = split_after_refunds(
-        paid_minor=paid, share_minor=share, refunded_minor=reserved + amount
-    )
-    full = reserved + amount >= paid
-    after = (
-        BookingStatus.REFUNDED
-        if booking.status is BookingStatus.COMPLETED
-        else (BookingStatus.CANCELLED)
-    )
-    return RefundPreview(
-        booking_id=booking.id,
-        payment_id=payment.id,
-        currency=payment.currency,
-        amount_minor=amount,
-        paid_minor=paid,
-        already_refunded_minor=reserved,
-        remaining_after_minor=remaining - amount,
-        is_full=full,
-        teacher_share_before_minor=share_before,
-        teacher_share_after_minor=share_after,
-        fee_before_minor=fee_before,
-        fee_after_minor=fee_after,
-        booking_status_after=after if full else booking.status,
-        payment_status_after=PaymentStatus.REFUNDED if full else PaymentStatus.PAID,
-    )
-
-
-def _intent_of(payment: Payment) -> str:
-    if payment.stripe_payment_intent_id is None:
-        raise NotFound("This payment has no Stripe PaymentIntent.")
-    return payment.stripe_payment_intent_id
-
-
-def refund_to_dto(refund: Refund, *, admin: bool) -> RefundDTO:
-    return RefundDTO(
-        id=refund.id,
-        payment_id=refund.payment_id,
-        amount_minor=refund.amount_minor,
-        currency=refund.currency,
-        status=refund.status,
-        reason=refund.reason,
-        stripe_refund_id=refund.stripe_refund_id if admin else None,
-        created_at=refund.created_at,
-    )
+def _admin_only(user: User, booking: SessionBooking) -> None:
+    if user.role is not Role.ADMIN:
+        raise PermissionDenied("Your role does not allow this.")

@@ -53,7 +53,8 @@ from linguaflex_desktop.services.payments.earnings_months import (
     month_earnings,
     upcoming_income,
 )
-from linguaflex_desktop.services.payments.refunds import refund_to_dto, split_after_refunds
+from linguaflex_desktop.services.payments.refund_amounts import split_after_refunds
+from linguaflex_desktop.services.payments.refund_messages import refund_to_dto
 
 MAX_PAGE = 200
 _Student = aliased(User)

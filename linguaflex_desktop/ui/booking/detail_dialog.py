@@ -33,15 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import Conflict
-from linguaflex_desktop.models.enums import BookingStatus
+from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
+from linguaflex_desktop.services.booking.policy import policy_text
 from linguaflex_desktop.services.booking.rules import (
+    OPEN_STATUSES,
     awaits_payment,
     can_answer_proposal,
     can_complete,
     complete_refusal,
 )
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.cancellation_dto import CancellationRequestDTO
 from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT, is_own_teacher
 from linguaflex_desktop.ui.booking.conversation_panel import ConversationPanel
 from linguaflex_desktop.ui.booking.format import (
@@ -55,9 +58,11 @@ from linguaflex_desktop.ui.booking.format import (
     status_text,
 )
 from linguaflex_desktop.ui.booking.meeting_panel import MeetingPanel
+from linguaflex_desktop.ui.cancellations.requests_page import request_summary
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
+from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -97,6 +102,11 @@ class BookingDetailDialog(QDialog):
         self.state_label.setObjectName("fieldNote")
         self.fields = QFormLayout()
         self.fields.setVerticalSpacing(6)
+        # the student's cancellation request and its answer, when there is one
+        self.cancellation_label = QLabel()
+        self.cancellation_label.setObjectName("fieldNote")
+        self.cancellation_label.setWordWrap(True)
+        self.cancellation_label.setVisible(False)
         self.proposal_box = self._build_proposal_box()
         self.meeting_panel = MeetingPanel(
             services=services, actor=actor, runner=runner, booking_id=booking_id
@@ -137,6 +147,7 @@ class BookingDetailDialog(QDialog):
         layout.addWidget(self.state_label)
         layout.addSpacing(4)
         layout.addLayout(self.fields)
+        layout.addWidget(self.cancellation_label)
         layout.addWidget(self.proposal_box)
         layout.addWidget(self.meeting_panel)
         layout.addWidget(self.error_label)
@@ -202,7 +213,28 @@ class BookingDetailDialog(QDialog):
         self._fill_proposal(detail)
         self._fill_history(detail)
         self._update_complete_button(booking)
+        self._load_cancellation(booking)
         self.detail_loaded.emit(detail)
+
+    def _load_cancellation(self, booking: BookingDTO) -> None:
+        """Show the newest cancellation request of a paid booking (loaded on the runner)."""
+        if booking.payment_status not in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
+            return
+        cancellation_ops.requests_for_booking(
+            OpContext.of(self),
+            self.actor,
+            booking.id,
+            on_success=self._show_cancellation,
+            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            owner=self,
+        )
+
+    def _show_cancellation(self, requests: list[CancellationRequestDTO]) -> None:
+        if requests:
+            newest = max(requests, key=lambda request: request.id)
+            summary = request_summary(newest, self.actor.time_zone)
+            self.cancellation_label.setText(f"Cancellation request · {summary}")
+        self.cancellation_label.setVisible(bool(requests))
 
     def _update_complete_button(self, booking: BookingDTO) -> None:
         """Shown to the booking's teacher while it is confirmed; enabled once paid and over."""
@@ -241,6 +273,8 @@ class BookingDetailDialog(QDialog):
             rows.append(("Student's note", detail.student_note))
         if booking.status_reason:
             rows.append(("Reason", booking.status_reason))
+        if booking.status in OPEN_STATUSES:
+            rows.append(("Cancellation", policy_text()))
         for name, value in rows:
             label = QLabel(value)
             label.setWordWrap(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from linguaflex_desktop.errors import Conflict, InvalidTransition, StaleState, UserFacingError
 from linguaflex_desktop.models.enums import MeetingStatus
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO
+from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.booking.meeting_links import MeetingButton, MeetingLinkOpener
@@ -322,12 +323,14 @@ class BookingListPage(QWidget):
         confirm_text: str,
         then: Callable[[str], None],
         dismiss_text: str = DISMISS_TEXT,
+        maximum: int = MAX_REASON_LENGTH,
     ) -> ReasonDialog:
         dialog = ReasonDialog(
             title=title,
             prompt=prompt,
             confirm_text=confirm_text,
             dismiss_text=dismiss_text,
+            maximum=maximum,
             parent=self,
         )
         dialog.reason_given.connect(then)

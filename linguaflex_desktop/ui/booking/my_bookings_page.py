@@ -9,6 +9,7 @@ payment changed a booking. GUI thread only.
 
 from __future__ import annotations
 
+import uuid
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,13 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from linguaflex_desktop.services.booking.dto import BookingDTO, BookingFilter
-from linguaflex_desktop.services.booking.rules import (
-    OPEN_STATUSES,
-    PAYMENT_BLOCKS_CANCEL,
-    can_cancel,
-    can_reschedule,
+from linguaflex_desktop.services.booking.policy import (
+    MAX_CANCEL_REASON_LENGTH,
+    CancelOption,
+    student_cancel_option,
+    student_cancel_text,
 )
+from linguaflex_desktop.services.booking.rules import OPEN_STATUSES, can_reschedule
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
@@ -30,6 +32,7 @@ from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
+from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_heading
 
@@ -124,12 +127,18 @@ class MyBookingsPage(BookingListPage):
         self.bookings_loaded.disconnect(self._select_pending)
         self.select_booking(self._pending_selection)
 
+    def cancel_option(self, booking: BookingDTO | None) -> CancelOption:
+        """What "Cancel booking…" does for ``booking`` now (the policy decides)."""
+        if booking is None:
+            return "none"
+        return student_cancel_option(booking, self.services.ctx.now())
+
     def update_action_buttons(self, booking: BookingDTO | None) -> None:
-        self.cancel_button.setEnabled(booking is not None and can_cancel(booking))
+        option = self.cancel_option(booking)
+        self.cancel_button.setEnabled(option != "none")
         self.reschedule_button.setEnabled(booking is not None and can_reschedule(booking))
-        paid = booking is not None and booking.payment_status in PAYMENT_BLOCKS_CANCEL
         self.cancel_button.setToolTip(
-            "Paid bookings are cancelled by an admin with a refund." if paid else ""
+            student_cancel_text(option) if option in ("refund", "request") else ""
         )
 
     @Slot()
@@ -141,26 +150,64 @@ class MyBookingsPage(BookingListPage):
     @Slot()
     def cancel_selected(self) -> None:
         booking = self.selected_booking()
-        if booking is None or not can_cancel(booking):
+        option = self.cancel_option(booking)
+        if booking is None or option == "none":
             return
         when = format_when(booking.start_at, self.actor.time_zone)
+        what = f"“{booking.gig_title}” with {booking.teacher_name} on {when}"
+        if option == "request":
+            self.ask_reason(
+                title="Ask to cancel",
+                prompt=f"Ask to cancel {what}?\n\n{student_cancel_text(option)}",
+                confirm_text="Ask to cancel",
+                dismiss_text=KEEP_BOOKING_TEXT,
+                then=lambda reason: self._ask_to_cancel(booking, reason),
+            )
+            return
+        prompt = f"Cancel {what}?"
+        if option == "refund":
+            prompt += f"\n\n{student_cancel_text(option)}"
         self.ask_reason(
             title="Cancel booking",
-            prompt=f"Cancel “{booking.gig_title}” with {booking.teacher_name} on {when}?",
+            prompt=prompt,
             confirm_text="Cancel booking",
             dismiss_text=KEEP_BOOKING_TEXT,
-            then=lambda reason: self._cancel(booking, reason),
+            maximum=MAX_CANCEL_REASON_LENGTH,
+            then=lambda reason: self._cancel(booking, option, reason),
         )
 
-    def _cancel(self, booking: BookingDTO, reason: str) -> None:
-        self.run_transition(
-            partial(
+    def _cancel(self, booking: BookingDTO, option: CancelOption, reason: str) -> None:
+        if option == "refund":
+            # one key per confirmed question: a repeat of the same cancel refunds once
+            start = partial(
+                cancellation_ops.cancel_paid_as_student,
+                OpContext.of(self),
+                self.actor,
+                booking.id,
+                reason=reason,
+                request_key=f"self-cancel-{booking.id}-{uuid.uuid4().hex}",
+            )
+            done = "The booking was cancelled and your payment is refunded in full."
+        else:
+            start = partial(
                 booking_ops.cancel_booking,
                 OpContext.of(self),
                 self.actor,
                 booking.id,
                 reason=reason,
                 expected_version=booking.version,
+            )
+            done = "The booking was cancelled."
+        self.run_transition(start, done_text=done)
+
+    def _ask_to_cancel(self, booking: BookingDTO, reason: str) -> None:
+        self.run_transition(
+            partial(
+                cancellation_ops.ask_to_cancel,
+                OpContext.of(self),
+                self.actor,
+                booking.id,
+                reason=reason,
             ),
-            done_text="The booking was cancelled.",
+            done_text="Your request to cancel was sent to the teacher and LinguaFlex.",
         )

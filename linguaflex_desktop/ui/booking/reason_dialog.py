@@ -34,6 +34,7 @@ class ReasonDialog(QDialog):
         prompt: str,
         confirm_text: str,
         dismiss_text: str = DISMISS_TEXT,
+        maximum: int = MAX_REASON_LENGTH,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,7 +46,7 @@ class ReasonDialog(QDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText("Reason (recorded in the audit trail)")
         self.reason_edit.setMaximumHeight(100)
-        self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="reason")
+        self.reason_limit = LengthLimit(self.reason_edit, maximum, what="reason")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -109,16 +109,22 @@ def refund(
     *,
     amount_minor: int | None,
     reason: str,
+    student_message: str = "",
     request_key: str,
     **cb: Unpack[Callbacks],
 ) -> None:
-    """Change: refund (RefundResult; ``request_key`` makes a repeat harmless); emits
-    "payment" with "booking"."""
+    """Change: refund (RefundResult; ``request_key`` makes a repeat harmless; ``reason`` is
+    internal, the student reads ``student_message``); emits "payment" with "booking"."""
     payments = ctx.services.refunds
     change(
         ctx,
         lambda: payments.refund(
-            actor, booking_id, amount_minor=amount_minor, reason=reason, request_key=request_key
+            actor,
+            booking_id,
+            amount_minor=amount_minor,
+            reason=reason,
+            student_message=student_message,
+            request_key=request_key,
         ),
         changed=Change("payment", (booking_id,), _BOOKING),
         **cb,

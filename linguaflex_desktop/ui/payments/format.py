@@ -98,7 +98,9 @@ def attempt_line(payment: PaymentDTO, zone_name: str) -> str:
 
 
 def refund_line(refund: RefundDTO, zone_name: str) -> str:
-    """'10.00 USD on Wed 3 Mar 2027, 12:00 · Refunded · re_123 · reason'."""
+    """'10.00 USD on Wed 3 Mar 2027, 12:00 · Refunded · “message to the student”'; an admin's
+    DTO (it carries the internal reason and Stripe's id) reads '… · re_123 · internal:
+    “reason” · to the student: “message”'. A student's DTO has no internal reason to show."""
     parts = [
         f"{money(refund.amount_minor, refund.currency)} on "
         f"{format_when(refund.created_at, zone_name)}",
@@ -106,6 +108,9 @@ def refund_line(refund: RefundDTO, zone_name: str) -> str:
     ]
     if refund.stripe_refund_id:
         parts.append(refund.stripe_refund_id)
-    if refund.reason:
-        parts.append(f"“{refund.reason}”")
+    if refund.reason is None:
+        parts.append(f"“{refund.student_message}”")
+    else:
+        parts.append(f"internal: “{refund.reason}”")
+        parts.append(f"to the student: “{refund.student_message}”")
     return " · ".join(parts)

@@ -1,7 +1,8 @@
 """Adds the payment UI to a signed-in role window: the sandbox banner on every window;
 the student's "Payment methods" tab, "Pay…", "Continue verification", "Cancel payment
 attempt" and the receipt under "My bookings"; the
-teacher's "Earnings" tab; the admin's "Payments" tab.
+teacher's "Earnings" tab and "Cancel booking…" (a full refund) on their schedule; the
+admin's "Payments" tab; the teacher's and the admin's "Cancellation requests" tab.
 
 The banner follows the settings: without Stripe keys ``open_payments_gateway`` starts the
 sandbox, so ``settings.stripe.sandbox`` is exactly ``gateway.is_sandbox`` and the banner is
@@ -27,6 +28,8 @@ from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.services.payments.rules import can_continue_payment
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.cancellations.requests_page import CancellationRequestsPage
+from linguaflex_desktop.ui.cancellations.teacher_cancel import TeacherCancel
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
@@ -50,6 +53,8 @@ class PaymentUI:
     student: StudentPayments | None = None
     earnings: EarningsPage | None = None
     admin_payments: AdminPaymentsPage | None = None
+    cancellation_requests: CancellationRequestsPage | None = None
+    teacher_cancel: TeacherCancel | None = None
 
 
 def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open_url) -> PaymentUI:
@@ -71,9 +76,15 @@ def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open
     elif isinstance(window, TeacherWindow):
         added.earnings = EarningsPage(services=services, actor=actor, runner=runner)
         window.add_page(added.earnings, "Earnings")
+        added.teacher_cancel = TeacherCancel(window.schedule)
     elif isinstance(window, AdminWindow):
         added.admin_payments = AdminPaymentsPage(services=services, actor=actor, runner=runner)
         window.add_page(added.admin_payments, "Payments")
+    if isinstance(window, TeacherWindow | AdminWindow):  # they answer students' requests
+        added.cancellation_requests = CancellationRequestsPage(
+            services=services, actor=actor, runner=runner
+        )
+        window.add_page(added.cancellation_requests, "Cancellation requests")
     window.setProperty("paymentUiInstalled", True)
     return added
 

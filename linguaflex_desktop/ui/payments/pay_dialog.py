@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.errors import PaymentDeclined, UserFacingError
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.booking.policy import policy_text
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
@@ -118,6 +119,10 @@ class PayDialog(QDialog):
         self.card_combo = QComboBox()
         self.card_combo.setMinimumWidth(320)
         amounts.addRow("Card", self.card_combo)
+        # the cancellation policy, read before paying (the same words as on the booking)
+        self.policy_label = QLabel(policy_text())
+        self.policy_label.setObjectName("fieldNote")
+        self.policy_label.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.progress = QProgressBar()
@@ -149,6 +154,7 @@ class PayDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(when)
         layout.addLayout(amounts)
+        layout.addWidget(self.policy_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.progress)

@@ -2,9 +2,12 @@
 
 The preview (amount back to the student, fee treatment, change to the teacher's share, the
 booking's state afterwards) comes from ``preview_refund`` on the runner whenever the amount
-changes; Refund is enabled only while a preview of the current amount is shown and a reason
-is given. One ``request_key`` is generated per dialog and sent with every attempt, so a
-double click, or a retry after Stripe did not answer, makes one refund. GUI thread only.
+changes; Refund is enabled only while a preview of the current amount is shown and an
+internal reason is given. The internal reason (admins, the audit trail) and the message to the
+student are asked apart, each with its limit shown while typing; the error has a fixed place
+under the preview, so the layout does not move when one shows. One ``request_key`` is
+generated per dialog and sent with every attempt, so a double click, or a retry after Stripe
+did not answer, makes one refund. GUI thread only.
 """
 
 from __future__ import annotations
@@ -27,21 +30,28 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import PaymentDTO, RefundPreview, RefundResult
+from linguaflex_desktop.services.payments.refund_messages import (
+    DEFAULT_STUDENT_MESSAGE,
+    MAX_STUDENT_MESSAGE_LENGTH,
+)
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.field_limits import LengthLimit
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import BOX_STYLE, money
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.widgets import make_message_label, set_message
+from linguaflex_desktop.ui.widgets import make_message_label, reserve_message_space, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 PREVIEW_DEBOUNCE_MS = 300
+ERROR_LINES = 3  # the error's place is kept empty, so showing one moves nothing
 PREVIEW_LABELS = (
     "Back to the student",
     "Platform fee",
@@ -140,9 +150,23 @@ class RefundDialog(QDialog):
         partial_row.addWidget(self.amount_input)
         partial_row.addStretch(1)
         self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setPlaceholderText("Reason (required; recorded in the audit trail)")
-        self.reason_edit.setMaximumHeight(70)
+        self.reason_edit.setPlaceholderText(
+            "Internal reason (required): admins and the audit trail only, never the student"
+        )
+        self.reason_edit.setFixedHeight(60)
+        # each limit first: it has counted the text when the button is updated
+        self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="internal reason")
         self.reason_edit.textChanged.connect(self._update_button)
+        self.message_edit = QPlainTextEdit()
+        self.message_edit.setPlaceholderText(
+            f"Message to the student (optional): shown on their booking, receipt and "
+            f"notification. Left empty, they read “{DEFAULT_STUDENT_MESSAGE}”."
+        )
+        self.message_edit.setFixedHeight(60)
+        self.message_limit = LengthLimit(
+            self.message_edit, MAX_STUDENT_MESSAGE_LENGTH, what="message to the student"
+        )
+        self.message_edit.textChanged.connect(self._update_button)
         preview_box = QWidget()
         preview_box.setObjectName("receiptPanel")
         preview_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -157,12 +181,19 @@ class RefundDialog(QDialog):
             self.preview_values[label] = value
             self.preview_form.addRow(name, value)
         self.error_label = make_message_label()
+        reserve_message_space(self.error_label, lines=ERROR_LINES)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
         self.refund_button = QPushButton("Refund")
         self.refund_button.setObjectName("dangerButton")
         self.refund_button.setEnabled(False)
         self.refund_button.clicked.connect(self.submit)
+        # wide enough for the largest amount it can name, so "Refund" (no valid amount) and
+        # "Refund 31.50 USD" leave the buttons where they are
+        widest = f"Refund {money(self.payment.amount_minor, self.payment.currency)}"
+        self.refund_button.setMinimumWidth(
+            self.refund_button.fontMetrics().horizontalAdvance(widest) + 40
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -176,10 +207,15 @@ class RefundDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(self.full_radio)
         layout.addLayout(partial_row)
-        reason_label = QLabel("Reason")
-        reason_label.setObjectName("detailSection")
-        layout.addWidget(reason_label)
-        layout.addWidget(self.reason_edit)
+        for text, edit, limit in (
+            ("Internal reason", self.reason_edit, self.reason_limit),
+            ("Message to the student", self.message_edit, self.message_limit),
+        ):
+            heading_label = QLabel(text)
+            heading_label.setObjectName("detailSection")
+            layout.addWidget(heading_label)
+            layout.addWidget(edit)
+            layout.addWidget(limit.label)
         heading = QLabel("What this refund does")
         heading.setObjectName("detailSection")
         layout.addWidget(heading)
@@ -273,10 +309,19 @@ class RefundDialog(QDialog):
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
 
+    def student_message(self) -> str:
+        return self.message_edit.toPlainText().strip()
+
+    def _texts_ok(self) -> bool:
+        """An internal reason is given and neither text is over its limit."""
+        return (
+            bool(self.reason()) and self.reason_limit.is_valid() and self.message_limit.is_valid()
+        )
+
     @Slot()
     def submit(self) -> None:
         """Refund what the preview shows, with this dialog's request key."""
-        if self._submitting or self.preview is None or not self.reason():
+        if self._submitting or self.preview is None or not self._texts_ok():
             return
         self._submitting = True
         self._update_button()
@@ -287,6 +332,7 @@ class RefundDialog(QDialog):
             self.payment.booking_id,
             amount_minor=None if self.full_radio.isChecked() else self.preview.amount_minor,
             reason=self.reason(),
+            student_message=self.student_message(),
             request_key=self.request_key,
             on_success=self._on_refunded,
             on_failure=self._on_refund_failed,
@@ -309,6 +355,6 @@ class RefundDialog(QDialog):
             super().reject()
 
     def _update_button(self) -> None:
-        ready = self.preview is not None and bool(self.reason()) and not self._submitting
+        ready = self.preview is not None and self._texts_ok() and not self._submitting
         self.refund_button.setEnabled(ready)
         self.cancel_button.setEnabled(not self._submitting)

@@ -1,0 +1,116 @@
+"""The in-app notifications (and e-mail jobs when SMTP is on) of cancellation requests.
+
+A request goes to the booking's teacher and every active admin; its answer to the student.
+Written in the caller's transaction through the same inbox rows and send-email jobs as every
+booking notification (``booking.events``), with a stable Message-ID naming the request, so a
+repeat writes nothing. The student's texts carry only what was written for the student.
+Caller's thread; no I/O.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.models import (
+    CancellationAnswer,
+    CancellationRequest,
+    JobKind,
+    Notification,
+    Role,
+    SessionBooking,
+    User,
+)
+from linguaflex_desktop.services.booking.events import email_delivery_enabled, message_id_for
+from linguaflex_desktop.services.common.outbox import enqueue_job
+from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
+from linguaflex_desktop.services.messaging.texts import format_local
+
+REQUESTED = "cancellation_requested"
+ANSWERED = "cancellation_answered"
+
+
+def announce_request(
+    session: Session, booking: SessionBooking, request: CancellationRequest, *, at: datetime
+) -> None:
+    """Tell the teacher and every active admin that the student asks to cancel."""
+    admins = session.scalars(
+        select(User).where(
+            User.role == Role.ADMIN, User.is_active.is_(True), User.suspended_at.is_(None)
+        )
+    )
+    student = booking.student.display_name
+    for reader in (booking.teacher, *admins):
+        when = format_local(booking.start_at, reader.time_zone)
+        lines = [
+            f"{student} asks to cancel the session on {when}, which starts within 24 hours, "
+            "so the refund is not automatic.",
+            f"Their reason: {request.reason or 'none given'}.",
+            "Open Cancellation requests in LinguaFlex to answer: a full, partial or no refund.",
+        ]
+        subject = f"{student} asks to cancel a session"
+        _write(session, reader, booking, request, REQUESTED, subject, lines, at)
+
+
+def announce_answer(
+    session: Session, booking: SessionBooking, request: CancellationRequest, *, at: datetime
+) -> None:
+    """Tell the student how their request was answered, with the note written for them."""
+    teacher = booking.teacher.display_name
+    money = format_money(request.amount_minor or 0, booking.currency)
+    first = {
+        CancellationAnswer.FULL: f"The session is cancelled and you get a full refund ({money}).",
+        CancellationAnswer.PART: (
+            f"You get a partial refund of {money}. The session stays booked: you may still "
+            "attend it."
+        ),
+        CancellationAnswer.NONE: (
+            "No refund was granted. The session stays booked: you may still attend it."
+        ),
+    }[request.answer or CancellationAnswer.NONE]
+    lines = [first]
+    if request.note_to_student:
+        lines.append(f"Note: {request.note_to_student}")
+    subject = f"Your request to cancel the session with {teacher} was answered"
+    _write(session, booking.student, booking, request, ANSWERED, subject, lines, at)
+
+
+def _write(
+    session: Session,
+    reader: User,
+    booking: SessionBooking,
+    request: CancellationRequest,
+    kind: str,
+    subject: str,
+    lines: list[str],
+    at: datetime,
+) -> None:
+    domain = message_domain(sender_address(session))
+    message_id = message_id_for(booking.id, kind, f"request-{request.id}", reader.id, domain=domain)
+    if session.scalar(select(Notification.id).where(Notification.message_id == message_id)):
+        return
+    body = [f"Hello {reader.display_name},", "", *lines, "", f"Session: {booking.gig.title}"]
+    row = Notification(
+        user_id=reader.id,
+        booking_id=booking.id,
+        kind=kind,
+        subject=subject[:255],
+        body_text="\n".join([*body, "", "— LinguaFlex"]),
+        body_html=None,
+        ics=None,
+        message_id=message_id,
+        created_at=at,
+    )
+    session.add(row)
+    session.flush()
+    if email_delivery_enabled(session):
+        enqueue_job(
+            session,
+            kind=JobKind.SEND_EMAIL,
+            payload={"notification_id": row.id},
+            dedupe_key=message_id,
+            now=at,
+        )

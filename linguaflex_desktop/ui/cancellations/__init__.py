@@ -1,0 +1,1 @@
+"""The cancellation requests: the teachers' and admins' list, and the answer dialog."""
