@@ -144,7 +144,8 @@ def test_the_story_s_details_are_in_words_with_amounts_as_money(kit: TimelineKit
     assert entry(timeline, "Booking closed by a full refund").details == (
         ("Status", "Confirmed → Cancelled"),
         ("Payment", "Refunded"),
-        ("Reason", "Teacher ill"),
+        # the booking keeps what its student reads; the admin's "Teacher ill" is the refund's
+        ("Reason", "Refund issued by LinguaFlex"),
     )
     assert entry(timeline, "Stripe confirmed the payment").details == (
         ("Status", "In progress → Succeeded"),
