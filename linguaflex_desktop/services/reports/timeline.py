@@ -18,6 +18,7 @@ from datetime import datetime
 from linguaflex_desktop.models import (
     AuditAction,
     AuditEvent,
+    BookingMessage,
     JobKind,
     JobState,
     Meeting,
@@ -67,7 +68,14 @@ _READ_ACTIONS = frozenset(
     }
 )
 # entries of one instant: the object first, then what was recorded, then what followed
-_ORDER = {"stripe_object": 0, "audit": 1, "meeting": 2, "notification": 3, "job": 4}
+_ORDER = {
+    "stripe_object": 0,
+    "audit": 1,
+    "meeting": 2,
+    "notification": 3,
+    "message": 4,
+    "job": 5,
+}
 
 
 class BookingTimelines:
@@ -116,6 +124,12 @@ def _entries(rows: TimelineRows, zone: str) -> Iterator[tuple[SortKey, TimelineE
         _notice_entry(row, name, emails.get(row.id), zone) for row, name in rows.notifications
     )
     yield from _keyed("notification", notices)
+    booking = rows.booking
+    names = {booking.student_id: booking.student.display_name}
+    names[booking.teacher_id] = booking.teacher.display_name
+    yield from _keyed(
+        "message", (_message_entry(row, name, names, zone) for row, name in rows.messages)
+    )
     subjects = {row.id: (row.subject, name) for row, name in rows.notifications}
     yield from _keyed("job", (_job_entry(job, subjects, zone) for job in rows.jobs))
 
@@ -320,6 +334,23 @@ def _notice_entry(
         kind="notification",
         title=f"Message to {recipient}: “{row.subject}”",
         details=tuple(details),
+    )
+
+
+def _message_entry(
+    row: BookingMessage, author: str, names: dict[int, str], zone: str
+) -> TimelineEntry:
+    """A message between the parties: who wrote to whom, how long, whether it was read (the
+    words themselves are in the booking's Messages tab)."""
+    recipient = names.get(row.recipient_id, "the other party")
+    read = f"read {words.when(row.read_at, zone)}" if row.read_at else "not read yet"
+    length = len(row.body)
+    return TimelineEntry(
+        at=row.created_at,
+        kind="message",
+        title=f"Message from {author} to {recipient}",
+        details=(("Length", f"{length} character{'s' if length != 1 else ''}"), ("Read", read)),
+        actor=author,
     )
 
 

@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Literal
 
 # What an entry is about: the booking's own status, its payment status, a payment attempt or
-# refund as we recorded it, a Stripe object, the meeting, a message, an outbox job, or any
+# refund as we recorded it, a Stripe object, the meeting, a notification, a message between
+# the parties, an outbox job, or any
 # other audited action on one of them (e.g. an admin re-reading Stripe, a job retried).
 TimelineKind = Literal[
     "status",
@@ -18,6 +19,7 @@ TimelineKind = Literal[
     "stripe_object",
     "meeting",
     "notification",
+    "message",
     "job",
     "audit",
 ]

@@ -1,6 +1,7 @@
 """The rows behind one booking's timeline, read in a fixed number of queries (one per table,
 whatever the number of events): its payments, refunds, cards, Stripe customer, card setups,
-meeting, notifications, outbox jobs and every audit event about any of them.
+meeting, notifications, the messages between its student and teacher, outbox jobs and every
+audit event about any of them.
 
 Outbox jobs name their booking in their dedupe key (``booking.events``: ``meeting-create-<id>``,
 ``meeting-delete-<id>[-…]``, ``meeting-move-<id>-…``, ``reminder-<id>-…``, and an e-mail job's
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.models import (
     AuditEvent,
+    BookingMessage,
     Meeting,
     Notification,
     OutboxJob,
@@ -44,12 +46,13 @@ class TimelineRows:
     card_setups: tuple[PendingCardSetup, ...]
     meeting: Meeting | None
     notifications: tuple[tuple[Notification, str], ...]  # (notification, recipient's name)
+    messages: tuple[tuple[BookingMessage, str], ...]  # (message, its author's name)
     jobs: tuple[OutboxJob, ...]
     audits: tuple[tuple[AuditEvent, str | None], ...]  # (event, actor's name; None: system)
 
 
 def read_rows(session: Session, booking: SessionBooking) -> TimelineRows:
-    """Everything the timeline shows of ``booking``, in ten queries."""
+    """Everything the timeline shows of ``booking``, in eleven queries."""
     payments = tuple(
         session.scalars(
             select(Payment).where(Payment.booking_id == booking.id).order_by(Payment.id)
@@ -74,6 +77,15 @@ def read_rows(session: Session, booking: SessionBooking) -> TimelineRows:
             .order_by(Notification.id)
         )
     )
+    messages = tuple(
+        (row, name)
+        for row, name in session.execute(
+            select(BookingMessage, User.display_name)
+            .join(User, User.id == BookingMessage.author_id)
+            .where(BookingMessage.booking_id == booking.id)
+            .order_by(BookingMessage.created_at, BookingMessage.id)
+        )
+    )
     jobs = tuple(
         session.scalars(select(OutboxJob).where(_jobs_of(booking.id)).order_by(OutboxJob.id))
     )
@@ -86,6 +98,7 @@ def read_rows(session: Session, booking: SessionBooking) -> TimelineRows:
         card_setups=_card_setups(session, booking, payments),
         meeting=session.scalar(select(Meeting).where(Meeting.booking_id == booking.id)),
         notifications=notifications,
+        messages=messages,
         jobs=jobs,
         audits=_audits(
             session,

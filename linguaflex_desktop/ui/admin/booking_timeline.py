@@ -113,7 +113,9 @@ class BookingTimelineDialog(QDialog):
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.close)
         self._build()
-        refresh_on(self, runner, ("booking", "payment", "job", "notification"), self._changed)
+        refresh_on(
+            self, runner, ("booking", "payment", "job", "notification", "message"), self._changed
+        )
         self.reload()
 
     def _build(self) -> None:
