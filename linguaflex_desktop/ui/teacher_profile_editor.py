@@ -14,11 +14,13 @@ from PySide6.QtCore import QStandardPaths, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -158,9 +160,18 @@ class ProfileEditorPage(QWidget):
         buttons.addWidget(self.save_button)
         column = QWidget()
         column.setMaximumWidth(760)
-        outer = QHBoxLayout(self)
+        inner = QWidget()
+        row = QHBoxLayout(inner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(column, 1)
+        # a scroll area: the form is taller than the window's default size allows
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(column, 1)
+        outer.addWidget(scroll)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(make_heading("My profile"))

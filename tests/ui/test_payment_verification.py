@@ -143,6 +143,12 @@ def test_cancel_payment_attempt_makes_the_booking_payable_at_once(
     school: School,
 ) -> None:
     window, hooks = student_window
+    # while the attempt waits for the bank, its two buttons stand where "Pay…" was, and the
+    # row of actions still fits the window's default width
+    assert hooks.cancel_attempt_button.isVisibleTo(window)
+    assert hooks.continue_button.isVisibleTo(window)
+    assert not hooks.pay_button.isVisibleTo(window)
+    assert window.minimumSizeHint().width() <= 1120
 
     hooks.cancel_attempt_button.click()
 

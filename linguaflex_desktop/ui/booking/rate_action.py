@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton
 
+from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.review_dto import ReviewDTO, can_rate
 from linguaflex_desktop.ui.review_dialogs import RateSessionDialog
@@ -30,12 +31,15 @@ class RateAction:
         self.dialog: RateSessionDialog | None = None
         self.button = QPushButton(RATE_TEXT)
         self.button.setEnabled(False)
+        self.button.setVisible(False)
         self.button.setToolTip("Completed sessions can be rated once.")
         self.button.clicked.connect(self.open_dialog)
         page.add_action(self.button)
         page.booking_selected.connect(self._on_selected)
 
     def _on_selected(self, booking: BookingDTO | None) -> None:
+        # shown for a completed session only: the row of actions stays within the window
+        self.button.setVisible(booking is not None and booking.status is BookingStatus.COMPLETED)
         self.button.setEnabled(booking is not None and can_rate(booking))
 
     def open_dialog(self) -> RateSessionDialog | None:

@@ -132,6 +132,11 @@ class StudentPayments(QObject):
         open_attempt = booking is not None and can_continue_payment(booking)
         self.continue_button.setEnabled(open_attempt and not self._cancelling)
         self.cancel_attempt_button.setEnabled(open_attempt and not self._cancelling)
+        # the 3-D Secure pair stands in for "Pay…" while an attempt waits for the bank, so
+        # the row of actions stays within the window
+        self.continue_button.setVisible(open_attempt)
+        self.cancel_attempt_button.setVisible(open_attempt)
+        self.pay_button.setVisible(not open_attempt)
         self.receipt.show_booking(booking)
 
     def _on_changed(self, booking: BookingDTO) -> None:
