@@ -170,7 +170,7 @@ def test_an_admin_temporary_password_must_be_changed_before_anything_else(
     signed_in = accounts.authenticate(email="ana@example.com", password=TEMPORARY)
     assert signed_in.must_change_password is True
     with pytest.raises(PermissionDenied) as refused:  # nothing else before the new password
-        CatalogueService(ctx).get_profile(signed_in.actor, signed_in.id)
+        CatalogueService(ctx).search_gigs(signed_in.actor)
     assert str(refused.value) == MUST_CHANGE_PASSWORD
     own = AccountSelfService(ctx, email_codes=False)
     with pytest.raises(PermissionDenied):
