@@ -6,6 +6,8 @@ message verbatim; anything else is logged with its traceback and shown as a shor
 
 from __future__ import annotations
 
+from linguaflex_desktop.texts import Text, tx
+
 
 class LinguaFlexError(Exception):
     """Base of every error raised on purpose by LinguaFlex."""
@@ -18,7 +20,7 @@ class UserCancelled(LinguaFlexError):
 class UserFacingError(LinguaFlexError):
     """An error whose message is written for the user and shown as it is."""
 
-    title = "Cannot do that"
+    title: str = tx("Cannot do that")
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -31,7 +33,7 @@ class UserFacingError(LinguaFlexError):
 class ValidationError(UserFacingError):
     """Bad input; ``field`` names the input at fault when a form should mark it."""
 
-    title = "Invalid input"
+    title = tx("Invalid input")
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
@@ -44,34 +46,39 @@ class FieldErrors(ValidationError):
     can mark every bad field and a caller that only shows text still says it all."""
 
     def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__(" ".join(fields.values()))
+        # Not a catalogue entry: the sentences are joined, each shown in the reader's language.
+        joined = Text(
+            " ".join(f"{{f{i}}}" for i in range(len(fields))),
+            {f"f{i}": message for i, message in enumerate(fields.values())},
+        )
+        super().__init__(joined)
         self.fields = dict(fields)
 
 
 class AuthenticationFailed(UserFacingError):
-    title = "Sign-in failed"
+    title = tx("Sign-in failed")
 
 
 class AccountLocked(AuthenticationFailed):
-    title = "Account locked"
+    title = tx("Account locked")
 
 
 class PermissionDenied(UserFacingError):
-    title = "Not allowed"
+    title = tx("Not allowed")
 
 
 class NotFound(UserFacingError):
-    title = "Not found"
+    title = tx("Not found")
 
 
 class Conflict(UserFacingError):
     """The state changed under us, or the request collides with existing data."""
 
-    title = "Conflict"
+    title = tx("Conflict")
 
 
 class SlotTaken(Conflict):
-    def __init__(self, message: str = "That slot is already taken.") -> None:
+    def __init__(self, message: str = tx("That slot is already taken.")) -> None:
         super().__init__(message)
 
 
@@ -86,7 +93,7 @@ class StaleState(Conflict):
 class InvalidTransition(Conflict):
     """The state machine refuses the change; ``current`` holds the fresh state if known."""
 
-    title = "Not possible now"
+    title = tx("Not possible now")
 
     def __init__(self, message: str, current: object | None = None) -> None:
         super().__init__(message)
@@ -94,13 +101,13 @@ class InvalidTransition(Conflict):
 
 
 class PaymentDeclined(UserFacingError):
-    title = "Payment declined"
+    title = tx("Payment declined")
 
 
 class ExternalServiceError(UserFacingError):
     """A peer (Stripe, Zoom, SMTP) could not be reached or answered with an error."""
 
-    title = "Service unavailable"
+    title = tx("Service unavailable")
 
 
 class StripeRequestRefused(ExternalServiceError):
@@ -108,7 +115,7 @@ class StripeRequestRefused(ExternalServiceError):
     made nothing: what the caller opened may be closed now and the user may retry at once.
     ``stripe_message`` holds Stripe's own words."""
 
-    title = "Refused by Stripe"
+    title = tx("Refused by Stripe")
 
     def __init__(self, message: str, stripe_message: str = "") -> None:
         super().__init__(message)
@@ -116,17 +123,17 @@ class StripeRequestRefused(ExternalServiceError):
 
 
 class ConfigurationError(UserFacingError):
-    title = "Configuration problem"
+    title = tx("Configuration problem")
 
 
 class DatabaseUnavailable(ConfigurationError):
-    title = "Database unavailable"
+    title = tx("Database unavailable")
 
 
 class DatabaseUnusable(UserFacingError):
     """The database answers but cannot be used as it is; it is left untouched."""
 
-    title = "Database cannot be used"
+    title = tx("Database cannot be used")
 
 
 class DatabaseSchemaTooNew(DatabaseUnusable):
@@ -136,15 +143,15 @@ class DatabaseSchemaTooNew(DatabaseUnusable):
 class DatabaseDamaged(DatabaseUnusable):
     """The SQLite file fails its integrity check."""
 
-    title = "Damaged database"
+    title = tx("Damaged database")
 
 
 class DataFolderNotWritable(UserFacingError):
-    title = "Data folder not writable"
+    title = tx("Data folder not writable")
 
 
 class SecretStoreUnavailable(UserFacingError):
-    title = "No secure storage"
+    title = tx("No secure storage")
 
 
 class RetryLater(ExternalServiceError):
@@ -168,4 +175,4 @@ class OutcomeUnknown(ExternalServiceError):
     and doing it again could do it twice. The outbox dead-letters such a job at once: an admin
     decides whether to run it again."""
 
-    title = "Outcome unknown"
+    title = tx("Outcome unknown")

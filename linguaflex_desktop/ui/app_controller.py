@@ -22,6 +22,12 @@ from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import data_events, follow_change_feed
 from linguaflex_desktop.ui.errors import show_error
+from linguaflex_desktop.ui.i18n import (
+    apply_saved_language,
+    effective_language,
+    language_switch,
+    save_language_choice,
+)
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
@@ -88,6 +94,7 @@ class AppController(QObject):
     def show_login(self, *, notice: str | None = None, email: str | None = None) -> LoginWindow:
         login = LoginWindow(services=self.services, runner=self.runner)
         login.signed_in.connect(self.after_sign_in)
+        login.language_chosen.connect(self.change_language)
         login.show_notice(notice)
         if email:
             login.prefill_email(email)
@@ -117,6 +124,7 @@ class AppController(QObject):
         window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
         install_payment_ui(window)
         window.sign_out_requested.connect(self.sign_out)
+        window.language_chosen.connect(self.change_language)
         self.user = user
         self._replace_window(window)
         return window
@@ -130,6 +138,22 @@ class AppController(QObject):
             on_failure=lambda error: self._on_sign_out_failed(error, email),
             owner=self.current_window,
         )
+
+    def change_language(self, choice: str | None) -> None:
+        """Account > Language: save the choice (None: follow the system), load its catalogue
+        and build the open window again in it (a role window keeps its user, the sign-in
+        window starts afresh)."""
+        save_language_choice(choice)
+        switch = language_switch()
+        previous = switch.language
+        switch.apply(effective_language(choice))
+        if switch.language == previous:
+            return
+        window = self.current_window
+        if isinstance(window, RoleWindow):
+            self.show_role_window(window.user)
+        else:
+            self.show_login()
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Wait for running tasks so nothing is cut off half-way; True when idle."""
@@ -198,6 +222,7 @@ def run_gui(
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)
+    apply_saved_language()
     apply_style_sheet(app)
     controller = AppController(services, runner=TaskRunner(app))
     if screenshot is not None:

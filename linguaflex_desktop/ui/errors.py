@@ -14,11 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from linguaflex_desktop.errors import UserCancelled, UserFacingError
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize
 
 log = logging.getLogger(__name__)
 
-GENERIC_TITLE = "Something went wrong"
-GENERIC_MESSAGE = (
+GENERIC_TITLE = tx("Something went wrong")
+GENERIC_MESSAGE = tx(
     "An unexpected error occurred and the action was not completed. "
     "The details were written to the log file."
 )
@@ -44,9 +46,13 @@ def describe_error(error: BaseException) -> ErrorDescription:
     if isinstance(error, UserCancelled):
         return ErrorDescription(ErrorOutcome.SILENT)
     if isinstance(error, UserFacingError):
-        return ErrorDescription(ErrorOutcome.USER_FACING, error.title, error.message)
+        return ErrorDescription(
+            ErrorOutcome.USER_FACING, localize(error.title), localize(error.message)
+        )
     log.error("unexpected error: %s", error, exc_info=(type(error), error, error.__traceback__))
-    return ErrorDescription(ErrorOutcome.UNEXPECTED, GENERIC_TITLE, GENERIC_MESSAGE)
+    return ErrorDescription(
+        ErrorOutcome.UNEXPECTED, localize(GENERIC_TITLE), localize(GENERIC_MESSAGE)
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox | None:

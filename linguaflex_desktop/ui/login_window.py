@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,8 @@ from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGT
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
+from linguaflex_desktop.ui.i18n import LANGUAGES, language_switch
+from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.main_window_base import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
@@ -51,6 +54,8 @@ class LoginWindow(QWidget):
     """The first window: a "Sign in" tab and a "Create account" tab."""
 
     signed_in = Signal(object)  # UserDTO
+    # A language code, or None to follow the system locale (the "Language" button).
+    language_chosen = Signal(object)
 
     def __init__(
         self, *, services: AppServices, runner: TaskRunner, parent: QWidget | None = None
@@ -96,6 +101,12 @@ class LoginWindow(QWidget):
         location.setWordWrap(True)
         location.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(location)
+        self.language_button = QToolButton()
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setText(LANGUAGES[language_switch().language])
+        self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_button.setMenu(build_language_menu(self, self.language_chosen.emit))
+        layout.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignCenter)
         self._check_remember_availability()
 
     # --- forms ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.account_dialog import AccountDialog
+from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class RoleWindow(QMainWindow):
     """Base of StudentWindow, TeacherWindow and AdminWindow."""
 
     sign_out_requested = Signal()
+    # A language code, or None to follow the system locale (Account > Language).
+    language_chosen = Signal(object)
     closed = Signal()
 
     def __init__(
@@ -140,6 +143,8 @@ class RoleWindow(QMainWindow):
         self.profile_action = QAction("&Profile and password…", self)
         self.profile_action.triggered.connect(self.open_account_dialog)
         account_menu.addAction(self.profile_action)
+        self.language_menu = build_language_menu(self, self.language_chosen.emit)
+        account_menu.addMenu(self.language_menu)
         self.sign_out_action = QAction("Sign &out", self)
         self.sign_out_action.triggered.connect(self.request_sign_out)
         account_menu.addAction(self.sign_out_action)

@@ -12,12 +12,13 @@ import pytest
 import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import AppController
+from linguaflex_desktop.ui.i18n import language_switch
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 from tests.ui.export_ui_helpers import SaveDialog
@@ -108,3 +109,13 @@ def user_settings_in_test_folder(tmp_path: Path) -> None:
 def save_dialog(monkeypatch: pytest.MonkeyPatch) -> SaveDialog:
     """``QFileDialog.getSaveFileName`` answered by the test (``save_dialog.answer(path)``)."""
     return SaveDialog(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def english_ui(qapp: object) -> Iterator[None]:
+    """Every UI test starts in English with US conventions (whatever the machine's locale) and
+    leaves the application that way, so a test that switched to Spanish changes no other."""
+    switch = language_switch()
+    switch.apply("en", system=QLocale("en_US"))
+    yield
+    switch.apply("en", system=QLocale("en_US"))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.texts import Amount
 
 PLATFORM_FEE_PERCENT = 5
 MINIMUM_FEE_MAJOR = Decimal("1.00")
@@ -150,3 +151,9 @@ def quote(*, hourly_rate_minor: int, duration_minutes: int, currency: str) -> Pr
         total_minor=base + fee,
         teacher_share_minor=base,
     )
+
+
+def money(amount_minor: int, currency: str) -> Amount:
+    """A sum for a sentence made with ``texts.tx``: English "78.75 USD" in logs and e-mails,
+    the reader's locale in the UI."""
+    return Amount(amount_minor, currency.upper(), minor_unit_exponent(currency))
