@@ -118,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: sign in as the first demo user of this role",
     )
 
+    shots = commands.add_parser(
+        "screenshots",
+        help="save a picture of every window and dialog over sample data (a new temp folder)",
+    )
+    shots.add_argument("out", type=Path, help="folder for the PNG files")
+    shots.add_argument("--language", choices=("en", "es"), default="en")
+    shots.add_argument("--only", nargs="*", default=(), help="stop names to save (default: all)")
+
     database = commands.add_parser("db", help="database maintenance")
     database_commands = database.add_subparsers(dest="db_command", required=True)
     database_commands.add_parser("upgrade", help="migrate the schema to the newest version")
@@ -334,8 +342,17 @@ def _command_gui(settings: Settings, args: argparse.Namespace) -> int:
     return run_app(settings, screenshot=getattr(args, "screenshot", None), screenshot_role=role)
 
 
+def _command_screenshots(_settings: Settings, args: argparse.Namespace) -> int:
+    from linguaflex_desktop.screenshots import save_screenshots
+
+    saved = save_screenshots(args.out, language=args.language, only=args.only)
+    print(f"{len(saved)} screenshots saved in {args.out}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "gui": _command_gui,
+    "screenshots": _command_screenshots,
     "db": _command_db_upgrade,
     "seed-demo": _command_seed_demo,
     "demo-flow": _command_demo_flow,

@@ -14,7 +14,11 @@ case "$what" in
   *) echo "usage: bash scripts/install.sh [app|test]" >&2; exit 2 ;;
 esac
 stamp=".venv/.installed-$what-$(sha256sum pyproject.toml | cut -c1-16)"
-[ -f "$stamp" ] && exit 0
+compile_translations() {
+  # resources/translations/*.ts -> .qm (only those out of date; a second or so when needed).
+  .venv/bin/python scripts/translations.py compile
+}
+if [ -f "$stamp" ]; then compile_translations; exit 0; fi
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv with $("$PYTHON" --version)"
   "$PYTHON" -m venv .venv
@@ -29,3 +33,4 @@ else
 fi
 rm -f .venv/.installed-"$what"-*
 touch "$stamp"
+compile_translations
