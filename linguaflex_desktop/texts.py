@@ -5,8 +5,8 @@ language by the UI.
 (the English sentence, so logs, tests and e-mails read it as before) that also keeps its
 template and values: the UI looks the template up in Qt's translation catalogue and fills in the
 values, formatting an ``Amount`` as money in the reader's locale. ``tx`` marks the template for
-``pyside6-lupdate`` (``scripts/translations.py`` declares it an alias of ``QT_TR_NOOP``), so only
-a string literal may be its first argument. Pure values, any thread.
+``scripts/translations.py``, so only a string literal may be its first argument. Pure values,
+any thread.
 """
 
 from __future__ import annotations
@@ -38,18 +38,21 @@ class Text(str):
 
     template: str
     params: Mapping[str, object]
+    note: str | None
 
-    def __new__(cls, template: str, params: Mapping[str, object]) -> Text:
+    def __new__(cls, template: str, params: Mapping[str, object], note: str | None = None) -> Text:
         text = super().__new__(cls, template.format_map({k: str(v) for k, v in params.items()}))
         text.template = template
         text.params = MappingProxyType(dict(params))
+        text.note = note
         return text
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Text, (self.template, dict(self.params)))
+        return (Text, (self.template, dict(self.params), self.note))
 
 
-def tx(template: str, /, **params: object) -> Text:
+def tx(template: str, /, *, note: str | None = None, **params: object) -> Text:
     """The sentence ``template`` with ``params`` filled in (``str.format`` fields), in English,
-    marked for translation. Values may be ``str``, ``int``, ``Amount`` or another ``Text``."""
-    return Text(template, params)
+    marked for translation. Values may be ``str``, ``int``, ``Amount`` or another ``Text``.
+    ``note`` tells apart one English word that needs two translations (see ui/i18n.t)."""
+    return Text(template, params, note)

@@ -5,8 +5,9 @@ Every visible string goes through ``t("English text {name}", name=value)``: the 
 looked up in the catalogue (one context for the whole app, so one English sentence has one
 translation), then the values are filled in. Text made by the layers below (``texts.tx``,
 e.g. a service's error message) is shown with ``localize``. ``t`` marks its first argument for
-``pyside6-lupdate`` (``scripts/translations.py``), so only a string literal may go there; a
-string kept at module level is marked with ``texts.tx`` and shown with ``localize``.
+``scripts/translations.py`` (which reads the code with Python's parser), so only a string
+literal may go there; a string kept at module level is marked with ``texts.tx`` and shown
+with ``localize``.
 
 The language is a per-person setting of this computer (``QSettings``): English, Spanish, or
 unset, which follows the system locale. Changing it rebuilds the open window (app_controller).
@@ -44,9 +45,11 @@ DEFAULT_LANGUAGE = "en"
 SETTINGS_KEY = "ui/language"
 
 
-def t(text: str, /, **params: object) -> str:
-    """``text`` in the current language with ``params`` filled in (``str.format`` fields)."""
-    translated = QCoreApplication.translate(CONTEXT, text)
+def t(text: str, /, *, note: str | None = None, **params: object) -> str:
+    """``text`` in the current language with ``params`` filled in (``str.format`` fields).
+    ``note`` tells apart one English word that needs two translations ("Paid" of a booking,
+    "Paid" of a payment): Qt's disambiguation, a literal too."""
+    translated = QCoreApplication.translate(CONTEXT, text, note)
     if not params:
         return translated
     return translated.format_map({key: localize_value(value) for key, value in params.items()})
@@ -56,7 +59,7 @@ def localize(message: str) -> str:
     """A sentence from below the UI in the current language: a ``Text`` is translated and its
     values written in the current locale; any other string is shown as it is."""
     if isinstance(message, Text):
-        return t(message.template, **message.params)
+        return t(message.template, note=message.note, **message.params)
     return message
 
 
