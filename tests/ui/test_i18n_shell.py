@@ -4,14 +4,25 @@ Spanish way. Uses the compiled catalogue resources/translations/linguaflex_es.qm
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Role
+from linguaflex_desktop.ui.account_dialog import AccountDialog
 from linguaflex_desktop.ui.app_controller import SIGNED_OUT_NOTICE, AppController
 from linguaflex_desktop.ui.field_limits import LengthLimit
 from linguaflex_desktop.ui.i18n import (
@@ -19,13 +30,17 @@ from linguaflex_desktop.ui.i18n import (
     chosen_language,
     language_switch,
     localize,
+    t,
     ui_settings,
 )
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.money_input import MoneyInput, minor_to_major_text, read_amount
+from linguaflex_desktop.ui.password_dialogs import ChoosePasswordDialog, ForgotPasswordDialog
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
+from linguaflex_desktop.ui.time_zones import TimeZoneCombo
+from linguaflex_desktop.ui.wait_dialog import WaitDialog
 from linguaflex_desktop.ui.widgets import Pager
 from tests.ui.ui_helpers import create_gig, register
 
@@ -198,3 +213,57 @@ def test_counters_and_pagers_name_their_things_in_spanish(qtbot: QtBot, spanish:
     limit = LengthLimit(window, 3, what="note")
     window.setText("hello")
     assert limit.label.text() == "«nota» tiene 2 caracteres de más (máximo 3)."
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a person can read in ``root``: labels, buttons, tabs, combo items,
+    placeholders and the window title."""
+    texts = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(index) for index in range(widget.count())]
+        if isinstance(widget, QComboBox) and not isinstance(widget, TimeZoneCombo):
+            texts += [widget.itemText(index) for index in range(widget.count())]
+    return [text for text in texts if text]
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(the|your|password|address|sign|code|save|change|close|cancel|new|current|name|"
+    r"profile|enter|choose|repeat|least|digits|temporary|continue)\b",
+    re.IGNORECASE,
+)
+
+
+def english_left(root: QWidget) -> list[str]:
+    return [text for text in visible_texts(root) if ENGLISH_WORDS.search(text)]
+
+
+def test_the_account_and_password_dialogs_speak_spanish(
+    qtbot: QtBot, spanish: None, app_services: AppServices, runner: TaskRunner
+) -> None:
+    user = register(app_services, Role.STUDENT, name="Sam")
+    account = AccountDialog(services=app_services, runner=runner, user=user)
+    qtbot.addWidget(account)
+    account.code_step.setVisible(True)
+    assert account.windowTitle() == "Perfil y contraseña"
+    assert english_left(account) == []
+
+    forgot = ForgotPasswordDialog(services=app_services, runner=runner)
+    qtbot.addWidget(forgot)
+    assert forgot.windowTitle() == "Contraseña olvidada"
+    assert english_left(forgot) == []
+
+    choose = ChoosePasswordDialog(services=app_services, runner=runner, user=user)
+    qtbot.addWidget(choose)
+    assert choose.confirm_button.text() == "Guardar contraseña y continuar"
+    assert english_left(choose) == []
+
+    waiting = WaitDialog(title=t("Forgot password"), message=t("Loading…"))
+    qtbot.addWidget(waiting)
+    assert waiting.elapsed_label.text() == "Tiempo de espera: 0:00"
+    assert waiting.cancel_button.text() == "Cancelar"
+    assert english_left(waiting) == []
