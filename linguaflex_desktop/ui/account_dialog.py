@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.accounts.self_service import EmailChangeStarted
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGTH
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.field_limits import LengthLimit
 from linguaflex_desktop.ui.form_errors import FormErrors
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.password_fields import NewPasswordFields, password_edit
@@ -39,10 +41,8 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-PROFILE_SAVED = "Saved. Lists show times in the new time zone after you next sign in."
-PASSWORD_CHANGED = "Your password was changed. Other computers must sign in again."
-EMAIL_CHANGED = "Your e-mail address is now {email}."
-CODE_SENT = "A code is on its way to {email}. Enter it here within 15 minutes to use that address."
+PROFILE_SAVED = tx("Saved. Lists show times in the new time zone after you next sign in.")
+PASSWORD_CHANGED = tx("Your password was changed. Other computers must sign in again.")
 
 
 def _form_tab(form: QFormLayout, *below: QWidget) -> QWidget:
@@ -72,12 +72,12 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.services, self.runner, self.user = services, runner, user
         self.setObjectName("accountDialog")
-        self.setWindowTitle("Profile and password")
+        self.setWindowTitle(t("Profile and password"))
         self.setMinimumWidth(480)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_profile_tab(), "Profile")
-        self.tabs.addTab(self._build_email_tab(), "E-mail")
-        self.tabs.addTab(self._build_password_tab(), "Password")
+        self.tabs.addTab(self._build_profile_tab(), t("Profile"))
+        self.tabs.addTab(self._build_email_tab(), t("E-mail"))
+        self.tabs.addTab(self._build_password_tab(), t("Password"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,15 +92,15 @@ class AccountDialog(QDialog):
         self.zone_combo = TimeZoneCombo()
         self.zone_combo.set_time_zone(self.user.time_zone)
         form = QFormLayout()
-        form.addRow("Display name", self.name_edit)
+        form.addRow(t("Display name"), self.name_edit)
         form.addRow("", self.name_limit.label)
-        form.addRow("Time zone", self.zone_combo)
+        form.addRow(t("Time zone"), self.zone_combo)
         self.profile_error = make_message_label()
         self.profile_notice = make_message_label("formNotice")
         self.profile_errors = FormErrors(
             self.profile_error, {"display_name": self.name_edit, "time_zone": self.zone_combo}
         )
-        self.save_profile_button = QPushButton("Save profile")
+        self.save_profile_button = QPushButton(t("Save profile"))
         self.save_profile_button.setObjectName("primaryButton")
         self.save_profile_button.clicked.connect(self.save_profile)
         self.name_limit.valid_changed.connect(self.save_profile_button.setEnabled)
@@ -132,30 +132,30 @@ class AccountDialog(QDialog):
     def _build_email_tab(self) -> QWidget:
         self.current_email_label = QLabel(self.user.email)
         self.new_email_edit = QLineEdit()
-        self.new_email_edit.setPlaceholderText("new@example.com")
-        self.email_password_edit = password_edit("Your current password")
+        self.new_email_edit.setPlaceholderText(t("new@example.com"))
+        self.email_password_edit = password_edit(t("Your current password"))
         form = QFormLayout()
-        form.addRow("Current address", self.current_email_label)
-        form.addRow("New address", self.new_email_edit)
-        form.addRow("Current password", self.email_password_edit)
+        form.addRow(t("Current address"), self.current_email_label)
+        form.addRow(t("New address"), self.new_email_edit)
+        form.addRow(t("Current password"), self.email_password_edit)
         self.change_email_button = QPushButton(
-            "Send code to new address" if self.services.own_account.email_codes else "Change"
+            t("Send code to new address") if self.services.own_account.email_codes else t("Change")
         )
         self.change_email_button.setObjectName("primaryButton")
         self.change_email_button.clicked.connect(self.change_email)
         self.code_note = QLabel()
         self.code_note.setWordWrap(True)
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("6 digits")
+        self.code_edit.setPlaceholderText(t("6 digits"))
         self.code_edit.setMaxLength(12)
-        self.confirm_code_button = QPushButton("Confirm new address")
+        self.confirm_code_button = QPushButton(t("Confirm new address"))
         self.confirm_code_button.setObjectName("primaryButton")
         self.confirm_code_button.clicked.connect(self.confirm_code)
         self.code_step = QWidget()
         code_form = QFormLayout(self.code_step)
         code_form.setContentsMargins(0, 8, 0, 0)
         code_form.addRow(self.code_note)
-        code_form.addRow("Code", self.code_edit)
+        code_form.addRow(t("Code"), self.code_edit)
         code_form.addRow("", self.confirm_code_button)
         self.code_step.setVisible(False)
         self.email_error = make_message_label()
@@ -191,7 +191,13 @@ class AccountDialog(QDialog):
         self.change_email_button.setEnabled(True)
         self.email_password_edit.clear()
         if started.needs_code:
-            self.code_note.setText(CODE_SENT.format(email=started.new_email))
+            self.code_note.setText(
+                t(
+                    "A code is on its way to {email}. Enter it here within 15 minutes to use "
+                    "that address.",
+                    email=started.new_email,
+                )
+            )
             self.code_step.setVisible(True)
             self.code_edit.clear()
             self.code_edit.setFocus()
@@ -216,7 +222,7 @@ class AccountDialog(QDialog):
         self.code_step.setVisible(False)
         self.new_email_edit.clear()
         self.current_email_label.setText(user.email)
-        set_message(self.email_notice, EMAIL_CHANGED.format(email=user.email))
+        set_message(self.email_notice, t("Your e-mail address is now {email}.", email=user.email))
         self._set_user(user)
 
     # --- password -------------------------------------------------------------------------
@@ -225,7 +231,7 @@ class AccountDialog(QDialog):
         self.current_password_edit = password_edit()
         self.new_password = NewPasswordFields()
         form = QFormLayout()
-        form.addRow("Current password", self.current_password_edit)
+        form.addRow(t("Current password"), self.current_password_edit)
         self.new_password.add_rows(form)
         self.password_error = make_message_label()
         self.password_notice = make_message_label("formNotice")
@@ -233,7 +239,7 @@ class AccountDialog(QDialog):
             self.password_error,
             {"current_password": self.current_password_edit, **self.new_password.fields()},
         )
-        self.change_password_button = QPushButton("Change password")
+        self.change_password_button = QPushButton(t("Change password"))
         self.change_password_button.setObjectName("primaryButton")
         self.change_password_button.clicked.connect(self.change_password)
         return _form_tab(

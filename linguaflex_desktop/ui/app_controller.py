@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import data_events, follow_change_feed
 from linguaflex_desktop.ui.errors import show_error
@@ -27,6 +28,7 @@ from linguaflex_desktop.ui.i18n import (
     effective_language,
     language_switch,
     save_language_choice,
+    t,
 )
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
@@ -50,8 +52,8 @@ ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
     Role.TEACHER: TeacherWindow,
     Role.ADMIN: AdminWindow,
 }
-SIGNED_OUT_NOTICE = "You have signed out."
-EXPIRED_NOTICE = "Your saved sign-in is no longer valid. Please sign in again."
+SIGNED_OUT_NOTICE = tx("You have signed out.")
+EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again.")
 
 
 class AppController(QObject):
@@ -83,7 +85,7 @@ class AppController(QObject):
         """Show the login window; go straight to the role window if a remembered sign-in works."""
         login = self.show_login()
         login.set_busy(True)
-        login.show_notice("Checking for a saved sign-in…")
+        login.show_notice(t("Checking for a saved sign-in…"))
         accounts_ops.resume_remembered(
             self.ops,
             on_success=self._on_resume_result,

@@ -1,4 +1,7 @@
-"""A country choice for forms: the ISO 3166-1 list by English name, the code as the value."""
+"""A country choice for forms: the ISO 3166-1 list by English name, the code as the value.
+
+The names stay in English in every language: Qt's ``QLocale.territoryToString`` gives only
+English names (no territory names in other languages), and the list is the service's."""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from linguaflex_desktop.services.catalogue.countries import COUNTRIES
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize
 
-NO_COUNTRY_TEXT = "(not shown)"
+NO_COUNTRY_TEXT = tx("(not shown)")
 
 
 class CountryCombo(QComboBox):
@@ -18,7 +23,7 @@ class CountryCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItem(NO_COUNTRY_TEXT, None)
+        self.addItem(localize(NO_COUNTRY_TEXT), None)
         for code, name in sorted(COUNTRIES.items(), key=lambda item: item[1]):
             self.addItem(name, code)
         names = [self.itemText(index) for index in range(self.count())]

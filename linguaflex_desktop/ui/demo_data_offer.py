@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts
 from linguaflex_desktop.models.enums import Role
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, number_text, t
+from linguaflex_desktop.ui.main_window_base import role_name
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -39,11 +42,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OFFER_TEXT = (
+OFFER_TEXT = tx(
     "This database has no accounts yet. Load demo data to try LinguaFlex with sample "
     "teachers, students and gigs."
 )
-DEMO_ACCOUNTS_TEXT = "Demo accounts of this database. Choose one to sign in:"
+DEMO_ACCOUNTS_TEXT = tx("Demo accounts of this database. Choose one to sign in:")
 
 
 class DemoDataOffer(QFrame):
@@ -63,14 +66,14 @@ class DemoDataOffer(QFrame):
         self.setObjectName("demoOffer")
         self.setVisible(False)
         self._accounts: tuple[tuple[str, str, Role], ...] = ()
-        self.text_label = QLabel(OFFER_TEXT)
+        self.text_label = QLabel(localize(OFFER_TEXT))
         self.text_label.setWordWrap(True)
-        self.load_button = QPushButton("Load demo data")
+        self.load_button = QPushButton(t("Load demo data"))
         self.load_button.setObjectName("primaryButton")
         self.load_button.clicked.connect(self.load_demo_data)
         self.accounts_table = QTableWidget(0, 3)
         self.accounts_table.setObjectName("demoAccounts")
-        self.accounts_table.setHorizontalHeaderLabels(["Role", "Email", "Password"])
+        self.accounts_table.setHorizontalHeaderLabels([t("Role"), t("Email"), t("Password")])
         self.accounts_table.verticalHeader().setVisible(False)
         self.accounts_table.verticalHeader().setDefaultSectionSize(24)
         self.accounts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -105,7 +108,7 @@ class DemoDataOffer(QFrame):
     @Slot()
     def load_demo_data(self) -> None:
         self.load_button.setEnabled(False)
-        self.load_button.setText("Loading…")
+        self.load_button.setText(t("Loading…"))
         accounts_ops.load_demo_data(
             OpContext.of(self),
             on_success=self._on_loaded,
@@ -116,7 +119,7 @@ class DemoDataOffer(QFrame):
     def _on_checked(self, state: accounts_ops.FirstStartState) -> None:
         if state.demo_accounts:
             self.load_button.setVisible(False)
-            self.text_label.setText(DEMO_ACCOUNTS_TEXT)
+            self.text_label.setText(localize(DEMO_ACCOUNTS_TEXT))
             self._show_accounts(state.demo_accounts)
         self.setVisible(state.empty or bool(state.demo_accounts))
         self.checked.emit(state.empty)
@@ -130,9 +133,14 @@ class DemoDataOffer(QFrame):
     def _on_loaded(self, result: DemoSeedResult) -> None:
         self.load_button.setVisible(False)
         self.text_label.setText(
-            f"Demo data loaded: {result.teachers} teachers with {result.gigs} gigs, "
-            f"{result.students} students and {result.admins} admin. "
-            "Choose an account to sign in:"
+            t(
+                "Demo data loaded: {teachers} teachers with {gigs} gigs, {students} students "
+                "and {admins} admin. Choose an account to sign in:",
+                teachers=number_text(result.teachers),
+                gigs=number_text(result.gigs),
+                students=number_text(result.students),
+                admins=number_text(result.admins),
+            )
         )
         self._show_accounts(tuple(demo_accounts()))
         self.demo_loaded.emit(result)
@@ -141,15 +149,15 @@ class DemoDataOffer(QFrame):
         self._accounts = accounts
         self.accounts_table.setRowCount(len(accounts))
         for row, (email, password, role) in enumerate(accounts):
-            for column, text in enumerate((role.value.capitalize(), email, password)):
+            for column, text in enumerate((role_name(role), email, password)):
                 self.accounts_table.setItem(row, column, QTableWidgetItem(text))
         self.accounts_table.setVisible(True)
         self.accounts_listed.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self.load_button.setEnabled(True)
-        self.load_button.setText("Load demo data")
-        self.text_label.setText(inline_error_text(error) or OFFER_TEXT)
+        self.load_button.setText(t("Load demo data"))
+        self.text_label.setText(inline_error_text(error) or localize(OFFER_TEXT))
 
     @Slot()
     def _on_account_selected(self) -> None:

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Page
 from linguaflex_desktop.services.reports.csv_export import CsvColumn, paged_rows
+from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import set_message
@@ -43,6 +45,26 @@ T = TypeVar("T")
 LARGE_EXPORT_ROWS = 1000
 LAST_FOLDER_KEY = "exports/last_folder"
 STATUS_MESSAGE_MS = 15000
+
+# What the pages export, by the English words a page passes as ``what`` (a ``tx`` or words
+# already translated show as they are). Only dialogs and notices use them: the CSV file
+# itself stays in English.
+EXPORT_SUBJECTS: dict[str, Text] = {
+    subject: subject
+    for subject in (
+        tx("audit trail"),
+        tx("payments"),
+        tx("bookings"),
+        tx("revenue"),
+        tx("statement lines"),
+        tx("earnings"),
+    )
+}
+
+
+def subject_text(what: str) -> str:
+    """``what`` an export holds, in the current language."""
+    return localize(EXPORT_SUBJECTS.get(what, what))
 
 
 def export_settings() -> QSettings:
@@ -70,11 +92,12 @@ def start_folder() -> Path:
 
 def ask_export_path(parent: QWidget, *, what: str, suggested_name: str) -> Path | None:
     """Ask where to save the CSV of ``what``; None when cancelled. Remembers the folder."""
+    csv_files, all_files = t("CSV files"), t("All files")
     name, _filter = QFileDialog.getSaveFileName(
         parent,
-        f"Export {what}",
+        t("Export {what}", what=subject_text(what)),
         str(start_folder() / suggested_name),
-        "CSV files (*.csv);;All files (*)",
+        f"{csv_files} (*.csv);;{all_files} (*)",
     )
     if not name:
         return None
@@ -110,10 +133,14 @@ class CsvExport(QObject, Generic[T]):
 
     def _make_progress_dialog(self, parent: QWidget) -> QProgressDialog:
         dialog = QProgressDialog(
-            f"Exporting {self.what} to {self.path.name}…", "Cancel", 0, self.total or 0, parent
+            t("Exporting {what} to {file}…", what=subject_text(self.what), file=self.path.name),
+            t("Cancel"),
+            0,
+            self.total or 0,
+            parent,
         )
         dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(f"Export {self.what}")
+        dialog.setWindowTitle(t("Export {what}", what=subject_text(self.what)))
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -144,7 +171,14 @@ class CsvExport(QObject, Generic[T]):
             if total is not None:
                 dialog.setMaximum(max(total, written))
                 dialog.setValue(written)
-            dialog.setLabelText(f"Exporting {self.what} to {self.path.name}… {written:,} rows")
+            dialog.setLabelText(
+                t(
+                    "Exporting {what} to {file}… {rows} rows",
+                    what=subject_text(self.what),
+                    file=self.path.name,
+                    rows=number_text(written),
+                )
+            )
 
     def done(self, rows: int) -> None:
         self.outcome = rows
@@ -263,7 +297,9 @@ def export_loaded_csv(
 
 
 def done_text(rows: int, path: str) -> str:
-    return f"Exported {rows:,} row{'s' if rows != 1 else ''} to {path}."
+    if rows == 1:
+        return t("Exported 1 row to {path}.", path=path)
+    return t("Exported {rows} rows to {path}.", rows=number_text(rows), path=path)
 
 
 def _say_done(parent: QWidget, label: QLabel | None, rows: int, path: str) -> None:
@@ -275,7 +311,7 @@ def _say_done(parent: QWidget, label: QLabel | None, rows: int, path: str) -> No
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
         return
-    box = QMessageBox(QMessageBox.Icon.Information, "Export finished", text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, t("Export finished"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
@@ -287,7 +323,7 @@ def _say_failed(parent: QWidget, label: QLabel | None, error: BaseException) -> 
     if label is not None and shiboken6.isValid(label):
         set_message(label, text)
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, t("Export failed"), text, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.open()

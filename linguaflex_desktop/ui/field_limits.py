@@ -13,7 +13,32 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from linguaflex_desktop.texts import Text, tx
+from linguaflex_desktop.ui.i18n import localize, t
+
 TextField = QLineEdit | QPlainTextEdit
+
+# The fields the forms of the app count, by the English name a form passes as ``what``
+# (a ``tx`` or an already translated name shows as it is).
+FIELD_NAMES: dict[str, Text] = {
+    name: name
+    for name in (
+        tx("display name"),
+        tx("bio"),
+        tx("note"),
+        tx("reason"),
+        tx("message"),
+        tx("review"),
+        tx("answer"),
+        tx("internal reason"),
+        tx("message to the student"),
+    )
+}
+
+
+def field_name(what: str) -> str:
+    """The name of a counted field in the current language."""
+    return localize(FIELD_NAMES.get(what, what))
 
 
 def mark_invalid(field: QWidget, invalid: bool) -> None:
@@ -60,11 +85,7 @@ class LengthLimit(QObject):
             self.label.setText(f"{length} / {self.maximum}")
             self.label.setObjectName("fieldNote")
         else:
-            over = length - self.maximum
-            self.label.setText(
-                f"The {self.what} is {over} character{'s' if over != 1 else ''} too long "
-                f"(at most {self.maximum})."
-            )
+            self.label.setText(self._too_long_text(length - self.maximum))
             self.label.setObjectName("fieldError")
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
@@ -72,3 +93,19 @@ class LengthLimit(QObject):
         if valid != self._valid:
             self._valid = valid
             self.valid_changed.emit(valid)
+
+    def _too_long_text(self, over: int) -> str:
+        # Plain digits for the limit, as the counter above shows it ("12 / 1000").
+        what, maximum = field_name(self.what), self.maximum
+        if over == 1:
+            return t(
+                "The {what} is 1 character too long (at most {maximum}).",
+                what=what,
+                maximum=maximum,
+            )
+        return t(
+            "The {what} is {over} characters too long (at most {maximum}).",
+            what=what,
+            over=over,
+            maximum=maximum,
+        )

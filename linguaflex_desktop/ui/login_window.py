@@ -26,11 +26,15 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
-from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGTH
+from linguaflex_desktop.services.common.validation import (
+    MAX_DISPLAY_NAME_LENGTH,
+    MIN_PASSWORD_LENGTH,
+)
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
-from linguaflex_desktop.ui.i18n import LANGUAGES, language_switch
+from linguaflex_desktop.ui.i18n import LANGUAGES, language_switch, localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.main_window_base import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
@@ -45,9 +49,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-REMEMBER_CHECKING = "Checking for secure storage…"
-PASSWORD_RESET_NOTICE = "Your password was changed. Sign in with the new one."
-SIGN_IN_SANDBOX_TEXT = "Sandbox: payments made here are test payments, no real money moves."
+REMEMBER_CHECKING = tx("Checking for secure storage…")
+PASSWORD_RESET_NOTICE = tx("Your password was changed. Sign in with the new one.")
+SIGN_IN_SANDBOX_TEXT = tx("Sandbox: payments made here are test payments, no real money moves.")
 
 
 class LoginWindow(QWidget):
@@ -66,11 +70,11 @@ class LoginWindow(QWidget):
         self.remember_available = False
         self.forgot_dialog: ForgotPasswordDialog | None = None
         self.setObjectName("loginWindow")
-        self.setWindowTitle(f"{APP_TITLE} — Sign in")
+        self.setWindowTitle(t("{app} — Sign in", app=APP_TITLE))
         self.resize(460, 580)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_sign_in_form(), "Sign in")
-        self.tabs.addTab(self._build_register_form(), "Create account")
+        self.tabs.addTab(self._build_sign_in_form(), t("Sign in"))
+        self.tabs.addTab(self._build_register_form(), t("Create account"))
         self.notice_label = make_message_label("formNotice")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 32, 36, 28)
@@ -78,13 +82,13 @@ class LoginWindow(QWidget):
         title = QLabel(APP_TITLE)
         title.setObjectName("loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        subtitle = QLabel("Language lessons with teachers you choose")
+        subtitle = QLabel(t("Language lessons with teachers you choose"))
         subtitle.setObjectName("loginSubtitle")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
-        self.sandbox_banner = QLabel(SIGN_IN_SANDBOX_TEXT)
+        self.sandbox_banner = QLabel(localize(SIGN_IN_SANDBOX_TEXT))
         self.sandbox_banner.setObjectName("sandboxBanner")
         self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sandbox_banner.setWordWrap(True)
@@ -96,7 +100,7 @@ class LoginWindow(QWidget):
         self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
         layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
-        location = QLabel(f"Data: {services.settings.describe_database()}")
+        location = QLabel(t("Data: {location}", location=services.settings.describe_database()))
         location.setObjectName("dataLocation")
         location.setWordWrap(True)
         location.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,27 +121,27 @@ class LoginWindow(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
         self.email_edit = QLineEdit()
-        self.email_edit.setPlaceholderText("you@example.com")
+        self.email_edit.setPlaceholderText(t("you@example.com"))
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.returnPressed.connect(self.submit_sign_in)
         self.email_edit.returnPressed.connect(self.password_edit.setFocus)
-        self.remember_checkbox = QCheckBox("Remember me on this computer")
+        self.remember_checkbox = QCheckBox(t("Remember me on this computer"))
         self.remember_checkbox.setEnabled(False)
-        self.remember_note = QLabel(REMEMBER_CHECKING)
+        self.remember_note = QLabel(localize(REMEMBER_CHECKING))
         self.remember_note.setObjectName("fieldNote")
         self.remember_note.setWordWrap(True)
-        form.addRow("Email", self.email_edit)
-        form.addRow("Password", self.password_edit)
+        form.addRow(t("Email"), self.email_edit)
+        form.addRow(t("Password"), self.password_edit)
         form.addRow("", self.remember_checkbox)
         form.addRow("", self.remember_note)
-        self.forgot_button = QPushButton("Forgot password?")
+        self.forgot_button = QPushButton(t("Forgot password?"))
         self.forgot_button.setObjectName("linkButton")
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self.open_forgot_password)
         form.addRow("", self.forgot_button)
         self.sign_in_error = make_message_label()
-        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button = QPushButton(t("Sign in"))
         self.sign_in_button.setObjectName("primaryButton")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit_sign_in)
@@ -149,31 +153,33 @@ class LoginWindow(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(10)
         self.register_name_edit = QLineEdit()
-        self.register_name_edit.setPlaceholderText("Name shown to others")
+        self.register_name_edit.setPlaceholderText(t("Name shown to others"))
         self.register_name_limit = LengthLimit(
             self.register_name_edit, MAX_DISPLAY_NAME_LENGTH, what="display name"
         )
         self.register_email_edit = QLineEdit()
-        self.register_email_edit.setPlaceholderText("you@example.com")
+        self.register_email_edit.setPlaceholderText(t("you@example.com"))
         self.register_password_edit = QLineEdit()
         self.register_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.register_password_edit.setPlaceholderText("At least 10 characters")
+        self.register_password_edit.setPlaceholderText(
+            t("At least {count} characters", count=MIN_PASSWORD_LENGTH)
+        )
         self.register_confirm_edit = QLineEdit()
         self.register_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.register_confirm_edit.returnPressed.connect(self.submit_register)
         self.register_role_combo = QComboBox()
-        self.register_role_combo.addItem("Student — I want to learn", Role.STUDENT)
-        self.register_role_combo.addItem("Teacher — I want to teach", Role.TEACHER)
+        self.register_role_combo.addItem(t("Student — I want to learn"), Role.STUDENT)
+        self.register_role_combo.addItem(t("Teacher — I want to teach"), Role.TEACHER)
         self.register_time_zone_combo = TimeZoneCombo()
-        form.addRow("Display name", self.register_name_edit)
+        form.addRow(t("Display name"), self.register_name_edit)
         form.addRow("", self.register_name_limit.label)
-        form.addRow("Email", self.register_email_edit)
-        form.addRow("Password", self.register_password_edit)
-        form.addRow("Confirm password", self.register_confirm_edit)
-        form.addRow("I am a", self.register_role_combo)
-        form.addRow("Time zone", self.register_time_zone_combo)
+        form.addRow(t("Email"), self.register_email_edit)
+        form.addRow(t("Password"), self.register_password_edit)
+        form.addRow(t("Confirm password"), self.register_confirm_edit)
+        form.addRow(t("I am a"), self.register_role_combo)
+        form.addRow(t("Time zone"), self.register_time_zone_combo)
         self.register_error = make_message_label()
-        self.register_button = QPushButton("Create account")
+        self.register_button = QPushButton(t("Create account"))
         self.register_button.setObjectName("primaryButton")
         self.register_button.clicked.connect(self.submit_register)
         return _form_page(page, form, self.register_error, self.register_button)
@@ -211,7 +217,7 @@ class LoginWindow(QWidget):
         return dialog
 
     def _on_password_reset(self, email: str) -> None:
-        self.show_notice(PASSWORD_RESET_NOTICE)
+        self.show_notice(localize(PASSWORD_RESET_NOTICE))
         self.tabs.setCurrentIndex(0)
         self.prefill_email(email)
 
@@ -231,13 +237,13 @@ class LoginWindow(QWidget):
         self.remember_checkbox.setEnabled(available)
         if not available:
             self.remember_checkbox.setChecked(False)
-        note = "" if available else f"Not available: {reason}"
-        self.remember_checkbox.setToolTip(reason if not available else "")
+        note = "" if available else t("Not available: {reason}", reason=reason)
+        self.remember_checkbox.setToolTip(localize(reason) if not available else "")
         self.remember_note.setText(note)
         self.remember_note.setVisible(bool(note))
 
     def _on_remember_check_failed(self, error: BaseException) -> None:
-        self._on_remember_availability((False, inline_error_text(error) or "unknown"))
+        self._on_remember_availability((False, inline_error_text(error) or t("unknown")))
 
     # --- submit ---------------------------------------------------------------------------
 
@@ -246,11 +252,11 @@ class LoginWindow(QWidget):
         set_message(self.sign_in_error, None)
         email, password = self.email_edit.text(), self.password_edit.text()
         if not email.strip() or not password:
-            set_message(self.sign_in_error, "Enter your email address and password.")
+            set_message(self.sign_in_error, t("Enter your email address and password."))
             return
         remember = self.remember_available and self.remember_checkbox.isChecked()
         self.set_busy(True)
-        self.sign_in_button.setText("Signing in…")
+        self.sign_in_button.setText(t("Signing in…"))
         accounts_ops.sign_in(
             OpContext.of(self),
             email=email,
@@ -272,7 +278,7 @@ class LoginWindow(QWidget):
         mismatch = password != self.register_confirm_edit.text()
         mark_invalid(self.register_confirm_edit, mismatch)
         if mismatch:
-            set_message(self.register_error, "The two passwords do not match.")
+            set_message(self.register_error, t("The two passwords do not match."))
             self.register_confirm_edit.setFocus()
             return
         values: dict[str, Any] = {
@@ -283,7 +289,7 @@ class LoginWindow(QWidget):
             "time_zone": self.register_time_zone_combo.time_zone(),
         }
         self.set_busy(True)
-        self.register_button.setText("Creating account…")
+        self.register_button.setText(t("Creating account…"))
         accounts_ops.register(
             OpContext.of(self),
             values=values,
@@ -317,8 +323,8 @@ class LoginWindow(QWidget):
 
     def _reset_buttons(self) -> None:
         self.set_busy(False)
-        self.sign_in_button.setText("Sign in")
-        self.register_button.setText("Create account")
+        self.sign_in_button.setText(t("Sign in"))
+        self.register_button.setText(t("Create account"))
 
 
 def _form_page(page: QWidget, form: QFormLayout, error: QLabel, button: QPushButton) -> QWidget:

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
+from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.account_dialog import AccountDialog
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -30,10 +33,20 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 APP_TITLE = "LinguaFlex"
+ROLE_NAMES: dict[Role, Text] = {
+    Role.STUDENT: tx("Student"),
+    Role.TEACHER: tx("Teacher"),
+    Role.ADMIN: tx("Admin"),
+}
+
+
+def role_name(role: Role) -> str:
+    """'Student', 'Teacher' or 'Admin' in the current language."""
+    return localize(ROLE_NAMES[role])
 
 
 def role_title(user: UserDTO) -> str:
-    return user.role.value.capitalize()
+    return role_name(user.role)
 
 
 class RoleWindow(QMainWindow):
@@ -78,12 +91,12 @@ class RoleWindow(QMainWindow):
         return self.user.actor
 
     def add_page(self, page: QWidget, title: str) -> int:
-        """Append a tab; returns its index."""
-        return self.tabs.addTab(page, title)
+        """Append a tab (``title`` a ``tx`` or already translated); returns its index."""
+        return self.tabs.addTab(page, localize(title))
 
     def set_banner(self, text: str | None) -> None:
         """Show a banner above the pages (e.g. 'Payments are sandboxed'); None hides it."""
-        self.banner.setText(text or "")
+        self.banner.setText(localize(text) if text else "")
         self.banner.setVisible(bool(text))
 
     def set_display_name(self, name: str) -> None:
@@ -97,7 +110,12 @@ class RoleWindow(QMainWindow):
 
     def status_text(self) -> str:
         location = self.services.settings.describe_database()
-        return f"Signed in as {self._display_name} ({self.user.role.value}) · data: {location}"
+        return t(
+            "Signed in as {name} ({role}) · data: {location}",
+            name=self._display_name,
+            role=role_title(self.user).lower(),
+            location=location,
+        )
 
     # --- construction ---------------------------------------------------------------------
 
@@ -126,7 +144,7 @@ class RoleWindow(QMainWindow):
         role.setObjectName("roleBadge")
         self.user_label = QLabel(self._display_name)
         self.user_label.setObjectName("headerUser")
-        self.sign_out_button = QPushButton("Sign out")
+        self.sign_out_button = QPushButton(t("Sign out"))
         self.sign_out_button.setObjectName("signOutButton")
         self.sign_out_button.clicked.connect(self.request_sign_out)
         layout.addWidget(brand)
@@ -138,18 +156,18 @@ class RoleWindow(QMainWindow):
         return header
 
     def _build_menu(self) -> None:
-        account_menu = self.menuBar().addMenu("&Account")
+        account_menu = self.menuBar().addMenu(t("&Account"))
         self.account_menu = account_menu
-        self.profile_action = QAction("&Profile and password…", self)
+        self.profile_action = QAction(t("&Profile and password…"), self)
         self.profile_action.triggered.connect(self.open_account_dialog)
         account_menu.addAction(self.profile_action)
         self.language_menu = build_language_menu(self, self.language_chosen.emit)
         account_menu.addMenu(self.language_menu)
-        self.sign_out_action = QAction("Sign &out", self)
+        self.sign_out_action = QAction(t("Sign &out"), self)
         self.sign_out_action.triggered.connect(self.request_sign_out)
         account_menu.addAction(self.sign_out_action)
         account_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(t("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         account_menu.addAction(quit_action)

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.common.pricing import major_to_minor, minor_unit_exponent
+from linguaflex_desktop.texts import tx
 
 
-def minor_to_major_text(amount_minor: int, currency: str) -> str:
-    """'5050', 'USD' -> '50.50'; '5000', 'JPY' -> '5000' (no thousands separator, editable)."""
+def minor_to_major_text(amount_minor: int, currency: str, decimal_point: str | None = None) -> str:
+    """'5050', 'USD' -> '50.50' ('50,50' in a decimal-comma locale); '5000', 'JPY' -> '5000'
+    (no thousands separator, editable; ``read_amount`` reads it back in the same locale)."""
     exponent = minor_unit_exponent(currency)
-    return f"{Decimal(amount_minor).scaleb(-exponent):.{exponent}f}"
+    text = f"{Decimal(amount_minor).scaleb(-exponent):.{exponent}f}"
+    return text.replace(".", decimal_point or locale_decimal_point())
 
 
 SPACES = (" ", "\u00a0", "\u202f")
@@ -46,10 +49,21 @@ def _whole_part(text: str, group: str, typed: str, currency: str = "") -> str:
     """Digits of an integer part whose thousands are grouped by ``group`` (or not at all);
     ``currency`` is given for a zero-decimal one, where every separator groups thousands."""
     if not _GROUPED.fullmatch(text.replace(group, "G")):
-        why = "thousands are grouped in threes (1,000,000)"
         if currency:
-            why = f"{currency} amounts have at most 0 decimal places; separators group thousands"
-        raise ValidationError(f"Cannot read {typed!r} as an amount: {why}.")
+            raise ValidationError(
+                tx(
+                    "Cannot read {typed} as an amount: {currency} amounts have at most 0 "
+                    "decimal places; separators group thousands.",
+                    typed=repr(typed),
+                    currency=currency,
+                )
+            )
+        raise ValidationError(
+            tx(
+                "Cannot read {typed} as an amount: thousands are grouped in threes (1,000,000).",
+                typed=repr(typed),
+            )
+        )
     return text.replace(group, "")
 
 
@@ -61,7 +75,9 @@ def read_amount(typed: str, currency: str, decimal_point: str | None = None) -> 
         text = text.replace(space, " ")
     decimal_point = decimal_point or locale_decimal_point()
     if not re.fullmatch(r"\d[\d., ]*", text) or not text[-1].isdigit():
-        raise ValidationError(f"Cannot read {typed!r} as an amount: use digits, e.g. 1250.50.")
+        raise ValidationError(
+            tx("Cannot read {typed} as an amount: use digits, e.g. 1250.50.", typed=repr(typed))
+        )
     zero_decimal = minor_unit_exponent(currency) == 0
     marks = [char for char in text if char in ".,"]
     if " " in text:  # spaces group thousands; a single mark after them is the decimal one
@@ -71,13 +87,17 @@ def read_amount(typed: str, currency: str, decimal_point: str | None = None) -> 
         if len(marks) == 1 and text.rfind(marks[0]) > text.rfind(" "):
             whole, _, fraction = text.rpartition(marks[0])
         elif marks:
-            raise ValidationError(f"Cannot read {typed!r} as an amount: use one decimal mark.")
+            raise ValidationError(
+                tx("Cannot read {typed} as an amount: use one decimal mark.", typed=repr(typed))
+            )
         digits = _whole_part(whole, " ", typed)
         return Decimal(f"{digits}.{fraction}" if fraction else digits)
     if zero_decimal:
         group = marks[0] if marks and len(set(marks)) == 1 else ","
         if len(set(marks)) > 1:
-            raise ValidationError(f"{currency} amounts have no decimals; type e.g. 1000.")
+            raise ValidationError(
+                tx("{currency} amounts have no decimals; type e.g. 1000.", currency=currency)
+            )
         return Decimal(_whole_part(text, group, typed, currency))
     if not marks:
         return Decimal(text)
@@ -92,14 +112,26 @@ def read_amount(typed: str, currency: str, decimal_point: str | None = None) -> 
     if mark == decimal_point:
         if len(fraction) == 3:
             raise ValidationError(
-                f"{typed!r} is ambiguous: here it reads as {whole}{mark}{fraction} "
-                f"{currency}; for {whole}{fraction} {currency} type {whole}{fraction}."
+                tx(
+                    "{typed} is ambiguous: here it reads as {read} {currency}; for {other} "
+                    "{currency} type {other}.",
+                    typed=repr(typed),
+                    read=f"{whole}{mark}{fraction}",
+                    currency=currency,
+                    other=f"{whole}{fraction}",
+                )
             )
         return Decimal(f"{whole}.{fraction}")
     if len(fraction) != 3:
         raise ValidationError(
-            f"{typed!r} is ambiguous: here {mark!r} groups thousands; for "
-            f"{whole}{decimal_point}{fraction} {currency} type {whole}{decimal_point}{fraction}."
+            tx(
+                "{typed} is ambiguous: here {mark} groups thousands; for {other} {currency} "
+                "type {other}.",
+                typed=repr(typed),
+                mark=repr(mark),
+                other=f"{whole}{decimal_point}{fraction}",
+                currency=currency,
+            )
         )
     return Decimal(_whole_part(text, mark, typed))
 
@@ -135,7 +167,7 @@ class MoneyInput(QLineEdit):
     def amount_minor(self) -> int:
         """The typed amount in minor units of ``currency``; ValidationError if not an amount."""
         if self.is_empty():
-            raise ValidationError("Enter an amount.")
+            raise ValidationError(tx("Enter an amount."))
         return major_to_minor(read_amount(self.text(), self._currency), self._currency)
 
     def optional_amount_minor(self) -> int | None:
@@ -166,5 +198,7 @@ class MoneyInput(QLineEdit):
         self.amount_changed.emit()
 
     def _update_placeholder(self) -> None:
-        example = "5000" if minor_unit_exponent(self._currency) == 0 else "25.00"
+        example = (
+            "5000" if minor_unit_exponent(self._currency) == 0 else f"25{locale_decimal_point()}00"
+        )
         self.setPlaceholderText(f"{example} {self._currency}")

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.form_errors import FormErrors
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.password_fields import NewPasswordFields, password_edit
@@ -35,23 +37,19 @@ from linguaflex_desktop.ui.widgets import make_message_label
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-ASK_AN_ADMIN = (
+ASK_AN_ADMIN = tx(
     "E-mail is not set up for this app, so no code can be sent. Please ask an admin to set a "
     "temporary password for you (Users tab, Set temporary password…); you choose your own "
     "when you next sign in."
 )
-CODE_ON_ITS_WAY = (
-    "If an account uses {email}, a code is on its way to it. Enter it below within 15 "
-    "minutes with your new password."
-)
-CHOOSE_INTRO = (
+CHOOSE_INTRO = tx(
     "An admin gave you a temporary password. Choose your own password to continue; nothing "
     "else can be done before."
 )
 
 
 def _intro(text: str) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(localize(text))
     label.setWordWrap(True)
     return label
 
@@ -72,7 +70,7 @@ class ForgotPasswordDialog(QDialog):
         super().__init__(parent)
         self.services, self.runner = services, runner
         self.setObjectName("forgotPasswordDialog")
-        self.setWindowTitle("Forgot password")
+        self.setWindowTitle(t("Forgot password"))
         self.setMinimumWidth(440)
         self.sends_codes = services.password_resets.email_codes
         layout = QVBoxLayout(self)
@@ -83,25 +81,25 @@ class ForgotPasswordDialog(QDialog):
             layout.addWidget(self.intro)
             layout.addWidget(buttons)
             return
-        self.intro = _intro("Enter the e-mail address of your account; we send it a code.")
+        self.intro = _intro(t("Enter the e-mail address of your account; we send it a code."))
         self.email_edit = QLineEdit(email)
-        self.email_edit.setPlaceholderText("you@example.com")
-        self.send_button = QPushButton("Send code")
+        self.email_edit.setPlaceholderText(t("you@example.com"))
+        self.send_button = QPushButton(t("Send code"))
         self.send_button.setObjectName("primaryButton")
         self.send_button.clicked.connect(self.send_code)
         self.sent_note = _intro("")
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("6 digits")
+        self.code_edit.setPlaceholderText(t("6 digits"))
         self.code_edit.setMaxLength(12)
         self.new_password = NewPasswordFields()
-        self.reset_button = QPushButton("Set new password")
+        self.reset_button = QPushButton(t("Set new password"))
         self.reset_button.setObjectName("primaryButton")
         self.reset_button.clicked.connect(self.reset)
         self.code_step = QWidget()
         code_form = QFormLayout(self.code_step)
         code_form.setContentsMargins(0, 0, 0, 0)
         code_form.addRow(self.sent_note)
-        code_form.addRow("Code", self.code_edit)
+        code_form.addRow(t("Code"), self.code_edit)
         self.new_password.add_rows(code_form)
         code_form.addRow("", self.reset_button)
         self.code_step.setVisible(False)
@@ -111,7 +109,7 @@ class ForgotPasswordDialog(QDialog):
             {"email": self.email_edit, "code": self.code_edit, **self.new_password.fields()},
         )
         email_form = QFormLayout()
-        email_form.addRow("E-mail", self.email_edit)
+        email_form.addRow(t("E-mail"), self.email_edit)
         email_form.addRow("", self.send_button)
         layout.addWidget(self.intro)
         layout.addLayout(email_form)
@@ -134,8 +132,14 @@ class ForgotPasswordDialog(QDialog):
 
     def _on_code_sent(self, email: str) -> None:
         self.send_button.setEnabled(True)
-        self.send_button.setText("Send a new code")
-        self.sent_note.setText(CODE_ON_ITS_WAY.format(email=email.strip()))
+        self.send_button.setText(t("Send a new code"))
+        self.sent_note.setText(
+            t(
+                "If an account uses {email}, a code is on its way to it. Enter it below within "
+                "15 minutes with your new password.",
+                email=email.strip(),
+            )
+        )
         self.code_step.setVisible(True)
         self.code_edit.setFocus()
 
@@ -182,12 +186,12 @@ class ChoosePasswordDialog(QDialog):
         super().__init__(parent)
         self.services, self.runner, self.user = services, runner, user
         self.setObjectName("choosePasswordDialog")
-        self.setWindowTitle("Choose a new password")
+        self.setWindowTitle(t("Choose a new password"))
         self.setMinimumWidth(440)
-        self.current_edit = password_edit("The password the admin gave you")
+        self.current_edit = password_edit(t("The password the admin gave you"))
         self.new_password = NewPasswordFields()
         form = QFormLayout()
-        form.addRow("Temporary password", self.current_edit)
+        form.addRow(t("Temporary password"), self.current_edit)
         self.new_password.add_rows(form)
         self.error_label = make_message_label()
         self.errors = FormErrors(
@@ -198,9 +202,9 @@ class ChoosePasswordDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText("Set password and continue")
+        self.confirm_button.setText(t("Set password and continue"))
         self.confirm_button.setObjectName("primaryButton")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Sign out")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Sign out"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from linguaflex_desktop.services.common.validation import MIN_PASSWORD_LENGTH
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.form_errors import FormErrors
+from linguaflex_desktop.ui.i18n import localize, t
 
-PASSWORDS_DIFFER = "The two new passwords do not match."
+PASSWORDS_DIFFER = tx("The two new passwords do not match.")
 
 
 def password_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit:
@@ -23,12 +25,12 @@ class NewPasswordFields:
     ``repeat_password`` for ``FormErrors``."""
 
     def __init__(self) -> None:
-        self.new_edit = password_edit(f"At least {MIN_PASSWORD_LENGTH} characters")
+        self.new_edit = password_edit(t("At least {count} characters", count=MIN_PASSWORD_LENGTH))
         self.repeat_edit = password_edit()
 
     def add_rows(self, form: QFormLayout) -> None:
-        form.addRow("New password", self.new_edit)
-        form.addRow("Repeat new password", self.repeat_edit)
+        form.addRow(t("New password"), self.new_edit)
+        form.addRow(t("Repeat new password"), self.repeat_edit)
 
     def fields(self) -> dict[str, QWidget]:
         return {"new_password": self.new_edit, "repeat_password": self.repeat_edit}
@@ -39,7 +41,7 @@ class NewPasswordFields:
     def differ(self, errors: FormErrors) -> bool:
         """True (and said, the repeat marked) when the two entries differ."""
         if self.new_edit.text() != self.repeat_edit.text():
-            errors.show_text(PASSWORDS_DIFFER, "repeat_password")
+            errors.show_text(localize(PASSWORDS_DIFFER), "repeat_password")
             return True
         return False
 

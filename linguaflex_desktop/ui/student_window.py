@@ -25,12 +25,14 @@ from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.money_input import MoneyInput
@@ -53,11 +55,11 @@ if TYPE_CHECKING:
 PAGE_SIZE = 50
 TEXT_DEBOUNCE_MS = 350
 SORTS = (
-    ("Best match", "relevance"),
-    ("Price: low to high", "price_asc"),
-    ("Price: high to low", "price_desc"),
-    ("Newest", "newest"),
-    ("Best rated", "rating"),
+    (tx("Best match"), "relevance"),
+    (tx("Price: low to high"), "price_asc"),
+    (tx("Price: high to low"), "price_desc"),
+    (tx("Newest"), "newest"),
+    (tx("Best rated"), "rating"),
 )
 TOP_RATING = 4  # "Rating 4+ only": teachers whose shown average is at least 4
 ANY = None
@@ -93,7 +95,7 @@ class GigBrowserPage(QWidget):
             self,
         )
         self.view = make_table_view(self.model)
-        self.results = EmptyStateStack(self.view, "Searching…")
+        self.results = EmptyStateStack(self.view, t("Searching…"))
         self.pager = Pager("gigs")
         self.pager.page_requested.connect(self.search)
         self.photos = TeacherPhotos(services=services, actor=actor, runner=runner, parent=self)
@@ -130,21 +132,23 @@ class GigBrowserPage(QWidget):
 
     def _build_filters(self) -> QVBoxLayout:
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Search by title, teacher or description")
+        self.text_edit.setPlaceholderText(t("Search by title, teacher or description"))
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.textEdited.connect(lambda _text: self._text_timer.start())
         self.text_edit.returnPressed.connect(self.search)
-        self.language_combo = _combo([("Any language", ANY)])
-        self.level_combo = _combo([("Any level", ANY)] + [(level.value, level) for level in Level])
+        self.language_combo = _combo([(t("Any language"), ANY)])
+        self.level_combo = _combo(
+            [(t("Any level"), ANY)] + [(_level_text(level), level) for level in Level]
+        )
         self.currency_combo = _combo(
-            [("Any currency", ANY)] + [(code, code) for code in sorted(SUPPORTED_CURRENCIES)]
+            [(t("Any currency"), ANY)] + [(code, code) for code in sorted(SUPPORTED_CURRENCIES)]
         )
         self.min_price = MoneyInput()
         self.max_price = MoneyInput()
         self.sort_combo = _combo(list(SORTS))
-        self.top_rated_check = QCheckBox(f"Rating {TOP_RATING}+ only")
+        self.top_rated_check = QCheckBox(t("Rating {stars}+ only", stars=TOP_RATING))
         self.top_rated_check.toggled.connect(lambda _on: self.search())
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(t("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         for combo in (self.language_combo, self.level_combo, self.sort_combo):
             combo.currentIndexChanged.connect(lambda _index: self.search())
@@ -158,16 +162,16 @@ class GigBrowserPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.text_edit, 1)
         top.addSpacing(12)
-        top.addWidget(QLabel("Sort"))
+        top.addWidget(QLabel(t("Sort")))
         top.addWidget(self.sort_combo)
         filters = QHBoxLayout()
         for widget in (self.language_combo, self.level_combo):
             filters.addWidget(widget)
         filters.addSpacing(12)
-        filters.addWidget(QLabel("Price"))
+        filters.addWidget(QLabel(t("Price")))
         filters.addWidget(self.currency_combo)
         filters.addWidget(self.min_price)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(QLabel(t("to")))
         filters.addWidget(self.max_price)
         filters.addSpacing(12)
         filters.addWidget(self.top_rated_check)
@@ -196,15 +200,19 @@ class GigBrowserPage(QWidget):
 
     def _on_currency_changed(self, _index: int = 0, *, search: bool = True) -> None:
         currency = self.currency_combo.currentData()
-        for price, hint in ((self.min_price, "Min"), (self.max_price, "Max")):
+        hints = (
+            (self.min_price, t("Min"), t("Min {currency} / h", currency=currency)),
+            (self.max_price, t("Max"), t("Max {currency} / h", currency=currency)),
+        )
+        for price, hint, hint_in_currency in hints:
             price.setEnabled(currency is not None)
             if currency is None:
                 price.clear()
                 price.setPlaceholderText(hint)
-                price.setToolTip("Choose a currency to filter by price")
+                price.setToolTip(t("Choose a currency to filter by price"))
             else:
                 price.set_currency(currency)
-                price.setPlaceholderText(f"{hint} {currency} / h")
+                price.setPlaceholderText(hint_in_currency)
                 price.setToolTip("")
         if search:
             self.search()
@@ -215,7 +223,7 @@ class GigBrowserPage(QWidget):
         min_rate = self.min_price.optional_amount_minor() if currency else None
         max_rate = self.max_price.optional_amount_minor() if currency else None
         if min_rate is not None and max_rate is not None and min_rate > max_rate:
-            raise ValidationError("The lowest price is above the highest price.")
+            raise ValidationError(tx("The lowest price is above the highest price."))
         return {
             "language": self.language_combo.currentData(),
             "level": self.level_combo.currentData(),
@@ -256,7 +264,7 @@ class GigBrowserPage(QWidget):
             return  # an older search answered after a newer one started
         selected = self.detail.gig.id if self.detail.gig else None
         self.model.set_gigs(page.items)
-        self.results.set_empty_text("No gigs match your search. Try fewer filters.")
+        self.results.set_empty_text(t("No gigs match your search. Try fewer filters."))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -270,7 +278,7 @@ class GigBrowserPage(QWidget):
 
     def _on_search_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self.results.set_empty_text("The search could not be run.")
+            self.results.set_empty_text(t("The search could not be run."))
             set_message(self.filter_error, inline_error_text(error))
 
     def _load_languages(self) -> None:
@@ -285,7 +293,7 @@ class GigBrowserPage(QWidget):
         current = self.language_combo.currentData()
         self.language_combo.blockSignals(True)
         self.language_combo.clear()
-        self.language_combo.addItem("Any language", ANY)
+        self.language_combo.addItem(t("Any language"), ANY)
         for language in languages:
             self.language_combo.addItem(language, language)
         index = self.language_combo.findData(current) if current else 0
@@ -320,18 +328,18 @@ class StudentWindow(RoleWindow):
         self.my_bookings = MyBookingsPage(services=services, actor=self.actor, runner=runner)
         self.book_dialog: BookSessionDialog | None = None
         self.profile_dialog: TeacherProfileDialog | None = None
-        self.profile_button = QPushButton("Teacher profile…")
+        self.profile_button = QPushButton(t("Teacher profile…"))
         self.profile_button.setEnabled(False)
         self.profile_button.clicked.connect(self.open_teacher_profile)
         self.gig_browser.detail.actions_layout.addWidget(self.profile_button)
-        self.book_button = QPushButton("Book a session…")
+        self.book_button = QPushButton(t("Book a session…"))
         self.book_button.setObjectName("primaryButton")
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(lambda: self.open_book_dialog())
         self.gig_browser.detail.actions_layout.addWidget(self.book_button)
         self.gig_browser.gig_selected.connect(self._on_gig_selected)
-        self.add_page(self.gig_browser, "Find a teacher")
-        self.add_page(self.my_bookings, "My bookings")
+        self.add_page(self.gig_browser, t("Find a teacher"))
+        self.add_page(self.my_bookings, t("My bookings"))
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
 
@@ -376,7 +384,10 @@ class StudentWindow(RoleWindow):
         self.tabs.setCurrentWidget(self.my_bookings)
         set_message(
             self.my_bookings.notice_label,
-            f"Request sent to {booking.teacher_name}. You can pay once they confirm it.",
+            t(
+                "Request sent to {teacher}. You can pay once they confirm it.",
+                teacher=booking.teacher_name,
+            ),
         )
         self.my_bookings.show_new_booking(booking)
 
@@ -388,5 +399,10 @@ class StudentWindow(RoleWindow):
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     for text, data in items:
-        combo.addItem(text, data)
+        combo.addItem(localize(text), data)
     return combo
+
+
+def _level_text(level: Level) -> str:
+    """A CEFR level as it is written ("B1"); the gigs for every level in words."""
+    return t("All levels") if level is Level.ALL else level.value

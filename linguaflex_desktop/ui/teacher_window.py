@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO, UserDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.availability_editor import AvailabilityEditorPage
 from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
@@ -21,6 +22,7 @@ from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
@@ -40,7 +42,7 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-NO_GIGS_TEXT = "You have no gigs yet.\nCreate one to appear in students' search results."
+NO_GIGS_TEXT = tx("You have no gigs yet.\nCreate one to appear in students' search results.")
 
 
 class GigManagerPage(QWidget):
@@ -74,17 +76,17 @@ class GigManagerPage(QWidget):
         )
         self.view = make_table_view(self.model)
         self.view.doubleClicked.connect(self._on_double_clicked)
-        self.table = EmptyStateStack(self.view, "Loading your gigs…")
-        self.new_button = QPushButton("New gig…")
+        self.table = EmptyStateStack(self.view, t("Loading your gigs…"))
+        self.new_button = QPushButton(t("New gig…"))
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(lambda: self.open_editor(None))
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(t("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.error_label = make_message_label()
         toolbar = QHBoxLayout()
-        toolbar.addWidget(make_heading("My gigs"))
+        toolbar.addWidget(make_heading(t("My gigs")))
         toolbar.addStretch(1)
         toolbar.addWidget(self.refresh_button)
         toolbar.addWidget(self.edit_button)
@@ -174,23 +176,24 @@ class TeacherWindow(RoleWindow):
             services=services, actor=self.actor, runner=runner
         )
         self.requests.queue_changed.connect(self._on_queue_changed)
-        self.add_page(self.requests, "Requests")
-        self.add_page(self.schedule, "Schedule")
-        self.add_page(self.availability, "Availability")
-        self.add_page(self.gig_manager, "My gigs")
-        self.add_page(self.profile_editor, "Profile")
+        self.add_page(self.requests, t("Requests"))
+        self.add_page(self.schedule, t("Schedule"))
+        self.add_page(self.availability, t("Availability"))
+        self.add_page(self.gig_manager, t("My gigs"))
+        self.add_page(self.profile_editor, t("Profile"))
         self.statements = TeacherStatementsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.statements, "Statements")
+        self.add_page(self.statements, t("Statements"))
         self.reviews = ReviewsList(
             services=services, actor=self.actor, runner=runner, teacher_id=self.actor.id
         )
-        self.add_page(self.reviews, "Reviews")
+        self.add_page(self.reviews, t("Reviews"))
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
 
     def _on_queue_changed(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.requests)
-        self.tabs.setTabText(index, f"Requests ({waiting})" if waiting else "Requests")
+        text = t("Requests ({count})", count=waiting) if waiting else t("Requests")
+        self.tabs.setTabText(index, text)
 
     def _on_profile(self, profile: TeacherProfileDTO) -> None:
         self.set_display_name(profile.display_name)

@@ -26,13 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CANCELLING_TEXT = "Cancelling…"
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, t
+
+CANCELLING_TEXT = tx("Cancelling…")
 
 
 def elapsed_text(seconds: int) -> str:
     """E.g. "Waiting for 1:05"."""
     minutes, rest = divmod(max(seconds, 0), 60)
-    return f"Waiting for {minutes}:{rest:02d}"
+    return t("Waiting for {time}", time=f"{minutes}:{rest:02d}")
 
 
 class WaitDialog(QDialog):
@@ -44,11 +47,11 @@ class WaitDialog(QDialog):
     def __init__(self, *, title: str, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("waitDialog")
-        self.setWindowTitle(title)
+        self.setWindowTitle(localize(title))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumWidth(460)
         self.cancel_event = threading.Event()
-        self.message_label = QLabel(message)
+        self.message_label = QLabel(localize(message))
         self.message_label.setWordWrap(True)
         self.address_label = QLabel()
         self.address_label.setObjectName("fieldNote")
@@ -69,9 +72,9 @@ class WaitDialog(QDialog):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
-        self.reopen_button = QPushButton("Open the page again")
+        self.reopen_button = QPushButton(t("Open the page again"))
         self.reopen_button.clicked.connect(self.reopen_requested)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.request_cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reopen_button)
@@ -98,9 +101,9 @@ class WaitDialog(QDialog):
     def show_address(self, url: str, *, opened: bool) -> None:
         """Show where the page is; say so plainly when no browser could be opened."""
         if opened:
-            text = "If your browser did not open, copy this address into it:"
+            text = t("If your browser did not open, copy this address into it:")
         else:
-            text = "Your browser could not be opened. Copy this address into it:"
+            text = t("Your browser could not be opened. Copy this address into it:")
         self.address_label.setText(text)
         self.address_edit.setText(url)
         self.address_edit.setCursorPosition(0)
@@ -113,7 +116,7 @@ class WaitDialog(QDialog):
         if self.cancel_event.is_set():
             return
         self.cancel_event.set()
-        self.message_label.setText(CANCELLING_TEXT)
+        self.message_label.setText(localize(CANCELLING_TEXT))
         self.cancel_button.setEnabled(False)
         self.reopen_button.setEnabled(False)
         self.cancel_requested.emit()

@@ -1,4 +1,8 @@
-"""Small reusable widgets: empty-state table stack, pager, form helpers. GUI thread only."""
+"""Small reusable widgets: empty-state table stack, pager, form helpers. GUI thread only.
+
+Texts given to these widgets are shown through ``localize``: a ``tx`` constant shows in the
+current language, a string already translated with ``t`` shows as it is.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from linguaflex_desktop.texts import Text, tx
+from linguaflex_desktop.ui.i18n import localize, number_text, t
 
 # Columns sized to their contents measure at most this many rows (the visible ones first).
 # Qt's default is 1,000: with a long list loaded, every resize, reset or show of the table
@@ -49,7 +56,7 @@ class EmptyStateStack(QStackedWidget):
     def __init__(self, view: QTableView, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.empty_label = QLabel(empty_text)
+        self.empty_label = QLabel(localize(empty_text))
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -62,7 +69,7 @@ class EmptyStateStack(QStackedWidget):
         self._refresh()
 
     def set_empty_text(self, text: str) -> None:
-        self.empty_label.setText(text)
+        self.empty_label.setText(localize(text))
 
     def showing_empty_state(self) -> bool:
         return self.currentWidget() is self.empty_label
@@ -71,6 +78,29 @@ class EmptyStateStack(QStackedWidget):
     def _refresh(self) -> None:
         empty = self.view.model().rowCount() == 0
         self.setCurrentWidget(self.empty_label if empty else self.view)
+
+
+# What the pagers of the app count, plural and singular (a noun not listed here is shown
+# as given, its singular the plural without its final "s").
+PAGER_NOUNS: dict[str, tuple[Text, Text]] = {
+    "gigs": (tx("gigs"), tx("gig")),
+    "jobs": (tx("jobs"), tx("job")),
+    "payments": (tx("payments"), tx("payment")),
+    "messages": (tx("messages"), tx("message")),
+    "reviews": (tx("reviews"), tx("review")),
+    "users": (tx("users"), tx("user")),
+    "items": (tx("items"), tx("item")),
+}
+
+
+def pager_nouns(noun: str) -> tuple[str, str]:
+    """The plural and singular of ``noun`` (English, a ``tx`` or already translated) in the
+    current language."""
+    for plural, one in PAGER_NOUNS.values():
+        if noun in (plural, localize(plural)):
+            return localize(plural), localize(one)
+    shown = localize(noun)
+    return shown, shown.removesuffix("s")
 
 
 class Pager(QWidget):
@@ -86,8 +116,8 @@ class Pager(QWidget):
         self._total = 0
         self.summary = QLabel()
         self.summary.setObjectName("pagerSummary")
-        self.previous_button = QPushButton("Previous")
-        self.next_button = QPushButton("Next")
+        self.previous_button = QPushButton(t("Previous"))
+        self.next_button = QPushButton(t("Next"))
         self.previous_button.clicked.connect(self._previous)
         self.next_button.clicked.connect(self._next)
         layout = QHBoxLayout(self)
@@ -100,14 +130,21 @@ class Pager(QWidget):
 
     def set_page(self, *, offset: int, limit: int, total: int, shown: int) -> None:
         self._offset, self._limit, self._total = offset, limit, total
+        noun, one = pager_nouns(self._noun)
         if total == 0:
-            self.summary.setText(f"No {self._noun}")
+            self.summary.setText(t("No {noun}", noun=noun))
         elif total == 1:
-            self.summary.setText(f"1 {self._noun.rstrip('s')}")
+            self.summary.setText(t("1 {noun}", noun=one))
         elif offset == 0 and shown == total:
-            self.summary.setText(f"{total} {self._noun}")
+            self.summary.setText(t("{total} {noun}", total=number_text(total), noun=noun))
         else:
-            text = f"{offset + 1}–{offset + shown} of {total} {self._noun}"  # noqa: RUF001
+            text = t(
+                "{first}–{last} of {total} {noun}",  # noqa: RUF001
+                first=number_text(offset + 1),
+                last=number_text(offset + shown),
+                total=number_text(total),
+                noun=noun,
+            )
             self.summary.setText(text)
         self.previous_button.setEnabled(offset > 0)
         self.next_button.setEnabled(offset + shown < total)
@@ -146,11 +183,11 @@ def reserve_message_space(label: QLabel, *, lines: int) -> None:
 
 
 def set_message(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
+    label.setText(localize(text) if text else "")
     label.setVisible(bool(text))
 
 
 def make_heading(text: str, object_name: str = "pageHeading") -> QLabel:
-    label = QLabel(text)
+    label = QLabel(localize(text))
     label.setObjectName(object_name)
     return label
