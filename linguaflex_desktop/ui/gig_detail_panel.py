@@ -16,7 +16,12 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
+from linguaflex_desktop.ui.gig_table_model import (
+    gig_lengths_text,
+    gig_rate_text,
+    gig_status_text,
+    level_code_text,
+)
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
@@ -116,7 +121,7 @@ class GigDetailPanel(QStackedWidget):
         meta = t(
             "{language} · level {level} · {lengths} sessions",
             language=gig.language,
-            level=gig.level.value,
+            level=level_code_text(gig.level),
             lengths=gig_lengths_text(gig),
         )
         if gig.is_suspended or not gig.is_active:

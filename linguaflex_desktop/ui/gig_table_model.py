@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
@@ -35,6 +36,11 @@ def gig_status_text(gig: GigDTO) -> str:
     return t("Active") if gig.is_active else t("Hidden")
 
 
+def level_code_text(level: Level) -> str:
+    """'B1'; the code of "all levels" in the current language ('ALL' / 'TODOS')."""
+    return t("ALL") if level is Level.ALL else level.value
+
+
 def gig_rate_text(gig: GigDTO) -> str:
     """'50.00 USD / h' ('50,00 USD / h' in Spanish)."""
     return t("{amount} / h", amount=money_text(gig.hourly_rate_minor, gig.currency))
@@ -56,7 +62,7 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
         case GigColumn.LANGUAGE:
             return gig.language
         case GigColumn.LEVEL:
-            return gig.level.value
+            return level_code_text(gig.level)
         case GigColumn.RATE:
             return gig_rate_text(gig)
         case GigColumn.LENGTHS:

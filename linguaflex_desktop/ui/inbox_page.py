@@ -363,11 +363,9 @@ class InboxPage(QWidget):
 
     def ask_save_path(self, suggested: Path) -> Path | None:
         """Ask where to save the invite (tests replace this); None when cancelled."""
+        invites = t("Calendar invite")  # lupdate reads no call inside an f-string
         name, _filter = QFileDialog.getSaveFileName(
-            self,
-            t("Save calendar invite"),
-            str(suggested),
-            f"{t('Calendar invite')} (*.ics)",
+            self, t("Save calendar invite"), str(suggested), f"{invites} (*.ics)"
         )
         return Path(name) if name else None
 

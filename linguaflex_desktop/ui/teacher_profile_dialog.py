@@ -26,7 +26,7 @@ from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfile
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import detail_label
-from linguaflex_desktop.ui.gig_table_model import gig_rate_text
+from linguaflex_desktop.ui.gig_table_model import gig_rate_text, level_code_text
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
@@ -192,7 +192,7 @@ class TeacherProfileDialog(QDialog):
             facts = t(
                 "{language} · level {level} · {rate}",
                 language=gig.language,
-                level=gig.level.value,
+                level=level_code_text(gig.level),
                 rate=gig_rate_text(gig),
             )
             text = f"{gig.title}\n{facts}"
