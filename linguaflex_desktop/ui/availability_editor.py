@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.booking.dto import DayOffDTO, WeeklyAvailabilityDTO, WeeklyRange
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
-from linguaflex_desktop.ui.booking.format import format_day
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import day_text, t, weekday_name
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -42,7 +42,6 @@ from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 END_OF_DAY = 1440
 DayRole = Qt.ItemDataRole.UserRole + 1
 
@@ -52,6 +51,12 @@ def minute_of(edit: QTimeEdit, *, end: bool = False) -> int:
     value = edit.time()
     minute = value.hour() * 60 + value.minute()
     return END_OF_DAY if end and minute == 0 else minute
+
+
+def weekday_names() -> list[str]:
+    """Monday to Sunday in the current language, capitalised as a list item ('Lunes')."""
+    names = (weekday_name(isoweekday) for isoweekday in range(1, 8))
+    return [name[:1].upper() + name[1:] for name in names]
 
 
 def time_edit(minute: int) -> QTimeEdit:
@@ -80,7 +85,7 @@ class AvailabilityEditorPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.ranges_table = QTableWidget(0, 4)
         self.ranges_table.setObjectName("rangesTable")
-        self.ranges_table.setHorizontalHeaderLabels(["Day", "From", "To", ""])
+        self.ranges_table.setHorizontalHeaderLabels([t("Day"), t("From"), t("To"), ""])
         self.ranges_table.setShowGrid(False)
         self.ranges_table.verticalHeader().setVisible(False)
         self.ranges_table.verticalHeader().setDefaultSectionSize(36)
@@ -88,9 +93,9 @@ class AvailabilityEditorPage(QWidget):
         header = self.ranges_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_range_button = QPushButton("Add hours")
+        self.add_range_button = QPushButton(t("Add hours"))
         self.add_range_button.clicked.connect(lambda: self.add_range(WeeklyRange(0, 540, 1020)))
-        self.save_button = QPushButton("Save weekly hours")
+        self.save_button = QPushButton(t("Save weekly hours"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
@@ -100,12 +105,12 @@ class AvailabilityEditorPage(QWidget):
         today = today_in(services, actor.time_zone)
         self.day_off_edit.setMinimumDate(QDate(today.year, today.month, today.day))
         self.day_off_note = QLineEdit()
-        self.day_off_note.setPlaceholderText("Note (optional)")
-        self.add_day_off_button = QPushButton("Add day off")
+        self.day_off_note.setPlaceholderText(t("Note (optional)"))
+        self.add_day_off_button = QPushButton(t("Add day off"))
         self.add_day_off_button.clicked.connect(self.add_day_off)
         self.days_off_list = QListWidget()
         self.days_off_list.setObjectName("daysOffList")
-        self.remove_day_off_button = QPushButton("Remove day off")
+        self.remove_day_off_button = QPushButton(t("Remove day off"))
         self.remove_day_off_button.clicked.connect(self.remove_selected_day_off)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
@@ -116,11 +121,14 @@ class AvailabilityEditorPage(QWidget):
         self.load()
 
     def _build(self) -> None:
-        weekly = QGroupBox("Weekly hours")
+        weekly = QGroupBox(t("Weekly hours"))
         weekly_layout = QVBoxLayout(weekly)
         note = QLabel(
-            f"Students can book you inside these hours ({self.actor.time_zone}). "
-            "Several ranges per day are fine; a range ending at 00:00 runs to midnight."
+            t(
+                "Students can book you inside these hours ({zone}). "
+                "Several ranges per day are fine; a range ending at 00:00 runs to midnight.",
+                zone=self.actor.time_zone,
+            )
         )
         note.setObjectName("fieldNote")
         note.setWordWrap(True)
@@ -131,9 +139,9 @@ class AvailabilityEditorPage(QWidget):
         weekly_buttons.addStretch(1)
         weekly_buttons.addWidget(self.save_button)
         weekly_layout.addLayout(weekly_buttons)
-        days_off = QGroupBox("Days off")
+        days_off = QGroupBox(t("Days off"))
         days_off_layout = QVBoxLayout(days_off)
-        note_off = QLabel("No new requests on these days; existing bookings stay.")
+        note_off = QLabel(t("No new requests on these days; existing bookings stay."))
         note_off.setObjectName("fieldNote")
         note_off.setWordWrap(True)
         days_off_layout.addWidget(note_off)
@@ -152,7 +160,7 @@ class AvailabilityEditorPage(QWidget):
         columns.addWidget(days_off, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(make_heading("Availability"))
+        layout.addWidget(make_heading(t("Availability")))
         layout.addWidget(self.error_label)
         layout.addWidget(self.notice_label)
         layout.addLayout(columns, 1)
@@ -163,14 +171,14 @@ class AvailabilityEditorPage(QWidget):
         row = self.ranges_table.rowCount()
         self.ranges_table.insertRow(row)
         day = QComboBox()
-        day.addItems(list(WEEKDAYS))
+        day.addItems(weekday_names())
         day.setCurrentIndex(weekly_range.weekday)
         self.ranges_table.setCellWidget(row, 0, day)
         self.ranges_table.setCellWidget(row, 1, time_edit(weekly_range.start_minute))
         self.ranges_table.setCellWidget(row, 2, time_edit(weekly_range.end_minute))
-        remove = QPushButton("Remove")
+        remove = QPushButton(t("Remove"))
         remove.setObjectName("rowRemoveButton")
-        remove.setToolTip("Remove these hours (saved with Save weekly hours)")
+        remove.setToolTip(t("Remove these hours (saved with Save weekly hours)"))
         remove.clicked.connect(lambda: self.remove_range_of(remove))
         self.ranges_table.setCellWidget(row, 3, remove)
         return row
@@ -234,7 +242,7 @@ class AvailabilityEditorPage(QWidget):
     def _on_saved(self, result: WeeklyAvailabilityDTO) -> None:
         self._show(result)
         self.save_button.setEnabled(True)
-        set_message(self.notice_label, "Weekly hours saved.")
+        set_message(self.notice_label, t("Weekly hours saved."))
         self.availability_saved.emit(result)
 
     def _on_save_failed(self, error: BaseException) -> None:
@@ -252,12 +260,12 @@ class AvailabilityEditorPage(QWidget):
     def _show_days_off(self, days_off: tuple[DayOffDTO, ...]) -> None:
         self.days_off_list.clear()
         for day_off in days_off:
-            text = format_day(day_off.local_date)
+            text = day_text(day_off.local_date)
             item = QListWidgetItem(f"{text} — {day_off.note}" if day_off.note else text)
             item.setData(DayRole, day_off.local_date)
             self.days_off_list.addItem(item)
         if not days_off:
-            placeholder = QListWidgetItem("No days off planned.")
+            placeholder = QListWidgetItem(t("No days off planned."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.days_off_list.addItem(placeholder)
         self._update_buttons()

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,14 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.common.pricing import format_money, minor_unit_exponent
+from linguaflex_desktop.services.common.pricing import minor_unit_exponent
+from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
 
 ANGLED_LABELS_FROM = 7  # from this many bars on, category labels are turned upright
 
 
 @dataclass(frozen=True)
 class Segment:
-    """One part of every bar: its legend name and colour ("#rrggbb")."""
+    """One part of every bar: its legend name (a ``Text`` or words already translated)
+    and colour ("#rrggbb")."""
 
     name: str
     color: str
@@ -60,9 +62,13 @@ def figures_tooltip(
     title: str, currency: str, sessions: int, amounts: Sequence[tuple[str, int]]
 ) -> str:
     """A bar's tooltip: its title, the number of sessions, then one named amount of
-    ``currency`` per line ('Gross: 52.50 USD')."""
-    lines = [title, f"Sessions: {sessions:,}"]
-    lines += [f"{name}: {format_money(amount, currency)}" for name, amount in amounts]
+    ``currency`` per line ('Gross: 52.50 USD'), in the current language and locale (the
+    title and names may be ``Text``)."""
+    lines = [localize(title), t("Sessions: {count}", count=number_text(sessions))]
+    lines += [
+        t("{name}: {amount}", name=localize(name), amount=money_text(amount, currency))
+        for name, amount in amounts
+    ]
     return "\n".join(lines)
 
 
@@ -86,11 +92,11 @@ class MoneyBarChart(QWidget):
         self.last_tooltip = ""
         self._bars: dict[str, tuple[ChartBar, ...]] = {}
         self._shown: tuple[ChartBar, ...] = ()
-        self.currency_label = QLabel("Currency")
+        self.currency_label = QLabel(t("Currency"))
         self.currency_combo = QComboBox()
         self.currency_combo.currentIndexChanged.connect(self._on_currency_chosen)
         self.chart_view = self._make_chart_view(title)
-        self.empty_label = QLabel(empty_text)
+        self.empty_label = QLabel(localize(empty_text))
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -116,7 +122,7 @@ class MoneyBarChart(QWidget):
         """Show ``bars`` per currency; the currency shown stays when it still has bars, else
         the first (alphabetical). No currency, or only empty bars: the empty-state text."""
         if empty_text is not None:
-            self.empty_label.setText(empty_text)
+            self.empty_label.setText(localize(empty_text))
         self._bars = {currency: tuple(bars[currency]) for currency in sorted(bars)}
         keep = self.currency()
         self.currency_combo.blockSignals(True)
@@ -147,7 +153,10 @@ class MoneyBarChart(QWidget):
 
     def _make_chart_view(self, title: str) -> QChartView:
         self.chart = QChart()
-        self.chart.setTitle(title)
+        self.chart.setTitle(localize(title))
+        # axis labels in the current locale ("1.250,00 EUR" in Spanish)
+        self.chart.setLocale(QLocale())
+        self.chart.setLocalizeNumbers(True)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         # One series and one pair of axes for the chart's life, refilled on each draw: axes
@@ -180,7 +189,7 @@ class MoneyBarChart(QWidget):
         digits = minor_unit_exponent(currency)
         scale = 10**digits
         for position, segment in enumerate(self.segments):
-            bar_set = QBarSet(segment.name)
+            bar_set = QBarSet(localize(segment.name))
             bar_set.setColor(QColor(segment.color))
             bar_set.append([bar.values[position] / scale for bar in self._shown])
             bar_set.hovered.connect(self._on_hovered)

@@ -15,12 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import GigDTO
-from linguaflex_desktop.ui.gig_table_model import gig_lengths_text, gig_rate_text, gig_status_text
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.gig_table_model import (
+    gig_lengths_text,
+    gig_rate_text,
+    gig_status_text,
+    level_code_text,
+)
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
 from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
 
-EMPTY_TEXT = "Select a gig to see its details."
+EMPTY_TEXT = tx("Select a gig to see its details.")
 PHOTO_SIDE = 64
 
 
@@ -39,7 +46,7 @@ class GigDetailPanel(QStackedWidget):
         self.shown_photo: bytes | None = None
         if photos is not None:
             photos.photo_ready.connect(self._on_photo_ready)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(localize(EMPTY_TEXT))
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -59,7 +66,7 @@ class GigDetailPanel(QStackedWidget):
         self.description_label = detail_label("detailDescription")
         self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        about = QLabel("About this gig")
+        about = QLabel(t("About this gig"))
         about.setObjectName("detailSection")
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
@@ -105,19 +112,24 @@ class GigDetailPanel(QStackedWidget):
             self.setCurrentIndex(0)
             return
         self.title_label.setText(gig.title)
-        self.teacher_label.setText(f"with {gig.teacher_name}")
+        self.teacher_label.setText(t("with {name}", name=gig.teacher_name))
         facts = teacher_facts_text(gig.teacher)
         self.teacher_facts_label.setText(facts)
         self.teacher_facts_label.setVisible(bool(facts))
         self.rating_label.setText(rating_text(gig.teacher.rating))
         self._show_photo(gig)
-        meta = f"{gig.language} · level {gig.level.value} · {gig_lengths_text(gig)} sessions"
+        meta = t(
+            "{language} · level {level} · {lengths} sessions",
+            language=gig.language,
+            level=level_code_text(gig.level),
+            lengths=gig_lengths_text(gig),
+        )
         if gig.is_suspended or not gig.is_active:
             meta += f" · {gig_status_text(gig)}"
         self.meta_label.setText(meta)
         self.rate_label.setText(gig_rate_text(gig))
-        self.time_zone_label.setText(f"Teacher's time zone: {gig.teacher_time_zone}")
-        self.description_label.setText(gig.description or "The teacher has not written more.")
+        self.time_zone_label.setText(t("Teacher's time zone: {zone}", zone=gig.teacher_time_zone))
+        self.description_label.setText(gig.description or t("The teacher has not written more."))
         self.setCurrentIndex(1)
 
     def _show_photo(self, gig: GigDTO) -> None:

@@ -28,7 +28,9 @@ from linguaflex_desktop.errors import UserFacingError, ValidationError
 from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import Actor, GigDTO
 from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import Callbacks, OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
@@ -40,13 +42,13 @@ if TYPE_CHECKING:
 
 DURATION_STEP_MINUTES = 15
 LEVEL_NAMES = {
-    Level.A1: "A1 — Beginner",
-    Level.A2: "A2 — Elementary",
-    Level.B1: "B1 — Intermediate",
-    Level.B2: "B2 — Upper intermediate",
-    Level.C1: "C1 — Advanced",
-    Level.C2: "C2 — Proficient",
-    Level.ALL: "All levels",
+    Level.A1: tx("A1 — Beginner"),
+    Level.A2: tx("A2 — Elementary"),
+    Level.B1: tx("B1 — Intermediate"),
+    Level.B2: tx("B2 — Upper intermediate"),
+    Level.C1: tx("C1 — Advanced"),
+    Level.C2: tx("C2 — Proficient"),
+    Level.ALL: tx("All levels"),
 }
 
 
@@ -69,7 +71,7 @@ class GigEditorDialog(QDialog):
         self.services, self.actor, self.runner, self.gig = services, actor, runner, gig
         self.saved_gig: GigDTO | None = None
         self.setObjectName("gigEditorDialog")
-        self.setWindowTitle("New gig" if gig is None else "Edit gig")
+        self.setWindowTitle(t("New gig") if gig is None else t("Edit gig"))
         self.setMinimumWidth(520)
         self._build()
         if gig is not None:
@@ -79,13 +81,13 @@ class GigEditorDialog(QDialog):
 
     def _build(self) -> None:
         self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText("e.g. Conversational Spanish for travellers")
+        self.title_edit.setPlaceholderText(t("e.g. Conversational Spanish for travellers"))
         self.title_edit.setMaxLength(120)
         self.language_edit = QLineEdit()
-        self.language_edit.setPlaceholderText("e.g. Spanish")
+        self.language_edit.setPlaceholderText(t("e.g. Spanish"))
         self.level_combo = QComboBox()
         for level, name in LEVEL_NAMES.items():
-            self.level_combo.addItem(name, level)
+            self.level_combo.addItem(localize(name), level)
         self.rate_input = MoneyInput("USD")
         self.currency_combo = QComboBox()
         for code in sorted(SUPPORTED_CURRENCIES):
@@ -96,36 +98,36 @@ class GigEditorDialog(QDialog):
         rate_row.addWidget(self.rate_input, 1)
         rate_row.addWidget(self.currency_combo)
         rate_row.addSpacing(4)
-        rate_row.addWidget(QLabel("per hour"))
+        rate_row.addWidget(QLabel(t("per hour")))
         self.min_duration_spin = _duration_spin(30)
         self.max_duration_spin = _duration_spin(180)
         lengths_row = QHBoxLayout()
         lengths_row.addWidget(self.min_duration_spin)
-        lengths_row.addWidget(QLabel("to"))
+        lengths_row.addWidget(QLabel(t("to")))
         lengths_row.addWidget(self.max_duration_spin)
         lengths_row.addStretch(1)
-        self.active_checkbox = QCheckBox("Visible to students in search")
+        self.active_checkbox = QCheckBox(t("Visible to students in search"))
         self.active_checkbox.setChecked(True)
         self.description_edit = QPlainTextEdit()
         self.description_edit.setPlaceholderText(
-            "What will a session look like? Who is it for? What should students prepare?"
+            t("What will a session look like? Who is it for? What should students prepare?")
         )
         self.description_edit.setMinimumHeight(120)
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow("Title", self.title_edit)
-        form.addRow("Language", self.language_edit)
-        form.addRow("Level", self.level_combo)
-        form.addRow("Hourly rate", rate_row)
-        form.addRow("Session length", lengths_row)
+        form.addRow(t("Title"), self.title_edit)
+        form.addRow(t("Language"), self.language_edit)
+        form.addRow(t("Level"), self.level_combo)
+        form.addRow(t("Hourly rate"), rate_row)
+        form.addRow(t("Session length"), lengths_row)
         form.addRow("", self.active_checkbox)
-        form.addRow("Description", self.description_edit)
+        form.addRow(t("Description"), self.description_edit)
         self.error_label = make_message_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Create gig" if self.gig is None else "Save changes")
+        self.save_button.setText(t("Create gig") if self.gig is None else t("Save changes"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -151,7 +153,7 @@ class GigEditorDialog(QDialog):
         try:
             rate = self.rate_input.amount_minor()
         except ValidationError as error:
-            raise ValidationError(f"Hourly rate: {error.message}") from error
+            raise ValidationError(tx("Hourly rate: {error}", error=error.message)) from error
         return {
             "title": self.title_edit.text(),
             "language": self.language_edit.text(),
@@ -171,7 +173,7 @@ class GigEditorDialog(QDialog):
         try:
             values = self.values()
         except ValidationError as error:
-            set_message(self.error_label, error.message)
+            set_message(self.error_label, localize(error.message))
             return
         ctx, gig = OpContext.of(self), self.gig
         self._set_saving(True)
@@ -208,6 +210,6 @@ def _duration_spin(value: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(DURATION_STEP_MINUTES, 8 * 60)
     spin.setSingleStep(DURATION_STEP_MINUTES)
-    spin.setSuffix(" min")
+    spin.setSuffix(t(" min"))
     spin.setValue(value)
     return spin

@@ -8,38 +8,49 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import GigDTO
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
 from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_facts_text
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class GigColumn(enum.Enum):
-    TITLE = "Title"
-    TEACHER = "Teacher"
-    LANGUAGE = "Language"
-    LEVEL = "Level"
-    RATE = "Hourly rate"
-    LENGTHS = "Session length"
-    STATUS = "Status"
-    RATING = "Rating"
+    """A column; its value is the English header (shown with ``localize``)."""
+
+    TITLE = tx("Title")
+    TEACHER = tx("Teacher")
+    LANGUAGE = tx("Language")
+    LEVEL = tx("Level")
+    RATE = tx("Hourly rate")
+    LENGTHS = tx("Session length")
+    STATUS = tx("Status")
+    RATING = tx("Rating")
 
 
 def gig_status_text(gig: GigDTO) -> str:
     if gig.is_suspended:
-        return "Suspended"
-    return "Active" if gig.is_active else "Hidden"
+        return t("Suspended")
+    return t("Active") if gig.is_active else t("Hidden")
+
+
+def level_code_text(level: Level) -> str:
+    """'B1'; the code of "all levels" in the current language ('ALL' / 'TODOS')."""
+    return t("ALL") if level is Level.ALL else level.value
 
 
 def gig_rate_text(gig: GigDTO) -> str:
-    return f"{format_money(gig.hourly_rate_minor, gig.currency)} / h"
+    """'50.00 USD / h' ('50,00 USD / h' in Spanish)."""
+    return t("{amount} / h", amount=money_text(gig.hourly_rate_minor, gig.currency))
 
 
 def gig_lengths_text(gig: GigDTO) -> str:
+    low, high = number_text(gig.min_duration_minutes), number_text(gig.max_duration_minutes)
     if gig.min_duration_minutes == gig.max_duration_minutes:
-        return f"{gig.min_duration_minutes} min"
-    return f"{gig.min_duration_minutes}–{gig.max_duration_minutes} min"  # noqa: RUF001
+        return t("{minutes} min", minutes=low)
+    return t("{low}–{high} min", low=low, high=high)  # noqa: RUF001
 
 
 def _cell_text(gig: GigDTO, column: GigColumn) -> str:
@@ -51,7 +62,7 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
         case GigColumn.LANGUAGE:
             return gig.language
         case GigColumn.LEVEL:
-            return gig.level.value
+            return level_code_text(gig.level)
         case GigColumn.RATE:
             return gig_rate_text(gig)
         case GigColumn.LENGTHS:
@@ -129,5 +140,5 @@ class GigTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].value
+            return localize(self._columns[section].value)
         return None

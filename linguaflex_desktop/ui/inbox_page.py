@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import NotFound
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.messaging.notifications import NotificationDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import messaging as messaging_ops
@@ -57,19 +58,26 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 50
 POLL_INTERVAL_MS = 30_000
-INBOX_TITLE = "Inbox"
-EMPTY_TEXT = "No messages yet.\nBooking updates, meeting links and reminders arrive here."
-NO_SELECTION_TEXT = "Select a message to read it."
+INBOX_TITLE = tx("Inbox")
+EMPTY_TEXT = tx("No messages yet.\nBooking updates, meeting links and reminders arrive here.")
+NO_SELECTION_TEXT = tx("Select a message to read it.")
 
 
 def unread_text(count: int) -> str:
-    return f"{count} unread" if count else "All read"
+    return t("{count} unread", count=number_text(count)) if count else t("All read")
+
+
+def unread_messages_text(count: int) -> str:
+    """'3 unread messages' for the status bar."""
+    if count == 1:
+        return t("1 unread message")
+    return t("{count} unread messages", count=number_text(count))
 
 
 def save_invite_op(ics: str | None, path: Path) -> Path:
     """Worker thread: write the invite byte for byte (RFC 5545 wants its CRLF line ends)."""
     if ics is None:
-        raise NotFound("This message has no calendar invitation.")
+        raise NotFound(tx("This message has no calendar invitation."))
     path.write_bytes(ics.encode("utf-8"))
     return path
 
@@ -114,13 +122,13 @@ class MessageView(QFrame):
         self.body.setObjectName("messageBody")
         self.body.setOpenLinks(False)  # a click goes through ``open_link``, never in the view
         self.body.anchorClicked.connect(lambda url: self.open_link(url.toString()))
-        self.body.setPlaceholderText(NO_SELECTION_TEXT)
-        self.open_booking_button = QPushButton("Open booking")
+        self.body.setPlaceholderText(localize(NO_SELECTION_TEXT))
+        self.open_booking_button = QPushButton(t("Open booking"))
         self.open_booking_button.setVisible(False)
         self.open_booking_button.clicked.connect(self._request_booking)
-        self.save_invite_button = QPushButton("Save invite (.ics)…")
+        self.save_invite_button = QPushButton(t("Save invite (.ics)…"))
         self.save_invite_button.setEnabled(False)
-        self.save_invite_button.setToolTip("Select a message with a calendar invitation.")
+        self.save_invite_button.setToolTip(t("Select a message with a calendar invitation."))
         self.notice_label = make_message_label("formNotice")
         self.error_label = make_message_label()
         buttons = QHBoxLayout()
@@ -150,17 +158,22 @@ class MessageView(QFrame):
             self.body.clear()
         else:
             self.subject_label.setText(message.subject)
-            received = f"Received {format_when(message.created_at, zone_name)} ({zone_name})"
-            booking = f" · Booking #{message.booking_id}" if message.booking_id else ""
-            self.meta_label.setText(received + booking)
+            received = t(
+                "Received {when} ({zone})",
+                when=when_text(message.created_at, zone_name),
+                zone=zone_name,
+            )
+            if message.booking_id:
+                received += " · " + t("Booking #{id}", id=message.booking_id)
+            self.meta_label.setText(received)
             self.body.setHtml(body_html(message.body_text))
         self.open_booking_button.setVisible(message is not None and message.booking_id is not None)
         has_ics = message is not None and message.has_ics
         self.save_invite_button.setEnabled(has_ics)
         self.save_invite_button.setToolTip(
-            "Save the calendar invitation to add the session to your calendar."
+            t("Save the calendar invitation to add the session to your calendar.")
             if has_ics
-            else "This message has no calendar invitation."
+            else t("This message has no calendar invitation.")
         )
 
     @Slot()
@@ -194,8 +207,8 @@ class InboxPage(QWidget):
         self._loading = False
         self.model = InboxTableModel(actor.time_zone, self)
         self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading messages…")
-        self.pager = Pager("messages")
+        self.table = EmptyStateStack(self.view, t("Loading messages…"))
+        self.pager = Pager(t("messages"))
         self.pager.page_requested.connect(self.refresh)
         self.reader = MessageView()
         self.reader.save_invite_button.clicked.connect(self.save_invite)
@@ -204,7 +217,7 @@ class InboxPage(QWidget):
         self.error_label = make_message_label()
         self.unread_label = QLabel(unread_text(0))
         self.unread_label.setObjectName("fieldNote")
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -219,7 +232,7 @@ class InboxPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading(INBOX_TITLE))
+        top.addWidget(make_heading(localize(INBOX_TITLE)))
         top.addSpacing(10)
         top.addWidget(self.unread_label)
         top.addStretch(1)
@@ -282,7 +295,7 @@ class InboxPage(QWidget):
         set_message(self.error_label, None)
         selected = self.selected_message()
         self.model.set_messages(page.items)
-        self.table.set_empty_text(EMPTY_TEXT)
+        self.table.set_empty_text(localize(EMPTY_TEXT))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -297,7 +310,7 @@ class InboxPage(QWidget):
     def _on_load_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
             self._loading = False
-            self.table.set_empty_text("The messages could not be loaded.")
+            self.table.set_empty_text(t("The messages could not be loaded."))
             set_message(self.error_label, inline_error_text(error))
 
     def _set_unread(self, count: int) -> None:
@@ -350,8 +363,9 @@ class InboxPage(QWidget):
 
     def ask_save_path(self, suggested: Path) -> Path | None:
         """Ask where to save the invite (tests replace this); None when cancelled."""
+        invites = t("Calendar invite")  # lupdate reads no call inside an f-string
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Save calendar invite", str(suggested), "Calendar invite (*.ics)"
+            self, t("Save calendar invite"), str(suggested), f"{invites} (*.ics)"
         )
         return Path(name) if name else None
 
@@ -382,7 +396,7 @@ class InboxPage(QWidget):
     def _on_invite_saved(self, path: Path) -> None:
         set_message(
             self.reader.notice_label,
-            f"Invite saved to {path}. Open it to add the session to your calendar.",
+            t("Invite saved to {path}. Open it to add the session to your calendar.", path=path),
         )
         self.invite_saved.emit(str(path))
 
@@ -408,7 +422,8 @@ def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_M
         runner=window.runner,
         poll_interval_ms=poll_interval_ms,
     )
-    window.add_page(page, INBOX_TITLE)
+    title = localize(INBOX_TITLE)
+    window.add_page(page, title)
     status = QLabel()
     status.setObjectName("unreadStatus")
     status.setVisible(False)
@@ -416,8 +431,8 @@ def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_M
 
     def show_count(count: int) -> None:
         index = window.tabs.indexOf(page)
-        window.tabs.setTabText(index, f"{INBOX_TITLE} ({count})" if count else INBOX_TITLE)
-        status.setText(f"{count} unread message{'s' if count != 1 else ''}")
+        window.tabs.setTabText(index, f"{title} ({number_text(count)})" if count else title)
+        status.setText(unread_messages_text(count))
         status.setVisible(count > 0)
 
     page.unread_changed.connect(show_count)

@@ -9,33 +9,36 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from linguaflex_desktop.services.messaging.notifications import NotificationDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 
 KIND_TEXT = {
-    "requested": "Booking request",
-    "confirmed": "Confirmed",
-    "declined": "Declined",
-    "cancelled": "Cancelled",
-    "expired": "Request expired",
-    "payment_overdue": "Payment overdue",
-    "paid": "Paid",
-    "meeting_ready": "Meeting link",
-    "refunded": "Refunded",
-    "partially_refunded": "Partially refunded",
-    "rescheduled": "Rescheduled",
-    "completed": "Completed",
-    "reminder_24h": "Reminder",
-    "reminder_1h": "Reminder",
-    "review_hidden": "Review hidden",
-    "message": "Message",
-    "cancellation_requested": "Cancellation request",
-    "cancellation_answered": "Cancellation answered",
+    "requested": tx("Booking request"),
+    "confirmed": tx("Confirmed"),
+    "declined": tx("Declined"),
+    "cancelled": tx("Cancelled"),
+    "expired": tx("Request expired"),
+    "payment_overdue": tx("Payment overdue"),
+    "paid": tx("Paid"),
+    "meeting_ready": tx("Meeting link"),
+    "refunded": tx("Refunded"),
+    "partially_refunded": tx("Partially refunded"),
+    "rescheduled": tx("Rescheduled"),
+    "completed": tx("Completed"),
+    "reminder_24h": tx("Reminder"),
+    "reminder_1h": tx("Reminder"),
+    "review_hidden": tx("Review hidden"),
+    "message": tx("Message"),
+    "cancellation_requested": tx("Cancellation request"),
+    "cancellation_answered": tx("Cancellation answered"),
 }
 
 
 def kind_text(kind: str) -> str:
-    return KIND_TEXT.get(kind, kind.replace("_", " ").capitalize())
+    """The kind of a notice in the current language (an unknown kind as its words)."""
+    known = KIND_TEXT.get(kind)
+    return localize(known) if known is not None else kind.replace("_", " ").capitalize()
 
 
 def booking_text(message: NotificationDTO) -> str:
@@ -47,9 +50,9 @@ def booking_text(message: NotificationDTO) -> str:
 
 def inbox_columns(zone_name: str) -> tuple[Column[NotificationDTO], ...]:
     return (
-        Column("Subject", lambda message: message.subject),
-        Column("Booking", booking_text),
-        Column("Received", lambda message: format_when(message.created_at, zone_name)),
+        Column(tx("Subject"), lambda message: message.subject),
+        Column(tx("Booking"), booking_text),
+        Column(tx("Received"), lambda message: when_text(message.created_at, zone_name)),
     )
 
 
@@ -78,5 +81,5 @@ class InboxTableModel(RowTableModel[NotificationDTO]):
         if role == Qt.ItemDataRole.FontRole:
             return None if item.is_read else self._bold
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return "read" if item.is_read else "unread"
+            return t("read") if item.is_read else t("unread")
         return None

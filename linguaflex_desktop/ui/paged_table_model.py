@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from linguaflex_desktop.services.common.dto import Page
 from linguaflex_desktop.ui import operations
+from linguaflex_desktop.ui.i18n import localize
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Row = TypeVar("Row")
@@ -26,7 +27,8 @@ DEFAULT_PAGE_SIZE = 100
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Rows loaded a page at a time under the given column ``headers``."""
+    """Rows loaded a page at a time under the given column ``headers`` (English ``Text``s,
+    shown in the current language, or words already translated)."""
 
     page_loaded = Signal(object)  # Page[Row]
     first_page_shown = Signal()  # a new first page replaced the rows (before page_loaded)
@@ -134,7 +136,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return localize(self._headers[section])
         return None
 
 

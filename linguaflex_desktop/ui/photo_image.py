@@ -16,11 +16,19 @@ from PySide6.QtWidgets import QLabel
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.catalogue.profile_rules import PHOTO_SIDE
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import t
 
 # A picture file is read whole before scaling: bigger than this is no profile photo.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 JPEG_QUALITY = 88
-IMAGE_FILE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.webp"
+
+
+def image_file_filter() -> str:
+    """The file dialog's filter, its names in the current language. GUI thread."""
+    images, everything = t("Images"), t("All files")  # lupdate reads no call in an f-string
+    return f"{images} ({IMAGE_PATTERNS});;{everything} (*)"
 
 
 def scaled_photo_bytes(path: str | Path) -> bytes:
@@ -31,15 +39,21 @@ def scaled_photo_bytes(path: str | Path) -> bytes:
     try:
         size = file.stat().st_size
     except OSError as error:
-        raise ValidationError(f"The file {file.name} cannot be opened.") from error
+        raise ValidationError(tx("The file {name} cannot be opened.", name=file.name)) from error
     if size > MAX_SOURCE_BYTES:
         raise ValidationError(
-            f"The picture {file.name} is too large ({size / 1024 / 1024:.1f} MB; at most "
-            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB)."
+            tx(
+                "The picture {name} is too large ({size} MB; at most {limit} MB).",
+                name=file.name,
+                size=f"{size / 1024 / 1024:.1f}",
+                limit=MAX_SOURCE_BYTES // 1024 // 1024,
+            )
         )
     image = QImageReader(str(file)).read()
     if image.isNull():
-        raise ValidationError(f"The file {file.name} is not a picture this app can read.")
+        raise ValidationError(
+            tx("The file {name} is not a picture this app can read.", name=file.name)
+        )
     return encode_photo(square_photo(image))
 
 
@@ -70,7 +84,7 @@ def encode_photo(image: QImage) -> bytes:
     writer = QImageWriter(buffer, QByteArray(b"jpeg"))
     writer.setQuality(JPEG_QUALITY)
     if not writer.write(image):
-        raise ValidationError("The picture could not be converted; try a PNG or JPEG file.")
+        raise ValidationError(tx("The picture could not be converted; try a PNG or JPEG file."))
     buffer.close()
     return bytes(data.data())
 

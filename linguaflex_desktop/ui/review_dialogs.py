@@ -31,9 +31,10 @@ from linguaflex_desktop.services.booking.review_dto import (
     ReviewDTO,
 )
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.field_limits import LengthLimit
+from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.operations import Callbacks, OpContext
 from linguaflex_desktop.ui.operations import reviews as review_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -42,7 +43,13 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-STAR_WORDS = {1: "Poor", 2: "Fair", 3: "Good", 4: "Very good", 5: "Excellent"}
+STAR_WORDS = {
+    1: tx("Poor"),
+    2: tx("Fair"),
+    3: tx("Good"),
+    4: tx("Very good"),
+    5: tx("Excellent"),
+}
 
 
 class _TextDialog(QDialog):
@@ -144,18 +151,23 @@ class RateSessionDialog(_TextDialog):
         booking: BookingDTO,
         parent: QWidget | None = None,
     ) -> None:
-        when = format_when(booking.start_at, actor.time_zone)
+        when = when_text(booking.start_at, actor.time_zone)
         super().__init__(
             services=services,
             actor=actor,
             runner=runner,
-            title="Rate this session",
-            prompt=f"How was “{booking.gig_title}” with {booking.teacher_name} on {when}? "
-            "Other students see your rating, your review and your first name.",
-            placeholder="Your review (optional): what went well, what could be better",
+            title=t("Rate this session"),
+            prompt=t(
+                "How was “{gig}” with {teacher} on {when}? "
+                "Other students see your rating, your review and your first name.",
+                gig=booking.gig_title,
+                teacher=booking.teacher_name,
+                when=when,
+            ),
+            placeholder=t("Your review (optional): what went well, what could be better"),
             limit=MAX_COMMENT_LENGTH,
-            what="review",
-            submit_text="Post review",
+            what=t("review"),
+            submit_text=t("Post review"),
             parent=parent,
         )
         self.booking = booking
@@ -166,11 +178,13 @@ class RateSessionDialog(_TextDialog):
             button = QPushButton("★")
             button.setObjectName("starButton")
             button.setCheckable(True)
-            button.setToolTip(f"{stars} of 5: {STAR_WORDS[stars]}")
-            button.setAccessibleName(f"{stars} stars")
+            button.setToolTip(
+                t("{stars} of 5: {word}", stars=stars, word=localize(STAR_WORDS[stars]))
+            )
+            button.setAccessibleName(t("1 star") if stars == 1 else t("{stars} stars", stars=stars))
             self.star_group.addButton(button, stars)
             stars_row.addWidget(button)
-        self.stars_label = QLabel("Choose 1 to 5 stars.")
+        self.stars_label = QLabel(t("Choose 1 to 5 stars."))
         self.stars_label.setObjectName("fieldNote")
         stars_row.addWidget(self.stars_label)
         stars_row.addStretch(1)
@@ -194,7 +208,9 @@ class RateSessionDialog(_TextDialog):
         for stars in STARS:  # the chosen star and those before it are lit
             self.star_group.button(stars).setText("★" if chosen and stars <= chosen else "☆")
         self.stars_label.setText(
-            f"{chosen} of 5 — {STAR_WORDS[chosen]}" if chosen else "Choose 1 to 5 stars."
+            t("{stars} of 5 — {word}", stars=chosen, word=localize(STAR_WORDS[chosen]))
+            if chosen
+            else t("Choose 1 to 5 stars.")
         )
         self.update_submit()
 
@@ -232,13 +248,17 @@ class AnswerDialog(_TextDialog):
             services=services,
             actor=actor,
             runner=runner,
-            title="Answer review",
-            prompt=f"Answer {review.student_first_name}'s review ({review.stars} of 5). "
-            "Students see your answer under the review; you can answer once.",
-            placeholder="Your answer",
+            title=t("Answer review"),
+            prompt=t(
+                "Answer {student}'s review ({stars} of 5). "
+                "Students see your answer under the review; you can answer once.",
+                student=review.student_first_name,
+                stars=review.stars,
+            ),
+            placeholder=t("Your answer"),
             limit=MAX_ANSWER_LENGTH,
-            what="answer",
-            submit_text="Post answer",
+            what=t("answer"),
+            submit_text=t("Post answer"),
             parent=parent,
         )
         self.review = review

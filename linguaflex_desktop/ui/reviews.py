@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.booking.review_dto import ReviewDTO
 from linguaflex_desktop.services.catalogue.ratings import RatingSummary
 from linguaflex_desktop.services.common.dto import Actor, Page
-from linguaflex_desktop.ui.booking.format import format_day, local
+from linguaflex_desktop.ui.booking.format import local
 from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import day_text, localize, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import reviews as review_ops
 from linguaflex_desktop.ui.review_dialogs import AnswerDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.teacher_format import NEW_TEACHER_TEXT
+from linguaflex_desktop.ui.teacher_format import NEW_TEACHER_TEXT, average_text
 from linguaflex_desktop.ui.widgets import Pager, make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -52,20 +53,24 @@ def stars_text(stars: int) -> str:
 def summary_text(average: float | None, count: int) -> str:
     """'★ 4.3 · 4 reviews' above a teacher's reviews; 'No reviews yet' without any."""
     if average is None or count <= 0:
-        return "No reviews yet"
-    return f"★ {average:.1f} · {count} review{'s' if count != 1 else ''}"
+        return t("No reviews yet")
+    if count == 1:
+        return t("★ {average} · 1 review", average=average_text(average))
+    return t(
+        "★ {average} · {count} reviews", average=average_text(average), count=number_text(count)
+    )
 
 
 def rating_text(average: float | None, count: int) -> str:
     """'★ 4.7 (12)', or 'New' for a teacher without visible reviews."""
     if average is None or count <= 0:
-        return NEW_TEACHER_TEXT
-    return f"★ {average:.1f} ({count})"  # as teacher_format.short_rating_text
+        return localize(NEW_TEACHER_TEXT)
+    return f"★ {average_text(average)} ({number_text(count)})"  # as teacher_format's
 
 
 def _date_text(instant: datetime, zone_name: str) -> str:
     """The day of ``instant`` in the viewer's zone: 'Wed 3 Mar 2027'."""
-    return format_day(local(instant, zone_name).date())
+    return day_text(local(instant, zone_name).date())
 
 
 class ReviewCard(QFrame):
@@ -81,7 +86,7 @@ class ReviewCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         stars = QLabel(stars_text(review.stars))
         stars.setObjectName("reviewStars")
-        stars.setAccessibleName(f"{review.stars} of 5 stars")
+        stars.setAccessibleName(t("{stars} of 5 stars", stars=review.stars))
         about = f" · {review.teacher_name}" if show_teacher else ""
         byline = QLabel(
             f"{review.student_first_name} · {_date_text(review.created_at, viewer.time_zone)}"
@@ -91,8 +96,8 @@ class ReviewCard(QFrame):
         header = QHBoxLayout()
         header.addWidget(stars)
         header.addWidget(byline, 1)
-        self.answer_button = self._button("Answer…", review.can_answer, self.answer_requested)
-        self.hide_button = self._button("Hide…", review.can_hide, self.hide_requested)
+        self.answer_button = self._button(t("Answer…"), review.can_answer, self.answer_requested)
+        self.hide_button = self._button(t("Hide…"), review.can_hide, self.hide_requested)
         self.hide_button.setObjectName("dangerButton")
         header.addWidget(self.answer_button)
         header.addWidget(self.hide_button)
@@ -101,16 +106,17 @@ class ReviewCard(QFrame):
         layout.addLayout(header)
         if review.is_hidden:
             when = _date_text(review.hidden_at, viewer.time_zone) if review.hidden_at else ""
-            layout.addWidget(
-                self._text(f"Hidden {when}: {review.hidden_reason}".strip(), "formError")
-            )
+            hidden = t("Hidden {when}: {reason}", when=when, reason=review.hidden_reason)
+            layout.addWidget(self._text(hidden.strip(), "formError"))
         if review.comment:
             layout.addWidget(self._text(review.comment))
         self.answer_label: QLabel | None = None
         if review.answer is not None:
             when = _date_text(review.answered_at, viewer.time_zone) if review.answered_at else ""
             self.answer_label = self._text(
-                f"Answer from {review.teacher_name} ({when}):\n{review.answer}", "reviewAnswer"
+                t("Answer from {name} ({when}):", name=review.teacher_name, when=when)
+                + f"\n{review.answer}",
+                "reviewAnswer",
             )
             self.answer_label.setContentsMargins(18, 4, 0, 0)
             layout.addWidget(self.answer_label)
@@ -145,7 +151,7 @@ class ReviewsList(QWidget):
         actor: Actor,
         runner: TaskRunner,
         teacher_id: int | None,
-        heading: str = "Reviews",
+        heading: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -160,10 +166,10 @@ class ReviewsList(QWidget):
         self.summary_label = QLabel()  # the teacher's average and count (not for "everyone")
         self.summary_label.setObjectName("reviewSummary")
         self.summary_label.setVisible(False)
-        self.empty_label = QLabel("No reviews yet.")
+        self.empty_label = QLabel(t("No reviews yet."))
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pager = Pager("reviews")
+        self.pager = Pager(t("reviews"))
         self.pager.page_requested.connect(self.load)
         self._column = QVBoxLayout()
         self._column.setSpacing(8)
@@ -178,6 +184,7 @@ class ReviewsList(QWidget):
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
+        heading = t("Reviews") if heading is None else heading
         if heading:
             layout.addWidget(make_heading(heading))
         layout.addWidget(self.summary_label)
@@ -264,17 +271,22 @@ class ReviewsList(QWidget):
             review=review,
             parent=self,
         )
-        dialog.answered.connect(lambda fresh: self._changed(fresh, "Your answer is posted."))
+        dialog.answered.connect(lambda fresh: self._changed(fresh, t("Your answer is posted.")))
         return self._open(dialog)
 
     @Slot(object)
     def open_hide(self, review: ReviewDTO) -> ReasonDialog:
         dialog = ReasonDialog(
-            title="Hide review",
-            prompt=f"Hide {review.student_first_name}'s review of {review.teacher_name} "
-            f"({review.stars} of 5)? Students will no longer see it and it will not count in "
-            "the rating. The reason is recorded in the audit trail and sent to its author.",
-            confirm_text="Hide review",
+            title=t("Hide review"),
+            prompt=t(
+                "Hide {student}'s review of {teacher} ({stars} of 5)? Students will no longer "
+                "see it and it will not count in the rating. The reason is recorded in the "
+                "audit trail and sent to its author.",
+                student=review.student_first_name,
+                teacher=review.teacher_name,
+                stars=review.stars,
+            ),
+            confirm_text=t("Hide review"),
             parent=self,
         )
         dialog.reason_given.connect(lambda reason: self._hide(review, reason))
@@ -294,7 +306,7 @@ class ReviewsList(QWidget):
             review.id,
             reason=reason,
             on_success=lambda fresh: self._changed(
-                fresh, "The review is hidden; its author was told why."
+                fresh, t("The review is hidden; its author was told why.")
             ),
             on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
             owner=self,

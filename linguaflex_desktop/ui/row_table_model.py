@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from linguaflex_desktop.ui.i18n import localize
+
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -21,7 +23,11 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     """A column: its header, the cell text of a row, right-aligned (amounts) or not; the
-    tooltip (None: no tooltip) and text colour (None: the view's) of a row's cell."""
+    tooltip (None: no tooltip) and text colour (None: the view's) of a row's cell.
+
+    The header is best an English ``Text`` (``tx``): shown in the current language, it still
+    equals the English word, so ``column_of("Amount")`` finds it in any language. Words
+    already translated (``t``) are shown as they are."""
 
     header: str
     text: Callable[[Row], str]
@@ -105,7 +111,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
+            return localize(self._columns[section].header)
         if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].right:
             return RIGHT
         return None

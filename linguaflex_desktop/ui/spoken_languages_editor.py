@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.models.enums import SpokenLevel
 from linguaflex_desktop.services.common.validation import MAX_LANGUAGES
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.teacher_format import level_text
 
-CHOOSE_LEVEL_TEXT = "Choose level"
+CHOOSE_LEVEL_TEXT = tx("Choose level")
 LEVEL_COLUMN_WIDTH = 150
 
 
@@ -36,7 +38,7 @@ class SpokenLanguagesEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("spokenLanguages")
-        self.table.setHorizontalHeaderLabels(["Language", "Level"])
+        self.table.setHorizontalHeaderLabels([t("Language"), t("Level")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -47,9 +49,9 @@ class SpokenLanguagesEditor(QWidget):
         self.table.setMinimumHeight(130)
         self.table.setMaximumHeight(200)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
-        self.add_button = QPushButton("Add language")
+        self.add_button = QPushButton(t("Add language"))
         self.add_button.clicked.connect(self.add_empty_row)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(t("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
@@ -84,7 +86,7 @@ class SpokenLanguagesEditor(QWidget):
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(name))
         combo = QComboBox()
-        combo.addItem(CHOOSE_LEVEL_TEXT, None)
+        combo.addItem(localize(CHOOSE_LEVEL_TEXT), None)
         for each in SpokenLevel:  # the plain value as data: Qt hands enums back as text
             combo.addItem(level_text(each), each.value)
         combo.setCurrentIndex(max(combo.findData(level.value), 0) if level else 0)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, TeacherProfileDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import detail_label
-from linguaflex_desktop.ui.gig_table_model import gig_rate_text
+from linguaflex_desktop.ui.gig_table_model import gig_rate_text, level_code_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
@@ -39,8 +41,8 @@ if TYPE_CHECKING:
 
 PHOTO_SIDE = 128
 LOCAL_TIME_REFRESH_MS = 30_000
-NO_BIO_TEXT = "This teacher has not written about themselves yet."
-NO_GIGS_TEXT = "This teacher offers no gigs at the moment."
+NO_BIO_TEXT = tx("This teacher has not written about themselves yet.")
+NO_GIGS_TEXT = tx("This teacher offers no gigs at the moment.")
 
 
 class TeacherProfileDialog(QDialog):
@@ -66,7 +68,9 @@ class TeacherProfileDialog(QDialog):
         self.profile: TeacherProfileDTO | None = None
         self.book_buttons: dict[int, QPushButton] = {}
         self.setObjectName("teacherProfileDialog")
-        self.setWindowTitle(f"{teacher_name} — teacher profile" if teacher_name else "Teacher")
+        self.setWindowTitle(
+            t("{name} — teacher profile", name=teacher_name) if teacher_name else t("Teacher")
+        )
         self.resize(620, 640)
         self._build()
         self._clock = QTimer(self)
@@ -76,7 +80,7 @@ class TeacherProfileDialog(QDialog):
 
     def _build(self) -> None:
         self.photo_label = make_photo_label(PHOTO_SIDE)
-        self.name_label = detail_label("detailTitle", "Loading…")
+        self.name_label = detail_label("detailTitle", t("Loading…"))
         self.country_label = detail_label("detailMeta")
         self.languages_label = detail_label("detailMeta")
         self.local_time_label = detail_label("detailMeta")
@@ -118,11 +122,11 @@ class TeacherProfileDialog(QDialog):
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.error_label)
-        layout.addWidget(_section("About"))
+        layout.addWidget(_section(t("About")))
         layout.addWidget(self.bio_label)
-        layout.addWidget(_section("Gigs"))
+        layout.addWidget(_section(t("Gigs")))
         layout.addLayout(self.gigs_layout)
-        layout.addWidget(_section("Reviews"))
+        layout.addWidget(_section(t("Reviews")))
         layout.addLayout(self.reviews_area)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -148,23 +152,27 @@ class TeacherProfileDialog(QDialog):
         )
 
     def _on_failed(self, error: BaseException) -> None:
-        self.name_label.setText("Profile not available")
+        self.name_label.setText(t("Profile not available"))
         set_message(self.error_label, inline_error_text(error))
 
     def _on_loaded(self, profile: TeacherProfileDTO) -> None:
         self.profile = profile
-        self.setWindowTitle(f"{profile.display_name} — teacher profile")
+        self.setWindowTitle(t("{name} — teacher profile", name=profile.display_name))
         self.photo_label.setPixmap(
             photo_pixmap(profile.photo, PHOTO_SIDE, name=profile.display_name)
         )
         self.name_label.setText(profile.display_name)
-        self.country_label.setText(f"From {profile.country_name}" if profile.country_name else "")
+        self.country_label.setText(
+            t("From {country}", country=profile.country_name) if profile.country_name else ""
+        )
         self.country_label.setVisible(bool(profile.country_name))
         languages = languages_text(profile.spoken_languages)
-        self.languages_label.setText(f"Speaks {languages}" if languages else "")
+        self.languages_label.setText(
+            t("Speaks {languages}", languages=languages) if languages else ""
+        )
         self.languages_label.setVisible(bool(languages))
         self.rating_label.setText(rating_text(profile.rating))
-        self.bio_label.setText(profile.bio or NO_BIO_TEXT)
+        self.bio_label.setText(profile.bio or localize(NO_BIO_TEXT))
         self._show_local_time()
         self._clock.start()
         self._show_gigs(profile.gigs)
@@ -178,12 +186,18 @@ class TeacherProfileDialog(QDialog):
     def _show_gigs(self, gigs: tuple[GigDTO, ...]) -> None:
         self.book_buttons.clear()
         if not gigs:
-            self.gigs_layout.addWidget(detail_label("detailMeta", NO_GIGS_TEXT))
+            self.gigs_layout.addWidget(detail_label("detailMeta", localize(NO_GIGS_TEXT)))
         for gig in gigs:
             row = QHBoxLayout()
-            text = f"{gig.title}\n{gig.language} · level {gig.level.value} · {gig_rate_text(gig)}"
+            facts = t(
+                "{language} · level {level} · {rate}",
+                language=gig.language,
+                level=level_code_text(gig.level),
+                rate=gig_rate_text(gig),
+            )
+            text = f"{gig.title}\n{facts}"
             row.addWidget(detail_label("gigLine", text), 1)
-            button = QPushButton("Book…")
+            button = QPushButton(t("Book…"))
             button.clicked.connect(lambda _checked=False, chosen=gig: self._book(chosen))
             self.book_buttons[gig.id] = button
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)

@@ -30,13 +30,15 @@ from linguaflex_desktop.models.enums import SpokenLevel
 from linguaflex_desktop.services.catalogue.profile_rules import MAX_BIO_LENGTH
 from linguaflex_desktop.services.common.dto import Actor, TeacherProfileDTO
 from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGTH
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.country_combo import CountryCombo
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.photo_image import (
-    IMAGE_FILE_FILTER,
+    image_file_filter,
     make_photo_label,
     photo_pixmap,
     scaled_photo_bytes,
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 PHOTO_PREVIEW_SIDE = 128
-PROFILE_NOTE = (
+PROFILE_NOTE = tx(
     "Students see your photo, name, country, languages and description beside your gigs and "
     "on your profile."
 )
@@ -60,7 +62,9 @@ def choose_photo_file(parent: QWidget) -> str:
     """Ask for a picture file ('' when cancelled); opens in the user's Pictures folder.
     Tests replace this function."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
-    path, _filter = QFileDialog.getOpenFileName(parent, "Choose a photo", folder, IMAGE_FILE_FILTER)
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, t("Choose a photo"), folder, image_file_filter()
+    )
     return path
 
 
@@ -86,7 +90,7 @@ class ProfileEditorPage(QWidget):
         self._build_fields()
         self.error_label = make_message_label()
         self.saved_label = make_message_label("formNotice")
-        self.save_button = QPushButton("Save profile")
+        self.save_button = QPushButton(t("Save profile"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
@@ -99,9 +103,9 @@ class ProfileEditorPage(QWidget):
 
     def _build_fields(self) -> None:
         self.photo_label = make_photo_label(PHOTO_PREVIEW_SIDE, "profilePhoto")
-        self.photo_button = QPushButton("Choose photo…")
+        self.photo_button = QPushButton(t("Choose photo…"))
         self.photo_button.clicked.connect(self.choose_photo)
-        self.remove_photo_button = QPushButton("Remove photo")
+        self.remove_photo_button = QPushButton(t("Remove photo"))
         self.remove_photo_button.clicked.connect(self.remove_photo)
         self.photo_error = make_message_label("fieldError")
         self.display_name_edit = QLineEdit()
@@ -109,10 +113,10 @@ class ProfileEditorPage(QWidget):
         self.country_combo = CountryCombo()
         self.languages_editor = SpokenLanguagesEditor()
         self.bio_edit = QPlainTextEdit()
-        self.bio_edit.setPlaceholderText("Tell students about your experience and approach.")
+        self.bio_edit.setPlaceholderText(t("Tell students about your experience and approach."))
         self.limits = (
-            LengthLimit(self.display_name_edit, MAX_DISPLAY_NAME_LENGTH, what="display name"),
-            LengthLimit(self.bio_edit, MAX_BIO_LENGTH, what="bio"),
+            LengthLimit(self.display_name_edit, MAX_DISPLAY_NAME_LENGTH, what=t("display name")),
+            LengthLimit(self.bio_edit, MAX_BIO_LENGTH, what=t("bio")),
         )
         self.field_widgets: dict[str, QWidget] = {
             "display_name": self.display_name_edit,
@@ -149,12 +153,12 @@ class ProfileEditorPage(QWidget):
         name_limit, bio_limit = self.limits
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow("Photo", photo_row)
-        form.addRow("Display name", self._with_notes("display_name", name_limit.label))
-        form.addRow("Time zone", self._with_notes("time_zone"))
-        form.addRow("Country", self._with_notes("country"))
-        form.addRow("Languages I speak", self._with_notes("spoken_languages"))
-        form.addRow("About me", self._with_notes("bio", bio_limit.label))
+        form.addRow(t("Photo"), photo_row)
+        form.addRow(t("Display name"), self._with_notes("display_name", name_limit.label))
+        form.addRow(t("Time zone"), self._with_notes("time_zone"))
+        form.addRow(t("Country"), self._with_notes("country"))
+        form.addRow(t("Languages I speak"), self._with_notes("spoken_languages"))
+        form.addRow(t("About me"), self._with_notes("bio", bio_limit.label))
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.save_button)
@@ -174,8 +178,8 @@ class ProfileEditorPage(QWidget):
         outer.addWidget(scroll)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(make_heading("My profile"))
-        note = QLabel(PROFILE_NOTE)
+        layout.addWidget(make_heading(t("My profile")))
+        note = QLabel(localize(PROFILE_NOTE))
         note.setObjectName("fieldNote")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -244,14 +248,14 @@ class ProfileEditorPage(QWidget):
     def _on_saved(self, profile: TeacherProfileDTO) -> None:
         self._fill(profile)
         self._update_save_button()
-        set_message(self.saved_label, "Profile saved.")
+        set_message(self.saved_label, t("Profile saved."))
         self.profile_saved.emit(profile)
 
     def _on_save_failed(self, error: BaseException) -> None:
         self._update_save_button()
         if isinstance(error, FieldErrors):
             self._show_field_errors(error.fields)
-            set_message(self.error_label, "The profile was not saved; see the marked fields.")
+            set_message(self.error_label, t("The profile was not saved; see the marked fields."))
         elif isinstance(error, UserFacingError):
             set_message(self.error_label, inline_error_text(error))
         else:
@@ -260,7 +264,8 @@ class ProfileEditorPage(QWidget):
     def _show_field_errors(self, errors: dict[str, str]) -> None:
         for field, widget in self.field_widgets.items():
             mark_invalid(widget, field in errors)
-            set_message(self.field_errors[field], errors.get(field))
+            message = errors.get(field)
+            set_message(self.field_errors[field], localize(message) if message else None)
 
     def _update_save_button(self) -> None:
         loaded = self.profile is not None
