@@ -87,7 +87,7 @@ def format_day(day: date) -> str:
 
 
 def format_day_month(day: date) -> str:
-    """'Wed\n3 Mar' / 'mié\n3 mar': a week grid's column header."""
+    """A week grid's column header: 'Wed' / 'mié' over '3 Mar' / '3 mar'."""
     month = QLocale().monthName(day.month, QLocale.FormatType.ShortFormat).rstrip(".")
     return f"{weekday_name(day.isoweekday(), short=True)}\n{day.day} {month}"
 
