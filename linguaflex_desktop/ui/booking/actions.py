@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.texts import tx
 
-COMPLETE_TEXT = "Mark completed"
+COMPLETE_TEXT = tx("Mark completed")  # shown with ``localize``
 
 
 def is_own_teacher(actor: Actor, booking: BookingDTO) -> bool:

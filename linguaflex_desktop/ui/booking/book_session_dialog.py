@@ -26,12 +26,12 @@ from linguaflex_desktop.errors import Conflict, UserFacingError
 from linguaflex_desktop.services.booking.dto import BookingDTO, SlotDTO
 from linguaflex_desktop.services.booking.rules import MAX_NOTE_LENGTH
 from linguaflex_desktop.services.common.dto import Actor, GigDTO
-from linguaflex_desktop.services.common.pricing import Price, format_money
+from linguaflex_desktop.services.common.pricing import Price
 from linguaflex_desktop.ui.booking.format import format_duration, format_span, local, quote_text
 from linguaflex_desktop.ui.booking.slot_week_view import SlotWeekView
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit
-from linguaflex_desktop.ui.gig_table_model import gig_rate_text
+from linguaflex_desktop.ui.i18n import money_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -69,7 +69,7 @@ class BookSessionDialog(QDialog):
         self._quote_request = 0
         self._requesting = False  # a request is running: Request stays off
         self.setObjectName("bookSessionDialog")
-        self.setWindowTitle(f"Book “{gig.title}”")
+        self.setWindowTitle(t("Book “{title}”", title=gig.title))
         self.resize(860, 640)
         self.duration_combo = QComboBox()
         for minutes in gig.allowed_durations:
@@ -79,22 +79,22 @@ class BookSessionDialog(QDialog):
         self.week = SlotWeekView(
             runner=runner, zone_name=actor.time_zone, today=today_in(services, actor.time_zone)
         )
-        self.slot_label = QLabel("Choose a free time in the week above.")
+        self.slot_label = QLabel(t("Choose a free time in the week above."))
         self.slot_label.setObjectName("fieldNote")
         self.slot_label.setWordWrap(True)
-        self.price_label = QLabel("Working out the price…")
+        self.price_label = QLabel(t("Working out the price…"))
         self.price_label.setObjectName("fieldNote")
         self.total_label = QLabel()
         self.total_label.setObjectName("priceTotal")
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("Optional: a note for the teacher (goals, level, …)")
+        self.note_edit.setPlaceholderText(t("Optional: a note for the teacher (goals, level, …)"))
         self.note_edit.setMaximumHeight(70)
-        self.note_limit = LengthLimit(self.note_edit, MAX_NOTE_LENGTH, what="note")
+        self.note_limit = LengthLimit(self.note_edit, MAX_NOTE_LENGTH, what=t("note"))
         self.note_limit.valid_changed.connect(lambda _valid: self._update_button())
         self.error_label = make_message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.request_button = self.buttons.addButton(
-            "Request booking", QDialogButtonBox.ButtonRole.AcceptRole
+            t("Request booking"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.request_button.setObjectName("primaryButton")
         self.buttons.accepted.connect(self.submit)
@@ -105,17 +105,20 @@ class BookSessionDialog(QDialog):
         self._on_duration_changed()
 
     def _build(self) -> None:
-        subtitle = QLabel(f"with {self.gig.teacher_name} · {gig_rate_text(self.gig)}")
+        rate = money_text(self.gig.hourly_rate_minor, self.gig.currency)
+        subtitle = QLabel(
+            t("with {teacher} · {rate} / h", teacher=self.gig.teacher_name, rate=rate)
+        )
         subtitle.setObjectName("fieldNote")
         self.duration_combo.setMinimumWidth(140)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Session length", self.duration_combo)
+        form.addRow(t("Session length"), self.duration_combo)
         summary = QFormLayout()
-        summary.addRow("Time", self.slot_label)
-        summary.addRow("Price", self.price_label)
-        summary.addRow("Total", self.total_label)
-        summary.addRow("Note", self.note_edit)
+        summary.addRow(t("Time"), self.slot_label)
+        summary.addRow(t("Price"), self.price_label)
+        summary.addRow(t("Total"), self.total_label)
+        summary.addRow(t("Note"), self.note_edit)
         summary.addRow("", self.note_limit.label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -144,7 +147,7 @@ class BookSessionDialog(QDialog):
         set_message(self.error_label, None)
         self._requesting = True
         self.request_button.setEnabled(False)
-        self.request_button.setText("Requesting…")
+        self.request_button.setText(t("Requesting…"))
         booking_ops.request_booking(
             OpContext.of(self),
             self.actor,
@@ -174,7 +177,7 @@ class BookSessionDialog(QDialog):
         self.price = None
         self._quote_request += 1
         request = self._quote_request
-        self.price_label.setText("Working out the price…")
+        self.price_label.setText(t("Working out the price…"))
         self.total_label.setText("")
         self._update_button()
         actor, gig_id = self.actor, self.gig.id
@@ -193,24 +196,25 @@ class BookSessionDialog(QDialog):
             return
         self.price = price
         self.price_label.setText(quote_text(price))
-        self.total_label.setText(format_money(price.total_minor, price.currency))
+        self.total_label.setText(money_text(price.total_minor, price.currency))
         self._update_button()
         self.quote_loaded.emit(price)
 
     def _on_quote_failed(self, request: int, error: BaseException) -> None:
         if request == self._quote_request:
-            self.price_label.setText("The price could not be worked out.")
+            self.price_label.setText(t("The price could not be worked out."))
             set_message(self.error_label, inline_error_text(error))
 
     def _on_slot_selected(self, slot: SlotDTO | None) -> None:
         if slot is None:
-            self.slot_label.setText("Choose a free time in the week above.")
+            self.slot_label.setText(t("Choose a free time in the week above."))
         else:
             mine = format_span(slot.start_at, slot.end_at, self.actor.time_zone)
             text = mine
             if self.gig.teacher_time_zone != self.actor.time_zone:
                 theirs = format_span(slot.start_at, slot.end_at, self.gig.teacher_time_zone)
-                text = f"{mine}\nFor {self.gig.teacher_name}: {theirs}"
+                theirs_line = t("For {name}: {time}", name=self.gig.teacher_name, time=theirs)
+                text = f"{mine}\n{theirs_line}"
             self.slot_label.setText(text)
         self._update_button()
 
@@ -225,7 +229,7 @@ class BookSessionDialog(QDialog):
 
     def _on_request_failed(self, error: BaseException) -> None:
         self._requesting = False
-        self.request_button.setText("Request booking")
+        self.request_button.setText(t("Request booking"))
         if isinstance(error, UserFacingError):
             set_message(self.error_label, inline_error_text(error))
             if isinstance(error, Conflict):

@@ -33,10 +33,12 @@ from linguaflex_desktop.services.messaging.conversation_dto import (
     ConversationDTO,
     MessageDTO,
 )
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.field_limits import LengthLimit
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.inbox_page import body_html, open_in_browser
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import conversations as conversation_ops
@@ -48,26 +50,35 @@ if TYPE_CHECKING:
 
 # The service's limit (MAX_MESSAGE_LENGTH); the loaded conversation confirms it.
 DEFAULT_MAX_LENGTH = 2000
-EMPTY_TEXT = "No messages yet. Write to agree on goals, materials or questions before the session."
-NEW_MARKER = "New"
-SEEN_MARKER = "Seen"  # the author's message, read by the other party
+# shown with ``localize``
+EMPTY_TEXT = tx(
+    "No messages yet. Write to agree on goals, materials or questions before the session."
+)
+NEW_MARKER = tx("New")
+SEEN_MARKER = tx("Seen")  # the author's message, read by the other party
 
 
 def unread_text(count: int) -> str:
-    return f"{count} new" if count else ""
+    if not count:
+        return ""
+    return t("1 new") if count == 1 else t("{count} new", count=count)
 
 
 def message_html(message: MessageDTO, zone_name: str) -> str:
     """One message: '<b>Author</b> · Wed 3 Mar 2027, 11:00 · New' (or '(you) … · Seen'
     once the other party read it), then its text."""
-    who = html.escape(message.author_name) + (" (you)" if message.is_mine else "")
-    meta = f"<b>{who}</b> · {html.escape(format_when(message.created_at, zone_name))}"
+    who = message.author_name
+    if message.is_mine:
+        who = t("{name} (you)", name=who)
+    meta = f"<b>{html.escape(who)}</b> · {html.escape(format_when(message.created_at, zone_name))}"
     if message.is_unread:
-        meta += f' · <span style="color:#b3261e"><b>{NEW_MARKER}</b></span>'
+        new = html.escape(localize(NEW_MARKER))
+        meta += f' · <span style="color:#b3261e"><b>{new}</b></span>'
     elif message.is_mine and message.read_at is not None:
-        meta += f" · {SEEN_MARKER}"
+        meta += f" · {html.escape(localize(SEEN_MARKER))}"
     if message.masked:
-        meta += " · <i>contact details hidden</i>"
+        hidden = html.escape(t("contact details hidden"))
+        meta += f" · <i>{hidden}</i>"
     return f'<p style="margin-bottom:2px">{meta}</p>{body_html(message.body)}'
 
 
@@ -106,16 +117,16 @@ class ConversationPanel(QWidget):
         self.view.setObjectName("messageBody")
         self.view.setOpenLinks(False)  # a click goes through ``open_link``, never in the view
         self.view.anchorClicked.connect(lambda url: self.open_link(url.toString()))
-        self.view.setPlaceholderText("Loading messages…")
+        self.view.setPlaceholderText(t("Loading messages…"))
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("messageEdit")
-        self.edit.setPlaceholderText("Write a message…")
+        self.edit.setPlaceholderText(t("Write a message…"))
         self.edit.setFixedHeight(72)
-        self.limit = LengthLimit(self.edit, DEFAULT_MAX_LENGTH, what="message")
-        self.send_button = QPushButton("Send")
+        self.limit = LengthLimit(self.edit, DEFAULT_MAX_LENGTH, what=t("message"))
+        self.send_button = QPushButton(t("Send"))
         self.send_button.setObjectName("primaryButton")
         self.send_button.clicked.connect(self.send)
-        self.send_button.setToolTip("Send the message (Ctrl+Enter).")
+        self.send_button.setToolTip(t("Send the message (Ctrl+Enter)."))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.edit, self.send)
         self.error_label = make_message_label()
@@ -172,18 +183,20 @@ class ConversationPanel(QWidget):
         self.conversation = conversation
         zone = self.actor.time_zone
         parts = [message_html(message, zone) for message in conversation.messages]
-        self.view.setHtml("<hr/>".join(parts) if parts else f"<p><i>{EMPTY_TEXT}</i></p>")
+        empty = f"<p><i>{html.escape(localize(EMPTY_TEXT))}</i></p>"
+        self.view.setHtml("<hr/>".join(parts) if parts else empty)
         scroll = self.view.verticalScrollBar()
         scroll.setValue(scroll.maximum())  # the newest message in sight
         self.limit.set_maximum(conversation.max_length)
-        notice = conversation.send_refusal or (
-            "" if conversation.contacts_visible else CONTACTS_HIDDEN_NOTICE
+        notice = localize(
+            conversation.send_refusal
+            or ("" if conversation.contacts_visible else CONTACTS_HIDDEN_NOTICE)
         )
         self.notice_label.setText(notice)
         self.notice_label.setVisible(bool(notice))
         self.compose_box.setVisible(conversation.can_send)
         if conversation.other_party_name:
-            self.edit.setPlaceholderText(f"Write to {conversation.other_party_name}…")
+            self.edit.setPlaceholderText(t("Write to {name}…", name=conversation.other_party_name))
         self._set_unread(conversation.unread)
         self._update_send_button()
         self.loaded.emit(conversation)

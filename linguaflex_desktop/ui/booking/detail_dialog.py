@@ -45,6 +45,7 @@ from linguaflex_desktop.services.booking.rules import (
 )
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.cancellation_dto import CancellationRequestDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT, is_own_teacher
 from linguaflex_desktop.ui.booking.conversation_panel import ConversationPanel
 from linguaflex_desktop.ui.booking.format import (
@@ -60,6 +61,7 @@ from linguaflex_desktop.ui.booking.format import (
 from linguaflex_desktop.ui.booking.meeting_panel import MeetingPanel
 from linguaflex_desktop.ui.cancellations.requests_page import request_summary
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
@@ -69,8 +71,8 @@ from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-HISTORY_COLUMNS = ("When", "Who", "What", "Change", "Reason")
-HISTORY_TAB, MESSAGES_TAB = "History", "Messages"
+HISTORY_COLUMNS = (tx("When"), tx("Who"), tx("What"), tx("Change"), tx("Reason"))
+HISTORY_TAB, MESSAGES_TAB = tx("History"), tx("Messages")
 
 
 class BookingDetailDialog(QDialog):
@@ -95,9 +97,9 @@ class BookingDetailDialog(QDialog):
         self._reloads = 0  # the latest reload's number; older answers are dropped
         self._messages_shown = False  # the conversation's first load has been seen
         self.setObjectName("bookingDetailDialog")
-        self.setWindowTitle(f"Booking #{booking_id}")
+        self.setWindowTitle(t("Booking #{id}", id=booking_id))
         self.resize(880, 660)
-        self.title_label = make_heading("Loading booking…")
+        self.title_label = make_heading(t("Loading booking…"))
         self.state_label = QLabel()
         self.state_label.setObjectName("fieldNote")
         self.fields = QFormLayout()
@@ -113,7 +115,7 @@ class BookingDetailDialog(QDialog):
         )
         self.history = QTableWidget(0, len(HISTORY_COLUMNS))
         self.history.setObjectName("auditTable")
-        self.history.setHorizontalHeaderLabels(list(HISTORY_COLUMNS))
+        self.history.setHorizontalHeaderLabels([localize(name) for name in HISTORY_COLUMNS])
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.history.setShowGrid(False)
@@ -129,7 +131,7 @@ class BookingDetailDialog(QDialog):
         self.error_label = make_message_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.complete_button = QPushButton(COMPLETE_TEXT)
+        self.complete_button = QPushButton(localize(COMPLETE_TEXT))
         self.complete_button.setVisible(False)  # the booking's teacher's, once loaded
         self.complete_button.clicked.connect(self.complete)
         buttons.addButton(self.complete_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -138,8 +140,8 @@ class BookingDetailDialog(QDialog):
         )
         self.sections = QTabWidget()
         self.sections.setObjectName("detailSections")
-        self.sections.addTab(self.history, HISTORY_TAB)
-        self.sections.addTab(self.conversation_panel, MESSAGES_TAB)
+        self.sections.addTab(self.history, localize(HISTORY_TAB))
+        self.sections.addTab(self.conversation_panel, localize(MESSAGES_TAB))
         self.conversation_panel.unread_changed.connect(self._on_unread_messages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -162,7 +164,9 @@ class BookingDetailDialog(QDialog):
     def _on_unread_messages(self, count: int) -> None:
         """'Messages (2)' while some are unread; the first load with unread ones opens them."""
         index = self.sections.indexOf(self.conversation_panel)
-        self.sections.setTabText(index, f"{MESSAGES_TAB} ({count})" if count else MESSAGES_TAB)
+        self.sections.setTabText(
+            index, t("Messages ({count})", count=count) if count else localize(MESSAGES_TAB)
+        )
         if count and not self._messages_shown:
             self.show_messages()
         self._messages_shown = True
@@ -172,9 +176,9 @@ class BookingDetailDialog(QDialog):
         box.setObjectName("proposalBox")
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
-        self.accept_proposal_button = QPushButton("Accept new time")
+        self.accept_proposal_button = QPushButton(t("Accept new time"))
         self.accept_proposal_button.setObjectName("primaryButton")
-        self.decline_proposal_button = QPushButton("Decline")
+        self.decline_proposal_button = QPushButton(t("Decline"))
         self.accept_proposal_button.clicked.connect(self.accept_proposal)
         self.decline_proposal_button.clicked.connect(self.decline_proposal)
         layout = QHBoxLayout(box)
@@ -206,9 +210,8 @@ class BookingDetailDialog(QDialog):
         self.detail = detail
         booking = detail.booking
         self.title_label.setText(booking.gig_title)
-        self.state_label.setText(
-            f"Booking #{booking.id} · {status_text(booking)} · {payment_text(booking)}"
-        )
+        words = (t("Booking #{id}", id=booking.id), status_text(booking), payment_text(booking))
+        self.state_label.setText(" · ".join(words))
         self._fill_fields(detail)
         self._fill_proposal(detail)
         self._fill_history(detail)
@@ -233,7 +236,7 @@ class BookingDetailDialog(QDialog):
         if requests:
             newest = max(requests, key=lambda request: request.id)
             summary = request_summary(newest, self.actor.time_zone)
-            self.cancellation_label.setText(f"Cancellation request · {summary}")
+            self.cancellation_label.setText(t("Cancellation request · {summary}", summary=summary))
         self.cancellation_label.setVisible(bool(requests))
 
     def _update_complete_button(self, booking: BookingDTO) -> None:
@@ -243,38 +246,39 @@ class BookingDetailDialog(QDialog):
             is_own_teacher(self.actor, booking) and booking.status is BookingStatus.CONFIRMED
         )
         self.complete_button.setEnabled(can_complete(booking, now))
-        self.complete_button.setToolTip(complete_refusal(booking, now))
+        self.complete_button.setToolTip(localize(complete_refusal(booking, now)))
 
     def _fill_fields(self, detail: BookingDetailDTO) -> None:
         while self.fields.rowCount():
             self.fields.removeRow(0)
         booking, zone = detail.booking, self.actor.time_zone
         rows = [
-            ("Student", booking.student_name),
-            ("Teacher", booking.teacher_name),
+            (t("Student"), booking.student_name),
+            (t("Teacher"), booking.teacher_name),
             (
-                f"{booking.student_name}'s time",
+                t("{name}'s time", name=booking.student_name),
                 format_span(booking.start_at, booking.end_at, detail.student_time_zone),
             ),
             (
-                f"{booking.teacher_name}'s time",
+                t("{name}'s time", name=booking.teacher_name),
                 format_span(booking.start_at, booking.end_at, detail.teacher_time_zone),
             ),
-            ("Length", format_duration(booking.duration_minutes)),
-            ("Price", price_breakdown(booking)),
+            (t("Length"), format_duration(booking.duration_minutes)),
+            (t("Price"), price_breakdown(booking)),
         ]
         if booking.respond_by is not None and booking.status is BookingStatus.PENDING:
-            rows.append(("Teacher answers by", f"{format_when(booking.respond_by, zone)} ({zone})"))
+            when = f"{format_when(booking.respond_by, zone)} ({zone})"
+            rows.append((t("Teacher answers by"), when))
         if booking.payment_due_by is not None and awaits_payment(
             booking.status, booking.payment_status
         ):
-            rows.append(("Pay by", f"{format_when(booking.payment_due_by, zone)} ({zone})"))
+            rows.append((t("Pay by"), f"{format_when(booking.payment_due_by, zone)} ({zone})"))
         if detail.student_note:
-            rows.append(("Student's note", detail.student_note))
+            rows.append((t("Student's note"), detail.student_note))
         if booking.status_reason:
-            rows.append(("Reason", booking.status_reason))
+            rows.append((t("Reason"), localize(booking.status_reason)))
         if booking.status in OPEN_STATUSES:
-            rows.append(("Cancellation", policy_text()))
+            rows.append((t("Cancellation"), localize(policy_text())))
         for name, value in rows:
             label = QLabel(value)
             label.setWordWrap(True)
@@ -289,9 +293,13 @@ class BookingDetailDialog(QDialog):
             return
         when = format_span(proposal.start_at, proposal.end_at, self.actor.time_zone)
         mine = proposal.proposed_by_id == self.actor.id
-        who = "You" if mine else proposal.proposed_by_name
-        waiting = " Waiting for the other party." if mine else ""
-        self.proposal_label.setText(f"{who} proposed a new time: {when}.{waiting}")
+        if mine:
+            text = t("You proposed a new time: {when}. Waiting for the other party.", when=when)
+        else:
+            text = t(
+                "{name} proposed a new time: {when}.", name=proposal.proposed_by_name, when=when
+            )
+        self.proposal_label.setText(text)
         can_answer = can_answer_proposal(self.actor.id, detail.booking, proposal)
         for button in (self.accept_proposal_button, self.decline_proposal_button):
             button.setVisible(can_answer)
@@ -303,10 +311,10 @@ class BookingDetailDialog(QDialog):
         for row, entry in enumerate(detail.audit):
             values = (
                 format_when(entry.at, zone),
-                entry.actor_name,
+                localize(entry.actor_name),
                 action_text(entry.action),
                 describe_change(entry.from_state, entry.to_state, zone),
-                entry.reason,
+                localize(entry.reason),
             )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

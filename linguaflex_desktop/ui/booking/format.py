@@ -1,7 +1,9 @@
 """How bookings read in the UI: statuses in words, times in a viewer's zone, prices.
 
 Pure functions over DTOs (no widgets), usable on any thread. Amounts come from the services;
-this module only formats them.
+this module only formats them, in the current language and locale (``ui.i18n``). The word
+tables (``STATUS_TEXT`` …) hold ``tx`` texts: English as ``str`` (CSV files, logs), shown with
+``localize``.
 """
 
 from __future__ import annotations
@@ -11,43 +13,59 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PySide6.QtCore import QLocale
+
 from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.pricing import (
     PLATFORM_FEE_PERCENT,
     Price,
-    format_money,
     minimum_fee_applied,
     percent_fee_minor,
 )
-from linguaflex_desktop.services.reports.audit_text import BOOKING_STATUS_TEXT, PAYMENT_STATUS_TEXT
+from linguaflex_desktop.texts import Text, tx
+from linguaflex_desktop.ui.i18n import day_text, localize, money_text, t, weekday_name
 
-STATUS_TEXT = BOOKING_STATUS_TEXT
-PAYMENT_TEXT = PAYMENT_STATUS_TEXT
-MEETING_TEXT = {
-    MeetingStatus.PENDING: "Pending",
-    MeetingStatus.READY: "Ready",
-    MeetingStatus.FAILED: "Failed",
-    MeetingStatus.DELETED: "Cancelled",
+# The same words as services.reports.audit_text (the audit detail and CSV files), marked for
+# translation here so every booking list shows them in the reader's language.
+STATUS_TEXT: Mapping[BookingStatus, Text] = {
+    BookingStatus.PENDING: tx("Waiting for teacher"),
+    BookingStatus.CONFIRMED: tx("Confirmed"),
+    BookingStatus.COMPLETED: tx("Completed"),
+    BookingStatus.CANCELLED: tx("Cancelled"),
+    BookingStatus.REFUNDED: tx("Refunded"),
+}
+PAYMENT_TEXT: Mapping[PaymentStatus, Text] = {
+    PaymentStatus.UNPAID: tx("Unpaid"),
+    PaymentStatus.PENDING: tx("Payment in progress"),
+    PaymentStatus.PAID: tx("Paid"),
+    PaymentStatus.FAILED: tx("Payment failed"),
+    PaymentStatus.REFUNDED: tx("Refunded"),
+}
+MEETING_TEXT: Mapping[MeetingStatus, Text] = {
+    MeetingStatus.PENDING: tx("Pending"),
+    MeetingStatus.READY: tx("Ready"),
+    MeetingStatus.FAILED: tx("Failed"),
+    MeetingStatus.DELETED: tx("Cancelled"),
 }
 NO_MEETING_TEXT = "—"
-NEW_TIME_PROPOSED = "New time proposed"
-ACTION_TEXT = {
-    "booking.requested": "Requested",
-    "booking.confirmed": "Confirmed",
-    "booking.declined": "Declined",
-    "booking.cancelled": "Cancelled",
-    "booking.completed": "Completed",
-    "booking.expired": "Request expired",
-    "booking.payment_overdue": "Payment overdue",
-    "booking.payment_pending": "Payment started",
-    "booking.payment_paid": "Paid",
-    "booking.payment_failed": "Payment failed",
-    "booking.payment_refunded": "Refunded",
-    "booking.refunded": "Refunded",
-    "booking.reschedule_proposed": "New time proposed",
-    "booking.rescheduled": "Rescheduled",
-    "booking.reschedule_declined": "New time declined",
+NEW_TIME_PROPOSED = tx("New time proposed")
+ACTION_TEXT: Mapping[str, Text] = {
+    "booking.requested": tx("Requested"),
+    "booking.confirmed": tx("Confirmed"),
+    "booking.declined": tx("Declined"),
+    "booking.cancelled": tx("Cancelled"),
+    "booking.completed": tx("Completed"),
+    "booking.expired": tx("Request expired"),
+    "booking.payment_overdue": tx("Payment overdue"),
+    "booking.payment_pending": tx("Payment started"),
+    "booking.payment_paid": tx("Paid"),
+    "booking.payment_failed": tx("Payment failed"),
+    "booking.payment_refunded": tx("Refunded"),
+    "booking.refunded": tx("Refunded"),
+    "booking.reschedule_proposed": tx("New time proposed"),
+    "booking.rescheduled": tx("Rescheduled"),
+    "booking.reschedule_declined": tx("New time declined"),
 }
 
 
@@ -64,8 +82,14 @@ def local(instant: datetime, zone_name: str) -> datetime:
 
 
 def format_day(day: date) -> str:
-    """'Wed 3 Mar 2027'."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """'Wed 3 Mar 2027' / 'mié 3 mar 2027' (the current locale's short names)."""
+    return day_text(day)
+
+
+def format_day_month(day: date) -> str:
+    """A week grid's column header: 'Wed' / 'mié' over '3 Mar' / '3 mar'."""
+    month = QLocale().monthName(day.month, QLocale.FormatType.ShortFormat).rstrip(".")
+    return f"{weekday_name(day.isoweekday(), short=True)}\n{day.day} {month}"
 
 
 def format_when(instant: datetime, zone_name: str) -> str:
@@ -82,26 +106,30 @@ def format_span(start: datetime, end: datetime, zone_name: str) -> str:
 
 
 def format_duration(minutes: int) -> str:
+    """'45 min', '1 h', '1 h 30 min'."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+        return t("{minutes} min", minutes=rest)
+    if not rest:
+        return t("{hours} h", hours=hours)
+    return t("{hours} h {minutes} min", hours=hours, minutes=rest)
 
 
 def status_text(booking: BookingDTO) -> str:
-    return STATUS_TEXT[booking.status]
+    return localize(STATUS_TEXT[booking.status])
 
 
 def status_cell_text(booking: BookingDTO) -> str:
     """The status column: 'Confirmed', or 'Confirmed · New time proposed' while a reschedule
     waits for an answer."""
     if booking.has_open_proposal:
-        return f"{status_text(booking)} · {NEW_TIME_PROPOSED}"
+        return f"{status_text(booking)} · {localize(NEW_TIME_PROPOSED)}"
     return status_text(booking)
 
 
 def meeting_text(booking: BookingDTO) -> str:
-    """The meeting column: 'Pending', 'Ready', 'Failed', 'Cancelled' or '—' (no meeting)."""
+    """The meeting column: 'Pending', 'Ready', 'Failed', 'Cancelled' or '—' (no meeting); a
+    ``Text`` (English, as CSV files write it): screens show it with ``localize``."""
     if booking.meeting_status is None:
         return NO_MEETING_TEXT
     return MEETING_TEXT[booking.meeting_status]
@@ -112,63 +140,75 @@ def meeting_tooltip(booking: BookingDTO) -> str:
     match booking.meeting_status:
         case None:
             if booking.payment_status is PaymentStatus.PAID:
-                return "No meeting for this booking."
-            return "A meeting room is created when the session is paid."
+                return t("No meeting for this booking.")
+            return t("A meeting room is created when the session is paid.")
         case MeetingStatus.READY:
-            return "Meeting ready: Join / Start opens it in the browser."
+            return t("Meeting ready: Join / Start opens it in the browser.")
         case MeetingStatus.DELETED:
-            return "Meeting cancelled with the booking."
-    word = "failed" if booking.meeting_status is MeetingStatus.FAILED else "pending"
-    reason = f": {booking.meeting_reason}" if booking.meeting_reason else ""
-    return f"Meeting {word}{reason}"
+            return t("Meeting cancelled with the booking.")
+    failed = booking.meeting_status is MeetingStatus.FAILED
+    if booking.meeting_reason:
+        reason = localize(booking.meeting_reason)
+        if failed:
+            return t("Meeting failed: {reason}", reason=reason)
+        return t("Meeting pending: {reason}", reason=reason)
+    return t("Meeting failed") if failed else t("Meeting pending")
 
 
-PARTIALLY_REFUNDED_TEXT = "Partially refunded"
+PARTIALLY_REFUNDED_TEXT = tx("Partially refunded")
 
 
 def payment_text(booking: BookingDTO) -> str:
     """The payment state in the words every list and detail uses: a paid booking with part of
     its payment returned is "Partially refunded", as the payments list and the inbox say."""
     if booking.payment_status is PaymentStatus.PAID and booking.refunded_minor > 0:
-        return PARTIALLY_REFUNDED_TEXT
-    return PAYMENT_TEXT[booking.payment_status]
+        return localize(PARTIALLY_REFUNDED_TEXT)
+    return localize(PAYMENT_TEXT[booking.payment_status])
 
 
 def total_text(booking: BookingDTO) -> str:
-    return format_money(booking.total_minor, booking.currency)
+    return money_text(booking.total_minor, booking.currency)
 
 
 def fee_words(base_minor: int, fee_minor: int, currency: str) -> str:
     """'1.50 USD platform fee', or, when the minimum applies, '1.00 USD platform fee (the
     minimum; 5 % would be 0.38 USD)'."""
-    words = f"{format_money(fee_minor, currency)} platform fee"
+    fee = money_text(fee_minor, currency)
     if minimum_fee_applied(base_minor, fee_minor, currency):
-        percent = format_money(percent_fee_minor(base_minor), currency)
-        words += f" (the minimum; {PLATFORM_FEE_PERCENT} % would be {percent})"
-    return words
+        return t(
+            "{fee} platform fee (the minimum; {percent} % would be {amount})",
+            fee=fee,
+            percent=PLATFORM_FEE_PERCENT,
+            amount=money_text(percent_fee_minor(base_minor), currency),
+        )
+    return t("{fee} platform fee", fee=fee)
 
 
 def price_breakdown(booking: BookingDTO) -> str:
     """'30.00 USD + 1.50 USD platform fee = 31.50 USD' from the booking's snapshotted price."""
     return (
-        f"{format_money(booking.base_amount_minor, booking.currency)} + "
+        f"{money_text(booking.base_amount_minor, booking.currency)} + "
         f"{fee_words(booking.base_amount_minor, booking.fee_minor, booking.currency)} = "
-        f"{format_money(booking.total_minor, booking.currency)}"
+        f"{money_text(booking.total_minor, booking.currency)}"
     )
 
 
 def quote_text(price: Price) -> str:
     """The quote shown before confirming a request (amounts from the service)."""
-    return (
-        f"{format_duration(price.duration_minutes)} at "
-        f"{format_money(price.hourly_rate_minor, price.currency)} / h: "
-        f"{format_money(price.base_minor, price.currency)} + "
-        f"{fee_words(price.base_minor, price.fee_minor, price.currency)}"
+    return t(
+        "{length} at {rate} / h: {base} + {fee}",
+        length=format_duration(price.duration_minutes),
+        rate=money_text(price.hourly_rate_minor, price.currency),
+        base=money_text(price.base_minor, price.currency),
+        fee=fee_words(price.base_minor, price.fee_minor, price.currency),
     )
 
 
 def action_text(action: str) -> str:
-    return ACTION_TEXT.get(action, action.removeprefix("booking.").replace("_", " ").capitalize())
+    known = ACTION_TEXT.get(action)
+    if known is not None:
+        return localize(known)
+    return action.removeprefix("booking.").replace("_", " ").capitalize()
 
 
 def describe_state(text: str, zone_name: str) -> str:
@@ -205,6 +245,6 @@ def describe_change(before: str, after: str, zone_name: str) -> str:
 
 def _enum_text(texts: Mapping[Any, str], kind: type, value: str) -> str:
     try:
-        return str(texts[kind(value)])
+        return localize(texts[kind(value)])
     except (ValueError, KeyError):
         return value

@@ -28,6 +28,7 @@ from linguaflex_desktop.ui.booking.reschedule_dialog import RescheduleDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
@@ -65,7 +66,7 @@ class BookingListPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services, self.actor, self.runner = services, actor, runner
-        self.empty_text = empty_text
+        self.empty_text = empty_text  # already in the reader's language
         # Bookings changed elsewhere (another page, a dialog, a payment) show here too.
         refresh_on(self, runner, ("booking", "payment"), self._on_data_changed)
         self.detail_dialog: BookingDetailDialog | None = None
@@ -81,12 +82,12 @@ class BookingListPage(QWidget):
         self.view = make_table_view(self.model)
         show_first_pages_from_top(self.view, self.model)  # e.g. after a filter change
         self.view.doubleClicked.connect(self._on_double_clicked)
-        self.table = EmptyStateStack(self.view, "Loading bookings…")
+        self.table = EmptyStateStack(self.view, t("Loading bookings…"))
         self.summary_label = QLabel()
         self.summary_label.setObjectName("pagerSummary")
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
-        self.details_button = QPushButton("Details…")
+        self.details_button = QPushButton(t("Details…"))
         self.details_button.clicked.connect(self.open_selected_detail)
         self.button_row = QHBoxLayout()
         self.button_row.addStretch(1)
@@ -208,7 +209,7 @@ class BookingListPage(QWidget):
         set_message(self.notice_label, None)
 
     def _on_meeting_opened(self, _booking_id: int, _url: str) -> None:
-        set_message(self.notice_label, "The session was opened in your browser.")
+        set_message(self.notice_label, t("The session was opened in your browser."))
 
     def _on_meeting_failed(self, booking_id: int, error: BaseException) -> None:
         if not isinstance(error, UserFacingError):
@@ -235,14 +236,20 @@ class BookingListPage(QWidget):
 
     def update_summary(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        noun = "booking" if total == 1 else "bookings"
         if shown < total:
-            self.summary_label.setText(f"{shown:,} of {total:,} {noun} loaded · scroll for more")
+            text = t(
+                "{shown} of {total} bookings loaded · scroll for more",
+                shown=number_text(shown),
+                total=number_text(total),
+            )
+        elif total == 1:
+            text = t("1 booking")
         else:
-            self.summary_label.setText(f"{total:,} {noun}")
+            text = t("{total} bookings", total=number_text(total))
+        self.summary_label.setText(text)
 
     def _on_load_failed(self, error: BaseException) -> None:
-        self.table.set_empty_text("The bookings could not be loaded.")
+        self.table.set_empty_text(t("The bookings could not be loaded."))
         set_message(self.error_label, inline_error_text(error))
         self._load_error_shown = True
 
@@ -311,7 +318,7 @@ class BookingListPage(QWidget):
     def _on_proposal_made(self, booking_id: int) -> None:
         set_message(
             self.notice_label,
-            "New time proposed. The booking moves when the other party accepts it.",
+            t("New time proposed. The booking moves when the other party accepts it."),
         )
         self.refresh_booking(booking_id)  # its row now says "New time proposed"
 
@@ -322,7 +329,7 @@ class BookingListPage(QWidget):
         prompt: str,
         confirm_text: str,
         then: Callable[[str], None],
-        dismiss_text: str = DISMISS_TEXT,
+        dismiss_text: str = DISMISS_TEXT,  # a str or a ``tx`` text (shown with localize)
         maximum: int = MAX_REASON_LENGTH,
     ) -> ReasonDialog:
         dialog = ReasonDialog(
@@ -359,7 +366,7 @@ class BookingListPage(QWidget):
 
         def succeeded(booking: BookingDTO) -> None:
             self._set_transition_running(False)
-            set_message(self.notice_label, done_text)
+            set_message(self.notice_label, localize(done_text))
             self.show_changed(booking)
             if on_done is not None:
                 on_done(booking)

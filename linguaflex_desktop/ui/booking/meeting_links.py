@@ -22,6 +22,8 @@ from linguaflex_desktop.models.enums import MeetingStatus, PaymentStatus, Role
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import can_open_meeting
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.services.meetings.service import MeetingService
 
 Opener = Callable[[QUrl], bool]
-JOIN_TEXT, START_TEXT = "Join session", "Start session"
+JOIN_TEXT, START_TEXT = tx("Join session"), tx("Start session")  # shown with ``localize``
 
 
 def default_opener(url: QUrl) -> bool:
@@ -37,27 +39,31 @@ def default_opener(url: QUrl) -> bool:
 
 
 class BrowserNotOpened(UserFacingError):
-    title = "Browser"
+    title = tx("Browser")
 
     def __init__(self, url: str) -> None:
-        super().__init__(f"The browser could not be opened. The link is {url}")
+        super().__init__(tx("The browser could not be opened. The link is {url}", url=url))
         self.url = url
 
 
 def unavailable_reason(status: MeetingStatus | None, failure_reason: str | None) -> str:
     """Why a meeting in this state cannot be joined ('' when it is ready)."""
     if status is None:
-        return "A meeting room is created when the session is paid."
+        return t("A meeting room is created when the session is paid.")
     if status is MeetingStatus.PENDING:
-        detail = f" ({failure_reason})" if failure_reason else ""
-        return f"The meeting room is being set up{detail}. The link appears here when ready."
+        if failure_reason:
+            return t(
+                "The meeting room is being set up ({reason}). The link appears here when ready.",
+                reason=localize(failure_reason),
+            )
+        return t("The meeting room is being set up. The link appears here when ready.")
     if status is MeetingStatus.FAILED:
-        return (
-            f"The meeting could not be created: {failure_reason or 'unknown reason'}. "
-            "An admin can retry it."
+        return t(
+            "The meeting could not be created: {reason}. An admin can retry it.",
+            reason=localize(failure_reason) if failure_reason else t("unknown reason"),
         )
     if status is MeetingStatus.DELETED:
-        return "The meeting was cancelled with the booking."
+        return t("The meeting was cancelled with the booking.")
     return ""
 
 
@@ -66,10 +72,14 @@ def booking_unavailable_reason(booking: BookingDTO) -> str:
     if booking.payment_status is not PaymentStatus.PAID:
         return unavailable_reason(None, None)
     if booking.meeting_status is None:
-        return "This booking has no meeting."
+        return t("This booking has no meeting.")
     if booking.meeting_status is MeetingStatus.PENDING:
-        detail = f" ({booking.meeting_reason})" if booking.meeting_reason else ""
-        return f"The meeting room is being set up{detail}. Refresh to check again."
+        if booking.meeting_reason:
+            return t(
+                "The meeting room is being set up ({reason}). Refresh to check again.",
+                reason=localize(booking.meeting_reason),
+            )
+        return t("The meeting room is being set up. Refresh to check again.")
     return unavailable_reason(booking.meeting_status, booking.meeting_reason)
 
 
@@ -143,7 +153,7 @@ class MeetingButton(QPushButton):
 
     def __init__(self, links: MeetingLinkOpener, parent: QWidget | None = None) -> None:
         teacher = links.actor.role is Role.TEACHER
-        super().__init__(START_TEXT if teacher else JOIN_TEXT, parent)
+        super().__init__(localize(START_TEXT if teacher else JOIN_TEXT), parent)
         self.setObjectName("primaryButton")
         self.links = links
         self.booking: BookingDTO | None = None

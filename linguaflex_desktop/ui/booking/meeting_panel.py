@@ -24,6 +24,7 @@ from linguaflex_desktop.errors import Conflict
 from linguaflex_desktop.models.enums import MeetingProvider, MeetingStatus, Role
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.meetings.service import MeetingDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.meeting_links import (
     JOIN_TEXT,
     START_TEXT,
@@ -32,6 +33,7 @@ from linguaflex_desktop.ui.booking.meeting_links import (
     unavailable_reason,
 )
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 PENDING_POLL_MS = 15_000
-COPY_TEXT, COPIED_TEXT = "Copy link", "Link copied"
+COPY_TEXT, COPIED_TEXT = tx("Copy link"), tx("Link copied")  # shown with ``localize``
 PROVIDER_TEXT = {MeetingProvider.JITSI: "Jitsi Meet", MeetingProvider.ZOOM: "Zoom"}
 
 
@@ -49,14 +51,16 @@ def state_text(meeting: MeetingDTO) -> str:
     """One line for the state: 'Meeting ready · Jitsi Meet', 'Meeting pending — reason'."""
     if meeting.status is MeetingStatus.READY:
         provider = PROVIDER_TEXT.get(meeting.provider) if meeting.provider else None
-        return f"Meeting ready · {provider}" if provider else "Meeting ready"
+        return (
+            t("Meeting ready · {provider}", provider=provider) if provider else t("Meeting ready")
+        )
     if meeting.status is MeetingStatus.PENDING:
-        return "Meeting pending"
+        return t("Meeting pending")
     if meeting.status is MeetingStatus.FAILED:
-        return "Meeting failed"
+        return t("Meeting failed")
     if meeting.status is MeetingStatus.DELETED:
-        return "Meeting cancelled"
-    return "No meeting yet"
+        return t("Meeting cancelled")
+    return t("No meeting yet")
 
 
 def disabled_reason(meeting: MeetingDTO, role: Role) -> str:
@@ -65,7 +69,7 @@ def disabled_reason(meeting: MeetingDTO, role: Role) -> str:
     if reason:
         return reason
     link = meeting.host_url if role is Role.TEACHER else meeting.join_url
-    return "" if link else "Only the student and the teacher of this booking can join."
+    return "" if link else t("Only the student and the teacher of this booking can join.")
 
 
 class MeetingPanel(QFrame):
@@ -96,9 +100,9 @@ class MeetingPanel(QFrame):
         self.links.failed.connect(lambda _booking_id, error: self._on_link_failed(error))
         self.links.busy_changed.connect(lambda _busy: self._update_button())
         self.meeting: MeetingDTO | None = None
-        heading = QLabel("Online session")
+        heading = QLabel(t("Online session"))
         heading.setObjectName("detailSection")
-        self.state_label = QLabel("Checking the meeting…")
+        self.state_label = QLabel(t("Checking the meeting…"))
         self.state_label.setObjectName("meetingState")
         self.reason_label = QLabel()
         self.reason_label.setObjectName("fieldNote")
@@ -115,14 +119,16 @@ class MeetingPanel(QFrame):
         self.link_label.setOpenExternalLinks(False)  # a click opens it as Join / Start do
         self.link_label.linkActivated.connect(lambda _url: self._open_own_link())
         self.link_label.setVisible(False)
-        self.copy_button = QPushButton(COPY_TEXT)
-        self.copy_button.setToolTip("Copy the session's link, to paste it into a calendar or chat.")
+        self.copy_button = QPushButton(localize(COPY_TEXT))
+        self.copy_button.setToolTip(
+            t("Copy the session's link, to paste it into a calendar or chat.")
+        )
         self.copy_button.clicked.connect(self.copy_link)
         self.copy_button.setVisible(False)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.join_button = QPushButton(JOIN_TEXT)
-        self.start_button = QPushButton(START_TEXT)
+        self.join_button = QPushButton(localize(JOIN_TEXT))
+        self.start_button = QPushButton(localize(START_TEXT))
         for button in (self.join_button, self.start_button):
             button.setObjectName("primaryButton")
             button.setEnabled(False)
@@ -197,18 +203,19 @@ class MeetingPanel(QFrame):
         self.state_label.style().polish(self.state_label)
         reason = disabled_reason(meeting, self.actor.role)
         if not reason and meeting.password:
-            reason = f"Passcode: {meeting.password}"
+            reason = t("Passcode: {password}", password=meeting.password)
         if not reason and self.actor.role is Role.ADMIN:
-            reason = "The student and the teacher join from their booking."
+            reason = t("The student and the teacher join from their booking.")
         self.reason_label.setText(reason)
         self.reason_label.setVisible(bool(reason))
         link = self.shared_link
         if link:
             escaped = html.escape(link, quote=True)
-            self.link_label.setText(f'Link: <a href="{escaped}">{escaped}</a>')
+            label = html.escape(t("Link:"))
+            self.link_label.setText(f'{label} <a href="{escaped}">{escaped}</a>')
         self.link_label.setVisible(bool(link))
         self.copy_button.setVisible(bool(link))
-        self.copy_button.setText(COPY_TEXT)
+        self.copy_button.setText(localize(COPY_TEXT))
         self._update_button()
         if self._poll_enabled and meeting.status is MeetingStatus.PENDING:
             self._poll.start()
@@ -245,7 +252,7 @@ class MeetingPanel(QFrame):
         link = self.shared_link
         if link:
             QGuiApplication.clipboard().setText(link)
-            self.copy_button.setText(COPIED_TEXT)  # until the meeting is shown again
+            self.copy_button.setText(localize(COPIED_TEXT))  # until the meeting is shown again
 
     def _open_own_link(self) -> None:
         if self.actor.role is Role.TEACHER:

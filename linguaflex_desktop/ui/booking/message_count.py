@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel
 from linguaflex_desktop.services.messaging.conversation_dto import UnreadCounts
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog, open_booking_detail
 from linguaflex_desktop.ui.data_changed import refresh_on
+from linguaflex_desktop.ui.i18n import number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import conversations as conversation_ops
 
@@ -30,7 +31,9 @@ log = logging.getLogger(__name__)
 
 
 def unread_messages_text(count: int) -> str:
-    return f"{count} unread message{'s' if count != 1 else ''} in your bookings"
+    if count == 1:
+        return t("1 unread message in your bookings")
+    return t("{count} unread messages in your bookings", count=number_text(count))
 
 
 def busiest_booking(counts: UnreadCounts) -> int | None:
@@ -53,7 +56,7 @@ class MessageCountLabel(QLabel):
         self.setObjectName("messagesStatus")
         self.setVisible(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Open the booking with unread messages.")
+        self.setToolTip(t("Open the booking with unread messages."))
         self._window = window
         self.counts = UnreadCounts(total=0)
         self.booking_dialog: BookingDetailDialog | None = None

@@ -30,6 +30,7 @@ from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.rate_action import install_rate_action
 from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
@@ -67,19 +68,19 @@ class MyBookingsPage(BookingListPage):
                 BookingColumn.MEETING,
                 BookingColumn.TOTAL,
             ),
-            empty_text="No bookings here yet.\nFind a teacher and book a session.",
+            empty_text=t("No bookings here yet.\nFind a teacher and book a session."),
             parent=parent,
         )
         self.show_combo = QComboBox()
-        self.show_combo.addItem("Upcoming", UPCOMING)
-        self.show_combo.addItem("Past", PAST)
-        self.show_combo.addItem("All bookings", ALL)
+        self.show_combo.addItem(t("Upcoming"), UPCOMING)
+        self.show_combo.addItem(t("Past"), PAST)
+        self.show_combo.addItem(t("All bookings"), ALL)
         self.show_combo.currentIndexChanged.connect(lambda _index: self.reload())
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
-        self.reschedule_button = QPushButton("Reschedule…")
+        self.reschedule_button = QPushButton(t("Reschedule…"))
         self.reschedule_button.clicked.connect(self.reschedule_selected)
-        self.cancel_button = QPushButton("Cancel booking…")
+        self.cancel_button = QPushButton(t("Cancel booking…"))
         self.cancel_button.setObjectName("dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         for button in (self.reschedule_button, self.cancel_button):
@@ -87,12 +88,12 @@ class MyBookingsPage(BookingListPage):
         self.join_button = self.install_meeting_button()
         self.rate_action = install_rate_action(self)
         top = QHBoxLayout()
-        top.addWidget(make_heading("My bookings"))
+        top.addWidget(make_heading(t("My bookings")))
         top.addStretch(1)
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(t("Show")))
         top.addWidget(self.show_combo)
         top.addWidget(self.refresh_button)
-        zone_note = QLabel(f"Times are shown in your time zone, {actor.time_zone}.")
+        zone_note = QLabel(t("Times are shown in your time zone, {zone}.", zone=actor.time_zone))
         zone_note.setObjectName("fieldNote")
         self._pending_selection = 0
         self.build_layout(top, zone_note)
@@ -138,7 +139,7 @@ class MyBookingsPage(BookingListPage):
         self.cancel_button.setEnabled(option != "none")
         self.reschedule_button.setEnabled(booking is not None and can_reschedule(booking))
         self.cancel_button.setToolTip(
-            student_cancel_text(option) if option in ("refund", "request") else ""
+            localize(student_cancel_text(option)) if option in ("refund", "request") else ""
         )
 
     @Slot()
@@ -154,23 +155,25 @@ class MyBookingsPage(BookingListPage):
         if booking is None or option == "none":
             return
         when = format_when(booking.start_at, self.actor.time_zone)
-        what = f"“{booking.gig_title}” with {booking.teacher_name} on {when}"
+        names = {"gig": booking.gig_title, "name": booking.teacher_name, "when": when}
+        policy = localize(student_cancel_text(option))
         if option == "request":
+            question = t("Ask to cancel “{gig}” with {name} on {when}?", **names)
             self.ask_reason(
-                title="Ask to cancel",
-                prompt=f"Ask to cancel {what}?\n\n{student_cancel_text(option)}",
-                confirm_text="Ask to cancel",
+                title=t("Ask to cancel"),
+                prompt=f"{question}\n\n{policy}",
+                confirm_text=t("Ask to cancel"),
                 dismiss_text=KEEP_BOOKING_TEXT,
                 then=lambda reason: self._ask_to_cancel(booking, reason),
             )
             return
-        prompt = f"Cancel {what}?"
+        prompt = t("Cancel “{gig}” with {name} on {when}?", **names)
         if option == "refund":
-            prompt += f"\n\n{student_cancel_text(option)}"
+            prompt += f"\n\n{policy}"
         self.ask_reason(
-            title="Cancel booking",
+            title=t("Cancel booking"),
             prompt=prompt,
-            confirm_text="Cancel booking",
+            confirm_text=t("Cancel booking"),
             dismiss_text=KEEP_BOOKING_TEXT,
             maximum=MAX_CANCEL_REASON_LENGTH,
             then=lambda reason: self._cancel(booking, option, reason),
@@ -187,7 +190,7 @@ class MyBookingsPage(BookingListPage):
                 reason=reason,
                 request_key=f"self-cancel-{booking.id}-{uuid.uuid4().hex}",
             )
-            done = "The booking was cancelled and your payment is refunded in full."
+            done = t("The booking was cancelled and your payment is refunded in full.")
         else:
             start = partial(
                 booking_ops.cancel_booking,
@@ -197,7 +200,7 @@ class MyBookingsPage(BookingListPage):
                 reason=reason,
                 expected_version=booking.version,
             )
-            done = "The booking was cancelled."
+            done = t("The booking was cancelled.")
         self.run_transition(start, done_text=done)
 
     def _ask_to_cancel(self, booking: BookingDTO, reason: str) -> None:
@@ -209,5 +212,5 @@ class MyBookingsPage(BookingListPage):
                 booking.id,
                 reason=reason,
             ),
-            done_text="Your request to cancel was sent to the teacher and LinguaFlex.",
+            done_text=t("Your request to cancel was sent to the teacher and LinguaFlex."),
         )

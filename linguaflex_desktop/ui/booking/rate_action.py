@@ -13,14 +13,17 @@ from PySide6.QtWidgets import QPushButton
 from linguaflex_desktop.models.enums import BookingStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.review_dto import ReviewDTO, can_rate
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.review_dialogs import RateSessionDialog
 from linguaflex_desktop.ui.widgets import set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.booking.list_page import BookingListPage
 
-RATE_TEXT = "Rate this session…"
-RATED_TEXT = "Thank you: your review is posted."
+# shown with ``localize``
+RATE_TEXT = tx("Rate this session…")
+RATED_TEXT = tx("Thank you: your review is posted.")
 
 
 class RateAction:
@@ -29,10 +32,10 @@ class RateAction:
     def __init__(self, page: BookingListPage) -> None:
         self.page = page
         self.dialog: RateSessionDialog | None = None
-        self.button = QPushButton(RATE_TEXT)
+        self.button = QPushButton(localize(RATE_TEXT))
         self.button.setEnabled(False)
         self.button.setVisible(False)
-        self.button.setToolTip("Completed sessions can be rated once.")
+        self.button.setToolTip(t("Completed sessions can be rated once."))
         self.button.clicked.connect(self.open_dialog)
         page.add_action(self.button)
         page.booking_selected.connect(self._on_selected)
@@ -62,7 +65,7 @@ class RateAction:
     def _on_rated(self, _review: ReviewDTO) -> None:
         # The booking's row is fetched again by the page itself: the rating emits a
         # "booking" change (from the dialog), which the list follows (``refresh_on``).
-        set_message(self.page.notice_label, RATED_TEXT)
+        set_message(self.page.notice_label, localize(RATED_TEXT))
         self.button.setEnabled(False)
 
 

@@ -2,6 +2,7 @@
 non-blocking. The two buttons say what each does ("Cancel booking" / "Keep booking"), so a
 "Cancel" button never stands beside a "Cancel booking" one.
 
+Texts may be given translated (``t``) or as ``tx`` texts (shown with ``localize``).
 Open with ``open()``; ``reason_given(str)`` is emitted when confirmed.
 """
 
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.field_limits import LengthLimit
+from linguaflex_desktop.ui.i18n import localize, t
 
-DISMISS_TEXT = "Cancel"
-KEEP_BOOKING_TEXT = "Keep booking"  # the dismiss button of a "Cancel booking" question
+DISMISS_TEXT = tx("Cancel")
+KEEP_BOOKING_TEXT = tx("Keep booking")  # the dismiss button of a "Cancel booking" question
 
 
 class ReasonDialog(QDialog):
@@ -39,23 +42,23 @@ class ReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
-        self.setWindowTitle(title)
+        self.setWindowTitle(localize(title))
         self.setMinimumWidth(420)
-        label = QLabel(prompt)
+        label = QLabel(localize(prompt))
         label.setWordWrap(True)
         self.reason_edit = QPlainTextEdit()
-        self.reason_edit.setPlaceholderText("Reason (recorded in the audit trail)")
+        self.reason_edit.setPlaceholderText(t("Reason (recorded in the audit trail)"))
         self.reason_edit.setMaximumHeight(100)
-        self.reason_limit = LengthLimit(self.reason_edit, maximum, what="reason")
+        self.reason_limit = LengthLimit(self.reason_edit, maximum, what=t("reason"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText(confirm_text)
+        self.confirm_button.setText(localize(confirm_text))
         self.confirm_button.setObjectName("dangerButton")
         self.reason_limit.valid_changed.connect(self.confirm_button.setEnabled)
         self.dismiss_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.dismiss_button.setText(dismiss_text)
+        self.dismiss_button.setText(localize(dismiss_text))
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

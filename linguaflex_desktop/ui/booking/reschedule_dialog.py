@@ -19,6 +19,7 @@ from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import format_duration, format_span
 from linguaflex_desktop.ui.booking.slot_week_view import SlotWeekView
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -46,26 +47,30 @@ class RescheduleDialog(QDialog):
         self.services, self.actor, self.runner, self.booking = services, actor, runner, booking
         self._proposing = False  # a proposal is being sent: Propose stays off
         self.setObjectName("rescheduleDialog")
-        self.setWindowTitle("Propose a new time")
+        self.setWindowTitle(t("Propose a new time"))
         self.resize(820, 580)
         other = booking.teacher_name if actor.id == booking.student_id else booking.student_name
         current = format_span(booking.start_at, booking.end_at, actor.time_zone)
         intro = QLabel(
-            f"Now: {current} · {format_duration(booking.duration_minutes)}.\n"
-            f"{other} will be asked to accept the new time; until then the booking keeps "
-            "its current time."
+            t(
+                "Now: {time} · {length}.\n{name} will be asked to accept the new time; until "
+                "then the booking keeps its current time.",
+                time=current,
+                length=format_duration(booking.duration_minutes),
+                name=other,
+            )
         )
         intro.setObjectName("fieldNote")
         intro.setWordWrap(True)
         self.week = SlotWeekView(
             runner=runner, zone_name=actor.time_zone, today=today_in(services, actor.time_zone)
         )
-        self.slot_label = QLabel("Choose a free time above.")
+        self.slot_label = QLabel(t("Choose a free time above."))
         self.slot_label.setObjectName("fieldNote")
         self.error_label = make_message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.propose_button = self.buttons.addButton(
-            "Propose this time", QDialogButtonBox.ButtonRole.AcceptRole
+            t("Propose this time"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.propose_button.setObjectName("primaryButton")
         self.propose_button.setEnabled(False)
@@ -109,10 +114,10 @@ class RescheduleDialog(QDialog):
     def _on_slot_selected(self, slot: SlotDTO | None) -> None:
         self.propose_button.setEnabled(slot is not None and not self._proposing)
         if slot is None:
-            self.slot_label.setText("Choose a free time above.")
+            self.slot_label.setText(t("Choose a free time above."))
         else:
             span = format_span(slot.start_at, slot.end_at, self.actor.time_zone)
-            self.slot_label.setText(f"New time: {span}")
+            self.slot_label.setText(t("New time: {time}", time=span))
 
     def _on_proposed(self, proposal: RescheduleProposalDTO) -> None:
         self.proposal_made.emit(proposal)

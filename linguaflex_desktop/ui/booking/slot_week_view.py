@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.booking.dto import SlotDTO
 from linguaflex_desktop.ui import operations
-from linguaflex_desktop.ui.booking.format import format_day, local
+from linguaflex_desktop.ui.booking.format import format_day, format_day_month, local
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Load = Callable[[date, date], list[SlotDTO]]
@@ -53,8 +54,8 @@ class SlotWeekView(QWidget):
         self._load: Load | None = None
         self._generation = 0
         self._slots: list[SlotDTO] = []
-        self.previous_button = QPushButton("← Previous week")
-        self.next_button = QPushButton("Next week →")
+        self.previous_button = QPushButton(t("← Previous week"))
+        self.next_button = QPushButton(t("Next week →"))
         self.previous_button.clicked.connect(lambda: self.show_week(self.week_start - _WEEK))
         self.next_button.clicked.connect(lambda: self.show_week(self.week_start + _WEEK))
         self.week_label = QLabel()
@@ -70,7 +71,7 @@ class SlotWeekView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.itemSelectionChanged.connect(self._on_selection)
-        self.message = QLabel("Loading free times…")
+        self.message = QLabel(t("Loading free times…"))
         self.message.setObjectName("emptyState")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -105,10 +106,10 @@ class SlotWeekView(QWidget):
         """Fetch the slots of the shown week (older answers are ignored)."""
         self._generation += 1
         self._update_navigation()
-        self._show_message("Loading free times…")
+        self._show_message(t("Loading free times…"))
         self.slot_selected.emit(None)
         if self._load is None:
-            self._show_message("Choose a session length to see free times.")
+            self._show_message(t("Choose a session length to see free times."))
             return
         load, generation = self._load, self._generation
         first, last = self.week_start, self.week_start + timedelta(days=DAYS - 1)
@@ -155,7 +156,7 @@ class SlotWeekView(QWidget):
         self._slots = list(slots)
         self._fill(self._slots)
         if not slots:
-            self._show_message("No free times this week. Try the next week.")
+            self._show_message(t("No free times this week. Try the next week."))
         else:
             self.stack.setCurrentWidget(self.table)
         self.slots_loaded.emit(self._slots)
@@ -164,7 +165,8 @@ class SlotWeekView(QWidget):
         if generation == self._generation:
             self._slots = []
             self._fill([])
-            self._show_message(inline_error_text(error) or "The free times could not be loaded.")
+            failed = t("The free times could not be loaded.")
+            self._show_message(inline_error_text(error) or failed)
             self.slots_loaded.emit([])
 
     def _fill(self, slots: list[SlotDTO]) -> None:
@@ -177,7 +179,7 @@ class SlotWeekView(QWidget):
         self.table.blockSignals(True)
         self.table.clearContents()
         self.table.setRowCount(len(times))
-        self.table.setHorizontalHeaderLabels([f"{day:%a}\n{day.day} {day:%b}" for day in days])
+        self.table.setHorizontalHeaderLabels([format_day_month(day) for day in days])
         for row, time_text in enumerate(times):
             for column, day in enumerate(days):
                 cell = by_cell.get((time_text, day))
@@ -200,7 +202,7 @@ class SlotWeekView(QWidget):
     def _update_navigation(self) -> None:
         last = self.week_start + timedelta(days=DAYS - 1)
         span = f"{format_day(self.week_start)} – {format_day(last)}"  # noqa: RUF001
-        self.week_label.setText(f"{span}  ·  times in {self.zone_name}")
+        self.week_label.setText(t("{span}  ·  times in {zone}", span=span, zone=self.zone_name))
         self.previous_button.setEnabled(self.week_start > self.today)
         horizon = self.today + timedelta(weeks=MAX_WEEKS_AHEAD)
         self.next_button.setEnabled(self.week_start + _WEEK < horizon)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import (
     format_duration,
     format_when,
@@ -27,6 +28,7 @@ from linguaflex_desktop.ui.booking.format import (
     status_text,
     total_text,
 )
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -60,16 +62,18 @@ _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class BookingColumn(enum.Enum):
-    WHEN = "When"
-    STUDENT = "Student"
-    TEACHER = "Teacher"
-    GIG = "Gig"
-    DURATION = "Length"
-    STATUS = "Status"
-    PAYMENT = "Payment"
-    MEETING = "Meeting"
-    TOTAL = "Total"
-    RESPOND_BY = "Answer by"
+    """A column and its header (English; shown with ``localize``)."""
+
+    WHEN = tx("When")
+    STUDENT = tx("Student")
+    TEACHER = tx("Teacher")
+    GIG = tx("Gig")
+    DURATION = tx("Length")
+    STATUS = tx("Status")
+    PAYMENT = tx("Payment")
+    MEETING = tx("Meeting")
+    TOTAL = tx("Total")
+    RESPOND_BY = tx("Answer by")
 
 
 class BookingTableModel(PagedTableModel[BookingDTO]):
@@ -87,7 +91,10 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         parent: Any = None,
     ) -> None:
         super().__init__(
-            [column.value for column in columns], runner=runner, page_size=page_size, parent=parent
+            [localize(column.value) for column in columns],
+            runner=runner,
+            page_size=page_size,
+            parent=parent,
         )
         self._columns = tuple(columns)
         self.zone_name = zone_name
@@ -172,7 +179,7 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
             case BookingColumn.PAYMENT:
                 return payment_text(booking)
             case BookingColumn.MEETING:
-                return meeting_text(booking)
+                return localize(meeting_text(booking))
             case BookingColumn.TOTAL:
                 return total_text(booking)
             case BookingColumn.RESPOND_BY:
@@ -186,9 +193,9 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         if column is BookingColumn.STATUS:
             lines = [status_text(booking)]
             if booking.status_reason:
-                lines[0] += f": {booking.status_reason}"
+                lines[0] += f": {localize(booking.status_reason)}"
             if booking.has_open_proposal:
-                lines.append("A new time was proposed; open Details… to see and answer it.")
+                lines.append(t("A new time was proposed; open Details… to see and answer it."))
             return "\n".join(lines)
         return self._text(booking, column)
 

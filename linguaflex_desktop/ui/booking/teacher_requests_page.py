@@ -19,6 +19,7 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -53,25 +54,28 @@ class TeacherRequestsPage(BookingListPage):
                 BookingColumn.TOTAL,
                 BookingColumn.RESPOND_BY,
             ),
-            empty_text="No requests are waiting for you.",
+            empty_text=t("No requests are waiting for you."),
             parent=parent,
         )
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
-        self.decline_button = QPushButton("Decline…")
+        self.decline_button = QPushButton(t("Decline…"))
         self.decline_button.setObjectName("dangerButton")
         self.decline_button.clicked.connect(self.decline_selected)
-        self.confirm_button = QPushButton("Confirm")
+        self.confirm_button = QPushButton(t("Confirm"))
         self.confirm_button.setObjectName("primaryButton")
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.button_row.addWidget(self.decline_button)
         self.button_row.addWidget(self.confirm_button)
         top = QHBoxLayout()
-        top.addWidget(make_heading("Requests"))
+        top.addWidget(make_heading(t("Requests")))
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         note = QLabel(
-            f"Answer each request before its deadline; times are in your zone, {actor.time_zone}."
+            t(
+                "Answer each request before its deadline; times are in your zone, {zone}.",
+                zone=actor.time_zone,
+            )
         )
         note.setObjectName("fieldNote")
         self.build_layout(top, note)
@@ -106,7 +110,9 @@ class TeacherRequestsPage(BookingListPage):
             return
         self.run_transition(
             partial(booking_ops.confirm_booking, OpContext.of(self), self.actor, booking),
-            done_text=f"Confirmed. {booking.student_name} can now pay for the session.",
+            done_text=t(
+                "Confirmed. {name} can now pay for the session.", name=booking.student_name
+            ),
             on_done=self._answered,
         )
 
@@ -117,23 +123,26 @@ class TeacherRequestsPage(BookingListPage):
             return
         when = format_when(booking.start_at, self.actor.time_zone)
         dialog = self.ask_reason(
-            title="Decline request",
-            prompt=f"Decline {booking.student_name}'s request for {when}? "
-            "The reason is shown to the student.",
-            confirm_text="Decline",
+            title=t("Decline request"),
+            prompt=t(
+                "Decline {name}'s request for {when}? The reason is shown to the student.",
+                name=booking.student_name,
+                when=when,
+            ),
+            confirm_text=t("Decline"),
             then=lambda reason: self._decline(booking, reason),
         )
-        dialog.reason_edit.setPlaceholderText("Reason for the student (required)")
+        dialog.reason_edit.setPlaceholderText(t("Reason for the student (required)"))
 
     def _decline(self, booking: BookingDTO, reason: str) -> None:
         if not reason:
-            set_message(self.error_label, "Give the student a reason when you decline.")
+            set_message(self.error_label, t("Give the student a reason when you decline."))
             return
         self.run_transition(
             partial(
                 booking_ops.decline_booking, OpContext.of(self), self.actor, booking, reason=reason
             ),
-            done_text=f"Declined. {booking.student_name} has been told why.",
+            done_text=t("Declined. {name} has been told why.", name=booking.student_name),
             on_done=self._answered,
         )
 

@@ -37,6 +37,7 @@ from linguaflex_desktop.ui.booking.actions import COMPLETE_TEXT
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.booking.format import (
     format_day,
+    format_day_month,
     local,
     meeting_tooltip,
     status_cell_text,
@@ -51,6 +52,7 @@ from linguaflex_desktop.ui.booking.schedule_cells import (
     week_cells,
 )
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -92,7 +94,7 @@ class TeacherSchedulePage(BookingListPage):
                 BookingColumn.PAYMENT,
                 BookingColumn.MEETING,
             ),
-            empty_text="No sessions this week.",
+            empty_text=t("No sessions this week."),
             parent=parent,
         )
         self.week_start = monday_of(today_in(services, actor.time_zone))
@@ -101,8 +103,8 @@ class TeacherSchedulePage(BookingListPage):
         self.views = QStackedWidget()
         self.views.addWidget(self.grid)
         self.views.addWidget(self.table)
-        self.week_button = QPushButton("Week")
-        self.agenda_button = QPushButton("Agenda")
+        self.week_button = QPushButton(t("Week"))
+        self.agenda_button = QPushButton(t("Agenda"))
         self.mode_group = QButtonGroup(self)
         for button in (self.week_button, self.agenda_button):
             button.setCheckable(True)
@@ -111,18 +113,18 @@ class TeacherSchedulePage(BookingListPage):
             self.mode_group.addButton(button)
         self.week_button.setChecked(True)
         self.week_button.toggled.connect(self._on_mode_changed)
-        self.previous_button = QPushButton("← Previous")
-        self.this_week_button = QPushButton("This week")
-        self.next_button = QPushButton("Next →")
+        self.previous_button = QPushButton(t("← Previous"))
+        self.this_week_button = QPushButton(t("This week"))
+        self.next_button = QPushButton(t("Next →"))
         self.previous_button.clicked.connect(lambda: self.show_week(self.week_start - _WEEK))
         self.this_week_button.clicked.connect(self._show_this_week)
         self.next_button.clicked.connect(lambda: self.show_week(self.week_start + _WEEK))
         self.week_label = QLabel()
         self.week_label.setObjectName("weekLabel")
-        self.reschedule_button = QPushButton("Reschedule…")
+        self.reschedule_button = QPushButton(t("Reschedule…"))
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.button_row.addWidget(self.reschedule_button)
-        self.complete_button = QPushButton(COMPLETE_TEXT)
+        self.complete_button = QPushButton(localize(COMPLETE_TEXT))
         self.complete_button.clicked.connect(self.complete_selected)
         self.button_row.addWidget(self.complete_button)
         self.start_button = self.install_meeting_button()
@@ -146,7 +148,7 @@ class TeacherSchedulePage(BookingListPage):
 
     def _layout_page(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading("Schedule"))
+        top.addWidget(make_heading(t("Schedule")))
         top.addSpacing(16)
         top.addWidget(self.previous_button)
         top.addWidget(self.this_week_button)
@@ -237,7 +239,7 @@ class TeacherSchedulePage(BookingListPage):
         self.grid.clearSpans()
         self.grid.clearContents()
         self.grid.setRowCount(last - first + 1)
-        self.grid.setHorizontalHeaderLabels([f"{day:%a}\n{day.day} {day:%b}" for day in days])
+        self.grid.setHorizontalHeaderLabels([format_day_month(day) for day in days])
         self.grid.setVerticalHeaderLabels([f"{hour:02d}:00" for hour in range(first, last + 1)])
         by_id = {booking.id: booking for booking in items}
         for cell in cells:
@@ -298,7 +300,7 @@ class TeacherSchedulePage(BookingListPage):
         now = self.services.ctx.now()
         self.complete_button.setEnabled(booking is not None and can_complete(booking, now))
         refusal = complete_refusal(booking, now) if booking is not None else ""
-        self.complete_button.setToolTip(refusal)
+        self.complete_button.setToolTip(localize(refusal))
 
     @Slot()
     def complete_selected(self) -> None:
@@ -308,7 +310,11 @@ class TeacherSchedulePage(BookingListPage):
             return
         self.run_transition(
             partial(booking_ops.complete_booking, OpContext.of(self), self.actor, booking),
-            done_text=f"Marked completed: {booking.gig_title} with {booking.student_name}.",
+            done_text=t(
+                "Marked completed: {gig} with {name}.",
+                gig=booking.gig_title,
+                name=booking.student_name,
+            ),
         )
 
     @Slot()

@@ -27,23 +27,24 @@ from linguaflex_desktop.models.enums import CancellationAnswer
 from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.cancellation_dto import CancellationRequestDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.field_limits import LengthLimit
+from linguaflex_desktop.ui.i18n import localize, money_text, t
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
-from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, reserve_message_space, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-ANSWER_TEXTS = {
-    CancellationAnswer.FULL: "Full refund: the booking is cancelled",
-    CancellationAnswer.PART: "Partial refund (the session stays booked):",
-    CancellationAnswer.NONE: "No refund: the session stays booked",
+ANSWER_TEXTS = {  # shown with ``localize``
+    CancellationAnswer.FULL: tx("Full refund: the booking is cancelled"),
+    CancellationAnswer.PART: tx("Partial refund (the session stays booked):"),
+    CancellationAnswer.NONE: tx("No refund: the session stays booked"),
 }
 
 
@@ -65,12 +66,12 @@ class AnswerDialog(QDialog):
         self.services, self.actor, self.runner, self.request = services, actor, runner, request
         self._submitting = False
         self.setObjectName("answerCancellationDialog")
-        self.setWindowTitle("Answer cancellation request")
+        self.setWindowTitle(t("Answer cancellation request"))
         self.setMinimumWidth(500)
         self.radios: dict[CancellationAnswer, QRadioButton] = {}
         group = QButtonGroup(self)
         for answer, text in ANSWER_TEXTS.items():
-            radio = QRadioButton(text)
+            radio = QRadioButton(localize(text))
             group.addButton(radio)
             self.radios[answer] = radio
         self.radios[CancellationAnswer.FULL].setChecked(True)
@@ -79,15 +80,15 @@ class AnswerDialog(QDialog):
         self.amount_input.setFixedWidth(140)
         self.amount_input.textEdited.connect(lambda _text: self._update())
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("Note to the student (optional; they read it)")
+        self.note_edit.setPlaceholderText(t("Note to the student (optional; they read it)"))
         self.note_edit.setFixedHeight(70)
-        self.note_limit = LengthLimit(self.note_edit, MAX_REASON_LENGTH, what="note")
+        self.note_limit = LengthLimit(self.note_edit, MAX_REASON_LENGTH, what=t("note"))
         self.note_limit.valid_changed.connect(lambda _valid: self._update())
         self.error_label = make_message_label()
         reserve_message_space(self.error_label, lines=3)
-        self.cancel_button = QPushButton("Close")
+        self.cancel_button = QPushButton(t("Close"))
         self.cancel_button.clicked.connect(self.reject)
-        self.answer_button = QPushButton("Send answer")
+        self.answer_button = QPushButton(t("Send answer"))
         self.answer_button.setObjectName("primaryButton")
         self.answer_button.clicked.connect(self.submit)
         self._build()
@@ -96,15 +97,20 @@ class AnswerDialog(QDialog):
     def _build(self) -> None:
         request = self.request
         when = format_when(request.start_at, self.actor.time_zone)
-        title = QLabel(f"Booking #{request.booking_id} · {request.gig_title} · {when}")
+        booking = t("Booking #{id}", id=request.booking_id)
+        title = QLabel(f"{booking} · {request.gig_title} · {when}")
         title.setObjectName("detailTitle")
-        paid = money(request.paid_minor, request.currency)
         meta = QLabel(
-            f"{request.student_name} with {request.teacher_name} · paid {paid} · already "
-            f"refunded {money(request.refunded_minor, request.currency)}"
+            t(
+                "{student} with {teacher} · paid {paid} · already refunded {refunded}",
+                student=request.student_name,
+                teacher=request.teacher_name,
+                paid=money_text(request.paid_minor, request.currency),
+                refunded=money_text(request.refunded_minor, request.currency),
+            )
         )
         meta.setObjectName("detailMeta")
-        reason = QLabel(f"The student's reason: {request.reason}")
+        reason = QLabel(t("The student's reason: {reason}", reason=request.reason))
         reason.setWordWrap(True)
         partial_row = QHBoxLayout()
         partial_row.addWidget(self.radios[CancellationAnswer.PART])

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from linguaflex_desktop.models.enums import CancellationAnswer
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.cancellation_dto import CancellationRequestDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.cancellations.answer_dialog import AnswerDialog
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, money_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
-from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -35,19 +36,19 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 _ANSWER_WORDS = {
-    CancellationAnswer.FULL: "Full refund",
-    CancellationAnswer.PART: "Partial refund",
-    CancellationAnswer.NONE: "No refund",
+    CancellationAnswer.FULL: tx("Full refund"),
+    CancellationAnswer.PART: tx("Partial refund"),
+    CancellationAnswer.NONE: tx("No refund"),
 }
 
 
 def answer_text(request: CancellationRequestDTO) -> str:
     """'Waiting for an answer', 'Full refund 52.50 USD', 'No refund'."""
     if request.answer is None:
-        return "Waiting for an answer"
-    text = _ANSWER_WORDS[request.answer]
+        return t("Waiting for an answer")
+    text = localize(_ANSWER_WORDS[request.answer])
     if request.amount_minor:
-        text += f" {money(request.amount_minor, request.currency)}"
+        text += f" {money_text(request.amount_minor, request.currency)}"
     return text
 
 
@@ -55,12 +56,13 @@ def request_summary(request: CancellationRequestDTO, zone_name: str) -> str:
     """The request as its booking's detail tells it: 'Asked on …: “reason”. Waiting for an
     answer.' or '… Answered: Partial refund 10.00 USD. Note: …' (the note written for the
     student; a refund's internal reason is never on the DTO)."""
-    text = f"Asked on {format_when(request.created_at, zone_name)}: “{request.reason}”. "
+    when = format_when(request.created_at, zone_name)
+    text = t("Asked on {when}: “{reason}”.", when=when, reason=request.reason)
     if request.answer is None:
-        return text + "Waiting for an answer from the teacher or LinguaFlex."
-    text += f"Answered: {answer_text(request)}."
+        return text + " " + t("Waiting for an answer from the teacher or LinguaFlex.")
+    text += " " + t("Answered: {answer}.", answer=answer_text(request))
     if request.note_to_student:
-        text += f" Note: {request.note_to_student}"
+        text += " " + t("Note: {note}", note=request.note_to_student)
     return text
 
 
@@ -82,30 +84,30 @@ class CancellationRequestsPage(QWidget):
         zone = actor.time_zone
         self.model: RowTableModel[CancellationRequestDTO] = RowTableModel(
             (
-                Column("Session", lambda r: format_when(r.start_at, zone)),
-                Column("Student", lambda r: r.student_name),
-                Column("Teacher", lambda r: r.teacher_name),
-                Column("Paid", lambda r: money(r.paid_minor, r.currency), right=True),
-                Column("Reason", lambda r: r.reason, tooltip=lambda r: r.reason),
-                Column("Asked", lambda r: format_when(r.created_at, zone)),
-                Column("Answer", answer_text, tooltip=lambda r: r.note_to_student or None),
+                Column(t("Session"), lambda r: format_when(r.start_at, zone)),
+                Column(t("Student"), lambda r: r.student_name),
+                Column(t("Teacher"), lambda r: r.teacher_name),
+                Column(t("Paid"), lambda r: money_text(r.paid_minor, r.currency), right=True),
+                Column(t("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason),
+                Column(t("Asked"), lambda r: format_when(r.created_at, zone)),
+                Column(t("Answer"), answer_text, tooltip=lambda r: r.note_to_student or None),
             ),
             key=lambda r: r.id,
             parent=self,
         )
         self.table = make_table_view(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.open_only = QCheckBox("Open requests only")
+        self.open_only = QCheckBox(t("Open requests only"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(lambda _on: self.reload())
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
-        self.answer_button = QPushButton("Answer…")
+        self.answer_button = QPushButton(t("Answer…"))
         self.answer_button.setObjectName("primaryButton")
         self.answer_button.clicked.connect(self.answer_selected)
         self.error_label = make_message_label()
         top = QHBoxLayout()
-        top.addWidget(make_heading("Cancellation requests"))
+        top.addWidget(make_heading(t("Cancellation requests")))
         top.addStretch(1)
         top.addWidget(self.open_only)
         top.addWidget(self.refresh_button)

@@ -13,14 +13,17 @@ from PySide6.QtWidgets import QPushButton
 
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.policy import MAX_CANCEL_REASON_LENGTH, is_paid_and_open
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 
-CANCEL_TEXT = "Cancel booking…"
-FULL_REFUND_NOTE = (
+# shown with ``localize``
+CANCEL_TEXT = tx("Cancel booking…")
+FULL_REFUND_NOTE = tx(
     "The student is refunded in full, and reads your reason (required). A cancelled session "
     "cannot be restored."
 )
@@ -32,9 +35,9 @@ class TeacherCancel(QObject):
     def __init__(self, page: BookingListPage) -> None:
         super().__init__(page)
         self.page = page
-        self.button = QPushButton(CANCEL_TEXT)
+        self.button = QPushButton(localize(CANCEL_TEXT))
         self.button.setObjectName("dangerButton")
-        self.button.setToolTip("Cancelling a paid session refunds the student in full.")
+        self.button.setToolTip(t("Cancelling a paid session refunds the student in full."))
         self.button.setEnabled(False)
         self.button.clicked.connect(self.cancel_selected)
         page.add_action(self.button)
@@ -50,13 +53,16 @@ class TeacherCancel(QObject):
         if booking is None or not is_paid_and_open(booking):
             return
         when = format_when(booking.start_at, page.actor.time_zone)
+        question = t(
+            "Cancel “{gig}” with {name} on {when}?",
+            gig=booking.gig_title,
+            name=booking.student_name,
+            when=when,
+        )
         page.ask_reason(
-            title="Cancel booking",
-            prompt=(
-                f"Cancel “{booking.gig_title}” with {booking.student_name} on {when}?\n\n"
-                f"{FULL_REFUND_NOTE}"
-            ),
-            confirm_text="Cancel and refund",
+            title=t("Cancel booking"),
+            prompt=f"{question}\n\n{localize(FULL_REFUND_NOTE)}",
+            confirm_text=t("Cancel and refund"),
             dismiss_text=KEEP_BOOKING_TEXT,
             maximum=MAX_CANCEL_REASON_LENGTH,
             then=lambda reason: self._cancel(booking, reason),
@@ -74,5 +80,5 @@ class TeacherCancel(QObject):
                 # one key per confirmed question: a repeat of the same cancel refunds once
                 request_key=f"teacher-cancel-{booking.id}-{uuid.uuid4().hex}",
             ),
-            done_text="The session was cancelled and the student refunded in full.",
+            done_text=t("The session was cancelled and the student refunded in full."),
         )
