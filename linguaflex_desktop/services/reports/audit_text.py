@@ -20,108 +20,181 @@ from zoneinfo import ZoneInfo
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models.enums import (
+    AuditAction,
     BookingStatus,
     JobState,
     PaymentAttemptStatus,
     PaymentStatus,
     RefundStatus,
 )
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.common.validation import validate_time_zone
+from linguaflex_desktop.services.reports.calendar_words import moment_text
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
+from linguaflex_desktop.texts import Text, tx
 
 NOT_SET = "—"
-SYSTEM = "System"  # who acted when no user did (the worker, reconcile)
-ENTITY_TEXT: Mapping[str, str] = {
-    "booking": "Booking",
-    "payment": "Payment",
-    "refund": "Refund",
-    "user": "User",
-    "gig": "Gig",
-    "saved_card": "Saved card",
-    "outbox_job": "Job",
-    "settings": "Settings",
-    "payout": "Payout",
-    "review": "Review",
+SYSTEM = tx("System")  # who acted when no user did (the worker, reconcile)
+ENTITY_TEXT: Mapping[str, Text] = {
+    "booking": tx("Booking"),
+    "payment": tx("Payment"),
+    "refund": tx("Refund"),
+    "user": tx("User"),
+    "gig": tx("Gig"),
+    "saved_card": tx("Saved card"),
+    "outbox_job": tx("Job"),
+    "settings": tx("Settings"),
+    "payout": tx("Payout"),
+    "review": tx("Review"),
 }
+# kinds the audit trail's filter does not offer, in words all the same
+OTHER_ENTITY_TEXT: Mapping[str, Text] = {"cancellation_request": tx("Cancellation request")}
 AMOUNT_SUFFIX = "_minor"
 TIME_SUFFIX = "_at"
 
-FIELD_LABELS: Mapping[str, str] = {
-    "amount_minor": "Amount",
-    "fee_minor": "Platform fee",
-    "teacher_share_minor": "Teacher's share",
-    "refunded_minor": "Refunded",
-    "payment_status": "Payment",
-    "payment_intent": "Stripe PaymentIntent",
-    "stripe_payment_intent_id": "Stripe PaymentIntent",
-    "stripe_refund_id": "Stripe refund",
-    "start_at": "Starts",
-    "end_at": "Ends",
-    "suspended_at": "Suspended since",
-    "display_name": "Display name",
-    "time_zone": "Time zone",
-    "email": "E-mail",
-    "must_change_password": "Must choose a new password",
-    "last4": "Card ending",
-    "brand": "Card brand",
-    "is_default": "Default card",
-    "stripe_publishable_key": "Stripe publishable key",
-    "zoom_account_id": "Zoom account ID",
-    "zoom_client_id": "Zoom client ID",
-    "smtp_host": "SMTP host",
-    "smtp_port": "SMTP port",
-    "smtp_username": "SMTP user name",
-    "smtp_security": "SMTP security",
-    "smtp_sender": "SMTP sender",
-    "jitsi_base_url": "Jitsi address",
-    "teacher_id": "Teacher number",
+FIELD_LABELS: Mapping[str, Text] = {
+    "amount_minor": tx("Amount"),
+    "fee_minor": tx("Platform fee"),
+    "teacher_share_minor": tx("Teacher's share"),
+    "refunded_minor": tx("Refunded"),
+    "payment_status": tx("Payment"),
+    "payment_intent": tx("Stripe PaymentIntent"),
+    "stripe_payment_intent_id": tx("Stripe PaymentIntent"),
+    "stripe_refund_id": tx("Stripe refund"),
+    "start_at": tx("Starts"),
+    "end_at": tx("Ends"),
+    "suspended_at": tx("Suspended since"),
+    "display_name": tx("Display name"),
+    "time_zone": tx("Time zone"),
+    "email": tx("E-mail"),
+    "must_change_password": tx("Must choose a new password"),
+    "last4": tx("Card ending"),
+    "brand": tx("Card brand"),
+    "is_default": tx("Default card"),
+    "stripe_publishable_key": tx("Stripe publishable key"),
+    "zoom_account_id": tx("Zoom account ID"),
+    "zoom_client_id": tx("Zoom client ID"),
+    "smtp_host": tx("SMTP host"),
+    "smtp_port": tx("SMTP port"),
+    "smtp_username": tx("SMTP user name"),
+    "smtp_security": tx("SMTP security"),
+    "smtp_sender": tx("SMTP sender"),
+    "jitsi_base_url": tx("Jitsi address"),
+    "teacher_id": tx("Teacher number"),
+    # the usual other fields, with the words their humanised names give
+    "status": tx("Status"),
+    "state": tx("State"),
+    "currency": tx("Currency"),
+    "attempts": tx("Attempts"),
+    "rule": tx("Rule"),
+    "booking": tx("Booking"),
+    "problem": tx("Problem"),
+    "outcome": tx("Outcome"),
+    "reason": tx("Reason"),
+    "hidden_at": tx("Hidden at"),
+    "stripe_status": tx("Stripe status"),
 }
 
-BOOKING_STATUS_TEXT: Mapping[BookingStatus, str] = {
-    BookingStatus.PENDING: "Waiting for teacher",
-    BookingStatus.CONFIRMED: "Confirmed",
-    BookingStatus.COMPLETED: "Completed",
-    BookingStatus.CANCELLED: "Cancelled",
-    BookingStatus.REFUNDED: "Refunded",
+A = AuditAction
+# what an action did, in words, without the record kind it starts with
+ACTION_TEXT: Mapping[str, Text] = {
+    A.BOOKING_REQUESTED: tx("Requested"),
+    A.BOOKING_CONFIRMED: tx("Confirmed"),
+    A.BOOKING_DECLINED: tx("Declined"),
+    A.BOOKING_CANCELLED: tx("Cancelled"),
+    A.BOOKING_EXPIRED: tx("Expired"),
+    A.BOOKING_PAYMENT_OVERDUE: tx("Payment overdue"),
+    A.BOOKING_COMPLETED: tx("Completed"),
+    A.BOOKING_REFUNDED: tx("Refunded"),
+    A.BOOKING_PAYMENT_PENDING: tx("Payment pending"),
+    A.BOOKING_PAYMENT_PAID: tx("Payment paid"),
+    A.BOOKING_PAYMENT_FAILED: tx("Payment failed"),
+    A.BOOKING_PAYMENT_REFUNDED: tx("Payment refunded"),
+    A.BOOKING_RESCHEDULE_PROPOSED: tx("Reschedule proposed"),
+    A.BOOKING_RESCHEDULED: tx("Rescheduled"),
+    A.BOOKING_RESCHEDULE_DECLINED: tx("Reschedule declined"),
+    A.PAYMENT_CREATED: tx("Created"),
+    A.PAYMENT_SUCCEEDED: tx("Succeeded"),
+    A.PAYMENT_FAILED: tx("Failed"),
+    A.PAYMENT_CANCELED: tx("Canceled"),
+    A.PAYMENT_MISMATCH: tx("Mismatch"),
+    A.PAYMENT_NEEDS_ATTENTION: tx("Needs attention"),
+    A.PAYMENT_READ_AGAIN: tx("Read again"),
+    A.REFUND_REQUESTED: tx("Requested"),
+    A.REFUND_PENDING: tx("Pending"),
+    A.REFUND_REQUIRES_ACTION: tx("Requires action"),
+    A.REFUND_SUCCEEDED: tx("Succeeded"),
+    A.REFUND_FAILED: tx("Failed"),
+    A.REFUND_CANCELED: tx("Canceled"),
+    A.REFUND_REFUSED: tx("Refused"),
+    A.REFUND_ADOPTED: tx("Adopted"),
+    A.REFUND_NEEDS_ATTENTION: tx("Needs attention"),
+    A.REFUND_READ_AGAIN: tx("Read again"),
+    A.PAYOUT_RECORDED: tx("Recorded"),
+    A.CANCELLATION_REQUESTED: tx("Requested"),
+    A.CANCELLATION_ANSWERED: tx("Answered"),
+    A.CARD_SAVED: tx("Saved"),
+    A.CARD_REMOVED: tx("Removed"),
+    A.CARD_DEFAULT_SET: tx("Default set"),
+    A.GIG_SUSPENDED: tx("Suspended"),
+    A.GIG_REACTIVATED: tx("Reactivated"),
+    A.USER_SUSPENDED: tx("Suspended"),
+    A.USER_REACTIVATED: tx("Reactivated"),
+    A.USER_PROFILE_CHANGED: tx("Profile changed"),
+    A.USER_EMAIL_CHANGED: tx("Email changed"),
+    A.USER_PASSWORD_CHANGED: tx("Password changed"),
+    A.USER_PASSWORD_RESET: tx("Password reset"),
+    A.USER_TEMPORARY_PASSWORD: tx("Temporary password"),
+    A.SETTINGS_CHANGED: tx("Changed"),
+    A.JOB_RETRY: tx("Retry"),
+    A.REVIEW_HIDDEN: tx("Hidden"),
+    A.ATTENTION_FIX: tx("Fix"),
 }
-PAYMENT_STATUS_TEXT: Mapping[PaymentStatus, str] = {
-    PaymentStatus.UNPAID: "Unpaid",
-    PaymentStatus.PENDING: "Payment in progress",
-    PaymentStatus.PAID: "Paid",
-    PaymentStatus.FAILED: "Payment failed",
-    PaymentStatus.REFUNDED: "Refunded",
+
+BOOKING_STATUS_TEXT: Mapping[BookingStatus, Text] = {
+    BookingStatus.PENDING: tx("Waiting for teacher"),
+    BookingStatus.CONFIRMED: tx("Confirmed"),
+    BookingStatus.COMPLETED: tx("Completed"),
+    BookingStatus.CANCELLED: tx("Cancelled"),
+    BookingStatus.REFUNDED: tx("Refunded"),
 }
-ATTEMPT_STATUS_TEXT: Mapping[PaymentAttemptStatus, str] = {
-    PaymentAttemptStatus.CREATING: "Starting",
-    PaymentAttemptStatus.PENDING: "In progress",
-    PaymentAttemptStatus.SUCCEEDED: "Succeeded",
-    PaymentAttemptStatus.FAILED: "Failed",
-    PaymentAttemptStatus.CANCELED: "Cancelled",
+PAYMENT_STATUS_TEXT: Mapping[PaymentStatus, Text] = {
+    PaymentStatus.UNPAID: tx("Unpaid"),
+    PaymentStatus.PENDING: tx("Payment in progress"),
+    PaymentStatus.PAID: tx("Paid"),
+    PaymentStatus.FAILED: tx("Payment failed"),
+    PaymentStatus.REFUNDED: tx("Refunded"),
 }
-REFUND_STATUS_TEXT: Mapping[RefundStatus, str] = {
-    RefundStatus.CREATING: "Being sent to Stripe",
-    RefundStatus.PENDING: "Pending at Stripe",
-    RefundStatus.REQUIRES_ACTION: "Needs action at Stripe",
-    RefundStatus.SUCCEEDED: "Refunded",
-    RefundStatus.FAILED: "Failed",
-    RefundStatus.CANCELED: "Cancelled",
+ATTEMPT_STATUS_TEXT: Mapping[PaymentAttemptStatus, Text] = {
+    PaymentAttemptStatus.CREATING: tx("Starting"),
+    PaymentAttemptStatus.PENDING: tx("In progress"),
+    PaymentAttemptStatus.SUCCEEDED: tx("Succeeded"),
+    PaymentAttemptStatus.FAILED: tx("Failed"),
+    PaymentAttemptStatus.CANCELED: tx("Cancelled"),
 }
-JOB_STATE_TEXT: Mapping[JobState, str] = {
-    JobState.PENDING: "Waiting",
-    JobState.RUNNING: "Running",
-    JobState.DONE: "Done",
-    JobState.DEAD: "Gave up",
+REFUND_STATUS_TEXT: Mapping[RefundStatus, Text] = {
+    RefundStatus.CREATING: tx("Being sent to Stripe"),
+    RefundStatus.PENDING: tx("Pending at Stripe"),
+    RefundStatus.REQUIRES_ACTION: tx("Needs action at Stripe"),
+    RefundStatus.SUCCEEDED: tx("Refunded"),
+    RefundStatus.FAILED: tx("Failed"),
+    RefundStatus.CANCELED: tx("Cancelled"),
+}
+JOB_STATE_TEXT: Mapping[JobState, Text] = {
+    JobState.PENDING: tx("Waiting"),
+    JobState.RUNNING: tx("Running"),
+    JobState.DONE: tx("Done"),
+    JobState.DEAD: tx("Gave up"),
 }
 # (record kind, field) -> the words of its stored values; the record kind picks which "status".
-STATUS_WORDS: Mapping[tuple[str, str], Mapping[str, str]] = {
+STATUS_WORDS: Mapping[tuple[str, str], Mapping[str, Text]] = {
     ("booking", "status"): {key.value: text for key, text in BOOKING_STATUS_TEXT.items()},
     ("booking", "payment_status"): {key.value: text for key, text in PAYMENT_STATUS_TEXT.items()},
     ("payment", "status"): {key.value: text for key, text in ATTEMPT_STATUS_TEXT.items()},
     ("refund", "status"): {key.value: text for key, text in REFUND_STATUS_TEXT.items()},
     ("outbox_job", "state"): {key.value: text for key, text in JOB_STATE_TEXT.items()},
 }
-FLAG_WORDS = {"true": "Yes", "false": "No"}
+FLAG_WORDS = {"true": tx("Yes"), "false": tx("No")}
 # fields holding a state whose words are not known here: "requires_action" -> "Requires action"
 STATUS_FIELDS = frozenset({"status", "state", "payment_status"})
 
@@ -141,13 +214,16 @@ class FieldText:
 
 def entity_text(entity_type: str) -> str:
     """The kind of record in words: 'outbox_job' -> 'Job'; unknown kinds humanised."""
-    return ENTITY_TEXT.get(entity_type, humanise(entity_type))
+    known = ENTITY_TEXT.get(entity_type) or OTHER_ENTITY_TEXT.get(entity_type)
+    return known if known is not None else humanise(entity_type)
 
 
 def record_text(event: AuditEventDTO) -> str:
     """'Booking #12' (or 'Settings' for a record without a number)."""
     name = entity_text(event.entity_type)
-    return name if event.entity_id is None else f"{name} #{event.entity_id}"
+    if event.entity_id is None:
+        return name
+    return tx("{record} #{number}", record=name, number=event.entity_id)
 
 
 def actor_text(event: AuditEventDTO) -> str:
@@ -158,6 +234,8 @@ def actor_text(event: AuditEventDTO) -> str:
 def action_text(action: str) -> str:
     """What happened, in words, without the record kind the action starts with:
     'booking.payment_paid' -> 'Payment paid', 'refund.succeeded' -> 'Succeeded'."""
+    if action in ACTION_TEXT:
+        return ACTION_TEXT[action]
     _kind, dot, what = action.partition(".")
     return humanise(what if dot and what else action)
 
@@ -257,11 +335,16 @@ def describe_changes(
 def fields_line(
     fields: Mapping[str, object] | None, *, zone: str, entity_type: str | None = None
 ) -> str:
-    """The fields on one line, for a CSV cell: "Amount: 10.00 USD; Status: Refunded"."""
+    """The fields on one line, for a CSV cell: "Amount: 10.00 USD; Status: Refunded" (a
+    ``Text`` made of the pairs, so the UI shows it in the reader's language)."""
     if not fields:
         return ""
     pairs = describe_fields(fields, zone=zone, entity_type=entity_type)
-    return "; ".join(f"{label}: {value}" for label, value in pairs)
+    line: str = ""
+    for label, value in pairs:
+        pair = tx("{label}: {value}", label=label, value=value)
+        line = tx("{earlier}; {next}", earlier=line, next=pair) if line else pair
+    return line
 
 
 def _currency_of(fields: Mapping[str, object]) -> str | None:
@@ -275,11 +358,11 @@ def _amount_text(text: str, currency: str | None) -> str:
     except ValueError:
         return text
     if currency is None:
-        return f"{amount:,} in minor units (currency not recorded)"
+        return tx("{amount} in minor units (currency not recorded)", amount=f"{amount:,}")
     try:
-        return format_money(amount, currency)
+        return tx("{amount}", amount=money(amount, currency))
     except ValidationError:
-        return f"{amount:,} in minor units of {currency}"
+        return tx("{amount} in minor units of {currency}", amount=f"{amount:,}", currency=currency)
 
 
 def _time_text(text: str, zone: str) -> str:
@@ -290,6 +373,4 @@ def _time_text(text: str, zone: str) -> str:
         return text
     if instant.tzinfo is None:
         return text
-    moment = instant.astimezone(ZoneInfo(validate_time_zone(zone)))
-    offset = moment.isoformat()[-6:]
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M} (UTC{offset})"
+    return moment_text(instant.astimezone(ZoneInfo(validate_time_zone(zone))))

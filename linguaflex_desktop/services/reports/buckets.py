@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, case, literal_column
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.booking.availability import local_midnight_utc
 from linguaflex_desktop.services.reports.dto import BucketKind
+from linguaflex_desktop.texts import tx
 
 BUCKET_KINDS: tuple[BucketKind, ...] = get_args(BucketKind)
 
@@ -27,7 +28,7 @@ def check_bucket_kind(value: object) -> BucketKind:
     for kind in BUCKET_KINDS:
         if value == kind:
             return kind
-    raise ValidationError("Choose buckets of a day, a week or a month.")
+    raise ValidationError(tx("Choose buckets of a day, a week or a month."))
 
 
 def bucket_start(day: date, kind: BucketKind) -> date:

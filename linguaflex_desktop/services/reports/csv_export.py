@@ -32,6 +32,7 @@ from linguaflex_desktop.errors import UserCancelled, UserFacingError, Validation
 from linguaflex_desktop.services.common.dto import Page
 from linguaflex_desktop.services.common.pricing import minor_unit_exponent
 from linguaflex_desktop.services.common.validation import validate_time_zone
+from linguaflex_desktop.texts import tx
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -44,7 +45,7 @@ FILE_MODE = 0o644  # the temporary file is private (0600) until it becomes the e
 class ExportFailed(UserFacingError):
     """The export file could not be written (the message says which and why)."""
 
-    title = "Export failed"
+    title = tx("Export failed")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def local_time(instant: datetime, zone: str) -> str:
     """``instant`` (aware) in ``zone`` as ISO 8601 with its offset, to the second:
     "2026-12-05 14:30:00+01:00"."""
     if instant.tzinfo is None or instant.utcoffset() is None:
-        raise ValidationError("An exported time must carry its time zone.")
+        raise ValidationError(tx("An exported time must carry its time zone."))
     where = ZoneInfo(validate_time_zone(zone))
     return instant.astimezone(where).isoformat(sep=" ", timespec="seconds")
 
@@ -151,13 +152,13 @@ def _write_rows(
         progress(0, total)
     for row in rows:
         if cancelled is not None and cancelled():
-            raise UserCancelled("The export was cancelled.")
+            raise UserCancelled(tx("The export was cancelled."))
         writer.writerow([column.value(row) for column in columns])
         written += 1
         if progress is not None and written % PROGRESS_EVERY == 0:
             progress(written, total)
     if cancelled is not None and cancelled():
-        raise UserCancelled("The export was cancelled.")
+        raise UserCancelled(tx("The export was cancelled."))
     if progress is not None and written % PROGRESS_EVERY != 0:
         progress(written, total)
     return written
@@ -165,4 +166,11 @@ def _write_rows(
 
 def _failed(target: Path, error: OSError) -> ExportFailed:
     reason = error.strerror or str(error)
-    return ExportFailed(f"{target.name} could not be written to {target.parent}: {reason}.")
+    return ExportFailed(
+        tx(
+            "{file} could not be written to {folder}: {reason}.",
+            file=target.name,
+            folder=str(target.parent),
+            reason=reason,
+        )
+    )

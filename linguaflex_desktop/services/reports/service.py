@@ -57,6 +57,7 @@ from linguaflex_desktop.services.reports.revenue import (
     grouped_revenue,
     totals_by_currency,
 )
+from linguaflex_desktop.texts import Text, tx
 
 MAX_REPORT_MONTHS = 120
 MAX_CHART_BUCKETS = 400
@@ -94,8 +95,8 @@ class ReportService:
             entity_id=check_optional_id(entity_id, what="record"),
             actor_id=check_optional_id(actor_id, what="user"),
             action_prefix=action_prefix,
-            from_at=_aware(from_at, "from"),
-            to_at=_aware(to_at, "to"),
+            from_at=_aware(from_at, tx("The 'from' time")),
+            to_at=_aware(to_at, tx("The 'to' time")),
         )
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
@@ -126,7 +127,9 @@ class ReportService:
             where,
             "month",
             limit=MAX_REPORT_MONTHS,
-            too_many=f"A revenue report covers at most {MAX_REPORT_MONTHS // 12} years.",
+            too_many=tx(
+                "A revenue report covers at most {years} years.", years=MAX_REPORT_MONTHS // 12
+            ),
         )
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
@@ -158,10 +161,7 @@ class ReportService:
             where,
             kind,
             limit=MAX_CHART_BUCKETS,
-            too_many=(
-                f"A revenue chart shows at most {MAX_CHART_BUCKETS} {kind}s: choose a shorter "
-                "period or longer buckets."
-            ),
+            too_many=_too_many_buckets(kind),
         )
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
@@ -195,12 +195,30 @@ class ReportService:
         )
 
 
+def _too_many_buckets(kind: BucketKind) -> Text:
+    if kind == "day":
+        return tx(
+            "A revenue chart shows at most {most} days: choose a shorter period or longer buckets.",
+            most=MAX_CHART_BUCKETS,
+        )
+    if kind == "week":
+        return tx(
+            "A revenue chart shows at most {most} weeks: choose a shorter period or longer "
+            "buckets.",
+            most=MAX_CHART_BUCKETS,
+        )
+    return tx(
+        "A revenue chart shows at most {most} months: choose a shorter period or longer buckets.",
+        most=MAX_CHART_BUCKETS,
+    )
+
+
 # --- audit ----------------------------------------------------------------------------------
 
 
-def _aware(value: datetime | None, which: str) -> datetime | None:
+def _aware(value: datetime | None, what: str) -> datetime | None:
     """An optional bound of the audit filter: None, or an aware instant (in UTC)."""
-    return None if value is None else check_instant(value, what=f"The '{which}' time")
+    return None if value is None else check_instant(value, what=what)
 
 
 def _audit_conditions(
@@ -213,10 +231,10 @@ def _audit_conditions(
     to_at: datetime | None,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    entity_type = clean_line(entity_type, what="record kind", limit=MAX_FILTER_LENGTH)
-    action_prefix = clean_line(action_prefix, what="action filter", limit=MAX_FILTER_LENGTH)
+    entity_type = clean_line(entity_type, what=tx("record kind"), limit=MAX_FILTER_LENGTH)
+    action_prefix = clean_line(action_prefix, what=tx("action filter"), limit=MAX_FILTER_LENGTH)
     if entity_id is not None and not entity_type:
-        raise ValidationError("Choose the kind of record to look up a record by its number.")
+        raise ValidationError(tx("Choose the kind of record to look up a record by its number."))
     if entity_type:
         conditions.append(AuditEvent.entity_type == entity_type)
     if entity_id is not None:
@@ -255,10 +273,10 @@ def _checked_period(
     from_at: datetime, to_at: datetime, zone: str
 ) -> tuple[datetime, datetime, ZoneInfo]:
     """The period's bounds as aware UTC instants and the zone, or ValidationError."""
-    from_at = check_instant(from_at, what="The 'from' time")
-    to_at = check_instant(to_at, what="The 'to' time")
+    from_at = check_instant(from_at, what=tx("The 'from' time"))
+    to_at = check_instant(to_at, what=tx("The 'to' time"))
     if from_at >= to_at:
-        raise ValidationError("Choose a period whose start comes before its end.")
+        raise ValidationError(tx("Choose a period whose start comes before its end."))
     return from_at, to_at, ZoneInfo(validate_time_zone(zone))
 
 

@@ -25,28 +25,23 @@ from linguaflex_desktop.models import (
     MeetingStatus,
     Notification,
     OutboxJob,
-    Payment,
-    PendingCardSetup,
-    Refund,
     Role,
     SessionBooking,
-    StripeCustomer,
 )
 from linguaflex_desktop.services.booking.rules import describe_payment, describe_status
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.reports import timeline_stripe as stripe_objects
 from linguaflex_desktop.services.reports import timeline_words as words
 from linguaflex_desktop.services.reports.timeline_dto import (
     SYSTEM_ACTOR,
     BookingTimeline,
-    StripeObjectType,
-    StripeRef,
     TimelineEntry,
 )
 from linguaflex_desktop.services.reports.timeline_rows import TimelineRows, read_rows
+from linguaflex_desktop.texts import tx
 
 # audit actions written when Stripe's answer about the object was applied: "last read"
 _READ_ACTIONS = frozenset(
@@ -102,10 +97,15 @@ class BookingTimelines:
 
 
 def _heading(booking: SessionBooking, zone: str) -> str:
-    return (
-        f"Booking #{booking.id}: {booking.gig.title}, {booking.student.display_name} with "
-        f"{booking.teacher.display_name}, {words.when(booking.start_at, zone)} — "
-        f"{describe_status(booking.status)}, payment {describe_payment(booking.payment_status)}"
+    return tx(
+        "Booking #{number}: {gig}, {student} with {teacher}, {when} — {status}, payment {payment}",
+        number=booking.id,
+        gig=booking.gig.title,
+        student=booking.student.display_name,
+        teacher=booking.teacher.display_name,
+        when=words.when(booking.start_at, zone),
+        status=describe_status(booking.status),
+        payment=describe_payment(booking.payment_status),
     )
 
 
@@ -138,14 +138,16 @@ def _stripe_entries(rows: TimelineRows, zone: str) -> Iterator[TimelineEntry]:
     last_read = _last_reads(rows.audits)
     student = rows.booking.student.display_name
     if rows.customer is not None:
-        yield _customer_entry(rows.customer, student)
+        yield stripe_objects.customer_entry(rows.customer, student)
     for setup in rows.card_setups:
-        yield _card_setup_entry(setup, student, zone)
+        yield stripe_objects.card_setup_entry(setup, student, zone)
     for payment in rows.payments:
         read = last_read.get(("payment", payment.id))
-        yield _payment_entry(rows, payment, student, read, zone)
+        yield stripe_objects.payment_entry(rows, payment, student, read, zone)
     for refund, creator in rows.refunds:
-        yield _refund_entry(refund, creator, last_read.get(("refund", refund.id)), zone)
+        yield stripe_objects.refund_entry(
+            refund, creator, last_read.get(("refund", refund.id)), zone
+        )
 
 
 def _keyed(
@@ -171,87 +173,6 @@ def _currencies(rows: TimelineRows) -> dict[tuple[str, int], str]:
     return found
 
 
-# --- Stripe objects ---------------------------------------------------------------------------
-
-
-def _read_details(state: str, last_read: datetime | None, zone: str) -> list[tuple[str, str]]:
-    return [
-        ("State as last read", words.state_words(state)),
-        ("Last read", words.when(last_read, zone) if last_read else "not recorded"),
-    ]
-
-
-def _payment_entry(
-    rows: TimelineRows, payment: Payment, student: str, last_read: datetime | None, zone: str
-) -> TimelineEntry:
-    state = payment.status.value
-    details = [("Amount", format_money(payment.amount_minor, payment.currency))]
-    details += _read_details(state, last_read or payment.succeeded_at, zone)
-    card = rows.cards.get(payment.stripe_payment_method_id or "")
-    if card is not None:
-        details.append(("Card", f"{words.capitalised(card.brand)} ending {card.last4}"))
-    if payment.refunded_minor:
-        details.append(("Refunded", format_money(payment.refunded_minor, payment.currency)))
-    if payment.failure_message:
-        details.append(("Problem", payment.failure_message))
-    ref = _rereadable("payment_intent", payment.stripe_payment_intent_id)
-    title = _object_title(ref, state, unsent="Payment attempt not created at Stripe")
-    return TimelineEntry(payment.created_at, "stripe_object", title, tuple(details), student, ref)
-
-
-def _refund_entry(
-    refund: Refund, creator: str, last_read: datetime | None, zone: str
-) -> TimelineEntry:
-    state = refund.status.value
-    details = [("Amount", format_money(refund.amount_minor, refund.currency))]
-    details += _read_details(state, last_read, zone)
-    if refund.reason:
-        details.append(("Reason", refund.reason))
-    ref = _rereadable("refund", refund.stripe_refund_id)
-    title = _object_title(ref, state, unsent="Refund not yet answered by Stripe")
-    return TimelineEntry(refund.created_at, "stripe_object", title, tuple(details), creator, ref)
-
-
-def _rereadable(object_type: StripeObjectType, stripe_id: str | None) -> StripeRef | None:
-    """A PaymentIntent or Refund Stripe knows (its id recorded): it can be read again."""
-    return StripeRef(object_type, stripe_id, can_read_again=True) if stripe_id else None
-
-
-def _object_title(ref: StripeRef | None, state: str, *, unsent: str) -> str:
-    """ "Stripe Refund re_123: succeeded"; ``unsent`` when Stripe never gave us its id."""
-    what = f"Stripe {ref.name} {ref.object_id}" if ref is not None else unsent
-    return f"{what}: {words.state_words(state)}"
-
-
-def _customer_entry(customer: StripeCustomer, student: str) -> TimelineEntry:
-    return TimelineEntry(
-        at=customer.created_at,
-        kind="stripe_object",
-        title=f"Stripe Customer {customer.stripe_customer_id} of {student}",
-        details=(("Student", student),),
-        actor=student,
-        stripe=StripeRef("customer", customer.stripe_customer_id, can_read_again=False),
-    )
-
-
-def _card_setup_entry(setup: PendingCardSetup, student: str, zone: str) -> TimelineEntry:
-    state = words.state_words(setup.status)
-    details = [("State as last read", state)]
-    if setup.stripe_setup_intent_id:
-        details.append(("SetupIntent", setup.stripe_setup_intent_id))
-    if setup.failure_message:
-        details.append(("Problem", setup.failure_message))
-    session_id = setup.stripe_checkout_session_id
-    return TimelineEntry(
-        at=setup.created_at,
-        kind="stripe_object",
-        title=f"Card setup {session_id or 'not created at Stripe'}: {state}",
-        details=tuple(details),
-        actor=student,
-        stripe=StripeRef("checkout_session", session_id, False) if session_id else None,
-    )
-
-
 # --- audit, meeting, messages, jobs ------------------------------------------------------------
 
 
@@ -267,7 +188,7 @@ def _audit_entry(
         event.entity_type, event.before, event.after, currency=currency, zone=zone
     )
     if event.reason:
-        details.append(("Reason", event.reason))
+        details.append((tx("Reason"), event.reason))
     return TimelineEntry(
         at=event.created_at,
         kind=words.audit_kind(event.action, event.entity_type),
@@ -285,8 +206,8 @@ def _meeting_entries(
     for job in jobs:
         if job.kind == JobKind.MOVE_MEETING and job.state is JobState.DONE:
             start = datetime.fromisoformat(str(job.payload.get("start_at")))
-            details = (("New start", words.when(start, zone)),)
-            yield TimelineEntry(job.updated_at, "meeting", "Meeting moved", details)
+            details = ((tx("New start"), words.when(start, zone)),)
+            yield TimelineEntry(job.updated_at, "meeting", tx("Meeting moved"), details)
 
 
 def _meeting_state_entries(meeting: Meeting) -> Iterator[TimelineEntry]:
@@ -295,44 +216,47 @@ def _meeting_state_entries(meeting: Meeting) -> Iterator[TimelineEntry]:
         meeting.status is MeetingStatus.READY and meeting.updated_at == meeting.created_at
     )
     if made and meeting.external_id:
-        details = [("Provider", provider), ("Meeting id", meeting.external_id)]
+        details = [(tx("Provider"), provider), (tx("Meeting id"), meeting.external_id)]
         if meeting.join_url:
-            details.append(("Join link", meeting.join_url))
-        yield TimelineEntry(meeting.created_at, "meeting", "Meeting created", tuple(details))
+            details.append((tx("Join link"), meeting.join_url))
+        yield TimelineEntry(meeting.created_at, "meeting", tx("Meeting created"), tuple(details))
     else:
-        details = [("Provider", provider)]
-        yield TimelineEntry(meeting.created_at, "meeting", "Meeting set-up started", tuple(details))
+        details = [(tx("Provider"), provider)]
+        title = tx("Meeting set-up started")
+        yield TimelineEntry(meeting.created_at, "meeting", title, tuple(details))
     if meeting.updated_at == meeting.created_at and made:
         return
-    reason = (("Reason", meeting.failure_reason),) if meeting.failure_reason else ()
+    reason = ((tx("Reason"), meeting.failure_reason),) if meeting.failure_reason else ()
+    at = meeting.updated_at
     if meeting.status is MeetingStatus.DELETED:
-        gone = (("Meeting id", meeting.external_id),) if meeting.external_id else ()
-        yield TimelineEntry(meeting.updated_at, "meeting", "Meeting deleted", gone)
+        gone = ((tx("Meeting id"), meeting.external_id),) if meeting.external_id else ()
+        yield TimelineEntry(at, "meeting", tx("Meeting deleted"), gone)
     elif meeting.status is MeetingStatus.FAILED:
-        yield TimelineEntry(meeting.updated_at, "meeting", "Meeting could not be created", reason)
+        yield TimelineEntry(at, "meeting", tx("Meeting could not be created"), reason)
     elif meeting.status is MeetingStatus.PENDING:
-        yield TimelineEntry(meeting.updated_at, "meeting", "Meeting still pending", reason)
+        yield TimelineEntry(at, "meeting", tx("Meeting still pending"), reason)
     else:
-        link = (("Join link", meeting.join_url),) if meeting.join_url else ()
-        yield TimelineEntry(meeting.updated_at, "meeting", "Meeting ready", link)
+        link = ((tx("Join link"), meeting.join_url),) if meeting.join_url else ()
+        yield TimelineEntry(at, "meeting", tx("Meeting ready"), link)
 
 
 def _notice_entry(
     row: Notification, recipient: str, email: OutboxJob | None, zone: str
 ) -> TimelineEntry:
-    kind = words.NOTICE_KINDS.get(row.kind, row.kind.replace("_", " "))
-    details = [("Kind", kind)]
-    details.append(("In-app", f"read {words.when(row.read_at, zone)}" if row.read_at else "unread"))
+    kind: str = words.NOTICE_KINDS.get(row.kind) or row.kind.replace("_", " ")
+    details = [(tx("Kind"), kind)]
+    seen = tx("read {when}", when=words.when(row.read_at, zone)) if row.read_at else tx("unread")
+    details.append((tx("In-app"), seen))
     if row.email_handed_at is not None:
-        details.append(("E-mail handed over", words.when(row.email_handed_at, zone)))
+        details.append((tx("E-mail handed over"), words.when(row.email_handed_at, zone)))
     if row.emailed_at is not None:
-        details.append(("E-mail sent", words.when(row.emailed_at, zone)))
+        details.append((tx("E-mail sent"), words.when(row.emailed_at, zone)))
     else:
-        details.append(("E-mail", _email_state(row, email)))
+        details.append((tx("E-mail"), _email_state(row, email)))
     return TimelineEntry(
         at=row.created_at,
         kind="notification",
-        title=f"Message to {recipient}: “{row.subject}”",
+        title=tx("Message to {recipient}: “{subject}”", recipient=recipient, subject=row.subject),
         details=tuple(details),
     )
 
@@ -342,14 +266,17 @@ def _message_entry(
 ) -> TimelineEntry:
     """A message between the parties: who wrote to whom, how long, whether it was read (the
     words themselves are in the booking's Messages tab)."""
-    recipient = names.get(row.recipient_id, "the other party")
-    read = f"read {words.when(row.read_at, zone)}" if row.read_at else "not read yet"
+    recipient = names.get(row.recipient_id) or tx("the other party")
+    read = (
+        tx("read {when}", when=words.when(row.read_at, zone)) if row.read_at else tx("not read yet")
+    )
     length = len(row.body)
+    size = tx("1 character") if length == 1 else tx("{n} characters", n=length)
     return TimelineEntry(
         at=row.created_at,
         kind="message",
-        title=f"Message from {author} to {recipient}",
-        details=(("Length", f"{length} character{'s' if length != 1 else ''}"), ("Read", read)),
+        title=tx("Message from {author} to {recipient}", author=author, recipient=recipient),
+        details=((tx("Length"), size), (tx("Read"), read)),
         actor=author,
     )
 
@@ -357,12 +284,12 @@ def _message_entry(
 def _email_state(row: Notification, job: OutboxJob | None) -> str:
     """Where the e-mail of a notification not (yet) sent stands."""
     if row.email_handed_at is not None:
-        return "handed to the mail server; delivery not confirmed"
+        return tx("handed to the mail server; delivery not confirmed")
     if job is None:
-        return "not sent by e-mail (in-app only)"
+        return tx("not sent by e-mail (in-app only)")
     if job.state is JobState.DEAD:
-        return "not sent: its job is dead-lettered"
-    return "waiting to be sent" if job.state is not JobState.DONE else "not sent"
+        return tx("not sent: its job is dead-lettered")
+    return tx("waiting to be sent") if job.state is not JobState.DONE else tx("not sent")
 
 
 def _notification_of(job: OutboxJob) -> int:
@@ -373,21 +300,25 @@ def _notification_of(job: OutboxJob) -> int:
 def _job_entry(job: OutboxJob, subjects: dict[int, tuple[str, str]], zone: str) -> TimelineEntry:
     what = words.JOB_TITLES.get(job.kind, job.kind)
     state = job.state.value
+    state_text = words.JOB_STATES.get(state, state)
     details = [
-        ("State", words.JOB_STATES.get(state, state)),
-        ("Failed attempts", f"{job.attempts} of {job.max_attempts}"),
+        (tx("State"), state_text),
+        (tx("Failed attempts"), tx("{n} of {most}", n=job.attempts, most=job.max_attempts)),
     ]
     if job.last_error:
-        details.append(("Last error", job.last_error))
+        details.append((tx("Last error"), job.last_error))
     if job.state is JobState.PENDING:
-        details.append(("Next attempt", words.when(job.next_attempt_at, zone)))
+        details.append((tx("Next attempt"), words.when(job.next_attempt_at, zone)))
     elif job.state in (JobState.DONE, JobState.DEAD):
-        details.append(("Finished", words.when(job.updated_at, zone)))
+        details.append((tx("Finished"), words.when(job.updated_at, zone)))
     notice = subjects.get(_notification_of(job))
     if notice is not None:
-        details.append(("Message", f"“{notice[0]}” to {notice[1]}"))
+        subject, recipient = notice
+        details.append(
+            (tx("Message"), tx("“{subject}” to {recipient}", subject=subject, recipient=recipient))
+        )
     if job.kind == JobKind.REMINDER:
         reminder = str(job.payload.get("kind", ""))
-        details.append(("Reminder", words.NOTICE_KINDS.get(reminder, reminder)))
-    title = f"Job “{what}”: {words.JOB_STATES.get(state, state)}"
+        details.append((tx("Reminder"), words.NOTICE_KINDS.get(reminder, reminder)))
+    title = tx("Job “{what}”: {state}", what=what, state=state_text)
     return TimelineEntry(job.created_at, "job", title, tuple(details))

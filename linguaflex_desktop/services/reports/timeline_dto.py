@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from linguaflex_desktop.texts import Text, tx
+
 # What an entry is about: the booking's own status, its payment status, a payment attempt or
 # refund as we recorded it, a Stripe object, the meeting, a notification, a message between
 # the parties, an outbox job, or any
@@ -25,13 +27,13 @@ TimelineKind = Literal[
 ]
 StripeObjectType = Literal["payment_intent", "refund", "checkout_session", "customer"]
 
-SYSTEM_ACTOR = "System"
+SYSTEM_ACTOR = tx("System")
 
-STRIPE_OBJECT_NAMES: dict[StripeObjectType, str] = {
-    "payment_intent": "PaymentIntent",
-    "refund": "Refund",
-    "checkout_session": "Card setup (Checkout Session)",
-    "customer": "Customer",
+STRIPE_OBJECT_NAMES: dict[StripeObjectType, Text] = {
+    "payment_intent": tx("PaymentIntent"),
+    "refund": tx("Refund"),
+    "checkout_session": tx("Card setup (Checkout Session)"),
+    "customer": tx("Customer"),
 }
 
 

@@ -15,80 +15,88 @@ from linguaflex_desktop.services.reports.audit_text import (
     NOT_SET,
     describe_changes,
 )
+from linguaflex_desktop.services.reports.calendar_words import moment_text
 from linguaflex_desktop.services.reports.timeline_dto import TimelineKind
+from linguaflex_desktop.texts import Text, tx
 
 A = AuditAction
-ACTION_TITLES: dict[str, str] = {
-    A.BOOKING_REQUESTED: "Booking requested",
-    A.BOOKING_CONFIRMED: "Teacher confirmed the booking",
-    A.BOOKING_DECLINED: "Teacher declined the booking",
-    A.BOOKING_CANCELLED: "Booking cancelled",
-    A.BOOKING_EXPIRED: "Request expired: the teacher did not answer",
-    A.BOOKING_PAYMENT_OVERDUE: "Cancelled: not paid by the deadline",
-    A.BOOKING_COMPLETED: "Session completed",
-    A.BOOKING_REFUNDED: "Booking closed by a full refund",
-    A.BOOKING_PAYMENT_PENDING: "Payment started",
-    A.BOOKING_PAYMENT_PAID: "Booking paid",
-    A.BOOKING_PAYMENT_FAILED: "Payment failed",
-    A.BOOKING_PAYMENT_REFUNDED: "Payment fully refunded",
-    A.BOOKING_RESCHEDULE_PROPOSED: "New time proposed",
-    A.BOOKING_RESCHEDULED: "Booking moved to a new time",
-    A.BOOKING_RESCHEDULE_DECLINED: "New time declined",
-    A.PAYMENT_CREATED: "Payment attempt started",
-    A.PAYMENT_SUCCEEDED: "Stripe confirmed the payment",
-    A.PAYMENT_FAILED: "Payment attempt failed",
-    A.PAYMENT_CANCELED: "Payment attempt cancelled",
-    A.PAYMENT_MISMATCH: "Stripe's payment does not match the booking",
-    A.PAYMENT_NEEDS_ATTENTION: "Payment went through on a closed booking",
-    A.PAYMENT_READ_AGAIN: "PaymentIntent read again from Stripe",
-    A.REFUND_REQUESTED: "Refund requested",
-    A.REFUND_PENDING: "Stripe accepted the refund (pending)",
-    A.REFUND_REQUIRES_ACTION: "Refund needs action at Stripe",
-    A.REFUND_SUCCEEDED: "Refund succeeded at Stripe",
-    A.REFUND_FAILED: "Refund failed at Stripe",
-    A.REFUND_CANCELED: "Refund cancelled at Stripe",
-    A.REFUND_REFUSED: "Stripe refused the refund",
-    A.REFUND_ADOPTED: "Refund found at Stripe and recorded",
-    A.REFUND_NEEDS_ATTENTION: "Refund needs an administrator",
-    A.REFUND_READ_AGAIN: "Refund read again from Stripe",
-    A.JOB_RETRY: "Dead job queued again",
-    A.ATTENTION_FIX: "Needs-attention fix run",
+NOT_RECORDED = tx("not recorded")
+ACTION_TITLES: dict[str, Text] = {
+    A.BOOKING_REQUESTED: tx("Booking requested"),
+    A.BOOKING_CONFIRMED: tx("Teacher confirmed the booking"),
+    A.BOOKING_DECLINED: tx("Teacher declined the booking"),
+    A.BOOKING_CANCELLED: tx("Booking cancelled"),
+    A.BOOKING_EXPIRED: tx("Request expired: the teacher did not answer"),
+    A.BOOKING_PAYMENT_OVERDUE: tx("Cancelled: not paid by the deadline"),
+    A.BOOKING_COMPLETED: tx("Session completed"),
+    A.BOOKING_REFUNDED: tx("Booking closed by a full refund"),
+    A.BOOKING_PAYMENT_PENDING: tx("Payment started"),
+    A.BOOKING_PAYMENT_PAID: tx("Booking paid"),
+    A.BOOKING_PAYMENT_FAILED: tx("Payment failed"),
+    A.BOOKING_PAYMENT_REFUNDED: tx("Payment fully refunded"),
+    A.BOOKING_RESCHEDULE_PROPOSED: tx("New time proposed"),
+    A.BOOKING_RESCHEDULED: tx("Booking moved to a new time"),
+    A.BOOKING_RESCHEDULE_DECLINED: tx("New time declined"),
+    A.PAYMENT_CREATED: tx("Payment attempt started"),
+    A.PAYMENT_SUCCEEDED: tx("Stripe confirmed the payment"),
+    A.PAYMENT_FAILED: tx("Payment attempt failed"),
+    A.PAYMENT_CANCELED: tx("Payment attempt cancelled"),
+    A.PAYMENT_MISMATCH: tx("Stripe's payment does not match the booking"),
+    A.PAYMENT_NEEDS_ATTENTION: tx("Payment went through on a closed booking"),
+    A.PAYMENT_READ_AGAIN: tx("PaymentIntent read again from Stripe"),
+    A.REFUND_REQUESTED: tx("Refund requested"),
+    A.REFUND_PENDING: tx("Stripe accepted the refund (pending)"),
+    A.REFUND_REQUIRES_ACTION: tx("Refund needs action at Stripe"),
+    A.REFUND_SUCCEEDED: tx("Refund succeeded at Stripe"),
+    A.REFUND_FAILED: tx("Refund failed at Stripe"),
+    A.REFUND_CANCELED: tx("Refund cancelled at Stripe"),
+    A.REFUND_REFUSED: tx("Stripe refused the refund"),
+    A.REFUND_ADOPTED: tx("Refund found at Stripe and recorded"),
+    A.REFUND_NEEDS_ATTENTION: tx("Refund needs an administrator"),
+    A.REFUND_READ_AGAIN: tx("Refund read again from Stripe"),
+    A.JOB_RETRY: tx("Dead job queued again"),
+    A.ATTENTION_FIX: tx("Needs-attention fix run"),
 }
-JOB_TITLES: dict[str, str] = {
-    JobKind.CREATE_MEETING: "Create the meeting",
-    JobKind.DELETE_MEETING: "Delete the meeting",
-    JobKind.MOVE_MEETING: "Move the meeting",
-    JobKind.SEND_EMAIL: "Send an e-mail",
-    JobKind.REMINDER: "Send a reminder",
+JOB_TITLES: dict[str, Text] = {
+    JobKind.CREATE_MEETING: tx("Create the meeting"),
+    JobKind.DELETE_MEETING: tx("Delete the meeting"),
+    JobKind.MOVE_MEETING: tx("Move the meeting"),
+    JobKind.SEND_EMAIL: tx("Send an e-mail"),
+    JobKind.REMINDER: tx("Send a reminder"),
 }
-JOB_STATES = {"pending": "waiting", "running": "running", "done": "done", "dead": "dead-lettered"}
+JOB_STATES: dict[str, Text] = {
+    "pending": tx("waiting"),
+    "running": tx("running"),
+    "done": tx("done"),
+    "dead": tx("dead-lettered"),
+}
 # our record of a PaymentIntent or Refund, and Stripe's statuses, in words
-HELD_STATES = {
-    "creating": "not yet answered by Stripe",
-    "pending": "pending",
-    "requires_action": "needs action",
-    "requires_confirmation": "waiting for confirmation",
-    "requires_payment_method": "declined",
-    "processing": "processing",
-    "succeeded": "succeeded",
-    "failed": "failed",
-    "canceled": "cancelled",
+HELD_STATES: dict[str, Text] = {
+    "creating": tx("not yet answered by Stripe"),
+    "pending": tx("pending"),
+    "requires_action": tx("needs action"),
+    "requires_confirmation": tx("waiting for confirmation"),
+    "requires_payment_method": tx("declined"),
+    "processing": tx("processing"),
+    "succeeded": tx("succeeded"),
+    "failed": tx("failed"),
+    "canceled": tx("cancelled"),
 }
-NOTICE_KINDS = {
-    "requested": "booking request",
-    "confirmed": "confirmation, pay now",
-    "declined": "request declined",
-    "cancelled": "cancellation",
-    "expired": "request expired",
-    "payment_overdue": "payment overdue",
-    "paid": "session booked",
-    "meeting_ready": "meeting link",
-    "refunded": "refund",
-    "partially_refunded": "partial refund",
-    "rescheduled": "new time",
-    "completed": "session completed",
-    "reminder_24h": "reminder 24 hours before",
-    "reminder_1h": "reminder 1 hour before",
+NOTICE_KINDS: dict[str, Text] = {
+    "requested": tx("booking request"),
+    "confirmed": tx("confirmation, pay now"),
+    "declined": tx("request declined"),
+    "cancelled": tx("cancellation"),
+    "expired": tx("request expired"),
+    "payment_overdue": tx("payment overdue"),
+    "paid": tx("session booked"),
+    "meeting_ready": tx("meeting link"),
+    "refunded": tx("refund"),
+    "partially_refunded": tx("partial refund"),
+    "rescheduled": tx("new time"),
+    "completed": tx("session completed"),
+    "reminder_24h": tx("reminder 24 hours before"),
+    "reminder_1h": tx("reminder 1 hour before"),
 }
 
 
@@ -110,7 +118,7 @@ def action_title(action: str) -> str:
 def state_words(value: str | None) -> str:
     """A PaymentIntent's, refund's or our attempt's status in words."""
     if value is None:
-        return "not recorded"
+        return NOT_RECORDED
     return HELD_STATES.get(value, value.replace("_", " "))
 
 
@@ -125,10 +133,8 @@ def when(instant: datetime | None, zone: str) -> str:
     """'Wed 3 Mar 2027, 11:00 (UTC+01:00)' in ``zone``, as the audit detail writes an instant;
     'never' for None."""
     if instant is None:
-        return "never"
-    moment = instant.astimezone(zone_of(zone))
-    offset = moment.isoformat()[-6:]
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M} (UTC{offset})"
+        return tx("never")
+    return moment_text(instant.astimezone(zone_of(zone)))
 
 
 def capitalised(text: str) -> str:
@@ -156,5 +162,6 @@ def audit_fields(
         if not sides:
             continue
         changed = len(sides) == 2 and field.changed
-        pairs.append((field.label, f"{field.before} → {field.after}" if changed else sides[-1]))
+        value = tx("{before} → {after}", before=field.before, after=field.after)
+        pairs.append((field.label, value if changed else sides[-1]))
     return pairs

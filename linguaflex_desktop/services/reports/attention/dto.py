@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Literal
 
 from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
+from linguaflex_desktop.texts import tx
 
 RuleId = Literal[
     "meeting_missing",
@@ -43,60 +44,62 @@ RULES: dict[RuleId, AttentionRule] = {
     for rule in (
         AttentionRule(
             "meeting_missing",
-            "Paid, no meeting",
+            tx("Paid, no meeting"),
             "booking",
-            "Retry meeting",
-            "Queue the meeting's creation again, due now.",
+            tx("Retry meeting"),
+            tx("Queue the meeting's creation again, due now."),
         ),
         AttentionRule(
             "payment_overdue",
-            "Unpaid past its deadline",
+            tx("Unpaid past its deadline"),
             "booking",
-            "Run due transitions",
-            "Apply what is due to this booking now (an unpaid one is cancelled).",
+            tx("Run due transitions"),
+            tx("Apply what is due to this booking now (an unpaid one is cancelled)."),
         ),
         AttentionRule(
             "payment_stuck",
-            "Payment pending too long",
+            tx("Payment pending too long"),
             "payment",
-            "Re-read from Stripe",
-            "Ask Stripe where the payment stands and record it.",
+            tx("Re-read from Stripe"),
+            tx("Ask Stripe where the payment stands and record it."),
         ),
         AttentionRule(
             "job_dead",
-            "Background job gave up",
+            tx("Background job gave up"),
             "outbox_job",
-            "Retry job",
-            "Queue the job again with fresh attempts.",
+            tx("Retry job"),
+            tx("Queue the job again with fresh attempts."),
         ),
         AttentionRule(
             "stripe_disagrees",
-            "Stripe disagrees",
+            tx("Stripe disagrees"),
             "payment",
-            "Re-read and refund",
-            "Re-read the payment at Stripe and return the money the closed booking holds.",
+            tx("Re-read and refund"),
+            tx("Re-read the payment at Stripe and return the money the closed booking holds."),
         ),
         AttentionRule(
             "refund_unattributed",
-            "Refund at Stripe not ours",
+            tx("Refund at Stripe not ours"),
             "refund",
-            "Re-read from Stripe",
-            "List the payment's refunds at Stripe again and record ours when it can be told.",
+            tx("Re-read from Stripe"),
+            tx("List the payment's refunds at Stripe again and record ours when it can be told."),
         ),
         AttentionRule(
             "ledger_differs",
-            "Differs from Stripe",
+            tx("Differs from Stripe"),
             "payment",
-            "Re-read from Stripe",
-            "Compare the payment with Stripe again, settling its refunds Stripe has finished.",
+            tx("Re-read from Stripe"),
+            tx("Compare the payment with Stripe again, settling its refunds Stripe has finished."),
         ),
         AttentionRule(
             "stripe_refund_unrecorded",
-            "Refund at Stripe not recorded",
+            tx("Refund at Stripe not recorded"),
             "payment",
-            "Re-read from Stripe",
-            "Compare the payment with Stripe again; a refund made in the Stripe Dashboard "
-            "stays listed until it is recorded or cancelled there.",
+            tx("Re-read from Stripe"),
+            tx(
+                "Compare the payment with Stripe again; a refund made in the Stripe Dashboard "
+                "stays listed until it is recorded or cancelled there."
+            ),
         ),
     )
 }

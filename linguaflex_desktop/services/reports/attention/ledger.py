@@ -17,21 +17,22 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.models import SessionBooking
 from linguaflex_desktop.services.common.ledger_findings import LedgerFinding, LedgerFindings
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.reports.attention.dto import AttentionRow, RuleId
 from linguaflex_desktop.services.reports.attention.rules import Rule, row_of, with_booking
+from linguaflex_desktop.texts import Text, tx
 
 UNRECORDED = "refund_not_recorded"
-FINDING_TEXT = {
-    "missing_at_stripe": "Stripe does not know its PaymentIntent",
-    "amount": "its amount differs",
-    "currency": "its currency differs",
-    "status": "its status differs",
-    "booking": "Stripe names another booking for it",
-    "refund_missing_at_stripe": "a refund held here is unknown to Stripe",
-    "refund_amount": "a refund's amount differs",
-    "refund_status": "a refund's status differs",
-    UNRECORDED: "Stripe holds a refund on it that was never recorded here",
+FINDING_TEXT: dict[str, Text] = {
+    "missing_at_stripe": tx("Stripe does not know its PaymentIntent"),
+    "amount": tx("its amount differs"),
+    "currency": tx("its currency differs"),
+    "status": tx("its status differs"),
+    "booking": tx("Stripe names another booking for it"),
+    "refund_missing_at_stripe": tx("a refund held here is unknown to Stripe"),
+    "refund_amount": tx("a refund's amount differs"),
+    "refund_status": tx("a refund's status differs"),
+    UNRECORDED: tx("Stripe holds a refund on it that was never recorded here"),
 }
 
 
@@ -74,20 +75,57 @@ def ledger_rule(findings: LedgerFindings, rule: RuleId) -> Rule:
 
 
 def _problem(found: list[LedgerFinding]) -> str:
+    """One sentence per variant (with or without a refund; no, one or more other
+    differences), so that each can be translated whole."""
     first = found[0]
-    text = FINDING_TEXT.get(first.kind, first.kind)
-    more = f" ({len(found) - 1} more difference{'s' if len(found) > 2 else ''})"
-    sides = f"here {_side(first, first.ours)}, at Stripe {_side(first, first.stripe)}"
-    refund = f" (refund {first.refund})" if first.refund else ""
-    return (
-        f"The last check with Stripe found payment #{first.payment_id}{refund} differing: "
-        f"{text} ({sides}){more if len(found) > 1 else ''}."
+    values = {
+        "number": first.payment_id,
+        "refund": first.refund or "",
+        "finding": FINDING_TEXT.get(first.kind) or first.kind,
+        "ours": _side(first, first.ours),
+        "theirs": _side(first, first.stripe),
+        "more": len(found) - 1,
+    }
+    if first.refund:
+        if len(found) == 1:
+            return tx(
+                "The last check with Stripe found payment #{number} (refund {refund}) "
+                "differing: {finding} (here {ours}, at Stripe {theirs}).",
+                **values,
+            )
+        if len(found) == 2:
+            return tx(
+                "The last check with Stripe found payment #{number} (refund {refund}) "
+                "differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).",
+                **values,
+            )
+        return tx(
+            "The last check with Stripe found payment #{number} (refund {refund}) "
+            "differing: {finding} (here {ours}, at Stripe {theirs}) ({more} more differences).",
+            **values,
+        )
+    if len(found) == 1:
+        return tx(
+            "The last check with Stripe found payment #{number} differing: {finding} "
+            "(here {ours}, at Stripe {theirs}).",
+            **values,
+        )
+    if len(found) == 2:
+        return tx(
+            "The last check with Stripe found payment #{number} differing: {finding} "
+            "(here {ours}, at Stripe {theirs}) (1 more difference).",
+            **values,
+        )
+    return tx(
+        "The last check with Stripe found payment #{number} differing: {finding} "
+        "(here {ours}, at Stripe {theirs}) ({more} more differences).",
+        **values,
     )
 
 
 def _side(finding: LedgerFinding, value: int | str | None) -> str:
     if value is None:
-        return "nothing"
+        return tx("nothing")
     if isinstance(value, int):
-        return format_money(value, finding.currency)
+        return tx("{amount}", amount=money(value, finding.currency))
     return value

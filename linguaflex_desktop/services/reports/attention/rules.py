@@ -49,8 +49,9 @@ from linguaflex_desktop.models import (
     SessionBooking,
     User,
 )
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.reports.attention.dto import RULES, AttentionRow, RuleId
+from linguaflex_desktop.texts import tx
 
 MEETING_GRACE = timedelta(minutes=10)
 PENDING_LIMIT = timedelta(minutes=30)
@@ -125,10 +126,16 @@ def meeting_missing(
 
 def _meeting_problem(status: MeetingStatus | None, reason: str | None) -> str:
     if status is MeetingStatus.FAILED:
-        return f"Paid over 10 minutes ago, but the meeting could not be made ({reason})."
+        return tx(
+            "Paid over 10 minutes ago, but the meeting could not be made ({reason}).",
+            reason=str(reason),
+        )
     if reason:
-        return f"Paid over 10 minutes ago, and the meeting is still not ready ({reason})."
-    return "Paid over 10 minutes ago, and no meeting is ready yet."
+        return tx(
+            "Paid over 10 minutes ago, and the meeting is still not ready ({reason}).",
+            reason=reason,
+        )
+    return tx("Paid over 10 minutes ago, and no meeting is ready yet.")
 
 
 def payment_overdue(
@@ -145,7 +152,7 @@ def payment_overdue(
     )
     if subject_id is not None:
         query = query.where(SessionBooking.id == subject_id)
-    problem = "Its payment deadline has passed, yet it is still confirmed and awaiting payment."
+    problem = tx("Its payment deadline has passed, yet it is still confirmed and awaiting payment.")
     return [
         row_of("payment_overdue", booking[0], due_by, problem, *booking)
         for due_by, *booking in session.execute(query.limit(limit))
@@ -168,12 +175,21 @@ def payment_stuck(
             "payment_stuck",
             payment_id,
             created_at,
-            f"Payment #{payment_id} has waited for Stripe for over 30 minutes"
-            + (" (Stripe never answered its start)." if status is _ACTIVE[0] else "."),
+            _stuck_problem(payment_id, never_answered=status is _ACTIVE[0]),
             *booking,
         )
         for payment_id, created_at, status, *booking in session.execute(query.limit(limit))
     ]
+
+
+def _stuck_problem(payment_id: int, *, never_answered: bool) -> str:
+    if never_answered:
+        return tx(
+            "Payment #{number} has waited for Stripe for over 30 minutes "
+            "(Stripe never answered its start).",
+            number=payment_id,
+        )
+    return tx("Payment #{number} has waited for Stripe for over 30 minutes.", number=payment_id)
 
 
 def _literally_active() -> ColumnElement[bool]:
@@ -226,11 +242,21 @@ def _booking_of(payload: dict[str, Any] | None) -> int | None:
 
 def _job_problem(job: OutboxJob) -> str:
     lines = (job.last_error or "").strip().splitlines()
-    error = lines[0] if lines else "no error recorded"
+    error: str = lines[0] if lines else tx("no error recorded")
     if len(error) > MAX_ERROR_CHARS:
         error = error[: MAX_ERROR_CHARS - 1] + "…"
-    tries = f"{job.attempts} attempt{'s' if job.attempts != 1 else ''}"
-    return f"The background job “{job.kind}” gave up after {tries}: {error}"
+    if job.attempts == 1:
+        return tx(
+            "The background job “{kind}” gave up after 1 attempt: {error}",
+            kind=job.kind,
+            error=error,
+        )
+    return tx(
+        "The background job “{kind}” gave up after {n} attempts: {error}",
+        kind=job.kind,
+        n=job.attempts,
+        error=error,
+    )
 
 
 def stripe_disagrees(
@@ -264,10 +290,11 @@ def stripe_disagrees(
         query = query.where(Payment.id == subject_id)
     rows = []
     for payment_id, at, amount, refunded, currency, *booking in session.execute(query.limit(limit)):
-        held = format_money(amount - refunded, currency)
-        problem = (
-            f"Stripe took payment #{payment_id} after the booking had closed here; "
-            f"{held} has not been returned."
+        problem = tx(
+            "Stripe took payment #{number} after the booking had closed here; "
+            "{amount} has not been returned.",
+            number=payment_id,
+            amount=money(amount - refunded, currency),
         )
         rows.append(row_of("stripe_disagrees", payment_id, at or now, problem, *booking))
     return rows
@@ -299,8 +326,12 @@ def refund_unattributed(
             "refund_unattributed",
             refund_id,
             since,
-            f"Refund #{refund_id} of {format_money(amount, currency)} was not sent: Stripe "
-            "holds a refund on this payment that LinguaFlex cannot attribute.",
+            tx(
+                "Refund #{number} of {amount} was not sent: Stripe holds a refund on this "
+                "payment that LinguaFlex cannot attribute.",
+                number=refund_id,
+                amount=money(amount, currency),
+            ),
             *booking,
         )
         for refund_id, since, amount, currency, *booking in session.execute(query.limit(limit))

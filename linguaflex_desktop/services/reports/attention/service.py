@@ -41,11 +41,12 @@ from linguaflex_desktop.services.reports.attention.dto import (
 )
 from linguaflex_desktop.services.reports.attention.ledger import ledger_rule
 from linguaflex_desktop.services.reports.attention.rules import RULE_QUERIES, Rule
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
 PER_RULE_LIMIT = 200
-NO_LONGER = "This no longer needs attention."
+NO_LONGER = tx("This no longer needs attention.")
 
 
 class StripeFixes(Protocol):
@@ -106,7 +107,7 @@ class AttentionService:
         """Run the fix of ``rule_id`` for the record ``subject_id`` (an ``AttentionRow.key``)
         and say whether the rule still holds. Admins only (PermissionDenied, nothing run)."""
         rule = _rule_id(rule_id)
-        subject_id = check_int(subject_id, what="record number", minimum=1)
+        subject_id = check_int(subject_id, what=tx("record number"), minimum=1)
         with self._ctx.unit_of_work(write=False) as uow:
             admin_id = load_acting_user(uow.session, actor, Role.ADMIN).id
             row = self._holds(uow.session, rule, subject_id)
@@ -135,16 +136,17 @@ class AttentionService:
                 return self._retry_meeting(actor, subject)
             case "payment_overdue":
                 changed = self._due.run_for_booking(subject)
-                return "The due transitions ran: " + (
-                    "the booking was cancelled, as it was not paid by its deadline."
-                    if changed
-                    else "nothing was due any more."
-                )
+                if changed:
+                    return tx(
+                        "The due transitions ran: the booking was cancelled, as it was not "
+                        "paid by its deadline."
+                    )
+                return tx("The due transitions ran: nothing was due any more.")
             case "payment_stuck":
                 return self._stripe().reread_payment(subject)
             case "job_dead":
                 job = self._jobs.retry_dead(actor, subject)
-                return f"Job #{job.id} is queued again with fresh attempts."
+                return tx("Job #{number} is queued again with fresh attempts.", number=job.id)
             case "stripe_disagrees":
                 return self._stripe().refund_closed_payment(subject, actor_id=admin_id)
             case "refund_unattributed":
@@ -187,8 +189,8 @@ class AttentionService:
         if state is JobState.DEAD and job_id is not None:
             self._jobs.retry_dead(actor, job_id)
         if state is JobState.RUNNING:
-            return "The meeting is being made right now; look again in a minute."
-        return "The meeting's creation is queued to run now; the worker makes it shortly."
+            return tx("The meeting is being made right now; look again in a minute.")
+        return tx("The meeting's creation is queued to run now; the worker makes it shortly.")
 
     def _audit(self, admin_id: int, row: AttentionRow, outcome: str, message: str) -> None:
         with self._ctx.unit_of_work() as uow:
@@ -211,7 +213,7 @@ def _rule_id(value: str) -> RuleId:
     for rule_id in RULES:
         if rule_id == value:
             return rule_id
-    raise ValidationError(f"There is no needs-attention rule named {value!r}.")
+    raise ValidationError(tx("There is no needs-attention rule named {name}.", name=repr(value)))
 
 
 def _stamp(now: datetime) -> str:
