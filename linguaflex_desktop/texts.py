@@ -38,21 +38,21 @@ class Text(str):
 
     template: str
     params: Mapping[str, object]
-    note: str | None
+    sense: str | None
 
-    def __new__(cls, template: str, params: Mapping[str, object], note: str | None = None) -> Text:
+    def __new__(cls, template: str, params: Mapping[str, object], sense: str | None = None) -> Text:
         text = super().__new__(cls, template.format_map({k: str(v) for k, v in params.items()}))
         text.template = template
         text.params = MappingProxyType(dict(params))
-        text.note = note
+        text.sense = sense
         return text
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (Text, (self.template, dict(self.params), self.note))
+        return (Text, (self.template, dict(self.params), self.sense))
 
 
-def tx(template: str, /, *, note: str | None = None, **params: object) -> Text:
+def tx(template: str, /, *, sense: str | None = None, **params: object) -> Text:
     """The sentence ``template`` with ``params`` filled in (``str.format`` fields), in English,
     marked for translation. Values may be ``str``, ``int``, ``Amount`` or another ``Text``.
-    ``note`` tells apart one English word that needs two translations (see ui/i18n.t)."""
-    return Text(template, params, note)
+    ``sense`` tells apart one English word that needs two translations (see ui/i18n.t)."""
+    return Text(template, params, sense)

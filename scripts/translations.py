@@ -7,7 +7,7 @@
 
 Marked strings are the first argument of ``t(...)`` (ui/i18n.py) and ``tx(...)`` (texts.py),
 found with Python's own parser (so also inside f-strings, which lupdate skips); all live in one
-context (""), told apart where one English word needs two translations by ``note="..."`` (Qt's
+context (""), told apart where one English word needs two translations by ``sense="..."`` (Qt's
 disambiguation). The English catalogue holds no translations (the source text is shown); it
 exists so that a new language starts from a current list.
 """
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 SOURCES = ROOT / "linguaflex_desktop"
 LANGUAGES = ("en", "es")
-NOTE_SEPARATOR = "\u0004"  # in fill's JSON keys: "Paid\u0004payment" for t("Paid", note="payment")
+NOTE_SEPARATOR = "\u0004"  # in fill's JSON keys: "Paid\u0004payment" for t("Paid", sense="payment")
 # module -> the marker it exports: t(...) translates now (UI), tx(...) marks for later.
 MARKERS = {"linguaflex_desktop.ui.i18n": "t", "linguaflex_desktop.texts": "tx"}
 
@@ -66,7 +66,7 @@ def marked_strings(root: Path = SOURCES) -> tuple[dict[tuple[str, str], None], l
             if not (isinstance(node, ast.Call) and _call_name(node.func) in names):
                 continue
             first = node.args[0] if node.args else None
-            note = next((k.value for k in node.keywords if k.arg == "note"), None)
+            note = next((k.value for k in node.keywords if k.arg == "sense"), None)
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 problems.append(f"{where}: {_call_name(node.func)}() needs a string literal")
@@ -74,7 +74,7 @@ def marked_strings(root: Path = SOURCES) -> tuple[dict[tuple[str, str], None], l
             if note is not None and not (
                 isinstance(note, ast.Constant) and isinstance(note.value, str)
             ):
-                problems.append(f"{where}: note= must be a string literal")
+                problems.append(f"{where}: sense= must be a string literal")
                 continue
             found[(first.value, note.value if note is not None else "")] = None
     return found, problems

@@ -33,7 +33,7 @@ class GigColumn(enum.Enum):
 def gig_status_text(gig: GigDTO) -> str:
     if gig.is_suspended:
         return t("Suspended")
-    return t("Active") if gig.is_active else t("Hidden")
+    return t("Active", sense="gig") if gig.is_active else t("Hidden")
 
 
 def level_code_text(level: Level) -> str:

@@ -45,11 +45,11 @@ DEFAULT_LANGUAGE = "en"
 SETTINGS_KEY = "ui/language"
 
 
-def t(text: str, /, *, note: str | None = None, **params: object) -> str:
+def t(text: str, /, *, sense: str | None = None, **params: object) -> str:
     """``text`` in the current language with ``params`` filled in (``str.format`` fields).
-    ``note`` tells apart one English word that needs two translations ("Paid" of a booking,
+    ``sense`` tells apart one English word that needs two translations ("Paid" of a booking,
     "Paid" of a payment): Qt's disambiguation, a literal too."""
-    translated = QCoreApplication.translate(CONTEXT, text, note)
+    translated = QCoreApplication.translate(CONTEXT, text, sense)
     if not params:
         return translated
     return translated.format_map({key: localize_value(value) for key, value in params.items()})
@@ -59,7 +59,7 @@ def localize(message: str) -> str:
     """A sentence from below the UI in the current language: a ``Text`` is translated and its
     values written in the current locale; any other string is shown as it is."""
     if isinstance(message, Text):
-        return t(message.template, note=message.note, **message.params)
+        return t(message.template, sense=message.sense, **message.params)
     return message
 
 

@@ -1,4 +1,3339 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+  <context>
+    <name />
+    <message>
+      <source> min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Profile and password…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(not shown)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 character</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 new</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 star</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 unread message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 unread message in your bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>6 digits</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A meeting room is created when the session is paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A new time was proposed; open Details… to see and answer it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a refund held here is unknown to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a refund's amount differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a refund's status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} days: choose a shorter period or longer buckets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} months: choose a shorter period or longer buckets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} weeks: choose a shorter period or longer buckets.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A revenue report covers at most {years} years.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A1 — Beginner</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A2 — Elementary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>About</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>About me</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>About this gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Accept new time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Account locked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>action filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add day off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Admin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adopted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Agenda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ALL</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All levels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An admin gave you a temporary password. Choose your own password to continue; nothing else can be done before.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An exported time must carry its time zone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An unexpected error occurred and the action was not completed. The details were written to the log file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer cancellation request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer each request before its deadline; times are in your zone, {zone}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer from {name} ({when}):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer {student}'s review ({stars} of 5). Students see your answer under the review; you can answer once.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answered: {answer}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Answer…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any currency</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply what is due to this booking now (an unpaid one is cancelled).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apr</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask Stripe where the payment stands and record it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask to cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask to cancel “{gig}” with {name} on {when}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asked on {when}: “{reason}”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>At least {count} characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>audit trail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aug</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>B1 — Intermediate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>B2 — Upper intermediate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Background job gave up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Being sent to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Best match</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Best rated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>bio</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Book a session…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Book “{title}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking #{id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking #{number}: {gig}, {student} with {teacher}, {when} — {status}, payment {payment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking closed by a full refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking moved to a new time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>booking request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking requested</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Book…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C1 — Advanced</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>C2 — Proficient</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Calendar invite</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel and refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel booking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel “{gig}” with {name} on {when}?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Canceled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cancellation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation request · {summary}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled: not paid by the deadline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling a paid session refunds the student in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot do that</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: thousands are grouped in threes (1,000,000).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: use digits, e.g. 1250.50.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: use one decimal mark.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: {currency} amounts have at most 0 decimal places; separators group thousands.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card brand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card ending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card setup (Checkout Session)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card setup not created at Stripe: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Card setup {id}: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking for a saved sign-in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking for secure storage…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checking the meeting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose 1 to 5 stars.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a currency to filter by price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a free time above.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a free time in the week above.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a period whose start comes before its end.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a photo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a session length to see free times.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose buckets of a day, a week or a month.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose photo…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the kind of record to look up a record by its number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare the payment with Stripe again, settling its refunds Stripe has finished.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compare the payment with Stripe again; a refund made in the Stripe Dashboard stays listed until it is recorded or cancelled there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Completed sessions can be rated once.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Configuration problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirm new address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirm password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>confirmation, pay now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirmed. {name} can now pay for the session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>contact details hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copy the session's link, to paste it into a calendar or chat.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Country</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Create the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Creating account…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CSV files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Damaged database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data folder not writable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data: {location}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database cannot be used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database unavailable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dead job queued again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>dead-lettered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dec</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decline request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decline {name}'s request for {when}? The reason is shown to the student.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Declined. {name} has been told why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decline…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Default card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Default set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo accounts of this database. Choose one to sign in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Demo data loaded: {teachers} teachers with {gigs} gigs, {students} students and {admins} admin. Choose an account to sign in:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Details…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Differs from Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>display name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail handed over</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to set a temporary password for you (Users tab, Set temporary password…); you choose your own when you next sign in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E-mail sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. Conversational Spanish for travellers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. Spanish</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>earnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Email changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter an amount.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the e-mail address of your account; we send it a code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter your email address and password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export {what}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported 1 row to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported {rows} rows to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting {what} to {file}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting {what} to {file}… {rows} rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Failed attempts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fair</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Feb</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Find a teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For {name}: {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forgot password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forgot password?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From {country}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Full refund: the booking is cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gave up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gigs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gigs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the student a reason when you decline.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Good</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>handed to the mail server; delivery not confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hidden at</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hidden {when}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hide review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hide {student}'s review of {teacher} ({stars} of 5)? Students will no longer see it and it will not count in the rating. The reason is recorded in the audit trail and sent to its author.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hide…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hourly rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hourly rate: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How was “{gig}” with {teacher} on {when}? Other students see your rating, your review and your first name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>I am a</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>If your browser did not open, copy this address into it:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Images</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In-app</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inbox</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>internal reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invalid input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invite saved to {path}. Open it to add the session to your calendar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>item</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its amount differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its currency differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Its payment deadline has passed, yet it is still confirmed and awaiting payment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jitsi address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>job</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job #{number} is queued again with fresh attempts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job “{what}”: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Join link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Join session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jul</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Language lessons with teachers you choose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Languages I speak</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Length</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Link copied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Link:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Load demo data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading bookings…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading booking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading free times…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading messages…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading your gigs…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mark completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Marked completed: {gig} with {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Max</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Max {currency} / h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>May</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting cancelled with the booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting could not be created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting created</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting deleted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting failed: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>meeting link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting pending: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting ready</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting ready · {provider}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting ready: Join / Start opens it in the browser.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting set-up started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting still pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Message from {author} to {recipient}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>message to the student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Message to {recipient}: “{subject}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>messages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Messages ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Min {currency} / h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mismatch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Must choose a new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>My bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>My gigs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>My profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name shown to others</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>native</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>needs action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Needs action at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Needs-attention fix run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>never</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New gig…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>new time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New time declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New time proposed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New time proposed. The booking moves when the other party accepts it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New time: {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>new@example.com</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Newest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next attempt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next week →</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next →</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No bookings here yet.
+Find a teacher and book a session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No days off planned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no error recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No free times this week. Try the next week.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No gigs match your search. Try fewer filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No meeting for this booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No meeting yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No messages yet.
+Booking updates, meeting links and reminders arrive here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No messages yet. Write to agree on goals, materials or questions before the session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No new requests on these days; existing bookings stay.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No refund: the session stays booked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No requests are waiting for you.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No reviews yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No reviews yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No secure storage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No sessions this week.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not available: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not possible now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not read yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not sent by e-mail (in-app only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not sent: its job is dead-lettered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not yet answered by Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note to the student (optional; they read it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nov</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Now: {time} · {length}.
+{name} will be asked to accept the new time; until then the booking keeps its current time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Oct</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Online session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student and the teacher of this booking can join.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open requests only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the booking with unread messages.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the page again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Optional: a note for the teacher (goals, level, …)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Outcome unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, and no meeting is ready yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, and the meeting is still not ready ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, but the meeting could not be made ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid, no meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partial refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>partial refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partial refund (the session stays booked):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Partially refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passcode: {password}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password reset</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Past</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pay by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment #{number} has waited for Stripe for over 30 minutes (Stripe never answered its start).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment #{number} has waited for Stripe for over 30 minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment attempt cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment attempt failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment attempt not created at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment attempt started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment fully refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment in progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>payment overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment pending too long</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment went through on a closed booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PaymentIntent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PaymentIntent read again from Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>payments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payout</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pending</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pending at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>per hour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Platform fee</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Poor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Post answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Post review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price: high to low</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price: low to high</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>processing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile and password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile not available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Propose a new time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Propose this time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queue the job again with fresh attempts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queue the meeting's creation again, due now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rate this session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rate this session…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rating {stars}+ only</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Re-read and refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Re-read from Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Re-read the payment at Stripe and return the money the closed booking holds.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reactivated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>read {when}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason (recorded in the audit trail)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason for the student (required)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Received</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Received {when} ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>record kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>record number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund #{number} of {amount} was not sent: Stripe holds a refund on this payment that LinguaFlex cannot attribute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund at Stripe not ours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund at Stripe not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund cancelled at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund failed at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund found at Stripe and recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund needs action at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund needs an administrator</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund not yet answered by Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund read again from Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund requested</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund succeeded at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refused by Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remember me on this computer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reminder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reminder 1 hour before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reminder 24 hours before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove day off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove these hours (saved with Save weekly hours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Repeat new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Request booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>request declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Request expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>request expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Request expired: the teacher did not answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Request sent to {teacher}. You can pay once they confirm it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requesting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requests ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Requires action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reschedule declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reschedule proposed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rescheduled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reschedule…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Retry job</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Retry meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>revenue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Review hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reviews</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>reviews</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run due transitions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Running</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>running</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sandbox: payments made here are test payments, no real money moves.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save calendar invite</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save invite (.ics)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the calendar invitation to add the session to your calendar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save weekly hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved. Lists show times in the new time zone after you next sign in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search by title, teacher or description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Seen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a gig to see its details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a message to read it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a message with a calendar invitation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send a new code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send a reminder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send an e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send code to new address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Send the message (Ctrl+Enter).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Service unavailable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>session booked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>session completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session length</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set password and continue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign-in failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signed in as {name} ({role}) · data: {location}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP host</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP port</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP security</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP sender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP user name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Something went wrong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Speaks {languages}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>speaks {languages}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>State as last read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>statement lines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Statements</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe accepted the refund (pending)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe confirmed the payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe Customer {id} of {student}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe disagrees</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe does not know its PaymentIntent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe holds a refund on it that was never recorded here</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe names another booking for it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe PaymentIntent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe publishable key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused the refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe took payment #{number} after the booking had closed here; {amount} has not been returned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe {object} {id}: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe's payment does not match the booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Student — I want to learn</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Student's note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Students can book you inside these hours ({zone}). Several ranges per day are fine; a range ending at 00:00 runs to midnight.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Students see your photo, name, country, languages and description beside your gigs and on your profile.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>succeeded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspended since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>System</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>System default ({language})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher answers by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher confirmed the booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher declined the booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher profile…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher — I want to teach</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher's share</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher's time zone: {zone}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tell students about your experience and approach.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Temporary password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thank you: your review is posted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That slot is already taken.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The 'from' time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The 'to' time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The background job “{kind}” gave up after 1 attempt: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The background job “{kind}” gave up after {n} attempts: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking was cancelled and your payment is refunded in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The bookings could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The browser could not be opened. The link is {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The due transitions ran: nothing was due any more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The due transitions ran: the booking was cancelled, as it was not paid by its deadline.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The export was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {name} cannot be opened.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {name} is not a picture this app can read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The free times could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) ({more} more differences).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}) ({more} more differences).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The lowest price is above the highest price.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting could not be created: {reason}. An admin can retry it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is being made right now; look again in a minute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting room is being set up ({reason}). Refresh to check again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting room is being set up ({reason}). The link appears here when ready.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting room is being set up. Refresh to check again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting room is being set up. The link appears here when ready.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting was cancelled with the booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting's creation is queued to run now; the worker makes it shortly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The messages could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the other party</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The password the admin gave you</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The picture could not be converted; try a PNG or JPEG file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The picture {name} is too large ({size} MB; at most {limit} MB).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The price could not be worked out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The profile was not saved; see the marked fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The review is hidden; its author was told why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The search could not be run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session was cancelled and the student refunded in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session was opened in your browser.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The student and the teacher join from their booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The student is refunded in full, and reads your reason (required). A cancelled session cannot be restored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The student's reason: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The teacher has not written more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The two new passwords do not match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The two passwords do not match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} is 1 character too long (at most {maximum}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} is {over} characters too long (at most {maximum}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no needs-attention rule named {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking has no meeting.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This message has no calendar invitation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This no longer needs attention.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This teacher has not written about themselves yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This teacher offers no gigs at the moment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Times are shown in your time zone, {zone}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unknown reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unpaid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unpaid past its deadline</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unread</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upcoming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>users</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Very good</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Visible to students in search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for an answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for an answer from the teacher or LinguaFlex.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>waiting for confirmation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>waiting to be sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekly hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekly hours saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What will a session look like? Who is it for? What should students prepare?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>with {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>with {teacher} · {rate} / h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Working out the price…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write a message…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write to {name}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have no gigs yet.
+Create one to appear in students' search results.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have signed out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You proposed a new time: {when}. Waiting for the other party.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>you@example.com</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your answer is posted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your browser could not be opened. Copy this address into it:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your current password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your e-mail address is now {email}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your password was changed. Other computers must sign in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your password was changed. Sign in with the new one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your request to cancel was sent to the teacher and LinguaFlex.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your review (optional): what went well, what could be better</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your saved sign-in is no longer valid. Please sign in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom account ID</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom client ID</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} / h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} in minor units (currency not recorded)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} in minor units of {currency}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{app} — Sign in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{before} → {after}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{brand} ending {last4}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} new</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} unread</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} unread messages</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} unread messages in your bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{currency} amounts have no decimals; type e.g. 1000.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{earlier}; {next}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fee} platform fee</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fee} platform fee (the minimum; {percent} % would be {amount})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file} could not be written to {folder}: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{first}–{last} of {total} {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{hours} h {minutes} min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{language} · level {level} · {lengths} sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{language} · level {level} · {rate}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{length} at {rate} / h: {base} + {fee}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{low}–{high} min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} (you)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} proposed a new time: {when}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} — teacher profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}'s time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}: {amount}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} of {most}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{record} #{number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{shown} of {total} bookings loaded · scroll for more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{span}  ·  times in {zone}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stars} of 5 stars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stars} of 5 — {word}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stars} of 5: {word}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{stars} stars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{time} local time ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{total} bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{total} {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{typed} is ambiguous: here it reads as {read} {currency}; for {other} {currency} type {other}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{typed} is ambiguous: here {mark} groups thousands; for {other} {currency} type {other}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{weekday} {day} {month} {year}, {time} (UTC{offset})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what}: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{subject}” to {recipient}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>← Previous</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>← Previous week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>★ {average} (1 review)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>★ {average} ({count} reviews)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>★ {average} · 1 review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>★ {average} · {count} reviews</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
 </TS>

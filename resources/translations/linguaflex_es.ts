@@ -1,4 +1,3343 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
+  <context>
+    <name />
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>&amp;Account</source>
+      <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+      <source>&amp;Profile and password…</source>
+      <translation>&amp;Perfil y contraseña…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Salir</translation>
+    </message>
+    <message>
+      <source>(not shown)</source>
+      <translation>(no se muestra)</translation>
+    </message>
+    <message>
+      <source>1 booking</source>
+      <translation>1 reserva</translation>
+    </message>
+    <message>
+      <source>1 character</source>
+      <translation>1 carácter</translation>
+    </message>
+    <message>
+      <source>1 new</source>
+      <translation>1 nuevo</translation>
+    </message>
+    <message>
+      <source>1 star</source>
+      <translation>1 estrella</translation>
+    </message>
+    <message>
+      <source>1 unread message</source>
+      <translation>1 mensaje sin leer</translation>
+    </message>
+    <message>
+      <source>1 unread message in your bookings</source>
+      <translation>1 mensaje sin leer en tus reservas</translation>
+    </message>
+    <message>
+      <source>1 {noun}</source>
+      <translation>1 {noun}</translation>
+    </message>
+    <message>
+      <source>6 digits</source>
+      <translation>6 dígitos</translation>
+    </message>
+    <message>
+      <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
+      <translation>Te hemos enviado un código a {email}. Escríbelo aquí antes de 15 minutos para usar esa dirección.</translation>
+    </message>
+    <message>
+      <source>A meeting room is created when the session is paid.</source>
+      <translation>La sala de reunión se crea cuando se paga la clase.</translation>
+    </message>
+    <message>
+      <source>A new time was proposed; open Details… to see and answer it.</source>
+      <translation>Se propuso una nueva hora; abre Detalles… para verla y responder.</translation>
+    </message>
+    <message>
+      <source>a refund held here is unknown to Stripe</source>
+      <translation>Stripe no conoce un reembolso registrado aquí</translation>
+    </message>
+    <message>
+      <source>a refund's amount differs</source>
+      <translation>el importe de un reembolso no coincide</translation>
+    </message>
+    <message>
+      <source>a refund's status differs</source>
+      <translation>el estado de un reembolso no coincide</translation>
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} days: choose a shorter period or longer buckets.</source>
+      <translation>Un gráfico de ingresos muestra como máximo {most} días: elige un periodo más corto o agrupa por intervalos más largos.</translation>
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} months: choose a shorter period or longer buckets.</source>
+      <translation>Un gráfico de ingresos muestra como máximo {most} meses: elige un periodo más corto o agrupa por intervalos más largos.</translation>
+    </message>
+    <message>
+      <source>A revenue chart shows at most {most} weeks: choose a shorter period or longer buckets.</source>
+      <translation>Un gráfico de ingresos muestra como máximo {most} semanas: elige un periodo más corto o agrupa por intervalos más largos.</translation>
+    </message>
+    <message>
+      <source>A revenue report covers at most {years} years.</source>
+      <translation>Un informe de ingresos abarca como máximo {years} años.</translation>
+    </message>
+    <message>
+      <source>A1 — Beginner</source>
+      <translation>A1 — Principiante</translation>
+    </message>
+    <message>
+      <source>A2 — Elementary</source>
+      <translation>A2 — Elemental</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>Sobre el profesor</translation>
+    </message>
+    <message>
+      <source>About me</source>
+      <translation>Sobre mí</translation>
+    </message>
+    <message>
+      <source>About this gig</source>
+      <translation>Sobre esta oferta</translation>
+    </message>
+    <message>
+      <source>Accept new time</source>
+      <translation>Aceptar la nueva hora</translation>
+    </message>
+    <message>
+      <source>Account locked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>action filter</source>
+      <translation>filtro de acción</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Activa</translation>
+    </message>
+    <message>
+      <source>Add day off</source>
+      <translation>Añadir día libre</translation>
+    </message>
+    <message>
+      <source>Add hours</source>
+      <translation>Añadir horas</translation>
+    </message>
+    <message>
+      <source>Add language</source>
+      <translation>Añadir idioma</translation>
+    </message>
+    <message>
+      <source>Admin</source>
+      <translation>Administrador</translation>
+    </message>
+    <message>
+      <source>Adopted</source>
+      <translation>Adoptado</translation>
+    </message>
+    <message>
+      <source>Agenda</source>
+      <translation>Lista</translation>
+    </message>
+    <message>
+      <source>ALL</source>
+      <translation>TODOS</translation>
+    </message>
+    <message>
+      <source>All bookings</source>
+      <translation>Todas las reservas</translation>
+    </message>
+    <message>
+      <source>All files</source>
+      <translation>Todos los archivos</translation>
+    </message>
+    <message>
+      <source>All levels</source>
+      <translation>Todos los niveles</translation>
+    </message>
+    <message>
+      <source>All read</source>
+      <translation>Todo leído</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Importe</translation>
+    </message>
+    <message>
+      <source>An admin gave you a temporary password. Choose your own password to continue; nothing else can be done before.</source>
+      <translation>Un administrador te ha dado una contraseña temporal. Elige tu propia contraseña para continuar; antes no se puede hacer nada más.</translation>
+    </message>
+    <message>
+      <source>An exported time must carry its time zone.</source>
+      <translation>Una hora exportada debe llevar su zona horaria.</translation>
+    </message>
+    <message>
+      <source>An unexpected error occurred and the action was not completed. The details were written to the log file.</source>
+      <translation>Se produjo un error inesperado y la acción no se completó. Los detalles se guardaron en el archivo de registro.</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>Respuesta</translation>
+    </message>
+    <message>
+      <source>answer</source>
+      <translation>respuesta</translation>
+    </message>
+    <message>
+      <source>Answer by</source>
+      <translation>Responder antes de</translation>
+    </message>
+    <message>
+      <source>Answer cancellation request</source>
+      <translation>Responder a la solicitud de cancelación</translation>
+    </message>
+    <message>
+      <source>Answer each request before its deadline; times are in your zone, {zone}.</source>
+      <translation>Responde cada solicitud antes de su plazo; las horas están en tu zona, {zone}.</translation>
+    </message>
+    <message>
+      <source>Answer from {name} ({when}):</source>
+      <translation>Respuesta de {name} ({when}):</translation>
+    </message>
+    <message>
+      <source>Answer review</source>
+      <translation>Responder a la reseña</translation>
+    </message>
+    <message>
+      <source>Answer {student}'s review ({stars} of 5). Students see your answer under the review; you can answer once.</source>
+      <translation>Responde a la reseña de {student} ({stars} de 5). Los estudiantes ven tu respuesta debajo de la reseña; solo puedes responder una vez.</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>Respondida</translation>
+    </message>
+    <message>
+      <source>Answered: {answer}.</source>
+      <translation>Respondida: {answer}.</translation>
+    </message>
+    <message>
+      <source>Answer…</source>
+      <translation>Responder…</translation>
+    </message>
+    <message>
+      <source>Any currency</source>
+      <translation>Cualquier moneda</translation>
+    </message>
+    <message>
+      <source>Any language</source>
+      <translation>Cualquier idioma</translation>
+    </message>
+    <message>
+      <source>Any level</source>
+      <translation>Cualquier nivel</translation>
+    </message>
+    <message>
+      <source>Apply what is due to this booking now (an unpaid one is cancelled).</source>
+      <translation>Aplica ahora a esta reserva los cambios que tocan (si está sin pagar, se cancela).</translation>
+    </message>
+    <message>
+      <source>Apr</source>
+      <translation>abr</translation>
+    </message>
+    <message>
+      <source>Ask Stripe where the payment stands and record it.</source>
+      <translation>Pregunta a Stripe en qué estado está el pago y lo registra.</translation>
+    </message>
+    <message>
+      <source>Ask to cancel</source>
+      <translation>Solicitar cancelación</translation>
+    </message>
+    <message>
+      <source>Ask to cancel “{gig}” with {name} on {when}?</source>
+      <translation>¿Solicitar cancelar “{gig}” con {name} el {when}?</translation>
+    </message>
+    <message>
+      <source>Asked</source>
+      <translation>Solicitada</translation>
+    </message>
+    <message>
+      <source>Asked on {when}: “{reason}”.</source>
+      <translation>Solicitada el {when}: “{reason}”.</translation>
+    </message>
+    <message>
+      <source>At least {count} characters</source>
+      <translation>Al menos {count} caracteres</translation>
+    </message>
+    <message>
+      <source>Attempts</source>
+      <translation>Intentos</translation>
+    </message>
+    <message>
+      <source>audit trail</source>
+      <translation>registro de auditoría</translation>
+    </message>
+    <message>
+      <source>Aug</source>
+      <translation>ago</translation>
+    </message>
+    <message>
+      <source>Availability</source>
+      <translation>Disponibilidad</translation>
+    </message>
+    <message>
+      <source>B1 — Intermediate</source>
+      <translation>B1 — Intermedio</translation>
+    </message>
+    <message>
+      <source>B2 — Upper intermediate</source>
+      <translation>B2 — Intermedio alto</translation>
+    </message>
+    <message>
+      <source>Background job gave up</source>
+      <translation>Tarea en segundo plano abandonada</translation>
+    </message>
+    <message>
+      <source>Being sent to Stripe</source>
+      <translation>Enviándose a Stripe</translation>
+    </message>
+    <message>
+      <source>Best match</source>
+      <translation>Más relevantes</translation>
+    </message>
+    <message>
+      <source>Best rated</source>
+      <translation>Mejor valoradas</translation>
+    </message>
+    <message>
+      <source>bio</source>
+      <translation>biografía</translation>
+    </message>
+    <message>
+      <source>Book a session…</source>
+      <translation>Reservar una clase…</translation>
+    </message>
+    <message>
+      <source>Book “{title}”</source>
+      <translation>Reservar “{title}”</translation>
+    </message>
+    <message>
+      <source>Booking</source>
+      <translation>Reserva</translation>
+    </message>
+    <message>
+      <source>Booking #{id}</source>
+      <translation>Reserva n.º {id}</translation>
+    </message>
+    <message>
+      <source>Booking #{number}: {gig}, {student} with {teacher}, {when} — {status}, payment {payment}</source>
+      <translation>Reserva #{number}: {gig}, {student} con {teacher}, {when} — {status}, pago: {payment}</translation>
+    </message>
+    <message>
+      <source>Booking cancelled</source>
+      <translation>Reserva cancelada</translation>
+    </message>
+    <message>
+      <source>Booking closed by a full refund</source>
+      <translation>Reserva cerrada por un reembolso total</translation>
+    </message>
+    <message>
+      <source>Booking moved to a new time</source>
+      <translation>Reserva cambiada a una nueva hora</translation>
+    </message>
+    <message>
+      <source>Booking paid</source>
+      <translation>Reserva pagada</translation>
+    </message>
+    <message>
+      <source>Booking request</source>
+      <translation>Solicitud de reserva</translation>
+    </message>
+    <message>
+      <source>booking request</source>
+      <translation>solicitud de reserva</translation>
+    </message>
+    <message>
+      <source>Booking requested</source>
+      <translation>Reserva solicitada</translation>
+    </message>
+    <message>
+      <source>bookings</source>
+      <translation>reservas</translation>
+    </message>
+    <message>
+      <source>Book…</source>
+      <translation>Reservar…</translation>
+    </message>
+    <message>
+      <source>Browser</source>
+      <translation>Navegador</translation>
+    </message>
+    <message>
+      <source>C1 — Advanced</source>
+      <translation>C1 — Avanzado</translation>
+    </message>
+    <message>
+      <source>C2 — Proficient</source>
+      <translation>C2 — Maestría</translation>
+    </message>
+    <message>
+      <source>Calendar invite</source>
+      <translation>Invitación de calendario</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <source>Cancel and refund</source>
+      <translation>Cancelar y reembolsar</translation>
+    </message>
+    <message>
+      <source>Cancel booking</source>
+      <translation>Cancelar reserva</translation>
+    </message>
+    <message>
+      <source>Cancel booking…</source>
+      <translation>Cancelar reserva…</translation>
+    </message>
+    <message>
+      <source>Cancel “{gig}” with {name} on {when}?</source>
+      <translation>¿Cancelar “{gig}” con {name} el {when}?</translation>
+    </message>
+    <message>
+      <source>Canceled</source>
+      <translation>Cancelado</translation>
+    </message>
+    <message>
+      <source>Cancellation</source>
+      <translation>Cancelación</translation>
+    </message>
+    <message>
+      <source>cancellation</source>
+      <translation>cancelación</translation>
+    </message>
+    <message>
+      <source>Cancellation answered</source>
+      <translation>Cancelación respondida</translation>
+    </message>
+    <message>
+      <source>Cancellation request</source>
+      <translation>Solicitud de cancelación</translation>
+    </message>
+    <message>
+      <source>Cancellation request · {summary}</source>
+      <translation>Solicitud de cancelación · {summary}</translation>
+    </message>
+    <message>
+      <source>Cancellation requests</source>
+      <translation>Solicitudes de cancelación</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Cancelada</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>cancelado</translation>
+    </message>
+    <message>
+      <source>Cancelled: not paid by the deadline</source>
+      <translation>Cancelada: no se pagó dentro del plazo</translation>
+    </message>
+    <message>
+      <source>Cancelling a paid session refunds the student in full.</source>
+      <translation>Cancelar una clase pagada reembolsa el total al estudiante.</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Cancelando…</translation>
+    </message>
+    <message>
+      <source>Cannot do that</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: thousands are grouped in threes (1,000,000).</source>
+      <translation>No se puede leer {typed} como importe: los miles se agrupan de tres en tres (1.000.000).</translation>
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: use digits, e.g. 1250.50.</source>
+      <translation>No se puede leer {typed} como importe: usa cifras, p. ej. 1250,50.</translation>
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: use one decimal mark.</source>
+      <translation>No se puede leer {typed} como importe: usa un solo separador decimal.</translation>
+    </message>
+    <message>
+      <source>Cannot read {typed} as an amount: {currency} amounts have at most 0 decimal places; separators group thousands.</source>
+      <translation>No se puede leer {typed} como importe: los importes en {currency} no tienen decimales; los separadores agrupan los miles.</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Tarjeta</translation>
+    </message>
+    <message>
+      <source>Card brand</source>
+      <translation>Marca de la tarjeta</translation>
+    </message>
+    <message>
+      <source>Card ending</source>
+      <translation>Tarjeta terminada en</translation>
+    </message>
+    <message>
+      <source>Card setup (Checkout Session)</source>
+      <translation>Configuración de tarjeta (Checkout Session)</translation>
+    </message>
+    <message>
+      <source>Card setup not created at Stripe: {state}</source>
+      <translation>Configuración de tarjeta no creada en Stripe: {state}</translation>
+    </message>
+    <message>
+      <source>Card setup {id}: {state}</source>
+      <translation>Configuración de tarjeta {id}: {state}</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Cambiar</translation>
+    </message>
+    <message>
+      <source>Change password</source>
+      <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Cambiados</translation>
+    </message>
+    <message>
+      <source>Checking for a saved sign-in…</source>
+      <translation>Buscando una sesión guardada…</translation>
+    </message>
+    <message>
+      <source>Checking for secure storage…</source>
+      <translation>Comprobando el almacenamiento seguro…</translation>
+    </message>
+    <message>
+      <source>Checking the meeting…</source>
+      <translation>Comprobando la reunión…</translation>
+    </message>
+    <message>
+      <source>Choose 1 to 5 stars.</source>
+      <translation>Elige de 1 a 5 estrellas.</translation>
+    </message>
+    <message>
+      <source>Choose a currency to filter by price</source>
+      <translation>Elige una moneda para filtrar por precio</translation>
+    </message>
+    <message>
+      <source>Choose a free time above.</source>
+      <translation>Elige una hora libre arriba.</translation>
+    </message>
+    <message>
+      <source>Choose a free time in the week above.</source>
+      <translation>Elige una hora libre en la semana de arriba.</translation>
+    </message>
+    <message>
+      <source>Choose a new password</source>
+      <translation>Elige una contraseña nueva</translation>
+    </message>
+    <message>
+      <source>Choose a period whose start comes before its end.</source>
+      <translation>Elige un periodo cuyo inicio sea anterior a su final.</translation>
+    </message>
+    <message>
+      <source>Choose a photo</source>
+      <translation>Elige una foto</translation>
+    </message>
+    <message>
+      <source>Choose a session length to see free times.</source>
+      <translation>Elige la duración de la clase para ver las horas libres.</translation>
+    </message>
+    <message>
+      <source>Choose buckets of a day, a week or a month.</source>
+      <translation>Elige agrupar por día, semana o mes.</translation>
+    </message>
+    <message>
+      <source>Choose level</source>
+      <translation>Elige el nivel</translation>
+    </message>
+    <message>
+      <source>Choose photo…</source>
+      <translation>Elegir foto…</translation>
+    </message>
+    <message>
+      <source>Choose the kind of record to look up a record by its number.</source>
+      <translation>Elige el tipo de registro para buscar un registro por su número.</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>Quitar filtros</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Código</translation>
+    </message>
+    <message>
+      <source>Compare the payment with Stripe again, settling its refunds Stripe has finished.</source>
+      <translation>Vuelve a comparar el pago con Stripe y cierra los reembolsos que Stripe ya ha completado.</translation>
+    </message>
+    <message>
+      <source>Compare the payment with Stripe again; a refund made in the Stripe Dashboard stays listed until it is recorded or cancelled there.</source>
+      <translation>Vuelve a comparar el pago con Stripe; un reembolso hecho en el panel de Stripe sigue en la lista hasta que se registre o se cancele allí.</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Completada</translation>
+    </message>
+    <message>
+      <source>Completed sessions can be rated once.</source>
+      <translation>Las clases completadas se pueden valorar una vez.</translation>
+    </message>
+    <message>
+      <source>Configuration problem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Confirmar</translation>
+    </message>
+    <message>
+      <source>Confirm new address</source>
+      <translation>Confirmar la dirección nueva</translation>
+    </message>
+    <message>
+      <source>Confirm password</source>
+      <translation>Confirmar contraseña</translation>
+    </message>
+    <message>
+      <source>confirmation, pay now</source>
+      <translation>confirmación, paga ahora</translation>
+    </message>
+    <message>
+      <source>Confirmed</source>
+      <translation>Confirmada</translation>
+    </message>
+    <message>
+      <source>Confirmed. {name} can now pay for the session.</source>
+      <translation>Confirmada. {name} ya puede pagar la clase.</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>contact details hidden</source>
+      <translation>datos de contacto ocultos</translation>
+    </message>
+    <message>
+      <source>Copy link</source>
+      <translation>Copiar enlace</translation>
+    </message>
+    <message>
+      <source>Copy the session's link, to paste it into a calendar or chat.</source>
+      <translation>Copia el enlace de la clase para pegarlo en un calendario o un chat.</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>País</translation>
+    </message>
+    <message>
+      <source>Create account</source>
+      <translation>Crear cuenta</translation>
+    </message>
+    <message>
+      <source>Create gig</source>
+      <translation>Crear oferta</translation>
+    </message>
+    <message>
+      <source>Create the meeting</source>
+      <translation>Crear la reunión</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>Creado</translation>
+    </message>
+    <message>
+      <source>Creating account…</source>
+      <translation>Creando la cuenta…</translation>
+    </message>
+    <message>
+      <source>CSV files</source>
+      <translation>Archivos CSV</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>Moneda</translation>
+    </message>
+    <message>
+      <source>Current address</source>
+      <translation>Dirección actual</translation>
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation>Contraseña actual</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>Customer</translation>
+    </message>
+    <message>
+      <source>Damaged database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data folder not writable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data: {location}</source>
+      <translation>Datos: {location}</translation>
+    </message>
+    <message>
+      <source>Database cannot be used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Database unavailable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Día</translation>
+    </message>
+    <message>
+      <source>Days off</source>
+      <translation>Días libres</translation>
+    </message>
+    <message>
+      <source>Dead job queued again</source>
+      <translation>Tarea abandonada puesta de nuevo en cola</translation>
+    </message>
+    <message>
+      <source>dead-lettered</source>
+      <translation>abandonada</translation>
+    </message>
+    <message>
+      <source>Dec</source>
+      <translation>dic</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>Rechazar</translation>
+    </message>
+    <message>
+      <source>Decline request</source>
+      <translation>Rechazar solicitud</translation>
+    </message>
+    <message>
+      <source>Decline {name}'s request for {when}? The reason is shown to the student.</source>
+      <translation>¿Rechazar la solicitud de {name} para el {when}? El estudiante verá el motivo.</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>Rechazada</translation>
+    </message>
+    <message>
+      <source>declined</source>
+      <translation>rechazado</translation>
+    </message>
+    <message>
+      <source>Declined. {name} has been told why.</source>
+      <translation>Rechazada. Se ha informado a {name} del motivo.</translation>
+    </message>
+    <message>
+      <source>Decline…</source>
+      <translation>Rechazar…</translation>
+    </message>
+    <message>
+      <source>Default card</source>
+      <translation>Tarjeta predeterminada</translation>
+    </message>
+    <message>
+      <source>Default set</source>
+      <translation>Marcada como predeterminada</translation>
+    </message>
+    <message>
+      <source>Delete the meeting</source>
+      <translation>Eliminar la reunión</translation>
+    </message>
+    <message>
+      <source>Demo accounts of this database. Choose one to sign in:</source>
+      <translation>Cuentas de demostración de esta base de datos. Elige una para iniciar sesión:</translation>
+    </message>
+    <message>
+      <source>Demo data loaded: {teachers} teachers with {gigs} gigs, {students} students and {admins} admin. Choose an account to sign in:</source>
+      <translation>Datos de demostración cargados: {teachers} profesores con {gigs} ofertas, {students} estudiantes y {admins} administrador. Elige una cuenta para iniciar sesión:</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Descripción</translation>
+    </message>
+    <message>
+      <source>Details…</source>
+      <translation>Detalles…</translation>
+    </message>
+    <message>
+      <source>Differs from Stripe</source>
+      <translation>No coincide con Stripe</translation>
+    </message>
+    <message>
+      <source>Display name</source>
+      <translation>Nombre visible</translation>
+    </message>
+    <message>
+      <source>display name</source>
+      <translation>nombre visible</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Hecha</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>hecha</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <source>E-mail handed over</source>
+      <translation>Correo entregado</translation>
+    </message>
+    <message>
+      <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to set a temporary password for you (Users tab, Set temporary password…); you choose your own when you next sign in.</source>
+      <translation>El correo electrónico no está configurado en esta aplicación, así que no se puede enviar ningún código. Pide a un administrador que te ponga una contraseña temporal (pestaña Usuarios, Poner contraseña temporal…); elegirás la tuya la próxima vez que inicies sesión.</translation>
+    </message>
+    <message>
+      <source>E-mail sent</source>
+      <translation>Correo enviado</translation>
+    </message>
+    <message>
+      <source>e.g. Conversational Spanish for travellers</source>
+      <translation>p. ej., Español conversacional para viajeros</translation>
+    </message>
+    <message>
+      <source>e.g. Spanish</source>
+      <translation>p. ej., Español</translation>
+    </message>
+    <message>
+      <source>earnings</source>
+      <translation>ingresos</translation>
+    </message>
+    <message>
+      <source>Edit gig</source>
+      <translation>Editar oferta</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Editar…</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Correo electrónico</translation>
+    </message>
+    <message>
+      <source>Email changed</source>
+      <translation>Correo cambiado</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>Termina</translation>
+    </message>
+    <message>
+      <source>Enter an amount.</source>
+      <translation>Escribe un importe.</translation>
+    </message>
+    <message>
+      <source>Enter the e-mail address of your account; we send it a code.</source>
+      <translation>Escribe el correo electrónico de tu cuenta; te enviaremos un código.</translation>
+    </message>
+    <message>
+      <source>Enter your email address and password.</source>
+      <translation>Escribe tu correo electrónico y tu contraseña.</translation>
+    </message>
+    <message>
+      <source>Excellent</source>
+      <translation>Excelente</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>Caducada</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>La exportación falló</translation>
+    </message>
+    <message>
+      <source>Export finished</source>
+      <translation>Exportación terminada</translation>
+    </message>
+    <message>
+      <source>Export {what}</source>
+      <translation>Exportar {what}</translation>
+    </message>
+    <message>
+      <source>Exported 1 row to {path}.</source>
+      <translation>Exportada 1 fila a {path}.</translation>
+    </message>
+    <message>
+      <source>Exported {rows} rows to {path}.</source>
+      <translation>Exportadas {rows} filas a {path}.</translation>
+    </message>
+    <message>
+      <source>Exporting {what} to {file}…</source>
+      <translation>Exportando {what} a {file}…</translation>
+    </message>
+    <message>
+      <source>Exporting {what} to {file}… {rows} rows</source>
+      <translation>Exportando {what} a {file}… {rows} filas</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Fallido</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>fallido</translation>
+    </message>
+    <message>
+      <source>Failed attempts</source>
+      <translation>Intentos fallidos</translation>
+    </message>
+    <message>
+      <source>Fair</source>
+      <translation>Regular</translation>
+    </message>
+    <message>
+      <source>Feb</source>
+      <translation>feb</translation>
+    </message>
+    <message>
+      <source>Find a teacher</source>
+      <translation>Buscar profesor</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>Terminada</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>Solucionar</translation>
+    </message>
+    <message>
+      <source>For {name}: {time}</source>
+      <translation>Para {name}: {time}</translation>
+    </message>
+    <message>
+      <source>Forgot password</source>
+      <translation>Contraseña olvidada</translation>
+    </message>
+    <message>
+      <source>Forgot password?</source>
+      <translation>¿Olvidaste tu contraseña?</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>vie</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Desde</translation>
+    </message>
+    <message>
+      <source>From {country}</source>
+      <translation>De {country}</translation>
+    </message>
+    <message>
+      <source>Full refund</source>
+      <translation>Reembolso completo</translation>
+    </message>
+    <message>
+      <source>Full refund: the booking is cancelled</source>
+      <translation>Reembolso completo: la reserva se cancela</translation>
+    </message>
+    <message>
+      <source>Gave up</source>
+      <translation>Abandonada</translation>
+    </message>
+    <message>
+      <source>Gig</source>
+      <translation>Oferta</translation>
+    </message>
+    <message>
+      <source>gig</source>
+      <translation>oferta</translation>
+    </message>
+    <message>
+      <source>Gigs</source>
+      <translation>Ofertas</translation>
+    </message>
+    <message>
+      <source>gigs</source>
+      <translation>ofertas</translation>
+    </message>
+    <message>
+      <source>Give the student a reason when you decline.</source>
+      <translation>Indica un motivo al estudiante cuando rechaces.</translation>
+    </message>
+    <message>
+      <source>Good</source>
+      <translation>Buena</translation>
+    </message>
+    <message>
+      <source>handed to the mail server; delivery not confirmed</source>
+      <translation>entregado al servidor de correo; entrega sin confirmar</translation>
+    </message>
+    <message>
+      <source>Hidden</source>
+      <translation>Oculta</translation>
+    </message>
+    <message>
+      <source>Hidden at</source>
+      <translation>Ocultada el</translation>
+    </message>
+    <message>
+      <source>Hidden {when}: {reason}</source>
+      <translation>Oculta el {when}: {reason}</translation>
+    </message>
+    <message>
+      <source>Hide review</source>
+      <translation>Ocultar reseña</translation>
+    </message>
+    <message>
+      <source>Hide {student}'s review of {teacher} ({stars} of 5)? Students will no longer see it and it will not count in the rating. The reason is recorded in the audit trail and sent to its author.</source>
+      <translation>¿Ocultar la reseña de {student} sobre {teacher} ({stars} de 5)? Los estudiantes ya no la verán y no contará en la valoración. El motivo queda en el registro de auditoría y se envía a su autor.</translation>
+    </message>
+    <message>
+      <source>Hide…</source>
+      <translation>Ocultar…</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Historial</translation>
+    </message>
+    <message>
+      <source>Hourly rate</source>
+      <translation>Precio por hora</translation>
+    </message>
+    <message>
+      <source>Hourly rate: {error}</source>
+      <translation>Precio por hora: {error}</translation>
+    </message>
+    <message>
+      <source>How was “{gig}” with {teacher} on {when}? Other students see your rating, your review and your first name.</source>
+      <translation>¿Qué tal fue «{gig}» con {teacher} el {when}? Los demás estudiantes ven tu valoración, tu reseña y tu nombre.</translation>
+    </message>
+    <message>
+      <source>I am a</source>
+      <translation>Soy</translation>
+    </message>
+    <message>
+      <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
+      <translation>Si hay una cuenta con {email}, le hemos enviado un código. Escríbelo abajo antes de 15 minutos junto con tu nueva contraseña.</translation>
+    </message>
+    <message>
+      <source>If your browser did not open, copy this address into it:</source>
+      <translation>Si tu navegador no se abrió, copia en él esta dirección:</translation>
+    </message>
+    <message>
+      <source>Images</source>
+      <translation>Imágenes</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <source>In-app</source>
+      <translation>En la aplicación</translation>
+    </message>
+    <message>
+      <source>Inbox</source>
+      <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+      <source>internal reason</source>
+      <translation>motivo interno</translation>
+    </message>
+    <message>
+      <source>Invalid input</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invite saved to {path}. Open it to add the session to your calendar.</source>
+      <translation>Invitación guardada en {path}. Ábrela para añadir la clase a tu calendario.</translation>
+    </message>
+    <message>
+      <source>item</source>
+      <translation>elemento</translation>
+    </message>
+    <message>
+      <source>items</source>
+      <translation>elementos</translation>
+    </message>
+    <message>
+      <source>its amount differs</source>
+      <translation>su importe no coincide</translation>
+    </message>
+    <message>
+      <source>its currency differs</source>
+      <translation>su moneda no coincide</translation>
+    </message>
+    <message>
+      <source>Its payment deadline has passed, yet it is still confirmed and awaiting payment.</source>
+      <translation>Su plazo de pago ha vencido, pero sigue confirmada y pendiente de pago.</translation>
+    </message>
+    <message>
+      <source>its status differs</source>
+      <translation>su estado no coincide</translation>
+    </message>
+    <message>
+      <source>Jan</source>
+      <translation>ene</translation>
+    </message>
+    <message>
+      <source>Jitsi address</source>
+      <translation>Dirección de Jitsi</translation>
+    </message>
+    <message>
+      <source>Job</source>
+      <translation>Tarea</translation>
+    </message>
+    <message>
+      <source>job</source>
+      <translation>tarea</translation>
+    </message>
+    <message>
+      <source>Job #{number} is queued again with fresh attempts.</source>
+      <translation>La tarea #{number} vuelve a estar en cola con intentos nuevos.</translation>
+    </message>
+    <message>
+      <source>Job “{what}”: {state}</source>
+      <translation>Tarea «{what}»: {state}</translation>
+    </message>
+    <message>
+      <source>jobs</source>
+      <translation>tareas</translation>
+    </message>
+    <message>
+      <source>Join link</source>
+      <translation>Enlace para unirse</translation>
+    </message>
+    <message>
+      <source>Join session</source>
+      <translation>Unirse a la clase</translation>
+    </message>
+    <message>
+      <source>Jul</source>
+      <translation>jul</translation>
+    </message>
+    <message>
+      <source>Jun</source>
+      <translation>jun</translation>
+    </message>
+    <message>
+      <source>Keep booking</source>
+      <translation>Mantener la reserva</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Idioma</translation>
+    </message>
+    <message>
+      <source>Language lessons with teachers you choose</source>
+      <translation>Clases de idiomas con los profesores que tú eliges</translation>
+    </message>
+    <message>
+      <source>Languages I speak</source>
+      <translation>Idiomas que hablo</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Último error</translation>
+    </message>
+    <message>
+      <source>Last read</source>
+      <translation>Última lectura</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <translation>Longitud</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Nivel</translation>
+    </message>
+    <message>
+      <source>Link copied</source>
+      <translation>Enlace copiado</translation>
+    </message>
+    <message>
+      <source>Link:</source>
+      <translation>Enlace:</translation>
+    </message>
+    <message>
+      <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
+      <translation>Vuelve a consultar los reembolsos del pago en Stripe y registra el nuestro cuando se pueda identificar.</translation>
+    </message>
+    <message>
+      <source>Load demo data</source>
+      <translation>Cargar datos de demostración</translation>
+    </message>
+    <message>
+      <source>Loading bookings…</source>
+      <translation>Cargando reservas…</translation>
+    </message>
+    <message>
+      <source>Loading booking…</source>
+      <translation>Cargando la reserva…</translation>
+    </message>
+    <message>
+      <source>Loading free times…</source>
+      <translation>Cargando horas libres…</translation>
+    </message>
+    <message>
+      <source>Loading messages…</source>
+      <translation>Cargando mensajes…</translation>
+    </message>
+    <message>
+      <source>Loading your gigs…</source>
+      <translation>Cargando tus ofertas…</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Cargando…</translation>
+    </message>
+    <message>
+      <source>Mar</source>
+      <translation>mar</translation>
+    </message>
+    <message>
+      <source>Mark completed</source>
+      <translation>Marcar como completada</translation>
+    </message>
+    <message>
+      <source>Marked completed: {gig} with {name}.</source>
+      <translation>Marcada como completada: {gig} con {name}.</translation>
+    </message>
+    <message>
+      <source>Max</source>
+      <translation>Máx.</translation>
+    </message>
+    <message>
+      <source>Max {currency} / h</source>
+      <translation>Máx. {currency} / h</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>may</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation>Reunión</translation>
+    </message>
+    <message>
+      <source>Meeting cancelled</source>
+      <translation>Reunión cancelada</translation>
+    </message>
+    <message>
+      <source>Meeting cancelled with the booking.</source>
+      <translation>Reunión cancelada junto con la reserva.</translation>
+    </message>
+    <message>
+      <source>Meeting could not be created</source>
+      <translation>No se pudo crear la reunión</translation>
+    </message>
+    <message>
+      <source>Meeting created</source>
+      <translation>Reunión creada</translation>
+    </message>
+    <message>
+      <source>Meeting deleted</source>
+      <translation>Reunión eliminada</translation>
+    </message>
+    <message>
+      <source>Meeting failed</source>
+      <translation>La reunión falló</translation>
+    </message>
+    <message>
+      <source>Meeting failed: {reason}</source>
+      <translation>La reunión falló: {reason}</translation>
+    </message>
+    <message>
+      <source>Meeting id</source>
+      <translation>ID de la reunión</translation>
+    </message>
+    <message>
+      <source>Meeting link</source>
+      <translation>Enlace de la reunión</translation>
+    </message>
+    <message>
+      <source>meeting link</source>
+      <translation>enlace de la reunión</translation>
+    </message>
+    <message>
+      <source>Meeting moved</source>
+      <translation>Reunión movida</translation>
+    </message>
+    <message>
+      <source>Meeting pending</source>
+      <translation>Reunión pendiente</translation>
+    </message>
+    <message>
+      <source>Meeting pending: {reason}</source>
+      <translation>Reunión pendiente: {reason}</translation>
+    </message>
+    <message>
+      <source>Meeting ready</source>
+      <translation>Reunión lista</translation>
+    </message>
+    <message>
+      <source>Meeting ready · {provider}</source>
+      <translation>Reunión lista · {provider}</translation>
+    </message>
+    <message>
+      <source>Meeting ready: Join / Start opens it in the browser.</source>
+      <translation>Reunión lista: Unirse / Iniciar la abre en el navegador.</translation>
+    </message>
+    <message>
+      <source>Meeting set-up started</source>
+      <translation>Preparación de la reunión iniciada</translation>
+    </message>
+    <message>
+      <source>Meeting still pending</source>
+      <translation>Reunión aún pendiente</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Mensaje</translation>
+    </message>
+    <message>
+      <source>message</source>
+      <translation>mensaje</translation>
+    </message>
+    <message>
+      <source>Message from {author} to {recipient}</source>
+      <translation>Mensaje de {author} para {recipient}</translation>
+    </message>
+    <message>
+      <source>message to the student</source>
+      <translation>mensaje al estudiante</translation>
+    </message>
+    <message>
+      <source>Message to {recipient}: “{subject}”</source>
+      <translation>Mensaje para {recipient}: «{subject}»</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Mensajes</translation>
+    </message>
+    <message>
+      <source>messages</source>
+      <translation>mensajes</translation>
+    </message>
+    <message>
+      <source>Messages ({count})</source>
+      <translation>Mensajes ({count})</translation>
+    </message>
+    <message>
+      <source>Min</source>
+      <translation>Mín.</translation>
+    </message>
+    <message>
+      <source>Min {currency} / h</source>
+      <translation>Mín. {currency} / h</translation>
+    </message>
+    <message>
+      <source>Mismatch</source>
+      <translation>No coincide</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>lun</translation>
+    </message>
+    <message>
+      <source>Move the meeting</source>
+      <translation>Mover la reunión</translation>
+    </message>
+    <message>
+      <source>Must choose a new password</source>
+      <translation>Debe elegir una contraseña nueva</translation>
+    </message>
+    <message>
+      <source>My bookings</source>
+      <translation>Mis reservas</translation>
+    </message>
+    <message>
+      <source>My gigs</source>
+      <translation>Mis ofertas</translation>
+    </message>
+    <message>
+      <source>My profile</source>
+      <translation>Mi perfil</translation>
+    </message>
+    <message>
+      <source>Name shown to others</source>
+      <translation>Nombre que ven los demás</translation>
+    </message>
+    <message>
+      <source>native</source>
+      <translation>nativo</translation>
+    </message>
+    <message>
+      <source>needs action</source>
+      <translation>requiere acción</translation>
+    </message>
+    <message>
+      <source>Needs action at Stripe</source>
+      <translation>Requiere acción en Stripe</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>Requiere atención</translation>
+    </message>
+    <message>
+      <source>Needs-attention fix run</source>
+      <translation>Corrección de «requiere atención» ejecutada</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>nunca</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>Nuevo</translation>
+    </message>
+    <message>
+      <source>New address</source>
+      <translation>Dirección nueva</translation>
+    </message>
+    <message>
+      <source>New gig</source>
+      <translation>Nueva oferta</translation>
+    </message>
+    <message>
+      <source>New gig…</source>
+      <translation>Nueva oferta…</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+      <source>New start</source>
+      <translation>Nuevo inicio</translation>
+    </message>
+    <message>
+      <source>new time</source>
+      <translation>nueva hora</translation>
+    </message>
+    <message>
+      <source>New time declined</source>
+      <translation>Nueva hora rechazada</translation>
+    </message>
+    <message>
+      <source>New time proposed</source>
+      <translation>Nueva hora propuesta</translation>
+    </message>
+    <message>
+      <source>New time proposed. The booking moves when the other party accepts it.</source>
+      <translation>Nueva hora propuesta. La reserva cambia cuando la otra parte la acepte.</translation>
+    </message>
+    <message>
+      <source>New time: {time}</source>
+      <translation>Nueva hora: {time}</translation>
+    </message>
+    <message>
+      <source>new@example.com</source>
+      <translation>nuevo@ejemplo.com</translation>
+    </message>
+    <message>
+      <source>Newest</source>
+      <translation>Más recientes</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Siguiente</translation>
+    </message>
+    <message>
+      <source>Next attempt</source>
+      <translation>Próximo intento</translation>
+    </message>
+    <message>
+      <source>Next week →</source>
+      <translation>Semana siguiente →</translation>
+    </message>
+    <message>
+      <source>Next →</source>
+      <translation>Siguiente →</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <source>No bookings here yet.
+Find a teacher and book a session.</source>
+      <translation>Aún no hay reservas aquí.
+Busca un profesor y reserva una clase.</translation>
+    </message>
+    <message>
+      <source>No days off planned.</source>
+      <translation>No hay días libres previstos.</translation>
+    </message>
+    <message>
+      <source>no error recorded</source>
+      <translation>no se registró ningún error</translation>
+    </message>
+    <message>
+      <source>No free times this week. Try the next week.</source>
+      <translation>No hay horas libres esta semana. Prueba la semana siguiente.</translation>
+    </message>
+    <message>
+      <source>No gigs match your search. Try fewer filters.</source>
+      <translation>Ninguna oferta coincide con tu búsqueda. Prueba con menos filtros.</translation>
+    </message>
+    <message>
+      <source>No meeting for this booking.</source>
+      <translation>Esta reserva no tiene reunión.</translation>
+    </message>
+    <message>
+      <source>No meeting yet</source>
+      <translation>Aún no hay reunión</translation>
+    </message>
+    <message>
+      <source>No messages yet.
+Booking updates, meeting links and reminders arrive here.</source>
+      <translation>Aún no hay mensajes.
+Aquí llegan las novedades de tus reservas, los enlaces de reunión y los recordatorios.</translation>
+    </message>
+    <message>
+      <source>No messages yet. Write to agree on goals, materials or questions before the session.</source>
+      <translation>Aún no hay mensajes. Escribe para acordar objetivos, materiales o dudas antes de la clase.</translation>
+    </message>
+    <message>
+      <source>No new requests on these days; existing bookings stay.</source>
+      <translation>Estos días no llegan solicitudes nuevas; las reservas existentes se mantienen.</translation>
+    </message>
+    <message>
+      <source>No refund</source>
+      <translation>Sin reembolso</translation>
+    </message>
+    <message>
+      <source>No refund: the session stays booked</source>
+      <translation>Sin reembolso: la clase sigue reservada</translation>
+    </message>
+    <message>
+      <source>No requests are waiting for you.</source>
+      <translation>No tienes solicitudes pendientes.</translation>
+    </message>
+    <message>
+      <source>No reviews yet</source>
+      <translation>Aún no hay reseñas</translation>
+    </message>
+    <message>
+      <source>No reviews yet.</source>
+      <translation>Aún no hay reseñas.</translation>
+    </message>
+    <message>
+      <source>No secure storage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No sessions this week.</source>
+      <translation>No hay clases esta semana.</translation>
+    </message>
+    <message>
+      <source>No {noun}</source>
+      <translation>Sin {noun}</translation>
+    </message>
+    <message>
+      <source>Not allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not available: {reason}</source>
+      <translation>No disponible: {reason}</translation>
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not possible now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not read yet</source>
+      <translation>aún sin leer</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>no registrado</translation>
+    </message>
+    <message>
+      <source>not sent</source>
+      <translation>no enviado</translation>
+    </message>
+    <message>
+      <source>not sent by e-mail (in-app only)</source>
+      <translation>no enviado por correo (solo en la aplicación)</translation>
+    </message>
+    <message>
+      <source>not sent: its job is dead-lettered</source>
+      <translation>no enviado: su tarea se abandonó</translation>
+    </message>
+    <message>
+      <source>not yet answered by Stripe</source>
+      <translation>aún sin respuesta de Stripe</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>nota</translation>
+    </message>
+    <message>
+      <source>Note (optional)</source>
+      <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+      <source>Note to the student (optional; they read it)</source>
+      <translation>Nota para el estudiante (opcional; la leerá)</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>nada</translation>
+    </message>
+    <message>
+      <source>Nov</source>
+      <translation>nov</translation>
+    </message>
+    <message>
+      <source>Now: {time} · {length}.
+{name} will be asked to accept the new time; until then the booking keeps its current time.</source>
+      <translation>Ahora: {time} · {length}.
+Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene su hora actual.</translation>
+    </message>
+    <message>
+      <source>Oct</source>
+      <translation>oct</translation>
+    </message>
+    <message>
+      <source>Online session</source>
+      <translation>Clase en línea</translation>
+    </message>
+    <message>
+      <source>Only the student and the teacher of this booking can join.</source>
+      <translation>Solo el estudiante y el profesor de esta reserva pueden unirse.</translation>
+    </message>
+    <message>
+      <source>Open booking</source>
+      <translation>Abrir reserva</translation>
+    </message>
+    <message>
+      <source>Open requests only</source>
+      <translation>Solo solicitudes abiertas</translation>
+    </message>
+    <message>
+      <source>Open the booking with unread messages.</source>
+      <translation>Abrir la reserva con mensajes sin leer.</translation>
+    </message>
+    <message>
+      <source>Open the page again</source>
+      <translation>Abrir la página de nuevo</translation>
+    </message>
+    <message>
+      <source>Optional: a note for the teacher (goals, level, …)</source>
+      <translation>Opcional: una nota para el profesor (objetivos, nivel, …)</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <source>Outcome unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid</source>
+      <translation>Pagado</translation>
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, and no meeting is ready yet.</source>
+      <translation>Se pagó hace más de 10 minutos y todavía no hay ninguna reunión lista.</translation>
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, and the meeting is still not ready ({reason}).</source>
+      <translation>Se pagó hace más de 10 minutos y la reunión todavía no está lista ({reason}).</translation>
+    </message>
+    <message>
+      <source>Paid over 10 minutes ago, but the meeting could not be made ({reason}).</source>
+      <translation>Se pagó hace más de 10 minutos, pero no se pudo crear la reunión ({reason}).</translation>
+    </message>
+    <message>
+      <source>Paid, no meeting</source>
+      <translation>Pagada, sin reunión</translation>
+    </message>
+    <message>
+      <source>Partial refund</source>
+      <translation>Reembolso parcial</translation>
+    </message>
+    <message>
+      <source>partial refund</source>
+      <translation>reembolso parcial</translation>
+    </message>
+    <message>
+      <source>Partial refund (the session stays booked):</source>
+      <translation>Reembolso parcial (la clase sigue reservada):</translation>
+    </message>
+    <message>
+      <source>Partially refunded</source>
+      <translation>Reembolsada en parte</translation>
+    </message>
+    <message>
+      <source>Passcode: {password}</source>
+      <translation>Código de acceso: {password}</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Contraseña</translation>
+    </message>
+    <message>
+      <source>Password changed</source>
+      <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+      <source>Password reset</source>
+      <translation>Contraseña restablecida</translation>
+    </message>
+    <message>
+      <source>Past</source>
+      <translation>Pasadas</translation>
+    </message>
+    <message>
+      <source>Pay by</source>
+      <translation>Fecha límite de pago</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Pago</translation>
+    </message>
+    <message>
+      <source>payment</source>
+      <translation>pago</translation>
+    </message>
+    <message>
+      <source>Payment #{number} has waited for Stripe for over 30 minutes (Stripe never answered its start).</source>
+      <translation>El pago #{number} lleva más de 30 minutos esperando a Stripe (Stripe nunca respondió a su inicio).</translation>
+    </message>
+    <message>
+      <source>Payment #{number} has waited for Stripe for over 30 minutes.</source>
+      <translation>El pago #{number} lleva más de 30 minutos esperando a Stripe.</translation>
+    </message>
+    <message>
+      <source>Payment attempt cancelled</source>
+      <translation>Intento de pago cancelado</translation>
+    </message>
+    <message>
+      <source>Payment attempt failed</source>
+      <translation>Intento de pago fallido</translation>
+    </message>
+    <message>
+      <source>Payment attempt not created at Stripe</source>
+      <translation>Intento de pago no creado en Stripe</translation>
+    </message>
+    <message>
+      <source>Payment attempt started</source>
+      <translation>Intento de pago iniciado</translation>
+    </message>
+    <message>
+      <source>Payment declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment failed</source>
+      <translation>Pago fallido</translation>
+    </message>
+    <message>
+      <source>Payment fully refunded</source>
+      <translation>Pago reembolsado por completo</translation>
+    </message>
+    <message>
+      <source>Payment in progress</source>
+      <translation>Pago en curso</translation>
+    </message>
+    <message>
+      <source>Payment overdue</source>
+      <translation>Pago vencido</translation>
+    </message>
+    <message>
+      <source>payment overdue</source>
+      <translation>pago vencido</translation>
+    </message>
+    <message>
+      <source>Payment paid</source>
+      <translation>Pago realizado</translation>
+    </message>
+    <message>
+      <source>Payment pending</source>
+      <translation>Pago pendiente</translation>
+    </message>
+    <message>
+      <source>Payment pending too long</source>
+      <translation>Pago pendiente demasiado tiempo</translation>
+    </message>
+    <message>
+      <source>Payment refunded</source>
+      <translation>Pago reembolsado</translation>
+    </message>
+    <message>
+      <source>Payment started</source>
+      <translation>Pago iniciado</translation>
+    </message>
+    <message>
+      <source>Payment went through on a closed booking</source>
+      <translation>Se cobró un pago en una reserva cerrada</translation>
+    </message>
+    <message>
+      <source>PaymentIntent</source>
+      <translation>PaymentIntent</translation>
+    </message>
+    <message>
+      <source>PaymentIntent read again from Stripe</source>
+      <translation>PaymentIntent leído de nuevo de Stripe</translation>
+    </message>
+    <message>
+      <source>payments</source>
+      <translation>pagos</translation>
+    </message>
+    <message>
+      <source>Payout</source>
+      <translation>Pago al profesor</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>Pendiente</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>pendiente</translation>
+    </message>
+    <message>
+      <source>Pending at Stripe</source>
+      <translation>Pendiente en Stripe</translation>
+    </message>
+    <message>
+      <source>per hour</source>
+      <translation>por hora</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Foto</translation>
+    </message>
+    <message>
+      <source>Platform fee</source>
+      <translation>Comisión de la plataforma</translation>
+    </message>
+    <message>
+      <source>Poor</source>
+      <translation>Mala</translation>
+    </message>
+    <message>
+      <source>Post answer</source>
+      <translation>Publicar respuesta</translation>
+    </message>
+    <message>
+      <source>Post review</source>
+      <translation>Publicar reseña</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>Anterior</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Precio</translation>
+    </message>
+    <message>
+      <source>Price: high to low</source>
+      <translation>Precio: de mayor a menor</translation>
+    </message>
+    <message>
+      <source>Price: low to high</source>
+      <translation>Precio: de menor a mayor</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problema</translation>
+    </message>
+    <message>
+      <source>processing</source>
+      <translation>procesando</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation>Perfil</translation>
+    </message>
+    <message>
+      <source>Profile and password</source>
+      <translation>Perfil y contraseña</translation>
+    </message>
+    <message>
+      <source>Profile changed</source>
+      <translation>Perfil cambiado</translation>
+    </message>
+    <message>
+      <source>Profile not available</source>
+      <translation>Perfil no disponible</translation>
+    </message>
+    <message>
+      <source>Profile saved.</source>
+      <translation>Perfil guardado.</translation>
+    </message>
+    <message>
+      <source>Propose a new time</source>
+      <translation>Proponer una nueva hora</translation>
+    </message>
+    <message>
+      <source>Propose this time</source>
+      <translation>Proponer esta hora</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Proveedor</translation>
+    </message>
+    <message>
+      <source>Queue the job again with fresh attempts.</source>
+      <translation>Vuelve a poner la tarea en cola con intentos nuevos.</translation>
+    </message>
+    <message>
+      <source>Queue the meeting's creation again, due now.</source>
+      <translation>Vuelve a poner en cola la creación de la reunión, para ahora.</translation>
+    </message>
+    <message>
+      <source>Rate this session</source>
+      <translation>Valora esta clase</translation>
+    </message>
+    <message>
+      <source>Rate this session…</source>
+      <translation>Valorar esta clase…</translation>
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation>Valoración</translation>
+    </message>
+    <message>
+      <source>Rating {stars}+ only</source>
+      <translation>Solo valoración {stars}+</translation>
+    </message>
+    <message>
+      <source>Re-read and refund</source>
+      <translation>Volver a leer y reembolsar</translation>
+    </message>
+    <message>
+      <source>Re-read from Stripe</source>
+      <translation>Volver a leer de Stripe</translation>
+    </message>
+    <message>
+      <source>Re-read the payment at Stripe and return the money the closed booking holds.</source>
+      <translation>Vuelve a leer el pago en Stripe y devuelve el dinero que retiene la reserva cerrada.</translation>
+    </message>
+    <message>
+      <source>Reactivated</source>
+      <translation>Reactivado</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>Leído</translation>
+    </message>
+    <message>
+      <source>read</source>
+      <translation>leído</translation>
+    </message>
+    <message>
+      <source>Read again</source>
+      <translation>Leído de nuevo</translation>
+    </message>
+    <message>
+      <source>read {when}</source>
+      <translation>leído el {when}</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>Lista</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motivo</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>motivo</translation>
+    </message>
+    <message>
+      <source>Reason (recorded in the audit trail)</source>
+      <translation>Motivo (queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+      <source>Reason for the student (required)</source>
+      <translation>Motivo para el estudiante (obligatorio)</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>Recibido</translation>
+    </message>
+    <message>
+      <source>Received {when} ({zone})</source>
+      <translation>Recibido el {when} ({zone})</translation>
+    </message>
+    <message>
+      <source>record kind</source>
+      <translation>tipo de registro</translation>
+    </message>
+    <message>
+      <source>record number</source>
+      <translation>número de registro</translation>
+    </message>
+    <message>
+      <source>Recorded</source>
+      <translation>Registrado</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Actualizar</translation>
+    </message>
+    <message>
+      <source>Refund</source>
+      <translation>Reembolso</translation>
+    </message>
+    <message>
+      <source>refund</source>
+      <translation>reembolso</translation>
+    </message>
+    <message>
+      <source>Refund #{number} of {amount} was not sent: Stripe holds a refund on this payment that LinguaFlex cannot attribute.</source>
+      <translation>El reembolso #{number} de {amount} no se envió: Stripe tiene un reembolso de este pago que LinguaFlex no puede identificar.</translation>
+    </message>
+    <message>
+      <source>Refund at Stripe not ours</source>
+      <translation>Reembolso en Stripe que no es nuestro</translation>
+    </message>
+    <message>
+      <source>Refund at Stripe not recorded</source>
+      <translation>Reembolso en Stripe sin registrar</translation>
+    </message>
+    <message>
+      <source>Refund cancelled at Stripe</source>
+      <translation>Reembolso cancelado en Stripe</translation>
+    </message>
+    <message>
+      <source>Refund failed at Stripe</source>
+      <translation>Reembolso fallido en Stripe</translation>
+    </message>
+    <message>
+      <source>Refund found at Stripe and recorded</source>
+      <translation>Reembolso encontrado en Stripe y registrado</translation>
+    </message>
+    <message>
+      <source>Refund needs action at Stripe</source>
+      <translation>El reembolso requiere acción en Stripe</translation>
+    </message>
+    <message>
+      <source>Refund needs an administrator</source>
+      <translation>El reembolso necesita a un administrador</translation>
+    </message>
+    <message>
+      <source>Refund not yet answered by Stripe</source>
+      <translation>Reembolso aún sin respuesta de Stripe</translation>
+    </message>
+    <message>
+      <source>Refund read again from Stripe</source>
+      <translation>Reembolso leído de nuevo de Stripe</translation>
+    </message>
+    <message>
+      <source>Refund requested</source>
+      <translation>Reembolso solicitado</translation>
+    </message>
+    <message>
+      <source>Refund succeeded at Stripe</source>
+      <translation>Reembolso completado en Stripe</translation>
+    </message>
+    <message>
+      <source>Refunded</source>
+      <translation>Reembolsada</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Rechazado</translation>
+    </message>
+    <message>
+      <source>Refused by Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remember me on this computer</source>
+      <translation>Recordarme en este ordenador</translation>
+    </message>
+    <message>
+      <source>Reminder</source>
+      <translation>Recordatorio</translation>
+    </message>
+    <message>
+      <source>reminder 1 hour before</source>
+      <translation>recordatorio 1 hora antes</translation>
+    </message>
+    <message>
+      <source>reminder 24 hours before</source>
+      <translation>recordatorio 24 horas antes</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Quitar</translation>
+    </message>
+    <message>
+      <source>Remove day off</source>
+      <translation>Quitar día libre</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>Quitar foto</translation>
+    </message>
+    <message>
+      <source>Remove these hours (saved with Save weekly hours)</source>
+      <translation>Quitar estas horas (se guarda con Guardar horario semanal)</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Eliminada</translation>
+    </message>
+    <message>
+      <source>Repeat new password</source>
+      <translation>Repite la contraseña nueva</translation>
+    </message>
+    <message>
+      <source>Request booking</source>
+      <translation>Solicitar reserva</translation>
+    </message>
+    <message>
+      <source>request declined</source>
+      <translation>solicitud rechazada</translation>
+    </message>
+    <message>
+      <source>Request expired</source>
+      <translation>Solicitud caducada</translation>
+    </message>
+    <message>
+      <source>request expired</source>
+      <translation>solicitud caducada</translation>
+    </message>
+    <message>
+      <source>Request expired: the teacher did not answer</source>
+      <translation>Solicitud caducada: el profesor no respondió</translation>
+    </message>
+    <message>
+      <source>Request sent to {teacher}. You can pay once they confirm it.</source>
+      <translation>Solicitud enviada a {teacher}. Podrás pagar cuando la confirme.</translation>
+    </message>
+    <message>
+      <source>Requested</source>
+      <translation>Solicitada</translation>
+    </message>
+    <message>
+      <source>Requesting…</source>
+      <translation>Solicitando…</translation>
+    </message>
+    <message>
+      <source>Requests</source>
+      <translation>Solicitudes</translation>
+    </message>
+    <message>
+      <source>Requests ({count})</source>
+      <translation>Solicitudes ({count})</translation>
+    </message>
+    <message>
+      <source>Requires action</source>
+      <translation>Requiere acción</translation>
+    </message>
+    <message>
+      <source>Reschedule declined</source>
+      <translation>Cambio de hora rechazado</translation>
+    </message>
+    <message>
+      <source>Reschedule proposed</source>
+      <translation>Cambio de hora propuesto</translation>
+    </message>
+    <message>
+      <source>Rescheduled</source>
+      <translation>Cambiada de hora</translation>
+    </message>
+    <message>
+      <source>Reschedule…</source>
+      <translation>Cambiar la hora…</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Reintentar</translation>
+    </message>
+    <message>
+      <source>Retry job</source>
+      <translation>Reintentar tarea</translation>
+    </message>
+    <message>
+      <source>Retry meeting</source>
+      <translation>Reintentar reunión</translation>
+    </message>
+    <message>
+      <source>revenue</source>
+      <translation>ingresos de la plataforma</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Reseña</translation>
+    </message>
+    <message>
+      <source>review</source>
+      <translation>reseña</translation>
+    </message>
+    <message>
+      <source>Review hidden</source>
+      <translation>Reseña oculta</translation>
+    </message>
+    <message>
+      <source>Reviews</source>
+      <translation>Reseñas</translation>
+    </message>
+    <message>
+      <source>reviews</source>
+      <translation>reseñas</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>Regla</translation>
+    </message>
+    <message>
+      <source>Run due transitions</source>
+      <translation>Aplicar cambios pendientes</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>En curso</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>en ejecución</translation>
+    </message>
+    <message>
+      <source>Sandbox: payments made here are test payments, no real money moves.</source>
+      <translation>Entorno de pruebas: los pagos hechos aquí son de prueba, no se mueve dinero real.</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>sáb</translation>
+    </message>
+    <message>
+      <source>Save calendar invite</source>
+      <translation>Guardar invitación de calendario</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>Guardar cambios</translation>
+    </message>
+    <message>
+      <source>Save invite (.ics)…</source>
+      <translation>Guardar invitación (.ics)…</translation>
+    </message>
+    <message>
+      <source>Save profile</source>
+      <translation>Guardar perfil</translation>
+    </message>
+    <message>
+      <source>Save the calendar invitation to add the session to your calendar.</source>
+      <translation>Guarda la invitación de calendario para añadir la clase a tu calendario.</translation>
+    </message>
+    <message>
+      <source>Save weekly hours</source>
+      <translation>Guardar horario semanal</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Guardada</translation>
+    </message>
+    <message>
+      <source>Saved card</source>
+      <translation>Tarjeta guardada</translation>
+    </message>
+    <message>
+      <source>Saved. Lists show times in the new time zone after you next sign in.</source>
+      <translation>Guardado. Las listas mostrarán las horas en la nueva zona horaria la próxima vez que inicies sesión.</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>Search by title, teacher or description</source>
+      <translation>Busca por título, profesor o descripción</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Buscando…</translation>
+    </message>
+    <message>
+      <source>Seen</source>
+      <translation>Visto</translation>
+    </message>
+    <message>
+      <source>Select a gig to see its details.</source>
+      <translation>Selecciona una oferta para ver sus detalles.</translation>
+    </message>
+    <message>
+      <source>Select a message to read it.</source>
+      <translation>Selecciona un mensaje para leerlo.</translation>
+    </message>
+    <message>
+      <source>Select a message with a calendar invitation.</source>
+      <translation>Selecciona un mensaje con invitación de calendario.</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>Enviar</translation>
+    </message>
+    <message>
+      <source>Send a new code</source>
+      <translation>Enviar un código nuevo</translation>
+    </message>
+    <message>
+      <source>Send a reminder</source>
+      <translation>Enviar un recordatorio</translation>
+    </message>
+    <message>
+      <source>Send an e-mail</source>
+      <translation>Enviar un correo</translation>
+    </message>
+    <message>
+      <source>Send answer</source>
+      <translation>Enviar respuesta</translation>
+    </message>
+    <message>
+      <source>Send code</source>
+      <translation>Enviar código</translation>
+    </message>
+    <message>
+      <source>Send code to new address</source>
+      <translation>Enviar código a la dirección nueva</translation>
+    </message>
+    <message>
+      <source>Send the message (Ctrl+Enter).</source>
+      <translation>Enviar el mensaje (Ctrl+Intro).</translation>
+    </message>
+    <message>
+      <source>Sep</source>
+      <translation>sept</translation>
+    </message>
+    <message>
+      <source>Service unavailable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>Clase</translation>
+    </message>
+    <message>
+      <source>session booked</source>
+      <translation>clase reservada</translation>
+    </message>
+    <message>
+      <source>Session completed</source>
+      <translation>Clase completada</translation>
+    </message>
+    <message>
+      <source>session completed</source>
+      <translation>clase completada</translation>
+    </message>
+    <message>
+      <source>Session length</source>
+      <translation>Duración de la clase</translation>
+    </message>
+    <message>
+      <source>Sessions: {count}</source>
+      <translation>Clases: {count}</translation>
+    </message>
+    <message>
+      <source>Set new password</source>
+      <translation>Poner la nueva contraseña</translation>
+    </message>
+    <message>
+      <source>Set password and continue</source>
+      <translation>Guardar contraseña y continuar</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Ajustes</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Mostrar</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>C&amp;errar sesión</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+      <source>Sign-in failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signed in as {name} ({role}) · data: {location}</source>
+      <translation>Sesión iniciada como {name} ({role}) · datos: {location}</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+      <source>SMTP host</source>
+      <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP port</source>
+      <translation>Puerto SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP security</source>
+      <translation>Seguridad SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP sender</source>
+      <translation>Remitente SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP user name</source>
+      <translation>Usuario SMTP</translation>
+    </message>
+    <message>
+      <source>Something went wrong</source>
+      <translation>Algo salió mal</translation>
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation>Ordenar</translation>
+    </message>
+    <message>
+      <source>Speaks {languages}</source>
+      <translation>Habla {languages}</translation>
+    </message>
+    <message>
+      <source>speaks {languages}</source>
+      <translation>habla {languages}</translation>
+    </message>
+    <message>
+      <source>Start session</source>
+      <translation>Iniciar la clase</translation>
+    </message>
+    <message>
+      <source>Starting</source>
+      <translation>Iniciando</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>Empieza</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <source>State as last read</source>
+      <translation>Estado en la última lectura</translation>
+    </message>
+    <message>
+      <source>statement lines</source>
+      <translation>líneas del extracto</translation>
+    </message>
+    <message>
+      <source>Statements</source>
+      <translation>Extractos</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <source>Stripe accepted the refund (pending)</source>
+      <translation>Stripe aceptó el reembolso (pendiente)</translation>
+    </message>
+    <message>
+      <source>Stripe confirmed the payment</source>
+      <translation>Stripe confirmó el pago</translation>
+    </message>
+    <message>
+      <source>Stripe Customer {id} of {student}</source>
+      <translation>Customer de Stripe {id} de {student}</translation>
+    </message>
+    <message>
+      <source>Stripe disagrees</source>
+      <translation>Stripe no coincide</translation>
+    </message>
+    <message>
+      <source>Stripe does not know its PaymentIntent</source>
+      <translation>Stripe no conoce su PaymentIntent</translation>
+    </message>
+    <message>
+      <source>Stripe holds a refund on it that was never recorded here</source>
+      <translation>Stripe tiene un reembolso de este pago que nunca se registró aquí</translation>
+    </message>
+    <message>
+      <source>Stripe names another booking for it</source>
+      <translation>Stripe lo asocia a otra reserva</translation>
+    </message>
+    <message>
+      <source>Stripe PaymentIntent</source>
+      <translation>PaymentIntent de Stripe</translation>
+    </message>
+    <message>
+      <source>Stripe publishable key</source>
+      <translation>Clave publicable de Stripe</translation>
+    </message>
+    <message>
+      <source>Stripe refund</source>
+      <translation>Reembolso de Stripe</translation>
+    </message>
+    <message>
+      <source>Stripe refused the refund</source>
+      <translation>Stripe rechazó el reembolso</translation>
+    </message>
+    <message>
+      <source>Stripe status</source>
+      <translation>Estado en Stripe</translation>
+    </message>
+    <message>
+      <source>Stripe took payment #{number} after the booking had closed here; {amount} has not been returned.</source>
+      <translation>Stripe cobró el pago #{number} después de que la reserva se cerrara aquí; no se han devuelto {amount}.</translation>
+    </message>
+    <message>
+      <source>Stripe {object} {id}: {state}</source>
+      <translation>{object} de Stripe {id}: {state}</translation>
+    </message>
+    <message>
+      <source>Stripe's payment does not match the booking</source>
+      <translation>El pago de Stripe no coincide con la reserva</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>Estudiante</translation>
+    </message>
+    <message>
+      <source>Student — I want to learn</source>
+      <translation>Estudiante — quiero aprender</translation>
+    </message>
+    <message>
+      <source>Student's note</source>
+      <translation>Nota del estudiante</translation>
+    </message>
+    <message>
+      <source>Students can book you inside these hours ({zone}). Several ranges per day are fine; a range ending at 00:00 runs to midnight.</source>
+      <translation>Los estudiantes pueden reservar contigo dentro de este horario ({zone}). Puedes poner varios tramos por día; un tramo que termina a las 00:00 dura hasta medianoche.</translation>
+    </message>
+    <message>
+      <source>Students see your photo, name, country, languages and description beside your gigs and on your profile.</source>
+      <translation>Los estudiantes ven tu foto, nombre, país, idiomas y descripción junto a tus ofertas y en tu perfil.</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Asunto</translation>
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation>Completado</translation>
+    </message>
+    <message>
+      <source>succeeded</source>
+      <translation>completado</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>dom</translation>
+    </message>
+    <message>
+      <source>Suspended</source>
+      <translation>Suspendida</translation>
+    </message>
+    <message>
+      <source>Suspended since</source>
+      <translation>Suspendido desde</translation>
+    </message>
+    <message>
+      <source>System</source>
+      <translation>Sistema</translation>
+    </message>
+    <message>
+      <source>System default ({language})</source>
+      <translation>Predeterminado del sistema ({language})</translation>
+    </message>
+    <message>
+      <source>Teacher</source>
+      <translation>Profesor</translation>
+    </message>
+    <message>
+      <source>Teacher answers by</source>
+      <translation>El profesor responde antes de</translation>
+    </message>
+    <message>
+      <source>Teacher confirmed the booking</source>
+      <translation>El profesor confirmó la reserva</translation>
+    </message>
+    <message>
+      <source>Teacher declined the booking</source>
+      <translation>El profesor rechazó la reserva</translation>
+    </message>
+    <message>
+      <source>Teacher number</source>
+      <translation>Número de profesor</translation>
+    </message>
+    <message>
+      <source>Teacher profile…</source>
+      <translation>Perfil del profesor…</translation>
+    </message>
+    <message>
+      <source>Teacher — I want to teach</source>
+      <translation>Profesor — quiero enseñar</translation>
+    </message>
+    <message>
+      <source>Teacher's share</source>
+      <translation>Parte del profesor</translation>
+    </message>
+    <message>
+      <source>Teacher's time zone: {zone}</source>
+      <translation>Zona horaria del profesor: {zone}</translation>
+    </message>
+    <message>
+      <source>Tell students about your experience and approach.</source>
+      <translation>Cuéntales a los estudiantes tu experiencia y tu forma de enseñar.</translation>
+    </message>
+    <message>
+      <source>Temporary password</source>
+      <translation>Contraseña temporal</translation>
+    </message>
+    <message>
+      <source>Thank you: your review is posted.</source>
+      <translation>Gracias: tu reseña está publicada.</translation>
+    </message>
+    <message>
+      <source>That slot is already taken.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The 'from' time</source>
+      <translation>La hora «desde»</translation>
+    </message>
+    <message>
+      <source>The 'to' time</source>
+      <translation>La hora «hasta»</translation>
+    </message>
+    <message>
+      <source>The background job “{kind}” gave up after 1 attempt: {error}</source>
+      <translation>La tarea en segundo plano «{kind}» se abandonó tras 1 intento: {error}</translation>
+    </message>
+    <message>
+      <source>The background job “{kind}” gave up after {n} attempts: {error}</source>
+      <translation>La tarea en segundo plano «{kind}» se abandonó tras {n} intentos: {error}</translation>
+    </message>
+    <message>
+      <source>The booking was cancelled and your payment is refunded in full.</source>
+      <translation>La reserva se canceló y se te reembolsa el pago completo.</translation>
+    </message>
+    <message>
+      <source>The booking was cancelled.</source>
+      <translation>La reserva se canceló.</translation>
+    </message>
+    <message>
+      <source>The bookings could not be loaded.</source>
+      <translation>No se pudieron cargar las reservas.</translation>
+    </message>
+    <message>
+      <source>The browser could not be opened. The link is {url}</source>
+      <translation>No se pudo abrir el navegador. El enlace es {url}</translation>
+    </message>
+    <message>
+      <source>The due transitions ran: nothing was due any more.</source>
+      <translation>Se aplicaron los cambios pendientes: ya no quedaba nada por hacer.</translation>
+    </message>
+    <message>
+      <source>The due transitions ran: the booking was cancelled, as it was not paid by its deadline.</source>
+      <translation>Se aplicaron los cambios pendientes: la reserva se canceló porque no se pagó dentro del plazo.</translation>
+    </message>
+    <message>
+      <source>The export was cancelled.</source>
+      <translation>Se canceló la exportación.</translation>
+    </message>
+    <message>
+      <source>The file {name} cannot be opened.</source>
+      <translation>No se puede abrir el archivo {name}.</translation>
+    </message>
+    <message>
+      <source>The file {name} is not a picture this app can read.</source>
+      <translation>El archivo {name} no es una imagen que esta aplicación pueda leer.</translation>
+    </message>
+    <message>
+      <source>The free times could not be loaded.</source>
+      <translation>No se pudieron cargar las horas libres.</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number} (reembolso {refund}): {finding} (aquí {ours}, en Stripe {theirs}) (1 diferencia más).</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) ({more} more differences).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number} (reembolso {refund}): {finding} (aquí {ours}, en Stripe {theirs}) ({more} diferencias más).</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number} (reembolso {refund}): {finding} (aquí {ours}, en Stripe {theirs}).</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number}: {finding} (aquí {ours}, en Stripe {theirs}) (1 diferencia más).</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}) ({more} more differences).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number}: {finding} (aquí {ours}, en Stripe {theirs}) ({more} diferencias más).</translation>
+    </message>
+    <message>
+      <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}).</source>
+      <translation>La última comprobación con Stripe encontró diferencias en el pago #{number}: {finding} (aquí {ours}, en Stripe {theirs}).</translation>
+    </message>
+    <message>
+      <source>The lowest price is above the highest price.</source>
+      <translation>El precio mínimo es mayor que el máximo.</translation>
+    </message>
+    <message>
+      <source>The meeting could not be created: {reason}. An admin can retry it.</source>
+      <translation>No se pudo crear la reunión: {reason}. Un administrador puede volver a intentarlo.</translation>
+    </message>
+    <message>
+      <source>The meeting is being made right now; look again in a minute.</source>
+      <translation>La reunión se está creando ahora mismo; vuelve a mirar en un minuto.</translation>
+    </message>
+    <message>
+      <source>The meeting room is being set up ({reason}). Refresh to check again.</source>
+      <translation>Se está preparando la sala de reunión ({reason}). Actualiza para volver a comprobarlo.</translation>
+    </message>
+    <message>
+      <source>The meeting room is being set up ({reason}). The link appears here when ready.</source>
+      <translation>Se está preparando la sala de reunión ({reason}). El enlace aparecerá aquí cuando esté lista.</translation>
+    </message>
+    <message>
+      <source>The meeting room is being set up. Refresh to check again.</source>
+      <translation>Se está preparando la sala de reunión. Actualiza para volver a comprobarlo.</translation>
+    </message>
+    <message>
+      <source>The meeting room is being set up. The link appears here when ready.</source>
+      <translation>Se está preparando la sala de reunión. El enlace aparecerá aquí cuando esté lista.</translation>
+    </message>
+    <message>
+      <source>The meeting was cancelled with the booking.</source>
+      <translation>La reunión se canceló junto con la reserva.</translation>
+    </message>
+    <message>
+      <source>The meeting's creation is queued to run now; the worker makes it shortly.</source>
+      <translation>La creación de la reunión está en cola para ahora; el proceso en segundo plano la hará en breve.</translation>
+    </message>
+    <message>
+      <source>The messages could not be loaded.</source>
+      <translation>No se pudieron cargar los mensajes.</translation>
+    </message>
+    <message>
+      <source>the other party</source>
+      <translation>la otra parte</translation>
+    </message>
+    <message>
+      <source>The password the admin gave you</source>
+      <translation>La contraseña que te dio el administrador</translation>
+    </message>
+    <message>
+      <source>The picture could not be converted; try a PNG or JPEG file.</source>
+      <translation>No se pudo convertir la imagen; prueba con un archivo PNG o JPEG.</translation>
+    </message>
+    <message>
+      <source>The picture {name} is too large ({size} MB; at most {limit} MB).</source>
+      <translation>La imagen {name} es demasiado grande ({size} MB; máximo {limit} MB).</translation>
+    </message>
+    <message>
+      <source>The price could not be worked out.</source>
+      <translation>No se pudo calcular el precio.</translation>
+    </message>
+    <message>
+      <source>The profile was not saved; see the marked fields.</source>
+      <translation>El perfil no se guardó; revisa los campos marcados.</translation>
+    </message>
+    <message>
+      <source>The review is hidden; its author was told why.</source>
+      <translation>La reseña está oculta; se ha explicado el motivo a su autor.</translation>
+    </message>
+    <message>
+      <source>The search could not be run.</source>
+      <translation>No se pudo hacer la búsqueda.</translation>
+    </message>
+    <message>
+      <source>The session was cancelled and the student refunded in full.</source>
+      <translation>La clase se canceló y se reembolsó el total al estudiante.</translation>
+    </message>
+    <message>
+      <source>The session was opened in your browser.</source>
+      <translation>La clase se abrió en tu navegador.</translation>
+    </message>
+    <message>
+      <source>The student and the teacher join from their booking.</source>
+      <translation>El estudiante y el profesor se unen desde su reserva.</translation>
+    </message>
+    <message>
+      <source>The student is refunded in full, and reads your reason (required). A cancelled session cannot be restored.</source>
+      <translation>Se reembolsa el total al estudiante, que leerá tu motivo (obligatorio). Una clase cancelada no se puede recuperar.</translation>
+    </message>
+    <message>
+      <source>The student's reason: {reason}</source>
+      <translation>Motivo del estudiante: {reason}</translation>
+    </message>
+    <message>
+      <source>The teacher has not written more.</source>
+      <translation>El profesor no ha escrito nada más.</translation>
+    </message>
+    <message>
+      <source>The two new passwords do not match.</source>
+      <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+    <message>
+      <source>The two passwords do not match.</source>
+      <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+      <source>The {what} is 1 character too long (at most {maximum}).</source>
+      <translation>«{what}» tiene 1 carácter de más (máximo {maximum}).</translation>
+    </message>
+    <message>
+      <source>The {what} is {over} characters too long (at most {maximum}).</source>
+      <translation>«{what}» tiene {over} caracteres de más (máximo {maximum}).</translation>
+    </message>
+    <message>
+      <source>There is no needs-attention rule named {name}.</source>
+      <translation>No hay ninguna regla de «requiere atención» llamada {name}.</translation>
+    </message>
+    <message>
+      <source>This booking has no meeting.</source>
+      <translation>Esta reserva no tiene reunión.</translation>
+    </message>
+    <message>
+      <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
+      <translation>Esta base de datos aún no tiene cuentas. Carga datos de demostración para probar LinguaFlex con profesores, estudiantes y ofertas de ejemplo.</translation>
+    </message>
+    <message>
+      <source>This message has no calendar invitation.</source>
+      <translation>Este mensaje no tiene invitación de calendario.</translation>
+    </message>
+    <message>
+      <source>This no longer needs attention.</source>
+      <translation>Esto ya no requiere atención.</translation>
+    </message>
+    <message>
+      <source>This teacher has not written about themselves yet.</source>
+      <translation>Este profesor aún no ha escrito nada sobre sí mismo.</translation>
+    </message>
+    <message>
+      <source>This teacher offers no gigs at the moment.</source>
+      <translation>Este profesor no tiene ofertas en este momento.</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>Esta semana</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>jue</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Hora</translation>
+    </message>
+    <message>
+      <source>Time zone</source>
+      <translation>Zona horaria</translation>
+    </message>
+    <message>
+      <source>Times are shown in your time zone, {zone}.</source>
+      <translation>Las horas se muestran en tu zona horaria, {zone}.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Título</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Hasta</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>a</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>mar</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>desconocido</translation>
+    </message>
+    <message>
+      <source>unknown reason</source>
+      <translation>motivo desconocido</translation>
+    </message>
+    <message>
+      <source>Unpaid</source>
+      <translation>Sin pagar</translation>
+    </message>
+    <message>
+      <source>Unpaid past its deadline</source>
+      <translation>Sin pagar tras el plazo</translation>
+    </message>
+    <message>
+      <source>unread</source>
+      <translation>sin leer</translation>
+    </message>
+    <message>
+      <source>Upcoming</source>
+      <translation>Próximo</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Usuario</translation>
+    </message>
+    <message>
+      <source>user</source>
+      <translation>usuario</translation>
+    </message>
+    <message>
+      <source>users</source>
+      <translation>usuarios</translation>
+    </message>
+    <message>
+      <source>Very good</source>
+      <translation>Muy buena</translation>
+    </message>
+    <message>
+      <source>Visible to students in search</source>
+      <translation>Visible para los estudiantes en la búsqueda</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>En espera</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>en espera</translation>
+    </message>
+    <message>
+      <source>Waiting for an answer</source>
+      <translation>Esperando respuesta</translation>
+    </message>
+    <message>
+      <source>Waiting for an answer from the teacher or LinguaFlex.</source>
+      <translation>Esperando la respuesta del profesor o de LinguaFlex.</translation>
+    </message>
+    <message>
+      <source>waiting for confirmation</source>
+      <translation>esperando confirmación</translation>
+    </message>
+    <message>
+      <source>Waiting for teacher</source>
+      <translation>Esperando al profesor</translation>
+    </message>
+    <message>
+      <source>Waiting for {time}</source>
+      <translation>Tiempo de espera: {time}</translation>
+    </message>
+    <message>
+      <source>waiting to be sent</source>
+      <translation>esperando a enviarse</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>mié</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Semana</translation>
+    </message>
+    <message>
+      <source>Weekly hours</source>
+      <translation>Horario semanal</translation>
+    </message>
+    <message>
+      <source>Weekly hours saved.</source>
+      <translation>Horario semanal guardado.</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Qué</translation>
+    </message>
+    <message>
+      <source>What will a session look like? Who is it for? What should students prepare?</source>
+      <translation>¿Cómo será una clase? ¿Para quién es? ¿Qué deben preparar los estudiantes?</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Quién</translation>
+    </message>
+    <message>
+      <source>with {name}</source>
+      <translation>con {name}</translation>
+    </message>
+    <message>
+      <source>with {teacher} · {rate} / h</source>
+      <translation>con {teacher} · {rate} / h</translation>
+    </message>
+    <message>
+      <source>Working out the price…</source>
+      <translation>Calculando el precio…</translation>
+    </message>
+    <message>
+      <source>Write a message…</source>
+      <translation>Escribe un mensaje…</translation>
+    </message>
+    <message>
+      <source>Write to {name}…</source>
+      <translation>Escribe a {name}…</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Sí</translation>
+    </message>
+    <message>
+      <source>You have no gigs yet.
+Create one to appear in students' search results.</source>
+      <translation>Aún no tienes ofertas.
+Crea una para aparecer en las búsquedas de los estudiantes.</translation>
+    </message>
+    <message>
+      <source>You have signed out.</source>
+      <translation>Has cerrado sesión.</translation>
+    </message>
+    <message>
+      <source>You proposed a new time: {when}. Waiting for the other party.</source>
+      <translation>Propusiste una nueva hora: {when}. Esperando a la otra parte.</translation>
+    </message>
+    <message>
+      <source>you@example.com</source>
+      <translation>tu@ejemplo.com</translation>
+    </message>
+    <message>
+      <source>Your answer</source>
+      <translation>Tu respuesta</translation>
+    </message>
+    <message>
+      <source>Your answer is posted.</source>
+      <translation>Tu respuesta está publicada.</translation>
+    </message>
+    <message>
+      <source>Your browser could not be opened. Copy this address into it:</source>
+      <translation>No se pudo abrir tu navegador. Copia en él esta dirección:</translation>
+    </message>
+    <message>
+      <source>Your current password</source>
+      <translation>Tu contraseña actual</translation>
+    </message>
+    <message>
+      <source>Your e-mail address is now {email}.</source>
+      <translation>Tu correo electrónico ahora es {email}.</translation>
+    </message>
+    <message>
+      <source>Your password was changed. Other computers must sign in again.</source>
+      <translation>Tu contraseña se ha cambiado. En los demás ordenadores tendrás que volver a iniciar sesión.</translation>
+    </message>
+    <message>
+      <source>Your password was changed. Sign in with the new one.</source>
+      <translation>Tu contraseña se ha cambiado. Inicia sesión con la nueva.</translation>
+    </message>
+    <message>
+      <source>Your request to cancel was sent to the teacher and LinguaFlex.</source>
+      <translation>Tu solicitud de cancelación se envió al profesor y a LinguaFlex.</translation>
+    </message>
+    <message>
+      <source>Your review (optional): what went well, what could be better</source>
+      <translation>Tu reseña (opcional): qué fue bien, qué podría mejorar</translation>
+    </message>
+    <message>
+      <source>Your saved sign-in is no longer valid. Please sign in again.</source>
+      <translation>Tu sesión guardada ya no es válida. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+      <source>Zoom account ID</source>
+      <translation>ID de cuenta de Zoom</translation>
+    </message>
+    <message>
+      <source>Zoom client ID</source>
+      <translation>ID de cliente de Zoom</translation>
+    </message>
+    <message>
+      <source>{amount}</source>
+      <translation>{amount}</translation>
+    </message>
+    <message>
+      <source>{amount} / h</source>
+      <translation>{amount} / h</translation>
+    </message>
+    <message>
+      <source>{amount} in minor units (currency not recorded)</source>
+      <translation>{amount} en unidades menores (moneda no registrada)</translation>
+    </message>
+    <message>
+      <source>{amount} in minor units of {currency}</source>
+      <translation>{amount} en unidades menores de {currency}</translation>
+    </message>
+    <message>
+      <source>{app} — Sign in</source>
+      <translation>{app} — Iniciar sesión</translation>
+    </message>
+    <message>
+      <source>{before} → {after}</source>
+      <translation>{before} → {after}</translation>
+    </message>
+    <message>
+      <source>{brand} ending {last4}</source>
+      <translation>{brand} terminada en {last4}</translation>
+    </message>
+    <message>
+      <source>{count} new</source>
+      <translation>{count} nuevos</translation>
+    </message>
+    <message>
+      <source>{count} unread</source>
+      <translation>{count} sin leer</translation>
+    </message>
+    <message>
+      <source>{count} unread messages</source>
+      <translation>{count} mensajes sin leer</translation>
+    </message>
+    <message>
+      <source>{count} unread messages in your bookings</source>
+      <translation>{count} mensajes sin leer en tus reservas</translation>
+    </message>
+    <message>
+      <source>{currency} amounts have no decimals; type e.g. 1000.</source>
+      <translation>Los importes en {currency} no tienen decimales; escribe, p. ej., 1000.</translation>
+    </message>
+    <message>
+      <source>{earlier}; {next}</source>
+      <translation>{earlier}; {next}</translation>
+    </message>
+    <message>
+      <source>{fee} platform fee</source>
+      <translation>{fee} de comisión de la plataforma</translation>
+    </message>
+    <message>
+      <source>{fee} platform fee (the minimum; {percent} % would be {amount})</source>
+      <translation>{fee} de comisión de la plataforma (el mínimo; el {percent} % sería {amount})</translation>
+    </message>
+    <message>
+      <source>{file} could not be written to {folder}: {reason}.</source>
+      <translation>No se pudo guardar {file} en {folder}: {reason}.</translation>
+    </message>
+    <message>
+      <source>{first}–{last} of {total} {noun}</source>
+      <translation>{first}–{last} de {total} {noun}</translation>
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <translation>{hours} h</translation>
+    </message>
+    <message>
+      <source>{hours} h {minutes} min</source>
+      <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+      <source>{label}: {value}</source>
+      <translation>{label}: {value}</translation>
+    </message>
+    <message>
+      <source>{language} · level {level} · {lengths} sessions</source>
+      <translation>{language} · nivel {level} · clases de {lengths}</translation>
+    </message>
+    <message>
+      <source>{language} · level {level} · {rate}</source>
+      <translation>{language} · nivel {level} · {rate}</translation>
+    </message>
+    <message>
+      <source>{length} at {rate} / h: {base} + {fee}</source>
+      <translation>{length} a {rate} / h: {base} + {fee}</translation>
+    </message>
+    <message>
+      <source>{low}–{high} min</source>
+      <translation>{low}–{high} min</translation>
+    </message>
+    <message>
+      <source>{minutes} min</source>
+      <translation>{minutes} min</translation>
+    </message>
+    <message>
+      <source>{name} (you)</source>
+      <translation>{name} (tú)</translation>
+    </message>
+    <message>
+      <source>{name} proposed a new time: {when}.</source>
+      <translation>{name} propuso una nueva hora: {when}.</translation>
+    </message>
+    <message>
+      <source>{name} — teacher profile</source>
+      <translation>{name} — perfil del profesor</translation>
+    </message>
+    <message>
+      <source>{name}'s time</source>
+      <translation>Hora de {name}</translation>
+    </message>
+    <message>
+      <source>{name}: {amount}</source>
+      <translation>{name}: {amount}</translation>
+    </message>
+    <message>
+      <source>{n} characters</source>
+      <translation>{n} caracteres</translation>
+    </message>
+    <message>
+      <source>{n} of {most}</source>
+      <translation>{n} de {most}</translation>
+    </message>
+    <message>
+      <source>{record} #{number}</source>
+      <translation>{record} #{number}</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} bookings loaded · scroll for more</source>
+      <translation>{shown} de {total} reservas cargadas · desplázate para ver más</translation>
+    </message>
+    <message>
+      <source>{span}  ·  times in {zone}</source>
+      <translation>{span}  ·  horas en {zone}</translation>
+    </message>
+    <message>
+      <source>{stars} of 5 stars</source>
+      <translation>{stars} de 5 estrellas</translation>
+    </message>
+    <message>
+      <source>{stars} of 5 — {word}</source>
+      <translation>{stars} de 5 — {word}</translation>
+    </message>
+    <message>
+      <source>{stars} of 5: {word}</source>
+      <translation>{stars} de 5: {word}</translation>
+    </message>
+    <message>
+      <source>{stars} stars</source>
+      <translation>{stars} estrellas</translation>
+    </message>
+    <message>
+      <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
+      <translation>{student} con {teacher} · pagado {paid} · ya reembolsado {refunded}</translation>
+    </message>
+    <message>
+      <source>{time} local time ({zone})</source>
+      <translation>{time} hora local ({zone})</translation>
+    </message>
+    <message>
+      <source>{total} bookings</source>
+      <translation>{total} reservas</translation>
+    </message>
+    <message>
+      <source>{total} {noun}</source>
+      <translation>{total} {noun}</translation>
+    </message>
+    <message>
+      <source>{typed} is ambiguous: here it reads as {read} {currency}; for {other} {currency} type {other}.</source>
+      <translation>{typed} es ambiguo: aquí se lee como {read} {currency}; para {other} {currency} escribe {other}.</translation>
+    </message>
+    <message>
+      <source>{typed} is ambiguous: here {mark} groups thousands; for {other} {currency} type {other}.</source>
+      <translation>{typed} es ambiguo: aquí {mark} separa los miles; para {other} {currency} escribe {other}.</translation>
+    </message>
+    <message>
+      <source>{weekday} {day} {month} {year}, {time} (UTC{offset})</source>
+      <translation>{weekday} {day} {month} {year}, {time} (UTC{offset})</translation>
+    </message>
+    <message>
+      <source>{what}: {state}</source>
+      <translation>{what}: {state}</translation>
+    </message>
+    <message>
+      <source>“{subject}” to {recipient}</source>
+      <translation>«{subject}» para {recipient}</translation>
+    </message>
+    <message>
+      <source>← Previous</source>
+      <translation>← Anterior</translation>
+    </message>
+    <message>
+      <source>← Previous week</source>
+      <translation>← Semana anterior</translation>
+    </message>
+    <message>
+      <source>★ {average} (1 review)</source>
+      <translation>★ {average} (1 reseña)</translation>
+    </message>
+    <message>
+      <source>★ {average} ({count} reviews)</source>
+      <translation>★ {average} ({count} reseñas)</translation>
+    </message>
+    <message>
+      <source>★ {average} · 1 review</source>
+      <translation>★ {average} · 1 reseña</translation>
+    </message>
+    <message>
+      <source>★ {average} · {count} reviews</source>
+      <translation>★ {average} · {count} reseñas</translation>
+    </message>
+  </context>
 </TS>

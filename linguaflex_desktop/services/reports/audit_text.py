@@ -105,7 +105,7 @@ ACTION_TEXT: Mapping[str, Text] = {
     A.BOOKING_EXPIRED: tx("Expired"),
     A.BOOKING_PAYMENT_OVERDUE: tx("Payment overdue"),
     A.BOOKING_COMPLETED: tx("Completed"),
-    A.BOOKING_REFUNDED: tx("Refunded"),
+    A.BOOKING_REFUNDED: tx("Refunded", sense="booking"),
     A.BOOKING_PAYMENT_PENDING: tx("Payment pending"),
     A.BOOKING_PAYMENT_PAID: tx("Payment paid"),
     A.BOOKING_PAYMENT_FAILED: tx("Payment failed"),
@@ -156,7 +156,7 @@ BOOKING_STATUS_TEXT: Mapping[BookingStatus, Text] = {
     BookingStatus.CONFIRMED: tx("Confirmed"),
     BookingStatus.COMPLETED: tx("Completed"),
     BookingStatus.CANCELLED: tx("Cancelled"),
-    BookingStatus.REFUNDED: tx("Refunded"),
+    BookingStatus.REFUNDED: tx("Refunded", sense="booking"),
 }
 PAYMENT_STATUS_TEXT: Mapping[PaymentStatus, Text] = {
     PaymentStatus.UNPAID: tx("Unpaid"),

@@ -276,7 +276,7 @@ def _message_entry(
         at=row.created_at,
         kind="message",
         title=tx("Message from {author} to {recipient}", author=author, recipient=recipient),
-        details=((tx("Length"), size), (tx("Read"), read)),
+        details=((tx("Length", sense="text"), size), (tx("Read"), read)),
         actor=author,
     )
 

@@ -33,7 +33,7 @@ STATUS_TEXT: Mapping[BookingStatus, Text] = {
     BookingStatus.CONFIRMED: tx("Confirmed"),
     BookingStatus.COMPLETED: tx("Completed"),
     BookingStatus.CANCELLED: tx("Cancelled"),
-    BookingStatus.REFUNDED: tx("Refunded"),
+    BookingStatus.REFUNDED: tx("Refunded", sense="booking"),
 }
 PAYMENT_TEXT: Mapping[PaymentStatus, Text] = {
     PaymentStatus.UNPAID: tx("Unpaid"),
@@ -45,7 +45,7 @@ PAYMENT_TEXT: Mapping[PaymentStatus, Text] = {
 MEETING_TEXT: Mapping[MeetingStatus, Text] = {
     MeetingStatus.PENDING: tx("Pending"),
     MeetingStatus.READY: tx("Ready"),
-    MeetingStatus.FAILED: tx("Failed"),
+    MeetingStatus.FAILED: tx("Failed", sense="meeting"),
     MeetingStatus.DELETED: tx("Cancelled"),
 }
 NO_MEETING_TEXT = "—"
@@ -62,7 +62,7 @@ ACTION_TEXT: Mapping[str, Text] = {
     "booking.payment_paid": tx("Paid"),
     "booking.payment_failed": tx("Payment failed"),
     "booking.payment_refunded": tx("Refunded"),
-    "booking.refunded": tx("Refunded"),
+    "booking.refunded": tx("Refunded", sense="booking"),
     "booking.reschedule_proposed": tx("New time proposed"),
     "booking.rescheduled": tx("Rescheduled"),
     "booking.reschedule_declined": tx("New time declined"),

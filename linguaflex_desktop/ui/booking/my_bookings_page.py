@@ -72,7 +72,7 @@ class MyBookingsPage(BookingListPage):
             parent=parent,
         )
         self.show_combo = QComboBox()
-        self.show_combo.addItem(t("Upcoming"), UPCOMING)
+        self.show_combo.addItem(t("Upcoming", sense="bookings"), UPCOMING)
         self.show_combo.addItem(t("Past"), PAST)
         self.show_combo.addItem(t("All bookings"), ALL)
         self.show_combo.currentIndexChanged.connect(lambda _index: self.reload())
