@@ -31,13 +31,16 @@ from linguaflex_desktop.services.reports.attention.dto import (
     FixOutcome,
     RuleId,
 )
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.admin.booking_timeline import (
     BookingTimelineDialog,
     open_booking_timeline,
 )
-from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when
+from linguaflex_desktop.ui.admin.columns import localized_columns
+from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import attention as attention_ops
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
@@ -54,39 +57,50 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.ui.main_window_base import RoleWindow
 
-ATTENTION_TITLE = "Needs attention"
-EMPTY_TEXT = "Nothing needs attention: every booking, payment and job is where it should be."
-PICK_TEXT = "Select a row to see its fix."
+ATTENTION_TITLE = tx("Needs attention")
+EMPTY_TEXT = tx("Nothing needs attention: every booking, payment and job is where it should be.")
+PICK_TEXT = tx("Select a row to see its fix.")
 
 
 def title_for(count: int | None) -> str:
-    return ATTENTION_TITLE if count is None else f"{ATTENTION_TITLE} ({count})"
+    if count is None:
+        return localize(ATTENTION_TITLE)
+    return t("Needs attention ({count})", count=number_text(count))
 
 
 def booking_text(row: AttentionRow) -> str:
     """'#12 · Sam with Tina', or '—' for a job tied to no booking."""
     if row.booking_id is None:
         return "—"
-    return f"#{row.booking_id} · {row.student_name} with {row.teacher_name}"
+    return t(
+        "#{booking} · {student} with {teacher}",
+        booking=row.booking_id,
+        student=row.student_name,
+        teacher=row.teacher_name,
+    )
 
 
 def state_text(row: AttentionRow) -> str:
     if row.status is None or row.payment_status is None:
         return "—"
-    return f"{STATUS_TEXT[row.status]} · {PAYMENT_TEXT[row.payment_status]}"
+    return f"{localize(STATUS_TEXT[row.status])} · {localize(PAYMENT_TEXT[row.payment_status])}"
 
 
 def attention_columns(zone_name: str) -> tuple[Column[AttentionRow], ...]:
     def start(row: AttentionRow) -> str:
-        return format_when(row.start_at, zone_name) if row.start_at is not None else "—"
+        return when_text(row.start_at, zone_name) if row.start_at is not None else "—"
 
     return (
-        Column("What's wrong", lambda row: row.problem, tooltip=lambda row: row.problem),
-        Column("Rule", lambda row: row.rule.name),
-        Column("Booking", booking_text),
-        Column("Session", start),
-        Column("Status", state_text),
-        Column("Since", lambda row: format_when(row.since, zone_name)),
+        Column(
+            tx("What's wrong"),
+            lambda row: localize(row.problem),
+            tooltip=lambda row: localize(row.problem),
+        ),
+        Column(tx("Rule"), lambda row: localize(row.rule.name)),
+        Column(tx("Booking"), booking_text),
+        Column(tx("Session"), start),
+        Column(tx("Status"), state_text),
+        Column(tx("Since"), lambda row: when_text(row.since, zone_name)),
     )
 
 
@@ -97,7 +111,9 @@ class AttentionTableModel(RowTableModel[AttentionRow]):
     """The rows as the service orders them; times in ``zone_name``."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(attention_columns(zone_name), key=lambda row: row.key, parent=parent)
+        super().__init__(
+            localized_columns(attention_columns(zone_name)), key=lambda row: row.key, parent=parent
+        )
 
     def set_attention(self, rows: Iterable[AttentionRow]) -> None:
         self.set_rows(rows)
@@ -127,20 +143,20 @@ class AdminAttentionPage(QWidget):
         self.model = AttentionTableModel(actor.time_zone, self)
         self.view = make_table_view(self.model)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table = EmptyStateStack(self.view, "Loading…")
+        self.table = EmptyStateStack(self.view, t("Loading…"))
         self.summary_label = QLabel()
         self.summary_label.setObjectName("fieldNote")
-        self.fix_text = QLabel(PICK_TEXT)
+        self.fix_text = QLabel(localize(PICK_TEXT))
         self.fix_text.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.fix_button = QPushButton("Fix")
+        self.fix_button = QPushButton(t("Fix"))
         self.fix_button.setObjectName("primaryButton")
         self.fix_button.clicked.connect(self.fix_selected)
-        self.timeline_button = QPushButton("Timeline…")
-        self.timeline_button.setToolTip("Every event of the row's booking, with Stripe's side")
+        self.timeline_button = QPushButton(t("Timeline…"))
+        self.timeline_button.setToolTip(t("Every event of the row's booking, with Stripe's side"))
         self.timeline_button.clicked.connect(self.open_selected_timeline)
         self.timeline_dialog: BookingTimelineDialog | None = None
         self._build()
@@ -151,7 +167,7 @@ class AdminAttentionPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading(ATTENTION_TITLE))
+        top.addWidget(make_heading(localize(ATTENTION_TITLE)))
         top.addSpacing(10)
         top.addWidget(self.summary_label)
         top.addStretch(1)
@@ -197,13 +213,19 @@ class AdminAttentionPage(QWidget):
             return
         selected = self.selected_row()
         self.model.set_attention(result.rows)
-        self.table.set_empty_text(EMPTY_TEXT)
+        self.table.set_empty_text(localize(EMPTY_TEXT))
         if selected is not None:
             self.select(selected.key)
-        more = (
-            " (the first of each rule; more show once these are fixed)" if result.truncated else ""
-        )
-        self.summary_label.setText(f"{result.count} to look at{more}." if result.count else "")
+        if not result.count:
+            summary = ""
+        elif result.truncated:
+            summary = t(
+                "{count} to look at (the first of each rule; more show once these are fixed).",
+                count=number_text(result.count),
+            )
+        else:
+            summary = t("{count} to look at.", count=number_text(result.count))
+        self.summary_label.setText(summary)
         if result.count != self.count:
             self.count = result.count
             self.count_changed.emit(result.count)
@@ -211,7 +233,7 @@ class AdminAttentionPage(QWidget):
 
     def _on_load_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self.table.set_empty_text("The list could not be loaded.")
+            self.table.set_empty_text(t("The list could not be loaded."))
             set_message(self.error_label, inline_error_text(error))
 
     # --- fixing ---------------------------------------------------------------------------
@@ -236,7 +258,7 @@ class AdminAttentionPage(QWidget):
 
     def _on_fixed(self, outcome: FixOutcome) -> None:
         self._fixing = None
-        set_message(self.notice_label, outcome.message)
+        set_message(self.notice_label, localize(outcome.message))
         self._on_selection_changed()
         self.fixed.emit(outcome)
         self.refresh()
@@ -261,17 +283,20 @@ class AdminAttentionPage(QWidget):
         running = self._fixing is not None
         self.timeline_button.setEnabled(row is not None and row.booking_id is not None)
         self.fix_button.setEnabled(row is not None and not running)
-        self.fix_button.setText(f"Fix: {row.rule.fix_label}" if row is not None else "Fix")
-        if running:
-            self.fix_text.setText("Fixing…")
+        if row is not None:
+            self.fix_button.setText(t("Fix: {action}", action=localize(row.rule.fix_label)))
         else:
-            self.fix_text.setText(row.rule.fix_text if row is not None else PICK_TEXT)
+            self.fix_button.setText(t("Fix"))
+        if running:
+            self.fix_text.setText(t("Fixing…"))
+        else:
+            self.fix_text.setText(localize(row.rule.fix_text if row is not None else PICK_TEXT))
 
 
 def install_attention_page(window: RoleWindow) -> AdminAttentionPage:
     """Add the "Needs attention" tab to the admin ``window``; its title shows the count."""
     page = AdminAttentionPage(services=window.services, actor=window.actor, runner=window.runner)
-    window.add_page(page, ATTENTION_TITLE)
+    window.add_page(page, localize(ATTENTION_TITLE))
 
     def show_count(count: int) -> None:
         window.tabs.setTabText(window.tabs.indexOf(page), title_for(count))

@@ -21,15 +21,23 @@ from linguaflex_desktop.services.reports.audit_text import (
     record_text,
 )
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.admin.columns import localized_columns
+from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.widgets import make_table_view
 
 NOT_RECORDED = "—"
+
+
+def _value(text: str | None) -> str:
+    return NOT_RECORDED if text is None else localize(text)
+
+
 CHANGE_COLUMNS: tuple[Column[FieldText], ...] = (
-    Column("Field", lambda change: change.label),
-    Column("Before", lambda change: NOT_RECORDED if change.before is None else change.before),
-    Column("After", lambda change: NOT_RECORDED if change.after is None else change.after),
+    Column(tx("Field"), lambda change: localize(change.label)),
+    Column(tx("Before"), lambda change: _value(change.before)),
+    Column(tx("After"), lambda change: _value(change.after)),
 )
 
 
@@ -37,7 +45,9 @@ class ChangesModel(RowTableModel[FieldText]):
     """The recorded fields of one event in words; the ones the action changed are bold."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(CHANGE_COLUMNS, key=lambda change: change.label, parent=parent)
+        super().__init__(
+            localized_columns(CHANGE_COLUMNS), key=lambda change: change.label, parent=parent
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -70,10 +80,10 @@ class AuditDetail(QFrame):
         fields = QFormLayout()
         fields.setVerticalSpacing(4)
         for name, label in (
-            ("Who", self.who_label),
-            ("When", self.when_label),
-            ("Reason", self.reason_label),
-            ("Recorded", self.recorded_label),
+            (t("Who"), self.who_label),
+            (t("When"), self.when_label),
+            (t("Reason"), self.reason_label),
+            (t("Recorded"), self.recorded_label),
         ):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             fields.addRow(name, label)
@@ -94,19 +104,20 @@ class AuditDetail(QFrame):
     def show_event(self, event: AuditEventDTO | None) -> None:
         self.body.setVisible(event is not None)
         if event is None:
-            self.title_label.setText("Select an event to see what changed.")
+            self.title_label.setText(t("Select an event to see what changed."))
             self.changes_model.set_rows(())
             return
-        self.title_label.setText(f"{record_text(event)} · {action_text(event.action)}")
+        record, action = localize(record_text(event)), localize(action_text(event.action))
+        self.title_label.setText(f"{record} · {action}")
         self.title_label.setToolTip(event.action)
-        who = actor_text(event)
+        who = localize(actor_text(event))
         self.who_label.setText(f"{who} ({event.actor_email})" if event.actor_email else who)
-        when = format_when(event.created_at, self._zone_name)
+        when = when_text(event.created_at, self._zone_name)
         self.when_label.setText(f"{when} ({self._zone_name})")
         self.reason_label.setText(event.reason or NOT_RECORDED)
         zone_name, kind = self._zone_name, event.entity_type
         recorded = fields_line(event.after or event.before, zone=zone_name, entity_type=kind)
-        self.recorded_label.setText(recorded or NOT_RECORDED)
+        self.recorded_label.setText(localize(recorded) if recorded else NOT_RECORDED)
         self.changes_model.set_rows(
             describe_changes(event.before, event.after, zone=zone_name, entity_type=kind)
         )

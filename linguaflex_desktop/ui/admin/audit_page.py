@@ -39,6 +39,7 @@ from linguaflex_desktop.ui.csv_columns import audit_csv_columns
 from linguaflex_desktop.ui.data_changed import ChangeKind, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
+from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -65,10 +66,14 @@ def _date_edit(value: date) -> QDateEdit:
 
 def loaded_text(shown: int, total: int) -> str:
     if total == 0:
-        return "No events"
+        return t("No events")
     if shown >= total:
-        return f"{total:,} event{'s' if total != 1 else ''}"
-    return f"{shown:,} of {total:,} events loaded (scroll for more)"
+        return t("1 event") if total == 1 else t("{n} events", n=number_text(total))
+    return t(
+        "{shown} of {total} events loaded (scroll for more)",
+        shown=number_text(shown),
+        total=number_text(total),
+    )
 
 
 # The changes that write audit entries (reading a message does not).
@@ -114,7 +119,7 @@ class AdminAuditPage(QWidget):
             0, QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.table = EmptyStateStack(self.view, "Loading the audit trail…")
+        self.table = EmptyStateStack(self.view, t("Loading the audit trail…"))
         self.detail = AuditDetail(actor.time_zone)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
@@ -129,34 +134,34 @@ class AdminAuditPage(QWidget):
 
     def _make_filters(self, services: AppServices) -> None:
         self.entity_combo = QComboBox()
-        self.entity_combo.addItem("Any record", None)
+        self.entity_combo.addItem(t("Any record"), None)
         for entity_type, text in ENTITY_TEXT.items():
-            self.entity_combo.addItem(text, entity_type)
+            self.entity_combo.addItem(localize(text), entity_type)
         self.entity_id_edit = QLineEdit()
-        self.entity_id_edit.setPlaceholderText("Number")
+        self.entity_id_edit.setPlaceholderText(t("Number"))
         self.entity_id_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.entity_id_edit.setMaximumWidth(90)
         self.entity_id_edit.setEnabled(False)
         self.action_edit = QLineEdit()
-        self.action_edit.setPlaceholderText("Action starts with… (e.g. refund.)")
+        self.action_edit.setPlaceholderText(t("Action starts with… (e.g. refund.)"))
         self.action_edit.setClearButtonEnabled(True)
         self.action_edit.setMinimumWidth(220)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DEBOUNCE_MS)
         today = today_in(services, self.actor.time_zone)
-        self.from_check = QCheckBox("From")
+        self.from_check = QCheckBox(t("From"))
         self.from_edit = _date_edit(today - timedelta(days=30))
-        self.to_check = QCheckBox("to")
+        self.to_check = QCheckBox(t("to"))
         self.to_edit = _date_edit(today)
-        self.clear_button = QPushButton("Clear filters")
-        self.refresh_button = QPushButton("Refresh")
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Every event matching the filters, to a CSV file")
+        self.clear_button = QPushButton(t("Clear filters"))
+        self.refresh_button = QPushButton(t("Refresh"))
+        self.export_button = QPushButton(t("Export CSV…"))
+        self.export_button.setToolTip(t("Every event matching the filters, to a CSV file"))
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading("Audit trail"))
+        top.addWidget(make_heading(t("Audit trail")))
         top.addStretch(1)
         top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
@@ -274,12 +279,12 @@ class AdminAuditPage(QWidget):
 
     def _on_page(self, page: Page[AuditEventDTO]) -> None:
         self._total = page.total
-        self.table.set_empty_text("No audit events match these filters.")
+        self.table.set_empty_text(t("No audit events match these filters."))
         self.summary_label.setText(loaded_text(self.model.rowCount(), page.total))
         self.events_loaded.emit(page)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.table.set_empty_text("The audit trail could not be loaded.")
+        self.table.set_empty_text(t("The audit trail could not be loaded."))
         set_message(self.error_label, inline_error_text(error))
 
     @Slot()
@@ -296,7 +301,7 @@ class AdminAuditPage(QWidget):
         self.export = export_paged_csv(
             self,
             self.runner,
-            what="audit trail",
+            what=t("audit trail"),
             suggested_name=f"audit-trail-{today_in(self.services, actor.time_zone)}.csv",
             columns=audit_csv_columns(actor.time_zone),
             fetch_page=lambda offset, limit: reports.list_audit_events(

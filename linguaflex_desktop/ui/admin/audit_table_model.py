@@ -14,12 +14,13 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from linguaflex_desktop.services.reports.audit_text import actor_text, record_text
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import localize, when_text
 from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("When", "Who", "Action", "Record", "Reason")
+COLUMNS = (tx("When"), tx("Who"), tx("Action"), tx("Record"), tx("Reason"))
 
 
 class AuditTableModel(PagedTableModel[AuditEventDTO]):
@@ -33,7 +34,9 @@ class AuditTableModel(PagedTableModel[AuditEventDTO]):
         page_size: int = DEFAULT_PAGE_SIZE,
         parent: Any = None,
     ) -> None:
-        super().__init__(COLUMNS, runner=runner, page_size=page_size, parent=parent)
+        super().__init__(
+            tuple(localize(c) for c in COLUMNS), runner=runner, page_size=page_size, parent=parent
+        )
         self.zone_name = zone_name
 
     # --- rows -----------------------------------------------------------------------------
@@ -63,12 +66,12 @@ class AuditTableModel(PagedTableModel[AuditEventDTO]):
     def _text(self, event: AuditEventDTO, column: int) -> str:
         match COLUMNS[column]:
             case "When":
-                return format_when(event.created_at, self.zone_name)
+                return when_text(event.created_at, self.zone_name)
             case "Who":
-                return actor_text(event)
+                return localize(actor_text(event))
             case "Action":
                 return event.action
             case "Record":
-                return record_text(event)
+                return localize(record_text(event))
             case _:
                 return event.reason

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.read_again_dto import ReadAgainResult
 from linguaflex_desktop.services.reports.timeline_dto import BookingTimeline, TimelineEntry
-from linguaflex_desktop.ui.booking.format import format_day, local
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.booking.format import local
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import day_text, localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import timeline as timeline_ops
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
@@ -44,8 +46,8 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-READ_AGAIN_TEXT = "Read again now"
-READING_TEXT = "Reading…"
+READ_AGAIN_TEXT = tx("Read again now")
+READING_TEXT = tx("Reading…")
 ACTION_COLUMN = 4
 
 
@@ -54,16 +56,19 @@ def entry_columns(zone: str) -> tuple[Column[TimelineEntry], ...]:
 
     def when(entry: TimelineEntry) -> str:
         moment = local(entry.at, zone)
-        return f"{format_day(moment.date())}, {moment:%H:%M:%S}"
+        return f"{day_text(moment.date())}, {moment:%H:%M:%S}"
 
     def details(entry: TimelineEntry) -> str:
-        return "\n".join(f"{label}: {value}" for label, value in entry.details)
+        return "\n".join(
+            t("{label}: {value}", label=localize(label), value=localize(value))
+            for label, value in entry.details
+        )
 
     return (
-        Column(f"When ({zone})", when),
-        Column("Who", lambda e: e.actor),
-        Column("What", lambda e: e.title),
-        Column("Details", details),
+        Column(t("When ({zone})", zone=zone), when),
+        Column(t("Who"), lambda e: localize(e.actor)),
+        Column(t("What"), lambda e: localize(e.title)),
+        Column(t("Details"), details),
         Column("", lambda _e: ""),
     )
 
@@ -92,9 +97,9 @@ class BookingTimelineDialog(QDialog):
         self.read_buttons: dict[str, QPushButton] = {}  # by Stripe id
         self._loading = self._load_again = False
         self.setObjectName("bookingTimelineDialog")
-        self.setWindowTitle(f"Health timeline — booking #{booking_id}")
+        self.setWindowTitle(t("Health timeline — booking #{id}", id=booking_id))
         self.resize(1100, 640)
-        self.heading = make_heading(f"Booking #{booking_id}", "sectionHeading")
+        self.heading = make_heading(t("Booking #{id}", id=booking_id), "sectionHeading")
         self.heading.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
@@ -107,10 +112,10 @@ class BookingTimelineDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ACTION_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self.table = EmptyStateStack(self.view, "Loading the timeline…")
-        self.reload_button = QPushButton("Reload")
+        self.table = EmptyStateStack(self.view, t("Loading the timeline…"))
+        self.reload_button = QPushButton(t("Reload"))
         self.reload_button.clicked.connect(self.reload)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(t("Close"))
         self.close_button.clicked.connect(self.close)
         self._build()
         refresh_on(
@@ -159,9 +164,9 @@ class BookingTimelineDialog(QDialog):
             self.reload()
             return
         self.timeline = timeline
-        self.heading.setText(timeline.heading)
+        self.heading.setText(localize(timeline.heading))
         self.model.set_rows(timeline.entries)
-        self.table.set_empty_text("Nothing has happened to this booking yet.")
+        self.table.set_empty_text(t("Nothing has happened to this booking yet."))
         self._place_buttons(timeline.entries)
         self.view.resizeRowsToContents()
         self.view.scrollToBottom()  # the newest events are last
@@ -169,7 +174,7 @@ class BookingTimelineDialog(QDialog):
 
     def _on_load_failed(self, error: BaseException) -> None:
         self._loading = self._load_again = False
-        self.table.set_empty_text("The timeline could not be loaded.")
+        self.table.set_empty_text(t("The timeline could not be loaded."))
         set_message(self.error_label, inline_error_text(error))
         self.failed.emit(error)
 
@@ -179,8 +184,14 @@ class BookingTimelineDialog(QDialog):
         for row, entry in enumerate(entries):
             if entry.stripe is None or not entry.stripe.can_read_again:
                 continue
-            button = QPushButton(READ_AGAIN_TEXT)
-            button.setToolTip(f"Ask Stripe now about {entry.stripe.name} {entry.stripe.object_id}")
+            button = QPushButton(localize(READ_AGAIN_TEXT))
+            button.setToolTip(
+                t(
+                    "Ask Stripe now about {what} {id}",
+                    what=localize(entry.stripe.name),
+                    id=entry.stripe.object_id,
+                )
+            )
             button.clicked.connect(partial(self.read_again, entry.stripe.object_id))
             cell = QWidget()
             layout = QVBoxLayout(cell)
@@ -199,7 +210,7 @@ class BookingTimelineDialog(QDialog):
         button = self.read_buttons.get(stripe_id)
         if button is not None:
             button.setEnabled(False)
-            button.setText(READING_TEXT)
+            button.setText(localize(READING_TEXT))
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         timeline_ops.read_stripe_again(
@@ -213,7 +224,7 @@ class BookingTimelineDialog(QDialog):
         )
 
     def _on_read(self, result: ReadAgainResult) -> None:
-        set_message(self.notice_label, result.message)
+        set_message(self.notice_label, localize(result.message))
         self.read_done.emit(result)
         self.reload()
 
@@ -221,7 +232,7 @@ class BookingTimelineDialog(QDialog):
         button = self.read_buttons.get(stripe_id)
         if button is not None:
             button.setEnabled(True)
-            button.setText(READ_AGAIN_TEXT)
+            button.setText(localize(READ_AGAIN_TEXT))
         set_message(self.error_label, inline_error_text(error))
         self.failed.emit(error)
 

@@ -32,12 +32,13 @@ from linguaflex_desktop.ui.admin.booking_timeline import (
     open_booking_timeline,
 )
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
-from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, format_when, zone
+from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT, zone
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.csv_columns import booking_csv_columns
 from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
+from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
@@ -88,38 +89,38 @@ class AdminBookingsPage(BookingListPage):
                 BookingColumn.MEETING,
                 BookingColumn.TOTAL,
             ),
-            empty_text="No bookings match these filters.",
+            empty_text=t("No bookings match these filters."),
             parent=parent,
         )
-        self.status_combo = _combo("Any status")
+        self.status_combo = _combo(t("Any status"))
         for status in BookingStatus:
-            self.status_combo.addItem(STATUS_TEXT[status], status)
-        self.payment_combo = _combo("Any payment")
+            self.status_combo.addItem(localize(STATUS_TEXT[status]), status)
+        self.payment_combo = _combo(t("Any payment"))
         for payment in PaymentStatus:
-            self.payment_combo.addItem(PAYMENT_TEXT[payment], payment)
-        self.teacher_combo = _combo("Any teacher")
-        self.student_combo = _combo("Any student")
+            self.payment_combo.addItem(localize(PAYMENT_TEXT[payment]), payment)
+        self.teacher_combo = _combo(t("Any teacher"))
+        self.student_combo = _combo(t("Any student"))
         for combo in (self.teacher_combo, self.student_combo):
             combo.setMinimumWidth(150)
         today = today_in(services, actor.time_zone)
         start = QDate(today.year, today.month, today.day)
-        self.from_check = QCheckBox("From")
+        self.from_check = QCheckBox(t("From"))
         self.from_edit = _date_edit(start)
-        self.to_check = QCheckBox("to")
+        self.to_check = QCheckBox(t("to"))
         self.to_edit = _date_edit(start.addDays(30))
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(t("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-        self.cancel_button = QPushButton("Cancel booking…")
+        self.cancel_button = QPushButton(t("Cancel booking…"))
         self.cancel_button.setObjectName("dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.button_row.addWidget(self.cancel_button)
         self.export: CsvExport[BookingDTO] | None = None
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Every booking matching the filters, to a CSV file")
+        self.export_button = QPushButton(t("Export CSV…"))
+        self.export_button.setToolTip(t("Every booking matching the filters, to a CSV file"))
         self.export_button.clicked.connect(self.export_csv)
         self.button_row.insertWidget(1, self.export_button)
-        self.timeline_button = QPushButton("Timeline…")
-        self.timeline_button.setToolTip("Every event of the booking, with Stripe's side")
+        self.timeline_button = QPushButton(t("Timeline…"))
+        self.timeline_button.setToolTip(t("Every event of the booking, with Stripe's side"))
         self.timeline_button.clicked.connect(self.open_selected_timeline)
         beside_details = self.button_row.indexOf(self.details_button) + 1
         self.button_row.insertWidget(beside_details, self.timeline_button)
@@ -141,7 +142,7 @@ class AdminBookingsPage(BookingListPage):
             people.addWidget(combo)
         people.addStretch(1)
         dates = QHBoxLayout()
-        dates.addWidget(QLabel("Sessions starting"))
+        dates.addWidget(QLabel(t("Sessions starting")))
         for widget in (self.from_check, self.from_edit, self.to_check, self.to_edit):
             dates.addWidget(widget)
         dates.addStretch(1)
@@ -219,7 +220,7 @@ class AdminBookingsPage(BookingListPage):
         self.export = export_paged_csv(
             self,
             self.runner,
-            what="bookings",
+            what=t("bookings"),
             suggested_name=f"bookings-{today_in(self.services, actor.time_zone)}.csv",
             columns=booking_csv_columns(actor.time_zone),
             fetch_page=lambda offset, limit: bookings.list_bookings(
@@ -250,7 +251,13 @@ class AdminBookingsPage(BookingListPage):
             combo.setItemData(combo.count() - 1, user.email, Qt.ItemDataRole.ToolTipRole)
         combo.blockSignals(False)
         if page.total > len(page.items):
-            combo.setToolTip(f"The first {len(page.items)} of {page.total} are listed.")
+            combo.setToolTip(
+                t(
+                    "The first {listed} of {total} are listed.",
+                    listed=number_text(len(page.items)),
+                    total=number_text(page.total),
+                )
+            )
 
     # --- actions --------------------------------------------------------------------------
 
@@ -271,13 +278,19 @@ class AdminBookingsPage(BookingListPage):
         booking = self.selected_booking()
         if booking is None:
             return
-        when = format_when(booking.start_at, self.actor.time_zone)
+        when = when_text(booking.start_at, self.actor.time_zone)
         self.ask_reason(
-            title="Cancel booking",
-            prompt=f"Cancel {booking.student_name}'s booking of “{booking.gig_title}” with "
-            f"{booking.teacher_name} on {when}? Both are told the reason.",
-            confirm_text="Cancel booking",
-            dismiss_text=KEEP_BOOKING_TEXT,
+            title=t("Cancel booking"),
+            prompt=t(
+                "Cancel {student}'s booking of “{gig}” with {teacher} on {when}? Both are told "
+                "the reason.",
+                student=booking.student_name,
+                gig=booking.gig_title,
+                teacher=booking.teacher_name,
+                when=when,
+            ),
+            confirm_text=t("Cancel booking"),
+            dismiss_text=localize(KEEP_BOOKING_TEXT),
             then=lambda reason: self._cancel(booking, reason),
         )
 
@@ -291,5 +304,5 @@ class AdminBookingsPage(BookingListPage):
                 reason=reason,
                 expected_version=booking.version,
             ),
-            done_text="The booking was cancelled.",
+            done_text=t("The booking was cancelled."),
         )

@@ -9,27 +9,33 @@ from PySide6.QtGui import QColor
 
 from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.job_dto import JobDTO
-from linguaflex_desktop.ui.booking.format import format_when
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.admin.columns import localized_columns
+from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 
 STATE_TEXT = {
-    JobState.PENDING: "Pending",
-    JobState.RUNNING: "Running",
-    JobState.DONE: "Done",
-    JobState.DEAD: "Dead letter",
+    JobState.PENDING: tx("Pending"),
+    JobState.RUNNING: tx("Running"),
+    JobState.DONE: tx("Done"),
+    JobState.DEAD: tx("Dead letter"),
 }
 KIND_TEXT = {
-    "meeting.create": "Create meeting",
-    "meeting.delete": "Delete meeting",
-    "email.send": "Send e-mail",
-    "booking.reminder": "Reminder",
+    "meeting.create": tx("Create meeting"),
+    "meeting.delete": tx("Delete meeting"),
+    "email.send": tx("Send e-mail"),
+    "booking.reminder": tx("Reminder"),
 }
 DEAD_COLOUR = QColor("#a61b1b")
 MAX_ERROR_CHARS = 160
 
 
 def kind_text(kind: str) -> str:
-    return KIND_TEXT.get(kind, kind)
+    return localize(KIND_TEXT.get(kind, kind))
+
+
+def state_text(state: JobState) -> str:
+    return localize(STATE_TEXT.get(state, state.value))
 
 
 def one_line(text: str | None, limit: int = MAX_ERROR_CHARS) -> str:
@@ -45,20 +51,27 @@ def job_columns(zone_name: str) -> tuple[Column[JobDTO], ...]:
 
     def next_attempt(job: JobDTO) -> str:
         waiting = job.state is JobState.PENDING
-        return format_when(job.next_attempt_at, zone_name) if waiting else "—"
+        return when_text(job.next_attempt_at, zone_name) if waiting else "—"
+
+    def attempts(job: JobDTO) -> str:
+        return t(
+            "{attempts} of {max}",
+            attempts=number_text(job.attempts),
+            max=number_text(job.max_attempts),
+        )
 
     return (
-        Column("Job", lambda job: f"#{job.id}"),
-        Column("Kind", lambda job: kind_text(job.kind)),
+        Column(tx("Job"), lambda job: f"#{job.id}"),
+        Column(tx("Kind"), lambda job: kind_text(job.kind)),
         Column(
-            "State",
-            lambda job: STATE_TEXT.get(job.state, job.state.value),
+            tx("State"),
+            lambda job: state_text(job.state),
             foreground=lambda job: DEAD_COLOUR if job.is_dead else None,
         ),
-        Column("Attempts", lambda job: f"{job.attempts} of {job.max_attempts}"),
-        Column("Next attempt", next_attempt),
+        Column(tx("Attempts"), attempts),
+        Column(tx("Next attempt"), next_attempt),
         Column(
-            "Last error",
+            tx("Last error"),
             lambda job: one_line(job.last_error),
             tooltip=lambda job: job.last_error or None,
         ),
@@ -73,7 +86,9 @@ class JobTableModel(RowTableModel[JobDTO]):
     """Jobs newest first; times in ``zone_name``; dead letters' state in red."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(job_columns(zone_name), key=lambda job: job.id, parent=parent)
+        super().__init__(
+            localized_columns(job_columns(zone_name)), key=lambda job: job.id, parent=parent
+        )
 
     def set_jobs(self, jobs: Iterable[JobDTO]) -> None:
         self.set_rows(jobs)

@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.admin.job_table_model import (
     LAST_ERROR_COLUMN,
-    STATE_TEXT,
     JobTableModel,
     kind_text,
+    state_text,
 )
-from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import admin as admin_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -55,24 +56,27 @@ if TYPE_CHECKING:
     from linguaflex_desktop.ui.main_window_base import RoleWindow
 
 PAGE_SIZE = 100
-JOBS_TITLE = "Jobs"
+JOBS_TITLE = tx("Jobs")
 FILTERS: tuple[tuple[str, JobState | None], ...] = (
-    ("All jobs", None),
-    ("Dead letters", JobState.DEAD),
-    ("Pending", JobState.PENDING),
-    ("Running", JobState.RUNNING),
-    ("Done", JobState.DONE),
+    (tx("All jobs"), None),
+    (tx("Dead letters"), JobState.DEAD),
+    (tx("Pending"), JobState.PENDING),
+    (tx("Running"), JobState.RUNNING),
+    (tx("Done"), JobState.DONE),
 )
 EMPTY_TEXT = {
-    None: "No background jobs yet.",
-    JobState.DEAD: "No dead letters. Every job either ran or is still being tried.",
+    None: tx("No background jobs yet."),
+    JobState.DEAD: tx("No dead letters. Every job either ran or is still being tried."),
 }
+NO_JOBS_TEXT = tx("No jobs in this state.")
 
 
 def dead_text(count: int) -> str:
     if count == 0:
-        return "No dead letters."
-    return f"{count} dead letter{'s' if count != 1 else ''} waiting for a retry."
+        return t("No dead letters.")
+    if count == 1:
+        return t("1 dead letter waiting for a retry.")
+    return t("{n} dead letters waiting for a retry.", n=number_text(count))
 
 
 class JobDetail(QFrame):
@@ -82,7 +86,7 @@ class JobDetail(QFrame):
         super().__init__(parent)
         self.setObjectName("detailPanel")
         self._zone_name = zone_name
-        self.title_label = QLabel("Select a job to see its details.")
+        self.title_label = QLabel(t("Select a job to see its details."))
         self.title_label.setObjectName("detailSection")
         self.fields = QFormLayout()
         self.fields.setVerticalSpacing(4)
@@ -91,19 +95,19 @@ class JobDetail(QFrame):
         self.updated_label = QLabel()
         for label in (self.payload_label, self.created_label, self.updated_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fields.addRow("Payload", self.payload_label)
-        self.fields.addRow("Created", self.created_label)
-        self.fields.addRow("Updated", self.updated_label)
+        self.fields.addRow(t("Payload"), self.payload_label)
+        self.fields.addRow(t("Created"), self.created_label)
+        self.fields.addRow(t("Updated"), self.updated_label)
         self.error_text = QPlainTextEdit()
         self.error_text.setObjectName("jobLastError")
         self.error_text.setReadOnly(True)
-        self.error_text.setPlaceholderText("No error recorded.")
+        self.error_text.setPlaceholderText(t("No error recorded."))
         self.error_text.setMaximumHeight(90)
         self.body = QWidget()
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(self.fields)
-        body_layout.addWidget(QLabel("Last error"))
+        body_layout.addWidget(QLabel(t("Last error")))
         body_layout.addWidget(self.error_text)
         self.body.setVisible(False)
         layout = QVBoxLayout(self)
@@ -115,15 +119,20 @@ class JobDetail(QFrame):
     def show_job(self, job: JobDTO | None) -> None:
         self.body.setVisible(job is not None)
         if job is None:
-            self.title_label.setText("Select a job to see its details.")
+            self.title_label.setText(t("Select a job to see its details."))
             for label in (self.payload_label, self.created_label, self.updated_label):
                 label.clear()
             self.error_text.clear()
             return
-        state = STATE_TEXT.get(job.state, job.state.value)
         self.title_label.setText(
-            f"Job #{job.id} · {kind_text(job.kind)} · {state} · "
-            f"{job.attempts} of {job.max_attempts} attempts"
+            t(
+                "Job #{id} · {kind} · {state} · {attempts} of {max} attempts",
+                id=job.id,
+                kind=kind_text(job.kind),
+                state=state_text(job.state),
+                attempts=number_text(job.attempts),
+                max=number_text(job.max_attempts),
+            )
         )
         self.payload_label.setText(json.dumps(dict(job.payload), sort_keys=True, default=str))
         self.created_label.setText(self._when(job.created_at))
@@ -131,7 +140,7 @@ class JobDetail(QFrame):
         self.error_text.setPlainText(job.last_error or "")
 
     def _when(self, instant: datetime) -> str:
-        return f"{format_when(instant, self._zone_name)} ({self._zone_name})"
+        return f"{when_text(instant, self._zone_name)} ({self._zone_name})"
 
 
 class AdminJobsPage(QWidget):
@@ -169,21 +178,21 @@ class AdminJobsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LAST_ERROR_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table = EmptyStateStack(self.view, "Loading jobs…")
+        self.table = EmptyStateStack(self.view, t("Loading jobs…"))
         self.detail = JobDetail(actor.time_zone)
-        self.pager = Pager("jobs")
+        self.pager = Pager(t("jobs"))
         self.pager.page_requested.connect(self.refresh)
         self.state_combo = QComboBox()
         for text, state in FILTERS:  # Qt keeps a str enum as a plain string: store the value
-            self.state_combo.addItem(text, state.value if state else None)
+            self.state_combo.addItem(localize(text), state.value if state else None)
         self.state_combo.currentIndexChanged.connect(lambda _index: self.refresh(0))
         self.dead_label = QLabel()
         self.dead_label.setObjectName("fieldNote")
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.retry_button = QPushButton("Retry")
+        self.retry_button = QPushButton(t("Retry"))
         self.retry_button.setObjectName("primaryButton")
         self.retry_button.clicked.connect(self.retry_selected)
         self._build()
@@ -195,11 +204,11 @@ class AdminJobsPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading("Background jobs"))
+        top.addWidget(make_heading(t("Background jobs")))
         top.addSpacing(10)
         top.addWidget(self.dead_label)
         top.addStretch(1)
-        top.addWidget(QLabel("Show"))
+        top.addWidget(QLabel(t("Show")))
         top.addWidget(self.state_combo)
         top.addWidget(self.refresh_button)
         left = QWidget()
@@ -271,7 +280,7 @@ class AdminJobsPage(QWidget):
         selected = self.selected_job()
         self.model.set_jobs(page.items)
         state = self.state_filter()
-        self.table.set_empty_text(EMPTY_TEXT.get(state, "No jobs in this state."))
+        self.table.set_empty_text(localize(EMPTY_TEXT.get(state, NO_JOBS_TEXT)))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -282,7 +291,7 @@ class AdminJobsPage(QWidget):
 
     def _on_load_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self.table.set_empty_text("The jobs could not be loaded.")
+            self.table.set_empty_text(t("The jobs could not be loaded."))
             set_message(self.error_label, inline_error_text(error))
             self._load_error_shown = True
 
@@ -316,8 +325,12 @@ class AdminJobsPage(QWidget):
         self._set_dead_count(dead)
         set_message(
             self.notice_label,
-            f"Job #{job.id} ({kind_text(job.kind).lower()}) is queued again with fresh "
-            "attempts; the worker runs it shortly.",
+            t(
+                "Job #{id} ({kind}) is queued again with fresh attempts; the worker runs it "
+                "shortly.",
+                id=job.id,
+                kind=kind_text(job.kind).lower(),
+            ),
         )
         self.job_retried.emit(job)
 
@@ -332,19 +345,21 @@ class AdminJobsPage(QWidget):
         dead = job is not None and job.is_dead
         self.retry_button.setEnabled(dead)
         self.retry_button.setToolTip(
-            "Queue this job again with fresh attempts."
+            t("Queue this job again with fresh attempts.")
             if dead
-            else "Select a dead letter to retry it."
+            else t("Select a dead letter to retry it.")
         )
 
 
 def install_jobs_page(window: RoleWindow) -> AdminJobsPage:
     """Add the "Jobs" tab to the admin ``window``; its title counts the dead letters."""
     page = AdminJobsPage(services=window.services, actor=window.actor, runner=window.runner)
-    window.add_page(page, JOBS_TITLE)
+    window.add_page(page, localize(JOBS_TITLE))
 
     def show_count(count: int) -> None:
-        title = f"{JOBS_TITLE} ({count} dead)" if count else JOBS_TITLE
+        title = (
+            t("Jobs ({count} dead)", count=number_text(count)) if count else localize(JOBS_TITLE)
+        )
         window.tabs.setTabText(window.tabs.indexOf(page), title)
 
     page.dead_count_changed.connect(show_count)

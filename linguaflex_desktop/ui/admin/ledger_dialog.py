@@ -31,12 +31,13 @@ from linguaflex_desktop.services.payments.stripe_dto import (
     CurrencyTotals,
     LedgerDifference,
     LedgerVerification,
-    value_text,
 )
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
-from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -50,8 +51,7 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-AGREES_TEXT = "Every paid payment and refund agrees with Stripe."
-STOPPED_TEXT = "Stopped after {checked} payment(s); the tables show what was compared."
+AGREES_TEXT = tx("Every paid payment and refund agrees with Stripe.")
 
 
 @dataclass(frozen=True)
@@ -66,28 +66,50 @@ class TotalsRow:
         return self.ours == self.stripe
 
 
+def value_text(difference: LedgerDifference, value: int | str | None) -> str:
+    """One side of a difference: money with the currency's decimals, a dash when that side
+    has nothing, else the (status) word."""
+    if value is None:
+        return "—"
+    if isinstance(value, int):  # amounts are the only numbers
+        return money_text(value, difference.currency)
+    return localize(value)
+
+
 DIFFERENCE_COLUMNS: tuple[Column[LedgerDifference], ...] = (
-    Column("Payment", lambda d: str(d.payment_id)),
-    Column("Booking", lambda d: f"#{d.booking_id}"),
-    Column("PaymentIntent", lambda d: d.payment_intent_id),
-    Column("Difference", lambda d: DIFFERENCE_TEXT[d.kind]),
-    Column("Ours", lambda d: value_text(d, d.ours), right=True),
-    Column("Stripe", lambda d: value_text(d, d.stripe), right=True),
-    Column("Refund", lambda d: d.refund or "—"),
+    Column(tx("Payment"), lambda d: str(d.payment_id)),
+    Column(tx("Booking"), lambda d: f"#{d.booking_id}"),
+    Column(tx("PaymentIntent"), lambda d: d.payment_intent_id),
+    Column(tx("Difference"), lambda d: localize(DIFFERENCE_TEXT[d.kind])),
+    Column(tx("Ours"), lambda d: value_text(d, d.ours), right=True),
+    Column(tx("Stripe"), lambda d: value_text(d, d.stripe), right=True),
+    Column(tx("Refund"), lambda d: d.refund or "—"),
 )
 TOTALS_COLUMNS: tuple[Column[TotalsRow], ...] = (
-    Column("Currency", lambda t: t.ours.currency),
-    Column("Paid (ours)", lambda t: money(t.ours.paid_minor, t.ours.currency), right=True),
-    Column("Paid (Stripe)", lambda t: money(t.stripe.paid_minor, t.ours.currency), right=True),
-    Column("Refunded (ours)", lambda t: money(t.ours.refunded_minor, t.ours.currency), right=True),
+    Column(tx("Currency"), lambda r: r.ours.currency),
+    Column(tx("Paid (ours)"), lambda r: money_text(r.ours.paid_minor, r.ours.currency), right=True),
     Column(
-        "Refunded (Stripe)",
-        lambda t: money(t.stripe.refunded_minor, t.ours.currency),
+        tx("Paid (Stripe)"),
+        lambda r: money_text(r.stripe.paid_minor, r.ours.currency),
         right=True,
     ),
-    Column("Net (ours)", lambda t: money(t.ours.net_minor, t.ours.currency), right=True),
-    Column("Net (Stripe)", lambda t: money(t.stripe.net_minor, t.ours.currency), right=True),
-    Column("", lambda t: "agrees" if t.agrees else "differs"),
+    Column(
+        tx("Refunded (ours)"),
+        lambda r: money_text(r.ours.refunded_minor, r.ours.currency),
+        right=True,
+    ),
+    Column(
+        tx("Refunded (Stripe)"),
+        lambda r: money_text(r.stripe.refunded_minor, r.ours.currency),
+        right=True,
+    ),
+    Column(tx("Net (ours)"), lambda r: money_text(r.ours.net_minor, r.ours.currency), right=True),
+    Column(
+        tx("Net (Stripe)"),
+        lambda r: money_text(r.stripe.net_minor, r.ours.currency),
+        right=True,
+    ),
+    Column("", lambda r: t("agrees") if r.agrees else t("differs")),
 )
 
 
@@ -112,27 +134,29 @@ class LedgerVerifyDialog(QDialog):
         self.running = False
         self._stop = threading.Event()
         self.setObjectName("ledgerVerifyDialog")
-        self.setWindowTitle("Verify with Stripe")
+        self.setWindowTitle(t("Verify with Stripe"))
         self.resize(980, 560)
-        self.status_label = QLabel("Reading our payments…")
+        self.status_label = QLabel(t("Reading our payments…"))
         self.status_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.error_label = make_message_label()
         self.differences: RowTableModel[LedgerDifference] = RowTableModel(
-            DIFFERENCE_COLUMNS, key=lambda d: (d.payment_id, d.kind, d.refund), parent=self
+            localized_columns(DIFFERENCE_COLUMNS),
+            key=lambda d: (d.payment_id, d.kind, d.refund),
+            parent=self,
         )
         self.difference_view = make_table_view(self.differences)
-        self.difference_table = EmptyStateStack(self.difference_view, "Comparing…")
+        self.difference_table = EmptyStateStack(self.difference_view, t("Comparing…"))
         self.totals: RowTableModel[TotalsRow] = RowTableModel(
-            TOTALS_COLUMNS, key=lambda t: t.ours.currency, parent=self
+            localized_columns(TOTALS_COLUMNS), key=lambda r: r.ours.currency, parent=self
         )
         self.totals_view = make_table_view(self.totals)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(t("Stop"))
         self.stop_button.clicked.connect(self.stop)
-        self.again_button = QPushButton("Verify again")
+        self.again_button = QPushButton(t("Verify again"))
         self.again_button.clicked.connect(self.start)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(t("Close"))
         self.close_button.clicked.connect(self.close)
         self.progressed.connect(self._on_progress)
         self._build()
@@ -148,9 +172,9 @@ class LedgerVerifyDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)
-        layout.addWidget(make_heading("Differences", "sectionHeading"))
+        layout.addWidget(make_heading(t("Differences"), "sectionHeading"))
         layout.addWidget(self.difference_table, 3)
-        layout.addWidget(make_heading("Totals per currency", "sectionHeading"))
+        layout.addWidget(make_heading(t("Totals per currency"), "sectionHeading"))
         layout.addWidget(self.totals_view, 1)
         layout.addLayout(buttons)
 
@@ -173,9 +197,9 @@ class LedgerVerifyDialog(QDialog):
                     stop.set()
 
         self.progress.setRange(0, 0)
-        self.status_label.setText("Comparing our payments with Stripe…")
+        self.status_label.setText(t("Comparing our payments with Stripe…"))
         set_message(self.error_label, None)
-        self.difference_table.set_empty_text("Comparing…")
+        self.difference_table.set_empty_text(t("Comparing…"))
         self._set_running(True)
         payments_ops.verify_ledger(
             OpContext.of(self),
@@ -191,7 +215,7 @@ class LedgerVerifyDialog(QDialog):
     def stop(self) -> None:
         if self.running:
             self._stop.set()
-            self.status_label.setText("Stopping after the current payment…")
+            self.status_label.setText(t("Stopping after the current payment…"))
             self.stop_button.setEnabled(False)
 
     @Slot(int, int)
@@ -200,13 +224,19 @@ class LedgerVerifyDialog(QDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.status_label.setText(f"Compared {done} of {total} payment(s) with Stripe…")
+        self.status_label.setText(
+            t(
+                "Compared {done} of {total} payment(s) with Stripe…",
+                done=number_text(done),
+                total=number_text(total),
+            )
+        )
 
     def _on_result(self, result: LedgerVerification) -> None:
         self.verification = result
         self._set_running(False)
         self.differences.set_rows(result.differences)
-        self.difference_table.set_empty_text("No differences.")
+        self.difference_table.set_empty_text(t("No differences."))
         stripe = {totals.currency: totals for totals in result.stripe}
         self.totals.set_rows(
             TotalsRow(ours, stripe.get(ours.currency, CurrencyTotals(ours.currency)))
@@ -214,15 +244,25 @@ class LedgerVerifyDialog(QDialog):
         )
         self.progress.setRange(0, max(result.checked, 1))
         self.progress.setValue(result.checked if result.checked else 1)
+        checked = number_text(result.checked)
         if result.cancelled:
-            text = STOPPED_TEXT.format(checked=result.checked)
+            text = t(
+                "Stopped after {checked} payment(s); the tables show what was compared.",
+                checked=checked,
+            )
         elif result.differences:
-            text = (
-                f"Compared {result.checked} payment(s): {len(result.differences)} "
-                "difference(s) between our ledger and Stripe."
+            text = t(
+                "Compared {checked} payment(s): {differences} difference(s) between our ledger "
+                "and Stripe.",
+                checked=checked,
+                differences=number_text(len(result.differences)),
             )
         else:
-            text = f"Compared {result.checked} payment(s). {AGREES_TEXT}"
+            text = t(
+                "Compared {checked} payment(s). {agrees}",
+                checked=checked,
+                agrees=localize(AGREES_TEXT),
+            )
         self.status_label.setText(text)
         self.finished_verification.emit(result)
 
@@ -230,8 +270,8 @@ class LedgerVerifyDialog(QDialog):
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status_label.setText("The comparison did not finish.")
-        self.difference_table.set_empty_text("Nothing was compared.")
+        self.status_label.setText(t("The comparison did not finish."))
+        self.difference_table.set_empty_text(t("Nothing was compared."))
         set_message(self.error_label, inline_error_text(error))
         self.failed.emit(error)
 

@@ -26,22 +26,19 @@ from linguaflex_desktop.models.enums import PaymentAttemptStatus, Role
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
 from linguaflex_desktop.services.payments.rules import can_refund
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.admin.ledger_dialog import LedgerVerifyDialog
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
-from linguaflex_desktop.ui.booking.format import format_when
 from linguaflex_desktop.ui.csv_columns import payment_csv_columns
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
+from linguaflex_desktop.ui.i18n import localize, money_text, t, when_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
-from linguaflex_desktop.ui.payments.format import (
-    ATTEMPT_TEXT,
-    card_number_text,
-    money,
-    money_or_dash,
-)
+from linguaflex_desktop.ui.payments.format import ATTEMPT_TEXT, card_number_text
 from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
@@ -59,24 +56,34 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 100
 TEXT_DEBOUNCE_MS = 350
-PERIODS = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 365 days", 365))
+PERIODS = (
+    (tx("Any time"), None),
+    (tx("Last 7 days"), 7),
+    (tx("Last 30 days"), 30),
+    (tx("Last 365 days"), 365),
+)
 
 
 def payment_columns(zone_name: str) -> tuple[Column[PaymentDTO], ...]:
+    def refunded(payment: PaymentDTO) -> str:
+        if not payment.refunded_minor:
+            return "—"
+        return money_text(payment.refunded_minor, payment.currency)
+
     return (
-        Column("Created", lambda p: format_when(p.created_at, zone_name)),
-        Column("Booking", lambda p: f"#{p.booking_id}"),
-        Column("Student", lambda p: p.student_name),
-        Column("Teacher", lambda p: p.teacher_name),
-        Column("Amount", lambda p: money(p.amount_minor, p.currency), right=True),
-        Column("Refunded", lambda p: money_or_dash(p.refunded_minor, p.currency), right=True),
+        Column(tx("Created"), lambda p: when_text(p.created_at, zone_name)),
+        Column(tx("Booking"), lambda p: f"#{p.booking_id}"),
+        Column(tx("Student"), lambda p: p.student_name),
+        Column(tx("Teacher"), lambda p: p.teacher_name),
+        Column(tx("Amount"), lambda p: money_text(p.amount_minor, p.currency), right=True),
+        Column(tx("Refunded"), refunded, right=True),
         Column(
-            "Status",
-            lambda p: ATTEMPT_TEXT[p.status],
-            tooltip=lambda p: p.failure_message or ATTEMPT_TEXT[p.status],
+            tx("Status"),
+            lambda p: localize(ATTEMPT_TEXT[p.status]),
+            tooltip=lambda p: localize(p.failure_message or ATTEMPT_TEXT[p.status]),
         ),
-        Column("Card", lambda p: card_number_text(p.card_brand, p.card_last4)),
-        Column("PaymentIntent", lambda p: p.stripe_payment_intent_id or "—"),
+        Column(tx("Card"), lambda p: card_number_text(p.card_brand, p.card_last4)),
+        Column(tx("PaymentIntent"), lambda p: p.stripe_payment_intent_id or "—"),
     )
 
 
@@ -106,17 +113,17 @@ class AdminPaymentsPage(QWidget):
         self._total = 0
         self.export: CsvExport[PaymentDTO] | None = None
         self.model: RowTableModel[PaymentDTO] = RowTableModel(
-            payment_columns(actor.time_zone), key=lambda p: p.id, parent=self
+            localized_columns(payment_columns(actor.time_zone)), key=lambda p: p.id, parent=self
         )
         self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading payments…")
-        self.pager = Pager("payments")
+        self.table = EmptyStateStack(self.view, t("Loading payments…"))
+        self.pager = Pager(t("payments"))
         self.pager.page_requested.connect(self.reload)
         self.receipt = ReceiptPanel(services=services, actor=actor, runner=runner)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self._build_filters()
-        self.refund_button = QPushButton("Refund…")
+        self.refund_button = QPushButton(t("Refund…"))
         self.refund_button.setObjectName("dangerButton")
         self.refund_button.clicked.connect(self.refund_selected)
         self._build()
@@ -126,16 +133,16 @@ class AdminPaymentsPage(QWidget):
 
     def _build_filters(self) -> None:
         self.status_combo = QComboBox()
-        self.status_combo.addItem("Any status", None)
+        self.status_combo.addItem(t("Any status"), None)
         for status in PaymentAttemptStatus:
-            self.status_combo.addItem(ATTEMPT_TEXT[status], status)
+            self.status_combo.addItem(localize(ATTEMPT_TEXT[status]), status)
         self.period_combo = QComboBox()
         for text, days in PERIODS:
-            self.period_combo.addItem(text, days)
-        self.student_combo = PeopleCombo(Role.STUDENT, "Any student")
-        self.teacher_combo = PeopleCombo(Role.TEACHER, "Any teacher")
+            self.period_combo.addItem(localize(text), days)
+        self.student_combo = PeopleCombo(Role.STUDENT, t("Any student"))
+        self.teacher_combo = PeopleCombo(Role.TEACHER, t("Any teacher"))
         self.booking_edit = QLineEdit()
-        self.booking_edit.setPlaceholderText("Booking #")
+        self.booking_edit.setPlaceholderText(t("Booking #"))
         self.booking_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.booking_edit.setClearButtonEnabled(True)
         self.booking_edit.setFixedWidth(120)
@@ -147,15 +154,15 @@ class AdminPaymentsPage(QWidget):
         self.booking_edit.returnPressed.connect(lambda: self.reload())
         for combo in self._filter_combos():
             combo.currentIndexChanged.connect(lambda _index: self.reload())
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(t("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload(self._offset))
-        self.verify_button = QPushButton("Verify with Stripe")
-        self.verify_button.setToolTip("Compare every paid payment and refund with Stripe")
+        self.verify_button = QPushButton(t("Verify with Stripe"))
+        self.verify_button.setToolTip(t("Compare every paid payment and refund with Stripe"))
         self.verify_button.clicked.connect(self.verify_with_stripe)
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("Every payment matching the filters, to a CSV file")
+        self.export_button = QPushButton(t("Export CSV…"))
+        self.export_button.setToolTip(t("Every payment matching the filters, to a CSV file"))
         self.export_button.clicked.connect(self.export_csv)
 
     def _build(self) -> None:
@@ -262,7 +269,7 @@ class AdminPaymentsPage(QWidget):
         set_message(self.error_label, None)
         self._offset, self._total = page.offset, page.total
         self.model.set_rows(page.items)
-        self.table.set_empty_text("No payments match the filters.")
+        self.table.set_empty_text(t("No payments match the filters."))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -273,7 +280,7 @@ class AdminPaymentsPage(QWidget):
 
     def _on_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self.table.set_empty_text("The payments could not be loaded.")
+            self.table.set_empty_text(t("The payments could not be loaded."))
             set_message(self.error_label, inline_error_text(error))
 
     @Slot()
@@ -285,7 +292,7 @@ class AdminPaymentsPage(QWidget):
         self.export = export_paged_csv(
             self,
             self.runner,
-            what="payments",
+            what=t("payments"),
             suggested_name=f"payments-{day}.csv",
             columns=payment_csv_columns(actor.time_zone),
             fetch_page=lambda offset, limit: views.list_payments(
@@ -360,12 +367,15 @@ class AdminPaymentsPage(QWidget):
 
     def _on_refunded(self, result: RefundResult) -> None:
         refund = result.refund
-        text = f"Refunded {money(refund.amount_minor, refund.currency)}"
-        if refund.stripe_refund_id:
-            text += f" (Stripe refund {refund.stripe_refund_id})"
-        text += "."
+        amount = money_text(refund.amount_minor, refund.currency)
         if result.duplicate:
-            text = "That refund had already been made; nothing more was refunded."
+            text = t("That refund had already been made; nothing more was refunded.")
+        elif refund.stripe_refund_id:
+            text = t(
+                "Refunded {amount} (Stripe refund {id}).", amount=amount, id=refund.stripe_refund_id
+            )
+        else:
+            text = t("Refunded {amount}.", amount=amount)
         set_message(self.notice_label, text)
         self.receipt.reload()
         self.reload(self._offset)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
+from linguaflex_desktop.ui.i18n import number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -77,7 +78,13 @@ class PeopleCombo(QComboBox):
             self.currentIndexChanged.emit(self.currentIndex())
         listed = len(page.items)
         self.setToolTip(
-            f"The first {listed} of {page.total} are listed." if page.total > listed else ""
+            t(
+                "The first {listed} of {total} are listed.",
+                listed=number_text(listed),
+                total=number_text(page.total),
+            )
+            if page.total > listed
+            else ""
         )
         self.people_loaded.emit(listed)
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from PySide6.QtCore import QLocale
 
 from linguaflex_desktop.services.reports.csv_export import CsvColumn, major_units
 from linguaflex_desktop.services.reports.dto import (
@@ -21,22 +23,47 @@ from linguaflex_desktop.services.reports.dto import (
     RevenueFigures,
     TeacherRevenue,
 )
-from linguaflex_desktop.ui.booking.format import format_day
+from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.charts import ChartBar, Segment, figures_tooltip
+from linguaflex_desktop.ui.i18n import day_text, localize, t
 
 OVER_TIME = "time"
 BY_TEACHER = "teacher"
 BY_LANGUAGE = "language"
-VIEWS = (("Over time", OVER_TIME), ("By teacher", BY_TEACHER), ("By language", BY_LANGUAGE))
-BUCKETS: tuple[tuple[str, BucketKind], ...] = (("Day", "day"), ("Week", "week"), ("Month", "month"))
-TOTAL = "Total"
-SEGMENTS = (
-    Segment("Teacher shares kept", "#4c78a8"),
-    Segment("Platform net", "#f58518"),
-    Segment("Refunded", "#e45756"),
+VIEWS = (
+    (tx("Over time"), OVER_TIME),
+    (tx("By teacher"), BY_TEACHER),
+    (tx("By language"), BY_LANGUAGE),
 )
-FIRST_HEADERS = {BY_TEACHER: "Teacher", BY_LANGUAGE: "Language"}
-BUCKET_HEADERS: dict[BucketKind, str] = {"day": "Day", "week": "Week", "month": "Month"}
+BUCKETS: tuple[tuple[str, BucketKind], ...] = (
+    (tx("Day"), "day"),
+    (tx("Week"), "week"),
+    (tx("Month"), "month"),
+)
+TOTAL = tx("Total")
+SEGMENTS = (
+    Segment(tx("Teacher shares kept"), "#4c78a8"),
+    Segment(tx("Platform net"), "#f58518"),
+    Segment(tx("Refunded"), "#e45756"),
+)
+# English (the CSV's first column is named by them); the table shows them with ``localize``.
+FIRST_HEADERS: dict[str, Text] = {BY_TEACHER: tx("Teacher"), BY_LANGUAGE: tx("Language")}
+BUCKET_HEADERS: dict[BucketKind, Text] = {
+    "day": tx("Day"),
+    "week": tx("Week"),
+    "month": tx("Month"),
+}
+
+
+def localized_segments() -> tuple[Segment, ...]:
+    """SEGMENTS with their legend names in the current language."""
+    return tuple(replace(segment, name=localize(segment.name)) for segment in SEGMENTS)
+
+
+def _month_year(start: date) -> str:
+    """'Mar 2027' / 'mar 2027' in the current locale."""
+    month = QLocale().standaloneMonthName(start.month, QLocale.FormatType.ShortFormat)
+    return f"{month.rstrip('.')} {start.year}"
 
 
 @dataclass(frozen=True)
@@ -54,13 +81,13 @@ class RevenueRow:
 def bucket_label(start: date, kind: BucketKind) -> str:
     """'Mon 29 Mar 2027', 'Week of 29 Mar 2027' (ISO weeks start on Monday), 'Mar 2027'."""
     if kind == "day":
-        return format_day(start)
+        return day_text(start)
     if kind == "week":
-        return f"Week of {start.day} {start:%b %Y}"
-    return f"{start:%b %Y}"
+        return t("Week of {day}", day=f"{start.day} {_month_year(start)}")
+    return _month_year(start)
 
 
-def first_header(view: str, kind: BucketKind) -> str:
+def first_header(view: str, kind: BucketKind) -> Text:
     """The header of the table's first column for ``view`` (and bucket kind over time)."""
     return FIRST_HEADERS.get(view, BUCKET_HEADERS[kind])
 
@@ -107,7 +134,7 @@ def chart_bars(report: RevenueChartDTO, view: str) -> dict[str, list[ChartBar]]:
         for start in report.starts:
             label = bucket_label(start, report.bucket)
             line = found.get((start, currency))
-            empty = ChartBar(label, (0, 0, 0), f"{label} · {currency}\nNo payments")
+            empty = ChartBar(label, (0, 0, 0), f"{label} · {currency}\n{t('No payments')}")
             bars[currency].append(bar(label, line) if line else empty)
     return bars
 
@@ -125,15 +152,15 @@ def bar(label: str, figures: RevenueFigures) -> ChartBar:
 def tooltip_text(label: str, figures: RevenueFigures) -> str:
     """The figures of one bar, one per line, amounts with their currency."""
     return figures_tooltip(
-        f"{label} · {figures.currency}",
+        f"{localize(label)} · {figures.currency}",
         figures.currency,
         figures.sessions,
         (
-            ("Gross", figures.gross_minor),
-            ("Platform fees", figures.fee_minor),
-            ("Refunds", figures.refunded_minor),
-            ("Net revenue", figures.net_platform_minor),
-            ("Teacher shares kept", figures.teacher_share_after_refunds_minor),
+            (t("Gross"), figures.gross_minor),
+            (t("Platform fees"), figures.fee_minor),
+            (t("Refunds"), figures.refunded_minor),
+            (t("Net revenue"), figures.net_platform_minor),
+            (t("Teacher shares kept"), figures.teacher_share_after_refunds_minor),
         ),
     )
 

@@ -29,25 +29,27 @@ from PySide6.QtWidgets import (
 )
 
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.reports.dto import BucketKind, RevenueChartDTO
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.admin.revenue_figures import (
     BUCKETS,
+    BY_TEACHER,
     OVER_TIME,
-    SEGMENTS,
     VIEWS,
     RevenueRow,
     chart_bars,
     first_header,
+    localized_segments,
     revenue_csv_columns,
     table_rows,
 )
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
-from linguaflex_desktop.ui.booking.format import format_day
 from linguaflex_desktop.ui.charts import MoneyBarChart
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
+from linguaflex_desktop.ui.i18n import day_text, localize, money_text, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import reports as reports_ops
 from linguaflex_desktop.ui.payments.earnings_period import (
@@ -69,32 +71,36 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-NET_TIP = "Platform fees kept after refunds (a refund comes out of the teacher's share first)."
-NO_PAYMENTS_TEXT = "No payments succeeded in this period."
+NET_TIP = tx("Platform fees kept after refunds (a refund comes out of the teacher's share first).")
+NO_PAYMENTS_TEXT = tx("No payments succeeded in this period.")
+NOT_MADE_TEXT = tx("The revenue report could not be made.")
+LOADING_TEXT = tx("Loading the revenue report…")
 
 
 def _money(figure: str) -> Callable[[RevenueRow], str]:
     """The text of one money figure of a row, e.g. '1,234.50 USD'."""
-    return lambda row: format_money(getattr(row.figures, figure), row.figures.currency)
+    return lambda row: money_text(getattr(row.figures, figure), row.figures.currency)
+
+
+def _kept_tip(row: RevenueRow) -> str:
+    kept = money_text(row.figures.teacher_share_after_refunds_minor, row.figures.currency)
+    return t("Teachers keep {amount}", amount=kept)
 
 
 COLUMNS: tuple[Column[RevenueRow], ...] = (
-    Column("Month", lambda row: row.label),
-    Column("Currency", lambda row: row.figures.currency),
-    Column("Sessions", lambda row: f"{row.figures.sessions:,}", right=True),
-    Column("Gross", _money("gross_minor"), right=True),
-    Column("Platform fees", _money("fee_minor"), right=True),
-    Column("Teacher shares", _money("teacher_share_minor"), right=True),
+    Column(tx("Month"), lambda row: localize(row.label)),
+    Column(tx("Currency"), lambda row: row.figures.currency),
+    Column(tx("Sessions"), lambda row: number_text(row.figures.sessions), right=True),
+    Column(tx("Gross"), _money("gross_minor"), right=True),
+    Column(tx("Platform fees"), _money("fee_minor"), right=True),
+    Column(tx("Teacher shares"), _money("teacher_share_minor"), right=True),
+    Column(tx("Refunded"), _money("refunded_minor"), right=True, tooltip=_kept_tip),
     Column(
-        "Refunded",
-        _money("refunded_minor"),
+        tx("Net revenue"),
+        _money("net_platform_minor"),
         right=True,
-        tooltip=lambda row: (
-            "Teachers keep "
-            + format_money(row.figures.teacher_share_after_refunds_minor, row.figures.currency)
-        ),
+        tooltip=lambda row: localize(NET_TIP),
     ),
-    Column("Net revenue", _money("net_platform_minor"), right=True, tooltip=lambda row: NET_TIP),
 )
 
 
@@ -102,7 +108,11 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
     """Revenue rows; the total rows are bold; the first column's header names the view."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(COLUMNS, key=lambda row: (row.label, row.figures.currency), parent=parent)
+        super().__init__(
+            localized_columns(COLUMNS),
+            key=lambda row: (row.label, row.figures.currency),
+            parent=parent,
+        )
         self.first_header = COLUMNS[0].header
 
     def set_first_header(self, text: str) -> None:
@@ -110,7 +120,9 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 0)
 
     def column_of(self, header: str) -> int:
-        return 0 if header == self.first_header else super().column_of(header)
+        if header in (self.first_header, localize(self.first_header)):
+            return 0
+        return super().column_of(header)
 
     def row_data(self, item: RevenueRow, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and item.total:
@@ -124,14 +136,14 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if section == 0 and horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.first_header
+            return localize(self.first_header)
         return super().headerData(section, orientation, role)
 
 
 def _combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
     combo = QComboBox()
     for text, value in items:
-        combo.addItem(text, value)
+        combo.addItem(localize(text), value)
     return combo
 
 
@@ -166,18 +178,18 @@ class AdminRevenuePage(QWidget):
         self.bucket_combo.currentIndexChanged.connect(self.refresh)
         self.view_combo = _combo(VIEWS)
         self.view_combo.currentIndexChanged.connect(self._show_view)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.export: CsvExport[RevenueRow] | None = None
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("The table as shown, to a CSV file")
+        self.export_button = QPushButton(t("Export CSV…"))
+        self.export_button.setToolTip(t("The table as shown, to a CSV file"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.notice_label = make_message_label("formNotice")
         self.model = RevenueTableModel(self)
         self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading the revenue report…")
-        self.chart = MoneyBarChart(SEGMENTS, empty_text="Loading the revenue report…")
+        self.table = EmptyStateStack(self.view, localize(LOADING_TEXT))
+        self.chart = MoneyBarChart(localized_segments(), empty_text=localize(LOADING_TEXT))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.chart)
         self.splitter.addWidget(self.table)
@@ -198,10 +210,10 @@ class AdminRevenuePage(QWidget):
 
     def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        top.addWidget(make_heading("Revenue"))
+        top.addWidget(make_heading(t("Revenue")))
         top.addSpacing(12)
         top.addWidget(self.period)
-        for text, combo in (("by", self.bucket_combo), ("View", self.view_combo)):
+        for text, combo in ((t("by"), self.bucket_combo), (t("View"), self.view_combo)):
             top.addSpacing(8)
             top.addWidget(QLabel(text))
             top.addWidget(combo)
@@ -228,7 +240,7 @@ class AdminRevenuePage(QWidget):
         """Read the chosen period in the chosen buckets; an older answer in flight is dropped."""
         first, last = self.days()
         if last < first:
-            self._show_error("Choose a first day on or before the last day.")
+            self._show_error(t("Choose a first day on or before the last day."))
             return
         from_at, to_at = period_bounds((first, last + timedelta(days=1)), self.actor.time_zone)
         assert from_at is not None and to_at is not None
@@ -251,8 +263,10 @@ class AdminRevenuePage(QWidget):
         if request != self._request:
             return
         self.report = report
-        self._period_text = (
-            f"Payments that succeeded from {format_day(first)} to {format_day(last)}"
+        self._period_text = t(
+            "Payments that succeeded from {first} to {last}",
+            first=day_text(first),
+            last=day_text(last),
         )
         self._show_view()
         self.report_loaded.emit(report)
@@ -268,8 +282,8 @@ class AdminRevenuePage(QWidget):
         self.model.set_first_header(first_header(view, report.bucket))
         self.model.set_rows(table_rows(report, view))
         self.export_button.setEnabled(self.model.rowCount() > 0)
-        self.table.set_empty_text(NO_PAYMENTS_TEXT)
-        self.chart.set_bars(chart_bars(report, view), empty_text=NO_PAYMENTS_TEXT)
+        self.table.set_empty_text(localize(NO_PAYMENTS_TEXT))
+        self.chart.set_bars(chart_bars(report, view), empty_text=localize(NO_PAYMENTS_TEXT))
         self.caption_label.setText(f"{self._period_text}, {_caption(report, view)}")
 
     @Slot()
@@ -281,7 +295,7 @@ class AdminRevenuePage(QWidget):
         self.export = export_loaded_csv(
             self,
             self.runner,
-            what="revenue",
+            what=t("revenue"),
             suggested_name=f"revenue-{self.view_kind()}-{self.days()[0]}.csv",
             columns=revenue_csv_columns(self.model.first_header),
             rows=self.model.rows(),
@@ -298,17 +312,30 @@ class AdminRevenuePage(QWidget):
         self.report = None
         self.model.set_rows(())
         self.export_button.setEnabled(False)
-        self.table.set_empty_text("The revenue report could not be made.")
-        self.chart.set_bars({}, empty_text="The revenue report could not be made.")
+        self.table.set_empty_text(localize(NOT_MADE_TEXT))
+        self.chart.set_bars({}, empty_text=localize(NOT_MADE_TEXT))
         set_message(self.error_label, text)
 
 
 def _caption(report: RevenueChartDTO, view: str) -> str:
     """What the lines are, e.g. 'by month in Europe/Berlin. Refunds count in …'."""
+    zone = report.zone
     if view == OVER_TIME:
-        kind = "week (from Monday)" if report.bucket == "week" else report.bucket
-        return (
-            f"by {kind} in {report.zone}. Refunds count in the {report.bucket} of the payment "
-            "they return."
+        if report.bucket == "day":
+            return t(
+                "by day in {zone}. Refunds count in the day of the payment they return.", zone=zone
+            )
+        if report.bucket == "week":
+            return t(
+                "by week (from Monday) in {zone}. Refunds count in the week of the payment they "
+                "return.",
+                zone=zone,
+            )
+        return t(
+            "by month in {zone}. Refunds count in the month of the payment they return.", zone=zone
         )
-    return f"by {view}, days in {report.zone}. Refunds count with the payment they return."
+    if view == BY_TEACHER:
+        return t(
+            "by teacher, days in {zone}. Refunds count with the payment they return.", zone=zone
+        )
+    return t("by language, days in {zone}. Refunds count with the payment they return.", zone=zone)

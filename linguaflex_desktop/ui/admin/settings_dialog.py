@@ -38,7 +38,9 @@ from linguaflex_desktop.services.settings.service import (
     SettingsView,
     StoredSettings,
 )
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.operations import settings as settings_ops
@@ -48,11 +50,12 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-RESTART_NOTE = "Changes apply after LinguaFlex restarts."
-CHECK_NOTE = "Checks the keys LinguaFlex runs with now (saved changes count after a restart)."
-CHECKING_TEXT = "Checking the keys with Stripe…"
-STORED_TEXT = "Stored in keyring"
-NOT_STORED_TEXT = "Not stored"
+RESTART_NOTE = tx("Changes apply after LinguaFlex restarts.")
+CHECK_NOTE = tx("Checks the keys LinguaFlex runs with now (saved changes count after a restart).")
+CHECKING_TEXT = tx("Checking the keys with Stripe…")
+STORED_TEXT = tx("Stored in keyring")
+NOT_STORED_TEXT = tx("Not stored")
+# The settings of each tab (by its English name), for the note on environment overrides.
 TAB_SETTINGS = {
     "Payments": ("stripe_publishable_key", "stripe_secret_key"),
     "Meetings": ("jitsi_base_url", "zoom_account_id", "zoom_client_id", "zoom_client_secret"),
@@ -76,10 +79,10 @@ class SecretField(QWidget):
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setObjectName(f"{name}Edit")
-        self.state_label = QLabel(NOT_STORED_TEXT)
+        self.state_label = QLabel(localize(NOT_STORED_TEXT))
         self.state_label.setObjectName("fieldNote")
-        self.remove_box = QCheckBox("Remove")
-        self.remove_box.setToolTip("Delete the stored value from the keyring")
+        self.remove_box = QCheckBox(t("Remove"))
+        self.remove_box.setToolTip(t("Delete the stored value from the keyring"))
         self.remove_box.toggled.connect(self._on_remove_toggled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,12 +94,14 @@ class SecretField(QWidget):
         """Reflect the keyring; the field itself is always left empty."""
         self.edit.clear()
         self.remove_box.setChecked(False)
-        self.state_label.setText(STORED_TEXT if stored else NOT_STORED_TEXT)
-        self.edit.setPlaceholderText("Type to replace the stored value" if stored else "Not set")
+        self.state_label.setText(localize(STORED_TEXT if stored else NOT_STORED_TEXT))
+        self.edit.setPlaceholderText(
+            t("Type to replace the stored value") if stored else t("Not set")
+        )
         self.edit.setEnabled(available)
         self.remove_box.setEnabled(available and stored)
         if not available:
-            self.edit.setPlaceholderText("No secure keyring: cannot be stored")
+            self.edit.setPlaceholderText(t("No secure keyring: cannot be stored"))
 
     def new_value(self) -> str:
         return "" if self.remove_box.isChecked() else self.edit.text().strip()
@@ -130,7 +135,7 @@ class SettingsDialog(QDialog):
         self.services, self.actor, self.runner = services, actor, runner
         self.view: SettingsView | None = None
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(t("Settings"))
         self.setMinimumWidth(600)
         self.secret_fields: dict[str, SecretField] = {}
         self.environment_notes: dict[str, QLabel] = {}
@@ -143,12 +148,12 @@ class SettingsDialog(QDialog):
     def _build(self) -> None:
         self.keyring_label = make_message_label("formError")
         self.error_label = make_message_label("formError")
-        restart = QLabel(RESTART_NOTE)
+        restart = QLabel(localize(RESTART_NOTE))
         restart.setObjectName("fieldNote")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._payments_tab(), "Payments")
-        self.tabs.addTab(self._meetings_tab(), "Meetings")
-        self.tabs.addTab(self._email_tab(), "Email")
+        self.tabs.addTab(self._payments_tab(), t("Payments"))
+        self.tabs.addTab(self._meetings_tab(), t("Meetings"))
+        self.tabs.addTab(self._email_tab(), t("Email"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -164,7 +169,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-    def _form_tab(self, title: str, note: str) -> tuple[QWidget, QFormLayout]:
+    def _form_tab(self, tab: str, note: str) -> tuple[QWidget, QFormLayout]:
+        """A tab's page (``tab``: its key in TAB_SETTINGS) with ``note`` above the form."""
         page = QWidget()
         outer = QVBoxLayout(page)
         hint = QLabel(note)
@@ -172,7 +178,7 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         form = QFormLayout()
         environment = make_message_label("formNotice")
-        self.environment_notes[title] = environment
+        self.environment_notes[tab] = environment
         outer.addWidget(hint)
         outer.addLayout(form)
         outer.addWidget(environment)
@@ -186,16 +192,16 @@ class SettingsDialog(QDialog):
 
     def _payments_tab(self) -> QWidget:
         page, form = self._form_tab(
-            "Payments", "Without both Stripe keys, payments run in the built-in sandbox."
+            "Payments", t("Without both Stripe keys, payments run in the built-in sandbox.")
         )
         self.publishable_key_edit = QLineEdit()
-        self.publishable_key_edit.setPlaceholderText("pk_live_… or pk_test_…")
-        form.addRow("Publishable key", self.publishable_key_edit)
-        form.addRow("Secret key", self._secret("stripe_secret_key"))
-        self.check_button = QPushButton("Check")
-        self.check_button.setToolTip(CHECK_NOTE)
+        self.publishable_key_edit.setPlaceholderText(t("pk_live_… or pk_test_…"))
+        form.addRow(t("Publishable key"), self.publishable_key_edit)
+        form.addRow(t("Secret key"), self._secret("stripe_secret_key"))
+        self.check_button = QPushButton(t("Check"))
+        self.check_button.setToolTip(localize(CHECK_NOTE))
         self.check_button.clicked.connect(self.check_keys)
-        self.check_label = QLabel(CHECK_NOTE)
+        self.check_label = QLabel(localize(CHECK_NOTE))
         self.check_label.setObjectName("fieldNote")
         self.check_label.setWordWrap(True)
         self.check_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -206,7 +212,7 @@ class SettingsDialog(QDialog):
     def check_keys(self) -> None:
         """Run the key check in the background; the outcome replaces the note."""
         self.check_button.setEnabled(False)
-        self.check_label.setText(CHECKING_TEXT)
+        self.check_label.setText(localize(CHECKING_TEXT))
         payments_ops.check_stripe_keys(
             OpContext.of(self),
             self.actor,
@@ -217,56 +223,62 @@ class SettingsDialog(QDialog):
 
     def _on_keys_checked(self, report: KeyCheckReport) -> None:
         self.check_button.setEnabled(True)
-        lines = [f"{'✓' if step.ok else '✗'} {step.message}" for step in report.steps]
+        lines = [f"{'✓' if step.ok else '✗'} {localize(step.message)}" for step in report.steps]
         if report.ok:
-            where = "sandbox" if report.sandbox else f"{report.mode} mode"
-            lines.insert(0, f"The Stripe keys work ({where}).")
+            if report.sandbox:
+                lines.insert(0, t("The Stripe keys work (sandbox)."))
+            elif report.mode == "live":
+                lines.insert(0, t("The Stripe keys work (live mode)."))
+            else:
+                lines.insert(0, t("The Stripe keys work (test mode)."))
         self.check_label.setText("\n".join(lines))
         self.keys_checked.emit(report)
 
     def _on_check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
-        self.check_label.setText(inline_error_text(error) or "The check did not finish.")
+        self.check_label.setText(inline_error_text(error) or t("The check did not finish."))
         self.keys_checked.emit(error)
 
     def _meetings_tab(self) -> QWidget:
         page, form = self._form_tab(
             "Meetings",
-            "Zoom is used when account ID, client ID and client secret are all set; "
-            "otherwise sessions get Jitsi links.",
+            t(
+                "Zoom is used when account ID, client ID and client secret are all set; "
+                "otherwise sessions get Jitsi links."
+            ),
         )
         self.jitsi_edit = QLineEdit()
         self.jitsi_edit.setPlaceholderText("https://meet.jit.si")
         self.zoom_account_edit = QLineEdit()
         self.zoom_client_edit = QLineEdit()
-        form.addRow("Jitsi address", self.jitsi_edit)
-        form.addRow("Zoom account ID", self.zoom_account_edit)
-        form.addRow("Zoom client ID", self.zoom_client_edit)
-        form.addRow("Zoom client secret", self._secret("zoom_client_secret"))
+        form.addRow(t("Jitsi address"), self.jitsi_edit)
+        form.addRow(t("Zoom account ID"), self.zoom_account_edit)
+        form.addRow(t("Zoom client ID"), self.zoom_client_edit)
+        form.addRow(t("Zoom client secret"), self._secret("zoom_client_secret"))
         return page
 
     def _email_tab(self) -> QWidget:
         page, form = self._form_tab(
-            "Email", "Without an SMTP server, notifications stay in the in-app inbox."
+            "Email", t("Without an SMTP server, notifications stay in the in-app inbox.")
         )
         self.smtp_host_edit = QLineEdit()
         self.smtp_host_edit.setPlaceholderText("smtp.example.com")
         self.smtp_port_spin = QSpinBox()
         self.smtp_port_spin.setRange(0, 65535)
-        self.smtp_port_spin.setSpecialValueText("Default (587)")
+        self.smtp_port_spin.setSpecialValueText(t("Default (587)"))
         self.smtp_security_combo = QComboBox()
-        self.smtp_security_combo.addItem("Default (STARTTLS)", None)
+        self.smtp_security_combo.addItem(t("Default (STARTTLS)"), None)
         for choice in SMTP_SECURITY_CHOICES:
             self.smtp_security_combo.addItem(choice.upper(), choice)
         self.smtp_username_edit = QLineEdit()
         self.smtp_sender_edit = QLineEdit()
         self.smtp_sender_edit.setPlaceholderText("LinguaFlex <no-reply@linguaflex.local>")
-        form.addRow("SMTP server", self.smtp_host_edit)
-        form.addRow("Port", self.smtp_port_spin)
-        form.addRow("Security", self.smtp_security_combo)
-        form.addRow("User name", self.smtp_username_edit)
-        form.addRow("Password", self._secret("smtp_password"))
-        form.addRow("Sender", self.smtp_sender_edit)
+        form.addRow(t("SMTP server"), self.smtp_host_edit)
+        form.addRow(t("Port"), self.smtp_port_spin)
+        form.addRow(t("Security"), self.smtp_security_combo)
+        form.addRow(t("User name"), self.smtp_username_edit)
+        form.addRow(t("Password"), self._secret("smtp_password"))
+        form.addRow(t("Sender"), self.smtp_sender_edit)
         return page
 
     # --- loading and saving ---------------------------------------------------------------
@@ -345,11 +357,15 @@ class SettingsDialog(QDialog):
         self.smtp_sender_edit.setText(values.smtp_sender or "")
         for name, field in self.secret_fields.items():
             field.show_state(stored=name in view.stored_secrets, available=view.keyring_available)
-        set_message(self.keyring_label, None if view.keyring_available else view.keyring_message)
+        keyring_note = None if view.keyring_available else localize(view.keyring_message)
+        set_message(self.keyring_label, keyring_note)
         for tab, names in TAB_SETTINGS.items():
             variables = [SETTING_SOURCES[n][0] for n in names if n in view.environment_overrides]
             note = (
-                f"Set in the environment, which wins over these fields: {', '.join(variables)}."
+                t(
+                    "Set in the environment, which wins over these fields: {variables}.",
+                    variables=", ".join(variables),
+                )
                 if variables
                 else None
             )

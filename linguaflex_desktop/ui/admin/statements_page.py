@@ -18,6 +18,7 @@ from linguaflex_desktop.services.payments.statement_dto import (
     StatementDTO,
     StatementLine,
 )
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.payments.payout_dialog import PayoutDialog
 from linguaflex_desktop.ui.payments.statements_view import StatementsView
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -42,10 +43,10 @@ class AdminStatementsPage(StatementsView):
             services=services, actor=actor, runner=runner, with_teacher=True, parent=parent
         )
         self.payout_dialog: PayoutDialog | None = None
-        self.pay_button = QPushButton("Mark paid out…")
+        self.pay_button = QPushButton(t("Mark paid out…"))
         self.pay_button.setObjectName("primaryButton")
         self.pay_button.clicked.connect(self.open_payout_dialog)
-        self.pdf_button.setText("Statement PDF…")
+        self.pdf_button.setText(t("Statement PDF…"))
         self.pdf_button.clicked.connect(self.save_selected_pdf)
         self.lay_out(self.pdf_button, self.pay_button)
         self.lines_view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -68,10 +69,10 @@ class AdminStatementsPage(StatementsView):
         self.update_buttons()
         line, statement = self.selected_line(), self.statement
         if line is None:
-            self.payouts_heading.setText("Payouts in the period")
+            self.payouts_heading.setText(t("Payouts in the period"))
             self.show_payouts(statement.payouts if statement is not None else ())
             return
-        self.payouts_heading.setText(f"Payouts to {line.teacher_name}")
+        self.payouts_heading.setText(t("Payouts to {name}", name=line.teacher_name))
         self.load_payouts(line.teacher_id)
 
     @Slot()
@@ -95,7 +96,9 @@ class AdminStatementsPage(StatementsView):
         return dialog
 
     def _on_recorded(self, payout: PayoutDTO) -> None:
-        set_message(self.notice_label, f"Payout {payout.reference} recorded.")
+        set_message(
+            self.notice_label, t("Payout {reference} recorded.", reference=payout.reference)
+        )
 
     @Slot()
     def save_selected_pdf(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.form_errors import FormErrors
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -30,11 +31,6 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.ui.admin.window import UserAdminPage
-
-DONE_TEXT = (
-    "Done. Tell {name} this password in person or by phone (not by e-mail); they must choose "
-    "their own when they next sign in."
-)
 
 
 def suggested_password() -> str:
@@ -59,21 +55,25 @@ class TemporaryPasswordDialog(QDialog):
         super().__init__(parent)
         self.services, self.runner, self.actor, self.user = services, runner, actor, user
         self.setObjectName("temporaryPasswordDialog")
-        self.setWindowTitle("Set temporary password")
+        self.setWindowTitle(t("Set temporary password"))
         self.setMinimumWidth(440)
         intro = QLabel(
-            f"Give {user.display_name} ({user.email}) a temporary password. Their saved "
-            "sign-ins end, and they must choose their own password at the next sign-in."
+            t(
+                "Give {name} ({email}) a temporary password. Their saved sign-ins end, and they "
+                "must choose their own password at the next sign-in.",
+                name=user.display_name,
+                email=user.email,
+            )
         )
         intro.setWordWrap(True)
         self.password_edit = QLineEdit(suggested_password())
         form = QFormLayout()
-        form.addRow("Temporary password", self.password_edit)
+        form.addRow(t("Temporary password"), self.password_edit)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.errors = FormErrors(self.error_label, {"temporary_password": self.password_edit})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.set_button = QPushButton("Set temporary password")
+        self.set_button = QPushButton(t("Set temporary password"))
         self.set_button.setObjectName("dangerButton")
         self.buttons.addButton(self.set_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.set_button.clicked.connect(self.submit)
@@ -101,7 +101,12 @@ class TemporaryPasswordDialog(QDialog):
 
     def _on_set(self, user: UserDTO) -> None:
         self.password_edit.setReadOnly(True)
-        set_message(self.notice_label, DONE_TEXT.format(name=user.display_name))
+        done = t(
+            "Done. Tell {name} this password in person or by phone (not by e-mail); they must "
+            "choose their own when they next sign in.",
+            name=user.display_name,
+        )
+        set_message(self.notice_label, done)
         self.user_changed.emit(user)
 
     def _on_failure(self, error: BaseException) -> None:
@@ -111,7 +116,7 @@ class TemporaryPasswordDialog(QDialog):
 
 def install_temporary_password_button(page: UserAdminPage) -> QPushButton:
     """Add "Set temporary password…" to the Users tab, on for any selected user but oneself."""
-    button = QPushButton("Set temporary password…")
+    button = QPushButton(t("Set temporary password…"))
     button.setObjectName("temporaryPasswordButton")
     page.button_row.addWidget(button)
 

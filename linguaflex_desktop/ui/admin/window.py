@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
+from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.admin.attention_page import install_attention_page
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
@@ -36,6 +37,7 @@ from linguaflex_desktop.ui.booking.reason_dialog import ReasonDialog
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
@@ -66,19 +68,19 @@ class _AdminListPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.reason_dialog: ReasonDialog | None = None
         self.error_label = make_message_label()
-        self.suspend_button = QPushButton("Suspend…")
+        self.suspend_button = QPushButton(t("Suspend…"))
         self.suspend_button.setObjectName("dangerButton")
-        self.reactivate_button = QPushButton("Reactivate")
-        self.refresh_button = QPushButton("Refresh")
-        self.pager = Pager(self.noun)
+        self.reactivate_button = QPushButton(t("Reactivate"))
+        self.refresh_button = QPushButton(t("Refresh"))
+        self.pager = Pager(localize(self.noun))
         self._offset = 0
         self._changing = False  # a suspend / reactivate runs: both buttons stay off
 
-    noun = "items"
+    noun: Text = tx("items")
 
     def _ask_reason(self, title: str, prompt: str, then: Callable[[str], None]) -> ReasonDialog:
         self.reason_dialog = ReasonDialog(
-            title=title, prompt=prompt, confirm_text="Suspend", parent=self
+            title=title, prompt=prompt, confirm_text=t("Suspend"), parent=self
         )
         self.reason_dialog.reason_given.connect(then)
         self.reason_dialog.finished.connect(self.reason_dialog.deleteLater)
@@ -153,7 +155,7 @@ class _AdminListPage(QWidget):
 class UserAdminPage(_AdminListPage):
     """All users with role and text filters; suspend (with reason) and reactivate."""
 
-    noun = "users"
+    noun = tx("users")
     users_loaded = Signal(object)  # Page[UserDTO]
     user_changed = Signal(object)  # UserDTO
 
@@ -162,12 +164,13 @@ class UserAdminPage(_AdminListPage):
         self.model = UserTableModel(self)
         refresh_on(self, runner, ("user",), lambda _change: self.refresh(self._offset))
         self.role_combo = QComboBox()
-        self.role_combo.addItem("All roles", None)
+        self.role_combo.addItem(t("All roles"), None)
+        plural = {Role.STUDENT: t("Students"), Role.TEACHER: t("Teachers"), Role.ADMIN: t("Admins")}
         for role in Role:
-            self.role_combo.addItem(f"{role.value.capitalize()}s", role)
+            self.role_combo.addItem(plural[role], role)
         self.role_combo.currentIndexChanged.connect(lambda _index: self.refresh())
         self.text_edit = QLineEdit()
-        self.text_edit.setPlaceholderText("Filter by name or email")
+        self.text_edit.setPlaceholderText(t("Filter by name or email"))
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setMinimumWidth(280)
         self._text_timer = QTimer(self)
@@ -177,7 +180,7 @@ class UserAdminPage(_AdminListPage):
         self.text_edit.textEdited.connect(lambda _text: self._text_timer.start())
         self.text_edit.returnPressed.connect(self.refresh)
         self._request = 0
-        self._lay_out(self.model, "Loading users…", self.text_edit, self.role_combo)
+        self._lay_out(self.model, t("Loading users…"), self.text_edit, self.role_combo)
         self.temporary_password_dialog: QDialog | None = None
         self.temporary_password_button = install_temporary_password_button(self)
         self.refresh()
@@ -210,9 +213,13 @@ class UserAdminPage(_AdminListPage):
         if user is None:
             return
         self._ask_reason(
-            "Suspend user",
-            f"Suspend {user.display_name} ({user.email})? They will not be able to sign in "
-            "or act until reactivated.",
+            t("Suspend user"),
+            t(
+                "Suspend {name} ({email})? They will not be able to sign in "
+                "or act until reactivated.",
+                name=user.display_name,
+                email=user.email,
+            ),
             lambda reason: self._suspend(user, reason),
         )
 
@@ -238,7 +245,7 @@ class UserAdminPage(_AdminListPage):
             return
         set_message(self.error_label, None)
         self.model.set_users(page.items)
-        self.table.set_empty_text("No users match the filter.")
+        self.table.set_empty_text(t("No users match the filter."))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -255,7 +262,7 @@ class UserAdminPage(_AdminListPage):
         self.suspend_button.setEnabled(selectable and user is not None and not is_suspended(user))
         self.reactivate_button.setEnabled(selectable and user is not None and is_suspended(user))
         if user is not None and user.id == self.actor.id:
-            self.suspend_button.setToolTip("You cannot suspend your own account.")
+            self.suspend_button.setToolTip(t("You cannot suspend your own account."))
         else:
             self.suspend_button.setToolTip("")
 
@@ -263,7 +270,7 @@ class UserAdminPage(_AdminListPage):
 class GigAdminPage(_AdminListPage):
     """Every gig on the platform; suspend (with reason) and reactivate."""
 
-    noun = "gigs"
+    noun = tx("gigs")
     gigs_loaded = Signal(object)  # Page[GigDTO]
     gig_changed = Signal(object)  # GigDTO
 
@@ -282,7 +289,7 @@ class GigAdminPage(_AdminListPage):
             self,
         )
         self._request = 0  # the latest refresh's number; older answers are dropped
-        self._lay_out(self.model, "Loading gigs…")
+        self._lay_out(self.model, t("Loading gigs…"))
         self.refresh()
 
     def selected_gig(self) -> GigDTO | None:
@@ -311,8 +318,12 @@ class GigAdminPage(_AdminListPage):
             return
         ctx, actor = OpContext.of(self), self.actor
         self._ask_reason(
-            "Suspend gig",
-            f"Suspend “{gig.title}” by {gig.teacher_name}? It disappears from search.",
+            t("Suspend gig"),
+            t(
+                "Suspend “{title}” by {teacher}? It disappears from search.",
+                title=gig.title,
+                teacher=gig.teacher_name,
+            ),
             lambda reason: self._run_change(
                 partial(catalogue_ops.suspend_gig, ctx, actor, gig.id, reason=reason),
                 self._on_changed,
@@ -333,7 +344,7 @@ class GigAdminPage(_AdminListPage):
             return
         set_message(self.error_label, None)
         self.model.set_gigs(page.items)
-        self.table.set_empty_text("No gigs on the platform yet.")
+        self.table.set_empty_text(t("No gigs on the platform yet."))
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )
@@ -370,31 +381,31 @@ class AdminWindow(RoleWindow):
         super().__init__(services=services, user=user, runner=runner, parent=parent)
         self.user_admin = UserAdminPage(services=services, actor=self.actor, runner=runner)
         self.gig_admin = GigAdminPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.user_admin, "Users")
+        self.add_page(self.user_admin, t("Users"))
         self.booking_admin = AdminBookingsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.gig_admin, "Gigs")
-        self.add_page(self.booking_admin, "Bookings")
+        self.add_page(self.gig_admin, t("Gigs"))
+        self.add_page(self.booking_admin, t("Bookings"))
         self.jobs = install_jobs_page(self)
         self.attention = install_attention_page(self)
         self.inbox = install_inbox(self)
         self.audit = AdminAuditPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.audit, "Audit")
+        self.add_page(self.audit, t("Audit"))
         self.revenue = AdminRevenuePage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.revenue, "Revenue")
+        self.add_page(self.revenue, t("Revenue"))
         self.statements = AdminStatementsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.statements, "Statements")
+        self.add_page(self.statements, t("Statements"))
         self.reviews = ReviewsList(
             services=services,
             actor=self.actor,
             runner=runner,
             teacher_id=None,
-            heading="Recent reviews",
+            heading=t("Recent reviews"),
         )
-        self.add_page(self.reviews, "Reviews")
+        self.add_page(self.reviews, t("Reviews"))
         self.settings_dialog: SettingsDialog | None = None
-        self.settings_action = QAction("&Settings…", self)
+        self.settings_action = QAction(t("&Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
-        self.menuBar().addMenu("&Admin").addAction(self.settings_action)
+        self.menuBar().addMenu(t("&Admin")).addAction(self.settings_action)
 
     @Slot()
     def open_settings(self) -> None:
