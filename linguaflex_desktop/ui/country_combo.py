@@ -1,16 +1,15 @@
-"""A country choice for forms: the ISO 3166-1 list by English name, the code as the value.
-
-The names stay in English in every language: Qt's ``QLocale.territoryToString`` gives only
-English names (no territory names in other languages), and the list is the service's."""
+"""A country choice for forms: the ISO 3166-1 list by name in the reader's language (sorted
+as that language sorts), the code as the value."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from linguaflex_desktop.services.catalogue.countries import COUNTRIES
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.i18n import localize
+from linguaflex_desktop.ui.i18n import language_switch, localize
+from linguaflex_desktop.ui.place_names import country_name
 
 NO_COUNTRY_TEXT = tx("(not shown)")
 
@@ -24,8 +23,11 @@ class CountryCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItem(localize(NO_COUNTRY_TEXT), None)
-        for code, name in sorted(COUNTRIES.items(), key=lambda item: item[1]):
-            self.addItem(name, code)
+        language = language_switch().language
+        shown = {code: country_name(code, english, language) for code, english in COUNTRIES.items()}
+        collator = QCollator(QLocale())
+        for code in sorted(shown, key=lambda code: collator.sortKey(shown[code])):
+            self.addItem(shown[code], code)
         names = [self.itemText(index) for index in range(self.count())]
         completer = QCompleter(names, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -22,7 +22,7 @@ from linguaflex_desktop.ui.gig_table_model import (
     gig_status_text,
     level_code_text,
 )
-from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.i18n import language_text, localize, t
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
 from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
@@ -120,7 +120,7 @@ class GigDetailPanel(QStackedWidget):
         self._show_photo(gig)
         meta = t(
             "{language} · level {level} · {lengths} sessions",
-            language=gig.language,
+            language=language_text(gig.language),
             level=level_code_text(gig.level),
             lengths=gig_lengths_text(gig),
         )

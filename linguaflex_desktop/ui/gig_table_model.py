@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
+from linguaflex_desktop.ui.i18n import language_text, localize, money_text, number_text, t
 from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_facts_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +60,7 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
         case GigColumn.TEACHER:
             return gig.teacher_name
         case GigColumn.LANGUAGE:
-            return gig.language
+            return language_text(gig.language)
         case GigColumn.LEVEL:
             return level_code_text(gig.level)
         case GigColumn.RATE:

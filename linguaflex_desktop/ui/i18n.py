@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 
 from linguaflex_desktop.services.common.pricing import minor_unit_exponent
 from linguaflex_desktop.texts import Amount, Text
+from linguaflex_desktop.ui.place_names import country_name, language_name
 
 log = logging.getLogger(__name__)
 
@@ -228,3 +229,13 @@ def translated_labels(labels: Mapping[object, str]) -> dict[object, str]:
     """A mapping of English labels (e.g. status words kept with ``tx``) in the current
     language."""
     return {key: localize(value) for key, value in labels.items()}
+
+
+def country_text(code: str | None, english: str) -> str:
+    """A country (ISO code and English name, as the services give it) in the current language."""
+    return country_name(code, english, language_switch().language) if code else english
+
+
+def language_text(english: str) -> str:
+    """A language stored by its English name ("Spanish") in the current language ("español")."""
+    return language_name(english, language_switch().language)

@@ -32,7 +32,7 @@ from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
-from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.i18n import language_text, localize, t
 from linguaflex_desktop.ui.inbox_page import install_inbox
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.money_input import MoneyInput
@@ -295,7 +295,7 @@ class GigBrowserPage(QWidget):
         self.language_combo.clear()
         self.language_combo.addItem(t("Any language"), ANY)
         for language in languages:
-            self.language_combo.addItem(language, language)
+            self.language_combo.addItem(language_text(language), language)
         index = self.language_combo.findData(current) if current else 0
         self.language_combo.setCurrentIndex(max(index, 0))
         self.language_combo.blockSignals(False)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale
 from linguaflex_desktop.models.enums import SpokenLevel
 from linguaflex_desktop.services.common.dto import RatingSummary, SpokenLanguage, TeacherSummary
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.i18n import localize, number_text, t
+from linguaflex_desktop.ui.i18n import country_text, language_text, localize, number_text, t
 
 NO_REVIEWS_TEXT = tx("No reviews yet")
 NEW_TEACHER_TEXT = tx("New")  # in a results cell: a teacher without visible reviews
@@ -52,12 +52,14 @@ def level_text(level: SpokenLevel) -> str:
 
 def languages_text(languages: Sequence[SpokenLanguage]) -> str:
     """'Spanish (native), English (C1)'."""
-    return ", ".join(f"{entry.language} ({level_text(entry.level)})" for entry in languages)
+    return ", ".join(
+        f"{language_text(entry.language)} ({level_text(entry.level)})" for entry in languages
+    )
 
 
 def teacher_facts_text(teacher: TeacherSummary) -> str:
     """Country and languages on one line ('Spain · speaks Spanish (native)'); '' if none."""
-    parts = [teacher.country_name] if teacher.country_name else []
+    parts = [country_text(teacher.country, teacher.country_name)] if teacher.country_name else []
     if teacher.languages:
         parts.append(t("speaks {languages}", languages=languages_text(teacher.languages)))
     return " · ".join(parts)

@@ -27,7 +27,7 @@ from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_detail_panel import detail_label
 from linguaflex_desktop.ui.gig_table_model import gig_rate_text, level_code_text
-from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.i18n import country_text, localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
@@ -163,7 +163,9 @@ class TeacherProfileDialog(QDialog):
         )
         self.name_label.setText(profile.display_name)
         self.country_label.setText(
-            t("From {country}", country=profile.country_name) if profile.country_name else ""
+            t("From {country}", country=country_text(profile.country, profile.country_name))
+            if profile.country_name
+            else ""
         )
         self.country_label.setVisible(bool(profile.country_name))
         languages = languages_text(profile.spoken_languages)

@@ -8,7 +8,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>#{booking} · {student} with {teacher}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Account</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Admin</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -24,6 +32,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>&amp;Settings…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>(not shown)</source>
       <translation type="unfinished" />
     </message>
@@ -33,6 +45,14 @@
     </message>
     <message>
       <source>1 character</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 dead letter waiting for a retry.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 event</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -128,11 +148,28 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>action filter</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Action starts with… (e.g. refund.)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active</source>
+      <comment>gig</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Active, temporary password</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -152,11 +189,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Admins</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Adopted</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>After</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Agenda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>agrees</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -172,11 +221,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>All jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>All levels</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>All read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All roles</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -252,11 +309,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Any payment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Apply what is due to this booking now (an unpaid one is cancelled).</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Apr</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask Stripe now about {what} {id}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -288,6 +373,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Audit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Audit trail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>audit trail</source>
       <translation type="unfinished" />
     </message>
@@ -309,6 +402,14 @@
     </message>
     <message>
       <source>Background job gave up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Background jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Before</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -337,6 +438,10 @@
     </message>
     <message>
       <source>Booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking #</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -376,6 +481,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>bookings</source>
       <translation type="unfinished" />
     </message>
@@ -385,6 +494,38 @@
     </message>
     <message>
       <source>Browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by day in {zone}. Refunds count in the day of the payment they return.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>By language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by language, days in {zone}. Refunds count with the payment they return.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by month in {zone}. Refunds count in the month of the payment they return.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>By teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by teacher, days in {zone}. Refunds count with the payment they return.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>by week (from Monday) in {zone}. Refunds count in the week of the payment they return.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -413,6 +554,10 @@
     </message>
     <message>
       <source>Cancel booking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel {student}'s booking of “{gig}” with {teacher} on {when}? Both are told the reason.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -516,11 +661,24 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Change</source>
+      <comment>history column</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Change password</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changes apply after LinguaFlex restarts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -532,7 +690,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Checking the keys with Stripe…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Checking the meeting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Checks the keys LinguaFlex runs with now (saved changes count after a restart).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -541,6 +707,10 @@
     </message>
     <message>
       <source>Choose a currency to filter by price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a first day on or before the last day.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -596,11 +766,35 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Compare every paid payment and refund with Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Compare the payment with Stripe again, settling its refunds Stripe has finished.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Compare the payment with Stripe again; a refund made in the Stripe Dashboard stays listed until it is recorded or cancelled there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compared {checked} payment(s). {agrees}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compared {checked} payment(s): {differences} difference(s) between our ledger and Stripe.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compared {done} of {total} payment(s) with Stripe…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comparing our payments with Stripe…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comparing…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -668,6 +862,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Create meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Create the meeting</source>
       <translation type="unfinished" />
     </message>
@@ -732,6 +930,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Dead letter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dead letters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>dead-lettered</source>
       <translation type="unfinished" />
     </message>
@@ -768,6 +974,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Default (587)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Default (STARTTLS)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Default card</source>
       <translation type="unfinished" />
     </message>
@@ -776,7 +990,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Delete meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Delete the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete the stored value from the keyring</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -792,7 +1014,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Details…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Differences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>differs</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -813,6 +1051,10 @@
     </message>
     <message>
       <source>done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Done. Tell {name} this password in person or by phone (not by e-mail); they must choose their own when they next sign in.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -876,11 +1118,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Every booking matching the filters, to a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every event matching the filters, to a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every event of the booking, with Stripe's side</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every event of the row's booking, with Stripe's side</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every paid payment and refund agrees with Stripe.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every payment matching the filters, to a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Excellent</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export CSV…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -916,6 +1186,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Failed</source>
+      <comment>meeting</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>failed</source>
       <translation type="unfinished" />
     </message>
@@ -932,6 +1207,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by name or email</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Find a teacher</source>
       <translation type="unfinished" />
     </message>
@@ -941,6 +1224,14 @@
     </message>
     <message>
       <source>Fix</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fix: {action}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fixing…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1000,11 +1291,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Give {name} ({email}) a temporary password. Their saved sign-ins end, and they must choose their own password at the next sign-in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Good</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Gross</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>handed to the mail server; delivery not confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Health timeline — booking #{id}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1072,6 +1375,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Inactive</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Inbox</source>
       <translation type="unfinished" />
     </message>
@@ -1128,6 +1435,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Job #{id} ({kind}) is queued again with fresh attempts; the worker runs it shortly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job #{id} · {kind} · {state} · {attempts} of {max} attempts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Job #{number} is queued again with fresh attempts.</source>
       <translation type="unfinished" />
     </message>
@@ -1136,7 +1451,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jobs ({count} dead)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1145,6 +1468,10 @@
     </message>
     <message>
       <source>Join session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Joined</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1176,6 +1503,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 365 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Last error</source>
       <translation type="unfinished" />
     </message>
@@ -1185,6 +1524,11 @@
     </message>
     <message>
       <source>Length</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Length</source>
+      <comment>text</comment>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1220,7 +1564,35 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Loading gigs…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading jobs…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Loading messages…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading payments…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading the audit trail…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading the revenue report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading the timeline…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading users…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1237,6 +1609,10 @@
     </message>
     <message>
       <source>Mark completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mark paid out…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1332,6 +1708,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Meetings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Message</source>
       <translation type="unfinished" />
     </message>
@@ -1380,6 +1760,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Move the meeting</source>
       <translation type="unfinished" />
     </message>
@@ -1397,6 +1781,10 @@
     </message>
     <message>
       <source>My profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1420,7 +1808,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Needs attention ({count})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Needs-attention fix run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Net (ours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Net (Stripe)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Net revenue</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1500,8 +1904,20 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No audit events match these filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No background jobs yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No bookings here yet.
 Find a teacher and book a session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No bookings match these filters.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1509,7 +1925,27 @@ Find a teacher and book a session.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No dead letters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No dead letters. Every job either ran or is still being tried.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No differences.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>no error recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No error recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No events</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1518,6 +1954,14 @@ Find a teacher and book a session.</source>
     </message>
     <message>
       <source>No gigs match your search. Try fewer filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No gigs on the platform yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No jobs in this state.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1542,6 +1986,18 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No payments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No payments match the filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No payments succeeded in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No refund</source>
       <translation type="unfinished" />
     </message>
@@ -1562,11 +2018,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No secure keyring: cannot be stored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No secure storage</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>No sessions this week.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No users match the filter.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1610,6 +2074,14 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Not set</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not stored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>not yet answered by Stripe</source>
       <translation type="unfinished" />
     </message>
@@ -1630,7 +2102,23 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Note: {note}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing has happened to this booking yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing needs attention: every booking, payment and job is where it should be.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing was compared.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1640,6 +2128,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     <message>
       <source>Now: {time} · {length}.
 {name} will be asked to accept the new time; until then the booking keeps its current time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1675,6 +2167,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Ours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Outcome</source>
       <translation type="unfinished" />
     </message>
@@ -1683,7 +2179,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Over time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid (ours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid (Stripe)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1740,6 +2248,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Pay by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payload</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1831,11 +2343,31 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>payments</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payments that succeeded from {first} to {last}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payout</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payout {reference} recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payouts in the period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payouts to {name}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1859,11 +2391,31 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>pk_live_… or pk_test_…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Platform fee</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Platform fees</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Platform fees kept after refunds (a refund comes out of the teacher's share first).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Platform net</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Poor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Port</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1931,11 +2483,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Publishable key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Queue the job again with fresh attempts.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Queue the meeting's creation again, due now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Queue this job again with fresh attempts.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1967,6 +2527,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Reactivate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Reactivated</source>
       <translation type="unfinished" />
     </message>
@@ -1983,7 +2547,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Read again now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>read {when}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading our payments…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2012,6 +2588,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Received {when} ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recent reviews</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2091,11 +2675,44 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Refunded</source>
+      <comment>booking</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded (ours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded (Stripe)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded {amount} (Stripe refund {id}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded {amount}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunds</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Refused</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Refused by Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reload</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2211,6 +2828,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Revenue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>revenue</source>
       <translation type="unfinished" />
     </message>
@@ -2311,11 +2932,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Secret key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Security</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Seen</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Select a dead letter to retry it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Select a gig to see its details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a job to see its details.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2324,6 +2961,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Select a message with a calendar invitation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a row to see its fix.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select an event to see what changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2355,7 +3000,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Send e-mail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Send the message (Ctrl+Enter).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sender</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2387,7 +3040,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions starting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sessions: {count}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set in the environment, which wins over these fields: {variables}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2396,6 +3061,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Set password and continue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set temporary password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set temporary password…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2431,6 +3104,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>SMTP host</source>
       <translation type="unfinished" />
     </message>
@@ -2444,6 +3121,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>SMTP sender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP server</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2491,11 +3172,35 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Statement PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Statements</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopped after {checked} payment(s); the tables show what was compared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopping after the current payment…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stored in keyring</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2571,6 +3276,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Students</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Students can book you inside these hours ({zone}). Several ranges per day are fine; a range ending at 00:00 runs to midnight.</source>
       <translation type="unfinished" />
     </message>
@@ -2595,11 +3304,39 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Suspend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspend gig</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspend user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspend {name} ({email})? They will not be able to sign in or act until reactivated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspend “{title}” by {teacher}? It disappears from search.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Suspended</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Suspended since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspended {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suspend…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2635,6 +3372,14 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Teacher shares</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teacher shares kept</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Teacher — I want to teach</source>
       <translation type="unfinished" />
     </message>
@@ -2644,6 +3389,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Teacher's time zone: {zone}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teachers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Teachers keep {amount}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2659,6 +3412,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That refund had already been made; nothing more was refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>That slot is already taken.</source>
       <translation type="unfinished" />
     </message>
@@ -2668,6 +3425,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The 'to' time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit trail could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2695,6 +3456,14 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The check did not finish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The comparison did not finish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The due transitions ran: nothing was due any more.</source>
       <translation type="unfinished" />
     </message>
@@ -2715,7 +3484,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The first {listed} of {total} are listed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The free times could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The jobs could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2740,6 +3517,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The list could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2791,6 +3572,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The payments could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The picture could not be converted; try a PNG or JPEG file.</source>
       <translation type="unfinished" />
     </message>
@@ -2804,6 +3589,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The profile was not saved; see the marked fields.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The revenue report could not be made.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2823,6 +3612,18 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The Stripe keys work (live mode).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Stripe keys work (sandbox).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Stripe keys work (test mode).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The student and the teacher join from their booking.</source>
       <translation type="unfinished" />
     </message>
@@ -2835,7 +3636,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The table as shown, to a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The teacher has not written more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The timeline could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2899,6 +3708,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Timeline…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Times are shown in your time zone, {zone}.</source>
       <translation type="unfinished" />
     </message>
@@ -2919,7 +3732,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Totals per currency</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Tue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type to replace the stored value</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2944,6 +3765,11 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Upcoming</source>
+      <comment>bookings</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Updated</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2955,11 +3781,31 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>User name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Users</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>users</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Verify again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verify with Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Very good</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>View</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3007,6 +3853,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Week of {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Weekly hours</source>
       <translation type="unfinished" />
     </message>
@@ -3023,7 +3873,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>What's wrong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When ({zone})</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3036,6 +3894,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>with {teacher} · {rate} / h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Without an SMTP server, notifications stay in the in-app inbox.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Without both Stripe keys, payments run in the built-in sandbox.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3052,6 +3918,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You cannot suspend your own account.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3120,6 +3990,14 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Zoom client secret</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is used when account ID, client ID and client secret are all set; otherwise sessions get Jitsi links.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{amount}</source>
       <translation type="unfinished" />
     </message>
@@ -3140,6 +4018,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{attempts} of {max}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{before} → {after}</source>
       <translation type="unfinished" />
     </message>
@@ -3149,6 +4031,14 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{count} new</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} to look at (the first of each rule; more show once these are fixed).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} to look at.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3244,6 +4134,14 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{n} dead letters waiting for a retry.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} events</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{n} of {most}</source>
       <translation type="unfinished" />
     </message>
@@ -3253,6 +4151,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{shown} of {total} bookings loaded · scroll for more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{shown} of {total} events loaded (scroll for more)</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -8,8 +8,16 @@
       <translation> min</translation>
     </message>
     <message>
+      <source>#{booking} · {student} with {teacher}</source>
+      <translation>#{booking} · {student} con {teacher}</translation>
+    </message>
+    <message>
       <source>&amp;Account</source>
       <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+      <source>&amp;Admin</source>
+      <translation>Ad&amp;ministración</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -24,6 +32,10 @@
       <translation>&amp;Salir</translation>
     </message>
     <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
       <source>(not shown)</source>
       <translation>(no se muestra)</translation>
     </message>
@@ -34,6 +46,14 @@
     <message>
       <source>1 character</source>
       <translation>1 carácter</translation>
+    </message>
+    <message>
+      <source>1 dead letter waiting for a retry.</source>
+      <translation>1 tarea fallida espera un reintento.</translation>
+    </message>
+    <message>
+      <source>1 event</source>
+      <translation>1 evento</translation>
     </message>
     <message>
       <source>1 new</source>
@@ -125,15 +145,32 @@
     </message>
     <message>
       <source>Account locked</source>
-      <translation type="unfinished" />
+      <translation>Cuenta bloqueada</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Acción</translation>
     </message>
     <message>
       <source>action filter</source>
       <translation>filtro de acción</translation>
     </message>
     <message>
+      <source>Action starts with… (e.g. refund.)</source>
+      <translation>La acción empieza por… (p. ej. refund.)</translation>
+    </message>
+    <message>
       <source>Active</source>
+      <translation>Activo</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <comment>gig</comment>
       <translation>Activa</translation>
+    </message>
+    <message>
+      <source>Active, temporary password</source>
+      <translation>Activo, contraseña temporal</translation>
     </message>
     <message>
       <source>Add day off</source>
@@ -152,12 +189,24 @@
       <translation>Administrador</translation>
     </message>
     <message>
+      <source>Admins</source>
+      <translation>Administradores</translation>
+    </message>
+    <message>
       <source>Adopted</source>
       <translation>Adoptado</translation>
     </message>
     <message>
+      <source>After</source>
+      <translation>Después</translation>
+    </message>
+    <message>
       <source>Agenda</source>
       <translation>Lista</translation>
+    </message>
+    <message>
+      <source>agrees</source>
+      <translation>coincide</translation>
     </message>
     <message>
       <source>ALL</source>
@@ -172,12 +221,20 @@
       <translation>Todos los archivos</translation>
     </message>
     <message>
+      <source>All jobs</source>
+      <translation>Todas las tareas</translation>
+    </message>
+    <message>
       <source>All levels</source>
       <translation>Todos los niveles</translation>
     </message>
     <message>
       <source>All read</source>
       <translation>Todo leído</translation>
+    </message>
+    <message>
+      <source>All roles</source>
+      <translation>Todos los roles</translation>
     </message>
     <message>
       <source>Amount</source>
@@ -252,12 +309,40 @@
       <translation>Cualquier nivel</translation>
     </message>
     <message>
+      <source>Any payment</source>
+      <translation>Cualquier pago</translation>
+    </message>
+    <message>
+      <source>Any record</source>
+      <translation>Cualquier registro</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Cualquier estado</translation>
+    </message>
+    <message>
+      <source>Any student</source>
+      <translation>Cualquier estudiante</translation>
+    </message>
+    <message>
+      <source>Any teacher</source>
+      <translation>Cualquier profesor</translation>
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation>Cualquier fecha</translation>
+    </message>
+    <message>
       <source>Apply what is due to this booking now (an unpaid one is cancelled).</source>
       <translation>Aplica ahora a esta reserva los cambios que tocan (si está sin pagar, se cancela).</translation>
     </message>
     <message>
       <source>Apr</source>
       <translation>abr</translation>
+    </message>
+    <message>
+      <source>Ask Stripe now about {what} {id}</source>
+      <translation>Consultar ahora a Stripe sobre {what} {id}</translation>
     </message>
     <message>
       <source>Ask Stripe where the payment stands and record it.</source>
@@ -288,6 +373,14 @@
       <translation>Intentos</translation>
     </message>
     <message>
+      <source>Audit</source>
+      <translation>Auditoría</translation>
+    </message>
+    <message>
+      <source>Audit trail</source>
+      <translation>Registro de auditoría</translation>
+    </message>
+    <message>
       <source>audit trail</source>
       <translation>registro de auditoría</translation>
     </message>
@@ -310,6 +403,14 @@
     <message>
       <source>Background job gave up</source>
       <translation>Tarea en segundo plano abandonada</translation>
+    </message>
+    <message>
+      <source>Background jobs</source>
+      <translation>Tareas en segundo plano</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Antes</translation>
     </message>
     <message>
       <source>Being sent to Stripe</source>
@@ -338,6 +439,10 @@
     <message>
       <source>Booking</source>
       <translation>Reserva</translation>
+    </message>
+    <message>
+      <source>Booking #</source>
+      <translation>Reserva n.º</translation>
     </message>
     <message>
       <source>Booking #{id}</source>
@@ -376,6 +481,10 @@
       <translation>Reserva solicitada</translation>
     </message>
     <message>
+      <source>Bookings</source>
+      <translation>Reservas</translation>
+    </message>
+    <message>
       <source>bookings</source>
       <translation>reservas</translation>
     </message>
@@ -386,6 +495,38 @@
     <message>
       <source>Browser</source>
       <translation>Navegador</translation>
+    </message>
+    <message>
+      <source>by</source>
+      <translation>por</translation>
+    </message>
+    <message>
+      <source>by day in {zone}. Refunds count in the day of the payment they return.</source>
+      <translation>por día en {zone}. Los reembolsos cuentan en el día del pago que devuelven.</translation>
+    </message>
+    <message>
+      <source>By language</source>
+      <translation>Por idioma</translation>
+    </message>
+    <message>
+      <source>by language, days in {zone}. Refunds count with the payment they return.</source>
+      <translation>por idioma, días en {zone}. Los reembolsos cuentan con el pago que devuelven.</translation>
+    </message>
+    <message>
+      <source>by month in {zone}. Refunds count in the month of the payment they return.</source>
+      <translation>por mes en {zone}. Los reembolsos cuentan en el mes del pago que devuelven.</translation>
+    </message>
+    <message>
+      <source>By teacher</source>
+      <translation>Por profesor</translation>
+    </message>
+    <message>
+      <source>by teacher, days in {zone}. Refunds count with the payment they return.</source>
+      <translation>por profesor, días en {zone}. Los reembolsos cuentan con el pago que devuelven.</translation>
+    </message>
+    <message>
+      <source>by week (from Monday) in {zone}. Refunds count in the week of the payment they return.</source>
+      <translation>por semana (desde el lunes) en {zone}. Los reembolsos cuentan en la semana del pago que devuelven.</translation>
     </message>
     <message>
       <source>C1 — Advanced</source>
@@ -414,6 +555,10 @@
     <message>
       <source>Cancel booking…</source>
       <translation>Cancelar reserva…</translation>
+    </message>
+    <message>
+      <source>Cancel {student}'s booking of “{gig}” with {teacher} on {when}? Both are told the reason.</source>
+      <translation>¿Cancelar la reserva de {student} de «{gig}» con {teacher} el {when}? Ambos recibirán el motivo.</translation>
     </message>
     <message>
       <source>Cancel “{gig}” with {name} on {when}?</source>
@@ -469,7 +614,7 @@
     </message>
     <message>
       <source>Cannot do that</source>
-      <translation type="unfinished" />
+      <translation>No se puede hacer</translation>
     </message>
     <message>
       <source>Cannot read {typed} as an amount: thousands are grouped in threes (1,000,000).</source>
@@ -516,12 +661,25 @@
       <translation>Cambiar</translation>
     </message>
     <message>
+      <source>Change</source>
+      <comment>history column</comment>
+      <translation>Cambio</translation>
+    </message>
+    <message>
       <source>Change password</source>
       <translation>Cambiar contraseña</translation>
     </message>
     <message>
       <source>Changed</source>
       <translation>Cambiados</translation>
+    </message>
+    <message>
+      <source>Changes apply after LinguaFlex restarts.</source>
+      <translation>Los cambios se aplican cuando LinguaFlex se reinicia.</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>Comprobar</translation>
     </message>
     <message>
       <source>Checking for a saved sign-in…</source>
@@ -532,8 +690,16 @@
       <translation>Comprobando el almacenamiento seguro…</translation>
     </message>
     <message>
+      <source>Checking the keys with Stripe…</source>
+      <translation>Comprobando las claves con Stripe…</translation>
+    </message>
+    <message>
       <source>Checking the meeting…</source>
       <translation>Comprobando la reunión…</translation>
+    </message>
+    <message>
+      <source>Checks the keys LinguaFlex runs with now (saved changes count after a restart).</source>
+      <translation>Comprueba las claves con las que funciona LinguaFlex ahora (los cambios guardados cuentan tras reiniciar).</translation>
     </message>
     <message>
       <source>Choose 1 to 5 stars.</source>
@@ -542,6 +708,10 @@
     <message>
       <source>Choose a currency to filter by price</source>
       <translation>Elige una moneda para filtrar por precio</translation>
+    </message>
+    <message>
+      <source>Choose a first day on or before the last day.</source>
+      <translation>Elige un primer día igual o anterior al último.</translation>
     </message>
     <message>
       <source>Choose a free time above.</source>
@@ -596,12 +766,36 @@
       <translation>Código</translation>
     </message>
     <message>
+      <source>Compare every paid payment and refund with Stripe</source>
+      <translation>Compara todos los pagos cobrados y los reembolsos con Stripe</translation>
+    </message>
+    <message>
       <source>Compare the payment with Stripe again, settling its refunds Stripe has finished.</source>
       <translation>Vuelve a comparar el pago con Stripe y cierra los reembolsos que Stripe ya ha completado.</translation>
     </message>
     <message>
       <source>Compare the payment with Stripe again; a refund made in the Stripe Dashboard stays listed until it is recorded or cancelled there.</source>
       <translation>Vuelve a comparar el pago con Stripe; un reembolso hecho en el panel de Stripe sigue en la lista hasta que se registre o se cancele allí.</translation>
+    </message>
+    <message>
+      <source>Compared {checked} payment(s). {agrees}</source>
+      <translation>Comparados {checked} pago(s). {agrees}</translation>
+    </message>
+    <message>
+      <source>Compared {checked} payment(s): {differences} difference(s) between our ledger and Stripe.</source>
+      <translation>Comparados {checked} pago(s): {differences} diferencia(s) entre nuestra contabilidad y Stripe.</translation>
+    </message>
+    <message>
+      <source>Compared {done} of {total} payment(s) with Stripe…</source>
+      <translation>Comparados {done} de {total} pago(s) con Stripe…</translation>
+    </message>
+    <message>
+      <source>Comparing our payments with Stripe…</source>
+      <translation>Comparando nuestros pagos con Stripe…</translation>
+    </message>
+    <message>
+      <source>Comparing…</source>
+      <translation>Comparando…</translation>
     </message>
     <message>
       <source>Completed</source>
@@ -613,7 +807,7 @@
     </message>
     <message>
       <source>Configuration problem</source>
-      <translation type="unfinished" />
+      <translation>Problema de configuración</translation>
     </message>
     <message>
       <source>Confirm</source>
@@ -641,7 +835,7 @@
     </message>
     <message>
       <source>Conflict</source>
-      <translation type="unfinished" />
+      <translation>Conflicto</translation>
     </message>
     <message>
       <source>contact details hidden</source>
@@ -666,6 +860,10 @@
     <message>
       <source>Create gig</source>
       <translation>Crear oferta</translation>
+    </message>
+    <message>
+      <source>Create meeting</source>
+      <translation>Crear reunión</translation>
     </message>
     <message>
       <source>Create the meeting</source>
@@ -701,11 +899,11 @@
     </message>
     <message>
       <source>Damaged database</source>
-      <translation type="unfinished" />
+      <translation>Base de datos dañada</translation>
     </message>
     <message>
       <source>Data folder not writable</source>
-      <translation type="unfinished" />
+      <translation>No se puede escribir en la carpeta de datos</translation>
     </message>
     <message>
       <source>Data: {location}</source>
@@ -713,11 +911,11 @@
     </message>
     <message>
       <source>Database cannot be used</source>
-      <translation type="unfinished" />
+      <translation>No se puede usar la base de datos</translation>
     </message>
     <message>
       <source>Database unavailable</source>
-      <translation type="unfinished" />
+      <translation>Base de datos no disponible</translation>
     </message>
     <message>
       <source>Day</source>
@@ -730,6 +928,14 @@
     <message>
       <source>Dead job queued again</source>
       <translation>Tarea abandonada puesta de nuevo en cola</translation>
+    </message>
+    <message>
+      <source>Dead letter</source>
+      <translation>Fallida</translation>
+    </message>
+    <message>
+      <source>Dead letters</source>
+      <translation>Tareas fallidas</translation>
     </message>
     <message>
       <source>dead-lettered</source>
@@ -768,6 +974,14 @@
       <translation>Rechazar…</translation>
     </message>
     <message>
+      <source>Default (587)</source>
+      <translation>Predeterminado (587)</translation>
+    </message>
+    <message>
+      <source>Default (STARTTLS)</source>
+      <translation>Predeterminado (STARTTLS)</translation>
+    </message>
+    <message>
       <source>Default card</source>
       <translation>Tarjeta predeterminada</translation>
     </message>
@@ -776,8 +990,16 @@
       <translation>Marcada como predeterminada</translation>
     </message>
     <message>
+      <source>Delete meeting</source>
+      <translation>Eliminar reunión</translation>
+    </message>
+    <message>
       <source>Delete the meeting</source>
       <translation>Eliminar la reunión</translation>
+    </message>
+    <message>
+      <source>Delete the stored value from the keyring</source>
+      <translation>Borra el valor guardado del llavero</translation>
     </message>
     <message>
       <source>Demo accounts of this database. Choose one to sign in:</source>
@@ -792,8 +1014,24 @@
       <translation>Descripción</translation>
     </message>
     <message>
+      <source>Details</source>
+      <translation>Detalles</translation>
+    </message>
+    <message>
       <source>Details…</source>
       <translation>Detalles…</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>Diferencia</translation>
+    </message>
+    <message>
+      <source>Differences</source>
+      <translation>Diferencias</translation>
+    </message>
+    <message>
+      <source>differs</source>
+      <translation>no coincide</translation>
     </message>
     <message>
       <source>Differs from Stripe</source>
@@ -814,6 +1052,10 @@
     <message>
       <source>done</source>
       <translation>hecha</translation>
+    </message>
+    <message>
+      <source>Done. Tell {name} this password in person or by phone (not by e-mail); they must choose their own when they next sign in.</source>
+      <translation>Hecho. Dile esta contraseña a {name} en persona o por teléfono (no por correo); tendrá que elegir la suya la próxima vez que inicie sesión.</translation>
     </message>
     <message>
       <source>E-mail</source>
@@ -876,12 +1118,40 @@
       <translation>Escribe tu correo electrónico y tu contraseña.</translation>
     </message>
     <message>
+      <source>Every booking matching the filters, to a CSV file</source>
+      <translation>Todas las reservas que cumplen los filtros, a un archivo CSV</translation>
+    </message>
+    <message>
+      <source>Every event matching the filters, to a CSV file</source>
+      <translation>Todos los eventos que cumplen los filtros, a un archivo CSV</translation>
+    </message>
+    <message>
+      <source>Every event of the booking, with Stripe's side</source>
+      <translation>Todos los eventos de la reserva, con la versión de Stripe</translation>
+    </message>
+    <message>
+      <source>Every event of the row's booking, with Stripe's side</source>
+      <translation>Todos los eventos de la reserva de la fila, con la versión de Stripe</translation>
+    </message>
+    <message>
+      <source>Every paid payment and refund agrees with Stripe.</source>
+      <translation>Todos los pagos cobrados y los reembolsos coinciden con Stripe.</translation>
+    </message>
+    <message>
+      <source>Every payment matching the filters, to a CSV file</source>
+      <translation>Todos los pagos que cumplen los filtros, a un archivo CSV</translation>
+    </message>
+    <message>
       <source>Excellent</source>
       <translation>Excelente</translation>
     </message>
     <message>
       <source>Expired</source>
       <translation>Caducada</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>Exportar CSV…</translation>
     </message>
     <message>
       <source>Export failed</source>
@@ -916,6 +1186,11 @@
       <translation>Fallido</translation>
     </message>
     <message>
+      <source>Failed</source>
+      <comment>meeting</comment>
+      <translation>Fallida</translation>
+    </message>
+    <message>
       <source>failed</source>
       <translation>fallido</translation>
     </message>
@@ -932,6 +1207,14 @@
       <translation>feb</translation>
     </message>
     <message>
+      <source>Field</source>
+      <translation>Campo</translation>
+    </message>
+    <message>
+      <source>Filter by name or email</source>
+      <translation>Filtrar por nombre o correo</translation>
+    </message>
+    <message>
       <source>Find a teacher</source>
       <translation>Buscar profesor</translation>
     </message>
@@ -942,6 +1225,14 @@
     <message>
       <source>Fix</source>
       <translation>Solucionar</translation>
+    </message>
+    <message>
+      <source>Fix: {action}</source>
+      <translation>Solucionar: {action}</translation>
+    </message>
+    <message>
+      <source>Fixing…</source>
+      <translation>Solucionando…</translation>
     </message>
     <message>
       <source>For {name}: {time}</source>
@@ -1000,12 +1291,24 @@
       <translation>Indica un motivo al estudiante cuando rechaces.</translation>
     </message>
     <message>
+      <source>Give {name} ({email}) a temporary password. Their saved sign-ins end, and they must choose their own password at the next sign-in.</source>
+      <translation>Da a {name} ({email}) una contraseña temporal. Sus sesiones guardadas terminan y tendrá que elegir su propia contraseña al iniciar sesión la próxima vez.</translation>
+    </message>
+    <message>
       <source>Good</source>
       <translation>Buena</translation>
     </message>
     <message>
+      <source>Gross</source>
+      <translation>Bruto</translation>
+    </message>
+    <message>
       <source>handed to the mail server; delivery not confirmed</source>
       <translation>entregado al servidor de correo; entrega sin confirmar</translation>
+    </message>
+    <message>
+      <source>Health timeline — booking #{id}</source>
+      <translation>Cronología de estado — reserva n.º {id}</translation>
     </message>
     <message>
       <source>Hidden</source>
@@ -1072,6 +1375,10 @@
       <translation>En la aplicación</translation>
     </message>
     <message>
+      <source>Inactive</source>
+      <translation>Inactivo</translation>
+    </message>
+    <message>
       <source>Inbox</source>
       <translation>Bandeja de entrada</translation>
     </message>
@@ -1081,7 +1388,7 @@
     </message>
     <message>
       <source>Invalid input</source>
-      <translation type="unfinished" />
+      <translation>Dato no válido</translation>
     </message>
     <message>
       <source>Invite saved to {path}. Open it to add the session to your calendar.</source>
@@ -1128,6 +1435,14 @@
       <translation>tarea</translation>
     </message>
     <message>
+      <source>Job #{id} ({kind}) is queued again with fresh attempts; the worker runs it shortly.</source>
+      <translation>La tarea #{id} ({kind}) vuelve a estar en cola con intentos nuevos; se ejecutará en breve.</translation>
+    </message>
+    <message>
+      <source>Job #{id} · {kind} · {state} · {attempts} of {max} attempts</source>
+      <translation>Tarea #{id} · {kind} · {state} · {attempts} de {max} intentos</translation>
+    </message>
+    <message>
       <source>Job #{number} is queued again with fresh attempts.</source>
       <translation>La tarea #{number} vuelve a estar en cola con intentos nuevos.</translation>
     </message>
@@ -1136,8 +1451,16 @@
       <translation>Tarea «{what}»: {state}</translation>
     </message>
     <message>
+      <source>Jobs</source>
+      <translation>Tareas</translation>
+    </message>
+    <message>
       <source>jobs</source>
       <translation>tareas</translation>
+    </message>
+    <message>
+      <source>Jobs ({count} dead)</source>
+      <translation>Tareas ({count} fallidas)</translation>
     </message>
     <message>
       <source>Join link</source>
@@ -1146,6 +1469,10 @@
     <message>
       <source>Join session</source>
       <translation>Unirse a la clase</translation>
+    </message>
+    <message>
+      <source>Joined</source>
+      <translation>Alta</translation>
     </message>
     <message>
       <source>Jul</source>
@@ -1176,6 +1503,18 @@
       <translation>Idiomas que hablo</translation>
     </message>
     <message>
+      <source>Last 30 days</source>
+      <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+      <source>Last 365 days</source>
+      <translation>Últimos 365 días</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>Últimos 7 días</translation>
+    </message>
+    <message>
       <source>Last error</source>
       <translation>Último error</translation>
     </message>
@@ -1185,6 +1524,11 @@
     </message>
     <message>
       <source>Length</source>
+      <translation>Duración</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <comment>text</comment>
       <translation>Longitud</translation>
     </message>
     <message>
@@ -1220,8 +1564,36 @@
       <translation>Cargando horas libres…</translation>
     </message>
     <message>
+      <source>Loading gigs…</source>
+      <translation>Cargando ofertas…</translation>
+    </message>
+    <message>
+      <source>Loading jobs…</source>
+      <translation>Cargando tareas…</translation>
+    </message>
+    <message>
       <source>Loading messages…</source>
       <translation>Cargando mensajes…</translation>
+    </message>
+    <message>
+      <source>Loading payments…</source>
+      <translation>Cargando pagos…</translation>
+    </message>
+    <message>
+      <source>Loading the audit trail…</source>
+      <translation>Cargando el registro de auditoría…</translation>
+    </message>
+    <message>
+      <source>Loading the revenue report…</source>
+      <translation>Cargando el informe de ingresos…</translation>
+    </message>
+    <message>
+      <source>Loading the timeline…</source>
+      <translation>Cargando la cronología…</translation>
+    </message>
+    <message>
+      <source>Loading users…</source>
+      <translation>Cargando usuarios…</translation>
     </message>
     <message>
       <source>Loading your gigs…</source>
@@ -1238,6 +1610,10 @@
     <message>
       <source>Mark completed</source>
       <translation>Marcar como completada</translation>
+    </message>
+    <message>
+      <source>Mark paid out…</source>
+      <translation>Marcar como pagado…</translation>
     </message>
     <message>
       <source>Marked completed: {gig} with {name}.</source>
@@ -1332,6 +1708,10 @@
       <translation>Reunión aún pendiente</translation>
     </message>
     <message>
+      <source>Meetings</source>
+      <translation>Reuniones</translation>
+    </message>
+    <message>
       <source>Message</source>
       <translation>Mensaje</translation>
     </message>
@@ -1380,6 +1760,10 @@
       <translation>lun</translation>
     </message>
     <message>
+      <source>Month</source>
+      <translation>Mes</translation>
+    </message>
+    <message>
       <source>Move the meeting</source>
       <translation>Mover la reunión</translation>
     </message>
@@ -1398,6 +1782,10 @@
     <message>
       <source>My profile</source>
       <translation>Mi perfil</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nombre</translation>
     </message>
     <message>
       <source>Name shown to others</source>
@@ -1420,8 +1808,24 @@
       <translation>Requiere atención</translation>
     </message>
     <message>
+      <source>Needs attention ({count})</source>
+      <translation>Requiere atención ({count})</translation>
+    </message>
+    <message>
       <source>Needs-attention fix run</source>
       <translation>Corrección de «requiere atención» ejecutada</translation>
+    </message>
+    <message>
+      <source>Net (ours)</source>
+      <translation>Neto (nuestro)</translation>
+    </message>
+    <message>
+      <source>Net (Stripe)</source>
+      <translation>Neto (Stripe)</translation>
+    </message>
+    <message>
+      <source>Net revenue</source>
+      <translation>Ingresos netos</translation>
     </message>
     <message>
       <source>never</source>
@@ -1500,18 +1904,50 @@
       <translation>No</translation>
     </message>
     <message>
+      <source>No audit events match these filters.</source>
+      <translation>Ningún evento de auditoría cumple estos filtros.</translation>
+    </message>
+    <message>
+      <source>No background jobs yet.</source>
+      <translation>Todavía no hay tareas en segundo plano.</translation>
+    </message>
+    <message>
       <source>No bookings here yet.
 Find a teacher and book a session.</source>
       <translation>Aún no hay reservas aquí.
 Busca un profesor y reserva una clase.</translation>
     </message>
     <message>
+      <source>No bookings match these filters.</source>
+      <translation>Ninguna reserva cumple estos filtros.</translation>
+    </message>
+    <message>
       <source>No days off planned.</source>
       <translation>No hay días libres previstos.</translation>
     </message>
     <message>
+      <source>No dead letters.</source>
+      <translation>No hay tareas fallidas.</translation>
+    </message>
+    <message>
+      <source>No dead letters. Every job either ran or is still being tried.</source>
+      <translation>No hay tareas fallidas. Cada tarea se ha ejecutado o aún se está intentando.</translation>
+    </message>
+    <message>
+      <source>No differences.</source>
+      <translation>Sin diferencias.</translation>
+    </message>
+    <message>
       <source>no error recorded</source>
       <translation>no se registró ningún error</translation>
+    </message>
+    <message>
+      <source>No error recorded.</source>
+      <translation>No hay ningún error registrado.</translation>
+    </message>
+    <message>
+      <source>No events</source>
+      <translation>Ningún evento</translation>
     </message>
     <message>
       <source>No free times this week. Try the next week.</source>
@@ -1520,6 +1956,14 @@ Busca un profesor y reserva una clase.</translation>
     <message>
       <source>No gigs match your search. Try fewer filters.</source>
       <translation>Ninguna oferta coincide con tu búsqueda. Prueba con menos filtros.</translation>
+    </message>
+    <message>
+      <source>No gigs on the platform yet.</source>
+      <translation>Todavía no hay ofertas en la plataforma.</translation>
+    </message>
+    <message>
+      <source>No jobs in this state.</source>
+      <translation>No hay tareas en este estado.</translation>
     </message>
     <message>
       <source>No meeting for this booking.</source>
@@ -1544,6 +1988,18 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Estos días no llegan solicitudes nuevas; las reservas existentes se mantienen.</translation>
     </message>
     <message>
+      <source>No payments</source>
+      <translation>Sin pagos</translation>
+    </message>
+    <message>
+      <source>No payments match the filters.</source>
+      <translation>Ningún pago cumple los filtros.</translation>
+    </message>
+    <message>
+      <source>No payments succeeded in this period.</source>
+      <translation>Ningún pago se completó en este periodo.</translation>
+    </message>
+    <message>
       <source>No refund</source>
       <translation>Sin reembolso</translation>
     </message>
@@ -1564,12 +2020,20 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Aún no hay reseñas.</translation>
     </message>
     <message>
+      <source>No secure keyring: cannot be stored</source>
+      <translation>No hay llavero seguro: no se puede guardar</translation>
+    </message>
+    <message>
       <source>No secure storage</source>
-      <translation type="unfinished" />
+      <translation>No hay almacenamiento seguro</translation>
     </message>
     <message>
       <source>No sessions this week.</source>
       <translation>No hay clases esta semana.</translation>
+    </message>
+    <message>
+      <source>No users match the filter.</source>
+      <translation>Ningún usuario cumple el filtro.</translation>
     </message>
     <message>
       <source>No {noun}</source>
@@ -1577,7 +2041,7 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
     </message>
     <message>
       <source>Not allowed</source>
-      <translation type="unfinished" />
+      <translation>No permitido</translation>
     </message>
     <message>
       <source>Not available: {reason}</source>
@@ -1585,11 +2049,11 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
     </message>
     <message>
       <source>Not found</source>
-      <translation type="unfinished" />
+      <translation>No encontrado</translation>
     </message>
     <message>
       <source>Not possible now</source>
-      <translation type="unfinished" />
+      <translation>No es posible ahora</translation>
     </message>
     <message>
       <source>not read yet</source>
@@ -1612,6 +2076,14 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>no enviado: su tarea se abandonó</translation>
     </message>
     <message>
+      <source>Not set</source>
+      <translation>Sin definir</translation>
+    </message>
+    <message>
+      <source>Not stored</source>
+      <translation>No guardada</translation>
+    </message>
+    <message>
       <source>not yet answered by Stripe</source>
       <translation>aún sin respuesta de Stripe</translation>
     </message>
@@ -1632,8 +2104,24 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Nota para el estudiante (opcional; la leerá)</translation>
     </message>
     <message>
+      <source>Note: {note}</source>
+      <translation>Nota: {note}</translation>
+    </message>
+    <message>
       <source>nothing</source>
       <translation>nada</translation>
+    </message>
+    <message>
+      <source>Nothing has happened to this booking yet.</source>
+      <translation>Todavía no ha pasado nada con esta reserva.</translation>
+    </message>
+    <message>
+      <source>Nothing needs attention: every booking, payment and job is where it should be.</source>
+      <translation>Nada requiere atención: cada reserva, pago y tarea está como debe estar.</translation>
+    </message>
+    <message>
+      <source>Nothing was compared.</source>
+      <translation>No se comparó nada.</translation>
     </message>
     <message>
       <source>Nov</source>
@@ -1644,6 +2132,10 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
 {name} will be asked to accept the new time; until then the booking keeps its current time.</source>
       <translation>Ahora: {time} · {length}.
 Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene su hora actual.</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Número</translation>
     </message>
     <message>
       <source>Oct</source>
@@ -1678,16 +2170,32 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Opcional: una nota para el profesor (objetivos, nivel, …)</translation>
     </message>
     <message>
+      <source>Ours</source>
+      <translation>Nuestro</translation>
+    </message>
+    <message>
       <source>Outcome</source>
       <translation>Resultado</translation>
     </message>
     <message>
       <source>Outcome unknown</source>
-      <translation type="unfinished" />
+      <translation>Resultado desconocido</translation>
+    </message>
+    <message>
+      <source>Over time</source>
+      <translation>En el tiempo</translation>
     </message>
     <message>
       <source>Paid</source>
       <translation>Pagado</translation>
+    </message>
+    <message>
+      <source>Paid (ours)</source>
+      <translation>Pagado (nuestro)</translation>
+    </message>
+    <message>
+      <source>Paid (Stripe)</source>
+      <translation>Pagado (Stripe)</translation>
     </message>
     <message>
       <source>Paid over 10 minutes ago, and no meeting is ready yet.</source>
@@ -1719,7 +2227,7 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Partially refunded</source>
-      <translation>Reembolsada en parte</translation>
+      <translation>Reembolsado en parte</translation>
     </message>
     <message>
       <source>Passcode: {password}</source>
@@ -1744,6 +2252,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Pay by</source>
       <translation>Fecha límite de pago</translation>
+    </message>
+    <message>
+      <source>Payload</source>
+      <translation>Datos</translation>
     </message>
     <message>
       <source>Payment</source>
@@ -1779,7 +2291,7 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Payment declined</source>
-      <translation type="unfinished" />
+      <translation>Pago rechazado</translation>
     </message>
     <message>
       <source>Payment failed</source>
@@ -1834,12 +2346,32 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>PaymentIntent leído de nuevo de Stripe</translation>
     </message>
     <message>
+      <source>Payments</source>
+      <translation>Pagos</translation>
+    </message>
+    <message>
       <source>payments</source>
       <translation>pagos</translation>
     </message>
     <message>
+      <source>Payments that succeeded from {first} to {last}</source>
+      <translation>Pagos completados del {first} al {last}</translation>
+    </message>
+    <message>
       <source>Payout</source>
       <translation>Pago al profesor</translation>
+    </message>
+    <message>
+      <source>Payout {reference} recorded.</source>
+      <translation>Pago al profesor {reference} registrado.</translation>
+    </message>
+    <message>
+      <source>Payouts in the period</source>
+      <translation>Pagos al profesor en el periodo</translation>
+    </message>
+    <message>
+      <source>Payouts to {name}</source>
+      <translation>Pagos a {name}</translation>
     </message>
     <message>
       <source>Pending</source>
@@ -1862,12 +2394,32 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Foto</translation>
     </message>
     <message>
+      <source>pk_live_… or pk_test_…</source>
+      <translation>pk_live_… o pk_test_…</translation>
+    </message>
+    <message>
       <source>Platform fee</source>
       <translation>Comisión de la plataforma</translation>
     </message>
     <message>
+      <source>Platform fees</source>
+      <translation>Comisiones de la plataforma</translation>
+    </message>
+    <message>
+      <source>Platform fees kept after refunds (a refund comes out of the teacher's share first).</source>
+      <translation>Comisiones de la plataforma conservadas tras los reembolsos (un reembolso sale primero de la parte del profesor).</translation>
+    </message>
+    <message>
+      <source>Platform net</source>
+      <translation>Neto de la plataforma</translation>
+    </message>
+    <message>
       <source>Poor</source>
       <translation>Mala</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Puerto</translation>
     </message>
     <message>
       <source>Post answer</source>
@@ -1934,12 +2486,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Proveedor</translation>
     </message>
     <message>
+      <source>Publishable key</source>
+      <translation>Clave publicable</translation>
+    </message>
+    <message>
       <source>Queue the job again with fresh attempts.</source>
       <translation>Vuelve a poner la tarea en cola con intentos nuevos.</translation>
     </message>
     <message>
       <source>Queue the meeting's creation again, due now.</source>
       <translation>Vuelve a poner en cola la creación de la reunión, para ahora.</translation>
+    </message>
+    <message>
+      <source>Queue this job again with fresh attempts.</source>
+      <translation>Vuelve a poner esta tarea en cola con intentos nuevos.</translation>
     </message>
     <message>
       <source>Rate this session</source>
@@ -1970,6 +2530,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Vuelve a leer el pago en Stripe y devuelve el dinero que retiene la reserva cerrada.</translation>
     </message>
     <message>
+      <source>Reactivate</source>
+      <translation>Reactivar</translation>
+    </message>
+    <message>
       <source>Reactivated</source>
       <translation>Reactivado</translation>
     </message>
@@ -1986,8 +2550,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Leído de nuevo</translation>
     </message>
     <message>
+      <source>Read again now</source>
+      <translation>Volver a leer ahora</translation>
+    </message>
+    <message>
       <source>read {when}</source>
       <translation>leído el {when}</translation>
+    </message>
+    <message>
+      <source>Reading our payments…</source>
+      <translation>Leyendo nuestros pagos…</translation>
+    </message>
+    <message>
+      <source>Reading…</source>
+      <translation>Leyendo…</translation>
     </message>
     <message>
       <source>Ready</source>
@@ -2016,6 +2592,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Received {when} ({zone})</source>
       <translation>Recibido el {when} ({zone})</translation>
+    </message>
+    <message>
+      <source>Recent reviews</source>
+      <translation>Reseñas recientes</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Registro</translation>
     </message>
     <message>
       <source>record kind</source>
@@ -2091,7 +2675,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Refunded</source>
+      <translation>Reembolsado</translation>
+    </message>
+    <message>
+      <source>Refunded</source>
+      <comment>booking</comment>
       <translation>Reembolsada</translation>
+    </message>
+    <message>
+      <source>Refunded (ours)</source>
+      <translation>Reembolsado (nuestro)</translation>
+    </message>
+    <message>
+      <source>Refunded (Stripe)</source>
+      <translation>Reembolsado (Stripe)</translation>
+    </message>
+    <message>
+      <source>Refunded {amount} (Stripe refund {id}).</source>
+      <translation>Reembolsados {amount} (reembolso de Stripe {id}).</translation>
+    </message>
+    <message>
+      <source>Refunded {amount}.</source>
+      <translation>Reembolsados {amount}.</translation>
+    </message>
+    <message>
+      <source>Refunds</source>
+      <translation>Reembolsos</translation>
+    </message>
+    <message>
+      <source>Refund…</source>
+      <translation>Reembolsar…</translation>
     </message>
     <message>
       <source>Refused</source>
@@ -2099,7 +2712,11 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Refused by Stripe</source>
-      <translation type="unfinished" />
+      <translation>Rechazado por Stripe</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>Volver a cargar</translation>
     </message>
     <message>
       <source>Remember me on this computer</source>
@@ -2214,6 +2831,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reintentar reunión</translation>
     </message>
     <message>
+      <source>Revenue</source>
+      <translation>Ingresos</translation>
+    </message>
+    <message>
       <source>revenue</source>
       <translation>ingresos de la plataforma</translation>
     </message>
@@ -2314,12 +2935,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Buscando…</translation>
     </message>
     <message>
+      <source>Secret key</source>
+      <translation>Clave secreta</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Seguridad</translation>
+    </message>
+    <message>
       <source>Seen</source>
       <translation>Visto</translation>
     </message>
     <message>
+      <source>Select a dead letter to retry it.</source>
+      <translation>Selecciona una tarea fallida para reintentarla.</translation>
+    </message>
+    <message>
       <source>Select a gig to see its details.</source>
       <translation>Selecciona una oferta para ver sus detalles.</translation>
+    </message>
+    <message>
+      <source>Select a job to see its details.</source>
+      <translation>Selecciona una tarea para ver sus detalles.</translation>
     </message>
     <message>
       <source>Select a message to read it.</source>
@@ -2328,6 +2965,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Select a message with a calendar invitation.</source>
       <translation>Selecciona un mensaje con invitación de calendario.</translation>
+    </message>
+    <message>
+      <source>Select a row to see its fix.</source>
+      <translation>Selecciona una fila para ver su solución.</translation>
+    </message>
+    <message>
+      <source>Select an event to see what changed.</source>
+      <translation>Selecciona un evento para ver qué cambió.</translation>
     </message>
     <message>
       <source>Send</source>
@@ -2358,8 +3003,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Enviar código a la dirección nueva</translation>
     </message>
     <message>
+      <source>Send e-mail</source>
+      <translation>Enviar correo</translation>
+    </message>
+    <message>
       <source>Send the message (Ctrl+Enter).</source>
       <translation>Enviar el mensaje (Ctrl+Intro).</translation>
+    </message>
+    <message>
+      <source>Sender</source>
+      <translation>Remitente</translation>
     </message>
     <message>
       <source>Sep</source>
@@ -2367,7 +3020,7 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Service unavailable</source>
-      <translation type="unfinished" />
+      <translation>Servicio no disponible</translation>
     </message>
     <message>
       <source>Session</source>
@@ -2390,8 +3043,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Duración de la clase</translation>
     </message>
     <message>
+      <source>Sessions</source>
+      <translation>Clases</translation>
+    </message>
+    <message>
+      <source>Sessions starting</source>
+      <translation>Clases que empiezan</translation>
+    </message>
+    <message>
       <source>Sessions: {count}</source>
       <translation>Clases: {count}</translation>
+    </message>
+    <message>
+      <source>Set in the environment, which wins over these fields: {variables}.</source>
+      <translation>Definido en el entorno, que tiene prioridad sobre estos campos: {variables}.</translation>
     </message>
     <message>
       <source>Set new password</source>
@@ -2400,6 +3065,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Set password and continue</source>
       <translation>Guardar contraseña y continuar</translation>
+    </message>
+    <message>
+      <source>Set temporary password</source>
+      <translation>Poner contraseña temporal</translation>
+    </message>
+    <message>
+      <source>Set temporary password…</source>
+      <translation>Poner contraseña temporal…</translation>
     </message>
     <message>
       <source>Settings</source>
@@ -2423,7 +3096,7 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Sign-in failed</source>
-      <translation type="unfinished" />
+      <translation>No se pudo iniciar sesión</translation>
     </message>
     <message>
       <source>Signed in as {name} ({role}) · data: {location}</source>
@@ -2432,6 +3105,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Signing in…</source>
       <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Desde</translation>
     </message>
     <message>
       <source>SMTP host</source>
@@ -2448,6 +3125,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>SMTP sender</source>
       <translation>Remitente SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP server</source>
+      <translation>Servidor SMTP</translation>
     </message>
     <message>
       <source>SMTP user name</source>
@@ -2494,12 +3175,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>líneas del extracto</translation>
     </message>
     <message>
+      <source>Statement PDF…</source>
+      <translation>Extracto en PDF…</translation>
+    </message>
+    <message>
       <source>Statements</source>
       <translation>Extractos</translation>
     </message>
     <message>
       <source>Status</source>
       <translation>Estado</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Detener</translation>
+    </message>
+    <message>
+      <source>Stopped after {checked} payment(s); the tables show what was compared.</source>
+      <translation>Detenido tras {checked} pago(s); las tablas muestran lo que se comparó.</translation>
+    </message>
+    <message>
+      <source>Stopping after the current payment…</source>
+      <translation>Deteniendo tras el pago actual…</translation>
+    </message>
+    <message>
+      <source>Stored in keyring</source>
+      <translation>Guardada en el llavero</translation>
+    </message>
+    <message>
+      <source>Stripe</source>
+      <translation>Stripe</translation>
     </message>
     <message>
       <source>Stripe accepted the refund (pending)</source>
@@ -2574,6 +3279,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Nota del estudiante</translation>
     </message>
     <message>
+      <source>Students</source>
+      <translation>Estudiantes</translation>
+    </message>
+    <message>
       <source>Students can book you inside these hours ({zone}). Several ranges per day are fine; a range ending at 00:00 runs to midnight.</source>
       <translation>Los estudiantes pueden reservar contigo dentro de este horario ({zone}). Puedes poner varios tramos por día; un tramo que termina a las 00:00 dura hasta medianoche.</translation>
     </message>
@@ -2598,12 +3307,40 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>dom</translation>
     </message>
     <message>
+      <source>Suspend</source>
+      <translation>Suspender</translation>
+    </message>
+    <message>
+      <source>Suspend gig</source>
+      <translation>Suspender oferta</translation>
+    </message>
+    <message>
+      <source>Suspend user</source>
+      <translation>Suspender usuario</translation>
+    </message>
+    <message>
+      <source>Suspend {name} ({email})? They will not be able to sign in or act until reactivated.</source>
+      <translation>¿Suspender a {name} ({email})? No podrá iniciar sesión ni hacer nada hasta que se reactive.</translation>
+    </message>
+    <message>
+      <source>Suspend “{title}” by {teacher}? It disappears from search.</source>
+      <translation>¿Suspender «{title}» de {teacher}? Dejará de aparecer en las búsquedas.</translation>
+    </message>
+    <message>
       <source>Suspended</source>
       <translation>Suspendida</translation>
     </message>
     <message>
       <source>Suspended since</source>
       <translation>Suspendido desde</translation>
+    </message>
+    <message>
+      <source>Suspended {day}</source>
+      <translation>Suspendido el {day}</translation>
+    </message>
+    <message>
+      <source>Suspend…</source>
+      <translation>Suspender…</translation>
     </message>
     <message>
       <source>System</source>
@@ -2638,6 +3375,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Perfil del profesor…</translation>
     </message>
     <message>
+      <source>Teacher shares</source>
+      <translation>Parte de los profesores</translation>
+    </message>
+    <message>
+      <source>Teacher shares kept</source>
+      <translation>Parte del profesor conservada</translation>
+    </message>
+    <message>
       <source>Teacher — I want to teach</source>
       <translation>Profesor — quiero enseñar</translation>
     </message>
@@ -2648,6 +3393,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Teacher's time zone: {zone}</source>
       <translation>Zona horaria del profesor: {zone}</translation>
+    </message>
+    <message>
+      <source>Teachers</source>
+      <translation>Profesores</translation>
+    </message>
+    <message>
+      <source>Teachers keep {amount}</source>
+      <translation>Los profesores conservan {amount}</translation>
     </message>
     <message>
       <source>Tell students about your experience and approach.</source>
@@ -2662,8 +3415,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Gracias: tu reseña está publicada.</translation>
     </message>
     <message>
+      <source>That refund had already been made; nothing more was refunded.</source>
+      <translation>Ese reembolso ya se había hecho; no se ha reembolsado nada más.</translation>
+    </message>
+    <message>
       <source>That slot is already taken.</source>
-      <translation type="unfinished" />
+      <translation>Esa hora ya está ocupada.</translation>
     </message>
     <message>
       <source>The 'from' time</source>
@@ -2672,6 +3429,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The 'to' time</source>
       <translation>La hora «hasta»</translation>
+    </message>
+    <message>
+      <source>The audit trail could not be loaded.</source>
+      <translation>No se pudo cargar el registro de auditoría.</translation>
     </message>
     <message>
       <source>The background job “{kind}” gave up after 1 attempt: {error}</source>
@@ -2698,6 +3459,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No se pudo abrir el navegador. El enlace es {url}</translation>
     </message>
     <message>
+      <source>The check did not finish.</source>
+      <translation>La comprobación no terminó.</translation>
+    </message>
+    <message>
+      <source>The comparison did not finish.</source>
+      <translation>La comparación no terminó.</translation>
+    </message>
+    <message>
       <source>The due transitions ran: nothing was due any more.</source>
       <translation>Se aplicaron los cambios pendientes: ya no quedaba nada por hacer.</translation>
     </message>
@@ -2718,8 +3487,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>El archivo {name} no es una imagen que esta aplicación pueda leer.</translation>
     </message>
     <message>
+      <source>The first {listed} of {total} are listed.</source>
+      <translation>Se muestran los primeros {listed} de {total}.</translation>
+    </message>
+    <message>
       <source>The free times could not be loaded.</source>
       <translation>No se pudieron cargar las horas libres.</translation>
+    </message>
+    <message>
+      <source>The jobs could not be loaded.</source>
+      <translation>No se pudieron cargar las tareas.</translation>
     </message>
     <message>
       <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
@@ -2744,6 +3521,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The last check with Stripe found payment #{number} differing: {finding} (here {ours}, at Stripe {theirs}).</source>
       <translation>La última comprobación con Stripe encontró diferencias en el pago #{number}: {finding} (aquí {ours}, en Stripe {theirs}).</translation>
+    </message>
+    <message>
+      <source>The list could not be loaded.</source>
+      <translation>No se pudo cargar la lista.</translation>
     </message>
     <message>
       <source>The lowest price is above the highest price.</source>
@@ -2794,6 +3575,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La contraseña que te dio el administrador</translation>
     </message>
     <message>
+      <source>The payments could not be loaded.</source>
+      <translation>No se pudieron cargar los pagos.</translation>
+    </message>
+    <message>
       <source>The picture could not be converted; try a PNG or JPEG file.</source>
       <translation>No se pudo convertir la imagen; prueba con un archivo PNG o JPEG.</translation>
     </message>
@@ -2808,6 +3593,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The profile was not saved; see the marked fields.</source>
       <translation>El perfil no se guardó; revisa los campos marcados.</translation>
+    </message>
+    <message>
+      <source>The revenue report could not be made.</source>
+      <translation>No se pudo generar el informe de ingresos.</translation>
     </message>
     <message>
       <source>The review is hidden; its author was told why.</source>
@@ -2826,6 +3615,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La clase se abrió en tu navegador.</translation>
     </message>
     <message>
+      <source>The Stripe keys work (live mode).</source>
+      <translation>Las claves de Stripe funcionan (modo real).</translation>
+    </message>
+    <message>
+      <source>The Stripe keys work (sandbox).</source>
+      <translation>Las claves de Stripe funcionan (entorno de pruebas).</translation>
+    </message>
+    <message>
+      <source>The Stripe keys work (test mode).</source>
+      <translation>Las claves de Stripe funcionan (modo de prueba).</translation>
+    </message>
+    <message>
       <source>The student and the teacher join from their booking.</source>
       <translation>El estudiante y el profesor se unen desde su reserva.</translation>
     </message>
@@ -2838,8 +3639,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Motivo del estudiante: {reason}</translation>
     </message>
     <message>
+      <source>The table as shown, to a CSV file</source>
+      <translation>La tabla tal como se ve, a un archivo CSV</translation>
+    </message>
+    <message>
       <source>The teacher has not written more.</source>
       <translation>El profesor no ha escrito nada más.</translation>
+    </message>
+    <message>
+      <source>The timeline could not be loaded.</source>
+      <translation>No se pudo cargar la cronología.</translation>
     </message>
     <message>
       <source>The two new passwords do not match.</source>
@@ -2902,6 +3711,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Zona horaria</translation>
     </message>
     <message>
+      <source>Timeline…</source>
+      <translation>Cronología…</translation>
+    </message>
+    <message>
       <source>Times are shown in your time zone, {zone}.</source>
       <translation>Las horas se muestran en tu zona horaria, {zone}.</translation>
     </message>
@@ -2922,8 +3735,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Total</translation>
     </message>
     <message>
+      <source>Totals per currency</source>
+      <translation>Totales por moneda</translation>
+    </message>
+    <message>
       <source>Tue</source>
       <translation>mar</translation>
+    </message>
+    <message>
+      <source>Type to replace the stored value</source>
+      <translation>Escribe para sustituir el valor guardado</translation>
     </message>
     <message>
       <source>unknown</source>
@@ -2947,7 +3768,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Upcoming</source>
-      <translation>Próximo</translation>
+      <comment>bookings</comment>
+      <translation>Próximas</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation>Actualizado</translation>
     </message>
     <message>
       <source>User</source>
@@ -2958,12 +3784,32 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>usuario</translation>
     </message>
     <message>
+      <source>User name</source>
+      <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Usuarios</translation>
+    </message>
+    <message>
       <source>users</source>
       <translation>usuarios</translation>
     </message>
     <message>
+      <source>Verify again</source>
+      <translation>Verificar de nuevo</translation>
+    </message>
+    <message>
+      <source>Verify with Stripe</source>
+      <translation>Verificar con Stripe</translation>
+    </message>
+    <message>
       <source>Very good</source>
       <translation>Muy buena</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Vista</translation>
     </message>
     <message>
       <source>Visible to students in search</source>
@@ -3010,6 +3856,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Semana</translation>
     </message>
     <message>
+      <source>Week of {day}</source>
+      <translation>Semana del {day}</translation>
+    </message>
+    <message>
       <source>Weekly hours</source>
       <translation>Horario semanal</translation>
     </message>
@@ -3026,8 +3876,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>¿Cómo será una clase? ¿Para quién es? ¿Qué deben preparar los estudiantes?</translation>
     </message>
     <message>
+      <source>What's wrong</source>
+      <translation>Qué falla</translation>
+    </message>
+    <message>
       <source>When</source>
       <translation>Cuándo</translation>
+    </message>
+    <message>
+      <source>When ({zone})</source>
+      <translation>Cuándo ({zone})</translation>
     </message>
     <message>
       <source>Who</source>
@@ -3040,6 +3898,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>with {teacher} · {rate} / h</source>
       <translation>con {teacher} · {rate} / h</translation>
+    </message>
+    <message>
+      <source>Without an SMTP server, notifications stay in the in-app inbox.</source>
+      <translation>Sin servidor SMTP, los avisos se quedan en la bandeja de entrada de la aplicación.</translation>
+    </message>
+    <message>
+      <source>Without both Stripe keys, payments run in the built-in sandbox.</source>
+      <translation>Sin las dos claves de Stripe, los pagos funcionan en el entorno de pruebas integrado.</translation>
     </message>
     <message>
       <source>Working out the price…</source>
@@ -3056,6 +3922,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Yes</source>
       <translation>Sí</translation>
+    </message>
+    <message>
+      <source>You cannot suspend your own account.</source>
+      <translation>No puedes suspender tu propia cuenta.</translation>
     </message>
     <message>
       <source>You have no gigs yet.
@@ -3124,6 +3994,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>ID de cliente de Zoom</translation>
     </message>
     <message>
+      <source>Zoom client secret</source>
+      <translation>Secreto de cliente de Zoom</translation>
+    </message>
+    <message>
+      <source>Zoom is used when account ID, client ID and client secret are all set; otherwise sessions get Jitsi links.</source>
+      <translation>Se usa Zoom cuando el ID de cuenta, el ID de cliente y el secreto de cliente están definidos; si no, las clases reciben enlaces de Jitsi.</translation>
+    </message>
+    <message>
       <source>{amount}</source>
       <translation>{amount}</translation>
     </message>
@@ -3144,6 +4022,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{app} — Iniciar sesión</translation>
     </message>
     <message>
+      <source>{attempts} of {max}</source>
+      <translation>{attempts} de {max}</translation>
+    </message>
+    <message>
       <source>{before} → {after}</source>
       <translation>{before} → {after}</translation>
     </message>
@@ -3154,6 +4036,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{count} new</source>
       <translation>{count} nuevos</translation>
+    </message>
+    <message>
+      <source>{count} to look at (the first of each rule; more show once these are fixed).</source>
+      <translation>{count} por revisar (los primeros de cada regla; aparecerán más cuando se solucionen estos).</translation>
+    </message>
+    <message>
+      <source>{count} to look at.</source>
+      <translation>{count} por revisar.</translation>
     </message>
     <message>
       <source>{count} unread</source>
@@ -3248,6 +4138,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{n} caracteres</translation>
     </message>
     <message>
+      <source>{n} dead letters waiting for a retry.</source>
+      <translation>{n} tareas fallidas esperan un reintento.</translation>
+    </message>
+    <message>
+      <source>{n} events</source>
+      <translation>{n} eventos</translation>
+    </message>
+    <message>
       <source>{n} of {most}</source>
       <translation>{n} de {most}</translation>
     </message>
@@ -3258,6 +4156,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{shown} of {total} bookings loaded · scroll for more</source>
       <translation>{shown} de {total} reservas cargadas · desplázate para ver más</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} events loaded (scroll for more)</source>
+      <translation>{shown} de {total} eventos cargados (desplázate para ver más)</translation>
     </message>
     <message>
       <source>{span}  ·  times in {zone}</source>

@@ -71,7 +71,13 @@ from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-HISTORY_COLUMNS = (tx("When"), tx("Who"), tx("What"), tx("Change", sense="history column"), tx("Reason"))
+HISTORY_COLUMNS = (
+    tx("When"),
+    tx("Who"),
+    tx("What"),
+    tx("Change", sense="history column"),
+    tx("Reason"),
+)
 HISTORY_TAB, MESSAGES_TAB = tx("History"), tx("Messages")
 
 

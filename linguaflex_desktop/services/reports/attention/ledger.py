@@ -12,6 +12,7 @@ names come from one query by primary key.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -78,7 +79,7 @@ def _problem(found: list[LedgerFinding]) -> str:
     """One sentence per variant (with or without a refund; no, one or more other
     differences), so that each can be translated whole."""
     first = found[0]
-    values = {
+    values: dict[str, Any] = {
         "number": first.payment_id,
         "refund": first.refund or "",
         "finding": FINDING_TEXT.get(first.kind) or first.kind,
