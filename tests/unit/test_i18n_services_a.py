@@ -442,3 +442,12 @@ def test_the_source_check_catches_a_plain_and_an_f_string_message(tmp_path: Path
     found = _untranslated_errors(sample.resolve(), _user_facing_error_names())
     assert len(found) == 2
     assert ":5:" in found[0] and ":7:" in found[1]
+
+
+def test_every_country_name_a_teacher_can_choose_has_its_spanish_name() -> None:
+    from linguaflex_desktop.services.catalogue.countries import COUNTRIES, country_name
+
+    for name in COUNTRIES.values():
+        assert_translated(name)
+    assert country_name("ES") == "Spain"
+    assert spanish()["Spain"] == "España"
