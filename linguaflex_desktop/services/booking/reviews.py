@@ -263,7 +263,7 @@ def _review_rows() -> Select[Rating, str, str, str]:
 def first_name(display_name: str) -> str:
     """What others learn of a review's author: the first word of their display name."""
     words = display_name.split()
-    return words[0] if words else "A student"
+    return words[0] if words else tx("A student")
 
 
 def _to_dto(
