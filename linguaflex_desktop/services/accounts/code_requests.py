@@ -16,14 +16,15 @@ from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import AccountCode, JobKind
 from linguaflex_desktop.services.common.one_time_codes import MAX_CODE_ATTEMPTS, code_matches
 from linguaflex_desktop.services.common.outbox import enqueue_job
+from linguaflex_desktop.texts import tx
 
 MAX_REQUESTS_PER_ADDRESS_PER_HOUR = 3
 MAX_REQUESTS_PER_APP_PER_HOUR = 30
 RATE_WINDOW = timedelta(hours=1)
-TOO_MANY_REQUESTS = (
+TOO_MANY_REQUESTS = tx(
     "Too many codes were asked for in the last hour; please wait a while and try again."
 )
-CODE_WRONG = "That code is wrong or has expired. Ask for a new code if needed."
+CODE_WRONG = tx("That code is wrong or has expired. Ask for a new code if needed.")
 
 
 def record_request(

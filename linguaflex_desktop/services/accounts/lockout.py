@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from linguaflex_desktop.errors import AccountLocked
 from linguaflex_desktop.models import User
+from linguaflex_desktop.texts import tx
 
 MAX_FAILED_LOGINS = 5
 FAILED_LOGIN_WINDOW = timedelta(minutes=15)
@@ -44,9 +45,13 @@ def raise_if_locked(user: User, now: datetime) -> None:
     remaining = started + FAILED_LOGIN_WINDOW - now
     if remaining > timedelta(0):
         minutes = max(1, -(-int(remaining.total_seconds()) // 60))
+        if minutes == 1:
+            raise AccountLocked(tx("Too many failed sign-in attempts. Try again in 1 minute."))
         raise AccountLocked(
-            "Too many failed sign-in attempts. "
-            f"Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            tx(
+                "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+                minutes=minutes,
+            )
         )
 
 

@@ -36,8 +36,9 @@ from linguaflex_desktop.services.common.validation import (
     normalize_email,
     validate_password,
 )
+from linguaflex_desktop.texts import tx
 
-NO_EMAIL_RESET = (
+NO_EMAIL_RESET = tx(
     "E-mail is not set up for this app, so no code can be sent. Please ask an admin to give "
     "you a temporary password."
 )
@@ -118,7 +119,7 @@ class PasswordResets:
         """Admin only, never for oneself: give the user ``temporary_password``, which they must
         replace at their next sign-in (nothing else is allowed before). Their remember-me
         tokens are revoked and their sign-in lockout is cleared. Audited (not the password)."""
-        user_id = check_id(user_id, what="user")
+        user_id = check_id(user_id, what=tx("user"))
         with on_field("temporary_password"):
             validate_password(temporary_password)
         new_hash = self._hasher.hash(temporary_password)
@@ -126,11 +127,11 @@ class PasswordResets:
             acting = load_acting_user(uow.session, actor, Role.ADMIN)
             if acting.id == user_id:
                 raise ValidationError(
-                    "Change your own password under Account > Profile and password."
+                    tx("Change your own password under Account > Profile and password.")
                 )
             user = uow.session.scalar(select(User).where(User.id == user_id).with_for_update())
             if user is None:
-                raise NotFound("No such user.")
+                raise NotFound(tx("No such user."))
             now = self._ctx.now()
             self._replace_password(uow.session, user, new_hash, now, must_change=True)
             _audit(uow.session, acting.id, AuditAction.USER_TEMPORARY_PASSWORD, user, now)

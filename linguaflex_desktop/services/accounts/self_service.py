@@ -41,15 +41,21 @@ from linguaflex_desktop.services.common.validation import (
     validate_password,
     validate_time_zone,
 )
+from linguaflex_desktop.texts import tx
 
-WRONG_CURRENT_PASSWORD = "The current password is wrong."
-SAME_PASSWORD = "The new password must differ from the current one."
-SAME_EMAIL = "That is already your e-mail address."
-NO_EMAIL_CHANGE_PENDING = "No change of e-mail address is waiting for a code."
+WRONG_CURRENT_PASSWORD = tx("The current password is wrong.")
+SAME_PASSWORD = tx("The new password must differ from the current one.")
+SAME_EMAIL = tx("That is already your e-mail address.")
+NO_EMAIL_CHANGE_PENDING = tx("No change of e-mail address is waiting for a code.")
 
 
 def email_taken(email: str) -> Conflict:
-    return Conflict(f"The address {email} already belongs to another account; choose another.")
+    return Conflict(
+        tx(
+            "The address {email} already belongs to another account; choose another.",
+            email=email,
+        )
+    )
 
 
 @dataclass(frozen=True)

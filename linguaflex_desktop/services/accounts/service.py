@@ -40,10 +40,11 @@ from linguaflex_desktop.services.common.validation import (
     validate_password,
     validate_time_zone,
 )
+from linguaflex_desktop.texts import tx
 
-WRONG_CREDENTIALS = "Wrong email or password."
-SUSPENDED_MESSAGE = "This account is suspended. Please contact the LinguaFlex team."
-TOKEN_INVALID = "Your saved sign-in is no longer valid; please sign in again."
+WRONG_CREDENTIALS = tx("Wrong email or password.")
+SUSPENDED_MESSAGE = tx("This account is suspended. Please contact the LinguaFlex team.")
+TOKEN_INVALID = tx("Your saved sign-in is no longer valid; please sign in again.")
 REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
 MAX_SEARCH_LENGTH = 200
@@ -70,7 +71,7 @@ def _parse_role(role: object) -> Role:
         return role
     if isinstance(role, str) and role.strip().lower() in Role.__members__.values():
         return Role(role.strip().lower())
-    raise ValidationError(f"Unknown role {role!r}; choose student or teacher.")
+    raise ValidationError(tx("Unknown role {role}; choose student or teacher.", role=repr(role)))
 
 
 def _is_suspended(user: User) -> bool:
@@ -99,7 +100,7 @@ class AccountService:
         parsed_role = _parse_role(role)
         if parsed_role is Role.ADMIN:
             raise PermissionDenied(
-                "Admin accounts cannot be registered here; use `linguaflex create-admin`."
+                tx("Admin accounts cannot be registered here; use `linguaflex create-admin`.")
             )
         return self._create_user(
             email=email,
@@ -129,7 +130,7 @@ class AccountService:
         name = normalize_display_name(display_name)
         zone = validate_time_zone(time_zone)
         password_hash = self._hasher.hash(password)
-        taken = Conflict(f"An account with the email {clean_email} already exists.")
+        taken = Conflict(tx("An account with the email {email} already exists.", email=clean_email))
         with self._ctx.unit_of_work() as uow:
             session = uow.session
             if session.scalar(select(User.id).where(User.email == clean_email)) is not None:
@@ -278,10 +279,10 @@ class AccountService:
         with self._ctx.unit_of_work(write=False) as uow:
             acting = load_acting_user(uow.session, actor)
             if acting.role is not Role.ADMIN and acting.id != user_id:
-                raise PermissionDenied("You can only see your own account.")
+                raise PermissionDenied(tx("You can only see your own account."))
             user = uow.session.get(User, user_id)
             if user is None:
-                raise NotFound("No such user.")
+                raise NotFound(tx("No such user."))
             return UserDTO.from_model(user)
 
     def list_users(
@@ -296,7 +297,7 @@ class AccountService:
         """Admin only: users by id, optionally of one role and matching ``text`` in the email
         or display name (case-insensitive, literal)."""
         check_paging(offset, limit)
-        text = clean_line(text, what="search text", limit=MAX_SEARCH_LENGTH)
+        text = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH)
         query = select(User)
         if role is not None:
             query = query.where(User.role == _parse_role(role))
@@ -318,11 +319,11 @@ class AccountService:
     def suspend_user(self, actor: Actor, user_id: int, *, reason: str = "") -> UserDTO:
         """Admin only, never oneself: the user can no longer sign in (tokens are revoked),
         their gigs leave the search. Audited. Suspending a suspended user changes nothing."""
-        reason = clean_multiline(reason, what="reason", limit=MAX_AUDIT_REASON_LENGTH)
+        reason = clean_multiline(reason, what=tx("reason"), limit=MAX_AUDIT_REASON_LENGTH)
         with self._ctx.unit_of_work() as uow:
             acting = load_acting_user(uow.session, actor, Role.ADMIN)
             if acting.id == user_id:
-                raise PermissionDenied("You cannot suspend your own account.")
+                raise PermissionDenied(tx("You cannot suspend your own account."))
             user = self._get_for_update(uow.session, user_id)
             if user.suspended_at is None:
                 now = self._ctx.now()
@@ -351,10 +352,10 @@ class AccountService:
 
     @staticmethod
     def _get_for_update(session: Session, user_id: int) -> User:
-        user_id = check_id(user_id, what="user")
+        user_id = check_id(user_id, what=tx("user"))
         user = session.scalar(select(User).where(User.id == user_id).with_for_update())
         if user is None:
-            raise NotFound("No such user.")
+            raise NotFound(tx("No such user."))
         return user
 
     @staticmethod

@@ -42,6 +42,7 @@ from linguaflex_desktop.services.common.validation import (
     check_int,
     clean_line,
 )
+from linguaflex_desktop.texts import tx
 
 MAX_SLOT_WINDOW_DAYS = 62
 MAX_NOTE_LENGTH = 200
@@ -51,7 +52,7 @@ def zone_of(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValidationError(f"Unknown time zone {name!r}.") from error
+        raise ValidationError(tx("Unknown time zone {name}.", name=repr(name))) from error
 
 
 def local_midnight_utc(day: date, zone: ZoneInfo) -> datetime:
@@ -64,23 +65,23 @@ def validate_ranges(ranges: Sequence[WeeklyRange]) -> tuple[WeeklyRange, ...]:
     off-grid minutes and overlaps on one weekday."""
     step = rules.SLOT_STEP_MINUTES
     if not isinstance(ranges, list | tuple):
-        raise ValidationError("Give the weekly availability as a list of ranges.")
+        raise ValidationError(tx("Give the weekly availability as a list of ranges."))
     for item in ranges:
         if not isinstance(item, WeeklyRange):
-            raise ValidationError("Each weekly range must be a weekday with start and end.")
-        check_int(item.weekday, what="weekday")
-        check_int(item.start_minute, what="start of the range")
-        check_int(item.end_minute, what="end of the range")
+            raise ValidationError(tx("Each weekly range must be a weekday with start and end."))
+        check_int(item.weekday, what=tx("weekday"))
+        check_int(item.start_minute, what=tx("start of the range"))
+        check_int(item.end_minute, what=tx("end of the range"))
         if not 0 <= item.weekday <= 6:
-            raise ValidationError("Weekdays go from 0 (Monday) to 6 (Sunday).")
+            raise ValidationError(tx("Weekdays go from 0 (Monday) to 6 (Sunday)."))
         if not 0 <= item.start_minute < item.end_minute <= 1440:
-            raise ValidationError("Each range must start before it ends, within one day.")
+            raise ValidationError(tx("Each range must start before it ends, within one day."))
         if item.start_minute % step or item.end_minute % step:
-            raise ValidationError(f"Ranges start and end on {step}-minute steps.")
+            raise ValidationError(tx("Ranges start and end on {step}-minute steps.", step=step))
     ordered = sorted(ranges, key=lambda r: (r.weekday, r.start_minute))
     for before, after in pairwise(ordered):
         if before.weekday == after.weekday and after.start_minute < before.end_minute:
-            raise ValidationError("Two ranges on the same day overlap; merge them.")
+            raise ValidationError(tx("Two ranges on the same day overlap; merge them."))
     return tuple(ordered)
 
 
@@ -218,13 +219,13 @@ class AvailabilityService:
 
         Existing bookings on that day are kept; only new requests are refused.
         """
-        local_date = check_day(local_date, what="day off")
-        note = clean_line(note, what="day-off note", limit=MAX_NOTE_LENGTH)
+        local_date = check_day(local_date, what=tx("day off"))
+        note = clean_line(note, what=tx("day-off note"), limit=MAX_NOTE_LENGTH)
         with self._ctx.unit_of_work() as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             today = self._ctx.now().astimezone(zone_of(teacher.time_zone)).date()
             if local_date < today:
-                raise ValidationError("A day off cannot be in the past.")
+                raise ValidationError(tx("A day off cannot be in the past."))
             row = self._day_off_row(uow.session, teacher.id, local_date)
             if row is None:
                 row = AvailabilityException(teacher_id=teacher.id, local_date=local_date)
@@ -238,7 +239,7 @@ class AvailabilityService:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             row = self._day_off_row(uow.session, teacher.id, local_date)
             if row is None:
-                raise NotFound(f"{local_date.isoformat()} is not a day off.")
+                raise NotFound(tx("{day} is not a day off.", day=local_date.isoformat()))
             uow.session.delete(row)
             uow.commit()
 
@@ -248,7 +249,7 @@ class AvailabilityService:
             load_acting_user(uow.session, actor)
             teacher = uow.session.get(User, teacher_id)
             if teacher is None or teacher.role is not Role.TEACHER:
-                raise NotFound("That teacher does not exist.")
+                raise NotFound(tx("That teacher does not exist."))
             return self._availability(uow.session, teacher)
 
     def free_slots(
@@ -264,18 +265,18 @@ class AvailabilityService:
         in the ACTOR's zone; each slot carries UTC start/end. Excludes slots overlapping
         slot-holding bookings of the teacher or of the acting user, slots starting before
         now + MIN_LEAD_TIME and after the booking horizon."""
-        gig_id = check_id(gig_id, what="gig")
-        from_date = check_day(from_date, what="first day")
-        to_date = check_day(to_date, what="last day")
+        gig_id = check_id(gig_id, what=tx("gig"))
+        from_date = check_day(from_date, what=tx("first day"))
+        to_date = check_day(to_date, what=tx("last day"))
         if to_date < from_date:
-            raise ValidationError("The end date is before the start date.")
+            raise ValidationError(tx("The end date is before the start date."))
         if (to_date - from_date).days >= MAX_SLOT_WINDOW_DAYS:
-            raise ValidationError(f"Ask for at most {MAX_SLOT_WINDOW_DAYS} days at a time.")
+            raise ValidationError(tx("Ask for at most {n} days at a time.", n=MAX_SLOT_WINDOW_DAYS))
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             gig = uow.session.get(Gig, gig_id)
             if gig is None:
-                raise NotFound("That gig does not exist.")
+                raise NotFound(tx("That gig does not exist."))
             check_gig_bookable(gig)
             check_duration(gig, duration_minutes)
             viewer_zone = zone_of(user.time_zone)
@@ -364,11 +365,17 @@ def check_duration(gig: Gig, duration_minutes: object) -> int:
         step=gig.duration_step_minutes,
     )
     if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
-        raise ValidationError("The duration must be a whole number of minutes.")
+        raise ValidationError(tx("The duration must be a whole number of minutes."))
     if duration_minutes not in allowed:
         raise ValidationError(
-            f"This gig lasts {gig.min_duration_minutes} to {gig.max_duration_minutes} minutes "
-            f"in steps of {gig.duration_step_minutes}; {duration_minutes} is not offered."
+            tx(
+                "This gig lasts {minimum} to {maximum} minutes in steps of {step}; "
+                "{duration} is not offered.",
+                minimum=gig.min_duration_minutes,
+                maximum=gig.max_duration_minutes,
+                step=gig.duration_step_minutes,
+                duration=duration_minutes,
+            )
         )
     return duration_minutes
 
@@ -377,8 +384,8 @@ def check_gig_bookable(gig: Gig) -> None:
     """Refuse inactive or suspended gigs and suspended or inactive teachers."""
     teacher = gig.teacher
     if teacher.suspended_at is not None or not teacher.is_active:
-        raise ValidationError("This teacher is not taking bookings at the moment.")
+        raise ValidationError(tx("This teacher is not taking bookings at the moment."))
     if gig.suspended_at is not None:
-        raise ValidationError("This gig is suspended and cannot be booked.")
+        raise ValidationError(tx("This gig is suspended and cannot be booked."))
     if not gig.is_active:
-        raise ValidationError("This gig is not offered at the moment.")
+        raise ValidationError(tx("This gig is not offered at the moment."))

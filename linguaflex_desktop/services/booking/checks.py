@@ -20,6 +20,7 @@ from linguaflex_desktop.errors import SlotTaken, ValidationError
 from linguaflex_desktop.models import SessionBooking
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.common.validation import check_instant
+from linguaflex_desktop.texts import Text, tx
 
 EXCLUSION_VIOLATION = "23P01"
 DEADLOCK_DETECTED = "40P01"
@@ -28,8 +29,10 @@ STUDENT_CONSTRAINT = "ex_session_bookings_student_no_overlap"
 
 T = TypeVar("T")
 
+TEACHER_BUSY = tx("That slot is already taken: the teacher has a session at that time.")
 
-def aware_utc(instant: object, what: str = "The start time") -> datetime:
+
+def aware_utc(instant: object, what: str = tx("The start time")) -> datetime:
     """The instant in UTC; ValidationError for a naive one, a non-datetime, or one so far out
     that converting it or adding a session to it would leave the datetime range."""
     return check_instant(instant, what=what)
@@ -44,16 +47,23 @@ def optional_aware_utc(instant: object | None, what: str) -> datetime | None:
 def check_start(start_at: datetime, now: datetime) -> None:
     """Refuse starts in the past, inside the minimum lead time, past the horizon or off-grid."""
     if start_at <= now:
-        raise ValidationError("That time is in the past.")
+        raise ValidationError(tx("That time is in the past."))
     if start_at < rules.earliest_bookable_start(now):
         hours = int(rules.MIN_LEAD_TIME.total_seconds() // 3600)
-        raise ValidationError(f"Sessions must be booked at least {hours} hours ahead.")
+        raise ValidationError(
+            tx("Sessions must be booked at least {hours} hours ahead.", hours=hours)
+        )
     if start_at > rules.latest_bookable_start(now):
         weeks = rules.BOOKING_HORIZON.days // 7
-        raise ValidationError(f"Sessions can be booked at most {weeks} weeks ahead.")
+        raise ValidationError(
+            tx("Sessions can be booked at most {weeks} weeks ahead.", weeks=weeks)
+        )
     if not rules.is_on_slot_grid(start_at):
         raise ValidationError(
-            f"Sessions start on the quarter hour ({rules.SLOT_STEP_MINUTES}-minute steps)."
+            tx(
+                "Sessions start on the quarter hour ({step}-minute steps).",
+                step=rules.SLOT_STEP_MINUTES,
+            )
         )
 
 
@@ -79,14 +89,15 @@ def check_no_overlap(
         query = query.where(SessionBooking.id != exclude_booking_id)
     rows = session.execute(query).all()
     if any(row.teacher_id == teacher_id for row in rows):
-        raise SlotTaken("That slot is already taken: the teacher has a session at that time.")
+        raise SlotTaken(TEACHER_BUSY)
     if rows:
         raise SlotTaken(student_overlap_message(student_is_actor))
 
 
-def student_overlap_message(student_is_actor: bool) -> str:
-    who = "you already have" if student_is_actor else "the student already has"
-    return f"That slot is already taken: {who} a session at that time."
+def student_overlap_message(student_is_actor: bool) -> Text:
+    if student_is_actor:
+        return tx("That slot is already taken: you already have a session at that time.")
+    return tx("That slot is already taken: the student already has a session at that time.")
 
 
 def slot_taken_from(error: IntegrityError, *, student_is_actor: bool) -> SlotTaken | None:
@@ -97,7 +108,7 @@ def slot_taken_from(error: IntegrityError, *, student_is_actor: bool) -> SlotTak
     diag = getattr(original, "diag", None)
     if getattr(diag, "constraint_name", None) == STUDENT_CONSTRAINT:
         return SlotTaken(student_overlap_message(student_is_actor))
-    return SlotTaken("That slot is already taken: the teacher has a session at that time.")
+    return SlotTaken(TEACHER_BUSY)
 
 
 def retry_on_deadlock(attempt: Callable[[], T]) -> T:

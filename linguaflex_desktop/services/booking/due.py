@@ -114,19 +114,19 @@ def _due_change(
 ) -> tuple[BookingStatus, AuditAction, str] | None:
     """What the system does to this booking now, if anything (re-checked under the lock)."""
     if booking.status is BookingStatus.PENDING and rules.deadline_passed(booking.respond_by, now):
-        reason = "The teacher did not answer the request in time."
+        reason = rules.EXPIRED_REASON
         return BookingStatus.CANCELLED, AuditAction.BOOKING_EXPIRED, reason
     if (
         booking.status is BookingStatus.CONFIRMED
         and booking.payment_status in _UNPAID
         and rules.deadline_passed(booking.payment_due_by, now)
     ):
-        reason = "The booking was not paid by its payment deadline."
+        reason = rules.OVERDUE_REASON
         return BookingStatus.CANCELLED, AuditAction.BOOKING_PAYMENT_OVERDUE, reason
     if (
         booking.status is BookingStatus.CONFIRMED
         and booking.payment_status is PaymentStatus.PAID
         and booking.end_at <= now
     ):
-        return BookingStatus.COMPLETED, AuditAction.BOOKING_COMPLETED, "The session ended."
+        return BookingStatus.COMPLETED, AuditAction.BOOKING_COMPLETED, rules.ENDED_REASON
     return None

@@ -43,6 +43,7 @@ from linguaflex_desktop.services.common.validation import (
     check_paging,
     enum_values,
 )
+from linguaflex_desktop.texts import tx
 
 MAX_PAGE_SIZE = 500
 
@@ -51,7 +52,7 @@ def ensure_party_or_admin(user: User, booking: SessionBooking) -> None:
     """Only the booking's student, its teacher, or an admin may see it."""
     if user.role is Role.ADMIN or user.id in (booking.student_id, booking.teacher_id):
         return
-    raise PermissionDenied("This booking is not yours.")
+    raise PermissionDenied(tx("This booking is not yours."))
 
 
 def booking_detail(session: Session, booking: SessionBooking) -> BookingDetailDTO:
@@ -78,7 +79,7 @@ def audit_entries(session: Session, booking_id: int) -> tuple[AuditEntryDTO, ...
             id=event.id,
             at=event.created_at,
             actor_id=event.actor_id,
-            actor_name=name or "System",
+            actor_name=name or tx("System"),
             action=event.action,
             from_state=_describe(event.before),
             to_state=_describe(event.after),
@@ -130,10 +131,10 @@ def scoped_filter(user: User, filters: BookingFilter) -> BookingFilter:
         return filters
     if user.role is Role.STUDENT:
         if filters.student_id not in (None, user.id):
-            raise PermissionDenied("You can only list your own bookings.")
+            raise PermissionDenied(tx("You can only list your own bookings."))
         return replace(filters, student_id=user.id)
     if filters.teacher_id not in (None, user.id):
-        raise PermissionDenied("You can only list your own bookings.")
+        raise PermissionDenied(tx("You can only list your own bookings."))
     return replace(filters, teacher_id=user.id)
 
 
@@ -141,20 +142,20 @@ def checked_filter(filters: object) -> BookingFilter:
     """The filter with every field checked (ValidationError names the bad one): statuses of
     the right kind, record numbers a database can hold, aware time bounds (turned to UTC)."""
     if not isinstance(filters, BookingFilter):
-        raise ValidationError("The booking filter is not a BookingFilter.")
+        raise ValidationError(tx("The booking filter is not a BookingFilter."))
     if not isinstance(filters.newest_first, bool):
-        raise ValidationError("Say whether the newest bookings come first (yes or no).")
+        raise ValidationError(tx("Say whether the newest bookings come first (yes or no)."))
     return replace(
         filters,
-        statuses=enum_values(filters.statuses, BookingStatus, what="booking status"),
+        statuses=enum_values(filters.statuses, BookingStatus, what=tx("booking status")),
         payment_statuses=enum_values(
-            filters.payment_statuses, PaymentStatus, what="payment status"
+            filters.payment_statuses, PaymentStatus, what=tx("payment status")
         ),
-        teacher_id=check_optional_id(filters.teacher_id, what="teacher"),
-        student_id=check_optional_id(filters.student_id, what="student"),
-        gig_id=check_optional_id(filters.gig_id, what="gig"),
-        start_from=optional_aware_utc(filters.start_from, "The 'from' time"),
-        start_to=optional_aware_utc(filters.start_to, "The 'to' time"),
+        teacher_id=check_optional_id(filters.teacher_id, what=tx("teacher")),
+        student_id=check_optional_id(filters.student_id, what=tx("student")),
+        gig_id=check_optional_id(filters.gig_id, what=tx("gig")),
+        start_from=optional_aware_utc(filters.start_from, tx("The 'from' time")),
+        start_to=optional_aware_utc(filters.start_to, tx("The 'to' time")),
     )
 
 
@@ -225,9 +226,9 @@ def teacher_schedule(
 ) -> list[BookingDTO]:
     """The teacher's slot-holding bookings overlapping [from_at, to_at), in start order."""
     if from_at.tzinfo is None or to_at.tzinfo is None:
-        raise ValidationError("Give the schedule window as aware instants.")
+        raise ValidationError(tx("Give the schedule window as aware instants."))
     if to_at <= from_at:
-        raise ValidationError("The end of the window is before its start.")
+        raise ValidationError(tx("The end of the window is before its start."))
     return _dtos(session, teacher_schedule_query(teacher.id, from_at, to_at))
 
 

@@ -15,6 +15,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.pricing import Price, quote
 from linguaflex_desktop.services.common.validation import check_id
+from linguaflex_desktop.texts import tx
 
 
 class BookingQuoteService:
@@ -27,12 +28,12 @@ class BookingQuoteService:
         """Base, platform fee and total of ``duration_minutes`` of this gig at its current
         rate. ValidationError for a duration the gig does not offer or a gig that cannot be
         booked; NotFound for an unknown gig."""
-        gig_id = check_id(gig_id, what="gig")
+        gig_id = check_id(gig_id, what=tx("gig"))
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
             gig = uow.session.get(Gig, gig_id)
             if gig is None:
-                raise NotFound("That gig does not exist.")
+                raise NotFound(tx("That gig does not exist."))
             check_gig_bookable(gig)
             check_duration(gig, duration_minutes)
             return quote(

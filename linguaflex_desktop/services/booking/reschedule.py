@@ -47,6 +47,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.texts import tx
 
 
 class Reschedules:
@@ -61,7 +62,7 @@ class Reschedules:
     ) -> RescheduleProposalDTO:
         """The booking's student or teacher proposes a new start (same duration). A student's
         proposal must fit the teacher's availability; the teacher may offer any free time."""
-        start_at = aware_utc(start_at, "The new start time")
+        start_at = aware_utc(start_at, tx("The new start time"))
         with self._ctx.unit_of_work() as uow:
             session = uow.session
             user = load_acting_user(session, actor)
@@ -70,13 +71,13 @@ class Reschedules:
             _ensure_movable(booking)
             now = self._ctx.now()
             if start_at == booking.start_at:
-                raise ValidationError("That is already the time of this booking.")
+                raise ValidationError(tx("That is already the time of this booking."))
             end_at = start_at + timedelta(minutes=booking.duration_minutes)
             check_start(start_at, now)
             if user.id == booking.student_id and not teacher_is_available(
                 session, booking.teacher, start_at, end_at
             ):
-                raise ValidationError("The teacher is not available at that time.")
+                raise ValidationError(tx("The teacher is not available at that time."))
             _check_free(session, booking, user, start_at, end_at)
             withdraw_open_proposals(session, booking.id, at=now)
             proposal = RescheduleProposal(
@@ -114,7 +115,7 @@ class Reschedules:
                 user, proposal, booking = _load_for_answer(session, actor, proposal_id)
                 now = self._ctx.now()
                 if proposal.start_at < rules.earliest_bookable_start(now):
-                    raise InvalidTransition("The proposed time is now too close to accept.")
+                    raise InvalidTransition(tx("The proposed time is now too close to accept."))
                 _check_free(session, booking, user, proposal.start_at, proposal.end_at)
                 old_start = booking.start_at
                 _move(booking, proposal.start_at, proposal.end_at)
@@ -176,14 +177,14 @@ def _load_for_answer(
     user = load_acting_user(session, actor)
     proposal = session.get(RescheduleProposal, proposal_id)
     if proposal is None:
-        raise NotFound("That reschedule proposal does not exist.")
+        raise NotFound(tx("That reschedule proposal does not exist."))
     booking = load_booking(session, proposal.booking_id, for_update=True)
     session.refresh(proposal)
     _ensure_party(user, booking)
     if user.id == proposal.proposed_by_id:
-        raise PermissionDenied("You proposed this time; the other party decides.")
+        raise PermissionDenied(tx("You proposed this time; the other party decides."))
     if proposal.status is not RescheduleStatus.PROPOSED:
-        raise InvalidTransition("This proposal is no longer open.")
+        raise InvalidTransition(tx("This proposal is no longer open."))
     _ensure_movable(booking)
     return user, proposal, booking
 
@@ -193,13 +194,18 @@ def _ensure_party(user: User, booking: SessionBooking) -> None:
         user.role is Role.TEACHER and user.id == booking.teacher_id
     ):
         return
-    raise PermissionDenied("Only the student and the teacher of this booking can reschedule it.")
+    raise PermissionDenied(
+        tx("Only the student and the teacher of this booking can reschedule it.")
+    )
 
 
 def _ensure_movable(booking: SessionBooking) -> None:
     if booking.status not in rules.RESCHEDULABLE_STATUSES:
         raise InvalidTransition(
-            f"This booking is {rules.describe_status(booking.status)}; it can no longer be moved."
+            tx(
+                "This booking is {status}; it can no longer be moved.",
+                status=rules.describe_status(booking.status),
+            )
         )
 
 

@@ -49,12 +49,13 @@ from linguaflex_desktop.services.common.validation import (
     check_paging,
     clean_multiline,
 )
+from linguaflex_desktop.texts import tx
 
 ENTITY = "review"
 HIDDEN_KIND = "review_hidden"
 MAX_PAGE_SIZE = 200
-ALREADY_RATED = "You have already rated this session."
-NOT_FOUND = "That review does not exist."
+ALREADY_RATED = tx("You have already rated this session.")
+NOT_FOUND = tx("That review does not exist.")
 
 
 class ReviewService:
@@ -70,16 +71,16 @@ class ReviewService:
     ) -> ReviewDTO:
         """The booking's student rates a COMPLETED session (1-5 stars, an optional comment of
         at most MAX_COMMENT_LENGTH characters), once. Refusals change nothing."""
-        stars = check_int(stars, what="number of stars", minimum=1, maximum=5)
-        comment = clean_multiline(comment, what="review", limit=MAX_COMMENT_LENGTH)
+        stars = check_int(stars, what=tx("number of stars"), minimum=1, maximum=5)
+        comment = clean_multiline(comment, what=tx("review"), limit=MAX_COMMENT_LENGTH)
         try:
             with self._ctx.unit_of_work() as uow:
                 user = load_acting_user(uow.session, actor)
                 booking = load_booking(uow.session, booking_id)
                 if booking.student_id != user.id:
-                    raise PermissionDenied("Only the student of this session can rate it.")
+                    raise PermissionDenied(tx("Only the student of this session can rate it."))
                 if booking.status is not BookingStatus.COMPLETED:
-                    raise ValidationError("A session can be rated once it is completed.")
+                    raise ValidationError(tx("A session can be rated once it is completed."))
                 if existing_review(uow.session, booking.id) is not None:
                     raise ValidationError(ALREADY_RATED)
                 now = self._ctx.now()
@@ -105,14 +106,14 @@ class ReviewService:
 
     def answer_review(self, actor: Actor, review_id: int, text: str) -> ReviewDTO:
         """The reviewed teacher answers a visible review, once."""
-        text = clean_multiline(text, what="answer", limit=MAX_ANSWER_LENGTH, required=True)
+        text = clean_multiline(text, what=tx("answer"), limit=MAX_ANSWER_LENGTH, required=True)
         with self._ctx.unit_of_work() as uow:
             user = load_acting_user(uow.session, actor, Role.TEACHER)
             review = self._review(uow.session, review_id)
             if review.teacher_id != user.id:
-                raise PermissionDenied("Only the reviewed teacher can answer this review.")
+                raise PermissionDenied(tx("Only the reviewed teacher can answer this review."))
             if review.hidden_at is not None:
-                raise ValidationError("This review is hidden; it cannot be answered.")
+                raise ValidationError(tx("This review is hidden; it cannot be answered."))
             now = self._ctx.now()
             won = self._set_once(
                 uow.session,
@@ -123,7 +124,7 @@ class ReviewService:
                 updated_at=now,
             )
             if not won:
-                raise ValidationError("You have already answered this review.")
+                raise ValidationError(tx("You have already answered this review."))
             result = self._dto(uow.session, user, review.id)
             uow.commit()
         return result
@@ -132,7 +133,9 @@ class ReviewService:
         """Admin only: hide an abusive review (students no longer see it, it no longer counts).
         Audited; its author gets an in-app notification (and an e-mail when SMTP is set) with
         ``reason``, which is therefore written for them."""
-        reason = clean_multiline(reason, what="reason", limit=MAX_HIDE_REASON_LENGTH, required=True)
+        reason = clean_multiline(
+            reason, what=tx("reason"), limit=MAX_HIDE_REASON_LENGTH, required=True
+        )
         with self._ctx.unit_of_work() as uow:
             admin = load_acting_user(uow.session, actor, Role.ADMIN)
             review = self._review(uow.session, review_id)
@@ -147,7 +150,7 @@ class ReviewService:
                 updated_at=now,
             )
             if not won:
-                raise ValidationError("This review is already hidden.")
+                raise ValidationError(tx("This review is already hidden."))
             record_audit(
                 uow.session,
                 actor_id=admin.id,
@@ -173,12 +176,12 @@ class ReviewService:
         admins see all, hidden ones flagged, and may pass ``teacher_id=None`` for every
         teacher's (the most recent reviews of the platform)."""
         check_paging(offset, limit, max_limit=MAX_PAGE_SIZE)
-        teacher_id = check_optional_id(teacher_id, what="teacher")
+        teacher_id = check_optional_id(teacher_id, what=tx("teacher"))
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             admin = user.role is Role.ADMIN
             if teacher_id is None and not admin:
-                raise PermissionDenied("Choose a teacher to read their reviews.")
+                raise PermissionDenied(tx("Choose a teacher to read their reviews."))
             where: list[Any] = [] if admin else [Rating.hidden_at.is_(None)]
             if teacher_id is not None:
                 where.append(Rating.teacher_id == teacher_id)
@@ -205,7 +208,7 @@ class ReviewService:
 
     @staticmethod
     def _review(session: Session, review_id: int) -> Rating:
-        review = session.get(Rating, check_id(review_id, what="review"))
+        review = session.get(Rating, check_id(review_id, what=tx("review")))
         if review is None:
             raise NotFound(NOT_FOUND)
         return review
@@ -229,7 +232,7 @@ class ReviewService:
 
     def _review_of_booking(self, booking_id: int) -> int | None:
         with self._ctx.unit_of_work(write=False) as uow:
-            return existing_review(uow.session, check_id(booking_id, what="booking"))
+            return existing_review(uow.session, check_id(booking_id, what=tx("booking")))
 
     @staticmethod
     def _tell_author(
@@ -260,7 +263,7 @@ def _review_rows() -> Select[Rating, str, str, str]:
 def first_name(display_name: str) -> str:
     """What others learn of a review's author: the first word of their display name."""
     words = display_name.split()
-    return words[0] if words else "A student"
+    return words[0] if words else tx("A student")
 
 
 def _to_dto(

@@ -31,6 +31,7 @@ from typing import Protocol
 from linguaflex_desktop.errors import InvalidTransition
 from linguaflex_desktop.models import BookingStatus, MeetingStatus, PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO, RescheduleProposalDTO
+from linguaflex_desktop.texts import Text, tx
 
 MIN_LEAD_TIME = timedelta(hours=12)
 RESPONSE_WINDOW = timedelta(hours=48)
@@ -87,27 +88,48 @@ PAYMENT_BLOCKS_CANCEL = frozenset({_P.PENDING, _P.PAID})
 # Payment statuses from which the student may (again) pay a confirmed booking.
 PAYABLE_STATUSES = frozenset({_P.UNPAID, _P.FAILED})
 
-_STATUS_WORDS = {
-    _S.PENDING: "waiting for the teacher",
-    _S.CONFIRMED: "confirmed",
-    _S.COMPLETED: "completed",
-    _S.CANCELLED: "cancelled",
-    _S.REFUNDED: "refunded",
+# The state words that go inside sentences ("This booking is {status}; ..."), kept whole.
+_STATUS_WORDS: Mapping[BookingStatus, Text] = {
+    _S.PENDING: tx("waiting for the teacher"),
+    _S.CONFIRMED: tx("confirmed"),
+    _S.COMPLETED: tx("completed"),
+    _S.CANCELLED: tx("cancelled"),
+    _S.REFUNDED: tx("refunded"),
 }
-_PAYMENT_WORDS = {
-    _P.UNPAID: "unpaid",
-    _P.PENDING: "being paid",
-    _P.PAID: "paid",
-    _P.FAILED: "failed",
-    _P.REFUNDED: "refunded",
+_PAYMENT_WORDS: Mapping[PaymentStatus, Text] = {
+    _P.UNPAID: tx("unpaid"),
+    _P.PENDING: tx("being paid"),
+    _P.PAID: tx("paid"),
+    _P.FAILED: tx("failed"),
+    _P.REFUNDED: tx("refunded"),
 }
+
+
+# The reasons the system itself gives a booking's change (kept in ``status_reason``); read
+# back from the database they become these sentences again, so the UI shows them translated.
+EXPIRED_REASON = tx("The teacher did not answer the request in time.")
+OVERDUE_REASON = tx("The booking was not paid by its payment deadline.")
+ENDED_REASON = tx("The session ended.")
+_SYSTEM_REASONS: Mapping[str, Text] = {
+    reason: reason for reason in (EXPIRED_REASON, OVERDUE_REASON, ENDED_REASON)
+}
+
+
+def shown_reason(stored: str) -> str:
+    """A stored ``status_reason`` for the reader: the system's own sentences as ``Text``,
+    a person's words as they were typed."""
+    return _SYSTEM_REASONS.get(stored, stored)
 
 
 def check_status_transition(frm: BookingStatus, to: BookingStatus) -> None:
     """Raise InvalidTransition unless DESIGN.md section 4 lets a booking go ``frm`` -> ``to``."""
     if to not in STATUS_TRANSITIONS[frm]:
         raise InvalidTransition(
-            f"A booking that is {_STATUS_WORDS[frm]} cannot become {_STATUS_WORDS[to]}."
+            tx(
+                "A booking that is {frm} cannot become {to}.",
+                frm=_STATUS_WORDS[frm],
+                to=_STATUS_WORDS[to],
+            )
         )
 
 
@@ -115,7 +137,11 @@ def check_payment_transition(frm: PaymentStatus, to: PaymentStatus) -> None:
     """Raise InvalidTransition unless the payment status may go from ``frm`` to ``to``."""
     if to not in PAYMENT_TRANSITIONS[frm]:
         raise InvalidTransition(
-            f"A payment that is {_PAYMENT_WORDS[frm]} cannot become {_PAYMENT_WORDS[to]}."
+            tx(
+                "A payment that is {frm} cannot become {to}.",
+                frm=_PAYMENT_WORDS[frm],
+                to=_PAYMENT_WORDS[to],
+            )
         )
 
 
@@ -123,16 +149,19 @@ def check_state_pair(status: BookingStatus, payment_status: PaymentStatus) -> No
     """Raise InvalidTransition if a booking may never rest in this (status, payment) pair."""
     if (status, payment_status) not in ALLOWED_STATE_PAIRS:
         raise InvalidTransition(
-            f"A booking cannot be {_STATUS_WORDS[status]} while its payment is "
-            f"{_PAYMENT_WORDS[payment_status]}."
+            tx(
+                "A booking cannot be {status} while its payment is {payment}.",
+                status=_STATUS_WORDS[status],
+                payment=_PAYMENT_WORDS[payment_status],
+            )
         )
 
 
-def describe_status(status: BookingStatus) -> str:
+def describe_status(status: BookingStatus) -> Text:
     return _STATUS_WORDS[status]
 
 
-def describe_payment(payment_status: PaymentStatus) -> str:
+def describe_payment(payment_status: PaymentStatus) -> Text:
     return _PAYMENT_WORDS[payment_status]
 
 
@@ -224,13 +253,13 @@ def awaits_payment(booking_status: BookingStatus, payment_status: PaymentStatus)
 def complete_refusal(booking: BookingState, now: datetime) -> str:
     """Why the session cannot be marked completed now ('' when it can)."""
     if booking.status is _S.COMPLETED:
-        return "This session is already completed."
+        return tx("This session is already completed.")
     if booking.status is not _S.CONFIRMED:
-        return "Only a confirmed, paid session can be marked completed."
+        return tx("Only a confirmed, paid session can be marked completed.")
     if booking.payment_status is not _P.PAID:
-        return "A session can only be completed once it has been paid."
+        return tx("A session can only be completed once it has been paid.")
     if now < booking.end_at:
-        return "The session has not ended yet."
+        return tx("The session has not ended yet.")
     return ""
 
 

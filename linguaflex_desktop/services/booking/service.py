@@ -71,6 +71,7 @@ from linguaflex_desktop.services.common.validation import (
     check_optional_int,
     clean_multiline,
 )
+from linguaflex_desktop.texts import Text, tx
 
 __all__ = [
     "BookingService",
@@ -81,6 +82,7 @@ __all__ = [
 
 Change = Callable[[Session, User, SessionBooking, datetime], None]
 Authorize = Callable[[User, SessionBooking], None]
+CHANGED_FIRST = tx("Someone else changed this booking first; here is its current state.")
 
 
 class BookingService:
@@ -105,8 +107,8 @@ class BookingService:
         the teacher's or the student's own bookings (SlotTaken), for a suspended teacher or
         gig, or for a teacher's own gig."""
         start_at = aware_utc(start_at)
-        gig_id = check_id(gig_id, what="gig")
-        note = clean_multiline(note, what="note", limit=rules.MAX_NOTE_LENGTH)
+        gig_id = check_id(gig_id, what=tx("gig"))
+        note = clean_multiline(note, what=tx("note"), limit=rules.MAX_NOTE_LENGTH)
         return retry_on_deadlock(
             lambda: self._insert_request(actor, gig_id, start_at, duration_minutes, note)
         )
@@ -150,11 +152,11 @@ class BookingService:
         user = load_acting_user(session, actor)
         gig = session.get(Gig, gig_id)
         if gig is None:
-            raise NotFound("That gig does not exist.")
+            raise NotFound(tx("That gig does not exist."))
         if gig.teacher_id == user.id:
-            raise ValidationError("You cannot book your own gig.")
+            raise ValidationError(tx("You cannot book your own gig."))
         if user.role is not Role.STUDENT:
-            raise PermissionDenied("Only students can request sessions.")
+            raise PermissionDenied(tx("Only students can request sessions."))
         check_gig_bookable(gig)
         return user, gig
 
@@ -166,7 +168,7 @@ class BookingService:
         check_start(start_at, now)
         end_at = start_at + timedelta(minutes=duration)
         if not teacher_is_available(session, gig.teacher, start_at, end_at):
-            raise ValidationError("The teacher is not available at that time.")
+            raise ValidationError(tx("The teacher is not available at that time."))
         check_no_overlap(
             session,
             teacher_id=gig.teacher_id,
@@ -212,7 +214,9 @@ class BookingService:
             if booking.status is BookingStatus.PENDING and rules.deadline_passed(
                 booking.respond_by, now
             ):
-                raise InvalidTransition("This request has expired; it can no longer be confirmed.")
+                raise InvalidTransition(
+                    tx("This request has expired; it can no longer be confirmed.")
+                )
             apply_booking_status(
                 session, booking, BookingStatus.CONFIRMED, actor_id=user.id, reason="", at=now
             )
@@ -224,14 +228,16 @@ class BookingService:
     ) -> BookingDTO:
         """The booking's teacher turns a PENDING request down, with a reason for the student."""
         reason = clean_multiline(
-            reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
+            reason, what=tx("reason"), limit=rules.MAX_REASON_LENGTH, required=True
         )
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
             if booking.status is not BookingStatus.PENDING:
                 raise InvalidTransition(
-                    f"Only a waiting request can be declined; this booking is "
-                    f"{rules.describe_status(booking.status)}."
+                    tx(
+                        "Only a waiting request can be declined; this booking is {status}.",
+                        status=rules.describe_status(booking.status),
+                    )
                 )
             apply_booking_status(
                 session,
@@ -255,7 +261,7 @@ class BookingService:
     ) -> BookingDTO:
         """The student cancels their own PENDING or CONFIRMED booking; an admin any. A PAID
         booking is cancelled only through a refund (payment service, ``cancel_for_refund``)."""
-        reason = clean_multiline(reason, what="reason", limit=rules.MAX_REASON_LENGTH)
+        reason = clean_multiline(reason, what=tx("reason"), limit=rules.MAX_REASON_LENGTH)
 
         def change(session: Session, user: User, booking: SessionBooking, now: datetime) -> None:
             if booking.status in rules.OPEN_STATUSES and not rules.can_cancel(booking):
@@ -289,7 +295,9 @@ class BookingService:
         expected_version: int | None,
     ) -> BookingDTO:
         """Lock, authorize, compare versions, change, commit: the shape of every transition."""
-        expected_version = check_optional_int(expected_version, what="expected version", minimum=0)
+        expected_version = check_optional_int(
+            expected_version, what=tx("expected version"), minimum=0
+        )
         try:
             with self._ctx.unit_of_work() as uow:
                 user = load_acting_user(uow.session, actor)
@@ -298,7 +306,7 @@ class BookingService:
                 current = booking_to_dto(booking)
                 if expected_version is not None and booking.version != expected_version:
                     raise StaleState(
-                        "Someone else changed this booking first; here is its current state.",
+                        CHANGED_FIRST,
                         current=current,
                     )
                 try:
@@ -310,7 +318,7 @@ class BookingService:
                 uow.commit()
         except StaleDataError as error:
             raise StaleState(
-                "Someone else changed this booking first; here is its current state.",
+                CHANGED_FIRST,
                 current=self._fresh(booking_id),
             ) from error
         return result
@@ -362,8 +370,8 @@ class BookingService:
         self, actor: Actor, *, from_at: datetime, to_at: datetime
     ) -> list[BookingDTO]:
         """The acting teacher's non-cancelled bookings overlapping [from_at, to_at)."""
-        from_at = aware_utc(from_at, "The start of the window")
-        to_at = aware_utc(to_at, "The end of the window")
+        from_at = aware_utc(from_at, tx("The start of the window"))
+        to_at = aware_utc(to_at, tx("The end of the window"))
         with self._ctx.unit_of_work(write=False) as uow:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             return queries.teacher_schedule(uow.session, teacher, from_at, to_at)
@@ -378,25 +386,27 @@ class BookingService:
 
 def _own_teacher(user: User, booking: SessionBooking) -> None:
     if user.role is not Role.TEACHER or user.id != booking.teacher_id:
-        raise PermissionDenied("Only the teacher of this booking can do that.")
+        raise PermissionDenied(tx("Only the teacher of this booking can do that."))
 
 
 def _own_student_or_admin(user: User, booking: SessionBooking) -> None:
     if user.role is Role.ADMIN:
         return
     if user.role is not Role.STUDENT or user.id != booking.student_id:
-        raise PermissionDenied("Only the student who booked, or an admin, can cancel a booking.")
+        raise PermissionDenied(
+            tx("Only the student who booked, or an admin, can cancel a booking.")
+        )
 
 
-def _paid_cancel_refusal(booking: SessionBooking, user: User) -> str:
+def _paid_cancel_refusal(booking: SessionBooking, user: User) -> Text:
     """Why an open booking whose payment started or finished is not cancelled directly."""
     if booking.payment_status is not PaymentStatus.PAID:
-        return "A payment for this booking is in progress; try again once it has finished."
+        return tx("A payment for this booking is in progress; try again once it has finished.")
     if user.role is Role.ADMIN:
-        return "This booking is paid: an admin cancels it by issuing a refund."
+        return tx("This booking is paid: an admin cancels it by issuing a refund.")
     if user.role is Role.TEACHER:
-        return "This booking is paid: cancelling it refunds the student in full."
-    return (
+        return tx("This booking is paid: cancelling it refunds the student in full.")
+    return tx(
         "This booking is paid: cancel it from My bookings (a full refund more than 24 hours "
         "before the start; later, ask for the cancellation)."
     )

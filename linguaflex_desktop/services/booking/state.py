@@ -31,6 +31,7 @@ from linguaflex_desktop.services.booking.events import on_booking_transition, st
 from linguaflex_desktop.services.booking.row_extras import RowExtras, load_row_extras
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.validation import check_id
+from linguaflex_desktop.texts import tx
 
 ENTITY = "booking"
 
@@ -45,7 +46,7 @@ def load_booking(session: Session, booking_id: int, *, for_update: bool = False)
     Every use case that takes a booking number comes here, so this is where it is checked."""
     query = (
         select(SessionBooking)
-        .where(SessionBooking.id == check_id(booking_id, what="booking"))
+        .where(SessionBooking.id == check_id(booking_id, what=tx("booking")))
         .options(
             joinedload(SessionBooking.student),
             joinedload(SessionBooking.teacher),
@@ -57,7 +58,7 @@ def load_booking(session: Session, booking_id: int, *, for_update: bool = False)
         query = query.with_for_update(of=SessionBooking)
     booking = session.scalars(query).first()
     if booking is None:
-        raise NotFound("That booking does not exist.")
+        raise NotFound(tx("That booking does not exist."))
     return booking
 
 
@@ -89,7 +90,7 @@ def booking_to_dto(booking: SessionBooking, extras: RowExtras | None = None) -> 
         version=booking.version,
         respond_by=booking.respond_by,
         payment_due_by=booking.payment_due_by,
-        status_reason=booking.status_reason,
+        status_reason=rules.shown_reason(booking.status_reason),
         created_at=booking.created_at,
         meeting_status=extras.meeting_status,
         meeting_reason=extras.meeting_reason,
@@ -133,12 +134,12 @@ def apply_booking_status(
     frm = booking.status
     rules.check_status_transition(frm, to)
     if to is BookingStatus.COMPLETED and booking.payment_status is not PaymentStatus.PAID:
-        raise InvalidTransition("A session can only be completed once it has been paid.")
+        raise InvalidTransition(tx("A session can only be completed once it has been paid."))
     if to is BookingStatus.CANCELLED and booking.payment_status is PaymentStatus.PAID:
-        raise InvalidTransition("This booking is paid: it can only be cancelled with a refund.")
+        raise InvalidTransition(tx("This booking is paid: it can only be cancelled with a refund."))
     if to is BookingStatus.CANCELLED and booking.payment_status is PaymentStatus.PENDING:
         raise InvalidTransition(
-            "A payment is in progress for this booking; wait until it finishes."
+            tx("A payment is in progress for this booking; wait until it finishes.")
         )
     rules.check_state_pair(to, booking.payment_status)
     before = state_snapshot(booking)
@@ -189,11 +190,14 @@ def apply_payment_status(
     rules.check_payment_transition(frm, to)
     if to is PaymentStatus.REFUNDED:
         if booking.status not in (BookingStatus.CONFIRMED, BookingStatus.COMPLETED):
-            raise InvalidTransition("Only a confirmed or completed booking can be refunded.")
+            raise InvalidTransition(tx("Only a confirmed or completed booking can be refunded."))
     elif booking.status is not BookingStatus.CONFIRMED:
         raise InvalidTransition(
-            f"The booking is {rules.describe_status(booking.status)}: "
-            "payment is only possible once the teacher has confirmed it."
+            tx(
+                "The booking is {status}: payment is only possible once the teacher has "
+                "confirmed it.",
+                status=rules.describe_status(booking.status),
+            )
         )
     before = state_snapshot(booking)
     booking.payment_status = to

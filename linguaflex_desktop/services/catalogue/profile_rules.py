@@ -22,6 +22,7 @@ from linguaflex_desktop.services.common.validation import (
     normalize_language,
     validate_time_zone,
 )
+from linguaflex_desktop.texts import tx
 
 MAX_BIO_LENGTH = 5000
 # The window scales a chosen picture to this square before uploading it.
@@ -40,7 +41,9 @@ def clean_country(value: object) -> str | None:
         return None
     code = value.strip().upper() if isinstance(value, str) else value
     if not isinstance(code, str) or code not in COUNTRIES:
-        raise ValidationError(f"Unknown country {value!r}; choose one from the list.")
+        raise ValidationError(
+            tx("Unknown country {value}; choose one from the list.", value=repr(value))
+        )
     return code
 
 
@@ -53,9 +56,16 @@ def _spoken_level(value: object, language: str) -> SpokenLevel:
             if text.lower() == level.value.lower():
                 return level
         raise ValidationError(
-            f"Unknown level {text!r} for {language}; choose one of {LEVEL_NAMES}."
+            tx(
+                "Unknown level {level} for {language}; choose one of {levels}.",
+                level=repr(text),
+                language=language,
+                levels=LEVEL_NAMES,
+            )
         )
-    raise ValidationError(f"Choose your level in {language} ({LEVEL_NAMES}).")
+    raise ValidationError(
+        tx("Choose your level in {language} ({levels}).", language=language, levels=LEVEL_NAMES)
+    )
 
 
 def _entry(value: object) -> tuple[object, object]:
@@ -65,23 +75,25 @@ def _entry(value: object) -> tuple[object, object]:
         return value.get("language"), value.get("level")
     if isinstance(value, list | tuple) and len(value) == 2:
         return value[0], value[1]
-    raise ValidationError("Give each language as a name and a level.")
+    raise ValidationError(tx("Give each language as a name and a level."))
 
 
 def clean_spoken_languages(values: object) -> tuple[SpokenLanguage, ...]:
     """Each entry a (language, level) pair, a mapping or a SpokenLanguage; names normalised;
     a language listed twice is refused (which level would be true?); at most MAX_LANGUAGES."""
     if not isinstance(values, list | tuple):
-        raise ValidationError("Languages must be given as a list of languages with levels.")
+        raise ValidationError(tx("Languages must be given as a list of languages with levels."))
     clean: list[SpokenLanguage] = []
     for value in values:
         raw_language, raw_level = _entry(value)
         language = normalize_language(raw_language)
         if any(entry.language == language for entry in clean):
-            raise ValidationError(f"{language} is listed twice; keep one line per language.")
+            raise ValidationError(
+                tx("{language} is listed twice; keep one line per language.", language=language)
+            )
         clean.append(SpokenLanguage(language, _spoken_level(raw_level, language)))
     if len(clean) > MAX_LANGUAGES:
-        raise ValidationError(f"List at most {MAX_LANGUAGES} languages.")
+        raise ValidationError(tx("List at most {n} languages.", n=MAX_LANGUAGES))
     return tuple(clean)
 
 
@@ -111,7 +123,7 @@ def clean_profile_fields(
 ) -> dict[str, Any]:
     """Every field checked; FieldErrors naming each bad one (nothing is half-applied)."""
     cleaners: dict[str, Callable[[], object]] = {
-        "bio": lambda: clean_multiline(bio, what="bio", limit=MAX_BIO_LENGTH),
+        "bio": lambda: clean_multiline(bio, what=tx("bio"), limit=MAX_BIO_LENGTH),
         "spoken_languages": lambda: clean_spoken_languages(spoken_languages),
         "country": lambda: clean_country(country),
         "time_zone": lambda: validate_time_zone(time_zone),
@@ -164,26 +176,33 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
 def check_photo(data: object) -> bytes:
     """A PNG or JPEG of at most MAX_PHOTO_BYTES and PHOTO_SIDE x PHOTO_SIDE pixels."""
     if not isinstance(data, bytes | bytearray):
-        raise ValidationError("The photo must be an image file's contents.")
+        raise ValidationError(tx("The photo must be an image file's contents."))
     data = bytes(data)
     if not data:
-        raise ValidationError("The photo file is empty.")
+        raise ValidationError(tx("The photo file is empty."))
     if len(data) > MAX_PHOTO_BYTES:
         raise ValidationError(
-            f"The photo is too large ({len(data) // 1024} KB; at most {MAX_PHOTO_BYTES // 1024} "
-            "KB): choose a smaller picture."
+            tx(
+                "The photo is too large ({size} KB; at most {limit} KB): choose a smaller picture.",
+                size=len(data) // 1024,
+                limit=MAX_PHOTO_BYTES // 1024,
+            )
         )
     if data.startswith(PNG_SIGNATURE):
         size = _png_size(data)
     elif data.startswith(JPEG_SIGNATURE):
         size = _jpeg_size(data)
     else:
-        raise ValidationError("The photo is not a PNG or JPEG image.")
+        raise ValidationError(tx("The photo is not a PNG or JPEG image."))
     if size is None:
-        raise ValidationError("The photo cannot be read as an image; it may be damaged.")
+        raise ValidationError(tx("The photo cannot be read as an image; it may be damaged."))
     if not (0 < size[0] <= PHOTO_SIDE and 0 < size[1] <= PHOTO_SIDE):
         raise ValidationError(
-            f"The photo is {size[0]} x {size[1]} pixels; at most {PHOTO_SIDE} x {PHOTO_SIDE} "
-            "is stored."
+            tx(
+                "The photo is {width} x {height} pixels; at most {side} x {side} is stored.",
+                width=size[0],
+                height=size[1],
+                side=PHOTO_SIDE,
+            )
         )
     return data

@@ -29,14 +29,15 @@ from linguaflex_desktop.services.common.dto import (
     TeacherProfileDTO,
 )
 from linguaflex_desktop.services.common.validation import check_id
+from linguaflex_desktop.texts import tx
 
-NO_SUCH_TEACHER = "No such teacher."
+NO_SUCH_TEACHER = tx("No such teacher.")
 
 
 def _visible_teacher(session: Session, acting: User, teacher_id: object) -> User:
     """The teacher ``acting`` may see: NotFound for non-teachers and, unless ``acting`` is that
     teacher or an admin, for suspended or deactivated ones."""
-    user = session.get(User, check_id(teacher_id, what="teacher"))
+    user = session.get(User, check_id(teacher_id, what=tx("teacher")))
     if user is None or user.role is not Role.TEACHER:
         raise NotFound(NO_SUCH_TEACHER)
     hidden = user.suspended_at is not None or not user.is_active

@@ -20,6 +20,7 @@ from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Rating
 from linguaflex_desktop.services.common.dto import shown_average
 from linguaflex_desktop.services.common.validation import check_id
+from linguaflex_desktop.texts import tx
 
 MAX_STARS = 5
 MAX_SUMMARY_TEACHERS = 500
@@ -73,15 +74,17 @@ def check_min_rating(value: object) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_STARS:
-        raise ValidationError(f"The minimum rating is a number of stars from 1 to {MAX_STARS}.")
+        raise ValidationError(
+            tx("The minimum rating is a number of stars from 1 to {n}.", n=MAX_STARS)
+        )
     return value
 
 
 def rating_summaries(session: Session, teacher_ids: Iterable[int]) -> dict[int, RatingSummary]:
     """Every asked teacher's summary in one aggregate query (NO_RATING for those without)."""
-    ids = sorted({check_id(teacher_id, what="teacher") for teacher_id in teacher_ids})
+    ids = sorted({check_id(teacher_id, what=tx("teacher")) for teacher_id in teacher_ids})
     if len(ids) > MAX_SUMMARY_TEACHERS:
-        raise ValidationError(f"Ask for at most {MAX_SUMMARY_TEACHERS} teachers at a time.")
+        raise ValidationError(tx("Ask for at most {n} teachers at a time.", n=MAX_SUMMARY_TEACHERS))
     found: dict[int, RatingSummary] = dict.fromkeys(ids, NO_RATING)
     if not ids:
         return found

@@ -43,6 +43,7 @@ from linguaflex_desktop.services.common.validation import (
     normalize_language,
     parse_level,
 )
+from linguaflex_desktop.texts import tx
 
 MAX_TITLE_LENGTH = 120
 MAX_DESCRIPTION_LENGTH = 5000
@@ -50,7 +51,7 @@ MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
 DURATION_STEP_MINUTES = 15
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "rating")
-GIG_NOT_FOUND = "This gig does not exist or is no longer offered."
+GIG_NOT_FOUND = tx("This gig does not exist or is no longer offered.")
 
 
 def _searchable() -> Any:
@@ -69,17 +70,26 @@ def _gigs_with_teachers() -> Select[Gig]:
 
 
 def _check_duration_bounds(minimum: object, maximum: object) -> tuple[int, int]:
-    for value, which in ((minimum, "minimum"), (maximum, "maximum")):
+    not_positive = (
+        tx("The minimum duration must be a positive number of minutes."),
+        tx("The maximum duration must be a positive number of minutes."),
+    )
+    for value, refusal in zip((minimum, maximum), not_positive, strict=True):
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ValidationError(f"The {which} duration must be a positive number of minutes.")
+            raise ValidationError(refusal)
         if value % DURATION_STEP_MINUTES:
-            raise ValidationError(f"Session durations go in {DURATION_STEP_MINUTES}-minute steps.")
+            raise ValidationError(
+                tx("Session durations go in {step}-minute steps.", step=DURATION_STEP_MINUTES)
+            )
     assert isinstance(minimum, int) and isinstance(maximum, int)
     if maximum < minimum:
-        raise ValidationError("The maximum duration cannot be shorter than the minimum.")
+        raise ValidationError(tx("The maximum duration cannot be shorter than the minimum."))
     if maximum > MAX_DURATION_MINUTES:
         raise ValidationError(
-            f"The maximum duration is {MAX_DURATION_MINUTES // 60} hours per session."
+            tx(
+                "The maximum duration is {hours} hours per session.",
+                hours=MAX_DURATION_MINUTES // 60,
+            )
         )
     return minimum, maximum
 
@@ -100,13 +110,13 @@ def clean_gig_fields(
     clean_currency = normalize_currency(currency)
     minimum, maximum = _check_duration_bounds(min_duration_minutes, max_duration_minutes)
     if not isinstance(is_active, bool):
-        raise ValidationError("Say whether the gig is active (yes or no).")
+        raise ValidationError(tx("Say whether the gig is active (yes or no)."))
     return {
-        "title": clean_line(title, what="title", limit=MAX_TITLE_LENGTH, required=True),
+        "title": clean_line(title, what=tx("title"), limit=MAX_TITLE_LENGTH, required=True),
         "language": normalize_language(language),
         "level": parse_level(level),
         "description": clean_multiline(
-            description, what="description", limit=MAX_DESCRIPTION_LENGTH
+            description, what=tx("description"), limit=MAX_DESCRIPTION_LENGTH
         ),
         "hourly_rate_minor": validate_hourly_rate(hourly_rate_minor, clean_currency),
         "currency": clean_currency,
@@ -122,13 +132,13 @@ def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
         if value is None:
             continue
         if not isinstance(value, int) or isinstance(value, bool):
-            raise ValidationError("Price limits must be whole numbers of minor units.")
+            raise ValidationError(tx("Price limits must be whole numbers of minor units."))
         if value < 0:
-            raise ValidationError("Price limits cannot be negative.")
+            raise ValidationError(tx("Price limits cannot be negative."))
         if value > MAX_DB_INT:
-            raise ValidationError(f"Price limits go up to {MAX_DB_INT} minor units.")
+            raise ValidationError(tx("Price limits go up to {n} minor units.", n=MAX_DB_INT))
     if minimum is not None and maximum is not None and minimum > maximum:
-        raise ValidationError("The minimum price is above the maximum price.")
+        raise ValidationError(tx("The minimum price is above the maximum price."))
 
 
 class CatalogueService:
@@ -205,7 +215,7 @@ class CatalogueService:
             teacher = load_acting_user(uow.session, actor, Role.TEACHER)
             gig = self._gig_for_update(uow.session, gig_id)
             if gig.teacher_id != teacher.id:
-                raise PermissionDenied("You can only edit your own gigs.")
+                raise PermissionDenied(tx("You can only edit your own gigs."))
             for name, value in fields.items():
                 setattr(gig, name, value)
             gig.updated_at = self._ctx.now()
@@ -260,7 +270,13 @@ class CatalogueService:
         ratings come from one aggregate joined once (``catalogue.ratings``).
         """
         if sort not in SORTS:
-            raise ValidationError(f"Unknown sort {sort!r}; use one of {', '.join(SORTS)}.")
+            raise ValidationError(
+                tx(
+                    "Unknown sort {sort}; use one of {sorts}.",
+                    sort=repr(sort),
+                    sorts=", ".join(SORTS),
+                )
+            )
         _check_rate_bounds(min_rate_minor, max_rate_minor)
         min_rating = check_min_rating(min_rating)
         check_paging(offset, limit)
@@ -282,7 +298,7 @@ class CatalogueService:
             query = query.where(Gig.hourly_rate_minor >= min_rate_minor)
         if max_rate_minor is not None:
             query = query.where(Gig.hourly_rate_minor <= max_rate_minor)
-        words = clean_line(text, what="search text", limit=MAX_SEARCH_LENGTH).split()
+        words = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH).split()
         query = query.where(*(self._matches_word(word) for word in words))
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
@@ -341,7 +357,7 @@ class CatalogueService:
 
     def suspend_gig(self, actor: Actor, gig_id: int, *, reason: str = "") -> GigDTO:
         """Admin only: the gig leaves the search and cannot be booked. Audited; idempotent."""
-        reason = clean_multiline(reason, what="reason", limit=MAX_AUDIT_REASON_LENGTH)
+        reason = clean_multiline(reason, what=tx("reason"), limit=MAX_AUDIT_REASON_LENGTH)
         return self._set_suspension(actor, gig_id, suspend=True, reason=reason)
 
     def reactivate_gig(self, actor: Actor, gig_id: int) -> GigDTO:
@@ -371,7 +387,7 @@ class CatalogueService:
 
     @staticmethod
     def _gig_for_update(session: Session, gig_id: int) -> Gig:
-        gig_id = check_id(gig_id, what="gig")
+        gig_id = check_id(gig_id, what=tx("gig"))
         gig = session.scalars(select(Gig).where(Gig.id == gig_id).with_for_update()).first()
         if gig is None:
             raise NotFound(GIG_NOT_FOUND)

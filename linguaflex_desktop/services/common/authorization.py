@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 from linguaflex_desktop.errors import PermissionDenied
 from linguaflex_desktop.models import Role, User
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.texts import tx
 
-MUST_CHANGE_PASSWORD = "Please choose a new password first (Account > Profile and password)."
+MUST_CHANGE_PASSWORD = tx("Please choose a new password first (Account > Profile and password).")
 
 
 def load_acting_user(
@@ -19,9 +20,9 @@ def load_acting_user(
     password change itself and what sign-in needs)."""
     user = session.get(User, actor.id)
     if user is None or not user.is_active or user.suspended_at is not None:
-        raise PermissionDenied("Your account is not active.")
+        raise PermissionDenied(tx("Your account is not active."))
     if user.must_change_password and not password_change_pending_ok:
         raise PermissionDenied(MUST_CHANGE_PASSWORD)
     if roles and user.role not in roles:
-        raise PermissionDenied("Your role does not allow this.")
+        raise PermissionDenied(tx("Your role does not allow this."))
     return user

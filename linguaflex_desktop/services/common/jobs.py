@@ -14,6 +14,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
+from linguaflex_desktop.texts import tx
 
 MAX_PAGE_SIZE = 500
 
@@ -29,7 +30,7 @@ class JobAdminService:
     ) -> Page[JobDTO]:
         """Jobs newest first, optionally only one state (``dead`` for the dead letters)."""
         if offset < 0 or limit < 1 or limit > MAX_PAGE_SIZE:
-            raise ValidationError(f"Pages start at 0 and hold 1 to {MAX_PAGE_SIZE} rows.")
+            raise ValidationError(tx("Pages start at 0 and hold 1 to {n} rows.", n=MAX_PAGE_SIZE))
         wanted = _parse_state(state)
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor, Role.ADMIN)
@@ -49,10 +50,14 @@ class JobAdminService:
             admin = load_acting_user(uow.session, actor, Role.ADMIN)
             job = uow.session.get(OutboxJob, job_id, with_for_update=True)
             if job is None:
-                raise NotFound(f"There is no job #{job_id}.")
+                raise NotFound(tx("There is no job #{job_id}.", job_id=job_id))
             if job.state is not JobState.DEAD:
                 raise InvalidTransition(
-                    f"Only a dead job can be retried; job #{job_id} is {job.state.value}."
+                    tx(
+                        "Only a dead job can be retried; job #{job_id} is {state}.",
+                        job_id=job_id,
+                        state=job.state.value,
+                    )
                 )
             now = self._ctx.now()
             before = {"state": job.state.value, "attempts": job.attempts}
@@ -83,4 +88,6 @@ def _parse_state(state: JobState | str | None) -> JobState | None:
         return JobState(state.lower())
     except ValueError:
         names = ", ".join(member.value for member in JobState)
-        raise ValidationError(f"Unknown job state {state!r}; use one of {names}.") from None
+        raise ValidationError(
+            tx("Unknown job state {state}; use one of {names}.", state=repr(state), names=names)
+        ) from None

@@ -43,6 +43,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
 from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -128,17 +129,19 @@ def _check_job(
     run_at: datetime | None,
 ) -> None:
     if not kind or len(kind) > 40:
-        raise ValidationError("A job kind is 1 to 40 characters.")
+        raise ValidationError(tx("A job kind is 1 to 40 characters."))
     if not dedupe_key or len(dedupe_key) > 255:
-        raise ValidationError("A job dedupe key is 1 to 255 characters.")
+        raise ValidationError(tx("A job dedupe key is 1 to 255 characters."))
     if max_attempts < 1:
-        raise ValidationError("A job needs at least one attempt.")
+        raise ValidationError(tx("A job needs at least one attempt."))
     if run_at is not None and run_at.tzinfo is None:
-        raise ValidationError("A job's run time must be an aware UTC datetime.")
+        raise ValidationError(tx("A job's run time must be an aware UTC datetime."))
     try:
         json.dumps(dict(payload))
     except (TypeError, ValueError) as error:
-        raise ValidationError(f"A job payload must be plain JSON: {error}") from None
+        raise ValidationError(
+            tx("A job payload must be plain JSON: {error}", error=str(error))
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,9 @@ class OutboxWorker:
         rng: random.Random | None = None,
     ) -> None:
         if not worker_id or len(worker_id) > 120:
-            raise ValidationError("A worker id is 1 to 120 characters.")
+            raise ValidationError(tx("A worker id is 1 to 120 characters."))
         if batch_size < 1 or base_delay <= 0 or max_delay < base_delay:
-            raise ValidationError("Worker batch size and delays must be positive.")
+            raise ValidationError(tx("Worker batch size and delays must be positive."))
         self._ctx = ctx
         self._handlers = dict(handlers)
         self.worker_id = worker_id

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.texts import Amount
+from linguaflex_desktop.texts import Amount, tx
 
 PLATFORM_FEE_PERCENT = 5
 MINIMUM_FEE_MAJOR = Decimal("1.00")
@@ -46,7 +46,9 @@ class Price:
 def normalize_currency(currency: object) -> str:
     """Return the upper-case ISO code, or raise ValidationError for anything we do not offer."""
     if not isinstance(currency, str) or currency.strip().upper() not in SUPPORTED_CURRENCIES:
-        raise ValidationError(f"Unknown or unsupported currency: {currency!r}.")
+        raise ValidationError(
+            tx("Unknown or unsupported currency: {currency}.", currency=repr(currency))
+        )
     return currency.strip().upper()
 
 
@@ -57,17 +59,19 @@ def minor_unit_exponent(currency: str) -> int:
 def major_to_minor(amount: Decimal | str | int, currency: str) -> int:
     """Convert a typed amount ("50", "50.5") to minor units; refuses floats and extra digits."""
     if isinstance(amount, (float, bool)):
-        raise ValidationError("Amounts must be exact (a decimal string), not a float.")
+        raise ValidationError(tx("Amounts must be exact (a decimal string), not a float."))
     try:
         value = Decimal(str(amount).strip().replace(",", ""))
     except ArithmeticError as error:
-        raise ValidationError(f"{amount!r} is not an amount.") from error
+        raise ValidationError(tx("{amount} is not an amount.", amount=repr(amount))) from error
     if not value.is_finite():
-        raise ValidationError(f"{amount!r} is not an amount.")
+        raise ValidationError(tx("{amount} is not an amount.", amount=repr(amount)))
     exponent = minor_unit_exponent(currency)
     scaled = value.scaleb(exponent)
     if scaled != scaled.to_integral_value():
-        raise ValidationError(f"{currency} amounts have at most {exponent} decimal places.")
+        raise ValidationError(
+            tx("{currency} amounts have at most {n} decimal places.", currency=currency, n=exponent)
+        )
     return int(scaled)
 
 
@@ -83,26 +87,31 @@ def format_money(amount_minor: int, currency: str) -> str:
 
 def validate_hourly_rate(hourly_rate_minor: object, currency: str) -> int:
     if not isinstance(hourly_rate_minor, int) or isinstance(hourly_rate_minor, bool):
-        raise ValidationError("The hourly rate must be a whole number of minor units.")
+        raise ValidationError(tx("The hourly rate must be a whole number of minor units."))
     if hourly_rate_minor <= 0:
-        raise ValidationError("The hourly rate must be more than zero.")
+        raise ValidationError(tx("The hourly rate must be more than zero."))
     ceiling = MAX_HOURLY_RATE_MAJOR * 10 ** minor_unit_exponent(currency)
     if currency in ZERO_DECIMAL_CURRENCIES:
         ceiling *= 200  # 10,000 USD/h is about 2,000,000 JPY/h
     if hourly_rate_minor > ceiling:
         raise ValidationError(
-            f"An hourly rate of {format_money(hourly_rate_minor, currency)} is not plausible."
+            tx(
+                "An hourly rate of {rate} is not plausible.",
+                rate=money(hourly_rate_minor, currency),
+            )
         )
     return hourly_rate_minor
 
 
 def validate_duration(duration_minutes: object) -> int:
     if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool):
-        raise ValidationError("The duration must be a whole number of minutes.")
+        raise ValidationError(tx("The duration must be a whole number of minutes."))
     if duration_minutes <= 0:
-        raise ValidationError("The duration must be more than zero minutes.")
+        raise ValidationError(tx("The duration must be more than zero minutes."))
     if duration_minutes > MAX_DURATION_MINUTES:
-        raise ValidationError(f"A session lasts at most {MAX_DURATION_MINUTES // 60} hours.")
+        raise ValidationError(
+            tx("A session lasts at most {hours} hours.", hours=MAX_DURATION_MINUTES // 60)
+        )
     return duration_minutes
 
 
@@ -140,7 +149,7 @@ def quote(*, hourly_rate_minor: int, duration_minutes: int, currency: str) -> Pr
     validate_duration(duration_minutes)
     base = _half_up(Decimal(hourly_rate_minor) * Decimal(duration_minutes) / Decimal(60))
     if base <= 0:
-        raise ValidationError("The session price rounds to nothing; choose a longer session.")
+        raise ValidationError(tx("The session price rounds to nothing; choose a longer session."))
     fee = max(percent_fee_minor(base), minimum_fee_minor(currency))
     return Price(
         currency=currency,

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Level
+from linguaflex_desktop.texts import tx
 
 MAX_EMAIL_LENGTH = 254
 MIN_PASSWORD_LENGTH = 10
@@ -40,51 +41,62 @@ E = TypeVar("E", bound=Enum)
 def normalize_email(value: object) -> str:
     """Strip and lower-case; refuse anything that does not look like name@domain.tld."""
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("Please enter your email address.")
-    email = clean_line(value, what="email address", limit=MAX_EMAIL_LENGTH).lower()
+        raise ValidationError(tx("Please enter your email address."))
+    email = clean_line(value, what=tx("email address"), limit=MAX_EMAIL_LENGTH).lower()
     if not _EMAIL_RE.fullmatch(email):
-        raise ValidationError(f"{value.strip()!r} is not a valid email address.")
+        raise ValidationError(
+            tx("{value} is not a valid email address.", value=repr(value.strip()))
+        )
     return email
 
 
 def validate_password(value: object) -> str:
     """Return the password exactly as typed (never stripped) if it is long enough."""
     if not isinstance(value, str) or len(value) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+        raise ValidationError(
+            tx("The password must have at least {n} characters.", n=MIN_PASSWORD_LENGTH)
+        )
     if len(value) > MAX_PASSWORD_LENGTH:
-        raise ValidationError(f"The password must have at most {MAX_PASSWORD_LENGTH} characters.")
+        raise ValidationError(
+            tx("The password must have at most {n} characters.", n=MAX_PASSWORD_LENGTH)
+        )
     return value
 
 
 def normalize_display_name(value: object) -> str:
     """One line of 1..120 characters, inner runs of spaces collapsed to one."""
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("Please enter a display name.")
-    return " ".join(clean_line(value, what="display name", limit=MAX_DISPLAY_NAME_LENGTH).split())
+        raise ValidationError(tx("Please enter a display name."))
+    return " ".join(
+        clean_line(value, what=tx("display name"), limit=MAX_DISPLAY_NAME_LENGTH).split()
+    )
 
 
 def validate_time_zone(value: object) -> str:
     """Return an IANA time zone key that zoneinfo knows ("Europe/Berlin", "UTC")."""
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("Please choose a time zone.")
+        raise ValidationError(tx("Please choose a time zone."))
     key = value.strip()
     if not _TIME_ZONE_RE.fullmatch(key):
-        raise ValidationError(f"Unknown time zone: {key!r}.")
+        raise ValidationError(tx("Unknown time zone: {key}.", key=repr(key)))
     try:
         ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:
-        raise ValidationError(f"Unknown time zone: {key!r}.") from error
+        raise ValidationError(tx("Unknown time zone: {key}.", key=repr(key))) from error
     return key
 
 
 def normalize_language(value: object) -> str:
     """Strip, collapse whitespace and title-case a language name (2..40 letters)."""
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError("Please enter a language.")
+        raise ValidationError(tx("Please enter a language."))
     name = " ".join(value.split()).title()
     if not 2 <= len(name) <= 40 or not _LANGUAGE_RE.fullmatch(name):
         raise ValidationError(
-            f"{value.strip()!r} is not a language name (2 to 40 letters, e.g. 'Spanish')."
+            tx(
+                "{value} is not a language name (2 to 40 letters, e.g. 'Spanish').",
+                value=repr(value.strip()),
+            )
         )
     return name
 
@@ -92,14 +104,14 @@ def normalize_language(value: object) -> str:
 def normalize_languages(values: Iterable[object]) -> tuple[str, ...]:
     """Normalise each name, drop duplicates (first wins), at most MAX_LANGUAGES."""
     if not isinstance(values, list | tuple):
-        raise ValidationError("Languages must be given as a list of names.")
+        raise ValidationError(tx("Languages must be given as a list of names."))
     names: list[str] = []
     for value in values:
         name = normalize_language(value)
         if name not in names:
             names.append(name)
     if len(names) > MAX_LANGUAGES:
-        raise ValidationError(f"List at most {MAX_LANGUAGES} languages.")
+        raise ValidationError(tx("List at most {n} languages.", n=MAX_LANGUAGES))
     return tuple(names)
 
 
@@ -126,16 +138,26 @@ def _check_characters(text: str, *, what: str, multiline: bool) -> None:
         if char == "\n" and multiline:
             continue
         if char in "\n\r\u2028\u2029\x85":
-            raise ValidationError(f"The {what} must fit on one line; please remove the line break.")
+            raise ValidationError(
+                tx("The {what} must fit on one line; please remove the line break.", what=what)
+            )
         if char in BIDI_CONTROLS or (char in BIDI_MARKS and not multiline):
             raise ValidationError(
-                f"The {what} contains an invisible text-direction character ({_code(char)}) "
-                "that changes how it reads; please remove it."
+                tx(
+                    "The {what} contains an invisible text-direction character ({code}) "
+                    "that changes how it reads; please remove it.",
+                    what=what,
+                    code=_code(char),
+                )
             )
         if unicodedata.category(char) in ("Cc", "Cs"):
             raise ValidationError(
-                f"The {what} contains an invisible control character ({_code(char)}) that "
-                "cannot be stored; please remove it."
+                tx(
+                    "The {what} contains an invisible control character ({code}) that "
+                    "cannot be stored; please remove it.",
+                    what=what,
+                    code=_code(char),
+                )
             )
 
 
@@ -143,16 +165,18 @@ def _clean(value: object, *, what: str, limit: int, required: bool, multiline: b
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"The {what} must be text.")
+        raise ValidationError(tx("The {what} must be text.", what=what))
     if multiline:
         for line_break in _LINE_BREAKS:
             value = value.replace(line_break, "\n")
     _check_characters(value, what=what, multiline=multiline)
     text = value.strip()
     if required and not text:
-        raise ValidationError(f"The {what} cannot be empty.")
+        raise ValidationError(tx("The {what} cannot be empty.", what=what))
     if len(text) > limit:
-        raise ValidationError(f"The {what} is too long (at most {limit} characters).")
+        raise ValidationError(
+            tx("The {what} is too long (at most {limit} characters).", what=what, limit=limit)
+        )
     return text
 
 
@@ -179,7 +203,9 @@ def parse_level(value: object) -> Level:
         except ValueError:
             pass
     choices = ", ".join(level.value for level in Level)
-    raise ValidationError(f"Unknown level {value!r}; choose one of {choices}.")
+    raise ValidationError(
+        tx("Unknown level {value}; choose one of {choices}.", value=repr(value), choices=choices)
+    )
 
 
 def check_paging(offset: object, limit: object, *, max_limit: int = MAX_PAGE_SIZE) -> None:
@@ -193,7 +219,7 @@ def check_paging(offset: object, limit: object, *, max_limit: int = MAX_PAGE_SIZ
         or not 0 <= offset <= MAX_DB_INT
         or not 1 <= limit <= max_limit
     ):
-        raise ValidationError(f"Pages start at 0 and hold 1 to {max_limit} rows.")
+        raise ValidationError(tx("Pages start at 0 and hold 1 to {n} rows.", n=max_limit))
 
 
 def check_int(
@@ -202,9 +228,16 @@ def check_int(
     """A whole number (not a bool, a float or a string of digits) in ``minimum..maximum``,
     which default to what a database INTEGER column holds."""
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError(f"The {what} must be a whole number.")
+        raise ValidationError(tx("The {what} must be a whole number.", what=what))
     if not minimum <= value <= maximum:
-        raise ValidationError(f"The {what} must be between {minimum} and {maximum}.")
+        raise ValidationError(
+            tx(
+                "The {what} must be between {minimum} and {maximum}.",
+                what=what,
+                minimum=minimum,
+                maximum=maximum,
+            )
+        )
     return value
 
 
@@ -215,23 +248,28 @@ def check_optional_int(
     return None if value is None else check_int(value, what=what, minimum=minimum, maximum=maximum)
 
 
-def check_id(value: object, *, what: str = "record") -> int:
+def check_id(value: object, *, what: str = tx("record")) -> int:
     """The number of a record: a whole number a database id column can hold (an unknown one
     is then simply not found)."""
-    return check_int(value, what=f"{what} number")
+    return check_int(value, what=tx("{what} number", what=what))
 
 
-def check_optional_id(value: object, *, what: str = "record") -> int | None:
+def check_optional_id(value: object, *, what: str = tx("record")) -> int | None:
     return None if value is None else check_id(value, what=what)
 
 
 def check_day(value: object, *, what: str) -> date:
     """A calendar date (not a datetime) between EARLIEST_DAY and LATEST_DAY."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise ValidationError(f"The {what} must be a date.")
+        raise ValidationError(tx("The {what} must be a date.", what=what))
     if not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValidationError(
-            f"The {what} must lie between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}."
+            tx(
+                "The {what} must lie between {first} and {last}.",
+                what=what,
+                first=EARLIEST_DAY.isoformat(),
+                last=LATEST_DAY.isoformat(),
+            )
         )
     return value
 
@@ -240,13 +278,18 @@ def check_instant(value: object, *, what: str) -> datetime:
     """An aware datetime whose UTC date lies between EARLIEST_DAY and LATEST_DAY, returned in
     UTC; ValidationError for anything else (a naive datetime, a date, text, ...)."""
     if not isinstance(value, datetime):
-        raise ValidationError(f"{what} must be a date and time.")
+        raise ValidationError(tx("{what} must be a date and time.", what=what))
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(f"{what} must carry its time zone.")
+        raise ValidationError(tx("{what} must carry its time zone.", what=what))
     # compare the wall time minus its offset: converting first could overflow near the ends
     if not EARLIEST_DAY <= value.replace(tzinfo=None).date() <= LATEST_DAY:
         raise ValidationError(
-            f"{what} must lie between {EARLIEST_DAY.isoformat()} and {LATEST_DAY.isoformat()}."
+            tx(
+                "{what} must lie between {first} and {last}.",
+                what=what,
+                first=EARLIEST_DAY.isoformat(),
+                last=LATEST_DAY.isoformat(),
+            )
         )
     return value.astimezone(UTC)
 
@@ -264,11 +307,11 @@ def enum_value(value: object, kind: type[E], *, what: str) -> E:
     try:
         return kind(value)
     except (ValueError, TypeError):
-        raise ValidationError(f"Unknown {what} {value!r}.") from None
+        raise ValidationError(tx("Unknown {what} {value}.", what=what, value=repr(value))) from None
 
 
 def enum_values(values: object, kind: type[E], *, what: str) -> tuple[E, ...]:
     """A list or tuple of ``kind`` members (or their stored values), as a tuple of members."""
     if not isinstance(values, tuple | list):
-        raise ValidationError(f"Filter by a list of {what} values.")
+        raise ValidationError(tx("Filter by a list of {what} values.", what=what))
     return tuple(enum_value(value, kind, what=what) for value in values)

@@ -29,6 +29,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.validation import clean_line
+from linguaflex_desktop.texts import Text, tx
 
 log = logging.getLogger(__name__)
 
@@ -74,15 +75,15 @@ SETTING_SOURCES: dict[str, tuple[str, str | None, str]] = {
 def validate_stored_settings(values: StoredSettings) -> StoredSettings:
     """Trimmed values (blank -> None); ValidationError with a message naming the field."""
     if not isinstance(values, StoredSettings):
-        raise ValidationError("The settings to save are not StoredSettings.")
+        raise ValidationError(tx("The settings to save are not StoredSettings."))
     cleaned: dict[str, Any] = {}
     for item in fields(StoredSettings):
         value = getattr(values, item.name)
-        what = _label(item.name).lower()
+        what = _label(item.name)
         if isinstance(value, str):
             value = clean_line(value, what=what, limit=MAX_TEXT_LENGTH) or None
         elif value is not None and item.name != "smtp_port":
-            raise ValidationError(f"The {what} must be text.")
+            raise ValidationError(tx("The {what} must be text.", what=what))
         cleaned[item.name] = value
     _validate_fields(cleaned)
     return StoredSettings(**cleaned)
@@ -92,29 +93,50 @@ def _validate_fields(values: dict[str, Any]) -> None:
     key = values["stripe_publishable_key"]
     if key is not None and key.startswith(SECRET_KEY_PREFIXES):
         raise ValidationError(
-            "That is a Stripe secret key: enter it under 'Secret key', never as the "
-            "publishable key (which is stored in plain text)."
+            tx(
+                "That is a Stripe secret key: enter it under 'Secret key', never as the "
+                "publishable key (which is stored in plain text)."
+            )
         )
     if key is not None and not key.startswith("pk_"):
-        raise ValidationError("A Stripe publishable key starts with 'pk_'.")
+        raise ValidationError(tx("A Stripe publishable key starts with 'pk_'."))
     port = values["smtp_port"]
     if port is not None and (isinstance(port, bool) or not isinstance(port, int)):
-        raise ValidationError("The SMTP port must be a whole number.")
+        raise ValidationError(tx("The SMTP port must be a whole number."))
     if port is not None and not 1 <= port <= 65535:
-        raise ValidationError("The SMTP port must be between 1 and 65535.")
+        raise ValidationError(tx("The SMTP port must be between 1 and 65535."))
     security = values["smtp_security"]
     if security is not None and security not in SMTP_SECURITY_CHOICES:
-        raise ValidationError(f"SMTP security must be one of {', '.join(SMTP_SECURITY_CHOICES)}.")
+        raise ValidationError(
+            tx("SMTP security must be one of {choices}.", choices=", ".join(SMTP_SECURITY_CHOICES))
+        )
     url = values["jitsi_base_url"]
     if url is not None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValidationError("The Jitsi address must be a web address (https://...).")
+            raise ValidationError(tx("The Jitsi address must be a web address (https://...)."))
         values["jitsi_base_url"] = url.rstrip("/")
 
 
+# Each stored or secret setting's name as a refusal names it ("The smtp host must be text.").
+_WHAT: dict[str, Text] = {
+    "stripe_publishable_key": tx("stripe publishable key"),
+    "zoom_account_id": tx("zoom account id"),
+    "zoom_client_id": tx("zoom client id"),
+    "smtp_host": tx("smtp host"),
+    "smtp_port": tx("smtp port"),
+    "smtp_username": tx("smtp username"),
+    "smtp_security": tx("smtp security"),
+    "smtp_sender": tx("smtp sender"),
+    "jitsi_base_url": tx("jitsi base url"),
+    "stripe_secret_key": tx("stripe secret key"),
+    "zoom_client_secret": tx("zoom client secret"),
+    "smtp_password": tx("smtp password"),
+}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return _WHAT.get(name) or name.replace("_", " ")
 
 
 class SettingsFile:
@@ -173,9 +195,10 @@ def _lenient_settings(data: dict[str, Any], path: Path) -> StoredSettings:
         if item.name not in data:
             continue
         candidate = {**asdict(StoredSettings()), item.name: data[item.name]}
+        if item.name != "smtp_port" and not isinstance(data[item.name], str):
+            log.warning("ignoring the invalid %s in %s", item.name, path)
+            continue
         try:
-            if item.name != "smtp_port" and not isinstance(data[item.name], str):
-                raise ValidationError("not text")
             kept[item.name] = getattr(
                 validate_stored_settings(StoredSettings(**candidate)), item.name
             )
@@ -330,7 +353,7 @@ def _check_secret_changes(secrets: Mapping[str, str], clear: Iterable[str]) -> d
     if both:
         raise ValueError(f"a secret cannot be set and cleared at once: {sorted(both)}")
     cleaned = {
-        name: clean_line(value, what=_label(name).lower(), limit=MAX_TEXT_LENGTH)
+        name: clean_line(value, what=_label(name), limit=MAX_TEXT_LENGTH)
         for name, value in secrets.items()
     }
     return {name: value for name, value in cleaned.items() if value}
