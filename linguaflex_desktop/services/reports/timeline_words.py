@@ -79,8 +79,8 @@ HELD_STATES: dict[str, Text] = {
     "requires_payment_method": tx("declined"),
     "processing": tx("processing"),
     "succeeded": tx("succeeded"),
-    "failed": tx("failed"),
-    "canceled": tx("cancelled"),
+    "failed": tx("failed", sense="stripe"),
+    "canceled": tx("cancelled", sense="stripe"),
 }
 NOTICE_KINDS: dict[str, Text] = {
     "requested": tx("booking request"),
