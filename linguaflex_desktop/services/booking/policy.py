@@ -18,6 +18,7 @@ from typing import Literal, Protocol
 
 from linguaflex_desktop.models.enums import BookingStatus, PaymentStatus
 from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.texts import tx
 
 SELF_CANCEL_NOTICE = timedelta(hours=24)
 # a student's or teacher's reason for cancelling a paid booking (it joins a sentence of ours)
@@ -27,7 +28,7 @@ MAX_CANCEL_REASON_LENGTH = 300
 # a paid one in full automatically, "request" the cancellation of a paid one, or "none".
 CancelOption = Literal["cancel", "refund", "request", "none"]
 
-POLICY_TEXT = (
+POLICY_TEXT = tx(
     "Cancellation policy: you can cancel a paid session yourself up to 24 hours before it "
     "starts and get a full refund automatically. Later, you can ask to cancel: the teacher or "
     "LinguaFlex decides whether you get a full, partial or no refund. If the teacher cancels, "
