@@ -57,7 +57,8 @@ def earnings_bars(earnings: EarningsDTO) -> dict[str, list[ChartBar]]:
 def _bar(month: date, currency: str, line: MonthEarnings | None) -> ChartBar:
     label = month_label(month)
     if line is None:
-        return ChartBar(label, (0, 0, 0), f"{label} · {currency}\n{t('No paid sessions')}")
+        nothing = t("No paid sessions")
+        return ChartBar(label, (0, 0, 0), f"{label} · {currency}\n{nothing}")
     values = (line.earned_minor, line.upcoming_minor, line.refunded_from_share_minor)
     return ChartBar(label, values, month_tooltip(line))
 

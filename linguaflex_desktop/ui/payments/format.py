@@ -108,6 +108,20 @@ def fee_text(base_minor: int, fee_minor: int, currency: str) -> str:
     )
 
 
+def fee_amount_text(base_minor: int, fee_minor: int, currency: str) -> str:
+    """The fee beside its "Platform fee" label: '1.50 USD', or, when the minimum applies,
+    '1.00 USD (the minimum; 5 % would be 0.38 USD)'."""
+    fee = money(fee_minor, currency)
+    if not minimum_fee_applied(base_minor, fee_minor, currency):
+        return fee
+    return t(
+        "{fee} (the minimum; {percent} % would be {amount})",
+        fee=fee,
+        percent=number_text(PLATFORM_FEE_PERCENT),
+        amount=money(percent_fee_minor(base_minor), currency),
+    )
+
+
 def money_or_dash(amount_minor: int, currency: str) -> str:
     return money(amount_minor, currency) if amount_minor else NO_AMOUNT
 

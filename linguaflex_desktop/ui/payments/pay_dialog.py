@@ -43,7 +43,12 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cards as cards_ops
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.cards_page import UrlOpener, default_open_url
-from linguaflex_desktop.ui.payments.format import card_choice_text, fee_text, money, when_text
+from linguaflex_desktop.ui.payments.format import (
+    card_choice_text,
+    fee_amount_text,
+    money,
+    when_text,
+)
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -115,7 +120,7 @@ class PayDialog(QDialog):
         amounts.addRow(t("Session"), _amount(booking.base_amount_minor, booking.currency))
         # the fee in words: a minimum fee says what the percentage would have been
         self.fee_label = QLabel(
-            fee_text(booking.base_amount_minor, booking.fee_minor, booking.currency)
+            fee_amount_text(booking.base_amount_minor, booking.fee_minor, booking.currency)
         )
         self.fee_label.setWordWrap(True)
         amounts.addRow(t("Platform fee"), self.fee_label)

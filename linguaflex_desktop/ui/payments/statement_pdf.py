@@ -69,27 +69,39 @@ def statement_html(statement: StatementDTO, *, teacher_id: int, teacher_name: st
         f"<td>{escape(payout.reference)}</td><td>{escape(payout.note)}</td></tr>"
         for payout in payouts
     )
+    # the marked texts stay out of the f-strings: lupdate does not read inside them
+    figure_heads = (
+        _header(t("Currency")),
+        _header(t("Sessions"), num=True),
+        _header(t("Earned"), num=True),
+        _header(t("Paid out"), num=True),
+        _header(t("Owed at the end"), num=True),
+    )
     figures = (
-        f"<table cellspacing='0'><tr>{_header(t('Currency'))}"
-        f"{_header(t('Sessions'), num=True)}{_header(t('Earned'), num=True)}"
-        f"{_header(t('Paid out'), num=True)}{_header(t('Owed at the end'), num=True)}"
-        f"</tr>{rows}</table>"
+        f"<table cellspacing='0'><tr>{''.join(figure_heads)}</tr>{rows}</table>"
         if lines
         else _paragraph(t("No earnings and no payouts up to the end of this period."))
     )
+    payout_heads = (
+        _header(t("Paid on")),
+        _header(t("Amount"), num=True),
+        _header(t("Reference")),
+        _header(t("Note")),
+    )
     payout_part = (
-        f"<table cellspacing='0'><tr>{_header(t('Paid on'))}{_header(t('Amount'), num=True)}"
-        f"{_header(t('Reference'))}{_header(t('Note'))}</tr>{paid}</table>"
+        f"<table cellspacing='0'><tr>{''.join(payout_heads)}</tr>{paid}</table>"
         if payouts
         else _paragraph(t("No payouts in this period."))
     )
     title = t("{app} · Teacher statement", app=APP_NAME)
+    earnings_heading = t("Earnings")
+    payouts_heading = t("Payouts in the period")
     return (
         f"<html><head><style>{_STYLE}</style></head><body>"
         f"<h2>{escape(title)}</h2>"
         f"<p><b>{escape(teacher_name)}</b><br/>{escape(period_text(statement))}</p>"
-        f"<h3>{escape(t('Earnings'))}</h3>{figures}"
-        f"<h3>{escape(t('Payouts in the period'))}</h3>{payout_part}"
+        f"<h3>{escape(earnings_heading)}</h3>{figures}"
+        f"<h3>{escape(payouts_heading)}</h3>{payout_part}"
         f"<p><small>{escape(localize(EARNED_NOTE))}</small></p></body></html>"
     )
 
