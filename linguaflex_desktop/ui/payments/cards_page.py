@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from linguaflex_desktop.services.cards.dto import CardSetupHandoff, CardSetupOutcome, SavedCardDTO
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cards as cards_ops
-from linguaflex_desktop.ui.payments.format import brand_text, card_expiry_text
+from linguaflex_desktop.ui.payments.format import card_ending_text, card_expiry_text, date_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.wait_dialog import WaitDialog
@@ -42,12 +44,12 @@ if TYPE_CHECKING:
 
 UrlOpener = Callable[[QUrl], bool]
 
-NO_CARDS_TEXT = "No saved cards yet.\nAdd a card to pay for your confirmed bookings."
-PRIVACY_NOTE = (
+NO_CARDS_TEXT = tx("No saved cards yet.\nAdd a card to pay for your confirmed bookings.")
+PRIVACY_NOTE = tx(
     "You type the card number in your browser, on Stripe's secure page. LinguaFlex keeps "
     "only the brand, the last 4 digits and the expiry date."
 )
-WAIT_MESSAGE = (
+WAIT_MESSAGE = tx(
     "Waiting for you to finish on Stripe's page… Enter your card in the browser window "
     "that just opened. This window closes by itself when Stripe has saved the card."
 )
@@ -57,12 +59,14 @@ def default_open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-CARD_COLUMNS: tuple[Column[SavedCardDTO], ...] = (
-    Column("Card", lambda c: f"{brand_text(c.brand)} ending in {c.last4}"),
-    Column("Expires", card_expiry_text),
-    Column("Default", lambda c: "Default" if c.is_default else ""),
-    Column("Added", lambda c: f"{c.created_at:%d %b %Y}"),
-)
+def card_columns() -> tuple[Column[SavedCardDTO], ...]:
+    """The columns of the card list, headed in the current language."""
+    return (
+        Column(t("Card"), lambda c: card_ending_text(c.brand, c.last4)),
+        Column(t("Expires"), card_expiry_text),
+        Column(t("Default"), lambda c: t("Default") if c.is_default else ""),
+        Column(t("Added"), lambda c: date_text(c.created_at.date())),
+    )
 
 
 class CardsPage(QWidget):
@@ -90,18 +94,18 @@ class CardsPage(QWidget):
         refresh_on(self, runner, ("card",), self._on_data_changed)
         self._changing = False  # a default / remove is running: both buttons stay off
         self.model: RowTableModel[SavedCardDTO] = RowTableModel(
-            CARD_COLUMNS, key=lambda card: card.id, parent=self
+            card_columns(), key=lambda card: card.id, parent=self
         )
         self.view = make_table_view(self.model)
-        self.table = EmptyStateStack(self.view, "Loading your cards…")
+        self.table = EmptyStateStack(self.view, t("Loading your cards…"))
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
-        self.add_button = QPushButton("Add card…")
+        self.add_button = QPushButton(t("Add card…"))
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(self.add_card)
-        self.default_button = QPushButton("Make default")
+        self.default_button = QPushButton(t("Make default"))
         self.default_button.clicked.connect(self.make_selected_default)
-        self.remove_button = QPushButton("Remove…")
+        self.remove_button = QPushButton(t("Remove…"))
         self.remove_button.setObjectName("dangerButton")
         self.remove_button.clicked.connect(self.remove_selected)
         self._build()
@@ -111,10 +115,10 @@ class CardsPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(make_heading("Payment methods"))
+        top.addWidget(make_heading(t("Payment methods")))
         top.addStretch(1)
         top.addWidget(self.add_button)
-        note = QLabel(PRIVACY_NOTE)
+        note = QLabel(localize(PRIVACY_NOTE))
         note.setObjectName("fieldNote")
         note.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -160,14 +164,14 @@ class CardsPage(QWidget):
     def _show_cards(self, cards: tuple[SavedCardDTO, ...]) -> None:
         selected = self.selected_card()
         self.model.set_rows(cards)
-        self.table.set_empty_text(NO_CARDS_TEXT)
+        self.table.set_empty_text(localize(NO_CARDS_TEXT))
         row = self.model.row_of(selected.id) if selected else None
         if row is not None:
             self.view.selectRow(row)
         self.cards_loaded.emit(cards)
 
     def _show_failure(self, error: BaseException) -> None:
-        self.table.set_empty_text("Your cards could not be loaded.")
+        self.table.set_empty_text(t("Your cards could not be loaded."))
         set_message(self.error_label, inline_error_text(error))
 
     @Slot()
@@ -185,7 +189,7 @@ class CardsPage(QWidget):
             return
         self._run_change(
             partial(cards_ops.set_default_card, OpContext.of(self), self.actor, card.id),
-            f"{brand_text(card.brand)} ending in {card.last4} is now your default card.",
+            t("{card} is now your default card.", card=card_ending_text(card.brand, card.last4)),
         )
 
     @Slot()
@@ -196,12 +200,15 @@ class CardsPage(QWidget):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove card",
-            f"Remove {brand_text(card.brand)} ending in {card.last4}? You can add it again later.",
+            t("Remove card"),
+            t(
+                "Remove {card}? You can add it again later.",
+                card=card_ending_text(card.brand, card.last4),
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        remove = box.addButton("Remove card", QMessageBox.ButtonRole.DestructiveRole)
+        remove = box.addButton(t("Remove card"), QMessageBox.ButtonRole.DestructiveRole)
         remove.clicked.connect(lambda: self._remove(card))
         box.finished.connect(box.deleteLater)
         self.confirm_box = box
@@ -211,7 +218,7 @@ class CardsPage(QWidget):
     def _remove(self, card: SavedCardDTO) -> None:
         self._run_change(
             partial(cards_ops.remove_card, OpContext.of(self), self.actor, card.id),
-            f"{brand_text(card.brand)} ending in {card.last4} was removed.",
+            t("{card} was removed.", card=card_ending_text(card.brand, card.last4)),
         )
 
     def _run_change(self, start: Callable[..., None], done_text: str) -> None:
@@ -251,7 +258,7 @@ class CardsPage(QWidget):
         )
 
     def _hand_off(self, handoff: CardSetupHandoff) -> None:
-        dialog = WaitDialog(title="Add a card", message=WAIT_MESSAGE, parent=self)
+        dialog = WaitDialog(title=t("Add a card"), message=localize(WAIT_MESSAGE), parent=self)
         dialog.reopen_requested.connect(lambda: self.open_url(QUrl(handoff.url)))
         self.wait_dialog = dialog
         dialog.open()
@@ -270,9 +277,9 @@ class CardsPage(QWidget):
     def _setup_done(self, outcome: CardSetupOutcome) -> None:
         self._close_wait_dialog()
         if outcome.state in ("succeeded", "canceled", "waiting"):
-            set_message(self.notice_label, outcome.message)
+            set_message(self.notice_label, localize(outcome.message))
         else:
-            set_message(self.error_label, outcome.message)
+            set_message(self.error_label, localize(outcome.message))
         self.reload()
         self.setup_finished.emit(outcome)
 

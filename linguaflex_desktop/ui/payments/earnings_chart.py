@@ -2,26 +2,35 @@
 bar per calendar month (in the teacher's zone) from the first month with sessions to the last,
 stacked from what they earned, their upcoming income (PAID sessions not started yet) and what
 refunds took from their share — together their share of the month. Pure functions over
-``EarningsDTO`` (no widgets); the amounts come from the service.
+``EarningsDTO`` (no widgets); the amounts come from the service, written in the current
+language and locale.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from linguaflex_desktop.services.common.pricing import format_money
-from linguaflex_desktop.services.payments.dto import EarningsDTO, MonthEarnings, UpcomingIncome
-from linguaflex_desktop.ui.charts import ChartBar, Segment, figures_tooltip
+from PySide6.QtCore import QLocale
 
-SEGMENTS = (
-    Segment("Earned", "#54a24b"),
-    Segment("Upcoming", "#4c78a8"),
-    Segment("Refunded from your share", "#e45756"),
-)
+from linguaflex_desktop.services.payments.dto import EarningsDTO, MonthEarnings, UpcomingIncome
+from linguaflex_desktop.ui.charts import ChartBar, Segment
+from linguaflex_desktop.ui.i18n import number_text, t
+from linguaflex_desktop.ui.payments.format import money
+
+
+def segments() -> tuple[Segment, ...]:
+    """The parts of every bar, named in the current language."""
+    return (
+        Segment(t("Earned"), "#54a24b"),
+        Segment(t("Upcoming"), "#4c78a8"),
+        Segment(t("Refunded from your share"), "#e45756"),
+    )
 
 
 def month_label(month: date) -> str:
-    return f"{month:%b %Y}"
+    """'Mar 2027' / 'mar 2027'."""
+    name = QLocale().monthName(month.month, QLocale.FormatType.ShortFormat).rstrip(".")
+    return f"{name} {month.year}"
 
 
 def _months_from(first: date, last: date) -> list[date]:
@@ -48,37 +57,45 @@ def earnings_bars(earnings: EarningsDTO) -> dict[str, list[ChartBar]]:
 def _bar(month: date, currency: str, line: MonthEarnings | None) -> ChartBar:
     label = month_label(month)
     if line is None:
-        return ChartBar(label, (0, 0, 0), f"{label} · {currency}\nNo paid sessions")
+        nothing = t("No paid sessions")
+        return ChartBar(label, (0, 0, 0), f"{label} · {currency}\n{nothing}")
     values = (line.earned_minor, line.upcoming_minor, line.refunded_from_share_minor)
     return ChartBar(label, values, month_tooltip(line))
 
 
 def month_tooltip(line: MonthEarnings) -> str:
-    """The figures of one month and currency, one per line."""
-    return figures_tooltip(
-        f"{month_label(line.month)} · {line.currency}",
-        line.currency,
-        line.sessions,
+    """The figures of one month and currency, one per line: 'Your share: 45.00 USD'."""
+    figures = (
+        (t("Your share"), line.share_minor),
+        (t("Refunded from your share"), line.refunded_from_share_minor),
+        (t("You keep"), line.share_after_refunds_minor),
+        (t("Earned"), line.earned_minor),
         (
-            ("Your share", line.share_minor),
-            ("Refunded from your share", line.refunded_from_share_minor),
-            ("You keep", line.share_after_refunds_minor),
-            ("Earned", line.earned_minor),
-            (f"Upcoming ({_sessions(line.upcoming_sessions)})", line.upcoming_minor),
+            t("Upcoming ({sessions})", sessions=_sessions(line.upcoming_sessions)),
+            line.upcoming_minor,
         ),
     )
+    lines = [
+        f"{month_label(line.month)} · {line.currency}",
+        t("Sessions: {count}", count=number_text(line.sessions)),
+    ]
+    lines += [
+        t("{name}: {amount}", name=name, amount=money(amount, line.currency))
+        for name, amount in figures
+    ]
+    return "\n".join(lines)
 
 
 def upcoming_text(upcoming: tuple[UpcomingIncome, ...]) -> str:
     """'Upcoming income: 45.00 USD (1 session) · 10,000 JPY (2 sessions)', or none."""
     if not upcoming:
-        return "No upcoming income: no paid session ahead in this period."
+        return t("No upcoming income: no paid session ahead in this period.")
     parts = (
-        f"{format_money(item.share_minor, item.currency)} ({_sessions(item.sessions)})"
+        f"{money(item.share_minor, item.currency)} ({_sessions(item.sessions)})"
         for item in upcoming
     )
-    return "Upcoming income: " + " · ".join(parts)
+    return t("Upcoming income: {amounts}", amounts=" · ".join(parts))
 
 
 def _sessions(count: int) -> str:
-    return f"{count} session" if count == 1 else f"{count} sessions"
+    return t("1 session") if count == 1 else t("{n} sessions", n=number_text(count))

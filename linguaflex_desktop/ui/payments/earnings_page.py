@@ -26,22 +26,24 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import EarningsDTO, EarningsLine, EarningsTotal
-from linguaflex_desktop.ui.booking.format import STATUS_TEXT, format_when, local
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.booking.format import STATUS_TEXT, local
 from linguaflex_desktop.ui.charts import MoneyBarChart
 from linguaflex_desktop.ui.csv_columns import earnings_csv_columns
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
+from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
-from linguaflex_desktop.ui.payments.earnings_chart import SEGMENTS, earnings_bars, upcoming_text
+from linguaflex_desktop.ui.payments.earnings_chart import earnings_bars, segments, upcoming_text
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
     Bounds,
     PeriodFilter,
     period_bounds,
 )
-from linguaflex_desktop.ui.payments.format import BOX_STYLE, money, money_or_dash
+from linguaflex_desktop.ui.payments.format import BOX_STYLE, money, money_or_dash, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import (
@@ -55,33 +57,36 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-NO_EARNINGS_TEXT = "No paid sessions yet.\nSessions appear here once the student has paid."
-NO_EARNINGS_IN_PERIOD_TEXT = "No paid sessions in this period."
+NO_EARNINGS_TEXT = tx("No paid sessions yet.\nSessions appear here once the student has paid.")
+NO_EARNINGS_IN_PERIOD_TEXT = tx("No paid sessions in this period.")
 TOTAL_HEADERS = (
-    "Currency",
-    "Sessions",
-    "Gross",
-    "Platform fee",
-    "Your share",
-    "Refunded",
-    "You keep",
+    tx("Currency"),
+    tx("Sessions"),
+    tx("Gross"),
+    tx("Platform fee"),
+    tx("Your share"),
+    tx("Refunded"),
+    tx("You keep"),
 )
 
 
 def earnings_columns(zone_name: str) -> tuple[Column[EarningsLine], ...]:
+    """The columns of the earnings table, headed in the current language."""
     return (
-        Column("Session", lambda line: format_when(line.start_at, zone_name)),
-        Column("Student", lambda line: line.student_name),
-        Column("Gig", lambda line: line.gig_title),
-        Column("Status", lambda line: STATUS_TEXT[line.booking_status]),
-        Column("Gross", lambda line: money(line.gross_minor, line.currency), right=True),
-        Column("Platform fee", lambda line: money(line.fee_minor, line.currency), right=True),
-        Column("Your share", lambda line: money(line.share_minor, line.currency), right=True),
+        Column(t("Session"), lambda line: when_text(line.start_at, zone_name)),
+        Column(t("Student"), lambda line: line.student_name),
+        Column(t("Gig"), lambda line: line.gig_title),
+        Column(t("Status"), lambda line: localize(STATUS_TEXT[line.booking_status])),
+        Column(t("Gross"), lambda line: money(line.gross_minor, line.currency), right=True),
+        Column(t("Platform fee"), lambda line: money(line.fee_minor, line.currency), right=True),
+        Column(t("Your share"), lambda line: money(line.share_minor, line.currency), right=True),
         Column(
-            "Refunded", lambda line: money_or_dash(line.refunded_minor, line.currency), right=True
+            t("Refunded"),
+            lambda line: money_or_dash(line.refunded_minor, line.currency),
+            right=True,
         ),
         Column(
-            "You keep",
+            t("You keep"),
             lambda line: money(line.share_after_refunds_minor, line.currency),
             right=True,
         ),
@@ -92,7 +97,7 @@ def total_cells(total: EarningsTotal) -> tuple[str, ...]:
     currency = total.currency
     return (
         currency,
-        str(total.sessions),
+        number_text(total.sessions),
         money(total.gross_minor, currency),
         money(total.fee_minor, currency),
         money(total.share_minor, currency),
@@ -127,14 +132,14 @@ class EarningsPage(QWidget):
         )
         self.view = make_table_view(self.model)
         self.view.horizontalHeader().setStretchLastSection(False)
-        self.table = EmptyStateStack(self.view, "Loading your earnings…")
+        self.table = EmptyStateStack(self.view, t("Loading your earnings…"))
         self.error_label = make_message_label()
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
         self.notice_label = make_message_label("formNotice")
         self.export: CsvExport[EarningsLine] | None = None
-        self.export_button = QPushButton("Export CSV…")
-        self.export_button.setToolTip("The sessions of this period, to a CSV file")
+        self.export_button = QPushButton(t("Export CSV…"))
+        self.export_button.setToolTip(t("The sessions of this period, to a CSV file"))
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.totals_box = QWidget()
@@ -146,7 +151,7 @@ class EarningsPage(QWidget):
         self.totals_grid.setHorizontalSpacing(24)
         self.totals_box.setVisible(False)
         self.chart = MoneyBarChart(
-            SEGMENTS, empty_text="Loading your earnings…", title="Your share per month"
+            segments(), empty_text=t("Loading your earnings…"), title=t("Your share per month")
         )
         self.upcoming_label = QLabel()
         self.upcoming_label.setObjectName("fieldNote")
@@ -157,14 +162,16 @@ class EarningsPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         top = QHBoxLayout()
-        top.addWidget(make_heading("Earnings"))
+        top.addWidget(make_heading(t("Earnings")))
         top.addStretch(1)
         top.addWidget(self.period)
         top.addWidget(self.export_button)
         top.addWidget(self.refresh_button)
         note = QLabel(
-            "Paid sessions, in your time zone. The platform fee is paid by the student on top "
-            "of your rate; refunds come out of your share first."
+            t(
+                "Paid sessions, in your time zone. The platform fee is paid by the student on "
+                "top of your rate; refunds come out of your share first."
+            )
         )
         note.setObjectName("fieldNote")
         note.setWordWrap(True)
@@ -235,9 +242,9 @@ class EarningsPage(QWidget):
         self.earnings = earnings
         self.model.set_rows(earnings.lines)
         self.export_button.setEnabled(bool(earnings.lines))
-        self.table.set_empty_text(NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT)
+        empty_text = localize(NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT)
+        self.table.set_empty_text(empty_text)
         self._fill_totals(earnings.totals)
-        empty_text = NO_EARNINGS_TEXT if all_time else NO_EARNINGS_IN_PERIOD_TEXT
         self.chart.set_bars(earnings_bars(earnings), empty_text=empty_text)
         self.upcoming_label.setText(upcoming_text(earnings.upcoming))
         self.earnings_loaded.emit(earnings)
@@ -251,7 +258,7 @@ class EarningsPage(QWidget):
         self.export = export_loaded_csv(
             self,
             self.runner,
-            what="earnings",
+            what=t("earnings"),
             suggested_name=f"earnings-{self.today()}.csv",
             columns=earnings_csv_columns(self.actor.time_zone),
             rows=self.earnings.lines,
@@ -268,7 +275,7 @@ class EarningsPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for column, header in enumerate(TOTAL_HEADERS):
-            label = QLabel(header)
+            label = QLabel(localize(header))
             label.setObjectName("fieldNote")
             grid.addWidget(label, 0, column, _alignment(column))
         for row, total in enumerate(totals, start=1):
@@ -281,8 +288,8 @@ class EarningsPage(QWidget):
     def _failed(self, request: int, error: BaseException) -> None:
         if request != self._request:
             return
-        self.table.set_empty_text("Your earnings could not be loaded.")
-        self.chart.set_bars({}, empty_text="Your earnings could not be loaded.")
+        self.table.set_empty_text(t("Your earnings could not be loaded."))
+        self.chart.set_bars({}, empty_text=t("Your earnings could not be loaded."))
         set_message(self.error_label, inline_error_text(error))
 
 

@@ -14,7 +14,9 @@ from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from linguaflex_desktop.services.booking.availability import local_midnight_utc
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import zone
+from linguaflex_desktop.ui.i18n import localize, t
 
 ALL_TIME = "all"
 THIS_MONTH = "this_month"
@@ -24,13 +26,13 @@ THIS_YEAR = "this_year"
 LAST_YEAR = "last_year"
 DATES = "dates"
 PERIODS = (
-    ("All time", ALL_TIME),
-    ("This month", THIS_MONTH),
-    ("Last month", LAST_MONTH),
-    ("Last 3 months", LAST_3_MONTHS),
-    ("This year", THIS_YEAR),
-    ("Last year", LAST_YEAR),
-    ("Dates…", DATES),
+    (tx("All time"), ALL_TIME),
+    (tx("This month"), THIS_MONTH),
+    (tx("Last month"), LAST_MONTH),
+    (tx("Last 3 months"), LAST_3_MONTHS),
+    (tx("This year"), THIS_YEAR),
+    (tx("Last year"), LAST_YEAR),
+    (tx("Dates…"), DATES),
 )
 
 DayRange = tuple[date | None, date | None]  # first day, day after the last (None: open)
@@ -95,10 +97,10 @@ class PeriodFilter(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         for text, period in PERIODS:
-            self.combo.addItem(text, period)
+            self.combo.addItem(localize(text), period)
         self.from_edit = _date_edit(_month_start(today))
         self.to_edit = _date_edit(today)
-        self.to_label = QLabel("to")
+        self.to_label = QLabel(t("to"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.combo, self.from_edit, self.to_label, self.to_edit):

@@ -31,6 +31,7 @@ from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.cancellations.requests_page import CancellationRequestsPage
 from linguaflex_desktop.ui.cancellations.teacher_cancel import TeacherCancel
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
@@ -67,24 +68,25 @@ def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open
     if services.settings.stripe.sandbox:
         window.banner.setWordWrap(True)  # the test cards must not widen the window
         notice = sandbox_scope_notice(services.settings)  # shared database: this computer only
-        window.set_banner(f"{SANDBOX_BANNER}\n{notice}" if notice else SANDBOX_BANNER)
+        banner = localize(SANDBOX_BANNER)
+        window.set_banner(f"{banner}\n{localize(notice)}" if notice else banner)
     added = PaymentUI()
     if isinstance(window, StudentWindow):
         added.cards = CardsPage(services=services, actor=actor, runner=runner, open_url=open_url)
-        window.add_page(added.cards, "Payment methods")
+        window.add_page(added.cards, t("Payment methods"))
         added.student = StudentPayments(window, added.cards, open_url=open_url)
     elif isinstance(window, TeacherWindow):
         added.earnings = EarningsPage(services=services, actor=actor, runner=runner)
-        window.add_page(added.earnings, "Earnings")
+        window.add_page(added.earnings, t("Earnings"))
         added.teacher_cancel = TeacherCancel(window.schedule)
     elif isinstance(window, AdminWindow):
         added.admin_payments = AdminPaymentsPage(services=services, actor=actor, runner=runner)
-        window.add_page(added.admin_payments, "Payments")
+        window.add_page(added.admin_payments, t("Payments"))
     if isinstance(window, TeacherWindow | AdminWindow):  # they answer students' requests
         added.cancellation_requests = CancellationRequestsPage(
             services=services, actor=actor, runner=runner
         )
-        window.add_page(added.cancellation_requests, "Cancellation requests")
+        window.add_page(added.cancellation_requests, t("Cancellation requests"))
     window.setProperty("paymentUiInstalled", True)
     return added
 
@@ -101,16 +103,16 @@ class StudentPayments(QObject):
         self.window, self.cards, self.open_url = window, cards, open_url
         self.page: MyBookingsPage = window.my_bookings
         self.pay_dialog: PayDialog | None = None
-        self.pay_button = QPushButton("Pay…")
+        self.pay_button = QPushButton(t("Pay…"))
         self.pay_button.setObjectName("primaryButton")
         self.pay_button.setEnabled(False)
         self.pay_button.clicked.connect(self.pay_selected)
         self.page.add_action(self.pay_button)
-        self.continue_button = QPushButton("Continue verification")
+        self.continue_button = QPushButton(t("Continue verification"))
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.continue_selected)
         self.page.add_action(self.continue_button)
-        self.cancel_attempt_button = QPushButton("Cancel payment attempt")
+        self.cancel_attempt_button = QPushButton(t("Cancel payment attempt"))
         self.cancel_attempt_button.setEnabled(False)
         self.cancel_attempt_button.clicked.connect(self.cancel_attempt_selected)
         self.page.add_action(self.cancel_attempt_button)
@@ -167,7 +169,7 @@ class StudentPayments(QObject):
         self._cancelling = True
         self._on_selected(booking)
         set_message(self.page.error_label, None)
-        set_message(self.page.notice_label, "Cancelling the payment attempt…")
+        set_message(self.page.notice_label, t("Cancelling the payment attempt…"))
         payments_ops.cancel_payment_attempt(
             OpContext.of(self.page),
             self.window.actor,
@@ -181,7 +183,7 @@ class StudentPayments(QObject):
         """Cancelled (or paid, if the bank confirmed first): the row is fetched again (the
         page made the change, so the app-wide signal does not refresh it)."""
         self._cancelling = False
-        set_message(self.page.notice_label, outcome.message)
+        set_message(self.page.notice_label, localize(outcome.message))
         self.page.refresh_booking(outcome.booking_id)
 
     def _cancel_failed(self, booking_id: int, error: BaseException) -> None:

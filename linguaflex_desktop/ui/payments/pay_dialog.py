@@ -35,27 +35,34 @@ from linguaflex_desktop.services.booking.policy import policy_text
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
-from linguaflex_desktop.ui.booking.format import format_duration, format_when
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.booking.format import format_duration
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cards as cards_ops
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.cards_page import UrlOpener, default_open_url
-from linguaflex_desktop.ui.payments.format import card_choice_text, money
+from linguaflex_desktop.ui.payments.format import (
+    card_choice_text,
+    fee_amount_text,
+    money,
+    when_text,
+)
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-THREE_D_SECURE_TEXT = (
+THREE_D_SECURE_TEXT = tx(
     "Your bank asks you to confirm this payment. Finish the check in the browser window that "
     "just opened; this window updates by itself."
 )
-RETRY_HINT = "Try again, or choose another card."
-CONTINUE_TEXT = "Continue verification"
-CANCEL_ATTEMPT_TEXT = "Cancel payment attempt"
-NO_CARD_TEXT = "You have no saved card yet. Add one under Payment methods, then pay."
+RETRY_HINT = tx("Try again, or choose another card.")
+CONTINUE_TEXT = tx("Continue verification")
+CANCEL_ATTEMPT_TEXT = tx("Cancel payment attempt")
+NO_CARD_TEXT = tx("You have no saved card yet. Add one under Payment methods, then pay.")
 
 
 class PayDialog(QDialog):
@@ -88,7 +95,7 @@ class PayDialog(QDialog):
         self._resuming = False
         self._resume_on_load = resume
         self.setObjectName("payDialog")
-        self.setWindowTitle("Pay for your session")
+        self.setWindowTitle(t("Pay for your session"))
         self.setMinimumWidth(500)
         self._build()
         self._set_state(busy=True)
@@ -98,29 +105,36 @@ class PayDialog(QDialog):
 
     def _build(self) -> None:
         booking = self.booking
-        title = QLabel(f"{booking.gig_title} with {booking.teacher_name}")
+        title = QLabel(
+            t("{gig} with {teacher}", gig=booking.gig_title, teacher=booking.teacher_name)
+        )
         title.setObjectName("detailTitle")
         title.setWordWrap(True)
         when = QLabel(
-            f"{format_when(booking.start_at, self.actor.time_zone)} "
+            f"{when_text(booking.start_at, self.actor.time_zone)} "
             f"({self.actor.time_zone}) · {format_duration(booking.duration_minutes)}"
         )
         when.setObjectName("detailMeta")
         amounts = QFormLayout()
         amounts.setVerticalSpacing(6)
-        amounts.addRow("Session", _amount(booking.base_amount_minor, booking.currency))
-        amounts.addRow("Platform fee", _amount(booking.fee_minor, booking.currency))
+        amounts.addRow(t("Session"), _amount(booking.base_amount_minor, booking.currency))
+        # the fee in words: a minimum fee says what the percentage would have been
+        self.fee_label = QLabel(
+            fee_amount_text(booking.base_amount_minor, booking.fee_minor, booking.currency)
+        )
+        self.fee_label.setWordWrap(True)
+        amounts.addRow(t("Platform fee"), self.fee_label)
         self.total_label = _amount(booking.total_minor, booking.currency)
         self.total_label.setObjectName("detailRate")
-        amounts.addRow("Total", self.total_label)
+        amounts.addRow(t("Total"), self.total_label)
         if booking.payment_due_by is not None:
-            due = QLabel(format_when(booking.payment_due_by, self.actor.time_zone))
-            amounts.addRow("Pay by", due)
+            due = QLabel(when_text(booking.payment_due_by, self.actor.time_zone))
+            amounts.addRow(t("Pay by"), due)
         self.card_combo = QComboBox()
         self.card_combo.setMinimumWidth(320)
-        amounts.addRow("Card", self.card_combo)
+        amounts.addRow(t("Card"), self.card_combo)
         # the cancellation policy, read before paying (the same words as on the booking)
-        self.policy_label = QLabel(policy_text())
+        self.policy_label = QLabel(localize(policy_text()))
         self.policy_label.setObjectName("fieldNote")
         self.policy_label.setWordWrap(True)
         self.error_label = make_message_label()
@@ -130,15 +144,17 @@ class PayDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.progress.setVisible(False)
-        self.add_card_button = QPushButton("Add a card…")
+        self.add_card_button = QPushButton(t("Add a card…"))
         self.add_card_button.clicked.connect(self._request_add_card)
         self.add_card_button.setVisible(False)
-        self.reopen_button = QPushButton(CONTINUE_TEXT)
+        self.reopen_button = QPushButton(localize(CONTINUE_TEXT))
         self.reopen_button.clicked.connect(self.continue_verification)
         self.reopen_button.setVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.pay_button = QPushButton(f"Pay {money(booking.total_minor, booking.currency)}")
+        self.pay_button = QPushButton(
+            t("Pay {amount}", amount=money(booking.total_minor, booking.currency))
+        )
         self.pay_button.setObjectName("primaryButton")
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.pay)
@@ -176,7 +192,7 @@ class PayDialog(QDialog):
         for card in cards:
             self.card_combo.addItem(card_choice_text(card), card.id)
         if not cards:
-            set_message(self.notice_label, NO_CARD_TEXT)
+            set_message(self.notice_label, localize(NO_CARD_TEXT))
             self.add_card_button.setVisible(True)
         self._set_state(busy=False)
         self._fit()
@@ -224,7 +240,7 @@ class PayDialog(QDialog):
         self.reopen_button.setEnabled(False)
         if self._handoff_url is None:
             self._set_state(busy=True)
-            set_message(self.notice_label, "Looking up your payment…")
+            set_message(self.notice_label, t("Looking up your payment…"))
         payments_ops.resume_payment(
             OpContext.of(self),
             self.actor,
@@ -258,17 +274,20 @@ class PayDialog(QDialog):
     def _wait_for_three_d_secure(self, outcome: PaymentOutcome) -> None:
         self._handoff_url = outcome.handoff_url
         self._cancel.clear()
-        set_message(self.notice_label, THREE_D_SECURE_TEXT)
+        set_message(self.notice_label, localize(THREE_D_SECURE_TEXT))
         self.progress.setVisible(True)
         self.reopen_button.setVisible(True)
         self.reopen_button.setEnabled(True)
-        self.cancel_button.setText(CANCEL_ATTEMPT_TEXT)
+        self.cancel_button.setText(localize(CANCEL_ATTEMPT_TEXT))
         self.cancel_button.setEnabled(True)
         opened = self._reopen()
         if not opened:
             set_message(
                 self.error_label,
-                f"Your browser could not be opened. Open this address: {outcome.handoff_url}",
+                t(
+                    "Your browser could not be opened. Open this address: {url}",
+                    url=outcome.handoff_url,
+                ),
             )
         self._fit()
         self._follow(outcome.payment_id)
@@ -295,7 +314,7 @@ class PayDialog(QDialog):
             and self._handoff_url is not None
             and not self._cancel.is_set()
         ):
-            set_message(self.notice_label, outcome.message)
+            set_message(self.notice_label, localize(outcome.message))
             self._follow(outcome.payment_id)
             return
         self._settled(outcome)
@@ -312,18 +331,18 @@ class PayDialog(QDialog):
         self.progress.setVisible(False)
         # still waiting after the poller gave up: the bank's page can be continued later
         self.reopen_button.setVisible(outcome.state == "requires_action")
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(t("Close"))
         set_message(self.error_label, None)
         if outcome.state == "succeeded":
-            set_message(self.notice_label, outcome.message or "Payment received.")
+            set_message(self.notice_label, localize(outcome.message) or t("Payment received."))
             self.pay_button.setVisible(False)
         elif outcome.state == "failed":
             set_message(self.notice_label, None)
             set_message(self.error_label, _with_hint(outcome.message))
-            self.pay_button.setText("Try again")
+            self.pay_button.setText(t("Try again"))
         else:
-            set_message(self.notice_label, outcome.message)
-            self.pay_button.setText("Pay again")
+            set_message(self.notice_label, localize(outcome.message))
+            self.pay_button.setText(t("Pay again"))
         self._set_state(busy=False)
         self.cancel_button.setEnabled(True)
         self._fit()
@@ -333,14 +352,14 @@ class PayDialog(QDialog):
         self._handoff_url = None
         self.progress.setVisible(False)
         self.reopen_button.setVisible(False)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(t("Close"))
         self._set_state(busy=False)
         set_message(self.notice_label, None)
         if isinstance(error, UserFacingError):
             text = inline_error_text(error) or ""
             if isinstance(error, PaymentDeclined):
                 text = _with_hint(text)
-                self.pay_button.setText("Try again")
+                self.pay_button.setText(t("Try again"))
             set_message(self.error_label, text)
         else:
             show_error(self, error)
@@ -355,7 +374,7 @@ class PayDialog(QDialog):
         if self._handoff_url is not None:
             if not self._cancel.is_set():
                 self._cancel.set()
-                set_message(self.notice_label, "Cancelling the payment…")
+                set_message(self.notice_label, t("Cancelling the payment…"))
                 self.cancel_button.setEnabled(False)
                 self.reopen_button.setEnabled(False)
             return
@@ -384,10 +403,11 @@ class PayDialog(QDialog):
 
 
 def _with_hint(message: str) -> str:
-    """The failure, then what to do (unless the message already says it)."""
-    if "another card" in message:
-        return message
-    return f"{message} {RETRY_HINT}"
+    """The failure, then what to do (unless the message already says it), in the current
+    language."""
+    if "another card" in message:  # the English sentence: a Text is still its English
+        return localize(message)
+    return t("{failure} {hint}", failure=localize(message), hint=localize(RETRY_HINT))
 
 
 def _amount(amount_minor: int, currency: str) -> QLabel:

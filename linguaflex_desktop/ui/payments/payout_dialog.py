@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.statement_dto import PayoutDTO, StatementLine
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import statements as statements_ops
+from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -77,7 +78,7 @@ class PayoutDialog(QDialog):
         self.result_dto: PayoutDTO | None = None
         self._submitting = False
         self.setObjectName("payoutDialog")
-        self.setWindowTitle("Mark paid out")
+        self.setWindowTitle(t("Mark paid out"))
         self.setMinimumWidth(460)
         self.setStyleSheet(_INVALID_STYLE)
         self.amount_input = MoneyInput(line.currency)
@@ -88,9 +89,9 @@ class PayoutDialog(QDialog):
         latest = today + timedelta(days=1)
         self.paid_on_edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
         self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText("The bank transfer's reference (required)")
+        self.reference_edit.setPlaceholderText(t("The bank transfer's reference (required)"))
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setPlaceholderText("Note (optional; recorded in the audit trail)")
+        self.note_edit.setPlaceholderText(t("Note (optional; recorded in the audit trail)"))
         self.note_edit.setMaximumHeight(70)
         self.fields: dict[str, QWidget] = {
             "amount": self.amount_input,
@@ -103,9 +104,9 @@ class PayoutDialog(QDialog):
         self.note_edit.textChanged.connect(lambda: self._unmark(self.note_edit))
         self.paid_on_edit.dateChanged.connect(lambda _day: self._unmark(self.paid_on_edit))
         self.error_label = make_message_label()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.submit_button = QPushButton("Mark paid out")
+        self.submit_button = QPushButton(t("Mark paid out"))
         self.submit_button.setObjectName("primaryButton")
         self.submit_button.clicked.connect(self.submit)
         self._lay_out()
@@ -115,14 +116,17 @@ class PayoutDialog(QDialog):
         title = QLabel(f"{line.teacher_name} · {line.currency}")
         title.setObjectName("detailTitle")
         owed = QLabel(
-            f"Owed at the end of the period: {format_money(line.owed_minor, line.currency)}"
+            t(
+                "Owed at the end of the period: {amount}",
+                amount=money(line.owed_minor, line.currency),
+            )
         )
         owed.setObjectName("detailMeta")
         form = QFormLayout()
-        form.addRow(f"Amount ({line.currency})", self.amount_input)
-        form.addRow("Paid on", self.paid_on_edit)
-        form.addRow("Reference", self.reference_edit)
-        form.addRow("Note", self.note_edit)
+        form.addRow(t("Amount ({currency})", currency=line.currency), self.amount_input)
+        form.addRow(t("Paid on"), self.paid_on_edit)
+        form.addRow(t("Reference"), self.reference_edit)
+        form.addRow(t("Note"), self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)

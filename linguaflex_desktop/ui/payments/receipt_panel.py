@@ -18,9 +18,11 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.rules import awaits_payment
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.dto import BookingPaymentDTO
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT
 from linguaflex_desktop.ui.data_changed import Change, refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
@@ -37,7 +39,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
-NOTHING_SELECTED = "Select a booking to see its payment and receipt."
+NOTHING_SELECTED = tx("Select a booking to see its payment and receipt.")
 
 
 class ReceiptPanel(QWidget):
@@ -62,9 +64,9 @@ class ReceiptPanel(QWidget):
         self.setObjectName("receiptPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(BOX_STYLE)
-        self.heading = QLabel("Payment")
+        self.heading = QLabel(t("Payment"))
         self.heading.setObjectName("detailSection")
-        self.placeholder = QLabel(NOTHING_SELECTED)
+        self.placeholder = QLabel(localize(NOTHING_SELECTED))
         self.placeholder.setObjectName("fieldNote")
         self.form = QFormLayout()
         self.form.setHorizontalSpacing(16)
@@ -84,7 +86,7 @@ class ReceiptPanel(QWidget):
         self.booking_id = booking.id if booking is not None else None
         self.receipt = None
         if booking is None:
-            self._show_placeholder(NOTHING_SELECTED)
+            self._show_placeholder(localize(NOTHING_SELECTED))
             return
         if booking.payment_status is PaymentStatus.UNPAID:
             self._show_unpaid(booking)
@@ -141,9 +143,9 @@ class ReceiptPanel(QWidget):
 
     def _show_unpaid(self, booking: BookingDTO) -> None:
         rows = [
-            ("Status", PAYMENT_TEXT[booking.payment_status]),
+            (t("Status"), localize(PAYMENT_TEXT[booking.payment_status])),
             (
-                "Price",
+                t("Price"),
                 price_line(
                     booking.base_amount_minor,
                     booking.fee_minor,
@@ -155,7 +157,7 @@ class ReceiptPanel(QWidget):
         if booking.payment_due_by is not None and awaits_payment(
             booking.status, booking.payment_status
         ):
-            rows.append(("Pay by", when_text(booking.payment_due_by, self.actor.time_zone)))
+            rows.append((t("Pay by"), when_text(booking.payment_due_by, self.actor.time_zone)))
         self._fill(rows)
 
     def _show_placeholder(self, text: str) -> None:
@@ -183,30 +185,38 @@ def receipt_rows(receipt: BookingPaymentDTO, zone_name: str) -> list[tuple[str, 
     """The receipt as (label, text) rows (pure; any thread)."""
     currency = receipt.currency
     rows = [
-        ("Status", PAYMENT_TEXT[receipt.payment_status]),
+        (t("Status"), localize(PAYMENT_TEXT[receipt.payment_status])),
         (
-            "Price",
-            f"{money(receipt.total_minor, currency)} including "
-            f"{money(receipt.fee_minor, currency)} platform fee",
+            t("Price"),
+            t(
+                "{total} including {fee} platform fee",
+                total=money(receipt.total_minor, currency),
+                fee=money(receipt.fee_minor, currency),
+            ),
         ),
     ]
     paid = receipt.paid_with
     if paid is not None:
         card = card_number_text(paid.card_brand, paid.card_last4)
-        paid_text = f"{money(paid.amount_minor, paid.currency)} on "
-        paid_text += when_text(receipt.paid_at or paid.succeeded_at, zone_name)
-        rows.append(("Paid", f"{paid_text} with {card}" if card else paid_text))
+        paid_text = t(
+            "{amount} on {when}",
+            amount=money(paid.amount_minor, paid.currency),
+            when=when_text(receipt.paid_at or paid.succeeded_at, zone_name),
+        )
+        if card:
+            paid_text = t("{paid} with {card}", paid=paid_text, card=card)
+        rows.append((t("Paid"), paid_text))
         if paid.stripe_payment_intent_id:
             rows.append(("PaymentIntent", paid.stripe_payment_intent_id))
     elif receipt.payment_due_by is not None and awaits_payment(
         receipt.booking_status, receipt.payment_status
     ):
-        rows.append(("Pay by", when_text(receipt.payment_due_by, zone_name)))
+        rows.append((t("Pay by"), when_text(receipt.payment_due_by, zone_name)))
     failed = [a for a in receipt.attempts if a is not paid]
     if failed and receipt.payment_status is not PaymentStatus.PAID:
-        rows.append(("Last attempt", attempt_line(failed[-1], zone_name)))
+        rows.append((t("Last attempt"), attempt_line(failed[-1], zone_name)))
     if receipt.refunded_minor:
-        rows.append(("Refunded", money(receipt.refunded_minor, currency)))
+        rows.append((t("Refunded"), money(receipt.refunded_minor, currency)))
     for refund in receipt.refunds:
-        rows.append(("Refund", refund_line(refund, zone_name)))
+        rows.append((t("Refund"), refund_line(refund, zone_name)))
     return rows

@@ -37,9 +37,11 @@ from linguaflex_desktop.services.payments.refund_messages import (
     DEFAULT_STUDENT_MESSAGE,
     MAX_STUDENT_MESSAGE_LENGTH,
 )
+from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.field_limits import LengthLimit
+from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
@@ -52,34 +54,37 @@ if TYPE_CHECKING:
 
 PREVIEW_DEBOUNCE_MS = 300
 ERROR_LINES = 3  # the error's place is kept empty, so showing one moves nothing
+# the preview's rows, by their English label (the key of ``preview_texts``); shown translated
 PREVIEW_LABELS = (
-    "Back to the student",
-    "Platform fee",
-    "Teacher's share",
-    "Left to refund after",
-    "Booking after",
+    tx("Back to the student"),
+    tx("Platform fee"),
+    tx("Teacher's share"),
+    tx("Left to refund after"),
+    tx("Booking after"),
 )
 
 
 def preview_texts(preview: RefundPreview) -> dict[str, str]:
-    """What the preview says, by label (pure; amounts are the service's)."""
+    """What the preview says, by English label (pure; amounts are the service's), in the
+    current language."""
     currency = preview.currency
     if preview.fee_returned_minor:
-        fee = (
-            f"{money(preview.fee_returned_minor, currency)} returned "
-            f"({money(preview.fee_before_minor, currency)} → "
-            f"{money(preview.fee_after_minor, currency)})"
+        fee = t(
+            "{amount} returned ({before} → {after})",
+            amount=money(preview.fee_returned_minor, currency),
+            before=money(preview.fee_before_minor, currency),
+            after=money(preview.fee_after_minor, currency),
         )
     else:
-        fee = f"kept by the platform ({money(preview.fee_before_minor, currency)})"
+        fee = t("kept by the platform ({amount})", amount=money(preview.fee_before_minor, currency))
     share = (
         f"{money(preview.teacher_share_before_minor, currency)} → "
         f"{money(preview.teacher_share_after_minor, currency)} "
         f"({money(preview.teacher_share_change_minor, currency)})"
     )
     after = (
-        f"{STATUS_TEXT[preview.booking_status_after]} · "
-        f"{PAYMENT_TEXT[preview.payment_status_after]}"
+        f"{localize(STATUS_TEXT[preview.booking_status_after])} · "
+        f"{localize(PAYMENT_TEXT[preview.payment_status_after])}"
     )
     return {
         "Back to the student": money(preview.amount_minor, currency),
@@ -115,7 +120,7 @@ class RefundDialog(QDialog):
         self._submitting = False
         self._preview_error_shown = False
         self.setObjectName("refundDialog")
-        self.setWindowTitle("Refund")
+        self.setWindowTitle(t("Refund"))
         self.setMinimumWidth(520)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -128,14 +133,22 @@ class RefundDialog(QDialog):
 
     def _build(self) -> None:
         payment = self.payment
-        title = QLabel(f"Booking #{payment.booking_id} · {payment.gig_title}")
+        title = QLabel(
+            t("Booking #{number} · {gig}", number=payment.booking_id, gig=payment.gig_title)
+        )
         title.setObjectName("detailTitle")
-        parties = QLabel(f"{payment.student_name} with {payment.teacher_name}")
+        parties = QLabel(
+            t(
+                "{student} with {teacher}",
+                student=payment.student_name,
+                teacher=payment.teacher_name,
+            )
+        )
         parties.setObjectName("detailMeta")
         self.paid_label = QLabel()
         self.paid_label.setObjectName("detailMeta")
-        self.full_radio = QRadioButton("Everything that remains")
-        self.partial_radio = QRadioButton("Part of it:")
+        self.full_radio = QRadioButton(t("Everything that remains"))
+        self.partial_radio = QRadioButton(t("Part of it:"))
         self.full_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.full_radio)
@@ -151,20 +164,25 @@ class RefundDialog(QDialog):
         partial_row.addStretch(1)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            "Internal reason (required): admins and the audit trail only, never the student"
+            t("Internal reason (required): admins and the audit trail only, never the student")
         )
         self.reason_edit.setFixedHeight(60)
         # each limit first: it has counted the text when the button is updated
-        self.reason_limit = LengthLimit(self.reason_edit, MAX_REASON_LENGTH, what="internal reason")
+        self.reason_limit = LengthLimit(
+            self.reason_edit, MAX_REASON_LENGTH, what=t("internal reason")
+        )
         self.reason_edit.textChanged.connect(self._update_button)
         self.message_edit = QPlainTextEdit()
         self.message_edit.setPlaceholderText(
-            f"Message to the student (optional): shown on their booking, receipt and "
-            f"notification. Left empty, they read “{DEFAULT_STUDENT_MESSAGE}”."
+            t(
+                "Message to the student (optional): shown on their booking, receipt and "
+                "notification. Left empty, they read “{default}”.",
+                default=localize(DEFAULT_STUDENT_MESSAGE),
+            )
         )
         self.message_edit.setFixedHeight(60)
         self.message_limit = LengthLimit(
-            self.message_edit, MAX_STUDENT_MESSAGE_LENGTH, what="message to the student"
+            self.message_edit, MAX_STUDENT_MESSAGE_LENGTH, what=t("message to the student")
         )
         self.message_edit.textChanged.connect(self._update_button)
         preview_box = QWidget()
@@ -176,21 +194,23 @@ class RefundDialog(QDialog):
         self.preview_values: dict[str, QLabel] = {}
         for label in PREVIEW_LABELS:
             value = QLabel("…")
-            name = QLabel(label)
+            name = QLabel(localize(label))
             name.setObjectName("fieldNote")
             self.preview_values[label] = value
             self.preview_form.addRow(name, value)
         self.error_label = make_message_label()
         reserve_message_space(self.error_label, lines=ERROR_LINES)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.refund_button = QPushButton("Refund")
+        self.refund_button = QPushButton(t("Refund"))
         self.refund_button.setObjectName("dangerButton")
         self.refund_button.setEnabled(False)
         self.refund_button.clicked.connect(self.submit)
         # wide enough for the largest amount it can name, so "Refund" (no valid amount) and
         # "Refund 31.50 USD" leave the buttons where they are
-        widest = f"Refund {money(self.payment.amount_minor, self.payment.currency)}"
+        widest = t(
+            "Refund {amount}", amount=money(self.payment.amount_minor, self.payment.currency)
+        )
         self.refund_button.setMinimumWidth(
             self.refund_button.fontMetrics().horizontalAdvance(widest) + 40
         )
@@ -208,15 +228,15 @@ class RefundDialog(QDialog):
         layout.addWidget(self.full_radio)
         layout.addLayout(partial_row)
         for text, edit, limit in (
-            ("Internal reason", self.reason_edit, self.reason_limit),
-            ("Message to the student", self.message_edit, self.message_limit),
+            (t("Internal reason"), self.reason_edit, self.reason_limit),
+            (t("Message to the student"), self.message_edit, self.message_limit),
         ):
             heading_label = QLabel(text)
             heading_label.setObjectName("detailSection")
             layout.addWidget(heading_label)
             layout.addWidget(edit)
             layout.addWidget(limit.label)
-        heading = QLabel("What this refund does")
+        heading = QLabel(t("What this refund does"))
         heading.setObjectName("detailSection")
         layout.addWidget(heading)
         layout.addWidget(preview_box)
@@ -280,14 +300,22 @@ class RefundDialog(QDialog):
             self.preview_values[label].setText(text)
         currency = preview.currency
         self.paid_label.setText(
-            f"Paid {money(preview.paid_minor, currency)} · already refunded "
-            f"{money(preview.already_refunded_minor, currency)}"
+            t(
+                "Paid {paid} · already refunded {refunded}",
+                paid=money(preview.paid_minor, currency),
+                refunded=money(preview.already_refunded_minor, currency),
+            )
         )
         if self.full_radio.isChecked():
             self.full_radio.setText(
-                f"Everything that remains ({money(preview.amount_minor, currency)})"
+                t(
+                    "Everything that remains ({amount})",
+                    amount=money(preview.amount_minor, currency),
+                )
             )
-        self.refund_button.setText(f"Refund {money(preview.amount_minor, currency)}")
+        self.refund_button.setText(
+            t("Refund {amount}", amount=money(preview.amount_minor, currency))
+        )
         self._update_button()
         self.preview_shown.emit(preview)
 
@@ -299,7 +327,7 @@ class RefundDialog(QDialog):
         self.preview = None
         for value in self.preview_values.values():
             value.setText("—")
-        self.refund_button.setText("Refund")
+        self.refund_button.setText(t("Refund"))
         set_message(self.error_label, inline_error_text(error))
         self._preview_error_shown = True
         self._update_button()

@@ -1,6 +1,7 @@
 """A teacher's statement as a PDF, through Qt's printing: a QTextDocument laid out from the
 StatementDTO (school and teacher, period and zone, a line per currency, the payouts of the
-period; amounts as money with their currency), printed to a QPdfWriter.
+period; amounts as money with their currency), printed to a QPdfWriter. Its words, days and
+amounts are in the current language and locale, as on screen.
 
 ``statement_html`` is pure. ``write_statement_pdf`` uses no widget — only QTextDocument and
 QPdfWriter, which Qt allows off the GUI thread — so it runs on a TaskRunner pool thread.
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from linguaflex_desktop.config import APP_NAME
 from linguaflex_desktop.errors import UserFacingError
-from linguaflex_desktop.services.common.pricing import format_money
 from linguaflex_desktop.services.payments.statement_dto import StatementDTO
-from linguaflex_desktop.ui.booking.format import format_day
+from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.i18n import day_text, localize, number_text, t
+from linguaflex_desktop.ui.payments.format import money
 
 PDF_RESOLUTION = 300
-EARNED_NOTE = (
+EARNED_NOTE = tx(
     "Earned: the teacher's share of the payments that succeeded in the period, less the "
     "refunds taken from it. Owed: everything earned up to the end of the period, less "
     "everything paid out by then."
@@ -40,46 +42,76 @@ _STYLE = (
 def period_text(statement: StatementDTO) -> str:
     """'Mon 1 Mar 2027 to Wed 31 Mar 2027 (America/New_York)' (the last day included)."""
     last = statement.end_day - timedelta(days=1)
-    return f"{format_day(statement.first_day)} to {format_day(last)} ({statement.zone})"
+    return t(
+        "{first} to {last} ({zone})",
+        first=day_text(statement.first_day),
+        last=day_text(last),
+        zone=statement.zone,
+    )
 
 
 def statement_html(statement: StatementDTO, *, teacher_id: int, teacher_name: str) -> str:
-    """The statement of one teacher as HTML for a QTextDocument (names escaped)."""
+    """The statement of one teacher as HTML for a QTextDocument (names escaped), in the
+    current language."""
     lines = statement.lines_of(teacher_id)
     payouts = statement.payouts_of(teacher_id)
     rows = "".join(
-        f"<tr><td>{escape(line.currency)}</td><td class='num'>{line.sessions:,}</td>"
-        f"<td class='num'>{format_money(line.earned_minor, line.currency)}</td>"
-        f"<td class='num'>{format_money(line.paid_out_minor, line.currency)}</td>"
-        f"<td class='num'>{format_money(line.owed_minor, line.currency)}</td></tr>"
+        f"<tr><td>{escape(line.currency)}</td>"
+        f"<td class='num'>{number_text(line.sessions)}</td>"
+        f"<td class='num'>{money(line.earned_minor, line.currency)}</td>"
+        f"<td class='num'>{money(line.paid_out_minor, line.currency)}</td>"
+        f"<td class='num'>{money(line.owed_minor, line.currency)}</td></tr>"
         for line in lines
     )
     paid = "".join(
-        f"<tr><td>{format_day(payout.paid_on)}</td>"
-        f"<td class='num'>{format_money(payout.amount_minor, payout.currency)}</td>"
+        f"<tr><td>{escape(day_text(payout.paid_on))}</td>"
+        f"<td class='num'>{money(payout.amount_minor, payout.currency)}</td>"
         f"<td>{escape(payout.reference)}</td><td>{escape(payout.note)}</td></tr>"
         for payout in payouts
     )
+    # the marked texts stay out of the f-strings: lupdate does not read inside them
+    figure_heads = (
+        _header(t("Currency")),
+        _header(t("Sessions"), num=True),
+        _header(t("Earned"), num=True),
+        _header(t("Paid out"), num=True),
+        _header(t("Owed at the end"), num=True),
+    )
     figures = (
-        "<table cellspacing='0'><tr><th>Currency</th><th class='num'>Sessions</th>"
-        "<th class='num'>Earned</th><th class='num'>Paid out</th>"
-        f"<th class='num'>Owed at the end</th></tr>{rows}</table>"
+        f"<table cellspacing='0'><tr>{''.join(figure_heads)}</tr>{rows}</table>"
         if lines
-        else "<p>No earnings and no payouts up to the end of this period.</p>"
+        else _paragraph(t("No earnings and no payouts up to the end of this period."))
+    )
+    payout_heads = (
+        _header(t("Paid on")),
+        _header(t("Amount"), num=True),
+        _header(t("Reference")),
+        _header(t("Note")),
     )
     payout_part = (
-        "<table cellspacing='0'><tr><th>Paid on</th><th class='num'>Amount</th>"
-        f"<th>Reference</th><th>Note</th></tr>{paid}</table>"
+        f"<table cellspacing='0'><tr>{''.join(payout_heads)}</tr>{paid}</table>"
         if payouts
-        else "<p>No payouts in this period.</p>"
+        else _paragraph(t("No payouts in this period."))
     )
+    title = t("{app} · Teacher statement", app=APP_NAME)
+    earnings_heading = t("Earnings")
+    payouts_heading = t("Payouts in the period")
     return (
         f"<html><head><style>{_STYLE}</style></head><body>"
-        f"<h2>{escape(APP_NAME)} · Teacher statement</h2>"
+        f"<h2>{escape(title)}</h2>"
         f"<p><b>{escape(teacher_name)}</b><br/>{escape(period_text(statement))}</p>"
-        f"<h3>Earnings</h3>{figures}<h3>Payouts in the period</h3>{payout_part}"
-        f"<p><small>{escape(EARNED_NOTE)}</small></p></body></html>"
+        f"<h3>{escape(earnings_heading)}</h3>{figures}"
+        f"<h3>{escape(payouts_heading)}</h3>{payout_part}"
+        f"<p><small>{escape(localize(EARNED_NOTE))}</small></p></body></html>"
     )
+
+
+def _header(text: str, *, num: bool = False) -> str:
+    return f"<th class='num'>{escape(text)}</th>" if num else f"<th>{escape(text)}</th>"
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
 
 
 def write_statement_pdf(
@@ -91,27 +123,38 @@ def write_statement_pdf(
         path.unlink(missing_ok=True)
     except OSError as error:
         raise UserFacingError(
-            f"The statement could not be written to {path} ({error.strerror})."
+            tx(
+                "The statement could not be written to {path} ({reason}).",
+                path=path,
+                reason=error.strerror,
+            )
         ) from error
     document = QTextDocument()
     document.setHtml(statement_html(statement, teacher_id=teacher_id, teacher_name=teacher_name))
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(f"Statement of {teacher_name}, {period_text(statement)}")
+    writer.setTitle(
+        t("Statement of {name}, {period}", name=teacher_name, period=period_text(statement))
+    )
     writer.setCreator(APP_NAME)
     document.print_(writer)
     del writer  # ends the painting: the file is complete and closed
     if not path.is_file() or path.stat().st_size == 0:
-        raise UserFacingError(f"The statement could not be written to {path}.")
+        raise UserFacingError(tx("The statement could not be written to {path}.", path=path))
     return path
 
 
 def suggested_file_name(statement: StatementDTO, teacher_name: str) -> str:
     """'Statement Lucia Ruiz 2027-03-01 to 2027-03-31.pdf' (safe on every file system)."""
     last = statement.end_day - timedelta(days=1)
-    name = re.sub(r"[^\w .-]+", "", teacher_name).strip() or "teacher"
-    return f"Statement {name} {statement.first_day.isoformat()} to {last.isoformat()}.pdf"
+    name = re.sub(r"[^\w .-]+", "", teacher_name).strip() or t("teacher")
+    return t(
+        "Statement {name} {first} to {last}.pdf",
+        name=name,
+        first=statement.first_day.isoformat(),
+        last=last.isoformat(),
+    )
 
 
 def ask_pdf_path(parent: QWidget, file_name: str) -> Path | None:
@@ -119,7 +162,10 @@ def ask_pdf_path(parent: QWidget, file_name: str) -> Path | None:
     the user cancels. Tests replace this function."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "Save statement as PDF", str(Path(folder) / file_name), "PDF files (*.pdf)"
+        parent,
+        t("Save statement as PDF"),
+        str(Path(folder) / file_name),
+        t("PDF files (*.pdf)"),
     )
     if not chosen:
         return None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.statement_dto import StatementDTO
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.payments.statements_view import StatementsView
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -34,7 +35,7 @@ class TeacherStatementsPage(StatementsView):
             services=services, actor=actor, runner=runner, with_teacher=False, parent=parent
         )
         self.pdf_button.clicked.connect(self.save_own_pdf)
-        self.payouts_heading.setText("Payouts to you")
+        self.payouts_heading.setText(t("Payouts to you"))
         self.lay_out(self.pdf_button)
         self.update_buttons()
         self.refresh()

@@ -26,6 +26,7 @@ from linguaflex_desktop.ui.booking.book_session_dialog import today_in
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.export import CsvExport, export_loaded_csv
+from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import statements as statements_ops
 from linguaflex_desktop.ui.payments.earnings_period import ALL_TIME, THIS_MONTH, PeriodFilter
@@ -83,21 +84,21 @@ class StatementsView(QWidget):
         self.period.combo.removeItem(self.period.combo.findData(ALL_TIME))
         self.period.set_period(THIS_MONTH)
         self.period.changed.connect(self.refresh)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
-        self.pdf_button = QPushButton("Save as PDF…")
-        self.export_button = QPushButton("Export CSV…")
+        self.pdf_button = QPushButton(t("Save as PDF…"))
+        self.export_button = QPushButton(t("Export CSV…"))
         self.export_button.clicked.connect(self.export_lines)
         self.export_button.setEnabled(False)
         self.export: CsvExport[StatementLine] | None = None
         self._with_teacher = with_teacher
         self.lines_model = StatementTableModel(with_teacher=with_teacher, parent=self)
         self.lines_view = make_table_view(self.lines_model)
-        self.lines_table = EmptyStateStack(self.lines_view, "Loading the statement…")
+        self.lines_table = EmptyStateStack(self.lines_view, t("Loading the statement…"))
         self.payouts_model = PayoutTableModel(with_teacher=with_teacher, parent=self)
         self.payouts_view = make_table_view(self.payouts_model)
-        self.payouts_table = EmptyStateStack(self.payouts_view, "Loading payouts…")
-        self.payouts_heading = QLabel("Payouts")
+        self.payouts_table = EmptyStateStack(self.payouts_view, t("Loading payouts…"))
+        self.payouts_heading = QLabel(t("Payouts"))
         self.payouts_heading.setObjectName("detailSection")
         self.caption_label = QLabel()
         self.caption_label.setObjectName("fieldNote")
@@ -110,7 +111,7 @@ class StatementsView(QWidget):
         """Heading, period and ``buttons`` (after Refresh) on top; the statement, then the
         payouts under their heading."""
         top = QHBoxLayout()
-        top.addWidget(make_heading("Statements"))
+        top.addWidget(make_heading(t("Statements")))
         top.addSpacing(12)
         top.addWidget(self.period)
         top.addStretch(1)
@@ -140,7 +141,7 @@ class StatementsView(QWidget):
         first, end = self.period.days(self.today())
         assert first is not None and end is not None  # "All time" is not offered
         if end <= first:
-            self._show_error("Choose a first day on or before the last day.")
+            self._show_error(t("Choose a first day on or before the last day."))
             return
         self._request += 1
         request = self._request
@@ -162,11 +163,16 @@ class StatementsView(QWidget):
             return
         self.statement = statement
         self.lines_model.set_rows(statement.lines)
-        self.lines_table.set_empty_text("No earnings and no payouts up to the end of this period.")
+        self.lines_table.set_empty_text(
+            t("No earnings and no payouts up to the end of this period.")
+        )
         self.caption_label.setText(
-            f"{period_text(statement)}. Earned: the teacher's share of payments that succeeded "
-            "in the period, less refunds. Owed: earned up to the period's end, less everything "
-            "paid out by then."
+            t(
+                "{period}. Earned: the teacher's share of payments that succeeded in the period, "
+                "less refunds. Owed: earned up to the period's end, less everything paid out by "
+                "then.",
+                period=period_text(statement),
+            )
         )
         self.export_button.setEnabled(bool(statement.lines))
         self.statement_shown(statement)
@@ -200,7 +206,7 @@ class StatementsView(QWidget):
 
     def _show_payouts(self, payouts: tuple[PayoutDTO, ...]) -> None:
         self.payouts_model.set_rows(payouts)
-        self.payouts_table.set_empty_text("No payouts recorded.")
+        self.payouts_table.set_empty_text(t("No payouts recorded."))
         self.payouts_loaded.emit(payouts)
 
     def _on_failed(self, request: int, error: BaseException) -> None:
@@ -210,7 +216,7 @@ class StatementsView(QWidget):
     def _show_error(self, text: str | None) -> None:
         self.export_button.setEnabled(False)
         self.lines_model.set_rows(())
-        self.lines_table.set_empty_text("The statement could not be made.")
+        self.lines_table.set_empty_text(t("The statement could not be made."))
         set_message(self.error_label, text)
 
     # --- exports --------------------------------------------------------------------------
@@ -224,7 +230,7 @@ class StatementsView(QWidget):
         self.export = export_loaded_csv(
             self,
             self.runner,
-            what="statement lines",
+            what=t("statement lines"),
             suggested_name=statement_csv_name(statement),
             columns=statement_csv_columns(statement, with_teacher=self._with_teacher),
             rows=statement.lines,
@@ -256,7 +262,7 @@ class StatementsView(QWidget):
 
     def _on_pdf_saved(self, path: Path) -> None:
         self._set_saving(False)
-        set_message(self.notice_label, f"Statement saved to {path}.")
+        set_message(self.notice_label, t("Statement saved to {path}.", path=path))
         self.pdf_saved.emit(path)
 
     def _on_pdf_failed(self, error: BaseException) -> None:
