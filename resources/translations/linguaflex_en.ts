@@ -60,6 +60,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>1 session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>1 star</source>
       <translation type="unfinished" />
     </message>
@@ -80,7 +84,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A booking cannot be {status} while its payment is {payment}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A booking that is {frm} cannot become {to}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A day off cannot be in the past.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A job dedupe key is 1 to 255 characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A job kind is 1 to 40 characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A job needs at least one attempt.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A job payload must be plain JSON: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A job's run time must be an aware UTC datetime.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -89,6 +125,18 @@
     </message>
     <message>
       <source>A new time was proposed; open Details… to see and answer it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment for this booking is in progress; try again once it has finished.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment is in progress for this booking; wait until it finishes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment that is {frm} cannot become {to}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -117,6 +165,30 @@
     </message>
     <message>
       <source>A revenue report covers at most {years} years.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A session can be rated once it is completed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A session can only be completed once it has been paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A session lasts at most {hours} hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A Stripe publishable key starts with 'pk_'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A worker id is 1 to 120 characters.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -173,6 +245,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Add a card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a card…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add card…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Add day off</source>
       <translation type="unfinished" />
     </message>
@@ -185,7 +269,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Admin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Admin accounts cannot be registered here; use `linguaflex create-admin`.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -194,6 +286,10 @@
     </message>
     <message>
       <source>Adopted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Afghanistan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -206,6 +302,14 @@
     </message>
     <message>
       <source>agrees</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Albania</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Algeria</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -237,7 +341,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>All time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>American Samoa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Amount</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount ({currency})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amounts must be exact (a decimal string), not a float.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An account with the email {email} already exists.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -249,7 +373,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>An hourly rate of {rate} is not plausible.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>An unexpected error occurred and the action was not completed. The details were written to the log file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Andorra</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Angola</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anguilla</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -297,6 +437,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Antarctica</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Antigua and Barbuda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Any currency</source>
       <translation type="unfinished" />
     </message>
@@ -338,6 +486,26 @@
     </message>
     <message>
       <source>Apr</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Argentina</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Armenia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aruba</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask for at most {n} days at a time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ask for at most {n} teachers at a time.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -389,7 +557,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Australia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Austria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Availability</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Azerbaijan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -401,6 +581,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Back to the student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Background job gave up</source>
       <translation type="unfinished" />
     </message>
@@ -409,11 +593,51 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bahamas</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bahrain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bangladesh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Barbados</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Before</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>being paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Being sent to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Belarus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Belgium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Belize</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Benin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bermuda</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -425,7 +649,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bhutan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>bio</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bolivia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bonaire, Sint Eustatius and Saba</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -441,6 +677,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Booking #</source>
       <translation type="unfinished" />
     </message>
@@ -449,7 +689,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Booking #{number} · {gig}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Booking #{number}: {gig}, {student} with {teacher}, {when} — {status}, payment {payment}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booking after</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -481,6 +729,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>booking status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Bookings</source>
       <translation type="unfinished" />
     </message>
@@ -493,7 +745,43 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Bosnia and Herzegovina</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Botswana</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bouvet Island</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Brazil</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>British Indian Ocean Territory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Brunei Darussalam</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bulgaria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Burkina Faso</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Burundi</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -537,7 +825,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Cabo Verde</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Calendar invite</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cambodia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cameroon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Canada</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -554,6 +858,10 @@
     </message>
     <message>
       <source>Cancel booking…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel payment attempt</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -581,6 +889,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Cancellation policy: you can cancel a paid session yourself up to 24 hours before it starts and get a full refund automatically. Later, you can ask to cancel: the teacher or LinguaFlex decides whether you get a full, partial or no refund. If the teacher cancels, you always get a full refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cancellation request</source>
       <translation type="unfinished" />
     </message>
@@ -601,11 +913,24 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>cancelled</source>
+      <comment>stripe</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cancelled: not paid by the deadline</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Cancelling a paid session refunds the student in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling the payment attempt…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelling the payment…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -657,6 +982,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Cayman Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Central African Republic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chad</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Change</source>
       <translation type="unfinished" />
     </message>
@@ -667,6 +1004,10 @@
     </message>
     <message>
       <source>Change password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change your own password under Account &gt; Profile and password.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -699,6 +1040,14 @@
     </message>
     <message>
       <source>Checks the keys LinguaFlex runs with now (saved changes count after a restart).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>China</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -738,6 +1087,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose a teacher to read their reviews.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Choose buckets of a day, a week or a month.</source>
       <translation type="unfinished" />
     </message>
@@ -754,6 +1107,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose your level in {language} ({levels}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Christmas Island</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Clear filters</source>
       <translation type="unfinished" />
     </message>
@@ -762,7 +1123,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Cocos (Keeling) Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Colombia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Comoros</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -802,6 +1175,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Completed sessions can be rated once.</source>
       <translation type="unfinished" />
     </message>
@@ -830,6 +1207,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>confirmed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Confirmed. {name} can now pay for the session.</source>
       <translation type="unfinished" />
     </message>
@@ -838,7 +1219,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Congo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Congo, The Democratic Republic of the</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>contact details hidden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Continue verification</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cook Islands</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -847,6 +1244,10 @@
     </message>
     <message>
       <source>Copy the session's link, to paste it into a calendar or chat.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Costa Rica</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -878,7 +1279,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Croatia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>CSV files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cuba</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Curaçao</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -895,6 +1308,18 @@
     </message>
     <message>
       <source>Customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cyprus</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Czechia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Côte d'Ivoire</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -918,7 +1343,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Dates…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>day off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>day-off note</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -974,6 +1411,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Default (587)</source>
       <translation type="unfinished" />
     </message>
@@ -1010,7 +1455,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Denmark</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>description</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1046,6 +1499,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Djibouti</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dominica</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dominican Republic</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Done</source>
       <translation type="unfinished" />
     </message>
@@ -1066,6 +1531,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to give you a temporary password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to set a temporary password for you (Users tab, Set temporary password…); you choose your own when you next sign in.</source>
       <translation type="unfinished" />
     </message>
@@ -1082,7 +1551,35 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Each range must start before it ends, within one day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Each weekly range must be a weekday with start and end.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Earned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Earned up to the end of the period, less everything paid out by then.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Earned: the teacher's share of the payments that succeeded in the period, less the refunds taken from it. Owed: everything earned up to the end of the period, less everything paid out by then.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Earnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>earnings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ecuador</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1094,11 +1591,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Egypt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>El Salvador</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Email</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>email address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Email changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>end of the range</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1115,6 +1628,26 @@
     </message>
     <message>
       <source>Enter your email address and password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Equatorial Guinea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eritrea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Estonia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Eswatini</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ethiopia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1142,11 +1675,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Everything that remains</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Everything that remains ({amount})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Excellent</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>expected version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>expires {date}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1195,6 +1748,11 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>failed</source>
+      <comment>stripe</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Failed attempts</source>
       <translation type="unfinished" />
     </message>
@@ -1203,11 +1761,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Falkland Islands (Malvinas)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Faroe Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Feb</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fiji</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter by a list of {what} values.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1220,6 +1794,14 @@
     </message>
     <message>
       <source>Finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Finland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>first day</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1247,6 +1829,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>France</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>French Guiana</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>French Polynesia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>French Southern Territories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Fri</source>
       <translation type="unfinished" />
     </message>
@@ -1267,7 +1865,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Gabon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gambia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Gave up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Georgia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Germany</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ghana</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gibraltar</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1287,7 +1909,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Give each language as a name and a level.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the schedule window as aware instants.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Give the student a reason when you decline.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the weekly availability as a list of ranges.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1299,7 +1933,51 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Greece</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Greenland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Grenada</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Gross</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guadeloupe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guam</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guatemala</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guernsey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guinea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guinea-Bissau</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Guyana</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Haiti</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1308,6 +1986,10 @@
     </message>
     <message>
       <source>Health timeline — booking #{id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Heard Island and McDonald Islands</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1339,6 +2021,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Holy See (Vatican City State)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Honduras</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hong Kong</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Hourly rate</source>
       <translation type="unfinished" />
     </message>
@@ -1351,7 +2045,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Hungary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>I am a</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Iceland</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1383,7 +2085,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>India</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Indonesia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Internal reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>internal reason</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Internal reason (required): admins and the audit trail only, never the student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>internal: “{reason}”</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1392,6 +2114,38 @@
     </message>
     <message>
       <source>Invite saved to {path}. Open it to add the session to your calendar.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Iran</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Iraq</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ireland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Isle of Man</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Israel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It starts more than 24 hours from now: you get a full refund automatically.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>It starts within 24 hours, so the cancellation must be requested: the teacher or LinguaFlex answers it and decides whether you get a full, partial or no refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Italy</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1419,11 +2173,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Jamaica</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Jan</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Japan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jersey</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Jitsi address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>jitsi base url</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1475,6 +2245,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Jordan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Jul</source>
       <translation type="unfinished" />
     </message>
@@ -1483,11 +2257,35 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Kazakhstan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Keep booking</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Kenya</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>kept by the platform ({amount})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiribati</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kuwait</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kyrgyzstan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1503,6 +2301,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Languages must be given as a list of languages with levels.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Languages must be given as a list of names.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Laos</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 3 months</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Last 30 days</source>
       <translation type="unfinished" />
     </message>
@@ -1515,11 +2329,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Last attempt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>last day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Last error</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Last month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Last read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Latvia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lebanon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Left to refund after</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1532,7 +2374,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Lesotho</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Level</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Liberia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Libya</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Liechtenstein</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1544,7 +2402,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>List at most {n} languages.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lithuania</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1580,11 +2446,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Loading payouts…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Loading the audit trail…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Loading the revenue report…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading the statement…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1596,11 +2470,59 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Loading your cards…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading your earnings…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Loading your gigs…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Loading…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Looking up your payment…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Luxembourg</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Macao</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Madagascar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Make default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Malawi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Malaysia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maldives</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mali</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Malta</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1612,11 +2534,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Mark paid out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Mark paid out…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Marked completed: {gig} with {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Marshall Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Martinique</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mauritania</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mauritius</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1629,6 +2571,10 @@
     </message>
     <message>
       <source>May</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mayotte</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1724,7 +2670,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Message to the student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>message to the student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Message to the student (optional): shown on their booking, receipt and notification. Left empty, they read “{default}”.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1744,6 +2698,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Mexico</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Micronesia, Federated States of</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Min</source>
       <translation type="unfinished" />
     </message>
@@ -1756,7 +2718,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Moldova</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Mon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monaco</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mongolia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Montenegro</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1764,7 +2742,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Montserrat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Morocco</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Move the meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mozambique</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1784,6 +2774,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Myanmar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Name</source>
       <translation type="unfinished" />
     </message>
@@ -1792,7 +2786,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Namibia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>native</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nauru</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1816,6 +2818,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Nepal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Net (ours)</source>
       <translation type="unfinished" />
     </message>
@@ -1828,6 +2834,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Netherlands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>never</source>
       <translation type="unfinished" />
     </message>
@@ -1837,6 +2847,10 @@
     </message>
     <message>
       <source>New address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New Caledonia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1876,6 +2890,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>New Zealand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>new@example.com</source>
       <translation type="unfinished" />
     </message>
@@ -1900,6 +2918,22 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Nicaragua</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nigeria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Niue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No</source>
       <translation type="unfinished" />
     </message>
@@ -1921,6 +2955,10 @@ Find a teacher and book a session.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No change of e-mail address is waiting for a code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No days off planned.</source>
       <translation type="unfinished" />
     </message>
@@ -1934,6 +2972,10 @@ Find a teacher and book a session.</source>
     </message>
     <message>
       <source>No differences.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No earnings and no payouts up to the end of this period.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1986,6 +3028,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No paid sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No paid sessions in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No paid sessions yet.
+Sessions appear here once the student has paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No payments</source>
       <translation type="unfinished" />
     </message>
@@ -1995,6 +3050,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>No payments succeeded in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No payouts in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No payouts recorded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2018,6 +3081,11 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No saved cards yet.
+Add a card to pay for your confirmed bookings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No secure keyring: cannot be stored</source>
       <translation type="unfinished" />
     </message>
@@ -2030,11 +3098,43 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No such teacher.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No such user.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No upcoming income: no paid session ahead in this period.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No users match the filter.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>No {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Norfolk Island</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>North Korea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>North Macedonia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Northern Mariana Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Norway</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2098,6 +3198,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Note (optional; recorded in the audit trail)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Note to the student (optional; they read it)</source>
       <translation type="unfinished" />
     </message>
@@ -2107,6 +3211,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>nothing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing has been paid for this booking, so nothing is refunded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2135,7 +3243,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>number of stars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Oct</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Oman</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2143,7 +3259,47 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only a confirmed or completed booking can be refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a confirmed, paid session can be marked completed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a dead job can be retried; job #{job_id} is {state}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a waiting request can be declined; this booking is {status}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only students can request sessions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the reviewed teacher can answer this review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only the student and the teacher of this booking can join.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student and the teacher of this booking can reschedule it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student of this session can rate it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student who booked, or an admin, can cancel a booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the teacher of this booking can do that.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2183,7 +3339,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Owed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Owed at the end</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Owed at the end of the period: {amount}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pages start at 0 and hold 1 to {n} rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Paid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>paid</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2192,6 +3368,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Paid (Stripe)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid out</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2207,7 +3391,43 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Paid sessions, in your time zone. The platform fee is paid by the student on top of your rate; refunds come out of your share first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paid {paid} · already refunded {refunded}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Paid, no meeting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pakistan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Palau</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Palestine, State of</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Panama</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Papua New Guinea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paraguay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Part of it:</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2247,7 +3467,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Pay again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Pay by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pay for your session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pay {amount}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2303,6 +3535,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payment methods</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payment overdue</source>
       <translation type="unfinished" />
     </message>
@@ -2323,11 +3559,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payment received.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payment refunded</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Payment started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>payment status</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2363,11 +3607,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payouts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payouts in the period</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payouts to you</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payouts to {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pay…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2387,7 +3647,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Peru</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Philippines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Photo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pitcairn</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2411,11 +3683,39 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Please choose a new password first (Account &gt; Profile and password).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please choose a time zone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please enter a display name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please enter a language.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Please enter your email address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Poland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Poor</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Port</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Portugal</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2432,6 +3732,18 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Price</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price limits cannot be negative.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price limits go up to {n} minor units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Price limits must be whole numbers of minor units.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2487,6 +3799,14 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Puerto Rico</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Qatar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Queue the job again with fresh attempts.</source>
       <translation type="unfinished" />
     </message>
@@ -2496,6 +3816,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Queue this job again with fresh attempts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ranges start and end on {step}-minute steps.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2599,6 +3923,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>record kind</source>
       <translation type="unfinished" />
     </message>
@@ -2608,6 +3936,14 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reference</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2671,6 +4007,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Refund {amount}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Refunded</source>
       <translation type="unfinished" />
     </message>
@@ -2680,11 +4020,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Refunded (ours)</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Refunded (Stripe)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refunded from your share</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2736,6 +4084,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Remove card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Remove day off</source>
       <translation type="unfinished" />
     </message>
@@ -2748,7 +4100,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Remove {card}? You can add it again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2860,6 +4220,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Romania</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Rule</source>
       <translation type="unfinished" />
     </message>
@@ -2876,11 +4240,75 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Russian Federation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rwanda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Réunion</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Barthélemy</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Helena, Ascension and Tristan da Cunha</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Kitts and Nevis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Lucia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Martin (French part)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Pierre and Miquelon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saint Vincent and the Grenadines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Samoa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>San Marino</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · 4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sandbox: payments made here are test payments, no real money moves.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Sao Tome and Principe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sat</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saudi Arabia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save as PDF…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2897,6 +4325,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Save profile</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save statement as PDF</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2920,11 +4352,23 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Say whether the gig is active (yes or no).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Say whether the newest bookings come first (yes or no).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Schedule</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Search by title, teacher or description</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>search text</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2941,6 +4385,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Seen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Select a booking to see its payment and receipt.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3012,7 +4460,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Senegal</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Serbia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3036,11 +4492,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Session durations go in {step}-minute steps.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Session length</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions can be booked at most {weeks} weeks ahead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions must be booked at least {hours} hours ahead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions start on the quarter hour ({step}-minute steps).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3076,7 +4548,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Seychelles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sierra Leone</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3108,7 +4588,31 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Singapore</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sint Maarten (Dutch part)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Slovakia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Slovenia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>SMTP host</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>smtp host</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>smtp password</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3116,11 +4620,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>smtp port</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>SMTP security</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>smtp security</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP security must be one of {choices}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>SMTP sender</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>smtp sender</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3132,6 +4652,22 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>smtp username</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Solomon Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Somalia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Someone else changed this booking first; here is its current state.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Something went wrong</source>
       <translation type="unfinished" />
     </message>
@@ -3140,11 +4676,39 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>South Africa</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>South Georgia and the South Sandwich Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>South Korea</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>South Sudan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Speaks {languages}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>speaks {languages}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sri Lanka</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>start of the range</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3172,7 +4736,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Statement of {name}, {period}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Statement PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Statement saved to {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Statement {name} {first} to {last}.pdf</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3240,11 +4816,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>stripe publishable key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe refund</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Stripe refused the refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>stripe secret key</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3265,6 +4849,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>student</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3300,7 +4888,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Sudan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Sun</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Suriname</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3340,6 +4936,22 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Svalbard and Jan Mayen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sweden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Switzerland</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Syria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>System</source>
       <translation type="unfinished" />
     </message>
@@ -3348,7 +4960,23 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Taiwan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tajikistan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tanzania</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>teacher</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3408,7 +5036,35 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Thailand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Thank you: your review is posted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That booking does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That code is wrong or has expired. Ask for a new code if needed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That gig does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That is a Stripe secret key: enter it under 'Secret key', never as the publishable key (which is stored in plain text).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That is already the time of this booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That is already your e-mail address.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3416,7 +5072,35 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That reschedule proposal does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That review does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>That slot is already taken.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That slot is already taken: the student already has a session at that time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That slot is already taken: the teacher has a session at that time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That slot is already taken: you already have a session at that time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That teacher does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That time is in the past.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3425,6 +5109,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The 'to' time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The address {email} already belongs to another account; choose another.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3440,11 +5128,27 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The bank transfer's reference (required)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking filter is not a BookingFilter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking is {status}: payment is only possible once the teacher has confirmed it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The booking was cancelled and your payment is refunded in full.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>The booking was cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking was not paid by its payment deadline.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3464,11 +5168,35 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The current password is wrong.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The due transitions ran: nothing was due any more.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>The due transitions ran: the booking was cancelled, as it was not paid by its deadline.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The duration must be a whole number of minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The duration must be more than zero minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The end date is before the start date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The end of the window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The end of the window is before its start.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3489,6 +5217,18 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The free times could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The hourly rate must be a whole number of minor units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The hourly rate must be more than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Jitsi address must be a web address (https://...).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3528,6 +5268,18 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The maximum duration cannot be shorter than the minimum.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The maximum duration is {hours} hours per session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The maximum duration must be a positive number of minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The meeting could not be created: {reason}. An admin can retry it.</source>
       <translation type="unfinished" />
     </message>
@@ -3564,7 +5316,35 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The minimum duration must be a positive number of minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The minimum price is above the maximum price.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The minimum rating is a number of stars from 1 to {n}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The new password must differ from the current one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The new start time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>the other party</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The password must have at least {n} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The password must have at most {n} characters.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3573,6 +5353,30 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>The payments could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo cannot be read as an image; it may be damaged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo file is empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo is not a PNG or JPEG image.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo is too large ({size} KB; at most {limit} KB): choose a smaller picture.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo is {width} x {height} pixels; at most {side} x {side} is stored.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The photo must be an image file's contents.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3592,6 +5396,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The proposed time is now too close to accept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The revenue report could not be made.</source>
       <translation type="unfinished" />
     </message>
@@ -3604,11 +5412,59 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The session ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session has not ended yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session price rounds to nothing; choose a longer session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The session was cancelled and the student refunded in full.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>The session was opened in your browser.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The sessions of this period, to a CSV file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The settings to save are not StoredSettings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The SMTP port must be a whole number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The SMTP port must be between 1 and 65535.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The start of the window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The start time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The statement could not be made.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The statement could not be written to {path} ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The statement could not be written to {path}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3640,7 +5496,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The teacher did not answer the request in time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The teacher has not written more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The teacher is not available at that time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The teacher's share of payments that succeeded in the period, less refunds.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3656,7 +5524,23 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The {what} cannot be empty.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} contains an invisible control character ({code}) that cannot be stored; please remove it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} contains an invisible text-direction character ({code}) that changes how it reads; please remove it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The {what} is 1 character too long (at most {maximum}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} is too long (at most {limit} characters).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3664,7 +5548,43 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The {what} must be a date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} must be a whole number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} must be between {minimum} and {maximum}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} must be text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} must fit on one line; please remove the line break.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {what} must lie between {first} and {last}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no job #{job_id}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>There is no needs-attention rule named {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This account is suspended. Please contact the LinguaFlex team.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking can no longer be cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3672,7 +5592,47 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This booking is not yours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is paid: an admin cancels it by issuing a refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is paid: cancel it from My bookings (a full refund more than 24 hours before the start; later, ask for the cancellation).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is paid: cancelling it refunds the student in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is paid: it can only be cancelled with a refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is {status}; it can no longer be moved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This gig does not exist or is no longer offered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This gig is not offered at the moment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This gig is suspended and cannot be booked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This gig lasts {minimum} to {maximum} minutes in steps of {step}; {duration} is not offered.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3680,11 +5640,39 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This no longer needs attention.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This proposal is no longer open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This request has expired; it can no longer be confirmed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This review is already hidden.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This review is hidden; it cannot be answered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This session is already completed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This teacher has not written about themselves yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This teacher is not taking bookings at the moment.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3693,6 +5681,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>This week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This year</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3716,7 +5708,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Timor-Leste</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>title</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3728,6 +5728,34 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>to the student: “{message}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Togo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tokelau</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tonga</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too many codes were asked for in the last hour; please wait a while and try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too many failed sign-in attempts. Try again in 1 minute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too many failed sign-in attempts. Try again in {minutes} minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Total</source>
       <translation type="unfinished" />
     </message>
@@ -3736,7 +5764,39 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Trinidad and Tobago</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try again, or choose another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Tue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tunisia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turkmenistan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turks and Caicos Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tuvalu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Two ranges on the same day overlap; merge them.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3744,7 +5804,55 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Türkiye</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uganda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ukraine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>United Arab Emirates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>United Kingdom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>United States</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>United States Minor Outlying Islands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>unknown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown country {value}; choose one from the list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown job state {state}; use one of {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown level {level} for {language}; choose one of {levels}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown level {value}; choose one of {choices}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown or unsupported currency: {currency}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3752,7 +5860,31 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Unknown role {role}; choose student or teacher.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown sort {sort}; use one of {sorts}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown time zone {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown time zone: {key}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown {what} {value}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Unpaid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>unpaid</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3765,11 +5897,27 @@ Booking updates, meeting links and reminders arrive here.</source>
     </message>
     <message>
       <source>Upcoming</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upcoming</source>
       <comment>bookings</comment>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Upcoming ({sessions})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upcoming income: {amounts}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Updated</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Uruguay</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3793,6 +5941,18 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Uzbekistan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vanuatu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Venezuela</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Verify again</source>
       <translation type="unfinished" />
     </message>
@@ -3805,7 +5965,19 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Vietnam</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>View</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Virgin Islands, British</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Virgin Islands, U.S.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3837,11 +6009,23 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>waiting for the teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for you to finish on Stripe's page… Enter your card in the browser window that just opened. This window closes by itself when Stripe has saved the card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Waiting for {time}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>waiting to be sent</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wallis and Futuna</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3857,6 +6041,14 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>weekday</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekdays go from 0 (Monday) to 6 (Sunday).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Weekly hours</source>
       <translation type="unfinished" />
     </message>
@@ -3865,7 +6057,15 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Western Sahara</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>What</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What this refund does</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3905,6 +6105,10 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Worker batch size and delays must be positive.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Working out the price…</source>
       <translation type="unfinished" />
     </message>
@@ -3917,11 +6121,43 @@ Booking updates, meeting links and reminders arrive here.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Wrong email or password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Yemen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Yes</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>You can only edit your own gigs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You can only list your own bookings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You can only see your own account.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You cannot book your own gig.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>You cannot suspend your own account.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have already answered this review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have already rated this session.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3930,7 +6166,15 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>You have no saved card yet. Add one under Payment methods, then pay.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>You have signed out.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You keep</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3938,7 +6182,19 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>You proposed this time; the other party decides.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You type the card number in your browser, on Stripe's secure page. LinguaFlex keeps only the brand, the last 4 digits and the expiry date.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>you@example.com</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your account is not active.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3950,7 +6206,19 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your bank asks you to confirm this payment. Finish the check in the browser window that just opened; this window updates by itself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your browser could not be opened. Copy this address into it:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your browser could not be opened. Open this address: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your cards could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3959,6 +6227,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>Your e-mail address is now {email}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your earnings could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3978,7 +6250,31 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your role does not allow this.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your saved sign-in is no longer valid. Please sign in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your saved sign-in is no longer valid; please sign in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your share</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your share per month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zambia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zimbabwe</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3986,11 +6282,23 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>zoom account id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Zoom client ID</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>zoom client id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Zoom client secret</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>zoom client secret</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4014,6 +6322,22 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{amount} is not an amount.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} on {when}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} returned ({before} → {after})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{app} · Teacher statement</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{app} — Sign in</source>
       <translation type="unfinished" />
     </message>
@@ -4022,11 +6346,27 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{base} + {fee} = {total}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{before} → {after}</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{brand} ending in {last4}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{brand} ending {last4}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{card} is now your default card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{card} was removed.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4054,11 +6394,27 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{currency} amounts have at most {n} decimal places.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{currency} amounts have no decimals; type e.g. 1000.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{day} is not a day off.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{earlier}; {next}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{failure} {hint}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{fee} (the minimum; {percent} % would be {amount})</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4074,7 +6430,15 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{first} to {last} ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{first}–{last} of {total} {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{gig} with {teacher}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4087,6 +6451,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{label}: {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{language} is listed twice; keep one line per language.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4146,6 +6514,18 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{n} sessions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{paid} with {card}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{period}. Earned: the teacher's share of payments that succeeded in the period, less refunds. Owed: earned up to the period's end, less everything paid out by then.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{record} #{number}</source>
       <translation type="unfinished" />
     </message>
@@ -4178,6 +6558,14 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{status}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{student} with {teacher}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
       <translation type="unfinished" />
     </message>
@@ -4187,6 +6575,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{total} bookings</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{total} including {fee} platform fee</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4202,11 +6594,39 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{value} is not a language name (2 to 40 letters, e.g. 'Spanish').</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{value} is not a valid email address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{weekday} {day} {month} {year}, {time} (UTC{offset})</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{what} must be a date and time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what} must carry its time zone.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what} must lie between {first} and {last}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what} number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{what}: {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Åland Islands</source>
       <translation type="unfinished" />
     </message>
     <message>

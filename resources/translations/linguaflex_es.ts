@@ -60,6 +60,10 @@
       <translation>1 nuevo</translation>
     </message>
     <message>
+      <source>1 session</source>
+      <translation>1 clase</translation>
+    </message>
+    <message>
       <source>1 star</source>
       <translation>1 estrella</translation>
     </message>
@@ -80,8 +84,40 @@
       <translation>6 dígitos</translation>
     </message>
     <message>
+      <source>A booking cannot be {status} while its payment is {payment}.</source>
+      <translation>Una reserva no puede estar {status} mientras esté {payment}.</translation>
+    </message>
+    <message>
+      <source>A booking that is {frm} cannot become {to}.</source>
+      <translation>Una reserva {frm} no puede pasar a estar {to}.</translation>
+    </message>
+    <message>
       <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
       <translation>Te hemos enviado un código a {email}. Escríbelo aquí antes de 15 minutos para usar esa dirección.</translation>
+    </message>
+    <message>
+      <source>A day off cannot be in the past.</source>
+      <translation>Un día libre no puede estar en el pasado.</translation>
+    </message>
+    <message>
+      <source>A job dedupe key is 1 to 255 characters.</source>
+      <translation>La clave de deduplicación de una tarea tiene de 1 a 255 caracteres.</translation>
+    </message>
+    <message>
+      <source>A job kind is 1 to 40 characters.</source>
+      <translation>El tipo de una tarea tiene de 1 a 40 caracteres.</translation>
+    </message>
+    <message>
+      <source>A job needs at least one attempt.</source>
+      <translation>Una tarea necesita al menos un intento.</translation>
+    </message>
+    <message>
+      <source>A job payload must be plain JSON: {error}</source>
+      <translation>Los datos de una tarea deben ser JSON simple: {error}</translation>
+    </message>
+    <message>
+      <source>A job's run time must be an aware UTC datetime.</source>
+      <translation>La hora de ejecución de una tarea debe ser una fecha y hora UTC con zona horaria.</translation>
     </message>
     <message>
       <source>A meeting room is created when the session is paid.</source>
@@ -90,6 +126,18 @@
     <message>
       <source>A new time was proposed; open Details… to see and answer it.</source>
       <translation>Se propuso una nueva hora; abre Detalles… para verla y responder.</translation>
+    </message>
+    <message>
+      <source>A payment for this booking is in progress; try again once it has finished.</source>
+      <translation>Hay un pago en curso para esta reserva; inténtalo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+      <source>A payment is in progress for this booking; wait until it finishes.</source>
+      <translation>Hay un pago en curso para esta reserva; espera a que termine.</translation>
+    </message>
+    <message>
+      <source>A payment that is {frm} cannot become {to}.</source>
+      <translation>Una reserva {frm} no puede pasar a estar {to}.</translation>
     </message>
     <message>
       <source>a refund held here is unknown to Stripe</source>
@@ -118,6 +166,30 @@
     <message>
       <source>A revenue report covers at most {years} years.</source>
       <translation>Un informe de ingresos abarca como máximo {years} años.</translation>
+    </message>
+    <message>
+      <source>A session can be rated once it is completed.</source>
+      <translation>Una clase se puede valorar cuando está completada.</translation>
+    </message>
+    <message>
+      <source>A session can only be completed once it has been paid.</source>
+      <translation>Una clase solo se puede completar cuando se ha pagado.</translation>
+    </message>
+    <message>
+      <source>A session lasts at most {hours} hours.</source>
+      <translation>Una clase dura como máximo {hours} horas.</translation>
+    </message>
+    <message>
+      <source>A Stripe publishable key starts with 'pk_'.</source>
+      <translation>Una clave publicable de Stripe empieza por 'pk_'.</translation>
+    </message>
+    <message>
+      <source>A student</source>
+      <translation>Un estudiante</translation>
+    </message>
+    <message>
+      <source>A worker id is 1 to 120 characters.</source>
+      <translation>El identificador de un proceso de trabajo tiene de 1 a 120 caracteres.</translation>
     </message>
     <message>
       <source>A1 — Beginner</source>
@@ -173,6 +245,18 @@
       <translation>Activo, contraseña temporal</translation>
     </message>
     <message>
+      <source>Add a card</source>
+      <translation>Añadir una tarjeta</translation>
+    </message>
+    <message>
+      <source>Add a card…</source>
+      <translation>Añadir una tarjeta…</translation>
+    </message>
+    <message>
+      <source>Add card…</source>
+      <translation>Añadir tarjeta…</translation>
+    </message>
+    <message>
       <source>Add day off</source>
       <translation>Añadir día libre</translation>
     </message>
@@ -185,8 +269,16 @@
       <translation>Añadir idioma</translation>
     </message>
     <message>
+      <source>Added</source>
+      <translation>Añadida</translation>
+    </message>
+    <message>
       <source>Admin</source>
       <translation>Administrador</translation>
+    </message>
+    <message>
+      <source>Admin accounts cannot be registered here; use `linguaflex create-admin`.</source>
+      <translation>Las cuentas de administrador no se pueden registrar aquí; usa `linguaflex create-admin`.</translation>
     </message>
     <message>
       <source>Admins</source>
@@ -195,6 +287,10 @@
     <message>
       <source>Adopted</source>
       <translation>Adoptado</translation>
+    </message>
+    <message>
+      <source>Afghanistan</source>
+      <translation>Afganistán</translation>
     </message>
     <message>
       <source>After</source>
@@ -207,6 +303,14 @@
     <message>
       <source>agrees</source>
       <translation>coincide</translation>
+    </message>
+    <message>
+      <source>Albania</source>
+      <translation>Albania</translation>
+    </message>
+    <message>
+      <source>Algeria</source>
+      <translation>Argelia</translation>
     </message>
     <message>
       <source>ALL</source>
@@ -237,8 +341,28 @@
       <translation>Todos los roles</translation>
     </message>
     <message>
+      <source>All time</source>
+      <translation>Todo</translation>
+    </message>
+    <message>
+      <source>American Samoa</source>
+      <translation>Samoa Estadounidense</translation>
+    </message>
+    <message>
       <source>Amount</source>
       <translation>Importe</translation>
+    </message>
+    <message>
+      <source>Amount ({currency})</source>
+      <translation>Importe ({currency})</translation>
+    </message>
+    <message>
+      <source>Amounts must be exact (a decimal string), not a float.</source>
+      <translation>Los importes deben ser exactos (un texto decimal), no un número de coma flotante.</translation>
+    </message>
+    <message>
+      <source>An account with the email {email} already exists.</source>
+      <translation>Ya existe una cuenta con el correo electrónico {email}.</translation>
     </message>
     <message>
       <source>An admin gave you a temporary password. Choose your own password to continue; nothing else can be done before.</source>
@@ -249,8 +373,24 @@
       <translation>Una hora exportada debe llevar su zona horaria.</translation>
     </message>
     <message>
+      <source>An hourly rate of {rate} is not plausible.</source>
+      <translation>Un precio por hora de {rate} no es verosímil.</translation>
+    </message>
+    <message>
       <source>An unexpected error occurred and the action was not completed. The details were written to the log file.</source>
       <translation>Se produjo un error inesperado y la acción no se completó. Los detalles se guardaron en el archivo de registro.</translation>
+    </message>
+    <message>
+      <source>Andorra</source>
+      <translation>Andorra</translation>
+    </message>
+    <message>
+      <source>Angola</source>
+      <translation>Angola</translation>
+    </message>
+    <message>
+      <source>Anguilla</source>
+      <translation>Anguila</translation>
     </message>
     <message>
       <source>Answer</source>
@@ -297,6 +437,14 @@
       <translation>Responder…</translation>
     </message>
     <message>
+      <source>Antarctica</source>
+      <translation>Antártida</translation>
+    </message>
+    <message>
+      <source>Antigua and Barbuda</source>
+      <translation>Antigua y Barbuda</translation>
+    </message>
+    <message>
       <source>Any currency</source>
       <translation>Cualquier moneda</translation>
     </message>
@@ -339,6 +487,26 @@
     <message>
       <source>Apr</source>
       <translation>abr</translation>
+    </message>
+    <message>
+      <source>Argentina</source>
+      <translation>Argentina</translation>
+    </message>
+    <message>
+      <source>Armenia</source>
+      <translation>Armenia</translation>
+    </message>
+    <message>
+      <source>Aruba</source>
+      <translation>Aruba</translation>
+    </message>
+    <message>
+      <source>Ask for at most {n} days at a time.</source>
+      <translation>Pide como máximo {n} días a la vez.</translation>
+    </message>
+    <message>
+      <source>Ask for at most {n} teachers at a time.</source>
+      <translation>Pide como máximo {n} profesores a la vez.</translation>
     </message>
     <message>
       <source>Ask Stripe now about {what} {id}</source>
@@ -389,8 +557,20 @@
       <translation>ago</translation>
     </message>
     <message>
+      <source>Australia</source>
+      <translation>Australia</translation>
+    </message>
+    <message>
+      <source>Austria</source>
+      <translation>Austria</translation>
+    </message>
+    <message>
       <source>Availability</source>
       <translation>Disponibilidad</translation>
+    </message>
+    <message>
+      <source>Azerbaijan</source>
+      <translation>Azerbaiyán</translation>
     </message>
     <message>
       <source>B1 — Intermediate</source>
@@ -401,6 +581,10 @@
       <translation>B2 — Intermedio alto</translation>
     </message>
     <message>
+      <source>Back to the student</source>
+      <translation>Devuelto al estudiante</translation>
+    </message>
+    <message>
       <source>Background job gave up</source>
       <translation>Tarea en segundo plano abandonada</translation>
     </message>
@@ -409,12 +593,52 @@
       <translation>Tareas en segundo plano</translation>
     </message>
     <message>
+      <source>Bahamas</source>
+      <translation>Bahamas</translation>
+    </message>
+    <message>
+      <source>Bahrain</source>
+      <translation>Baréin</translation>
+    </message>
+    <message>
+      <source>Bangladesh</source>
+      <translation>Bangladés</translation>
+    </message>
+    <message>
+      <source>Barbados</source>
+      <translation>Barbados</translation>
+    </message>
+    <message>
       <source>Before</source>
       <translation>Antes</translation>
     </message>
     <message>
+      <source>being paid</source>
+      <translation>en proceso de pago</translation>
+    </message>
+    <message>
       <source>Being sent to Stripe</source>
       <translation>Enviándose a Stripe</translation>
+    </message>
+    <message>
+      <source>Belarus</source>
+      <translation>Bielorrusia</translation>
+    </message>
+    <message>
+      <source>Belgium</source>
+      <translation>Bélgica</translation>
+    </message>
+    <message>
+      <source>Belize</source>
+      <translation>Belice</translation>
+    </message>
+    <message>
+      <source>Benin</source>
+      <translation>Benín</translation>
+    </message>
+    <message>
+      <source>Bermuda</source>
+      <translation>Bermudas</translation>
     </message>
     <message>
       <source>Best match</source>
@@ -425,8 +649,20 @@
       <translation>Mejor valoradas</translation>
     </message>
     <message>
+      <source>Bhutan</source>
+      <translation>Bután</translation>
+    </message>
+    <message>
       <source>bio</source>
       <translation>biografía</translation>
+    </message>
+    <message>
+      <source>Bolivia</source>
+      <translation>Bolivia</translation>
+    </message>
+    <message>
+      <source>Bonaire, Sint Eustatius and Saba</source>
+      <translation>Bonaire, San Eustaquio y Saba</translation>
     </message>
     <message>
       <source>Book a session…</source>
@@ -441,6 +677,10 @@
       <translation>Reserva</translation>
     </message>
     <message>
+      <source>booking</source>
+      <translation>reserva</translation>
+    </message>
+    <message>
       <source>Booking #</source>
       <translation>Reserva n.º</translation>
     </message>
@@ -449,8 +689,16 @@
       <translation>Reserva n.º {id}</translation>
     </message>
     <message>
+      <source>Booking #{number} · {gig}</source>
+      <translation>Reserva n.º {number} · {gig}</translation>
+    </message>
+    <message>
       <source>Booking #{number}: {gig}, {student} with {teacher}, {when} — {status}, payment {payment}</source>
       <translation>Reserva #{number}: {gig}, {student} con {teacher}, {when} — {status}, pago: {payment}</translation>
+    </message>
+    <message>
+      <source>Booking after</source>
+      <translation>Reserva después</translation>
     </message>
     <message>
       <source>Booking cancelled</source>
@@ -481,6 +729,10 @@
       <translation>Reserva solicitada</translation>
     </message>
     <message>
+      <source>booking status</source>
+      <translation>estado de la reserva</translation>
+    </message>
+    <message>
       <source>Bookings</source>
       <translation>Reservas</translation>
     </message>
@@ -493,8 +745,44 @@
       <translation>Reservar…</translation>
     </message>
     <message>
+      <source>Bosnia and Herzegovina</source>
+      <translation>Bosnia y Herzegovina</translation>
+    </message>
+    <message>
+      <source>Botswana</source>
+      <translation>Botsuana</translation>
+    </message>
+    <message>
+      <source>Bouvet Island</source>
+      <translation>Isla Bouvet</translation>
+    </message>
+    <message>
+      <source>Brazil</source>
+      <translation>Brasil</translation>
+    </message>
+    <message>
+      <source>British Indian Ocean Territory</source>
+      <translation>Territorio Británico del Océano Índico</translation>
+    </message>
+    <message>
       <source>Browser</source>
       <translation>Navegador</translation>
+    </message>
+    <message>
+      <source>Brunei Darussalam</source>
+      <translation>Brunéi</translation>
+    </message>
+    <message>
+      <source>Bulgaria</source>
+      <translation>Bulgaria</translation>
+    </message>
+    <message>
+      <source>Burkina Faso</source>
+      <translation>Burkina Faso</translation>
+    </message>
+    <message>
+      <source>Burundi</source>
+      <translation>Burundi</translation>
     </message>
     <message>
       <source>by</source>
@@ -537,8 +825,24 @@
       <translation>C2 — Maestría</translation>
     </message>
     <message>
+      <source>Cabo Verde</source>
+      <translation>Cabo Verde</translation>
+    </message>
+    <message>
       <source>Calendar invite</source>
       <translation>Invitación de calendario</translation>
+    </message>
+    <message>
+      <source>Cambodia</source>
+      <translation>Camboya</translation>
+    </message>
+    <message>
+      <source>Cameroon</source>
+      <translation>Camerún</translation>
+    </message>
+    <message>
+      <source>Canada</source>
+      <translation>Canadá</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -555,6 +859,10 @@
     <message>
       <source>Cancel booking…</source>
       <translation>Cancelar reserva…</translation>
+    </message>
+    <message>
+      <source>Cancel payment attempt</source>
+      <translation>Cancelar intento de pago</translation>
     </message>
     <message>
       <source>Cancel {student}'s booking of “{gig}” with {teacher} on {when}? Both are told the reason.</source>
@@ -581,6 +889,10 @@
       <translation>Cancelación respondida</translation>
     </message>
     <message>
+      <source>Cancellation policy: you can cancel a paid session yourself up to 24 hours before it starts and get a full refund automatically. Later, you can ask to cancel: the teacher or LinguaFlex decides whether you get a full, partial or no refund. If the teacher cancels, you always get a full refund.</source>
+      <translation>Política de cancelación: puedes cancelar tú mismo una clase pagada hasta 24 horas antes de que empiece y recibir un reembolso completo automáticamente. Después, puedes solicitar la cancelación: el profesor o LinguaFlex decide si recibes un reembolso completo, parcial o ninguno. Si el profesor cancela, siempre recibes un reembolso completo.</translation>
+    </message>
+    <message>
       <source>Cancellation request</source>
       <translation>Solicitud de cancelación</translation>
     </message>
@@ -598,6 +910,11 @@
     </message>
     <message>
       <source>cancelled</source>
+      <translation>cancelada</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <comment>stripe</comment>
       <translation>cancelado</translation>
     </message>
     <message>
@@ -607,6 +924,14 @@
     <message>
       <source>Cancelling a paid session refunds the student in full.</source>
       <translation>Cancelar una clase pagada reembolsa el total al estudiante.</translation>
+    </message>
+    <message>
+      <source>Cancelling the payment attempt…</source>
+      <translation>Cancelando el intento de pago…</translation>
+    </message>
+    <message>
+      <source>Cancelling the payment…</source>
+      <translation>Cancelando el pago…</translation>
     </message>
     <message>
       <source>Cancelling…</source>
@@ -657,6 +982,18 @@
       <translation>Configuración de tarjeta {id}: {state}</translation>
     </message>
     <message>
+      <source>Cayman Islands</source>
+      <translation>Islas Caimán</translation>
+    </message>
+    <message>
+      <source>Central African Republic</source>
+      <translation>República Centroafricana</translation>
+    </message>
+    <message>
+      <source>Chad</source>
+      <translation>Chad</translation>
+    </message>
+    <message>
       <source>Change</source>
       <translation>Cambiar</translation>
     </message>
@@ -668,6 +1005,10 @@
     <message>
       <source>Change password</source>
       <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+      <source>Change your own password under Account &gt; Profile and password.</source>
+      <translation>Cambia tu propia contraseña en Cuenta &gt; Perfil y contraseña.</translation>
     </message>
     <message>
       <source>Changed</source>
@@ -700,6 +1041,14 @@
     <message>
       <source>Checks the keys LinguaFlex runs with now (saved changes count after a restart).</source>
       <translation>Comprueba las claves con las que funciona LinguaFlex ahora (los cambios guardados cuentan tras reiniciar).</translation>
+    </message>
+    <message>
+      <source>Chile</source>
+      <translation>Chile</translation>
+    </message>
+    <message>
+      <source>China</source>
+      <translation>China</translation>
     </message>
     <message>
       <source>Choose 1 to 5 stars.</source>
@@ -738,6 +1087,10 @@
       <translation>Elige la duración de la clase para ver las horas libres.</translation>
     </message>
     <message>
+      <source>Choose a teacher to read their reviews.</source>
+      <translation>Elige un profesor para leer sus reseñas.</translation>
+    </message>
+    <message>
       <source>Choose buckets of a day, a week or a month.</source>
       <translation>Elige agrupar por día, semana o mes.</translation>
     </message>
@@ -754,6 +1107,14 @@
       <translation>Elige el tipo de registro para buscar un registro por su número.</translation>
     </message>
     <message>
+      <source>Choose your level in {language} ({levels}).</source>
+      <translation>Elige tu nivel de {language} ({levels}).</translation>
+    </message>
+    <message>
+      <source>Christmas Island</source>
+      <translation>Isla de Navidad</translation>
+    </message>
+    <message>
       <source>Clear filters</source>
       <translation>Quitar filtros</translation>
     </message>
@@ -762,8 +1123,20 @@
       <translation>Cerrar</translation>
     </message>
     <message>
+      <source>Cocos (Keeling) Islands</source>
+      <translation>Islas Cocos (Keeling)</translation>
+    </message>
+    <message>
       <source>Code</source>
       <translation>Código</translation>
+    </message>
+    <message>
+      <source>Colombia</source>
+      <translation>Colombia</translation>
+    </message>
+    <message>
+      <source>Comoros</source>
+      <translation>Comoras</translation>
     </message>
     <message>
       <source>Compare every paid payment and refund with Stripe</source>
@@ -802,6 +1175,10 @@
       <translation>Completada</translation>
     </message>
     <message>
+      <source>completed</source>
+      <translation>completada</translation>
+    </message>
+    <message>
       <source>Completed sessions can be rated once.</source>
       <translation>Las clases completadas se pueden valorar una vez.</translation>
     </message>
@@ -830,6 +1207,10 @@
       <translation>Confirmada</translation>
     </message>
     <message>
+      <source>confirmed</source>
+      <translation>confirmada</translation>
+    </message>
+    <message>
       <source>Confirmed. {name} can now pay for the session.</source>
       <translation>Confirmada. {name} ya puede pagar la clase.</translation>
     </message>
@@ -838,8 +1219,24 @@
       <translation>Conflicto</translation>
     </message>
     <message>
+      <source>Congo</source>
+      <translation>Congo</translation>
+    </message>
+    <message>
+      <source>Congo, The Democratic Republic of the</source>
+      <translation>República Democrática del Congo</translation>
+    </message>
+    <message>
       <source>contact details hidden</source>
       <translation>datos de contacto ocultos</translation>
+    </message>
+    <message>
+      <source>Continue verification</source>
+      <translation>Continuar verificación</translation>
+    </message>
+    <message>
+      <source>Cook Islands</source>
+      <translation>Islas Cook</translation>
     </message>
     <message>
       <source>Copy link</source>
@@ -848,6 +1245,10 @@
     <message>
       <source>Copy the session's link, to paste it into a calendar or chat.</source>
       <translation>Copia el enlace de la clase para pegarlo en un calendario o un chat.</translation>
+    </message>
+    <message>
+      <source>Costa Rica</source>
+      <translation>Costa Rica</translation>
     </message>
     <message>
       <source>Country</source>
@@ -878,8 +1279,20 @@
       <translation>Creando la cuenta…</translation>
     </message>
     <message>
+      <source>Croatia</source>
+      <translation>Croacia</translation>
+    </message>
+    <message>
       <source>CSV files</source>
       <translation>Archivos CSV</translation>
+    </message>
+    <message>
+      <source>Cuba</source>
+      <translation>Cuba</translation>
+    </message>
+    <message>
+      <source>Curaçao</source>
+      <translation>Curazao</translation>
     </message>
     <message>
       <source>Currency</source>
@@ -896,6 +1309,18 @@
     <message>
       <source>Customer</source>
       <translation>Customer</translation>
+    </message>
+    <message>
+      <source>Cyprus</source>
+      <translation>Chipre</translation>
+    </message>
+    <message>
+      <source>Czechia</source>
+      <translation>Chequia</translation>
+    </message>
+    <message>
+      <source>Côte d'Ivoire</source>
+      <translation>Costa de Marfil</translation>
     </message>
     <message>
       <source>Damaged database</source>
@@ -918,8 +1343,20 @@
       <translation>Base de datos no disponible</translation>
     </message>
     <message>
+      <source>Dates…</source>
+      <translation>Fechas…</translation>
+    </message>
+    <message>
       <source>Day</source>
       <translation>Día</translation>
+    </message>
+    <message>
+      <source>day off</source>
+      <translation>día libre</translation>
+    </message>
+    <message>
+      <source>day-off note</source>
+      <translation>nota del día libre</translation>
     </message>
     <message>
       <source>Days off</source>
@@ -974,6 +1411,14 @@
       <translation>Rechazar…</translation>
     </message>
     <message>
+      <source>Default</source>
+      <translation>Predeterminada</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>predeterminada</translation>
+    </message>
+    <message>
       <source>Default (587)</source>
       <translation>Predeterminado (587)</translation>
     </message>
@@ -1010,8 +1455,16 @@
       <translation>Datos de demostración cargados: {teachers} profesores con {gigs} ofertas, {students} estudiantes y {admins} administrador. Elige una cuenta para iniciar sesión:</translation>
     </message>
     <message>
+      <source>Denmark</source>
+      <translation>Dinamarca</translation>
+    </message>
+    <message>
       <source>Description</source>
       <translation>Descripción</translation>
+    </message>
+    <message>
+      <source>description</source>
+      <translation>descripción</translation>
     </message>
     <message>
       <source>Details</source>
@@ -1046,6 +1499,18 @@
       <translation>nombre visible</translation>
     </message>
     <message>
+      <source>Djibouti</source>
+      <translation>Yibuti</translation>
+    </message>
+    <message>
+      <source>Dominica</source>
+      <translation>Dominica</translation>
+    </message>
+    <message>
+      <source>Dominican Republic</source>
+      <translation>República Dominicana</translation>
+    </message>
+    <message>
       <source>Done</source>
       <translation>Hecha</translation>
     </message>
@@ -1066,6 +1531,10 @@
       <translation>Correo entregado</translation>
     </message>
     <message>
+      <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to give you a temporary password.</source>
+      <translation>El correo electrónico no está configurado en esta aplicación, así que no se puede enviar ningún código. Pide a un administrador que te dé una contraseña temporal.</translation>
+    </message>
+    <message>
       <source>E-mail is not set up for this app, so no code can be sent. Please ask an admin to set a temporary password for you (Users tab, Set temporary password…); you choose your own when you next sign in.</source>
       <translation>El correo electrónico no está configurado en esta aplicación, así que no se puede enviar ningún código. Pide a un administrador que te ponga una contraseña temporal (pestaña Usuarios, Poner contraseña temporal…); elegirás la tuya la próxima vez que inicies sesión.</translation>
     </message>
@@ -1082,8 +1551,36 @@
       <translation>p. ej., Español</translation>
     </message>
     <message>
+      <source>Each range must start before it ends, within one day.</source>
+      <translation>Cada franja debe empezar antes de terminar, dentro de un mismo día.</translation>
+    </message>
+    <message>
+      <source>Each weekly range must be a weekday with start and end.</source>
+      <translation>Cada franja semanal debe ser un día de la semana con inicio y fin.</translation>
+    </message>
+    <message>
+      <source>Earned</source>
+      <translation>Ganado</translation>
+    </message>
+    <message>
+      <source>Earned up to the end of the period, less everything paid out by then.</source>
+      <translation>Lo ganado hasta el final del periodo, menos todo lo pagado al profesor hasta entonces.</translation>
+    </message>
+    <message>
+      <source>Earned: the teacher's share of the payments that succeeded in the period, less the refunds taken from it. Owed: everything earned up to the end of the period, less everything paid out by then.</source>
+      <translation>Ganado: la parte del profesor de los pagos completados en el periodo, menos los reembolsos descontados de ella. Adeudado: todo lo ganado hasta el final del periodo, menos todo lo pagado al profesor hasta entonces.</translation>
+    </message>
+    <message>
+      <source>Earnings</source>
+      <translation>Ingresos</translation>
+    </message>
+    <message>
       <source>earnings</source>
       <translation>ingresos</translation>
+    </message>
+    <message>
+      <source>Ecuador</source>
+      <translation>Ecuador</translation>
     </message>
     <message>
       <source>Edit gig</source>
@@ -1094,12 +1591,28 @@
       <translation>Editar…</translation>
     </message>
     <message>
+      <source>Egypt</source>
+      <translation>Egipto</translation>
+    </message>
+    <message>
+      <source>El Salvador</source>
+      <translation>El Salvador</translation>
+    </message>
+    <message>
       <source>Email</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
+      <source>email address</source>
+      <translation>correo electrónico</translation>
+    </message>
+    <message>
       <source>Email changed</source>
       <translation>Correo cambiado</translation>
+    </message>
+    <message>
+      <source>end of the range</source>
+      <translation>fin de la franja</translation>
     </message>
     <message>
       <source>Ends</source>
@@ -1116,6 +1629,26 @@
     <message>
       <source>Enter your email address and password.</source>
       <translation>Escribe tu correo electrónico y tu contraseña.</translation>
+    </message>
+    <message>
+      <source>Equatorial Guinea</source>
+      <translation>Guinea Ecuatorial</translation>
+    </message>
+    <message>
+      <source>Eritrea</source>
+      <translation>Eritrea</translation>
+    </message>
+    <message>
+      <source>Estonia</source>
+      <translation>Estonia</translation>
+    </message>
+    <message>
+      <source>Eswatini</source>
+      <translation>Esuatini</translation>
+    </message>
+    <message>
+      <source>Ethiopia</source>
+      <translation>Etiopía</translation>
     </message>
     <message>
       <source>Every booking matching the filters, to a CSV file</source>
@@ -1142,12 +1675,32 @@
       <translation>Todos los pagos que cumplen los filtros, a un archivo CSV</translation>
     </message>
     <message>
+      <source>Everything that remains</source>
+      <translation>Todo lo que queda</translation>
+    </message>
+    <message>
+      <source>Everything that remains ({amount})</source>
+      <translation>Todo lo que queda ({amount})</translation>
+    </message>
+    <message>
       <source>Excellent</source>
       <translation>Excelente</translation>
     </message>
     <message>
+      <source>expected version</source>
+      <translation>versión esperada</translation>
+    </message>
+    <message>
       <source>Expired</source>
       <translation>Caducada</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation>Caduca</translation>
+    </message>
+    <message>
+      <source>expires {date}</source>
+      <translation>caduca {date}</translation>
     </message>
     <message>
       <source>Export CSV…</source>
@@ -1192,6 +1745,11 @@
     </message>
     <message>
       <source>failed</source>
+      <translation>con el pago fallido</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <comment>stripe</comment>
       <translation>fallido</translation>
     </message>
     <message>
@@ -1203,12 +1761,28 @@
       <translation>Regular</translation>
     </message>
     <message>
+      <source>Falkland Islands (Malvinas)</source>
+      <translation>Islas Malvinas</translation>
+    </message>
+    <message>
+      <source>Faroe Islands</source>
+      <translation>Islas Feroe</translation>
+    </message>
+    <message>
       <source>Feb</source>
       <translation>feb</translation>
     </message>
     <message>
       <source>Field</source>
       <translation>Campo</translation>
+    </message>
+    <message>
+      <source>Fiji</source>
+      <translation>Fiyi</translation>
+    </message>
+    <message>
+      <source>Filter by a list of {what} values.</source>
+      <translation>Filtra por una lista de valores de «{what}».</translation>
     </message>
     <message>
       <source>Filter by name or email</source>
@@ -1221,6 +1795,14 @@
     <message>
       <source>Finished</source>
       <translation>Terminada</translation>
+    </message>
+    <message>
+      <source>Finland</source>
+      <translation>Finlandia</translation>
+    </message>
+    <message>
+      <source>first day</source>
+      <translation>primer día</translation>
     </message>
     <message>
       <source>Fix</source>
@@ -1247,6 +1829,22 @@
       <translation>¿Olvidaste tu contraseña?</translation>
     </message>
     <message>
+      <source>France</source>
+      <translation>Francia</translation>
+    </message>
+    <message>
+      <source>French Guiana</source>
+      <translation>Guayana Francesa</translation>
+    </message>
+    <message>
+      <source>French Polynesia</source>
+      <translation>Polinesia Francesa</translation>
+    </message>
+    <message>
+      <source>French Southern Territories</source>
+      <translation>Territorios Franceses del Sur</translation>
+    </message>
+    <message>
       <source>Fri</source>
       <translation>vie</translation>
     </message>
@@ -1267,8 +1865,32 @@
       <translation>Reembolso completo: la reserva se cancela</translation>
     </message>
     <message>
+      <source>Gabon</source>
+      <translation>Gabón</translation>
+    </message>
+    <message>
+      <source>Gambia</source>
+      <translation>Gambia</translation>
+    </message>
+    <message>
       <source>Gave up</source>
       <translation>Abandonada</translation>
+    </message>
+    <message>
+      <source>Georgia</source>
+      <translation>Georgia</translation>
+    </message>
+    <message>
+      <source>Germany</source>
+      <translation>Alemania</translation>
+    </message>
+    <message>
+      <source>Ghana</source>
+      <translation>Ghana</translation>
+    </message>
+    <message>
+      <source>Gibraltar</source>
+      <translation>Gibraltar</translation>
     </message>
     <message>
       <source>Gig</source>
@@ -1287,8 +1909,20 @@
       <translation>ofertas</translation>
     </message>
     <message>
+      <source>Give each language as a name and a level.</source>
+      <translation>Indica cada idioma con un nombre y un nivel.</translation>
+    </message>
+    <message>
+      <source>Give the schedule window as aware instants.</source>
+      <translation>Indica el intervalo de la agenda como instantes con zona horaria.</translation>
+    </message>
+    <message>
       <source>Give the student a reason when you decline.</source>
       <translation>Indica un motivo al estudiante cuando rechaces.</translation>
+    </message>
+    <message>
+      <source>Give the weekly availability as a list of ranges.</source>
+      <translation>Indica la disponibilidad semanal como una lista de franjas.</translation>
     </message>
     <message>
       <source>Give {name} ({email}) a temporary password. Their saved sign-ins end, and they must choose their own password at the next sign-in.</source>
@@ -1299,8 +1933,52 @@
       <translation>Buena</translation>
     </message>
     <message>
+      <source>Greece</source>
+      <translation>Grecia</translation>
+    </message>
+    <message>
+      <source>Greenland</source>
+      <translation>Groenlandia</translation>
+    </message>
+    <message>
+      <source>Grenada</source>
+      <translation>Granada</translation>
+    </message>
+    <message>
       <source>Gross</source>
       <translation>Bruto</translation>
+    </message>
+    <message>
+      <source>Guadeloupe</source>
+      <translation>Guadalupe</translation>
+    </message>
+    <message>
+      <source>Guam</source>
+      <translation>Guam</translation>
+    </message>
+    <message>
+      <source>Guatemala</source>
+      <translation>Guatemala</translation>
+    </message>
+    <message>
+      <source>Guernsey</source>
+      <translation>Guernsey</translation>
+    </message>
+    <message>
+      <source>Guinea</source>
+      <translation>Guinea</translation>
+    </message>
+    <message>
+      <source>Guinea-Bissau</source>
+      <translation>Guinea-Bisáu</translation>
+    </message>
+    <message>
+      <source>Guyana</source>
+      <translation>Guyana</translation>
+    </message>
+    <message>
+      <source>Haiti</source>
+      <translation>Haití</translation>
     </message>
     <message>
       <source>handed to the mail server; delivery not confirmed</source>
@@ -1309,6 +1987,10 @@
     <message>
       <source>Health timeline — booking #{id}</source>
       <translation>Cronología de estado — reserva n.º {id}</translation>
+    </message>
+    <message>
+      <source>Heard Island and McDonald Islands</source>
+      <translation>Islas Heard y McDonald</translation>
     </message>
     <message>
       <source>Hidden</source>
@@ -1339,6 +2021,18 @@
       <translation>Historial</translation>
     </message>
     <message>
+      <source>Holy See (Vatican City State)</source>
+      <translation>Ciudad del Vaticano</translation>
+    </message>
+    <message>
+      <source>Honduras</source>
+      <translation>Honduras</translation>
+    </message>
+    <message>
+      <source>Hong Kong</source>
+      <translation>Hong Kong</translation>
+    </message>
+    <message>
       <source>Hourly rate</source>
       <translation>Precio por hora</translation>
     </message>
@@ -1351,8 +2045,16 @@
       <translation>¿Qué tal fue «{gig}» con {teacher} el {when}? Los demás estudiantes ven tu valoración, tu reseña y tu nombre.</translation>
     </message>
     <message>
+      <source>Hungary</source>
+      <translation>Hungría</translation>
+    </message>
+    <message>
       <source>I am a</source>
       <translation>Soy</translation>
+    </message>
+    <message>
+      <source>Iceland</source>
+      <translation>Islandia</translation>
     </message>
     <message>
       <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
@@ -1383,8 +2085,28 @@
       <translation>Bandeja de entrada</translation>
     </message>
     <message>
+      <source>India</source>
+      <translation>India</translation>
+    </message>
+    <message>
+      <source>Indonesia</source>
+      <translation>Indonesia</translation>
+    </message>
+    <message>
+      <source>Internal reason</source>
+      <translation>Motivo interno</translation>
+    </message>
+    <message>
       <source>internal reason</source>
       <translation>motivo interno</translation>
+    </message>
+    <message>
+      <source>Internal reason (required): admins and the audit trail only, never the student</source>
+      <translation>Motivo interno (obligatorio): solo para administradores y el registro de auditoría, nunca para el estudiante</translation>
+    </message>
+    <message>
+      <source>internal: “{reason}”</source>
+      <translation>interno: “{reason}”</translation>
     </message>
     <message>
       <source>Invalid input</source>
@@ -1393,6 +2115,38 @@
     <message>
       <source>Invite saved to {path}. Open it to add the session to your calendar.</source>
       <translation>Invitación guardada en {path}. Ábrela para añadir la clase a tu calendario.</translation>
+    </message>
+    <message>
+      <source>Iran</source>
+      <translation>Irán</translation>
+    </message>
+    <message>
+      <source>Iraq</source>
+      <translation>Irak</translation>
+    </message>
+    <message>
+      <source>Ireland</source>
+      <translation>Irlanda</translation>
+    </message>
+    <message>
+      <source>Isle of Man</source>
+      <translation>Isla de Man</translation>
+    </message>
+    <message>
+      <source>Israel</source>
+      <translation>Israel</translation>
+    </message>
+    <message>
+      <source>It starts more than 24 hours from now: you get a full refund automatically.</source>
+      <translation>Empieza dentro de más de 24 horas: recibes un reembolso completo automáticamente.</translation>
+    </message>
+    <message>
+      <source>It starts within 24 hours, so the cancellation must be requested: the teacher or LinguaFlex answers it and decides whether you get a full, partial or no refund.</source>
+      <translation>Empieza dentro de menos de 24 horas, así que debes solicitar la cancelación: el profesor o LinguaFlex la responde y decide si recibes un reembolso completo, parcial o ninguno.</translation>
+    </message>
+    <message>
+      <source>Italy</source>
+      <translation>Italia</translation>
     </message>
     <message>
       <source>item</source>
@@ -1419,12 +2173,28 @@
       <translation>su estado no coincide</translation>
     </message>
     <message>
+      <source>Jamaica</source>
+      <translation>Jamaica</translation>
+    </message>
+    <message>
       <source>Jan</source>
       <translation>ene</translation>
     </message>
     <message>
+      <source>Japan</source>
+      <translation>Japón</translation>
+    </message>
+    <message>
+      <source>Jersey</source>
+      <translation>Jersey</translation>
+    </message>
+    <message>
       <source>Jitsi address</source>
       <translation>Dirección de Jitsi</translation>
+    </message>
+    <message>
+      <source>jitsi base url</source>
+      <translation>dirección base de Jitsi</translation>
     </message>
     <message>
       <source>Job</source>
@@ -1475,6 +2245,10 @@
       <translation>Alta</translation>
     </message>
     <message>
+      <source>Jordan</source>
+      <translation>Jordania</translation>
+    </message>
+    <message>
       <source>Jul</source>
       <translation>jul</translation>
     </message>
@@ -1483,12 +2257,36 @@
       <translation>jun</translation>
     </message>
     <message>
+      <source>Kazakhstan</source>
+      <translation>Kazajistán</translation>
+    </message>
+    <message>
       <source>Keep booking</source>
       <translation>Mantener la reserva</translation>
     </message>
     <message>
+      <source>Kenya</source>
+      <translation>Kenia</translation>
+    </message>
+    <message>
+      <source>kept by the platform ({amount})</source>
+      <translation>se la queda la plataforma ({amount})</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Kiribati</source>
+      <translation>Kiribati</translation>
+    </message>
+    <message>
+      <source>Kuwait</source>
+      <translation>Kuwait</translation>
+    </message>
+    <message>
+      <source>Kyrgyzstan</source>
+      <translation>Kirguistán</translation>
     </message>
     <message>
       <source>Language</source>
@@ -1503,6 +2301,22 @@
       <translation>Idiomas que hablo</translation>
     </message>
     <message>
+      <source>Languages must be given as a list of languages with levels.</source>
+      <translation>Los idiomas deben indicarse como una lista de idiomas con niveles.</translation>
+    </message>
+    <message>
+      <source>Languages must be given as a list of names.</source>
+      <translation>Los idiomas deben indicarse como una lista de nombres.</translation>
+    </message>
+    <message>
+      <source>Laos</source>
+      <translation>Laos</translation>
+    </message>
+    <message>
+      <source>Last 3 months</source>
+      <translation>Últimos 3 meses</translation>
+    </message>
+    <message>
       <source>Last 30 days</source>
       <translation>Últimos 30 días</translation>
     </message>
@@ -1515,12 +2329,40 @@
       <translation>Últimos 7 días</translation>
     </message>
     <message>
+      <source>Last attempt</source>
+      <translation>Último intento</translation>
+    </message>
+    <message>
+      <source>last day</source>
+      <translation>último día</translation>
+    </message>
+    <message>
       <source>Last error</source>
       <translation>Último error</translation>
     </message>
     <message>
+      <source>Last month</source>
+      <translation>El mes pasado</translation>
+    </message>
+    <message>
       <source>Last read</source>
       <translation>Última lectura</translation>
+    </message>
+    <message>
+      <source>Last year</source>
+      <translation>El año pasado</translation>
+    </message>
+    <message>
+      <source>Latvia</source>
+      <translation>Letonia</translation>
+    </message>
+    <message>
+      <source>Lebanon</source>
+      <translation>Líbano</translation>
+    </message>
+    <message>
+      <source>Left to refund after</source>
+      <translation>Queda por reembolsar</translation>
     </message>
     <message>
       <source>Length</source>
@@ -1532,8 +2374,24 @@
       <translation>Longitud</translation>
     </message>
     <message>
+      <source>Lesotho</source>
+      <translation>Lesoto</translation>
+    </message>
+    <message>
       <source>Level</source>
       <translation>Nivel</translation>
+    </message>
+    <message>
+      <source>Liberia</source>
+      <translation>Liberia</translation>
+    </message>
+    <message>
+      <source>Libya</source>
+      <translation>Libia</translation>
+    </message>
+    <message>
+      <source>Liechtenstein</source>
+      <translation>Liechtenstein</translation>
     </message>
     <message>
       <source>Link copied</source>
@@ -1544,8 +2402,16 @@
       <translation>Enlace:</translation>
     </message>
     <message>
+      <source>List at most {n} languages.</source>
+      <translation>Indica como máximo {n} idiomas.</translation>
+    </message>
+    <message>
       <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
       <translation>Vuelve a consultar los reembolsos del pago en Stripe y registra el nuestro cuando se pueda identificar.</translation>
+    </message>
+    <message>
+      <source>Lithuania</source>
+      <translation>Lituania</translation>
     </message>
     <message>
       <source>Load demo data</source>
@@ -1580,12 +2446,20 @@
       <translation>Cargando pagos…</translation>
     </message>
     <message>
+      <source>Loading payouts…</source>
+      <translation>Cargando los pagos al profesor…</translation>
+    </message>
+    <message>
       <source>Loading the audit trail…</source>
       <translation>Cargando el registro de auditoría…</translation>
     </message>
     <message>
       <source>Loading the revenue report…</source>
       <translation>Cargando el informe de ingresos…</translation>
+    </message>
+    <message>
+      <source>Loading the statement…</source>
+      <translation>Cargando el extracto…</translation>
     </message>
     <message>
       <source>Loading the timeline…</source>
@@ -1596,12 +2470,60 @@
       <translation>Cargando usuarios…</translation>
     </message>
     <message>
+      <source>Loading your cards…</source>
+      <translation>Cargando tus tarjetas…</translation>
+    </message>
+    <message>
+      <source>Loading your earnings…</source>
+      <translation>Cargando tus ingresos…</translation>
+    </message>
+    <message>
       <source>Loading your gigs…</source>
       <translation>Cargando tus ofertas…</translation>
     </message>
     <message>
       <source>Loading…</source>
       <translation>Cargando…</translation>
+    </message>
+    <message>
+      <source>Looking up your payment…</source>
+      <translation>Buscando tu pago…</translation>
+    </message>
+    <message>
+      <source>Luxembourg</source>
+      <translation>Luxemburgo</translation>
+    </message>
+    <message>
+      <source>Macao</source>
+      <translation>Macao</translation>
+    </message>
+    <message>
+      <source>Madagascar</source>
+      <translation>Madagascar</translation>
+    </message>
+    <message>
+      <source>Make default</source>
+      <translation>Hacer predeterminada</translation>
+    </message>
+    <message>
+      <source>Malawi</source>
+      <translation>Malaui</translation>
+    </message>
+    <message>
+      <source>Malaysia</source>
+      <translation>Malasia</translation>
+    </message>
+    <message>
+      <source>Maldives</source>
+      <translation>Maldivas</translation>
+    </message>
+    <message>
+      <source>Mali</source>
+      <translation>Malí</translation>
+    </message>
+    <message>
+      <source>Malta</source>
+      <translation>Malta</translation>
     </message>
     <message>
       <source>Mar</source>
@@ -1612,12 +2534,32 @@
       <translation>Marcar como completada</translation>
     </message>
     <message>
+      <source>Mark paid out</source>
+      <translation>Marcar como pagado</translation>
+    </message>
+    <message>
       <source>Mark paid out…</source>
       <translation>Marcar como pagado…</translation>
     </message>
     <message>
       <source>Marked completed: {gig} with {name}.</source>
       <translation>Marcada como completada: {gig} con {name}.</translation>
+    </message>
+    <message>
+      <source>Marshall Islands</source>
+      <translation>Islas Marshall</translation>
+    </message>
+    <message>
+      <source>Martinique</source>
+      <translation>Martinica</translation>
+    </message>
+    <message>
+      <source>Mauritania</source>
+      <translation>Mauritania</translation>
+    </message>
+    <message>
+      <source>Mauritius</source>
+      <translation>Mauricio</translation>
     </message>
     <message>
       <source>Max</source>
@@ -1630,6 +2572,10 @@
     <message>
       <source>May</source>
       <translation>may</translation>
+    </message>
+    <message>
+      <source>Mayotte</source>
+      <translation>Mayotte</translation>
     </message>
     <message>
       <source>Meeting</source>
@@ -1724,8 +2670,16 @@
       <translation>Mensaje de {author} para {recipient}</translation>
     </message>
     <message>
+      <source>Message to the student</source>
+      <translation>Mensaje al estudiante</translation>
+    </message>
+    <message>
       <source>message to the student</source>
       <translation>mensaje al estudiante</translation>
+    </message>
+    <message>
+      <source>Message to the student (optional): shown on their booking, receipt and notification. Left empty, they read “{default}”.</source>
+      <translation>Mensaje al estudiante (opcional): se muestra en su reserva, su recibo y su aviso. Si lo dejas vacío, leerá “{default}”.</translation>
     </message>
     <message>
       <source>Message to {recipient}: “{subject}”</source>
@@ -1744,6 +2698,14 @@
       <translation>Mensajes ({count})</translation>
     </message>
     <message>
+      <source>Mexico</source>
+      <translation>México</translation>
+    </message>
+    <message>
+      <source>Micronesia, Federated States of</source>
+      <translation>Micronesia</translation>
+    </message>
+    <message>
       <source>Min</source>
       <translation>Mín.</translation>
     </message>
@@ -1756,16 +2718,44 @@
       <translation>No coincide</translation>
     </message>
     <message>
+      <source>Moldova</source>
+      <translation>Moldavia</translation>
+    </message>
+    <message>
       <source>Mon</source>
       <translation>lun</translation>
+    </message>
+    <message>
+      <source>Monaco</source>
+      <translation>Mónaco</translation>
+    </message>
+    <message>
+      <source>Mongolia</source>
+      <translation>Mongolia</translation>
+    </message>
+    <message>
+      <source>Montenegro</source>
+      <translation>Montenegro</translation>
     </message>
     <message>
       <source>Month</source>
       <translation>Mes</translation>
     </message>
     <message>
+      <source>Montserrat</source>
+      <translation>Montserrat</translation>
+    </message>
+    <message>
+      <source>Morocco</source>
+      <translation>Marruecos</translation>
+    </message>
+    <message>
       <source>Move the meeting</source>
       <translation>Mover la reunión</translation>
+    </message>
+    <message>
+      <source>Mozambique</source>
+      <translation>Mozambique</translation>
     </message>
     <message>
       <source>Must choose a new password</source>
@@ -1784,6 +2774,10 @@
       <translation>Mi perfil</translation>
     </message>
     <message>
+      <source>Myanmar</source>
+      <translation>Myanmar (Birmania)</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
@@ -1792,8 +2786,16 @@
       <translation>Nombre que ven los demás</translation>
     </message>
     <message>
+      <source>Namibia</source>
+      <translation>Namibia</translation>
+    </message>
+    <message>
       <source>native</source>
       <translation>nativo</translation>
+    </message>
+    <message>
+      <source>Nauru</source>
+      <translation>Nauru</translation>
     </message>
     <message>
       <source>needs action</source>
@@ -1816,6 +2818,10 @@
       <translation>Corrección de «requiere atención» ejecutada</translation>
     </message>
     <message>
+      <source>Nepal</source>
+      <translation>Nepal</translation>
+    </message>
+    <message>
       <source>Net (ours)</source>
       <translation>Neto (nuestro)</translation>
     </message>
@@ -1828,6 +2834,10 @@
       <translation>Ingresos netos</translation>
     </message>
     <message>
+      <source>Netherlands</source>
+      <translation>Países Bajos</translation>
+    </message>
+    <message>
       <source>never</source>
       <translation>nunca</translation>
     </message>
@@ -1838,6 +2848,10 @@
     <message>
       <source>New address</source>
       <translation>Dirección nueva</translation>
+    </message>
+    <message>
+      <source>New Caledonia</source>
+      <translation>Nueva Caledonia</translation>
     </message>
     <message>
       <source>New gig</source>
@@ -1876,6 +2890,10 @@
       <translation>Nueva hora: {time}</translation>
     </message>
     <message>
+      <source>New Zealand</source>
+      <translation>Nueva Zelanda</translation>
+    </message>
+    <message>
       <source>new@example.com</source>
       <translation>nuevo@ejemplo.com</translation>
     </message>
@@ -1900,6 +2918,22 @@
       <translation>Siguiente →</translation>
     </message>
     <message>
+      <source>Nicaragua</source>
+      <translation>Nicaragua</translation>
+    </message>
+    <message>
+      <source>Niger</source>
+      <translation>Níger</translation>
+    </message>
+    <message>
+      <source>Nigeria</source>
+      <translation>Nigeria</translation>
+    </message>
+    <message>
+      <source>Niue</source>
+      <translation>Niue</translation>
+    </message>
+    <message>
       <source>No</source>
       <translation>No</translation>
     </message>
@@ -1922,6 +2956,10 @@ Busca un profesor y reserva una clase.</translation>
       <translation>Ninguna reserva cumple estos filtros.</translation>
     </message>
     <message>
+      <source>No change of e-mail address is waiting for a code.</source>
+      <translation>No hay ningún cambio de correo electrónico esperando un código.</translation>
+    </message>
+    <message>
       <source>No days off planned.</source>
       <translation>No hay días libres previstos.</translation>
     </message>
@@ -1936,6 +2974,10 @@ Busca un profesor y reserva una clase.</translation>
     <message>
       <source>No differences.</source>
       <translation>Sin diferencias.</translation>
+    </message>
+    <message>
+      <source>No earnings and no payouts up to the end of this period.</source>
+      <translation>Sin ingresos ni pagos al profesor hasta el final de este periodo.</translation>
     </message>
     <message>
       <source>no error recorded</source>
@@ -1988,6 +3030,20 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Estos días no llegan solicitudes nuevas; las reservas existentes se mantienen.</translation>
     </message>
     <message>
+      <source>No paid sessions</source>
+      <translation>Sin clases pagadas</translation>
+    </message>
+    <message>
+      <source>No paid sessions in this period.</source>
+      <translation>No hay clases pagadas en este periodo.</translation>
+    </message>
+    <message>
+      <source>No paid sessions yet.
+Sessions appear here once the student has paid.</source>
+      <translation>Aún no hay clases pagadas.
+Las clases aparecen aquí cuando el estudiante ha pagado.</translation>
+    </message>
+    <message>
       <source>No payments</source>
       <translation>Sin pagos</translation>
     </message>
@@ -1998,6 +3054,14 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
     <message>
       <source>No payments succeeded in this period.</source>
       <translation>Ningún pago se completó en este periodo.</translation>
+    </message>
+    <message>
+      <source>No payouts in this period.</source>
+      <translation>No hay pagos al profesor en este periodo.</translation>
+    </message>
+    <message>
+      <source>No payouts recorded.</source>
+      <translation>No hay pagos al profesor registrados.</translation>
     </message>
     <message>
       <source>No refund</source>
@@ -2020,6 +3084,12 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Aún no hay reseñas.</translation>
     </message>
     <message>
+      <source>No saved cards yet.
+Add a card to pay for your confirmed bookings.</source>
+      <translation>Aún no tienes tarjetas guardadas.
+Añade una tarjeta para pagar tus reservas confirmadas.</translation>
+    </message>
+    <message>
       <source>No secure keyring: cannot be stored</source>
       <translation>No hay llavero seguro: no se puede guardar</translation>
     </message>
@@ -2032,12 +3102,44 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>No hay clases esta semana.</translation>
     </message>
     <message>
+      <source>No such teacher.</source>
+      <translation>Ese profesor no existe.</translation>
+    </message>
+    <message>
+      <source>No such user.</source>
+      <translation>Ese usuario no existe.</translation>
+    </message>
+    <message>
+      <source>No upcoming income: no paid session ahead in this period.</source>
+      <translation>Sin ingresos próximos: no hay clases pagadas por delante en este periodo.</translation>
+    </message>
+    <message>
       <source>No users match the filter.</source>
       <translation>Ningún usuario cumple el filtro.</translation>
     </message>
     <message>
       <source>No {noun}</source>
       <translation>Sin {noun}</translation>
+    </message>
+    <message>
+      <source>Norfolk Island</source>
+      <translation>Isla Norfolk</translation>
+    </message>
+    <message>
+      <source>North Korea</source>
+      <translation>Corea del Norte</translation>
+    </message>
+    <message>
+      <source>North Macedonia</source>
+      <translation>Macedonia del Norte</translation>
+    </message>
+    <message>
+      <source>Northern Mariana Islands</source>
+      <translation>Islas Marianas del Norte</translation>
+    </message>
+    <message>
+      <source>Norway</source>
+      <translation>Noruega</translation>
     </message>
     <message>
       <source>Not allowed</source>
@@ -2100,6 +3202,10 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
       <translation>Nota (opcional)</translation>
     </message>
     <message>
+      <source>Note (optional; recorded in the audit trail)</source>
+      <translation>Nota (opcional; queda en el registro de auditoría)</translation>
+    </message>
+    <message>
       <source>Note to the student (optional; they read it)</source>
       <translation>Nota para el estudiante (opcional; la leerá)</translation>
     </message>
@@ -2110,6 +3216,10 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
     <message>
       <source>nothing</source>
       <translation>nada</translation>
+    </message>
+    <message>
+      <source>Nothing has been paid for this booking, so nothing is refunded.</source>
+      <translation>No se ha pagado nada por esta reserva, así que no se reembolsa nada.</translation>
     </message>
     <message>
       <source>Nothing has happened to this booking yet.</source>
@@ -2138,16 +3248,64 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Número</translation>
     </message>
     <message>
+      <source>number of stars</source>
+      <translation>número de estrellas</translation>
+    </message>
+    <message>
       <source>Oct</source>
       <translation>oct</translation>
+    </message>
+    <message>
+      <source>Oman</source>
+      <translation>Omán</translation>
     </message>
     <message>
       <source>Online session</source>
       <translation>Clase en línea</translation>
     </message>
     <message>
+      <source>Only a confirmed or completed booking can be refunded.</source>
+      <translation>Solo se puede reembolsar una reserva confirmada o completada.</translation>
+    </message>
+    <message>
+      <source>Only a confirmed, paid session can be marked completed.</source>
+      <translation>Solo una clase confirmada y pagada se puede marcar como completada.</translation>
+    </message>
+    <message>
+      <source>Only a dead job can be retried; job #{job_id} is {state}.</source>
+      <translation>Solo se puede reintentar una tarea fallida definitivamente; la tarea n.º {job_id} está en estado {state}.</translation>
+    </message>
+    <message>
+      <source>Only a waiting request can be declined; this booking is {status}.</source>
+      <translation>Solo se puede rechazar una solicitud pendiente; esta reserva está {status}.</translation>
+    </message>
+    <message>
+      <source>Only students can request sessions.</source>
+      <translation>Solo los estudiantes pueden solicitar clases.</translation>
+    </message>
+    <message>
+      <source>Only the reviewed teacher can answer this review.</source>
+      <translation>Solo el profesor reseñado puede responder a esta reseña.</translation>
+    </message>
+    <message>
       <source>Only the student and the teacher of this booking can join.</source>
       <translation>Solo el estudiante y el profesor de esta reserva pueden unirse.</translation>
+    </message>
+    <message>
+      <source>Only the student and the teacher of this booking can reschedule it.</source>
+      <translation>Solo el estudiante y el profesor de esta reserva pueden cambiarle la hora.</translation>
+    </message>
+    <message>
+      <source>Only the student of this session can rate it.</source>
+      <translation>Solo el estudiante de esta clase puede valorarla.</translation>
+    </message>
+    <message>
+      <source>Only the student who booked, or an admin, can cancel a booking.</source>
+      <translation>Solo el estudiante que reservó, o un administrador, puede cancelar una reserva.</translation>
+    </message>
+    <message>
+      <source>Only the teacher of this booking can do that.</source>
+      <translation>Solo el profesor de esta reserva puede hacer eso.</translation>
     </message>
     <message>
       <source>Open booking</source>
@@ -2186,8 +3344,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>En el tiempo</translation>
     </message>
     <message>
+      <source>Owed</source>
+      <translation>Adeudado</translation>
+    </message>
+    <message>
+      <source>Owed at the end</source>
+      <translation>Adeudado al final</translation>
+    </message>
+    <message>
+      <source>Owed at the end of the period: {amount}</source>
+      <translation>Adeudado al final del periodo: {amount}</translation>
+    </message>
+    <message>
+      <source>Pages start at 0 and hold 1 to {n} rows.</source>
+      <translation>Las páginas empiezan en 0 y tienen de 1 a {n} filas.</translation>
+    </message>
+    <message>
       <source>Paid</source>
       <translation>Pagado</translation>
+    </message>
+    <message>
+      <source>paid</source>
+      <translation>pagada</translation>
     </message>
     <message>
       <source>Paid (ours)</source>
@@ -2196,6 +3374,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Paid (Stripe)</source>
       <translation>Pagado (Stripe)</translation>
+    </message>
+    <message>
+      <source>Paid on</source>
+      <translation>Pagado el</translation>
+    </message>
+    <message>
+      <source>Paid out</source>
+      <translation>Pagado al profesor</translation>
     </message>
     <message>
       <source>Paid over 10 minutes ago, and no meeting is ready yet.</source>
@@ -2210,8 +3396,44 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Se pagó hace más de 10 minutos, pero no se pudo crear la reunión ({reason}).</translation>
     </message>
     <message>
+      <source>Paid sessions, in your time zone. The platform fee is paid by the student on top of your rate; refunds come out of your share first.</source>
+      <translation>Clases pagadas, en tu zona horaria. La comisión de la plataforma la paga el estudiante además de tu precio; los reembolsos salen primero de tu parte.</translation>
+    </message>
+    <message>
+      <source>Paid {paid} · already refunded {refunded}</source>
+      <translation>Pagado {paid} · ya reembolsado {refunded}</translation>
+    </message>
+    <message>
       <source>Paid, no meeting</source>
       <translation>Pagada, sin reunión</translation>
+    </message>
+    <message>
+      <source>Pakistan</source>
+      <translation>Pakistán</translation>
+    </message>
+    <message>
+      <source>Palau</source>
+      <translation>Palaos</translation>
+    </message>
+    <message>
+      <source>Palestine, State of</source>
+      <translation>Palestina</translation>
+    </message>
+    <message>
+      <source>Panama</source>
+      <translation>Panamá</translation>
+    </message>
+    <message>
+      <source>Papua New Guinea</source>
+      <translation>Papúa Nueva Guinea</translation>
+    </message>
+    <message>
+      <source>Paraguay</source>
+      <translation>Paraguay</translation>
+    </message>
+    <message>
+      <source>Part of it:</source>
+      <translation>Una parte:</translation>
     </message>
     <message>
       <source>Partial refund</source>
@@ -2250,8 +3472,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pasadas</translation>
     </message>
     <message>
+      <source>Pay again</source>
+      <translation>Pagar de nuevo</translation>
+    </message>
+    <message>
       <source>Pay by</source>
       <translation>Fecha límite de pago</translation>
+    </message>
+    <message>
+      <source>Pay for your session</source>
+      <translation>Paga tu clase</translation>
+    </message>
+    <message>
+      <source>Pay {amount}</source>
+      <translation>Pagar {amount}</translation>
     </message>
     <message>
       <source>Payload</source>
@@ -2306,6 +3540,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pago en curso</translation>
     </message>
     <message>
+      <source>Payment methods</source>
+      <translation>Métodos de pago</translation>
+    </message>
+    <message>
       <source>Payment overdue</source>
       <translation>Pago vencido</translation>
     </message>
@@ -2326,12 +3564,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pago pendiente demasiado tiempo</translation>
     </message>
     <message>
+      <source>Payment received.</source>
+      <translation>Pago recibido.</translation>
+    </message>
+    <message>
       <source>Payment refunded</source>
       <translation>Pago reembolsado</translation>
     </message>
     <message>
       <source>Payment started</source>
       <translation>Pago iniciado</translation>
+    </message>
+    <message>
+      <source>payment status</source>
+      <translation>estado del pago</translation>
     </message>
     <message>
       <source>Payment went through on a closed booking</source>
@@ -2366,12 +3612,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pago al profesor {reference} registrado.</translation>
     </message>
     <message>
+      <source>Payouts</source>
+      <translation>Pagos al profesor</translation>
+    </message>
+    <message>
       <source>Payouts in the period</source>
       <translation>Pagos al profesor en el periodo</translation>
     </message>
     <message>
+      <source>Payouts to you</source>
+      <translation>Pagos que has recibido</translation>
+    </message>
+    <message>
       <source>Payouts to {name}</source>
       <translation>Pagos a {name}</translation>
+    </message>
+    <message>
+      <source>Pay…</source>
+      <translation>Pagar…</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
       <source>Pending</source>
@@ -2390,8 +3652,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>por hora</translation>
     </message>
     <message>
+      <source>Peru</source>
+      <translation>Perú</translation>
+    </message>
+    <message>
+      <source>Philippines</source>
+      <translation>Filipinas</translation>
+    </message>
+    <message>
       <source>Photo</source>
       <translation>Foto</translation>
+    </message>
+    <message>
+      <source>Pitcairn</source>
+      <translation>Islas Pitcairn</translation>
     </message>
     <message>
       <source>pk_live_… or pk_test_…</source>
@@ -2414,12 +3688,40 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Neto de la plataforma</translation>
     </message>
     <message>
+      <source>Please choose a new password first (Account &gt; Profile and password).</source>
+      <translation>Primero elige una contraseña nueva (Cuenta &gt; Perfil y contraseña).</translation>
+    </message>
+    <message>
+      <source>Please choose a time zone.</source>
+      <translation>Elige una zona horaria.</translation>
+    </message>
+    <message>
+      <source>Please enter a display name.</source>
+      <translation>Escribe un nombre visible.</translation>
+    </message>
+    <message>
+      <source>Please enter a language.</source>
+      <translation>Escribe un idioma.</translation>
+    </message>
+    <message>
+      <source>Please enter your email address.</source>
+      <translation>Escribe tu correo electrónico.</translation>
+    </message>
+    <message>
+      <source>Poland</source>
+      <translation>Polonia</translation>
+    </message>
+    <message>
       <source>Poor</source>
       <translation>Mala</translation>
     </message>
     <message>
       <source>Port</source>
       <translation>Puerto</translation>
+    </message>
+    <message>
+      <source>Portugal</source>
+      <translation>Portugal</translation>
     </message>
     <message>
       <source>Post answer</source>
@@ -2436,6 +3738,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Price</source>
       <translation>Precio</translation>
+    </message>
+    <message>
+      <source>Price limits cannot be negative.</source>
+      <translation>Los límites de precio no pueden ser negativos.</translation>
+    </message>
+    <message>
+      <source>Price limits go up to {n} minor units.</source>
+      <translation>Los límites de precio llegan hasta {n} unidades menores.</translation>
+    </message>
+    <message>
+      <source>Price limits must be whole numbers of minor units.</source>
+      <translation>Los límites de precio deben ser números enteros de unidades menores.</translation>
     </message>
     <message>
       <source>Price: high to low</source>
@@ -2490,6 +3804,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Clave publicable</translation>
     </message>
     <message>
+      <source>Puerto Rico</source>
+      <translation>Puerto Rico</translation>
+    </message>
+    <message>
+      <source>Qatar</source>
+      <translation>Catar</translation>
+    </message>
+    <message>
       <source>Queue the job again with fresh attempts.</source>
       <translation>Vuelve a poner la tarea en cola con intentos nuevos.</translation>
     </message>
@@ -2500,6 +3822,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Queue this job again with fresh attempts.</source>
       <translation>Vuelve a poner esta tarea en cola con intentos nuevos.</translation>
+    </message>
+    <message>
+      <source>Ranges start and end on {step}-minute steps.</source>
+      <translation>Las franjas empiezan y terminan en pasos de {step} minutos.</translation>
     </message>
     <message>
       <source>Rate this session</source>
@@ -2602,6 +3928,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Registro</translation>
     </message>
     <message>
+      <source>record</source>
+      <translation>registro</translation>
+    </message>
+    <message>
       <source>record kind</source>
       <translation>tipo de registro</translation>
     </message>
@@ -2612,6 +3942,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Recorded</source>
       <translation>Registrado</translation>
+    </message>
+    <message>
+      <source>Recorded by</source>
+      <translation>Registrado por</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>Referencia</translation>
     </message>
     <message>
       <source>Refresh</source>
@@ -2674,6 +4012,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reembolso completado en Stripe</translation>
     </message>
     <message>
+      <source>Refund {amount}</source>
+      <translation>Reembolsar {amount}</translation>
+    </message>
+    <message>
       <source>Refunded</source>
       <translation>Reembolsado</translation>
     </message>
@@ -2683,12 +4025,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reembolsada</translation>
     </message>
     <message>
+      <source>refunded</source>
+      <translation>reembolsada</translation>
+    </message>
+    <message>
       <source>Refunded (ours)</source>
       <translation>Reembolsado (nuestro)</translation>
     </message>
     <message>
       <source>Refunded (Stripe)</source>
       <translation>Reembolsado (Stripe)</translation>
+    </message>
+    <message>
+      <source>Refunded from your share</source>
+      <translation>Reembolsado de tu parte</translation>
     </message>
     <message>
       <source>Refunded {amount} (Stripe refund {id}).</source>
@@ -2739,6 +4089,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Quitar</translation>
     </message>
     <message>
+      <source>Remove card</source>
+      <translation>Eliminar tarjeta</translation>
+    </message>
+    <message>
       <source>Remove day off</source>
       <translation>Quitar día libre</translation>
     </message>
@@ -2751,8 +4105,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Quitar estas horas (se guarda con Guardar horario semanal)</translation>
     </message>
     <message>
+      <source>Remove {card}? You can add it again later.</source>
+      <translation>¿Eliminar {card}? Puedes volver a añadirla más tarde.</translation>
+    </message>
+    <message>
       <source>Removed</source>
       <translation>Eliminada</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>Eliminar…</translation>
     </message>
     <message>
       <source>Repeat new password</source>
@@ -2863,6 +4225,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Rol</translation>
     </message>
     <message>
+      <source>Romania</source>
+      <translation>Rumanía</translation>
+    </message>
+    <message>
       <source>Rule</source>
       <translation>Regla</translation>
     </message>
@@ -2879,12 +4245,76 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>en ejecución</translation>
     </message>
     <message>
+      <source>Russian Federation</source>
+      <translation>Rusia</translation>
+    </message>
+    <message>
+      <source>Rwanda</source>
+      <translation>Ruanda</translation>
+    </message>
+    <message>
+      <source>Réunion</source>
+      <translation>Reunión</translation>
+    </message>
+    <message>
+      <source>Saint Barthélemy</source>
+      <translation>San Bartolomé</translation>
+    </message>
+    <message>
+      <source>Saint Helena, Ascension and Tristan da Cunha</source>
+      <translation>Santa Elena, Ascensión y Tristán de Acuña</translation>
+    </message>
+    <message>
+      <source>Saint Kitts and Nevis</source>
+      <translation>San Cristóbal y Nieves</translation>
+    </message>
+    <message>
+      <source>Saint Lucia</source>
+      <translation>Santa Lucía</translation>
+    </message>
+    <message>
+      <source>Saint Martin (French part)</source>
+      <translation>San Martín (parte francesa)</translation>
+    </message>
+    <message>
+      <source>Saint Pierre and Miquelon</source>
+      <translation>San Pedro y Miquelón</translation>
+    </message>
+    <message>
+      <source>Saint Vincent and the Grenadines</source>
+      <translation>San Vicente y las Granadinas</translation>
+    </message>
+    <message>
+      <source>Samoa</source>
+      <translation>Samoa</translation>
+    </message>
+    <message>
+      <source>San Marino</source>
+      <translation>San Marino</translation>
+    </message>
+    <message>
+      <source>Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · 4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure</source>
+      <translation>Pagos en entorno de pruebas, sin dinero real. Tarjetas de prueba: 4242 4242 4242 4242 funciona · 4000 0000 0000 0341 rechazada · 4000 0025 0000 3155 3-D Secure</translation>
+    </message>
+    <message>
       <source>Sandbox: payments made here are test payments, no real money moves.</source>
       <translation>Entorno de pruebas: los pagos hechos aquí son de prueba, no se mueve dinero real.</translation>
     </message>
     <message>
+      <source>Sao Tome and Principe</source>
+      <translation>Santo Tomé y Príncipe</translation>
+    </message>
+    <message>
       <source>Sat</source>
       <translation>sáb</translation>
+    </message>
+    <message>
+      <source>Saudi Arabia</source>
+      <translation>Arabia Saudí</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Guardar como PDF…</translation>
     </message>
     <message>
       <source>Save calendar invite</source>
@@ -2901,6 +4331,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Save profile</source>
       <translation>Guardar perfil</translation>
+    </message>
+    <message>
+      <source>Save statement as PDF</source>
+      <translation>Guardar extracto como PDF</translation>
     </message>
     <message>
       <source>Save the calendar invitation to add the session to your calendar.</source>
@@ -2923,12 +4357,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Guardado. Las listas mostrarán las horas en la nueva zona horaria la próxima vez que inicies sesión.</translation>
     </message>
     <message>
+      <source>Say whether the gig is active (yes or no).</source>
+      <translation>Indica si la oferta está activa (sí o no).</translation>
+    </message>
+    <message>
+      <source>Say whether the newest bookings come first (yes or no).</source>
+      <translation>Indica si las reservas más recientes van primero (sí o no).</translation>
+    </message>
+    <message>
       <source>Schedule</source>
       <translation>Agenda</translation>
     </message>
     <message>
       <source>Search by title, teacher or description</source>
       <translation>Busca por título, profesor o descripción</translation>
+    </message>
+    <message>
+      <source>search text</source>
+      <translation>texto de búsqueda</translation>
     </message>
     <message>
       <source>Searching…</source>
@@ -2945,6 +4391,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Seen</source>
       <translation>Visto</translation>
+    </message>
+    <message>
+      <source>Select a booking to see its payment and receipt.</source>
+      <translation>Selecciona una reserva para ver su pago y su recibo.</translation>
     </message>
     <message>
       <source>Select a dead letter to retry it.</source>
@@ -3015,8 +4465,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Remitente</translation>
     </message>
     <message>
+      <source>Senegal</source>
+      <translation>Senegal</translation>
+    </message>
+    <message>
       <source>Sep</source>
       <translation>sept</translation>
+    </message>
+    <message>
+      <source>Serbia</source>
+      <translation>Serbia</translation>
     </message>
     <message>
       <source>Service unavailable</source>
@@ -3039,12 +4497,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>clase completada</translation>
     </message>
     <message>
+      <source>Session durations go in {step}-minute steps.</source>
+      <translation>La duración de las clases va en pasos de {step} minutos.</translation>
+    </message>
+    <message>
       <source>Session length</source>
       <translation>Duración de la clase</translation>
     </message>
     <message>
       <source>Sessions</source>
       <translation>Clases</translation>
+    </message>
+    <message>
+      <source>Sessions can be booked at most {weeks} weeks ahead.</source>
+      <translation>Las clases se pueden reservar con un máximo de {weeks} semanas de antelación.</translation>
+    </message>
+    <message>
+      <source>Sessions must be booked at least {hours} hours ahead.</source>
+      <translation>Las clases deben reservarse con al menos {hours} horas de antelación.</translation>
+    </message>
+    <message>
+      <source>Sessions start on the quarter hour ({step}-minute steps).</source>
+      <translation>Las clases empiezan en cuartos de hora (pasos de {step} minutos).</translation>
     </message>
     <message>
       <source>Sessions starting</source>
@@ -3079,8 +4553,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ajustes</translation>
     </message>
     <message>
+      <source>Seychelles</source>
+      <translation>Seychelles</translation>
+    </message>
+    <message>
       <source>Show</source>
       <translation>Mostrar</translation>
+    </message>
+    <message>
+      <source>Sierra Leone</source>
+      <translation>Sierra Leona</translation>
     </message>
     <message>
       <source>Sign &amp;out</source>
@@ -3111,20 +4593,60 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Desde</translation>
     </message>
     <message>
+      <source>Singapore</source>
+      <translation>Singapur</translation>
+    </message>
+    <message>
+      <source>Sint Maarten (Dutch part)</source>
+      <translation>San Martín (parte neerlandesa)</translation>
+    </message>
+    <message>
+      <source>Slovakia</source>
+      <translation>Eslovaquia</translation>
+    </message>
+    <message>
+      <source>Slovenia</source>
+      <translation>Eslovenia</translation>
+    </message>
+    <message>
       <source>SMTP host</source>
       <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+      <source>smtp host</source>
+      <translation>servidor SMTP</translation>
+    </message>
+    <message>
+      <source>smtp password</source>
+      <translation>contraseña SMTP</translation>
     </message>
     <message>
       <source>SMTP port</source>
       <translation>Puerto SMTP</translation>
     </message>
     <message>
+      <source>smtp port</source>
+      <translation>puerto SMTP</translation>
+    </message>
+    <message>
       <source>SMTP security</source>
       <translation>Seguridad SMTP</translation>
     </message>
     <message>
+      <source>smtp security</source>
+      <translation>seguridad SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP security must be one of {choices}.</source>
+      <translation>La seguridad SMTP debe ser una de estas: {choices}.</translation>
+    </message>
+    <message>
       <source>SMTP sender</source>
       <translation>Remitente SMTP</translation>
+    </message>
+    <message>
+      <source>smtp sender</source>
+      <translation>remitente SMTP</translation>
     </message>
     <message>
       <source>SMTP server</source>
@@ -3135,6 +4657,22 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Usuario SMTP</translation>
     </message>
     <message>
+      <source>smtp username</source>
+      <translation>usuario SMTP</translation>
+    </message>
+    <message>
+      <source>Solomon Islands</source>
+      <translation>Islas Salomón</translation>
+    </message>
+    <message>
+      <source>Somalia</source>
+      <translation>Somalia</translation>
+    </message>
+    <message>
+      <source>Someone else changed this booking first; here is its current state.</source>
+      <translation>Otra persona cambió esta reserva antes; este es su estado actual.</translation>
+    </message>
+    <message>
       <source>Something went wrong</source>
       <translation>Algo salió mal</translation>
     </message>
@@ -3143,12 +4681,40 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ordenar</translation>
     </message>
     <message>
+      <source>South Africa</source>
+      <translation>Sudáfrica</translation>
+    </message>
+    <message>
+      <source>South Georgia and the South Sandwich Islands</source>
+      <translation>Islas Georgias del Sur y Sándwich del Sur</translation>
+    </message>
+    <message>
+      <source>South Korea</source>
+      <translation>Corea del Sur</translation>
+    </message>
+    <message>
+      <source>South Sudan</source>
+      <translation>Sudán del Sur</translation>
+    </message>
+    <message>
+      <source>Spain</source>
+      <translation>España</translation>
+    </message>
+    <message>
       <source>Speaks {languages}</source>
       <translation>Habla {languages}</translation>
     </message>
     <message>
       <source>speaks {languages}</source>
       <translation>habla {languages}</translation>
+    </message>
+    <message>
+      <source>Sri Lanka</source>
+      <translation>Sri Lanka</translation>
+    </message>
+    <message>
+      <source>start of the range</source>
+      <translation>inicio de la franja</translation>
     </message>
     <message>
       <source>Start session</source>
@@ -3175,8 +4741,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>líneas del extracto</translation>
     </message>
     <message>
+      <source>Statement of {name}, {period}</source>
+      <translation>Extracto de {name}, {period}</translation>
+    </message>
+    <message>
       <source>Statement PDF…</source>
       <translation>Extracto en PDF…</translation>
+    </message>
+    <message>
+      <source>Statement saved to {path}.</source>
+      <translation>Extracto guardado en {path}.</translation>
+    </message>
+    <message>
+      <source>Statement {name} {first} to {last}.pdf</source>
+      <translation>Extracto {name} {first} a {last}.pdf</translation>
     </message>
     <message>
       <source>Statements</source>
@@ -3243,12 +4821,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Clave publicable de Stripe</translation>
     </message>
     <message>
+      <source>stripe publishable key</source>
+      <translation>clave publicable de Stripe</translation>
+    </message>
+    <message>
       <source>Stripe refund</source>
       <translation>Reembolso de Stripe</translation>
     </message>
     <message>
       <source>Stripe refused the refund</source>
       <translation>Stripe rechazó el reembolso</translation>
+    </message>
+    <message>
+      <source>stripe secret key</source>
+      <translation>clave secreta de Stripe</translation>
     </message>
     <message>
       <source>Stripe status</source>
@@ -3269,6 +4855,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Student</source>
       <translation>Estudiante</translation>
+    </message>
+    <message>
+      <source>student</source>
+      <translation>estudiante</translation>
     </message>
     <message>
       <source>Student — I want to learn</source>
@@ -3303,8 +4893,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>completado</translation>
     </message>
     <message>
+      <source>Sudan</source>
+      <translation>Sudán</translation>
+    </message>
+    <message>
       <source>Sun</source>
       <translation>dom</translation>
+    </message>
+    <message>
+      <source>Suriname</source>
+      <translation>Surinam</translation>
     </message>
     <message>
       <source>Suspend</source>
@@ -3343,6 +4941,22 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Suspender…</translation>
     </message>
     <message>
+      <source>Svalbard and Jan Mayen</source>
+      <translation>Svalbard y Jan Mayen</translation>
+    </message>
+    <message>
+      <source>Sweden</source>
+      <translation>Suecia</translation>
+    </message>
+    <message>
+      <source>Switzerland</source>
+      <translation>Suiza</translation>
+    </message>
+    <message>
+      <source>Syria</source>
+      <translation>Siria</translation>
+    </message>
+    <message>
       <source>System</source>
       <translation>Sistema</translation>
     </message>
@@ -3351,8 +4965,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Predeterminado del sistema ({language})</translation>
     </message>
     <message>
+      <source>Taiwan</source>
+      <translation>Taiwán</translation>
+    </message>
+    <message>
+      <source>Tajikistan</source>
+      <translation>Tayikistán</translation>
+    </message>
+    <message>
+      <source>Tanzania</source>
+      <translation>Tanzania</translation>
+    </message>
+    <message>
       <source>Teacher</source>
       <translation>Profesor</translation>
+    </message>
+    <message>
+      <source>teacher</source>
+      <translation>profesor</translation>
     </message>
     <message>
       <source>Teacher answers by</source>
@@ -3411,16 +5041,72 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Contraseña temporal</translation>
     </message>
     <message>
+      <source>Thailand</source>
+      <translation>Tailandia</translation>
+    </message>
+    <message>
       <source>Thank you: your review is posted.</source>
       <translation>Gracias: tu reseña está publicada.</translation>
+    </message>
+    <message>
+      <source>That booking does not exist.</source>
+      <translation>Esa reserva no existe.</translation>
+    </message>
+    <message>
+      <source>That code is wrong or has expired. Ask for a new code if needed.</source>
+      <translation>Ese código es incorrecto o ha caducado. Pide un código nuevo si hace falta.</translation>
+    </message>
+    <message>
+      <source>That gig does not exist.</source>
+      <translation>Esa oferta no existe.</translation>
+    </message>
+    <message>
+      <source>That is a Stripe secret key: enter it under 'Secret key', never as the publishable key (which is stored in plain text).</source>
+      <translation>Esa es una clave secreta de Stripe: escríbela en 'Clave secreta', nunca como clave publicable (que se guarda como texto sin cifrar).</translation>
+    </message>
+    <message>
+      <source>That is already the time of this booking.</source>
+      <translation>Esa ya es la hora de esta reserva.</translation>
+    </message>
+    <message>
+      <source>That is already your e-mail address.</source>
+      <translation>Ese ya es tu correo electrónico.</translation>
     </message>
     <message>
       <source>That refund had already been made; nothing more was refunded.</source>
       <translation>Ese reembolso ya se había hecho; no se ha reembolsado nada más.</translation>
     </message>
     <message>
+      <source>That reschedule proposal does not exist.</source>
+      <translation>Esa propuesta de cambio de hora no existe.</translation>
+    </message>
+    <message>
+      <source>That review does not exist.</source>
+      <translation>Esa reseña no existe.</translation>
+    </message>
+    <message>
       <source>That slot is already taken.</source>
       <translation>Esa hora ya está ocupada.</translation>
+    </message>
+    <message>
+      <source>That slot is already taken: the student already has a session at that time.</source>
+      <translation>Ese horario ya está ocupado: el estudiante ya tiene una clase a esa hora.</translation>
+    </message>
+    <message>
+      <source>That slot is already taken: the teacher has a session at that time.</source>
+      <translation>Ese horario ya está ocupado: el profesor tiene una clase a esa hora.</translation>
+    </message>
+    <message>
+      <source>That slot is already taken: you already have a session at that time.</source>
+      <translation>Ese horario ya está ocupado: ya tienes una clase a esa hora.</translation>
+    </message>
+    <message>
+      <source>That teacher does not exist.</source>
+      <translation>Ese profesor no existe.</translation>
+    </message>
+    <message>
+      <source>That time is in the past.</source>
+      <translation>Esa hora ya ha pasado.</translation>
     </message>
     <message>
       <source>The 'from' time</source>
@@ -3429,6 +5115,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The 'to' time</source>
       <translation>La hora «hasta»</translation>
+    </message>
+    <message>
+      <source>The address {email} already belongs to another account; choose another.</source>
+      <translation>La dirección {email} ya pertenece a otra cuenta; elige otra.</translation>
     </message>
     <message>
       <source>The audit trail could not be loaded.</source>
@@ -3443,12 +5133,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La tarea en segundo plano «{kind}» se abandonó tras {n} intentos: {error}</translation>
     </message>
     <message>
+      <source>The bank transfer's reference (required)</source>
+      <translation>La referencia de la transferencia bancaria (obligatoria)</translation>
+    </message>
+    <message>
+      <source>The booking filter is not a BookingFilter.</source>
+      <translation>El filtro de reservas no es un BookingFilter.</translation>
+    </message>
+    <message>
+      <source>The booking is {status}: payment is only possible once the teacher has confirmed it.</source>
+      <translation>La reserva está {status}: solo se puede pagar cuando el profesor la haya confirmado.</translation>
+    </message>
+    <message>
       <source>The booking was cancelled and your payment is refunded in full.</source>
       <translation>La reserva se canceló y se te reembolsa el pago completo.</translation>
     </message>
     <message>
       <source>The booking was cancelled.</source>
       <translation>La reserva se canceló.</translation>
+    </message>
+    <message>
+      <source>The booking was not paid by its payment deadline.</source>
+      <translation>La reserva no se pagó antes de su fecha límite de pago.</translation>
     </message>
     <message>
       <source>The bookings could not be loaded.</source>
@@ -3467,12 +5173,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La comparación no terminó.</translation>
     </message>
     <message>
+      <source>The current password is wrong.</source>
+      <translation>La contraseña actual es incorrecta.</translation>
+    </message>
+    <message>
       <source>The due transitions ran: nothing was due any more.</source>
       <translation>Se aplicaron los cambios pendientes: ya no quedaba nada por hacer.</translation>
     </message>
     <message>
       <source>The due transitions ran: the booking was cancelled, as it was not paid by its deadline.</source>
       <translation>Se aplicaron los cambios pendientes: la reserva se canceló porque no se pagó dentro del plazo.</translation>
+    </message>
+    <message>
+      <source>The duration must be a whole number of minutes.</source>
+      <translation>La duración debe ser un número entero de minutos.</translation>
+    </message>
+    <message>
+      <source>The duration must be more than zero minutes.</source>
+      <translation>La duración debe ser de más de cero minutos.</translation>
+    </message>
+    <message>
+      <source>The end date is before the start date.</source>
+      <translation>La fecha de fin es anterior a la fecha de inicio.</translation>
+    </message>
+    <message>
+      <source>The end of the window</source>
+      <translation>El fin del intervalo</translation>
+    </message>
+    <message>
+      <source>The end of the window is before its start.</source>
+      <translation>El fin del intervalo es anterior a su inicio.</translation>
     </message>
     <message>
       <source>The export was cancelled.</source>
@@ -3493,6 +5223,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The free times could not be loaded.</source>
       <translation>No se pudieron cargar las horas libres.</translation>
+    </message>
+    <message>
+      <source>The hourly rate must be a whole number of minor units.</source>
+      <translation>El precio por hora debe ser un número entero de unidades menores.</translation>
+    </message>
+    <message>
+      <source>The hourly rate must be more than zero.</source>
+      <translation>El precio por hora debe ser mayor que cero.</translation>
+    </message>
+    <message>
+      <source>The Jitsi address must be a web address (https://...).</source>
+      <translation>La dirección de Jitsi debe ser una dirección web (https://...).</translation>
     </message>
     <message>
       <source>The jobs could not be loaded.</source>
@@ -3531,6 +5273,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>El precio mínimo es mayor que el máximo.</translation>
     </message>
     <message>
+      <source>The maximum duration cannot be shorter than the minimum.</source>
+      <translation>La duración máxima no puede ser menor que la mínima.</translation>
+    </message>
+    <message>
+      <source>The maximum duration is {hours} hours per session.</source>
+      <translation>La duración máxima es de {hours} horas por clase.</translation>
+    </message>
+    <message>
+      <source>The maximum duration must be a positive number of minutes.</source>
+      <translation>La duración máxima debe ser un número positivo de minutos.</translation>
+    </message>
+    <message>
       <source>The meeting could not be created: {reason}. An admin can retry it.</source>
       <translation>No se pudo crear la reunión: {reason}. Un administrador puede volver a intentarlo.</translation>
     </message>
@@ -3567,8 +5321,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No se pudieron cargar los mensajes.</translation>
     </message>
     <message>
+      <source>The minimum duration must be a positive number of minutes.</source>
+      <translation>La duración mínima debe ser un número positivo de minutos.</translation>
+    </message>
+    <message>
+      <source>The minimum price is above the maximum price.</source>
+      <translation>El precio mínimo es mayor que el precio máximo.</translation>
+    </message>
+    <message>
+      <source>The minimum rating is a number of stars from 1 to {n}.</source>
+      <translation>La valoración mínima es un número de estrellas de 1 a {n}.</translation>
+    </message>
+    <message>
+      <source>The new password must differ from the current one.</source>
+      <translation>La contraseña nueva debe ser distinta de la actual.</translation>
+    </message>
+    <message>
+      <source>The new start time</source>
+      <translation>La nueva hora de inicio</translation>
+    </message>
+    <message>
       <source>the other party</source>
       <translation>la otra parte</translation>
+    </message>
+    <message>
+      <source>The password must have at least {n} characters.</source>
+      <translation>La contraseña debe tener al menos {n} caracteres.</translation>
+    </message>
+    <message>
+      <source>The password must have at most {n} characters.</source>
+      <translation>La contraseña debe tener como máximo {n} caracteres.</translation>
     </message>
     <message>
       <source>The password the admin gave you</source>
@@ -3577,6 +5359,30 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The payments could not be loaded.</source>
       <translation>No se pudieron cargar los pagos.</translation>
+    </message>
+    <message>
+      <source>The photo cannot be read as an image; it may be damaged.</source>
+      <translation>La foto no se puede leer como imagen; puede que esté dañada.</translation>
+    </message>
+    <message>
+      <source>The photo file is empty.</source>
+      <translation>El archivo de la foto está vacío.</translation>
+    </message>
+    <message>
+      <source>The photo is not a PNG or JPEG image.</source>
+      <translation>La foto no es una imagen PNG ni JPEG.</translation>
+    </message>
+    <message>
+      <source>The photo is too large ({size} KB; at most {limit} KB): choose a smaller picture.</source>
+      <translation>La foto es demasiado grande ({size} KB; como máximo {limit} KB): elige una imagen más pequeña.</translation>
+    </message>
+    <message>
+      <source>The photo is {width} x {height} pixels; at most {side} x {side} is stored.</source>
+      <translation>La foto mide {width} x {height} píxeles; se guarda como máximo {side} x {side}.</translation>
+    </message>
+    <message>
+      <source>The photo must be an image file's contents.</source>
+      <translation>La foto debe ser el contenido de un archivo de imagen.</translation>
     </message>
     <message>
       <source>The picture could not be converted; try a PNG or JPEG file.</source>
@@ -3595,6 +5401,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>El perfil no se guardó; revisa los campos marcados.</translation>
     </message>
     <message>
+      <source>The proposed time is now too close to accept.</source>
+      <translation>La hora propuesta ya está demasiado cerca para aceptarla.</translation>
+    </message>
+    <message>
       <source>The revenue report could not be made.</source>
       <translation>No se pudo generar el informe de ingresos.</translation>
     </message>
@@ -3607,12 +5417,60 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No se pudo hacer la búsqueda.</translation>
     </message>
     <message>
+      <source>The session ended.</source>
+      <translation>La clase terminó.</translation>
+    </message>
+    <message>
+      <source>The session has not ended yet.</source>
+      <translation>La clase aún no ha terminado.</translation>
+    </message>
+    <message>
+      <source>The session price rounds to nothing; choose a longer session.</source>
+      <translation>El precio de la clase se redondea a cero; elige una clase más larga.</translation>
+    </message>
+    <message>
       <source>The session was cancelled and the student refunded in full.</source>
       <translation>La clase se canceló y se reembolsó el total al estudiante.</translation>
     </message>
     <message>
       <source>The session was opened in your browser.</source>
       <translation>La clase se abrió en tu navegador.</translation>
+    </message>
+    <message>
+      <source>The sessions of this period, to a CSV file</source>
+      <translation>Las clases de este periodo, en un archivo CSV</translation>
+    </message>
+    <message>
+      <source>The settings to save are not StoredSettings.</source>
+      <translation>Los ajustes que se van a guardar no son StoredSettings.</translation>
+    </message>
+    <message>
+      <source>The SMTP port must be a whole number.</source>
+      <translation>El puerto SMTP debe ser un número entero.</translation>
+    </message>
+    <message>
+      <source>The SMTP port must be between 1 and 65535.</source>
+      <translation>El puerto SMTP debe estar entre 1 y 65535.</translation>
+    </message>
+    <message>
+      <source>The start of the window</source>
+      <translation>El inicio del intervalo</translation>
+    </message>
+    <message>
+      <source>The start time</source>
+      <translation>La hora de inicio</translation>
+    </message>
+    <message>
+      <source>The statement could not be made.</source>
+      <translation>No se ha podido preparar el extracto.</translation>
+    </message>
+    <message>
+      <source>The statement could not be written to {path} ({reason}).</source>
+      <translation>No se ha podido guardar el extracto en {path} ({reason}).</translation>
+    </message>
+    <message>
+      <source>The statement could not be written to {path}.</source>
+      <translation>No se ha podido guardar el extracto en {path}.</translation>
     </message>
     <message>
       <source>The Stripe keys work (live mode).</source>
@@ -3643,8 +5501,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La tabla tal como se ve, a un archivo CSV</translation>
     </message>
     <message>
+      <source>The teacher did not answer the request in time.</source>
+      <translation>El profesor no respondió a la solicitud a tiempo.</translation>
+    </message>
+    <message>
       <source>The teacher has not written more.</source>
       <translation>El profesor no ha escrito nada más.</translation>
+    </message>
+    <message>
+      <source>The teacher is not available at that time.</source>
+      <translation>El profesor no está disponible a esa hora.</translation>
+    </message>
+    <message>
+      <source>The teacher's share of payments that succeeded in the period, less refunds.</source>
+      <translation>La parte del profesor de los pagos completados en el periodo, menos los reembolsos.</translation>
     </message>
     <message>
       <source>The timeline could not be loaded.</source>
@@ -3659,36 +5529,156 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
+      <source>The {what} cannot be empty.</source>
+      <translation>El campo «{what}» no puede estar vacío.</translation>
+    </message>
+    <message>
+      <source>The {what} contains an invisible control character ({code}) that cannot be stored; please remove it.</source>
+      <translation>El campo «{what}» contiene un carácter de control invisible ({code}) que no se puede guardar; quítalo.</translation>
+    </message>
+    <message>
+      <source>The {what} contains an invisible text-direction character ({code}) that changes how it reads; please remove it.</source>
+      <translation>El campo «{what}» contiene un carácter invisible de dirección del texto ({code}) que cambia cómo se lee; quítalo.</translation>
+    </message>
+    <message>
       <source>The {what} is 1 character too long (at most {maximum}).</source>
       <translation>«{what}» tiene 1 carácter de más (máximo {maximum}).</translation>
+    </message>
+    <message>
+      <source>The {what} is too long (at most {limit} characters).</source>
+      <translation>El campo «{what}» es demasiado largo (como máximo {limit} caracteres).</translation>
     </message>
     <message>
       <source>The {what} is {over} characters too long (at most {maximum}).</source>
       <translation>«{what}» tiene {over} caracteres de más (máximo {maximum}).</translation>
     </message>
     <message>
+      <source>The {what} must be a date.</source>
+      <translation>El campo «{what}» debe ser una fecha.</translation>
+    </message>
+    <message>
+      <source>The {what} must be a whole number.</source>
+      <translation>El campo «{what}» debe ser un número entero.</translation>
+    </message>
+    <message>
+      <source>The {what} must be between {minimum} and {maximum}.</source>
+      <translation>El campo «{what}» debe estar entre {minimum} y {maximum}.</translation>
+    </message>
+    <message>
+      <source>The {what} must be text.</source>
+      <translation>El campo «{what}» debe ser texto.</translation>
+    </message>
+    <message>
+      <source>The {what} must fit on one line; please remove the line break.</source>
+      <translation>El campo «{what}» debe caber en una línea; quita el salto de línea.</translation>
+    </message>
+    <message>
+      <source>The {what} must lie between {first} and {last}.</source>
+      <translation>El campo «{what}» debe estar entre {first} y {last}.</translation>
+    </message>
+    <message>
+      <source>There is no job #{job_id}.</source>
+      <translation>No existe la tarea n.º {job_id}.</translation>
+    </message>
+    <message>
       <source>There is no needs-attention rule named {name}.</source>
       <translation>No hay ninguna regla de «requiere atención» llamada {name}.</translation>
+    </message>
+    <message>
+      <source>This account is suspended. Please contact the LinguaFlex team.</source>
+      <translation>Esta cuenta está suspendida. Ponte en contacto con el equipo de LinguaFlex.</translation>
+    </message>
+    <message>
+      <source>This booking can no longer be cancelled.</source>
+      <translation>Esta reserva ya no se puede cancelar.</translation>
     </message>
     <message>
       <source>This booking has no meeting.</source>
       <translation>Esta reserva no tiene reunión.</translation>
     </message>
     <message>
+      <source>This booking is not yours.</source>
+      <translation>Esta reserva no es tuya.</translation>
+    </message>
+    <message>
+      <source>This booking is paid: an admin cancels it by issuing a refund.</source>
+      <translation>Esta reserva está pagada: un administrador la cancela emitiendo un reembolso.</translation>
+    </message>
+    <message>
+      <source>This booking is paid: cancel it from My bookings (a full refund more than 24 hours before the start; later, ask for the cancellation).</source>
+      <translation>Esta reserva está pagada: cancélala desde Mis reservas (reembolso completo con más de 24 horas de antelación; después, solicita la cancelación).</translation>
+    </message>
+    <message>
+      <source>This booking is paid: cancelling it refunds the student in full.</source>
+      <translation>Esta reserva está pagada: al cancelarla se reembolsa el importe completo al estudiante.</translation>
+    </message>
+    <message>
+      <source>This booking is paid: it can only be cancelled with a refund.</source>
+      <translation>Esta reserva está pagada: solo se puede cancelar con un reembolso.</translation>
+    </message>
+    <message>
+      <source>This booking is {status}; it can no longer be moved.</source>
+      <translation>Esta reserva está {status}; ya no se puede mover.</translation>
+    </message>
+    <message>
       <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
       <translation>Esta base de datos aún no tiene cuentas. Carga datos de demostración para probar LinguaFlex con profesores, estudiantes y ofertas de ejemplo.</translation>
+    </message>
+    <message>
+      <source>This gig does not exist or is no longer offered.</source>
+      <translation>Esta oferta no existe o ya no está disponible.</translation>
+    </message>
+    <message>
+      <source>This gig is not offered at the moment.</source>
+      <translation>Esta oferta no está disponible en este momento.</translation>
+    </message>
+    <message>
+      <source>This gig is suspended and cannot be booked.</source>
+      <translation>Esta oferta está suspendida y no se puede reservar.</translation>
+    </message>
+    <message>
+      <source>This gig lasts {minimum} to {maximum} minutes in steps of {step}; {duration} is not offered.</source>
+      <translation>Esta oferta dura de {minimum} a {maximum} minutos en pasos de {step}; {duration} no está disponible.</translation>
     </message>
     <message>
       <source>This message has no calendar invitation.</source>
       <translation>Este mensaje no tiene invitación de calendario.</translation>
     </message>
     <message>
+      <source>This month</source>
+      <translation>Este mes</translation>
+    </message>
+    <message>
       <source>This no longer needs attention.</source>
       <translation>Esto ya no requiere atención.</translation>
     </message>
     <message>
+      <source>This proposal is no longer open.</source>
+      <translation>Esta propuesta ya no está abierta.</translation>
+    </message>
+    <message>
+      <source>This request has expired; it can no longer be confirmed.</source>
+      <translation>Esta solicitud ha caducado; ya no se puede confirmar.</translation>
+    </message>
+    <message>
+      <source>This review is already hidden.</source>
+      <translation>Esta reseña ya está oculta.</translation>
+    </message>
+    <message>
+      <source>This review is hidden; it cannot be answered.</source>
+      <translation>Esta reseña está oculta; no se puede responder.</translation>
+    </message>
+    <message>
+      <source>This session is already completed.</source>
+      <translation>Esta clase ya está completada.</translation>
+    </message>
+    <message>
       <source>This teacher has not written about themselves yet.</source>
       <translation>Este profesor aún no ha escrito nada sobre sí mismo.</translation>
+    </message>
+    <message>
+      <source>This teacher is not taking bookings at the moment.</source>
+      <translation>Este profesor no acepta reservas en este momento.</translation>
     </message>
     <message>
       <source>This teacher offers no gigs at the moment.</source>
@@ -3697,6 +5687,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>This week</source>
       <translation>Esta semana</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>Este año</translation>
     </message>
     <message>
       <source>Thu</source>
@@ -3719,8 +5713,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Las horas se muestran en tu zona horaria, {zone}.</translation>
     </message>
     <message>
+      <source>Timor-Leste</source>
+      <translation>Timor Oriental</translation>
+    </message>
+    <message>
       <source>Title</source>
       <translation>Título</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>título</translation>
     </message>
     <message>
       <source>To</source>
@@ -3731,6 +5733,34 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>a</translation>
     </message>
     <message>
+      <source>to the student: “{message}”</source>
+      <translation>al estudiante: “{message}”</translation>
+    </message>
+    <message>
+      <source>Togo</source>
+      <translation>Togo</translation>
+    </message>
+    <message>
+      <source>Tokelau</source>
+      <translation>Tokelau</translation>
+    </message>
+    <message>
+      <source>Tonga</source>
+      <translation>Tonga</translation>
+    </message>
+    <message>
+      <source>Too many codes were asked for in the last hour; please wait a while and try again.</source>
+      <translation>Se han pedido demasiados códigos en la última hora; espera un rato y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+      <source>Too many failed sign-in attempts. Try again in 1 minute.</source>
+      <translation>Demasiados intentos fallidos de inicio de sesión. Vuelve a intentarlo dentro de 1 minuto.</translation>
+    </message>
+    <message>
+      <source>Too many failed sign-in attempts. Try again in {minutes} minutes.</source>
+      <translation>Demasiados intentos fallidos de inicio de sesión. Vuelve a intentarlo dentro de {minutes} minutos.</translation>
+    </message>
+    <message>
       <source>Total</source>
       <translation>Total</translation>
     </message>
@@ -3739,24 +5769,128 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Totales por moneda</translation>
     </message>
     <message>
+      <source>Trinidad and Tobago</source>
+      <translation>Trinidad y Tobago</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+      <source>Try again, or choose another card.</source>
+      <translation>Inténtalo de nuevo o elige otra tarjeta.</translation>
+    </message>
+    <message>
       <source>Tue</source>
       <translation>mar</translation>
+    </message>
+    <message>
+      <source>Tunisia</source>
+      <translation>Túnez</translation>
+    </message>
+    <message>
+      <source>Turkmenistan</source>
+      <translation>Turkmenistán</translation>
+    </message>
+    <message>
+      <source>Turks and Caicos Islands</source>
+      <translation>Islas Turcas y Caicos</translation>
+    </message>
+    <message>
+      <source>Tuvalu</source>
+      <translation>Tuvalu</translation>
+    </message>
+    <message>
+      <source>Two ranges on the same day overlap; merge them.</source>
+      <translation>Dos franjas del mismo día se solapan; únelas.</translation>
     </message>
     <message>
       <source>Type to replace the stored value</source>
       <translation>Escribe para sustituir el valor guardado</translation>
     </message>
     <message>
+      <source>Türkiye</source>
+      <translation>Turquía</translation>
+    </message>
+    <message>
+      <source>Uganda</source>
+      <translation>Uganda</translation>
+    </message>
+    <message>
+      <source>Ukraine</source>
+      <translation>Ucrania</translation>
+    </message>
+    <message>
+      <source>United Arab Emirates</source>
+      <translation>Emiratos Árabes Unidos</translation>
+    </message>
+    <message>
+      <source>United Kingdom</source>
+      <translation>Reino Unido</translation>
+    </message>
+    <message>
+      <source>United States</source>
+      <translation>Estados Unidos</translation>
+    </message>
+    <message>
+      <source>United States Minor Outlying Islands</source>
+      <translation>Islas menores alejadas de Estados Unidos</translation>
+    </message>
+    <message>
       <source>unknown</source>
       <translation>desconocido</translation>
+    </message>
+    <message>
+      <source>Unknown country {value}; choose one from the list.</source>
+      <translation>País desconocido: {value}; elige uno de la lista.</translation>
+    </message>
+    <message>
+      <source>Unknown job state {state}; use one of {names}.</source>
+      <translation>Estado de tarea desconocido: {state}; usa uno de estos: {names}.</translation>
+    </message>
+    <message>
+      <source>Unknown level {level} for {language}; choose one of {levels}.</source>
+      <translation>Nivel desconocido {level} para {language}; elige uno de estos: {levels}.</translation>
+    </message>
+    <message>
+      <source>Unknown level {value}; choose one of {choices}.</source>
+      <translation>Nivel desconocido: {value}; elige uno de estos: {choices}.</translation>
+    </message>
+    <message>
+      <source>Unknown or unsupported currency: {currency}.</source>
+      <translation>Moneda desconocida o no admitida: {currency}.</translation>
     </message>
     <message>
       <source>unknown reason</source>
       <translation>motivo desconocido</translation>
     </message>
     <message>
+      <source>Unknown role {role}; choose student or teacher.</source>
+      <translation>Rol desconocido: {role}; elige estudiante o profesor.</translation>
+    </message>
+    <message>
+      <source>Unknown sort {sort}; use one of {sorts}.</source>
+      <translation>Orden desconocido: {sort}; usa uno de estos: {sorts}.</translation>
+    </message>
+    <message>
+      <source>Unknown time zone {name}.</source>
+      <translation>Zona horaria desconocida: {name}.</translation>
+    </message>
+    <message>
+      <source>Unknown time zone: {key}.</source>
+      <translation>Zona horaria desconocida: {key}.</translation>
+    </message>
+    <message>
+      <source>Unknown {what} {value}.</source>
+      <translation>Valor desconocido para «{what}»: {value}.</translation>
+    </message>
+    <message>
       <source>Unpaid</source>
       <translation>Sin pagar</translation>
+    </message>
+    <message>
+      <source>unpaid</source>
+      <translation>sin pagar</translation>
     </message>
     <message>
       <source>Unpaid past its deadline</source>
@@ -3768,12 +5902,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     </message>
     <message>
       <source>Upcoming</source>
+      <translation>Próximo</translation>
+    </message>
+    <message>
+      <source>Upcoming</source>
       <comment>bookings</comment>
       <translation>Próximas</translation>
     </message>
     <message>
+      <source>Upcoming ({sessions})</source>
+      <translation>Próximas ({sessions})</translation>
+    </message>
+    <message>
+      <source>Upcoming income: {amounts}</source>
+      <translation>Ingresos próximos: {amounts}</translation>
+    </message>
+    <message>
       <source>Updated</source>
       <translation>Actualizado</translation>
+    </message>
+    <message>
+      <source>Uruguay</source>
+      <translation>Uruguay</translation>
     </message>
     <message>
       <source>User</source>
@@ -3796,6 +5946,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>usuarios</translation>
     </message>
     <message>
+      <source>Uzbekistan</source>
+      <translation>Uzbekistán</translation>
+    </message>
+    <message>
+      <source>Vanuatu</source>
+      <translation>Vanuatu</translation>
+    </message>
+    <message>
+      <source>Venezuela</source>
+      <translation>Venezuela</translation>
+    </message>
+    <message>
       <source>Verify again</source>
       <translation>Verificar de nuevo</translation>
     </message>
@@ -3808,8 +5970,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Muy buena</translation>
     </message>
     <message>
+      <source>Vietnam</source>
+      <translation>Vietnam</translation>
+    </message>
+    <message>
       <source>View</source>
       <translation>Vista</translation>
+    </message>
+    <message>
+      <source>Virgin Islands, British</source>
+      <translation>Islas Vírgenes Británicas</translation>
+    </message>
+    <message>
+      <source>Virgin Islands, U.S.</source>
+      <translation>Islas Vírgenes de EE. UU.</translation>
     </message>
     <message>
       <source>Visible to students in search</source>
@@ -3840,12 +6014,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esperando al profesor</translation>
     </message>
     <message>
+      <source>waiting for the teacher</source>
+      <translation>pendiente del profesor</translation>
+    </message>
+    <message>
+      <source>Waiting for you to finish on Stripe's page… Enter your card in the browser window that just opened. This window closes by itself when Stripe has saved the card.</source>
+      <translation>Esperando a que termines en la página de Stripe… Introduce tu tarjeta en la ventana del navegador que se acaba de abrir. Esta ventana se cierra sola cuando Stripe haya guardado la tarjeta.</translation>
+    </message>
+    <message>
       <source>Waiting for {time}</source>
       <translation>Tiempo de espera: {time}</translation>
     </message>
     <message>
       <source>waiting to be sent</source>
       <translation>esperando a enviarse</translation>
+    </message>
+    <message>
+      <source>Wallis and Futuna</source>
+      <translation>Wallis y Futuna</translation>
     </message>
     <message>
       <source>Wed</source>
@@ -3860,6 +6046,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Semana del {day}</translation>
     </message>
     <message>
+      <source>weekday</source>
+      <translation>día de la semana</translation>
+    </message>
+    <message>
+      <source>Weekdays go from 0 (Monday) to 6 (Sunday).</source>
+      <translation>Los días de la semana van de 0 (lunes) a 6 (domingo).</translation>
+    </message>
+    <message>
       <source>Weekly hours</source>
       <translation>Horario semanal</translation>
     </message>
@@ -3868,8 +6062,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Horario semanal guardado.</translation>
     </message>
     <message>
+      <source>Western Sahara</source>
+      <translation>Sáhara Occidental</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>Qué</translation>
+    </message>
+    <message>
+      <source>What this refund does</source>
+      <translation>Qué hace este reembolso</translation>
     </message>
     <message>
       <source>What will a session look like? Who is it for? What should students prepare?</source>
@@ -3908,6 +6110,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Sin las dos claves de Stripe, los pagos funcionan en el entorno de pruebas integrado.</translation>
     </message>
     <message>
+      <source>Worker batch size and delays must be positive.</source>
+      <translation>El tamaño de lote y las esperas del proceso de trabajo deben ser positivos.</translation>
+    </message>
+    <message>
       <source>Working out the price…</source>
       <translation>Calculando el precio…</translation>
     </message>
@@ -3920,12 +6126,44 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Escribe a {name}…</translation>
     </message>
     <message>
+      <source>Wrong email or password.</source>
+      <translation>Correo electrónico o contraseña incorrectos.</translation>
+    </message>
+    <message>
+      <source>Yemen</source>
+      <translation>Yemen</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>Sí</translation>
     </message>
     <message>
+      <source>You can only edit your own gigs.</source>
+      <translation>Solo puedes editar tus propias ofertas.</translation>
+    </message>
+    <message>
+      <source>You can only list your own bookings.</source>
+      <translation>Solo puedes ver tus propias reservas.</translation>
+    </message>
+    <message>
+      <source>You can only see your own account.</source>
+      <translation>Solo puedes ver tu propia cuenta.</translation>
+    </message>
+    <message>
+      <source>You cannot book your own gig.</source>
+      <translation>No puedes reservar tu propia oferta.</translation>
+    </message>
+    <message>
       <source>You cannot suspend your own account.</source>
       <translation>No puedes suspender tu propia cuenta.</translation>
+    </message>
+    <message>
+      <source>You have already answered this review.</source>
+      <translation>Ya has respondido a esta reseña.</translation>
+    </message>
+    <message>
+      <source>You have already rated this session.</source>
+      <translation>Ya has valorado esta clase.</translation>
     </message>
     <message>
       <source>You have no gigs yet.
@@ -3934,16 +6172,36 @@ Create one to appear in students' search results.</source>
 Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     </message>
     <message>
+      <source>You have no saved card yet. Add one under Payment methods, then pay.</source>
+      <translation>Aún no tienes ninguna tarjeta guardada. Añade una en Métodos de pago y luego paga.</translation>
+    </message>
+    <message>
       <source>You have signed out.</source>
       <translation>Has cerrado sesión.</translation>
+    </message>
+    <message>
+      <source>You keep</source>
+      <translation>Te quedas</translation>
     </message>
     <message>
       <source>You proposed a new time: {when}. Waiting for the other party.</source>
       <translation>Propusiste una nueva hora: {when}. Esperando a la otra parte.</translation>
     </message>
     <message>
+      <source>You proposed this time; the other party decides.</source>
+      <translation>Tú propusiste esta hora; decide la otra parte.</translation>
+    </message>
+    <message>
+      <source>You type the card number in your browser, on Stripe's secure page. LinguaFlex keeps only the brand, the last 4 digits and the expiry date.</source>
+      <translation>Escribes el número de la tarjeta en tu navegador, en la página segura de Stripe. LinguaFlex solo guarda la marca, los 4 últimos dígitos y la fecha de caducidad.</translation>
+    </message>
+    <message>
       <source>you@example.com</source>
       <translation>tu@ejemplo.com</translation>
+    </message>
+    <message>
+      <source>Your account is not active.</source>
+      <translation>Tu cuenta no está activa.</translation>
     </message>
     <message>
       <source>Your answer</source>
@@ -3954,8 +6212,20 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu respuesta está publicada.</translation>
     </message>
     <message>
+      <source>Your bank asks you to confirm this payment. Finish the check in the browser window that just opened; this window updates by itself.</source>
+      <translation>Tu banco te pide que confirmes este pago. Termina la comprobación en la ventana del navegador que se acaba de abrir; esta ventana se actualiza sola.</translation>
+    </message>
+    <message>
       <source>Your browser could not be opened. Copy this address into it:</source>
       <translation>No se pudo abrir tu navegador. Copia en él esta dirección:</translation>
+    </message>
+    <message>
+      <source>Your browser could not be opened. Open this address: {url}</source>
+      <translation>No se ha podido abrir tu navegador. Abre esta dirección: {url}</translation>
+    </message>
+    <message>
+      <source>Your cards could not be loaded.</source>
+      <translation>No se han podido cargar tus tarjetas.</translation>
     </message>
     <message>
       <source>Your current password</source>
@@ -3964,6 +6234,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>Your e-mail address is now {email}.</source>
       <translation>Tu correo electrónico ahora es {email}.</translation>
+    </message>
+    <message>
+      <source>Your earnings could not be loaded.</source>
+      <translation>No se han podido cargar tus ingresos.</translation>
     </message>
     <message>
       <source>Your password was changed. Other computers must sign in again.</source>
@@ -3982,11 +6256,39 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu reseña (opcional): qué fue bien, qué podría mejorar</translation>
     </message>
     <message>
+      <source>Your role does not allow this.</source>
+      <translation>Tu rol no permite hacer esto.</translation>
+    </message>
+    <message>
       <source>Your saved sign-in is no longer valid. Please sign in again.</source>
       <translation>Tu sesión guardada ya no es válida. Vuelve a iniciar sesión.</translation>
     </message>
     <message>
+      <source>Your saved sign-in is no longer valid; please sign in again.</source>
+      <translation>Tu sesión guardada ya no es válida; vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+      <source>Your share</source>
+      <translation>Tu parte</translation>
+    </message>
+    <message>
+      <source>Your share per month</source>
+      <translation>Tu parte por mes</translation>
+    </message>
+    <message>
+      <source>Zambia</source>
+      <translation>Zambia</translation>
+    </message>
+    <message>
+      <source>Zimbabwe</source>
+      <translation>Zimbabue</translation>
+    </message>
+    <message>
       <source>Zoom account ID</source>
+      <translation>ID de cuenta de Zoom</translation>
+    </message>
+    <message>
+      <source>zoom account id</source>
       <translation>ID de cuenta de Zoom</translation>
     </message>
     <message>
@@ -3994,8 +6296,16 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>ID de cliente de Zoom</translation>
     </message>
     <message>
+      <source>zoom client id</source>
+      <translation>ID de cliente de Zoom</translation>
+    </message>
+    <message>
       <source>Zoom client secret</source>
       <translation>Secreto de cliente de Zoom</translation>
+    </message>
+    <message>
+      <source>zoom client secret</source>
+      <translation>secreto de cliente de Zoom</translation>
     </message>
     <message>
       <source>Zoom is used when account ID, client ID and client secret are all set; otherwise sessions get Jitsi links.</source>
@@ -4018,6 +6328,22 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{amount} en unidades menores de {currency}</translation>
     </message>
     <message>
+      <source>{amount} is not an amount.</source>
+      <translation>{amount} no es un importe.</translation>
+    </message>
+    <message>
+      <source>{amount} on {when}</source>
+      <translation>{amount} el {when}</translation>
+    </message>
+    <message>
+      <source>{amount} returned ({before} → {after})</source>
+      <translation>{amount} devueltos ({before} → {after})</translation>
+    </message>
+    <message>
+      <source>{app} · Teacher statement</source>
+      <translation>{app} · Extracto del profesor</translation>
+    </message>
+    <message>
       <source>{app} — Sign in</source>
       <translation>{app} — Iniciar sesión</translation>
     </message>
@@ -4026,12 +6352,28 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{attempts} de {max}</translation>
     </message>
     <message>
+      <source>{base} + {fee} = {total}</source>
+      <translation>{base} + {fee} = {total}</translation>
+    </message>
+    <message>
       <source>{before} → {after}</source>
       <translation>{before} → {after}</translation>
     </message>
     <message>
+      <source>{brand} ending in {last4}</source>
+      <translation>{brand} terminada en {last4}</translation>
+    </message>
+    <message>
       <source>{brand} ending {last4}</source>
       <translation>{brand} terminada en {last4}</translation>
+    </message>
+    <message>
+      <source>{card} is now your default card.</source>
+      <translation>{card} es ahora tu tarjeta predeterminada.</translation>
+    </message>
+    <message>
+      <source>{card} was removed.</source>
+      <translation>Se ha eliminado {card}.</translation>
     </message>
     <message>
       <source>{count} new</source>
@@ -4058,12 +6400,28 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{count} mensajes sin leer en tus reservas</translation>
     </message>
     <message>
+      <source>{currency} amounts have at most {n} decimal places.</source>
+      <translation>Los importes en {currency} tienen como máximo {n} decimales.</translation>
+    </message>
+    <message>
       <source>{currency} amounts have no decimals; type e.g. 1000.</source>
       <translation>Los importes en {currency} no tienen decimales; escribe, p. ej., 1000.</translation>
     </message>
     <message>
+      <source>{day} is not a day off.</source>
+      <translation>{day} no es un día libre.</translation>
+    </message>
+    <message>
       <source>{earlier}; {next}</source>
       <translation>{earlier}; {next}</translation>
+    </message>
+    <message>
+      <source>{failure} {hint}</source>
+      <translation>{failure} {hint}</translation>
+    </message>
+    <message>
+      <source>{fee} (the minimum; {percent} % would be {amount})</source>
+      <translation>{fee} (el mínimo; el {percent} % sería {amount})</translation>
     </message>
     <message>
       <source>{fee} platform fee</source>
@@ -4078,8 +6436,16 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>No se pudo guardar {file} en {folder}: {reason}.</translation>
     </message>
     <message>
+      <source>{first} to {last} ({zone})</source>
+      <translation>{first} a {last} ({zone})</translation>
+    </message>
+    <message>
       <source>{first}–{last} of {total} {noun}</source>
       <translation>{first}–{last} de {total} {noun}</translation>
+    </message>
+    <message>
+      <source>{gig} with {teacher}</source>
+      <translation>{gig} con {teacher}</translation>
     </message>
     <message>
       <source>{hours} h</source>
@@ -4092,6 +6458,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{label}: {value}</source>
       <translation>{label}: {value}</translation>
+    </message>
+    <message>
+      <source>{language} is listed twice; keep one line per language.</source>
+      <translation>{language} aparece dos veces; deja una línea por idioma.</translation>
     </message>
     <message>
       <source>{language} · level {level} · {lengths} sessions</source>
@@ -4150,6 +6520,18 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{n} de {most}</translation>
     </message>
     <message>
+      <source>{n} sessions</source>
+      <translation>{n} clases</translation>
+    </message>
+    <message>
+      <source>{paid} with {card}</source>
+      <translation>{paid} con {card}</translation>
+    </message>
+    <message>
+      <source>{period}. Earned: the teacher's share of payments that succeeded in the period, less refunds. Owed: earned up to the period's end, less everything paid out by then.</source>
+      <translation>{period}. Ganado: la parte del profesor de los pagos completados en el periodo, menos los reembolsos. Adeudado: lo ganado hasta el final del periodo, menos todo lo pagado al profesor hasta entonces.</translation>
+    </message>
+    <message>
       <source>{record} #{number}</source>
       <translation>{record} #{number}</translation>
     </message>
@@ -4182,6 +6564,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{stars} estrellas</translation>
     </message>
     <message>
+      <source>{status}: {reason}</source>
+      <translation>{status}: {reason}</translation>
+    </message>
+    <message>
+      <source>{student} with {teacher}</source>
+      <translation>{student} con {teacher}</translation>
+    </message>
+    <message>
       <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
       <translation>{student} con {teacher} · pagado {paid} · ya reembolsado {refunded}</translation>
     </message>
@@ -4192,6 +6582,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{total} bookings</source>
       <translation>{total} reservas</translation>
+    </message>
+    <message>
+      <source>{total} including {fee} platform fee</source>
+      <translation>{total}, incluidos {fee} de comisión de la plataforma</translation>
     </message>
     <message>
       <source>{total} {noun}</source>
@@ -4206,12 +6600,40 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{typed} es ambiguo: aquí {mark} separa los miles; para {other} {currency} escribe {other}.</translation>
     </message>
     <message>
+      <source>{value} is not a language name (2 to 40 letters, e.g. 'Spanish').</source>
+      <translation>{value} no es un nombre de idioma (de 2 a 40 letras, p. ej. 'Spanish').</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid email address.</source>
+      <translation>{value} no es un correo electrónico válido.</translation>
+    </message>
+    <message>
       <source>{weekday} {day} {month} {year}, {time} (UTC{offset})</source>
       <translation>{weekday} {day} {month} {year}, {time} (UTC{offset})</translation>
     </message>
     <message>
+      <source>{what} must be a date and time.</source>
+      <translation>{what} debe ser una fecha y hora.</translation>
+    </message>
+    <message>
+      <source>{what} must carry its time zone.</source>
+      <translation>{what} debe llevar su zona horaria.</translation>
+    </message>
+    <message>
+      <source>{what} must lie between {first} and {last}.</source>
+      <translation>{what} debe estar entre {first} y {last}.</translation>
+    </message>
+    <message>
+      <source>{what} number</source>
+      <translation>número de {what}</translation>
+    </message>
+    <message>
       <source>{what}: {state}</source>
       <translation>{what}: {state}</translation>
+    </message>
+    <message>
+      <source>Åland Islands</source>
+      <translation>Islas Åland</translation>
     </message>
     <message>
       <source>“{subject}” to {recipient}</source>

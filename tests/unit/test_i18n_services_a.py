@@ -444,10 +444,16 @@ def test_the_source_check_catches_a_plain_and_an_f_string_message(tmp_path: Path
     assert ":5:" in found[0] and ":7:" in found[1]
 
 
-def test_every_country_name_a_teacher_can_choose_has_its_spanish_name() -> None:
-    from linguaflex_desktop.services.catalogue.countries import COUNTRIES, country_name
+def test_every_country_a_teacher_can_choose_has_its_spanish_name_in_cldr() -> None:
+    """Country names are shown from the Unicode CLDR (ui/place_names.py), not the catalogue."""
+    from babel import Locale
 
-    for name in COUNTRIES.values():
-        assert_translated(name)
+    from linguaflex_desktop.services.catalogue.countries import COUNTRIES, country_name
+    from linguaflex_desktop.ui.place_names import country_name as shown_name
+
+    spanish_territories = Locale.parse("es").territories
+    assert all(code in spanish_territories for code in COUNTRIES)
     assert country_name("ES") == "Spain"
-    assert spanish()["Spain"] == "España"
+    assert shown_name("ES", "Spain", "es") == "España"
+    assert shown_name("GB", "United Kingdom", "es") == "Reino Unido"
+    assert shown_name("GB", "United Kingdom", "en") == "United Kingdom"
