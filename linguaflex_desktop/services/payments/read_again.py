@@ -46,19 +46,6 @@ from linguaflex_desktop.texts import tx
 log = logging.getLogger(__name__)
 
 NOT_OF_BOOKING = tx("That Stripe object is not one of this booking's payments or refunds.")
-# the statuses of Stripe's objects and of our records, as the sentences name them
-_STATUS_WORDS = {
-    "succeeded": tx("succeeded"),
-    "pending": tx("pending"),
-    "failed": tx("failed"),
-    "canceled": tx("cancelled"),
-    "creating": tx("creating"),
-    "processing": tx("processing"),
-    "requires_action": tx("requires action"),
-    "requires_confirmation": tx("requires confirmation"),
-    "requires_payment_method": tx("requires payment method"),
-    "requires_capture": tx("requires capture"),
-}
 
 
 _ACTIONS: dict[RereadType, AuditAction] = {
@@ -196,4 +183,5 @@ def _message(object_type: RereadType, before: str, after: str, stripe: str) -> s
 
 
 def _words(status: str) -> str:
-    return _STATUS_WORDS.get(status) or status.replace("_", " ").replace("canceled", "cancelled")
+    # Stripe's status names (and ours, which are Stripe's), as Stripe writes them
+    return status.replace("_", " ").replace("canceled", "cancelled")
