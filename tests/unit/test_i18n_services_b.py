@@ -8,7 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from linguaflex_desktop.errors import (
     StripeRequestRefused,
     ValidationError,
 )
+from linguaflex_desktop.models import CancellationAnswer
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.cards.service import CardService
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -40,10 +41,12 @@ from linguaflex_desktop.services.payments.service import PaymentService
 from linguaflex_desktop.services.payments.statements import TeacherStatements
 from linguaflex_desktop.services.payments.views import PaymentViews
 from linguaflex_desktop.texts import Amount, Text
+from tests.conftest import FakeClock
 from tests.fakes import FakePaymentsGateway
 from tests.fakes.meetings import FakeMeetingProvider
 from tests.fakes.stripe_keys import FakeKeyProbe
-from tests.integration.booking_helpers import World, confirmed, make_world
+from tests.integration.booking_follow_up_helpers import drain, make_glue, paid_booking
+from tests.integration.booking_helpers import SLOT, World, confirmed, make_world
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "linguaflex_es.ts"
 PAID = 5250  # 60 minutes at 50.00 USD/h + the 2.50 platform fee
@@ -228,6 +231,21 @@ def test_cancellation_policy_sentences_and_the_stored_refund_message(kit: Kit) -
     assert message.params["reason"] == "I am ill"
 
 
+def test_an_answered_request_refund_reads_back_its_translated_reason(
+    kit: Kit, clock: FakeClock
+) -> None:
+    kit.pay()
+    clock.set(SLOT - timedelta(hours=2))
+    requests = CancellationRequests(kit.ctx, lambda: kit.refunds)
+    asked = requests.ask(kit.world.student, kit.booking_id, reason="flu")
+    requests.answer(kit.world.teacher, asked.id, answer=CancellationAnswer.FULL)
+
+    (refund,) = PaymentViews(kit.ctx).payment_for_booking(kit.world.admin, kit.booking_id).refunds
+    reason = spoken(refund.reason, "Cancellation request #{request} answered: full refund.")
+    assert reason.params == {"request": str(asked.id)}
+    spoken(refund.student_message, "Your cancellation request was accepted: full refund.")
+
+
 # --- cards -----------------------------------------------------------------------------------
 
 
@@ -253,6 +271,19 @@ def test_no_meeting_link_before_the_booking_is_paid(kit: Kit) -> None:
     with pytest.raises(PermissionDenied) as admin:
         meetings.join_url(kit.world.admin, kit.booking_id)
     assert error_text(admin) == "Only the student and the teacher join the session."
+
+
+def test_a_failed_meeting_attempt_reads_back_as_a_translated_reason(ctx: ServiceContext) -> None:
+    provider = FakeMeetingProvider()
+    provider.script("create", ExternalServiceError("provider unreachable"))
+    glue = make_glue(ctx, provider=provider)
+    booking = paid_booking(glue, start_at=SLOT)
+    drain(glue.worker)
+
+    meeting = glue.meetings.meeting_for_booking(glue.world.student, booking.id)
+    reason = spoken(meeting.failure_reason, "Attempt {attempt} failed, retrying: {reason}")
+    assert reason.params == {"attempt": "1", "reason": "provider unreachable"}
+    spoken(meeting.label, "Meeting pending")
 
 
 # --- payouts, statements, the key check ------------------------------------------------------

@@ -45,6 +45,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.outbox import current_job_run, enqueue_job
+from linguaflex_desktop.services.payments.stored_texts import keep_template, recall
 from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
@@ -178,13 +179,7 @@ class MeetingService:
                 if meeting.status is MeetingStatus.READY or not _wants_meeting(booking):
                     return
                 meeting.status = MeetingStatus.FAILED if last else MeetingStatus.PENDING
-                meeting.failure_reason = (
-                    f"Gave up after {attempt} attempts: {reason}"
-                    if last
-                    else f"Attempt {attempt} failed, retrying: {reason}"
-                )
-                if isinstance(error, RetryLater) and not error.counts_as_attempt:
-                    meeting.failure_reason = f"Waiting for the provider: {reason}"
+                meeting.failure_reason = _failure_reason(error, attempt, last, reason)
                 meeting.updated_at = self._ctx.now()
                 if last or attempt >= PENDING_NOTICE_AFTER:
                     announce_meeting(uow.session, booking, meeting=None, at=self._ctx.now())
@@ -319,6 +314,7 @@ class MeetingService:
                 payment_status=booking.payment_status,
             )
             ready = paid and meeting is not None and meeting.status is MeetingStatus.READY
+            stored_failure = (meeting.failure_reason or "") if meeting is not None else ""
             party = user.id in (booking.student_id, booking.teacher_id)
             teacher = user.id == booking.teacher_id
             return MeetingDTO(
@@ -328,7 +324,7 @@ class MeetingService:
                 join_url=meeting.join_url if ready and party and meeting else None,
                 host_url=meeting.host_url if ready and teacher and meeting else None,
                 password=meeting.password if ready and party and meeting else None,
-                failure_reason=meeting.failure_reason if meeting is not None else None,
+                failure_reason=recall(stored_failure) or None,
             )
 
     def join_url(self, actor: Actor, booking_id: int) -> str:
@@ -367,6 +363,20 @@ def _ready_link(dto: MeetingDTO, link: str | None) -> str:
     if dto.status is not MeetingStatus.READY or link is None:
         raise Conflict(_not_available(dto))
     return link
+
+
+def _failure_reason(error: Exception, attempt: int, last: bool, reason: str) -> str:
+    """What the meeting's row keeps about a failed attempt (read back with ``recall``)."""
+    if isinstance(error, RetryLater) and not error.counts_as_attempt:
+        return tx("Waiting for the provider: {reason}", reason=reason)
+    if last:
+        return tx("Gave up after {attempts} attempts: {reason}", attempts=attempt, reason=reason)
+    return tx("Attempt {attempt} failed, retrying: {reason}", attempt=attempt, reason=reason)
+
+
+keep_template("Waiting for the provider: {reason}")
+keep_template("Gave up after {attempts} attempts: {reason}")
+keep_template("Attempt {attempt} failed, retrying: {reason}")
 
 
 def _not_available(dto: MeetingDTO) -> str:

@@ -62,7 +62,7 @@ from linguaflex_desktop.services.payments.cancellation_notices import (
     announce_request,
 )
 from linguaflex_desktop.services.payments.refunds import Refunds
-from linguaflex_desktop.services.payments.stored_texts import keep
+from linguaflex_desktop.services.payments.stored_texts import keep, keep_template
 from linguaflex_desktop.texts import tx
 
 ENTITY = "cancellation_request"
@@ -76,6 +76,8 @@ ANSWER_MESSAGES = {
     CancellationAnswer.PART: tx("Your cancellation request was answered with a partial refund."),
 }
 keep(*ANSWER_MESSAGES.values())
+keep_template("Cancellation request #{request} answered: full refund.")
+keep_template("Cancellation request #{request} answered: partial refund.")
 
 
 @dataclass(frozen=True)
@@ -212,14 +214,13 @@ class CancellationRequests:
         def authorize(user: User, booking: SessionBooking) -> None:
             _check_answerer(user, booking)
 
-        kind = "full" if claim.answer is CancellationAnswer.FULL else "partial"
         try:
             result = self._refunds().refund_on_behalf(
                 actor,
                 claim.booking_id,
                 authorize=authorize,
                 amount_minor=claim.amount_minor,
-                reason=f"Cancellation request #{claim.request_id} answered: {kind} refund.",
+                reason=_refund_reason(claim),
                 student_message=claim.note or ANSWER_MESSAGES[claim.answer],
                 request_key=claim.request_key,
             )
@@ -284,6 +285,15 @@ def _check_can_ask(user: User, booking: SessionBooking, now: datetime) -> None:
                 "refund."
             )
         )
+
+
+def _refund_reason(claim: _Claim) -> str:
+    """The refund's internal reason (admins, the audit trail): which request it answers."""
+    if claim.answer is CancellationAnswer.FULL:
+        return tx(
+            "Cancellation request #{request} answered: full refund.", request=claim.request_id
+        )
+    return tx("Cancellation request #{request} answered: partial refund.", request=claim.request_id)
 
 
 def _check_answerer(user: User, booking: SessionBooking) -> None:

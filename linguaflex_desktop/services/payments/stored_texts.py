@@ -3,15 +3,20 @@ a refund's message to the student) are stored in English. Read back, ``recall`` 
 sentence this app wrote into its ``Text`` again, so the UI shows it in the reader's language;
 anything else (Stripe's own words, what a person typed) comes back as it is.
 
-Modules register the sentences they store with ``keep`` when they are imported. Pure; any
-thread (the registry is only written at import time).
+Modules register the sentences they store with ``keep`` (and the templates of sentences
+with values with ``keep_template``) when they are imported. Pure; any thread (the registry is
+only written at import time).
 """
 
 from __future__ import annotations
 
+import re
+
 from linguaflex_desktop.texts import Text, tx
 
 _KNOWN: dict[str, Text] = {}
+_TEMPLATES: list[tuple[re.Pattern[str], str]] = []
+_FIELD = re.compile(r"\{(\w+)\}")
 REASON_SEPARATOR = " Reason: "
 
 
@@ -20,6 +25,16 @@ def keep(*texts: str) -> None:
     for text in texts:
         if isinstance(text, Text):
             _KNOWN[str(text)] = text
+
+
+def keep_template(template: str) -> None:
+    """Remember a template (also marked with ``tx`` where the sentence is made) whose filled-in
+    sentences may be stored; its values come back as text."""
+    parts = _FIELD.split(template)
+    pattern = "".join(
+        f"(?P<{part}>.*?)" if index % 2 else re.escape(part) for index, part in enumerate(parts)
+    )
+    _TEMPLATES.append((re.compile(pattern, re.DOTALL), template))
 
 
 def with_reason(sentence: str, reason: str) -> str:
@@ -40,4 +55,8 @@ def recall(message: str) -> str:
     sentence, separator, reason = message.partition(REASON_SEPARATOR)
     if separator and sentence in _KNOWN:
         return with_reason(_KNOWN[sentence], reason)
+    for pattern, template in _TEMPLATES:
+        match = pattern.fullmatch(message)
+        if match:
+            return Text(template, {key: recall(value) for key, value in match.groupdict().items()})
     return message
