@@ -38,6 +38,7 @@ from linguaflex_desktop.errors import (
     RetryLater,
     ValidationError,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +122,13 @@ class SmtpMailer:
 
     def __init__(self, settings: SmtpSettings, *, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         if not settings.host:
-            raise ConfigurationError("SMTP is not configured (SMTP_HOST).")
+            raise ConfigurationError(tx("SMTP is not configured (SMTP_HOST)."))
         if settings.security not in SECURITY_MODES:
             raise ConfigurationError(
-                f"SMTP security must be starttls, tls or plain, not {settings.security!r}."
+                tx(
+                    "SMTP security must be starttls, tls or plain, not {security}.",
+                    security=repr(settings.security),
+                )
             )
         self._settings = settings
         self._timeout = timeout
@@ -148,8 +152,11 @@ class SmtpMailer:
         except OSError as error:  # smtplib's own errors are OSErrors too
             if session.data_started:
                 raise OutcomeUnknown(
-                    "The connection to the mail server was lost while it received the "
-                    f"message ({type(error).__name__}); it may have been delivered."
+                    tx(
+                        "The connection to the mail server was lost while it received the "
+                        "message ({error}); it may have been delivered.",
+                        error=type(error).__name__,
+                    )
                 ) from None
             _raise_failure(error)
         if refused:
@@ -179,7 +186,7 @@ class SmtpMailer:
                 smtp.ehlo()
                 if not smtp.has_extn("starttls"):
                     raise ExternalServiceError(
-                        "The mail server does not offer STARTTLS; not sending in clear text."
+                        tx("The mail server does not offer STARTTLS; not sending in clear text.")
                     )
                 smtp.starttls(context=self._context())
                 smtp.ehlo()
@@ -233,37 +240,48 @@ def _raise_failure(failure: BaseException) -> NoReturn:
         raise failure
     except ssl.SSLCertVerificationError as error:
         raise ExternalServiceError(
-            f"The mail server's certificate could not be verified "
-            f"({error.verify_message or error.reason}). If it uses a private certificate "
-            "authority, set SMTP_CA_FILE to that authority's certificate."
+            tx(
+                "The mail server's certificate could not be verified ({reason}). If it uses a "
+                "private certificate authority, set SMTP_CA_FILE to that authority's certificate.",
+                reason=error.verify_message or error.reason,
+            )
         ) from None
     except ssl.SSLError as error:
-        raise ExternalServiceError(f"TLS with the mail server failed ({error.reason}).") from None
+        raise ExternalServiceError(
+            tx("TLS with the mail server failed ({reason}).", reason=error.reason)
+        ) from None
     except smtplib.SMTPRecipientsRefused as error:
         _raise_refused(error.recipients)
     except smtplib.SMTPAuthenticationError as error:
         if 400 <= error.smtp_code < 500:
-            raise RetryLater(None, "The mail server cannot check credentials now.") from None
+            raise RetryLater(None, tx("The mail server cannot check credentials now.")) from None
         raise ExternalServiceError(
-            "The mail server refused the SMTP username or password."
+            tx("The mail server refused the SMTP username or password.")
         ) from None
     except smtplib.SMTPResponseException as error:
         _raise_reply(error.smtp_code, error.smtp_error)
     except smtplib.SMTPServerDisconnected:
-        raise RetryLater(None, "The mail server closed the connection.") from None
+        raise RetryLater(None, tx("The mail server closed the connection.")) from None
     except smtplib.SMTPException as error:
-        raise ExternalServiceError(f"The mail server could not be used: {error}") from None
+        raise ExternalServiceError(
+            tx("The mail server could not be used: {error}", error=str(error))
+        ) from None
     except OSError as error:  # refused, reset, unreachable, timed out
         raise RetryLater(
-            None, f"The mail server could not be reached ({type(error).__name__})."
+            None, tx("The mail server could not be reached ({error}).", error=type(error).__name__)
         ) from None
 
 
 def _raise_reply(code: int, text: bytes | str) -> NoReturn:
     detail = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
     if 400 <= code < 500:
-        raise RetryLater(None, f"The mail server asked to try later ({code} {detail}).")
-    raise ExternalServiceError(f"The mail server refused the message ({code} {detail}).")
+        raise RetryLater(
+            None,
+            tx("The mail server asked to try later ({code} {detail}).", code=code, detail=detail),
+        )
+    raise ExternalServiceError(
+        tx("The mail server refused the message ({code} {detail}).", code=code, detail=detail)
+    )
 
 
 def _raise_refused(recipients: dict[str, tuple[int, bytes]]) -> NoReturn:
@@ -273,6 +291,17 @@ def _raise_refused(recipients: dict[str, tuple[int, bytes]]) -> NoReturn:
     )
     if all(400 <= code < 500 for code in codes):
         raise RetryLater(
-            None, f"The mail server deferred {len(recipients)} recipient(s): {details}"
+            None,
+            tx(
+                "The mail server deferred {count} recipient(s): {details}",
+                count=len(recipients),
+                details=details,
+            ),
         )
-    raise ExternalServiceError(f"The mail server refused {len(recipients)} recipient(s): {details}")
+    raise ExternalServiceError(
+        tx(
+            "The mail server refused {count} recipient(s): {details}",
+            count=len(recipients),
+            details=details,
+        )
+    )

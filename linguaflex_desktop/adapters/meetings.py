@@ -31,6 +31,7 @@ from linguaflex_desktop.adapters.zoom import (
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models.enums import MeetingProvider as ProviderName
+from linguaflex_desktop.texts import tx
 
 JITSI_ROOM_PREFIX = "LinguaFlex-"
 _JITSI_ROOM = re.compile(r"^LinguaFlex-[A-Za-z0-9_-]{16,64}$")
@@ -145,7 +146,9 @@ class JitsiMeetingProvider:
 
     def __init__(self, base_url: str = "https://meet.jit.si") -> None:
         if not re.match(r"^https?://[^\s/]+", base_url):
-            raise ValidationError(f"The Jitsi address must be an http(s) URL: {base_url!r}.")
+            raise ValidationError(
+                tx("The Jitsi address must be an http(s) URL: {address}.", address=repr(base_url))
+            )
         self._base_url = base_url.rstrip("/")
 
     def create(
@@ -172,7 +175,7 @@ class JitsiMeetingProvider:
 
     def _room_url(self, room: str) -> str:
         if not _JITSI_ROOM.match(room):
-            raise ValidationError(f"Not a LinguaFlex Jitsi room: {room!r}.")
+            raise ValidationError(tx("Not a LinguaFlex Jitsi room: {room}.", room=repr(room)))
         return f"{self._base_url}/{room}"
 
 

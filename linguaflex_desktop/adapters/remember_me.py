@@ -19,18 +19,19 @@ from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError
 
 from linguaflex_desktop.errors import SecretStoreUnavailable
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "LinguaFlex"
 ENTRY_NAME = "remembered-login"
-CANNOT_REMEMBER = "LinguaFlex cannot remember your sign-in on this computer"
-NO_SECURE_STORE = (
-    f"{CANNOT_REMEMBER}: no secure password store (such as the system keychain or "
-    "credential manager) is available."
+NO_SECURE_STORE = tx(
+    "LinguaFlex cannot remember your sign-in on this computer: no secure password store "
+    "(such as the system keychain or credential manager) is available."
 )
-PLAIN_FILE_STORE = (
-    f"{CANNOT_REMEMBER}: the only password store available keeps secrets in a plain file."
+PLAIN_FILE_STORE = tx(
+    "LinguaFlex cannot remember your sign-in on this computer: the only password store "
+    "available keeps secrets in a plain file."
 )
 INSECURE_MODULES = ("keyrings.alt.file",)
 
@@ -76,7 +77,11 @@ class RememberMeStore:
         except KeyringError as error:
             log.warning("keyring refused to store the remembered sign-in: %s", error)
             raise SecretStoreUnavailable(
-                f"{CANNOT_REMEMBER}: the password store refused to save it ({error})."
+                tx(
+                    "LinguaFlex cannot remember your sign-in on this computer: the password "
+                    "store refused to save it ({error}).",
+                    error=str(error),
+                )
             ) from error
 
     def load(self) -> tuple[str, str] | None:

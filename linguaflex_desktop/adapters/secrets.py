@@ -18,6 +18,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from linguaflex_desktop.adapters.remember_me import PLAIN_FILE_STORE, SERVICE_NAME, refusal_reason
 from linguaflex_desktop.errors import SecretStoreUnavailable, ValidationError
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -27,17 +28,15 @@ SMTP_PASSWORD = "smtp_password"
 SECRET_NAMES = (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD)
 ENTRY_PREFIX = "setting:"  # keeps these entries apart from the remembered sign-in
 
-CANNOT_KEEP = "LinguaFlex cannot keep secrets (keys and passwords) on this computer"
-ENVIRONMENT_HINT = (
-    "Set them in the environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD)."
+NO_SECURE_KEYRING = tx(
+    "LinguaFlex cannot keep secrets (keys and passwords) on this computer: no secure password "
+    "store (such as the system keychain or credential manager) is available. Set them in the "
+    "environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD)."
 )
-NO_SECURE_KEYRING = (
-    f"{CANNOT_KEEP}: no secure password store (such as the system keychain or credential "
-    f"manager) is available. {ENVIRONMENT_HINT}"
-)
-PLAIN_FILE_KEYRING = (
-    f"{CANNOT_KEEP}: the only password store available keeps secrets in a plain file. "
-    f"{ENVIRONMENT_HINT}"
+PLAIN_FILE_KEYRING = tx(
+    "LinguaFlex cannot keep secrets (keys and passwords) on this computer: the only password "
+    "store available keeps secrets in a plain file. Set them in the environment instead "
+    "(STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD)."
 )
 MAX_SECRET_LENGTH = 4096
 
@@ -51,8 +50,11 @@ def check_keyring_loads() -> None:
     except Exception as error:  # the keyring imports whatever the environment names
         log.info("keyring backend cannot be loaded: %r", error)
         raise SecretStoreUnavailable(
-            f"The password store cannot be loaded ({type(error).__name__}: {error}); check "
-            "PYTHON_KEYRING_BACKEND and the keyring configuration."
+            tx(
+                "The password store cannot be loaded ({error}); check PYTHON_KEYRING_BACKEND "
+                "and the keyring configuration.",
+                error=f"{type(error).__name__}: {error}",
+            )
         ) from error
 
 
@@ -112,16 +114,22 @@ class SecretStore:
         entry = _check_name(name)
         value = value.strip()
         if not value:
-            raise ValidationError("An empty secret cannot be stored; clear it instead.")
+            raise ValidationError(tx("An empty secret cannot be stored; clear it instead."))
         if len(value) > MAX_SECRET_LENGTH:
-            raise ValidationError(f"A secret can be at most {MAX_SECRET_LENGTH} characters.")
+            raise ValidationError(
+                tx("A secret can be at most {limit} characters.", limit=MAX_SECRET_LENGTH)
+            )
         backend = self._secure_backend()
         try:
             backend.set_password(self._service_name, entry, value)
         except KeyringError as error:
             log.warning("keyring refused to store %s: %s", name, type(error).__name__)
             raise SecretStoreUnavailable(
-                f"{CANNOT_KEEP}: the password store refused to save it ({type(error).__name__})."
+                tx(
+                    "LinguaFlex cannot keep secrets (keys and passwords) on this computer: the "
+                    "password store refused to save it ({error}).",
+                    error=type(error).__name__,
+                )
             ) from error
         log.info("secret %s stored in the keyring", name)
 
@@ -137,7 +145,11 @@ class SecretStore:
         except KeyringError as error:
             log.warning("keyring refused to delete %s: %s", name, type(error).__name__)
             raise SecretStoreUnavailable(
-                f"{CANNOT_KEEP}: the password store refused to delete it ({type(error).__name__})."
+                tx(
+                    "LinguaFlex cannot keep secrets (keys and passwords) on this computer: the "
+                    "password store refused to delete it ({error}).",
+                    error=type(error).__name__,
+                )
             ) from error
         log.info("secret %s removed from the keyring", name)
 

@@ -30,6 +30,7 @@ from urllib.parse import quote
 
 import httpx
 
+from linguaflex_desktop.adapters.zoom_texts import could_not, limited, troubled
 from linguaflex_desktop.config import ZoomSettings
 from linguaflex_desktop.errors import (
     ConfigurationError,
@@ -37,6 +38,7 @@ from linguaflex_desktop.errors import (
     RetryLater,
     ValidationError,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +96,9 @@ class ZoomClient:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if not (account_id and client_id and client_secret):
-            raise ConfigurationError("Zoom needs an account id, a client id and a client secret.")
+            raise ConfigurationError(
+                tx("Zoom needs an account id, a client id and a client secret.")
+            )
         self._account_id = account_id
         self._credentials = (client_id, client_secret)
         self._api_base = api_base.rstrip("/")
@@ -109,7 +113,9 @@ class ZoomClient:
     @classmethod
     def from_settings(cls, settings: ZoomSettings, **options: Any) -> ZoomClient:
         if not settings.configured:
-            raise ConfigurationError("Zoom is not configured (ZOOM_ACCOUNT_ID, CLIENT_ID, SECRET).")
+            raise ConfigurationError(
+                tx("Zoom is not configured (ZOOM_ACCOUNT_ID, CLIENT_ID, SECRET).")
+            )
         return cls(
             account_id=settings.account_id or "",
             client_id=settings.client_id or "",
@@ -256,16 +262,18 @@ class ZoomClient:
         )
         if response.status_code in (400, 401, 403):
             raise ExternalServiceError(
-                "Zoom refused the app's credentials "
-                f"({_zoom_message(response) or response.status_code}): "
-                "check the Zoom account id, client id and client secret."
+                tx(
+                    "Zoom refused the app's credentials ({detail}): check the Zoom account id, "
+                    "client id and client secret.",
+                    detail=_zoom_message(response) or response.status_code,
+                )
             )
         if response.status_code != 200:
             _raise_for(response, "sign in")
         data = response.json()
         token = data.get("access_token")
         if not isinstance(token, str) or not token:
-            raise ExternalServiceError("Zoom's sign-in answer had no access token.")
+            raise ExternalServiceError(tx("Zoom's sign-in answer had no access token."))
         return token, float(data.get("expires_in") or 3600)
 
     def _send(
@@ -278,10 +286,12 @@ class ZoomClient:
             return self._http.request(method, url, headers=headers, **kwargs)
         except httpx.TimeoutException as error:
             raise RetryLater(
-                None, f"Zoom did not answer in time ({type(error).__name__})."
+                None, tx("Zoom did not answer in time ({error}).", error=type(error).__name__)
             ) from None
         except httpx.TransportError as error:
-            raise RetryLater(None, f"Zoom could not be reached ({type(error).__name__}).") from None
+            raise RetryLater(
+                None, tx("Zoom could not be reached ({error}).", error=type(error).__name__)
+            ) from None
 
 
 def _meeting_body(
@@ -329,7 +339,9 @@ def _meeting_from(data: dict[str, Any]) -> ZoomMeeting:
             password=data.get("password") or None,
         )
     except KeyError as error:
-        raise ExternalServiceError(f"Zoom's meeting answer lacked {error}.") from None
+        raise ExternalServiceError(
+            tx("Zoom's meeting answer lacked {field}.", field=str(error))
+        ) from None
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:
@@ -360,19 +372,21 @@ def _raise_for(response: httpx.Response, action: str) -> None:
         wait = parse_retry_after(response.headers.get("Retry-After"))
         raise RetryLater(
             wait,
-            f"Zoom is limiting requests; will try to {action} again later ({detail}).",
+            limited(action, detail=detail),
             counts_as_attempt=wait is None,  # Zoom named the time (e.g. the daily reset)
         )
     if status >= 500:
         raise RetryLater(
             parse_retry_after(response.headers.get("Retry-After")),
-            f"Zoom had a problem (HTTP {status}); will try to {action} again later.",
+            troubled(action, status=status),
         )
     code = _zoom_code(response)
     if status == 404 and code == CODE_USER_NOT_FOUND:
-        raise ZoomUserNotFound(f"Zoom could not {action}: {detail} (HTTP 404, code {code}).")
+        http = f"(HTTP 404, code {code})"
+        raise ZoomUserNotFound(could_not(action, detail=detail, http=http))
     suffix = f", code {code}" if code is not None else ""
-    raise ExternalServiceError(f"Zoom could not {action}: {detail} (HTTP {status}{suffix}).")
+    http = f"(HTTP {status}{suffix})"
+    raise ExternalServiceError(could_not(action, detail=detail, http=http))
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

@@ -29,6 +29,7 @@ from linguaflex_desktop.errors import (
     PaymentDeclined,
     StripeRequestRefused,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def stripe_error_to_ours(
     if isinstance(error, (stripe.APIConnectionError, stripe.RateLimitError)):
         return unreachable(error)
     if isinstance(error, stripe.AuthenticationError):
-        return ConfigurationError("Stripe refused the API key; check the keys in Settings.")
+        return ConfigurationError(tx("Stripe refused the API key; check the keys in Settings."))
     status = error.http_status
     if status is None or status >= 500 or status == 429:
         return unreachable(error)
@@ -72,18 +73,22 @@ def stripe_error_to_ours(
         return Gone()
     message = stripe_message(error)
     if status in UNKNOWN_OUTCOME_STATUSES or isinstance(error, stripe.IdempotencyError):
-        return ExternalServiceError(f"Stripe answered with an error: {message}")
+        return ExternalServiceError(tx("Stripe answered with an error: {stripe}", stripe=message))
     if isinstance(error, stripe.InvalidRequestError):
         kind = StripeObjectMissing if status == 404 else StripeRequestRefused
-        return kind(f"Stripe refused the request: {message}", message)
-    return StripeRequestRefused(f"Stripe answered with an error: {message}", message)
+        return kind(tx("Stripe refused the request: {stripe}", stripe=message), message)
+    return StripeRequestRefused(
+        tx("Stripe answered with an error: {stripe}", stripe=message), message
+    )
 
 
 def unreachable(error: stripe.StripeError) -> ExternalServiceError:
     log.warning("Stripe unreachable: %s (HTTP %s)", type(error).__name__, error.http_status)
     return ExternalServiceError(
-        "Stripe could not be reached (no answer in time, or it is unavailable). "
-        "Nothing was charged or changed; please try again in a moment."
+        tx(
+            "Stripe could not be reached (no answer in time, or it is unavailable). "
+            "Nothing was charged or changed; please try again in a moment."
+        )
     )
 
 
@@ -92,4 +97,4 @@ def stripe_message(error: stripe.StripeError) -> str:
     message = (error.user_message or "").strip()
     if not message and error.error is not None:
         message = (error.error.message or "").strip()
-    return message or "Stripe refused the request."
+    return message or tx("Stripe refused the request.")

@@ -64,6 +64,7 @@ from linguaflex_desktop.adapters.stripe.types import (
 )
 from linguaflex_desktop.config import Settings, StripeSettings
 from linguaflex_desktop.errors import ConfigurationError, StripeRequestRefused
+from linguaflex_desktop.texts import tx
 
 if TYPE_CHECKING:
     from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
@@ -100,7 +101,7 @@ class StripeGateway:
         timeout_seconds: float = 20.0,
     ) -> None:
         if not secret_key or not publishable_key:
-            raise ConfigurationError("Both Stripe keys (secret and publishable) are needed.")
+            raise ConfigurationError(tx("Both Stripe keys (secret and publishable) are needed."))
         self._sandbox = api_base is not None
         self._test_mode = self._sandbox or secret_key.startswith(("sk_test_", "rk_test_"))
         self._publishable_key = publishable_key
@@ -117,7 +118,7 @@ class StripeGateway:
     def from_settings(cls, settings: StripeSettings) -> StripeGateway:
         """Real Stripe with the configured keys (``settings.sandbox`` must be False)."""
         if settings.secret_key is None or settings.publishable_key is None:
-            raise ConfigurationError("Stripe keys are not configured.")
+            raise ConfigurationError(tx("Stripe keys are not configured."))
         return cls(
             secret_key=settings.secret_key,
             publishable_key=settings.publishable_key,
@@ -403,7 +404,7 @@ class StripeGateway:
 
     def _refuse_test_ids_in_live_mode(self, payment_method_id: str) -> None:
         if not self._test_mode and payment_method_id.startswith(TEST_PAYMENT_METHOD_PREFIX):
-            raise ConfigurationError("Stripe test cards cannot be used with live keys.")
+            raise ConfigurationError(tx("Stripe test cards cannot be used with live keys."))
 
     def _call(
         self,

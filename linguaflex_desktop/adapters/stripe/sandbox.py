@@ -53,6 +53,7 @@ from linguaflex_desktop.adapters.stripe.sandbox_server import (
     LocalstripeHost,
 )
 from linguaflex_desktop.errors import ExternalServiceError
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,9 @@ class StripeSandbox:
             )
             response.raise_for_status()
         except httpx.HTTPError as error:
-            raise ExternalServiceError(f"The Stripe sandbox could not be reset: {error}") from error
+            raise ExternalServiceError(
+                tx("The Stripe sandbox could not be reset: {error}", error=str(error))
+            ) from error
 
     def _started(self) -> SandboxConnection:
         connection = self._connection
@@ -235,7 +238,7 @@ def _join_hosted(folder: SandboxFolder) -> SandboxConnection:
                     host.start()
                 except FolderAlreadyServed as error:
                     raise ExternalServiceError(
-                        "Another process already serves this folder's payments sandbox."
+                        tx("Another process already serves this folder's payments sandbox.")
                     ) from error
             _hosted = _Hosted(host)
         elif _hosted.host.folder.path != folder.path:

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from linguaflex_desktop.errors import ConfigurationError
+from linguaflex_desktop.texts import tx
 
 SANDBOX_FOLDER = "stripe-sandbox"
 PICKLE_NAME = "localstripe.pickle"
@@ -63,8 +64,11 @@ class SandboxKeys:
 
 def _unreadable(path: Path) -> ConfigurationError:
     return ConfigurationError(
-        f"The payments sandbox's keys in {path} cannot be read. Delete that file: new keys "
-        "are made on the next start."
+        tx(
+            "The payments sandbox's keys in {path} cannot be read. Delete that file: new keys "
+            "are made on the next start.",
+            path=str(path),
+        )
     )
 
 

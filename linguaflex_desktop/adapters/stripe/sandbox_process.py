@@ -35,6 +35,7 @@ from linguaflex_desktop.adapters.stripe.sandbox_server import (
     START_TIMEOUT_SECONDS,
 )
 from linguaflex_desktop.errors import ExternalServiceError
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +181,10 @@ def _read_line(descriptor: int, timeout: float) -> str:
 
 def _start_failed(folder: SandboxFolder) -> ExternalServiceError:
     return ExternalServiceError(
-        f"The payments sandbox could not start; the details are in {folder.log_path}."
+        tx(
+            "The payments sandbox could not start; the details are in {path}.",
+            path=str(folder.log_path),
+        )
     )
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
+from linguaflex_desktop.texts import tx
+
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
     from linguaflex_desktop.models import SavedCard
@@ -27,7 +29,13 @@ class SavedCardDTO:
     def label(self) -> str:
         """E.g. "Visa •••• 4242, expires 12/2030"."""
         brand = self.brand.replace("_", " ").title()
-        return f"{brand} •••• {self.last4}, expires {self.exp_month:02d}/{self.exp_year}"
+        return tx(
+            "{brand} •••• {last4}, expires {month}/{year}",
+            brand=brand,
+            last4=self.last4,
+            month=f"{self.exp_month:02d}",
+            year=self.exp_year,
+        )
 
     @classmethod
     def from_model(cls, card: SavedCard) -> SavedCardDTO:

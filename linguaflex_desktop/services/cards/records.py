@@ -11,6 +11,7 @@ from linguaflex_desktop.adapters.stripe.types import CardInfo
 from linguaflex_desktop.errors import NotFound, PermissionDenied
 from linguaflex_desktop.models import Gig, PendingCardSetup, SavedCard, SessionBooking, User
 from linguaflex_desktop.services.cards.dto import SavedCardDTO
+from linguaflex_desktop.texts import tx
 
 
 def lock_cards_of(session: Session, user_id: int) -> None:
@@ -32,7 +33,7 @@ def cards_of(session: Session, user_id: int) -> tuple[SavedCardDTO, ...]:
 def own_card(session: Session, user_id: int, card_id: int) -> SavedCard:
     card = session.get(SavedCard, card_id)
     if card is None or card.user_id != user_id:
-        raise NotFound("That card is not among your saved cards.")
+        raise NotFound(tx("That card is not among your saved cards."))
     return card
 
 
@@ -66,7 +67,7 @@ def store_card(
     row = session.scalar(select(SavedCard).where(SavedCard.stripe_payment_method_id == card.id))
     if row is not None:
         if row.user_id != user_id:
-            raise PermissionDenied("That card belongs to another account.")
+            raise PermissionDenied(tx("That card belongs to another account."))
         return row, False
     has_default = session.scalar(
         select(SavedCard.id).where(SavedCard.user_id == user_id, SavedCard.is_default)

@@ -53,19 +53,24 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.payments.stored_texts import keep, recall
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
 OPEN, SUCCEEDED, FAILED, CANCELED, EXPIRED = "open", "succeeded", "failed", "canceled", "expired"
-WAITING_MESSAGE = "Waiting for you to finish on Stripe's page…"
-TIMED_OUT_MESSAGE = (
+WAITING_MESSAGE = tx("Waiting for you to finish on Stripe's page…")
+TIMED_OUT_MESSAGE = tx(
     "Still waiting for Stripe's page. The card setup stays open: finish it there, or cancel."
 )
-CANCELED_MESSAGE = "Card setup cancelled; no card was saved."
-EXPIRED_MESSAGE = "Stripe's card page expired before a card was saved. Start again to add a card."
-DEFAULT_FAILURE = "The card could not be saved: it was declined or not authenticated."
+CANCELED_MESSAGE = tx("Card setup cancelled; no card was saved.")
+EXPIRED_MESSAGE = tx(
+    "Stripe's card page expired before a card was saved. Start again to add a card."
+)
+DEFAULT_FAILURE = tx("The card could not be saved: it was declined or not authenticated.")
 TEST_CARD_PREFIX = "pm_card_"
-CARDS_CHANGED_MESSAGE = "Your saved cards were changed at the same time. Please try again."
+CARDS_CHANGED_MESSAGE = tx("Your saved cards were changed at the same time. Please try again.")
+keep(DEFAULT_FAILURE)
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ class CardService:
             load_acting_user(uow.session, actor, Role.STUDENT)
             row = uow.session.get(PendingCardSetup, attempt.setup_id)
             if row is None:
-                raise NotFound("That card setup was not found.")
+                raise NotFound(tx("That card setup was not found."))
             row.stripe_checkout_session_id = session.id
             uow.commit()
         with self._lock:
@@ -151,7 +156,9 @@ class CardService:
         if pending.status == EXPIRED:
             return CardSetupOutcome("expired", None, EXPIRED_MESSAGE)
         if pending.status == FAILED:
-            return CardSetupOutcome("failed", None, pending.failure_message or DEFAULT_FAILURE)
+            return CardSetupOutcome(
+                "failed", None, recall(pending.failure_message or "") or DEFAULT_FAILURE
+            )
         session = self._gateway.retrieve_checkout_session(checkout_session_id)
         return self._outcome_of(actor, pending, session)
 
@@ -224,9 +231,13 @@ class CardService:
     def save_test_card(self, actor: Actor, test_pm: str = "pm_card_visa") -> SavedCardDTO:
         """Save one of Stripe's test cards without the browser (demo flow; test mode only)."""
         if not self._gateway.is_test_mode:
-            raise PermissionDenied("Test cards can only be used in the sandbox or with test keys.")
+            raise PermissionDenied(
+                tx("Test cards can only be used in the sandbox or with test keys.")
+            )
         if not test_pm.startswith(TEST_CARD_PREFIX):
-            raise ValidationError(f"{test_pm!r} is not one of Stripe's test cards (pm_card_...).")
+            raise ValidationError(
+                tx("{card} is not one of Stripe's test cards (pm_card_...).", card=repr(test_pm))
+            )
         customer_id = self._ensure_customer(actor)
         card = self._gateway.attach_payment_method(test_pm, customer_id)
         return self._store_card(actor, card, setup=None)
@@ -327,7 +338,7 @@ class CardService:
             )
             customer = uow.session.get(StripeCustomer, user.id)
             if pending is None or customer is None:
-                raise NotFound("That card setup was not found.")
+                raise NotFound(tx("That card setup was not found."))
             return _Pending(pending.status, pending.failure_message, customer.stripe_customer_id)
 
     def _close_pending(
@@ -359,7 +370,7 @@ class CardService:
                 return CardSetupOutcome("failed", None, declined.message)
         saved = self._store_card(actor, card, setup=(session.id, intent.id))
         self._returns.forget(session.id)
-        return CardSetupOutcome("succeeded", saved, f"{saved.label} saved.")
+        return CardSetupOutcome("succeeded", saved, tx("{card} saved.", card=saved.label))
 
     def _store_card(
         self, actor: Actor, card: CardInfo, *, setup: tuple[str, str] | None

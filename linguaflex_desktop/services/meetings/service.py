@@ -45,6 +45,8 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.outbox import current_job_run, enqueue_job
+from linguaflex_desktop.services.payments.stored_texts import keep_template, recall
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +72,16 @@ class MeetingDTO:
     @property
     def label(self) -> str:
         if self.status is MeetingStatus.READY:
-            return "Meeting ready"
+            return tx("Meeting ready")
         if self.status is MeetingStatus.PENDING:
-            return "Meeting pending"
+            return tx("Meeting pending")
         if self.status is MeetingStatus.FAILED:
-            return f"Meeting failed: {self.failure_reason or 'unknown reason'}"
+            if self.failure_reason:
+                return tx("Meeting failed: {reason}", reason=self.failure_reason)
+            return tx("Meeting failed: unknown reason")
         if self.status is MeetingStatus.DELETED:
-            return "Meeting cancelled"
-        return "No meeting (not paid)"
+            return tx("Meeting cancelled")
+        return tx("No meeting (not paid)")
 
 
 @dataclass(frozen=True)
@@ -175,13 +179,7 @@ class MeetingService:
                 if meeting.status is MeetingStatus.READY or not _wants_meeting(booking):
                     return
                 meeting.status = MeetingStatus.FAILED if last else MeetingStatus.PENDING
-                meeting.failure_reason = (
-                    f"Gave up after {attempt} attempts: {reason}"
-                    if last
-                    else f"Attempt {attempt} failed, retrying: {reason}"
-                )
-                if isinstance(error, RetryLater) and not error.counts_as_attempt:
-                    meeting.failure_reason = f"Waiting for the provider: {reason}"
+                meeting.failure_reason = _failure_reason(error, attempt, last, reason)
                 meeting.updated_at = self._ctx.now()
                 if last or attempt >= PENDING_NOTICE_AFTER:
                     announce_meeting(uow.session, booking, meeting=None, at=self._ctx.now())
@@ -292,8 +290,10 @@ class MeetingService:
             return None
         if name is not self._provider_name:
             raise ConfigurationError(
-                "This meeting is on Zoom, but Zoom is not configured here (ZOOM_ACCOUNT_ID, "
-                "ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET)."
+                tx(
+                    "This meeting is on Zoom, but Zoom is not configured here (ZOOM_ACCOUNT_ID, "
+                    "ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET)."
+                )
             )
         return self._provider
 
@@ -314,6 +314,7 @@ class MeetingService:
                 payment_status=booking.payment_status,
             )
             ready = paid and meeting is not None and meeting.status is MeetingStatus.READY
+            stored_failure = (meeting.failure_reason or "") if meeting is not None else ""
             party = user.id in (booking.student_id, booking.teacher_id)
             teacher = user.id == booking.teacher_id
             return MeetingDTO(
@@ -323,14 +324,14 @@ class MeetingService:
                 join_url=meeting.join_url if ready and party and meeting else None,
                 host_url=meeting.host_url if ready and teacher and meeting else None,
                 password=meeting.password if ready and party and meeting else None,
-                failure_reason=meeting.failure_reason if meeting is not None else None,
+                failure_reason=recall(stored_failure) or None,
             )
 
     def join_url(self, actor: Actor, booking_id: int) -> str:
         """The link the "Join" button opens (student or teacher of a PAID booking)."""
         dto = self.meeting_for_booking(actor, booking_id)
         if actor.role is Role.ADMIN:
-            raise PermissionDenied("Only the student and the teacher join the session.")
+            raise PermissionDenied(tx("Only the student and the teacher join the session."))
         return _ready_link(dto, dto.join_url)
 
     def fresh_start_url(self, actor: Actor, booking_id: int) -> str:
@@ -340,7 +341,9 @@ class MeetingService:
             user = load_acting_user(uow.session, actor, Role.TEACHER)
             booking = load_booking(uow.session, booking_id)
             if user.id != booking.teacher_id:
-                raise PermissionDenied("Only the teacher of this booking can start its meeting.")
+                raise PermissionDenied(
+                    tx("Only the teacher of this booking can start its meeting.")
+                )
         dto = self.meeting_for_booking(actor, booking_id)
         host_url = _ready_link(dto, dto.host_url)
         if dto.provider is ProviderName.JITSI:
@@ -356,7 +359,39 @@ class MeetingService:
 
 def _ready_link(dto: MeetingDTO, link: str | None) -> str:
     if dto.status is None:
-        raise Conflict("There is no meeting link until the session is paid.")
+        raise Conflict(tx("There is no meeting link until the session is paid."))
     if dto.status is not MeetingStatus.READY or link is None:
-        raise Conflict(f"The meeting is not available: {dto.label.lower()}.")
+        raise Conflict(_not_available(dto))
     return link
+
+
+def _failure_reason(error: Exception, attempt: int, last: bool, reason: str) -> str:
+    """What the meeting's row keeps about a failed attempt (read back with ``recall``)."""
+    if isinstance(error, RetryLater) and not error.counts_as_attempt:
+        return tx("Waiting for the provider: {reason}", reason=reason)
+    if last:
+        return tx("Gave up after {attempts} attempts: {reason}", attempts=attempt, reason=reason)
+    return tx("Attempt {attempt} failed, retrying: {reason}", attempt=attempt, reason=reason)
+
+
+keep_template("Waiting for the provider: {reason}")
+keep_template("Gave up after {attempts} attempts: {reason}")
+keep_template("Attempt {attempt} failed, retrying: {reason}")
+
+
+def _not_available(dto: MeetingDTO) -> str:
+    """Why there is no link to open, as one sentence (the meeting's ``label``, in lower case)."""
+    if dto.status is MeetingStatus.READY:
+        return tx("The meeting is not available: meeting ready.")
+    if dto.status is MeetingStatus.PENDING:
+        return tx("The meeting is not available: meeting pending.")
+    if dto.status is MeetingStatus.FAILED:
+        if dto.failure_reason:
+            return tx(
+                "The meeting is not available: meeting failed: {reason}.",
+                reason=dto.failure_reason.lower(),
+            )
+        return tx("The meeting is not available: meeting failed: unknown reason.")
+    if dto.status is MeetingStatus.DELETED:
+        return tx("The meeting is not available: meeting cancelled.")
+    return tx("The meeting is not available: no meeting (not paid).")

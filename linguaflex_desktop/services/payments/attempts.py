@@ -44,8 +44,9 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments import settle as settling
+from linguaflex_desktop.texts import tx
 
-IN_PROGRESS = "A payment for this booking is already in progress."
+IN_PROGRESS = tx("A payment for this booking is already in progress.")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,12 @@ def start_attempt(
             student = load_acting_user(session, actor, Role.STUDENT)
             booking = load_booking(session, booking_id, for_update=True)
             if booking.student_id != student.id:
-                raise PermissionDenied("Only the student who booked can pay this booking.")
+                raise PermissionDenied(tx("Only the student who booked can pay this booking."))
             check_payable(booking, ctx.now())
             card = card_of(session, student, card_id)
             customer = session.get(StripeCustomer, student.id)
             if customer is None:
-                raise ValidationError("Add a card before paying.")
+                raise ValidationError(tx("Add a card before paying."))
             payment = _new_payment(session, booking, card, actor, ctx.now())
             charge = Charge(
                 payment_id=payment.id,
@@ -101,14 +102,16 @@ def check_payable(booking: SessionBooking, now: datetime) -> None:
     if booking.payment_status is PaymentStatus.PENDING:
         raise Conflict(IN_PROGRESS)
     if booking.payment_status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
-        raise Conflict("This booking is already paid.")
+        raise Conflict(tx("This booking is already paid."))
     if booking.status is not BookingStatus.CONFIRMED:
         raise InvalidTransition(
-            f"The booking is {rules.describe_status(booking.status)}: "
-            "it can only be paid once the teacher has confirmed it."
+            tx(
+                "The booking is {status}: it can only be paid once the teacher has confirmed it.",
+                status=rules.describe_status(booking.status),
+            )
         )
     if rules.deadline_passed(booking.payment_due_by, now):
-        raise InvalidTransition("The payment deadline for this booking has passed.")
+        raise InvalidTransition(tx("The payment deadline for this booking has passed."))
 
 
 def card_of(session: Session, student: User, card_id: int | None) -> SavedCard:
@@ -116,7 +119,7 @@ def card_of(session: Session, student: User, card_id: int | None) -> SavedCard:
     if card_id is not None:
         card = session.get(SavedCard, card_id)
         if card is None or card.user_id != student.id:
-            raise NotFound("That card was not found among your saved cards.")
+            raise NotFound(tx("That card was not found among your saved cards."))
         return card
     card = session.scalars(
         select(SavedCard)
@@ -124,7 +127,7 @@ def card_of(session: Session, student: User, card_id: int | None) -> SavedCard:
         .order_by(SavedCard.is_default.desc(), SavedCard.created_at.desc(), SavedCard.id.desc())
     ).first()
     if card is None:
-        raise ValidationError("Add a card before paying.")
+        raise ValidationError(tx("Add a card before paying."))
     return card
 
 

@@ -39,7 +39,7 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.payments.reconcile import Reconciler
 from linguaflex_desktop.services.payments.refund_recovery import (
     DEAD,
@@ -53,11 +53,13 @@ from linguaflex_desktop.services.payments.refund_settle import (
     refund_status_of,
     settle_pending_refunds,
 )
-from linguaflex_desktop.services.payments.stripe_dto import DIFFERENCE_TEXT, value_text
+from linguaflex_desktop.services.payments.stored_texts import recall
+from linguaflex_desktop.services.payments.stripe_dto import DIFFERENCE_IN_SENTENCE, value_param
 from linguaflex_desktop.services.payments.verify import LedgerVerifier
+from linguaflex_desktop.texts import tx
 
-CLOSED_REASON = "Stripe took the payment after the booking had closed."
-IN_FLIGHT_MESSAGE = (
+CLOSED_REASON = tx("Stripe took the payment after the booking had closed.")
+IN_FLIGHT_MESSAGE = tx(
     "A refund of this payment is already waiting for Stripe's answer; the payment reconcile "
     "finishes it."
 )
@@ -98,13 +100,14 @@ class StripeAttentionFixes:
             settle_pending_refunds(self._ctx, self._gateway)
             differences = self._verifier.verify_payment(payment_id)
         if not differences:
-            return "Stripe and LinguaFlex agree on this payment now."
+            return tx("Stripe and LinguaFlex agree on this payment now.")
         first = differences[0]
-        what = DIFFERENCE_TEXT[first.kind]
-        return (
-            f"It still differs: {what[0].lower()}{what[1:]} (here "
-            f"{value_text(first, first.ours)}, at Stripe {value_text(first, first.stripe)}); "
-            "check the payment in the Stripe Dashboard."
+        return tx(
+            "It still differs: {what} (here {ours}, at Stripe {stripe}); check the payment in "
+            "the Stripe Dashboard.",
+            what=DIFFERENCE_IN_SENTENCE[first.kind],
+            ours=value_param(first, first.ours),
+            stripe=value_param(first, first.stripe),
         )
 
     def reread_payment(self, payment_id: int) -> str:
@@ -113,45 +116,57 @@ class StripeAttentionFixes:
                 select(Payment.booking_id).where(Payment.id == payment_id)
             )
         if booking_id is None:
-            return "That payment no longer exists."
+            return tx("That payment no longer exists.")
         self._reconciler.reconcile_booking(booking_id)
         with self._ctx.unit_of_work(write=False) as uow:
             payment = uow.session.get(Payment, payment_id)
             assert payment is not None
             status, reason = payment.status, payment.failure_message
         if status is PaymentAttemptStatus.SUCCEEDED:
-            return "Stripe confirmed the payment; it is recorded as paid."
+            return tx("Stripe confirmed the payment; it is recorded as paid.")
         if status in (PaymentAttemptStatus.FAILED, PaymentAttemptStatus.CANCELED):
-            return f"Stripe's answer closed the attempt: {reason or status.value}"
-        return "Stripe still has this payment in progress; it was left as it is."
+            return tx(
+                "Stripe's answer closed the attempt: {reason}",
+                reason=recall(reason or "") or status.value,
+            )
+        return tx("Stripe still has this payment in progress; it was left as it is.")
 
     def reread_refund(self, refund_id: int, *, actor_id: int) -> str:
         found = resume_refund(self._ctx, self._gateway, refund_id, actor_id=actor_id)
         if found is None:
-            return "The refund is no longer waiting: it was recorded meanwhile."
+            return tx("The refund is no longer waiting: it was recorded meanwhile.")
         if found.unknown:
-            return (
-                f"Stripe still holds {', '.join(found.unknown)} on this payment, which "
-                "LinguaFlex cannot attribute, so the refund was not sent; check the payment "
-                "in the Stripe Dashboard."
+            return tx(
+                "Stripe still holds {refunds} on this payment, which LinguaFlex cannot "
+                "attribute, so the refund was not sent; check the payment in the Stripe "
+                "Dashboard.",
+                refunds=", ".join(found.unknown),
             )
         if found.refused is not None:
-            return f"Stripe refused the refund ({found.refused}); it is recorded as failed."
+            return tx(
+                "Stripe refused the refund ({stripe}); it is recorded as failed.",
+                stripe=found.refused,
+            )
         assert found.info is not None
-        how = "found at Stripe and recorded" if found.adopted else "sent to Stripe"
-        return f"The refund was {how}: Stripe says {found.info.status}."
+        if found.adopted:
+            return tx(
+                "The refund was found at Stripe and recorded: Stripe says {status}.",
+                status=found.info.status,
+            )
+        return tx("The refund was sent to Stripe: Stripe says {status}.", status=found.info.status)
 
     def refund_closed_payment(self, payment_id: int, *, actor_id: int) -> str:
         held = self._held(payment_id)
         if held is None:
-            return "The payment no longer needs a refund here."
+            return tx("The payment no longer needs a refund here.")
         if held.in_flight:
             return IN_FLIGHT_MESSAGE
         info = self._gateway.retrieve_payment_intent(held.payment_intent_id)
         if info.status != "succeeded":
-            return (
-                f"Stripe now says this payment is {info.status}, so nothing was refunded; "
-                "check it in the Stripe Dashboard."
+            return tx(
+                "Stripe now says this payment is {status}, so nothing was refunded; check it in "
+                "the Stripe Dashboard.",
+                status=info.status,
             )
         unrecorded = [
             refund
@@ -163,7 +178,10 @@ class StripeAttentionFixes:
         except IntegrityError:  # another admin's fix claimed the same refund a moment ago
             return IN_FLIGHT_MESSAGE
         if refund_id is None:
-            return f"Stripe had refunded it already; {len(unrecorded)} refund(s) recorded."
+            return tx(
+                "Stripe had refunded it already; {count} refund(s) recorded.",
+                count=len(unrecorded),
+            )
         try:
             made = self._gateway.create_refund(
                 payment_intent_id=held.payment_intent_id,
@@ -175,8 +193,11 @@ class StripeAttentionFixes:
             self._record(refund_id, None, actor_id, refused.stripe_message)
             raise
         self._record(refund_id, made, actor_id, CLOSED_REASON)
-        money = format_money(remaining, held.currency)
-        return f"{money} was refunded at Stripe ({made.status})."
+        return tx(
+            "{amount} was refunded at Stripe ({status}).",
+            amount=money(remaining, held.currency),
+            status=made.status,
+        )
 
     def _held(self, payment_id: int) -> _Held | None:
         with self._ctx.unit_of_work(write=False) as uow:

@@ -62,6 +62,8 @@ from linguaflex_desktop.services.payments.cancellation_notices import (
     announce_request,
 )
 from linguaflex_desktop.services.payments.refunds import Refunds
+from linguaflex_desktop.services.payments.stored_texts import keep, keep_template
+from linguaflex_desktop.texts import tx
 
 ENTITY = "cancellation_request"
 MAX_REQUEST_REASON_LENGTH = rules.MAX_REASON_LENGTH
@@ -70,9 +72,12 @@ _OPEN, _ANSWERED = CancellationRequestState.OPEN, CancellationRequestState.ANSWE
 _REFUNDING = (CancellationAnswer.FULL, CancellationAnswer.PART)
 _DEAD = (RefundStatus.FAILED, RefundStatus.CANCELED)
 ANSWER_MESSAGES = {
-    CancellationAnswer.FULL: "Your cancellation request was accepted: full refund.",
-    CancellationAnswer.PART: "Your cancellation request was answered with a partial refund.",
+    CancellationAnswer.FULL: tx("Your cancellation request was accepted: full refund."),
+    CancellationAnswer.PART: tx("Your cancellation request was answered with a partial refund."),
 }
+keep(*ANSWER_MESSAGES.values())
+keep_template("Cancellation request #{request} answered: full refund.")
+keep_template("Cancellation request #{request} answered: partial refund.")
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ class CancellationRequests:
                 result = _to_dto(session, request, user)
                 uow.commit()
         except IntegrityError as error:  # a concurrent ask on the same booking
-            raise Conflict("You have already asked to cancel this booking.") from error
+            raise Conflict(tx("You have already asked to cancel this booking.")) from error
         return result
 
     def list_requests(
@@ -188,10 +193,12 @@ class CancellationRequests:
                     or request.refund_id is not None
                     or (answer not in _REFUNDING)
                 ):
-                    raise Conflict("This cancellation request has already been answered.")
+                    raise Conflict(tx("This cancellation request has already been answered."))
                 return _Claim(request.id, booking.id, answer, request.amount_minor, note, key)
             if answer in _REFUNDING and booking.payment_status is not PaymentStatus.PAID:
-                raise InvalidTransition("This booking is no longer paid; nothing can be refunded.")
+                raise InvalidTransition(
+                    tx("This booking is no longer paid; nothing can be refunded.")
+                )
             request.state, request.answer = _ANSWERED, answer
             request.amount_minor = amount_minor
             request.answered_by_id, request.answered_at = user.id, now
@@ -207,14 +214,13 @@ class CancellationRequests:
         def authorize(user: User, booking: SessionBooking) -> None:
             _check_answerer(user, booking)
 
-        kind = "full" if claim.answer is CancellationAnswer.FULL else "partial"
         try:
             result = self._refunds().refund_on_behalf(
                 actor,
                 claim.booking_id,
                 authorize=authorize,
                 amount_minor=claim.amount_minor,
-                reason=f"Cancellation request #{claim.request_id} answered: {kind} refund.",
+                reason=_refund_reason(claim),
                 student_message=claim.note or ANSWER_MESSAGES[claim.answer],
                 request_key=claim.request_key,
             )
@@ -269,37 +275,49 @@ class CancellationRequests:
 
 def _check_can_ask(user: User, booking: SessionBooking, now: datetime) -> None:
     if user.id != booking.student_id:
-        raise PermissionDenied("Only the student who booked can ask to cancel it.")
+        raise PermissionDenied(tx("Only the student who booked can ask to cancel it."))
     if not policy.is_paid_and_open(booking):
-        raise InvalidTransition("Only a confirmed, paid session can be asked to be cancelled.")
+        raise InvalidTransition(tx("Only a confirmed, paid session can be asked to be cancelled."))
     if policy.refunds_automatically(booking.start_at, now):
         raise InvalidTransition(
-            "This session starts more than 24 hours from now: cancel it yourself for a full refund."
+            tx(
+                "This session starts more than 24 hours from now: cancel it yourself for a full "
+                "refund."
+            )
         )
+
+
+def _refund_reason(claim: _Claim) -> str:
+    """The refund's internal reason (admins, the audit trail): which request it answers."""
+    if claim.answer is CancellationAnswer.FULL:
+        return tx(
+            "Cancellation request #{request} answered: full refund.", request=claim.request_id
+        )
+    return tx("Cancellation request #{request} answered: partial refund.", request=claim.request_id)
 
 
 def _check_answerer(user: User, booking: SessionBooking) -> None:
     if user.role is not Role.ADMIN and user.id != booking.teacher_id:
-        raise PermissionDenied("Only the teacher of this booking or an admin can answer.")
+        raise PermissionDenied(tx("Only the teacher of this booking or an admin can answer."))
 
 
 def _check_answer(answer: CancellationAnswer, amount_minor: int | None) -> CancellationAnswer:
     try:
         answer = CancellationAnswer(answer)
     except ValueError:
-        raise ValidationError("Choose a full refund, a partial refund or no refund.") from None
+        raise ValidationError(tx("Choose a full refund, a partial refund or no refund.")) from None
     if answer is CancellationAnswer.PART:
         if not isinstance(amount_minor, int) or isinstance(amount_minor, bool) or amount_minor <= 0:
-            raise ValidationError("A partial refund needs a positive amount.")
+            raise ValidationError(tx("A partial refund needs a positive amount."))
     elif amount_minor is not None:
-        raise ValidationError("Only a partial refund takes an amount.")
+        raise ValidationError(tx("Only a partial refund takes an amount."))
     return answer
 
 
 def _request(session: Session, request_id: int) -> CancellationRequest:
     request = session.get(CancellationRequest, request_id)
     if request is None:
-        raise NotFound("That cancellation request does not exist.")
+        raise NotFound(tx("That cancellation request does not exist."))
     return request
 
 

@@ -23,14 +23,17 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundResult
 from linguaflex_desktop.services.payments.refunds import Refunds
+from linguaflex_desktop.services.payments.stored_texts import keep, with_reason
+from linguaflex_desktop.texts import tx
 
 MAX_CANCEL_REASON_LENGTH = policy.MAX_CANCEL_REASON_LENGTH
-STUDENT_REFUND_REASON = "Cancelled by the student more than 24 hours before the start."
-STUDENT_REFUND_MESSAGE = (
+STUDENT_REFUND_REASON = tx("Cancelled by the student more than 24 hours before the start.")
+STUDENT_REFUND_MESSAGE = tx(
     "You cancelled more than 24 hours before the start: full refund under the cancellation policy."
 )
-TEACHER_REFUND_REASON = "Cancelled by the teacher (always a full refund)."
-TEACHER_REFUND_MESSAGE = "Your teacher cancelled the session, so you get a full refund."
+TEACHER_REFUND_REASON = tx("Cancelled by the teacher (always a full refund).")
+TEACHER_REFUND_MESSAGE = tx("Your teacher cancelled the session, so you get a full refund.")
+keep(STUDENT_REFUND_REASON, STUDENT_REFUND_MESSAGE, TEACHER_REFUND_REASON, TEACHER_REFUND_MESSAGE)
 
 
 class Cancellations:
@@ -50,12 +53,14 @@ class Cancellations:
 
         def authorize(user: User, booking: SessionBooking) -> None:
             if user.role is not Role.STUDENT or user.id != booking.student_id:
-                raise PermissionDenied("Only the student who booked can cancel it this way.")
+                raise PermissionDenied(tx("Only the student who booked can cancel it this way."))
             _check_paid_and_open(booking)
             if not policy.refunds_automatically(booking.start_at, self._ctx.now()):
                 raise InvalidTransition(
-                    "This session starts within 24 hours, so it is no longer refunded "
-                    "automatically: ask for the cancellation instead."
+                    tx(
+                        "This session starts within 24 hours, so it is no longer refunded "
+                        "automatically: ask for the cancellation instead."
+                    )
                 )
 
         return self._refunds.refund_on_behalf(
@@ -63,7 +68,7 @@ class Cancellations:
             booking_id,
             authorize=authorize,
             amount_minor=None,
-            reason=_with(STUDENT_REFUND_REASON, reason),
+            reason=with_reason(STUDENT_REFUND_REASON, reason),
             student_message=STUDENT_REFUND_MESSAGE,
             request_key=request_key,
         )
@@ -77,7 +82,7 @@ class Cancellations:
 
         def authorize(user: User, booking: SessionBooking) -> None:
             if user.role is not Role.TEACHER or user.id != booking.teacher_id:
-                raise PermissionDenied("Only the teacher of this booking can cancel it.")
+                raise PermissionDenied(tx("Only the teacher of this booking can cancel it."))
             _check_paid_and_open(booking)
 
         return self._refunds.refund_on_behalf(
@@ -85,8 +90,8 @@ class Cancellations:
             booking_id,
             authorize=authorize,
             amount_minor=None,
-            reason=_with(TEACHER_REFUND_REASON, reason),
-            student_message=_with(TEACHER_REFUND_MESSAGE, reason),
+            reason=with_reason(TEACHER_REFUND_REASON, reason),
+            student_message=with_reason(TEACHER_REFUND_MESSAGE, reason),
             request_key=request_key,
         )
 
@@ -95,12 +100,8 @@ def _clean_reason(reason: str, *, required: bool) -> str:
     return clean_multiline(reason, what="reason", limit=MAX_CANCEL_REASON_LENGTH, required=required)
 
 
-def _with(sentence: str, reason: str) -> str:
-    return f"{sentence} Reason: {reason}" if reason else sentence
-
-
 def _check_paid_and_open(booking: SessionBooking) -> None:
     if not policy.is_paid_and_open(booking):
         raise InvalidTransition(
-            "Only a confirmed, paid session that has not taken place can be cancelled this way."
+            tx("Only a confirmed, paid session that has not taken place can be cancelled this way.")
         )

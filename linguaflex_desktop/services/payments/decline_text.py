@@ -8,35 +8,40 @@ decline, as Stripe advises. Pure; any thread.
 
 from __future__ import annotations
 
-AUTHENTICATION_FAILED = "Your bank could not confirm it was you. Try again or use another card."
-DECLINED = "Your card was declined."
-NOT_COMPLETED = "The payment was not completed. Please try again, possibly with another card."
+from linguaflex_desktop.services.payments.stored_texts import keep
+from linguaflex_desktop.texts import tx
+
+AUTHENTICATION_FAILED = tx("Your bank could not confirm it was you. Try again or use another card.")
+DECLINED = tx("Your card was declined.")
+NOT_COMPLETED = tx("The payment was not completed. Please try again, possibly with another card.")
 
 _BY_CODE = {
     "payment_intent_authentication_failure": AUTHENTICATION_FAILED,
     "authentication_required": AUTHENTICATION_FAILED,
-    "expired_card": "Your card has expired. Use another card.",
-    "incorrect_cvc": "Your card's security code was not accepted. Use another card.",
-    "invalid_cvc": "Your card's security code was not accepted. Use another card.",
-    "incorrect_number": "Your card number was not accepted. Use another card.",
-    "invalid_number": "Your card number was not accepted. Use another card.",
-    "invalid_expiry_month": "Your card's expiry date was not accepted. Use another card.",
-    "invalid_expiry_year": "Your card's expiry date was not accepted. Use another card.",
-    "processing_error": (
+    "expired_card": tx("Your card has expired. Use another card."),
+    "incorrect_cvc": tx("Your card's security code was not accepted. Use another card."),
+    "invalid_cvc": tx("Your card's security code was not accepted. Use another card."),
+    "incorrect_number": tx("Your card number was not accepted. Use another card."),
+    "invalid_number": tx("Your card number was not accepted. Use another card."),
+    "invalid_expiry_month": tx("Your card's expiry date was not accepted. Use another card."),
+    "invalid_expiry_year": tx("Your card's expiry date was not accepted. Use another card."),
+    "processing_error": tx(
         "Your card could not be charged because of a processing error. Please try again in "
         "a moment."
     ),
 }
 _BY_DECLINE_CODE = {
     "authentication_required": AUTHENTICATION_FAILED,
-    "insufficient_funds": "Your card has insufficient funds. Use another card.",
+    "insufficient_funds": tx("Your card has insufficient funds. Use another card."),
     "expired_card": _BY_CODE["expired_card"],
     "incorrect_cvc": _BY_CODE["incorrect_cvc"],
     "incorrect_number": _BY_CODE["incorrect_number"],
     "processing_error": _BY_CODE["processing_error"],
-    "card_velocity_exceeded": "Your card's limit has been reached. Use another card.",
-    "withdrawal_count_limit_exceeded": "Your card's limit has been reached. Use another card.",
+    "card_velocity_exceeded": tx("Your card's limit has been reached. Use another card."),
+    "withdrawal_count_limit_exceeded": tx("Your card's limit has been reached. Use another card."),
 }
+
+keep(AUTHENTICATION_FAILED, DECLINED, NOT_COMPLETED, *_BY_CODE.values(), *_BY_DECLINE_CODE.values())
 
 
 def decline_message(code: str | None, decline_code: str | None = None) -> str:

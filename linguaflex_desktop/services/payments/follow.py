@@ -37,18 +37,21 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
 # an attempt waiting for 3-D Secure longer than this is cancelled by reconciliation
 AUTHENTICATION_WINDOW = timedelta(minutes=30)
-CREATE_UNREACHABLE = (
+CREATE_UNREACHABLE = tx(
     "Stripe did not answer, so the payment was not started and nothing was charged. "
     "Please try again in a few minutes."
 )
-TIMED_OUT_MESSAGE = "Still waiting for the confirmation in the browser. Finish it there, or cancel."
-NOTHING_WAITING = "No payment of this booking is waiting; you can pay it again if it is unpaid."
-STILL_STARTING = "The payment is still being started with Stripe. Please try again in a minute."
+TIMED_OUT_MESSAGE = tx(
+    "Still waiting for the confirmation in the browser. Finish it there, or cancel."
+)
+NOTHING_WAITING = tx("No payment of this booking is waiting; you can pay it again if it is unpaid.")
+STILL_STARTING = tx("The payment is still being started with Stripe. Please try again in a minute.")
 
 
 def cancel_key(idempotency_key: str) -> str:
@@ -233,11 +236,11 @@ class AttemptFollower:
             user = load_acting_user(uow.session, actor)
             payment = uow.session.get(Payment, payment_id)
             if payment is None:
-                raise NotFound("That payment does not exist.")
+                raise NotFound(tx("That payment does not exist."))
             booking = uow.session.get(SessionBooking, payment.booking_id)
             assert booking is not None
             if user.role is not Role.ADMIN and booking.student_id != user.id:
-                raise PermissionDenied("This payment is not yours.")
+                raise PermissionDenied(tx("This payment is not yours."))
             if payment.status not in settling.ACTIVE:
                 return None
             if payment.stripe_payment_intent_id is None:

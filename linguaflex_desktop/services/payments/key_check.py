@@ -37,6 +37,7 @@ from linguaflex_desktop.services.payments.stripe_dto import (
     KeyCheckStep,
     ProblemKind,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -45,35 +46,38 @@ CHECK_RETURN_URL = "https://example.com/linguaflex/stripe-check"  # never visite
 CHECK_METADATA = {"purpose": "linguaflex_key_check"}
 SECRET_KINDS = ("secret", "restricted")
 
-MISSING = "Both Stripe keys are needed: enter the secret and the publishable key in Settings."
-NOT_SECRET = "The secret key must start with sk_test_, sk_live_, rk_test_ or rk_live_."
-NOT_PUBLISHABLE = "The publishable key must start with pk_test_ or pk_live_."
-MIXED = (
-    "The keys are of two modes (secret key: {secret}, publishable key: {publishable}): "
-    "use both test keys or both live keys of one Stripe account."
-)
-INVALID = (
-    "Stripe does not recognise the {key} key: copy it again from the Stripe Dashboard "
-    "(Developers > API keys)."
-)
-REVOKED = (
-    "The {key} key has been revoked or has expired: create a new one in the Stripe "
-    "Dashboard and enter it in Settings."
-)
-PERMISSION = (
-    "The restricted key lacks a permission this app needs ({needs}): grant it in the "
-    "Stripe Dashboard, or use the secret key."
-)
-TWO_ACCOUNTS = (
+MISSING = tx("Both Stripe keys are needed: enter the secret and the publishable key in Settings.")
+NOT_SECRET = tx("The secret key must start with sk_test_, sk_live_, rk_test_ or rk_live_.")
+NOT_PUBLISHABLE = tx("The publishable key must start with pk_test_ or pk_live_.")
+INVALID = {
+    "secret": tx(
+        "Stripe does not recognise the secret key: copy it again from the Stripe Dashboard "
+        "(Developers > API keys)."
+    ),
+    "publishable": tx(
+        "Stripe does not recognise the publishable key: copy it again from the Stripe "
+        "Dashboard (Developers > API keys)."
+    ),
+}
+REVOKED = {
+    "secret": tx(
+        "The secret key has been revoked or has expired: create a new one in the Stripe "
+        "Dashboard and enter it in Settings."
+    ),
+    "publishable": tx(
+        "The publishable key has been revoked or has expired: create a new one in the Stripe "
+        "Dashboard and enter it in Settings."
+    ),
+}
+TWO_ACCOUNTS = tx(
     "The publishable key belongs to another Stripe account than the secret key: "
     "use both keys of one account."
 )
-UNREACHABLE = (
+UNREACHABLE = tx(
     "Stripe could not be reached: check the internet connection (or proxy / firewall) "
     "and check again."
 )
-CHECKOUT_REFUSED = "Stripe refused to create a card-setup Checkout Session with these keys."
-CHECKOUT_NOT_EXPIRED = "Stripe did not expire the test Checkout Session (status {status})."
+CHECKOUT_REFUSED = tx("Stripe refused to create a card-setup Checkout Session with these keys.")
 ACCOUNT_NEEDS = "Accounts: read, Tokens: read"
 CHECKOUT_NEEDS = "Customers: write, Checkout Sessions: write"
 
@@ -120,8 +124,7 @@ class StripeKeyCheck:
         shape_problem = _shape_problem(self._secret_key, self._publishable_key, secret, publishable)
         if shape_problem is not None:
             return failed("keys", *shape_problem)
-        kind = "sandbox" if self._sandbox else f"{secret.mode} mode"
-        steps.append(KeyCheckStep("keys", True, f"Both keys are present and {kind} keys."))
+        steps.append(KeyCheckStep("keys", True, _present(self._sandbox, secret.mode)))
         try:
             probe = self._probe()
             account = probe.account_id()
@@ -131,15 +134,25 @@ class StripeKeyCheck:
             return failed("account", *_refusal(refused, ACCOUNT_NEEDS))
         except ExternalServiceError:
             return failed("account", "unreachable", UNREACHABLE)
-        steps.append(KeyCheckStep("account", True, f"Both keys belong to account {account}."))
         steps.append(
-            KeyCheckStep("api_version", True, f"Requests pin Stripe API {STRIPE_API_VERSION}.")
+            KeyCheckStep(
+                "account", True, tx("Both keys belong to account {account}.", account=account)
+            )
+        )
+        steps.append(
+            KeyCheckStep(
+                "api_version",
+                True,
+                tx("Requests pin Stripe API {version}.", version=STRIPE_API_VERSION),
+            )
         )
         outcome = self._checkout(secret)
         if outcome is not None:
             return failed("checkout", *outcome)
         steps.append(
-            KeyCheckStep("checkout", True, "A card-setup Checkout Session was created and expired.")
+            KeyCheckStep(
+                "checkout", True, tx("A card-setup Checkout Session was created and expired.")
+            )
         )
         return report(None, account)
 
@@ -165,10 +178,10 @@ class StripeKeyCheck:
             )
             expired = gateway.expire_checkout_session(session.id)
         except ConfigurationError:
-            return "revoked", REVOKED.format(key="secret")
+            return "revoked", REVOKED["secret"]
         except StripeRequestRefused:
             if secret.kind == "restricted":
-                return "permission", PERMISSION.format(needs=CHECKOUT_NEEDS)
+                return "permission", _permission(CHECKOUT_NEEDS)
             return "refused", CHECKOUT_REFUSED
         except ExternalServiceError:
             return "unreachable", UNREACHABLE
@@ -176,7 +189,10 @@ class StripeKeyCheck:
             if customer_id is not None:
                 _forget_customer(gateway, customer_id)
         if expired.status != "expired":
-            return "refused", CHECKOUT_NOT_EXPIRED.format(status=expired.status or "unknown")
+            return "refused", tx(
+                "Stripe did not expire the test Checkout Session (status {status}).",
+                status=expired.status or "unknown",
+            )
         return None
 
 
@@ -190,16 +206,21 @@ def _shape_problem(
     if publishable.kind != "publishable":
         return "wrong_key", NOT_PUBLISHABLE
     if secret.mode != publishable.mode:
-        return "mixed_modes", MIXED.format(secret=secret.mode, publishable=publishable.mode)
+        return "mixed_modes", tx(
+            "The keys are of two modes (secret key: {secret}, publishable key: {publishable}): "
+            "use both test keys or both live keys of one Stripe account.",
+            secret=secret.mode,
+            publishable=publishable.mode,
+        )
     return None
 
 
 def _refusal(refused: KeyRefused, needs: str) -> tuple[ProblemKind, str]:
     if refused.reason == "permission":
-        return "permission", PERMISSION.format(needs=needs)
+        return "permission", _permission(needs)
     if refused.reason == "revoked":
-        return "revoked", REVOKED.format(key=refused.key)
-    return "wrong_key", INVALID.format(key=refused.key)
+        return "revoked", REVOKED[refused.key]
+    return "wrong_key", INVALID[refused.key]
 
 
 def _forget_customer(gateway: PaymentsGateway, customer_id: str) -> None:
@@ -207,3 +228,20 @@ def _forget_customer(gateway: PaymentsGateway, customer_id: str) -> None:
         gateway.delete_customer(customer_id)
     except ExternalServiceError as error:  # a leftover test customer harms nothing
         log.warning("key check: customer %s not deleted: %s", customer_id, error)
+
+
+def _present(sandbox: bool, mode: str | None) -> str:
+    """The first step's sentence: both keys present, of the sandbox or of one mode."""
+    if sandbox:
+        return tx("Both keys are present and sandbox keys.")
+    if mode == "live":
+        return tx("Both keys are present and live mode keys.")
+    return tx("Both keys are present and test mode keys.")
+
+
+def _permission(needs: str) -> str:
+    return tx(
+        "The restricted key lacks a permission this app needs ({needs}): grant it in the "
+        "Stripe Dashboard, or use the secret key.",
+        needs=needs,
+    )

@@ -30,7 +30,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.common.validation import (
     check_day,
     check_id,
@@ -39,6 +39,7 @@ from linguaflex_desktop.services.common.validation import (
 )
 from linguaflex_desktop.services.payments.statement_dto import PayoutDTO
 from linguaflex_desktop.services.payments.statements import payout_dto, statement_figures
+from linguaflex_desktop.texts import tx
 
 MAX_NOTE_LENGTH = 1000
 MAX_KEY_LENGTH = 255
@@ -93,10 +94,10 @@ class Payouts:
         paid_on = _checked_day(paid_on, self._ctx.now().date() + FUTURE_LEEWAY)
         if isinstance(amount_minor, bool) or not isinstance(amount_minor, int):
             raise ValidationError(
-                "The amount must be a whole number of minor units.", field="amount"
+                tx("The amount must be a whole number of minor units."), field="amount"
             )
         if amount_minor <= 0:
-            raise ValidationError("The amount paid out must be more than zero.", field="amount")
+            raise ValidationError(tx("The amount paid out must be more than zero."), field="amount")
         request = _Request(teacher_id, currency, amount_minor, paid_on, reference, note, key)
         try:
             return self._record(actor, request)
@@ -141,7 +142,7 @@ class Payouts:
             load_acting_user(uow.session, actor, Role.ADMIN)
             repeated = _by_key(uow.session, request)
         if repeated is None:  # the integrity error was not the request key's
-            raise ValidationError("The payout could not be recorded; try again.")
+            raise ValidationError(tx("The payout could not be recorded; try again."))
         return repeated
 
 
@@ -159,7 +160,7 @@ def _checked_day(paid_on: object, latest: date) -> date:
     with marking("paid_on"):
         day = check_day(paid_on, what="day paid")
     if day > latest:
-        raise ValidationError("A payout cannot be dated in the future.", field="paid_on")
+        raise ValidationError(tx("A payout cannot be dated in the future."), field="paid_on")
     return day
 
 
@@ -178,7 +179,7 @@ def _by_key(session: Session, request: _Request) -> PayoutDTO | None:
         request.paid_on,
     )
     if not same:
-        raise ValidationError("This payout request was already used for a different payout.")
+        raise ValidationError(tx("This payout request was already used for a different payout."))
     teacher, recorder = session.get(User, found.teacher_id), session.get(User, found.recorded_by_id)
     assert teacher is not None and recorder is not None  # foreign keys
     return payout_dto(found, teacher.display_name, recorder.display_name)
@@ -189,7 +190,7 @@ def _lock_teacher(session: Session, teacher_id: int) -> User:
         select(User).where(User.id == teacher_id).with_for_update()
     ).one_or_none()
     if teacher is None or teacher.role is not Role.TEACHER:
-        raise NotFound("That teacher does not exist.")
+        raise NotFound(tx("That teacher does not exist."))
     return teacher
 
 
@@ -197,17 +198,30 @@ def _check_owed(session: Session, teacher: User, currency: str, amount_minor: in
     figures = statement_figures(session, teacher.id)
     earned = {key[1]: line for key, line in figures.items() if line.earned_to_date}
     if currency not in earned:
-        known = ", ".join(sorted(earned)) or "none yet"
-        raise ValidationError(
-            f"{teacher.display_name} has no earnings in {currency or 'that currency'} "
-            f"(currencies earned: {known}).",
-            field="currency",
-        )
+        known = ", ".join(sorted(earned)) or tx("none yet")
+        if currency:
+            message = tx(
+                "{teacher} has no earnings in {currency} (currencies earned: {known}).",
+                teacher=teacher.display_name,
+                currency=currency,
+                known=known,
+            )
+        else:
+            message = tx(
+                "{teacher} has no earnings in that currency (currencies earned: {known}).",
+                teacher=teacher.display_name,
+                known=known,
+            )
+        raise ValidationError(message, field="currency")
     line = earned[currency]
     owed = line.earned_to_date - line.paid_out_to_date
     if amount_minor > owed:
         raise ValidationError(
-            f"That is more than the {format_money(max(owed, 0), currency)} "
-            f"{teacher.display_name} is owed in {currency}.",
+            tx(
+                "That is more than the {owed} {teacher} is owed in {currency}.",
+                owed=money(max(owed, 0), currency),
+                teacher=teacher.display_name,
+                currency=currency,
+            ),
             field="amount",
         )

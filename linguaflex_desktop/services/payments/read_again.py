@@ -41,17 +41,11 @@ from linguaflex_desktop.services.payments.refund_settle import (
     record_refund_outcome,
     refund_status_of,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
-NOT_OF_BOOKING = "That Stripe object is not one of this booking's payments or refunds."
-AGREES = "Stripe says {stripe}; our record agrees."
-UPDATED = "Stripe says {stripe}; our record moved from {before} to {after}."
-DIFFERS = (
-    "Stripe says {stripe} but our record says {held}; nothing was changed. "
-    "Use Verify with Stripe, or refund, to settle the difference."
-)
-STILL_OPEN = "Stripe says {stripe}; the payment is not finished yet, so nothing changed."
+NOT_OF_BOOKING = tx("That Stripe object is not one of this booking's payments or refunds.")
 
 
 _ACTIONS: dict[RereadType, AuditAction] = {
@@ -166,14 +160,28 @@ def _find(session: Session, booking_id: int, stripe_id: str) -> tuple[RereadType
 def _message(object_type: RereadType, before: str, after: str, stripe: str) -> str:
     """One sentence for the admin: what Stripe says and what became of our record."""
     if before != after:
-        return UPDATED.format(stripe=_words(stripe), before=_words(before), after=_words(after))
+        return tx(
+            "Stripe says {stripe}; our record moved from {before} to {after}.",
+            stripe=_words(stripe),
+            before=_words(before),
+            after=_words(after),
+        )
     if object_type == "payment_intent" and after == "pending" and stripe in UNFINISHED:
-        return STILL_OPEN.format(stripe=_words(stripe))
+        return tx(
+            "Stripe says {stripe}; the payment is not finished yet, so nothing changed.",
+            stripe=_words(stripe),
+        )
     agreeing = _AGREEING.get(after) if object_type == "payment_intent" else None
     if stripe in (agreeing or frozenset({after})):
-        return AGREES.format(stripe=_words(stripe))
-    return DIFFERS.format(stripe=_words(stripe), held=_words(after))
+        return tx("Stripe says {stripe}; our record agrees.", stripe=_words(stripe))
+    return tx(
+        "Stripe says {stripe} but our record says {held}; nothing was changed. "
+        "Use Verify with Stripe, or refund, to settle the difference.",
+        stripe=_words(stripe),
+        held=_words(after),
+    )
 
 
 def _words(status: str) -> str:
+    # Stripe's status names (and ours, which are Stripe's), as Stripe writes them
     return status.replace("_", " ").replace("canceled", "cancelled")

@@ -60,20 +60,23 @@ from linguaflex_desktop.services.payments.dto import ReconcileReport
 from linguaflex_desktop.services.payments.follow import AUTHENTICATION_WINDOW, cancel_key
 from linguaflex_desktop.services.payments.refund_recovery import settle_unanswered_refunds
 from linguaflex_desktop.services.payments.refund_settle import settle_pending_refunds
+from linguaflex_desktop.services.payments.stored_texts import keep
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
 NOT_STARTED_CODE = "not_started"
-NOT_STARTED_MESSAGE = (
+NOT_STARTED_MESSAGE = tx(
     "The payment could not be started because Stripe did not answer; nothing was charged. "
     "You can pay again."
 )
 DEFAULT_CREATING_GRACE = timedelta(minutes=2)
 UNFINISHED = ("requires_action", "requires_confirmation", "requires_payment_method", "processing")
-AUTHENTICATION_ABANDONED = (
+AUTHENTICATION_ABANDONED = tx(
     "Your bank's verification was not finished within 30 minutes, so the payment attempt was "
     "cancelled; nothing was charged. You can pay again."
 )
+keep(NOT_STARTED_MESSAGE, AUTHENTICATION_ABANDONED)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class Reconciler:
         or is negative (Postgres
         refuses a negative LIMIT, SQLite would read it as "no limit"); 0 checks nothing."""
         if isinstance(limit, int) and limit < 0:
-            raise ValidationError(f"The limit cannot be negative ({limit}).")
+            raise ValidationError(tx("The limit cannot be negative ({limit}).", limit=limit))
         limit = check_int(limit, what="limit", minimum=0)
         report = ReconcileReport()
         for row in self._active_rows(limit):

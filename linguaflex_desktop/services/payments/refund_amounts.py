@@ -21,8 +21,9 @@ from linguaflex_desktop.models import (
     RefundStatus,
     SessionBooking,
 )
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.payments.dto import RefundPreview
+from linguaflex_desktop.texts import tx
 
 RESERVING = (
     RefundStatus.CREATING,
@@ -46,9 +47,9 @@ def split_after_refunds(
 def paid_payment(session: Session, booking: SessionBooking) -> Payment:
     """The booking's successful payment; only a PAID booking can be refunded."""
     if booking.payment_status is PaymentStatus.REFUNDED:
-        raise Conflict("This booking has already been refunded in full.")
+        raise Conflict(tx("This booking has already been refunded in full."))
     if booking.payment_status is not PaymentStatus.PAID:
-        raise InvalidTransition("Only a paid booking can be refunded.")
+        raise InvalidTransition(tx("Only a paid booking can be refunded."))
     payment = session.scalars(
         select(Payment)
         .where(
@@ -58,7 +59,7 @@ def paid_payment(session: Session, booking: SessionBooking) -> Payment:
         .execution_options(populate_existing=True)
     ).first()
     if payment is None:
-        raise NotFound("No successful payment was found for this booking.")
+        raise NotFound(tx("No successful payment was found for this booking."))
     return payment
 
 
@@ -78,15 +79,18 @@ def preview_of(
     paid, share = payment.amount_minor, payment.teacher_share_minor
     remaining = paid - reserved
     if remaining <= 0:
-        raise Conflict("Nothing is left to refund on this booking.")
+        raise Conflict(tx("Nothing is left to refund on this booking."))
     amount = remaining if amount_minor is None else amount_minor
     if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
-        raise ValidationError("The refund must be a positive whole number of minor units.")
+        raise ValidationError(tx("The refund must be a positive whole number of minor units."))
     if amount > remaining:
         raise ValidationError(
-            f"At most {format_money(remaining, payment.currency)} can be refunded "
-            f"({format_money(reserved, payment.currency)} of "
-            f"{format_money(paid, payment.currency)} is already refunded)."
+            tx(
+                "At most {remaining} can be refunded ({refunded} of {paid} is already refunded).",
+                remaining=money(remaining, payment.currency),
+                refunded=money(reserved, payment.currency),
+                paid=money(paid, payment.currency),
+            )
         )
     share_before, fee_before = split_after_refunds(
         paid_minor=paid, share_minor=share, refunded_minor=reserved
@@ -120,5 +124,5 @@ def preview_of(
 
 def intent_of(payment: Payment) -> str:
     if payment.stripe_payment_intent_id is None:
-        raise NotFound("This payment has no Stripe PaymentIntent.")
+        raise NotFound(tx("This payment has no Stripe PaymentIntent."))
     return payment.stripe_payment_intent_id

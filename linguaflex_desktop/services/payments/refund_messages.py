@@ -13,8 +13,10 @@ from linguaflex_desktop.models import Refund
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundDTO
+from linguaflex_desktop.services.payments.stored_texts import recall
+from linguaflex_desktop.texts import tx
 
-DEFAULT_STUDENT_MESSAGE = "Refund issued by LinguaFlex"
+DEFAULT_STUDENT_MESSAGE = tx("Refund issued by LinguaFlex")
 MAX_STUDENT_MESSAGE_LENGTH = rules.MAX_REASON_LENGTH
 
 
@@ -24,7 +26,7 @@ def clean_student_message(message: str) -> str:
 
 
 def student_message_text(message: str) -> str:
-    return message or DEFAULT_STUDENT_MESSAGE
+    return recall(message) or DEFAULT_STUDENT_MESSAGE
 
 
 def student_message_of(refund: Refund) -> str:
@@ -38,7 +40,7 @@ def refund_to_dto(refund: Refund, *, admin: bool) -> RefundDTO:
         amount_minor=refund.amount_minor,
         currency=refund.currency,
         status=refund.status,
-        reason=refund.reason if admin else None,
+        reason=recall(refund.reason) if admin else None,
         student_message=student_message_of(refund),
         stripe_refund_id=refund.stripe_refund_id if admin else None,
         created_at=refund.created_at,

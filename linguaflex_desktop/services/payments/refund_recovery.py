@@ -58,6 +58,7 @@ from linguaflex_desktop.services.payments.refund_settle import (
     record_refund_outcome,
     refund_status_of,
 )
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +66,9 @@ METADATA_KEY = "refund_id"
 DEAD = ("failed", "canceled")  # refunds at Stripe that moved no money
 ATTENTION_ACTION = AuditAction.REFUND_NEEDS_ATTENTION
 UNKNOWN_AT_STRIPE = "Stripe holds a refund for this payment that LinguaFlex did not record"
-REFUSED_MESSAGE = "Stripe refused the refund: {}. Nothing was refunded; it can be made again."
-NOT_RESENT_MESSAGE = (
-    f"{UNKNOWN_AT_STRIPE}, so this refund was not sent again (it may be the same money). "
-    "Check the payment in the Stripe Dashboard."
+NOT_RESENT_MESSAGE = tx(
+    "Stripe holds a refund for this payment that LinguaFlex did not record, so this refund "
+    "was not sent again (it may be the same money). Check the payment in the Stripe Dashboard."
 )
 
 
@@ -106,7 +106,11 @@ def refusal_of(found: Found) -> UserFacingError | None:
     """The error to show the admin when ``found`` made no refund (None when it did)."""
     if found.refused is not None:
         return StripeRequestRefused(
-            REFUSED_MESSAGE.format(found.refused.rstrip(".")), found.refused
+            tx(
+                "Stripe refused the refund: {stripe}. Nothing was refunded; it can be made again.",
+                stripe=found.refused.rstrip("."),
+            ),
+            found.refused,
         )
     if found.unknown:
         return Conflict(NOT_RESENT_MESSAGE)

@@ -90,6 +90,7 @@ from linguaflex_desktop.services.payments.refund_recovery import (
     take_lease,
 )
 from linguaflex_desktop.services.payments.refund_settle import audit_refund
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ Authorize = Callable[[User, SessionBooking], None]
 
 REFUND_RETRY_AFTER = timedelta(seconds=30)
 MAX_KEY_LENGTH = 255
-REFUND_UNREACHABLE = (
+REFUND_UNREACHABLE = tx(
     "Stripe did not answer, so it is not known yet whether the refund was made. Try the same "
     "refund again in a minute: it will not be made twice."
 )
@@ -183,7 +184,7 @@ class Refunds:
             reason, what="reason", limit=rules.MAX_REASON_LENGTH, required=True
         )
         if not isinstance(request_key, str) or not request_key:
-            raise ValidationError("A refund needs a request key (at most 255 characters).")
+            raise ValidationError(tx("A refund needs a request key (at most 255 characters)."))
         request_key = clean_line(request_key, what="request key", limit=MAX_KEY_LENGTH)
         texts = (reason, student_message)
         try:
@@ -229,8 +230,10 @@ class Refunds:
             )
         if known is None and status is not BookingStatus.CONFIRMED:
             raise InvalidTransition(
-                f"Only a confirmed booking can be cancelled; this one is "
-                f"{rules.describe_status(status)}."
+                tx(
+                    "Only a confirmed booking can be cancelled; this one is {status}.",
+                    status=rules.describe_status(status),
+                )
             )
         return self.refund(
             actor,
@@ -299,7 +302,7 @@ class Refunds:
     ) -> _Claim:
         payment = session.get(Payment, known.payment_id)
         if payment is None or payment.booking_id != booking.id:
-            raise Conflict("That refund request belongs to another booking.")
+            raise Conflict(tx("That refund request belongs to another booking."))
         now = self._ctx.now()
         if known.status is RefundStatus.CREATING and now - known.updated_at >= REFUND_RETRY_AFTER:
             intent_of(payment)
@@ -365,4 +368,4 @@ class Refunds:
 
 def _admin_only(user: User, booking: SessionBooking) -> None:
     if user.role is not Role.ADMIN:
-        raise PermissionDenied("Your role does not allow this.")
+        raise PermissionDenied(tx("Your role does not allow this."))

@@ -50,19 +50,18 @@ from linguaflex_desktop.services.payments.attempts import IN_PROGRESS, Charge, s
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.services.payments.follow import CREATE_UNREACHABLE, AttemptFollower
 from linguaflex_desktop.services.payments.reconcile import Reconciler
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
-CONFIRM_UNREACHABLE = (
+CONFIRM_UNREACHABLE = tx(
     "Stripe did not answer while confirming the payment, so it is not known yet whether it "
     "went through. Nothing will be charged twice: LinguaFlex checks with Stripe and updates "
     "the booking as soon as it can."
 )
-CREATE_REFUSED = "Stripe refused to start the payment: {}."
-CREATE_REFUSED_HINT = " Nothing was charged; you can pay again now."
-CONTINUE_OR_CANCEL = (
-    "If your bank's verification is still open, continue it, or cancel the payment attempt "
-    "to pay again."
+IN_PROGRESS_CONTINUE_OR_CANCEL = tx(
+    "A payment for this booking is already in progress. If your bank's verification is "
+    "still open, continue it, or cancel the payment attempt to pay again."
 )
 
 
@@ -118,7 +117,7 @@ class PaymentService:
             if busy.message != IN_PROGRESS:
                 raise
             if not self._reconciler.reconcile_booking(booking_id).changed:
-                raise Conflict(f"{IN_PROGRESS} {CONTINUE_OR_CANCEL}") from busy
+                raise Conflict(IN_PROGRESS_CONTINUE_OR_CANCEL) from busy
             charge = start_attempt(self._ctx, actor, booking_id, card_id)
         crashpoints.reached("pay.attempt_committed")
         info = self._create_intent(actor, charge)
@@ -209,10 +208,16 @@ class PaymentService:
             log.warning(
                 "payment %s: Stripe refused the PaymentIntent: %s", charge.payment_id, refused
             )
-            message = CREATE_REFUSED.format(refused.stripe_message.rstrip("."))
+            words = refused.stripe_message.rstrip(".")
+            message = tx("Stripe refused to start the payment: {stripe}.", stripe=words)
             self._close_refused(actor, charge, PaymentAttemptStatus.FAILED, message)
             raise StripeRequestRefused(
-                f"{message}{CREATE_REFUSED_HINT}", refused.stripe_message
+                tx(
+                    "Stripe refused to start the payment: {stripe}. Nothing was charged; you "
+                    "can pay again now.",
+                    stripe=words,
+                ),
+                refused.stripe_message,
             ) from refused
         except ExternalServiceError as error:
             log.warning("payment %s: PaymentIntent not created: %s", charge.payment_id, error)
@@ -244,7 +249,7 @@ class PaymentService:
         with self._ctx.unit_of_work() as uow:
             payment, _booking = settling.lock_payment(uow.session, charge.payment_id)
             if payment.status is not PaymentAttemptStatus.CREATING:
-                raise Conflict("This payment attempt was closed meanwhile; please pay again.")
+                raise Conflict(tx("This payment attempt was closed meanwhile; please pay again."))
             payment.stripe_payment_intent_id = info.id
             payment.status = PaymentAttemptStatus.PENDING
             payment.updated_at = self._ctx.now()

@@ -32,9 +32,11 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.booking.state import apply_payment_status, load_booking
 from linguaflex_desktop.services.common.audit import record_audit
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.payments import decline_text
 from linguaflex_desktop.services.payments.dto import PayState
+from linguaflex_desktop.services.payments.stored_texts import keep, recall
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -46,18 +48,20 @@ ENDED_ACTIONS = {
     PaymentAttemptStatus.CANCELED: AuditAction.PAYMENT_CANCELED,
 }
 MISMATCH_CODE = "intent_mismatch"
-MISMATCH_MESSAGE = (
+MISMATCH_MESSAGE = tx(
     "Stripe's record of this payment does not match the booking, so it was not accepted. "
     "An administrator has been alerted; please contact support."
 )
-CANCELED_MESSAGE = "The payment was cancelled; nothing was charged. You can pay again."
-ACTION_MESSAGE = "Your bank asks you to confirm this payment in the browser (3-D Secure)."
-PENDING_MESSAGE = "Waiting for Stripe to confirm the payment…"
+CANCELED_MESSAGE = tx("The payment was cancelled; nothing was charged. You can pay again.")
+ACTION_MESSAGE = tx("Your bank asks you to confirm this payment in the browser (3-D Secure).")
+PENDING_MESSAGE = tx("Waiting for Stripe to confirm the payment…")
 NO_CARD_MESSAGE = decline_text.NOT_COMPLETED
-ATTENTION_MESSAGE = (
+ATTENTION_MESSAGE = tx(
     "The payment went through at Stripe after the booking was closed; an administrator "
     "will refund it."
 )
+
+keep(MISMATCH_MESSAGE, CANCELED_MESSAGE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def lock_payment(session: Session, payment_id: int) -> tuple[Payment, SessionBoo
     """The payment and its booking, the booking row locked, both freshly read."""
     booking_id = session.scalar(select(Payment.booking_id).where(Payment.id == payment_id))
     if booking_id is None:
-        raise NotFound("That payment does not exist.")
+        raise NotFound(tx("That payment does not exist."))
     booking = load_booking(session, booking_id, for_update=True)
     payment = session.scalars(
         select(Payment).where(Payment.id == payment_id).execution_options(populate_existing=True)
@@ -87,9 +91,9 @@ def outcome_of(payment: Payment) -> Settled:
     if payment.status is PaymentAttemptStatus.SUCCEEDED:
         return Settled("succeeded", _paid_message(payment))
     if payment.status is PaymentAttemptStatus.FAILED:
-        return Settled("failed", payment.failure_message or NO_CARD_MESSAGE)
+        return Settled("failed", recall(payment.failure_message or "") or NO_CARD_MESSAGE)
     if payment.status is PaymentAttemptStatus.CANCELED:
-        return Settled("canceled", payment.failure_message or CANCELED_MESSAGE)
+        return Settled("canceled", recall(payment.failure_message or "") or CANCELED_MESSAGE)
     return Settled("pending", PENDING_MESSAGE)
 
 
@@ -111,7 +115,7 @@ def settle(
     if info.status == "succeeded":
         return _succeeded(session, payment, booking, info, at=at, actor_id=actor_id)
     if info.status == "canceled":
-        message = canceled_message or payment.failure_message or CANCELED_MESSAGE
+        message = canceled_message or recall(payment.failure_message or "") or CANCELED_MESSAGE
         close_attempt(
             session, payment, booking, PaymentAttemptStatus.CANCELED, None, message, at, actor_id
         )
@@ -257,7 +261,7 @@ def _to_booking(
 
 
 def _paid_message(payment: Payment) -> str:
-    return f"Payment received: {format_money(payment.amount_minor, payment.currency)}."
+    return tx("Payment received: {amount}.", amount=money(payment.amount_minor, payment.currency))
 
 
 def _snapshot(payment: Payment) -> dict[str, object]:

@@ -49,6 +49,7 @@ from linguaflex_desktop.services.payments.statement_dto import (
     StatementDTO,
     StatementLine,
 )
+from linguaflex_desktop.texts import tx
 
 MAX_STATEMENT_DAYS = 10 * 366
 MAX_PAYOUTS_LISTED = 500
@@ -89,9 +90,9 @@ class TeacherStatements:
         first_day = check_day(first_day, what="first day")
         end_day = check_day(end_day, what="end of the period")
         if end_day <= first_day:
-            raise ValidationError("Choose a period whose first day comes before its end.")
+            raise ValidationError(tx("Choose a period whose first day comes before its end."))
         if (end_day - first_day).days > MAX_STATEMENT_DAYS:
-            raise ValidationError("A statement covers at most 10 years.")
+            raise ValidationError(tx("A statement covers at most 10 years."))
         where = ZoneInfo(validate_time_zone(zone))
         wanted = check_optional_id(teacher_id, what="teacher")
         from_at, to_at = local_midnight_utc(first_day, where), local_midnight_utc(end_day, where)
@@ -134,7 +135,7 @@ def _allowed_teacher(session: Session, actor: Actor, teacher_id: int | None) -> 
     if user.role is Role.ADMIN:
         return teacher_id
     if teacher_id is not None and teacher_id != user.id:
-        raise PermissionDenied("A teacher sees only their own statements.")
+        raise PermissionDenied(tx("A teacher sees only their own statements."))
     return user.id
 
 

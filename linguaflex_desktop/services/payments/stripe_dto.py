@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import format_money, money
+from linguaflex_desktop.texts import Amount, tx
 
 DifferenceKind = Literal[
     "missing_at_stripe",  # Stripe does not know the PaymentIntent (404)
@@ -24,15 +25,27 @@ DifferenceKind = Literal[
     "refund_status",
 ]
 DIFFERENCE_TEXT: dict[DifferenceKind, str] = {
-    "missing_at_stripe": "Payment unknown to Stripe",
-    "amount": "Amount differs",
-    "currency": "Currency differs",
-    "status": "Status differs",
-    "booking": "Booking differs",
-    "refund_not_recorded": "Refund at Stripe not recorded here",
-    "refund_missing_at_stripe": "Refund unknown to Stripe",
-    "refund_amount": "Refund amount differs",
-    "refund_status": "Refund status differs",
+    "missing_at_stripe": tx("Payment unknown to Stripe"),
+    "amount": tx("Amount differs"),
+    "currency": tx("Currency differs"),
+    "status": tx("Status differs"),
+    "booking": tx("Booking differs"),
+    "refund_not_recorded": tx("Refund at Stripe not recorded here"),
+    "refund_missing_at_stripe": tx("Refund unknown to Stripe"),
+    "refund_amount": tx("Refund amount differs"),
+    "refund_status": tx("Refund status differs"),
+}
+# the same, inside a sentence (after a colon)
+DIFFERENCE_IN_SENTENCE: dict[DifferenceKind, str] = {
+    "missing_at_stripe": tx("payment unknown to Stripe"),
+    "amount": tx("amount differs"),
+    "currency": tx("currency differs"),
+    "status": tx("status differs"),
+    "booking": tx("booking differs"),
+    "refund_not_recorded": tx("refund at Stripe not recorded here"),
+    "refund_missing_at_stripe": tx("refund unknown to Stripe"),
+    "refund_amount": tx("refund amount differs"),
+    "refund_status": tx("refund status differs"),
 }
 
 
@@ -60,6 +73,13 @@ def value_text(difference: LedgerDifference, value: int | str | None) -> str:
     if isinstance(value, int):  # amounts are the only numbers
         return format_money(value, difference.currency)
     return str(value)
+
+
+def value_param(difference: LedgerDifference, value: int | str | None) -> Amount | str:
+    """``value_text`` for a sentence made with ``tx``: amounts as ``Amount``."""
+    if isinstance(value, int):
+        return money(value, difference.currency)
+    return value_text(difference, value)
 
 
 def difference_text(difference: LedgerDifference) -> str:

@@ -55,6 +55,8 @@ from linguaflex_desktop.services.payments.earnings_months import (
 )
 from linguaflex_desktop.services.payments.refund_amounts import split_after_refunds
 from linguaflex_desktop.services.payments.refund_messages import refund_to_dto
+from linguaflex_desktop.services.payments.stored_texts import recall
+from linguaflex_desktop.texts import tx
 
 MAX_PAGE = 200
 _Student = aliased(User)
@@ -83,7 +85,7 @@ class PaymentViews:
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
             if user.role is Role.TEACHER:
-                raise PermissionDenied("Teachers see their earnings instead of payments.")
+                raise PermissionDenied(tx("Teachers see their earnings instead of payments."))
             student_id = user.id if user.role is Role.STUDENT else filters.student_id
             query = _filtered(_payments_query(), filters, student_id)
             total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
@@ -184,7 +186,7 @@ def _payments_query() -> Select[*tuple[Any, ...]]:
 def _checked_filter(filters: object) -> PaymentFilter:
     """The filters checked (ValidationError names the bad field), time bounds in UTC."""
     if not isinstance(filters, PaymentFilter):
-        raise ValidationError("The payment filter is not a PaymentFilter.")
+        raise ValidationError(tx("The payment filter is not a PaymentFilter."))
     status = filters.status
     return replace(
         filters,
@@ -235,7 +237,7 @@ def _payment_dto(row: Any, role: Role) -> PaymentDTO:
         refunded_minor=payment.refunded_minor,
         currency=payment.currency,
         status=payment.status,
-        failure_message=payment.failure_message if show_card else None,
+        failure_message=(recall(payment.failure_message or "") or None) if show_card else None,
         card_brand=brand if show_card else None,
         card_last4=last4 if show_card else None,
         stripe_payment_intent_id=payment.stripe_payment_intent_id if role is Role.ADMIN else None,
