@@ -9,6 +9,7 @@ to ``visit``, then closed if it is a dialog.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,20 @@ def _visit(controller: AppController, window: QWidget, stop: Stop, visit: Visit)
 
 
 def _tab_stops(window: RoleWindow, role: Role) -> Iterator[Stop]:
+    """One stop per tab, named after the page's class ("student-my-bookings")."""
+    seen: set[str] = set()
     for index in range(window.tabs.count()):
-        yield Stop(f"{role.value}-tab-{index + 1:02d}", _tab_opener(index))
+        page = _slug(type(window.tabs.widget(index)).__name__)
+        name = f"{role.value}-{page.removeprefix(f'{role.value}-').removesuffix('-page')}"
+        if name in seen:
+            name = f"{name}-{index + 1}"
+        seen.add(name)
+        yield Stop(name, _tab_opener(index))
+
+
+def _slug(class_name: str) -> str:
+    """'MyBookingsPage' -> 'my-bookings-page'."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", class_name).lower()
 
 
 def _tab_opener(index: int) -> Callable[[QWidget], QWidget]:
@@ -111,7 +124,6 @@ def _login_stops() -> list[Stop]:
         Stop("login", sign_in),
         Stop("login-create-account", create_account),
         Stop("login-forgot-password", lambda login: login.open_forgot_password()),
-        Stop("login-again", sign_in),
     ]
 
 

@@ -92,6 +92,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A card-setup Checkout Session was created and expired.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
       <translation type="unfinished" />
     </message>
@@ -128,6 +132,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A partial refund needs a positive amount.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment for this booking is already in progress.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A payment for this booking is already in progress. If your bank's verification is still open, continue it, or cancel the payment attempt to pay again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A payment for this booking is in progress; try again once it has finished.</source>
       <translation type="unfinished" />
     </message>
@@ -140,7 +156,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A payout cannot be dated in the future.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>a refund held here is unknown to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A refund needs a request key (at most 255 characters).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A refund of this payment is already waiting for Stripe's answer; the payment reconcile finishes it.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -168,6 +196,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A secret can be at most {limit} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A session can be rated once it is completed.</source>
       <translation type="unfinished" />
     </message>
@@ -180,11 +212,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A statement covers at most 10 years.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A Stripe publishable key starts with 'pk_'.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>A student</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A teacher sees only their own statements.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -249,6 +289,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Add a card before paying.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Add a card…</source>
       <translation type="unfinished" />
     </message>
@@ -289,10 +333,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Afghanistan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>After</source>
       <translation type="unfinished" />
     </message>
@@ -302,14 +342,6 @@
     </message>
     <message>
       <source>agrees</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Albania</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Algeria</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -345,15 +377,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>American Samoa</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Amount</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Amount ({currency})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Amount differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>amount differs</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -369,6 +405,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>An empty secret cannot be stored; clear it instead.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>An exported time must carry its time zone.</source>
       <translation type="unfinished" />
     </message>
@@ -381,15 +421,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Andorra</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Angola</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Anguilla</source>
+      <source>Another process already serves this folder's payments sandbox.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -437,14 +469,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Antarctica</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Antigua and Barbuda</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Any currency</source>
       <translation type="unfinished" />
     </message>
@@ -489,18 +513,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Argentina</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Armenia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Aruba</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Ask for at most {n} days at a time.</source>
       <translation type="unfinished" />
     </message>
@@ -537,6 +549,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>At most {remaining} can be refunded ({refunded} of {paid} is already refunded).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attempt {attempt} failed, retrying: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Attempts</source>
       <translation type="unfinished" />
     </message>
@@ -557,19 +577,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Australia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Austria</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Availability</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Azerbaijan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -593,22 +601,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bahamas</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bahrain</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bangladesh</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Barbados</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Before</source>
       <translation type="unfinished" />
     </message>
@@ -621,26 +613,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Belarus</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Belgium</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Belize</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Benin</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bermuda</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Best match</source>
       <translation type="unfinished" />
     </message>
@@ -649,19 +621,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bhutan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>bio</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bolivia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bonaire, Sint Eustatius and Saba</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -709,6 +669,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Booking differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>booking differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Booking moved to a new time</source>
       <translation type="unfinished" />
     </message>
@@ -745,43 +713,31 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bosnia and Herzegovina</source>
+      <source>Both keys are present and live mode keys.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Botswana</source>
+      <source>Both keys are present and sandbox keys.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Bouvet Island</source>
+      <source>Both keys are present and test mode keys.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Brazil</source>
+      <source>Both keys belong to account {account}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>British Indian Ocean Territory</source>
+      <source>Both Stripe keys (secret and publishable) are needed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Both Stripe keys are needed: enter the secret and the publishable key in Settings.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Browser</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Brunei Darussalam</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bulgaria</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Burkina Faso</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Burundi</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -825,23 +781,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Cabo Verde</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Calendar invite</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Cambodia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Cameroon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Canada</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -897,6 +837,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Cancellation request #{request} answered: full refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancellation request #{request} answered: partial refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Cancellation request · {summary}</source>
       <translation type="unfinished" />
     </message>
@@ -915,6 +863,14 @@
     <message>
       <source>cancelled</source>
       <comment>stripe</comment>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled by the student more than 24 hours before the start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancelled by the teacher (always a full refund).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -974,23 +930,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Card setup cancelled; no card was saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Card setup not created at Stripe: {state}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Card setup {id}: {state}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Cayman Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Central African Republic</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Chad</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1043,14 +991,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Chile</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>China</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Choose 1 to 5 stars.</source>
       <translation type="unfinished" />
     </message>
@@ -1071,7 +1011,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose a full refund, a partial refund or no refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Choose a new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a period whose first day comes before its end.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1111,10 +1059,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Christmas Island</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Clear filters</source>
       <translation type="unfinished" />
     </message>
@@ -1123,19 +1067,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Cocos (Keeling) Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Code</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Colombia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Comoros</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1219,14 +1151,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Congo</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Congo, The Democratic Republic of the</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>contact details hidden</source>
       <translation type="unfinished" />
     </message>
@@ -1235,19 +1159,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Cook Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Copy link</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Copy the session's link, to paste it into a calendar or chat.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Costa Rica</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1279,23 +1195,19 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Croatia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>CSV files</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Cuba</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Curaçao</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Currency</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Currency differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>currency differs</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1308,18 +1220,6 @@
     </message>
     <message>
       <source>Customer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Cyprus</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Czechia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Côte d'Ivoire</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1455,10 +1355,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Denmark</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Description</source>
       <translation type="unfinished" />
     </message>
@@ -1496,18 +1392,6 @@
     </message>
     <message>
       <source>display name</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Djibouti</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dominica</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dominican Republic</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1579,23 +1463,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Ecuador</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Edit gig</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Edit…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Egypt</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>El Salvador</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1628,26 +1500,6 @@
     </message>
     <message>
       <source>Enter your email address and password.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Equatorial Guinea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Eritrea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Estonia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Eswatini</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ethiopia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1761,23 +1613,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Falkland Islands (Malvinas)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Faroe Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Feb</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Field</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fiji</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1794,10 +1634,6 @@
     </message>
     <message>
       <source>Finished</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Finland</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1829,22 +1665,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>France</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>French Guiana</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>French Polynesia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>French Southern Territories</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Fri</source>
       <translation type="unfinished" />
     </message>
@@ -1865,31 +1685,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Gabon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gambia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Gave up</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Georgia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Germany</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ghana</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Gibraltar</source>
+      <source>Gave up after {attempts} attempts: {reason}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1933,51 +1733,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Greece</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Greenland</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Grenada</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Gross</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guadeloupe</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guam</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guatemala</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guernsey</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guinea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guinea-Bissau</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Guyana</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Haiti</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1986,10 +1742,6 @@
     </message>
     <message>
       <source>Health timeline — booking #{id}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Heard Island and McDonald Islands</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2021,18 +1773,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Holy See (Vatican City State)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Honduras</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Hong Kong</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Hourly rate</source>
       <translation type="unfinished" />
     </message>
@@ -2045,15 +1785,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Hungary</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>I am a</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Iceland</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2085,14 +1817,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>India</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Indonesia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Internal reason</source>
       <translation type="unfinished" />
     </message>
@@ -2117,26 +1841,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Iran</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Iraq</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ireland</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Isle of Man</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Israel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>It starts more than 24 hours from now: you get a full refund automatically.</source>
       <translation type="unfinished" />
     </message>
@@ -2145,7 +1849,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Italy</source>
+      <source>It still differs: {what} (here {ours}, at Stripe {stripe}); check the payment in the Stripe Dashboard.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2173,19 +1877,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Jamaica</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Jan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Japan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Jersey</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2245,10 +1937,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Jordan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Jul</source>
       <translation type="unfinished" />
     </message>
@@ -2257,15 +1945,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Kazakhstan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Keep booking</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kenya</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2274,18 +1954,6 @@
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kiribati</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kuwait</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kyrgyzstan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2306,10 +1974,6 @@
     </message>
     <message>
       <source>Languages must be given as a list of names.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Laos</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2353,14 +2017,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Latvia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Lebanon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Left to refund after</source>
       <translation type="unfinished" />
     </message>
@@ -2374,23 +2030,35 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Lesotho</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Level</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Liberia</source>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: no secure password store (such as the system keychain or credential manager) is available. Set them in the environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Libya</source>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the only password store available keeps secrets in a plain file. Set them in the environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Liechtenstein</source>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the password store refused to delete it ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the password store refused to save it ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: no secure password store (such as the system keychain or credential manager) is available.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: the only password store available keeps secrets in a plain file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: the password store refused to save it ({error}).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2407,10 +2075,6 @@
     </message>
     <message>
       <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Lithuania</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2490,39 +2154,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Luxembourg</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Macao</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Madagascar</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Make default</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Malawi</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Malaysia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Maldives</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mali</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Malta</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2546,22 +2178,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Marshall Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Martinique</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mauritania</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mauritius</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Max</source>
       <translation type="unfinished" />
     </message>
@@ -2571,10 +2187,6 @@
     </message>
     <message>
       <source>May</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mayotte</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2603,6 +2215,10 @@
     </message>
     <message>
       <source>Meeting failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting failed: unknown reason</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2698,14 +2314,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Mexico</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Micronesia, Federated States of</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Min</source>
       <translation type="unfinished" />
     </message>
@@ -2718,23 +2326,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Moldova</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Mon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Monaco</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mongolia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Montenegro</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2742,19 +2334,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Montserrat</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Morocco</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Move the meeting</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Mozambique</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2774,10 +2354,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Myanmar</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Name</source>
       <translation type="unfinished" />
     </message>
@@ -2786,15 +2362,7 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Namibia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>native</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nauru</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2818,10 +2386,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Nepal</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Net (ours)</source>
       <translation type="unfinished" />
     </message>
@@ -2834,10 +2398,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Netherlands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>never</source>
       <translation type="unfinished" />
     </message>
@@ -2847,10 +2407,6 @@
     </message>
     <message>
       <source>New address</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>New Caledonia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2890,10 +2446,6 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>New Zealand</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>new@example.com</source>
       <translation type="unfinished" />
     </message>
@@ -2915,22 +2467,6 @@
     </message>
     <message>
       <source>Next →</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nicaragua</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Niger</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nigeria</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Niue</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3007,6 +2543,10 @@ Find a teacher and book a session.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No meeting (not paid)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No meeting for this booking.</source>
       <translation type="unfinished" />
     </message>
@@ -3038,6 +2578,10 @@ Booking updates, meeting links and reminders arrive here.</source>
     <message>
       <source>No paid sessions yet.
 Sessions appear here once the student has paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No payment of this booking is waiting; you can pay it again if it is unpaid.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3098,6 +2642,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No successful payment was found for this booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No such teacher.</source>
       <translation type="unfinished" />
     </message>
@@ -3118,23 +2666,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Norfolk Island</source>
+      <source>none yet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>North Korea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>North Macedonia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Northern Mariana Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Norway</source>
+      <source>Not a LinguaFlex Jitsi room: {room}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3222,6 +2758,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Nothing is left to refund on this booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nothing needs attention: every booking, payment and job is where it should be.</source>
       <translation type="unfinished" />
     </message>
@@ -3251,11 +2791,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Oman</source>
+      <source>Online session</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Online session</source>
+      <source>Only a confirmed booking can be cancelled; this one is {status}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3263,11 +2803,27 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only a confirmed, paid session can be asked to be cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only a confirmed, paid session can be marked completed.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only a confirmed, paid session that has not taken place can be cancelled this way.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only a dead job can be retried; job #{job_id} is {state}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a paid booking can be refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only a partial refund takes an amount.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3283,6 +2839,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only the student and the teacher join the session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only the student and the teacher of this booking can join.</source>
       <translation type="unfinished" />
     </message>
@@ -3295,11 +2855,35 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only the student who booked can ask to cancel it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student who booked can cancel it this way.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the student who booked can pay this booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only the student who booked, or an admin, can cancel a booking.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Only the teacher of this booking can cancel it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Only the teacher of this booking can do that.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the teacher of this booking can start its meeting.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only the teacher of this booking or an admin can answer.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3403,30 +2987,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Pakistan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Palau</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Palestine, State of</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Panama</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Papua New Guinea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Paraguay</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Part of it:</source>
       <translation type="unfinished" />
     </message>
@@ -3480,6 +3040,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Pay {amount}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paying with {brand} •••• {last4}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3563,6 +3127,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Payment received: {amount}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Payment refunded</source>
       <translation type="unfinished" />
     </message>
@@ -3572,6 +3140,14 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>payment status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Payment unknown to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>payment unknown to Stripe</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3647,19 +3223,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Peru</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Philippines</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Photo</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Pitcairn</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3703,19 +3267,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Poland</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Poor</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Port</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Portugal</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3796,14 +3352,6 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Publishable key</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Puerto Rico</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Qatar</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3963,11 +3511,27 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Refund amount differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>refund amount differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Refund at Stripe not ours</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Refund at Stripe not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund at Stripe not recorded here</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>refund at Stripe not recorded here</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3980,6 +3544,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Refund found at Stripe and recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund issued by LinguaFlex</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4003,7 +3571,23 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Refund status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>refund status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Refund succeeded at Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refund unknown to Stripe</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>refund unknown to Stripe</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4156,6 +3740,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Requests pin Stripe API {version}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Requires action</source>
       <translation type="unfinished" />
     </message>
@@ -4220,10 +3808,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Romania</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Rule</source>
       <translation type="unfinished" />
     </message>
@@ -4240,54 +3824,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Russian Federation</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Rwanda</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Réunion</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Barthélemy</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Helena, Ascension and Tristan da Cunha</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Kitts and Nevis</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Lucia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Martin (French part)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Pierre and Miquelon</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saint Vincent and the Grenadines</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Samoa</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>San Marino</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · 4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure</source>
       <translation type="unfinished" />
     </message>
@@ -4296,15 +3832,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Sao Tome and Principe</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Sat</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saudi Arabia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4460,15 +3988,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Senegal</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Sep</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Serbia</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4548,15 +4068,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Seychelles</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Show</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sierra Leone</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4588,27 +4100,15 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Singapore</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sint Maarten (Dutch part)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Slovakia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Slovenia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>SMTP host</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>smtp host</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>SMTP is not configured (SMTP_HOST).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4636,6 +4136,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>SMTP security must be starttls, tls or plain, not {security}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>SMTP sender</source>
       <translation type="unfinished" />
     </message>
@@ -4656,14 +4160,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Solomon Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Somalia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Someone else changed this booking first; here is its current state.</source>
       <translation type="unfinished" />
     </message>
@@ -4676,35 +4172,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>South Africa</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>South Georgia and the South Sandwich Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>South Korea</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>South Sudan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Spain</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Speaks {languages}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>speaks {languages}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sri Lanka</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4760,6 +4232,22 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>status differs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Still waiting for Stripe's page. The card setup stays open: finish it there, or cancel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Still waiting for the confirmation in the browser. Finish it there, or cancel.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stop</source>
       <translation type="unfinished" />
     </message>
@@ -4784,11 +4272,51 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe and LinguaFlex agree on this payment now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe answered with an error: {stripe}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe confirmed the payment</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe confirmed the payment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe confirmed the payment; it is recorded as paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe could not be reached (no answer in time, or it is unavailable). Nothing was charged or changed; please try again in a moment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe could not be reached: check the internet connection (or proxy / firewall) and check again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe Customer {id} of {student}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe did not answer while confirming the payment, so it is not known yet whether it went through. Nothing will be charged twice: LinguaFlex checks with Stripe and updates the booking as soon as it can.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe did not answer, so it is not known yet whether the refund was made. Try the same refund again in a minute: it will not be made twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe did not answer, so the payment was not started and nothing was charged. Please try again in a few minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe did not expire the test Checkout Session (status {status}).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4800,11 +4328,35 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe does not recognise the publishable key: copy it again from the Stripe Dashboard (Developers &gt; API keys).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe does not recognise the secret key: copy it again from the Stripe Dashboard (Developers &gt; API keys).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe had refunded it already; {count} refund(s) recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe holds a refund for this payment that LinguaFlex did not record, so this refund was not sent again (it may be the same money). Check the payment in the Stripe Dashboard.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe holds a refund on it that was never recorded here</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe keys are not configured.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe names another booking for it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe now says this payment is {status}, so nothing was refunded; check it in the Stripe Dashboard.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4824,7 +4376,55 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe refused the API key; check the keys in Settings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe refused the refund</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused the refund ({stripe}); it is recorded as failed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused the refund: {stripe}. Nothing was refunded; it can be made again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused the request.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused the request: {stripe}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused to create a card-setup Checkout Session with these keys.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused to start the payment: {stripe}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe refused to start the payment: {stripe}. Nothing was charged; you can pay again now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe says {stripe} but our record says {held}; nothing was changed. Use Verify with Stripe, or refund, to settle the difference.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe says {stripe}; our record agrees.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe says {stripe}; our record moved from {before} to {after}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe says {stripe}; the payment is not finished yet, so nothing changed.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4836,7 +4436,23 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe still has this payment in progress; it was left as it is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe still holds {refunds} on this payment, which LinguaFlex cannot attribute, so the refund was not sent; check the payment in the Stripe Dashboard.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe test cards cannot be used with live keys.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe took payment #{number} after the booking had closed here; {amount} has not been returned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe took the payment after the booking had closed.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4844,7 +4460,19 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Stripe's answer closed the attempt: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe's card page expired before a card was saved. Start again to add a card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stripe's payment does not match the booking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stripe's record of this payment does not match the booking, so it was not accepted. An administrator has been alerted; please contact support.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4888,15 +4516,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Sudan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Sun</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Suriname</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4936,39 +4556,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Svalbard and Jan Mayen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Sweden</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Switzerland</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Syria</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>System</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>System default ({language})</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Taiwan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tajikistan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tanzania</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5028,6 +4620,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Teachers see their earnings instead of payments.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Tell students about your experience and approach.</source>
       <translation type="unfinished" />
     </message>
@@ -5036,7 +4632,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Thailand</source>
+      <source>Test cards can only be used in the sandbox or with test keys.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5045,6 +4641,26 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>That booking does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That cancellation request does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That card belongs to another account.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That card is not among your saved cards.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That card setup was not found.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That card was not found among your saved cards.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5068,7 +4684,23 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That is more than the {owed} {teacher} is owed in {currency}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That payment does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That payment no longer exists.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>That refund had already been made; nothing more was refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That refund request belongs to another booking.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5096,6 +4728,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That Stripe object is not one of this booking's payments or refunds.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>That teacher does not exist.</source>
       <translation type="unfinished" />
     </message>
@@ -5116,6 +4752,14 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The amount must be a whole number of minor units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The amount paid out must be more than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The audit trail could not be loaded.</source>
       <translation type="unfinished" />
     </message>
@@ -5133,6 +4777,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The booking filter is not a BookingFilter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The booking is {status}: it can only be paid once the teacher has confirmed it.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5160,11 +4808,19 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The card could not be saved: it was declined or not authenticated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The check did not finish.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>The comparison did not finish.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The connection to the mail server was lost while it received the message ({error}); it may have been delivered.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5232,7 +4888,15 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The Jitsi address must be an http(s) URL: {address}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The jobs could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The keys are of two modes (secret key: {secret}, publishable key: {publishable}): use both test keys or both live keys of one Stripe account.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5260,11 +4924,59 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The limit cannot be negative ({limit}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The list could not be loaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>The lowest price is above the highest price.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server asked to try later ({code} {detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server cannot check credentials now.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server closed the connection.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server could not be reached ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server could not be used: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server deferred {count} recipient(s): {details}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server does not offer STARTTLS; not sending in clear text.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server refused the message ({code} {detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server refused the SMTP username or password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server refused {count} recipient(s): {details}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The mail server's certificate could not be verified ({reason}). If it uses a private certificate authority, set SMTP_CA_FILE to that authority's certificate.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5285,6 +4997,30 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The meeting is being made right now; look again in a minute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: meeting cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: meeting failed: unknown reason.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: meeting failed: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: meeting pending.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: meeting ready.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting is not available: no meeting (not paid).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5348,11 +5084,59 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The password store cannot be loaded ({error}); check PYTHON_KEYRING_BACKEND and the keyring configuration.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The password the admin gave you</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The payment could not be started because Stripe did not answer; nothing was charged. You can pay again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment deadline for this booking has passed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment filter is not a PaymentFilter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment is still being started with Stripe. Please try again in a minute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment no longer needs a refund here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment was cancelled; nothing was charged. You can pay again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment was not completed. Please try again, possibly with another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment went through at Stripe after the booking was closed; an administrator will refund it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The payments could not be loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payments sandbox could not start; the details are in {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payments sandbox's keys in {path} cannot be read. Delete that file: new keys are made on the next start.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payout could not be recorded; try again.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5400,6 +5184,38 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The publishable key belongs to another Stripe account than the secret key: use both keys of one account.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publishable key has been revoked or has expired: create a new one in the Stripe Dashboard and enter it in Settings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The publishable key must start with pk_test_ or pk_live_.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The refund is no longer waiting: it was recorded meanwhile.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The refund must be a positive whole number of minor units.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The refund was found at Stripe and recorded: Stripe says {status}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The refund was sent to Stripe: Stripe says {status}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The restricted key lacks a permission this app needs ({needs}): grant it in the Stripe Dashboard, or use the secret key.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The revenue report could not be made.</source>
       <translation type="unfinished" />
     </message>
@@ -5409,6 +5225,14 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The search could not be run.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The secret key has been revoked or has expired: create a new one in the Stripe Dashboard and enter it in Settings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The secret key must start with sk_test_, sk_live_, rk_test_ or rk_live_.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5477,6 +5301,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The Stripe keys work (test mode).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Stripe sandbox could not be reset: {error}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5576,6 +5404,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>There is no meeting link until the session is paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>There is no needs-attention rule named {name}.</source>
       <translation type="unfinished" />
     </message>
@@ -5588,7 +5420,19 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This booking has already been refunded in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This booking has no meeting.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is already paid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This booking is no longer paid; nothing can be refunded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5616,6 +5460,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This cancellation request has already been answered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
       <translation type="unfinished" />
     </message>
@@ -5636,6 +5484,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This meeting is on Zoom, but Zoom is not configured here (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This message has no calendar invitation.</source>
       <translation type="unfinished" />
     </message>
@@ -5645,6 +5497,22 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>This no longer needs attention.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This payment attempt was closed meanwhile; please pay again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This payment has no Stripe PaymentIntent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This payment is not yours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This payout request was already used for a different payout.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5665,6 +5533,14 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>This session is already completed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This session starts more than 24 hours from now: cancel it yourself for a full refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This session starts within 24 hours, so it is no longer refunded automatically: ask for the cancellation instead.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5708,15 +5584,15 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Timor-Leste</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Title</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>title</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>TLS with the mail server failed ({reason}).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5729,18 +5605,6 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>to the student: “{message}”</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Togo</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tokelau</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tonga</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5764,10 +5628,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Trinidad and Tobago</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Try again</source>
       <translation type="unfinished" />
     </message>
@@ -5780,55 +5640,11 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Tunisia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Turkmenistan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Turks and Caicos Islands</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tuvalu</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Two ranges on the same day overlap; merge them.</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Type to replace the stored value</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Türkiye</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Uganda</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ukraine</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>United Arab Emirates</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>United Kingdom</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>United States</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>United States Minor Outlying Islands</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5917,10 +5733,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Uruguay</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>User</source>
       <translation type="unfinished" />
     </message>
@@ -5941,18 +5753,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Uzbekistan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Vanuatu</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Venezuela</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Verify again</source>
       <translation type="unfinished" />
     </message>
@@ -5965,19 +5765,7 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Vietnam</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>View</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Virgin Islands, British</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Virgin Islands, U.S.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6005,11 +5793,23 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Waiting for Stripe to confirm the payment…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Waiting for the provider: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>waiting for the teacher</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for you to finish on Stripe's page…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6022,10 +5822,6 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>waiting to be sent</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Wallis and Futuna</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6054,10 +5850,6 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Weekly hours saved.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Western Sahara</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6125,10 +5917,6 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Yemen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Yes</source>
       <translation type="unfinished" />
     </message>
@@ -6145,6 +5933,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>You cancelled more than 24 hours before the start: full refund under the cancellation policy.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>You cannot book your own gig.</source>
       <translation type="unfinished" />
     </message>
@@ -6154,6 +5946,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>You have already answered this review.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have already asked to cancel this booking.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6206,7 +6002,19 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your bank asks you to confirm this payment in the browser (3-D Secure).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your bank asks you to confirm this payment. Finish the check in the browser window that just opened; this window updates by itself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your bank could not confirm it was you. Try again or use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your bank's verification was not finished within 30 minutes, so the payment attempt was cancelled; nothing was charged. You can pay again.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6215,6 +6023,46 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>Your browser could not be opened. Open this address: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your cancellation request was accepted: full refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your cancellation request was answered with a partial refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card could not be charged because of a processing error. Please try again in a moment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card has expired. Use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card has insufficient funds. Use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card number was not accepted. Use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card was declined.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card's expiry date was not accepted. Use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card's limit has been reached. Use another card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your card's security code was not accepted. Use another card.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6254,6 +6102,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your saved cards were changed at the same time. Please try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your saved sign-in is no longer valid. Please sign in again.</source>
       <translation type="unfinished" />
     </message>
@@ -6270,11 +6122,7 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Zambia</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Zimbabwe</source>
+      <source>Your teacher cancelled the session, so you get a full refund.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6302,7 +6150,107 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Zoom could not be reached ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not create the meeting: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not delete the meeting: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not find the meeting: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not list the meetings: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not move the meeting: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom could not sign in: {detail} {http}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom did not answer in time ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to create the meeting again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to delete the meeting again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to find the meeting again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to list the meetings again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to move the meeting again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to sign in again later.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to create the meeting again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to delete the meeting again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to find the meeting again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to list the meetings again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to move the meeting again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to sign in again later ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom is not configured (ZOOM_ACCOUNT_ID, CLIENT_ID, SECRET).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Zoom is used when account ID, client ID and client secret are all set; otherwise sessions get Jitsi links.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom needs an account id, a client id and a client secret.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom refused the app's credentials ({detail}): check the Zoom account id, client id and client secret.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom's meeting answer lacked {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom's sign-in answer had no access token.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6334,6 +6282,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{amount} was refunded at Stripe ({status}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{app} · Teacher statement</source>
       <translation type="unfinished" />
     </message>
@@ -6362,7 +6314,19 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{brand} •••• {last4}, expires {month}/{year}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{card} is not one of Stripe's test cards (pm_card_...).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{card} is now your default card.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{card} saved.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6530,6 +6494,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{sentence} Reason: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{shown} of {total} bookings loaded · scroll for more</source>
       <translation type="unfinished" />
     </message>
@@ -6567,6 +6535,14 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{teacher} has no earnings in that currency (currencies earned: {known}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{teacher} has no earnings in {currency} (currencies earned: {known}).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6623,10 +6599,6 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{what}: {state}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Åland Islands</source>
       <translation type="unfinished" />
     </message>
     <message>

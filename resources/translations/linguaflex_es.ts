@@ -92,6 +92,10 @@
       <translation>Una reserva {frm} no puede pasar a estar {to}.</translation>
     </message>
     <message>
+      <source>A card-setup Checkout Session was created and expired.</source>
+      <translation>Se creó una Checkout Session para configurar tarjetas y se hizo caducar.</translation>
+    </message>
+    <message>
       <source>A code is on its way to {email}. Enter it here within 15 minutes to use that address.</source>
       <translation>Te hemos enviado un código a {email}. Escríbelo aquí antes de 15 minutos para usar esa dirección.</translation>
     </message>
@@ -128,6 +132,18 @@
       <translation>Se propuso una nueva hora; abre Detalles… para verla y responder.</translation>
     </message>
     <message>
+      <source>A partial refund needs a positive amount.</source>
+      <translation>Un reembolso parcial necesita un importe positivo.</translation>
+    </message>
+    <message>
+      <source>A payment for this booking is already in progress.</source>
+      <translation>Ya hay un pago en curso para esta reserva.</translation>
+    </message>
+    <message>
+      <source>A payment for this booking is already in progress. If your bank's verification is still open, continue it, or cancel the payment attempt to pay again.</source>
+      <translation>Ya hay un pago en curso para esta reserva. Si la verificación de tu banco sigue abierta, continúala, o cancela el intento de pago para volver a pagar.</translation>
+    </message>
+    <message>
       <source>A payment for this booking is in progress; try again once it has finished.</source>
       <translation>Hay un pago en curso para esta reserva; inténtalo de nuevo cuando termine.</translation>
     </message>
@@ -140,8 +156,20 @@
       <translation>Una reserva {frm} no puede pasar a estar {to}.</translation>
     </message>
     <message>
+      <source>A payout cannot be dated in the future.</source>
+      <translation>Un pago al profesor no puede tener una fecha futura.</translation>
+    </message>
+    <message>
       <source>a refund held here is unknown to Stripe</source>
       <translation>Stripe no conoce un reembolso registrado aquí</translation>
+    </message>
+    <message>
+      <source>A refund needs a request key (at most 255 characters).</source>
+      <translation>Un reembolso necesita una clave de solicitud (como máximo 255 caracteres).</translation>
+    </message>
+    <message>
+      <source>A refund of this payment is already waiting for Stripe's answer; the payment reconcile finishes it.</source>
+      <translation>Ya hay un reembolso de este pago esperando la respuesta de Stripe; la conciliación de pagos lo termina.</translation>
     </message>
     <message>
       <source>a refund's amount differs</source>
@@ -168,6 +196,10 @@
       <translation>Un informe de ingresos abarca como máximo {years} años.</translation>
     </message>
     <message>
+      <source>A secret can be at most {limit} characters.</source>
+      <translation>Un secreto puede tener como máximo {limit} caracteres.</translation>
+    </message>
+    <message>
       <source>A session can be rated once it is completed.</source>
       <translation>Una clase se puede valorar cuando está completada.</translation>
     </message>
@@ -180,12 +212,20 @@
       <translation>Una clase dura como máximo {hours} horas.</translation>
     </message>
     <message>
+      <source>A statement covers at most 10 years.</source>
+      <translation>Un extracto abarca como máximo 10 años.</translation>
+    </message>
+    <message>
       <source>A Stripe publishable key starts with 'pk_'.</source>
       <translation>Una clave publicable de Stripe empieza por 'pk_'.</translation>
     </message>
     <message>
       <source>A student</source>
       <translation>Un estudiante</translation>
+    </message>
+    <message>
+      <source>A teacher sees only their own statements.</source>
+      <translation>Un profesor solo ve sus propios extractos.</translation>
     </message>
     <message>
       <source>A worker id is 1 to 120 characters.</source>
@@ -249,6 +289,10 @@
       <translation>Añadir una tarjeta</translation>
     </message>
     <message>
+      <source>Add a card before paying.</source>
+      <translation>Añade una tarjeta antes de pagar.</translation>
+    </message>
+    <message>
       <source>Add a card…</source>
       <translation>Añadir una tarjeta…</translation>
     </message>
@@ -289,10 +333,6 @@
       <translation>Adoptado</translation>
     </message>
     <message>
-      <source>Afghanistan</source>
-      <translation>Afganistán</translation>
-    </message>
-    <message>
       <source>After</source>
       <translation>Después</translation>
     </message>
@@ -303,14 +343,6 @@
     <message>
       <source>agrees</source>
       <translation>coincide</translation>
-    </message>
-    <message>
-      <source>Albania</source>
-      <translation>Albania</translation>
-    </message>
-    <message>
-      <source>Algeria</source>
-      <translation>Argelia</translation>
     </message>
     <message>
       <source>ALL</source>
@@ -345,16 +377,20 @@
       <translation>Todo</translation>
     </message>
     <message>
-      <source>American Samoa</source>
-      <translation>Samoa Estadounidense</translation>
-    </message>
-    <message>
       <source>Amount</source>
       <translation>Importe</translation>
     </message>
     <message>
       <source>Amount ({currency})</source>
       <translation>Importe ({currency})</translation>
+    </message>
+    <message>
+      <source>Amount differs</source>
+      <translation>El importe no coincide</translation>
+    </message>
+    <message>
+      <source>amount differs</source>
+      <translation>el importe no coincide</translation>
     </message>
     <message>
       <source>Amounts must be exact (a decimal string), not a float.</source>
@@ -369,6 +405,10 @@
       <translation>Un administrador te ha dado una contraseña temporal. Elige tu propia contraseña para continuar; antes no se puede hacer nada más.</translation>
     </message>
     <message>
+      <source>An empty secret cannot be stored; clear it instead.</source>
+      <translation>No se puede guardar un secreto vacío; bórralo en su lugar.</translation>
+    </message>
+    <message>
       <source>An exported time must carry its time zone.</source>
       <translation>Una hora exportada debe llevar su zona horaria.</translation>
     </message>
@@ -381,16 +421,8 @@
       <translation>Se produjo un error inesperado y la acción no se completó. Los detalles se guardaron en el archivo de registro.</translation>
     </message>
     <message>
-      <source>Andorra</source>
-      <translation>Andorra</translation>
-    </message>
-    <message>
-      <source>Angola</source>
-      <translation>Angola</translation>
-    </message>
-    <message>
-      <source>Anguilla</source>
-      <translation>Anguila</translation>
+      <source>Another process already serves this folder's payments sandbox.</source>
+      <translation>Otro proceso ya sirve el entorno de pruebas de pagos de esta carpeta.</translation>
     </message>
     <message>
       <source>Answer</source>
@@ -437,14 +469,6 @@
       <translation>Responder…</translation>
     </message>
     <message>
-      <source>Antarctica</source>
-      <translation>Antártida</translation>
-    </message>
-    <message>
-      <source>Antigua and Barbuda</source>
-      <translation>Antigua y Barbuda</translation>
-    </message>
-    <message>
       <source>Any currency</source>
       <translation>Cualquier moneda</translation>
     </message>
@@ -489,18 +513,6 @@
       <translation>abr</translation>
     </message>
     <message>
-      <source>Argentina</source>
-      <translation>Argentina</translation>
-    </message>
-    <message>
-      <source>Armenia</source>
-      <translation>Armenia</translation>
-    </message>
-    <message>
-      <source>Aruba</source>
-      <translation>Aruba</translation>
-    </message>
-    <message>
       <source>Ask for at most {n} days at a time.</source>
       <translation>Pide como máximo {n} días a la vez.</translation>
     </message>
@@ -537,6 +549,14 @@
       <translation>Al menos {count} caracteres</translation>
     </message>
     <message>
+      <source>At most {remaining} can be refunded ({refunded} of {paid} is already refunded).</source>
+      <translation>Se pueden reembolsar como máximo {remaining} (ya se han reembolsado {refunded} de {paid}).</translation>
+    </message>
+    <message>
+      <source>Attempt {attempt} failed, retrying: {reason}</source>
+      <translation>El intento {attempt} falló; se vuelve a intentar: {reason}</translation>
+    </message>
+    <message>
       <source>Attempts</source>
       <translation>Intentos</translation>
     </message>
@@ -557,20 +577,8 @@
       <translation>ago</translation>
     </message>
     <message>
-      <source>Australia</source>
-      <translation>Australia</translation>
-    </message>
-    <message>
-      <source>Austria</source>
-      <translation>Austria</translation>
-    </message>
-    <message>
       <source>Availability</source>
       <translation>Disponibilidad</translation>
-    </message>
-    <message>
-      <source>Azerbaijan</source>
-      <translation>Azerbaiyán</translation>
     </message>
     <message>
       <source>B1 — Intermediate</source>
@@ -593,22 +601,6 @@
       <translation>Tareas en segundo plano</translation>
     </message>
     <message>
-      <source>Bahamas</source>
-      <translation>Bahamas</translation>
-    </message>
-    <message>
-      <source>Bahrain</source>
-      <translation>Baréin</translation>
-    </message>
-    <message>
-      <source>Bangladesh</source>
-      <translation>Bangladés</translation>
-    </message>
-    <message>
-      <source>Barbados</source>
-      <translation>Barbados</translation>
-    </message>
-    <message>
       <source>Before</source>
       <translation>Antes</translation>
     </message>
@@ -621,26 +613,6 @@
       <translation>Enviándose a Stripe</translation>
     </message>
     <message>
-      <source>Belarus</source>
-      <translation>Bielorrusia</translation>
-    </message>
-    <message>
-      <source>Belgium</source>
-      <translation>Bélgica</translation>
-    </message>
-    <message>
-      <source>Belize</source>
-      <translation>Belice</translation>
-    </message>
-    <message>
-      <source>Benin</source>
-      <translation>Benín</translation>
-    </message>
-    <message>
-      <source>Bermuda</source>
-      <translation>Bermudas</translation>
-    </message>
-    <message>
       <source>Best match</source>
       <translation>Más relevantes</translation>
     </message>
@@ -649,20 +621,8 @@
       <translation>Mejor valoradas</translation>
     </message>
     <message>
-      <source>Bhutan</source>
-      <translation>Bután</translation>
-    </message>
-    <message>
       <source>bio</source>
       <translation>biografía</translation>
-    </message>
-    <message>
-      <source>Bolivia</source>
-      <translation>Bolivia</translation>
-    </message>
-    <message>
-      <source>Bonaire, Sint Eustatius and Saba</source>
-      <translation>Bonaire, San Eustaquio y Saba</translation>
     </message>
     <message>
       <source>Book a session…</source>
@@ -709,6 +669,14 @@
       <translation>Reserva cerrada por un reembolso total</translation>
     </message>
     <message>
+      <source>Booking differs</source>
+      <translation>La reserva no coincide</translation>
+    </message>
+    <message>
+      <source>booking differs</source>
+      <translation>la reserva no coincide</translation>
+    </message>
+    <message>
       <source>Booking moved to a new time</source>
       <translation>Reserva cambiada a una nueva hora</translation>
     </message>
@@ -745,44 +713,32 @@
       <translation>Reservar…</translation>
     </message>
     <message>
-      <source>Bosnia and Herzegovina</source>
-      <translation>Bosnia y Herzegovina</translation>
+      <source>Both keys are present and live mode keys.</source>
+      <translation>Las dos claves están presentes y son claves del modo real.</translation>
     </message>
     <message>
-      <source>Botswana</source>
-      <translation>Botsuana</translation>
+      <source>Both keys are present and sandbox keys.</source>
+      <translation>Las dos claves están presentes y son claves del entorno de pruebas.</translation>
     </message>
     <message>
-      <source>Bouvet Island</source>
-      <translation>Isla Bouvet</translation>
+      <source>Both keys are present and test mode keys.</source>
+      <translation>Las dos claves están presentes y son claves del modo de prueba.</translation>
     </message>
     <message>
-      <source>Brazil</source>
-      <translation>Brasil</translation>
+      <source>Both keys belong to account {account}.</source>
+      <translation>Las dos claves pertenecen a la cuenta {account}.</translation>
     </message>
     <message>
-      <source>British Indian Ocean Territory</source>
-      <translation>Territorio Británico del Océano Índico</translation>
+      <source>Both Stripe keys (secret and publishable) are needed.</source>
+      <translation>Se necesitan las dos claves de Stripe (secreta y publicable).</translation>
+    </message>
+    <message>
+      <source>Both Stripe keys are needed: enter the secret and the publishable key in Settings.</source>
+      <translation>Se necesitan las dos claves de Stripe: introduce la clave secreta y la publicable en Ajustes.</translation>
     </message>
     <message>
       <source>Browser</source>
       <translation>Navegador</translation>
-    </message>
-    <message>
-      <source>Brunei Darussalam</source>
-      <translation>Brunéi</translation>
-    </message>
-    <message>
-      <source>Bulgaria</source>
-      <translation>Bulgaria</translation>
-    </message>
-    <message>
-      <source>Burkina Faso</source>
-      <translation>Burkina Faso</translation>
-    </message>
-    <message>
-      <source>Burundi</source>
-      <translation>Burundi</translation>
     </message>
     <message>
       <source>by</source>
@@ -825,24 +781,8 @@
       <translation>C2 — Maestría</translation>
     </message>
     <message>
-      <source>Cabo Verde</source>
-      <translation>Cabo Verde</translation>
-    </message>
-    <message>
       <source>Calendar invite</source>
       <translation>Invitación de calendario</translation>
-    </message>
-    <message>
-      <source>Cambodia</source>
-      <translation>Camboya</translation>
-    </message>
-    <message>
-      <source>Cameroon</source>
-      <translation>Camerún</translation>
-    </message>
-    <message>
-      <source>Canada</source>
-      <translation>Canadá</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -897,6 +837,14 @@
       <translation>Solicitud de cancelación</translation>
     </message>
     <message>
+      <source>Cancellation request #{request} answered: full refund.</source>
+      <translation>Solicitud de cancelación n.º {request} respondida: reembolso completo.</translation>
+    </message>
+    <message>
+      <source>Cancellation request #{request} answered: partial refund.</source>
+      <translation>Solicitud de cancelación n.º {request} respondida: reembolso parcial.</translation>
+    </message>
+    <message>
       <source>Cancellation request · {summary}</source>
       <translation>Solicitud de cancelación · {summary}</translation>
     </message>
@@ -916,6 +864,14 @@
       <source>cancelled</source>
       <comment>stripe</comment>
       <translation>cancelado</translation>
+    </message>
+    <message>
+      <source>Cancelled by the student more than 24 hours before the start.</source>
+      <translation>Cancelada por el estudiante más de 24 horas antes del inicio.</translation>
+    </message>
+    <message>
+      <source>Cancelled by the teacher (always a full refund).</source>
+      <translation>Cancelada por el profesor (siempre con reembolso completo).</translation>
     </message>
     <message>
       <source>Cancelled: not paid by the deadline</source>
@@ -974,24 +930,16 @@
       <translation>Configuración de tarjeta (Checkout Session)</translation>
     </message>
     <message>
+      <source>Card setup cancelled; no card was saved.</source>
+      <translation>Alta de tarjeta cancelada; no se guardó ninguna tarjeta.</translation>
+    </message>
+    <message>
       <source>Card setup not created at Stripe: {state}</source>
       <translation>Configuración de tarjeta no creada en Stripe: {state}</translation>
     </message>
     <message>
       <source>Card setup {id}: {state}</source>
       <translation>Configuración de tarjeta {id}: {state}</translation>
-    </message>
-    <message>
-      <source>Cayman Islands</source>
-      <translation>Islas Caimán</translation>
-    </message>
-    <message>
-      <source>Central African Republic</source>
-      <translation>República Centroafricana</translation>
-    </message>
-    <message>
-      <source>Chad</source>
-      <translation>Chad</translation>
     </message>
     <message>
       <source>Change</source>
@@ -1043,14 +991,6 @@
       <translation>Comprueba las claves con las que funciona LinguaFlex ahora (los cambios guardados cuentan tras reiniciar).</translation>
     </message>
     <message>
-      <source>Chile</source>
-      <translation>Chile</translation>
-    </message>
-    <message>
-      <source>China</source>
-      <translation>China</translation>
-    </message>
-    <message>
       <source>Choose 1 to 5 stars.</source>
       <translation>Elige de 1 a 5 estrellas.</translation>
     </message>
@@ -1071,8 +1011,16 @@
       <translation>Elige una hora libre en la semana de arriba.</translation>
     </message>
     <message>
+      <source>Choose a full refund, a partial refund or no refund.</source>
+      <translation>Elige un reembolso completo, un reembolso parcial o ningún reembolso.</translation>
+    </message>
+    <message>
       <source>Choose a new password</source>
       <translation>Elige una contraseña nueva</translation>
+    </message>
+    <message>
+      <source>Choose a period whose first day comes before its end.</source>
+      <translation>Elige un periodo cuyo primer día sea anterior a su final.</translation>
     </message>
     <message>
       <source>Choose a period whose start comes before its end.</source>
@@ -1111,10 +1059,6 @@
       <translation>Elige tu nivel de {language} ({levels}).</translation>
     </message>
     <message>
-      <source>Christmas Island</source>
-      <translation>Isla de Navidad</translation>
-    </message>
-    <message>
       <source>Clear filters</source>
       <translation>Quitar filtros</translation>
     </message>
@@ -1123,20 +1067,8 @@
       <translation>Cerrar</translation>
     </message>
     <message>
-      <source>Cocos (Keeling) Islands</source>
-      <translation>Islas Cocos (Keeling)</translation>
-    </message>
-    <message>
       <source>Code</source>
       <translation>Código</translation>
-    </message>
-    <message>
-      <source>Colombia</source>
-      <translation>Colombia</translation>
-    </message>
-    <message>
-      <source>Comoros</source>
-      <translation>Comoras</translation>
     </message>
     <message>
       <source>Compare every paid payment and refund with Stripe</source>
@@ -1219,14 +1151,6 @@
       <translation>Conflicto</translation>
     </message>
     <message>
-      <source>Congo</source>
-      <translation>Congo</translation>
-    </message>
-    <message>
-      <source>Congo, The Democratic Republic of the</source>
-      <translation>República Democrática del Congo</translation>
-    </message>
-    <message>
       <source>contact details hidden</source>
       <translation>datos de contacto ocultos</translation>
     </message>
@@ -1235,20 +1159,12 @@
       <translation>Continuar verificación</translation>
     </message>
     <message>
-      <source>Cook Islands</source>
-      <translation>Islas Cook</translation>
-    </message>
-    <message>
       <source>Copy link</source>
       <translation>Copiar enlace</translation>
     </message>
     <message>
       <source>Copy the session's link, to paste it into a calendar or chat.</source>
       <translation>Copia el enlace de la clase para pegarlo en un calendario o un chat.</translation>
-    </message>
-    <message>
-      <source>Costa Rica</source>
-      <translation>Costa Rica</translation>
     </message>
     <message>
       <source>Country</source>
@@ -1279,24 +1195,20 @@
       <translation>Creando la cuenta…</translation>
     </message>
     <message>
-      <source>Croatia</source>
-      <translation>Croacia</translation>
-    </message>
-    <message>
       <source>CSV files</source>
       <translation>Archivos CSV</translation>
     </message>
     <message>
-      <source>Cuba</source>
-      <translation>Cuba</translation>
-    </message>
-    <message>
-      <source>Curaçao</source>
-      <translation>Curazao</translation>
-    </message>
-    <message>
       <source>Currency</source>
       <translation>Moneda</translation>
+    </message>
+    <message>
+      <source>Currency differs</source>
+      <translation>La moneda no coincide</translation>
+    </message>
+    <message>
+      <source>currency differs</source>
+      <translation>la moneda no coincide</translation>
     </message>
     <message>
       <source>Current address</source>
@@ -1309,18 +1221,6 @@
     <message>
       <source>Customer</source>
       <translation>Customer</translation>
-    </message>
-    <message>
-      <source>Cyprus</source>
-      <translation>Chipre</translation>
-    </message>
-    <message>
-      <source>Czechia</source>
-      <translation>Chequia</translation>
-    </message>
-    <message>
-      <source>Côte d'Ivoire</source>
-      <translation>Costa de Marfil</translation>
     </message>
     <message>
       <source>Damaged database</source>
@@ -1455,10 +1355,6 @@
       <translation>Datos de demostración cargados: {teachers} profesores con {gigs} ofertas, {students} estudiantes y {admins} administrador. Elige una cuenta para iniciar sesión:</translation>
     </message>
     <message>
-      <source>Denmark</source>
-      <translation>Dinamarca</translation>
-    </message>
-    <message>
       <source>Description</source>
       <translation>Descripción</translation>
     </message>
@@ -1497,18 +1393,6 @@
     <message>
       <source>display name</source>
       <translation>nombre visible</translation>
-    </message>
-    <message>
-      <source>Djibouti</source>
-      <translation>Yibuti</translation>
-    </message>
-    <message>
-      <source>Dominica</source>
-      <translation>Dominica</translation>
-    </message>
-    <message>
-      <source>Dominican Republic</source>
-      <translation>República Dominicana</translation>
     </message>
     <message>
       <source>Done</source>
@@ -1579,24 +1463,12 @@
       <translation>ingresos</translation>
     </message>
     <message>
-      <source>Ecuador</source>
-      <translation>Ecuador</translation>
-    </message>
-    <message>
       <source>Edit gig</source>
       <translation>Editar oferta</translation>
     </message>
     <message>
       <source>Edit…</source>
       <translation>Editar…</translation>
-    </message>
-    <message>
-      <source>Egypt</source>
-      <translation>Egipto</translation>
-    </message>
-    <message>
-      <source>El Salvador</source>
-      <translation>El Salvador</translation>
     </message>
     <message>
       <source>Email</source>
@@ -1629,26 +1501,6 @@
     <message>
       <source>Enter your email address and password.</source>
       <translation>Escribe tu correo electrónico y tu contraseña.</translation>
-    </message>
-    <message>
-      <source>Equatorial Guinea</source>
-      <translation>Guinea Ecuatorial</translation>
-    </message>
-    <message>
-      <source>Eritrea</source>
-      <translation>Eritrea</translation>
-    </message>
-    <message>
-      <source>Estonia</source>
-      <translation>Estonia</translation>
-    </message>
-    <message>
-      <source>Eswatini</source>
-      <translation>Esuatini</translation>
-    </message>
-    <message>
-      <source>Ethiopia</source>
-      <translation>Etiopía</translation>
     </message>
     <message>
       <source>Every booking matching the filters, to a CSV file</source>
@@ -1761,24 +1613,12 @@
       <translation>Regular</translation>
     </message>
     <message>
-      <source>Falkland Islands (Malvinas)</source>
-      <translation>Islas Malvinas</translation>
-    </message>
-    <message>
-      <source>Faroe Islands</source>
-      <translation>Islas Feroe</translation>
-    </message>
-    <message>
       <source>Feb</source>
       <translation>feb</translation>
     </message>
     <message>
       <source>Field</source>
       <translation>Campo</translation>
-    </message>
-    <message>
-      <source>Fiji</source>
-      <translation>Fiyi</translation>
     </message>
     <message>
       <source>Filter by a list of {what} values.</source>
@@ -1795,10 +1635,6 @@
     <message>
       <source>Finished</source>
       <translation>Terminada</translation>
-    </message>
-    <message>
-      <source>Finland</source>
-      <translation>Finlandia</translation>
     </message>
     <message>
       <source>first day</source>
@@ -1829,22 +1665,6 @@
       <translation>¿Olvidaste tu contraseña?</translation>
     </message>
     <message>
-      <source>France</source>
-      <translation>Francia</translation>
-    </message>
-    <message>
-      <source>French Guiana</source>
-      <translation>Guayana Francesa</translation>
-    </message>
-    <message>
-      <source>French Polynesia</source>
-      <translation>Polinesia Francesa</translation>
-    </message>
-    <message>
-      <source>French Southern Territories</source>
-      <translation>Territorios Franceses del Sur</translation>
-    </message>
-    <message>
       <source>Fri</source>
       <translation>vie</translation>
     </message>
@@ -1865,32 +1685,12 @@
       <translation>Reembolso completo: la reserva se cancela</translation>
     </message>
     <message>
-      <source>Gabon</source>
-      <translation>Gabón</translation>
-    </message>
-    <message>
-      <source>Gambia</source>
-      <translation>Gambia</translation>
-    </message>
-    <message>
       <source>Gave up</source>
       <translation>Abandonada</translation>
     </message>
     <message>
-      <source>Georgia</source>
-      <translation>Georgia</translation>
-    </message>
-    <message>
-      <source>Germany</source>
-      <translation>Alemania</translation>
-    </message>
-    <message>
-      <source>Ghana</source>
-      <translation>Ghana</translation>
-    </message>
-    <message>
-      <source>Gibraltar</source>
-      <translation>Gibraltar</translation>
+      <source>Gave up after {attempts} attempts: {reason}</source>
+      <translation>Se abandonó tras {attempts} intentos: {reason}</translation>
     </message>
     <message>
       <source>Gig</source>
@@ -1933,52 +1733,8 @@
       <translation>Buena</translation>
     </message>
     <message>
-      <source>Greece</source>
-      <translation>Grecia</translation>
-    </message>
-    <message>
-      <source>Greenland</source>
-      <translation>Groenlandia</translation>
-    </message>
-    <message>
-      <source>Grenada</source>
-      <translation>Granada</translation>
-    </message>
-    <message>
       <source>Gross</source>
       <translation>Bruto</translation>
-    </message>
-    <message>
-      <source>Guadeloupe</source>
-      <translation>Guadalupe</translation>
-    </message>
-    <message>
-      <source>Guam</source>
-      <translation>Guam</translation>
-    </message>
-    <message>
-      <source>Guatemala</source>
-      <translation>Guatemala</translation>
-    </message>
-    <message>
-      <source>Guernsey</source>
-      <translation>Guernsey</translation>
-    </message>
-    <message>
-      <source>Guinea</source>
-      <translation>Guinea</translation>
-    </message>
-    <message>
-      <source>Guinea-Bissau</source>
-      <translation>Guinea-Bisáu</translation>
-    </message>
-    <message>
-      <source>Guyana</source>
-      <translation>Guyana</translation>
-    </message>
-    <message>
-      <source>Haiti</source>
-      <translation>Haití</translation>
     </message>
     <message>
       <source>handed to the mail server; delivery not confirmed</source>
@@ -1987,10 +1743,6 @@
     <message>
       <source>Health timeline — booking #{id}</source>
       <translation>Cronología de estado — reserva n.º {id}</translation>
-    </message>
-    <message>
-      <source>Heard Island and McDonald Islands</source>
-      <translation>Islas Heard y McDonald</translation>
     </message>
     <message>
       <source>Hidden</source>
@@ -2021,18 +1773,6 @@
       <translation>Historial</translation>
     </message>
     <message>
-      <source>Holy See (Vatican City State)</source>
-      <translation>Ciudad del Vaticano</translation>
-    </message>
-    <message>
-      <source>Honduras</source>
-      <translation>Honduras</translation>
-    </message>
-    <message>
-      <source>Hong Kong</source>
-      <translation>Hong Kong</translation>
-    </message>
-    <message>
       <source>Hourly rate</source>
       <translation>Precio por hora</translation>
     </message>
@@ -2045,16 +1785,8 @@
       <translation>¿Qué tal fue «{gig}» con {teacher} el {when}? Los demás estudiantes ven tu valoración, tu reseña y tu nombre.</translation>
     </message>
     <message>
-      <source>Hungary</source>
-      <translation>Hungría</translation>
-    </message>
-    <message>
       <source>I am a</source>
       <translation>Soy</translation>
-    </message>
-    <message>
-      <source>Iceland</source>
-      <translation>Islandia</translation>
     </message>
     <message>
       <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
@@ -2085,14 +1817,6 @@
       <translation>Bandeja de entrada</translation>
     </message>
     <message>
-      <source>India</source>
-      <translation>India</translation>
-    </message>
-    <message>
-      <source>Indonesia</source>
-      <translation>Indonesia</translation>
-    </message>
-    <message>
       <source>Internal reason</source>
       <translation>Motivo interno</translation>
     </message>
@@ -2117,26 +1841,6 @@
       <translation>Invitación guardada en {path}. Ábrela para añadir la clase a tu calendario.</translation>
     </message>
     <message>
-      <source>Iran</source>
-      <translation>Irán</translation>
-    </message>
-    <message>
-      <source>Iraq</source>
-      <translation>Irak</translation>
-    </message>
-    <message>
-      <source>Ireland</source>
-      <translation>Irlanda</translation>
-    </message>
-    <message>
-      <source>Isle of Man</source>
-      <translation>Isla de Man</translation>
-    </message>
-    <message>
-      <source>Israel</source>
-      <translation>Israel</translation>
-    </message>
-    <message>
       <source>It starts more than 24 hours from now: you get a full refund automatically.</source>
       <translation>Empieza dentro de más de 24 horas: recibes un reembolso completo automáticamente.</translation>
     </message>
@@ -2145,8 +1849,8 @@
       <translation>Empieza dentro de menos de 24 horas, así que debes solicitar la cancelación: el profesor o LinguaFlex la responde y decide si recibes un reembolso completo, parcial o ninguno.</translation>
     </message>
     <message>
-      <source>Italy</source>
-      <translation>Italia</translation>
+      <source>It still differs: {what} (here {ours}, at Stripe {stripe}); check the payment in the Stripe Dashboard.</source>
+      <translation>Sigue habiendo diferencias: {what} (aquí {ours}, en Stripe {stripe}); revisa el pago en el Dashboard de Stripe.</translation>
     </message>
     <message>
       <source>item</source>
@@ -2173,20 +1877,8 @@
       <translation>su estado no coincide</translation>
     </message>
     <message>
-      <source>Jamaica</source>
-      <translation>Jamaica</translation>
-    </message>
-    <message>
       <source>Jan</source>
       <translation>ene</translation>
-    </message>
-    <message>
-      <source>Japan</source>
-      <translation>Japón</translation>
-    </message>
-    <message>
-      <source>Jersey</source>
-      <translation>Jersey</translation>
     </message>
     <message>
       <source>Jitsi address</source>
@@ -2245,10 +1937,6 @@
       <translation>Alta</translation>
     </message>
     <message>
-      <source>Jordan</source>
-      <translation>Jordania</translation>
-    </message>
-    <message>
       <source>Jul</source>
       <translation>jul</translation>
     </message>
@@ -2257,16 +1945,8 @@
       <translation>jun</translation>
     </message>
     <message>
-      <source>Kazakhstan</source>
-      <translation>Kazajistán</translation>
-    </message>
-    <message>
       <source>Keep booking</source>
       <translation>Mantener la reserva</translation>
-    </message>
-    <message>
-      <source>Kenya</source>
-      <translation>Kenia</translation>
     </message>
     <message>
       <source>kept by the platform ({amount})</source>
@@ -2275,18 +1955,6 @@
     <message>
       <source>Kind</source>
       <translation>Tipo</translation>
-    </message>
-    <message>
-      <source>Kiribati</source>
-      <translation>Kiribati</translation>
-    </message>
-    <message>
-      <source>Kuwait</source>
-      <translation>Kuwait</translation>
-    </message>
-    <message>
-      <source>Kyrgyzstan</source>
-      <translation>Kirguistán</translation>
     </message>
     <message>
       <source>Language</source>
@@ -2307,10 +1975,6 @@
     <message>
       <source>Languages must be given as a list of names.</source>
       <translation>Los idiomas deben indicarse como una lista de nombres.</translation>
-    </message>
-    <message>
-      <source>Laos</source>
-      <translation>Laos</translation>
     </message>
     <message>
       <source>Last 3 months</source>
@@ -2353,14 +2017,6 @@
       <translation>El año pasado</translation>
     </message>
     <message>
-      <source>Latvia</source>
-      <translation>Letonia</translation>
-    </message>
-    <message>
-      <source>Lebanon</source>
-      <translation>Líbano</translation>
-    </message>
-    <message>
       <source>Left to refund after</source>
       <translation>Queda por reembolsar</translation>
     </message>
@@ -2374,24 +2030,36 @@
       <translation>Longitud</translation>
     </message>
     <message>
-      <source>Lesotho</source>
-      <translation>Lesoto</translation>
-    </message>
-    <message>
       <source>Level</source>
       <translation>Nivel</translation>
     </message>
     <message>
-      <source>Liberia</source>
-      <translation>Liberia</translation>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: no secure password store (such as the system keychain or credential manager) is available. Set them in the environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</source>
+      <translation>LinguaFlex no puede guardar secretos (claves y contraseñas) en este ordenador: no hay ningún almacén de contraseñas seguro disponible (como el llavero del sistema o el administrador de credenciales). Defínelos en el entorno en su lugar (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</translation>
     </message>
     <message>
-      <source>Libya</source>
-      <translation>Libia</translation>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the only password store available keeps secrets in a plain file. Set them in the environment instead (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</source>
+      <translation>LinguaFlex no puede guardar secretos (claves y contraseñas) en este ordenador: el único almacén de contraseñas disponible guarda los secretos en un archivo sin cifrar. Defínelos en el entorno en su lugar (STRIPE_SECRET_KEY, ZOOM_CLIENT_SECRET, SMTP_PASSWORD).</translation>
     </message>
     <message>
-      <source>Liechtenstein</source>
-      <translation>Liechtenstein</translation>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the password store refused to delete it ({error}).</source>
+      <translation>LinguaFlex no puede guardar secretos (claves y contraseñas) en este ordenador: el almacén de contraseñas se negó a borrarlo ({error}).</translation>
+    </message>
+    <message>
+      <source>LinguaFlex cannot keep secrets (keys and passwords) on this computer: the password store refused to save it ({error}).</source>
+      <translation>LinguaFlex no puede guardar secretos (claves y contraseñas) en este ordenador: el almacén de contraseñas se negó a guardarlo ({error}).</translation>
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: no secure password store (such as the system keychain or credential manager) is available.</source>
+      <translation>LinguaFlex no puede recordar tu inicio de sesión en este ordenador: no hay ningún almacén de contraseñas seguro disponible (como el llavero del sistema o el administrador de credenciales).</translation>
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: the only password store available keeps secrets in a plain file.</source>
+      <translation>LinguaFlex no puede recordar tu inicio de sesión en este ordenador: el único almacén de contraseñas disponible guarda los secretos en un archivo sin cifrar.</translation>
+    </message>
+    <message>
+      <source>LinguaFlex cannot remember your sign-in on this computer: the password store refused to save it ({error}).</source>
+      <translation>LinguaFlex no puede recordar tu inicio de sesión en este ordenador: el almacén de contraseñas se negó a guardarlo ({error}).</translation>
     </message>
     <message>
       <source>Link copied</source>
@@ -2408,10 +2076,6 @@
     <message>
       <source>List the payment's refunds at Stripe again and record ours when it can be told.</source>
       <translation>Vuelve a consultar los reembolsos del pago en Stripe y registra el nuestro cuando se pueda identificar.</translation>
-    </message>
-    <message>
-      <source>Lithuania</source>
-      <translation>Lituania</translation>
     </message>
     <message>
       <source>Load demo data</source>
@@ -2490,40 +2154,8 @@
       <translation>Buscando tu pago…</translation>
     </message>
     <message>
-      <source>Luxembourg</source>
-      <translation>Luxemburgo</translation>
-    </message>
-    <message>
-      <source>Macao</source>
-      <translation>Macao</translation>
-    </message>
-    <message>
-      <source>Madagascar</source>
-      <translation>Madagascar</translation>
-    </message>
-    <message>
       <source>Make default</source>
       <translation>Hacer predeterminada</translation>
-    </message>
-    <message>
-      <source>Malawi</source>
-      <translation>Malaui</translation>
-    </message>
-    <message>
-      <source>Malaysia</source>
-      <translation>Malasia</translation>
-    </message>
-    <message>
-      <source>Maldives</source>
-      <translation>Maldivas</translation>
-    </message>
-    <message>
-      <source>Mali</source>
-      <translation>Malí</translation>
-    </message>
-    <message>
-      <source>Malta</source>
-      <translation>Malta</translation>
     </message>
     <message>
       <source>Mar</source>
@@ -2546,22 +2178,6 @@
       <translation>Marcada como completada: {gig} con {name}.</translation>
     </message>
     <message>
-      <source>Marshall Islands</source>
-      <translation>Islas Marshall</translation>
-    </message>
-    <message>
-      <source>Martinique</source>
-      <translation>Martinica</translation>
-    </message>
-    <message>
-      <source>Mauritania</source>
-      <translation>Mauritania</translation>
-    </message>
-    <message>
-      <source>Mauritius</source>
-      <translation>Mauricio</translation>
-    </message>
-    <message>
       <source>Max</source>
       <translation>Máx.</translation>
     </message>
@@ -2572,10 +2188,6 @@
     <message>
       <source>May</source>
       <translation>may</translation>
-    </message>
-    <message>
-      <source>Mayotte</source>
-      <translation>Mayotte</translation>
     </message>
     <message>
       <source>Meeting</source>
@@ -2604,6 +2216,10 @@
     <message>
       <source>Meeting failed</source>
       <translation>La reunión falló</translation>
+    </message>
+    <message>
+      <source>Meeting failed: unknown reason</source>
+      <translation>La reunión falló: motivo desconocido</translation>
     </message>
     <message>
       <source>Meeting failed: {reason}</source>
@@ -2698,14 +2314,6 @@
       <translation>Mensajes ({count})</translation>
     </message>
     <message>
-      <source>Mexico</source>
-      <translation>México</translation>
-    </message>
-    <message>
-      <source>Micronesia, Federated States of</source>
-      <translation>Micronesia</translation>
-    </message>
-    <message>
       <source>Min</source>
       <translation>Mín.</translation>
     </message>
@@ -2718,44 +2326,16 @@
       <translation>No coincide</translation>
     </message>
     <message>
-      <source>Moldova</source>
-      <translation>Moldavia</translation>
-    </message>
-    <message>
       <source>Mon</source>
       <translation>lun</translation>
-    </message>
-    <message>
-      <source>Monaco</source>
-      <translation>Mónaco</translation>
-    </message>
-    <message>
-      <source>Mongolia</source>
-      <translation>Mongolia</translation>
-    </message>
-    <message>
-      <source>Montenegro</source>
-      <translation>Montenegro</translation>
     </message>
     <message>
       <source>Month</source>
       <translation>Mes</translation>
     </message>
     <message>
-      <source>Montserrat</source>
-      <translation>Montserrat</translation>
-    </message>
-    <message>
-      <source>Morocco</source>
-      <translation>Marruecos</translation>
-    </message>
-    <message>
       <source>Move the meeting</source>
       <translation>Mover la reunión</translation>
-    </message>
-    <message>
-      <source>Mozambique</source>
-      <translation>Mozambique</translation>
     </message>
     <message>
       <source>Must choose a new password</source>
@@ -2774,10 +2354,6 @@
       <translation>Mi perfil</translation>
     </message>
     <message>
-      <source>Myanmar</source>
-      <translation>Myanmar (Birmania)</translation>
-    </message>
-    <message>
       <source>Name</source>
       <translation>Nombre</translation>
     </message>
@@ -2786,16 +2362,8 @@
       <translation>Nombre que ven los demás</translation>
     </message>
     <message>
-      <source>Namibia</source>
-      <translation>Namibia</translation>
-    </message>
-    <message>
       <source>native</source>
       <translation>nativo</translation>
-    </message>
-    <message>
-      <source>Nauru</source>
-      <translation>Nauru</translation>
     </message>
     <message>
       <source>needs action</source>
@@ -2818,10 +2386,6 @@
       <translation>Corrección de «requiere atención» ejecutada</translation>
     </message>
     <message>
-      <source>Nepal</source>
-      <translation>Nepal</translation>
-    </message>
-    <message>
       <source>Net (ours)</source>
       <translation>Neto (nuestro)</translation>
     </message>
@@ -2834,10 +2398,6 @@
       <translation>Ingresos netos</translation>
     </message>
     <message>
-      <source>Netherlands</source>
-      <translation>Países Bajos</translation>
-    </message>
-    <message>
       <source>never</source>
       <translation>nunca</translation>
     </message>
@@ -2848,10 +2408,6 @@
     <message>
       <source>New address</source>
       <translation>Dirección nueva</translation>
-    </message>
-    <message>
-      <source>New Caledonia</source>
-      <translation>Nueva Caledonia</translation>
     </message>
     <message>
       <source>New gig</source>
@@ -2890,10 +2446,6 @@
       <translation>Nueva hora: {time}</translation>
     </message>
     <message>
-      <source>New Zealand</source>
-      <translation>Nueva Zelanda</translation>
-    </message>
-    <message>
       <source>new@example.com</source>
       <translation>nuevo@ejemplo.com</translation>
     </message>
@@ -2916,22 +2468,6 @@
     <message>
       <source>Next →</source>
       <translation>Siguiente →</translation>
-    </message>
-    <message>
-      <source>Nicaragua</source>
-      <translation>Nicaragua</translation>
-    </message>
-    <message>
-      <source>Niger</source>
-      <translation>Níger</translation>
-    </message>
-    <message>
-      <source>Nigeria</source>
-      <translation>Nigeria</translation>
-    </message>
-    <message>
-      <source>Niue</source>
-      <translation>Niue</translation>
     </message>
     <message>
       <source>No</source>
@@ -3008,6 +2544,10 @@ Busca un profesor y reserva una clase.</translation>
       <translation>No hay tareas en este estado.</translation>
     </message>
     <message>
+      <source>No meeting (not paid)</source>
+      <translation>Sin reunión (sin pagar)</translation>
+    </message>
+    <message>
       <source>No meeting for this booking.</source>
       <translation>Esta reserva no tiene reunión.</translation>
     </message>
@@ -3042,6 +2582,10 @@ Aquí llegan las novedades de tus reservas, los enlaces de reunión y los record
 Sessions appear here once the student has paid.</source>
       <translation>Aún no hay clases pagadas.
 Las clases aparecen aquí cuando el estudiante ha pagado.</translation>
+    </message>
+    <message>
+      <source>No payment of this booking is waiting; you can pay it again if it is unpaid.</source>
+      <translation>No hay ningún pago de esta reserva en espera; puedes volver a pagarla si está sin pagar.</translation>
     </message>
     <message>
       <source>No payments</source>
@@ -3102,6 +2646,10 @@ Añade una tarjeta para pagar tus reservas confirmadas.</translation>
       <translation>No hay clases esta semana.</translation>
     </message>
     <message>
+      <source>No successful payment was found for this booking.</source>
+      <translation>No se encontró ningún pago completado para esta reserva.</translation>
+    </message>
+    <message>
       <source>No such teacher.</source>
       <translation>Ese profesor no existe.</translation>
     </message>
@@ -3122,24 +2670,12 @@ Añade una tarjeta para pagar tus reservas confirmadas.</translation>
       <translation>Sin {noun}</translation>
     </message>
     <message>
-      <source>Norfolk Island</source>
-      <translation>Isla Norfolk</translation>
+      <source>none yet</source>
+      <translation>ninguna todavía</translation>
     </message>
     <message>
-      <source>North Korea</source>
-      <translation>Corea del Norte</translation>
-    </message>
-    <message>
-      <source>North Macedonia</source>
-      <translation>Macedonia del Norte</translation>
-    </message>
-    <message>
-      <source>Northern Mariana Islands</source>
-      <translation>Islas Marianas del Norte</translation>
-    </message>
-    <message>
-      <source>Norway</source>
-      <translation>Noruega</translation>
+      <source>Not a LinguaFlex Jitsi room: {room}.</source>
+      <translation>No es una sala de Jitsi de LinguaFlex: {room}.</translation>
     </message>
     <message>
       <source>Not allowed</source>
@@ -3226,6 +2762,10 @@ Añade una tarjeta para pagar tus reservas confirmadas.</translation>
       <translation>Todavía no ha pasado nada con esta reserva.</translation>
     </message>
     <message>
+      <source>Nothing is left to refund on this booking.</source>
+      <translation>No queda nada por reembolsar en esta reserva.</translation>
+    </message>
+    <message>
       <source>Nothing needs attention: every booking, payment and job is where it should be.</source>
       <translation>Nada requiere atención: cada reserva, pago y tarea está como debe estar.</translation>
     </message>
@@ -3256,24 +2796,40 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>oct</translation>
     </message>
     <message>
-      <source>Oman</source>
-      <translation>Omán</translation>
-    </message>
-    <message>
       <source>Online session</source>
       <translation>Clase en línea</translation>
+    </message>
+    <message>
+      <source>Only a confirmed booking can be cancelled; this one is {status}.</source>
+      <translation>Solo se puede cancelar una reserva confirmada; esta está {status}.</translation>
     </message>
     <message>
       <source>Only a confirmed or completed booking can be refunded.</source>
       <translation>Solo se puede reembolsar una reserva confirmada o completada.</translation>
     </message>
     <message>
+      <source>Only a confirmed, paid session can be asked to be cancelled.</source>
+      <translation>Solo se puede pedir la cancelación de una clase confirmada y pagada.</translation>
+    </message>
+    <message>
       <source>Only a confirmed, paid session can be marked completed.</source>
       <translation>Solo una clase confirmada y pagada se puede marcar como completada.</translation>
     </message>
     <message>
+      <source>Only a confirmed, paid session that has not taken place can be cancelled this way.</source>
+      <translation>Solo se puede cancelar así una clase confirmada y pagada que aún no se haya celebrado.</translation>
+    </message>
+    <message>
       <source>Only a dead job can be retried; job #{job_id} is {state}.</source>
       <translation>Solo se puede reintentar una tarea fallida definitivamente; la tarea n.º {job_id} está en estado {state}.</translation>
+    </message>
+    <message>
+      <source>Only a paid booking can be refunded.</source>
+      <translation>Solo se puede reembolsar una reserva pagada.</translation>
+    </message>
+    <message>
+      <source>Only a partial refund takes an amount.</source>
+      <translation>Solo un reembolso parcial lleva un importe.</translation>
     </message>
     <message>
       <source>Only a waiting request can be declined; this booking is {status}.</source>
@@ -3288,6 +2844,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Solo el profesor reseñado puede responder a esta reseña.</translation>
     </message>
     <message>
+      <source>Only the student and the teacher join the session.</source>
+      <translation>Solo el estudiante y el profesor se unen a la clase.</translation>
+    </message>
+    <message>
       <source>Only the student and the teacher of this booking can join.</source>
       <translation>Solo el estudiante y el profesor de esta reserva pueden unirse.</translation>
     </message>
@@ -3300,12 +2860,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Solo el estudiante de esta clase puede valorarla.</translation>
     </message>
     <message>
+      <source>Only the student who booked can ask to cancel it.</source>
+      <translation>Solo el estudiante que hizo la reserva puede pedir cancelarla.</translation>
+    </message>
+    <message>
+      <source>Only the student who booked can cancel it this way.</source>
+      <translation>Solo el estudiante que hizo la reserva puede cancelarla así.</translation>
+    </message>
+    <message>
+      <source>Only the student who booked can pay this booking.</source>
+      <translation>Solo el estudiante que hizo la reserva puede pagarla.</translation>
+    </message>
+    <message>
       <source>Only the student who booked, or an admin, can cancel a booking.</source>
       <translation>Solo el estudiante que reservó, o un administrador, puede cancelar una reserva.</translation>
     </message>
     <message>
+      <source>Only the teacher of this booking can cancel it.</source>
+      <translation>Solo el profesor de esta reserva puede cancelarla.</translation>
+    </message>
+    <message>
       <source>Only the teacher of this booking can do that.</source>
       <translation>Solo el profesor de esta reserva puede hacer eso.</translation>
+    </message>
+    <message>
+      <source>Only the teacher of this booking can start its meeting.</source>
+      <translation>Solo el profesor de esta reserva puede iniciar su reunión.</translation>
+    </message>
+    <message>
+      <source>Only the teacher of this booking or an admin can answer.</source>
+      <translation>Solo el profesor de esta reserva o un administrador pueden responder.</translation>
     </message>
     <message>
       <source>Open booking</source>
@@ -3408,30 +2992,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pagada, sin reunión</translation>
     </message>
     <message>
-      <source>Pakistan</source>
-      <translation>Pakistán</translation>
-    </message>
-    <message>
-      <source>Palau</source>
-      <translation>Palaos</translation>
-    </message>
-    <message>
-      <source>Palestine, State of</source>
-      <translation>Palestina</translation>
-    </message>
-    <message>
-      <source>Panama</source>
-      <translation>Panamá</translation>
-    </message>
-    <message>
-      <source>Papua New Guinea</source>
-      <translation>Papúa Nueva Guinea</translation>
-    </message>
-    <message>
-      <source>Paraguay</source>
-      <translation>Paraguay</translation>
-    </message>
-    <message>
       <source>Part of it:</source>
       <translation>Una parte:</translation>
     </message>
@@ -3486,6 +3046,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Pay {amount}</source>
       <translation>Pagar {amount}</translation>
+    </message>
+    <message>
+      <source>Paying with {brand} •••• {last4}.</source>
+      <translation>Pagando con {brand} •••• {last4}.</translation>
     </message>
     <message>
       <source>Payload</source>
@@ -3568,6 +3132,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Pago recibido.</translation>
     </message>
     <message>
+      <source>Payment received: {amount}.</source>
+      <translation>Pago recibido: {amount}.</translation>
+    </message>
+    <message>
       <source>Payment refunded</source>
       <translation>Pago reembolsado</translation>
     </message>
@@ -3578,6 +3146,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>payment status</source>
       <translation>estado del pago</translation>
+    </message>
+    <message>
+      <source>Payment unknown to Stripe</source>
+      <translation>Pago desconocido para Stripe</translation>
+    </message>
+    <message>
+      <source>payment unknown to Stripe</source>
+      <translation>pago desconocido para Stripe</translation>
     </message>
     <message>
       <source>Payment went through on a closed booking</source>
@@ -3652,20 +3228,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>por hora</translation>
     </message>
     <message>
-      <source>Peru</source>
-      <translation>Perú</translation>
-    </message>
-    <message>
-      <source>Philippines</source>
-      <translation>Filipinas</translation>
-    </message>
-    <message>
       <source>Photo</source>
       <translation>Foto</translation>
-    </message>
-    <message>
-      <source>Pitcairn</source>
-      <translation>Islas Pitcairn</translation>
     </message>
     <message>
       <source>pk_live_… or pk_test_…</source>
@@ -3708,20 +3272,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Escribe tu correo electrónico.</translation>
     </message>
     <message>
-      <source>Poland</source>
-      <translation>Polonia</translation>
-    </message>
-    <message>
       <source>Poor</source>
       <translation>Mala</translation>
     </message>
     <message>
       <source>Port</source>
       <translation>Puerto</translation>
-    </message>
-    <message>
-      <source>Portugal</source>
-      <translation>Portugal</translation>
     </message>
     <message>
       <source>Post answer</source>
@@ -3802,14 +3358,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Publishable key</source>
       <translation>Clave publicable</translation>
-    </message>
-    <message>
-      <source>Puerto Rico</source>
-      <translation>Puerto Rico</translation>
-    </message>
-    <message>
-      <source>Qatar</source>
-      <translation>Catar</translation>
     </message>
     <message>
       <source>Queue the job again with fresh attempts.</source>
@@ -3968,12 +3516,28 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>El reembolso #{number} de {amount} no se envió: Stripe tiene un reembolso de este pago que LinguaFlex no puede identificar.</translation>
     </message>
     <message>
+      <source>Refund amount differs</source>
+      <translation>El importe del reembolso no coincide</translation>
+    </message>
+    <message>
+      <source>refund amount differs</source>
+      <translation>el importe del reembolso no coincide</translation>
+    </message>
+    <message>
       <source>Refund at Stripe not ours</source>
       <translation>Reembolso en Stripe que no es nuestro</translation>
     </message>
     <message>
       <source>Refund at Stripe not recorded</source>
       <translation>Reembolso en Stripe sin registrar</translation>
+    </message>
+    <message>
+      <source>Refund at Stripe not recorded here</source>
+      <translation>Reembolso en Stripe no registrado aquí</translation>
+    </message>
+    <message>
+      <source>refund at Stripe not recorded here</source>
+      <translation>reembolso en Stripe no registrado aquí</translation>
     </message>
     <message>
       <source>Refund cancelled at Stripe</source>
@@ -3986,6 +3550,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Refund found at Stripe and recorded</source>
       <translation>Reembolso encontrado en Stripe y registrado</translation>
+    </message>
+    <message>
+      <source>Refund issued by LinguaFlex</source>
+      <translation>Reembolso emitido por LinguaFlex</translation>
     </message>
     <message>
       <source>Refund needs action at Stripe</source>
@@ -4008,8 +3576,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reembolso solicitado</translation>
     </message>
     <message>
+      <source>Refund status differs</source>
+      <translation>El estado del reembolso no coincide</translation>
+    </message>
+    <message>
+      <source>refund status differs</source>
+      <translation>el estado del reembolso no coincide</translation>
+    </message>
+    <message>
       <source>Refund succeeded at Stripe</source>
       <translation>Reembolso completado en Stripe</translation>
+    </message>
+    <message>
+      <source>Refund unknown to Stripe</source>
+      <translation>Reembolso desconocido para Stripe</translation>
+    </message>
+    <message>
+      <source>refund unknown to Stripe</source>
+      <translation>reembolso desconocido para Stripe</translation>
     </message>
     <message>
       <source>Refund {amount}</source>
@@ -4161,6 +3745,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Solicitudes ({count})</translation>
     </message>
     <message>
+      <source>Requests pin Stripe API {version}.</source>
+      <translation>Las solicitudes fijan la API de Stripe {version}.</translation>
+    </message>
+    <message>
       <source>Requires action</source>
       <translation>Requiere acción</translation>
     </message>
@@ -4225,10 +3813,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Rol</translation>
     </message>
     <message>
-      <source>Romania</source>
-      <translation>Rumanía</translation>
-    </message>
-    <message>
       <source>Rule</source>
       <translation>Regla</translation>
     </message>
@@ -4245,54 +3829,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>en ejecución</translation>
     </message>
     <message>
-      <source>Russian Federation</source>
-      <translation>Rusia</translation>
-    </message>
-    <message>
-      <source>Rwanda</source>
-      <translation>Ruanda</translation>
-    </message>
-    <message>
-      <source>Réunion</source>
-      <translation>Reunión</translation>
-    </message>
-    <message>
-      <source>Saint Barthélemy</source>
-      <translation>San Bartolomé</translation>
-    </message>
-    <message>
-      <source>Saint Helena, Ascension and Tristan da Cunha</source>
-      <translation>Santa Elena, Ascensión y Tristán de Acuña</translation>
-    </message>
-    <message>
-      <source>Saint Kitts and Nevis</source>
-      <translation>San Cristóbal y Nieves</translation>
-    </message>
-    <message>
-      <source>Saint Lucia</source>
-      <translation>Santa Lucía</translation>
-    </message>
-    <message>
-      <source>Saint Martin (French part)</source>
-      <translation>San Martín (parte francesa)</translation>
-    </message>
-    <message>
-      <source>Saint Pierre and Miquelon</source>
-      <translation>San Pedro y Miquelón</translation>
-    </message>
-    <message>
-      <source>Saint Vincent and the Grenadines</source>
-      <translation>San Vicente y las Granadinas</translation>
-    </message>
-    <message>
-      <source>Samoa</source>
-      <translation>Samoa</translation>
-    </message>
-    <message>
-      <source>San Marino</source>
-      <translation>San Marino</translation>
-    </message>
-    <message>
       <source>Sandbox payments, no real money. Test cards: 4242 4242 4242 4242 works · 4000 0000 0000 0341 declined · 4000 0025 0000 3155 3-D Secure</source>
       <translation>Pagos en entorno de pruebas, sin dinero real. Tarjetas de prueba: 4242 4242 4242 4242 funciona · 4000 0000 0000 0341 rechazada · 4000 0025 0000 3155 3-D Secure</translation>
     </message>
@@ -4301,16 +3837,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Entorno de pruebas: los pagos hechos aquí son de prueba, no se mueve dinero real.</translation>
     </message>
     <message>
-      <source>Sao Tome and Principe</source>
-      <translation>Santo Tomé y Príncipe</translation>
-    </message>
-    <message>
       <source>Sat</source>
       <translation>sáb</translation>
-    </message>
-    <message>
-      <source>Saudi Arabia</source>
-      <translation>Arabia Saudí</translation>
     </message>
     <message>
       <source>Save as PDF…</source>
@@ -4465,16 +3993,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Remitente</translation>
     </message>
     <message>
-      <source>Senegal</source>
-      <translation>Senegal</translation>
-    </message>
-    <message>
       <source>Sep</source>
       <translation>sept</translation>
-    </message>
-    <message>
-      <source>Serbia</source>
-      <translation>Serbia</translation>
     </message>
     <message>
       <source>Service unavailable</source>
@@ -4553,16 +4073,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ajustes</translation>
     </message>
     <message>
-      <source>Seychelles</source>
-      <translation>Seychelles</translation>
-    </message>
-    <message>
       <source>Show</source>
       <translation>Mostrar</translation>
-    </message>
-    <message>
-      <source>Sierra Leone</source>
-      <translation>Sierra Leona</translation>
     </message>
     <message>
       <source>Sign &amp;out</source>
@@ -4593,28 +4105,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Desde</translation>
     </message>
     <message>
-      <source>Singapore</source>
-      <translation>Singapur</translation>
-    </message>
-    <message>
-      <source>Sint Maarten (Dutch part)</source>
-      <translation>San Martín (parte neerlandesa)</translation>
-    </message>
-    <message>
-      <source>Slovakia</source>
-      <translation>Eslovaquia</translation>
-    </message>
-    <message>
-      <source>Slovenia</source>
-      <translation>Eslovenia</translation>
-    </message>
-    <message>
       <source>SMTP host</source>
       <translation>Servidor SMTP</translation>
     </message>
     <message>
       <source>smtp host</source>
       <translation>servidor SMTP</translation>
+    </message>
+    <message>
+      <source>SMTP is not configured (SMTP_HOST).</source>
+      <translation>SMTP no está configurado (SMTP_HOST).</translation>
     </message>
     <message>
       <source>smtp password</source>
@@ -4641,6 +4141,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La seguridad SMTP debe ser una de estas: {choices}.</translation>
     </message>
     <message>
+      <source>SMTP security must be starttls, tls or plain, not {security}.</source>
+      <translation>La seguridad SMTP debe ser starttls, tls o plain, no {security}.</translation>
+    </message>
+    <message>
       <source>SMTP sender</source>
       <translation>Remitente SMTP</translation>
     </message>
@@ -4661,14 +4165,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>usuario SMTP</translation>
     </message>
     <message>
-      <source>Solomon Islands</source>
-      <translation>Islas Salomón</translation>
-    </message>
-    <message>
-      <source>Somalia</source>
-      <translation>Somalia</translation>
-    </message>
-    <message>
       <source>Someone else changed this booking first; here is its current state.</source>
       <translation>Otra persona cambió esta reserva antes; este es su estado actual.</translation>
     </message>
@@ -4681,36 +4177,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ordenar</translation>
     </message>
     <message>
-      <source>South Africa</source>
-      <translation>Sudáfrica</translation>
-    </message>
-    <message>
-      <source>South Georgia and the South Sandwich Islands</source>
-      <translation>Islas Georgias del Sur y Sándwich del Sur</translation>
-    </message>
-    <message>
-      <source>South Korea</source>
-      <translation>Corea del Sur</translation>
-    </message>
-    <message>
-      <source>South Sudan</source>
-      <translation>Sudán del Sur</translation>
-    </message>
-    <message>
-      <source>Spain</source>
-      <translation>España</translation>
-    </message>
-    <message>
       <source>Speaks {languages}</source>
       <translation>Habla {languages}</translation>
     </message>
     <message>
       <source>speaks {languages}</source>
       <translation>habla {languages}</translation>
-    </message>
-    <message>
-      <source>Sri Lanka</source>
-      <translation>Sri Lanka</translation>
     </message>
     <message>
       <source>start of the range</source>
@@ -4765,6 +4237,22 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Estado</translation>
     </message>
     <message>
+      <source>Status differs</source>
+      <translation>El estado no coincide</translation>
+    </message>
+    <message>
+      <source>status differs</source>
+      <translation>el estado no coincide</translation>
+    </message>
+    <message>
+      <source>Still waiting for Stripe's page. The card setup stays open: finish it there, or cancel.</source>
+      <translation>Todavía esperando la página de Stripe. El alta de la tarjeta sigue abierta: termínala allí o cancela.</translation>
+    </message>
+    <message>
+      <source>Still waiting for the confirmation in the browser. Finish it there, or cancel.</source>
+      <translation>Todavía esperando la confirmación en el navegador. Termínala allí o cancela.</translation>
+    </message>
+    <message>
       <source>Stop</source>
       <translation>Detener</translation>
     </message>
@@ -4789,12 +4277,52 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Stripe aceptó el reembolso (pendiente)</translation>
     </message>
     <message>
+      <source>Stripe and LinguaFlex agree on this payment now.</source>
+      <translation>Stripe y LinguaFlex ya coinciden en este pago.</translation>
+    </message>
+    <message>
+      <source>Stripe answered with an error: {stripe}</source>
+      <translation>Stripe respondió con un error: {stripe}</translation>
+    </message>
+    <message>
       <source>Stripe confirmed the payment</source>
       <translation>Stripe confirmó el pago</translation>
     </message>
     <message>
+      <source>Stripe confirmed the payment.</source>
+      <translation>Stripe confirmó el pago.</translation>
+    </message>
+    <message>
+      <source>Stripe confirmed the payment; it is recorded as paid.</source>
+      <translation>Stripe confirmó el pago; consta como pagado.</translation>
+    </message>
+    <message>
+      <source>Stripe could not be reached (no answer in time, or it is unavailable). Nothing was charged or changed; please try again in a moment.</source>
+      <translation>No se pudo contactar con Stripe (no respondió a tiempo o no está disponible). No se ha cobrado ni cambiado nada; inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+      <source>Stripe could not be reached: check the internet connection (or proxy / firewall) and check again.</source>
+      <translation>No se pudo contactar con Stripe: revisa la conexión a internet (o el proxy / cortafuegos) y vuelve a comprobarlo.</translation>
+    </message>
+    <message>
       <source>Stripe Customer {id} of {student}</source>
       <translation>Customer de Stripe {id} de {student}</translation>
+    </message>
+    <message>
+      <source>Stripe did not answer while confirming the payment, so it is not known yet whether it went through. Nothing will be charged twice: LinguaFlex checks with Stripe and updates the booking as soon as it can.</source>
+      <translation>Stripe no respondió al confirmar el pago, así que todavía no se sabe si se realizó. No se cobrará dos veces: LinguaFlex lo comprueba con Stripe y actualiza la reserva en cuanto puede.</translation>
+    </message>
+    <message>
+      <source>Stripe did not answer, so it is not known yet whether the refund was made. Try the same refund again in a minute: it will not be made twice.</source>
+      <translation>Stripe no respondió, así que todavía no se sabe si se hizo el reembolso. Vuelve a intentar el mismo reembolso dentro de un minuto: no se hará dos veces.</translation>
+    </message>
+    <message>
+      <source>Stripe did not answer, so the payment was not started and nothing was charged. Please try again in a few minutes.</source>
+      <translation>Stripe no respondió, así que el pago no se inició y no se ha cobrado nada. Inténtalo de nuevo dentro de unos minutos.</translation>
+    </message>
+    <message>
+      <source>Stripe did not expire the test Checkout Session (status {status}).</source>
+      <translation>Stripe no hizo caducar la Checkout Session de prueba (estado {status}).</translation>
     </message>
     <message>
       <source>Stripe disagrees</source>
@@ -4805,12 +4333,36 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Stripe no conoce su PaymentIntent</translation>
     </message>
     <message>
+      <source>Stripe does not recognise the publishable key: copy it again from the Stripe Dashboard (Developers &gt; API keys).</source>
+      <translation>Stripe no reconoce la clave publicable: vuelve a copiarla desde el Dashboard de Stripe (Developers &gt; API keys).</translation>
+    </message>
+    <message>
+      <source>Stripe does not recognise the secret key: copy it again from the Stripe Dashboard (Developers &gt; API keys).</source>
+      <translation>Stripe no reconoce la clave secreta: vuelve a copiarla desde el Dashboard de Stripe (Developers &gt; API keys).</translation>
+    </message>
+    <message>
+      <source>Stripe had refunded it already; {count} refund(s) recorded.</source>
+      <translation>Stripe ya lo había reembolsado; reembolsos registrados: {count}.</translation>
+    </message>
+    <message>
+      <source>Stripe holds a refund for this payment that LinguaFlex did not record, so this refund was not sent again (it may be the same money). Check the payment in the Stripe Dashboard.</source>
+      <translation>Stripe tiene un reembolso de este pago que LinguaFlex no registró, así que este reembolso no se volvió a enviar (puede ser el mismo dinero). Revisa el pago en el Dashboard de Stripe.</translation>
+    </message>
+    <message>
       <source>Stripe holds a refund on it that was never recorded here</source>
       <translation>Stripe tiene un reembolso de este pago que nunca se registró aquí</translation>
     </message>
     <message>
+      <source>Stripe keys are not configured.</source>
+      <translation>Las claves de Stripe no están configuradas.</translation>
+    </message>
+    <message>
       <source>Stripe names another booking for it</source>
       <translation>Stripe lo asocia a otra reserva</translation>
+    </message>
+    <message>
+      <source>Stripe now says this payment is {status}, so nothing was refunded; check it in the Stripe Dashboard.</source>
+      <translation>Stripe indica ahora que el estado de este pago es {status}, así que no se reembolsó nada; revísalo en el Dashboard de Stripe.</translation>
     </message>
     <message>
       <source>Stripe PaymentIntent</source>
@@ -4829,8 +4381,56 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reembolso de Stripe</translation>
     </message>
     <message>
+      <source>Stripe refused the API key; check the keys in Settings.</source>
+      <translation>Stripe rechazó la clave de la API; revisa las claves en Ajustes.</translation>
+    </message>
+    <message>
       <source>Stripe refused the refund</source>
       <translation>Stripe rechazó el reembolso</translation>
+    </message>
+    <message>
+      <source>Stripe refused the refund ({stripe}); it is recorded as failed.</source>
+      <translation>Stripe rechazó el reembolso ({stripe}); consta como fallido.</translation>
+    </message>
+    <message>
+      <source>Stripe refused the refund: {stripe}. Nothing was refunded; it can be made again.</source>
+      <translation>Stripe rechazó el reembolso: {stripe}. No se ha reembolsado nada; se puede volver a hacer.</translation>
+    </message>
+    <message>
+      <source>Stripe refused the request.</source>
+      <translation>Stripe rechazó la solicitud.</translation>
+    </message>
+    <message>
+      <source>Stripe refused the request: {stripe}</source>
+      <translation>Stripe rechazó la solicitud: {stripe}</translation>
+    </message>
+    <message>
+      <source>Stripe refused to create a card-setup Checkout Session with these keys.</source>
+      <translation>Stripe rechazó crear una Checkout Session para configurar tarjetas con estas claves.</translation>
+    </message>
+    <message>
+      <source>Stripe refused to start the payment: {stripe}.</source>
+      <translation>Stripe rechazó iniciar el pago: {stripe}.</translation>
+    </message>
+    <message>
+      <source>Stripe refused to start the payment: {stripe}. Nothing was charged; you can pay again now.</source>
+      <translation>Stripe rechazó iniciar el pago: {stripe}. No se ha cobrado nada; puedes volver a pagar ahora.</translation>
+    </message>
+    <message>
+      <source>Stripe says {stripe} but our record says {held}; nothing was changed. Use Verify with Stripe, or refund, to settle the difference.</source>
+      <translation>Stripe indica {stripe}, pero nuestro registro indica {held}; no se ha cambiado nada. Usa Verificar con Stripe, o reembolsa, para resolver la diferencia.</translation>
+    </message>
+    <message>
+      <source>Stripe says {stripe}; our record agrees.</source>
+      <translation>Stripe indica {stripe}; nuestro registro coincide.</translation>
+    </message>
+    <message>
+      <source>Stripe says {stripe}; our record moved from {before} to {after}.</source>
+      <translation>Stripe indica {stripe}; nuestro registro pasó de {before} a {after}.</translation>
+    </message>
+    <message>
+      <source>Stripe says {stripe}; the payment is not finished yet, so nothing changed.</source>
+      <translation>Stripe indica {stripe}; el pago aún no ha terminado, así que no ha cambiado nada.</translation>
     </message>
     <message>
       <source>stripe secret key</source>
@@ -4841,16 +4441,44 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Estado en Stripe</translation>
     </message>
     <message>
+      <source>Stripe still has this payment in progress; it was left as it is.</source>
+      <translation>Stripe todavía tiene este pago en curso; se ha dejado como está.</translation>
+    </message>
+    <message>
+      <source>Stripe still holds {refunds} on this payment, which LinguaFlex cannot attribute, so the refund was not sent; check the payment in the Stripe Dashboard.</source>
+      <translation>Stripe sigue teniendo {refunds} en este pago, que LinguaFlex no puede atribuir, así que el reembolso no se envió; revisa el pago en el Dashboard de Stripe.</translation>
+    </message>
+    <message>
+      <source>Stripe test cards cannot be used with live keys.</source>
+      <translation>Las tarjetas de prueba de Stripe no se pueden usar con claves reales.</translation>
+    </message>
+    <message>
       <source>Stripe took payment #{number} after the booking had closed here; {amount} has not been returned.</source>
       <translation>Stripe cobró el pago #{number} después de que la reserva se cerrara aquí; no se han devuelto {amount}.</translation>
+    </message>
+    <message>
+      <source>Stripe took the payment after the booking had closed.</source>
+      <translation>Stripe cobró el pago después de cerrarse la reserva.</translation>
     </message>
     <message>
       <source>Stripe {object} {id}: {state}</source>
       <translation>{object} de Stripe {id}: {state}</translation>
     </message>
     <message>
+      <source>Stripe's answer closed the attempt: {reason}</source>
+      <translation>La respuesta de Stripe cerró el intento: {reason}</translation>
+    </message>
+    <message>
+      <source>Stripe's card page expired before a card was saved. Start again to add a card.</source>
+      <translation>La página de tarjetas de Stripe caducó antes de guardar una tarjeta. Empieza de nuevo para añadir una tarjeta.</translation>
+    </message>
+    <message>
       <source>Stripe's payment does not match the booking</source>
       <translation>El pago de Stripe no coincide con la reserva</translation>
+    </message>
+    <message>
+      <source>Stripe's record of this payment does not match the booking, so it was not accepted. An administrator has been alerted; please contact support.</source>
+      <translation>El registro de este pago en Stripe no coincide con la reserva, así que no se aceptó. Se ha avisado a un administrador; ponte en contacto con el soporte.</translation>
     </message>
     <message>
       <source>Student</source>
@@ -4893,16 +4521,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>completado</translation>
     </message>
     <message>
-      <source>Sudan</source>
-      <translation>Sudán</translation>
-    </message>
-    <message>
       <source>Sun</source>
       <translation>dom</translation>
-    </message>
-    <message>
-      <source>Suriname</source>
-      <translation>Surinam</translation>
     </message>
     <message>
       <source>Suspend</source>
@@ -4941,40 +4561,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Suspender…</translation>
     </message>
     <message>
-      <source>Svalbard and Jan Mayen</source>
-      <translation>Svalbard y Jan Mayen</translation>
-    </message>
-    <message>
-      <source>Sweden</source>
-      <translation>Suecia</translation>
-    </message>
-    <message>
-      <source>Switzerland</source>
-      <translation>Suiza</translation>
-    </message>
-    <message>
-      <source>Syria</source>
-      <translation>Siria</translation>
-    </message>
-    <message>
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
       <source>System default ({language})</source>
       <translation>Predeterminado del sistema ({language})</translation>
-    </message>
-    <message>
-      <source>Taiwan</source>
-      <translation>Taiwán</translation>
-    </message>
-    <message>
-      <source>Tajikistan</source>
-      <translation>Tayikistán</translation>
-    </message>
-    <message>
-      <source>Tanzania</source>
-      <translation>Tanzania</translation>
     </message>
     <message>
       <source>Teacher</source>
@@ -5033,6 +4625,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Los profesores conservan {amount}</translation>
     </message>
     <message>
+      <source>Teachers see their earnings instead of payments.</source>
+      <translation>Los profesores ven sus ingresos en lugar de los pagos.</translation>
+    </message>
+    <message>
       <source>Tell students about your experience and approach.</source>
       <translation>Cuéntales a los estudiantes tu experiencia y tu forma de enseñar.</translation>
     </message>
@@ -5041,8 +4637,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Contraseña temporal</translation>
     </message>
     <message>
-      <source>Thailand</source>
-      <translation>Tailandia</translation>
+      <source>Test cards can only be used in the sandbox or with test keys.</source>
+      <translation>Las tarjetas de prueba solo se pueden usar en el entorno de pruebas o con claves de prueba.</translation>
     </message>
     <message>
       <source>Thank you: your review is posted.</source>
@@ -5051,6 +4647,26 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>That booking does not exist.</source>
       <translation>Esa reserva no existe.</translation>
+    </message>
+    <message>
+      <source>That cancellation request does not exist.</source>
+      <translation>Esa solicitud de cancelación no existe.</translation>
+    </message>
+    <message>
+      <source>That card belongs to another account.</source>
+      <translation>Esa tarjeta pertenece a otra cuenta.</translation>
+    </message>
+    <message>
+      <source>That card is not among your saved cards.</source>
+      <translation>Esa tarjeta no está entre tus tarjetas guardadas.</translation>
+    </message>
+    <message>
+      <source>That card setup was not found.</source>
+      <translation>No se encontró esa alta de tarjeta.</translation>
+    </message>
+    <message>
+      <source>That card was not found among your saved cards.</source>
+      <translation>Esa tarjeta no está entre tus tarjetas guardadas.</translation>
     </message>
     <message>
       <source>That code is wrong or has expired. Ask for a new code if needed.</source>
@@ -5073,8 +4689,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ese ya es tu correo electrónico.</translation>
     </message>
     <message>
+      <source>That is more than the {owed} {teacher} is owed in {currency}.</source>
+      <translation>Es más de los {owed} que se le deben a {teacher} en {currency}.</translation>
+    </message>
+    <message>
+      <source>That payment does not exist.</source>
+      <translation>Ese pago no existe.</translation>
+    </message>
+    <message>
+      <source>That payment no longer exists.</source>
+      <translation>Ese pago ya no existe.</translation>
+    </message>
+    <message>
       <source>That refund had already been made; nothing more was refunded.</source>
       <translation>Ese reembolso ya se había hecho; no se ha reembolsado nada más.</translation>
+    </message>
+    <message>
+      <source>That refund request belongs to another booking.</source>
+      <translation>Esa solicitud de reembolso pertenece a otra reserva.</translation>
     </message>
     <message>
       <source>That reschedule proposal does not exist.</source>
@@ -5101,6 +4733,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Ese horario ya está ocupado: ya tienes una clase a esa hora.</translation>
     </message>
     <message>
+      <source>That Stripe object is not one of this booking's payments or refunds.</source>
+      <translation>Ese objeto de Stripe no es ninguno de los pagos o reembolsos de esta reserva.</translation>
+    </message>
+    <message>
       <source>That teacher does not exist.</source>
       <translation>Ese profesor no existe.</translation>
     </message>
@@ -5121,6 +4757,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La dirección {email} ya pertenece a otra cuenta; elige otra.</translation>
     </message>
     <message>
+      <source>The amount must be a whole number of minor units.</source>
+      <translation>El importe debe ser un número entero de unidades menores.</translation>
+    </message>
+    <message>
+      <source>The amount paid out must be more than zero.</source>
+      <translation>El importe pagado debe ser mayor que cero.</translation>
+    </message>
+    <message>
       <source>The audit trail could not be loaded.</source>
       <translation>No se pudo cargar el registro de auditoría.</translation>
     </message>
@@ -5139,6 +4783,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The booking filter is not a BookingFilter.</source>
       <translation>El filtro de reservas no es un BookingFilter.</translation>
+    </message>
+    <message>
+      <source>The booking is {status}: it can only be paid once the teacher has confirmed it.</source>
+      <translation>La reserva está {status}: solo se puede pagar cuando el profesor la haya confirmado.</translation>
     </message>
     <message>
       <source>The booking is {status}: payment is only possible once the teacher has confirmed it.</source>
@@ -5165,12 +4813,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No se pudo abrir el navegador. El enlace es {url}</translation>
     </message>
     <message>
+      <source>The card could not be saved: it was declined or not authenticated.</source>
+      <translation>No se pudo guardar la tarjeta: fue rechazada o no se autenticó.</translation>
+    </message>
+    <message>
       <source>The check did not finish.</source>
       <translation>La comprobación no terminó.</translation>
     </message>
     <message>
       <source>The comparison did not finish.</source>
       <translation>La comparación no terminó.</translation>
+    </message>
+    <message>
+      <source>The connection to the mail server was lost while it received the message ({error}); it may have been delivered.</source>
+      <translation>Se perdió la conexión con el servidor de correo mientras recibía el mensaje ({error}); puede que se haya entregado.</translation>
     </message>
     <message>
       <source>The current password is wrong.</source>
@@ -5237,8 +4893,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La dirección de Jitsi debe ser una dirección web (https://...).</translation>
     </message>
     <message>
+      <source>The Jitsi address must be an http(s) URL: {address}.</source>
+      <translation>La dirección de Jitsi debe ser una URL http(s): {address}.</translation>
+    </message>
+    <message>
       <source>The jobs could not be loaded.</source>
       <translation>No se pudieron cargar las tareas.</translation>
+    </message>
+    <message>
+      <source>The keys are of two modes (secret key: {secret}, publishable key: {publishable}): use both test keys or both live keys of one Stripe account.</source>
+      <translation>Las claves son de dos modos distintos (clave secreta: {secret}, clave publicable: {publishable}): usa las dos claves de prueba o las dos claves reales de una misma cuenta de Stripe.</translation>
     </message>
     <message>
       <source>The last check with Stripe found payment #{number} (refund {refund}) differing: {finding} (here {ours}, at Stripe {theirs}) (1 more difference).</source>
@@ -5265,12 +4929,60 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La última comprobación con Stripe encontró diferencias en el pago #{number}: {finding} (aquí {ours}, en Stripe {theirs}).</translation>
     </message>
     <message>
+      <source>The limit cannot be negative ({limit}).</source>
+      <translation>El límite no puede ser negativo ({limit}).</translation>
+    </message>
+    <message>
       <source>The list could not be loaded.</source>
       <translation>No se pudo cargar la lista.</translation>
     </message>
     <message>
       <source>The lowest price is above the highest price.</source>
       <translation>El precio mínimo es mayor que el máximo.</translation>
+    </message>
+    <message>
+      <source>The mail server asked to try later ({code} {detail}).</source>
+      <translation>El servidor de correo pidió intentarlo más tarde ({code} {detail}).</translation>
+    </message>
+    <message>
+      <source>The mail server cannot check credentials now.</source>
+      <translation>El servidor de correo no puede comprobar las credenciales ahora.</translation>
+    </message>
+    <message>
+      <source>The mail server closed the connection.</source>
+      <translation>El servidor de correo cerró la conexión.</translation>
+    </message>
+    <message>
+      <source>The mail server could not be reached ({error}).</source>
+      <translation>No se pudo contactar con el servidor de correo ({error}).</translation>
+    </message>
+    <message>
+      <source>The mail server could not be used: {error}</source>
+      <translation>No se pudo usar el servidor de correo: {error}</translation>
+    </message>
+    <message>
+      <source>The mail server deferred {count} recipient(s): {details}</source>
+      <translation>El servidor de correo aplazó destinatarios ({count}): {details}</translation>
+    </message>
+    <message>
+      <source>The mail server does not offer STARTTLS; not sending in clear text.</source>
+      <translation>El servidor de correo no ofrece STARTTLS; no se envía en texto sin cifrar.</translation>
+    </message>
+    <message>
+      <source>The mail server refused the message ({code} {detail}).</source>
+      <translation>El servidor de correo rechazó el mensaje ({code} {detail}).</translation>
+    </message>
+    <message>
+      <source>The mail server refused the SMTP username or password.</source>
+      <translation>El servidor de correo rechazó el usuario o la contraseña de SMTP.</translation>
+    </message>
+    <message>
+      <source>The mail server refused {count} recipient(s): {details}</source>
+      <translation>El servidor de correo rechazó destinatarios ({count}): {details}</translation>
+    </message>
+    <message>
+      <source>The mail server's certificate could not be verified ({reason}). If it uses a private certificate authority, set SMTP_CA_FILE to that authority's certificate.</source>
+      <translation>No se pudo verificar el certificado del servidor de correo ({reason}). Si usa una autoridad de certificación privada, define SMTP_CA_FILE con el certificado de esa autoridad.</translation>
     </message>
     <message>
       <source>The maximum duration cannot be shorter than the minimum.</source>
@@ -5291,6 +5003,30 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The meeting is being made right now; look again in a minute.</source>
       <translation>La reunión se está creando ahora mismo; vuelve a mirar en un minuto.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: meeting cancelled.</source>
+      <translation>La reunión no está disponible: reunión cancelada.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: meeting failed: unknown reason.</source>
+      <translation>La reunión no está disponible: la reunión falló: motivo desconocido.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: meeting failed: {reason}.</source>
+      <translation>La reunión no está disponible: la reunión falló: {reason}.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: meeting pending.</source>
+      <translation>La reunión no está disponible: reunión pendiente.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: meeting ready.</source>
+      <translation>La reunión no está disponible: reunión lista.</translation>
+    </message>
+    <message>
+      <source>The meeting is not available: no meeting (not paid).</source>
+      <translation>La reunión no está disponible: no hay reunión (sin pagar).</translation>
     </message>
     <message>
       <source>The meeting room is being set up ({reason}). Refresh to check again.</source>
@@ -5353,12 +5089,60 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La contraseña debe tener como máximo {n} caracteres.</translation>
     </message>
     <message>
+      <source>The password store cannot be loaded ({error}); check PYTHON_KEYRING_BACKEND and the keyring configuration.</source>
+      <translation>No se puede cargar el almacén de contraseñas ({error}); revisa PYTHON_KEYRING_BACKEND y la configuración del llavero.</translation>
+    </message>
+    <message>
       <source>The password the admin gave you</source>
       <translation>La contraseña que te dio el administrador</translation>
     </message>
     <message>
+      <source>The payment could not be started because Stripe did not answer; nothing was charged. You can pay again.</source>
+      <translation>No se pudo iniciar el pago porque Stripe no respondió; no se ha cobrado nada. Puedes volver a pagar.</translation>
+    </message>
+    <message>
+      <source>The payment deadline for this booking has passed.</source>
+      <translation>El plazo de pago de esta reserva ha vencido.</translation>
+    </message>
+    <message>
+      <source>The payment filter is not a PaymentFilter.</source>
+      <translation>El filtro de pagos no es un PaymentFilter.</translation>
+    </message>
+    <message>
+      <source>The payment is still being started with Stripe. Please try again in a minute.</source>
+      <translation>El pago todavía se está iniciando con Stripe. Inténtalo de nuevo dentro de un minuto.</translation>
+    </message>
+    <message>
+      <source>The payment no longer needs a refund here.</source>
+      <translation>El pago ya no necesita un reembolso aquí.</translation>
+    </message>
+    <message>
+      <source>The payment was cancelled; nothing was charged. You can pay again.</source>
+      <translation>El pago se canceló; no se ha cobrado nada. Puedes volver a pagar.</translation>
+    </message>
+    <message>
+      <source>The payment was not completed. Please try again, possibly with another card.</source>
+      <translation>El pago no se completó. Inténtalo de nuevo, quizá con otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>The payment went through at Stripe after the booking was closed; an administrator will refund it.</source>
+      <translation>El pago se realizó en Stripe después de cerrarse la reserva; un administrador lo reembolsará.</translation>
+    </message>
+    <message>
       <source>The payments could not be loaded.</source>
       <translation>No se pudieron cargar los pagos.</translation>
+    </message>
+    <message>
+      <source>The payments sandbox could not start; the details are in {path}.</source>
+      <translation>El entorno de pruebas de pagos no pudo iniciarse; los detalles están en {path}.</translation>
+    </message>
+    <message>
+      <source>The payments sandbox's keys in {path} cannot be read. Delete that file: new keys are made on the next start.</source>
+      <translation>No se pueden leer las claves del entorno de pruebas de pagos en {path}. Borra ese archivo: se crearán claves nuevas en el próximo inicio.</translation>
+    </message>
+    <message>
+      <source>The payout could not be recorded; try again.</source>
+      <translation>No se pudo registrar el pago al profesor; inténtalo de nuevo.</translation>
     </message>
     <message>
       <source>The photo cannot be read as an image; it may be damaged.</source>
@@ -5405,6 +5189,38 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La hora propuesta ya está demasiado cerca para aceptarla.</translation>
     </message>
     <message>
+      <source>The publishable key belongs to another Stripe account than the secret key: use both keys of one account.</source>
+      <translation>La clave publicable pertenece a una cuenta de Stripe distinta de la de la clave secreta: usa las dos claves de una misma cuenta.</translation>
+    </message>
+    <message>
+      <source>The publishable key has been revoked or has expired: create a new one in the Stripe Dashboard and enter it in Settings.</source>
+      <translation>La clave publicable se ha revocado o ha caducado: crea una nueva en el Dashboard de Stripe e introdúcela en Ajustes.</translation>
+    </message>
+    <message>
+      <source>The publishable key must start with pk_test_ or pk_live_.</source>
+      <translation>La clave publicable debe empezar por pk_test_ o pk_live_.</translation>
+    </message>
+    <message>
+      <source>The refund is no longer waiting: it was recorded meanwhile.</source>
+      <translation>El reembolso ya no está en espera: se registró mientras tanto.</translation>
+    </message>
+    <message>
+      <source>The refund must be a positive whole number of minor units.</source>
+      <translation>El reembolso debe ser un número entero positivo de unidades menores.</translation>
+    </message>
+    <message>
+      <source>The refund was found at Stripe and recorded: Stripe says {status}.</source>
+      <translation>El reembolso se encontró en Stripe y se registró: Stripe indica {status}.</translation>
+    </message>
+    <message>
+      <source>The refund was sent to Stripe: Stripe says {status}.</source>
+      <translation>El reembolso se envió a Stripe: Stripe indica {status}.</translation>
+    </message>
+    <message>
+      <source>The restricted key lacks a permission this app needs ({needs}): grant it in the Stripe Dashboard, or use the secret key.</source>
+      <translation>A la clave restringida le falta un permiso que necesita esta aplicación ({needs}): concédelo en el Dashboard de Stripe o usa la clave secreta.</translation>
+    </message>
+    <message>
       <source>The revenue report could not be made.</source>
       <translation>No se pudo generar el informe de ingresos.</translation>
     </message>
@@ -5415,6 +5231,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The search could not be run.</source>
       <translation>No se pudo hacer la búsqueda.</translation>
+    </message>
+    <message>
+      <source>The secret key has been revoked or has expired: create a new one in the Stripe Dashboard and enter it in Settings.</source>
+      <translation>La clave secreta se ha revocado o ha caducado: crea una nueva en el Dashboard de Stripe e introdúcela en Ajustes.</translation>
+    </message>
+    <message>
+      <source>The secret key must start with sk_test_, sk_live_, rk_test_ or rk_live_.</source>
+      <translation>La clave secreta debe empezar por sk_test_, sk_live_, rk_test_ o rk_live_.</translation>
     </message>
     <message>
       <source>The session ended.</source>
@@ -5483,6 +5307,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The Stripe keys work (test mode).</source>
       <translation>Las claves de Stripe funcionan (modo de prueba).</translation>
+    </message>
+    <message>
+      <source>The Stripe sandbox could not be reset: {error}</source>
+      <translation>No se pudo restablecer el entorno de pruebas de Stripe: {error}</translation>
     </message>
     <message>
       <source>The student and the teacher join from their booking.</source>
@@ -5581,6 +5409,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No existe la tarea n.º {job_id}.</translation>
     </message>
     <message>
+      <source>There is no meeting link until the session is paid.</source>
+      <translation>No hay enlace de la reunión hasta que la clase esté pagada.</translation>
+    </message>
+    <message>
       <source>There is no needs-attention rule named {name}.</source>
       <translation>No hay ninguna regla de «requiere atención» llamada {name}.</translation>
     </message>
@@ -5593,8 +5425,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esta reserva ya no se puede cancelar.</translation>
     </message>
     <message>
+      <source>This booking has already been refunded in full.</source>
+      <translation>Esta reserva ya se ha reembolsado por completo.</translation>
+    </message>
+    <message>
       <source>This booking has no meeting.</source>
       <translation>Esta reserva no tiene reunión.</translation>
+    </message>
+    <message>
+      <source>This booking is already paid.</source>
+      <translation>Esta reserva ya está pagada.</translation>
+    </message>
+    <message>
+      <source>This booking is no longer paid; nothing can be refunded.</source>
+      <translation>Esta reserva ya no está pagada; no se puede reembolsar nada.</translation>
     </message>
     <message>
       <source>This booking is not yours.</source>
@@ -5621,6 +5465,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esta reserva está {status}; ya no se puede mover.</translation>
     </message>
     <message>
+      <source>This cancellation request has already been answered.</source>
+      <translation>Esta solicitud de cancelación ya se ha respondido.</translation>
+    </message>
+    <message>
       <source>This database has no accounts yet. Load demo data to try LinguaFlex with sample teachers, students and gigs.</source>
       <translation>Esta base de datos aún no tiene cuentas. Carga datos de demostración para probar LinguaFlex con profesores, estudiantes y ofertas de ejemplo.</translation>
     </message>
@@ -5641,6 +5489,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esta oferta dura de {minimum} a {maximum} minutos en pasos de {step}; {duration} no está disponible.</translation>
     </message>
     <message>
+      <source>This meeting is on Zoom, but Zoom is not configured here (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).</source>
+      <translation>Esta reunión está en Zoom, pero Zoom no está configurado aquí (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET).</translation>
+    </message>
+    <message>
       <source>This message has no calendar invitation.</source>
       <translation>Este mensaje no tiene invitación de calendario.</translation>
     </message>
@@ -5651,6 +5503,22 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>This no longer needs attention.</source>
       <translation>Esto ya no requiere atención.</translation>
+    </message>
+    <message>
+      <source>This payment attempt was closed meanwhile; please pay again.</source>
+      <translation>Este intento de pago se cerró mientras tanto; vuelve a pagar.</translation>
+    </message>
+    <message>
+      <source>This payment has no Stripe PaymentIntent.</source>
+      <translation>Este pago no tiene un PaymentIntent de Stripe.</translation>
+    </message>
+    <message>
+      <source>This payment is not yours.</source>
+      <translation>Este pago no es tuyo.</translation>
+    </message>
+    <message>
+      <source>This payout request was already used for a different payout.</source>
+      <translation>Esta solicitud ya se usó para otro pago al profesor.</translation>
     </message>
     <message>
       <source>This proposal is no longer open.</source>
@@ -5671,6 +5539,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>This session is already completed.</source>
       <translation>Esta clase ya está completada.</translation>
+    </message>
+    <message>
+      <source>This session starts more than 24 hours from now: cancel it yourself for a full refund.</source>
+      <translation>Esta clase empieza dentro de más de 24 horas: cancélala tú mismo para obtener un reembolso completo.</translation>
+    </message>
+    <message>
+      <source>This session starts within 24 hours, so it is no longer refunded automatically: ask for the cancellation instead.</source>
+      <translation>Esta clase empieza dentro de menos de 24 horas, así que ya no se reembolsa automáticamente: solicita la cancelación en su lugar.</translation>
     </message>
     <message>
       <source>This teacher has not written about themselves yet.</source>
@@ -5713,16 +5589,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Las horas se muestran en tu zona horaria, {zone}.</translation>
     </message>
     <message>
-      <source>Timor-Leste</source>
-      <translation>Timor Oriental</translation>
-    </message>
-    <message>
       <source>Title</source>
       <translation>Título</translation>
     </message>
     <message>
       <source>title</source>
       <translation>título</translation>
+    </message>
+    <message>
+      <source>TLS with the mail server failed ({reason}).</source>
+      <translation>Falló TLS con el servidor de correo ({reason}).</translation>
     </message>
     <message>
       <source>To</source>
@@ -5735,18 +5611,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>to the student: “{message}”</source>
       <translation>al estudiante: “{message}”</translation>
-    </message>
-    <message>
-      <source>Togo</source>
-      <translation>Togo</translation>
-    </message>
-    <message>
-      <source>Tokelau</source>
-      <translation>Tokelau</translation>
-    </message>
-    <message>
-      <source>Tonga</source>
-      <translation>Tonga</translation>
     </message>
     <message>
       <source>Too many codes were asked for in the last hour; please wait a while and try again.</source>
@@ -5769,10 +5633,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Totales por moneda</translation>
     </message>
     <message>
-      <source>Trinidad and Tobago</source>
-      <translation>Trinidad y Tobago</translation>
-    </message>
-    <message>
       <source>Try again</source>
       <translation>Intentar de nuevo</translation>
     </message>
@@ -5785,56 +5645,12 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>mar</translation>
     </message>
     <message>
-      <source>Tunisia</source>
-      <translation>Túnez</translation>
-    </message>
-    <message>
-      <source>Turkmenistan</source>
-      <translation>Turkmenistán</translation>
-    </message>
-    <message>
-      <source>Turks and Caicos Islands</source>
-      <translation>Islas Turcas y Caicos</translation>
-    </message>
-    <message>
-      <source>Tuvalu</source>
-      <translation>Tuvalu</translation>
-    </message>
-    <message>
       <source>Two ranges on the same day overlap; merge them.</source>
       <translation>Dos franjas del mismo día se solapan; únelas.</translation>
     </message>
     <message>
       <source>Type to replace the stored value</source>
       <translation>Escribe para sustituir el valor guardado</translation>
-    </message>
-    <message>
-      <source>Türkiye</source>
-      <translation>Turquía</translation>
-    </message>
-    <message>
-      <source>Uganda</source>
-      <translation>Uganda</translation>
-    </message>
-    <message>
-      <source>Ukraine</source>
-      <translation>Ucrania</translation>
-    </message>
-    <message>
-      <source>United Arab Emirates</source>
-      <translation>Emiratos Árabes Unidos</translation>
-    </message>
-    <message>
-      <source>United Kingdom</source>
-      <translation>Reino Unido</translation>
-    </message>
-    <message>
-      <source>United States</source>
-      <translation>Estados Unidos</translation>
-    </message>
-    <message>
-      <source>United States Minor Outlying Islands</source>
-      <translation>Islas menores alejadas de Estados Unidos</translation>
     </message>
     <message>
       <source>unknown</source>
@@ -5922,10 +5738,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Actualizado</translation>
     </message>
     <message>
-      <source>Uruguay</source>
-      <translation>Uruguay</translation>
-    </message>
-    <message>
       <source>User</source>
       <translation>Usuario</translation>
     </message>
@@ -5946,18 +5758,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>usuarios</translation>
     </message>
     <message>
-      <source>Uzbekistan</source>
-      <translation>Uzbekistán</translation>
-    </message>
-    <message>
-      <source>Vanuatu</source>
-      <translation>Vanuatu</translation>
-    </message>
-    <message>
-      <source>Venezuela</source>
-      <translation>Venezuela</translation>
-    </message>
-    <message>
       <source>Verify again</source>
       <translation>Verificar de nuevo</translation>
     </message>
@@ -5970,20 +5770,8 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Muy buena</translation>
     </message>
     <message>
-      <source>Vietnam</source>
-      <translation>Vietnam</translation>
-    </message>
-    <message>
       <source>View</source>
       <translation>Vista</translation>
-    </message>
-    <message>
-      <source>Virgin Islands, British</source>
-      <translation>Islas Vírgenes Británicas</translation>
-    </message>
-    <message>
-      <source>Virgin Islands, U.S.</source>
-      <translation>Islas Vírgenes de EE. UU.</translation>
     </message>
     <message>
       <source>Visible to students in search</source>
@@ -6010,12 +5798,24 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>esperando confirmación</translation>
     </message>
     <message>
+      <source>Waiting for Stripe to confirm the payment…</source>
+      <translation>Esperando a que Stripe confirme el pago…</translation>
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation>Esperando al profesor</translation>
     </message>
     <message>
+      <source>Waiting for the provider: {reason}</source>
+      <translation>Esperando al proveedor: {reason}</translation>
+    </message>
+    <message>
       <source>waiting for the teacher</source>
       <translation>pendiente del profesor</translation>
+    </message>
+    <message>
+      <source>Waiting for you to finish on Stripe's page…</source>
+      <translation>Esperando a que termines en la página de Stripe…</translation>
     </message>
     <message>
       <source>Waiting for you to finish on Stripe's page… Enter your card in the browser window that just opened. This window closes by itself when Stripe has saved the card.</source>
@@ -6028,10 +5828,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>waiting to be sent</source>
       <translation>esperando a enviarse</translation>
-    </message>
-    <message>
-      <source>Wallis and Futuna</source>
-      <translation>Wallis y Futuna</translation>
     </message>
     <message>
       <source>Wed</source>
@@ -6060,10 +5856,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Weekly hours saved.</source>
       <translation>Horario semanal guardado.</translation>
-    </message>
-    <message>
-      <source>Western Sahara</source>
-      <translation>Sáhara Occidental</translation>
     </message>
     <message>
       <source>What</source>
@@ -6130,10 +5922,6 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Correo electrónico o contraseña incorrectos.</translation>
     </message>
     <message>
-      <source>Yemen</source>
-      <translation>Yemen</translation>
-    </message>
-    <message>
       <source>Yes</source>
       <translation>Sí</translation>
     </message>
@@ -6150,6 +5938,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Solo puedes ver tu propia cuenta.</translation>
     </message>
     <message>
+      <source>You cancelled more than 24 hours before the start: full refund under the cancellation policy.</source>
+      <translation>Cancelaste más de 24 horas antes del inicio: reembolso completo según la política de cancelación.</translation>
+    </message>
+    <message>
       <source>You cannot book your own gig.</source>
       <translation>No puedes reservar tu propia oferta.</translation>
     </message>
@@ -6160,6 +5952,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>You have already answered this review.</source>
       <translation>Ya has respondido a esta reseña.</translation>
+    </message>
+    <message>
+      <source>You have already asked to cancel this booking.</source>
+      <translation>Ya has pedido cancelar esta reserva.</translation>
     </message>
     <message>
       <source>You have already rated this session.</source>
@@ -6212,8 +6008,20 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu respuesta está publicada.</translation>
     </message>
     <message>
+      <source>Your bank asks you to confirm this payment in the browser (3-D Secure).</source>
+      <translation>Tu banco te pide que confirmes este pago en el navegador (3-D Secure).</translation>
+    </message>
+    <message>
       <source>Your bank asks you to confirm this payment. Finish the check in the browser window that just opened; this window updates by itself.</source>
       <translation>Tu banco te pide que confirmes este pago. Termina la comprobación en la ventana del navegador que se acaba de abrir; esta ventana se actualiza sola.</translation>
+    </message>
+    <message>
+      <source>Your bank could not confirm it was you. Try again or use another card.</source>
+      <translation>Tu banco no pudo confirmar que eras tú. Inténtalo de nuevo o usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your bank's verification was not finished within 30 minutes, so the payment attempt was cancelled; nothing was charged. You can pay again.</source>
+      <translation>La verificación de tu banco no se terminó en 30 minutos, así que se canceló el intento de pago; no se ha cobrado nada. Puedes volver a pagar.</translation>
     </message>
     <message>
       <source>Your browser could not be opened. Copy this address into it:</source>
@@ -6222,6 +6030,46 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>Your browser could not be opened. Open this address: {url}</source>
       <translation>No se ha podido abrir tu navegador. Abre esta dirección: {url}</translation>
+    </message>
+    <message>
+      <source>Your cancellation request was accepted: full refund.</source>
+      <translation>Se aceptó tu solicitud de cancelación: reembolso completo.</translation>
+    </message>
+    <message>
+      <source>Your cancellation request was answered with a partial refund.</source>
+      <translation>Tu solicitud de cancelación se respondió con un reembolso parcial.</translation>
+    </message>
+    <message>
+      <source>Your card could not be charged because of a processing error. Please try again in a moment.</source>
+      <translation>No se pudo cobrar en tu tarjeta por un error de procesamiento. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+      <source>Your card has expired. Use another card.</source>
+      <translation>Tu tarjeta ha caducado. Usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your card has insufficient funds. Use another card.</source>
+      <translation>Tu tarjeta no tiene fondos suficientes. Usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your card number was not accepted. Use another card.</source>
+      <translation>No se aceptó el número de tu tarjeta. Usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your card was declined.</source>
+      <translation>Tu tarjeta fue rechazada.</translation>
+    </message>
+    <message>
+      <source>Your card's expiry date was not accepted. Use another card.</source>
+      <translation>No se aceptó la fecha de caducidad de tu tarjeta. Usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your card's limit has been reached. Use another card.</source>
+      <translation>Tu tarjeta ha alcanzado su límite. Usa otra tarjeta.</translation>
+    </message>
+    <message>
+      <source>Your card's security code was not accepted. Use another card.</source>
+      <translation>No se aceptó el código de seguridad de tu tarjeta. Usa otra tarjeta.</translation>
     </message>
     <message>
       <source>Your cards could not be loaded.</source>
@@ -6260,6 +6108,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu rol no permite hacer esto.</translation>
     </message>
     <message>
+      <source>Your saved cards were changed at the same time. Please try again.</source>
+      <translation>Tus tarjetas guardadas se modificaron al mismo tiempo. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
       <source>Your saved sign-in is no longer valid. Please sign in again.</source>
       <translation>Tu sesión guardada ya no es válida. Vuelve a iniciar sesión.</translation>
     </message>
@@ -6276,12 +6128,8 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu parte por mes</translation>
     </message>
     <message>
-      <source>Zambia</source>
-      <translation>Zambia</translation>
-    </message>
-    <message>
-      <source>Zimbabwe</source>
-      <translation>Zimbabue</translation>
+      <source>Your teacher cancelled the session, so you get a full refund.</source>
+      <translation>Tu profesor canceló la clase, así que recibes un reembolso completo.</translation>
     </message>
     <message>
       <source>Zoom account ID</source>
@@ -6308,8 +6156,108 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>secreto de cliente de Zoom</translation>
     </message>
     <message>
+      <source>Zoom could not be reached ({error}).</source>
+      <translation>No se pudo contactar con Zoom ({error}).</translation>
+    </message>
+    <message>
+      <source>Zoom could not create the meeting: {detail} {http}.</source>
+      <translation>Zoom no pudo crear la reunión: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom could not delete the meeting: {detail} {http}.</source>
+      <translation>Zoom no pudo eliminar la reunión: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom could not find the meeting: {detail} {http}.</source>
+      <translation>Zoom no pudo encontrar la reunión: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom could not list the meetings: {detail} {http}.</source>
+      <translation>Zoom no pudo listar las reuniones: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom could not move the meeting: {detail} {http}.</source>
+      <translation>Zoom no pudo mover la reunión: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom could not sign in: {detail} {http}.</source>
+      <translation>Zoom no pudo iniciar sesión: {detail} {http}.</translation>
+    </message>
+    <message>
+      <source>Zoom did not answer in time ({error}).</source>
+      <translation>Zoom no respondió a tiempo ({error}).</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to create the meeting again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar crear la reunión más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to delete the meeting again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar eliminar la reunión más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to find the meeting again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar encontrar la reunión más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to list the meetings again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar listar las reuniones más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to move the meeting again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar mover la reunión más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom had a problem (HTTP {status}); will try to sign in again later.</source>
+      <translation>Zoom tuvo un problema (HTTP {status}); se volverá a intentar iniciar sesión más tarde.</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to create the meeting again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar crear la reunión más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to delete the meeting again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar eliminar la reunión más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to find the meeting again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar encontrar la reunión más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to list the meetings again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar listar las reuniones más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to move the meeting again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar mover la reunión más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is limiting requests; will try to sign in again later ({detail}).</source>
+      <translation>Zoom está limitando las solicitudes; se volverá a intentar iniciar sesión más tarde ({detail}).</translation>
+    </message>
+    <message>
+      <source>Zoom is not configured (ZOOM_ACCOUNT_ID, CLIENT_ID, SECRET).</source>
+      <translation>Zoom no está configurado (ZOOM_ACCOUNT_ID, CLIENT_ID, SECRET).</translation>
+    </message>
+    <message>
       <source>Zoom is used when account ID, client ID and client secret are all set; otherwise sessions get Jitsi links.</source>
       <translation>Se usa Zoom cuando el ID de cuenta, el ID de cliente y el secreto de cliente están definidos; si no, las clases reciben enlaces de Jitsi.</translation>
+    </message>
+    <message>
+      <source>Zoom needs an account id, a client id and a client secret.</source>
+      <translation>Zoom necesita un id de cuenta, un id de cliente y un secreto de cliente.</translation>
+    </message>
+    <message>
+      <source>Zoom refused the app's credentials ({detail}): check the Zoom account id, client id and client secret.</source>
+      <translation>Zoom rechazó las credenciales de la aplicación ({detail}): revisa el id de cuenta, el id de cliente y el secreto de cliente de Zoom.</translation>
+    </message>
+    <message>
+      <source>Zoom's meeting answer lacked {field}.</source>
+      <translation>A la respuesta de Zoom sobre la reunión le faltaba {field}.</translation>
+    </message>
+    <message>
+      <source>Zoom's sign-in answer had no access token.</source>
+      <translation>La respuesta de inicio de sesión de Zoom no traía ningún token de acceso.</translation>
     </message>
     <message>
       <source>{amount}</source>
@@ -6340,6 +6288,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{amount} devueltos ({before} → {after})</translation>
     </message>
     <message>
+      <source>{amount} was refunded at Stripe ({status}).</source>
+      <translation>Se reembolsaron {amount} en Stripe ({status}).</translation>
+    </message>
+    <message>
       <source>{app} · Teacher statement</source>
       <translation>{app} · Extracto del profesor</translation>
     </message>
@@ -6368,8 +6320,20 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{brand} terminada en {last4}</translation>
     </message>
     <message>
+      <source>{brand} •••• {last4}, expires {month}/{year}</source>
+      <translation>{brand} •••• {last4}, caduca {month}/{year}</translation>
+    </message>
+    <message>
+      <source>{card} is not one of Stripe's test cards (pm_card_...).</source>
+      <translation>{card} no es una de las tarjetas de prueba de Stripe (pm_card_...).</translation>
+    </message>
+    <message>
       <source>{card} is now your default card.</source>
       <translation>{card} es ahora tu tarjeta predeterminada.</translation>
+    </message>
+    <message>
+      <source>{card} saved.</source>
+      <translation>{card} guardada.</translation>
     </message>
     <message>
       <source>{card} was removed.</source>
@@ -6536,6 +6500,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{record} #{number}</translation>
     </message>
     <message>
+      <source>{sentence} Reason: {reason}</source>
+      <translation>{sentence} Motivo: {reason}</translation>
+    </message>
+    <message>
       <source>{shown} of {total} bookings loaded · scroll for more</source>
       <translation>{shown} de {total} reservas cargadas · desplázate para ver más</translation>
     </message>
@@ -6574,6 +6542,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{student} with {teacher} · paid {paid} · already refunded {refunded}</source>
       <translation>{student} con {teacher} · pagado {paid} · ya reembolsado {refunded}</translation>
+    </message>
+    <message>
+      <source>{teacher} has no earnings in that currency (currencies earned: {known}).</source>
+      <translation>{teacher} no tiene ingresos en esa moneda (monedas con ingresos: {known}).</translation>
+    </message>
+    <message>
+      <source>{teacher} has no earnings in {currency} (currencies earned: {known}).</source>
+      <translation>{teacher} no tiene ingresos en {currency} (monedas con ingresos: {known}).</translation>
     </message>
     <message>
       <source>{time} local time ({zone})</source>
@@ -6630,10 +6606,6 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{what}: {state}</source>
       <translation>{what}: {state}</translation>
-    </message>
-    <message>
-      <source>Åland Islands</source>
-      <translation>Islas Åland</translation>
     </message>
     <message>
       <source>“{subject}” to {recipient}</source>

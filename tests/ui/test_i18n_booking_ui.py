@@ -131,7 +131,7 @@ def test_my_bookings_in_spanish(
         bookings.confirmed, payment_status=PaymentStatus.PAID, refunded_minor=1000
     )
     page.model.replace_booking(partly)
-    assert cell(BookingColumn.PAYMENT) == "Reembolsada en parte"
+    assert cell(BookingColumn.PAYMENT) == "Reembolsado en parte"
     # the English words stay the str value (CSV files and logs read them)
     assert STATUS_TEXT[bookings.confirmed.status] == "Confirmed"
 

@@ -53,7 +53,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
-from linguaflex_desktop.services.payments.stored_texts import keep, recall
+from linguaflex_desktop.services.common.stored_texts import keep, recall
 from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)

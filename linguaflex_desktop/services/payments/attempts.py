@@ -43,8 +43,11 @@ from linguaflex_desktop.services.booking.state import apply_payment_status, load
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.stored_texts import keep_template
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.texts import tx
+
+keep_template("Paying with {brand} •••• {last4}.")  # a booking's status reason, stored
 
 IN_PROGRESS = tx("A payment for this booking is already in progress.")
 
@@ -156,7 +159,7 @@ def _new_payment(
         booking,
         PaymentStatus.PENDING,
         actor_id=actor.id,
-        reason=f"Paying with {card.brand} •••• {card.last4}.",
+        reason=tx("Paying with {brand} •••• {last4}.", brand=card.brand, last4=card.last4),
         at=now,
     )
     settling.record_created(session, payment, at=now, actor_id=actor.id)

@@ -40,6 +40,7 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.pricing import money
+from linguaflex_desktop.services.common.stored_texts import recall
 from linguaflex_desktop.services.payments.reconcile import Reconciler
 from linguaflex_desktop.services.payments.refund_recovery import (
     DEAD,
@@ -53,7 +54,6 @@ from linguaflex_desktop.services.payments.refund_settle import (
     refund_status_of,
     settle_pending_refunds,
 )
-from linguaflex_desktop.services.payments.stored_texts import recall
 from linguaflex_desktop.services.payments.stripe_dto import DIFFERENCE_IN_SENTENCE, value_param
 from linguaflex_desktop.services.payments.verify import LedgerVerifier
 from linguaflex_desktop.texts import tx

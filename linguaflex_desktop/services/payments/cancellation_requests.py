@@ -55,6 +55,7 @@ from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.stored_texts import keep, keep_template
 from linguaflex_desktop.services.common.validation import check_id, clean_multiline
 from linguaflex_desktop.services.payments.cancellation_dto import CancellationRequestDTO
 from linguaflex_desktop.services.payments.cancellation_notices import (
@@ -62,7 +63,6 @@ from linguaflex_desktop.services.payments.cancellation_notices import (
     announce_request,
 )
 from linguaflex_desktop.services.payments.refunds import Refunds
-from linguaflex_desktop.services.payments.stored_texts import keep, keep_template
 from linguaflex_desktop.texts import tx
 
 ENTITY = "cancellation_request"

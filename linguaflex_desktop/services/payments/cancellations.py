@@ -20,10 +20,10 @@ from linguaflex_desktop.models import Role, SessionBooking, User
 from linguaflex_desktop.services.booking import policy
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.stored_texts import keep, with_reason
 from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundResult
 from linguaflex_desktop.services.payments.refunds import Refunds
-from linguaflex_desktop.services.payments.stored_texts import keep, with_reason
 from linguaflex_desktop.texts import tx
 
 MAX_CANCEL_REASON_LENGTH = policy.MAX_CANCEL_REASON_LENGTH

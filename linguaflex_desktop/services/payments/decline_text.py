@@ -8,7 +8,7 @@ decline, as Stripe advises. Pure; any thread.
 
 from __future__ import annotations
 
-from linguaflex_desktop.services.payments.stored_texts import keep
+from linguaflex_desktop.services.common.stored_texts import keep
 from linguaflex_desktop.texts import tx
 
 AUTHENTICATION_FAILED = tx("Your bank could not confirm it was you. Try again or use another card.")

@@ -54,13 +54,13 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.stored_texts import keep
 from linguaflex_desktop.services.common.validation import check_int
 from linguaflex_desktop.services.payments import settle as settling
 from linguaflex_desktop.services.payments.dto import ReconcileReport
 from linguaflex_desktop.services.payments.follow import AUTHENTICATION_WINDOW, cancel_key
 from linguaflex_desktop.services.payments.refund_recovery import settle_unanswered_refunds
 from linguaflex_desktop.services.payments.refund_settle import settle_pending_refunds
-from linguaflex_desktop.services.payments.stored_texts import keep
 from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)

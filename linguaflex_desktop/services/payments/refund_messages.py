@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from linguaflex_desktop.models import Refund
 from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.common.stored_texts import recall
 from linguaflex_desktop.services.common.validation import clean_multiline
 from linguaflex_desktop.services.payments.dto import RefundDTO
-from linguaflex_desktop.services.payments.stored_texts import recall
 from linguaflex_desktop.texts import tx
 
 DEFAULT_STUDENT_MESSAGE = tx("Refund issued by LinguaFlex")

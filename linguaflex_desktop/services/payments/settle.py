@@ -33,10 +33,15 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking.state import apply_payment_status, load_booking
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.pricing import money
+from linguaflex_desktop.services.common.stored_texts import keep, recall
 from linguaflex_desktop.services.payments import decline_text
 from linguaflex_desktop.services.payments.dto import PayState
-from linguaflex_desktop.services.payments.stored_texts import keep, recall
 from linguaflex_desktop.texts import tx
+
+# The booking's status reason when Stripe confirms a payment (stored in English, read back
+# in the reader's language through stored_texts.recall).
+CONFIRMED_REASON = tx("Stripe confirmed the payment.")
+keep(CONFIRMED_REASON)
 
 log = logging.getLogger(__name__)
 
@@ -255,9 +260,7 @@ def _to_booking(
     at: datetime,
     actor_id: int | None,
 ) -> None:
-    apply_payment_status(
-        session, booking, to, actor_id=actor_id, reason="Stripe confirmed the payment.", at=at
-    )
+    apply_payment_status(session, booking, to, actor_id=actor_id, reason=CONFIRMED_REASON, at=at)
 
 
 def _paid_message(payment: Payment) -> str:

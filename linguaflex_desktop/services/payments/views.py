@@ -35,6 +35,7 @@ from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.stored_texts import recall
 from linguaflex_desktop.services.common.validation import (
     check_optional_id,
     check_paging,
@@ -55,7 +56,6 @@ from linguaflex_desktop.services.payments.earnings_months import (
 )
 from linguaflex_desktop.services.payments.refund_amounts import split_after_refunds
 from linguaflex_desktop.services.payments.refund_messages import refund_to_dto
-from linguaflex_desktop.services.payments.stored_texts import recall
 from linguaflex_desktop.texts import tx
 
 MAX_PAGE = 200

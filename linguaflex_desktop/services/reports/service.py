@@ -23,9 +23,11 @@ from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import AuditEvent, Gig, Payment, Role, SessionBooking, User
+from linguaflex_desktop.services.booking.rules import shown_reason
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
+from linguaflex_desktop.services.common.stored_texts import recall
 from linguaflex_desktop.services.common.validation import (
     check_instant,
     check_optional_id,
@@ -262,7 +264,8 @@ def _audit_dto(event: AuditEvent, name: str | None, email: str | None) -> AuditE
         entity_id=event.entity_id,
         before=dict(event.before) if event.before is not None else None,
         after=dict(event.after) if event.after is not None else None,
-        reason=event.reason or "",
+        # the app's own sentences in the reader's language, a person's words as written
+        reason=shown_reason(recall(event.reason or "")),
     )
 
 
