@@ -267,3 +267,19 @@ def test_the_account_and_password_dialogs_speak_spanish(
     assert waiting.elapsed_label.text() == "Tiempo de espera: 0:00"
     assert waiting.cancel_button.text() == "Cancelar"
     assert english_left(waiting) == []
+
+
+def test_the_language_button_under_the_sign_in_form_switches_the_sign_in_window(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    login = controller.show_login()
+    menu = login.language_button.menu()
+    spanish_action = next(a for a in menu.actions() if a.data() == "es")
+
+    spanish_action.trigger()
+
+    rebuilt = controller.current_window
+    assert isinstance(rebuilt, LoginWindow) and rebuilt is not login
+    assert rebuilt.tabs.tabText(0) == "Iniciar sesión"
+    assert rebuilt.language_button.text() == "Español"
+    assert chosen_language() == "es"
