@@ -24,7 +24,7 @@ from linguaflex_desktop.models.conversation import BookingMessage
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.messaging.delivery import email_delivery_enabled
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
-from linguaflex_desktop.services.messaging.texts import format_span
+from linguaflex_desktop.services.messaging.times import format_span
 from linguaflex_desktop.texts import ENGLISH, render, tx
 
 MESSAGE_KIND = "message"  # Notification.kind of a new-message notice

@@ -27,7 +27,7 @@ from linguaflex_desktop.services.booking.events import email_delivery_enabled, m
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
-from linguaflex_desktop.services.messaging.texts import format_local
+from linguaflex_desktop.services.messaging.times import format_local
 from linguaflex_desktop.texts import ENGLISH, Text, render, tx
 
 REQUESTED = "cancellation_requested"
