@@ -32,6 +32,9 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Set when an admin gave a temporary password: nothing but choosing a new one is allowed.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The language the user reads the app in ("en", "es"; None: English): notifications and
+    # e-mails to them are written in it. Recorded by the app at sign-in and on a change.
+    language: Mapped[str | None] = mapped_column(String(8), default=None)
 
     teacher_profile: Mapped[TeacherProfile | None] = relationship(
         back_populates="user", uselist=False

@@ -34,6 +34,7 @@ from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.operations import own_account as own_account_ops
 from linguaflex_desktop.ui.operations.accounts import ResumeResult
 from linguaflex_desktop.ui.password_dialogs import ChoosePasswordDialog
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
@@ -129,6 +130,7 @@ class AppController(QObject):
         window.language_chosen.connect(self.change_language)
         self.user = user
         self._replace_window(window)
+        self._record_language(user)
         return window
 
     def sign_out(self) -> None:
@@ -144,7 +146,8 @@ class AppController(QObject):
     def change_language(self, choice: str | None) -> None:
         """Account > Language: save the choice (None: follow the system), load its catalogue
         and build the open window again in it (a role window keeps its user, the sign-in
-        window starts afresh)."""
+        window starts afresh). Rebuilding a role window records the new language on the
+        account (``show_role_window``), so the user's messages follow it."""
         save_language_choice(choice)
         switch = language_switch()
         previous = switch.language
@@ -165,6 +168,11 @@ class AppController(QObject):
         return idle
 
     # --- internals ------------------------------------------------------------------------
+
+    def _record_language(self, user: UserDTO) -> None:
+        """The signed-in user's notifications and e-mails are written in the language the
+        app now shows: recorded on the account off the GUI thread; a failure is only logged."""
+        own_account_ops.record_language(self.ops, user.actor, language_switch().language)
 
     def _replace_window(self, window: QWidget) -> None:
         previous = self.current_window

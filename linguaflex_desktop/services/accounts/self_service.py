@@ -28,6 +28,7 @@ from linguaflex_desktop.services.accounts.code_requests import (
     record_request,
 )
 from linguaflex_desktop.services.accounts.fields import on_field
+from linguaflex_desktop.services.accounts.language import account_language, check_language
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.accounts.service import revoke_remember_tokens
 from linguaflex_desktop.services.common.audit import record_audit
@@ -98,6 +99,23 @@ class AccountSelfService:
             if before != after:
                 user.display_name, user.time_zone = name, zone
                 self._audit(uow.session, user, AuditAction.USER_PROFILE_CHANGED, before, after)
+                uow.commit()
+            return UserDTO.from_model(user)
+
+    # --- language -----------------------------------------------------------------------
+
+    def set_language(self, actor: Actor, code: str) -> UserDTO:
+        """Record the language the actor reads the app in ("en" or "es"; ValidationError
+        otherwise): their notifications and e-mails are written in it. Audited when changed."""
+        language = check_language(code)
+        with self._ctx.unit_of_work() as uow:
+            user = self._own_row(uow.session, actor)
+            before = account_language(user)
+            if before != language:
+                user.language = language
+                after = {"language": language}
+                audit = AuditAction.USER_PROFILE_CHANGED
+                self._audit(uow.session, user, audit, {"language": before}, after)
                 uow.commit()
             return UserDTO.from_model(user)
 

@@ -43,13 +43,18 @@ from linguaflex_desktop.models import (
     User,
 )
 from linguaflex_desktop.services.common.outbox import enqueue_job
-from linguaflex_desktop.services.messaging.calendar_invite import booking_uid, build_ics
+from linguaflex_desktop.services.messaging.calendar_invite import (
+    booking_uid,
+    build_ics,
+    invite_words,
+)
 from linguaflex_desktop.services.messaging.delivery import email_delivery_enabled
 from linguaflex_desktop.services.messaging.delivery import (  # re-exported (bootstrap, tests)
     enable_email_delivery as enable_email_delivery,
 )
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
 from linguaflex_desktop.services.messaging.texts import RECIPIENTS, BookingFacts, Party, compose
+from linguaflex_desktop.texts import ENGLISH
 
 log = logging.getLogger(__name__)
 
@@ -242,16 +247,22 @@ def notify(
     the occurrence in the Message-ID instead of ``sequence`` (e.g. ``refund-12``), for kinds
     that can happen several times without a reschedule."""
     sender = sender_address(session)
-    ics = (
-        invite_ics(facts, sequence=sequence, method=ics_method, at=at, organizer=sender)
-        if ics_method
-        else None
-    )
+    invites: dict[str, str | None] = {}  # the invite in each reader's language
     domain = message_domain(sender)
     written = []
     for role in RECIPIENTS[kind]:
         party = facts.party(role)
         text = compose(kind, facts, role)
+        if ics_method and party.language not in invites:
+            invites[party.language] = invite_ics(
+                facts,
+                sequence=sequence,
+                method=ics_method,
+                at=at,
+                organizer=sender,
+                language=party.language,
+            )
+        ics = invites.get(party.language)
         message_id = message_id_for(
             facts.booking_id, kind, key or sequence, party.user_id, domain=domain
         )
@@ -318,13 +329,18 @@ def _has_notification(session: Session, booking_id: int, kind: str) -> bool:
 
 
 def invite_ics(
-    facts: BookingFacts, *, sequence: int, method: str, at: datetime, organizer: str
+    facts: BookingFacts,
+    *,
+    sequence: int,
+    method: str,
+    at: datetime,
+    organizer: str,
+    language: str = ENGLISH,
 ) -> str | None:
-    """The booking's calendar event (same UID for every update); None if it cannot be
-    written (e.g. an address a calendar would refuse) — the message then goes without it."""
-    description = "A LinguaFlex language session."
-    if facts.join_url:
-        description += f"\nJoin: {facts.join_url}"
+    """The booking's calendar event (same UID for every update), its words in ``language``;
+    None if it cannot be written (e.g. an address a calendar would refuse) — the message
+    then goes without it."""
+    summary, description = invite_words(facts, language)
     try:
         return build_ics(
             uid=booking_uid(facts.booking_id),
@@ -332,7 +348,7 @@ def invite_ics(
             method=method,
             start_at=facts.start_at,
             end_at=facts.end_at,
-            summary=f"{facts.gig_title} — {facts.teacher.name} & {facts.student.name}",
+            summary=summary,
             description=description,
             location_url=facts.join_url,
             organizer_email=organizer,
@@ -374,7 +390,7 @@ def booking_facts(
 
 
 def _party(user: User) -> Party:
-    return Party(user.id, user.display_name, user.email, user.time_zone)
+    return Party(user.id, user.display_name, user.email, user.time_zone, user.language or ENGLISH)
 
 
 def ready_meeting(session: Session, booking: SessionBooking) -> Meeting | None:

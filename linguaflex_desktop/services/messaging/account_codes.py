@@ -16,7 +16,7 @@ from typing import Any
 
 from linguaflex_desktop.adapters.mail import Mailer, build_email
 from linguaflex_desktop.errors import ConfigurationError
-from linguaflex_desktop.models import AccountCode
+from linguaflex_desktop.models import AccountCode, User
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.one_time_codes import (
     CODE_LIFETIME,
@@ -25,35 +25,43 @@ from linguaflex_desktop.services.common.one_time_codes import (
     new_code,
 )
 from linguaflex_desktop.services.messaging.sender import DEFAULT_SENDER, message_domain
+from linguaflex_desktop.texts import ENGLISH, render, tx
 
 log = logging.getLogger(__name__)
 
 LIFETIME_MINUTES = int(CODE_LIFETIME.total_seconds() // 60)
 
 
-def code_message_text(purpose: str, code: str) -> tuple[str, str]:
-    """Subject and plain text of the e-mail that carries ``code``."""
+def code_message_text(purpose: str, code: str, language: str = ENGLISH) -> tuple[str, str]:
+    """Subject and plain text of the e-mail that carries ``code``, in ``language``."""
     if purpose == PURPOSE_EMAIL_CHANGE:
-        subject = "Confirm your new LinguaFlex e-mail address"
+        subject = tx("Confirm your new LinguaFlex e-mail address")
         lines = [
-            f"Your confirmation code is {code}.",
+            tx("Your confirmation code is {code}.", code=code),
             "",
-            "Enter it in LinguaFlex (Account > Profile and password) to use this address for "
-            f"your account. It works once, for {LIFETIME_MINUTES} minutes.",
+            tx(
+                "Enter it in LinguaFlex (Account > Profile and password) to use this address "
+                "for your account. It works once, for {minutes} minutes.",
+                minutes=LIFETIME_MINUTES,
+            ),
             "",
-            "If you did not ask for this, ignore this e-mail: nothing changes.",
+            tx("If you did not ask for this, ignore this e-mail: nothing changes."),
         ]
     else:
-        subject = "Your LinguaFlex password reset code"
+        subject = tx("Your LinguaFlex password reset code")
         lines = [
-            f"Your password reset code is {code}.",
+            tx("Your password reset code is {code}.", code=code),
             "",
-            "Enter it in LinguaFlex (Forgot password?) with your new password. It works once, "
-            f"for {LIFETIME_MINUTES} minutes.",
+            tx(
+                "Enter it in LinguaFlex (Forgot password?) with your new password. It works "
+                "once, for {minutes} minutes.",
+                minutes=LIFETIME_MINUTES,
+            ),
             "",
-            "If you did not ask for this, ignore this e-mail: your password stays the same.",
+            tx("If you did not ask for this, ignore this e-mail: your password stays the same."),
         ]
-    return subject, "\n".join(lines) + "\n"
+    text = "\n".join(render(line, language) for line in lines) + "\n"
+    return render(subject, language), text
 
 
 class AccountCodeMailer:
@@ -84,7 +92,9 @@ class AccountCodeMailer:
                 or now - row.created_at >= CODE_LIFETIME
             ):
                 return
-            subject, text = code_message_text(row.purpose, code)
+            owner = uow.session.get(User, row.user_id)
+            language = (owner.language if owner is not None else None) or ENGLISH
+            subject, text = code_message_text(row.purpose, code, language)
             domain = message_domain(parseaddr(self._sender)[1])
             message = build_email(
                 sender=self._sender,

@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.texts import ENGLISH, render, tx
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.services.messaging.texts import BookingFacts
 
 PRODUCT_ID = "-//LinguaFlex//LinguaFlex Desktop//EN"
 UID_DOMAIN = "linguaflex.local"
@@ -27,6 +32,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 def booking_uid(booking_id: int, *, domain: str = UID_DOMAIN) -> str:
     """The stable UID of a booking's calendar event: the same for every update."""
     return f"booking-{booking_id}@{domain}"
+
+
+def invite_words(facts: BookingFacts, language: str = ENGLISH) -> tuple[str, str]:
+    """SUMMARY and DESCRIPTION of a booking's event, in the reader's ``language``."""
+    summary = f"{facts.gig_title} — {facts.teacher.name} & {facts.student.name}"
+    description = render(tx("A LinguaFlex language session."), language)
+    if facts.join_url:
+        description += "\n" + render(tx("Join: {url}", url=facts.join_url), language)
+    return summary, description
 
 
 def build_ics(

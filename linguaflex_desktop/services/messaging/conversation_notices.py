@@ -24,7 +24,8 @@ from linguaflex_desktop.models.conversation import BookingMessage
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.services.messaging.delivery import email_delivery_enabled
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
-from linguaflex_desktop.services.messaging.texts import format_span
+from linguaflex_desktop.services.messaging.times import format_span
+from linguaflex_desktop.texts import ENGLISH, render, tx
 
 MESSAGE_KIND = "message"  # Notification.kind of a new-message notice
 DEFAULT_NOTICE_WINDOW = timedelta(minutes=15)
@@ -116,21 +117,27 @@ def announce_message(
 def compose_notice(
     booking: SessionBooking, author: User, reader: User, shown_body: str
 ) -> tuple[str, str, str]:
-    """(subject, plain text, HTML) of the notice to ``reader``, the session's time in
-    their zone."""
-    when = format_span(booking.start_at, booking.end_at, reader.time_zone)
-    subject = f"New message from {author.display_name}"
-    intro = [
-        f"Hello {reader.display_name},",
-        "",
-        f"{author.display_name} wrote about your session {booking.gig.title!r} ({when}):",
-    ]
-    outro = [
+    """(subject, plain text, HTML) of the notice to ``reader``, in their language, the
+    session's time in their zone."""
+    language = reader.language or ENGLISH
+    when = format_span(booking.start_at, booking.end_at, reader.time_zone, language)
+    subject = render(tx("New message from {name}", name=author.display_name), language)
+    about = tx(
+        "{name} wrote about your session {title} ({when}):",
+        name=author.display_name,
+        title=repr(booking.gig.title),
+        when=when,
+    )
+    reply = tx(
         "Reply in LinguaFlex: open the booking and its Messages. Further messages of this "
-        "conversation are shown there.",
+        "conversation are shown there."
+    )
+    intro = [
+        render(tx("Hello {name},", name=reader.display_name), language),
         "",
-        "— LinguaFlex",
+        render(about, language),
     ]
+    outro = [render(reply, language), "", "— LinguaFlex"]
     quoted = [f"> {line}" if line else ">" for line in shown_body.split("\n")]
     text = "\n".join([*intro, "", *quoted, "", *outro])
     paragraphs = [f"<p>{html.escape(line)}</p>" if line else "" for line in intro]

@@ -30,6 +30,7 @@ from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.outbox import current_job_run
 from linguaflex_desktop.services.common.validation import check_paging
 from linguaflex_desktop.services.messaging.sender import DEFAULT_SENDER, use_sender
+from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class NotificationService:
         user = load_acting_user(session, actor)
         row = session.get(Notification, notification_id)
         if row is None or row.user_id != user.id:  # someone else's is "not found", not a hint
-            raise NotFound("That message does not exist.")
+            raise NotFound(tx("That message does not exist."))
         return row
 
     # --- the send-email job (outbox worker thread) -------------------------------------------

@@ -1,8 +1,11 @@
 """The words of every booking notification: subject, plain text and HTML, per kind and reader.
 
-Every time is written in the reader's own zone with the zone named, e.g.
-"Tue 30 Mar 2027, 14:00 CEST (Europe/Berlin)". Day and month names are English and do not
-depend on the process locale (Qt sets it from the desktop). Pure functions, any thread.
+Each message is written in its reader's language (``Party.language``, the account's language:
+English or Spanish): every sentence is a ``tx`` template, rendered with ``texts.render``. Every
+time is written in the reader's own zone with the zone named, e.g.
+"Tue 30 Mar 2027, 14:00 CEST (Europe/Berlin)" / "mar 30 mar 2027, 14:00 CEST (Europe/Berlin)".
+Day and month names do not depend on the process locale (``times``). Pure functions, any
+thread.
 """
 
 from __future__ import annotations
@@ -10,13 +13,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
-from linguaflex_desktop.services.common.pricing import format_money
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from linguaflex_desktop.services.common.pricing import money
+from linguaflex_desktop.services.messaging.times import (  # re-exported: notices, tests
+    format_local as format_local,
+)
+from linguaflex_desktop.services.messaging.times import format_span as format_span
+from linguaflex_desktop.texts import ENGLISH, Text, render, tx
 
 STUDENT, TEACHER = "student", "teacher"
 
@@ -46,6 +50,7 @@ class Party:
     name: str
     email: str
     time_zone: str
+    language: str = ENGLISH  # the account's language; messages to this party are written in it
 
 
 @dataclass(frozen=True)
@@ -84,44 +89,46 @@ class BookingFacts:
 
 @dataclass(frozen=True)
 class MessageText:
+    """A message as its reader gets it: already written in their language."""
+
     subject: str
     text: str
     html: str
 
 
-def zone_of(name: str) -> tzinfo:
-    """The named zone, or UTC for a name this system does not know."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
-def format_local(instant: datetime, zone_name: str) -> str:
-    """ "Tue 30 Mar 2027, 14:00 CEST (Europe/Berlin)" — the instant on the reader's clock."""
-    local = instant.astimezone(zone_of(zone_name))
-    day, month = _DAYS[local.weekday()], _MONTHS[local.month - 1]
-    return (
-        f"{day} {local.day:02d} {month} {local.year}, {local:%H:%M} {local.tzname()} ({zone_name})"
-    )
-
-
-def format_span(start_at: datetime, end_at: datetime, zone_name: str) -> str:
-    """ "Tue 30 Mar 2027, 14:00 CEST (Europe/Berlin) to 15:00 CEST"."""
-    end = end_at.astimezone(zone_of(zone_name))
-    return f"{format_local(start_at, zone_name)} to {end:%H:%M} {end.tzname()}"
-
-
 def compose(kind: str, facts: BookingFacts, role: str) -> MessageText:
-    """The message of ``kind`` for the booking's ``role`` (student or teacher)."""
+    """The message of ``kind`` for the booking's ``role`` (student or teacher), written in
+    that reader's language."""
     if kind not in RECIPIENTS:
         raise ValueError(f"unknown notification kind {kind!r}")
     reader, other = facts.party(role), facts.other(role)
-    when = format_span(facts.start_at, facts.end_at, reader.time_zone)
-    subject, lines = _WRITERS[kind](facts, role, other.name, reader.time_zone)
-    body = [f"Hello {reader.name},", "", *lines, "", f"Session: {facts.gig_title}", f"When: {when}"]
-    body += ["", "— LinguaFlex"]
-    return MessageText(subject=subject, text="\n".join(body), html=_html(body))
+    language = reader.language or ENGLISH
+    reading = Reading(reader.time_zone, language)
+    when = format_span(facts.start_at, facts.end_at, reader.time_zone, language)
+    subject, lines = _WRITERS[kind](facts, role, other.name, reading)
+    sentences: list[str] = [
+        tx("Hello {name},", name=reader.name),
+        "",
+        *lines,
+        "",
+        tx("Session: {title}", title=facts.gig_title),
+        tx("When: {when}", when=when),
+        "",
+        "— LinguaFlex",
+    ]
+    body = [render(line, language) for line in sentences]
+    return MessageText(subject=render(subject, language), text="\n".join(body), html=_html(body))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where and how the reader reads: their zone and language (for the times in a text)."""
+
+    zone: str
+    language: str
+
+    def time(self, instant: datetime) -> str:
+        return format_local(instant, self.zone, self.language)
 
 
 def _html(lines: list[str]) -> str:
@@ -139,158 +146,236 @@ def _linkify(line: str) -> str:
     return " ".join(words)
 
 
-Lines = tuple[str, list[str]]
-Writer = Callable[[BookingFacts, str, str, str], Lines]
+def _reason(f: BookingFacts) -> Text:
+    return tx("Reason: {reason}.", reason=f.reason or tx("none given"))
 
 
-def _requested(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    return f"New session request from {other}", [
-        f"{other} asks for a {f.duration_minutes}-minute session.",
-        "Open LinguaFlex to confirm or decline it.",
+Lines = tuple[Text, list[Text]]
+Writer = Callable[[BookingFacts, str, str, Reading], Lines]
+
+
+def _requested(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    return tx("New session request from {other}", other=other), [
+        tx(
+            "{other} asks for a {minutes}-minute session.",
+            other=other,
+            minutes=f.duration_minutes,
+        ),
+        tx("Open LinguaFlex to confirm or decline it."),
     ]
 
 
-def _confirmed(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    due = f" by {format_local(f.payment_due_by, zone)}" if f.payment_due_by else ""
-    return f"{other} confirmed your session — pay now", [
-        f"{other} confirmed your session. Pay now to keep it: "
-        f"{format_money(f.total_minor, f.currency)}{due}.",
-        "Open LinguaFlex and choose Pay on the booking.",
+def _confirmed(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    amount = money(f.total_minor, f.currency)
+    if f.payment_due_by:
+        pay = tx(
+            "{other} confirmed your session. Pay now to keep it: {amount} by {due}.",
+            other=other,
+            amount=amount,
+            due=r.time(f.payment_due_by),
+        )
+    else:
+        pay = tx(
+            "{other} confirmed your session. Pay now to keep it: {amount}.",
+            other=other,
+            amount=amount,
+        )
+    return tx("{other} confirmed your session — pay now", other=other), [
+        pay,
+        tx("Open LinguaFlex and choose Pay on the booking."),
     ]
 
 
-def _declined(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
+def _declined(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
     if role == STUDENT:
-        return f"{other} declined your session request", [
-            f"{other} declined your request. Reason: {f.reason or 'none given'}."
+        return tx("{other} declined your session request", other=other), [
+            tx(
+                "{other} declined your request. Reason: {reason}.",
+                other=other,
+                reason=f.reason or tx("none given"),
+            )
         ]
-    return f"You declined {other}'s request", [f"You declined the request. Reason: {f.reason}."]
-
-
-def _cancelled(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    return f"Session with {other} cancelled", [
-        f"This session is cancelled. Reason: {f.reason or 'none given'}."
+    return tx("You declined {other}'s request", other=other), [
+        tx("You declined the request. Reason: {reason}.", reason=f.reason)
     ]
 
 
-def _expired(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
+def _cancelled(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    return tx("Session with {other} cancelled", other=other), [
+        tx("This session is cancelled. Reason: {reason}.", reason=f.reason or tx("none given"))
+    ]
+
+
+def _expired(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
     if role == STUDENT:
-        return f"Your request to {other} expired", [
-            f"{other} did not answer in time, so the request expired. You were not charged."
+        return tx("Your request to {other} expired", other=other), [
+            tx(
+                "{other} did not answer in time, so the request expired. You were not charged.",
+                other=other,
+            )
         ]
-    return f"The request from {other} expired", [
-        "You did not answer this request in time, so it expired."
+    return tx("The request from {other} expired", other=other), [
+        tx("You did not answer this request in time, so it expired.")
     ]
 
 
-def _payment_overdue(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    return f"Session with {other} cancelled: not paid in time", [
-        "The session was not paid by its payment deadline, so it is cancelled."
+def _payment_overdue(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    return tx("Session with {other} cancelled: not paid in time", other=other), [
+        tx("The session was not paid by its payment deadline, so it is cancelled.")
     ]
 
 
-def _meeting_lines(f: BookingFacts, role: str) -> list[str]:
+def _meeting_lines(f: BookingFacts, role: str) -> list[Text]:
     if not f.join_url:
         return [
-            "The meeting room is being prepared (meeting pending). You will get the link as soon "
-            "as it is ready; it will also show on the booking in LinguaFlex."
+            tx(
+                "The meeting room is being prepared (meeting pending). You will get the link "
+                "as soon as it is ready; it will also show on the booking in LinguaFlex."
+            )
         ]
-    lines = [f"Meeting link: {f.join_url}"]
+    lines = [tx("Meeting link: {url}", url=f.join_url)]
     if f.meeting_password:
-        lines.append(f"Passcode: {f.meeting_password}")
+        lines.append(tx("Passcode: {passcode}", passcode=f.meeting_password))
     if role == TEACHER:
-        lines.append("To host, use Start on the booking in LinguaFlex (it opens a fresh link).")
-    lines.append("The calendar invitation is attached.")
+        lines.append(tx("To host, use Start on the booking in LinguaFlex (it opens a fresh link)."))
+    lines.append(tx("The calendar invitation is attached."))
     return lines
 
 
-def _paid(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
+def _paid(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
     first = (
-        f"Your payment of {format_money(f.total_minor, f.currency)} went through."
+        tx(
+            "Your payment of {amount} went through.",
+            amount=money(f.total_minor, f.currency),
+        )
         if role == STUDENT
-        else f"{other} paid for the session."
+        else tx("{other} paid for the session.", other=other)
     )
-    return f"Session with {other} is booked", [first, *_meeting_lines(f, role)]
+    return tx("Session with {other} is booked", other=other), [first, *_meeting_lines(f, role)]
 
 
-def _meeting_ready(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    return f"Meeting link for your session with {other}", _meeting_lines(f, role)
+def _meeting_ready(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    return tx("Meeting link for your session with {other}", other=other), _meeting_lines(f, role)
 
 
-def _refunded(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    amount = format_money(f.total_minor, f.currency)
-    if role == STUDENT:
-        money = f"Your payment of {amount} is {'being ' if f.refund_pending else ''}refunded."
+def _refunded(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    amount = money(f.total_minor, f.currency)
+    # never announce money Stripe has not returned yet
+    if role == STUDENT and f.refund_pending:
+        refund = tx(
+            "Your payment of {amount} is being refunded. Stripe is still processing the "
+            "refund; it can take a few days.",
+            amount=amount,
+        )
+    elif role == STUDENT:
+        refund = tx("Your payment of {amount} is refunded.", amount=amount)
+    elif f.refund_pending:
+        refund = tx(
+            "The payment is being refunded to {other}. Stripe is still processing the "
+            "refund; it can take a few days.",
+            other=other,
+        )
     else:
-        money = f"The payment is {'being ' if f.refund_pending else ''}refunded to {other}."
-    if f.refund_pending:  # never announce money Stripe has not returned yet
-        money += " Stripe is still processing the refund; it can take a few days."
-    reason = f"Reason: {f.reason or 'none given'}."
+        refund = tx("The payment is refunded to {other}.", other=other)
     if f.session_cancelled:
-        return f"Session with {other} cancelled and refunded", [
-            "This session is cancelled.",
-            money,
-            reason,
-            "The meeting is cancelled.",
+        return tx("Session with {other} cancelled and refunded", other=other), [
+            tx("This session is cancelled."),
+            refund,
+            _reason(f),
+            tx("The meeting is cancelled."),
         ]
-    return f"Session with {other} refunded", [money, reason]
+    return tx("Session with {other} refunded", other=other), [refund, _reason(f)]
 
 
-def _partially_refunded(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    amount = format_money(f.refund_minor, f.currency)
-    total = format_money(f.total_minor, f.currency)
-    remaining = format_money(
+def _partially_refunded(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    amount = money(f.refund_minor, f.currency)
+    total = money(f.total_minor, f.currency)
+    remaining = money(
         f.total_minor if f.remaining_paid_minor is None else f.remaining_paid_minor, f.currency
     )
-    when = f" on {format_local(f.refunded_at, zone)}" if f.refunded_at else ""
+    when = r.time(f.refunded_at) if f.refunded_at else None
     if role == STUDENT:
-        subject = f"{amount} of your payment for the session with {other} refunded"
-        first = f"{amount} of your payment was refunded{when}."
-        paid = f"You have now paid {remaining} of the original {total}."
+        subject = tx(
+            "{amount} of your payment for the session with {other} refunded",
+            amount=amount,
+            other=other,
+        )
+        first = (
+            tx("{amount} of your payment was refunded on {when}.", amount=amount, when=when)
+            if when
+            else tx("{amount} of your payment was refunded.", amount=amount)
+        )
+        paid = tx(
+            "You have now paid {remaining} of the original {total}.",
+            remaining=remaining,
+            total=total,
+        )
     else:
-        subject = f"Partial refund of {amount} to {other}"
-        first = f"{amount} of {other}'s payment was refunded{when}."
-        paid = f"{remaining} of the original {total} remains paid."
+        subject = tx("Partial refund of {amount} to {other}", amount=amount, other=other)
+        first = (
+            tx(
+                "{amount} of {other}'s payment was refunded on {when}.",
+                amount=amount,
+                other=other,
+                when=when,
+            )
+            if when
+            else tx("{amount} of {other}'s payment was refunded.", amount=amount, other=other)
+        )
+        paid = tx(
+            "{remaining} of the original {total} remains paid.", remaining=remaining, total=total
+        )
     return subject, [
         first,
         paid,
-        f"Reason: {f.reason or 'none given'}.",
-        "The session stays booked and its meeting link does not change.",
+        _reason(f),
+        tx("The session stays booked and its meeting link does not change."),
     ]
 
 
-def _rescheduled(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    was = f" (was {format_local(f.previous_start_at, zone)})" if f.previous_start_at else ""
-    lines = [f"The session has a new time{was}."]
+def _rescheduled(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    lines = [
+        tx("The session has a new time (was {was}).", was=r.time(f.previous_start_at))
+        if f.previous_start_at
+        else tx("The session has a new time.")
+    ]
     if f.join_url:
-        lines += [f"Meeting link: {f.join_url}", "The updated calendar invitation is attached."]
-    return f"Session with {other} moved", lines
-
-
-def _completed(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    if role == STUDENT:
-        return f"Session with {other} completed", [
-            "We hope it went well. You can rate the session in LinguaFlex."
+        lines += [
+            tx("Meeting link: {url}", url=f.join_url),
+            tx("The updated calendar invitation is attached."),
         ]
-    return f"Session with {other} completed", ["The session is marked completed."]
+    return tx("Session with {other} moved", other=other), lines
 
 
-def _review_hidden(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-    return f"Your review of the session with {other} was hidden", [
-        "An administrator hid your review of this session: other students no longer see it "
-        "and it no longer counts in the teacher's rating.",
-        f"Reason: {f.reason or 'none given'}.",
+def _completed(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    subject = tx("Session with {other} completed", other=other)
+    if role == STUDENT:
+        return subject, [tx("We hope it went well. You can rate the session in LinguaFlex.")]
+    return subject, [tx("The session is marked completed.")]
+
+
+def _review_hidden(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    return tx("Your review of the session with {other} was hidden", other=other), [
+        tx(
+            "An administrator hid your review of this session: other students no longer see "
+            "it and it no longer counts in the teacher's rating."
+        ),
+        _reason(f),
     ]
 
 
-def _reminder(hours: str) -> Writer:
-    def write(f: BookingFacts, role: str, other: str, zone: str) -> Lines:
-        lines = [f"Your session with {other} starts in {hours}."]
-        if f.join_url:
-            lines.append(f"Meeting link: {f.join_url}")
-        return f"Reminder: session with {other} in {hours}", lines
+def _reminder_24h(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    lines = [tx("Your session with {other} starts in 24 hours.", other=other)]
+    if f.join_url:
+        lines.append(tx("Meeting link: {url}", url=f.join_url))
+    return tx("Reminder: session with {other} in 24 hours", other=other), lines
 
-    return write
+
+def _reminder_1h(f: BookingFacts, role: str, other: str, r: Reading) -> Lines:
+    lines = [tx("Your session with {other} starts in 1 hour.", other=other)]
+    if f.join_url:
+        lines.append(tx("Meeting link: {url}", url=f.join_url))
+    return tx("Reminder: session with {other} in 1 hour", other=other), lines
 
 
 _WRITERS: dict[str, Writer] = {
@@ -306,7 +391,7 @@ _WRITERS: dict[str, Writer] = {
     "partially_refunded": _partially_refunded,
     "rescheduled": _rescheduled,
     "completed": _completed,
-    "reminder_24h": _reminder("24 hours"),
-    "reminder_1h": _reminder("1 hour"),
+    "reminder_24h": _reminder_24h,
+    "reminder_1h": _reminder_1h,
     "review_hidden": _review_hidden,
 }

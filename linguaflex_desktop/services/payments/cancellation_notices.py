@@ -25,9 +25,10 @@ from linguaflex_desktop.models import (
 )
 from linguaflex_desktop.services.booking.events import email_delivery_enabled, message_id_for
 from linguaflex_desktop.services.common.outbox import enqueue_job
-from linguaflex_desktop.services.common.pricing import format_money
+from linguaflex_desktop.services.common.pricing import money
 from linguaflex_desktop.services.messaging.sender import message_domain, sender_address
-from linguaflex_desktop.services.messaging.texts import format_local
+from linguaflex_desktop.services.messaging.times import format_local
+from linguaflex_desktop.texts import ENGLISH, Text, render, tx
 
 REQUESTED = "cancellation_requested"
 ANSWERED = "cancellation_answered"
@@ -44,14 +45,19 @@ def announce_request(
     )
     student = booking.student.display_name
     for reader in (booking.teacher, *admins):
-        when = format_local(booking.start_at, reader.time_zone)
+        language = reader.language or ENGLISH
+        when = format_local(booking.start_at, reader.time_zone, language)
         lines = [
-            f"{student} asks to cancel the session on {when}, which starts within 24 hours, "
-            "so the refund is not automatic.",
-            f"Their reason: {request.reason or 'none given'}.",
-            "Open Cancellation requests in LinguaFlex to answer: a full, partial or no refund.",
+            tx(
+                "{student} asks to cancel the session on {when}, which starts within 24 hours, "
+                "so the refund is not automatic.",
+                student=student,
+                when=when,
+            ),
+            tx("Their reason: {reason}.", reason=request.reason or tx("none given")),
+            tx("Open Cancellation requests in LinguaFlex to answer: a full, partial or no refund."),
         ]
-        subject = f"{student} asks to cancel a session"
+        subject = tx("{student} asks to cancel a session", student=student)
         _write(session, reader, booking, request, REQUESTED, subject, lines, at)
 
 
@@ -60,21 +66,24 @@ def announce_answer(
 ) -> None:
     """Tell the student how their request was answered, with the note written for them."""
     teacher = booking.teacher.display_name
-    money = format_money(request.amount_minor or 0, booking.currency)
+    amount = money(request.amount_minor or 0, booking.currency)
     first = {
-        CancellationAnswer.FULL: f"The session is cancelled and you get a full refund ({money}).",
-        CancellationAnswer.PART: (
-            f"You get a partial refund of {money}. The session stays booked: you may still "
-            "attend it."
+        CancellationAnswer.FULL: tx(
+            "The session is cancelled and you get a full refund ({amount}).", amount=amount
         ),
-        CancellationAnswer.NONE: (
+        CancellationAnswer.PART: tx(
+            "You get a partial refund of {amount}. The session stays booked: you may still "
+            "attend it.",
+            amount=amount,
+        ),
+        CancellationAnswer.NONE: tx(
             "No refund was granted. The session stays booked: you may still attend it."
         ),
     }[request.answer or CancellationAnswer.NONE]
     lines = [first]
     if request.note_to_student:
-        lines.append(f"Note: {request.note_to_student}")
-    subject = f"Your request to cancel the session with {teacher} was answered"
+        lines.append(tx("Note: {note}", note=request.note_to_student))
+    subject = tx("Your request to cancel the session with {teacher} was answered", teacher=teacher)
     _write(session, booking.student, booking, request, ANSWERED, subject, lines, at)
 
 
@@ -84,21 +93,31 @@ def _write(
     booking: SessionBooking,
     request: CancellationRequest,
     kind: str,
-    subject: str,
-    lines: list[str],
+    subject: Text,
+    lines: list[Text],
     at: datetime,
 ) -> None:
+    """One inbox row (and e-mail job) for ``reader``, written in their language."""
     domain = message_domain(sender_address(session))
     message_id = message_id_for(booking.id, kind, f"request-{request.id}", reader.id, domain=domain)
     if session.scalar(select(Notification.id).where(Notification.message_id == message_id)):
         return
-    body = [f"Hello {reader.display_name},", "", *lines, "", f"Session: {booking.gig.title}"]
+    language = reader.language or ENGLISH
+    sentences = [
+        tx("Hello {name},", name=reader.display_name),
+        "",
+        *lines,
+        "",
+        tx("Session: {title}", title=booking.gig.title),
+        "",
+        "— LinguaFlex",
+    ]
     row = Notification(
         user_id=reader.id,
         booking_id=booking.id,
         kind=kind,
-        subject=subject[:255],
-        body_text="\n".join([*body, "", "— LinguaFlex"]),
+        subject=render(subject, language)[:255],
+        body_text="\n".join(render(line, language) for line in sentences),
         body_html=None,
         ics=None,
         message_id=message_id,

@@ -66,6 +66,7 @@ FIELD_LABELS: Mapping[str, Text] = {
     "suspended_at": tx("Suspended since"),
     "display_name": tx("Display name"),
     "time_zone": tx("Time zone"),
+    "language": tx("Language"),  # the account's language (en, es)
     "email": tx("E-mail"),
     "must_change_password": tx("Must choose a new password"),
     "last4": tx("Card ending"),

@@ -153,3 +153,15 @@ def set_temporary_password(
         changed=Change("user", (user_id,)),
         **cb,
     )
+
+
+def record_language(ctx: OpContext, actor: Actor, code: str) -> None:
+    """Background: keep the UI language on the account, so the notifications and e-mails
+    written for the actor are in it. A failure is only logged (the app works on; messages
+    go on in the language last recorded)."""
+    own = ctx.services.own_account
+
+    def failed(error: BaseException) -> None:
+        log.warning("could not record the account's language %r: %s", code, error)
+
+    query(ctx, lambda: own.set_language(actor, code), on_success=None, on_failure=failed)
