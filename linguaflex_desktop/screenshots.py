@@ -35,7 +35,7 @@ def save_screenshots(out: Path, *, language: str = "en", only: Collection[str] =
         clock = MovableClock()
         services = build_app_services(load_settings(data_dir=Path(folder), environ={}), clock=clock)
         try:
-            showcase = build_showcase(services, clock)
+            showcase = build_showcase(services, clock, language=language)
             worker = build_worker(services, services.settings, worker_id="screenshots")
             while worker.run_once():
                 pass

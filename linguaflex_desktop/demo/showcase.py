@@ -58,12 +58,17 @@ class Showcase:
     review_id: int
 
 
-def build_showcase(services: AppServices, clock: MovableClock) -> Showcase:
-    """Fill an empty database (see module doc); returns who and what was made."""
+def build_showcase(
+    services: AppServices, clock: MovableClock, *, language: str = "en"
+) -> Showcase:
+    """Fill an empty database (see module doc); returns who and what was made. The people
+    read in ``language``: their notices are written in it."""
     ctx = services.ctx
     seed_demo_data(ctx)
     student, teacher, gig_id = _demo_parties(ctx)
     admin, other = _people(services)
+    for person in (student, teacher, admin, other):
+        services.own_account.set_language(person, language)
     bookings = services.bookings
     services.cards.save_test_card(student)
 

@@ -124,6 +124,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>A LinguaFlex language session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>A meeting room is created when the session is paid.</source>
       <translation type="unfinished" />
     </message>
@@ -402,6 +406,10 @@
     </message>
     <message>
       <source>An admin gave you a temporary password. Choose your own password to continue; nothing else can be done before.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>An administrator hid your review of this session: other students no longer see it and it no longer counts in the teacher's rating.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1131,6 +1139,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Confirm your new LinguaFlex e-mail address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>confirmation, pay now</source>
       <translation type="unfinished" />
     </message>
@@ -1495,6 +1507,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Enter it in LinguaFlex (Account &gt; Profile and password) to use this address for your account. It works once, for {minutes} minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter it in LinguaFlex (Forgot password?) with your new password. It works once, for {minutes} minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Enter the e-mail address of your account; we send it a code.</source>
       <translation type="unfinished" />
     </message>
@@ -1745,6 +1765,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Hello {name},</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Hidden</source>
       <translation type="unfinished" />
     </message>
@@ -1790,6 +1814,14 @@
     </message>
     <message>
       <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>If you did not ask for this, ignore this e-mail: nothing changes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>If you did not ask for this, ignore this e-mail: your password stays the same.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1933,6 +1965,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Join: {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Joined</source>
       <translation type="unfinished" />
     </message>
@@ -2059,6 +2095,10 @@
     </message>
     <message>
       <source>LinguaFlex cannot remember your sign-in on this computer: the password store refused to save it ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>LinguaFlex writes in English (en) or Spanish (es), not {code}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2235,6 +2275,14 @@
     </message>
     <message>
       <source>meeting link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting link for your session with {other}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Meeting link: {url}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2418,7 +2466,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>New message from {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>New password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New session request from {other}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2609,6 +2665,10 @@ Sessions appear here once the student has paid.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>No refund was granted. The session stays booked: you may still attend it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>No refund: the session stays booked</source>
       <translation type="unfinished" />
     </message>
@@ -2663,6 +2723,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>No {noun}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>none given</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2891,6 +2955,18 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Open Cancellation requests in LinguaFlex to answer: a full, partial or no refund.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open LinguaFlex and choose Pay on the booking.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open LinguaFlex to confirm or decline it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Open requests only</source>
       <translation type="unfinished" />
     </message>
@@ -3003,7 +3079,15 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Partial refund of {amount} to {other}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Partially refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Passcode: {passcode}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3455,6 +3539,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Reason: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Received</source>
       <translation type="unfinished" />
     </message>
@@ -3664,6 +3752,14 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Reminder: session with {other} in 1 hour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reminder: session with {other} in 24 hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Remove</source>
       <translation type="unfinished" />
     </message>
@@ -3697,6 +3793,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Repeat new password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reply in LinguaFlex: open the booking and its Messages. Further messages of this conversation are shown there.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4017,6 +4117,38 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Session length</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} cancelled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} cancelled and refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} cancelled: not paid in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} completed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} is booked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session with {other} refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Session: {title}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4688,6 +4820,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>That message does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>That payment does not exist.</source>
       <translation type="unfinished" />
     </message>
@@ -4805,6 +4941,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The browser could not be opened. The link is {url}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The calendar invitation is attached.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5000,6 +5140,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The meeting is cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The meeting is not available: meeting cancelled.</source>
       <translation type="unfinished" />
     </message>
@@ -5021,6 +5165,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The meeting is not available: no meeting (not paid).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The meeting room is being prepared (meeting pending). You will get the link as soon as it is ready; it will also show on the booking in LinguaFlex.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5101,6 +5249,14 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The payment filter is not a PaymentFilter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment is being refunded to {other}. Stripe is still processing the refund; it can take a few days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The payment is refunded to {other}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5212,6 +5368,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The request from {other} expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The restricted key lacks a permission this app needs ({needs}): grant it in the Stripe Dashboard, or use the secret key.</source>
       <translation type="unfinished" />
     </message>
@@ -5240,7 +5400,23 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The session has a new time (was {was}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session has a new time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The session has not ended yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session is cancelled and you get a full refund ({amount}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session is marked completed.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5248,7 +5424,15 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The session stays booked and its meeting link does not change.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The session was cancelled and the student refunded in full.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The session was not paid by its payment deadline, so it is cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5352,6 +5536,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The updated calendar invitation is attached.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The {what} cannot be empty.</source>
       <translation type="unfinished" />
     </message>
@@ -5397,6 +5585,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>The {what} must lie between {first} and {last}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Their reason: {reason}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5536,6 +5728,14 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>This session is cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This session is cancelled. Reason: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This session starts more than 24 hours from now: cancel it yourself for a full refund.</source>
       <translation type="unfinished" />
     </message>
@@ -5601,6 +5801,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>To host, use Start on the booking in LinguaFlex (it opens a fresh link).</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5825,6 +6029,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>We hope it went well. You can rate the session in LinguaFlex.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Wed</source>
       <translation type="unfinished" />
     </message>
@@ -5874,6 +6082,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>When ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When: {when}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5945,6 +6157,22 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>You declined the request. Reason: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You declined {other}'s request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You did not answer this request in time, so it expired.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You get a partial refund of {amount}. The session stays booked: you may still attend it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>You have already answered this review.</source>
       <translation type="unfinished" />
     </message>
@@ -5963,6 +6191,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>You have no saved card yet. Add one under Payment methods, then pay.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have now paid {remaining} of the original {total}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6070,6 +6302,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your confirmation code is {code}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your current password</source>
       <translation type="unfinished" />
     </message>
@@ -6082,6 +6318,14 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your LinguaFlex password reset code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your password reset code is {code}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your password was changed. Other computers must sign in again.</source>
       <translation type="unfinished" />
     </message>
@@ -6090,11 +6334,35 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your payment of {amount} is being refunded. Stripe is still processing the refund; it can take a few days.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your payment of {amount} is refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your payment of {amount} went through.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your request to cancel the session with {teacher} was answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your request to cancel was sent to the teacher and LinguaFlex.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Your request to {other} expired</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Your review (optional): what went well, what could be better</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your review of the session with {other} was hidden</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6111,6 +6379,14 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>Your saved sign-in is no longer valid; please sign in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your session with {other} starts in 1 hour.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Your session with {other} starts in 24 hours.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6271,6 +6547,26 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{amount} is not an amount.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} of your payment for the session with {other} refunded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} of your payment was refunded on {when}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} of your payment was refunded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} of {other}'s payment was refunded on {when}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{amount} of {other}'s payment was refunded.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6450,6 +6746,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{name} wrote about your session {title} ({when}):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{name} — teacher profile</source>
       <translation type="unfinished" />
     </message>
@@ -6482,6 +6782,38 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{other} asks for a {minutes}-minute session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} confirmed your session — pay now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} confirmed your session. Pay now to keep it: {amount} by {due}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} confirmed your session. Pay now to keep it: {amount}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} declined your request. Reason: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} declined your session request</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} did not answer in time, so the request expired. You were not charged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{other} paid for the session.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{paid} with {card}</source>
       <translation type="unfinished" />
     </message>
@@ -6491,6 +6823,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{record} #{number}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{remaining} of the original {total} remains paid.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6526,7 +6862,19 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{start} to {end}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{status}: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{student} asks to cancel a session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{student} asks to cancel the session on {when}, which starts within 24 hours, so the refund is not automatic.</source>
       <translation type="unfinished" />
     </message>
     <message>

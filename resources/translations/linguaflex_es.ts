@@ -124,6 +124,10 @@
       <translation>La hora de ejecución de una tarea debe ser una fecha y hora UTC con zona horaria.</translation>
     </message>
     <message>
+      <source>A LinguaFlex language session.</source>
+      <translation>Una clase de idiomas de LinguaFlex.</translation>
+    </message>
+    <message>
       <source>A meeting room is created when the session is paid.</source>
       <translation>La sala de reunión se crea cuando se paga la clase.</translation>
     </message>
@@ -403,6 +407,10 @@
     <message>
       <source>An admin gave you a temporary password. Choose your own password to continue; nothing else can be done before.</source>
       <translation>Un administrador te ha dado una contraseña temporal. Elige tu propia contraseña para continuar; antes no se puede hacer nada más.</translation>
+    </message>
+    <message>
+      <source>An administrator hid your review of this session: other students no longer see it and it no longer counts in the teacher's rating.</source>
+      <translation>Un administrador ha ocultado tu reseña de esta clase: los demás estudiantes ya no la ven y ya no cuenta en la valoración del profesor.</translation>
     </message>
     <message>
       <source>An empty secret cannot be stored; clear it instead.</source>
@@ -1131,6 +1139,10 @@
       <translation>Confirmar contraseña</translation>
     </message>
     <message>
+      <source>Confirm your new LinguaFlex e-mail address</source>
+      <translation>Confirma tu nuevo correo electrónico de LinguaFlex</translation>
+    </message>
+    <message>
       <source>confirmation, pay now</source>
       <translation>confirmación, paga ahora</translation>
     </message>
@@ -1495,6 +1507,14 @@
       <translation>Escribe un importe.</translation>
     </message>
     <message>
+      <source>Enter it in LinguaFlex (Account &gt; Profile and password) to use this address for your account. It works once, for {minutes} minutes.</source>
+      <translation>Introdúcelo en LinguaFlex (Cuenta &gt; Perfil y contraseña) para usar esta dirección en tu cuenta. Sirve una sola vez, durante {minutes} minutos.</translation>
+    </message>
+    <message>
+      <source>Enter it in LinguaFlex (Forgot password?) with your new password. It works once, for {minutes} minutes.</source>
+      <translation>Introdúcelo en LinguaFlex (¿Olvidaste tu contraseña?) junto con tu nueva contraseña. Sirve una sola vez, durante {minutes} minutos.</translation>
+    </message>
+    <message>
       <source>Enter the e-mail address of your account; we send it a code.</source>
       <translation>Escribe el correo electrónico de tu cuenta; te enviaremos un código.</translation>
     </message>
@@ -1745,6 +1765,10 @@
       <translation>Cronología de estado — reserva n.º {id}</translation>
     </message>
     <message>
+      <source>Hello {name},</source>
+      <translation>Hola, {name}:</translation>
+    </message>
+    <message>
       <source>Hidden</source>
       <translation>Oculta</translation>
     </message>
@@ -1791,6 +1815,14 @@
     <message>
       <source>If an account uses {email}, a code is on its way to it. Enter it below within 15 minutes with your new password.</source>
       <translation>Si hay una cuenta con {email}, le hemos enviado un código. Escríbelo abajo antes de 15 minutos junto con tu nueva contraseña.</translation>
+    </message>
+    <message>
+      <source>If you did not ask for this, ignore this e-mail: nothing changes.</source>
+      <translation>Si no lo has pedido tú, ignora este correo: no cambia nada.</translation>
+    </message>
+    <message>
+      <source>If you did not ask for this, ignore this e-mail: your password stays the same.</source>
+      <translation>Si no lo has pedido tú, ignora este correo: tu contraseña no cambia.</translation>
     </message>
     <message>
       <source>If your browser did not open, copy this address into it:</source>
@@ -1933,6 +1965,10 @@
       <translation>Unirse a la clase</translation>
     </message>
     <message>
+      <source>Join: {url}</source>
+      <translation>Unirse: {url}</translation>
+    </message>
+    <message>
       <source>Joined</source>
       <translation>Alta</translation>
     </message>
@@ -2060,6 +2096,10 @@
     <message>
       <source>LinguaFlex cannot remember your sign-in on this computer: the password store refused to save it ({error}).</source>
       <translation>LinguaFlex no puede recordar tu inicio de sesión en este ordenador: el almacén de contraseñas se negó a guardarlo ({error}).</translation>
+    </message>
+    <message>
+      <source>LinguaFlex writes in English (en) or Spanish (es), not {code}.</source>
+      <translation>LinguaFlex escribe en inglés (en) o en español (es), no en {code}.</translation>
     </message>
     <message>
       <source>Link copied</source>
@@ -2236,6 +2276,14 @@
     <message>
       <source>meeting link</source>
       <translation>enlace de la reunión</translation>
+    </message>
+    <message>
+      <source>Meeting link for your session with {other}</source>
+      <translation>Enlace de la reunión para tu clase con {other}</translation>
+    </message>
+    <message>
+      <source>Meeting link: {url}</source>
+      <translation>Enlace de la reunión: {url}</translation>
     </message>
     <message>
       <source>Meeting moved</source>
@@ -2418,8 +2466,16 @@
       <translation>Nueva oferta…</translation>
     </message>
     <message>
+      <source>New message from {name}</source>
+      <translation>Nuevo mensaje de {name}</translation>
+    </message>
+    <message>
       <source>New password</source>
       <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+      <source>New session request from {other}</source>
+      <translation>Nueva solicitud de clase de {other}</translation>
     </message>
     <message>
       <source>New start</source>
@@ -2612,6 +2668,10 @@ Las clases aparecen aquí cuando el estudiante ha pagado.</translation>
       <translation>Sin reembolso</translation>
     </message>
     <message>
+      <source>No refund was granted. The session stays booked: you may still attend it.</source>
+      <translation>No se ha concedido ningún reembolso. La clase sigue reservada: aún puedes asistir.</translation>
+    </message>
+    <message>
       <source>No refund: the session stays booked</source>
       <translation>Sin reembolso: la clase sigue reservada</translation>
     </message>
@@ -2668,6 +2728,10 @@ Añade una tarjeta para pagar tus reservas confirmadas.</translation>
     <message>
       <source>No {noun}</source>
       <translation>Sin {noun}</translation>
+    </message>
+    <message>
+      <source>none given</source>
+      <translation>no se indicó</translation>
     </message>
     <message>
       <source>none yet</source>
@@ -2896,6 +2960,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Abrir reserva</translation>
     </message>
     <message>
+      <source>Open Cancellation requests in LinguaFlex to answer: a full, partial or no refund.</source>
+      <translation>Abre Solicitudes de cancelación en LinguaFlex para responder: reembolso completo, parcial o ninguno.</translation>
+    </message>
+    <message>
+      <source>Open LinguaFlex and choose Pay on the booking.</source>
+      <translation>Abre LinguaFlex y elige Pagar en la reserva.</translation>
+    </message>
+    <message>
+      <source>Open LinguaFlex to confirm or decline it.</source>
+      <translation>Abre LinguaFlex para confirmarla o rechazarla.</translation>
+    </message>
+    <message>
       <source>Open requests only</source>
       <translation>Solo solicitudes abiertas</translation>
     </message>
@@ -3008,8 +3084,16 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Reembolso parcial (la clase sigue reservada):</translation>
     </message>
     <message>
+      <source>Partial refund of {amount} to {other}</source>
+      <translation>Reembolso parcial de {amount} a {other}</translation>
+    </message>
+    <message>
       <source>Partially refunded</source>
       <translation>Reembolsado en parte</translation>
+    </message>
+    <message>
+      <source>Passcode: {passcode}</source>
+      <translation>Código de acceso: {passcode}</translation>
     </message>
     <message>
       <source>Passcode: {password}</source>
@@ -3460,6 +3544,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Motivo para el estudiante (obligatorio)</translation>
     </message>
     <message>
+      <source>Reason: {reason}.</source>
+      <translation>Motivo: {reason}.</translation>
+    </message>
+    <message>
       <source>Received</source>
       <translation>Recibido</translation>
     </message>
@@ -3669,6 +3757,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>recordatorio 24 horas antes</translation>
     </message>
     <message>
+      <source>Reminder: session with {other} in 1 hour</source>
+      <translation>Recordatorio: clase con {other} dentro de 1 hora</translation>
+    </message>
+    <message>
+      <source>Reminder: session with {other} in 24 hours</source>
+      <translation>Recordatorio: clase con {other} dentro de 24 horas</translation>
+    </message>
+    <message>
       <source>Remove</source>
       <translation>Quitar</translation>
     </message>
@@ -3703,6 +3799,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Repeat new password</source>
       <translation>Repite la contraseña nueva</translation>
+    </message>
+    <message>
+      <source>Reply in LinguaFlex: open the booking and its Messages. Further messages of this conversation are shown there.</source>
+      <translation>Responde en LinguaFlex: abre la reserva y sus Mensajes. Los siguientes mensajes de esta conversación se muestran allí.</translation>
     </message>
     <message>
       <source>Request booking</source>
@@ -4023,6 +4123,38 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Session length</source>
       <translation>Duración de la clase</translation>
+    </message>
+    <message>
+      <source>Session with {other} cancelled</source>
+      <translation>Clase con {other} cancelada</translation>
+    </message>
+    <message>
+      <source>Session with {other} cancelled and refunded</source>
+      <translation>Clase con {other} cancelada y reembolsada</translation>
+    </message>
+    <message>
+      <source>Session with {other} cancelled: not paid in time</source>
+      <translation>Clase con {other} cancelada: no se pagó a tiempo</translation>
+    </message>
+    <message>
+      <source>Session with {other} completed</source>
+      <translation>Clase con {other} completada</translation>
+    </message>
+    <message>
+      <source>Session with {other} is booked</source>
+      <translation>Clase con {other} reservada</translation>
+    </message>
+    <message>
+      <source>Session with {other} moved</source>
+      <translation>Clase con {other} cambiada de hora</translation>
+    </message>
+    <message>
+      <source>Session with {other} refunded</source>
+      <translation>Clase con {other} reembolsada</translation>
+    </message>
+    <message>
+      <source>Session: {title}</source>
+      <translation>Clase: {title}</translation>
     </message>
     <message>
       <source>Sessions</source>
@@ -4693,6 +4825,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Es más de los {owed} que se le deben a {teacher} en {currency}.</translation>
     </message>
     <message>
+      <source>That message does not exist.</source>
+      <translation>Ese mensaje no existe.</translation>
+    </message>
+    <message>
       <source>That payment does not exist.</source>
       <translation>Ese pago no existe.</translation>
     </message>
@@ -4811,6 +4947,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The browser could not be opened. The link is {url}</source>
       <translation>No se pudo abrir el navegador. El enlace es {url}</translation>
+    </message>
+    <message>
+      <source>The calendar invitation is attached.</source>
+      <translation>La invitación de calendario va adjunta.</translation>
     </message>
     <message>
       <source>The card could not be saved: it was declined or not authenticated.</source>
@@ -5005,6 +5145,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La reunión se está creando ahora mismo; vuelve a mirar en un minuto.</translation>
     </message>
     <message>
+      <source>The meeting is cancelled.</source>
+      <translation>La reunión está cancelada.</translation>
+    </message>
+    <message>
       <source>The meeting is not available: meeting cancelled.</source>
       <translation>La reunión no está disponible: reunión cancelada.</translation>
     </message>
@@ -5027,6 +5171,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The meeting is not available: no meeting (not paid).</source>
       <translation>La reunión no está disponible: no hay reunión (sin pagar).</translation>
+    </message>
+    <message>
+      <source>The meeting room is being prepared (meeting pending). You will get the link as soon as it is ready; it will also show on the booking in LinguaFlex.</source>
+      <translation>Se está preparando la sala de reunión (reunión pendiente). Recibirás el enlace en cuanto esté lista; también aparecerá en la reserva en LinguaFlex.</translation>
     </message>
     <message>
       <source>The meeting room is being set up ({reason}). Refresh to check again.</source>
@@ -5107,6 +5255,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The payment filter is not a PaymentFilter.</source>
       <translation>El filtro de pagos no es un PaymentFilter.</translation>
+    </message>
+    <message>
+      <source>The payment is being refunded to {other}. Stripe is still processing the refund; it can take a few days.</source>
+      <translation>Se está reembolsando el pago a {other}. Stripe aún está procesando el reembolso; puede tardar unos días.</translation>
+    </message>
+    <message>
+      <source>The payment is refunded to {other}.</source>
+      <translation>El pago se ha reembolsado a {other}.</translation>
     </message>
     <message>
       <source>The payment is still being started with Stripe. Please try again in a minute.</source>
@@ -5217,6 +5373,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>El reembolso se envió a Stripe: Stripe indica {status}.</translation>
     </message>
     <message>
+      <source>The request from {other} expired</source>
+      <translation>La solicitud de {other} ha caducado</translation>
+    </message>
+    <message>
       <source>The restricted key lacks a permission this app needs ({needs}): grant it in the Stripe Dashboard, or use the secret key.</source>
       <translation>A la clave restringida le falta un permiso que necesita esta aplicación ({needs}): concédelo en el Dashboard de Stripe o usa la clave secreta.</translation>
     </message>
@@ -5245,16 +5405,40 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>La clase terminó.</translation>
     </message>
     <message>
+      <source>The session has a new time (was {was}).</source>
+      <translation>La clase tiene una nueva hora (antes: {was}).</translation>
+    </message>
+    <message>
+      <source>The session has a new time.</source>
+      <translation>La clase tiene una nueva hora.</translation>
+    </message>
+    <message>
       <source>The session has not ended yet.</source>
       <translation>La clase aún no ha terminado.</translation>
+    </message>
+    <message>
+      <source>The session is cancelled and you get a full refund ({amount}).</source>
+      <translation>La clase está cancelada y recibes un reembolso completo ({amount}).</translation>
+    </message>
+    <message>
+      <source>The session is marked completed.</source>
+      <translation>La clase está marcada como completada.</translation>
     </message>
     <message>
       <source>The session price rounds to nothing; choose a longer session.</source>
       <translation>El precio de la clase se redondea a cero; elige una clase más larga.</translation>
     </message>
     <message>
+      <source>The session stays booked and its meeting link does not change.</source>
+      <translation>La clase sigue reservada y su enlace de la reunión no cambia.</translation>
+    </message>
+    <message>
       <source>The session was cancelled and the student refunded in full.</source>
       <translation>La clase se canceló y se reembolsó el total al estudiante.</translation>
+    </message>
+    <message>
+      <source>The session was not paid by its payment deadline, so it is cancelled.</source>
+      <translation>La clase no se pagó antes de la fecha límite de pago, así que está cancelada.</translation>
     </message>
     <message>
       <source>The session was opened in your browser.</source>
@@ -5357,6 +5541,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
+      <source>The updated calendar invitation is attached.</source>
+      <translation>La invitación de calendario actualizada va adjunta.</translation>
+    </message>
+    <message>
       <source>The {what} cannot be empty.</source>
       <translation>El campo «{what}» no puede estar vacío.</translation>
     </message>
@@ -5403,6 +5591,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>The {what} must lie between {first} and {last}.</source>
       <translation>El campo «{what}» debe estar entre {first} y {last}.</translation>
+    </message>
+    <message>
+      <source>Their reason: {reason}.</source>
+      <translation>Su motivo: {reason}.</translation>
     </message>
     <message>
       <source>There is no job #{job_id}.</source>
@@ -5541,6 +5733,14 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esta clase ya está completada.</translation>
     </message>
     <message>
+      <source>This session is cancelled.</source>
+      <translation>Esta clase está cancelada.</translation>
+    </message>
+    <message>
+      <source>This session is cancelled. Reason: {reason}.</source>
+      <translation>Esta clase está cancelada. Motivo: {reason}.</translation>
+    </message>
+    <message>
       <source>This session starts more than 24 hours from now: cancel it yourself for a full refund.</source>
       <translation>Esta clase empieza dentro de más de 24 horas: cancélala tú mismo para obtener un reembolso completo.</translation>
     </message>
@@ -5607,6 +5807,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>to</source>
       <translation>a</translation>
+    </message>
+    <message>
+      <source>To host, use Start on the booking in LinguaFlex (it opens a fresh link).</source>
+      <translation>Para ser el anfitrión, usa Iniciar en la reserva en LinguaFlex (abre un enlace nuevo).</translation>
     </message>
     <message>
       <source>to the student: “{message}”</source>
@@ -5830,6 +6034,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>esperando a enviarse</translation>
     </message>
     <message>
+      <source>We hope it went well. You can rate the session in LinguaFlex.</source>
+      <translation>Esperamos que haya ido bien. Puedes valorar la clase en LinguaFlex.</translation>
+    </message>
+    <message>
       <source>Wed</source>
       <translation>mié</translation>
     </message>
@@ -5880,6 +6088,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>When ({zone})</source>
       <translation>Cuándo ({zone})</translation>
+    </message>
+    <message>
+      <source>When: {when}</source>
+      <translation>Cuándo: {when}</translation>
     </message>
     <message>
       <source>Who</source>
@@ -5950,6 +6162,22 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>No puedes suspender tu propia cuenta.</translation>
     </message>
     <message>
+      <source>You declined the request. Reason: {reason}.</source>
+      <translation>Has rechazado la solicitud. Motivo: {reason}.</translation>
+    </message>
+    <message>
+      <source>You declined {other}'s request</source>
+      <translation>Has rechazado la solicitud de {other}</translation>
+    </message>
+    <message>
+      <source>You did not answer this request in time, so it expired.</source>
+      <translation>No respondiste a esta solicitud a tiempo, así que ha caducado.</translation>
+    </message>
+    <message>
+      <source>You get a partial refund of {amount}. The session stays booked: you may still attend it.</source>
+      <translation>Recibes un reembolso parcial de {amount}. La clase sigue reservada: aún puedes asistir.</translation>
+    </message>
+    <message>
       <source>You have already answered this review.</source>
       <translation>Ya has respondido a esta reseña.</translation>
     </message>
@@ -5970,6 +6198,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>You have no saved card yet. Add one under Payment methods, then pay.</source>
       <translation>Aún no tienes ninguna tarjeta guardada. Añade una en Métodos de pago y luego paga.</translation>
+    </message>
+    <message>
+      <source>You have now paid {remaining} of the original {total}.</source>
+      <translation>Ahora has pagado {remaining} del total original de {total}.</translation>
     </message>
     <message>
       <source>You have signed out.</source>
@@ -6076,6 +6308,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>No se han podido cargar tus tarjetas.</translation>
     </message>
     <message>
+      <source>Your confirmation code is {code}.</source>
+      <translation>Tu código de confirmación es {code}.</translation>
+    </message>
+    <message>
       <source>Your current password</source>
       <translation>Tu contraseña actual</translation>
     </message>
@@ -6088,6 +6324,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>No se han podido cargar tus ingresos.</translation>
     </message>
     <message>
+      <source>Your LinguaFlex password reset code</source>
+      <translation>Tu código para restablecer la contraseña de LinguaFlex</translation>
+    </message>
+    <message>
+      <source>Your password reset code is {code}.</source>
+      <translation>Tu código para restablecer la contraseña es {code}.</translation>
+    </message>
+    <message>
       <source>Your password was changed. Other computers must sign in again.</source>
       <translation>Tu contraseña se ha cambiado. En los demás ordenadores tendrás que volver a iniciar sesión.</translation>
     </message>
@@ -6096,12 +6340,36 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu contraseña se ha cambiado. Inicia sesión con la nueva.</translation>
     </message>
     <message>
+      <source>Your payment of {amount} is being refunded. Stripe is still processing the refund; it can take a few days.</source>
+      <translation>Se está reembolsando tu pago de {amount}. Stripe aún está procesando el reembolso; puede tardar unos días.</translation>
+    </message>
+    <message>
+      <source>Your payment of {amount} is refunded.</source>
+      <translation>Tu pago de {amount} está reembolsado.</translation>
+    </message>
+    <message>
+      <source>Your payment of {amount} went through.</source>
+      <translation>Tu pago de {amount} se ha completado.</translation>
+    </message>
+    <message>
+      <source>Your request to cancel the session with {teacher} was answered</source>
+      <translation>Se ha respondido a tu solicitud de cancelar la clase con {teacher}</translation>
+    </message>
+    <message>
       <source>Your request to cancel was sent to the teacher and LinguaFlex.</source>
       <translation>Tu solicitud de cancelación se envió al profesor y a LinguaFlex.</translation>
     </message>
     <message>
+      <source>Your request to {other} expired</source>
+      <translation>Tu solicitud a {other} ha caducado</translation>
+    </message>
+    <message>
       <source>Your review (optional): what went well, what could be better</source>
       <translation>Tu reseña (opcional): qué fue bien, qué podría mejorar</translation>
+    </message>
+    <message>
+      <source>Your review of the session with {other} was hidden</source>
+      <translation>Se ha ocultado tu reseña de la clase con {other}</translation>
     </message>
     <message>
       <source>Your role does not allow this.</source>
@@ -6118,6 +6386,14 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>Your saved sign-in is no longer valid; please sign in again.</source>
       <translation>Tu sesión guardada ya no es válida; vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+      <source>Your session with {other} starts in 1 hour.</source>
+      <translation>Tu clase con {other} empieza dentro de 1 hora.</translation>
+    </message>
+    <message>
+      <source>Your session with {other} starts in 24 hours.</source>
+      <translation>Tu clase con {other} empieza dentro de 24 horas.</translation>
     </message>
     <message>
       <source>Your share</source>
@@ -6278,6 +6554,26 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{amount} is not an amount.</source>
       <translation>{amount} no es un importe.</translation>
+    </message>
+    <message>
+      <source>{amount} of your payment for the session with {other} refunded</source>
+      <translation>Reembolsados {amount} de tu pago por la clase con {other}</translation>
+    </message>
+    <message>
+      <source>{amount} of your payment was refunded on {when}.</source>
+      <translation>Se te reembolsaron {amount} de tu pago el {when}.</translation>
+    </message>
+    <message>
+      <source>{amount} of your payment was refunded.</source>
+      <translation>Se te reembolsaron {amount} de tu pago.</translation>
+    </message>
+    <message>
+      <source>{amount} of {other}'s payment was refunded on {when}.</source>
+      <translation>Se reembolsaron {amount} del pago de {other} el {when}.</translation>
+    </message>
+    <message>
+      <source>{amount} of {other}'s payment was refunded.</source>
+      <translation>Se reembolsaron {amount} del pago de {other}.</translation>
     </message>
     <message>
       <source>{amount} on {when}</source>
@@ -6456,6 +6752,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{name} propuso una nueva hora: {when}.</translation>
     </message>
     <message>
+      <source>{name} wrote about your session {title} ({when}):</source>
+      <translation>{name} ha escrito sobre tu clase {title} ({when}):</translation>
+    </message>
+    <message>
       <source>{name} — teacher profile</source>
       <translation>{name} — perfil del profesor</translation>
     </message>
@@ -6488,6 +6788,38 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{n} clases</translation>
     </message>
     <message>
+      <source>{other} asks for a {minutes}-minute session.</source>
+      <translation>{other} solicita una clase de {minutes} minutos.</translation>
+    </message>
+    <message>
+      <source>{other} confirmed your session — pay now</source>
+      <translation>{other} ha confirmado tu clase: paga ahora</translation>
+    </message>
+    <message>
+      <source>{other} confirmed your session. Pay now to keep it: {amount} by {due}.</source>
+      <translation>{other} ha confirmado tu clase. Paga ahora para mantenerla: {amount} antes del {due}.</translation>
+    </message>
+    <message>
+      <source>{other} confirmed your session. Pay now to keep it: {amount}.</source>
+      <translation>{other} ha confirmado tu clase. Paga ahora para mantenerla: {amount}.</translation>
+    </message>
+    <message>
+      <source>{other} declined your request. Reason: {reason}.</source>
+      <translation>{other} ha rechazado tu solicitud. Motivo: {reason}.</translation>
+    </message>
+    <message>
+      <source>{other} declined your session request</source>
+      <translation>{other} ha rechazado tu solicitud de clase</translation>
+    </message>
+    <message>
+      <source>{other} did not answer in time, so the request expired. You were not charged.</source>
+      <translation>{other} no respondió a tiempo, así que la solicitud ha caducado. No se te ha cobrado nada.</translation>
+    </message>
+    <message>
+      <source>{other} paid for the session.</source>
+      <translation>{other} ha pagado la clase.</translation>
+    </message>
+    <message>
       <source>{paid} with {card}</source>
       <translation>{paid} con {card}</translation>
     </message>
@@ -6498,6 +6830,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{record} #{number}</source>
       <translation>{record} #{number}</translation>
+    </message>
+    <message>
+      <source>{remaining} of the original {total} remains paid.</source>
+      <translation>Siguen pagados {remaining} del total original de {total}.</translation>
     </message>
     <message>
       <source>{sentence} Reason: {reason}</source>
@@ -6532,8 +6868,20 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>{stars} estrellas</translation>
     </message>
     <message>
+      <source>{start} to {end}</source>
+      <translation>{start} hasta las {end}</translation>
+    </message>
+    <message>
       <source>{status}: {reason}</source>
       <translation>{status}: {reason}</translation>
+    </message>
+    <message>
+      <source>{student} asks to cancel a session</source>
+      <translation>{student} solicita cancelar una clase</translation>
+    </message>
+    <message>
+      <source>{student} asks to cancel the session on {when}, which starts within 24 hours, so the refund is not automatic.</source>
+      <translation>{student} solicita cancelar la clase del {when}, que empieza en menos de 24 horas, así que el reembolso no es automático.</translation>
     </message>
     <message>
       <source>{student} with {teacher}</source>
