@@ -127,8 +127,7 @@ class TeacherProfileDialog(QDialog):
         layout.addWidget(_section(t("Gigs")))
         layout.addLayout(self.gigs_layout)
         layout.addWidget(_section(t("Reviews")))
-        layout.addLayout(self.reviews_area)
-        layout.addStretch(1)
+        layout.addLayout(self.reviews_area, 1)  # the reviews take the room left
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
