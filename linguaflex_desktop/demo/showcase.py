@@ -58,9 +58,7 @@ class Showcase:
     review_id: int
 
 
-def build_showcase(
-    services: AppServices, clock: MovableClock, *, language: str = "en"
-) -> Showcase:
+def build_showcase(services: AppServices, clock: MovableClock, *, language: str = "en") -> Showcase:
     """Fill an empty database (see module doc); returns who and what was made. The people
     read in ``language``: their notices are written in it."""
     ctx = services.ctx
