@@ -1,14 +1,14 @@
 """Benchmark: the admin's needs-attention list over 100,000 bookings (SQLite file and Postgres).
 
-Usage: PYTHONPATH=. python bench/bench_attention.py [DATABASE_URL ...]
-Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). The mix: the first half of the bookings lie in the past (completed
-and paid, one in ten cancelled unpaid, one in ten refunded), the rest ahead (requests, unpaid
-confirmations before their deadline, failed payments, and paid sessions with a ready
-meeting); every paid booking has its succeeded payment and a finished meeting job, plus
-100,000 audit events and 5,000 refunds. Among them ``TRIPS`` records trip each rule. Prints
-the whole list (``AttentionService.list_attention``, all six rules) and each rule alone,
-best of 5.
+Usage: PYTHONPATH=. python bench/bench_attention.py [DATABASE_URL ...] (or ``python -m bench
+--only attention``). Without arguments it uses a temporary SQLite file and, if reachable, the
+test Postgres server (a throw-away database). The mix: the first half of the bookings lie in the
+past (completed and paid, one in ten cancelled unpaid, one in ten refunded), the rest ahead
+(requests, unpaid confirmations before their deadline, failed payments, and paid sessions with a
+ready meeting); every paid booking has its succeeded payment and a finished meeting job, plus
+100,000 audit events and 5,000 refunds. Among them ``TRIPS`` records trip each rule. Times the
+whole list (``AttentionService.list_attention``, all six rules) and each rule alone, best of 5,
+each beside the SQL it sent replayed on the raw driver connection.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.engine import make_url
 
 from bench.bench_reports import ADMIN_ID, STUDENTS, TEACHERS, _gigs, _users
-from bench.harness import main, print_timings
+from bench.figure import Figure
+from bench.harness import against_raw_sql, size
+from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -51,9 +53,9 @@ from linguaflex_desktop.services.common.jobs import JobAdminService
 from linguaflex_desktop.services.reports.attention.rules import RULE_QUERIES
 from linguaflex_desktop.services.reports.attention.service import AttentionService
 
-BOOKINGS = 100_000
-AUDIT_EVENTS = 100_000
-REFUNDS = 5_000
+BOOKINGS = size(100_000, 2_000)
+AUDIT_EVENTS = size(100_000, 2_000)
+REFUNDS = size(5_000, 100)
 TRIPS = 40  # records tripping each rule
 START = datetime(2027, 5, 11, 8, tzinfo=UTC)
 NOW = START + timedelta(hours=BOOKINGS // TEACHERS // 2)  # half the bookings lie before it
@@ -241,11 +243,11 @@ def cases(
 
     return {
         "needs attention: the whole list": lambda: service.list_attention(admin),
-        **{f"  rule {rule}": alone(rule) for rule in RULE_QUERIES},
+        **{f"rule {rule}": alone(rule) for rule in RULE_QUERIES},
     }
 
 
-def run(url: str) -> None:
+def figures(url: str) -> list[Figure]:
     began = time.perf_counter()
     engine, ctx, admin = seed(url)
     seeded = time.perf_counter() - began
@@ -260,13 +262,15 @@ def run(url: str) -> None:
     for row in found.rows:
         per_rule[row.rule.id] = per_rule.get(row.rule.id, 0) + 1
     print(
-        f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings, {AUDIT_EVENTS:,} audit "
+        f"  {make_url(url).get_backend_name()}: {BOOKINGS:,} bookings, {AUDIT_EVENTS:,} audit "
         f"events (seeded in {seeded:.1f} s); {found.count} rows: "
-        + ", ".join(f"{rule} {count}" for rule, count in per_rule.items())
+        + ", ".join(f"{rule} {count}" for rule, count in per_rule.items()),
+        file=sys.stderr,
     )
-    print_timings(cases(ctx, service, admin), width=34)
+    timed = against_raw_sql(engine, cases(ctx, service, admin))
     engine.dispose()
+    return timed
 
 
 if __name__ == "__main__":
-    main(run, sys.argv[1:])
+    main_alone("attention", figures, sys.argv[1:])

@@ -1,10 +1,11 @@
 """Benchmark: paged booking lists and counts over 100,000 bookings (SQLite file and Postgres).
 
-Usage: PYTHONPATH=. python bench/bench_booking_lists.py [DATABASE_URL ...]
-Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). Every other confirmed booking is paid with a ready meeting and every
-20th has an open reschedule, so the lists' meeting join and proposal EXISTS have rows to find.
-Prints the time of each query, best of 5.
+Usage: PYTHONPATH=. python bench/bench_booking_lists.py [DATABASE_URL ...] (or ``python -m
+bench --only booking_lists``). Without arguments it uses a temporary SQLite file and, if
+reachable, the test Postgres server (a throw-away database). Every other confirmed booking is
+paid with a ready meeting and every 20th has an open reschedule, so the lists' meeting join
+and proposal EXISTS have rows to find. Each query (best of 5) stands beside the SQL it sent
+replayed on the raw driver connection.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.engine import make_url
 
-from bench.harness import main, print_timings
+from bench.figure import Figure
+from bench.harness import against_raw_sql, size
+from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
     BookingStatus,
@@ -35,7 +38,7 @@ from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 
-BOOKINGS = 100_000
+BOOKINGS = size(100_000, 2_000)
 TEACHERS = 100
 STUDENTS = 1_000
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -153,7 +156,7 @@ def _seed_meetings_and_proposals(connection: Connection) -> None:
     )
 
 
-def run(url: str) -> None:
+def figures(url: str) -> list[Figure]:
     ctx, actors = seed(url)
     service = BookingService(ctx)
     admin, teacher, student = actors["admin"], actors["teacher"], actors["student"]
@@ -163,7 +166,7 @@ def run(url: str) -> None:
     )
     cases = {
         "admin page 1 (all)": lambda: service.list_bookings(admin, limit=50),
-        "admin page at offset 90,000": lambda: service.list_bookings(admin, offset=90_000),
+        "admin page at offset 90%": lambda: service.list_bookings(admin, offset=BOOKINGS * 9 // 10),
         "admin newest first": lambda: service.list_bookings(
             admin, filters=BookingFilter(newest_first=True)
         ),
@@ -176,9 +179,12 @@ def run(url: str) -> None:
         ),
         "student page (100 rows)": lambda: service.list_bookings(student),
     }
-    print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings")
-    print_timings(cases, width=32)
+    print(f"  {make_url(url).get_backend_name()}: {BOOKINGS:,} bookings", file=sys.stderr)
+    engine = ctx.session_factory.kw["bind"]
+    found = against_raw_sql(engine, cases)
+    engine.dispose()
+    return found
 
 
 if __name__ == "__main__":
-    main(run, sys.argv[1:])
+    main_alone("booking_lists", figures, sys.argv[1:])

@@ -1,20 +1,25 @@
 """Benchmark: the booking windows (real pages, real threaded TaskRunner) over 100,000 bookings.
 
-Usage: PYTHONPATH=. python bench/bench_booking_windows.py [DATABASE_URL ...]
-Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). The bookings are ``bench_booking_lists``'s; on top of them one busy
-student gets 1,000 bookings (one an hour) and the busy teacher's pending requests get answer
-deadlines (their start), so ~280 wait in her queue. The app's clock stands a week into the
-bookings; startup objects are frozen out of garbage collection as ``run_gui`` does.
+Usage: PYTHONPATH=. python bench/bench_booking_windows.py [DATABASE_URL ...] (or ``python -m
+bench --only booking_windows``). Without arguments it uses a temporary SQLite file and, if
+reachable, the test Postgres server (a throw-away database). The bookings are
+``bench_booking_lists``'s; on top of them one busy student gets 1,000 bookings (one an hour) and
+the busy teacher's pending requests get answer deadlines (their start), so ~280 wait in her
+queue. The app's clock stands a week into the bookings; startup objects are frozen out of
+garbage collection as ``run_gui`` does.
 
 With ``QT_QPA_PLATFORM=offscreen`` it builds ``build_app_services`` on the URL and, for each
 page (admin's Bookings, a busy student's My bookings, a busy teacher's Schedule and Requests),
-times: construction + show() until the first page of rows is in the model; each fetchMore
-(the view scrolled to the bottom) until its rows are in; a filter change until the new rows
-are in. A 10 ms QTimer on the GUI thread records the longest gap between its ticks (10 ms is
-an idle GUI; more is a stall). After one warm-up run per page (Qt's one-time costs), times
-are the best of 3 runs and gaps the worst of them. "window resized" makes the window larger
-after the pages were loaded (the columns are sized to their contents again).
+times: construction + show() until the first page of rows is in the model; each fetchMore (the
+view scrolled to the bottom) until its rows are in; a filter change until the new rows are in. A
+10 ms QTimer on the GUI thread records the longest gap between its ticks (10 ms is an idle GUI;
+more is a stall). After one warm-up run per page (Qt's one-time costs), times are the best of 3
+runs and gaps the worst of them. "window resized" makes the window larger after the pages were
+loaded (the columns are sized to their contents again).
+
+Figures per window: the first page, beside the SQL the page sent to show it replayed on the raw
+driver connection; the longest GUI gap of all steps and runs, beside the same timer's longest
+gap over an idle event loop, with the goal of at most 50 ms. The per-step detail goes to stderr.
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ from sqlalchemy import Engine, update
 from sqlalchemy.engine import make_url
 
 from bench.bench_booking_lists import BOOKINGS, START, TEACHERS, seed
-from bench.harness import main
+from bench.figure import Figure
+from bench.harness import RAW_SQL, Statements, best_of, recording, replay, size
+from bench.suite import main_alone
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.models import BookingStatus
@@ -58,8 +65,10 @@ from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsP
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
-RUNS = 3
-FETCH_PAGES = 10
+RUNS = size(3, 1)
+FETCH_PAGES = size(10, 2)
+GAP_GOAL_MS = 50.0  # the longest a GUI-thread stall may last
+IDLE_MS = size(1_000, 100)  # how long the idle reference gap is watched
 NOW = START + timedelta(days=7)  # the app's clock: a week into the bookings
 SIZE = (1280, 800)
 SETTLE_MS = 50  # the event loop runs this long after each step (layout, painting)
@@ -147,25 +156,29 @@ class Figures:
     fetches: list[float] = field(default_factory=list)
     filters: dict[str, float] = field(default_factory=dict)
     gaps: dict[str, float] = field(default_factory=dict)
+    first_sql: Statements = field(default_factory=list)  # what showing the first page sent
 
 
 class Probe:
     """Opens a page, times its loads and keeps the GUI gaps of each phase."""
 
-    def __init__(self, runner: TaskRunner) -> None:
+    def __init__(self, services: AppServices, runner: TaskRunner) -> None:
+        self.engine = services.engine
         self.runner = runner
         self.monitor = StallMonitor()
         self.figures = Figures()
 
     def open(self, make: Callable[[], BookingListPage]) -> BookingListPage:
         self.monitor.start()
-        arrival = _Arrival()
-        page = make()
-        page.bookings_loaded.connect(arrival.note)  # the answer arrives via the event loop
-        page.resize(*SIZE)
-        page.show()
-        self.figures.first = arrival.wait("first page")
-        settle(self.runner)
+        with recording(self.engine) as sent:
+            arrival = _Arrival()
+            page = make()
+            page.bookings_loaded.connect(arrival.note)  # the answer arrives via the event loop
+            page.resize(*SIZE)
+            page.show()
+            self.figures.first = arrival.wait("first page")
+            settle(self.runner)
+        self.figures.first_sql = sent
         self.figures.gaps["first page"] = self.monitor.take()
         return page
 
@@ -236,7 +249,7 @@ class _Arrival:
 
 
 def admin_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
-    probe = Probe(runner)
+    probe = Probe(services, runner)
     page = probe.open(lambda: AdminBookingsPage(services=services, actor=actor, runner=runner))
     assert isinstance(page, AdminBookingsPage)
     probe.fetch_more(page, FETCH_PAGES)
@@ -253,7 +266,7 @@ def admin_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figure
 
 
 def student_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
-    probe = Probe(runner)
+    probe = Probe(services, runner)
     page = probe.open(lambda: MyBookingsPage(services=services, actor=actor, runner=runner))
     assert isinstance(page, MyBookingsPage)
     every = page.show_combo.findData(ALL)
@@ -264,7 +277,7 @@ def student_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figu
 
 
 def schedule_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
-    probe = Probe(runner)
+    probe = Probe(services, runner)
     page = probe.open(lambda: TeacherSchedulePage(services=services, actor=actor, runner=runner))
     assert isinstance(page, TeacherSchedulePage)
     probe.change(page, "next week", page.next_button.click)
@@ -278,7 +291,7 @@ def _agenda_previous(page: TeacherSchedulePage) -> None:
 
 
 def requests_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Figures:
-    probe = Probe(runner)
+    probe = Probe(services, runner)
     page = probe.open(lambda: TeacherRequestsPage(services=services, actor=actor, runner=runner))
     assert isinstance(page, TeacherRequestsPage)
     probe.change(page, "refresh", page.refresh_button.click)
@@ -289,11 +302,25 @@ def requests_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Fig
 # --- running and printing -----------------------------------------------------------------
 
 
-def run(url: str) -> None:
+def idle_gap() -> float:
+    """The stall monitor's longest gap over an event loop with nothing to do (ms)."""
+    monitor = StallMonitor()
+    monitor.start()
+    loop = QEventLoop()
+    QTimer.singleShot(IDLE_MS, loop.quit)
+    loop.exec()
+    longest = monitor.take()
+    monitor.stop()
+    return longest
+
+
+def figures(url: str) -> list[Figure]:
+    ensure_application()
     ctx, actors = seed(url)
     seed_engine = ctx.session_factory.kw["bind"]
     make_busy(seed_engine, actors["student"].id, actors["teacher"].id)
     seed_engine.dispose()
+    found: list[Figure] = []
     with _app_services(url) as services:
         runner = TaskRunner()
         freeze_startup_objects()  # as run_gui does before the first window
@@ -303,11 +330,29 @@ def run(url: str) -> None:
             "teacher Schedule": lambda: schedule_run(services, actors["teacher"], runner),
             "teacher Requests": lambda: requests_run(services, actors["teacher"], runner),
         }
-        print(f"{make_url(url).get_backend_name()}: {BOOKINGS:,} bookings, {TEACHERS} teachers")
+        name = make_url(url).get_backend_name()
+        print(f"  {name}: {BOOKINGS:,} bookings, {TEACHERS} teachers", file=sys.stderr)
         print_header()
-        for name, scenario in windows.items():
-            scenario()  # warm-up: Qt's one-time costs (fonts, styles) are not the page's
-            print_window(name, [scenario() for _ in range(RUNS)])
+        idle = idle_gap()
+        for window, scenario in windows.items():
+            warm_up = scenario()  # Qt's one-time costs (fonts, styles) are not the page's
+            runs = [scenario() for _ in range(RUNS)]
+            print_window(window, runs)
+            raw = best_of(replay(services.engine, warm_up.first_sql))
+            first = min(f.first for f in runs)
+            gap = max(max(f.gaps.values(), default=0.0) for f in runs)
+            found.append(Figure(f"{window}: first page", first, "ms", RAW_SQL, raw))
+            found.append(
+                Figure(
+                    f"{window}: longest GUI gap",
+                    gap,
+                    "ms",
+                    "idle 10 ms timer",
+                    idle,
+                    goal_value=GAP_GOAL_MS,
+                )
+            )
+    return found
 
 
 @contextmanager
@@ -322,11 +367,11 @@ def _app_services(url: str) -> Iterator[AppServices]:
 
 
 def print_header() -> None:
-    print(f"  {'window':22} {'step':16} {'best ms':>8} {'GUI gap ms':>11}  notes")
+    print(f"  {'window':22} {'step':16} {'best ms':>8} {'GUI gap ms':>11}  notes", file=sys.stderr)
 
 
 def print_window(name: str, runs: list[Figures]) -> None:
-    """Best time of the runs per step; worst GUI gap of the runs per phase."""
+    """Best time of the runs per step; worst GUI gap of the runs per phase (on stderr)."""
 
     def gap(phase: str) -> float:
         return max(figures.gaps.get(phase, 0.0) for figures in runs)
@@ -342,7 +387,8 @@ def print_window(name: str, runs: list[Figures]) -> None:
     for step in runs[0].filters:
         rows.append((step, min(f.filters[step] for f in runs), gap(step), ""))
     for step, best, longest, note in rows:
-        print(f"  {name:22} {step:16} {best:8.1f} {longest:11.1f}  {note}".rstrip())
+        line = f"  {name:22} {step:16} {best:8.1f} {longest:11.1f}  {note}"
+        print(line.rstrip(), file=sys.stderr)
         name = ""
 
 
@@ -352,9 +398,19 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
-if __name__ == "__main__":
+def ensure_application() -> None:
+    """An offscreen QApplication (unless one exists or a platform was chosen)."""
+    if QApplication.instance() is not None:
+        return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     qInstallMessageHandler(_quiet_offscreen)
-    application = QApplication.instance() or QApplication(sys.argv[:1])
-    main(run, sys.argv[1:])
+    global _application
+    _application = QApplication(sys.argv[:1])
+
+
+_application: QApplication | None = None  # kept alive for the process
+
+
+if __name__ == "__main__":
+    main_alone("booking_windows", figures, sys.argv[1:])

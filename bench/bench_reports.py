@@ -3,9 +3,10 @@ figures per teacher and per language) over 100,000 payments, one teacher's earni
 months and upcoming income, and audit-trail paging over 200,000 audit events (SQLite file and
 Postgres).
 
-Usage: PYTHONPATH=. python bench/bench_reports.py [DATABASE_URL ...]
-Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). Prints the time of each call through ReportService, best of 5.
+Usage: PYTHONPATH=. python bench/bench_reports.py [DATABASE_URL ...] (or ``python -m bench
+--only reports``). Without arguments it uses a temporary SQLite file and, if reachable, the
+test Postgres server (a throw-away database). Each call through ReportService (best of 5)
+stands beside the SQL it sent replayed on the raw driver connection.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.engine import make_url
 
-from bench.harness import main, print_timings
+from bench.figure import Figure
+from bench.harness import against_raw_sql, size
+from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
     AuditEvent,
@@ -38,8 +41,8 @@ from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.payments.views import PaymentViews
 from linguaflex_desktop.services.reports.service import ReportService
 
-PAYMENTS = 100_000
-AUDIT_EVENTS = 200_000
+PAYMENTS = size(100_000, 2_000)
+AUDIT_EVENTS = size(200_000, 4_000)
 TEACHERS = 100
 STUDENTS = 1_000
 CURRENCIES = ("USD", "EUR", "JPY")
@@ -216,28 +219,22 @@ def earnings_cases(views: PaymentViews) -> dict[str, Callable[[], object]]:
     return {"earnings: one teacher, all time": lambda: views.teacher_earnings(teacher)}
 
 
-def run(url: str) -> None:
+def figures(url: str) -> list[Figure]:
     began = time.perf_counter()
     engine, ctx, admin = seed(url)
     seeded = time.perf_counter() - began
     service = ReportService(ctx)
     report = service.revenue_report(admin, from_at=START, to_at=START + SPAN, zone="Europe/Berlin")
     print(
-        f"{make_url(url).get_backend_name()}: {PAYMENTS:,} payments, {AUDIT_EVENTS:,} audit "
+        f"  {make_url(url).get_backend_name()}: {PAYMENTS:,} payments, {AUDIT_EVENTS:,} audit "
         f"events (seeded in {seeded:.1f} s; {len(report.months)} month x currency lines, "
-        f"{sum(line.sessions for line in report.totals):,} paid sessions)"
+        f"{sum(line.sessions for line in report.totals):,} paid sessions)",
+        file=sys.stderr,
     )
-    chart = service.revenue_chart(
-        admin, from_at=START, to_at=START + SPAN, zone="Europe/Berlin", bucket="week"
-    )
-    print(
-        f"  chart over both years by week: {len(chart.starts)} weeks, {len(chart.by_bucket)} "
-        f"week x currency lines, {len(chart.by_teacher)} teacher and {len(chart.by_language)} "
-        "language x currency lines"
-    )
-    print_timings(cases(service, admin) | earnings_cases(PaymentViews(ctx)), width=34)
+    found = against_raw_sql(engine, cases(service, admin) | earnings_cases(PaymentViews(ctx)))
     engine.dispose()
+    return found
 
 
 if __name__ == "__main__":
-    main(run, sys.argv[1:])
+    main_alone("reports", figures, sys.argv[1:])

@@ -1,38 +1,98 @@
-"""What the benchmarks share: where they run (the URLs given, or a temporary SQLite file and a
-throw-away database on the test Postgres server), best-of-N timing, and the printed lines.
-
-A benchmark gives ``main`` its ``run(url)``, which seeds that database and prints its timings
-with ``print_timings``.
+"""What the benchmarks share: their sizes (tiny under ``--smoke``), where they run (a
+temporary SQLite file and a throw-away database on the test Postgres server), best-of-N
+timing, and the reference every query figure stands beside: the same SQL statements the app
+sent, replayed on the raw driver connection in the same run.
 """
 
 from __future__ import annotations
 
-import tempfile
+import os
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from bench.figure import Figure
+
 POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+SMOKE_VARIABLE = "LINGUAFLEX_BENCH_SMOKE"  # set by ``python -m bench --smoke``
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+RAW_SQL = "its SQL, raw driver"  # the reference of every query figure
 
 
-def best_of(call: Callable[[], object], runs: int = 5) -> float:
-    """The fastest of ``runs`` calls, in milliseconds."""
+def smoke() -> bool:
+    return os.environ.get(SMOKE_VARIABLE) == "1"
+
+
+def size(full: int, tiny: int) -> int:
+    """A benchmark's size: ``full``, or ``tiny`` in a smoke run (the scripts only run)."""
+    return tiny if smoke() else full
+
+
+def best_of(call: Callable[[], object], runs: int | None = None) -> float:
+    """The fastest of ``runs`` calls (5, or 1 in a smoke run), in milliseconds."""
     times = []
-    for _ in range(runs):
+    for _ in range(runs or size(5, 1)):
         began = time.perf_counter()
         call()
         times.append(time.perf_counter() - began)
     return min(times) * 1000
 
 
-def print_timings(cases: Mapping[str, Callable[[], object]], *, width: int) -> None:
-    """One line a case: its name padded to ``width`` and its best-of-5 time."""
+Statements = list[tuple[str, Any]]
+
+
+@contextmanager
+def recording(engine: Engine) -> Iterator[Statements]:
+    """The SQL statements (with their driver parameters) sent on ``engine`` meanwhile, from
+    any thread."""
+    sent: Statements = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def replay(engine: Engine, statements: Statements) -> Callable[[], None]:
+    """A call sending ``statements`` on a raw driver connection of ``engine`` and fetching
+    every row: what the database and its driver alone cost, without the app's layers."""
+
+    def run() -> None:
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            for statement, parameters in statements:
+                if statement.lstrip().upper().startswith(TRANSACTION_CONTROL):
+                    continue  # the raw connection runs in its driver's own transaction
+                cursor.execute(statement, parameters)
+                if cursor.description is not None:
+                    cursor.fetchall()
+            cursor.close()
+            connection.rollback()
+        finally:
+            connection.close()
+
+    return run
+
+
+def against_raw_sql(engine: Engine, cases: Mapping[str, Callable[[], object]]) -> list[Figure]:
+    """A figure per case: its best time beside the best time of the SQL it sent, replayed."""
+    figures = []
     for name, call in cases.items():
-        print(f"  {name:{width}} {best_of(call):8.1f} ms")
+        with recording(engine) as sent:
+            call()
+        figures.append(Figure(name, best_of(call), "ms", RAW_SQL, best_of(replay(engine, sent))))
+    return figures
 
 
 @contextmanager
@@ -45,7 +105,7 @@ def postgres_database() -> Iterator[str | None]:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as error:
-        print(f"postgres skipped: {error}")
+        print(f"postgres skipped: {error}", file=sys.stderr)
         yield None
         return
     try:
@@ -54,16 +114,3 @@ def postgres_database() -> Iterator[str | None]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-
-
-def main(run: Callable[[str], None], urls: list[str]) -> None:
-    """``run`` each URL given; without any, a temporary SQLite file and then Postgres."""
-    if urls:
-        for url in urls:
-            run(url)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        run(f"sqlite:///{folder}/bench.sqlite3")
-    with postgres_database() as postgres_url:
-        if postgres_url:
-            run(postgres_url)
