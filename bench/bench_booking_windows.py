@@ -28,19 +28,13 @@ import os
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEventLoop,
     QMessageLogContext,
-    QObject,
-    Qt,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -50,7 +44,8 @@ from sqlalchemy.engine import make_url
 
 from bench.bench_booking_lists import BOOKINGS, START, TEACHERS, seed
 from bench.figure import Figure
-from bench.harness import RAW_SQL, Statements, best_of, recording, replay, size
+from bench.gui_probe import Figures, Probe, idle_gap
+from bench.harness import RAW_SQL, best_of, replay, size
 from bench.suite import main_alone
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
@@ -59,7 +54,6 @@ from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.app_controller import freeze_startup_objects
-from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.my_bookings_page import ALL, MyBookingsPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
@@ -68,11 +62,7 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 RUNS = size(3, 1)
 FETCH_PAGES = size(10, 2)
 GAP_GOAL_MS = 50.0  # the longest a GUI-thread stall may last
-IDLE_MS = size(1_000, 100)  # how long the idle reference gap is watched
 NOW = START + timedelta(days=7)  # the app's clock: a week into the bookings
-SIZE = (1280, 800)
-SETTLE_MS = 50  # the event loop runs this long after each step (layout, painting)
-TIMEOUT_S = 60.0
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -93,156 +83,6 @@ def make_busy(engine: Engine, student_id: int, teacher_id: int) -> None:
             .where(B.teacher_id == teacher_id, B.status == BookingStatus.PENDING)
             .values(respond_by=B.start_at)
         )
-
-
-# --- measuring on the GUI thread ----------------------------------------------------------
-
-
-class StallMonitor(QObject):
-    """A 10 ms timer on the GUI thread keeping the longest gap between two ticks per phase."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._tick)
-        self._last = time.perf_counter()
-        self._longest = 0.0
-
-    def start(self) -> None:
-        self._last, self._longest = time.perf_counter(), 0.0
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self._longest = max(self._longest, now - self._last)
-        self._last = now
-
-    def take(self) -> float:
-        """The longest gap (ms) since the last ``take``, counting the time up to now."""
-        self._tick()
-        longest, self._longest = self._longest, 0.0
-        return longest * 1000
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    """Run the GUI event loop until ``condition`` holds (it wakes on every event)."""
-    deadline = time.monotonic() + TIMEOUT_S
-    app = QApplication.instance()
-    assert app is not None
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"no {what} after {TIMEOUT_S:.0f} s")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-
-
-def settle(runner: TaskRunner) -> None:
-    """Let every task deliver, then run the event loop SETTLE_MS more (layout, painting)."""
-    wait_for(lambda: runner.in_flight == 0, "idle runner")
-    loop = QEventLoop()
-    QTimer.singleShot(SETTLE_MS, loop.quit)
-    loop.exec()
-
-
-@dataclass
-class Figures:
-    """One window's figures of one run (ms); gaps per phase."""
-
-    first: float = 0.0
-    fetches: list[float] = field(default_factory=list)
-    filters: dict[str, float] = field(default_factory=dict)
-    gaps: dict[str, float] = field(default_factory=dict)
-    first_sql: Statements = field(default_factory=list)  # what showing the first page sent
-
-
-class Probe:
-    """Opens a page, times its loads and keeps the GUI gaps of each phase."""
-
-    def __init__(self, services: AppServices, runner: TaskRunner) -> None:
-        self.engine = services.engine
-        self.runner = runner
-        self.monitor = StallMonitor()
-        self.figures = Figures()
-
-    def open(self, make: Callable[[], BookingListPage]) -> BookingListPage:
-        self.monitor.start()
-        with recording(self.engine) as sent:
-            arrival = _Arrival()
-            page = make()
-            page.bookings_loaded.connect(arrival.note)  # the answer arrives via the event loop
-            page.resize(*SIZE)
-            page.show()
-            self.figures.first = arrival.wait("first page")
-            settle(self.runner)
-        self.figures.first_sql = sent
-        self.figures.gaps["first page"] = self.monitor.take()
-        return page
-
-    def fetch_more(self, page: BookingListPage, pages: int) -> None:
-        """Scroll to the bottom ``pages`` times (while there is more), timing each page."""
-        for _ in range(pages):
-            if not page.model.canFetchMore():
-                break
-            arrival = _Arrival()
-            page.bookings_loaded.connect(arrival.note)
-            page.view.scrollToBottom()
-            self.figures.fetches.append(arrival.wait("next page"))
-            page.bookings_loaded.disconnect(arrival.note)
-            settle(self.runner)
-        self.figures.gaps["fetchMore"] = self.monitor.take()
-
-    def change(self, page: BookingListPage, name: str, act: Callable[[], None]) -> None:
-        """Time ``act`` (filter widgets changed) until the page's next load arrives."""
-        arrival = _Arrival()
-        page.bookings_loaded.connect(arrival.note)
-        act()
-        self.figures.filters[name] = arrival.wait(name)
-        page.bookings_loaded.disconnect(arrival.note)
-        settle(self.runner)
-        self.figures.gaps[name] = self.monitor.take()
-
-    def resize(self, page: BookingListPage) -> None:
-        """Make the window larger (a user maximising it) and time it until laid out."""
-        app = QApplication.instance()
-        assert app is not None
-        began = time.perf_counter()
-        page.resize(SIZE[0] + 320, SIZE[1] + 200)
-        app.processEvents()
-        self.figures.filters["window resized"] = (time.perf_counter() - began) * 1000
-        settle(self.runner)
-        self.figures.gaps["window resized"] = self.monitor.take()
-        page.resize(*SIZE)
-        settle(self.runner)
-        self.monitor.take()
-
-    def close(self, page: BookingListPage) -> Figures:
-        self.monitor.stop()
-        page.close()
-        page.deleteLater()
-        settle(self.runner)
-        return self.figures
-
-
-class _Arrival:
-    """When a page's rows arrived (``bookings_loaded``), timed from its creation."""
-
-    def __init__(self) -> None:
-        self.began = time.perf_counter()
-        self.at: float | None = None
-
-    def note(self, *_args: object) -> None:
-        if self.at is None:
-            self.at = time.perf_counter()
-
-    def wait(self, what: str) -> float:
-        """Milliseconds from this object's creation until the rows were in the model."""
-        wait_for(lambda: self.at is not None, what)
-        assert self.at is not None
-        return (self.at - self.began) * 1000
 
 
 # --- the windows --------------------------------------------------------------------------
@@ -300,18 +140,6 @@ def requests_run(services: AppServices, actor: Actor, runner: TaskRunner) -> Fig
 
 
 # --- running and printing -----------------------------------------------------------------
-
-
-def idle_gap() -> float:
-    """The stall monitor's longest gap over an event loop with nothing to do (ms)."""
-    monitor = StallMonitor()
-    monitor.start()
-    loop = QEventLoop()
-    QTimer.singleShot(IDLE_MS, loop.quit)
-    loop.exec()
-    longest = monitor.take()
-    monitor.stop()
-    return longest
 
 
 def figures(url: str) -> list[Figure]:

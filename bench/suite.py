@@ -130,9 +130,10 @@ def machine() -> str:
         qt = "none"
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (
         f"{now}; {cores} cores, {model}; Python {platform.python_version()}, Qt {qt}, "
-        f"SQLite {sqlite3.sqlite_version}"
+        f"SQLite {sqlite3.sqlite_version}; load average {load} (1 / 5 / 15 min) at the end"
     )
 
 
