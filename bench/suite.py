@@ -219,13 +219,13 @@ END_MARK = "<!-- bench table: end -->"
 
 def write_markdown(readme: Path, figures: list[Figure], about: str) -> None:
     """Put the table (with the machine and date) between the markers, keeping the prose."""
-    block = "\n\n".join(
-        [START_MARK, f"Run: {about}", markdown_table(figures), closing_note(figures), END_MARK]
-    )
+    first, *rest = closing_note(figures).split("\n")
+    note = "\n".join([first, "", *(f"- {line}" for line in rest)]) if rest else first
+    block = "\n\n".join([START_MARK, f"Run: {about}", markdown_table(figures), note, END_MARK])
     text = readme.read_text() if readme.exists() else ""
     if START_MARK in text and END_MARK in text:
-        before, rest = text.split(START_MARK, 1)
-        after = rest.split(END_MARK, 1)[1]
+        before, tail = text.split(START_MARK, 1)
+        after = tail.split(END_MARK, 1)[1]
         text = before + block + after
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
