@@ -1,0 +1,80 @@
+"""Search by words over the full-text index ``gig_search`` (migration 0106; triggers keep it
+current): SQLite FTS5 or a Postgres tsvector.
+
+A search text becomes words: runs of letters and digits, as both indexes cut their text
+(anything else separates words). Every word must match a whole word of the title,
+description, teacher name or language, except the last, which matches as a prefix while the
+student is still typing it (the text ends in a letter or digit): "conv" finds
+"Conversational", "100%" finds "100" but not "1000". Words are passed as quoted terms, never
+as query syntax, so "OR", "NEAR(", "title:x" or "*" are plain words (or no word at all).
+
+Relevance: FTS5 bm25 with the title weighted five times the description and the teacher
+name and language twice; on Postgres ts_rank with the weights A (title), B (teacher,
+language), C (description). Higher ``score`` is more relevant on both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Float, Integer, Subquery, text
+
+_WORD = re.compile(r"[^\W_]+")
+
+# bm25 weights, in the FTS5 table's column order: title, description, teacher, language.
+_SQLITE_MATCHES = (
+    "SELECT rowid AS gig_id, -bm25(gig_search, 5.0, 1.0, 2.0, 2.0) AS score "
+    "FROM gig_search WHERE gig_search MATCH :match"
+)
+_POSTGRES_MATCHES = (
+    "SELECT s.gig_id AS gig_id, ts_rank(s.document, q.query) AS score "
+    "FROM gig_search s, to_tsquery('simple', :match) AS q(query) "
+    "WHERE s.document @@ q.query"
+)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a search text; ``last_is_prefix`` while the last one is being typed."""
+
+    words: tuple[str, ...]
+    last_is_prefix: bool
+
+    @classmethod
+    def of(cls, search: str) -> Words:
+        words = tuple(_WORD.findall(search))
+        ends_in_word = bool(words) and search.endswith(words[-1])
+        return cls(words, ends_in_word)
+
+    def _terms(self, quote: str, prefix: str) -> list[str]:
+        terms = [f"{quote}{word}{quote}" for word in self.words]
+        if self.last_is_prefix:
+            terms[-1] += prefix
+        return terms
+
+    def fts5_query(self) -> str:
+        """An FTS5 MATCH string: every word a quoted string (implicit AND)."""
+        return " ".join(self._terms('"', "*"))
+
+    def tsquery(self) -> str:
+        """A to_tsquery('simple', ...) string: quoted lexemes joined by &, the last ``:*``."""
+        return " & ".join(self._terms("'", ":*"))
+
+
+def matching_gigs(dialect: str, words: Words) -> Subquery:
+    """(gig_id, score) of every gig whose indexed text holds all ``words``."""
+    if dialect == "postgresql":
+        sql, match = _POSTGRES_MATCHES, words.tsquery()
+    else:
+        sql, match = _SQLITE_MATCHES, words.fts5_query()
+    return (
+        text(sql).bindparams(match=match).columns(gig_id=Integer, score=Float).subquery("matched")
+    )
+
+
+def raw_match_sql(dialect: str) -> str:
+    """The bare index query (ids of the 50 most relevant gigs) that the benchmark compares
+    the service's search with; bind ``match`` with ``Words.fts5_query``/``tsquery``."""
+    matches = _POSTGRES_MATCHES if dialect == "postgresql" else _SQLITE_MATCHES
+    return f"SELECT gig_id FROM ({matches}) AS m ORDER BY score DESC LIMIT 50"
