@@ -310,11 +310,19 @@ class CatalogueService:
             elif words.words:
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
-            total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
+            # The page and the count of every match in one pass: the count as a window
+            # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
             ordered = query.order_by(*order).offset(offset).limit(limit)
-            rows = uow.session.execute(with_teacher_summary(ordered, totals))
-            items = tuple(gig_with_summary(row) for row in rows)
+            paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
+            rows = uow.session.execute(paged).all()
+            items = tuple(gig_with_summary(row[:-1]) for row in rows)
+            if rows:
+                total = rows[0][-1]
+            elif offset:
+                total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
+            else:
+                total = 0
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
     @staticmethod
