@@ -21,6 +21,8 @@ from linguaflex_desktop.services.catalogue.ratings import (
     visible_totals,
 )
 from linguaflex_desktop.services.catalogue.teacher_summary import (
+    gig_columns_with_teachers,
+    gig_row_with_summary,
     gig_with_summary,
     with_teacher_summary,
 )
@@ -284,7 +286,7 @@ class CatalogueService:
         check_paging(offset, limit)
         totals = visible_totals()
         query = (
-            _gigs_with_teachers()
+            gig_columns_with_teachers()
             .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
             .where(_searchable())
         )
@@ -308,6 +310,8 @@ class CatalogueService:
             if search and not words.words:
                 query = query.where(false())  # only punctuation: no word to find
             elif words.words:
+                if sort != "relevance" and language is not None and str(language).strip():
+                    words = words.in_language(normalize_language(language))
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
             # The page and the count of every match in one pass: the count as a window
@@ -316,7 +320,7 @@ class CatalogueService:
             ordered = query.order_by(*order).offset(offset).limit(limit)
             paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
             rows = uow.session.execute(paged).all()
-            items = tuple(gig_with_summary(row[:-1]) for row in rows)
+            items = tuple(gig_row_with_summary(row) for row in rows)
             if rows:
                 total = rows[0][-1]
             elif offset:

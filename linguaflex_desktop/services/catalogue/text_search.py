@@ -40,12 +40,20 @@ class Words:
 
     words: tuple[str, ...]
     last_is_prefix: bool
+    language: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, search: str) -> Words:
         words = tuple(_WORD.findall(search))
         ends_in_word = bool(words) and search.endswith(words[-1])
         return cls(words, ends_in_word)
+
+    def in_language(self, language: str) -> Words:
+        """The same words, matched only in gigs whose language column holds ``language``'s
+        words: the index then skips other languages' gigs instead of the join doing it. Only
+        for sorts that ignore the score (the extra words would change it); the exact
+        language filter stays in SQL, since this keeps a superset."""
+        return Words(self.words, self.last_is_prefix, tuple(_WORD.findall(language)))
 
     def _terms(self, quote: str, prefix: str) -> list[str]:
         terms = [f"{quote}{word}{quote}" for word in self.words]
@@ -55,11 +63,15 @@ class Words:
 
     def fts5_query(self) -> str:
         """An FTS5 MATCH string: every word a quoted string (implicit AND)."""
-        return " ".join(self._terms('"', "*"))
+        terms = self._terms('"', "*")
+        if self.language:
+            terms.append(f'language : "{" ".join(self.language)}"')
+        return " ".join(terms)
 
     def tsquery(self) -> str:
         """A to_tsquery('simple', ...) string: quoted lexemes joined by &, the last ``:*``."""
-        return " & ".join(self._terms("'", ":*"))
+        terms = self._terms("'", ":*") + [f"'{word}':B" for word in self.language]
+        return " & ".join(terms)
 
 
 def matching_gigs(dialect: str, words: Words) -> Subquery:
