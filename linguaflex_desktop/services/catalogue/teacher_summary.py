@@ -95,7 +95,8 @@ GIG_COLUMNS = (
 
 def gig_columns_with_teachers() -> Select[Any]:
     """A select of ``GIG_COLUMNS`` over gigs joined with their teachers."""
-    return select(*GIG_COLUMNS).select_from(Gig).join(User, User.id == Gig.teacher_id)
+    query: Select[Any] = select(*GIG_COLUMNS)  # type: ignore[assignment]  # many columns
+    return query.select_from(Gig).join(User, User.id == Gig.teacher_id)
 
 
 def gig_row_with_summary(row: Sequence[Any]) -> GigDTO:
