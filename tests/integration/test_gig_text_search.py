@@ -146,3 +146,15 @@ def test_the_migration_indexes_existing_gigs_and_downgrades_cleanly(
     assert world.found("flamenco garc") == [gig.id]  # rows that were there before
     world.catalogue.update_gig(world.maria, gig.id, **{**GIG, "is_active": True})
     assert world.found("flamenco") == []
+
+
+def test_language_filter_and_price_sort_with_words_and_a_page_past_the_end(world: World) -> None:
+    dear = world.gig(world.maria, title="Conversation club", hourly_rate_minor=4000)
+    cheap = world.gig(world.maria, title="Conversation drills", hourly_rate_minor=2000)
+    world.gig(
+        world.kenji, title="Conversation", language="Japanese", description="Not Spanish at all"
+    )
+    assert world.found("conv", language="Spanish", sort="price_asc") == [cheap.id, dear.id]
+    assert world.found("conv", language="spanish", sort="price_desc") == [dear.id, cheap.id]
+    past = world.catalogue.search_gigs(world.student, text="conv", offset=5, limit=2)
+    assert (past.items, past.total) == ((), 3)
