@@ -7,8 +7,8 @@ Without arguments it uses a temporary SQLite file and, if reachable, the test Po
 being typed, each with a language filter and the price sort, go through
 ``CatalogueService.search_gigs`` (count and first page with the teachers' summaries); the
 reference is the bare full-text query of the same words (the 50 most relevant gig ids) in the
-same run. Each query's time is the best of 3; prints p50 and p95 of both and their ratio
-(goal: the service's p95 within 2x the raw query's p95).
+same run. Each query's time is the best of 5 (``harness.best_of``); prints p50 and p95 of both
+and their ratio (goal: the service's p95 within 2x the raw query's p95).
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from __future__ import annotations
 import random
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 
 from sqlalchemy import Connection, Engine, TextClause, insert, text
 from sqlalchemy.engine import make_url
 
-from bench.harness import main
+from bench.harness import best_of, main
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import Gig, Level, Role, User
 from linguaflex_desktop.services.catalogue.service import CatalogueService
@@ -105,15 +103,6 @@ def _queries(rng: random.Random) -> list[tuple[str, str]]:
     return queries
 
 
-def _best_ms(call: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        began = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - began)
-    return best * 1000
-
-
 def _fetch_all(connection: Connection, raw: TextClause, match: str) -> None:
     connection.execute(raw, {"match": match}).all()
 
@@ -133,9 +122,9 @@ def run(url: str) -> None:
         for search, language in _queries(rng):
             words = Words.of(search)
             match = words.tsquery() if postgres else words.fts5_query()
-            raw_ms.append(_best_ms(partial(_fetch_all, connection, raw, match)))
+            raw_ms.append(best_of(partial(_fetch_all, connection, raw, match)))
             search_gigs = partial(catalogue.search_gigs, student, text=search)
-            app_ms.append(_best_ms(partial(search_gigs, language=language, sort="price_asc")))
+            app_ms.append(best_of(partial(search_gigs, language=language, sort="price_asc")))
     engine.dispose()
     app = statistics.median(app_ms), _p95(app_ms)
     ref = statistics.median(raw_ms), _p95(raw_ms)
