@@ -56,13 +56,16 @@ def world(ctx: ServiceContext) -> World:
     return World(ctx)
 
 
-def test_the_last_word_matches_as_a_prefix_while_it_is_typed(world: World) -> None:
+def test_every_word_matches_as_the_start_of_a_word(world: World) -> None:
     gig = world.gig(world.maria)
-    for typed in ("c", "co", "conv", "Conversational", "CONVERSATIONAL SPA", "garc", "spanish"):
+    for typed in (
+        "c", "co", "conv", "Conversational", "CONVERSATIONAL SPA", "garc", "spanish",
+        "conv spanish", "conv span", "spanish, conv",
+    ):  # fmt: skip
         assert world.found(typed) == [gig.id], typed
-    assert world.found("conv spanish") == []  # only the last word is a prefix
-    assert world.found("ersation") == []  # words, not substrings
-    assert world.found("conv.") == []  # a word followed by punctuation is finished
+    assert world.found("ersation") == []  # the start of words, not substrings
+    assert world.found("conv german") == []  # and every word
+    assert world.found("conv.") == []  # a word closed by punctuation is whole
 
 
 def test_every_word_is_required(world: World) -> None:
@@ -119,8 +122,8 @@ def test_query_syntax_is_plain_words(world: World, search: str) -> None:
 
 def test_words_are_quoted_terms() -> None:
     words = Words.of('say "NEAR(x OR y)" conv')
-    assert words.fts5_query() == '"say" "NEAR" "x" "OR" "y" "conv"*'
-    assert words.tsquery() == "'say' & 'NEAR' & 'x' & 'OR' & 'y' & 'conv':*"
+    assert words.fts5_query() == '"say"* "NEAR" "x"* "OR"* "y" "conv"*'
+    assert words.tsquery() == "'say':* & 'NEAR' & 'x':* & 'OR':* & 'y' & 'conv':*"
     assert Words.of("100%").fts5_query() == '"100"'
 
 

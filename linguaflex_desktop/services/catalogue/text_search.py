@@ -2,11 +2,11 @@
 current): SQLite FTS5 or a Postgres tsvector.
 
 A search text becomes words: runs of letters and digits, as both indexes cut their text
-(anything else separates words). Every word must match a whole word of the title,
-description, teacher name or language, except the last, which matches as a prefix while the
-student is still typing it (the text ends in a letter or digit): "conv" finds
-"Conversational", "100%" finds "100" but not "1000". Words are passed as quoted terms, never
-as query syntax, so "OR", "NEAR(", "title:x" or "*" are plain words (or no word at all).
+(anything else separates words). Every word must begin a word of the title, description,
+teacher name or language, so results follow each keystroke and a shortened word still
+finds: "conv span" finds "Conversational Spanish". A word closed by punctuation is whole:
+"100%" finds "100" but not "1000". Words are passed as quoted terms, never as query syntax,
+so "OR", "NEAR(", "title:x" or "*" are plain words (or no word at all).
 
 Relevance: FTS5 bm25 with the title weighted five times the description and the teacher
 name and language twice; on Postgres ts_rank with the weights A (title), B (teacher,
@@ -36,40 +36,46 @@ _POSTGRES_MATCHES = (
 
 @dataclass(frozen=True)
 class Words:
-    """The words of a search text; ``last_is_prefix`` while the last one is being typed."""
+    """The words of a search text; ``whole`` holds the indexes of those closed by punctuation
+    (matched as whole words), the others match as the start of a word."""
 
     words: tuple[str, ...]
-    last_is_prefix: bool
     language: tuple[str, ...] = ()
+    whole: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, search: str) -> Words:
-        words = tuple(_WORD.findall(search))
-        ends_in_word = bool(words) and search.endswith(words[-1])
-        return cls(words, ends_in_word)
+        found = list(_WORD.finditer(search))
+        whole = frozenset(
+            index
+            for index, match in enumerate(found)
+            if match.end() < len(search) and not search[match.end()].isspace()
+        )
+        return cls(tuple(match.group() for match in found), whole=whole)
 
     def in_language(self, language: str) -> Words:
         """The same words, matched only in gigs whose language column holds ``language``'s
         words: the index then skips other languages' gigs instead of the join doing it. Only
         for sorts that ignore the score (the extra words would change it); the exact
         language filter stays in SQL, since this keeps a superset."""
-        return Words(self.words, self.last_is_prefix, tuple(_WORD.findall(language)))
+        return Words(self.words, tuple(_WORD.findall(language)), self.whole)
 
     def _terms(self, quote: str, prefix: str) -> list[str]:
-        terms = [f"{quote}{word}{quote}" for word in self.words]
-        if self.last_is_prefix:
-            terms[-1] += prefix
-        return terms
+        return [
+            f"{quote}{word}{quote}{'' if index in self.whole else prefix}"
+            for index, word in enumerate(self.words)
+        ]
 
     def fts5_query(self) -> str:
-        """An FTS5 MATCH string: every word a quoted string (implicit AND)."""
+        """An FTS5 MATCH string: every word a quoted term or prefix (implicit AND)."""
         terms = self._terms('"', "*")
         if self.language:
             terms.append(f'language : "{" ".join(self.language)}"')
         return " ".join(terms)
 
     def tsquery(self) -> str:
-        """A to_tsquery('simple', ...) string: quoted lexemes joined by &, the last ``:*``."""
+        """A to_tsquery('simple', ...) string: quoted lexemes or prefixes (``:*``) joined
+        by &."""
         terms = self._terms("'", ":*") + [f"'{word}':B" for word in self.language]
         return " & ".join(terms)
 
