@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, Subquery, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
@@ -21,9 +21,12 @@ from linguaflex_desktop.services.catalogue.ratings import (
     visible_totals,
 )
 from linguaflex_desktop.services.catalogue.teacher_summary import (
+    gig_columns_with_teachers,
+    gig_row_with_summary,
     gig_with_summary,
     with_teacher_summary,
 )
+from linguaflex_desktop.services.catalogue.text_search import Words, matching_gigs
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -39,7 +42,6 @@ from linguaflex_desktop.services.common.validation import (
     check_paging,
     clean_line,
     clean_multiline,
-    like_pattern,
     normalize_language,
     parse_level,
 )
@@ -260,14 +262,16 @@ class CatalogueService:
     ) -> Page[GigDTO]:
         """Searchable gigs matching every given criterion, each with its teacher's rating.
 
-        ``text``: every word must appear (case-insensitively, literally) in the title,
-        description, teacher name or language. Rate limits compare hourly minor units (pass
-        ``currency`` too for a meaningful range). ``min_rating`` (1-5) keeps teachers whose
-        shown average is at least that. Sorts: relevance (title matches first, then cheapest,
-        then oldest), price_asc, price_desc, newest, rating (best average first, then most
-        reviews; teachers without reviews last). Each gig carries its teacher's summary
-        (country, languages, rating over visible reviews), read in the same query: the
-        ratings come from one aggregate joined once (``catalogue.ratings``).
+        ``text``: every word must be a word (case-insensitively) of the title, description,
+        teacher name or language, the last one as a prefix while it is typed
+        (``catalogue.text_search``, over a full-text index). Rate limits compare hourly minor
+        units (pass ``currency`` too for a meaningful range). ``min_rating`` (1-5) keeps
+        teachers whose shown average is at least that. Sorts: relevance (title words above
+        teacher and language, above description; ties cheapest, then oldest), price_asc,
+        price_desc, newest, rating (best average first, then most reviews; teachers without
+        reviews last). Each gig carries its teacher's summary (country, languages, rating over
+        visible reviews), read in the same query: the ratings come from one aggregate joined
+        once (``catalogue.ratings``).
         """
         if sort not in SORTS:
             raise ValidationError(
@@ -282,7 +286,7 @@ class CatalogueService:
         check_paging(offset, limit)
         totals = visible_totals()
         query = (
-            _gigs_with_teachers()
+            gig_columns_with_teachers()
             .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
             .where(_searchable())
         )
@@ -298,25 +302,35 @@ class CatalogueService:
             query = query.where(Gig.hourly_rate_minor >= min_rate_minor)
         if max_rate_minor is not None:
             query = query.where(Gig.hourly_rate_minor <= max_rate_minor)
-        words = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH).split()
-        query = query.where(*(self._matches_word(word) for word in words))
+        search = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH)
+        words = Words.of(search)
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
-            total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
-            order = self._ordering(sort, words, totals)
+            matched = None
+            if search and not words.words:
+                query = query.where(false())  # only punctuation: no word to find
+            elif words.words:
+                if sort != "relevance" and language is not None and str(language).strip():
+                    words = words.in_language(normalize_language(language))
+                matched = matching_gigs(uow.session.get_bind().dialect.name, words)
+                query = query.join(matched, matched.c.gig_id == Gig.id)
+            # The page and the count of every match in one pass: the count as a window
+            # column; a page past the end has no row to carry it, so it is counted apart.
+            order = self._ordering(sort, matched, totals)
             ordered = query.order_by(*order).offset(offset).limit(limit)
-            rows = uow.session.execute(with_teacher_summary(ordered, totals))
-            items = tuple(gig_with_summary(row) for row in rows)
+            paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
+            rows = uow.session.execute(paged).all()
+            items = tuple(gig_row_with_summary(row) for row in rows)
+            if rows:
+                total = rows[0][-1]
+            elif offset:
+                total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
+            else:
+                total = 0
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
     @staticmethod
-    def _matches_word(word: str) -> Any:
-        pattern = like_pattern(word)
-        columns = (Gig.title, Gig.description, User.display_name, Gig.language)
-        return or_(*(func.lower(column).like(pattern, escape="\\") for column in columns))
-
-    @staticmethod
-    def _ordering(sort: str, words: list[str], totals: Any) -> list[Any]:
+    def _ordering(sort: str, matched: Subquery | None, totals: Any) -> list[Any]:
         if sort == "rating":
             unrated = case((totals.c.count.is_(None), 1), else_=0)
             return [unrated, exact_average(totals).desc(), totals.c.count.desc(), Gig.id]
@@ -326,13 +340,8 @@ class CatalogueService:
             return [Gig.hourly_rate_minor.desc(), Gig.id]
         if sort == "newest":
             return [Gig.created_at.desc(), Gig.id.desc()]
-        order: list[Any] = []
-        if words:
-            in_title = and_(
-                *(func.lower(Gig.title).like(like_pattern(w), escape="\\") for w in words)
-            )
-            order.append(case((in_title, 0), else_=1))
-        return [*order, Gig.hourly_rate_minor, Gig.id]
+        relevance = [] if matched is None else [matched.c.score.desc()]
+        return [*relevance, Gig.hourly_rate_minor, Gig.id]
 
     def list_languages(self, actor: Actor) -> list[str]:
         """The distinct languages of searchable gigs, alphabetically (for the filter box)."""

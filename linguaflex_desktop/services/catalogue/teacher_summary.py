@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.models import Gig, Rating, TeacherProfile
+from linguaflex_desktop.models import Gig, Rating, TeacherProfile, User
 from linguaflex_desktop.services.catalogue.countries import country_name
 from linguaflex_desktop.services.catalogue.profile_rules import spoken_from_json
 from linguaflex_desktop.services.catalogue.ratings import visible_totals
@@ -70,3 +70,61 @@ def gig_with_summary(row: Sequence[Any]) -> GigDTO:
         rating=rating,
     )
     return GigDTO.from_model(gig, teacher)
+
+
+# A search page reads plain columns rather than ORM objects: fifty gigs and their teachers
+# as mapped instances cost more in Python than the query itself.
+GIG_COLUMNS = (
+    Gig.id,
+    Gig.teacher_id,
+    User.display_name,
+    User.time_zone,
+    Gig.title,
+    Gig.language,
+    Gig.level,
+    Gig.description,
+    Gig.hourly_rate_minor,
+    Gig.currency,
+    Gig.is_active,
+    Gig.suspended_at,
+    Gig.min_duration_minutes,
+    Gig.max_duration_minutes,
+    Gig.duration_step_minutes,
+)
+
+
+def gig_columns_with_teachers() -> Select[Any]:
+    """A select of ``GIG_COLUMNS`` over gigs joined with their teachers."""
+    query: Select[Any] = select(*GIG_COLUMNS)  # type: ignore[assignment]  # many columns
+    return query.select_from(Gig).join(User, User.id == Gig.teacher_id)
+
+
+def gig_row_with_summary(row: Sequence[Any]) -> GigDTO:
+    """A GigDTO from one row of ``with_teacher_summary(gig_columns_with_teachers() ...)``."""
+    (gig_id, teacher_id, name, zone, title, language, level, description, rate, currency) = row[:10]
+    is_active, suspended_at, shortest, longest, step = row[10:15]
+    country, spoken, photo_updated_at, count, stars = row[15:20]
+    rating = RatingSummary(count=int(count or 0), total_stars=int(stars or 0))
+    return GigDTO(
+        id=gig_id,
+        teacher_id=teacher_id,
+        teacher_name=name,
+        teacher_time_zone=zone,
+        title=title,
+        language=language,
+        level=level,
+        description=description,
+        hourly_rate_minor=rate,
+        currency=currency,
+        is_active=bool(is_active),
+        is_suspended=suspended_at is not None,
+        min_duration_minutes=shortest,
+        max_duration_minutes=longest,
+        duration_step_minutes=step,
+        teacher=summary(
+            country=country,
+            spoken_languages=spoken,
+            photo_updated_at=photo_updated_at,
+            rating=rating,
+        ),
+    )
