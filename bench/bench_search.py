@@ -1,14 +1,14 @@
-"""Benchmark: search gigs by words as a student types, over 20,000 gigs of 2,000 teachers
-(SQLite file and Postgres).
+"""Benchmark: search gigs by words as a student types, over 20,000 gigs of 2,000 teachers (SQLite
+file and Postgres).
 
-Usage: PYTHONPATH=. python bench/bench_search.py [DATABASE_URL ...]
-Without arguments it uses a temporary SQLite file and, if reachable, the test Postgres server
-(a throw-away database). 75 queries of one or two words, the last one cut short as if still
-being typed, each with a language filter and the price sort, go through
+Usage: PYTHONPATH=. python bench/bench_search.py [DATABASE_URL ...] (or ``python -m bench --only
+search``). Without arguments it uses a temporary SQLite file and, if reachable, the test
+Postgres server (a throw-away database). 75 queries of one or two words, the last one cut short
+as if still being typed, each with a language filter and the price sort, go through
 ``CatalogueService.search_gigs`` (count and first page with the teachers' summaries); the
 reference is the bare full-text query of the same words (the 50 most relevant gig ids) in the
-same run. Each query's time is the best of 5 (``harness.best_of``); prints p50 and p95 of both
-and their ratio (goal: the service's p95 within 2x the raw query's p95).
+same run. Each query's time is the best of 5 (``harness.best_of``); the figures are p50 and p95
+of both (goal: the service's p95 within 2x the raw query's p95).
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from functools import partial
 from sqlalchemy import Connection, Engine, TextClause, insert, text
 from sqlalchemy.engine import make_url
 
-from bench.harness import best_of, main
+from bench.figure import Figure
+from bench.harness import best_of, size
+from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import Gig, Level, Role, User
 from linguaflex_desktop.services.catalogue.service import CatalogueService
@@ -29,9 +31,9 @@ from linguaflex_desktop.services.catalogue.text_search import Words, raw_match_s
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 
-GIGS = 20_000
-TEACHERS = 2_000
-QUERIES = 75
+GIGS = size(20_000, 400)
+TEACHERS = size(2_000, 40)
+QUERIES = size(75, 5)
 GOAL_RATIO = 2.0
 LANGUAGES = ["English", "Spanish", "French", "German", "Japanese", "Italian", "Portuguese"]
 TOPICS = (
@@ -111,7 +113,7 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
 
-def run(url: str) -> None:
+def figures(url: str) -> list[Figure]:
     rng = random.Random(13)
     engine, ctx, student = seed(url, rng)
     catalogue = CatalogueService(ctx)
@@ -126,15 +128,27 @@ def run(url: str) -> None:
             search_gigs = partial(catalogue.search_gigs, student, text=search)
             app_ms.append(best_of(partial(search_gigs, language=language, sort="price_asc")))
     engine.dispose()
-    app = statistics.median(app_ms), _p95(app_ms)
-    ref = statistics.median(raw_ms), _p95(raw_ms)
-    ratio = app[1] / ref[1]
-    verdict = "met" if ratio <= GOAL_RATIO else f"missed by {ratio / GOAL_RATIO:.1f}x"
-    print(f"{make_url(url).get_backend_name()}: {GIGS:,} gigs, {TEACHERS:,} teachers")
-    print(f"  search_gigs       p50 {app[0]:7.1f} ms  p95 {app[1]:7.1f} ms")
-    print(f"  raw full-text     p50 {ref[0]:7.1f} ms  p95 {ref[1]:7.1f} ms")
-    print(f"  ratio at p95 {ratio:.1f}x (goal {GOAL_RATIO:.0f}x): {verdict}")
+    name = make_url(url).get_backend_name()
+    print(f"  {name}: {GIGS:,} gigs, {TEACHERS:,} teachers", file=sys.stderr)
+    raw_name = "raw full-text query"
+    return [
+        Figure(
+            "search as you type, p50",
+            statistics.median(app_ms),
+            "ms",
+            raw_name,
+            statistics.median(raw_ms),
+        ),
+        Figure(
+            "search as you type, p95",
+            _p95(app_ms),
+            "ms",
+            raw_name,
+            _p95(raw_ms),
+            goal_ratio=GOAL_RATIO,
+        ),
+    ]
 
 
 if __name__ == "__main__":
-    main(run, sys.argv[1:])
+    main_alone("search", figures, sys.argv[1:])

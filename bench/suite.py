@@ -31,6 +31,7 @@ BENCHMARKS = {
     "booking_lists": "bench.bench_booking_lists",
     "attention": "bench.bench_attention",
     "booking_windows": "bench.bench_booking_windows",
+    "search": "bench.bench_search",
 }
 DATABASES = ("sqlite", "postgres")
 BASELINE = Path(__file__).with_name("baseline.json")
