@@ -162,7 +162,7 @@ def test_every_admin_tab_speaks_spanish(
     revenue = admin_window.revenue
     qtbot.waitUntil(lambda: revenue.model.rowCount() > 0, timeout=5000)
     assert headers(revenue.model)[:4] == ["Mes", "Moneda", "Clases", "Bruto"]
-    gross = revenue.model.column_of("Bruto")
+    gross = revenue.model.column_of("Gross")  # columns are found by their English name
     assert revenue.model.index(0, gross).data() == "78,75 USD"
     assert revenue.caption_label.text().startswith("Pagos completados del ")
 

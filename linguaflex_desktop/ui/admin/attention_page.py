@@ -36,7 +36,6 @@ from linguaflex_desktop.ui.admin.booking_timeline import (
     BookingTimelineDialog,
     open_booking_timeline,
 )
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.booking.format import PAYMENT_TEXT, STATUS_TEXT
 from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
@@ -111,9 +110,7 @@ class AttentionTableModel(RowTableModel[AttentionRow]):
     """The rows as the service orders them; times in ``zone_name``."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(
-            localized_columns(attention_columns(zone_name)), key=lambda row: row.key, parent=parent
-        )
+        super().__init__(attention_columns(zone_name), key=lambda row: row.key, parent=parent)
 
     def set_attention(self, rows: Iterable[AttentionRow]) -> None:
         self.set_rows(rows)

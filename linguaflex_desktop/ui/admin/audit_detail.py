@@ -22,7 +22,6 @@ from linguaflex_desktop.services.reports.audit_text import (
 )
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.widgets import make_table_view
@@ -45,9 +44,7 @@ class ChangesModel(RowTableModel[FieldText]):
     """The recorded fields of one event in words; the ones the action changed are bold."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            localized_columns(CHANGE_COLUMNS), key=lambda change: change.label, parent=parent
-        )
+        super().__init__(CHANGE_COLUMNS, key=lambda change: change.label, parent=parent)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

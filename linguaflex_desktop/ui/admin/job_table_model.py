@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 from linguaflex_desktop.models.enums import JobState
 from linguaflex_desktop.services.common.job_dto import JobDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 
@@ -86,9 +85,7 @@ class JobTableModel(RowTableModel[JobDTO]):
     """Jobs newest first; times in ``zone_name``; dead letters' state in red."""
 
     def __init__(self, zone_name: str, parent: Any = None) -> None:
-        super().__init__(
-            localized_columns(job_columns(zone_name)), key=lambda job: job.id, parent=parent
-        )
+        super().__init__(job_columns(zone_name), key=lambda job: job.id, parent=parent)
 
     def set_jobs(self, jobs: Iterable[JobDTO]) -> None:
         self.set_rows(jobs)

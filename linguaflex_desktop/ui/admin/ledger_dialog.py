@@ -33,7 +33,6 @@ from linguaflex_desktop.services.payments.stripe_dto import (
     LedgerVerification,
 )
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
 from linguaflex_desktop.ui.operations import OpContext
@@ -142,14 +141,14 @@ class LedgerVerifyDialog(QDialog):
         self.progress.setRange(0, 0)
         self.error_label = make_message_label()
         self.differences: RowTableModel[LedgerDifference] = RowTableModel(
-            localized_columns(DIFFERENCE_COLUMNS),
+            DIFFERENCE_COLUMNS,
             key=lambda d: (d.payment_id, d.kind, d.refund),
             parent=self,
         )
         self.difference_view = make_table_view(self.differences)
         self.difference_table = EmptyStateStack(self.difference_view, t("Comparing…"))
         self.totals: RowTableModel[TotalsRow] = RowTableModel(
-            localized_columns(TOTALS_COLUMNS), key=lambda r: r.ours.currency, parent=self
+            TOTALS_COLUMNS, key=lambda r: r.ours.currency, parent=self
         )
         self.totals_view = make_table_view(self.totals)
         self.stop_button = QPushButton(t("Stop"))

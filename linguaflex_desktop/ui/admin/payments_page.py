@@ -27,7 +27,6 @@ from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.payments.dto import PaymentDTO, PaymentFilter, RefundResult
 from linguaflex_desktop.services.payments.rules import can_refund
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.admin.ledger_dialog import LedgerVerifyDialog
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
 from linguaflex_desktop.ui.booking.book_session_dialog import today_in
@@ -113,7 +112,7 @@ class AdminPaymentsPage(QWidget):
         self._total = 0
         self.export: CsvExport[PaymentDTO] | None = None
         self.model: RowTableModel[PaymentDTO] = RowTableModel(
-            localized_columns(payment_columns(actor.time_zone)), key=lambda p: p.id, parent=self
+            payment_columns(actor.time_zone), key=lambda p: p.id, parent=self
         )
         self.view = make_table_view(self.model)
         self.table = EmptyStateStack(self.view, t("Loading payments…"))

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.services.reports.dto import BucketKind, RevenueChartDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.admin.revenue_figures import (
     BUCKETS,
     BY_TEACHER,
@@ -109,7 +108,7 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
-            localized_columns(COLUMNS),
+            COLUMNS,
             key=lambda row: (row.label, row.figures.currency),
             parent=parent,
         )

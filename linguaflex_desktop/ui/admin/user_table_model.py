@@ -8,7 +8,6 @@ from typing import Any
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.admin.columns import localized_columns
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 
@@ -41,7 +40,7 @@ COLUMNS = tuple(column.header for column in USER_COLUMNS)
 
 class UserTableModel(RowTableModel[UserDTO]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(localized_columns(USER_COLUMNS), key=lambda user: user.id, parent=parent)
+        super().__init__(USER_COLUMNS, key=lambda user: user.id, parent=parent)
 
     def set_users(self, users: Iterable[UserDTO]) -> None:
         self.set_rows(users)
