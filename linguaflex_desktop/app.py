@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.models import Role
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
 
 log = logging.getLogger(__name__)
 
@@ -38,21 +42,43 @@ def run_app(
 def _run_with_services(
     settings: Settings, screenshot: Path | None, screenshot_role: Role | None
 ) -> int:
+    if screenshot is not None:
+        return _save_screenshot(settings, screenshot, screenshot_role)
+    from linguaflex_desktop.ui.startup import run_gui_staged
+
+    opened: list[Any] = []  # the services, then the worker, once the data is open
+
+    def build_services() -> AppServices:
+        from linguaflex_desktop.bootstrap import build_app_services
+
+        return build_app_services(settings)
+
+    def services_ready(services: AppServices) -> None:
+        # jobs, reminders and due transitions run while the app is open
+        from linguaflex_desktop.worker.runtime import start_app_worker
+
+        opened.append(services)
+        opened.append(start_app_worker(services))
+
+    try:
+        return run_gui_staged(
+            settings, build_services=build_services, on_services_ready=services_ready
+        )
+    finally:
+        if len(opened) > 1:
+            opened[1].stop(timeout=10.0)
+        if opened:
+            opened[0].close()
+
+
+def _save_screenshot(settings: Settings, screenshot: Path, screenshot_role: Role | None) -> int:
     from linguaflex_desktop.bootstrap import build_app_services
+    from linguaflex_desktop.ui.app_controller import run_gui
 
     services = build_app_services(settings)
-    worker = None
     try:
-        from linguaflex_desktop.ui.app_controller import run_gui
-
-        if screenshot is None:  # jobs, reminders and due transitions run while the app is open
-            from linguaflex_desktop.worker.runtime import start_app_worker
-
-            worker = start_app_worker(services)
         return run_gui(services, screenshot=screenshot, screenshot_role=screenshot_role)
     finally:
-        if worker is not None:
-            worker.stop(timeout=10.0)
         services.close()
 
 

@@ -23,8 +23,9 @@ def save_screenshots(out: Path, *, language: str = "en", only: Collection[str] =
 
     from linguaflex_desktop.bootstrap import build_app_services
     from linguaflex_desktop.demo.showcase import MovableClock, build_showcase
-    from linguaflex_desktop.ui.app_controller import AppController, apply_style_sheet
+    from linguaflex_desktop.ui.app_controller import AppController
     from linguaflex_desktop.ui.i18n import language_switch
+    from linguaflex_desktop.ui.startup import apply_style_sheet
     from linguaflex_desktop.ui.task_runner import TaskRunner
     from linguaflex_desktop.ui.tour import walk
     from linguaflex_desktop.worker.runtime import build_worker

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.accounts.self_service import EmailChangeStarted
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.services.common.validation import MAX_DISPLAY_NAME_LENGTH
 from linguaflex_desktop.texts import tx
@@ -40,6 +39,7 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.services.accounts.self_service import EmailChangeStarted
 
 PROFILE_SAVED = tx("Saved. Lists show times in the new time zone after you next sign in.")
 PASSWORD_CHANGED = tx("Your password was changed. Other computers must sign in again.")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,20 +23,20 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import data_events, follow_change_feed
 from linguaflex_desktop.ui.errors import show_error
 from linguaflex_desktop.ui.i18n import (
-    apply_saved_language,
     effective_language,
     language_switch,
     save_language_choice,
     t,
 )
 from linguaflex_desktop.ui.login_window import LoginWindow
-from linguaflex_desktop.ui.main_window_base import APP_TITLE, RoleWindow
+from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import own_account as own_account_ops
 from linguaflex_desktop.ui.operations.accounts import ResumeResult
 from linguaflex_desktop.ui.password_dialogs import ChoosePasswordDialog
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
+from linguaflex_desktop.ui.startup import gui_application
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
     Role.STUDENT: StudentWindow,
     Role.TEACHER: TeacherWindow,
@@ -84,7 +82,23 @@ class AppController(QObject):
 
     def start(self) -> None:
         """Show the login window; go straight to the role window if a remembered sign-in works."""
-        login = self.show_login()
+        self._resume_remembered(self.show_login())
+
+    def adopt_login(self, login: LoginWindow) -> None:
+        """Take over the sign-in window shown while the app opened its data (``ui.startup``),
+        then go on as ``start`` does."""
+        login.attach_services(self.services)
+        self._connect_login(login)
+        self.user = None
+        self.current_window = login
+        self.window_changed.emit(login)
+        self._resume_remembered(login)
+
+    def _connect_login(self, login: LoginWindow) -> None:
+        login.signed_in.connect(self.after_sign_in)
+        login.language_chosen.connect(self.change_language)
+
+    def _resume_remembered(self, login: LoginWindow) -> None:
         login.set_busy(True)
         login.show_notice(t("Checking for a saved sign-in…"))
         accounts_ops.resume_remembered(
@@ -96,8 +110,7 @@ class AppController(QObject):
 
     def show_login(self, *, notice: str | None = None, email: str | None = None) -> LoginWindow:
         login = LoginWindow(services=self.services, runner=self.runner)
-        login.signed_in.connect(self.after_sign_in)
-        login.language_chosen.connect(self.change_language)
+        self._connect_login(login)
         login.show_notice(notice)
         if email:
             login.prefill_email(email)
@@ -209,16 +222,6 @@ class AppController(QObject):
         show_error(login, error)
 
 
-def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
-    """Apply resources/style.qss if present; False (logged) when it cannot be read."""
-    try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        log.warning("style sheet %s not applied: %s", path, error)
-        return False
-    return True
-
-
 def run_gui(
     services: AppServices, *, screenshot: Path | None = None, screenshot_role: Role | None = None
 ) -> int:
@@ -229,11 +232,7 @@ def run_gui(
     """
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName(APP_TITLE)
-    apply_saved_language()
-    apply_style_sheet(app)
+    app = gui_application()
     controller = AppController(services, runner=TaskRunner(app))
     if screenshot is not None:
         return _save_screenshot(controller, screenshot, screenshot_role)

@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.demo.data import DemoSeedResult, demo_accounts
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.i18n import localize, number_text, t
-from linguaflex_desktop.ui.main_window_base import role_name
+from linguaflex_desktop.ui.names import role_name
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.demo.data import DemoSeedResult
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,8 @@ class DemoDataOffer(QFrame):
                 admins=number_text(result.admins),
             )
         )
+        from linguaflex_desktop.demo.data import demo_accounts  # the demo data's module is heavy
+
         self._show_accounts(tuple(demo_accounts()))
         self.demo_loaded.emit(result)
 

@@ -36,7 +36,7 @@ from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
 from linguaflex_desktop.ui.i18n import LANGUAGES, language_switch, localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
-from linguaflex_desktop.ui.main_window_base import APP_TITLE
+from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
@@ -46,6 +46,7 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,23 @@ class LoginWindow(QWidget):
     language_chosen = Signal(object)
 
     def __init__(
-        self, *, services: AppServices, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        *,
+        services: AppServices | None = None,
+        runner: TaskRunner,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """With ``services`` the window is ready at once. Without them (``settings`` only) it
+        shows while the app opens its data, with its forms off, until ``attach_services``."""
         super().__init__(parent)
-        self.services = services
+        if services is not None:
+            settings = services.settings
+        if settings is None:
+            raise ValueError("LoginWindow needs services or settings")
+        self.services: AppServices | None = None
         self.runner = runner
+        self.demo_offer: DemoDataOffer | None = None
         self.remember_available = False
         self.forgot_dialog: ForgotPasswordDialog | None = None
         self.setObjectName("loginWindow")
@@ -92,15 +105,12 @@ class LoginWindow(QWidget):
         self.sandbox_banner.setObjectName("sandboxBanner")
         self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sandbox_banner.setWordWrap(True)
-        self.sandbox_banner.setVisible(services.settings.stripe.sandbox)
+        self.sandbox_banner.setVisible(settings.stripe.sandbox)
         layout.addWidget(self.sandbox_banner)
         layout.addWidget(self.notice_label)
-        self.demo_offer = DemoDataOffer(services=services, runner=runner)
-        self.demo_offer.account_chosen.connect(self.fill_sign_in)
-        self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
-        layout.addWidget(self.demo_offer)
         layout.addWidget(self.tabs, 1)
-        location = QLabel(t("Data: {location}", location=services.settings.describe_database()))
+        self._layout = layout
+        location = QLabel(t("Data: {location}", location=settings.describe_database()))
         location.setObjectName("dataLocation")
         location.setWordWrap(True)
         location.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -111,7 +121,30 @@ class LoginWindow(QWidget):
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.language_button.setMenu(build_language_menu(self, self.language_chosen.emit))
         layout.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignCenter)
+        if services is not None:
+            self.attach_services(services)
+        else:
+            self.set_busy(True)
+            self.language_button.setEnabled(False)
+            self.show_notice(t("Opening your data…"))
+
+    def attach_services(self, services: AppServices) -> None:
+        """The app's data is open: offer the demo data, check "Remember me", allow the language
+        switch. The forms stay as they are (the caller says when they are ready)."""
+        if self.services is not None:
+            raise RuntimeError("the login window has its services already")
+        self.services = services
+        self.demo_offer = DemoDataOffer(services=services, runner=self.runner)
+        self.demo_offer.account_chosen.connect(self.fill_sign_in)
+        self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
+        self._layout.insertWidget(self._layout.indexOf(self.tabs), self.demo_offer)
+        self.language_button.setEnabled(True)
         self._check_remember_availability()
+
+    def _ops(self) -> OpContext:
+        if self.services is None:  # the forms are off until then
+            raise RuntimeError("the login window's services are not attached yet")
+        return OpContext(self.services, self.runner)
 
     # --- forms ----------------------------------------------------------------------------
 
@@ -208,7 +241,10 @@ class LoginWindow(QWidget):
     def open_forgot_password(self) -> ForgotPasswordDialog:
         """The reset flow: a code by e-mail, or (without e-mail) who to ask."""
         dialog = ForgotPasswordDialog(
-            services=self.services, runner=self.runner, email=self.email_edit.text(), parent=self
+            services=self._ops().services,
+            runner=self.runner,
+            email=self.email_edit.text(),
+            parent=self,
         )
         dialog.password_reset.connect(self._on_password_reset)
         dialog.finished.connect(dialog.deleteLater)
@@ -225,7 +261,7 @@ class LoginWindow(QWidget):
 
     def _check_remember_availability(self) -> None:
         accounts_ops.remember_availability(
-            OpContext.of(self),
+            self._ops(),
             on_success=self._on_remember_availability,
             on_failure=self._on_remember_check_failed,
             owner=self,
@@ -258,7 +294,7 @@ class LoginWindow(QWidget):
         self.set_busy(True)
         self.sign_in_button.setText(t("Signing in…"))
         accounts_ops.sign_in(
-            OpContext.of(self),
+            self._ops(),
             email=email,
             password=password,
             remember=remember,
@@ -291,7 +327,7 @@ class LoginWindow(QWidget):
         self.set_busy(True)
         self.register_button.setText(t("Creating account…"))
         accounts_ops.register(
-            OpContext.of(self),
+            self._ops(),
             values=values,
             on_success=self._on_signed_in,
             on_failure=self._on_register_failed,

@@ -21,28 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
-from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.account_dialog import AccountDialog
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
+from linguaflex_desktop.ui.names import APP_TITLE, role_name
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
-
-APP_TITLE = "LinguaFlex"
-ROLE_NAMES: dict[Role, Text] = {
-    Role.STUDENT: tx("Student"),
-    Role.TEACHER: tx("Teacher"),
-    Role.ADMIN: tx("Admin"),
-}
-
-
-def role_name(role: Role) -> str:
-    """'Student', 'Teacher' or 'Admin' in the current language."""
-    return localize(ROLE_NAMES[role])
 
 
 def role_title(user: UserDTO) -> str:

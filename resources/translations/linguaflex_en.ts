@@ -2979,6 +2979,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Opening your data…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Optional: a note for the teacher (goals, level, …)</source>
       <translation type="unfinished" />
     </message>

@@ -2984,6 +2984,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Abrir la página de nuevo</translation>
     </message>
     <message>
+      <source>Opening your data…</source>
+      <translation>Abriendo tus datos…</translation>
+    </message>
+    <message>
       <source>Optional: a note for the teacher (goals, level, …)</source>
       <translation>Opcional: una nota para el profesor (objetivos, nivel, …)</translation>
     </message>

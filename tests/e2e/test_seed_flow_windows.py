@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.worker.runtime import build_worker

@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, event, inspect, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 from linguaflex_desktop.db import (
+    alembic_config,
     create_app_engine,
     create_session_factory,
     downgrade_schema,
+    migration_head,
     schema_is_current,
     upgrade_schema,
 )
+from linguaflex_desktop.errors import DatabaseSchemaTooNew
 from linguaflex_desktop.models import Base, Gig, Level, Role, User
 
 
@@ -137,3 +140,44 @@ def test_postgres_holds_the_no_overlap_exclusion_constraints(postgres_database_u
         assert definition.startswith(f"EXCLUDE USING gist ({column} WITH =, tstzrange(")
         assert "'[)'" in definition and "WITH &&" in definition
         assert "CANCELLED" in definition
+
+
+def test_the_newest_migration_read_from_the_files_is_alembics_head(engine: Engine) -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    assert migration_head() == script.get_current_head()
+
+
+def test_a_current_schema_costs_one_query_at_start(engine: Engine) -> None:
+    statements: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    upgrade_schema(engine)
+    event.remove(engine, "before_cursor_execute", note)
+    transaction_control = {"BEGIN", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"}
+    queries = [each for each in statements if each not in transaction_control]
+    assert queries == ["SELECT version_num FROM alembic_version"]
+
+
+def test_an_older_schema_is_still_brought_to_the_newest(engine: Engine) -> None:
+    head = migration_head()
+    assert head is not None
+    downgrade_schema(engine, "0105")
+    assert not schema_is_current(engine)
+    upgrade_schema(engine)
+    assert schema_is_current(engine)
+
+
+def test_a_schema_from_a_newer_app_is_still_refused_unchanged(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseSchemaTooNew, match="newer version"):
+        upgrade_schema(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).all() == [
+            ("9999",)
+        ]

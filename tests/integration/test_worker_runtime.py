@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -208,19 +209,26 @@ def test_the_app_runs_the_worker_while_open_and_stops_it_on_quit(
 ) -> None:
     from linguaflex_desktop import app
     from linguaflex_desktop.config import load_settings
-    from linguaflex_desktop.ui import app_controller
+    from linguaflex_desktop.ui import startup
 
     def worker_threads() -> list[threading.Thread]:
         return [t for t in threading.enumerate() if t.name.startswith("linguaflex-")]
 
     seen: list[set[str]] = []
 
-    def fake_gui(services: object, **_options: object) -> int:
-        """Stands in for the Qt event loop: the window is open while this runs."""
+    def fake_gui(
+        _settings: object,
+        *,
+        build_services: Callable[[], Any],
+        on_services_ready: Callable[[Any], None],
+    ) -> int:
+        """Stands in for the Qt event loop: the data opens, then the window is open while
+        this runs."""
+        on_services_ready(build_services())
         seen.append({thread.name for thread in worker_threads() if thread.is_alive()})
         return 0
 
-    monkeypatch.setattr(app_controller, "run_gui", fake_gui)
+    monkeypatch.setattr(startup, "run_gui_staged", fake_gui)
     settings = load_settings(data_dir=clean_env, database_url=sqlite_url)
     assert app.run_app(settings) == 0
     assert seen == [{"linguaflex-outbox", "linguaflex-upkeep"}]

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.ui.admin.window import AdminWindow
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.booking_ui_helpers import make_school
 from tests.ui.payment_ui_helpers import paid_booking

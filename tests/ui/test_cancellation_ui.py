@@ -19,12 +19,12 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, CancellationAnswer, PaymentStatus
 from linguaflex_desktop.services.booking.policy import POLICY_TEXT
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.receipt_panel import receipt_rows
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow

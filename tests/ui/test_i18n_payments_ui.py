@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.ui.admin.window import AdminWindow
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.i18n import language_switch
 from linguaflex_desktop.ui.payments.format import fee_amount_text, fee_text, price_line
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.payments.statement_pdf import period_text, statement_html
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow

@@ -19,8 +19,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.e2e.checkout_browser import fill_card, returned_heading

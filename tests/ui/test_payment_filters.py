@@ -18,7 +18,6 @@ from linguaflex_desktop.services.booking.dto import WeeklyRange
 from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.admin.people_combo import PeopleCombo
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.payments.earnings_page import NO_EARNINGS_IN_PERIOD_TEXT, EarningsPage
 from linguaflex_desktop.ui.payments.earnings_period import (
     ALL_TIME,
@@ -31,6 +30,7 @@ from linguaflex_desktop.ui.payments.earnings_period import (
     period_bounds,
     period_days,
 )
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.conftest import FakeClock
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, make_school

@@ -17,10 +17,10 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, PendingCardSetup, Refund
 from linguaflex_desktop.ui.admin.window import AdminWindow
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow

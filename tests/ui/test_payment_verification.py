@@ -19,8 +19,8 @@ from linguaflex_desktop.models import PaymentStatus
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.services.payments.follow import TIMED_OUT_MESSAGE
-from linguaflex_desktop.ui.app_controller import apply_style_sheet
 from linguaflex_desktop.ui.payments.pages import PaymentUI, StudentPayments, install_payment_ui
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.booking_ui_helpers import School, make_school

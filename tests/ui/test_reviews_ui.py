@@ -18,10 +18,10 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.booking.review_dto import MAX_COMMENT_LENGTH
 from linguaflex_desktop.ui.admin.window import AdminWindow
-from linguaflex_desktop.ui.app_controller import STYLE_SHEET
 from linguaflex_desktop.ui.booking.rate_action import RATED_TEXT
 from linguaflex_desktop.ui.gig_table_model import GigColumn
 from linguaflex_desktop.ui.reviews import ReviewCard, ReviewsList
+from linguaflex_desktop.ui.startup import STYLE_SHEET
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow

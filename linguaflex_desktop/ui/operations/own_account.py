@@ -7,13 +7,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Unpack
 
-from linguaflex_desktop.services.accounts.self_service import EmailChangeStarted
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.data_changed import Change
 from linguaflex_desktop.ui.operations import Callbacks, OpContext, change, query
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.services.accounts.self_service import EmailChangeStarted
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,162 @@
+"""Start-up: the sign-in window first, everything else behind it.
+
+``run_gui_staged`` loads Qt, the language and the style sheet, and shows the sign-in window
+with its forms off ("Opening your data…") before anything else: the database, the keyring,
+the services and the role windows' modules load on a pool thread behind the painted window.
+When they are ready the ``AppController`` takes the window over (a remembered sign-in goes
+straight on to the role window). A start-up problem (a database that cannot be opened, a
+keyring that cannot load) ends the event loop and is raised to the caller, which reports it as
+it reports any command's error.
+
+This module imports only what the sign-in window needs; ``ui.app_controller`` (every role
+window) is imported on the pool thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from linguaflex_desktop.ui.i18n import apply_saved_language
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.names import APP_TITLE
+from linguaflex_desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.config import Settings
+    from linguaflex_desktop.ui.app_controller import AppController
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+# Loaded behind the painted sign-in window, with the services.
+BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
+
+
+def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
+    """Apply resources/style.qss if present; False (logged) when it cannot be read."""
+    try:
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        log.warning("style sheet %s not applied: %s", path, error)
+        return False
+    return True
+
+
+def gui_application() -> QApplication:
+    """The app's QApplication (made once) with its name, language and style sheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_TITLE)
+    apply_saved_language()
+    apply_style_sheet(app)
+    return app
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages (a platform plugin's notes, a style sheet it cannot parse) go to the
+    app's log, not to the terminal, where the app's one line of its own is what a user reads."""
+    qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+@dataclass
+class StagedStart:
+    """What the staged start holds while the event loop runs."""
+
+    login: LoginWindow
+    runner: TaskRunner
+    services: AppServices | None = None
+    controller: AppController | None = None
+    error: BaseException | None = None
+    closing: bool = False
+
+
+def run_gui_staged(
+    settings: Settings,
+    *,
+    build_services: Callable[[], AppServices],
+    on_services_ready: Callable[[AppServices], None] = lambda _services: None,
+) -> int:
+    """Run the app until its last window closes; returns the exit code.
+
+    ``build_services`` runs on a pool thread once the sign-in window shows;
+    ``on_services_ready`` runs on the GUI thread when they are ready (the app starts its
+    background worker there). The caller closes the services it was given. The error
+    ``build_services`` raised is raised here once the event loop has ended.
+    """
+    qInstallMessageHandler(log_qt_message)
+    app = gui_application()
+    runner = TaskRunner(app)
+    start = StagedStart(LoginWindow(settings=settings, runner=runner), runner)
+    start.login.show()
+
+    def build() -> AppServices:
+        services = build_services()
+        try:
+            for module in BEHIND_THE_WINDOW:
+                importlib.import_module(module)
+        except BaseException:
+            services.close()
+            raise
+        return services
+
+    runner.run(
+        build,
+        on_success=lambda services: _services_ready(start, services, on_services_ready),
+        on_failure=lambda error: _start_failed(start, app, error),
+    )
+    code = app.exec()
+    start.closing = True
+    if start.controller is not None:
+        start.controller.shutdown()
+    else:  # closed while the data was still opening: let that finish, then close it
+        runner.wait_for_idle(30000)
+        QApplication.processEvents()
+    if start.error is not None:
+        raise start.error
+    return code
+
+
+def _services_ready(
+    start: StagedStart, services: AppServices, on_ready: Callable[[AppServices], None]
+) -> None:
+    if start.closing:  # the window was closed before the data was open
+        services.close()
+        return
+    from linguaflex_desktop.ui.app_controller import AppController, freeze_startup_objects
+    from linguaflex_desktop.ui.data_changed import follow_change_feed
+
+    start.services = services
+    on_ready(services)
+    controller = AppController(services, runner=start.runner)
+    start.controller = controller
+    freeze_startup_objects()
+    follow_change_feed(start.runner, services.change_feed)
+    services.start_change_listener()
+    controller.adopt_login(start.login)
+
+
+def _start_failed(start: StagedStart, app: QApplication, error: BaseException) -> None:
+    log.info("start-up refused: %s", error)
+    start.error = error
+    start.login.close()
+    app.exit(1)

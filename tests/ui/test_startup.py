@@ -1,0 +1,214 @@
+"""Start-up: the sign-in window shows first; the data, the services and the role windows load
+behind it; a start-up problem still ends the start with its own error."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from linguaflex_desktop.bootstrap import AppServices, build_app_services
+from linguaflex_desktop.config import Settings, load_settings
+from linguaflex_desktop.errors import DatabaseDamaged
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.startup import run_gui_staged
+
+ROOT = Path(__file__).resolve().parents[2]
+Step = tuple[Callable[[], bool], Callable[[], None]]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings(data_dir=tmp_path, environ={})
+
+
+def visible_login() -> LoginWindow | None:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginWindow)]
+    return next((w for w in shown if w.isVisible()), None)
+
+
+def run_steps(steps: list[Step]) -> QTimer:
+    """Drive the app's own event loop: each step's action runs once its condition holds, in
+    order. A step that never comes leaves the window open until the safety timer closes it."""
+    queue = deque(steps)
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def tick() -> None:
+        while queue and queue[0][0]():
+            queue.popleft()[1]()
+        if not queue:
+            timer.stop()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(60000, QApplication.closeAllWindows)  # a broken start fails, not hangs
+    return timer
+
+
+def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_open(
+    qapp: QApplication, settings: Settings
+) -> None:
+    release = threading.Event()
+    ready: list[AppServices] = []
+    seen: dict[str, object] = {}
+
+    def build() -> AppServices:
+        assert release.wait(30), "the sign-in window never showed"
+        return build_app_services(settings)
+
+    def look_before() -> None:
+        login = visible_login()
+        assert login is not None
+        seen["before"] = (
+            login.tabs.isEnabled(),
+            login.language_button.isEnabled(),
+            login.notice_label.text(),
+            login.services,
+            login.demo_offer,
+        )
+        release.set()
+
+    def look_after() -> None:
+        login = visible_login()
+        assert login is not None
+        seen["after"] = (login.services is ready[0], login.demo_offer is not None)
+        login.close()
+
+    def opened() -> bool:
+        login = visible_login()
+        return bool(ready) and login is not None and login.tabs.isEnabled()
+
+    timer = run_steps([(lambda: visible_login() is not None, look_before), (opened, look_after)])
+    try:
+        code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
+    finally:
+        release.set()
+        for services in ready:
+            services.close()
+    del timer
+    assert code == 0
+    assert seen["before"] == (False, False, "Opening your data…", None, None)
+    assert seen["after"] == (True, True)
+
+
+def test_a_start_up_problem_closes_the_window_and_is_raised(
+    qapp: QApplication, settings: Settings
+) -> None:
+    ready: list[AppServices] = []
+
+    def build() -> AppServices:
+        raise DatabaseDamaged("The database file x is damaged (malformed). It was left untouched.")
+
+    timer = run_steps([])
+    with pytest.raises(DatabaseDamaged, match="damaged"):
+        run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
+    del timer
+    assert ready == []
+    assert visible_login() is None
+
+
+def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_nothing(
+    qapp: QApplication, settings: Settings
+) -> None:
+    release = threading.Event()
+    built: list[AppServices] = []
+    closed: list[bool] = []
+    ready: list[AppServices] = []
+
+    def build() -> AppServices:
+        assert release.wait(30)
+        services = build_app_services(settings)
+        close = services.close
+
+        def close_and_note() -> None:
+            closed.append(True)
+            close()
+
+        services.close = close_and_note  # type: ignore[method-assign]
+        built.append(services)
+        return services
+
+    # The data finishes opening only once the event loop is ending.
+    qapp.aboutToQuit.connect(release.set)
+
+    def close_window() -> None:
+        login = visible_login()
+        assert login is not None
+        login.close()
+
+    timer = run_steps([(lambda: visible_login() is not None, close_window)])
+    try:
+        code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
+    finally:
+        qapp.aboutToQuit.disconnect(release.set)
+        release.set()
+    del timer
+    assert code == 0
+    assert len(built) == 1 and closed == [True]
+    assert ready == []
+
+
+# What may be loaded before the sign-in window shows: Qt, the window's own modules, and the
+# app's plain-Python parts. Not the database layer, the services, the keyring or any role
+# window: those load behind the painted window.
+NOT_BEFORE_THE_WINDOW = (
+    "sqlalchemy",
+    "alembic",
+    "keyring",
+    "stripe",
+    "httpx",
+    "argon2",
+    "linguaflex_desktop.bootstrap",
+    "linguaflex_desktop.db",
+    "linguaflex_desktop.demo.data",
+    "linguaflex_desktop.ui.app_controller",
+    "linguaflex_desktop.ui.student_window",
+    "linguaflex_desktop.ui.teacher_window",
+    "linguaflex_desktop.ui.admin",
+    "linguaflex_desktop.services.booking",
+    "linguaflex_desktop.services.payments",
+)
+
+
+def test_the_sign_in_window_needs_no_database_layer_service_or_role_window() -> None:
+    code = (
+        "import sys\n"
+        "import linguaflex_desktop.cli, linguaflex_desktop.app\n"
+        "import linguaflex_desktop.ui.single_instance, linguaflex_desktop.ui.startup\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "linguaflex_desktop.ui.login_window" in loaded
+    early = sorted(
+        name
+        for name in loaded
+        if any(name == banned or name.startswith(banned + ".") for banned in NOT_BEFORE_THE_WINDOW)
+    )
+    assert early == []
+
+
+def test_qt_messages_go_to_the_log_not_the_terminal(caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from linguaflex_desktop.ui.startup import log_qt_message
+
+    with caplog.at_level(logging.DEBUG, logger="qt"):
+        log_qt_message(
+            QtMsgType.QtWarningMsg,
+            QMessageLogContext(),
+            "This plugin does not support propagateSizeHints()",
+        )
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("qt", logging.WARNING, "This plugin does not support propagateSizeHints()")
+    ]
