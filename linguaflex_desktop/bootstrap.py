@@ -18,7 +18,7 @@ from linguaflex_desktop.adapters.meetings import meeting_provider_from_settings
 from linguaflex_desktop.adapters.remember_me import RememberMeStore
 from linguaflex_desktop.adapters.secrets import SecretStore, check_keyring_loads
 from linguaflex_desktop.change_feed import ChangeFeed
-from linguaflex_desktop.config import Settings
+from linguaflex_desktop.config import Settings, check_database_url
 from linguaflex_desktop.db import (
     check_connection,
     check_sqlite_file,
@@ -354,10 +354,11 @@ def build_app_services(
     """Connect (clear DatabaseUnavailable if not possible), migrate, and wire the services.
 
     ``settings`` is first completed from settings.json and the keyring (the environment wins).
-    Start-up problems are raised before anything is written: SecretStoreUnavailable (keyring
-    backend cannot load), DatabaseDamaged (SQLite quick_check), DatabaseUnavailable,
-    DatabaseSchemaTooNew.
+    Start-up problems are raised before anything is written: ConfigurationError (a database
+    URL that cannot be used), SecretStoreUnavailable (keyring backend cannot load),
+    DatabaseDamaged (SQLite quick_check), DatabaseUnavailable, DatabaseSchemaTooNew.
     """
+    check_database_url(settings.database_url)
     check_keyring_loads()
     secret_store = SecretStore()
     settings_file = SettingsFile.in_data_dir(settings.data_dir)

@@ -172,9 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings_from(args: argparse.Namespace) -> Settings:
+def _settings_from(args: argparse.Namespace, command: str) -> Settings:
+    """The app's window checks the database URL behind the painted window (bootstrap)."""
     return load_settings(
-        data_dir=args.data_dir, database_url=args.database_url, log_level=args.log_level
+        data_dir=args.data_dir,
+        database_url=args.database_url,
+        log_level=args.log_level,
+        check_url=command != "gui",
     )
 
 
@@ -371,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     logging_up = False
     try:
-        settings = _settings_from(args)
+        settings = _settings_from(args, command)
         configure_logging(settings.log_file, settings.log_level, to_stderr=command != "gui")
         logging_up = True
         log.info("linguaflex %s (data: %s)", command, settings.data_dir)

@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
@@ -96,12 +97,25 @@ class Settings:
         """A location safe to show and log: never a password from the URL."""
         if self.is_sqlite:
             return self.database_url.removeprefix("sqlite:///")
-        from sqlalchemy.engine import make_url
-
-        return make_url(self.database_url).render_as_string(hide_password=True)
+        return url_without_password(self.database_url)
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def url_without_password(url: str) -> str:
+    """``url`` with its password as "***", as SQLAlchemy writes it with ``hide_password``,
+    without loading SQLAlchemy (the sign-in window shows it before the database layer loads).
+    """
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return "(a database URL that cannot be read)"
+    if password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -114,14 +128,19 @@ def load_settings(
     database_url: str | None = None,
     log_level: str | None = None,
     environ: Mapping[str, str] | None = None,
+    check_url: bool = True,
 ) -> Settings:
-    """Build Settings from flags and the environment (keyring secrets are merged by bootstrap)."""
+    """Build Settings from flags and the environment (keyring secrets are merged by bootstrap).
+
+    ``check_url=False`` leaves the database URL's check (it loads SQLAlchemy) to
+    ``bootstrap.build_app_services``: the app's window then shows before it."""
     env = os.environ if environ is None else environ
     resolved_dir = Path(data_dir or env.get("LINGUAFLEX_DATA_DIR") or default_data_dir())
     resolved_dir = resolved_dir.expanduser().resolve()
     url = database_url or env.get("DATABASE_URL") or sqlite_url(resolved_dir)
     level = (log_level or env.get("LINGUAFLEX_LOG_LEVEL") or "INFO").upper()
-    check_database_url(url)
+    if check_url:
+        check_database_url(url)
     if level not in LOG_LEVELS:
         raise ConfigurationError(
             f"Unknown log level {level!r}; use one of {', '.join(LOG_LEVELS)}."

@@ -16,7 +16,6 @@ same catalogue the UI loads (resources/translations/linguaflex_<code>.ts).
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -122,6 +121,8 @@ def catalogue(language: str) -> Mapping[tuple[str, str], str]:
     empty for English and for a catalogue that is missing or unreadable (logged)."""
     if language == ENGLISH:
         return MappingProxyType({})
+    import xml.etree.ElementTree as ET  # only where a message is written in another language
+
     path = TRANSLATIONS / f"linguaflex_{language}.ts"
     found: dict[tuple[str, str], str] = {}
     try:

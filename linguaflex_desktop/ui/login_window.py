@@ -31,7 +31,6 @@ from linguaflex_desktop.services.common.validation import (
     MIN_PASSWORD_LENGTH,
 )
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.field_limits import LengthLimit, mark_invalid
 from linguaflex_desktop.ui.i18n import LANGUAGES, language_switch, localize, t
@@ -39,7 +38,6 @@ from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
-from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
@@ -47,6 +45,8 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.config import Settings
+    from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
+    from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,12 @@ class LoginWindow(QWidget):
         self.resize(460, 580)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_sign_in_form(), t("Sign in"))
-        self.tabs.addTab(self._build_register_form(), t("Create account"))
+        # "Create account" is built when first shown: most starts only sign in.
+        self.register_page = QWidget()
+        self._register_built = False
+        QVBoxLayout(self.register_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.register_page, t("Create account"))
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         self.notice_label = make_message_label("formNotice")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(36, 32, 36, 28)
@@ -134,6 +139,8 @@ class LoginWindow(QWidget):
         if self.services is not None:
             raise RuntimeError("the login window has its services already")
         self.services = services
+        from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
+
         self.demo_offer = DemoDataOffer(services=services, runner=self.runner)
         self.demo_offer.account_chosen.connect(self.fill_sign_in)
         self.demo_offer.accounts_listed.connect(lambda: self.resize(640, 820))
@@ -179,6 +186,19 @@ class LoginWindow(QWidget):
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit_sign_in)
         return _form_page(page, form, self.sign_in_error, self.sign_in_button)
+
+    def _on_tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.register_page:
+            self.build_register_form()
+
+    def build_register_form(self) -> None:
+        """The "Create account" form, built once (when its tab is first shown)."""
+        if self._register_built:
+            return
+        self._register_built = True
+        layout = self.register_page.layout()
+        assert layout is not None
+        layout.addWidget(self._build_register_form())
 
     def _build_register_form(self) -> QWidget:
         page = QWidget()
@@ -240,6 +260,8 @@ class LoginWindow(QWidget):
     @Slot()
     def open_forgot_password(self) -> ForgotPasswordDialog:
         """The reset flow: a code by e-mail, or (without e-mail) who to ask."""
+        from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
+
         dialog = ForgotPasswordDialog(
             services=self._ops().services,
             runner=self.runner,
@@ -337,8 +359,9 @@ class LoginWindow(QWidget):
     def _on_signed_in(self, user: UserDTO) -> None:
         self._reset_buttons()
         self.password_edit.clear()
-        self.register_password_edit.clear()
-        self.register_confirm_edit.clear()
+        if self._register_built:
+            self.register_password_edit.clear()
+            self.register_confirm_edit.clear()
         self.signed_in.emit(user)
 
     def _on_sign_in_failed(self, error: BaseException) -> None:
@@ -360,7 +383,8 @@ class LoginWindow(QWidget):
     def _reset_buttons(self) -> None:
         self.set_busy(False)
         self.sign_in_button.setText(t("Sign in"))
-        self.register_button.setText(t("Create account"))
+        if self._register_built:
+            self.register_button.setText(t("Create account"))
 
 
 def _form_page(page: QWidget, form: QFormLayout, error: QLabel, button: QPushButton) -> QWidget:

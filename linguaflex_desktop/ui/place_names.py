@@ -9,12 +9,16 @@ not know stays as it is. Pure lookups (cached), any thread.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 
 @cache
 def _locale(language: str) -> Locale:
+    from babel import Locale  # its tables load when a name is first written in a language
+
     return Locale.parse(language)
 
 

@@ -22,8 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
@@ -41,6 +48,7 @@ qt_log = logging.getLogger("qt")
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Loaded behind the painted sign-in window, with the services.
 BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
+FIRST_PAINT_WAIT_MS = 500
 
 
 def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
@@ -76,6 +84,28 @@ def log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) 
     """Qt's own messages (a platform plugin's notes, a style sheet it cannot parse) go to the
     app's log, not to the terminal, where the app's one line of its own is what a user reads."""
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, after ``widget`` has painted for the first time, or after
+    FIRST_PAINT_WAIT_MS if it does not paint (a window opened minimized)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._then, self._done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._call)  # once this paint has finished
+        return False
+
+    def _call(self) -> None:
+        if not self._done:
+            self._done = True
+            self._then()
 
 
 @dataclass
@@ -119,12 +149,18 @@ def run_gui_staged(
             raise
         return services
 
-    runner.run(
-        build,
-        on_success=lambda services: _services_ready(start, services, on_services_ready),
-        on_failure=lambda error: _start_failed(start, app, error),
-    )
+    def open_data() -> None:
+        runner.run(
+            build,
+            on_success=lambda services: _services_ready(start, services, on_services_ready),
+            on_failure=lambda error: _start_failed(start, app, error),
+        )
+
+    # The data opens once the window has painted: loading the database layer meanwhile
+    # would share the interpreter with the first paint and delay it.
+    after_paint = AfterFirstPaint(start.login, open_data)
     code = app.exec()
+    del after_paint
     start.closing = True
     if start.controller is not None:
         start.controller.shutdown()

@@ -63,6 +63,7 @@ def test_the_sign_in_window_speaks_spanish(
     assert login.windowTitle() == "LinguaFlex — Iniciar sesión"
     assert [login.tabs.tabText(i) for i in range(2)] == ["Iniciar sesión", "Crear cuenta"]
     assert login.sign_in_button.text() == "Iniciar sesión"
+    login.tabs.setCurrentIndex(1)  # "Create account" is built when first shown
     assert login.register_button.text() == "Crear cuenta"
     assert login.forgot_button.text() == "¿Olvidaste tu contraseña?"
     assert login.register_role_combo.itemText(0) == "Estudiante — quiero aprender"

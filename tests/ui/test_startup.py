@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
@@ -33,6 +33,19 @@ def settings(tmp_path: Path) -> Settings:
 def visible_login() -> LoginWindow | None:
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginWindow)]
     return next((w for w in shown if w.isVisible()), None)
+
+
+class PaintsOf(QObject):
+    """Notes "painted" in ``order`` at each paint of a widget of ``kind``."""
+
+    def __init__(self, kind: type, order: list[str]) -> None:
+        super().__init__()
+        self.kind, self.order = kind, order
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, self.kind):
+            self.order.append("painted")
+        return False
 
 
 def run_steps(steps: list[Step]) -> QTimer:
@@ -61,7 +74,12 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     ready: list[AppServices] = []
     seen: dict[str, object] = {}
 
+    order: list[str] = []
+    painted = PaintsOf(LoginWindow, order)
+    qapp.installEventFilter(painted)
+
     def build() -> AppServices:
+        order.append("data opening")
         assert release.wait(30), "the sign-in window never showed"
         return build_app_services(settings)
 
@@ -94,8 +112,10 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         release.set()
         for services in ready:
             services.close()
+    qapp.removeEventFilter(painted)
     del timer
     assert code == 0
+    assert order[0] == "painted" and "data opening" in order  # behind a painted window
     assert seen["before"] == (False, False, "Opening your data…", None, None)
     assert seen["after"] == (True, True)
 
@@ -119,12 +139,13 @@ def test_a_start_up_problem_closes_the_window_and_is_raised(
 def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_nothing(
     qapp: QApplication, settings: Settings
 ) -> None:
-    release = threading.Event()
+    building, release = threading.Event(), threading.Event()
     built: list[AppServices] = []
     closed: list[bool] = []
     ready: list[AppServices] = []
 
     def build() -> AppServices:
+        building.set()
         assert release.wait(30)
         services = build_app_services(settings)
         close = services.close
@@ -145,7 +166,7 @@ def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_
         assert login is not None
         login.close()
 
-    timer = run_steps([(lambda: visible_login() is not None, close_window)])
+    timer = run_steps([(building.is_set, close_window)])
     try:
         code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
     finally:
