@@ -6,7 +6,9 @@
 sign-in window's own form. It prints ``painted <epoch seconds>`` when the first window has
 painted (the parent took the epoch time just before it started the process), and in app mode
 ``signed_in <ms>`` (Sign in pressed -> the role window painted with its first data, every
-load it started done) and ``verify <ms>`` (argon2 verify of the same password hash, best of
+load it started done; its parts ``password_checked`` (up to the sign-in window's
+``signed_in`` signal, whose first slot builds the role window), ``window_shown`` and
+``first_data``) and ``verify <ms>`` (argon2 verify of the same password hash, best of
 3), then closes the window as a user would.
 """
 
