@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +32,7 @@ from linguaflex_desktop.errors import (
 )
 
 log = logging.getLogger(__name__)
+M = TypeVar("M")
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "linguaflex_write"
@@ -147,6 +151,25 @@ def install_change_hooks(
     def _forget(session: Session) -> None:
         session.info.pop(_CHANGED_TABLES, None)
         session.info.pop("linguaflex_committing", None)
+
+
+def insert_unless_present(
+    session: Session, model: type[M], values: Mapping[str, Any], *, unique: str
+) -> M | None:
+    """Insert a ``model`` row unless one with the same ``unique`` column value exists: the new
+    row (in the session, with its id), or None. One statement (``INSERT … ON CONFLICT (unique)
+    DO NOTHING RETURNING``) where a look-up, a SAVEPOINT, the INSERT and its RELEASE took
+    four round trips; a concurrent insert of the same value, committed first, wins the same
+    way (Postgres waits for it), and the caller's transaction goes on."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(model)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=[unique])
+        .returning(model)
+    )
+    return session.scalars(statement).first()
 
 
 class UnitOfWork:

@@ -406,7 +406,7 @@ def test_postgres_claim_skips_rows_locked_by_another_worker(
 
 @pytest.mark.postgres
 @pytest.mark.timeout(60)
-def test_postgres_concurrent_duplicate_enqueue_is_absorbed_by_a_savepoint(
+def test_postgres_concurrent_duplicate_enqueue_is_absorbed(
     postgres_database_url: str, clock: FakeClock
 ) -> None:
     from linguaflex_desktop.db import create_app_engine, create_session_factory

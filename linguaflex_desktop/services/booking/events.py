@@ -22,9 +22,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop.db import insert_unless_present
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import (
     AuditAction,
@@ -133,7 +133,8 @@ def on_booking_transition(
         )
         enqueue_reminders(session, booking, at=at)
         return
-    sequence = reschedule_count(session, booking.id)
+    # the .ics SEQUENCE; a booking just requested has never been moved
+    sequence = 0 if kind == BookingEventKind.REQUESTED else reschedule_count(session, booking.id)
     ics_method = None
     if kind == BookingEventKind.REFUNDED:
         enqueue_job(
@@ -157,8 +158,12 @@ def on_booking_transition(
             dedupe_key=f"meeting-move-{booking.id}-{sequence}-{start:%Y%m%dT%H%M%SZ}",
             now=at,
         )
+    # the meeting's link goes only to a paid booking (booking_facts): no look-up otherwise
+    paid = booking.payment_status is PaymentStatus.PAID
     facts = booking_facts(
-        booking, meeting=ready_meeting(session, booking), previous_start_at=previous_start_at
+        booking,
+        meeting=ready_meeting(session, booking) if paid else None,
+        previous_start_at=previous_start_at,
     )
     if kind == BookingEventKind.REFUNDED:
         facts = replace(
@@ -266,18 +271,19 @@ def notify(
         message_id = message_id_for(
             facts.booking_id, kind, key or sequence, party.user_id, domain=domain
         )
-        row = Notification(
-            user_id=party.user_id,
-            booking_id=facts.booking_id,
-            kind=kind,
-            subject=text.subject[:255],
-            body_text=text.text,
-            body_html=text.html,
-            ics=ics,
-            message_id=message_id,
-            created_at=at,
-        )
-        if not _insert_once(session, row):
+        values = {
+            "user_id": party.user_id,
+            "booking_id": facts.booking_id,
+            "kind": kind,
+            "subject": text.subject[:255],
+            "body_text": text.text,
+            "body_html": text.html,
+            "ics": ics,
+            "message_id": message_id,
+            "created_at": at,
+        }
+        row = insert_unless_present(session, Notification, values, unique="message_id")
+        if row is None:  # written already (a job run again, a concurrent transition)
             continue
         written.append(row)
         if email_delivery_enabled(session):
@@ -295,18 +301,6 @@ def message_id_for(
     booking_id: int, kind: str, sequence: int | str, user_id: int, *, domain: str
 ) -> str:
     return f"<booking-{booking_id}-{kind}-{sequence}-{user_id}@{domain}>"
-
-
-def _insert_once(session: Session, row: Notification) -> bool:
-    taken = select(Notification.id).where(Notification.message_id == row.message_id)
-    if session.scalar(taken) is not None:
-        return False
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return False
-    return True
 
 
 def _paid_notice_carried(session: Session, booking_id: int, meeting: Meeting) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from linguaflex_desktop.errors import (
@@ -52,6 +52,7 @@ from linguaflex_desktop.services.booking.checks import (
 )
 from linguaflex_desktop.services.booking.dto import BookingDetailDTO, BookingDTO, BookingFilter
 from linguaflex_desktop.services.booking.events import on_booking_transition
+from linguaflex_desktop.services.booking.row_extras import RowExtras
 from linguaflex_desktop.services.booking.state import (
     ENTITY,
     apply_booking_status,
@@ -139,7 +140,8 @@ class BookingService:
                     session, booking, kind=BookingEventKind.REQUESTED, at=booking.created_at
                 )
                 session.flush()
-                result = booking_to_dto(booking)
+                # a booking just made has no meeting, reschedule proposal or review yet
+                result = booking_to_dto(booking, RowExtras())
                 uow.commit()
         except IntegrityError as error:
             taken = slot_taken_from(error, student_is_actor=True)
@@ -150,7 +152,8 @@ class BookingService:
 
     def _requester_and_gig(self, session: Session, actor: Actor, gig_id: int) -> tuple[User, Gig]:
         user = load_acting_user(session, actor)
-        gig = session.get(Gig, gig_id)
+        # the teacher comes with the gig: the availability check reads them
+        gig = session.get(Gig, gig_id, options=[joinedload(Gig.teacher)])
         if gig is None:
             raise NotFound(tx("That gig does not exist."))
         if gig.teacher_id == user.id:

@@ -29,9 +29,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop.db import insert_unless_present
 from linguaflex_desktop.errors import (
     ExternalServiceError,
     OutcomeUnknown,
@@ -95,30 +95,22 @@ def enqueue_job(
 
     The job is committed or rolled back with the caller's unit of work. ``now`` is the caller's
     clock (``ctx.now()``); ``run_at`` defaults to it. A concurrent insert of the same key is
-    absorbed by a SAVEPOINT, so the caller's transaction survives the duplicate.
+    absorbed (``ON CONFLICT DO NOTHING``), so the caller's transaction survives the duplicate.
     """
     _check_job(kind, payload, dedupe_key, max_attempts, run_at)
-    exists = session.scalar(select(OutboxJob.id).where(OutboxJob.dedupe_key == dedupe_key))
-    if exists is not None:
-        return False
     created = now or utcnow()
-    job = OutboxJob(
-        kind=kind,
-        payload=dict(payload),
-        dedupe_key=dedupe_key,
-        state=JobState.PENDING,
-        attempts=0,
-        max_attempts=max_attempts,
-        next_attempt_at=run_at or created,
-        created_at=created,
-        updated_at=created,
-    )
-    try:
-        with session.begin_nested():
-            session.add(job)
-    except IntegrityError:
-        return False
-    return True
+    values = {
+        "kind": kind,
+        "payload": dict(payload),
+        "dedupe_key": dedupe_key,
+        "state": JobState.PENDING,
+        "attempts": 0,
+        "max_attempts": max_attempts,
+        "next_attempt_at": run_at or created,
+        "created_at": created,
+        "updated_at": created,
+    }
+    return insert_unless_present(session, OutboxJob, values, unique="dedupe_key") is not None
 
 
 def _check_job(

@@ -1,0 +1,65 @@
+"""What a booking request costs in statements: each one is a round trip to a school's shared
+Postgres, so the count is held here (on both databases), not left to grow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, event
+
+from linguaflex_desktop.services.booking.service import BookingService
+from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import SLOT, make_world
+
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+@contextmanager
+def statements_of(engine: Engine) -> Iterator[list[str]]:
+    sent: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+
+
+def test_a_booking_request_is_eight_statements_in_one_transaction(
+    engine: Engine, ctx: ServiceContext
+) -> None:
+    world = make_world(ctx)
+    service = BookingService(ctx)
+    with statements_of(engine) as sent:
+        service.request_booking(
+            world.student, gig_id=world.gig_id, start_at=SLOT, duration_minutes=60
+        )
+    queries = [each for each in sent if not each.startswith(TRANSACTION_CONTROL)]
+    tables = [_table_of(each) for each in queries]
+    # the student; the gig with its teacher (one join); the teacher's weekly hours, days off
+    # and bookings; then one INSERT each for the booking, its audit line and the teacher's
+    # notification, whose "once only" is in the same statement (no look-up, no savepoint)
+    assert tables == [
+        "SELECT users",
+        "SELECT gigs",
+        "SELECT availability_rules",
+        "SELECT availability_exceptions",
+        "SELECT session_bookings",
+        "INSERT session_bookings",
+        "INSERT audit_events",
+        "INSERT notifications",
+    ]
+    assert "JOIN users" in queries[1]
+    assert "ON CONFLICT" in queries[-1]
+    assert not any(each.startswith(("SAVEPOINT", "RELEASE")) for each in sent)
+
+
+def _table_of(statement: str) -> str:
+    verb, rest = statement.split(" ", 1)
+    if verb == "INSERT":
+        return f"INSERT {rest.split()[1]}"
+    return f"SELECT {rest.split(' FROM ', 1)[1].split()[0]}"
