@@ -62,4 +62,35 @@ def _table_of(statement: str) -> str:
     verb, rest = statement.split(" ", 1)
     if verb == "INSERT":
         return f"INSERT {rest.split()[1]}"
+    if verb == "UPDATE":
+        return f"UPDATE {rest.split()[0]}"
     return f"SELECT {rest.split(' FROM ', 1)[1].split()[0]}"
+
+
+def test_paying_a_booking_is_22_statements_in_three_transactions(
+    engine: Engine, ctx: ServiceContext
+) -> None:
+    """pay_booking on a fake Stripe: the attempt is recorded before the PaymentIntent is
+    created, the intent's id after it, and the settlement after it is confirmed (three
+    transactions around the two Stripe calls); the booking's jobs are one INSERT each."""
+    from linguaflex_desktop.services.booking.service import BookingService
+    from linguaflex_desktop.services.cards.service import CardService
+    from linguaflex_desktop.services.payments.service import PaymentService
+    from tests.fakes import FakePaymentsGateway
+    from tests.integration.booking_helpers import confirmed
+
+    gateway = FakePaymentsGateway()
+    world = make_world(ctx)
+    booking = confirmed(BookingService(ctx), world)
+    cards, payments = CardService(ctx, gateway), PaymentService(ctx, gateway)
+    cards.save_test_card(world.student)
+    with statements_of(engine) as sent:
+        payments.pay_booking(world.student, booking.id)
+    cards.close()
+    payments.close()
+    queries = [each for each in sent if not each.startswith(TRANSACTION_CONTROL)]
+    # Postgres sends the first transaction's two audit lines as one INSERT (insertmanyvalues)
+    expected = {"postgresql": 22, "sqlite": 23}[engine.dialect.name]
+    assert len(queries) == expected, "\n".join(queries)
+    assert [_table_of(each) for each in queries].count("INSERT outbox_jobs") == 3
+    assert not any(each.startswith(("SAVEPOINT", "RELEASE")) for each in sent)
