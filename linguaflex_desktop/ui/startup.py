@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.ui.i18n import apply_saved_language
@@ -51,8 +52,30 @@ BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
 FIRST_PAINT_WAIT_MS = 500
 
 
+BASE_POINT_SIZE = 10
+TEXT_COLOUR = "#1f2933"
+
+
+def apply_base_font_and_colours(app: QApplication) -> None:
+    """The theme's base font size and text colour, as the application's font and palette."""
+    font = app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    palette = app.palette()
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.ToolTipText,
+    ):
+        palette.setColor(role, QColor(TEXT_COLOUR))
+    app.setPalette(palette)
+
+
 def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
-    """Apply resources/style.qss if present; False (logged) when it cannot be read."""
+    """Apply the theme: the base font and colours, and resources/style.qss if present;
+    False (logged) when the sheet cannot be read."""
+    apply_base_font_and_colours(app)
     try:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError as error:
