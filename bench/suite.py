@@ -33,6 +33,7 @@ BENCHMARKS = {
     "booking_windows": "bench.bench_booking_windows",
     "search": "bench.bench_search",
     "startup": "bench.bench_startup",
+    "role_windows": "bench.bench_role_windows",
 }
 DATABASES = ("sqlite", "postgres")
 BASELINE = Path(__file__).with_name("baseline.json")
