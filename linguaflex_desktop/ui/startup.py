@@ -50,8 +50,7 @@ STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Loaded behind the painted sign-in window, with the services.
 BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
 FIRST_PAINT_WAIT_MS = 500
-
-
+# The theme's base font size and text colour (the rest is resources/style.qss).
 BASE_POINT_SIZE = 10
 TEXT_COLOUR = "#1f2933"
 
