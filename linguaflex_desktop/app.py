@@ -52,7 +52,7 @@ def _run_with_services(
         return run_gui(services, screenshot=screenshot, screenshot_role=screenshot_role)
     finally:
         if worker is not None:
-            worker.stop(timeout=10.0)
+            worker.stop(timeout=worker.QUIT_TIMEOUT)
         services.close()
 
 

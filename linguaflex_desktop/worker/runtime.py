@@ -2,9 +2,12 @@
 
 ``build_worker`` wires an ``OutboxWorker`` with the meeting, e-mail and reminder handlers.
 ``WorkerThread`` runs it on a thread of the GUI process (and the periodic tasks —
-``DueTransitions.run_due_transitions`` and the payment reconcile — on a second one);
-``stop(timeout)`` ends both cleanly after the job in hand. ``run_headless`` is the
-``linguaflex worker`` command: the same, until Ctrl-C or SIGTERM.
+``DueTransitions.run_due_transitions`` and the payment reconcile — on a second one). Both
+work in bounded batches that rest between them (``Pace``), so they never hold the GUI
+thread's interpreter for long, and stop at the next batch boundary: ``stop(timeout)`` ends
+both cleanly, or gives up waiting after ``timeout`` (a job in hand waiting on a slow peer is
+taken back at the next start, as after a crash). ``run_headless`` is the ``linguaflex worker``
+command: the same, until Ctrl-C or SIGTERM.
 No Qt here: the GUI starts and stops a ``WorkerThread`` from app.py.
 """
 
@@ -30,6 +33,7 @@ from linguaflex_desktop.models import Payment, PaymentAttemptStatus, Refund, Ref
 from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import OutboxWorker
+from linguaflex_desktop.services.common.pacing import Pace
 from linguaflex_desktop.worker.handlers import build_handlers
 
 log = logging.getLogger(__name__)
@@ -40,9 +44,12 @@ RECONCILE_INTERVAL = 300.0
 
 @dataclass(frozen=True)
 class PeriodicTask:
+    """``action(pace)`` runs every ``interval`` seconds; it asks ``pace`` between its batches
+    whether to go on (the app is quitting) and rests as it says."""
+
     name: str
     interval: float
-    action: Callable[[], object]
+    action: Callable[[Pace], object]
 
 
 def default_worker_id(settings: Settings, mode: str) -> str:
@@ -93,10 +100,10 @@ def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
         services_or_ctx, "__dict__", {}
     ):
 
-        def reconcile() -> object:
+        def reconcile(pace: Pace) -> object:
             if not has_unsettled_payments(ctx):
                 return None
-            return services_or_ctx.reconciler.reconcile_pending()
+            return services_or_ctx.reconciler.reconcile_pending(should_stop=pace.stopping)
 
         tasks.append(PeriodicTask("payment reconcile", RECONCILE_INTERVAL, reconcile))
     return tasks
@@ -120,9 +127,18 @@ class WorkerThread:
     """The outbox worker (and periodic tasks) on background threads of this process.
 
     ``start()`` once; ``stop(timeout)`` sets the stop flag and joins both threads, returning
-    True when they ended in time. Threads are daemons, so a stuck peer never keeps the
-    process alive after ``stop`` gave up waiting. Start and stop from one (e.g. the Qt) thread.
+    True when they ended in time. Their work stops at the next batch boundary (a few tens of
+    milliseconds); only a handler inside a peer's call (Zoom, SMTP, Stripe, each with its own
+    time-out) can outlast ``timeout``. Threads are daemons, so such a handler never keeps the
+    process alive after ``stop`` gave up waiting: its job stays claimed and is taken back at
+    the next start (the crash recovery of the outbox; handlers are idempotent), and a database
+    transaction cut by the exit rolls back. Start and stop from one (e.g. the Qt) thread.
     """
+
+    # How long quitting the app waits for the worker (app.py): its batches end within tens of
+    # milliseconds; a handler inside a peer's call gets this long to finish before it is left
+    # (the rest of the quit, closing the services, fits in the same second).
+    QUIT_TIMEOUT = 0.5
 
     def __init__(
         self,
@@ -163,8 +179,12 @@ class WorkerThread:
         if stopped:
             log.info("background worker %s stopped", self.worker.worker_id)
         else:
+            in_hand = self.worker.job_in_hand
             log.warning(
-                "background worker %s did not stop in %.0f s", self.worker.worker_id, timeout
+                "background worker %s did not stop in %.1f s (%s); left for the next start",
+                self.worker.worker_id,
+                timeout,
+                f"job {in_hand.job_id} ({in_hand.kind}) in hand" if in_hand else "between jobs",
             )
         return stopped
 
@@ -172,9 +192,10 @@ class WorkerThread:
         return any(thread.is_alive() for thread in self._threads)
 
     def _run_outbox(self) -> None:
-        self.worker.run_forever(self._stop, self._poll_interval)
+        self.worker.run_forever(self._stop, self._poll_interval, pace=Pace(self._stop))
 
     def _run_periodic(self) -> None:
+        pace = Pace(self._stop)
         next_run = {task.name: 0.0 for task in self._periodic}
         while not self._stop.is_set():
             now = time.monotonic()
@@ -182,14 +203,14 @@ class WorkerThread:
                 if self._stop.is_set():
                     return
                 if now >= next_run[task.name]:
-                    _run_task(task)
+                    _run_task(task, pace)
                     next_run[task.name] = time.monotonic() + task.interval
             self._stop.wait(max(0.05, min(next_run.values()) - time.monotonic()))
 
 
-def _run_task(task: PeriodicTask) -> None:
+def _run_task(task: PeriodicTask, pace: Pace) -> None:
     try:
-        task.action()
+        task.action(pace)
     except Exception:
         log.exception("periodic task %r failed; it runs again later", task.name)
 
@@ -249,7 +270,7 @@ def run_headless(
 
 def _run_once(services: Any, worker: OutboxWorker, out: Callable[[str], None]) -> int:
     for task in maintenance_tasks(services):
-        _run_task(task)
+        _run_task(task, Pace.unpaced())
     worker.recover_stale()
     total = 0
     while (ran := worker.run_once()) > 0:

@@ -85,7 +85,7 @@ def test_upkeep_expires_overdue_requests_and_survives_a_failing_task(
     clock.advance(days=3)
     calls: list[str] = []
 
-    def broken() -> None:
+    def broken(_pace: object) -> None:
         calls.append("broken")
         raise RuntimeError("peer down")
 
