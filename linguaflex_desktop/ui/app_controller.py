@@ -53,6 +53,7 @@ ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
     Role.TEACHER: TeacherWindow,
     Role.ADMIN: AdminWindow,
 }
+QUIT_WAIT_MS = 1000  # the longest the quit waits for tasks in flight (``shutdown``)
 SIGNED_OUT_NOTICE = tx("You have signed out.")
 EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again.")
 
@@ -160,8 +161,16 @@ class AppController(QObject):
         else:
             self.show_login()
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Wait for running tasks so nothing is cut off half-way; True when idle."""
+    def shutdown(self, timeout_ms: int = QUIT_WAIT_MS) -> bool:
+        """After the last window closed: wait at most ``timeout_ms`` for the running tasks to
+        deliver (an action sent just before closing commits before the services close);
+        True when idle. Quitting never waits longer for a task.
+
+        A task still running is not cut off: a pool thread cannot be stopped from outside,
+        and the process ends when it does (PySide waits for the pool at exit), with no window
+        left. Each task is one service call: a database transaction, committed whole or
+        rolled back, or a peer's call bounded by its own time-out, whose outcome, if it
+        could not be recorded, the payment reconcile settles at the next start."""
         idle = self.runner.wait_for_idle(timeout_ms)
         if not idle:
             log.warning("%d background task(s) still running at exit", self.runner.in_flight)
