@@ -193,3 +193,35 @@ def test_quit_does_not_wait_for_a_handler_blocked_on_a_peer_and_the_next_start_r
         assert quitting.stop(timeout=30)
     assert runs == ["interrupted run", "resumed"]
     assert job_row(ctx, "meeting-1") == (JobState.DONE, None, 1)
+
+
+class CountingPace(Pace):
+    """A pace that counts the rests taken between batches (and takes none)."""
+
+    def __init__(self, stop: threading.Event) -> None:
+        super().__init__(stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
+        self.rests = 0
+
+    def between_batches(self) -> bool:
+        self.rests += 1
+        return super().between_batches()
+
+
+def test_the_outbox_rests_after_each_batch_of_jobs_and_stops_at_the_boundary(
+    ctx: ServiceContext,
+) -> None:
+    for index in range(5):
+        add_job(ctx, f"mail-{index}")
+    stop = threading.Event()
+    ran: list[str] = []
+
+    def deliver(payload: dict[str, Any]) -> None:
+        ran.append(payload["key"])
+        if len(ran) == 5:
+            stop.set()
+
+    worker = OutboxWorker(ctx, {"echo": deliver}, worker_id="w1", batch_size=2)
+    pace = CountingPace(stop)
+    worker.run_forever(stop, 0.05, pace=pace)  # returns once stop is set: no thread needed
+    assert ran == [f"mail-{index}" for index in range(5)]
+    assert pace.rests == 3  # after the batches of 2, 2 and 1 jobs
