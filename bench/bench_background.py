@@ -173,8 +173,8 @@ def backlog_run(services: AppServices, page: AdminBookingsPage) -> tuple[float, 
     backlog.thread.stop(timeout=30.0)
     monitor.stop()
     print(
-        f"  backlog: {backlog.changed:,} bookings completed in {took:.1f} s; longest GUI gap "
-        f"{with_worker:.1f} ms with the worker, {without:.1f} ms without",
+        f"  backlog: {backlog.changed:,} changes (bookings, proposals) in {took:.1f} s; "
+        f"longest GUI gap {with_worker:.1f} ms with the worker, {without:.1f} ms without",
         file=sys.stderr,
     )
     return with_worker, without, took

@@ -126,7 +126,8 @@ def has_unsettled_payments(ctx: ServiceContext) -> bool:
 class WorkerThread:
     """The outbox worker (and periodic tasks) on background threads of this process.
 
-    ``start()`` once; ``stop(timeout)`` sets the stop flag and joins both threads, returning
+    ``rest`` (the GUI process) makes both rest between batches; ``start()`` once;
+    ``stop(timeout)`` sets the stop flag and joins both threads, returning
     True when they ended in time. Their work stops at the next batch boundary (a few tens of
     milliseconds); only a handler inside a peer's call (Zoom, SMTP, Stripe, each with its own
     time-out) can outlast ``timeout``. Threads are daemons, so such a handler never keeps the
@@ -146,9 +147,11 @@ class WorkerThread:
         *,
         poll_interval: float = 1.0,
         periodic: Sequence[PeriodicTask] = (),
+        rest: bool = True,
     ) -> None:
         self.worker = worker
         self._poll_interval = poll_interval
+        self._rest = rest
         self._periodic = tuple(periodic)
         self._stop = threading.Event()
         self._threads = [
@@ -192,10 +195,17 @@ class WorkerThread:
         return any(thread.is_alive() for thread in self._threads)
 
     def _run_outbox(self) -> None:
-        self.worker.run_forever(self._stop, self._poll_interval, pace=Pace(self._stop))
+        self.worker.run_forever(self._stop, self._poll_interval, pace=self._pace())
+
+    def _pace(self) -> Pace:
+        """Rests between batches where a GUI shares the interpreter; the headless worker
+        only stops at the boundaries."""
+        if self._rest:
+            return Pace(self._stop)
+        return Pace(self._stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
 
     def _run_periodic(self) -> None:
-        pace = Pace(self._stop)
+        pace = self._pace()
         next_run = {task.name: 0.0 for task in self._periodic}
         while not self._stop.is_set():
             now = time.monotonic()
@@ -249,7 +259,7 @@ def run_headless(
             return _run_once(services, worker, out)
         stop = stop_event or threading.Event()
         thread = WorkerThread(
-            worker, poll_interval=poll_interval, periodic=maintenance_tasks(services)
+            worker, poll_interval=poll_interval, periodic=maintenance_tasks(services), rest=False
         )
         restore = _install_stop_signals(stop)
         try:
