@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 DUE_TRANSITIONS_INTERVAL = 60.0
 RECONCILE_INTERVAL = 300.0
+APP_START_DELAY = 3.0  # seconds between the app's start and its worker's first round
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,9 @@ def has_unsettled_payments(ctx: ServiceContext) -> bool:
 class WorkerThread:
     """The outbox worker (and periodic tasks) on background threads of this process.
 
-    ``rest`` (the GUI process) makes both rest between batches; ``start()`` once;
+    ``rest`` (the GUI process) makes both rest between batches, and ``start_delay`` lets the
+    first window be built before any work begins (a quit meanwhile ends them at once);
+    ``start()`` once;
     ``stop(timeout)`` sets the stop flag and joins both threads, returning
     True when they ended in time. Their work stops at the next batch boundary (a few tens of
     milliseconds); only a handler inside a peer's call (Zoom, SMTP, Stripe, each with its own
@@ -148,10 +151,12 @@ class WorkerThread:
         poll_interval: float = 1.0,
         periodic: Sequence[PeriodicTask] = (),
         rest: bool = True,
+        start_delay: float = 0.0,
     ) -> None:
         self.worker = worker
         self._poll_interval = poll_interval
         self._rest = rest
+        self._start_delay = start_delay
         self._periodic = tuple(periodic)
         self._stop = threading.Event()
         self._threads = [
@@ -195,6 +200,8 @@ class WorkerThread:
         return any(thread.is_alive() for thread in self._threads)
 
     def _run_outbox(self) -> None:
+        if self._stop.wait(self._start_delay):
+            return
         self.worker.run_forever(self._stop, self._poll_interval, pace=self._pace())
 
     def _pace(self) -> Pace:
@@ -205,6 +212,8 @@ class WorkerThread:
         return Pace(self._stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
 
     def _run_periodic(self) -> None:
+        if self._stop.wait(self._start_delay):
+            return
         pace = self._pace()
         next_run = {task.name: 0.0 for task in self._periodic}
         while not self._stop.is_set():
@@ -228,10 +237,13 @@ def _run_task(task: PeriodicTask, pace: Pace) -> None:
 def start_app_worker(services: Any) -> WorkerThread:
     """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit.
 
-    E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``."""
+    E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``. The work
+    begins APP_START_DELAY seconds after: the catch-up of a day away (due transitions, jobs,
+    the reconcile) then no longer competes with building the first windows."""
     thread = WorkerThread(
         build_worker(services, services.settings, mode="app"),
         periodic=maintenance_tasks(services),
+        start_delay=APP_START_DELAY,
     )
     thread.start()
     return thread

@@ -225,3 +225,17 @@ def test_the_outbox_rests_after_each_batch_of_jobs_and_stops_at_the_boundary(
     worker.run_forever(stop, 0.05, pace=pace)  # returns once stop is set: no thread needed
     assert ran == [f"mail-{index}" for index in range(5)]
     assert pace.rests == 3  # after the batches of 2, 2 and 1 jobs
+
+
+def test_a_quit_during_the_start_delay_ends_the_worker_before_any_work(
+    ctx: ServiceContext,
+) -> None:
+    add_job(ctx, "mail-early")
+    ran: list[str] = []
+    tasks = [PeriodicTask("due", 60.0, lambda pace: ran.append("upkeep"))]
+    worker = idle_worker(ctx, "desktop", lambda payload: ran.append("job"))
+    thread = WorkerThread(worker, poll_interval=0.05, periodic=tasks, start_delay=3600.0)
+    thread.start()
+    assert thread.stop(timeout=30)
+    assert ran == []
+    assert job_row(ctx, "mail-early") == (JobState.PENDING, None, 0)  # left for the next start
