@@ -163,14 +163,15 @@ class AppController(QObject):
 
     def shutdown(self, timeout_ms: int = QUIT_WAIT_MS) -> bool:
         """After the last window closed: wait at most ``timeout_ms`` for the running tasks to
-        deliver (an action sent just before closing commits before the services close);
-        True when idle. Quitting never waits longer for a task.
+        deliver, so an action sent just before closing usually commits before the services
+        close; True when idle. The quit itself never waits longer.
 
-        A task still running is not cut off: a pool thread cannot be stopped from outside,
-        and the process ends when it does (PySide waits for the pool at exit), with no window
-        left. Each task is one service call: a database transaction, committed whole or
-        rolled back, or a peer's call bounded by its own time-out, whose outcome, if it
-        could not be recorded, the payment reconcile settles at the next start."""
+        A task still running then is not cut off: a pool thread cannot be stopped from
+        outside, and the process, with no window left, ends when the task does (PySide waits
+        for the pool at exit). Each task is one service call: a database transaction,
+        committed whole or rolled back, or a peer's call bounded by its own time-out (a
+        payment whose outcome could not be recorded is settled by the reconcile at the next
+        start)."""
         idle = self.runner.wait_for_idle(timeout_ms)
         if not idle:
             log.warning("%d background task(s) still running at exit", self.runner.in_flight)
