@@ -34,6 +34,7 @@ BENCHMARKS = {
     "search": "bench.bench_search",
     "startup": "bench.bench_startup",
     "role_windows": "bench.bench_role_windows",
+    "background": "bench.bench_background",
 }
 DATABASES = ("sqlite", "postgres")
 BASELINE = Path(__file__).with_name("baseline.json")

@@ -6005,6 +6005,18 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Waiting for Stripe to make the refund. You can close this window: the refund goes on, and the payments list shows how it ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for Stripe to say how your payment stands. You can close this window and continue from My bookings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for Stripe to take the payment. You can close this window: the payment goes on, and My bookings shows how it ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation type="unfinished" />
     </message>

@@ -6010,6 +6010,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esperando a que Stripe confirme el pago…</translation>
     </message>
     <message>
+      <source>Waiting for Stripe to make the refund. You can close this window: the refund goes on, and the payments list shows how it ended.</source>
+      <translation>Esperando a que Stripe haga el reembolso. Puede cerrar esta ventana: el reembolso sigue su curso y la lista de pagos muestra cómo terminó.</translation>
+    </message>
+    <message>
+      <source>Waiting for Stripe to say how your payment stands. You can close this window and continue from My bookings.</source>
+      <translation>Esperando a que Stripe diga en qué punto está su pago. Puede cerrar esta ventana y continuar desde Mis reservas.</translation>
+    </message>
+    <message>
+      <source>Waiting for Stripe to take the payment. You can close this window: the payment goes on, and My bookings shows how it ended.</source>
+      <translation>Esperando a que Stripe cobre el pago. Puede cerrar esta ventana: el pago sigue su curso y Mis reservas muestra cómo terminó.</translation>
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation>Esperando al profesor</translation>
     </message>
