@@ -14,6 +14,11 @@ from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import AuditAction, Gig, Level, Role, User
+from linguaflex_desktop.services.catalogue.free_time import (
+    FreeTime,
+    check_free_time,
+    fitting_gigs,
+)
 from linguaflex_desktop.services.catalogue.ratings import (
     at_least,
     check_min_rating,
@@ -257,6 +262,7 @@ class CatalogueService:
         text: str = "",
         sort: str = "relevance",
         min_rating: int | None = None,
+        free_time: FreeTime | None = None,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[GigDTO]:
@@ -269,9 +275,11 @@ class CatalogueService:
         teachers whose shown average is at least that. Sorts: relevance (title words above
         teacher and language, above description; ties cheapest, then oldest), price_asc,
         price_desc, newest, rating (best average first, then most reviews; teachers without
-        reviews last). Each gig carries its teacher's summary (country, languages, rating over
-        visible reviews), read in the same query: the ratings come from one aggregate joined
-        once (``catalogue.ratings``).
+        reviews last). ``free_time`` keeps gigs whose teacher has a bookable slot of the
+        gig's shortest session then, in the acting user's zone, within the next 14 days
+        (``catalogue.free_time``). Each gig carries its teacher's summary (country, languages,
+        rating over visible reviews), read in the same query: the ratings come from one
+        aggregate joined once (``catalogue.ratings``).
         """
         if sort not in SORTS:
             raise ValidationError(
@@ -283,6 +291,7 @@ class CatalogueService:
             )
         _check_rate_bounds(min_rate_minor, max_rate_minor)
         min_rating = check_min_rating(min_rating)
+        free_time = check_free_time(free_time)
         check_paging(offset, limit)
         totals = visible_totals()
         query = (
@@ -305,7 +314,7 @@ class CatalogueService:
         search = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH)
         words = Words.of(search)
         with self._ctx.unit_of_work(write=False) as uow:
-            load_acting_user(uow.session, actor)
+            acting = load_acting_user(uow.session, actor)
             matched = None
             if search and not words.words:
                 query = query.where(false())  # only punctuation: no word to find
@@ -314,6 +323,10 @@ class CatalogueService:
                     words = words.in_language(normalize_language(language))
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
+            if free_time is not None:
+                now = self._ctx.now()
+                fits = fitting_gigs(uow.session, query, free_time=free_time, viewer=acting, now=now)
+                query = query.where(fits)
             # The page and the count of every match in one pass: the count as a window
             # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
