@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
@@ -85,45 +85,65 @@ def _quarters(draw: st.DrawFn, low: int, high: int) -> int:
 @st.composite
 def free_times(draw: st.DrawFn) -> FreeTime:
     if draw(st.booleans()):
-        return draw(st.sampled_from(list(PRESETS.values())))
+        return draw(st.sampled_from([*PRESETS.values(), FreeTime(frozenset(range(7)), 0, 24)]))
     days = draw(st.frozensets(st.integers(0, 6), min_size=1))
     start = draw(st.integers(0, 23))
     return FreeTime(days, start, draw(st.integers(start + 1, 24)))
 
 
-def _intervals(draw: st.DrawFn, now: datetime, count: int) -> list[tuple[datetime, datetime]]:
-    """Non-overlapping quarter-hour intervals over the next 15 days."""
-    starts = sorted(draw(st.sets(st.integers(0, 15 * 96), max_size=count)))
-    grid = now.replace(minute=0, second=0, microsecond=0)
-    found = []
-    for index, start in enumerate(starts):
-        room = (starts[index + 1] - start) if index + 1 < len(starts) else 16
-        length = draw(st.integers(1, max(1, min(room, 16))))
-        begin = grid + timedelta(minutes=15 * start)
-        found.append((begin, begin + timedelta(minutes=15 * length)))
+def _placed(
+    draw: st.DrawFn, now: datetime, zone: str, wall: dict[int, int], dates: list[date]
+) -> list[tuple[datetime, datetime]]:
+    """Non-overlapping quarter-hour intervals on some of ``dates`` (local to ``zone``), each
+    starting near the wall-clock minute ``wall`` gives for its weekday (the start of a
+    teacher's range, of the student's hours), so that they take free time away."""
+    tz = ZoneInfo(zone)
+    found: list[tuple[datetime, datetime]] = []
+    for day in dates:
+        minute = wall.get(day.weekday(), _quarters(draw, 0, 95)) + _quarters(draw, -2, 6)
+        local = datetime.combine(day, time(0), tzinfo=tz) + timedelta(minutes=minute)
+        begin = local.astimezone(UTC)
+        finish = begin + timedelta(minutes=_quarters(draw, 1, 8))
+        if not found or found[-1][1] <= begin:
+            found.append((begin, finish))
     return found
 
 
+def _free_instant(draw: st.DrawFn, now: datetime, zone: str, free: FreeTime) -> datetime:
+    """Some instant of the next two weeks inside the student's free time (wall clock)."""
+    tz = ZoneInfo(zone)
+    day = now.astimezone(tz).date() + timedelta(days=draw(st.integers(1, 12)))
+    while day.weekday() not in free.weekdays:
+        day += timedelta(days=1)
+    minute = _quarters(draw, free.start_hour * 4, free.end_hour * 4 - 1)
+    return (datetime.combine(day, time(0), tzinfo=tz) + timedelta(minutes=minute)).astimezone(UTC)
+
+
 @st.composite
-def teachers(draw: st.DrawFn, now: datetime) -> Teacher:
-    ranges = []
-    for weekday in sorted(draw(st.sets(st.integers(0, 6), min_size=1, max_size=5))):
-        start = _quarters(draw, 0, 92)
-        end = min(1440, start + _quarters(draw, 1, 40))
-        ranges.append((weekday, start, end))
-        if end < 1380 and draw(st.booleans()):  # a second range later that day
-            later = end + _quarters(draw, 1, (1440 - end) // 15 - 1)
-            ranges.append((weekday, later, min(1440, later + _quarters(draw, 1, 16))))
-    today = now.date()
-    offsets = draw(st.sets(st.integers(-1, 16), max_size=3))
-    bookings = [
-        (start, end, draw(st.integers(0, 3)) > 0) for start, end in _intervals(draw, now, 6)
-    ]
+def teachers(draw: st.DrawFn, now: datetime, aim: datetime) -> Teacher:
+    """A teacher whose first range lies around ``aim`` in their own zone (so that it meets the
+    student's free time, or misses it by a DST hour), with days off and bookings on the days
+    of their ranges."""
+    zone = draw(st.sampled_from(ZONES))
+    local = aim.astimezone(ZoneInfo(zone))
+    start = max(0, local.hour * 60 + local.minute - _quarters(draw, 0, 6))
+    ranges = {local.weekday(): (start, min(1440, start + _quarters(draw, 1, 12)))}
+    for weekday in draw(st.sets(st.integers(0, 6), max_size=2)) - set(ranges):
+        begin = _quarters(draw, 0, 92)
+        ranges[weekday] = (begin, min(1440, begin + _quarters(draw, 1, 24)))
+    days = [now.date() + timedelta(days=offset) for offset in range(-1, 17)]
+    days = [day for day in days if day.weekday() in ranges]
+    fate = [draw(st.sampled_from(("free", "off", "off", "booked", "booked"))) for _day in days]
+    booked = [day for day, what in zip(days, fate, strict=True) if what == "booked"]
+    starts = {weekday: begin for weekday, (begin, _end) in ranges.items()}
     return Teacher(
-        zone=draw(st.sampled_from(ZONES)),
-        ranges=tuple(ranges),
-        days_off=tuple(today + timedelta(days=offset) for offset in sorted(offsets)),
-        bookings=tuple(bookings),
+        zone=zone,
+        ranges=tuple((weekday, *ranges[weekday]) for weekday in sorted(ranges)),
+        days_off=tuple(day for day, what in zip(days, fate, strict=True) if what == "off"),
+        bookings=tuple(
+            (begin, end, draw(st.integers(0, 3)) > 0)
+            for begin, end in _placed(draw, now, zone, starts, booked)
+        ),
         gig_minutes=tuple(
             draw(st.lists(st.sampled_from((15, 30, 45, 60, 90, 120)), min_size=1, max_size=2))
         ),
@@ -133,13 +153,30 @@ def teachers(draw: st.DrawFn, now: datetime) -> Teacher:
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
     now = draw(st.sampled_from(NOW_BASES)) + timedelta(minutes=draw(st.integers(0, 4 * 1440)))
+    zone = draw(st.sampled_from(ZONES))
+    free = draw(free_times())
+    count = draw(st.integers(1, 3))
+    aims = [_free_instant(draw, now, zone, free) for _teacher in range(count)]
     return Scenario(
         now=now,
-        student_zone=draw(st.sampled_from(ZONES)),
-        free_time=draw(free_times()),
-        teachers=tuple(draw(st.lists(teachers(now), min_size=1, max_size=3))),
-        student_bookings=tuple(_intervals(draw, now, 2)),
+        student_zone=zone,
+        free_time=free,
+        teachers=tuple(draw(teachers(now, aim)) for aim in aims),
+        student_bookings=tuple(draw(_near(aims))),
     )
+
+
+@st.composite
+def _near(draw: st.DrawFn, aims: list[datetime]) -> list[tuple[datetime, datetime]]:
+    """A few of the student's own bookings around the teachers' ranges, a week apart."""
+    found: list[tuple[datetime, datetime]] = []
+    week = timedelta(days=7)
+    for begin in sorted({aim + week * draw(st.integers(-1, 1)) for aim in aims}):
+        if draw(st.booleans()):
+            begin += timedelta(minutes=_quarters(draw, -4, 4))
+            if not found or found[-1][1] <= begin:
+                found.append((begin, begin + timedelta(minutes=_quarters(draw, 1, 6))))
+    return found
 
 
 # --- the brute-force reference ----------------------------------------------------------------

@@ -142,7 +142,7 @@ def test_a_bad_free_time_is_refused_with_a_message(
 
 
 @settings(
-    max_examples=20,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
