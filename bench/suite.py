@@ -32,6 +32,7 @@ BENCHMARKS = {
     "attention": "bench.bench_attention",
     "booking_windows": "bench.bench_booking_windows",
     "search": "bench.bench_search",
+    "free_time": "bench.bench_free_time",
 }
 DATABASES = ("sqlite", "postgres")
 BASELINE = Path(__file__).with_name("baseline.json")
