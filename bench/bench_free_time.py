@@ -42,6 +42,7 @@ from linguaflex_desktop.models import (
     SessionBooking,
     User,
 )
+from linguaflex_desktop.services.booking.free_time import fitting_gigs
 from linguaflex_desktop.services.catalogue.free_time import FreeTime
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -234,7 +235,7 @@ def _p95(values: list[float]) -> float:
 def figures(url: str) -> list[Figure]:
     rng = random.Random(13)
     engine, ctx, student = seed(url, rng)
-    search = CatalogueService(ctx).search_gigs
+    search = CatalogueService(ctx, free_time=fitting_gigs).search_gigs
     cold = _ms(lambda: search(student, free_time=WINDOWS["weekday evenings"]))
     found = []
     for name, window in WINDOWS.items():

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import AvailabilityException, Gig, Role, User
+from linguaflex_desktop.services.booking.free_time import fitting_gigs
 from linguaflex_desktop.services.catalogue.free_time import FreeTime
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -38,7 +39,7 @@ AFTER_THE_GAP = datetime(2027, 4, 5, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def catalogue(ctx: ServiceContext) -> CatalogueService:
-    return CatalogueService(ctx)
+    return CatalogueService(ctx, free_time=fitting_gigs)
 
 
 @pytest.fixture
@@ -154,7 +155,9 @@ def test_free_time_search_matches_a_minute_by_minute_reference(
     student_id, gig_ids = store(ctx, scenario)
     clock.set(scenario.now)
     student = Actor(student_id, "student@example.com", Role.STUDENT, "S", scenario.student_zone)
-    found = _found(CatalogueService(ctx), student, free_time=scenario.free_time)
+    found = _found(
+        CatalogueService(ctx, free_time=fitting_gigs), student, free_time=scenario.free_time
+    )
     expected = {gig_ids[teacher][gig] for teacher, gig in fitting(scenario)}
     assert found == expected
 
@@ -187,3 +190,10 @@ def _day_off(ctx: ServiceContext, teacher_id: int, day: date) -> None:
     with ctx.unit_of_work() as uow:
         uow.session.add(AvailabilityException(teacher_id=teacher_id, local_date=day))
         uow.commit()
+
+
+def test_a_catalogue_without_the_filter_refuses_a_search_by_free_time(
+    ctx: ServiceContext, new_yorker: Actor
+) -> None:
+    with pytest.raises(ValidationError, match="not available"):
+        CatalogueService(ctx).search_gigs(new_yorker, free_time=EVENINGS)

@@ -16,8 +16,8 @@ from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationErro
 from linguaflex_desktop.models import AuditAction, Gig, Level, Role, User
 from linguaflex_desktop.services.catalogue.free_time import (
     FreeTime,
+    FreeTimeFilter,
     check_free_time,
-    fitting_gigs,
 )
 from linguaflex_desktop.services.catalogue.ratings import (
     at_least,
@@ -151,8 +151,11 @@ def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
 class CatalogueService:
     """Profiles, gigs and search. Teachers edit their own; admins suspend; all can search."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, *, free_time: FreeTimeFilter | None = None) -> None:
+        """``free_time``: the search-by-free-time filter (``booking.free_time.fitting_gigs``,
+        wired by bootstrap); without it a search by free time is refused."""
         self._ctx = ctx
+        self._free_time = free_time
 
     # --- gigs -------------------------------------------------------------------------------
 
@@ -324,9 +327,7 @@ class CatalogueService:
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
             if free_time is not None:
-                now = self._ctx.now()
-                fits = fitting_gigs(uow.session, query, free_time=free_time, viewer=acting, now=now)
-                query = query.where(fits)
+                query = query.where(self._fitting(uow.session, query, free_time, acting))
             # The page and the count of every match in one pass: the count as a window
             # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
@@ -341,6 +342,14 @@ class CatalogueService:
             else:
                 total = 0
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    def _fitting(
+        self, session: Session, query: Select[Any], free_time: FreeTime, viewer: User
+    ) -> Any:
+        if self._free_time is None:
+            raise ValidationError(tx("Search by free time is not available here."))
+        now = self._ctx.now()
+        return self._free_time(session, query, free_time=free_time, viewer=viewer, now=now)
 
     @staticmethod
     def _ordering(sort: str, matched: Subquery | None, totals: Any) -> list[Any]:

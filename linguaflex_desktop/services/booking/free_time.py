@@ -1,0 +1,235 @@
+"""Search by free time, the filter (``catalogue.free_time.FreeTimeFilter``): keep the gigs
+whose teacher has a bookable slot when the student is free, in the student's own zone, within
+the next two weeks.
+
+A ``FreeTime`` is some weekdays and an hour window, in the student's zone ("weekday
+evenings" is Monday to Friday, 17:00-21:00). A gig fits when its teacher has a slot of at
+least the gig's shortest session whose every 15-minute block
+
+- has its wall time in the student's zone on one of the weekdays and within the hours,
+- is available by the teacher's weekly ranges (in the teacher's zone) and not on a day off
+  (``block_grid`` reads them as ``availability.available_blocks`` does, DST included),
+- overlaps no slot-holding booking of the teacher or of the student,
+
+and whose start lies between the earliest bookable start (now + the booking lead time) and
+now + 14 days. The candidates come from the search's other filters; their ranges, days off and
+bookings are read in three batched queries, and the arithmetic is a few int operations per
+teacher (``block_grid``). Runs on the calling (worker) thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    Subquery,
+    and_,
+    any_,
+    bindparam,
+    false,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import Session
+
+from linguaflex_desktop.models import AvailabilityException, AvailabilityRule, Gig, User
+from linguaflex_desktop.models import SessionBooking as Booking
+from linguaflex_desktop.services.booking import rules
+from linguaflex_desktop.services.booking.availability import busy_intervals, zone_of
+from linguaflex_desktop.services.booking.block_grid import (
+    ZoneGrid,
+    anchor_of,
+    longest_run,
+    zone_grid,
+)
+from linguaflex_desktop.services.catalogue.free_time import FreeTime
+
+HORIZON = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class _Search:
+    """One free-time search's fixed parts: the window's blocks and where slots may start."""
+
+    anchor: datetime
+    window: int  # blocks in the student's free time
+    starts: int  # blocks a slot may start at
+
+    def grid(self, zone_name: str) -> ZoneGrid:
+        return zone_grid(zone_name, self.anchor)
+
+
+def fitting_gigs(
+    session: Session,
+    candidates: Select[Any],
+    *,
+    free_time: FreeTime,
+    viewer: User,
+    now: datetime,
+) -> Any:
+    """The SQL condition keeping the gigs of ``candidates`` (a select of gig rows joined with
+    their teachers, every other filter applied) whose teacher is free for the gig's shortest
+    session within ``free_time`` of ``viewer`` (a student's zone) in the next 14 days."""
+    teachers = (
+        candidates.with_only_columns(
+            Gig.teacher_id.label("teacher_id"),
+            User.time_zone.label("time_zone"),
+            func.max(Gig.min_duration_minutes).label("needed"),
+        )
+        .group_by(Gig.teacher_id, User.time_zone)
+        .subquery("free_time_candidates")
+    )
+    minutes = free_minutes(session, teachers, free_time=free_time, viewer=viewer, now=now)
+    dialect = session.get_bind().dialect.name
+    by_minutes: dict[int, list[int]] = defaultdict(list)
+    for teacher_id, longest in minutes.items():
+        by_minutes[longest].append(teacher_id)
+    if not by_minutes:
+        return false()
+    return or_(
+        *(
+            and_(
+                _among(Gig.teacher_id, f"free_for_{longest}", ids, dialect),
+                Gig.min_duration_minutes <= longest,
+            )
+            for longest, ids in sorted(by_minutes.items())
+        )
+    )
+
+
+def _among(column: Any, name: str, ids: Iterable[int], dialect: str) -> Any:
+    """``column`` is one of ``ids``, sent as one parameter: a Postgres array, a JSON array
+    on SQLite (an IN of thousands of values costs milliseconds to build and to send)."""
+    values = sorted(ids)
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, values, type_=ARRAY(Integer)))
+    listed = func.json_each(bindparam(name, json.dumps(values))).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+def free_minutes(
+    session: Session,
+    teachers: Subquery,
+    *,
+    free_time: FreeTime,
+    viewer: User,
+    now: datetime,
+) -> dict[int, int]:
+    """teacher id -> the longest free slot (minutes, up to the teacher's ``needed`` minutes)
+    within ``free_time``, for ``teachers`` (rows of teacher_id, time_zone, needed); only
+    teachers with some free slot are keyed."""
+    search = _search_of(session, free_time=free_time, viewer=viewer, now=now)
+    if not search.window & search.starts:
+        return {}
+    connection = session.connection()  # plain rows: no ORM loading for thousands of them
+    weekly, grids, needed = _weekly_blocks(connection, teachers, search)
+    hopeful = {
+        teacher_id: blocks
+        for teacher_id, blocks in weekly.items()
+        if _longest(blocks, needed[teacher_id], search)
+    }
+    if not hopeful:
+        return {}
+    utc = search.grid("UTC")
+    for teacher_id, day in _days_off(connection, hopeful, utc):
+        hopeful[teacher_id] &= ~grids[teacher_id].on_date(day)
+    for teacher_id, start_at, end_at in _bookings(connection, hopeful, utc, search.window):
+        hopeful[teacher_id] &= ~utc.span(start_at, end_at)
+    found = {}
+    for teacher_id, blocks in hopeful.items():
+        longest = _longest(blocks, needed[teacher_id], search)
+        if longest:
+            found[teacher_id] = longest
+    return found
+
+
+def _search_of(session: Session, *, free_time: FreeTime, viewer: User, now: datetime) -> _Search:
+    anchor = anchor_of(now)
+    viewer_zone = zone_of(viewer.time_zone).key
+    viewer_grid = zone_grid(viewer_zone, anchor)
+    window = 0
+    for weekday, start_minute, end_minute in free_time.ranges():
+        window |= viewer_grid.weekly(weekday, start_minute, end_minute)
+    utc = zone_grid("UTC", anchor)
+    latest = min(now + HORIZON, rules.latest_bookable_start(now))
+    starts = utc.starts(rules.earliest_bookable_start(now), latest)
+    busy = 0
+    for start_at, end_at in busy_intervals(session, [viewer.id], utc.anchor, utc.end):
+        busy |= utc.span(start_at, end_at)
+    return _Search(anchor=anchor, window=window & ~busy, starts=starts)
+
+
+def _longest(blocks: int, needed_minutes: int, search: _Search) -> int:
+    """Minutes of the longest free slot in the window (capped at ``needed_minutes``)."""
+    cap = -(-needed_minutes // rules.SLOT_STEP_MINUTES)
+    return longest_run(blocks & search.window, search.starts, cap) * rules.SLOT_STEP_MINUTES
+
+
+def _weekly_blocks(
+    connection: Connection, teachers: Subquery, search: _Search
+) -> tuple[dict[int, int], dict[int, ZoneGrid], dict[int, int]]:
+    """For each teacher with weekly ranges: the blocks they cover, the teacher's zone grid
+    and the minutes their gigs need (each keyed by teacher id)."""
+    rule = AvailabilityRule
+    rows = connection.execute(
+        select(
+            teachers.c.teacher_id,
+            teachers.c.time_zone,
+            teachers.c.needed,
+            rule.weekday,
+            rule.start_minute,
+            rule.end_minute,
+        ).join(rule, rule.teacher_id == teachers.c.teacher_id)
+    )
+    weekly: dict[int, int] = {}
+    grids: dict[int, ZoneGrid] = {}
+    needed: dict[int, int] = {}
+    by_zone: dict[str, ZoneGrid] = {}
+    for teacher_id, zone, minutes, weekday, start_minute, end_minute in rows:
+        grid = by_zone.get(zone) or by_zone.setdefault(zone, search.grid(zone))
+        weekly[teacher_id] = weekly.get(teacher_id, 0) | grid.weekly(
+            weekday, start_minute, end_minute
+        )
+        grids[teacher_id], needed[teacher_id] = grid, minutes
+    return weekly, grids, needed
+
+
+def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) -> Iterable[Any]:
+    """(teacher id, local date) of the teachers' days off that may fall in the grid (local
+    dates run a day either side of UTC ones)."""
+    day = timedelta(days=1)
+    exception = AvailabilityException
+    return connection.execute(
+        select(exception.teacher_id, exception.local_date).where(
+            _among(exception.teacher_id, "teachers", teachers, connection.dialect.name),
+            exception.local_date.between(utc.anchor.date() - day, utc.end.date() + day),
+        )
+    )
+
+
+def _bookings(
+    connection: Connection, teachers: Iterable[int], utc: ZoneGrid, window: int
+) -> Iterable[Any]:
+    """(teacher id, start, end) of the teachers' slot-holding bookings that touch the window."""
+    touching = [
+        and_(Booking.start_at < end, Booking.end_at > start) for start, end in utc.intervals(window)
+    ]
+    return connection.execute(
+        select(Booking.teacher_id, Booking.start_at, Booking.end_at).where(
+            _among(Booking.teacher_id, "teachers", teachers, connection.dialect.name),
+            Booking.status.in_(rules.SLOT_HOLDING_STATUSES),
+            Booking.start_at < utc.end,
+            Booking.end_at > utc.anchor,
+            or_(*touching),
+        )
+    )
