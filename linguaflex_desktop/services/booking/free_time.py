@@ -47,14 +47,17 @@ from linguaflex_desktop.models import SessionBooking as Booking
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.booking.availability import busy_intervals, zone_of
 from linguaflex_desktop.services.booking.block_grid import (
+    QUARTERS_PER_DAY,
     ZoneGrid,
     anchor_of,
     longest_run,
     zone_grid,
 )
 from linguaflex_desktop.services.catalogue.free_time import FreeTime
+from linguaflex_desktop.services.common.pricing import MAX_DURATION_MINUTES
 
 HORIZON = timedelta(days=14)
+STEP = rules.SLOT_STEP_MINUTES
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ def free_minutes(
     if not search.window & search.starts:
         return {}
     connection = session.connection()  # plain rows: no ORM loading for thousands of them
-    weekly, grids, needed = _weekly_blocks(connection, teachers, search)
+    weekly, zones, needed = _weekly_blocks(connection, teachers, search)
     hopeful = {
         teacher_id: blocks
         for teacher_id, blocks in weekly.items()
@@ -142,9 +145,10 @@ def free_minutes(
         return {}
     utc = search.grid("UTC")
     for teacher_id, day in _days_off(connection, hopeful, utc):
-        hopeful[teacher_id] &= ~grids[teacher_id].on_date(day)
-    for teacher_id, start_at, end_at in _bookings(connection, hopeful, utc, search.window):
-        hopeful[teacher_id] &= ~utc.span(start_at, end_at)
+        hopeful[teacher_id] &= ~search.grid(zones[teacher_id]).on_date(day)
+    for teacher_id, start_at, end_at in _bookings(connection, utc, search.window):
+        if teacher_id in hopeful:
+            hopeful[teacher_id] &= ~utc.span(start_at, end_at)
     found = {}
     for teacher_id, blocks in hopeful.items():
         longest = _longest(blocks, needed[teacher_id], search)
@@ -161,8 +165,10 @@ def _search_of(session: Session, *, free_time: FreeTime, viewer: User, now: date
     for weekday, start_minute, end_minute in free_time.ranges():
         window |= viewer_grid.weekly(weekday, start_minute, end_minute)
     utc = zone_grid("UTC", anchor)
+    earliest = rules.earliest_bookable_start(now)
     latest = min(now + HORIZON, rules.latest_bookable_start(now))
-    starts = utc.starts(rules.earliest_bookable_start(now), latest)
+    starts = utc.starts(earliest, latest)
+    window &= utc.span(earliest, latest + timedelta(minutes=MAX_DURATION_MINUTES))
     busy = 0
     for start_at, end_at in busy_intervals(session, [viewer.id], utc.anchor, utc.end):
         busy |= utc.span(start_at, end_at)
@@ -177,31 +183,31 @@ def _longest(blocks: int, needed_minutes: int, search: _Search) -> int:
 
 def _weekly_blocks(
     connection: Connection, teachers: Subquery, search: _Search
-) -> tuple[dict[int, int], dict[int, ZoneGrid], dict[int, int]]:
-    """For each teacher with weekly ranges: the blocks they cover, the teacher's zone grid
-    and the minutes their gigs need (each keyed by teacher id)."""
+) -> tuple[dict[int, int], dict[int, str], dict[int, int]]:
+    """For each teacher with weekly ranges: the blocks they cover, the teacher's zone and
+    the minutes their gigs need (each keyed by teacher id)."""
     rule = AvailabilityRule
+    quarters = QUARTERS_PER_DAY + 1  # the length of a row of ZoneGrid.by_quarter
     rows = connection.execute(
         select(
             teachers.c.teacher_id,
             teachers.c.time_zone,
             teachers.c.needed,
-            rule.weekday,
-            rule.start_minute,
-            rule.end_minute,
+            rule.weekday * quarters + rule.start_minute // STEP,
+            rule.weekday * quarters + rule.end_minute // STEP,
         ).join(rule, rule.teacher_id == teachers.c.teacher_id)
-    )
+    ).all()
     weekly: dict[int, int] = {}
-    grids: dict[int, ZoneGrid] = {}
+    zones: dict[int, str] = {}
     needed: dict[int, int] = {}
-    by_zone: dict[str, ZoneGrid] = {}
-    for teacher_id, zone, minutes, weekday, start_minute, end_minute in rows:
-        grid = by_zone.get(zone) or by_zone.setdefault(zone, search.grid(zone))
-        weekly[teacher_id] = weekly.get(teacher_id, 0) | grid.weekly(
-            weekday, start_minute, end_minute
-        )
-        grids[teacher_id], needed[teacher_id] = grid, minutes
-    return weekly, grids, needed
+    flat: dict[str, tuple[int, ...]] = {}  # by_quarter's rows end to end, per zone
+    for teacher_id, zone, minutes, first, last in rows:  # thousands of rows: kept lean
+        below = flat.get(zone)
+        if below is None:
+            below = flat[zone] = sum(search.grid(zone).by_quarter, ())
+        weekly[teacher_id] = weekly.get(teacher_id, 0) | (below[last] ^ below[first])
+        zones[teacher_id], needed[teacher_id] = zone, minutes
+    return weekly, zones, needed
 
 
 def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) -> Iterable[Any]:
@@ -217,19 +223,17 @@ def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) ->
     )
 
 
-def _bookings(
-    connection: Connection, teachers: Iterable[int], utc: ZoneGrid, window: int
-) -> Iterable[Any]:
-    """(teacher id, start, end) of the teachers' slot-holding bookings that touch the window."""
+def _bookings(connection: Connection, utc: ZoneGrid, window: int) -> Iterable[Any]:
+    """(teacher id, start, end) of the slot-holding bookings that touch the window: each of
+    its runs is a range of start times (no session lasts over MAX_DURATION_MINUTES), which
+    the index on start_at answers; the caller keeps its teachers' rows."""
+    longest = timedelta(minutes=MAX_DURATION_MINUTES)
     touching = [
-        and_(Booking.start_at < end, Booking.end_at > start) for start, end in utc.intervals(window)
+        and_(Booking.start_at > start - longest, Booking.start_at < end, Booking.end_at > start)
+        for start, end in utc.intervals(window)
     ]
     return connection.execute(
         select(Booking.teacher_id, Booking.start_at, Booking.end_at).where(
-            _among(Booking.teacher_id, "teachers", teachers, connection.dialect.name),
-            Booking.status.in_(rules.SLOT_HOLDING_STATUSES),
-            Booking.start_at < utc.end,
-            Booking.end_at > utc.anchor,
-            or_(*touching),
+            or_(*touching), Booking.status.in_(rules.SLOT_HOLDING_STATUSES)
         )
     )
