@@ -19,21 +19,23 @@ teacher (``block_grid``). Runs on the calling (worker) thread.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     Integer,
     Select,
+    String,
     Subquery,
     and_,
     any_,
     bindparam,
+    cast,
     false,
     func,
     or_,
@@ -57,6 +59,7 @@ from linguaflex_desktop.services.catalogue.free_time import FreeTime
 from linguaflex_desktop.services.common.pricing import MAX_DURATION_MINUTES
 
 HORIZON = timedelta(days=14)
+CODE = 1000  # a weekly range's code: first * CODE + last (both below 7 * 97)
 STEP = rules.SLOT_STEP_MINUTES
 
 
@@ -111,13 +114,15 @@ def fitting_gigs(
 
 
 def _among(column: Any, name: str, ids: Iterable[int], dialect: str) -> Any:
-    """``column`` is one of ``ids``, sent as one parameter: a Postgres array, a JSON array
-    on SQLite (an IN of thousands of values costs milliseconds to build and to send)."""
+    """``column`` is one of ``ids``, sent as one parameter: a Postgres array (its size known
+    to the planner), a JSON array on SQLite; an IN of thousands of values costs
+    milliseconds to build and to send."""
     values = sorted(ids)
     if dialect == "postgresql":
         return column == any_(bindparam(name, values, type_=ARRAY(Integer)))
-    listed = func.json_each(bindparam(name, json.dumps(values))).table_valued("value")
-    return column.in_(select(listed.c.value))
+    listed = ",".join(map(str, values))
+    rows = func.json_each(bindparam(name, f"[{listed}]", type_=String)).table_valued("value")
+    return column.in_(select(rows.c.value))
 
 
 def free_minutes(
@@ -185,29 +190,42 @@ def _weekly_blocks(
     connection: Connection, teachers: Subquery, search: _Search
 ) -> tuple[dict[int, int], dict[int, str], dict[int, int]]:
     """For each teacher with weekly ranges: the blocks they cover, the teacher's zone and
-    the minutes their gigs need (each keyed by teacher id)."""
+    the minutes their gigs need (each keyed by teacher id).
+
+    The database hands each teacher's ranges over as one string of codes, and the blocks of
+    a (zone, day, codes) are remembered: a teacher's ranges rarely change, and when they
+    do the string does, so a remembered answer is never stale."""
     rule = AvailabilityRule
     quarters = QUARTERS_PER_DAY + 1  # the length of a row of ZoneGrid.by_quarter
+    first = rule.weekday * quarters + rule.start_minute // STEP
+    last = rule.weekday * quarters + rule.end_minute // STEP
+    codes = func.aggregate_strings(cast(first * CODE + last, String), ",")
     rows = connection.execute(
-        select(
-            teachers.c.teacher_id,
-            teachers.c.time_zone,
-            teachers.c.needed,
-            rule.weekday * quarters + rule.start_minute // STEP,
-            rule.weekday * quarters + rule.end_minute // STEP,
-        ).join(rule, rule.teacher_id == teachers.c.teacher_id)
+        select(teachers.c.teacher_id, teachers.c.time_zone, teachers.c.needed, codes)
+        .join(rule, rule.teacher_id == teachers.c.teacher_id)
+        .group_by(teachers.c.teacher_id, teachers.c.time_zone, teachers.c.needed)
     ).all()
-    weekly: dict[int, int] = {}
-    zones: dict[int, str] = {}
-    needed: dict[int, int] = {}
-    flat: dict[str, tuple[int, ...]] = {}  # by_quarter's rows end to end, per zone
-    for teacher_id, zone, minutes, first, last in rows:  # thousands of rows: kept lean
-        below = flat.get(zone)
-        if below is None:
-            below = flat[zone] = sum(search.grid(zone).by_quarter, ())
-        weekly[teacher_id] = weekly.get(teacher_id, 0) | (below[last] ^ below[first])
-        zones[teacher_id], needed[teacher_id] = zone, minutes
-    return weekly, zones, needed
+    day = search.anchor.date()
+    weekly = {row[0]: _weekly_mask(row[1], day, row[3]) for row in rows}
+    return weekly, {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
+
+
+@lru_cache(maxsize=16384)
+def _weekly_mask(zone: str, day: date, codes: str) -> int:
+    """The blocks of ``zone``'s grid for ``day`` covered by weekly ranges coded as
+    ``first * CODE + last`` (flat ``ZoneGrid.by_quarter`` indexes), comma-separated."""
+    flat = _flat_rows(zone, day)
+    mask = 0
+    for code in codes.split(","):
+        first, last = divmod(int(code), CODE)
+        mask |= flat[last] ^ flat[first]
+    return mask
+
+
+@lru_cache(maxsize=256)
+def _flat_rows(zone: str, day: date) -> tuple[int, ...]:
+    grid = zone_grid(zone, datetime.combine(day, time(0), tzinfo=UTC))
+    return sum(grid.by_quarter, ())
 
 
 def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) -> Iterable[Any]:
@@ -220,7 +238,7 @@ def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) ->
             _among(exception.teacher_id, "teachers", teachers, connection.dialect.name),
             exception.local_date.between(utc.anchor.date() - day, utc.end.date() + day),
         )
-    )
+    ).all()
 
 
 def _bookings(connection: Connection, utc: ZoneGrid, window: int) -> Iterable[Any]:
@@ -236,4 +254,4 @@ def _bookings(connection: Connection, utc: ZoneGrid, window: int) -> Iterable[An
         select(Booking.teacher_id, Booking.start_at, Booking.end_at).where(
             or_(*touching), Booking.status.in_(rules.SLOT_HOLDING_STATUSES)
         )
-    )
+    ).all()
