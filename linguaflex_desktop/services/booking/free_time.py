@@ -12,9 +12,10 @@ least the gig's shortest session whose every 15-minute block
 - overlaps no slot-holding booking of the teacher or of the student,
 
 and whose start lies between the earliest bookable start (now + the booking lead time) and
-now + 14 days. The candidates come from the search's other filters; their ranges, days off and
-bookings are read in three batched queries, and the arithmetic is a few int operations per
-teacher (``block_grid``). Runs on the calling (worker) thread.
+now + 14 days. The bookable teachers' ranges (one string per teacher), the days off of those
+who could fit, and the bookings inside the window are read in three batched queries; the
+arithmetic is a few int operations per teacher (``block_grid``), and the result joins the
+search's SQL as lists of teacher ids. Runs on the calling (worker) thread.
 """
 
 from __future__ import annotations
@@ -29,9 +30,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Integer,
-    Select,
     String,
-    Subquery,
     and_,
     any_,
     bindparam,
@@ -44,7 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.models import AvailabilityException, AvailabilityRule, Gig, User
+from linguaflex_desktop.models import AvailabilityException, AvailabilityRule, Gig, Role, User
 from linguaflex_desktop.models import SessionBooking as Booking
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.booking.availability import busy_intervals, zone_of
@@ -75,27 +74,14 @@ class _Search:
         return zone_grid(zone_name, self.anchor)
 
 
-def fitting_gigs(
-    session: Session,
-    candidates: Select[Any],
-    *,
-    free_time: FreeTime,
-    viewer: User,
-    now: datetime,
-) -> Any:
-    """The SQL condition keeping the gigs of ``candidates`` (a select of gig rows joined with
-    their teachers, every other filter applied) whose teacher is free for the gig's shortest
-    session within ``free_time`` of ``viewer`` (a student's zone) in the next 14 days."""
-    teachers = (
-        candidates.with_only_columns(
-            Gig.teacher_id.label("teacher_id"),
-            User.time_zone.label("time_zone"),
-            func.max(Gig.min_duration_minutes).label("needed"),
-        )
-        .group_by(Gig.teacher_id, User.time_zone)
-        .subquery("free_time_candidates")
-    )
-    minutes = free_minutes(session, teachers, free_time=free_time, viewer=viewer, now=now)
+def fitting_gigs(session: Session, *, free_time: FreeTime, viewer: User, now: datetime) -> Any:
+    """The SQL condition keeping the gigs whose teacher is free for the gig's shortest
+    session within ``free_time`` of ``viewer`` (in the viewer's zone) in the next 14 days.
+
+    It is worked out for every teacher, whatever the search's other filters (they stay in
+    the search's own SQL): reading the candidates of those filters again would cost more
+    than the teachers they leave out."""
+    minutes = free_minutes(session, free_time=free_time, viewer=viewer, now=now)
     dialect = session.get_bind().dialect.name
     by_minutes: dict[int, list[int]] = defaultdict(list)
     for teacher_id, longest in minutes.items():
@@ -126,25 +112,21 @@ def _among(column: Any, name: str, ids: Iterable[int], dialect: str) -> Any:
 
 
 def free_minutes(
-    session: Session,
-    teachers: Subquery,
-    *,
-    free_time: FreeTime,
-    viewer: User,
-    now: datetime,
+    session: Session, *, free_time: FreeTime, viewer: User, now: datetime
 ) -> dict[int, int]:
-    """teacher id -> the longest free slot (minutes, up to the teacher's ``needed`` minutes)
-    within ``free_time``, for ``teachers`` (rows of teacher_id, time_zone, needed); only
-    teachers with some free slot are keyed."""
+    """teacher id -> the longest free slot within ``free_time`` (minutes, up to the longest
+    shortest-session of any gig: what any gig can ask for); only teachers with some free
+    slot are keyed."""
     search = _search_of(session, free_time=free_time, viewer=viewer, now=now)
-    if not search.window & search.starts:
+    needed = session.scalar(select(func.max(Gig.min_duration_minutes)))
+    if not search.window & search.starts or not needed:
         return {}
     connection = session.connection()  # plain rows: no ORM loading for thousands of them
-    weekly, zones, needed = _weekly_blocks(connection, teachers, search)
+    weekly, zones = _weekly_blocks(connection, search)
     hopeful = {
         teacher_id: blocks
         for teacher_id, blocks in weekly.items()
-        if _longest(blocks, needed[teacher_id], search)
+        if _longest(blocks, needed, search)
     }
     if not hopeful:
         return {}
@@ -156,7 +138,7 @@ def free_minutes(
             hopeful[teacher_id] &= ~utc.span(start_at, end_at)
     found = {}
     for teacher_id, blocks in hopeful.items():
-        longest = _longest(blocks, needed[teacher_id], search)
+        longest = _longest(blocks, needed, search)
         if longest:
             found[teacher_id] = longest
     return found
@@ -187,10 +169,10 @@ def _longest(blocks: int, needed_minutes: int, search: _Search) -> int:
 
 
 def _weekly_blocks(
-    connection: Connection, teachers: Subquery, search: _Search
-) -> tuple[dict[int, int], dict[int, str], dict[int, int]]:
-    """For each teacher with weekly ranges: the blocks they cover, the teacher's zone and
-    the minutes their gigs need (each keyed by teacher id).
+    connection: Connection, search: _Search
+) -> tuple[dict[int, int], dict[int, str]]:
+    """For each bookable teacher with weekly ranges: the blocks they cover and the
+    teacher's zone (both keyed by teacher id).
 
     The database hands each teacher's ranges over as one string of codes, and the blocks of
     a (zone, day, codes) are remembered: a teacher's ranges rarely change, and when they
@@ -201,13 +183,15 @@ def _weekly_blocks(
     last = rule.weekday * quarters + rule.end_minute // STEP
     codes = func.aggregate_strings(cast(first * CODE + last, String), ",")
     rows = connection.execute(
-        select(teachers.c.teacher_id, teachers.c.time_zone, teachers.c.needed, codes)
-        .join(rule, rule.teacher_id == teachers.c.teacher_id)
-        .group_by(teachers.c.teacher_id, teachers.c.time_zone, teachers.c.needed)
+        select(User.id, User.time_zone, codes)
+        .join(rule, rule.teacher_id == User.id)
+        .where(User.role == Role.TEACHER, User.is_active.is_(True), User.suspended_at.is_(None))
+        .group_by(User.id, User.time_zone)
     ).all()
     day = search.anchor.date()
-    weekly = {row[0]: _weekly_mask(row[1], day, row[3]) for row in rows}
-    return weekly, {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
+    return {row[0]: _weekly_mask(row[1], day, row[2]) for row in rows}, dict(
+        (row[0], row[1]) for row in rows
+    )
 
 
 @lru_cache(maxsize=16384)

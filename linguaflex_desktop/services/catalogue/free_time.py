@@ -16,7 +16,6 @@ from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.texts import tx
 
 if TYPE_CHECKING:  # the UI imports FreeTime: no SQL for it at run time
-    from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
     from linguaflex_desktop.models import User
@@ -80,11 +79,5 @@ class FreeTimeFilter(Protocol):
     """Turns a student's free time into a SQL condition on gigs (``booking.free_time``)."""
 
     def __call__(
-        self,
-        session: Session,
-        candidates: Select[Any],
-        *,
-        free_time: FreeTime,
-        viewer: User,
-        now: datetime,
+        self, session: Session, *, free_time: FreeTime, viewer: User, now: datetime
     ) -> Any: ...

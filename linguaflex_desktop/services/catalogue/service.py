@@ -265,7 +265,7 @@ class CatalogueService:
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
             if free_time is not None:
-                query = query.where(self._fitting(uow.session, query, free_time, acting))
+                query = query.where(self._fitting(uow.session, free_time, acting))
             # The page and the count of every match in one pass: the count as a window
             # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
@@ -281,13 +281,11 @@ class CatalogueService:
                 total = 0
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
-    def _fitting(
-        self, session: Session, query: Select[Any], free_time: FreeTime, viewer: User
-    ) -> Any:
+    def _fitting(self, session: Session, free_time: FreeTime, viewer: User) -> Any:
         if self._free_time is None:
             raise ValidationError(tx("Search by free time is not available here."))
         now = self._ctx.now()
-        return self._free_time(session, query, free_time=free_time, viewer=viewer, now=now)
+        return self._free_time(session, free_time=free_time, viewer=viewer, now=now)
 
     @staticmethod
     def _ordering(sort: str, matched: Subquery | None, totals: Any) -> list[Any]:
