@@ -85,6 +85,45 @@ def test_days_off_and_bookings_take_away_free_time_but_cancelled_bookings_do_not
     assert _found(catalogue, new_yorker, free_time=EVENINGS) == set()  # 45 minutes left
 
 
+def test_the_students_own_booking_takes_that_time_away(
+    ctx: ServiceContext, clock: FakeClock, catalogue: CatalogueService, new_yorker: Actor
+) -> None:
+    gig = _teacher(ctx, "berta", "Europe/Berlin", [(2, 22 * 60, 23 * 60)], min_duration=60)
+    other = _teacher(ctx, "otto", "UTC", [], min_duration=60)
+    clock.set(datetime(2027, 3, 10, 12, 0, tzinfo=UTC))
+    assert _found(catalogue, new_yorker, free_time=EVENINGS) == {gig}
+    teacher_id = catalogue.get_gig(new_yorker, other).teacher_id
+    with ctx.unit_of_work() as uow:
+        student, teacher = uow.session.get(User, new_yorker.id), uow.session.get(User, teacher_id)
+        start = datetime(2027, 3, 17, 21, 30, tzinfo=UTC)  # New York 17:30-18:30
+        row = booking_row(
+            student,
+            teacher,
+            uow.session.get(Gig, other),
+            start,
+            start + timedelta(hours=1),
+            HOLDING_PAIRS[1],
+        )
+        uow.session.add(row)
+        uow.commit()
+    assert _found(catalogue, new_yorker, free_time=EVENINGS) == set()
+
+
+def test_a_teacher_in_a_zone_this_machine_does_not_know_is_never_free(
+    ctx: ServiceContext, clock: FakeClock, catalogue: CatalogueService, new_yorker: Actor
+) -> None:
+    clock.set(IN_THE_GAP)
+    evening = [(weekday, 17 * 60, 22 * 60) for weekday in range(7)]
+    known = _teacher(ctx, "kim", "America/New_York", evening)
+    lost = _teacher(ctx, "lou", "America/New_York", evening)
+    with ctx.unit_of_work() as uow:
+        uow.session.get(
+            User, catalogue.get_gig(new_yorker, lost).teacher_id
+        ).time_zone = "Mars/Base"
+        uow.commit()
+    assert _found(catalogue, new_yorker, free_time=EVENINGS) == {known}
+
+
 def test_a_day_off_in_the_teachers_zone_removes_that_day(
     ctx: ServiceContext, clock: FakeClock, catalogue: CatalogueService, new_yorker: Actor
 ) -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfoNotFoundError
 
 from sqlalchemy import (
     Connection,
@@ -181,17 +182,23 @@ def _weekly_blocks(
     quarters = QUARTERS_PER_DAY + 1  # the length of a row of ZoneGrid.by_quarter
     first = rule.weekday * quarters + rule.start_minute // STEP
     last = rule.weekday * quarters + rule.end_minute // STEP
-    codes = func.aggregate_strings(cast(first * CODE + last, String), ",")
+    coded = func.aggregate_strings(cast(first * CODE + last, String), ",")
     rows = connection.execute(
-        select(User.id, User.time_zone, codes)
+        select(User.id, User.time_zone, coded)
         .join(rule, rule.teacher_id == User.id)
         .where(User.role == Role.TEACHER, User.is_active.is_(True), User.suspended_at.is_(None))
         .group_by(User.id, User.time_zone)
     ).all()
     day = search.anchor.date()
-    return {row[0]: _weekly_mask(row[1], day, row[2]) for row in rows}, dict(
-        (row[0], row[1]) for row in rows
-    )
+    weekly: dict[int, int] = {}
+    zones: dict[int, str] = {}
+    for teacher_id, zone, codes in rows:
+        try:
+            weekly[teacher_id] = _weekly_mask(zone, day, codes)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue  # a zone this machine does not know: never free, the search goes on
+        zones[teacher_id] = zone
+    return weekly, zones
 
 
 @lru_cache(maxsize=16384)
