@@ -4,12 +4,14 @@ bookings and the other filters, and random scenarios against a brute-force refer
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import AvailabilityException, Gig, Role, User
+from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.free_time import fitting_gigs
 from linguaflex_desktop.services.catalogue.free_time import FreeTime
 from linguaflex_desktop.services.catalogue.service import CatalogueService
@@ -199,6 +201,33 @@ def test_free_time_search_matches_a_minute_by_minute_reference(
     )
     expected = {gig_ids[teacher][gig] for teacher, gig in fitting(scenario)}
     assert found == expected
+    # The slots a student is then offered to book agree: a fitting gig has one in the window.
+    slots = AvailabilityService(ctx)
+    for teacher, ids in enumerate(gig_ids):
+        for gig_id, minutes in zip(ids, scenario.teachers[teacher].gig_minutes, strict=True):
+            offered = _offered_in_window(slots, student, gig_id, minutes, scenario)
+            assert offered == (gig_id in expected), (gig_id, minutes)
+
+
+def _offered_in_window(
+    slots: AvailabilityService, student: Actor, gig_id: int, minutes: int, scenario: Scenario
+) -> bool:
+    """Does the booking dialog's slot list hold a slot inside the free time (every quarter
+    hour of it, in the student's zone) that starts within 14 days?"""
+    zone, free = ZoneInfo(scenario.student_zone), scenario.free_time
+    today = scenario.now.astimezone(zone).date()
+    for slot in slots.free_slots(
+        student, gig_id, duration_minutes=minutes, from_date=today, to_date=today + timedelta(15)
+    ):
+        quarters = [slot.start_at + timedelta(minutes=15 * q) for q in range(minutes // 15)]
+        local = [quarter.astimezone(zone) for quarter in quarters]
+        if slot.start_at <= scenario.now + timedelta(days=14) and all(
+            moment.weekday() in free.weekdays
+            and free.start_hour * 60 <= moment.hour * 60 + moment.minute < free.end_hour * 60
+            for moment in local
+        ):
+            return True
+    return False
 
 
 def test_the_reference_finds_both_free_and_busy_teachers_in_a_dst_fortnight() -> None:
