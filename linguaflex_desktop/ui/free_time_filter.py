@@ -116,7 +116,7 @@ class FreeTimeFilter(QWidget):
             self.combo.addItem(localize(label), name)
         self.combo.setToolTip(t("When you are free, in your time zone ({zone})", zone=zone))
         self.combo.activated.connect(self._on_activated)
-        self.zone_label = QLabel(t("your time ({zone})", zone=zone))
+        self.zone_label = QLabel(t("your time zone: {zone}", zone=zone))
         self.zone_label.setEnabled(False)  # a quiet note
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -6466,7 +6466,7 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <source>your time ({zone})</source>
+      <source>your time zone: {zone}</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -6472,8 +6472,8 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu profesor canceló la clase, así que recibes un reembolso completo.</translation>
     </message>
     <message>
-      <source>your time ({zone})</source>
-      <translation>tu hora ({zone})</translation>
+      <source>your time zone: {zone}</source>
+      <translation>tu zona horaria: {zone}</translation>
     </message>
     <message>
       <source>Zoom account ID</source>
