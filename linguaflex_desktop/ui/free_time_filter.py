@@ -116,6 +116,11 @@ class FreeTimeFilter(QWidget):
             self.combo.addItem(localize(label), name)
         self.combo.setToolTip(t("When you are free, in your time zone ({zone})", zone=zone))
         self.combo.activated.connect(self._on_activated)
+        # as wide as a short choice: the search words keep the room (the list opens wider)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(18)
         self.zone_label = QLabel(t("your time zone: {zone}", zone=zone))
         self.zone_label.setEnabled(False)  # a quiet note
         layout = QHBoxLayout(self)
