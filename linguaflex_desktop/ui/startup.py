@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
+from linguaflex_desktop.ui.operations.startup import open_app_data
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -172,7 +173,8 @@ def run_gui_staged(
         return services
 
     def open_data() -> None:
-        runner.run(
+        open_app_data(
+            runner,
             build,
             on_success=lambda services: _services_ready(start, services, on_services_ready),
             on_failure=lambda error: _start_failed(start, app, error),
