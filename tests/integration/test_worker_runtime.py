@@ -245,7 +245,7 @@ def test_quitting_the_app_returns_while_a_job_waits_on_a_slow_peer(
     from linguaflex_desktop import app
     from linguaflex_desktop.config import load_settings
     from linguaflex_desktop.models import OutboxJob
-    from linguaflex_desktop.ui import app_controller
+    from linguaflex_desktop.ui import startup
     from linguaflex_desktop.worker import runtime
 
     inside, peer_answers = threading.Event(), threading.Event()
@@ -268,11 +268,17 @@ def test_quitting_the_app_returns_while_a_job_waits_on_a_slow_peer(
         )
         uow.commit()
 
-    def window_open_until_the_job_waits(services: object, **_options: object) -> int:
+    def window_open_until_the_job_waits(
+        _settings: object,
+        *,
+        build_services: Callable[[], Any],
+        on_services_ready: Callable[[Any], None],
+    ) -> int:
+        on_services_ready(build_services())
         assert inside.wait(timeout=30)
         return 0
 
-    monkeypatch.setattr(app_controller, "run_gui", window_open_until_the_job_waits)
+    monkeypatch.setattr(startup, "run_gui_staged", window_open_until_the_job_waits)
     settings = load_settings(data_dir=clean_env, database_url=sqlite_url)
     try:
         assert app.run_app(settings) == 0
