@@ -4,6 +4,7 @@ behind it; a start-up problem still ends the start with its own error."""
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import Settings, load_settings
-from linguaflex_desktop.errors import DatabaseDamaged
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.startup import run_gui_staged
 
@@ -120,20 +120,45 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     assert seen["after"] == (True, True)
 
 
-def test_a_start_up_problem_closes_the_window_and_is_raised(
-    qapp: QApplication, settings: Settings
-) -> None:
-    ready: list[AppServices] = []
+REFUSED_START = """
+import sys
+from PySide6.QtWidgets import QApplication
+from linguaflex_desktop.config import load_settings
+from linguaflex_desktop.errors import DatabaseDamaged
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.startup import run_gui_staged
 
-    def build() -> AppServices:
-        raise DatabaseDamaged("The database file x is damaged (malformed). It was left untouched.")
+app = QApplication(sys.argv[:1])
+ready = []
 
-    timer = run_steps([])
-    with pytest.raises(DatabaseDamaged, match="damaged"):
-        run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
-    del timer
-    assert ready == []
-    assert visible_login() is None
+def build():
+    raise DatabaseDamaged("The database file x is damaged (malformed). It was left untouched.")
+
+try:
+    run_gui_staged(load_settings(data_dir=sys.argv[1], environ={}), build_services=build,
+                   on_services_ready=ready.append)
+except DatabaseDamaged as error:
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, LoginWindow) and w.isVisible()]
+    print(f"raised: {error}; ready: {len(ready)}; windows left: {len(shown)}")
+"""
+
+
+def test_a_start_up_problem_closes_the_window_and_is_raised(tmp_path: Path) -> None:
+    # In a process of its own, as the app runs it: a refused start ends its process.
+    done = subprocess.run(
+        [sys.executable, "-c", REFUSED_START, str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "raised: The database file x is damaged (malformed). It was left untouched.; "
+        "ready: 0; windows left: 0"
+    )
 
 
 def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_nothing(
