@@ -33,6 +33,7 @@ BENCHMARKS = {
     "booking_windows": "bench.bench_booking_windows",
     "search": "bench.bench_search",
     "startup": "bench.bench_startup",
+    "many_desktops": "bench.bench_many_desktops",
 }
 DATABASES = ("sqlite", "postgres")
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -140,12 +141,14 @@ def machine() -> str:
 
 
 def _number(value: float, unit: str) -> str:
+    if unit != "ms" and float(value).is_integer():  # a count: errors, round trips, winners
+        return f"{value:,.0f} {unit}"
     digits = 2 if value < 1 else 1 if value < 100 else 0
     return f"{value:,.{digits}f} {unit}"
 
 
 def _goal(figure: Figure) -> str:
-    sign = "≤" if figure.lower_is_better else "≥"
+    sign = "=" if figure.goal_exact else "≤" if figure.lower_is_better else "≥"
     if figure.goal_ratio is not None:
         text = f"{sign} {figure.goal_ratio:.2f}x"
         return text + " (1.2x today)" if figure.goal_from_today else text
@@ -158,7 +161,7 @@ def _result(figure: Figure) -> str:
     missed = figure.missed_by()
     if missed is None:
         return "—"
-    return f"met ({-missed:.0f}% to spare)" if missed <= 0 else f"MISSED by {missed:.0f}%"
+    return f"met ({0.0 - missed:.0f}% to spare)" if missed <= 0 else f"MISSED by {missed:.0f}%"
 
 
 HEADER = ("benchmark", "db", "figure", "app", "reference", "ratio", "goal", "result")
