@@ -350,7 +350,8 @@ def desktop_main(url: str, barrier: Any, inbox: Any, outbox: Any) -> None:
                     seat, slots, together = arguments
                     outbox.put(desktop.book(seat, slots, barrier if together else None))
                 elif kind == "race":
-                    outbox.put(desktop.race(*arguments, barrier))
+                    student, gig_id = arguments
+                    outbox.put(desktop.race(student, gig_id, barrier))
                 else:
                     outbox.put(desktop.cpu_against_raw(*arguments))
             except Exception as error:  # the suite stops with it rather than wait
