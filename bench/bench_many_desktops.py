@@ -30,6 +30,7 @@ import multiprocessing
 import sqlite3
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -463,16 +464,51 @@ def _run(desktops: Desktops, engine: Engine, world: World) -> list[Figure]:
     if not postgres:
         print("  SQLite: one desktop only (no other desktop shares its file)", file=sys.stderr)
         return found
-    crowd = desktops.ask(
-        [
-            ("book", (seats[i], [slot(later + k) for k in range(REQUESTS)], True))
-            for i in range(count)
-        ]
-    )
+    with sampling_waits(desktops.url) as waits:
+        crowd = desktops.ask(
+            [
+                ("book", (seats[i], [slot(later + k) for k in range(REQUESTS)], True))
+                for i in range(count)
+            ]
+        )
+    print(f"  what the desktops' Postgres sessions were doing: {waits}", file=sys.stderr)
     found[1:1] = _crowd_figures(crowd, alone_walls, alone_rate)
     found.append(_race_figure(desktops, engine, world))
     found.append(_round_trips_figure("booking request", crowd[0].round_trips / REQUESTS))
     return found
+
+
+@contextmanager
+def sampling_waits(url: str) -> Iterator[dict[str, int]]:
+    """How often (every 5 ms, meanwhile) the database's other sessions were seen in each
+    state and wait event (pg_stat_activity): lock waits, WAL flushes, the client's turn."""
+    import psycopg
+
+    seen: dict[str, int] = {}
+    stop = threading.Event()
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def sample() -> None:
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            while not stop.wait(0.005):
+                for state, kind, name in connection.execute(
+                    "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'"
+                ):
+                    key = f"{state}:{kind}:{name}" if kind else f"{state}:running"
+                    seen[key] = seen.get(key, 0) + 1
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield seen
+    finally:
+        stop.set()
+        sampler.join(timeout=10)
+        ordered = sorted(seen.items(), key=lambda item: -item[1])
+        seen.clear()
+        seen.update(ordered)
 
 
 def _crowd_figures(
