@@ -452,7 +452,8 @@ def _run(desktops: Desktops, engine: Engine, world: World) -> list[Figure]:
             "ms",
             raw_name,
             statistics.median(cpu.raw_cpu_ms),
-            goal_ratio=CPU_GOAL,
+            # issue 13's goal is against psycopg; beside in-process sqlite3: 1.2x today
+            goal_ratio=CPU_GOAL if postgres else None,
         ),
     ]
     print(
