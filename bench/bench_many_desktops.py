@@ -61,7 +61,7 @@ from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor
 
-DESKTOPS = 8
+DESKTOPS = size(8, 3)  # 3 in a smoke run: the script runs, soon
 REQUESTS = size(100, 3)  # per desktop, in each run
 CPU_PAIRS = size(40, 2)  # app request / raw statements pairs for the CPU figure
 RACES = size(3, 1)
