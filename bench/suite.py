@@ -41,13 +41,14 @@ TODAY_SLACK = 1.2  # the goal where none is named: no worse than 1.2x today's ra
 
 
 def with_baseline(figures: list[Figure], baseline: dict[str, float]) -> list[Figure]:
-    """Figures without a goal of their own get TODAY_SLACK x their recorded ratio."""
+    """Figures without a goal of their own get TODAY_SLACK x their recorded ratio (divided by
+    it where higher is better)."""
     done = []
     for figure in figures:
         if figure.goal_ratio is None and figure.goal_value is None and figure.key in baseline:
-            figure = replace(
-                figure, goal_ratio=TODAY_SLACK * baseline[figure.key], goal_from_today=True
-            )
+            today = baseline[figure.key]
+            goal = today * TODAY_SLACK if figure.lower_is_better else today / TODAY_SLACK
+            figure = replace(figure, goal_ratio=goal, goal_from_today=True)
         done.append(figure)
     return done
 

@@ -39,3 +39,13 @@ def test_counts_print_without_decimals_and_an_exact_goal_with_an_equals_sign() -
     assert row[6:] == ("= 1 requests", "met (0% to spare)")
     (timed,) = rows([Figure("t", 12.0, "ms", "raw", 6.0, goal_ratio=4.0)])
     assert timed[3] == "12.0 ms"
+
+
+def test_a_goal_from_today_is_looser_in_the_direction_of_better() -> None:
+    from bench.suite import with_baseline
+
+    slower = Figure("t", 12.0, "ms", "raw", 6.0, benchmark="b", database="d")
+    faster = Figure("r", 150.0, "req/s", "one", 100.0, lower_is_better=False, benchmark="b")
+    judged = with_baseline([slower, faster], {"b/d/t": 2.0, "b//r": 1.2})
+    assert [f.goal_ratio for f in judged] == [2.4, 1.0]
+    assert [f.missed_by() for f in judged] == [(2.0 / 2.4 - 1) * 100, (1.0 / 1.5 - 1) * 100]
