@@ -221,6 +221,7 @@ class Timings:
     """What one desktop measured over its requests."""
 
     wall_ms: list[float] = field(default_factory=list)
+    started: list[float] = field(default_factory=list)  # each request's perf_counter
     cpu_ms: list[float] = field(default_factory=list)
     raw_cpu_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -253,6 +254,7 @@ class Desktop:
         for start_at in slots:
             with counting(self.engine) as (counts, _sent):
                 wall, cpu = time.perf_counter(), time.process_time()
+                done.started.append(wall)
                 try:
                     self.request(seat, start_at)
                 except Exception as error:  # counted: the goal is none
@@ -523,6 +525,20 @@ def _crowd_figures(
         f"  {len(crowd)} desktops: {rate:.0f} requests/s, p50 {median:.1f} ms, p99"
         f" {_p99(walls):.1f} ms, max {max(walls):.1f} ms, CPU p50 {statistics.median(cpu):.2f}"
         f" ms per request; {len(errors)} errors {errors[:3]}",
+        file=sys.stderr,
+    )
+    began = min(run.began for run in crowd)
+    slowest = sorted(
+        (
+            (wall, (start - began) * 1000, cpu, desktop)
+            for desktop, run in enumerate(crowd)
+            for wall, start, cpu in zip(run.wall_ms, run.started, run.cpu_ms, strict=True)
+        ),
+        reverse=True,
+    )[:5]
+    print(
+        "  slowest requests (wall ms, started at ms, its CPU ms, desktop): "
+        + ", ".join(f"({w:.0f}, {at:.0f}, {c:.1f}, {d})" for w, at, c, d in slowest),
         file=sys.stderr,
     )
     return [
