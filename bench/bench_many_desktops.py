@@ -27,6 +27,7 @@ counts of the same calls, counted the same way, at the commit before round trips
 from __future__ import annotations
 
 import multiprocessing
+import resource
 import sqlite3
 import statistics
 import sys
@@ -222,6 +223,7 @@ class Timings:
 
     wall_ms: list[float] = field(default_factory=list)
     started: list[float] = field(default_factory=list)  # each request's perf_counter
+    preempted: list[int] = field(default_factory=list)  # involuntary context switches
     cpu_ms: list[float] = field(default_factory=list)
     raw_cpu_ms: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -253,6 +255,7 @@ class Desktop:
         done.began = time.perf_counter()
         for start_at in slots:
             with counting(self.engine) as (counts, _sent):
+                switches = resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
                 wall, cpu = time.perf_counter(), time.process_time()
                 done.started.append(wall)
                 try:
@@ -261,6 +264,8 @@ class Desktop:
                     done.errors.append(f"{type(error).__name__}: {error}")
                 done.cpu_ms.append((time.process_time() - cpu) * 1000)
                 done.wall_ms.append((time.perf_counter() - wall) * 1000)
+                now_switches = resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
+                done.preempted.append(now_switches - switches)
             done.round_trips += counts.total
         done.ended = time.perf_counter()
         return done
@@ -530,15 +535,19 @@ def _crowd_figures(
     began = min(run.began for run in crowd)
     slowest = sorted(
         (
-            (wall, (start - began) * 1000, cpu, desktop)
+            (wall, (start - began) * 1000, cpu, preempted, desktop)
             for desktop, run in enumerate(crowd)
-            for wall, start, cpu in zip(run.wall_ms, run.started, run.cpu_ms, strict=True)
+            for wall, start, cpu, preempted in zip(
+                run.wall_ms, run.started, run.cpu_ms, run.preempted, strict=True
+            )
         ),
         reverse=True,
     )[:5]
+    preempted = [n for run in crowd for n in run.preempted]
     print(
-        "  slowest requests (wall ms, started at ms, its CPU ms, desktop): "
-        + ", ".join(f"({w:.0f}, {at:.0f}, {c:.1f}, {d})" for w, at, c, d in slowest),
+        "  slowest requests (wall ms, started at ms, its CPU ms, times preempted, desktop): "
+        + ", ".join(f"({w:.0f}, {at:.0f}, {c:.1f}, {p}, {d})" for w, at, c, p, d in slowest)
+        + f"; a request is preempted {statistics.mean(preempted):.1f} times on average",
         file=sys.stderr,
     )
     return [
