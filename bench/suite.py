@@ -32,7 +32,10 @@ BENCHMARKS = {
     "attention": "bench.bench_attention",
     "booking_windows": "bench.bench_booking_windows",
     "search": "bench.bench_search",
+    "free_time": "bench.bench_free_time",
     "startup": "bench.bench_startup",
+    "role_windows": "bench.bench_role_windows",
+    "background": "bench.bench_background",
     "many_desktops": "bench.bench_many_desktops",
 }
 DATABASES = ("sqlite", "postgres")

@@ -66,7 +66,8 @@ def _run_with_services(
         )
     finally:
         if len(opened) > 1:
-            opened[1].stop(timeout=10.0)
+            worker = opened[1]
+            worker.stop(timeout=worker.QUIT_TIMEOUT)
         if opened:
             opened[0].close()
 

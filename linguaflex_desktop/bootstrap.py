@@ -33,6 +33,7 @@ from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.booking.availability import AvailabilityService
 from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.events import enable_email_delivery
+from linguaflex_desktop.services.booking.free_time import fitting_gigs
 from linguaflex_desktop.services.booking.quote import BookingQuoteService
 from linguaflex_desktop.services.booking.reschedule import Reschedules
 from linguaflex_desktop.services.booking.reviews import ReviewService
@@ -387,7 +388,7 @@ def build_app_services(
         accounts=AccountService(ctx),
         own_account=AccountSelfService(ctx, email_codes=settings.smtp.configured),
         password_resets=PasswordResets(ctx, email_codes=settings.smtp.configured),
-        catalogue=CatalogueService(ctx),
+        catalogue=CatalogueService(ctx, free_time=fitting_gigs),
         profiles=ProfileService(ctx),
         remember_me=RememberMeStore(),
         bookings=BookingService(ctx),

@@ -26,7 +26,7 @@ from linguaflex_desktop.models import (
     User,
 )
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
-from linguaflex_desktop.services.catalogue.service import clean_gig_fields
+from linguaflex_desktop.services.catalogue.gig_fields import clean_gig_fields
 from linguaflex_desktop.services.common.context import ServiceContext
 
 DEMO_PASSWORD_STUDENT = "demo-student-pass"

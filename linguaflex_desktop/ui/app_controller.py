@@ -51,6 +51,9 @@ ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
     Role.TEACHER: TeacherWindow,
     Role.ADMIN: AdminWindow,
 }
+# The longest the quit waits for tasks in flight (``shutdown``); with the worker's own half
+# second (``WorkerThread.QUIT_TIMEOUT``) the app returns within about a second.
+QUIT_WAIT_MS = 500
 SIGNED_OUT_NOTICE = tx("You have signed out.")
 EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again.")
 
@@ -173,8 +176,17 @@ class AppController(QObject):
         else:
             self.show_login()
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Wait for running tasks so nothing is cut off half-way; True when idle."""
+    def shutdown(self, timeout_ms: int = QUIT_WAIT_MS) -> bool:
+        """After the last window closed: wait at most ``timeout_ms`` for the running tasks to
+        deliver, so an action sent just before closing usually commits before the services
+        close; True when idle. The quit itself never waits longer.
+
+        A task still running then is not cut off: a pool thread cannot be stopped from
+        outside, and the process, with no window left, ends when the task does (PySide waits
+        for the pool at exit). Each task is one service call: a database transaction,
+        committed whole or rolled back, or a peer's call bounded by its own time-out (a
+        payment whose outcome could not be recorded is settled by the reconcile at the next
+        start)."""
         idle = self.runner.wait_for_idle(timeout_ms)
         if not idle:
             log.warning("%d background task(s) still running at exit", self.runner.in_flight)

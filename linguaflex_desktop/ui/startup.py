@@ -30,11 +30,13 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
+from linguaflex_desktop.ui.operations.startup import open_app_data
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
@@ -49,10 +51,31 @@ STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Loaded behind the painted sign-in window, with the services.
 BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
 FIRST_PAINT_WAIT_MS = 500
+# The theme's base font size and text colour (the rest is resources/style.qss).
+BASE_POINT_SIZE = 10
+TEXT_COLOUR = "#1f2933"
+
+
+def apply_base_font_and_colours(app: QApplication) -> None:
+    """The theme's base font size and text colour, as the application's font and palette."""
+    font = app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    palette = app.palette()
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.ToolTipText,
+    ):
+        palette.setColor(role, QColor(TEXT_COLOUR))
+    app.setPalette(palette)
 
 
 def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
-    """Apply resources/style.qss if present; False (logged) when it cannot be read."""
+    """Apply the theme: the base font and colours, and resources/style.qss if present;
+    False (logged) when the sheet cannot be read."""
+    apply_base_font_and_colours(app)
     try:
         app.setStyleSheet(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -150,7 +173,8 @@ def run_gui_staged(
         return services
 
     def open_data() -> None:
-        runner.run(
+        open_app_data(
+            runner,
             build,
             on_success=lambda services: _services_ready(start, services, on_services_ready),
             on_failure=lambda error: _start_failed(start, app, error),

@@ -30,6 +30,7 @@ from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.errors import inline_error_text
+from linguaflex_desktop.ui.free_time_filter import FreeTimeFilter
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import language_text, localize, t
@@ -148,6 +149,8 @@ class GigBrowserPage(QWidget):
         self.sort_combo = _combo(list(SORTS))
         self.top_rated_check = QCheckBox(t("Rating {stars}+ only", stars=TOP_RATING))
         self.top_rated_check.toggled.connect(lambda _on: self.search())
+        self.free_time = FreeTimeFilter(zone=self.actor.time_zone)
+        self.free_time.changed.connect(self.search)
         self.clear_button = QPushButton(t("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         for combo in (self.language_combo, self.level_combo, self.sort_combo):
@@ -161,6 +164,8 @@ class GigBrowserPage(QWidget):
             price.setFixedWidth(120)
         top = QHBoxLayout()
         top.addWidget(self.text_edit, 1)
+        top.addSpacing(12)
+        top.addWidget(self.free_time)
         top.addSpacing(12)
         top.addWidget(QLabel(t("Sort")))
         top.addWidget(self.sort_combo)
@@ -195,6 +200,7 @@ class GigBrowserPage(QWidget):
         self.top_rated_check.blockSignals(True)
         self.top_rated_check.setChecked(False)
         self.top_rated_check.blockSignals(False)
+        self.free_time.clear()
         self._on_currency_changed(search=False)
         self.search()
 
@@ -233,6 +239,7 @@ class GigBrowserPage(QWidget):
             "text": self.text_edit.text().strip(),
             "sort": self.sort_combo.currentData(),
             "min_rating": TOP_RATING if self.top_rated_check.isChecked() else None,
+            "free_time": self.free_time.value(),
         }
 
     # --- loading --------------------------------------------------------------------------
@@ -264,7 +271,12 @@ class GigBrowserPage(QWidget):
             return  # an older search answered after a newer one started
         selected = self.detail.gig.id if self.detail.gig else None
         self.model.set_gigs(page.items)
-        self.results.set_empty_text(t("No gigs match your search. Try fewer filters."))
+        if self.free_time.value() is None:
+            self.results.set_empty_text(t("No gigs match your search. Try fewer filters."))
+        else:
+            self.results.set_empty_text(
+                t("No teacher is free then in the next two weeks. Try other times.")
+            )
         self.pager.set_page(
             offset=page.offset, limit=page.limit, total=page.total, shown=len(page.items)
         )

@@ -2,9 +2,12 @@
 
 ``build_worker`` wires an ``OutboxWorker`` with the meeting, e-mail and reminder handlers.
 ``WorkerThread`` runs it on a thread of the GUI process (and the periodic tasks —
-``DueTransitions.run_due_transitions`` and the payment reconcile — on a second one);
-``stop(timeout)`` ends both cleanly after the job in hand. ``run_headless`` is the
-``linguaflex worker`` command: the same, until Ctrl-C or SIGTERM.
+``DueTransitions.run_due_transitions`` and the payment reconcile — on a second one). Both
+work in bounded batches that rest between them (``Pace``), so they never hold the GUI
+thread's interpreter for long, and stop at the next batch boundary: ``stop(timeout)`` ends
+both cleanly, or gives up waiting after ``timeout`` (a job in hand waiting on a slow peer is
+taken back at the next start, as after a crash). ``run_headless`` is the ``linguaflex worker``
+command: the same, until Ctrl-C or SIGTERM.
 No Qt here: the GUI starts and stops a ``WorkerThread`` from app.py.
 """
 
@@ -30,19 +33,24 @@ from linguaflex_desktop.models import Payment, PaymentAttemptStatus, Refund, Ref
 from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import OutboxWorker
+from linguaflex_desktop.services.common.pacing import Pace
 from linguaflex_desktop.worker.handlers import build_handlers
 
 log = logging.getLogger(__name__)
 
 DUE_TRANSITIONS_INTERVAL = 60.0
 RECONCILE_INTERVAL = 300.0
+APP_START_DELAY = 3.0  # seconds between the app's start and its worker's first round
 
 
 @dataclass(frozen=True)
 class PeriodicTask:
+    """``action(pace)`` runs every ``interval`` seconds; it asks ``pace`` between its batches
+    whether to go on (the app is quitting) and rests as it says."""
+
     name: str
     interval: float
-    action: Callable[[], object]
+    action: Callable[[Pace], object]
 
 
 def default_worker_id(settings: Settings, mode: str) -> str:
@@ -93,10 +101,10 @@ def maintenance_tasks(services_or_ctx: Any) -> list[PeriodicTask]:
         services_or_ctx, "__dict__", {}
     ):
 
-        def reconcile() -> object:
+        def reconcile(pace: Pace) -> object:
             if not has_unsettled_payments(ctx):
                 return None
-            return services_or_ctx.reconciler.reconcile_pending()
+            return services_or_ctx.reconciler.reconcile_pending(should_stop=pace.stopping)
 
         tasks.append(PeriodicTask("payment reconcile", RECONCILE_INTERVAL, reconcile))
     return tasks
@@ -119,10 +127,22 @@ def has_unsettled_payments(ctx: ServiceContext) -> bool:
 class WorkerThread:
     """The outbox worker (and periodic tasks) on background threads of this process.
 
-    ``start()`` once; ``stop(timeout)`` sets the stop flag and joins both threads, returning
-    True when they ended in time. Threads are daemons, so a stuck peer never keeps the
-    process alive after ``stop`` gave up waiting. Start and stop from one (e.g. the Qt) thread.
+    ``rest`` (the GUI process) makes both rest between batches, and ``start_delay`` lets the
+    first window be built before any work begins (a quit meanwhile ends them at once);
+    ``start()`` once;
+    ``stop(timeout)`` sets the stop flag and joins both threads, returning
+    True when they ended in time. Their work stops at the next batch boundary (a few tens of
+    milliseconds); only a handler inside a peer's call (Zoom, SMTP, Stripe, each with its own
+    time-out) can outlast ``timeout``. Threads are daemons, so such a handler never keeps the
+    process alive after ``stop`` gave up waiting: its job stays claimed and is taken back at
+    the next start (the crash recovery of the outbox; handlers are idempotent), and a database
+    transaction cut by the exit rolls back. Start and stop from one (e.g. the Qt) thread.
     """
+
+    # How long quitting the app waits for the worker (app.py): its batches end within tens of
+    # milliseconds; a handler inside a peer's call gets this long to finish before it is left
+    # (the rest of the quit, closing the services, fits in the same second).
+    QUIT_TIMEOUT = 0.5
 
     def __init__(
         self,
@@ -130,9 +150,13 @@ class WorkerThread:
         *,
         poll_interval: float = 1.0,
         periodic: Sequence[PeriodicTask] = (),
+        rest: bool = True,
+        start_delay: float = 0.0,
     ) -> None:
         self.worker = worker
         self._poll_interval = poll_interval
+        self._rest = rest
+        self._start_delay = start_delay
         self._periodic = tuple(periodic)
         self._stop = threading.Event()
         self._threads = [
@@ -163,8 +187,12 @@ class WorkerThread:
         if stopped:
             log.info("background worker %s stopped", self.worker.worker_id)
         else:
+            in_hand = self.worker.job_in_hand
             log.warning(
-                "background worker %s did not stop in %.0f s", self.worker.worker_id, timeout
+                "background worker %s did not stop in %.1f s (%s); left for the next start",
+                self.worker.worker_id,
+                timeout,
+                f"job {in_hand.job_id} ({in_hand.kind}) in hand" if in_hand else "between jobs",
             )
         return stopped
 
@@ -172,9 +200,21 @@ class WorkerThread:
         return any(thread.is_alive() for thread in self._threads)
 
     def _run_outbox(self) -> None:
-        self.worker.run_forever(self._stop, self._poll_interval)
+        if self._stop.wait(self._start_delay):
+            return
+        self.worker.run_forever(self._stop, self._poll_interval, pace=self._pace())
+
+    def _pace(self) -> Pace:
+        """Rests between batches where a GUI shares the interpreter; the headless worker
+        only stops at the boundaries."""
+        if self._rest:
+            return Pace(self._stop)
+        return Pace(self._stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
 
     def _run_periodic(self) -> None:
+        if self._stop.wait(self._start_delay):
+            return
+        pace = self._pace()
         next_run = {task.name: 0.0 for task in self._periodic}
         while not self._stop.is_set():
             now = time.monotonic()
@@ -182,14 +222,14 @@ class WorkerThread:
                 if self._stop.is_set():
                     return
                 if now >= next_run[task.name]:
-                    _run_task(task)
+                    _run_task(task, pace)
                     next_run[task.name] = time.monotonic() + task.interval
             self._stop.wait(max(0.05, min(next_run.values()) - time.monotonic()))
 
 
-def _run_task(task: PeriodicTask) -> None:
+def _run_task(task: PeriodicTask, pace: Pace) -> None:
     try:
-        task.action()
+        task.action(pace)
     except Exception:
         log.exception("periodic task %r failed; it runs again later", task.name)
 
@@ -197,10 +237,13 @@ def _run_task(task: PeriodicTask) -> None:
 def start_app_worker(services: Any) -> WorkerThread:
     """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit.
 
-    E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``."""
+    E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``. The work
+    begins APP_START_DELAY seconds after: the catch-up of a day away (due transitions, jobs,
+    the reconcile) then no longer competes with building the first windows."""
     thread = WorkerThread(
         build_worker(services, services.settings, mode="app"),
         periodic=maintenance_tasks(services),
+        start_delay=APP_START_DELAY,
     )
     thread.start()
     return thread
@@ -228,7 +271,7 @@ def run_headless(
             return _run_once(services, worker, out)
         stop = stop_event or threading.Event()
         thread = WorkerThread(
-            worker, poll_interval=poll_interval, periodic=maintenance_tasks(services)
+            worker, poll_interval=poll_interval, periodic=maintenance_tasks(services), rest=False
         )
         restore = _install_stop_signals(stop)
         try:
@@ -249,7 +292,7 @@ def run_headless(
 
 def _run_once(services: Any, worker: OutboxWorker, out: Callable[[str], None]) -> int:
     for task in maintenance_tasks(services):
-        _run_task(task)
+        _run_task(task, Pace.unpaced())
     worker.recover_stale()
     total = 0
     while (ran := worker.run_once()) > 0:

@@ -1047,6 +1047,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Choose at least one day for your free time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Choose buckets of a day, a week or a month.</source>
       <translation type="unfinished" />
     </message>
@@ -1060,6 +1064,14 @@
     </message>
     <message>
       <source>Choose the kind of record to look up a record by its number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose your free time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose your free time as days and hours.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1231,7 +1243,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Custom: {window}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Customer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom…</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1268,6 +1288,10 @@
     </message>
     <message>
       <source>day-off note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days and hours in your time zone ({zone}):</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1682,6 +1706,18 @@
     </message>
     <message>
       <source>Forgot password?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Free time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Free time goes in whole hours.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Free time must start before it ends, within one day.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -2711,6 +2747,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>No such user.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No teacher is free then in the next two weeks. Try other times.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -3940,6 +3980,10 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Saturday morning (8:00-12:00)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Save as PDF…</source>
       <translation type="unfinished" />
     </message>
@@ -3993,6 +4037,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>Schedule</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search by free time is not available here.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6005,6 +6053,18 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Waiting for Stripe to make the refund. You can close this window: the refund goes on, and the payments list shows how it ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for Stripe to say how your payment stands. You can close this window and continue from My bookings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waiting for Stripe to take the payment. You can close this window: the payment goes on, and My bookings shows how it ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation type="unfinished" />
     </message>
@@ -6053,7 +6113,19 @@ Add a card to pay for your confirmed bookings.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Weekday evenings (Mon-Fri 17:00-21:00)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekday mornings (Mon-Fri 8:00-12:00)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Weekdays go from 0 (Monday) to 6 (Sunday).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weekend (all day)</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6086,6 +6158,10 @@ Add a card to pay for your confirmed bookings.</source>
     </message>
     <message>
       <source>When ({zone})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When you are free, in your time zone ({zone})</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6406,6 +6482,10 @@ Create one to appear in students' search results.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>your time zone: {zone}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Zoom account ID</source>
       <translation type="unfinished" />
     </message>
@@ -6663,6 +6743,10 @@ Create one to appear in students' search results.</source>
     </message>
     <message>
       <source>{currency} amounts have no decimals; type e.g. 1000.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{days} {start}:00-{end}:00</source>
       <translation type="unfinished" />
     </message>
     <message>

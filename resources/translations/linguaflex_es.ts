@@ -1047,6 +1047,10 @@
       <translation>Elige un profesor para leer sus reseñas.</translation>
     </message>
     <message>
+      <source>Choose at least one day for your free time.</source>
+      <translation>Elige al menos un día para tu tiempo libre.</translation>
+    </message>
+    <message>
       <source>Choose buckets of a day, a week or a month.</source>
       <translation>Elige agrupar por día, semana o mes.</translation>
     </message>
@@ -1061,6 +1065,14 @@
     <message>
       <source>Choose the kind of record to look up a record by its number.</source>
       <translation>Elige el tipo de registro para buscar un registro por su número.</translation>
+    </message>
+    <message>
+      <source>Choose your free time</source>
+      <translation>Elige tu tiempo libre</translation>
+    </message>
+    <message>
+      <source>Choose your free time as days and hours.</source>
+      <translation>Indica tu tiempo libre como días y horas.</translation>
     </message>
     <message>
       <source>Choose your level in {language} ({levels}).</source>
@@ -1231,8 +1243,16 @@
       <translation>Contraseña actual</translation>
     </message>
     <message>
+      <source>Custom: {window}</source>
+      <translation>Personalizado: {window}</translation>
+    </message>
+    <message>
       <source>Customer</source>
       <translation>Customer</translation>
+    </message>
+    <message>
+      <source>Custom…</source>
+      <translation>Personalizado…</translation>
     </message>
     <message>
       <source>Damaged database</source>
@@ -1269,6 +1289,10 @@
     <message>
       <source>day-off note</source>
       <translation>nota del día libre</translation>
+    </message>
+    <message>
+      <source>Days and hours in your time zone ({zone}):</source>
+      <translation>Días y horas en tu zona horaria ({zone}):</translation>
     </message>
     <message>
       <source>Days off</source>
@@ -1683,6 +1707,18 @@
     <message>
       <source>Forgot password?</source>
       <translation>¿Olvidaste tu contraseña?</translation>
+    </message>
+    <message>
+      <source>Free time</source>
+      <translation>Tiempo libre</translation>
+    </message>
+    <message>
+      <source>Free time goes in whole hours.</source>
+      <translation>El tiempo libre va en horas enteras.</translation>
+    </message>
+    <message>
+      <source>Free time must start before it ends, within one day.</source>
+      <translation>El tiempo libre debe empezar antes de terminar, dentro de un mismo día.</translation>
     </message>
     <message>
       <source>Fri</source>
@@ -2716,6 +2752,10 @@ Añade una tarjeta para pagar tus reservas confirmadas.</translation>
     <message>
       <source>No such user.</source>
       <translation>Ese usuario no existe.</translation>
+    </message>
+    <message>
+      <source>No teacher is free then in the next two weeks. Try other times.</source>
+      <translation>Ningún profesor está libre a esa hora en las próximas dos semanas. Prueba otros horarios.</translation>
     </message>
     <message>
       <source>No upcoming income: no paid session ahead in this period.</source>
@@ -3945,6 +3985,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>sáb</translation>
     </message>
     <message>
+      <source>Saturday morning (8:00-12:00)</source>
+      <translation>Sábado por la mañana (8:00-12:00)</translation>
+    </message>
+    <message>
       <source>Save as PDF…</source>
       <translation>Guardar como PDF…</translation>
     </message>
@@ -3999,6 +4043,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>Schedule</source>
       <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>Search by free time is not available here.</source>
+      <translation>La búsqueda por tiempo libre no está disponible aquí.</translation>
     </message>
     <message>
       <source>Search by title, teacher or description</source>
@@ -6010,6 +6058,18 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>Esperando a que Stripe confirme el pago…</translation>
     </message>
     <message>
+      <source>Waiting for Stripe to make the refund. You can close this window: the refund goes on, and the payments list shows how it ended.</source>
+      <translation>Esperando a que Stripe haga el reembolso. Puede cerrar esta ventana: el reembolso sigue su curso y la lista de pagos muestra cómo terminó.</translation>
+    </message>
+    <message>
+      <source>Waiting for Stripe to say how your payment stands. You can close this window and continue from My bookings.</source>
+      <translation>Esperando a que Stripe diga en qué punto está su pago. Puede cerrar esta ventana y continuar desde Mis reservas.</translation>
+    </message>
+    <message>
+      <source>Waiting for Stripe to take the payment. You can close this window: the payment goes on, and My bookings shows how it ended.</source>
+      <translation>Esperando a que Stripe cobre el pago. Puede cerrar esta ventana: el pago sigue su curso y Mis reservas muestra cómo terminó.</translation>
+    </message>
+    <message>
       <source>Waiting for teacher</source>
       <translation>Esperando al profesor</translation>
     </message>
@@ -6058,8 +6118,20 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
       <translation>día de la semana</translation>
     </message>
     <message>
+      <source>Weekday evenings (Mon-Fri 17:00-21:00)</source>
+      <translation>Tardes entre semana (lun-vie 17:00-21:00)</translation>
+    </message>
+    <message>
+      <source>Weekday mornings (Mon-Fri 8:00-12:00)</source>
+      <translation>Mañanas entre semana (lun-vie 8:00-12:00)</translation>
+    </message>
+    <message>
       <source>Weekdays go from 0 (Monday) to 6 (Sunday).</source>
       <translation>Los días de la semana van de 0 (lunes) a 6 (domingo).</translation>
+    </message>
+    <message>
+      <source>Weekend (all day)</source>
+      <translation>Fin de semana (todo el día)</translation>
     </message>
     <message>
       <source>Weekly hours</source>
@@ -6092,6 +6164,10 @@ Se pedirá a {name} que acepte la nueva hora; hasta entonces la reserva mantiene
     <message>
       <source>When ({zone})</source>
       <translation>Cuándo ({zone})</translation>
+    </message>
+    <message>
+      <source>When you are free, in your time zone ({zone})</source>
+      <translation>Cuándo estás libre, en tu zona horaria ({zone})</translation>
     </message>
     <message>
       <source>When: {when}</source>
@@ -6412,6 +6488,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
       <translation>Tu profesor canceló la clase, así que recibes un reembolso completo.</translation>
     </message>
     <message>
+      <source>your time zone: {zone}</source>
+      <translation>tu zona horaria: {zone}</translation>
+    </message>
+    <message>
       <source>Zoom account ID</source>
       <translation>ID de cuenta de Zoom</translation>
     </message>
@@ -6670,6 +6750,10 @@ Crea una para aparecer en las búsquedas de los estudiantes.</translation>
     <message>
       <source>{currency} amounts have no decimals; type e.g. 1000.</source>
       <translation>Los importes en {currency} no tienen decimales; escribe, p. ej., 1000.</translation>
+    </message>
+    <message>
+      <source>{days} {start}:00-{end}:00</source>
+      <translation>{days} {start}:00-{end}:00</translation>
     </message>
     <message>
       <source>{day} is not a day off.</source>

@@ -15,7 +15,7 @@ from bench.suite import BASELINE, BENCHMARKS
 
 ROOT = Path(__file__).resolve().parents[2]
 CELL = re.compile(r"\s{2,}")  # the table's columns are two or more spaces apart
-NUMBER = r"[\d,]+(\.\d+)? ms"
+NUMBER = r"[\d,]+(\.\d+)? (ms|MB)"  # times; the memory figure's megabytes
 
 
 def smoke_table() -> list[list[str]]:

@@ -251,3 +251,18 @@ def test_reconcile_respects_its_limit_oldest_first(kit: PayKit, clock: FakeClock
         kit.reconciler.reconcile_pending(limit=-5)  # Postgres would refuse, SQLite read "all"
     assert kit.reconciler.reconcile_pending(limit=0) == ReconcileReport()
     assert kit.reconciler.reconcile_pending(limit=1).checked == 1
+
+
+def test_a_pass_asked_to_stop_leaves_the_attempts_to_the_next_pass(
+    kit: PayKit, clock: FakeClock
+) -> None:
+    """The app quits before the pass reached the attempt: nothing is asked of Stripe, and the
+    next pass settles it as usual."""
+    pay_while_stripe_is_down(kit)
+    clock.advance(minutes=5)
+
+    assert kit.reconciler.reconcile_pending(should_stop=lambda: True) == ReconcileReport()
+    assert payment_rows(kit.ctx, kit.booking_id) == [(A.CREATING, None)]
+
+    assert kit.reconciler.reconcile_pending() == ReconcileReport(checked=1, canceled=1)
+    assert payment_rows(kit.ctx, kit.booking_id) == [(A.CANCELED, None)]

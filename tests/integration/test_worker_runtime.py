@@ -86,7 +86,7 @@ def test_upkeep_expires_overdue_requests_and_survives_a_failing_task(
     clock.advance(days=3)
     calls: list[str] = []
 
-    def broken() -> None:
+    def broken(_pace: object) -> None:
         calls.append("broken")
         raise RuntimeError("peer down")
 
@@ -233,3 +233,56 @@ def test_the_app_runs_the_worker_while_open_and_stops_it_on_quit(
     assert app.run_app(settings) == 0
     assert seen == [{"linguaflex-outbox", "linguaflex-upkeep"}]
     assert worker_threads() == []
+
+
+def test_quitting_the_app_returns_while_a_job_waits_on_a_slow_peer(
+    sqlite_url: str, clean_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window closes while the worker's job is inside a peer's call: the app's quit does
+    not wait for the peer; the job stays claimed by this desktop, for its next start."""
+    from sqlalchemy import select
+
+    from linguaflex_desktop import app
+    from linguaflex_desktop.config import load_settings
+    from linguaflex_desktop.models import OutboxJob
+    from linguaflex_desktop.ui import app_controller
+    from linguaflex_desktop.worker import runtime
+
+    inside, peer_answers = threading.Event(), threading.Event()
+
+    def slow_peer(payload: dict[str, object]) -> None:
+        inside.set()
+        assert peer_answers.wait(timeout=30)
+
+    every_handler = runtime.build_handlers
+    monkeypatch.setattr(
+        runtime,
+        "build_handlers",
+        lambda ctx, **kwargs: {**every_handler(ctx, **kwargs), "test.slow_peer": slow_peer},
+    )
+    monkeypatch.setattr(runtime, "APP_START_DELAY", 0.0)
+    ctx = real_clock_ctx(sqlite_url)
+    with ctx.unit_of_work() as uow:
+        enqueue_job(
+            uow.session, kind="test.slow_peer", payload={}, dedupe_key="slow", now=ctx.now()
+        )
+        uow.commit()
+
+    def window_open_until_the_job_waits(services: object, **_options: object) -> int:
+        assert inside.wait(timeout=30)
+        return 0
+
+    monkeypatch.setattr(app_controller, "run_gui", window_open_until_the_job_waits)
+    settings = load_settings(data_dir=clean_env, database_url=sqlite_url)
+    try:
+        assert app.run_app(settings) == 0
+        assert not peer_answers.is_set()  # the quit returned while the peer had not answered
+        with ctx.unit_of_work(write=False) as uow:
+            row = uow.session.scalars(select(OutboxJob).where(OutboxJob.dedupe_key == "slow")).one()
+            assert row.state is JobState.RUNNING
+            assert (row.locked_by or "").endswith(":embedded")
+    finally:
+        peer_answers.set()
+        for thread in threading.enumerate():
+            if thread.name == "linguaflex-outbox":
+                thread.join(timeout=30)

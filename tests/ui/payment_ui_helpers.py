@@ -16,9 +16,13 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import SavedCard, StripeCustomer
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.common.dto import UserDTO
-from linguaflex_desktop.ui.payments.pages import PaymentUI
+from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
+from linguaflex_desktop.ui.admin.window import AdminWindow
+from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
+from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
 from linguaflex_desktop.ui.student_window import StudentWindow
+from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.stripe_stand_ins import stand_in_client
 from tests.ui.booking_ui_helpers import School, book
 from tests.ui.ui_helpers import click_row
@@ -104,6 +108,27 @@ def open_pay_dialog(qtbot: QtBot, window: StudentWindow, added: PaymentUI) -> Pa
     dialog.poll_interval = 0.2
     qtbot.waitUntil(lambda: dialog.pay_button.isEnabled(), timeout=WAIT_MS)
     return dialog
+
+
+def open_refund_dialog(
+    qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School
+) -> tuple[AdminPaymentsPage, RefundDialog]:
+    """A paid booking, the admin's Payments tab with it selected, and its refund dialog
+    opened with the preview in."""
+    paid_booking(services, school)
+    window = AdminWindow(services=services, user=school.admin, runner=runner)
+    added = install_payment_ui(window)
+    qtbot.addWidget(window)
+    window.show()
+    page = added.admin_payments
+    assert page is not None
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+    click_row(qtbot, page.view, 0)
+    dialog = page.refund_selected()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
+    return page, dialog
 
 
 def shoot(widget: QWidget, name: str) -> None:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
-from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.i18n import language_switch
 from linguaflex_desktop.ui.payments.format import fee_amount_text, fee_text, price_line
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
@@ -25,8 +24,12 @@ from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.ui.booking_ui_helpers import School, book, make_school
-from tests.ui.payment_ui_helpers import UrlRecorder, open_pay_dialog, paid_booking
-from tests.ui.ui_helpers import click_row
+from tests.ui.payment_ui_helpers import (
+    UrlRecorder,
+    open_pay_dialog,
+    open_refund_dialog,
+    paid_booking,
+)
 
 WAIT = 15000
 
@@ -122,19 +125,7 @@ def test_the_cards_page_reads_in_spanish(
 def test_the_refund_dialog_and_its_preview_read_in_spanish(
     qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School, spanish: None
 ) -> None:
-    paid_booking(services, school)
-    window = AdminWindow(services=services, user=school.admin, runner=runner)
-    added = install_payment_ui(window)
-    qtbot.addWidget(window)
-    window.show()
-    page = added.admin_payments
-    assert page is not None
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
-    click_row(qtbot, page.view, 0)
-    dialog = page.refund_selected()
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
+    _page, dialog = open_refund_dialog(qtbot, services, runner, school)
     assert dialog.windowTitle() == "Reembolso"
     assert dialog.refund_button.text() == "Reembolsar 31,50 USD"
     assert dialog.full_radio.text() == "Todo lo que queda (31,50 USD)"

@@ -3,18 +3,19 @@
 Unanswered requests expire at ``respond_by``; CONFIRMED bookings left UNPAID or FAILED are
 cancelled at ``payment_due_by`` (a payment still PENDING is left to the payment reconciler);
 PAID sessions complete after their end; reschedule proposals inside the lead time are
-withdrawn. Each booking changes in its own transaction under a row lock (rows another worker
-holds are skipped), and every condition is re-checked under the lock, so runs are idempotent
-and safe next to user actions. ``DueTransitions`` is its own collaborator (the booking
-service does not use it); called on worker threads (the app's periodic-task thread, or the
-headless worker).
+withdrawn. Bookings change in small batches, each one transaction under the rows' locks (rows
+another worker holds are skipped), and every condition is re-checked under the lock, so runs
+are idempotent and safe next to user actions; between batches the sweep rests and can be
+stopped (``Pace``), so a backlog never holds the GUI thread's interpreter or the app's quit.
+``DueTransitions`` is its own collaborator (the booking service does not use it); called on
+worker threads (the app's periodic-task thread, or the headless worker).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 
 from linguaflex_desktop.models import (
     AuditAction,
@@ -27,71 +28,82 @@ from linguaflex_desktop.models import (
 from linguaflex_desktop.services.booking import rules
 from linguaflex_desktop.services.booking.state import apply_booking_status
 from linguaflex_desktop.services.common.context import ServiceContext
+from linguaflex_desktop.services.common.pacing import Pace
 
 _UNPAID = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
+# Bookings changed per transaction: a batch runs some tens of milliseconds (well under the
+# GUI's 50 ms gap goal, even on a busy 2-core machine) and holds its rows (SQLite: the write
+# lock) no longer, so neither the window nor a user's action next to the sweep waits long.
+DUE_BATCH_SIZE = 10
 
 
 class DueTransitions:
     """The system actor's sweep over bookings whose deadline or end has come. Thread-safe:
     each call opens its own Sessions."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, *, batch_size: int = DUE_BATCH_SIZE) -> None:
         self._ctx = ctx
+        self.batch_size = batch_size
 
-    def run_due_transitions(self) -> int:
+    def run_due_transitions(self, pace: Pace | None = None) -> int:
         """System actor: expire unanswered requests, cancel CONFIRMED bookings left UNPAID or
         FAILED past payment_due_by, complete PAID sessions past their end, withdraw reschedule
-        proposals that are now too close. One transaction per booking; rows another worker
-        holds are skipped. Idempotent. Returns the number of changes made."""
+        proposals that are now too close. Bookings are taken in batches of ``batch_size`` in
+        id order, each batch one transaction that locks its rows (rows another worker holds are
+        skipped); between batches ``pace`` rests, and once it says stop the sweep ends there:
+        the bookings left are taken by the next run. Idempotent. Returns the number of changes
+        made."""
+        pace = pace or Pace.unpaced()
         now = self._ctx.now()
-        changes = 0
-        for booking_id in self._due_ids(now):
-            changes += self._run_due(booking_id, now)
-        return changes + self._expire_proposals(now)
+        changes, after = 0, 0
+        pace.start()
+        while not pace.stopping():
+            done, last = self._run_batch(now, after=after)
+            changes += done
+            if last is None:  # every due booking was seen: the proposals are one statement
+                return changes + self._expire_proposals(now)
+            if not pace.between_batches():
+                break
+            after = last
+        return changes
 
     def run_for_booking(self, booking_id: int) -> int:
         """The same sweep for one booking (the admin's "needs attention" fix): 1 when it
         changed, 0 when nothing was due (or another worker holds its row)."""
-        return self._run_due(booking_id, self._ctx.now())
+        done, _last = self._run_batch(self._ctx.now(), only=booking_id)
+        return done
 
-    def _due_ids(self, now: datetime) -> list[int]:
-        with self._ctx.unit_of_work(write=False) as uow:
-            query = select(SessionBooking.id).where(
-                (
-                    (SessionBooking.status == BookingStatus.PENDING)
-                    & (SessionBooking.respond_by <= now)
-                )
-                | (
-                    (SessionBooking.status == BookingStatus.CONFIRMED)
-                    & SessionBooking.payment_status.in_(_UNPAID)
-                    & (SessionBooking.payment_due_by <= now)
-                )
-                | (
-                    (SessionBooking.status == BookingStatus.CONFIRMED)
-                    & (SessionBooking.payment_status == PaymentStatus.PAID)
-                    & (SessionBooking.end_at <= now)
-                )
-            )
-            return list(uow.session.scalars(query.order_by(SessionBooking.id)))
-
-    def _run_due(self, booking_id: int, now: datetime) -> int:
+    def _run_batch(
+        self, now: datetime, *, after: int = 0, only: int | None = None
+    ) -> tuple[int, int | None]:
+        """One transaction: lock up to ``batch_size`` due bookings with an id above ``after``
+        and change each as its condition (re-checked under the lock) says. Returns the changes
+        and the last id taken (None when no due booking was left)."""
+        query = (
+            select(SessionBooking)
+            .where(_is_due(now), SessionBooking.id > after)
+            .order_by(SessionBooking.id)
+            .limit(self.batch_size)
+            .with_for_update(skip_locked=True)
+            .execution_options(populate_existing=True)
+        )
+        if only is not None:
+            query = query.where(SessionBooking.id == only)
         with self._ctx.unit_of_work() as uow:
             session = uow.session
-            booking = session.scalars(
-                select(SessionBooking)
-                .where(SessionBooking.id == booking_id)
-                .with_for_update(skip_locked=True)
-                .execution_options(populate_existing=True)
-            ).first()
-            target = None if booking is None else _due_change(booking, now)
-            if booking is None or target is None:
-                return 0
-            to, action, reason = target
-            apply_booking_status(
-                session, booking, to, actor_id=None, reason=reason, at=now, action=action
-            )
+            bookings = list(session.scalars(query))
+            changes = 0
+            for booking in bookings:
+                target = _due_change(booking, now)
+                if target is None:
+                    continue
+                to, action, reason = target
+                apply_booking_status(
+                    session, booking, to, actor_id=None, reason=reason, at=now, action=action
+                )
+                changes += 1
             uow.commit()
-            return 1
+        return changes, (bookings[-1].id if bookings else None)
 
     def _expire_proposals(self, now: datetime) -> int:
         """Withdraw open proposals whose time is now inside the minimum lead time."""
@@ -107,6 +119,23 @@ class DueTransitions:
             )
             uow.commit()
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _is_due(now: datetime) -> ColumnElement[bool]:
+    """The bookings ``_due_change`` may change (it re-checks each under its row lock)."""
+    return (
+        ((SessionBooking.status == BookingStatus.PENDING) & (SessionBooking.respond_by <= now))
+        | (
+            (SessionBooking.status == BookingStatus.CONFIRMED)
+            & SessionBooking.payment_status.in_(_UNPAID)
+            & (SessionBooking.payment_due_by <= now)
+        )
+        | (
+            (SessionBooking.status == BookingStatus.CONFIRMED)
+            & (SessionBooking.payment_status == PaymentStatus.PAID)
+            & (SessionBooking.end_at <= now)
+        )
+    )
 
 
 def _due_change(

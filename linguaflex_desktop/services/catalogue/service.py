@@ -14,6 +14,12 @@ from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
 from linguaflex_desktop.models import AuditAction, Gig, Level, Role, User
+from linguaflex_desktop.services.catalogue.free_time import (
+    FreeTime,
+    FreeTimeFilter,
+    check_free_time,
+)
+from linguaflex_desktop.services.catalogue.gig_fields import clean_gig_fields
 from linguaflex_desktop.services.catalogue.ratings import (
     at_least,
     check_min_rating,
@@ -32,9 +38,7 @@ from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page
 from linguaflex_desktop.services.common.pricing import (
-    MAX_DURATION_MINUTES,
     normalize_currency,
-    validate_hourly_rate,
 )
 from linguaflex_desktop.services.common.validation import (
     MAX_DB_INT,
@@ -47,11 +51,8 @@ from linguaflex_desktop.services.common.validation import (
 )
 from linguaflex_desktop.texts import tx
 
-MAX_TITLE_LENGTH = 120
-MAX_DESCRIPTION_LENGTH = 5000
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
-DURATION_STEP_MINUTES = 15
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "rating")
 GIG_NOT_FOUND = tx("This gig does not exist or is no longer offered.")
 
@@ -71,64 +72,6 @@ def _gigs_with_teachers() -> Select[Gig]:
     return select(Gig).join(Gig.teacher).options(contains_eager(Gig.teacher))
 
 
-def _check_duration_bounds(minimum: object, maximum: object) -> tuple[int, int]:
-    not_positive = (
-        tx("The minimum duration must be a positive number of minutes."),
-        tx("The maximum duration must be a positive number of minutes."),
-    )
-    for value, refusal in zip((minimum, maximum), not_positive, strict=True):
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ValidationError(refusal)
-        if value % DURATION_STEP_MINUTES:
-            raise ValidationError(
-                tx("Session durations go in {step}-minute steps.", step=DURATION_STEP_MINUTES)
-            )
-    assert isinstance(minimum, int) and isinstance(maximum, int)
-    if maximum < minimum:
-        raise ValidationError(tx("The maximum duration cannot be shorter than the minimum."))
-    if maximum > MAX_DURATION_MINUTES:
-        raise ValidationError(
-            tx(
-                "The maximum duration is {hours} hours per session.",
-                hours=MAX_DURATION_MINUTES // 60,
-            )
-        )
-    return minimum, maximum
-
-
-def clean_gig_fields(
-    *,
-    title: object,
-    language: object,
-    level: object,
-    description: object,
-    hourly_rate_minor: object,
-    currency: object,
-    is_active: object,
-    min_duration_minutes: object,
-    max_duration_minutes: object,
-) -> dict[str, Any]:
-    """Validate and normalise every editable gig field; ValidationError on the first bad one."""
-    clean_currency = normalize_currency(currency)
-    minimum, maximum = _check_duration_bounds(min_duration_minutes, max_duration_minutes)
-    if not isinstance(is_active, bool):
-        raise ValidationError(tx("Say whether the gig is active (yes or no)."))
-    return {
-        "title": clean_line(title, what=tx("title"), limit=MAX_TITLE_LENGTH, required=True),
-        "language": normalize_language(language),
-        "level": parse_level(level),
-        "description": clean_multiline(
-            description, what=tx("description"), limit=MAX_DESCRIPTION_LENGTH
-        ),
-        "hourly_rate_minor": validate_hourly_rate(hourly_rate_minor, clean_currency),
-        "currency": clean_currency,
-        "is_active": is_active,
-        "min_duration_minutes": minimum,
-        "max_duration_minutes": maximum,
-        "duration_step_minutes": DURATION_STEP_MINUTES,
-    }
-
-
 def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
     for value in (minimum, maximum):
         if value is None:
@@ -146,8 +89,11 @@ def _check_rate_bounds(minimum: int | None, maximum: int | None) -> None:
 class CatalogueService:
     """Profiles, gigs and search. Teachers edit their own; admins suspend; all can search."""
 
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, *, free_time: FreeTimeFilter | None = None) -> None:
+        """``free_time``: the search-by-free-time filter (``booking.free_time.fitting_gigs``,
+        wired by bootstrap); without it a search by free time is refused."""
         self._ctx = ctx
+        self._free_time = free_time
 
     # --- gigs -------------------------------------------------------------------------------
 
@@ -257,6 +203,7 @@ class CatalogueService:
         text: str = "",
         sort: str = "relevance",
         min_rating: int | None = None,
+        free_time: FreeTime | None = None,
         offset: int = 0,
         limit: int = 50,
     ) -> Page[GigDTO]:
@@ -269,9 +216,11 @@ class CatalogueService:
         teachers whose shown average is at least that. Sorts: relevance (title words above
         teacher and language, above description; ties cheapest, then oldest), price_asc,
         price_desc, newest, rating (best average first, then most reviews; teachers without
-        reviews last). Each gig carries its teacher's summary (country, languages, rating over
-        visible reviews), read in the same query: the ratings come from one aggregate joined
-        once (``catalogue.ratings``).
+        reviews last). ``free_time`` keeps gigs whose teacher has a bookable slot of the
+        gig's shortest session then, in the acting user's zone, within the next 14 days
+        (``catalogue.free_time``). Each gig carries its teacher's summary (country, languages,
+        rating over visible reviews), read in the same query: the ratings come from one
+        aggregate joined once (``catalogue.ratings``).
         """
         if sort not in SORTS:
             raise ValidationError(
@@ -283,6 +232,7 @@ class CatalogueService:
             )
         _check_rate_bounds(min_rate_minor, max_rate_minor)
         min_rating = check_min_rating(min_rating)
+        free_time = check_free_time(free_time)
         check_paging(offset, limit)
         totals = visible_totals()
         query = (
@@ -305,7 +255,7 @@ class CatalogueService:
         search = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH)
         words = Words.of(search)
         with self._ctx.unit_of_work(write=False) as uow:
-            load_acting_user(uow.session, actor)
+            acting = load_acting_user(uow.session, actor)
             matched = None
             if search and not words.words:
                 query = query.where(false())  # only punctuation: no word to find
@@ -314,6 +264,8 @@ class CatalogueService:
                     words = words.in_language(normalize_language(language))
                 matched = matching_gigs(uow.session.get_bind().dialect.name, words)
                 query = query.join(matched, matched.c.gig_id == Gig.id)
+            if free_time is not None:
+                query = query.where(self._fitting(uow.session, free_time, acting))
             # The page and the count of every match in one pass: the count as a window
             # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
@@ -328,6 +280,12 @@ class CatalogueService:
             else:
                 total = 0
         return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+    def _fitting(self, session: Session, free_time: FreeTime, viewer: User) -> Any:
+        if self._free_time is None:
+            raise ValidationError(tx("Search by free time is not available here."))
+        now = self._ctx.now()
+        return self._free_time(session, free_time=free_time, viewer=viewer, now=now)
 
     @staticmethod
     def _ordering(sort: str, matched: Subquery | None, totals: Any) -> list[Any]:

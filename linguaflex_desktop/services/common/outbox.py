@@ -43,6 +43,7 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page
 from linguaflex_desktop.services.common.job_dto import JobDTO
 from linguaflex_desktop.services.common.jobs import JobAdminService
+from linguaflex_desktop.services.common.pacing import Pace
 from linguaflex_desktop.texts import tx
 
 log = logging.getLogger(__name__)
@@ -181,7 +182,13 @@ class OutboxWorker:
         self._lease = lease
         self._rng = rng or random.Random()
         self._stop_event: threading.Event | None = None
+        self._in_hand: JobRun | None = None
         self._admin = JobAdminService(ctx)
+
+    @property
+    def job_in_hand(self) -> JobRun | None:
+        """The job whose handler runs now (read from any thread), or None between jobs."""
+        return self._in_hand
 
     # --- running ---------------------------------------------------------------------------
 
@@ -204,14 +211,22 @@ class OutboxWorker:
     def _stopping(self) -> bool:
         return self._stop_event is not None and self._stop_event.is_set()
 
-    def run_forever(self, stop_event: threading.Event, poll_interval: float = 1.0) -> None:
+    def run_forever(
+        self, stop_event: threading.Event, poll_interval: float = 1.0, *, pace: Pace | None = None
+    ) -> None:
         """Run jobs until ``stop_event`` is set (for a thread or the headless command).
 
         Takes back this worker's own interrupted rows first, then stale rows of any worker
         every minute. Unexpected errors (database down) are logged and the loop goes on.
-        Setting ``stop_event`` ends the loop after the job in hand; unrun claims are released.
+        Between two batches of jobs it rests as ``pace`` says (by default in proportion to the
+        batch), so a backlog shares the interpreter with the GUI thread. Setting
+        ``stop_event`` ends the loop after the job in hand; unrun claims are released. A
+        handler waiting on a slow peer is not interrupted: whoever stops the thread may stop
+        waiting for it (``job_in_hand`` says which job); the row stays claimed and is taken
+        back as after a crash (at once by a worker restarted under the same id).
         """
         self._stop_event = stop_event
+        pace = pace or Pace(stop_event)
         next_recovery = 0.0
         try:
             self._guarded(self._recover_own)
@@ -219,11 +234,14 @@ class OutboxWorker:
                 if time.monotonic() >= next_recovery:
                     self._guarded(lambda: self.recover_stale(self._lease))
                     next_recovery = time.monotonic() + RECOVERY_INTERVAL_SECONDS
+                pace.start()
                 ran = self._guarded(self.run_once)
                 if ran is None:
                     stop_event.wait(max(poll_interval, ERROR_PAUSE_SECONDS))
                 elif ran == 0:
                     stop_event.wait(poll_interval)
+                else:
+                    pace.between_batches()
         finally:
             self._stop_event = None
 
@@ -265,6 +283,7 @@ class OutboxWorker:
         handler = self._handlers[claim.kind]
         run = JobRun(claim.id, claim.kind, claim.attempts + 1, claim.max_attempts)
         token = _CURRENT_RUN.set(run)
+        self._in_hand = run
         try:
             handler(dict(claim.payload))
         except RetryLater as error:
@@ -278,6 +297,7 @@ class OutboxWorker:
                 claim, state=JobState.DONE, locked_by=None, locked_at=None, last_error=None
             )
         finally:
+            self._in_hand = None
             _CURRENT_RUN.reset(token)
 
     def _record_failure(self, claim: _Claim, error: BaseException) -> None:

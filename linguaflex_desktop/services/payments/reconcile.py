@@ -34,6 +34,7 @@ and adopted, or sent once (``refund_recovery``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -114,17 +115,26 @@ class Reconciler:
         self._gateway = gateway
         self._creating_grace = creating_grace
 
-    def reconcile_pending(self, *, limit: int = 100) -> ReconcileReport:
+    def reconcile_pending(
+        self, *, limit: int = 100, should_stop: Callable[[], bool] | None = None
+    ) -> ReconcileReport:
         """Settle up to ``limit`` active attempts with Stripe (module docstring). Stripe being
         unreachable for one attempt is counted and the pass goes on. Safe to run from several
         threads or processes at once. ValidationError for a ``limit`` that is not a whole number
         or is negative (Postgres
-        refuses a negative LIMIT, SQLite would read it as "no limit"); 0 checks nothing."""
+        refuses a negative LIMIT, SQLite would read it as "no limit"); 0 checks nothing.
+        ``should_stop`` (the app quitting) is asked before each attempt: once it says so the
+        pass ends there and the next pass takes up what is left (each attempt is settled
+        on its own, so a pass may stop between any two)."""
         if isinstance(limit, int) and limit < 0:
             raise ValidationError(tx("The limit cannot be negative ({limit}).", limit=limit))
         limit = check_int(limit, what="limit", minimum=0)
+        stopping = should_stop or _never
         report = ReconcileReport()
         for row in self._active_rows(limit):
+            if stopping():
+                log.info("reconcile: stopped; the next pass goes on (%s)", report)
+                return report
             try:
                 result = self._reconcile_one(row)
             except ExternalServiceError as error:
@@ -134,6 +144,8 @@ class Reconciler:
                 )
                 continue
             report = _count(report, row.payment_id, result)
+        if stopping():
+            return report
         resumed, stuck = settle_unanswered_refunds(
             self._ctx, self._gateway, grace=self._creating_grace, limit=limit
         )
@@ -265,6 +277,10 @@ class Reconciler:
             )
             uow.commit()
         return result
+
+
+def _never() -> bool:
+    return False
 
 
 def _abandoned(row: _Row, info: PaymentIntentInfo, stale: bool) -> bool:

@@ -49,6 +49,7 @@ from linguaflex_desktop.ui.payments.format import (
     money,
     when_text,
 )
+from linguaflex_desktop.ui.peer_wait import PeerWaitPanel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -63,6 +64,14 @@ RETRY_HINT = tx("Try again, or choose another card.")
 CONTINUE_TEXT = tx("Continue verification")
 CANCEL_ATTEMPT_TEXT = tx("Cancel payment attempt")
 NO_CARD_TEXT = tx("You have no saved card yet. Add one under Payment methods, then pay.")
+PAYING_TEXT = tx(
+    "Waiting for Stripe to take the payment. You can close this window: the payment goes on, "
+    "and My bookings shows how it ended."
+)
+LOOKING_UP_TEXT = tx(
+    "Waiting for Stripe to say how your payment stands. You can close this window and "
+    "continue from My bookings."
+)
 
 
 class PayDialog(QDialog):
@@ -144,6 +153,8 @@ class PayDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.progress.setVisible(False)
+        self.peer_wait = PeerWaitPanel(self)
+        self.peer_wait.slow.connect(self._offer_to_leave)
         self.add_card_button = QPushButton(t("Add a card…"))
         self.add_card_button.clicked.connect(self._request_add_card)
         self.add_card_button.setVisible(False)
@@ -174,6 +185,7 @@ class PayDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.progress)
+        layout.addWidget(self.peer_wait)
         layout.addLayout(buttons)
 
     # --- cards ----------------------------------------------------------------------------
@@ -214,6 +226,7 @@ class PayDialog(QDialog):
         set_message(self.error_label, None)
         set_message(self.notice_label, None)
         self._set_state(busy=True)
+        self.peer_wait.begin(PAYING_TEXT)
         payments_ops.pay_booking(
             OpContext.of(self),
             self.actor,
@@ -225,6 +238,7 @@ class PayDialog(QDialog):
         )
 
     def _on_outcome(self, outcome: PaymentOutcome) -> None:
+        self.peer_wait.end()
         if outcome.state == "requires_action" and outcome.handoff_url:
             self._wait_for_three_d_secure(outcome)
             return
@@ -241,6 +255,7 @@ class PayDialog(QDialog):
         if self._handoff_url is None:
             self._set_state(busy=True)
             set_message(self.notice_label, t("Looking up your payment…"))
+            self.peer_wait.begin(LOOKING_UP_TEXT)
         payments_ops.resume_payment(
             OpContext.of(self),
             self.actor,
@@ -251,6 +266,7 @@ class PayDialog(QDialog):
         )
 
     def _on_resumed(self, outcome: PaymentOutcome) -> None:
+        self.peer_wait.end()
         self._resuming = False
         self.reopen_button.setEnabled(True)
         waiting = self._handoff_url is not None
@@ -264,6 +280,7 @@ class PayDialog(QDialog):
             self._settled(outcome)
 
     def _resume_failed(self, error: BaseException) -> None:
+        self.peer_wait.end()
         self._resuming = False
         self.reopen_button.setEnabled(True)
         if self._handoff_url is None:
@@ -349,6 +366,7 @@ class PayDialog(QDialog):
         self.payment_settled.emit(outcome)
 
     def _failed(self, error: BaseException) -> None:
+        self.peer_wait.end()
         self._handoff_url = None
         self.progress.setVisible(False)
         self.reopen_button.setVisible(False)
@@ -370,7 +388,9 @@ class PayDialog(QDialog):
 
     def reject(self) -> None:
         """While 3-D Secure is awaited, Cancel cancels the payment first (the dialog closes
-        when the poller has answered); while a call runs, it waits; otherwise it closes."""
+        when the poller has answered); while a call runs, it waits, unless the call is slow
+        (then Close leaves it running: the booking's row shows how it ended); otherwise it
+        closes."""
         if self._handoff_url is not None:
             if not self._cancel.is_set():
                 self._cancel.set()
@@ -378,9 +398,16 @@ class PayDialog(QDialog):
                 self.cancel_button.setEnabled(False)
                 self.reopen_button.setEnabled(False)
             return
-        if self._busy:
+        if self._busy and not self.peer_wait.is_slow:
             return
         super().reject()
+
+    @Slot()
+    def _offer_to_leave(self) -> None:
+        """The call is slow: closing is safe (it goes on; the pages update when it lands)."""
+        self.cancel_button.setText(t("Close"))
+        self.cancel_button.setEnabled(True)
+        self._fit()
 
     def _request_add_card(self) -> None:
         self.add_card_requested.emit()

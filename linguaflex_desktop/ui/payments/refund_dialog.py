@@ -46,6 +46,7 @@ from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import BOX_STYLE, money
+from linguaflex_desktop.ui.peer_wait import PeerWaitPanel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import make_message_label, reserve_message_space, set_message
 
@@ -54,6 +55,10 @@ if TYPE_CHECKING:
 
 PREVIEW_DEBOUNCE_MS = 300
 ERROR_LINES = 3  # the error's place is kept empty, so showing one moves nothing
+REFUNDING_TEXT = tx(
+    "Waiting for Stripe to make the refund. You can close this window: the refund goes on, "
+    "and the payments list shows how it ended."
+)
 # the preview's rows, by their English label (the key of ``preview_texts``); shown translated
 PREVIEW_LABELS = (
     tx("Back to the student"),
@@ -202,6 +207,8 @@ class RefundDialog(QDialog):
         reserve_message_space(self.error_label, lines=ERROR_LINES)
         self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
+        self.peer_wait = PeerWaitPanel(self)
+        self.peer_wait.slow.connect(self._offer_to_leave)
         self.refund_button = QPushButton(t("Refund"))
         self.refund_button.setObjectName("dangerButton")
         self.refund_button.setEnabled(False)
@@ -241,6 +248,7 @@ class RefundDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(preview_box)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.peer_wait)
         layout.addLayout(buttons)
 
     # --- the amount and its preview -------------------------------------------------------
@@ -354,6 +362,7 @@ class RefundDialog(QDialog):
         self._submitting = True
         self._update_button()
         set_message(self.error_label, None)
+        self.peer_wait.begin(REFUNDING_TEXT)
         payments_ops.refund(
             OpContext.of(self),
             self.actor,
@@ -368,21 +377,30 @@ class RefundDialog(QDialog):
         )
 
     def _on_refunded(self, result: RefundResult) -> None:
+        self.peer_wait.end()
         self._submitting = False
         self.result_dto = result
         self.refunded.emit(result)
         self.accept()
 
     def _on_refund_failed(self, error: BaseException) -> None:
+        self.peer_wait.end()
         self._submitting = False
         set_message(self.error_label, inline_error_text(error))
         self.update_preview()  # what remains may have changed meanwhile
 
     def reject(self) -> None:
-        if not self._submitting:  # the answer of a running refund is awaited
+        # the answer of a running refund is awaited, unless Stripe is slow: then closing
+        # leaves the refund running (the payments list shows how it ended)
+        if not self._submitting or self.peer_wait.is_slow:
             super().reject()
+
+    @Slot()
+    def _offer_to_leave(self) -> None:
+        self.cancel_button.setText(t("Close"))
+        self._update_button()
 
     def _update_button(self) -> None:
         ready = self.preview is not None and self._texts_ok() and not self._submitting
         self.refund_button.setEnabled(ready)
-        self.cancel_button.setEnabled(not self._submitting)
+        self.cancel_button.setEnabled(not self._submitting or self.peer_wait.is_slow)
