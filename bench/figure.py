@@ -18,6 +18,7 @@ class Figure:
     goal_ratio: float | None = None  # value / reference at most (at least if higher is better)
     goal_value: float | None = None  # the value itself at most (at least if higher is better)
     lower_is_better: bool = True
+    goal_exact: bool = False  # the goal value exactly (e.g. one winner of a race)
     benchmark: str = ""
     database: str = ""
     goal_from_today: bool = False  # the goal is TODAY_SLACK x the ratio in baseline.json
@@ -39,6 +40,10 @@ class Figure:
             have, want = self.value, self.goal_value
         else:
             return None
+        if want == 0:  # a goal of none at all (errors): met or missed, nothing between
+            return 0.0 if have <= 0 else float("inf")
+        if self.goal_exact:
+            return abs(have / want - 1) * 100
         if self.lower_is_better:
             return (have / want - 1) * 100
         return (want / have - 1) * 100 if have else float("inf")

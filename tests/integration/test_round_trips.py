@@ -94,3 +94,36 @@ def test_paying_a_booking_is_22_statements_in_three_transactions(
     assert len(queries) == expected, "\n".join(queries)
     assert [_table_of(each) for each in queries].count("INSERT outbox_jobs") == 3
     assert not any(each.startswith(("SAVEPOINT", "RELEASE")) for each in sent)
+
+
+def test_a_row_written_once_only_gives_its_id_and_a_repeat_writes_nothing(
+    ctx: ServiceContext,
+) -> None:
+    """insert_unless_present is one INSERT … ON CONFLICT DO NOTHING RETURNING id, with no ORM
+    object built for the row: the id of the new row, None (and the first row kept) when its
+    unique value is there already."""
+    from linguaflex_desktop.db import insert_unless_present
+    from linguaflex_desktop.models import Notification
+
+    world = make_world(ctx)
+    values = {
+        "user_id": world.teacher.id,
+        "kind": "requested",
+        "subject": "First",
+        "body_text": "Hello",
+        "message_id": "<once@example.com>",
+    }
+    with ctx.unit_of_work() as uow:
+        first = insert_unless_present(uow.session, Notification, values, unique="message_id")
+        again = insert_unless_present(
+            uow.session, Notification, {**values, "subject": "Second"}, unique="message_id"
+        )
+        assert not [o for o in uow.session.identity_map.values() if isinstance(o, Notification)]
+        uow.commit()
+    assert isinstance(first, int)
+    assert again is None
+    with ctx.unit_of_work(write=False) as uow:
+        row = uow.session.get(Notification, first)
+        assert row is not None
+        assert (row.subject, row.user_id) == ("First", world.teacher.id)
+        assert row.created_at is not None  # the column's default, as for an ORM insert

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import NotFound, ValidationError
@@ -130,24 +130,28 @@ def _ceil_to_step(instant: datetime) -> datetime:
     return floor if floor == instant else floor + rules.SLOT_STEP
 
 
+# Built once, bound per call: building a statement costs the client more CPU than the
+# database's answer to it (about half of what a simple read costs through the ORM).
+_RANGES = (
+    select(AvailabilityRule.weekday, AvailabilityRule.start_minute, AvailabilityRule.end_minute)
+    .where(AvailabilityRule.teacher_id == bindparam("teacher_id"))
+    .order_by(AvailabilityRule.weekday, AvailabilityRule.start_minute)
+)
+_DAYS_OFF = select(AvailabilityException.local_date).where(
+    AvailabilityException.teacher_id == bindparam("teacher_id"),
+    AvailabilityException.local_date.between(bindparam("first"), bindparam("last")),
+)
+
+
 def load_ranges(session: Session, teacher_id: int) -> tuple[WeeklyRange, ...]:
-    rows = session.scalars(
-        select(AvailabilityRule)
-        .where(AvailabilityRule.teacher_id == teacher_id)
-        .order_by(AvailabilityRule.weekday, AvailabilityRule.start_minute)
-    )
-    return tuple(WeeklyRange(r.weekday, r.start_minute, r.end_minute) for r in rows)
+    """The teacher's weekly hours as plain columns (no ORM object is needed)."""
+    rows = session.execute(_RANGES, {"teacher_id": teacher_id})
+    return tuple(WeeklyRange(weekday, start, end) for weekday, start, end in rows)
 
 
 def load_days_off(session: Session, teacher_id: int, first: date, last: date) -> set[date]:
-    return set(
-        session.scalars(
-            select(AvailabilityException.local_date).where(
-                AvailabilityException.teacher_id == teacher_id,
-                AvailabilityException.local_date.between(first, last),
-            )
-        )
-    )
+    bound = {"teacher_id": teacher_id, "first": first, "last": last}
+    return set(session.scalars(_DAYS_OFF, bound))
 
 
 def teacher_is_available(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -67,6 +67,19 @@ def check_start(start_at: datetime, now: datetime) -> None:
         )
 
 
+# Built once, bound per call (building a statement costs more client CPU than running it).
+_OVERLAPS = select(SessionBooking.teacher_id, SessionBooking.student_id).where(
+    SessionBooking.status.in_(rules.SLOT_HOLDING_STATUSES),
+    SessionBooking.start_at < bindparam("end_at"),
+    SessionBooking.end_at > bindparam("start_at"),
+    or_(
+        SessionBooking.teacher_id == bindparam("teacher_id"),
+        SessionBooking.student_id == bindparam("student_id"),
+    ),
+)
+_OVERLAPS_BUT_ONE = _OVERLAPS.where(SessionBooking.id != bindparam("exclude_booking_id"))
+
+
 def check_no_overlap(
     session: Session,
     *,
@@ -79,15 +92,15 @@ def check_no_overlap(
 ) -> None:
     """Raise SlotTaken if [start_at, end_at) overlaps a slot-holding booking of the teacher or
     of the student. Back-to-back bookings do not overlap."""
-    query = select(SessionBooking.teacher_id, SessionBooking.student_id).where(
-        SessionBooking.status.in_(rules.SLOT_HOLDING_STATUSES),
-        SessionBooking.start_at < end_at,
-        SessionBooking.end_at > start_at,
-        or_(SessionBooking.teacher_id == teacher_id, SessionBooking.student_id == student_id),
-    )
-    if exclude_booking_id is not None:
-        query = query.where(SessionBooking.id != exclude_booking_id)
-    rows = session.execute(query).all()
+    query = _OVERLAPS if exclude_booking_id is None else _OVERLAPS_BUT_ONE
+    bound = {
+        "teacher_id": teacher_id,
+        "student_id": student_id,
+        "start_at": start_at,
+        "end_at": end_at,
+        "exclude_booking_id": exclude_booking_id,
+    }
+    rows = session.execute(query, bound).all()
     if any(row.teacher_id == teacher_id for row in rows):
         raise SlotTaken(TEACHER_BUSY)
     if rows:

@@ -246,15 +246,16 @@ def notify(
     sequence: int,
     ics_method: str | None = None,
     key: str | None = None,
-) -> list[Notification]:
+) -> list[int]:
     """One inbox row per recipient of ``kind`` (skipping those already written: same
-    Message-ID), plus a send-email job each when e-mail delivery is enabled. ``key`` names
+    Message-ID), plus a send-email job each when e-mail delivery is enabled; the ids of the
+    rows written. ``key`` names
     the occurrence in the Message-ID instead of ``sequence`` (e.g. ``refund-12``), for kinds
     that can happen several times without a reschedule."""
     sender = sender_address(session)
     invites: dict[str, str | None] = {}  # the invite in each reader's language
     domain = message_domain(sender)
-    written = []
+    written: list[int] = []
     for role in RECIPIENTS[kind]:
         party = facts.party(role)
         text = compose(kind, facts, role)
@@ -282,15 +283,15 @@ def notify(
             "message_id": message_id,
             "created_at": at,
         }
-        row = insert_unless_present(session, Notification, values, unique="message_id")
-        if row is None:  # written already (a job run again, a concurrent transition)
+        row_id = insert_unless_present(session, Notification, values, unique="message_id")
+        if row_id is None:  # written already (a job run again, a concurrent transition)
             continue
-        written.append(row)
+        written.append(row_id)
         if email_delivery_enabled(session):
             enqueue_job(
                 session,
                 kind=JOB_SEND_EMAIL,
-                payload={"notification_id": row.id},
+                payload={"notification_id": row_id},
                 dedupe_key=message_id,
                 now=at,
             )

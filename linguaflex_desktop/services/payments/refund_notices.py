@@ -18,7 +18,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.models import (
-    Notification,
     Payment,
     PaymentStatus,
     Refund,
@@ -33,12 +32,12 @@ KIND = "partially_refunded"
 
 def announce_partial_refund(
     session: Session, booking: SessionBooking, payment: Payment, refund: Refund, *, at: datetime
-) -> list[Notification]:
+) -> list[int]:
     """Tell the student and the teacher that ``refund`` (succeeded at Stripe) returned part
     of the payment: the amount, what remains paid, when (each in their own zone) and the
     message written for the student.
     Nothing when the booking is no longer PAID (a full refund: "refunded" tells it) or when
-    the refund has not succeeded. Returns the rows written (none on a repeat)."""
+    the refund has not succeeded. Returns the ids of the rows written (none on a repeat)."""
     if refund.status is not RefundStatus.SUCCEEDED:
         return []
     if booking.payment_status is not PaymentStatus.PAID:
