@@ -24,7 +24,9 @@ from linguaflex_desktop.texts import Text, tx
 
 EXCLUSION_VIOLATION = "23P01"
 DEADLOCK_DETECTED = "40P01"
-DEADLOCK_ATTEMPTS = 3
+# Racers for one slot can deadlock more than once in a row (each abort lets one through and
+# Postgres detects a deadlock after its deadlock_timeout, 1 s by default): five attempts.
+DEADLOCK_ATTEMPTS = 5
 STUDENT_CONSTRAINT = "ex_session_bookings_student_no_overlap"
 
 T = TypeVar("T")
@@ -130,7 +132,8 @@ def retry_on_deadlock(attempt: Callable[[], T]) -> T:
     Two overlapping inserts can each wait on the other's uncommitted row while checking the
     exclusion constraints; Postgres then aborts one of them (SQLSTATE 40P01). Run again, the
     loser sees the winner's committed booking and gets SlotTaken (or the slot, if the winner
-    rolled back). Any other error, or a third deadlock in a row, is raised as it is.
+    rolled back). Any other error, or the last of DEADLOCK_ATTEMPTS deadlocks in a row, is
+    raised as it is.
     """
     for remaining in range(DEADLOCK_ATTEMPTS - 1, -1, -1):
         try:
