@@ -218,5 +218,7 @@ def _services_ready(
 def _start_failed(start: StagedStart, app: QApplication, error: BaseException) -> None:
     log.info("start-up refused: %s", error)
     start.error = error
-    start.login.close()
     app.exit(1)
+    # Hidden, not closed: closing the last window would also queue Qt's own "quit", which
+    # outlives this event loop and upsets the next one in the process (tests run many).
+    start.login.hide()
