@@ -137,8 +137,8 @@ def deadlock(sqlstate: str = "40P01") -> OperationalError:
     return OperationalError("INSERT ...", {}, SimpleNamespace(sqlstate=sqlstate))  # type: ignore[arg-type]
 
 
-def test_a_deadlock_is_retried_up_to_three_attempts_in_all() -> None:
-    outcomes: list[Any] = [deadlock(), deadlock(), "booked"]
+def test_a_deadlock_is_retried_until_the_last_attempt() -> None:
+    outcomes: list[Any] = [deadlock()] * (checks.DEADLOCK_ATTEMPTS - 1) + ["booked"]
 
     def attempt() -> str:
         outcome = outcomes.pop(0)
@@ -149,7 +149,7 @@ def test_a_deadlock_is_retried_up_to_three_attempts_in_all() -> None:
     assert checks.retry_on_deadlock(attempt) == "booked" and outcomes == []
 
 
-def test_a_third_deadlock_in_a_row_is_raised() -> None:
+def test_the_last_deadlock_in_a_row_is_raised() -> None:
     calls = []
 
     def attempt() -> str:
@@ -158,7 +158,7 @@ def test_a_third_deadlock_in_a_row_is_raised() -> None:
 
     with pytest.raises(OperationalError):
         checks.retry_on_deadlock(attempt)
-    assert len(calls) == 3
+    assert len(calls) == checks.DEADLOCK_ATTEMPTS == 5
 
 
 def test_another_operational_error_is_raised_at_once() -> None:
