@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole suite N times in a row (default 5) while other processes keep every core busy:
 # a race test that depends on timing fails here. Each run uses a new random order (its seed is
-# printed); the script stops at the first red run and exits non-zero.
+# printed); the script stops at the first red run and exits non-zero. The suite runs as
+# scripts/test.sh runs it, one worker process per core (TEST_WORKERS=N to change), so each
+# core has a test process and a spinning process competing for it.
 # Usage: bash scripts/stress.sh [RUNS] [pytest arguments...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ done
 
 for run in $(seq 1 "$runs"); do
   echo "== run $run of $runs (every core also busy with a spinning process)"
-  if ! .venv/bin/python -m pytest -p no:cacheprovider -ra "$@"; then
+  if ! .venv/bin/python -m pytest -p no:cacheprovider -ra -n "${TEST_WORKERS:-auto}" "$@"; then
     echo "== run $run failed"
     exit 1
   fi

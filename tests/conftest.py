@@ -23,7 +23,12 @@ from linguaflex_desktop.db import create_app_engine, create_session_factory, upg
 from linguaflex_desktop.models import Base
 from linguaflex_desktop.services.common.context import ServiceContext
 
-pytest_plugins = ["tests.conftest_stripe", "tests.skip_accounting", "tests.stripe_contract_plugin"]
+pytest_plugins = [
+    "tests.conftest_stripe",
+    "tests.skip_accounting",
+    "tests.stripe_contract_plugin",
+    "tests.crash_table_plugin",
+]
 
 POSTGRES_ADMIN_DSN = os.environ.get(
     "LINGUAFLEX_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -29,6 +29,10 @@ _FOUND = pytest.StashKey[tuple[str, list[str]]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        # A pytest-xdist worker: its sandboxes append to the file of the run that started it
+        # (inherited in the environment), which judges every worker's requests at the end.
+        return
     # Always a fresh file of this run's own (a pytest run started by a test gets its own too).
     path = Path(tempfile.mkdtemp(prefix="linguaflex-stripe-contract-")) / "requests.jsonl"
     os.environ[CONTRACT_LOG_ENV] = str(path)

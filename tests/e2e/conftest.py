@@ -48,30 +48,3 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
-
-
-# --- the crash suite's table (tests/e2e/test_crash_recovery.py) ------------------------------
-
-CRASH_ROWS = pytest.StashKey[list[tuple[str, str]]]()
-
-
-@pytest.fixture(scope="session")
-def crash_table(request: pytest.FixtureRequest) -> list[tuple[str, str]]:
-    """Rows (step, outcome) the crash suite prints at the end of the run."""
-    return request.config.stash.setdefault(CRASH_ROWS, [])
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    from linguaflex_desktop.crashpoints import CRASH_POINTS
-
-    order: dict[str, int] = {step: index for index, step in enumerate(CRASH_POINTS)}
-    collected: list[tuple[str, str]] = terminalreporter.config.stash.get(CRASH_ROWS, [])
-    rows = sorted(collected, key=lambda row: order.get(row[0], len(order)))
-    if not rows:
-        return
-    width = max(len("step"), *(len(step) for step, _ in rows))
-    terminalreporter.section("crash recovery: killed at each step, then restarted")
-    terminalreporter.write_line(f"{'step':<{width}}  outcome")
-    terminalreporter.write_line(f"{'-' * width}  {'-' * 7}")
-    for step, outcome in rows:
-        terminalreporter.write_line(f"{step:<{width}}  {outcome}")

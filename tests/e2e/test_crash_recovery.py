@@ -50,6 +50,7 @@ from typing import Any
 import pytest
 
 from linguaflex_desktop.crashpoints import CRASH_POINTS, ENV_VAR, CrashPoint
+from tests.crash_table_plugin import CrashTable
 from tests.e2e import crash_driver
 from tests.e2e.crash_checks import (
     PeerView,
@@ -173,7 +174,7 @@ def test_killed_at_step_recovers_to_one_consistent_state(
     template: Path,
     peers: Peers,
     tmp_path: Path,
-    crash_table: list[tuple[str, str]],
+    crash_table: CrashTable,
 ) -> None:
     result, view = crash_and_recover(step, template, peers, tmp_path / "data")
     recovered = result["recovered"]
