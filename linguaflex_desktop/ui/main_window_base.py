@@ -1,12 +1,16 @@
 """Shared QMainWindow for the three roles: header, tabbed pages, status bar, sign out.
 
-Pages are added with ``add_page``; later features (bookings, payments) add their own tabs.
-The status bar shows who is signed in and where the data lives. GUI thread only.
+Pages are added with ``add_page``, or with ``add_page_later`` when the page can wait until its
+tab is first shown (or the page is first asked for): a window opens on one tab, so building and
+loading every other tab at sign-in would only delay the one the user looks at. Later features
+(bookings, payments) add their own tabs. The status bar shows who is signed in and where the
+data lives. GUI thread only.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -32,8 +36,56 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
 
 
+P = TypeVar("P", bound=QWidget)
+
+
 def role_title(user: UserDTO) -> str:
     return role_name(user.role)
+
+
+class PageArgs(TypedDict):
+    """What every page of a role window is built with (``RoleWindow.page_args``)."""
+
+    services: AppServices
+    actor: Actor
+    runner: TaskRunner
+
+
+class LazyPage(Generic[P]):
+    """A tab whose page is built the first time the tab is shown or ``get`` is called. Until
+    then an empty placeholder holds the tab's place; once built, the page takes it (same
+    index, same title), so ``tabs.indexOf(page)`` and ``tabs.setCurrentWidget(page)`` work as
+    for any other tab. ``when_built`` callbacks wire the page to the rest of the window."""
+
+    def __init__(self, window: RoleWindow, build: Callable[[], P]) -> None:
+        self._window = window
+        self._build = build
+        self._page: P | None = None
+        self._when_built: list[Callable[[P], None]] = []
+        self.placeholder = QWidget()
+        self.placeholder.setObjectName("pageNotYetBuilt")
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def get(self) -> P:
+        """The page, built now (with its first load started) if it was not yet."""
+        if self._page is None:
+            page = self._build()
+            self._page = page
+            self._window._put_in_place(self.placeholder, page)
+            for callback in self._when_built:
+                callback(page)
+            self._when_built.clear()
+        return self._page
+
+    def when_built(self, callback: Callable[[P], None]) -> None:
+        """Call ``callback(page)`` once the page is built (at once if it is)."""
+        if self._page is not None:
+            callback(self._page)
+        else:
+            self._when_built.append(callback)
 
 
 class RoleWindow(QMainWindow):
@@ -63,6 +115,8 @@ class RoleWindow(QMainWindow):
         self.resize(1120, 720)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self._lazy_pages: dict[QWidget, LazyPage[QWidget]] = {}
+        self.tabs.currentChanged.connect(self._build_shown_page)
         self.banner = QLabel()
         self.banner.setObjectName("sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -77,9 +131,59 @@ class RoleWindow(QMainWindow):
     def actor(self) -> Actor:
         return self.user.actor
 
+    @property
+    def page_args(self) -> PageArgs:
+        return PageArgs(services=self.services, actor=self.actor, runner=self.runner)
+
     def add_page(self, page: QWidget, title: str) -> int:
         """Append a tab (``title`` a ``tx`` or already translated); returns its index."""
         return self.tabs.addTab(page, localize(title))
+
+    def add_page_later(self, build: Callable[[], P], title: str) -> LazyPage[P]:
+        """Append a tab whose page ``build()`` makes when the tab is first shown or the page
+        first asked for (``LazyPage.get``); a first tab is built at once."""
+        lazy = LazyPage(self, build)
+        self._lazy_pages[lazy.placeholder] = lazy  # type: ignore[assignment]
+        blocked = self.tabs.blockSignals(True)  # a first tab is built below, not inside addTab
+        try:
+            self.tabs.addTab(lazy.placeholder, localize(title))
+        finally:
+            self.tabs.blockSignals(blocked)
+        if self.tabs.currentWidget() is lazy.placeholder:
+            lazy.get()
+        return lazy
+
+    def page_at(self, index: int) -> QWidget | None:
+        """The page of tab ``index``, built now if it was waiting to be shown."""
+        widget = self.tabs.widget(index)
+        lazy = self._lazy_pages.get(widget) if widget is not None else None
+        return lazy.get() if lazy is not None else widget
+
+    @Slot(int)
+    def _build_shown_page(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        lazy = self._lazy_pages.get(widget) if widget is not None else None
+        if lazy is not None:
+            lazy.get()
+
+    def _put_in_place(self, placeholder: QWidget, page: QWidget) -> None:
+        """Put ``page`` where ``placeholder`` is (its title as it reads now), the page shown
+        if the placeholder was: inserted first and the placeholder removed once it is no
+        longer the current tab, so no other page is shown in between."""
+        del self._lazy_pages[placeholder]
+        index = self.tabs.indexOf(placeholder)
+        shown = self.tabs.currentIndex() == index
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.insertTab(index, page, self.tabs.tabText(index))
+            self.tabs.setTabToolTip(index, self.tabs.tabToolTip(index + 1))
+            if shown:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.setParent(None)  # out of the window now, deleted at the next loop turn
+        placeholder.deleteLater()
 
     def set_banner(self, text: str | None) -> None:
         """Show a banner above the pages (e.g. 'Payments are sandboxed'); None hides it."""

@@ -336,8 +336,7 @@ class StudentWindow(RoleWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services=services, user=user, runner=runner, parent=parent)
-        self.gig_browser = GigBrowserPage(services=services, actor=self.actor, runner=runner)
-        self.my_bookings = MyBookingsPage(services=services, actor=self.actor, runner=runner)
+        self.gig_browser = GigBrowserPage(**self.page_args)
         self.book_dialog: BookSessionDialog | None = None
         self.profile_dialog: TeacherProfileDialog | None = None
         self.profile_button = QPushButton(t("Teacher profile…"))
@@ -351,9 +350,16 @@ class StudentWindow(RoleWindow):
         self.gig_browser.detail.actions_layout.addWidget(self.book_button)
         self.gig_browser.gig_selected.connect(self._on_gig_selected)
         self.add_page(self.gig_browser, t("Find a teacher"))
-        self.add_page(self.my_bookings, t("My bookings"))
+        self.my_bookings_tab = self.add_page_later(
+            lambda: MyBookingsPage(**self.page_args), t("My bookings")
+        )
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
+
+    @property
+    def my_bookings(self) -> MyBookingsPage:
+        """ "My bookings", built when first shown or asked for."""
+        return self.my_bookings_tab.get()
 
     def open_teacher_profile(self) -> TeacherProfileDialog | None:
         """Open the profile of the teacher of the gig shown in the detail panel."""

@@ -166,29 +166,56 @@ class TeacherWindow(RoleWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services=services, user=user, runner=runner, parent=parent)
-        self.gig_manager = GigManagerPage(services=services, actor=self.actor, runner=runner)
-        self.profile_editor = ProfileEditorPage(services=services, actor=self.actor, runner=runner)
+        page_args = self.page_args
+        self._default_language = ""
+        self.profile_editor = ProfileEditorPage(**page_args)
         self.profile_editor.profile_loaded.connect(self._on_profile)
         self.profile_editor.profile_saved.connect(self._on_profile)
-        self.requests = TeacherRequestsPage(services=services, actor=self.actor, runner=runner)
-        self.schedule = TeacherSchedulePage(services=services, actor=self.actor, runner=runner)
-        self.availability = AvailabilityEditorPage(
-            services=services, actor=self.actor, runner=runner
-        )
+        self.requests = TeacherRequestsPage(**page_args)
         self.requests.queue_changed.connect(self._on_queue_changed)
         self.add_page(self.requests, t("Requests"))
-        self.add_page(self.schedule, t("Schedule"))
-        self.add_page(self.availability, t("Availability"))
-        self.add_page(self.gig_manager, t("My gigs"))
-        self.add_page(self.profile_editor, t("Profile"))
-        self.statements = TeacherStatementsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.statements, t("Statements"))
-        self.reviews = ReviewsList(
-            services=services, actor=self.actor, runner=runner, teacher_id=self.actor.id
+        self.schedule_tab = self.add_page_later(
+            lambda: TeacherSchedulePage(**page_args), t("Schedule")
         )
-        self.add_page(self.reviews, t("Reviews"))
+        self._availability = self.add_page_later(
+            lambda: AvailabilityEditorPage(**page_args), t("Availability")
+        )
+        self._gig_manager = self.add_page_later(self._build_gig_manager, t("My gigs"))
+        self.add_page(self.profile_editor, t("Profile"))
+        self._statements = self.add_page_later(
+            lambda: TeacherStatementsPage(**page_args), t("Statements")
+        )
+        self._reviews = self.add_page_later(
+            lambda: ReviewsList(**page_args, teacher_id=self.actor.id), t("Reviews")
+        )
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
+
+    # The tabs built when first shown (or asked for here).
+    @property
+    def schedule(self) -> TeacherSchedulePage:
+        return self.schedule_tab.get()
+
+    @property
+    def availability(self) -> AvailabilityEditorPage:
+        return self._availability.get()
+
+    @property
+    def gig_manager(self) -> GigManagerPage:
+        return self._gig_manager.get()
+
+    @property
+    def statements(self) -> TeacherStatementsPage:
+        return self._statements.get()
+
+    @property
+    def reviews(self) -> ReviewsList:
+        return self._reviews.get()
+
+    def _build_gig_manager(self) -> GigManagerPage:
+        page = GigManagerPage(**self.page_args)
+        page.default_language = self._default_language
+        return page
 
     def _on_queue_changed(self, waiting: int) -> None:
         index = self.tabs.indexOf(self.requests)
@@ -197,4 +224,6 @@ class TeacherWindow(RoleWindow):
 
     def _on_profile(self, profile: TeacherProfileDTO) -> None:
         self.set_display_name(profile.display_name)
-        self.gig_manager.default_language = profile.languages[0] if profile.languages else ""
+        self._default_language = profile.languages[0] if profile.languages else ""
+        if self._gig_manager.built:
+            self.gig_manager.default_language = self._default_language

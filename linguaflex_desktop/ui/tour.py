@@ -86,7 +86,7 @@ def _tab_stops(window: RoleWindow, role: Role) -> Iterator[Stop]:
     """One stop per tab, named after the page's class ("student-my-bookings")."""
     seen: set[str] = set()
     for index in range(window.tabs.count()):
-        page = _slug(type(window.tabs.widget(index)).__name__)
+        page = _slug(type(window.page_at(index)).__name__)
         name = f"{role.value}-{page.removeprefix(f'{role.value}-').removesuffix('-page')}"
         if name in seen:
             name = f"{name}-{index + 1}"

@@ -26,7 +26,7 @@ from linguaflex_desktop.ui.payments.earnings_period import LAST_YEAR
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.integration.report_helpers import Parties, add_event, add_payment
 from tests.ui.booking_ui_helpers import School, book, make_school
-from tests.ui.ui_helpers import click_row, column_texts, register, type_into
+from tests.ui.ui_helpers import build_every_tab, click_row, column_texts, register, type_into
 
 OpenWindow = Callable[[UserDTO], AdminWindow]
 
@@ -51,6 +51,7 @@ def open_window(
         window = AdminWindow(services=clocked_services, user=admin, runner=runner)
         qtbot.addWidget(window)
         window.show()
+        build_every_tab(window)
         assert runner.wait_for_idle()  # every tab's first load has arrived
         return window
 

@@ -19,7 +19,7 @@ from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from tests.ui.ui_helpers import click_row, column_texts
+from tests.ui.ui_helpers import build_every_tab, click_row, column_texts
 
 
 @pytest.fixture
@@ -33,6 +33,7 @@ def open_window(
     window = TeacherWindow(services=services, user=school.teacher, runner=runner)
     qtbot.addWidget(window)
     window.show()
+    build_every_tab(window)
     runner.wait_for_idle()
     return window
 

@@ -13,7 +13,7 @@ from linguaflex_desktop.models import Level, Role, SpokenLevel
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import NO_GIGS_TEXT, TeacherWindow
-from tests.ui.ui_helpers import click_row, create_gig, register, type_into
+from tests.ui.ui_helpers import build_every_tab, click_row, create_gig, register, type_into
 
 
 @pytest.fixture
@@ -31,6 +31,7 @@ def window(qtbot: QtBot, app_services: AppServices, runner: TaskRunner) -> Itera
     teacher_window.show()
     profile = teacher_window.profile_editor
     qtbot.waitUntil(lambda: profile.save_button.isEnabled(), timeout=5000)
+    build_every_tab(teacher_window)
     assert runner.wait_for_idle()  # every tab's first load (schedule, inbox…) has arrived
     yield teacher_window
     runner.wait_for_idle()

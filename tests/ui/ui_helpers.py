@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Level, Role
 from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
+from linguaflex_desktop.ui.main_window_base import RoleWindow
 
 PASSWORD = "correct horse battery"
 
@@ -76,3 +77,10 @@ def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 def column_texts(view: QAbstractItemView, column: int = 0) -> list[str]:
     model = view.model()
     return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def build_every_tab(window: RoleWindow) -> None:
+    """Build every tab's page now, as a user visiting each tab would (a role window builds a
+    tab's page, and starts its first load, when the tab is first shown)."""
+    for index in range(window.tabs.count()):
+        window.page_at(index)

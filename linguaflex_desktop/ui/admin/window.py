@@ -379,33 +379,54 @@ class AdminWindow(RoleWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services=services, user=user, runner=runner, parent=parent)
-        self.user_admin = UserAdminPage(services=services, actor=self.actor, runner=runner)
-        self.gig_admin = GigAdminPage(services=services, actor=self.actor, runner=runner)
+        page_args = self.page_args
+        self.user_admin = UserAdminPage(**page_args)
         self.add_page(self.user_admin, t("Users"))
-        self.booking_admin = AdminBookingsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.gig_admin, t("Gigs"))
-        self.add_page(self.booking_admin, t("Bookings"))
+        self._gig_admin = self.add_page_later(lambda: GigAdminPage(**page_args), t("Gigs"))
+        self._booking_admin = self.add_page_later(
+            lambda: AdminBookingsPage(**page_args), t("Bookings")
+        )
         self.jobs = install_jobs_page(self)
         self.attention = install_attention_page(self)
         self.inbox = install_inbox(self)
-        self.audit = AdminAuditPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.audit, t("Audit"))
-        self.revenue = AdminRevenuePage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.revenue, t("Revenue"))
-        self.statements = AdminStatementsPage(services=services, actor=self.actor, runner=runner)
-        self.add_page(self.statements, t("Statements"))
-        self.reviews = ReviewsList(
-            services=services,
-            actor=self.actor,
-            runner=runner,
-            teacher_id=None,
-            heading=t("Recent reviews"),
+        self._audit = self.add_page_later(lambda: AdminAuditPage(**page_args), t("Audit"))
+        self._revenue = self.add_page_later(lambda: AdminRevenuePage(**page_args), t("Revenue"))
+        self._statements = self.add_page_later(
+            lambda: AdminStatementsPage(**page_args), t("Statements")
         )
-        self.add_page(self.reviews, t("Reviews"))
+        self._reviews = self.add_page_later(
+            lambda: ReviewsList(**page_args, teacher_id=None, heading=t("Recent reviews")),
+            t("Reviews"),
+        )
         self.settings_dialog: SettingsDialog | None = None
         self.settings_action = QAction(t("&Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.menuBar().addMenu(t("&Admin")).addAction(self.settings_action)
+
+    # The tabs built when first shown (or asked for here).
+    @property
+    def gig_admin(self) -> GigAdminPage:
+        return self._gig_admin.get()
+
+    @property
+    def booking_admin(self) -> AdminBookingsPage:
+        return self._booking_admin.get()
+
+    @property
+    def audit(self) -> AdminAuditPage:
+        return self._audit.get()
+
+    @property
+    def revenue(self) -> AdminRevenuePage:
+        return self._revenue.get()
+
+    @property
+    def statements(self) -> AdminStatementsPage:
+        return self._statements.get()
+
+    @property
+    def reviews(self) -> ReviewsList:
+        return self._reviews.get()
 
     @Slot()
     def open_settings(self) -> None:

@@ -7,14 +7,13 @@ admin's "Payments" tab; the teacher's and the admin's "Cancellation requests" ta
 The banner follows the settings: without Stripe keys ``open_payments_gateway`` starts the
 sandbox, so ``settings.stripe.sandbox`` is exactly ``gateway.is_sandbox`` and the banner is
 shown without starting the payment side at sign-in. With a shared (Postgres) database the
-banner also says that sandbox payments exist on this computer only. The payment pages load
-when first shown. ``open_url`` opens the browser hand-offs (injectable for tests). GUI
-thread only.
+banner also says that sandbox payments exist on this computer only. The payment pages are
+built, and load, when first shown. ``open_url`` opens the browser hand-offs (injectable for
+tests). GUI thread only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -27,12 +26,13 @@ from linguaflex_desktop.services.booking.rules import can_pay
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.services.payments.rules import can_continue_payment
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
+from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.cancellations.requests_page import CancellationRequestsPage
 from linguaflex_desktop.ui.cancellations.teacher_cancel import TeacherCancel
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.i18n import localize, t
-from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.cards_page import CardsPage, UrlOpener, default_open_url
@@ -46,16 +46,54 @@ if TYPE_CHECKING:
     from linguaflex_desktop.ui.student_window import StudentWindow
 
 
-@dataclass
 class PaymentUI:
-    """What ``install_payment_ui`` added (the pages of the window's role)."""
+    """What ``install_payment_ui`` added (the pages of the window's role). Each page is built
+    when its tab is first shown or it is first asked for here, and so are the student's
+    payment hooks on "My bookings" and the teacher's cancel button on "Schedule"."""
 
-    cards: CardsPage | None = None
-    student: StudentPayments | None = None
-    earnings: EarningsPage | None = None
-    admin_payments: AdminPaymentsPage | None = None
-    cancellation_requests: CancellationRequestsPage | None = None
-    teacher_cancel: TeacherCancel | None = None
+    def __init__(self, window: RoleWindow) -> None:
+        self._window = window
+        self._cards: LazyPage[CardsPage] | None = None
+        self._earnings: LazyPage[EarningsPage] | None = None
+        self._admin_payments: LazyPage[AdminPaymentsPage] | None = None
+        self._cancellation_requests: LazyPage[CancellationRequestsPage] | None = None
+        self._student: StudentPayments | None = None
+        self._teacher_cancel: TeacherCancel | None = None
+
+    @property
+    def cards(self) -> CardsPage | None:
+        return self._cards.get() if self._cards is not None else None
+
+    @property
+    def earnings(self) -> EarningsPage | None:
+        return self._earnings.get() if self._earnings is not None else None
+
+    @property
+    def admin_payments(self) -> AdminPaymentsPage | None:
+        return self._admin_payments.get() if self._admin_payments is not None else None
+
+    @property
+    def cancellation_requests(self) -> CancellationRequestsPage | None:
+        lazy = self._cancellation_requests
+        return lazy.get() if lazy is not None else None
+
+    @property
+    def student(self) -> StudentPayments | None:
+        """The student's payment hooks (My bookings is built first if it was not yet)."""
+        from linguaflex_desktop.ui.student_window import StudentWindow
+
+        if isinstance(self._window, StudentWindow):
+            self._window.my_bookings  # noqa: B018 - building it attaches the hooks
+        return self._student
+
+    @property
+    def teacher_cancel(self) -> TeacherCancel | None:
+        """The teacher's "Cancel booking…" (Schedule is built first if it was not yet)."""
+        from linguaflex_desktop.ui.teacher_window import TeacherWindow
+
+        if isinstance(self._window, TeacherWindow):
+            self._window.schedule  # noqa: B018 - building it attaches the button
+        return self._teacher_cancel
 
 
 def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open_url) -> PaymentUI:
@@ -64,29 +102,39 @@ def install_payment_ui(window: RoleWindow, *, open_url: UrlOpener = default_open
     from linguaflex_desktop.ui.student_window import StudentWindow
     from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
-    services, runner, actor = window.services, window.runner, window.actor
+    page_args = window.page_args
+    services = window.services
     if services.settings.stripe.sandbox:
         window.banner.setWordWrap(True)  # the test cards must not widen the window
         notice = sandbox_scope_notice(services.settings)  # shared database: this computer only
         banner = localize(SANDBOX_BANNER)
         window.set_banner(f"{banner}\n{localize(notice)}" if notice else banner)
-    added = PaymentUI()
+    added = PaymentUI(window)
     if isinstance(window, StudentWindow):
-        added.cards = CardsPage(services=services, actor=actor, runner=runner, open_url=open_url)
-        window.add_page(added.cards, t("Payment methods"))
-        added.student = StudentPayments(window, added.cards, open_url=open_url)
-    elif isinstance(window, TeacherWindow):
-        added.earnings = EarningsPage(services=services, actor=actor, runner=runner)
-        window.add_page(added.earnings, t("Earnings"))
-        added.teacher_cancel = TeacherCancel(window.schedule)
-    elif isinstance(window, AdminWindow):
-        added.admin_payments = AdminPaymentsPage(services=services, actor=actor, runner=runner)
-        window.add_page(added.admin_payments, t("Payments"))
-    if isinstance(window, TeacherWindow | AdminWindow):  # they answer students' requests
-        added.cancellation_requests = CancellationRequestsPage(
-            services=services, actor=actor, runner=runner
+        cards = window.add_page_later(
+            lambda: CardsPage(**page_args, open_url=open_url), t("Payment methods")
         )
-        window.add_page(added.cancellation_requests, t("Cancellation requests"))
+        added._cards = cards
+
+        def attach_payments(_page: MyBookingsPage) -> None:
+            added._student = StudentPayments(window, cards, open_url=open_url)
+
+        window.my_bookings_tab.when_built(attach_payments)
+    elif isinstance(window, TeacherWindow):
+        added._earnings = window.add_page_later(lambda: EarningsPage(**page_args), t("Earnings"))
+
+        def attach_cancel(schedule: BookingListPage) -> None:
+            added._teacher_cancel = TeacherCancel(schedule)
+
+        window.schedule_tab.when_built(attach_cancel)
+    elif isinstance(window, AdminWindow):
+        added._admin_payments = window.add_page_later(
+            lambda: AdminPaymentsPage(**page_args), t("Payments")
+        )
+    if isinstance(window, TeacherWindow | AdminWindow):  # they answer students' requests
+        added._cancellation_requests = window.add_page_later(
+            lambda: CancellationRequestsPage(**page_args), t("Cancellation requests")
+        )
     window.setProperty("paymentUiInstalled", True)
     return added
 
@@ -98,7 +146,9 @@ class StudentPayments(QObject):
     attempt" (cancelled at Stripe; the booking can be paid again at once); the receipt panel
     under the table. All follow the selected booking."""
 
-    def __init__(self, window: StudentWindow, cards: CardsPage, *, open_url: UrlOpener) -> None:
+    def __init__(
+        self, window: StudentWindow, cards: LazyPage[CardsPage], *, open_url: UrlOpener
+    ) -> None:
         super().__init__(window)
         self.window, self.cards, self.open_url = window, cards, open_url
         self.page: MyBookingsPage = window.my_bookings
@@ -213,4 +263,4 @@ class StudentPayments(QObject):
         return dialog
 
     def _show_cards(self) -> None:
-        self.window.tabs.setCurrentWidget(self.cards)
+        self.window.tabs.setCurrentWidget(self.cards.get())

@@ -1,0 +1,131 @@
+"""A role window builds the page of its first tab at once and every other page when its tab
+is first shown (or the page is asked for): opening the window costs one page, not all."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from linguaflex_desktop.bootstrap import AppServices
+from linguaflex_desktop.models import Role
+from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
+from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
+from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
+from linguaflex_desktop.ui.admin.window import AdminWindow, UserAdminPage
+from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.payments.cards_page import CardsPage
+from linguaflex_desktop.ui.payments.pages import install_payment_ui
+from linguaflex_desktop.ui.student_window import StudentWindow
+from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.teacher_window import TeacherSchedulePage, TeacherWindow
+from tests.ui.ui_helpers import build_every_tab, register
+
+
+def open_window(qtbot: QtBot, services: AppServices, runner: TaskRunner, role: Role) -> RoleWindow:
+    user = register(services, role)
+    kind = {Role.STUDENT: StudentWindow, Role.TEACHER: TeacherWindow, Role.ADMIN: AdminWindow}
+    window = kind[role](services=services, user=user, runner=runner)
+    qtbot.addWidget(window)
+    install_payment_ui(window, open_url=lambda _url: True)
+    window.show()
+    return window
+
+
+def tab_titles(window: RoleWindow) -> list[str]:
+    return [window.tabs.tabText(index) for index in range(window.tabs.count())]
+
+
+def test_only_the_first_tab_is_built_when_the_admin_window_opens(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, app_services, runner, Role.ADMIN)
+    assert window.tabs.currentIndex() == 0
+    assert isinstance(window.tabs.currentWidget(), UserAdminPage)
+    for hidden in (AdminAuditPage, AdminRevenuePage, AdminPaymentsPage):
+        assert window.findChildren(hidden) == [], f"{hidden.__name__} built before shown"
+    runner.wait_for_idle()
+
+
+def test_showing_a_tab_builds_its_page_in_place_with_its_title(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, app_services, runner, Role.ADMIN)
+    titles = tab_titles(window)
+    index = titles.index("Revenue")
+    window.tabs.setTabText(index, "Revenue (renamed meanwhile)")  # a count shown on the tab
+
+    window.tabs.setCurrentIndex(index)  # as a click on the tab does
+
+    page = window.tabs.currentWidget()
+    assert isinstance(page, AdminRevenuePage)
+    assert window.tabs.currentIndex() == index
+    assert window.tabs.indexOf(page) == index
+    assert window.tabs.tabText(index) == "Revenue (renamed meanwhile)"
+    assert window.revenue is page  # built once: asking again gives the same page
+    assert window.tabs.count() == len(titles)
+    assert page.isVisible()
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
+
+
+def test_asking_for_a_page_builds_it_without_changing_the_tab_shown(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, app_services, runner, Role.ADMIN)
+    shown = window.tabs.currentWidget()
+
+    audit = window.audit
+
+    assert window.tabs.currentWidget() is shown
+    assert window.tabs.tabText(window.tabs.indexOf(audit)) == "Audit"
+    assert not audit.isVisible()
+    window.tabs.setCurrentWidget(audit)
+    assert window.tabs.currentWidget() is audit
+    runner.wait_for_idle()
+
+
+def test_the_students_payment_hooks_arrive_with_my_bookings(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, app_services, runner, Role.STUDENT)
+    assert isinstance(window, StudentWindow)
+    assert window.findChildren(MyBookingsPage) == []
+    assert window.findChildren(CardsPage) == []
+
+    window.tabs.setCurrentIndex(tab_titles(window).index("My bookings"))
+
+    page = window.tabs.currentWidget()
+    assert isinstance(page, MyBookingsPage)
+    pay = [b for b in page.findChildren(QPushButton) if b.text() == "Pay…"]
+    assert len(pay) == 1  # attached once, when the page was built
+    assert window.findChildren(CardsPage) == []  # its own tab is still waiting
+    runner.wait_for_idle()
+
+
+def test_the_teachers_cancel_button_arrives_with_the_schedule(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = open_window(qtbot, app_services, runner, Role.TEACHER)
+    assert window.findChildren(TeacherSchedulePage) == []
+
+    window.tabs.setCurrentIndex(tab_titles(window).index("Schedule"))
+
+    schedule = window.tabs.currentWidget()
+    assert isinstance(schedule, TeacherSchedulePage)
+    buttons = [b for b in schedule.findChildren(QPushButton) if b.text() == "Cancel booking…"]
+    assert len(buttons) == 1
+    runner.wait_for_idle()
+
+
+def test_every_tab_can_be_built_and_keeps_its_place(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    for role in Role:
+        window = open_window(qtbot, app_services, runner, role)
+        titles = tab_titles(window)
+        build_every_tab(window)
+        assert tab_titles(window) == titles
+        assert window.findChildren(object, "pageNotYetBuilt") == []
+        assert window.tabs.currentIndex() == 0
+        runner.wait_for_idle()
+        window.close()
