@@ -10,7 +10,7 @@ data lives. GUI thread only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, overload
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -86,6 +86,25 @@ class LazyPage(Generic[P]):
             callback(self._page)
         else:
             self._when_built.append(callback)
+
+
+class PageOf(Generic[P]):
+    """A class attribute for a page added with ``add_page_later``: ``audit =
+    PageOf[AdminAuditPage]("_audit")`` reads the ``LazyPage`` kept in ``self._audit`` and
+    gives its page, built on first access."""
+
+    def __init__(self, lazy_attribute: str) -> None:
+        self._lazy_attribute = lazy_attribute
+
+    @overload
+    def __get__(self, window: None, owner: type[Any]) -> PageOf[P]: ...
+    @overload
+    def __get__(self, window: RoleWindow, owner: type[Any]) -> P: ...
+    def __get__(self, window: RoleWindow | None, owner: type[Any]) -> PageOf[P] | P:
+        if window is None:
+            return self
+        lazy: LazyPage[P] = getattr(window, self._lazy_attribute)
+        return lazy.get()
 
 
 class RoleWindow(QMainWindow):

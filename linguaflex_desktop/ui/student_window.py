@@ -35,7 +35,7 @@ from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import language_text, localize, t
 from linguaflex_desktop.ui.inbox_page import install_inbox
-from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
@@ -327,6 +327,8 @@ class GigBrowserPage(QWidget):
 class StudentWindow(RoleWindow):
     """Tabs: 'Find a teacher' (with "Book a session…") and 'My bookings'."""
 
+    my_bookings = PageOf[MyBookingsPage]("my_bookings_tab")  # built when first shown
+
     def __init__(
         self,
         *,
@@ -355,11 +357,6 @@ class StudentWindow(RoleWindow):
         )
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
-
-    @property
-    def my_bookings(self) -> MyBookingsPage:
-        """ "My bookings", built when first shown or asked for."""
-        return self.my_bookings_tab.get()
 
     def open_teacher_profile(self) -> TeacherProfileDialog | None:
         """Open the profile of the teacher of the gig shown in the detail panel."""

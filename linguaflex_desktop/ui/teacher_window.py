@@ -24,7 +24,7 @@ from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.inbox_page import install_inbox
-from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
@@ -157,6 +157,13 @@ class GigManagerPage(QWidget):
 class TeacherWindow(RoleWindow):
     """Tabs: 'Requests', 'Schedule', 'Availability', 'My gigs', 'Profile' and 'Reviews'."""
 
+    # The tabs built when first shown (or asked for here).
+    schedule = PageOf[TeacherSchedulePage]("schedule_tab")
+    availability = PageOf[AvailabilityEditorPage]("_availability")
+    gig_manager = PageOf[GigManagerPage]("_gig_manager")
+    statements = PageOf[TeacherStatementsPage]("_statements")
+    reviews = PageOf[ReviewsList]("_reviews")
+
     def __init__(
         self,
         *,
@@ -190,27 +197,6 @@ class TeacherWindow(RoleWindow):
         )
         self.inbox = install_inbox(self)
         self.message_count = install_message_count(self, self.inbox)
-
-    # The tabs built when first shown (or asked for here).
-    @property
-    def schedule(self) -> TeacherSchedulePage:
-        return self.schedule_tab.get()
-
-    @property
-    def availability(self) -> AvailabilityEditorPage:
-        return self._availability.get()
-
-    @property
-    def gig_manager(self) -> GigManagerPage:
-        return self._gig_manager.get()
-
-    @property
-    def statements(self) -> TeacherStatementsPage:
-        return self._statements.get()
-
-    @property
-    def reviews(self) -> ReviewsList:
-        return self._reviews.get()
 
     def _build_gig_manager(self) -> GigManagerPage:
         page = GigManagerPage(**self.page_args)

@@ -39,7 +39,7 @@ from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.inbox_page import install_inbox
-from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
@@ -370,6 +370,14 @@ class AdminWindow(RoleWindow):
     'Revenue', and 'Reviews' (to hide an abusive one); ``install_payment_ui`` adds
     'Payments' (with refunds). Admin > Settings…"""
 
+    # The tabs built when first shown (or asked for here).
+    gig_admin = PageOf[GigAdminPage]("_gig_admin")
+    booking_admin = PageOf[AdminBookingsPage]("_booking_admin")
+    audit = PageOf[AdminAuditPage]("_audit")
+    revenue = PageOf[AdminRevenuePage]("_revenue")
+    statements = PageOf[AdminStatementsPage]("_statements")
+    reviews = PageOf[ReviewsList]("_reviews")
+
     def __init__(
         self,
         *,
@@ -402,31 +410,6 @@ class AdminWindow(RoleWindow):
         self.settings_action = QAction(t("&Settings…"), self)
         self.settings_action.triggered.connect(self.open_settings)
         self.menuBar().addMenu(t("&Admin")).addAction(self.settings_action)
-
-    # The tabs built when first shown (or asked for here).
-    @property
-    def gig_admin(self) -> GigAdminPage:
-        return self._gig_admin.get()
-
-    @property
-    def booking_admin(self) -> AdminBookingsPage:
-        return self._booking_admin.get()
-
-    @property
-    def audit(self) -> AdminAuditPage:
-        return self._audit.get()
-
-    @property
-    def revenue(self) -> AdminRevenuePage:
-        return self._revenue.get()
-
-    @property
-    def statements(self) -> AdminStatementsPage:
-        return self._statements.get()
-
-    @property
-    def reviews(self) -> ReviewsList:
-        return self._reviews.get()
 
     @Slot()
     def open_settings(self) -> None:
