@@ -28,6 +28,7 @@ pytest_plugins = [
     "tests.skip_accounting",
     "tests.stripe_contract_plugin",
     "tests.crash_table_plugin",
+    "tests.qt_wait_floor",
 ]
 
 POSTGRES_ADMIN_DSN = os.environ.get(
