@@ -36,6 +36,7 @@ BENCHMARKS = {
     "startup": "bench.bench_startup",
     "role_windows": "bench.bench_role_windows",
     "background": "bench.bench_background",
+    "slow_peers": "bench.bench_slow_peers",
     "many_desktops": "bench.bench_many_desktops",
 }
 DATABASES = ("sqlite", "postgres")
