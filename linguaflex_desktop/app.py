@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.models import Role
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.worker.runtime import WorkerThread
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,14 @@ def run_app(
         instance.close()
 
 
+@dataclass
+class _Opened:
+    """What the staged start opened behind the window, to close when the app ends."""
+
+    services: AppServices | None = None
+    worker: WorkerThread | None = None
+
+
 def _run_with_services(
     settings: Settings, screenshot: Path | None, screenshot_role: Role | None
 ) -> int:
@@ -46,7 +56,7 @@ def _run_with_services(
         return _save_screenshot(settings, screenshot, screenshot_role)
     from linguaflex_desktop.ui.startup import run_gui_staged
 
-    opened: list[Any] = []  # the services, then the worker, once the data is open
+    opened = _Opened()
 
     def build_services() -> AppServices:
         from linguaflex_desktop.bootstrap import build_app_services
@@ -57,19 +67,18 @@ def _run_with_services(
         # jobs, reminders and due transitions run while the app is open
         from linguaflex_desktop.worker.runtime import start_app_worker
 
-        opened.append(services)
-        opened.append(start_app_worker(services))
+        opened.services = services
+        opened.worker = start_app_worker(services)
 
     try:
         return run_gui_staged(
             settings, build_services=build_services, on_services_ready=services_ready
         )
     finally:
-        if len(opened) > 1:
-            worker = opened[1]
-            worker.stop(timeout=worker.QUIT_TIMEOUT)
-        if opened:
-            opened[0].close()
+        if opened.worker is not None:
+            opened.worker.stop(timeout=opened.worker.QUIT_TIMEOUT)
+        if opened.services is not None:
+            opened.services.close()
 
 
 def _save_screenshot(settings: Settings, screenshot: Path, screenshot_role: Role | None) -> int:
