@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -21,15 +22,33 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
+from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.stripe_stand_ins import stand_in_client
-from tests.ui.booking_ui_helpers import School, book
+from tests.ui.booking_ui_helpers import School, book, make_school
 from tests.ui.ui_helpers import click_row
 
 SHOTS = "/tmp/payment-shots"
 THREE_D_SECURE_CARD = "4000002500003155"
 WAIT_MS = 20000
+
+
+# The payment window tests' ``services`` and ``school``: a test module imports these two
+# (``from tests.ui.payment_ui_helpers import payment_school, payment_services``) to use them.
+
+
+@pytest.fixture(name="services")
+def payment_services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
+    """Real services on a fresh SQLite file, payments on the (reset) shared localstripe, and
+    the app's style sheet (the windows look as in the app)."""
+    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    return clocked_services
+
+
+@pytest.fixture(name="school")
+def payment_school(services: AppServices) -> School:
+    return make_school(services)
 
 
 @dataclass

@@ -10,39 +10,28 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.ui.i18n import language_switch
 from linguaflex_desktop.ui.payments.format import fee_amount_text, fee_text, price_line
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.payments.statement_pdf import period_text, statement_html
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-from tests.ui.booking_ui_helpers import School, book, make_school
-from tests.ui.payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School, book
+from tests.ui.payment_ui_helpers import (  # noqa: F401 - the services and school fixtures
     UrlRecorder,
     open_pay_dialog,
     open_refund_dialog,
     paid_booking,
+    payment_school,
+    payment_services,
 )
 
 WAIT = 15000
-
-
-@pytest.fixture
-def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
-    return clocked_services
-
-
-@pytest.fixture
-def school(services: AppServices) -> School:
-    return make_school(services)
 
 
 @pytest.fixture

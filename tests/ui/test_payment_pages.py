@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,35 +19,24 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
-from tests.ui.booking_ui_helpers import School, book, make_school
-from tests.ui.payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School, book
+from tests.ui.payment_ui_helpers import (  # noqa: F401 - the services and school fixtures
     THREE_D_SECURE_CARD,
     UrlRecorder,
     confirmed_booking,
     open_pay_dialog,
     paid_booking,
+    payment_school,
+    payment_services,
     save_card_number,
     shoot,
 )
 from tests.ui.ui_helpers import click_row
 
 WAIT = 15000
-
-
-@pytest.fixture
-def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    """Real services on a fresh SQLite file, payments on the (reset) shared localstripe."""
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
-    return clocked_services
-
-
-@pytest.fixture
-def school(services: AppServices) -> School:
-    return make_school(services)
 
 
 @pytest.fixture

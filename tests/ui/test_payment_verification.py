@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
@@ -20,31 +19,21 @@ from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.payments.dto import PaymentOutcome
 from linguaflex_desktop.services.payments.follow import TIMED_OUT_MESSAGE
 from linguaflex_desktop.ui.payments.pages import PaymentUI, StudentPayments, install_payment_ui
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from tests.ui.booking_ui_helpers import School, make_school
-from tests.ui.payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School
+from tests.ui.payment_ui_helpers import (  # noqa: F401 - the services and school fixtures
     THREE_D_SECURE_CARD,
     UrlRecorder,
     confirmed_booking,
+    payment_school,
+    payment_services,
     save_card_number,
     shoot,
 )
 from tests.ui.ui_helpers import click_row
 
 WAIT = 15000
-
-
-@pytest.fixture
-def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
-    return clocked_services
-
-
-@pytest.fixture
-def school(services: AppServices) -> School:
-    return make_school(services)
 
 
 @pytest.fixture

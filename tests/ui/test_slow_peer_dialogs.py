@@ -10,36 +10,24 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from tests.ui.booking_ui_helpers import School, make_school
-from tests.ui.payment_ui_helpers import (
+from tests.ui.booking_ui_helpers import School
+from tests.ui.payment_ui_helpers import (  # noqa: F401 - the services and school fixtures
     UrlRecorder,
     confirmed_booking,
     open_pay_dialog,
     open_refund_dialog,
+    payment_school,
+    payment_services,
 )
 
 WAIT = 15000
-
-
-@pytest.fixture
-def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
-    return clocked_services
-
-
-@pytest.fixture
-def school(services: AppServices) -> School:
-    return make_school(services)
 
 
 class HeldCall:
