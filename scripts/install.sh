@@ -18,7 +18,13 @@ compile_translations() {
   # resources/translations/*.ts -> .qm (only those out of date; a second or so when needed).
   .venv/bin/python scripts/translations.py compile
 }
-if [ -f "$stamp" ]; then compile_translations; exit 0; fi
+compile_modules() {
+  # The app's bytecode caches (only those out of date), so no start compiles its modules from
+  # source: pip does this for installed packages, not for this editable one, and Python does
+  # not write them where PYTHONDONTWRITEBYTECODE is set.
+  .venv/bin/python -m compileall -q linguaflex_desktop >/dev/null
+}
+if [ -f "$stamp" ]; then compile_translations; compile_modules; exit 0; fi
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv with $("$PYTHON" --version)"
   "$PYTHON" -m venv .venv
@@ -34,3 +40,4 @@ fi
 rm -f .venv/.installed-"$what"-*
 touch "$stamp"
 compile_translations
+compile_modules
