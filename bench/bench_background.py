@@ -59,7 +59,7 @@ from linguaflex_desktop.worker.runtime import (
 )
 
 RUNS = size(3, 1)
-BACKLOG = size(500, 50)  # due bookings the worker goes through in each run
+BACKLOG = size(300, 50)  # due bookings the worker goes through in each run
 GAP_GOAL_MS = 50.0
 QUIT_GOAL_MS = 1000.0
 PEER_SECONDS = 3.0  # the slowed peer a job in hand waits on when the app quits

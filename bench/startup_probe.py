@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 POLL_MS = 2
-TYPING_MS = 1500  # e-mail and password typed
+TYPING_MS = 1000  # e-mail and password typed
 TIMEOUT_MS = 120_000
 
 
