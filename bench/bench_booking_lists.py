@@ -17,7 +17,7 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.engine import make_url
 
 from bench.figure import Figure
-from bench.harness import against_raw_sql, size
+from bench.harness import against_raw_sql, fill_from_template, size
 from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
@@ -45,7 +45,22 @@ START = datetime(2026, 1, 1, tzinfo=UTC)
 STATUSES = [BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.CANCELLED]
 
 
+ACTORS = {
+    "admin": Actor(TEACHERS + STUDENTS + 1, "admin@example.com", Role.ADMIN, "Admin", "UTC"),
+    "teacher": Actor(1, "u0@example.com", Role.TEACHER, "User 0", "UTC"),
+    "student": Actor(TEACHERS + 1, f"u{TEACHERS}@example.com", Role.STUDENT, "U", "UTC"),
+}
+
+
 def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
+    """The new database at ``url`` with the bookings below (seeded once per run, then
+    copied: several benchmarks use these rows, some change them)."""
+    fill_from_template(url, "bookings", _fill)
+    engine = create_app_engine(url)
+    return ServiceContext(create_session_factory(engine)), dict(ACTORS)
+
+
+def _fill(url: str) -> None:
     engine = create_app_engine(url)
     upgrade_schema(engine)
     with engine.begin() as connection:
@@ -113,12 +128,7 @@ def seed(url: str) -> tuple[ServiceContext, dict[str, Actor]]:
             connection.execute(text("ANALYZE"))
         else:
             connection.exec_driver_sql("ANALYZE")
-    actors = {
-        "admin": Actor(TEACHERS + STUDENTS + 1, "admin@example.com", Role.ADMIN, "Admin", "UTC"),
-        "teacher": Actor(1, "u0@example.com", Role.TEACHER, "User 0", "UTC"),
-        "student": Actor(TEACHERS + 1, f"u{TEACHERS}@example.com", Role.STUDENT, "U", "UTC"),
-    }
-    return ServiceContext(create_session_factory(engine)), actors
+    engine.dispose()
 
 
 def _payment(n: int) -> PaymentStatus:

@@ -6,12 +6,16 @@ sent, replayed on the raw driver connection in the same run.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import sqlite3
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -123,4 +127,62 @@ def postgres_database() -> Iterator[str | None]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# --- data seeded once per run -------------------------------------------------------------
+
+_templates: dict[tuple[str, str], str] = {}  # (what, backend) -> the filled template's URL
+
+
+def fill_from_template(url: str, what: str, fill: Callable[[str], None]) -> None:
+    """Fill the new, empty database at ``url`` as ``fill(url)`` would, running ``fill`` once
+    per run and backend: the first call fills a template database, every call copies it
+    (SQLite's backup API into the file; ``CREATE DATABASE ... TEMPLATE`` on Postgres), with
+    its planner statistics. Benchmarks that change their data each get their own copy. The
+    templates go when the process exits."""
+    backend = make_url(url).get_backend_name()
+    key = (what, backend)
+    if key not in _templates:
+        _templates[key] = _new_template(backend, what)
+        fill(_templates[key])
+    template = _templates[key]
+    if backend == "sqlite":
+        _copy_sqlite(template, url)
+    else:
+        _copy_postgres(template, url)
+
+
+def _new_template(backend: str, what: str) -> str:
+    if backend == "sqlite":
+        folder = tempfile.mkdtemp(prefix="lf_bench_template_")
+        atexit.register(shutil.rmtree, folder, True)
+        return f"sqlite:///{folder}/{what}.sqlite3"
+    name = f"lf_bench_template_{uuid.uuid4().hex[:8]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    atexit.register(_admin_execute, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return make_url(POSTGRES_ADMIN).set(database=name).render_as_string(hide_password=False)
+
+
+def _copy_sqlite(template: str, url: str) -> None:
+    source, target = make_url(template).database, make_url(url).database
+    assert source and target, "file databases only"
+    with closing(sqlite3.connect(source)) as reading, closing(sqlite3.connect(target)) as writing:
+        reading.backup(writing)
+
+
+def _copy_postgres(template: str, url: str) -> None:
+    """Replace the empty database at ``url`` by a copy of ``template`` (no session may be
+    connected to either: the template's filling engine was disposed)."""
+    name, source = make_url(url).database, make_url(template).database
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+
+
+def _admin_execute(statement: str) -> None:
+    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(statement))
+    finally:
         admin.dispose()
