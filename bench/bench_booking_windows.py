@@ -58,6 +58,7 @@ from linguaflex_desktop.ui.booking.my_bookings_page import ALL, MyBookingsPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 
 RUNS = size(3, 1)
 FETCH_PAGES = size(10, 2)
@@ -235,6 +236,7 @@ def ensure_application() -> None:
     qInstallMessageHandler(_quiet_offscreen)
     global _application
     _application = QApplication(sys.argv[:1])
+    apply_theme(_application)  # the app's theme: the windows as users see them
 
 
 _application: QApplication | None = None  # kept alive for the process

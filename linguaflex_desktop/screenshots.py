@@ -25,8 +25,8 @@ def save_screenshots(out: Path, *, language: str = "en", only: Collection[str] =
     from linguaflex_desktop.demo.showcase import MovableClock, build_showcase
     from linguaflex_desktop.ui.app_controller import AppController
     from linguaflex_desktop.ui.i18n import language_switch
-    from linguaflex_desktop.ui.startup import apply_style_sheet
     from linguaflex_desktop.ui.task_runner import TaskRunner
+    from linguaflex_desktop.ui.theme import apply_theme
     from linguaflex_desktop.ui.tour import walk
     from linguaflex_desktop.worker.runtime import build_worker
 
@@ -42,7 +42,7 @@ def save_screenshots(out: Path, *, language: str = "en", only: Collection[str] =
                 pass
             existing = QApplication.instance()
             app = existing if isinstance(existing, QApplication) else QApplication(["linguaflex"])
-            apply_style_sheet(app)
+            apply_theme(app)
             language_switch().apply(language)
             controller = AppController(services, runner=TaskRunner(app))
 

@@ -34,6 +34,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.password_fields import NewPasswordFields, password_edit
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -101,7 +102,7 @@ class AccountDialog(QDialog):
             self.profile_error, {"display_name": self.name_edit, "time_zone": self.zone_combo}
         )
         self.save_profile_button = QPushButton(t("Save profile"))
-        self.save_profile_button.setObjectName("primaryButton")
+        themed(self.save_profile_button, "primaryButton")
         self.save_profile_button.clicked.connect(self.save_profile)
         self.name_limit.valid_changed.connect(self.save_profile_button.setEnabled)
         return _form_tab(form, self.profile_error, self.profile_notice, self.save_profile_button)
@@ -141,7 +142,7 @@ class AccountDialog(QDialog):
         self.change_email_button = QPushButton(
             t("Send code to new address") if self.services.own_account.email_codes else t("Change")
         )
-        self.change_email_button.setObjectName("primaryButton")
+        themed(self.change_email_button, "primaryButton")
         self.change_email_button.clicked.connect(self.change_email)
         self.code_note = QLabel()
         self.code_note.setWordWrap(True)
@@ -149,7 +150,7 @@ class AccountDialog(QDialog):
         self.code_edit.setPlaceholderText(t("6 digits"))
         self.code_edit.setMaxLength(12)
         self.confirm_code_button = QPushButton(t("Confirm new address"))
-        self.confirm_code_button.setObjectName("primaryButton")
+        themed(self.confirm_code_button, "primaryButton")
         self.confirm_code_button.clicked.connect(self.confirm_code)
         self.code_step = QWidget()
         code_form = QFormLayout(self.code_step)
@@ -240,7 +241,7 @@ class AccountDialog(QDialog):
             {"current_password": self.current_password_edit, **self.new_password.fields()},
         )
         self.change_password_button = QPushButton(t("Change password"))
-        self.change_password_button.setObjectName("primaryButton")
+        themed(self.change_password_button, "primaryButton")
         self.change_password_button.clicked.connect(self.change_password)
         return _form_tab(
             form, self.password_error, self.password_notice, self.change_password_button

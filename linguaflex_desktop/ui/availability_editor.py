@@ -37,6 +37,7 @@ from linguaflex_desktop.ui.i18n import day_text, t, weekday_name
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class AvailabilityEditorPage(QWidget):
         self.add_range_button = QPushButton(t("Add hours"))
         self.add_range_button.clicked.connect(lambda: self.add_range(WeeklyRange(0, 540, 1020)))
         self.save_button = QPushButton(t("Save weekly hours"))
-        self.save_button.setObjectName("primaryButton")
+        themed(self.save_button, "primaryButton")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.day_off_edit = QDateEdit()
@@ -130,7 +131,7 @@ class AvailabilityEditorPage(QWidget):
                 zone=self.actor.time_zone,
             )
         )
-        note.setObjectName("fieldNote")
+        themed(note, "fieldNote")
         note.setWordWrap(True)
         weekly_layout.addWidget(note)
         weekly_layout.addWidget(self.ranges_table, 1)
@@ -142,7 +143,7 @@ class AvailabilityEditorPage(QWidget):
         days_off = QGroupBox(t("Days off"))
         days_off_layout = QVBoxLayout(days_off)
         note_off = QLabel(t("No new requests on these days; existing bookings stay."))
-        note_off.setObjectName("fieldNote")
+        themed(note_off, "fieldNote")
         note_off.setWordWrap(True)
         days_off_layout.addWidget(note_off)
         add_row = QHBoxLayout()

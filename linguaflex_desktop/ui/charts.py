@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.pricing import minor_unit_exponent
 from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
+from linguaflex_desktop.ui.theme import themed
 
 ANGLED_LABELS_FROM = 7  # from this many bars on, category labels are turned upright
 
@@ -97,7 +98,7 @@ class MoneyBarChart(QWidget):
         self.currency_combo.currentIndexChanged.connect(self._on_currency_chosen)
         self.chart_view = self._make_chart_view(title)
         self.empty_label = QLabel(localize(empty_text))
-        self.empty_label.setObjectName("emptyState")
+        themed(self.empty_label, "emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()

@@ -35,6 +35,7 @@ from linguaflex_desktop.ui.names import role_name
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
@@ -63,13 +64,13 @@ class DemoDataOffer(QFrame):
     ) -> None:
         super().__init__(parent)
         self.services, self.runner = services, runner
-        self.setObjectName("demoOffer")
+        themed(self, "demoOffer")
         self.setVisible(False)
         self._accounts: tuple[tuple[str, str, Role], ...] = ()
         self.text_label = QLabel(localize(OFFER_TEXT))
         self.text_label.setWordWrap(True)
         self.load_button = QPushButton(t("Load demo data"))
-        self.load_button.setObjectName("primaryButton")
+        themed(self.load_button, "primaryButton")
         self.load_button.clicked.connect(self.load_demo_data)
         self.accounts_table = QTableWidget(0, 3)
         self.accounts_table.setObjectName("demoAccounts")

@@ -1,8 +1,8 @@
 """Length limits shown while typing, as the service will apply them.
 
 ``LengthLimit`` puts a quiet "12 / 500" under a text field; past the limit the count turns
-into a sentence in the error colour and the field is marked (``invalid`` property, styled in
-resources/style.qss), and ``valid_changed`` lets the form turn its submit button off — so an
+into a sentence in the error colour and the field is marked (``invalid`` property, tinted by
+``theme.mark_invalid``), and ``valid_changed`` lets the form turn its submit button off — so an
 over-long note or name is seen and fixed before submitting, never refused afterwards.
 Characters are counted as the service counts them: the text with its ends trimmed.
 GUI thread only.
@@ -11,10 +11,11 @@ GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.theme import mark_invalid, themed
 
 TextField = QLineEdit | QPlainTextEdit
 
@@ -41,14 +42,6 @@ def field_name(what: str) -> str:
     return localize(FIELD_NAMES.get(what, what))
 
 
-def mark_invalid(field: QWidget, invalid: bool) -> None:
-    """Set the field's ``invalid`` property (a red edge in the style sheet) and re-style it."""
-    if field.property("invalid") != invalid:
-        field.setProperty("invalid", invalid)
-        field.style().unpolish(field)
-        field.style().polish(field)
-
-
 class LengthLimit(QObject):
     """Counts ``field``'s characters against ``maximum`` in ``label`` as the user types."""
 
@@ -58,7 +51,7 @@ class LengthLimit(QObject):
         super().__init__(field)
         self.field, self.maximum, self.what = field, maximum, what
         self.label = QLabel()
-        self.label.setObjectName("fieldNote")
+        themed(self.label, "fieldNote")
         self.label.setWordWrap(True)
         self._valid = True
         field.textChanged.connect(self._update)
@@ -83,12 +76,10 @@ class LengthLimit(QObject):
         valid = length <= self.maximum
         if valid:
             self.label.setText(f"{length} / {self.maximum}")
-            self.label.setObjectName("fieldNote")
+            themed(self.label, "fieldNote")
         else:
             self.label.setText(self._too_long_text(length - self.maximum))
-            self.label.setObjectName("fieldError")
-        self.label.style().unpolish(self.label)
-        self.label.style().polish(self.label)
+            themed(self.label, "fieldError")
         mark_invalid(self.field, not valid)
         if valid != self._valid:
             self._valid = valid

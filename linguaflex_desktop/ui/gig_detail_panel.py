@@ -26,6 +26,7 @@ from linguaflex_desktop.ui.i18n import language_text, localize, t
 from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.teacher_format import rating_text, teacher_facts_text
 from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
+from linguaflex_desktop.ui.theme import themed
 
 EMPTY_TEXT = tx("Select a gig to see its details.")
 PHOTO_SIDE = 64
@@ -39,7 +40,7 @@ class GigDetailPanel(QStackedWidget):
         self, parent: QWidget | None = None, *, photos: TeacherPhotos | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
+        themed(self, "detailPanel")
         self.setMinimumWidth(300)
         self.gig: GigDTO | None = None
         self.photos = photos
@@ -47,7 +48,7 @@ class GigDetailPanel(QStackedWidget):
         if photos is not None:
             photos.photo_ready.connect(self._on_photo_ready)
         self.empty_label = QLabel(localize(EMPTY_TEXT))
-        self.empty_label.setObjectName("emptyState")
+        themed(self.empty_label, "emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.addWidget(self.empty_label)
@@ -67,10 +68,10 @@ class GigDetailPanel(QStackedWidget):
         self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         about = QLabel(t("About this gig"))
-        about.setObjectName("detailSection")
+        themed(about, "detailSection")
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.HLine)
-        separator.setObjectName("separator")
+        themed(separator, "separator")
         self.actions_layout = QHBoxLayout()
         self.actions_layout.addStretch(1)
         content = QWidget()
@@ -150,7 +151,7 @@ class GigDetailPanel(QStackedWidget):
 def detail_label(object_name: str, text: str = "") -> QLabel:
     """A word-wrapped plain-text label styled by ``object_name`` (detailTitle, detailMeta…)."""
     label = QLabel(text)
-    label.setObjectName(object_name)
+    themed(label, object_name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label

@@ -43,6 +43,7 @@ from linguaflex_desktop.ui.inbox_table_model import InboxTableModel
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import messaging as messaging_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -109,15 +110,15 @@ class MessageView(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
+        themed(self, "detailPanel")
         self.message: NotificationDTO | None = None
         self.open_link: Callable[[str], None] = open_in_browser
         self.subject_label = QLabel()
-        self.subject_label.setObjectName("detailTitle")
+        themed(self.subject_label, "detailTitle")
         self.subject_label.setWordWrap(True)
         self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta_label = QLabel()
-        self.meta_label.setObjectName("detailMeta")
+        themed(self.meta_label, "detailMeta")
         self.body = QTextBrowser()
         self.body.setObjectName("messageBody")
         self.body.setOpenLinks(False)  # a click goes through ``open_link``, never in the view
@@ -216,7 +217,7 @@ class InboxPage(QWidget):
         self.booking_dialog: QDialog | None = None
         self.error_label = make_message_label()
         self.unread_label = QLabel(unread_text(0))
-        self.unread_label.setObjectName("fieldNote")
+        themed(self.unread_label, "fieldNote")
         self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self._build()
@@ -425,7 +426,7 @@ def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_M
     title = localize(INBOX_TITLE)
     window.add_page(page, title)
     status = QLabel()
-    status.setObjectName("unreadStatus")
+    themed(status, "unreadStatus")
     status.setVisible(False)
     window.statusBar().addPermanentWidget(status)
 

@@ -39,6 +39,7 @@ from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
@@ -98,16 +99,16 @@ class LoginWindow(QWidget):
         layout.setContentsMargins(36, 32, 36, 28)
         layout.setSpacing(12)
         title = QLabel(APP_TITLE)
-        title.setObjectName("loginTitle")
+        themed(title, "loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle = QLabel(t("Language lessons with teachers you choose"))
-        subtitle.setObjectName("loginSubtitle")
+        themed(subtitle, "loginSubtitle")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
         self.sandbox_banner = QLabel(localize(SIGN_IN_SANDBOX_TEXT))
-        self.sandbox_banner.setObjectName("sandboxBanner")
+        themed(self.sandbox_banner, "sandboxBanner")
         self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sandbox_banner.setWordWrap(True)
         self.sandbox_banner.setVisible(settings.stripe.sandbox)
@@ -116,7 +117,7 @@ class LoginWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         self._layout = layout
         location = QLabel(t("Data: {location}", location=settings.describe_database()))
-        location.setObjectName("dataLocation")
+        themed(location, "dataLocation")
         location.setWordWrap(True)
         location.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(location)
@@ -169,20 +170,20 @@ class LoginWindow(QWidget):
         self.remember_checkbox = QCheckBox(t("Remember me on this computer"))
         self.remember_checkbox.setEnabled(False)
         self.remember_note = QLabel(localize(REMEMBER_CHECKING))
-        self.remember_note.setObjectName("fieldNote")
+        themed(self.remember_note, "fieldNote")
         self.remember_note.setWordWrap(True)
         form.addRow(t("Email"), self.email_edit)
         form.addRow(t("Password"), self.password_edit)
         form.addRow("", self.remember_checkbox)
         form.addRow("", self.remember_note)
         self.forgot_button = QPushButton(t("Forgot password?"))
-        self.forgot_button.setObjectName("linkButton")
+        themed(self.forgot_button, "linkButton")
         self.forgot_button.setFlat(True)
         self.forgot_button.clicked.connect(self.open_forgot_password)
         form.addRow("", self.forgot_button)
         self.sign_in_error = make_message_label()
         self.sign_in_button = QPushButton(t("Sign in"))
-        self.sign_in_button.setObjectName("primaryButton")
+        themed(self.sign_in_button, "primaryButton")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit_sign_in)
         return _form_page(page, form, self.sign_in_error, self.sign_in_button)
@@ -233,7 +234,7 @@ class LoginWindow(QWidget):
         form.addRow(t("Time zone"), self.register_time_zone_combo)
         self.register_error = make_message_label()
         self.register_button = QPushButton(t("Create account"))
-        self.register_button.setObjectName("primaryButton")
+        themed(self.register_button, "primaryButton")
         self.register_button.clicked.connect(self.submit_register)
         return _form_page(page, form, self.register_error, self.register_button)
 

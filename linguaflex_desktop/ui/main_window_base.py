@@ -31,6 +31,7 @@ from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.names import APP_TITLE, role_name
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
@@ -137,7 +138,7 @@ class RoleWindow(QMainWindow):
         self._lazy_pages: dict[QWidget, LazyPage[QWidget]] = {}
         self.tabs.currentChanged.connect(self._build_shown_page)
         self.banner = QLabel()
-        self.banner.setObjectName("sandboxBanner")
+        themed(self.banner, "sandboxBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setVisible(False)
         self._build_central()
@@ -245,17 +246,17 @@ class RoleWindow(QMainWindow):
 
     def _build_header(self) -> QWidget:
         header = QWidget()
-        header.setObjectName("appHeader")
+        themed(header, "appHeader")
         layout = QHBoxLayout(header)
         layout.setContentsMargins(16, 10, 16, 10)
         brand = QLabel(APP_TITLE)
-        brand.setObjectName("brandLabel")
+        themed(brand, "brandLabel")
         role = QLabel(role_title(self.user))
-        role.setObjectName("roleBadge")
+        themed(role, "roleBadge")
         self.user_label = QLabel(self._display_name)
-        self.user_label.setObjectName("headerUser")
+        themed(self.user_label, "headerUser")
         self.sign_out_button = QPushButton(t("Sign out"))
-        self.sign_out_button.setObjectName("signOutButton")
+        themed(self.sign_out_button, "signOutButton")
         self.sign_out_button.clicked.connect(self.request_sign_out)
         layout.addWidget(brand)
         layout.addWidget(role)
@@ -290,6 +291,7 @@ class RoleWindow(QMainWindow):
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.setMaximumHeight(12)
         self.busy_indicator.setTextVisible(False)
+        themed(self.statusBar(), "statusBar")
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.busy_indicator)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.common.pricing import major_to_minor, minor_unit_exponent
 from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.theme import mark_invalid
 
 
 def minor_to_major_text(amount_minor: int, currency: str, decimal_point: str | None = None) -> str:
@@ -190,11 +191,7 @@ class MoneyInput(QLineEdit):
 
     @Slot(str)
     def _on_text_changed(self, _text: str) -> None:
-        invalid = not self.is_acceptable()
-        if self.property("invalid") != invalid:
-            self.setProperty("invalid", invalid)
-            self.style().unpolish(self)
-            self.style().polish(self)
+        mark_invalid(self, not self.is_acceptable())
         self.amount_changed.emit()
 
     def _update_placeholder(self) -> None:

@@ -32,6 +32,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.password_fields import NewPasswordFields, password_edit
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class ForgotPasswordDialog(QDialog):
         self.email_edit = QLineEdit(email)
         self.email_edit.setPlaceholderText(t("you@example.com"))
         self.send_button = QPushButton(t("Send code"))
-        self.send_button.setObjectName("primaryButton")
+        themed(self.send_button, "primaryButton")
         self.send_button.clicked.connect(self.send_code)
         self.sent_note = _intro("")
         self.code_edit = QLineEdit()
@@ -93,7 +94,7 @@ class ForgotPasswordDialog(QDialog):
         self.code_edit.setMaxLength(12)
         self.new_password = NewPasswordFields()
         self.reset_button = QPushButton(t("Set new password"))
-        self.reset_button.setObjectName("primaryButton")
+        themed(self.reset_button, "primaryButton")
         self.reset_button.clicked.connect(self.reset)
         self.code_step = QWidget()
         code_form = QFormLayout(self.code_step)
@@ -203,7 +204,7 @@ class ChoosePasswordDialog(QDialog):
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.confirm_button.setText(t("Set password and continue"))
-        self.confirm_button.setObjectName("primaryButton")
+        themed(self.confirm_button, "primaryButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Sign out"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from linguaflex_desktop.ui.i18n import localize
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.wait_dialog import elapsed_text
 
 SLOW_AFTER_MS = 1000  # a wait longer than this is said in words
@@ -31,13 +32,13 @@ class PeerWaitPanel(QWidget):
         self.slow_after_ms = slow_after_ms
         self.text_label = QLabel()
         self.text_label.setWordWrap(True)
-        self.text_label.setObjectName("formNotice")
+        themed(self.text_label, "formNotice")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.elapsed_label = QLabel()
-        self.elapsed_label.setObjectName("fieldNote")
+        themed(self.elapsed_label, "fieldNote")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

@@ -18,6 +18,7 @@ from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.services.catalogue.profile_rules import PHOTO_SIDE
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import t
+from linguaflex_desktop.ui.theme import themed
 
 # A picture file is read whole before scaling: bigger than this is no profile photo.
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -92,7 +93,7 @@ def encode_photo(image: QImage) -> bytes:
 def make_photo_label(side: int, object_name: str = "teacherPhoto") -> QLabel:
     """A fixed square label (with room for its border) that shows a photo of ``side`` px."""
     label = QLabel()
-    label.setObjectName(object_name)
+    themed(label, object_name)
     label.setFixedSize(side + 2, side + 2)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label

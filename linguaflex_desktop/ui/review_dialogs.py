@@ -38,6 +38,7 @@ from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.operations import Callbacks, OpContext
 from linguaflex_desktop.ui.operations import reviews as review_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class _TextDialog(QDialog):
         )
         self.submit_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.submit_button.setText(submit_text)
-        self.submit_button.setObjectName("primaryButton")
+        themed(self.submit_button, "primaryButton")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -176,7 +177,7 @@ class RateSessionDialog(_TextDialog):
         stars_row = QHBoxLayout()
         for stars in STARS:
             button = QPushButton("★")
-            button.setObjectName("starButton")
+            themed(button, "starButton")
             button.setCheckable(True)
             button.setToolTip(
                 t("{stars} of 5: {word}", stars=stars, word=localize(STAR_WORDS[stars]))
@@ -185,7 +186,7 @@ class RateSessionDialog(_TextDialog):
             self.star_group.addButton(button, stars)
             stars_row.addWidget(button)
         self.stars_label = QLabel(t("Choose 1 to 5 stars."))
-        self.stars_label.setObjectName("fieldNote")
+        themed(self.stars_label, "fieldNote")
         stars_row.addWidget(self.stars_label)
         stars_row.addStretch(1)
         self.star_group.idToggled.connect(self._on_star_toggled)

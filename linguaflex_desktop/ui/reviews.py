@@ -36,6 +36,7 @@ from linguaflex_desktop.ui.operations import reviews as review_ops
 from linguaflex_desktop.ui.review_dialogs import AnswerDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_format import NEW_TEACHER_TEXT, average_text
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import Pager, make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -82,23 +83,23 @@ class ReviewCard(QFrame):
     def __init__(self, review: ReviewDTO, *, viewer: Actor, show_teacher: bool) -> None:
         super().__init__()
         self.review = review
-        self.setObjectName("reviewCard")
+        themed(self, "reviewCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         stars = QLabel(stars_text(review.stars))
-        stars.setObjectName("reviewStars")
+        themed(stars, "reviewStars")
         stars.setAccessibleName(t("{stars} of 5 stars", stars=review.stars))
         about = f" · {review.teacher_name}" if show_teacher else ""
         byline = QLabel(
             f"{review.student_first_name} · {_date_text(review.created_at, viewer.time_zone)}"
             f"{about} · {review.gig_title}"
         )
-        byline.setObjectName("fieldNote")
+        themed(byline, "fieldNote")
         header = QHBoxLayout()
         header.addWidget(stars)
         header.addWidget(byline, 1)
         self.answer_button = self._button(t("Answer…"), review.can_answer, self.answer_requested)
         self.hide_button = self._button(t("Hide…"), review.can_hide, self.hide_requested)
-        self.hide_button.setObjectName("dangerButton")
+        themed(self.hide_button, "dangerButton")
         header.addWidget(self.answer_button)
         header.addWidget(self.hide_button)
         layout = QVBoxLayout(self)
@@ -130,7 +131,7 @@ class ReviewCard(QFrame):
     @staticmethod
     def _text(text: str, object_name: str = "reviewText") -> QLabel:
         label = QLabel(text)
-        label.setObjectName(object_name)
+        themed(label, object_name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -164,10 +165,10 @@ class ReviewsList(QWidget):
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.summary_label = QLabel()  # the teacher's average and count (not for "everyone")
-        self.summary_label.setObjectName("reviewSummary")
+        themed(self.summary_label, "reviewSummary")
         self.summary_label.setVisible(False)
         self.empty_label = QLabel(t("No reviews yet."))
-        self.empty_label.setObjectName("emptyState")
+        themed(self.empty_label, "emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pager = Pager(t("reviews"))
         self.pager.page_requested.connect(self.load)

@@ -1,6 +1,6 @@
 """Start-up: the sign-in window first, everything else behind it.
 
-``run_gui_staged`` loads Qt, the language and the style sheet, and shows the sign-in window
+``run_gui_staged`` loads Qt, the language and the theme, and shows the sign-in window
 with its forms off ("Opening your data…") before anything else: the database, the keyring,
 the services and the role windows' modules load on a pool thread behind the painted window.
 When they are ready the ``AppController`` takes the window over (a remembered sign-in goes
@@ -19,7 +19,6 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -30,7 +29,6 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.ui.i18n import apply_saved_language
@@ -38,6 +36,7 @@ from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations.startup import open_app_data
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
@@ -47,50 +46,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
 # Loaded behind the painted sign-in window, with the services.
 BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
 FIRST_PAINT_WAIT_MS = 500
-# The theme's base font size and text colour (the rest is resources/style.qss).
-BASE_POINT_SIZE = 10
-TEXT_COLOUR = "#1f2933"
-
-
-def apply_base_font_and_colours(app: QApplication) -> None:
-    """The theme's base font size and text colour, as the application's font and palette."""
-    font = app.font()
-    font.setPointSize(BASE_POINT_SIZE)
-    app.setFont(font)
-    palette = app.palette()
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.ToolTipText,
-    ):
-        palette.setColor(role, QColor(TEXT_COLOUR))
-    app.setPalette(palette)
-
-
-def apply_style_sheet(app: QApplication, path: Path = STYLE_SHEET) -> bool:
-    """Apply the theme: the base font and colours, and resources/style.qss if present;
-    False (logged) when the sheet cannot be read."""
-    apply_base_font_and_colours(app)
-    try:
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        log.warning("style sheet %s not applied: %s", path, error)
-        return False
-    return True
 
 
 def gui_application() -> QApplication:
-    """The app's QApplication (made once) with its name, language and style sheet."""
+    """The app's QApplication (made once) with its name, language and theme."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)
     apply_saved_language()
-    apply_style_sheet(app)
+    apply_theme(app)
     return app
 
 

@@ -42,6 +42,7 @@ from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_photos import TeacherPhotos
 from linguaflex_desktop.ui.teacher_profile_dialog import TeacherProfileDialog
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -346,7 +347,7 @@ class StudentWindow(RoleWindow):
         self.profile_button.clicked.connect(self.open_teacher_profile)
         self.gig_browser.detail.actions_layout.addWidget(self.profile_button)
         self.book_button = QPushButton(t("Book a session…"))
-        self.book_button.setObjectName("primaryButton")
+        themed(self.book_button, "primaryButton")
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(lambda: self.open_book_dialog())
         self.gig_browser.detail.actions_layout.addWidget(self.book_button)

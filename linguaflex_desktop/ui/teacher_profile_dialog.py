@@ -34,6 +34,7 @@ from linguaflex_desktop.ui.photo_image import make_photo_label, photo_pixmap
 from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_format import languages_text, local_time_text, rating_text
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class TeacherProfileDialog(QDialog):
         )
         self.reviews_area.addWidget(self.reviews)
         content = QWidget()
-        content.setObjectName("detailPanel")
+        themed(content, "detailPanel")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(20, 18, 20, 18)
         layout.setSpacing(8)

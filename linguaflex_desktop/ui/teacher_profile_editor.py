@@ -45,6 +45,7 @@ from linguaflex_desktop.ui.photo_image import (
 )
 from linguaflex_desktop.ui.spoken_languages_editor import SpokenLanguagesEditor
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
@@ -91,7 +92,7 @@ class ProfileEditorPage(QWidget):
         self.error_label = make_message_label()
         self.saved_label = make_message_label("formNotice")
         self.save_button = QPushButton(t("Save profile"))
-        self.save_button.setObjectName("primaryButton")
+        themed(self.save_button, "primaryButton")
         self.save_button.clicked.connect(self.save)
         self.save_button.setEnabled(False)
         self._build_layout()
@@ -180,7 +181,7 @@ class ProfileEditorPage(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(make_heading(t("My profile")))
         note = QLabel(localize(PROFILE_NOTE))
-        note.setObjectName("fieldNote")
+        themed(note, "fieldNote")
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addLayout(form)

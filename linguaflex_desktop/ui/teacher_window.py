@@ -31,6 +31,7 @@ from linguaflex_desktop.ui.payments.statements_page import TeacherStatementsPage
 from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_profile_editor import ProfileEditorPage
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -78,7 +79,7 @@ class GigManagerPage(QWidget):
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.table = EmptyStateStack(self.view, t("Loading your gigs…"))
         self.new_button = QPushButton(t("New gig…"))
-        self.new_button.setObjectName("primaryButton")
+        themed(self.new_button, "primaryButton")
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.edit_button = QPushButton(t("Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)

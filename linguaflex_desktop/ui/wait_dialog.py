@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.theme import themed
 
 CANCELLING_TEXT = tx("Cancelling…")
 
@@ -54,7 +55,7 @@ class WaitDialog(QDialog):
         self.message_label = QLabel(localize(message))
         self.message_label.setWordWrap(True)
         self.address_label = QLabel()
-        self.address_label.setObjectName("fieldNote")
+        themed(self.address_label, "fieldNote")
         self.address_label.setWordWrap(True)
         self.address_label.setVisible(False)
         self.address_edit = QLineEdit()
@@ -65,7 +66,7 @@ class WaitDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.elapsed_label = QLabel(elapsed_text(0))
-        self.elapsed_label.setObjectName("fieldNote")
+        themed(self.elapsed_label, "fieldNote")
         self._clock = QElapsedTimer()
         self._clock.start()
         self._ticker = QTimer(self)

@@ -1,8 +1,8 @@
 """Qt's first-use costs of the role windows' widgets, paid while the sign-in window waits.
 
 The first main window, table view, tab widget, splitter … of a process cost several times the
-next ones: the style sheet's rules are matched for a widget class the first time it is
-polished, fonts and metrics load, and PySide makes each Qt enum type a Python class when it
+next ones: the style's data for a widget class is made the first time one is polished,
+fonts and metrics load, and PySide makes each Qt enum type a Python class when it
 is first used. Signing in built the role window at that cold cost. Once the data has opened,
 while the user types, ``WarmUp`` builds one hidden widget of each kind the role windows use,
 one kind per event-loop turn (so the sign-in window stays live), polishes it and deletes it;

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.i18n import localize, number_text, t
+from linguaflex_desktop.ui.theme import style_table, themed
 
 # Columns sized to their contents measure at most this many rows (the visible ones first).
 # Qt's default is 1,000: with a long list loaded, every resize, reset or show of the table
@@ -47,6 +48,7 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(80)
     header.setResizeContentsPrecision(SIZE_HINT_ROWS)
+    style_table(view)
     return view
 
 
@@ -57,7 +59,7 @@ class EmptyStateStack(QStackedWidget):
         super().__init__(parent)
         self.view = view
         self.empty_label = QLabel(localize(empty_text))
-        self.empty_label.setObjectName("emptyState")
+        themed(self.empty_label, "emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.addWidget(view)
@@ -115,7 +117,7 @@ class Pager(QWidget):
         self._limit = 50
         self._total = 0
         self.summary = QLabel()
-        self.summary.setObjectName("pagerSummary")
+        themed(self.summary, "pagerSummary")
         self.previous_button = QPushButton(t("Previous"))
         self.next_button = QPushButton(t("Next"))
         self.previous_button.clicked.connect(self._previous)
@@ -164,7 +166,7 @@ class Pager(QWidget):
 def make_message_label(object_name: str = "formError") -> QLabel:
     """An inline label for form errors or notices; hidden while empty."""
     label = QLabel()
-    label.setObjectName(object_name)
+    themed(label, object_name)
     label.setWordWrap(True)
     label.setVisible(False)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,5 +191,5 @@ def set_message(label: QLabel, text: str | None) -> None:
 
 def make_heading(text: str, object_name: str = "pageHeading") -> QLabel:
     label = QLabel(localize(text))
-    label.setObjectName(object_name)
+    themed(label, object_name)
     return label

@@ -27,9 +27,9 @@ from pytestqt.qtbot import QtBot
 from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import load_settings
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 from linguaflex_desktop.worker.runtime import build_worker
 from tests.conftest import FakeClock
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
@@ -60,7 +60,7 @@ RunWorker = Callable[[AppServices], None]
 
 @pytest.fixture
 def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:  # noqa: F811
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
 
@@ -82,7 +82,7 @@ def smtp_services(
         "SMTP_SECURITY": "plain",
     }
     built = build_app_services(load_settings(data_dir=tmp_path, environ=environ), clock=clock)
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     yield built
     built.close()
 

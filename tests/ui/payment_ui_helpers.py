@@ -22,9 +22,9 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 from tests.stripe_stand_ins import stand_in_client
 from tests.ui.booking_ui_helpers import School, book, make_school
 from tests.ui.ui_helpers import click_row
@@ -42,7 +42,7 @@ WAIT_MS = 20000
 def payment_services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
     """Real services on a fresh SQLite file, payments on the (reset) shared localstripe, and
     the app's style sheet (the windows look as in the app)."""
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
 

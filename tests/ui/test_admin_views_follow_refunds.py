@@ -14,8 +14,8 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 from tests.ui.booking_ui_helpers import make_school
 from tests.ui.payment_ui_helpers import paid_booking
 
@@ -28,7 +28,7 @@ def test_revenue_and_audit_reload_after_a_refund_in_the_payments_tab(
     stripe_sandbox: StripeSandbox,
     runner: TaskRunner,
 ) -> None:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     services = clocked_services
     school = make_school(services)
     booking = paid_booking(services, school)

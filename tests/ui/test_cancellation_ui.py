@@ -24,10 +24,10 @@ from linguaflex_desktop.ui.booking.table_model import BookingColumn
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.receipt_panel import receipt_rows
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
+from linguaflex_desktop.ui.theme import apply_theme
 from tests.conftest import FakeClock
 from tests.ui.booking_ui_helpers import School, make_school
 from tests.ui.payment_ui_helpers import UrlRecorder, confirmed_booking, paid_booking
@@ -39,7 +39,7 @@ PAID = 3150  # 60 minutes at 30.00 USD/h + the 1.50 platform fee
 
 @pytest.fixture
 def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
 

@@ -20,9 +20,9 @@ from linguaflex_desktop.adapters.stripe.sandbox import StripeSandbox
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import PaymentStatus
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 from tests.e2e.checkout_browser import fill_card, returned_heading
 from tests.e2e.conftest import browser  # noqa: F401  (the session's headless Chromium)
 from tests.e2e.test_card_setup_browser import answer_three_d_secure
@@ -43,7 +43,7 @@ WAIT = 20000
 
 @pytest.fixture
 def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
 

@@ -30,8 +30,8 @@ from linguaflex_desktop.ui.payments.earnings_period import (
     period_bounds,
     period_days,
 )
-from linguaflex_desktop.ui.startup import apply_style_sheet
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import apply_theme
 from tests.conftest import FakeClock
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, make_school
 from tests.ui.payment_ui_helpers import shoot
@@ -46,7 +46,7 @@ MID_APRIL = datetime(2027, 4, 15, 10, 0, tzinfo=UTC)
 @pytest.fixture
 def services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
     """Real services on a fresh SQLite file, payments on the (reset) shared localstripe."""
-    apply_style_sheet(QApplication.instance())  # type: ignore[arg-type]
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
 

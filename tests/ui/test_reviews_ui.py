@@ -21,7 +21,6 @@ from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.booking.rate_action import RATED_TEXT
 from linguaflex_desktop.ui.gig_table_model import GigColumn
 from linguaflex_desktop.ui.reviews import ReviewCard, ReviewsList
-from linguaflex_desktop.ui.startup import STYLE_SHEET
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
@@ -250,9 +249,6 @@ def test_a_screenshot_of_the_reviews_list(
         teacher_id=school.teacher.id,
     )
     qtbot.addWidget(widget)
-    widget.setStyleSheet(
-        STYLE_SHEET.read_text(encoding="utf-8")
-    )  # the app's look, this widget only
     widget.resize(640, 420)
     widget.show()
     _cards_loaded(qtbot, widget, 2)

@@ -32,4 +32,4 @@ def test_screenshot_renders_the_window_and_returns_zero(
         assert (image.width(), image.height()) == (1120, 720)
     assert not [w for w in open_windows() if isinstance(w, QMainWindow)]
     assert QApplication.instance() is not None
-    assert QApplication.instance().styleSheet().startswith("/* LinguaFlex")  # type: ignore[union-attr]
+    assert QApplication.instance().style().name() == "fusion"  # type: ignore[union-attr]

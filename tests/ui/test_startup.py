@@ -258,29 +258,3 @@ def test_qt_messages_go_to_the_log_not_the_terminal(caplog: pytest.LogCaptureFix
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
         ("qt", logging.WARNING, "This plugin does not support propagateSizeHints()")
     ]
-
-
-def test_the_theme_styles_no_widget_it_does_not_name(qapp: QApplication) -> None:
-    """The base font and text colour are the application's, not a rule for every widget: Qt
-    styles each widget a rule matches through the sheet, which costs a third of a window's
-    build (bench: booking_windows, startup)."""
-    import re
-
-    from PySide6.QtGui import QPalette
-
-    from linguaflex_desktop.ui.startup import STYLE_SHEET, apply_style_sheet
-
-    sheet = STYLE_SHEET.read_text(encoding="utf-8")
-    without_comments = re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)
-    selectors = re.findall(r"(?m)^([^{}\n][^{}]*)\{", without_comments)
-    every_widget = [s.strip() for s in selectors if re.fullmatch(r"\s*(\*|QWidget)\s*", s)]
-    assert every_widget == []
-    font, palette = qapp.font(), qapp.palette()
-    try:
-        assert apply_style_sheet(qapp)
-        assert qapp.font().pointSize() == 10
-        text = qapp.palette().color(QPalette.ColorRole.WindowText).name()
-        assert text == "#1f2933"
-    finally:
-        qapp.setFont(font)
-        qapp.setPalette(palette)

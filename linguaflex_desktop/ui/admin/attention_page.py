@@ -44,6 +44,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import attention as attention_ops
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -142,7 +143,7 @@ class AdminAttentionPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table = EmptyStateStack(self.view, t("Loading…"))
         self.summary_label = QLabel()
-        self.summary_label.setObjectName("fieldNote")
+        themed(self.summary_label, "fieldNote")
         self.fix_text = QLabel(localize(PICK_TEXT))
         self.fix_text.setWordWrap(True)
         self.error_label = make_message_label()
@@ -150,7 +151,7 @@ class AdminAttentionPage(QWidget):
         self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.fix_button = QPushButton(t("Fix"))
-        self.fix_button.setObjectName("primaryButton")
+        themed(self.fix_button, "primaryButton")
         self.fix_button.clicked.connect(self.fix_selected)
         self.timeline_button = QPushButton(t("Timeline…"))
         self.timeline_button.setToolTip(t("Every event of the row's booking, with Stripe's side"))

@@ -24,6 +24,7 @@ from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize, t, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_table_view
 
 NOT_RECORDED = "—"
@@ -64,10 +65,10 @@ class AuditDetail(QFrame):
 
     def __init__(self, zone_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
+        themed(self, "detailPanel")
         self._zone_name = zone_name
         self.title_label = QLabel()
-        self.title_label.setObjectName("detailSection")
+        themed(self.title_label, "detailSection")
         self.who_label = QLabel()
         self.when_label = QLabel()
         self.reason_label = QLabel()

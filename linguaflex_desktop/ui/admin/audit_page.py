@@ -42,6 +42,7 @@ from linguaflex_desktop.ui.export import CsvExport, export_paged_csv
 from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -126,7 +127,7 @@ class AdminAuditPage(QWidget):
         self.export: CsvExport[AuditEventDTO] | None = None
         self._total = 0
         self.summary_label = QLabel()
-        self.summary_label.setObjectName("pagerSummary")
+        themed(self.summary_label, "pagerSummary")
         self._make_filters(services)
         self._build()
         self._connect()

@@ -43,6 +43,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
@@ -111,7 +112,7 @@ class AdminBookingsPage(BookingListPage):
         self.clear_button = QPushButton(t("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.cancel_button = QPushButton(t("Cancel booking…"))
-        self.cancel_button.setObjectName("dangerButton")
+        themed(self.cancel_button, "dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.button_row.addWidget(self.cancel_button)
         self.export: CsvExport[BookingDTO] | None = None

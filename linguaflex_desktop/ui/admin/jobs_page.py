@@ -42,6 +42,7 @@ from linguaflex_desktop.ui.i18n import localize, number_text, t, when_text
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import admin as admin_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -84,10 +85,10 @@ class JobDetail(QFrame):
 
     def __init__(self, zone_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("detailPanel")
+        themed(self, "detailPanel")
         self._zone_name = zone_name
         self.title_label = QLabel(t("Select a job to see its details."))
-        self.title_label.setObjectName("detailSection")
+        themed(self.title_label, "detailSection")
         self.fields = QFormLayout()
         self.fields.setVerticalSpacing(4)
         self.payload_label = QLabel()
@@ -187,13 +188,13 @@ class AdminJobsPage(QWidget):
             self.state_combo.addItem(localize(text), state.value if state else None)
         self.state_combo.currentIndexChanged.connect(lambda _index: self.refresh(0))
         self.dead_label = QLabel()
-        self.dead_label.setObjectName("fieldNote")
+        themed(self.dead_label, "fieldNote")
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.retry_button = QPushButton(t("Retry"))
-        self.retry_button.setObjectName("primaryButton")
+        themed(self.retry_button, "primaryButton")
         self.retry_button.clicked.connect(self.retry_selected)
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -42,6 +42,7 @@ from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -123,7 +124,7 @@ class AdminPaymentsPage(QWidget):
         self.notice_label = make_message_label("formNotice")
         self._build_filters()
         self.refund_button = QPushButton(t("Refund…"))
-        self.refund_button.setObjectName("dangerButton")
+        themed(self.refund_button, "dangerButton")
         self.refund_button.clicked.connect(self.refund_selected)
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)

@@ -59,6 +59,7 @@ from linguaflex_desktop.ui.payments.earnings_period import (
 )
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -195,7 +196,7 @@ class AdminRevenuePage(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.caption_label = QLabel()
-        self.caption_label.setObjectName("fieldNote")
+        themed(self.caption_label, "fieldNote")
         self.caption_label.setWordWrap(True)
         self.error_label = make_message_label()
         layout = QVBoxLayout(self)

@@ -45,6 +45,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.operations import settings as settings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class SecretField(QWidget):
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setObjectName(f"{name}Edit")
         self.state_label = QLabel(localize(NOT_STORED_TEXT))
-        self.state_label.setObjectName("fieldNote")
+        themed(self.state_label, "fieldNote")
         self.remove_box = QCheckBox(t("Remove"))
         self.remove_box.setToolTip(t("Delete the stored value from the keyring"))
         self.remove_box.toggled.connect(self._on_remove_toggled)
@@ -149,7 +150,7 @@ class SettingsDialog(QDialog):
         self.keyring_label = make_message_label("formError")
         self.error_label = make_message_label("formError")
         restart = QLabel(localize(RESTART_NOTE))
-        restart.setObjectName("fieldNote")
+        themed(restart, "fieldNote")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._payments_tab(), t("Payments"))
         self.tabs.addTab(self._meetings_tab(), t("Meetings"))
@@ -158,7 +159,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("primaryButton")
+        themed(self.save_button, "primaryButton")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -174,7 +175,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         outer = QVBoxLayout(page)
         hint = QLabel(note)
-        hint.setObjectName("fieldNote")
+        themed(hint, "fieldNote")
         hint.setWordWrap(True)
         form = QFormLayout()
         environment = make_message_label("formNotice")
@@ -202,7 +203,7 @@ class SettingsDialog(QDialog):
         self.check_button.setToolTip(localize(CHECK_NOTE))
         self.check_button.clicked.connect(self.check_keys)
         self.check_label = QLabel(localize(CHECK_NOTE))
-        self.check_label.setObjectName("fieldNote")
+        themed(self.check_label, "fieldNote")
         self.check_label.setWordWrap(True)
         self.check_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.check_button, self.check_label)

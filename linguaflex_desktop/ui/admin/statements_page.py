@@ -22,6 +22,7 @@ from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.payments.payout_dialog import PayoutDialog
 from linguaflex_desktop.ui.payments.statements_view import StatementsView
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import set_message
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class AdminStatementsPage(StatementsView):
         )
         self.payout_dialog: PayoutDialog | None = None
         self.pay_button = QPushButton(t("Mark paid out…"))
-        self.pay_button.setObjectName("primaryButton")
+        themed(self.pay_button, "primaryButton")
         self.pay_button.clicked.connect(self.open_payout_dialog)
         self.pdf_button.setText(t("Statement PDF…"))
         self.pdf_button.clicked.connect(self.save_selected_pdf)

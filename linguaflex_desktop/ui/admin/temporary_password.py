@@ -26,6 +26,7 @@ from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import own_account as own_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class TemporaryPasswordDialog(QDialog):
         self.errors = FormErrors(self.error_label, {"temporary_password": self.password_edit})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.set_button = QPushButton(t("Set temporary password"))
-        self.set_button.setObjectName("dangerButton")
+        themed(self.set_button, "dangerButton")
         self.buttons.addButton(self.set_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.set_button.clicked.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -45,6 +45,7 @@ from linguaflex_desktop.ui.operations import accounts as accounts_ops
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
 from linguaflex_desktop.ui.reviews import ReviewsList
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     Pager,
@@ -69,7 +70,7 @@ class _AdminListPage(QWidget):
         self.reason_dialog: ReasonDialog | None = None
         self.error_label = make_message_label()
         self.suspend_button = QPushButton(t("Suspend…"))
-        self.suspend_button.setObjectName("dangerButton")
+        themed(self.suspend_button, "dangerButton")
         self.reactivate_button = QPushButton(t("Reactivate"))
         self.refresh_button = QPushButton(t("Refresh"))
         self.pager = Pager(localize(self.noun))

@@ -35,6 +35,7 @@ from linguaflex_desktop.ui.i18n import money_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -80,12 +81,12 @@ class BookSessionDialog(QDialog):
             runner=runner, zone_name=actor.time_zone, today=today_in(services, actor.time_zone)
         )
         self.slot_label = QLabel(t("Choose a free time in the week above."))
-        self.slot_label.setObjectName("fieldNote")
+        themed(self.slot_label, "fieldNote")
         self.slot_label.setWordWrap(True)
         self.price_label = QLabel(t("Working out the price…"))
-        self.price_label.setObjectName("fieldNote")
+        themed(self.price_label, "fieldNote")
         self.total_label = QLabel()
-        self.total_label.setObjectName("priceTotal")
+        themed(self.total_label, "priceTotal")
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(t("Optional: a note for the teacher (goals, level, …)"))
         self.note_edit.setMaximumHeight(70)
@@ -96,7 +97,7 @@ class BookSessionDialog(QDialog):
         self.request_button = self.buttons.addButton(
             t("Request booking"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.request_button.setObjectName("primaryButton")
+        themed(self.request_button, "primaryButton")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self._build()
@@ -109,7 +110,7 @@ class BookSessionDialog(QDialog):
         subtitle = QLabel(
             t("with {teacher} · {rate} / h", teacher=self.gig.teacher_name, rate=rate)
         )
-        subtitle.setObjectName("fieldNote")
+        themed(subtitle, "fieldNote")
         self.duration_combo.setMinimumWidth(140)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)

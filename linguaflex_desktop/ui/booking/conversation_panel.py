@@ -43,6 +43,7 @@ from linguaflex_desktop.ui.inbox_page import body_html, open_in_browser
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import conversations as conversation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -108,11 +109,11 @@ class ConversationPanel(QWidget):
         self._marking = False
         self.setObjectName("conversationPanel")
         self.notice_label = QLabel()
-        self.notice_label.setObjectName("fieldNote")
+        themed(self.notice_label, "fieldNote")
         self.notice_label.setWordWrap(True)
         self.notice_label.setVisible(False)
         self.unread_label = QLabel()
-        self.unread_label.setObjectName("fieldError")
+        themed(self.unread_label, "fieldError")
         self.view = QTextBrowser()
         self.view.setObjectName("messageBody")
         self.view.setOpenLinks(False)  # a click goes through ``open_link``, never in the view
@@ -124,7 +125,7 @@ class ConversationPanel(QWidget):
         self.edit.setFixedHeight(72)
         self.limit = LengthLimit(self.edit, DEFAULT_MAX_LENGTH, what=t("message"))
         self.send_button = QPushButton(t("Send"))
-        self.send_button.setObjectName("primaryButton")
+        themed(self.send_button, "primaryButton")
         self.send_button.clicked.connect(self.send)
         self.send_button.setToolTip(t("Send the message (Ctrl+Enter)."))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):

@@ -66,6 +66,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -107,12 +108,12 @@ class BookingDetailDialog(QDialog):
         self.resize(880, 660)
         self.title_label = make_heading(t("Loading booking…"))
         self.state_label = QLabel()
-        self.state_label.setObjectName("fieldNote")
+        themed(self.state_label, "fieldNote")
         self.fields = QFormLayout()
         self.fields.setVerticalSpacing(6)
         # the student's cancellation request and its answer, when there is one
         self.cancellation_label = QLabel()
-        self.cancellation_label.setObjectName("fieldNote")
+        themed(self.cancellation_label, "fieldNote")
         self.cancellation_label.setWordWrap(True)
         self.cancellation_label.setVisible(False)
         self.proposal_box = self._build_proposal_box()
@@ -179,11 +180,11 @@ class BookingDetailDialog(QDialog):
 
     def _build_proposal_box(self) -> QFrame:
         box = QFrame()
-        box.setObjectName("proposalBox")
+        themed(box, "proposalBox")
         self.proposal_label = QLabel()
         self.proposal_label.setWordWrap(True)
         self.accept_proposal_button = QPushButton(t("Accept new time"))
-        self.accept_proposal_button.setObjectName("primaryButton")
+        themed(self.accept_proposal_button, "primaryButton")
         self.decline_proposal_button = QPushButton(t("Decline"))
         self.accept_proposal_button.clicked.connect(self.accept_proposal)
         self.decline_proposal_button.clicked.connect(self.decline_proposal)

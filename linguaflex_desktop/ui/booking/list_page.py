@@ -33,6 +33,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.paged_table_model import show_first_pages_from_top
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_message_label,
@@ -84,7 +85,7 @@ class BookingListPage(QWidget):
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.table = EmptyStateStack(self.view, t("Loading bookings…"))
         self.summary_label = QLabel()
-        self.summary_label.setObjectName("pagerSummary")
+        themed(self.summary_label, "pagerSummary")
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.details_button = QPushButton(t("Details…"))

@@ -26,6 +26,7 @@ from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.services.meetings.service import MeetingService
@@ -154,7 +155,7 @@ class MeetingButton(QPushButton):
     def __init__(self, links: MeetingLinkOpener, parent: QWidget | None = None) -> None:
         teacher = links.actor.role is Role.TEACHER
         super().__init__(localize(START_TEXT if teacher else JOIN_TEXT), parent)
-        self.setObjectName("primaryButton")
+        themed(self, "primaryButton")
         self.links = links
         self.booking: BookingDTO | None = None
         links.busy_changed.connect(self._refresh)

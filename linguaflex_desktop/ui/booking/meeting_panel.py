@@ -37,6 +37,7 @@ from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import meetings as meetings_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import show_state, themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class MeetingPanel(QFrame):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("meetingPanel")
+        themed(self, "meetingPanel")
         self.services, self.meetings = services, services.meetings
         self.actor, self.runner, self.booking_id = actor, runner, booking_id
         self.links = MeetingLinkOpener(
@@ -101,11 +102,11 @@ class MeetingPanel(QFrame):
         self.links.busy_changed.connect(lambda _busy: self._update_button())
         self.meeting: MeetingDTO | None = None
         heading = QLabel(t("Online session"))
-        heading.setObjectName("detailSection")
+        themed(heading, "detailSection")
         self.state_label = QLabel(t("Checking the meeting…"))
-        self.state_label.setObjectName("meetingState")
+        themed(self.state_label, "meetingState")
         self.reason_label = QLabel()
-        self.reason_label.setObjectName("fieldNote")
+        themed(self.reason_label, "fieldNote")
         self.reason_label.setWordWrap(True)
         self.error_label = make_message_label()
         self.link_label = QLabel()
@@ -130,7 +131,7 @@ class MeetingPanel(QFrame):
         self.join_button = QPushButton(localize(JOIN_TEXT))
         self.start_button = QPushButton(localize(START_TEXT))
         for button in (self.join_button, self.start_button):
-            button.setObjectName("primaryButton")
+            themed(button, "primaryButton")
             button.setEnabled(False)
         self.join_button.clicked.connect(self.join)
         self.start_button.clicked.connect(self.start)
@@ -199,8 +200,7 @@ class MeetingPanel(QFrame):
         self.meeting = meeting
         set_message(self.error_label, None)
         self.state_label.setText(state_text(meeting))
-        self.state_label.setProperty("state", (meeting.status or "none").lower())
-        self.state_label.style().polish(self.state_label)
+        show_state(self.state_label, (meeting.status or "none").lower())
         reason = disabled_reason(meeting, self.actor.role)
         if not reason and meeting.password:
             reason = t("Passcode: {password}", password=meeting.password)

@@ -22,6 +22,7 @@ from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.i18n import number_text, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import conversations as conversation_ops
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.inbox_page import InboxPage
@@ -53,7 +54,7 @@ class MessageCountLabel(QLabel):
 
     def __init__(self, window: RoleWindow) -> None:
         super().__init__()
-        self.setObjectName("messagesStatus")
+        themed(self, "messagesStatus")
         self.setVisible(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(t("Open the booking with unread messages."))

@@ -35,6 +35,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class MyBookingsPage(BookingListPage):
         self.reschedule_button = QPushButton(t("Reschedule…"))
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.cancel_button = QPushButton(t("Cancel booking…"))
-        self.cancel_button.setObjectName("dangerButton")
+        themed(self.cancel_button, "dangerButton")
         self.cancel_button.clicked.connect(self.cancel_selected)
         for button in (self.reschedule_button, self.cancel_button):
             self.button_row.addWidget(button)
@@ -94,7 +95,7 @@ class MyBookingsPage(BookingListPage):
         top.addWidget(self.show_combo)
         top.addWidget(self.refresh_button)
         zone_note = QLabel(t("Times are shown in your time zone, {zone}.", zone=actor.time_zone))
-        zone_note.setObjectName("fieldNote")
+        themed(zone_note, "fieldNote")
         self._pending_selection = 0
         self.build_layout(top, zone_note)
         self.reload()

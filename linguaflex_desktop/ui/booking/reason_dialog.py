@@ -22,6 +22,7 @@ from linguaflex_desktop.services.booking.rules import MAX_REASON_LENGTH
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.field_limits import LengthLimit
 from linguaflex_desktop.ui.i18n import localize, t
+from linguaflex_desktop.ui.theme import themed
 
 DISMISS_TEXT = tx("Cancel")
 KEEP_BOOKING_TEXT = tx("Keep booking")  # the dismiss button of a "Cancel booking" question
@@ -55,7 +56,7 @@ class ReasonDialog(QDialog):
         )
         self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.confirm_button.setText(localize(confirm_text))
-        self.confirm_button.setObjectName("dangerButton")
+        themed(self.confirm_button, "dangerButton")
         self.reason_limit.valid_changed.connect(self.confirm_button.setEnabled)
         self.dismiss_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.dismiss_button.setText(localize(dismiss_text))

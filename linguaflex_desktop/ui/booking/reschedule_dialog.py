@@ -23,6 +23,7 @@ from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading, make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -60,19 +61,19 @@ class RescheduleDialog(QDialog):
                 name=other,
             )
         )
-        intro.setObjectName("fieldNote")
+        themed(intro, "fieldNote")
         intro.setWordWrap(True)
         self.week = SlotWeekView(
             runner=runner, zone_name=actor.time_zone, today=today_in(services, actor.time_zone)
         )
         self.slot_label = QLabel(t("Choose a free time above."))
-        self.slot_label.setObjectName("fieldNote")
+        themed(self.slot_label, "fieldNote")
         self.error_label = make_message_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.propose_button = self.buttons.addButton(
             t("Propose this time"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.propose_button.setObjectName("primaryButton")
+        themed(self.propose_button, "primaryButton")
         self.propose_button.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

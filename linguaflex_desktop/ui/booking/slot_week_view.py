@@ -30,6 +30,7 @@ from linguaflex_desktop.ui.booking.format import format_day, format_day_month, l
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 Load = Callable[[date, date], list[SlotDTO]]
 DAYS = 7
@@ -59,7 +60,7 @@ class SlotWeekView(QWidget):
         self.previous_button.clicked.connect(lambda: self.show_week(self.week_start - _WEEK))
         self.next_button.clicked.connect(lambda: self.show_week(self.week_start + _WEEK))
         self.week_label = QLabel()
-        self.week_label.setObjectName("weekLabel")
+        themed(self.week_label, "weekLabel")
         self.week_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = QTableWidget(0, DAYS)
         self.table.setObjectName("slotTable")
@@ -72,7 +73,7 @@ class SlotWeekView(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.message = QLabel(t("Loading free times…"))
-        self.message.setObjectName("emptyState")
+        themed(self.message, "emptyState")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()

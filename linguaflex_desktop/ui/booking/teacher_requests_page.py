@@ -23,6 +23,7 @@ from linguaflex_desktop.ui.i18n import t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading, set_message
 
 if TYPE_CHECKING:
@@ -60,10 +61,10 @@ class TeacherRequestsPage(BookingListPage):
         self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
         self.decline_button = QPushButton(t("Decline…"))
-        self.decline_button.setObjectName("dangerButton")
+        themed(self.decline_button, "dangerButton")
         self.decline_button.clicked.connect(self.decline_selected)
         self.confirm_button = QPushButton(t("Confirm"))
-        self.confirm_button.setObjectName("primaryButton")
+        themed(self.confirm_button, "primaryButton")
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.button_row.addWidget(self.decline_button)
         self.button_row.addWidget(self.confirm_button)
@@ -77,7 +78,7 @@ class TeacherRequestsPage(BookingListPage):
                 zone=actor.time_zone,
             )
         )
-        note.setObjectName("fieldNote")
+        themed(note, "fieldNote")
         self.build_layout(top, note)
         self.reload()
 

@@ -56,6 +56,7 @@ from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import booking as booking_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_heading
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class TeacherSchedulePage(BookingListPage):
         self.mode_group = QButtonGroup(self)
         for button in (self.week_button, self.agenda_button):
             button.setCheckable(True)
-            button.setObjectName("segmentButton")
+            themed(button, "segmentButton")
             button.setMinimumWidth(90)  # the checked one is bold: leave room for it
             self.mode_group.addButton(button)
         self.week_button.setChecked(True)
@@ -120,7 +121,7 @@ class TeacherSchedulePage(BookingListPage):
         self.this_week_button.clicked.connect(self._show_this_week)
         self.next_button.clicked.connect(lambda: self.show_week(self.week_start + _WEEK))
         self.week_label = QLabel()
-        self.week_label.setObjectName("weekLabel")
+        themed(self.week_label, "weekLabel")
         self.reschedule_button = QPushButton(t("Reschedule…"))
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.button_row.addWidget(self.reschedule_button)

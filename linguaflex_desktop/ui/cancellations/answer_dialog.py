@@ -36,6 +36,7 @@ from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, reserve_message_space, set_message
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class AnswerDialog(QDialog):
         self.cancel_button = QPushButton(t("Close"))
         self.cancel_button.clicked.connect(self.reject)
         self.answer_button = QPushButton(t("Send answer"))
-        self.answer_button.setObjectName("primaryButton")
+        themed(self.answer_button, "primaryButton")
         self.answer_button.clicked.connect(self.submit)
         self._build()
         self._update()
@@ -99,7 +100,7 @@ class AnswerDialog(QDialog):
         when = format_when(request.start_at, self.actor.time_zone)
         booking = t("Booking #{id}", id=request.booking_id)
         title = QLabel(f"{booking} · {request.gig_title} · {when}")
-        title.setObjectName("detailTitle")
+        themed(title, "detailTitle")
         meta = QLabel(
             t(
                 "{student} with {teacher} · paid {paid} · already refunded {refunded}",
@@ -109,7 +110,7 @@ class AnswerDialog(QDialog):
                 refunded=money_text(request.refunded_minor, request.currency),
             )
         )
-        meta.setObjectName("detailMeta")
+        themed(meta, "detailMeta")
         reason = QLabel(t("The student's reason: {reason}", reason=request.reason))
         reason.setWordWrap(True)
         partial_row = QHBoxLayout()

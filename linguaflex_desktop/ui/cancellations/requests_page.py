@@ -25,6 +25,7 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     make_heading,
     make_message_label,
@@ -103,7 +104,7 @@ class CancellationRequestsPage(QWidget):
         self.refresh_button = QPushButton(t("Refresh"))
         self.refresh_button.clicked.connect(lambda: self.reload())
         self.answer_button = QPushButton(t("Answer…"))
-        self.answer_button.setObjectName("primaryButton")
+        themed(self.answer_button, "primaryButton")
         self.answer_button.clicked.connect(self.answer_selected)
         self.error_label = make_message_label()
         top = QHBoxLayout()

@@ -20,6 +20,7 @@ from linguaflex_desktop.ui.booking.reason_dialog import KEEP_BOOKING_TEXT
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import cancellations as cancellation_ops
+from linguaflex_desktop.ui.theme import themed
 
 # shown with ``localize``
 CANCEL_TEXT = tx("Cancel booking…")
@@ -36,7 +37,7 @@ class TeacherCancel(QObject):
         super().__init__(page)
         self.page = page
         self.button = QPushButton(localize(CANCEL_TEXT))
-        self.button.setObjectName("dangerButton")
+        themed(self.button, "dangerButton")
         self.button.setToolTip(t("Cancelling a paid session refunds the student in full."))
         self.button.setEnabled(False)
         self.button.clicked.connect(self.cancel_selected)

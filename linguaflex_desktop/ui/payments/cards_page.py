@@ -30,6 +30,7 @@ from linguaflex_desktop.ui.operations import cards as cards_ops
 from linguaflex_desktop.ui.payments.format import card_ending_text, card_expiry_text, date_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.wait_dialog import WaitDialog
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
@@ -101,12 +102,12 @@ class CardsPage(QWidget):
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
         self.add_button = QPushButton(t("Add card…"))
-        self.add_button.setObjectName("primaryButton")
+        themed(self.add_button, "primaryButton")
         self.add_button.clicked.connect(self.add_card)
         self.default_button = QPushButton(t("Make default"))
         self.default_button.clicked.connect(self.make_selected_default)
         self.remove_button = QPushButton(t("Remove…"))
-        self.remove_button.setObjectName("dangerButton")
+        themed(self.remove_button, "dangerButton")
         self.remove_button.clicked.connect(self.remove_selected)
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -119,7 +120,7 @@ class CardsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.add_button)
         note = QLabel(localize(PRIVACY_NOTE))
-        note.setObjectName("fieldNote")
+        themed(note, "fieldNote")
         note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -43,9 +43,10 @@ from linguaflex_desktop.ui.payments.earnings_period import (
     PeriodFilter,
     period_bounds,
 )
-from linguaflex_desktop.ui.payments.format import BOX_STYLE, money, money_or_dash, when_text
+from linguaflex_desktop.ui.payments.format import money, money_or_dash, when_text
 from linguaflex_desktop.ui.row_table_model import Column, RowTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -143,9 +144,7 @@ class EarningsPage(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export_csv)
         self.totals_box = QWidget()
-        self.totals_box.setObjectName("totalsBox")
-        self.totals_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.totals_box.setStyleSheet(BOX_STYLE)
+        themed(self.totals_box, "totalsBox")
         self.totals_grid = QGridLayout(self.totals_box)
         self.totals_grid.setContentsMargins(12, 8, 12, 8)
         self.totals_grid.setHorizontalSpacing(24)
@@ -154,7 +153,7 @@ class EarningsPage(QWidget):
             segments(), empty_text=t("Loading your earnings…"), title=t("Your share per month")
         )
         self.upcoming_label = QLabel()
-        self.upcoming_label.setObjectName("fieldNote")
+        themed(self.upcoming_label, "fieldNote")
         self.upcoming_label.setWordWrap(True)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.chart)
@@ -173,7 +172,7 @@ class EarningsPage(QWidget):
                 "top of your rate; refunds come out of your share first."
             )
         )
-        note.setObjectName("fieldNote")
+        themed(note, "fieldNote")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -276,12 +275,12 @@ class EarningsPage(QWidget):
                 widget.deleteLater()
         for column, header in enumerate(TOTAL_HEADERS):
             label = QLabel(localize(header))
-            label.setObjectName("fieldNote")
+            themed(label, "fieldNote")
             grid.addWidget(label, 0, column, _alignment(column))
         for row, total in enumerate(totals, start=1):
             for column, text in enumerate(total_cells(total)):
                 label = QLabel(text)
-                label.setObjectName("totalValue")
+                themed(label, "totalValue")
                 grid.addWidget(label, row, column, _alignment(column))
         self.totals_box.setVisible(bool(totals))
 

@@ -31,21 +31,6 @@ SANDBOX_BANNER = tx(
 ATTEMPT_TEXT = ATTEMPT_STATUS_TEXT
 REFUND_TEXT = REFUND_STATUS_TEXT
 NO_AMOUNT = "—"
-# Boxes of the payment pages (a widget style sheet, so the shared style.qss stays as it is).
-BOX_STYLE = """
-#receiptPanel, #totalsBox {
-    background: #ffffff;
-    border: 1px solid #dde2e7;
-    border-radius: 4px;
-}
-#receiptPanel QLabel, #totalsBox QLabel {
-    background: transparent;
-    border: none;
-}
-#totalValue {
-    font-weight: 600;
-}
-"""
 
 
 def brand_text(brand: str | None) -> str:

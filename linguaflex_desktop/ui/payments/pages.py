@@ -40,6 +40,7 @@ from linguaflex_desktop.ui.payments.earnings_page import EarningsPage
 from linguaflex_desktop.ui.payments.format import SANDBOX_BANNER
 from linguaflex_desktop.ui.payments.pay_dialog import PayDialog
 from linguaflex_desktop.ui.payments.receipt_panel import ReceiptPanel
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import set_message
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class StudentPayments(QObject):
         self.page: MyBookingsPage = window.my_bookings
         self.pay_dialog: PayDialog | None = None
         self.pay_button = QPushButton(t("Pay…"))
-        self.pay_button.setObjectName("primaryButton")
+        themed(self.pay_button, "primaryButton")
         self.pay_button.setEnabled(False)
         self.pay_button.clicked.connect(self.pay_selected)
         self.page.add_action(self.pay_button)

@@ -51,6 +51,7 @@ from linguaflex_desktop.ui.payments.format import (
 )
 from linguaflex_desktop.ui.peer_wait import PeerWaitPanel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
@@ -117,13 +118,13 @@ class PayDialog(QDialog):
         title = QLabel(
             t("{gig} with {teacher}", gig=booking.gig_title, teacher=booking.teacher_name)
         )
-        title.setObjectName("detailTitle")
+        themed(title, "detailTitle")
         title.setWordWrap(True)
         when = QLabel(
             f"{when_text(booking.start_at, self.actor.time_zone)} "
             f"({self.actor.time_zone}) · {format_duration(booking.duration_minutes)}"
         )
-        when.setObjectName("detailMeta")
+        themed(when, "detailMeta")
         amounts = QFormLayout()
         amounts.setVerticalSpacing(6)
         amounts.addRow(t("Session"), _amount(booking.base_amount_minor, booking.currency))
@@ -134,7 +135,7 @@ class PayDialog(QDialog):
         self.fee_label.setWordWrap(True)
         amounts.addRow(t("Platform fee"), self.fee_label)
         self.total_label = _amount(booking.total_minor, booking.currency)
-        self.total_label.setObjectName("detailRate")
+        themed(self.total_label, "detailRate")
         amounts.addRow(t("Total"), self.total_label)
         if booking.payment_due_by is not None:
             due = QLabel(when_text(booking.payment_due_by, self.actor.time_zone))
@@ -144,7 +145,7 @@ class PayDialog(QDialog):
         amounts.addRow(t("Card"), self.card_combo)
         # the cancellation policy, read before paying (the same words as on the booking)
         self.policy_label = QLabel(localize(policy_text()))
-        self.policy_label.setObjectName("fieldNote")
+        themed(self.policy_label, "fieldNote")
         self.policy_label.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
@@ -166,7 +167,7 @@ class PayDialog(QDialog):
         self.pay_button = QPushButton(
             t("Pay {amount}", amount=money(booking.total_minor, booking.currency))
         )
-        self.pay_button.setObjectName("primaryButton")
+        themed(self.pay_button, "primaryButton")
         self.pay_button.setDefault(True)
         self.pay_button.clicked.connect(self.pay)
         buttons = QHBoxLayout()

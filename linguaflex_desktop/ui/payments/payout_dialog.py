@@ -37,24 +37,11 @@ from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import statements as statements_ops
 from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import mark_invalid, themed
 from linguaflex_desktop.ui.widgets import make_message_label, set_message
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
-
-# The shared style sheet marks invalid line edits only; the other inputs of this form too.
-_INVALID_STYLE = (
-    'QDateEdit[invalid="true"], QPlainTextEdit[invalid="true"] '
-    "{ border: 1px solid #d64545; background: #fff5f5; }"
-)
-
-
-def mark_invalid(widget: QWidget, invalid: bool) -> None:
-    """Mark (or unmark) an input as the one at fault; the style follows the property."""
-    if bool(widget.property("invalid")) != invalid:
-        widget.setProperty("invalid", invalid)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class PayoutDialog(QDialog):
@@ -80,7 +67,6 @@ class PayoutDialog(QDialog):
         self.setObjectName("payoutDialog")
         self.setWindowTitle(t("Mark paid out"))
         self.setMinimumWidth(460)
-        self.setStyleSheet(_INVALID_STYLE)
         self.amount_input = MoneyInput(line.currency)
         self.amount_input.set_amount_minor(max(line.owed_minor, 0))
         self.paid_on_edit = QDateEdit(QDate(today.year, today.month, today.day))
@@ -107,21 +93,21 @@ class PayoutDialog(QDialog):
         self.cancel_button = QPushButton(t("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         self.submit_button = QPushButton(t("Mark paid out"))
-        self.submit_button.setObjectName("primaryButton")
+        themed(self.submit_button, "primaryButton")
         self.submit_button.clicked.connect(self.submit)
         self._lay_out()
 
     def _lay_out(self) -> None:
         line = self.line
         title = QLabel(f"{line.teacher_name} · {line.currency}")
-        title.setObjectName("detailTitle")
+        themed(title, "detailTitle")
         owed = QLabel(
             t(
                 "Owed at the end of the period: {amount}",
                 amount=money(line.owed_minor, line.currency),
             )
         )
-        owed.setObjectName("detailMeta")
+        themed(owed, "detailMeta")
         form = QFormLayout()
         form.addRow(t("Amount ({currency})", currency=line.currency), self.amount_input)
         form.addRow(t("Paid on"), self.paid_on_edit)

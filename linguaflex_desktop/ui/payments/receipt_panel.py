@@ -26,7 +26,6 @@ from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
 from linguaflex_desktop.ui.payments.format import (
-    BOX_STYLE,
     attempt_line,
     card_number_text,
     money,
@@ -35,6 +34,7 @@ from linguaflex_desktop.ui.payments.format import (
     when_text,
 )
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
@@ -61,13 +61,11 @@ class ReceiptPanel(QWidget):
         self.receipt: BookingPaymentDTO | None = None
         self._request = 0
         refresh_on(self, runner, ("payment",), self._on_data_changed)
-        self.setObjectName("receiptPanel")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(BOX_STYLE)
+        themed(self, "receiptPanel")
         self.heading = QLabel(t("Payment"))
-        self.heading.setObjectName("detailSection")
+        themed(self.heading, "detailSection")
         self.placeholder = QLabel(localize(NOTHING_SELECTED))
-        self.placeholder.setObjectName("fieldNote")
+        themed(self.placeholder, "fieldNote")
         self.form = QFormLayout()
         self.form.setHorizontalSpacing(16)
         self.form.setVerticalSpacing(4)
@@ -173,7 +171,7 @@ class ReceiptPanel(QWidget):
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             name = QLabel(label)
-            name.setObjectName("fieldNote")
+            themed(name, "fieldNote")
             self.form.addRow(name, field)
 
     def _clear(self) -> None:

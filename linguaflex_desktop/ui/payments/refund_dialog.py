@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -45,9 +45,10 @@ from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import payments as payments_ops
-from linguaflex_desktop.ui.payments.format import BOX_STYLE, money
+from linguaflex_desktop.ui.payments.format import money
 from linguaflex_desktop.ui.peer_wait import PeerWaitPanel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import make_message_label, reserve_message_space, set_message
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class RefundDialog(QDialog):
         title = QLabel(
             t("Booking #{number} · {gig}", number=payment.booking_id, gig=payment.gig_title)
         )
-        title.setObjectName("detailTitle")
+        themed(title, "detailTitle")
         parties = QLabel(
             t(
                 "{student} with {teacher}",
@@ -149,9 +150,9 @@ class RefundDialog(QDialog):
                 teacher=payment.teacher_name,
             )
         )
-        parties.setObjectName("detailMeta")
+        themed(parties, "detailMeta")
         self.paid_label = QLabel()
-        self.paid_label.setObjectName("detailMeta")
+        themed(self.paid_label, "detailMeta")
         self.full_radio = QRadioButton(t("Everything that remains"))
         self.partial_radio = QRadioButton(t("Part of it:"))
         self.full_radio.setChecked(True)
@@ -191,16 +192,14 @@ class RefundDialog(QDialog):
         )
         self.message_edit.textChanged.connect(self._update_button)
         preview_box = QWidget()
-        preview_box.setObjectName("receiptPanel")
-        preview_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        preview_box.setStyleSheet(BOX_STYLE)
+        themed(preview_box, "receiptPanel")
         self.preview_form = QFormLayout(preview_box)
         self.preview_form.setContentsMargins(12, 8, 12, 8)
         self.preview_values: dict[str, QLabel] = {}
         for label in PREVIEW_LABELS:
             value = QLabel("…")
             name = QLabel(localize(label))
-            name.setObjectName("fieldNote")
+            themed(name, "fieldNote")
             self.preview_values[label] = value
             self.preview_form.addRow(name, value)
         self.error_label = make_message_label()
@@ -210,7 +209,7 @@ class RefundDialog(QDialog):
         self.peer_wait = PeerWaitPanel(self)
         self.peer_wait.slow.connect(self._offer_to_leave)
         self.refund_button = QPushButton(t("Refund"))
-        self.refund_button.setObjectName("dangerButton")
+        themed(self.refund_button, "dangerButton")
         self.refund_button.setEnabled(False)
         self.refund_button.clicked.connect(self.submit)
         # wide enough for the largest amount it can name, so "Refund" (no valid amount) and
@@ -239,12 +238,12 @@ class RefundDialog(QDialog):
             (t("Message to the student"), self.message_edit, self.message_limit),
         ):
             heading_label = QLabel(text)
-            heading_label.setObjectName("detailSection")
+            themed(heading_label, "detailSection")
             layout.addWidget(heading_label)
             layout.addWidget(edit)
             layout.addWidget(limit.label)
         heading = QLabel(t("What this refund does"))
-        heading.setObjectName("detailSection")
+        themed(heading, "detailSection")
         layout.addWidget(heading)
         layout.addWidget(preview_box)
         layout.addWidget(self.error_label)

@@ -38,6 +38,7 @@ from linguaflex_desktop.ui.payments.statement_pdf import (
 )
 from linguaflex_desktop.ui.payments.statement_tables import PayoutTableModel, StatementTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.widgets import (
     EmptyStateStack,
     make_heading,
@@ -99,9 +100,9 @@ class StatementsView(QWidget):
         self.payouts_view = make_table_view(self.payouts_model)
         self.payouts_table = EmptyStateStack(self.payouts_view, t("Loading payouts…"))
         self.payouts_heading = QLabel(t("Payouts"))
-        self.payouts_heading.setObjectName("detailSection")
+        themed(self.payouts_heading, "detailSection")
         self.caption_label = QLabel()
-        self.caption_label.setObjectName("fieldNote")
+        themed(self.caption_label, "fieldNote")
         self.caption_label.setWordWrap(True)
         self.error_label = make_message_label()
         self.notice_label = make_message_label("formNotice")
