@@ -222,9 +222,8 @@ def themed(widget: W, name: str) -> W:
     if look.colour is not None:
         set_text_colour(widget, look.colour)
     if look.background is not None:
-        palette = widget.palette()
-        for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
-            palette.setColor(role, QColor(look.background))
+        palette = widget.palette()  # Window only: tables and fields inside stay white
+        palette.setColor(QPalette.ColorRole.Window, QColor(look.background))
         widget.setPalette(palette)
         widget.setAutoFillBackground(True)
     if look.framed and isinstance(widget, QFrame):
