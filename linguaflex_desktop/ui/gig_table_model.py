@@ -17,6 +17,12 @@ from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_fact
 Index = QModelIndex | QPersistentModelIndex
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class GigColumn(enum.Enum):
     """A column; its value is the English header (shown with ``localize``)."""
 
@@ -82,6 +88,7 @@ class GigTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = tuple(columns)
         self._gigs: list[GigDTO] = []
+        self._roles = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, self.GigRole})
 
     def set_gigs(self, gigs: Iterable[GigDTO]) -> None:
         self.beginResetModel()
@@ -121,20 +128,20 @@ class GigTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every cell measured or painted: roles this model does not
+        # answer return first, and the answered ones compare against module constants.
+        if role not in self._roles or not index.isValid():
             return None
         gig = self._gigs[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and column is GigColumn.TEACHER:
+        if role == _TOOLTIP and column is GigColumn.TEACHER:
             return teacher_facts_text(gig.teacher) or gig.teacher_name
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (_DISPLAY, _TOOLTIP):
             return _cell_text(gig, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is GigColumn.RATE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.GigRole:
-            return gig
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column is GigColumn.RATE else None
+        return gig  # GigRole
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -76,6 +76,8 @@ class InboxTableModel(RowTableModel[NotificationDTO]):
     def replace_message(self, message: NotificationDTO) -> None:
         self.replace_row(message)
 
+    ROW_ROLES = frozenset({Qt.ItemDataRole.FontRole, Qt.ItemDataRole.AccessibleDescriptionRole})
+
     def row_data(self, item: NotificationDTO, role: int) -> Any:
         """Unread rows in bold, and said to be so to assistive technology."""
         if role == Qt.ItemDataRole.FontRole:

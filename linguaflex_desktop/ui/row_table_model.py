@@ -18,6 +18,10 @@ from linguaflex_desktop.ui.i18n import localize
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,10 @@ class Column(Generic[Row]):
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
-    """Rows of DTOs; ``row_at`` gives a DTO back, ``replace_row`` updates one in place."""
+    """Rows of DTOs; ``row_at`` gives a DTO back, ``replace_row`` updates one in place.
+    A subclass answering more roles in ``row_data`` names them in ``ROW_ROLES``."""
+
+    ROW_ROLES: frozenset[Qt.ItemDataRole] = frozenset()
 
     def __init__(
         self,
@@ -50,6 +57,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._columns = tuple(columns)
         self._key = key
         self._rows: list[Row] = []
+        self._roles = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND}) | self.ROW_ROLES
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         self.beginResetModel()
@@ -87,17 +95,20 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every cell measured or painted (a page of rows is some
+        # 6,000 calls): roles no one answers return first, and the answered ones compare
+        # against module constants (a Qt enum attribute lookup costs more than the answer).
+        if role not in self._roles or not index.isValid():
             return None
         item, column = self._rows[index.row()], self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.text(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return column.tooltip(item) if column.tooltip else column.text(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+        if role == _ALIGNMENT:
+            return RIGHT if column.right else None
+        if role == _FOREGROUND and column.foreground:
             return column.foreground(item)
         return self.row_data(item, role)
 

@@ -134,3 +134,34 @@ def test_inbox_rows_name_the_booking_and_kind_with_unread_ones_bold(qtbot: QtBot
     model.replace_message(_message(1, booking_id=12, read=True))
     assert model.message_at(0).is_read
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_a_row_model_answers_only_its_roles_and_asks_row_data_only_for_declared_ones(
+    qtbot: QtBot,
+) -> None:
+    """Views ask every cell for a dozen roles; a model answers the ones it serves and passes
+    only the roles its subclass declared (``ROW_ROLES``) on to ``row_data``."""
+    from linguaflex_desktop.ui.row_table_model import RIGHT, Column, RowTableModel
+
+    asked: list[int] = []
+
+    class Amounts(RowTableModel[int]):
+        ROW_ROLES = frozenset({Qt.ItemDataRole.FontRole})
+
+        def row_data(self, item: int, role: int) -> object:
+            asked.append(role)
+            return QFont() if item < 0 else None
+
+    model = Amounts(
+        [Column("Name", str), Column("Amount", lambda n: f"{n}.00", right=True)],
+        key=lambda n: n,
+    )
+    model.set_rows([5, -3])
+    name, amount = model.index(0, 0), model.index(1, 1)
+    assert model.data(amount, Display) == "-3.00"
+    assert model.data(amount, Qt.ItemDataRole.TextAlignmentRole) == RIGHT
+    assert model.data(name, Qt.ItemDataRole.TextAlignmentRole) is None
+    assert isinstance(model.data(amount, Qt.ItemDataRole.FontRole), QFont)
+    for role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole):
+        assert model.data(name, role) is None
+    assert asked == [Qt.ItemDataRole.FontRole]

@@ -20,6 +20,9 @@ from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTabl
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP})
 COLUMNS = (tx("When"), tx("Who"), tx("Action"), tx("Record"), tx("Reason"))
 
 
@@ -52,16 +55,16 @@ class AuditTableModel(PagedTableModel[AuditEventDTO]):
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every role of every cell measured or painted: the roles answered are
+        # compared with module constants, not looked up on the Qt enum each call.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            event = self._rows[index.row()]
-            text = self._text(event, index.column())
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1 and event.actor_email:
-                return f"{text} ({event.actor_email})"
-            return text
-        return None
+        event = self._rows[index.row()]
+        text = self._text(event, index.column())
+        if role == _TOOLTIP and index.column() == 1 and event.actor_email:
+            return f"{text} ({event.actor_email})"
+        return text
 
     def _text(self, event: AuditEventDTO, column: int) -> str:
         match COLUMNS[column]:

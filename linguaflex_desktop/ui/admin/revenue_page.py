@@ -124,6 +124,8 @@ class RevenueTableModel(RowTableModel[RevenueRow]):
             return 0
         return super().column_of(header)
 
+    ROW_ROLES = frozenset({Qt.ItemDataRole.FontRole})
+
     def row_data(self, item: RevenueRow, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and item.total:
             font = QFont()
