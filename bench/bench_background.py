@@ -48,6 +48,7 @@ from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.common.outbox import OutboxWorker, enqueue_job
 from linguaflex_desktop.services.common.pacing import Pace
 from linguaflex_desktop.ui.app_controller import freeze_startup_objects
+from linguaflex_desktop.ui.gui_idle import GuiIdle
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.worker.handlers import build_handlers
 from linguaflex_desktop.worker.runtime import (
@@ -105,7 +106,10 @@ class Backlog:
             worker_id=default_worker_id(services.settings, "app"),
         )
         tasks = [self._watched(task) for task in maintenance_tasks(services)]
-        self.thread = WorkerThread(worker, poll_interval=0.2, periodic=tasks)
+        self.gui_idle = GuiIdle()  # as the app's worker: each batch once the window is idle
+        self.thread = WorkerThread(
+            worker, poll_interval=0.2, periodic=tasks, give_way=self.gui_idle.wait
+        )
 
     def _watched(self, task: PeriodicTask) -> PeriodicTask:
         if task.name != "due booking transitions":

@@ -13,6 +13,7 @@ from linguaflex_desktop.models import Role
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.ui.gui_idle import GuiIdle
     from linguaflex_desktop.worker.runtime import WorkerThread
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class _Opened:
 
     services: AppServices | None = None
     worker: WorkerThread | None = None
+    gui_idle: GuiIdle | None = None  # kept alive as long as the worker asks it
 
 
 def _run_with_services(
@@ -64,11 +66,14 @@ def _run_with_services(
         return build_app_services(settings)
 
     def services_ready(services: AppServices) -> None:
-        # jobs, reminders and due transitions run while the app is open
+        # jobs, reminders and due transitions run while the app is open, each batch once
+        # the window has nothing to do
+        from linguaflex_desktop.ui.gui_idle import GuiIdle
         from linguaflex_desktop.worker.runtime import start_app_worker
 
         opened.services = services
-        opened.worker = start_app_worker(services)
+        opened.gui_idle = GuiIdle()
+        opened.worker = start_app_worker(services, give_way=opened.gui_idle.wait)
 
     try:
         return run_gui_staged(

@@ -33,7 +33,7 @@ from linguaflex_desktop.models import Payment, PaymentAttemptStatus, Refund, Ref
 from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import OutboxWorker
-from linguaflex_desktop.services.common.pacing import Pace
+from linguaflex_desktop.services.common.pacing import GiveWay, Pace
 from linguaflex_desktop.worker.handlers import build_handlers
 
 log = logging.getLogger(__name__)
@@ -127,10 +127,11 @@ def has_unsettled_payments(ctx: ServiceContext) -> bool:
 class WorkerThread:
     """The outbox worker (and periodic tasks) on background threads of this process.
 
-    ``rest`` (the GUI process) makes both rest between batches, and ``start_delay`` lets the
-    first window be built before any work begins (a quit meanwhile ends them at once);
-    ``start()`` once;
-    ``stop(timeout)`` sets the stop flag and joins both threads, returning
+    ``rest`` (the GUI process) makes both rest between batches, ``give_way`` (the GUI's "have
+    you got through the work in hand?") makes each batch wait for the GUI thread, and
+    ``start_delay`` lets the first window be built before any work begins (a quit meanwhile
+    ends them at once); ``start()`` once; ``stop(timeout)`` sets the stop flag and joins both
+    threads, returning
     True when they ended in time. Their work stops at the next batch boundary (a few tens of
     milliseconds); only a handler inside a peer's call (Zoom, SMTP, Stripe, each with its own
     time-out) can outlast ``timeout``. Threads are daemons, so such a handler never keeps the
@@ -151,9 +152,11 @@ class WorkerThread:
         poll_interval: float = 1.0,
         periodic: Sequence[PeriodicTask] = (),
         rest: bool = True,
+        give_way: GiveWay | None = None,
         start_delay: float = 0.0,
     ) -> None:
         self.worker = worker
+        self._give_way = give_way
         self._poll_interval = poll_interval
         self._rest = rest
         self._start_delay = start_delay
@@ -208,7 +211,7 @@ class WorkerThread:
         """Rests between batches where a GUI shares the interpreter; the headless worker
         only stops at the boundaries."""
         if self._rest:
-            return Pace(self._stop)
+            return Pace(self._stop, give_way=self._give_way)
         return Pace(self._stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
 
     def _run_periodic(self) -> None:
@@ -234,7 +237,7 @@ def _run_task(task: PeriodicTask, pace: Pace) -> None:
         log.exception("periodic task %r failed; it runs again later", task.name)
 
 
-def start_app_worker(services: Any) -> WorkerThread:
+def start_app_worker(services: Any, *, give_way: GiveWay | None = None) -> WorkerThread:
     """The GUI's worker: started after sign-in screens exist, stopped by ``stop`` on quit.
 
     E-mail delivery was switched on (or off) by ``bootstrap.build_app_services``. The work
@@ -243,6 +246,7 @@ def start_app_worker(services: Any) -> WorkerThread:
     thread = WorkerThread(
         build_worker(services, services.settings, mode="app"),
         periodic=maintenance_tasks(services),
+        give_way=give_way,
         start_delay=APP_START_DELAY,
     )
     thread.start()

@@ -23,6 +23,7 @@ from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import create_app_engine, create_session_factory
 from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus
 from linguaflex_desktop.services.booking.events import JOB_REMINDER
+from linguaflex_desktop.services.common import pacing
 from linguaflex_desktop.services.common.context import ServiceContext, system_clock
 from linguaflex_desktop.services.common.outbox import enqueue_job
 from linguaflex_desktop.worker.runtime import (
@@ -98,6 +99,33 @@ def test_upkeep_expires_overdue_requests_and_survives_a_failing_task(
     finally:
         assert thread.stop(timeout=10.0)
     assert row_state(ctx, booking.id)[0] is BookingStatus.CANCELLED
+
+
+def test_each_batch_of_the_apps_worker_waits_until_the_gui_has_answered(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Until the GUI answers, no batch begins (the paid booking's jobs wait); once it
+    answers, they run. (The wait's bound, a quarter second, is lifted here so the check of
+    "held back" cannot race it.)"""
+    monkeypatch.setattr(pacing, "MAX_GIVE_WAY_SECONDS", 60.0)
+    glue = make_glue(ctx)
+    paid_booking(glue, start_at=SLOT)
+    gui_free = threading.Event()
+    asked = threading.Event()
+
+    def give_way(timeout: float) -> bool:
+        asked.set()
+        return gui_free.wait(timeout)
+
+    thread = WorkerThread(glue.worker, poll_interval=0.05, give_way=give_way)
+    thread.start()
+    try:
+        assert asked.wait(15.0)
+        assert "paid" not in kinds_of(ctx, glue.world.student)  # held back while busy
+        gui_free.set()
+        wait_until(lambda: "paid" in kinds_of(ctx, glue.world.student))
+    finally:
+        assert thread.stop(timeout=10.0)
 
 
 def test_build_worker_from_settings_uses_jitsi_without_zoom(ctx: ServiceContext) -> None:

@@ -31,10 +31,11 @@ from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.pacing import Pace
 
 _UNPAID = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
-# Bookings changed per transaction: a batch runs some tens of milliseconds (well under the
-# GUI's 50 ms gap goal, even on a busy 2-core machine) and holds its rows (SQLite: the write
-# lock) no longer, so neither the window nor a user's action next to the sweep waits long.
-DUE_BATCH_SIZE = 10
+# Bookings changed per transaction. Each change is about 5 ms of the interpreter (its audit
+# line, notices and jobs through the ORM): a batch of 10 held it for 50-100 ms, and a page of
+# rows arriving meanwhile in the window ran at half speed (bench/bench_background.py). Two
+# keep a batch near 10 ms, and its rows (SQLite: the write lock) as short.
+DUE_BATCH_SIZE = 2
 
 
 class DueTransitions:
