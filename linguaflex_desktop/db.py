@@ -180,6 +180,10 @@ class UnitOfWork:
 
     ``write=True`` takes the SQLite write lock at the start of the transaction; on Postgres it
     changes nothing (rows are locked where needed with SELECT ... FOR UPDATE).
+
+    ``write=False`` (reads only; it cannot commit) runs on Postgres without a transaction
+    (autocommit): under READ COMMITTED each statement sees its own snapshot either way, and a
+    desktop far from the server saves the round trips of BEGIN and ROLLBACK on every read.
     """
 
     session: Session
@@ -192,6 +196,8 @@ class UnitOfWork:
         self.session = self._session_factory()
         if self._write:
             self.session.connection(execution_options={WRITE_OPTION: True})
+        elif self.session.get_bind().dialect.name == "postgresql":
+            self.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         return self
 
     def __exit__(
@@ -206,6 +212,8 @@ class UnitOfWork:
             self.session.close()
 
     def commit(self) -> None:
+        if not self._write:  # on Postgres its statements were never in a transaction
+            raise RuntimeError("a read-only unit of work (write=False) cannot commit")
         self.session.commit()
 
     def rollback(self) -> None:

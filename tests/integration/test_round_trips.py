@@ -127,3 +127,30 @@ def test_a_row_written_once_only_gives_its_id_and_a_repeat_writes_nothing(
         assert row is not None
         assert (row.subject, row.user_id) == ("First", world.teacher.id)
         assert row.created_at is not None  # the column's default, as for an ORM insert
+
+
+def test_a_read_only_unit_of_work_opens_no_transaction_on_postgres_and_cannot_commit(
+    engine: Engine, ctx: ServiceContext
+) -> None:
+    """Reads on Postgres run without BEGIN and ROLLBACK (two round trips fewer each); under
+    READ COMMITTED every statement saw its own snapshot anyway. Writes keep their
+    transaction."""
+    import pytest
+    from sqlalchemy import text
+
+    def in_transaction(uow: object) -> bool:
+        connection = uow.session.connection().connection.driver_connection  # type: ignore[attr-defined]
+        if engine.dialect.name == "postgresql":
+            from psycopg.pq import TransactionStatus
+
+            return connection.info.transaction_status is not TransactionStatus.IDLE
+        return bool(connection.in_transaction)
+
+    with ctx.unit_of_work(write=False) as uow:
+        assert uow.session.scalar(text("SELECT 1")) == 1
+        assert in_transaction(uow) is (engine.dialect.name != "postgresql")
+        with pytest.raises(RuntimeError, match="cannot commit"):
+            uow.commit()
+    with ctx.unit_of_work() as uow:
+        uow.session.scalar(text("SELECT 1"))
+        assert in_transaction(uow)
