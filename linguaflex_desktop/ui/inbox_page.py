@@ -55,7 +55,7 @@ from linguaflex_desktop.ui.widgets import (
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
-    from linguaflex_desktop.ui.main_window_base import RoleWindow
+    from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
 
 PAGE_SIZE = 50
 POLL_INTERVAL_MS = 30_000
@@ -415,26 +415,34 @@ def _default_folder() -> Path:
     return Path.home()
 
 
-def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_MS) -> InboxPage:
-    """Add the "Inbox" tab to ``window``; its title and the status bar show the unread count."""
-    page = InboxPage(
-        services=window.services,
-        actor=window.actor,
-        runner=window.runner,
-        poll_interval_ms=poll_interval_ms,
-    )
+def install_inbox(
+    window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_MS
+) -> LazyPage[InboxPage]:
+    """Add the "Inbox" tab to ``window``; its title and the status bar show the unread count.
+    The page is built once the window has painted (``RoleWindow.add_page_soon``)."""
     title = localize(INBOX_TITLE)
-    window.add_page(page, title)
     status = QLabel()
     themed(status, "unreadStatus")
     status.setVisible(False)
     window.statusBar().addPermanentWidget(status)
 
-    def show_count(count: int) -> None:
-        index = window.tabs.indexOf(page)
-        window.tabs.setTabText(index, f"{title} ({number_text(count)})" if count else title)
-        status.setText(unread_messages_text(count))
-        status.setVisible(count > 0)
+    def build() -> InboxPage:
+        return InboxPage(
+            services=window.services,
+            actor=window.actor,
+            runner=window.runner,
+            poll_interval_ms=poll_interval_ms,
+        )
 
-    page.unread_changed.connect(show_count)
-    return page
+    def show_counts_of(page: InboxPage) -> None:
+        def show_count(count: int) -> None:
+            index = window.tabs.indexOf(page)
+            window.tabs.setTabText(index, f"{title} ({number_text(count)})" if count else title)
+            status.setText(unread_messages_text(count))
+            status.setVisible(count > 0)
+
+        page.unread_changed.connect(show_count)
+
+    lazy = window.add_page_soon(build, title)
+    lazy.when_built(show_counts_of)
+    return lazy

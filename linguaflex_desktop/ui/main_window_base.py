@@ -2,7 +2,11 @@
 
 Pages are added with ``add_page``, or with ``add_page_later`` when the page can wait until its
 tab is first shown (or the page is first asked for): a window opens on one tab, so building and
-loading every other tab at sign-in would only delay the one the user looks at. Later features
+loading every other tab at sign-in would only delay the one the user looks at. A tab whose
+title shows a count its page keeps (Inbox, Jobs, Needs attention) is added with
+``add_page_soon``: its page is built right after the window's first paint, one page per
+event-loop turn, so the count appears without making opening the window one long block. Later
+features
 (bookings, payments) add their own tabs. The status bar shows who is signed in and where the
 data lives. GUI thread only.
 """
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar, overload
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.account_dialog import AccountDialog
+from linguaflex_desktop.ui.after_paint import AfterFirstPaint
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.names import APP_TITLE, role_name
@@ -136,6 +141,8 @@ class RoleWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._lazy_pages: dict[QWidget, LazyPage[QWidget]] = {}
+        self._built_soon: list[LazyPage[Any]] = []
+        self._after_first_paint: AfterFirstPaint | None = None
         self.tabs.currentChanged.connect(self._build_shown_page)
         self.banner = QLabel()
         themed(self.banner, "sandboxBanner")
@@ -172,6 +179,26 @@ class RoleWindow(QMainWindow):
         if self.tabs.currentWidget() is lazy.placeholder:
             lazy.get()
         return lazy
+
+    def add_page_soon(self, build: Callable[[], P], title: str) -> LazyPage[P]:
+        """Append a tab whose page is built once the window has painted (one such page per
+        event-loop turn), or before when its tab is shown or the page asked for: for a tab
+        whose title shows a count its page keeps current."""
+        lazy = self.add_page_later(build, title)
+        if not lazy.built:
+            self._built_soon.append(lazy)
+            if self._after_first_paint is None:
+                self._after_first_paint = AfterFirstPaint(self, self._build_next_soon)
+        return lazy
+
+    def _build_next_soon(self) -> None:
+        while self._built_soon:
+            lazy = self._built_soon.pop(0)
+            if not lazy.built:
+                lazy.get()
+                break
+        if self._built_soon:
+            QTimer.singleShot(0, self, self._build_next_soon)
 
     def page_at(self, index: int) -> QWidget | None:
         """The page of tab ``index``, built now if it was waiting to be shown."""

@@ -22,15 +22,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QMessageLogContext,
-    QObject,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
+from linguaflex_desktop.ui.after_paint import AfterFirstPaint
 from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
@@ -48,7 +46,6 @@ qt_log = logging.getLogger("qt")
 
 # Loaded behind the painted sign-in window, with the services.
 BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
-FIRST_PAINT_WAIT_MS = 500
 
 
 def gui_application() -> QApplication:
@@ -74,28 +71,6 @@ def log_qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) 
     """Qt's own messages (a platform plugin's notes, a style sheet it cannot parse) go to the
     app's log, not to the terminal, where the app's one line of its own is what a user reads."""
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
-
-
-class AfterFirstPaint(QObject):
-    """Calls ``then`` once, after ``widget`` has painted for the first time, or after
-    FIRST_PAINT_WAIT_MS if it does not paint (a window opened minimized)."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._widget, self._then, self._done = widget, then, False
-        widget.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._call)  # once this paint has finished
-        return False
-
-    def _call(self) -> None:
-        if not self._done:
-            self._done = True
-            self._then()
 
 
 @dataclass

@@ -34,7 +34,7 @@ from linguaflex_desktop.ui.free_time_filter import FreeTimeFilter
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import language_text, localize, t
-from linguaflex_desktop.ui.inbox_page import install_inbox
+from linguaflex_desktop.ui.inbox_page import InboxPage, install_inbox
 from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.money_input import MoneyInput
 from linguaflex_desktop.ui.operations import OpContext
@@ -329,6 +329,7 @@ class StudentWindow(RoleWindow):
     """Tabs: 'Find a teacher' (with "Book a session…") and 'My bookings'."""
 
     my_bookings = PageOf[MyBookingsPage]("my_bookings_tab")  # built when first shown
+    inbox = PageOf[InboxPage]("_inbox")  # built once the window has painted
 
     def __init__(
         self,
@@ -356,8 +357,8 @@ class StudentWindow(RoleWindow):
         self.my_bookings_tab = self.add_page_later(
             lambda: MyBookingsPage(**self.page_args), t("My bookings")
         )
-        self.inbox = install_inbox(self)
-        self.message_count = install_message_count(self, self.inbox)
+        self._inbox = install_inbox(self)
+        self.message_count = install_message_count(self, self._inbox)
 
     def open_teacher_profile(self) -> TeacherProfileDialog | None:
         """Open the profile of the teacher of the gig shown in the detail panel."""

@@ -23,7 +23,7 @@ from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import t
-from linguaflex_desktop.ui.inbox_page import install_inbox
+from linguaflex_desktop.ui.inbox_page import InboxPage, install_inbox
 from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import catalogue as catalogue_ops
@@ -162,6 +162,7 @@ class TeacherWindow(RoleWindow):
     schedule = PageOf[TeacherSchedulePage]("schedule_tab")
     availability = PageOf[AvailabilityEditorPage]("_availability")
     gig_manager = PageOf[GigManagerPage]("_gig_manager")
+    inbox = PageOf[InboxPage]("_inbox")  # built once the window has painted
     statements = PageOf[TeacherStatementsPage]("_statements")
     reviews = PageOf[ReviewsList]("_reviews")
 
@@ -196,8 +197,8 @@ class TeacherWindow(RoleWindow):
         self._reviews = self.add_page_later(
             lambda: ReviewsList(**page_args, teacher_id=self.actor.id), t("Reviews")
         )
-        self.inbox = install_inbox(self)
-        self.message_count = install_message_count(self, self.inbox)
+        self._inbox = install_inbox(self)
+        self.message_count = install_message_count(self, self._inbox)
 
     def _build_gig_manager(self) -> GigManagerPage:
         page = GigManagerPage(**self.page_args)

@@ -1,18 +1,25 @@
-"""A role window builds the page of its first tab at once and every other page when its tab
-is first shown (or the page is asked for): opening the window costs one page, not all."""
+"""A role window builds the page of its first tab at once, the pages of tabs that show a count
+(Inbox, Jobs, Needs attention) once it has painted, and every other page when its tab is first
+shown (or the page is asked for): opening the window costs one page, not all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Role
+from linguaflex_desktop.ui.admin.attention_page import AdminAttentionPage
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
+from linguaflex_desktop.ui.admin.jobs_page import AdminJobsPage
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.window import AdminWindow, UserAdminPage
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.inbox_page import InboxPage
 from linguaflex_desktop.ui.main_window_base import RoleWindow
 from linguaflex_desktop.ui.payments.cards_page import CardsPage
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
@@ -22,11 +29,17 @@ from linguaflex_desktop.ui.teacher_window import TeacherSchedulePage, TeacherWin
 from tests.ui.ui_helpers import build_every_tab, register
 
 
-def open_window(qtbot: QtBot, services: AppServices, runner: TaskRunner, role: Role) -> RoleWindow:
+def new_window(qtbot: QtBot, services: AppServices, runner: TaskRunner, role: Role) -> RoleWindow:
+    """A new user's role window, built and not yet shown."""
     user = register(services, role)
     kind = {Role.STUDENT: StudentWindow, Role.TEACHER: TeacherWindow, Role.ADMIN: AdminWindow}
     window = kind[role](services=services, user=user, runner=runner)
     qtbot.addWidget(window)
+    return window
+
+
+def open_window(qtbot: QtBot, services: AppServices, runner: TaskRunner, role: Role) -> RoleWindow:
+    window = new_window(qtbot, services, runner, role)
     install_payment_ui(window, open_url=lambda _url: True)
     window.show()
     return window
@@ -45,6 +58,61 @@ def test_only_the_first_tab_is_built_when_the_admin_window_opens(
     for hidden in (AdminAuditPage, AdminRevenuePage, AdminPaymentsPage):
         assert window.findChildren(hidden) == [], f"{hidden.__name__} built before shown"
     runner.wait_for_idle()
+
+
+def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_counts(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = new_window(qtbot, app_services, runner, Role.ADMIN)
+    assert isinstance(window, AdminWindow)
+    painted = QEventLoop()
+    watcher = _FirstPaint(window, painted.quit)
+    counting = (InboxPage, AdminJobsPage, AdminAttentionPage)
+    for kind in counting:
+        assert window.findChildren(kind) == [], f"{kind.__name__} built before the first paint"
+
+    window.show()
+    painted.exec()  # the window paints with its first tab only
+    assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
+    qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
+    runner.wait_for_idle()
+    inbox, jobs = window.inbox, window.jobs
+    assert window.tabs.indexOf(inbox) == tab_titles(window).index("Inbox")
+    inbox.unread_changed.emit(3)  # as its poll reports
+    jobs.dead_count_changed.emit(2)
+    assert tab_titles(window)[window.tabs.indexOf(inbox)] == "Inbox (3)"
+    assert tab_titles(window)[window.tabs.indexOf(jobs)] == "Jobs (2 dead)"
+
+
+def test_a_counting_page_asked_for_before_the_paint_is_built_at_once(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    window = new_window(qtbot, app_services, runner, Role.STUDENT)
+    assert isinstance(window, StudentWindow)
+    assert window.findChildren(InboxPage) == []
+    inbox = window.inbox  # e.g. a notification opened before the window painted
+    assert window.findChildren(InboxPage) == [inbox]
+    assert window.tabs.indexOf(inbox) == tab_titles(window).index("Inbox")
+    runner.wait_for_idle()
+
+
+class _FirstPaint(QObject):
+    """Counts the counting pages when ``window`` first paints, then calls ``then``."""
+
+    def __init__(self, window: AdminWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.then = window, then
+        self.pages_at_paint: dict[str, int] | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.pages_at_paint is None and event.type() == QEvent.Type.Paint:
+            self.pages_at_paint = {
+                kind.__name__: len(self.window.findChildren(kind))
+                for kind in (InboxPage, AdminJobsPage, AdminAttentionPage)
+            }
+            self.then()
+        return False
 
 
 def test_showing_a_tab_builds_its_page_in_place_with_its_title(

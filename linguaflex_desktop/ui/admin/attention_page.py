@@ -55,7 +55,7 @@ from linguaflex_desktop.ui.widgets import (
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
-    from linguaflex_desktop.ui.main_window_base import RoleWindow
+    from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
 
 ATTENTION_TITLE = tx("Needs attention")
 EMPTY_TEXT = tx("Nothing needs attention: every booking, payment and job is where it should be.")
@@ -291,13 +291,18 @@ class AdminAttentionPage(QWidget):
             self.fix_text.setText(localize(row.rule.fix_text if row is not None else PICK_TEXT))
 
 
-def install_attention_page(window: RoleWindow) -> AdminAttentionPage:
-    """Add the "Needs attention" tab to the admin ``window``; its title shows the count."""
-    page = AdminAttentionPage(services=window.services, actor=window.actor, runner=window.runner)
-    window.add_page(page, localize(ATTENTION_TITLE))
+def install_attention_page(window: RoleWindow) -> LazyPage[AdminAttentionPage]:
+    """Add the "Needs attention" tab to the admin ``window``; its title shows the count. The
+    page is built once the window has painted (``RoleWindow.add_page_soon``)."""
 
-    def show_count(count: int) -> None:
-        window.tabs.setTabText(window.tabs.indexOf(page), title_for(count))
+    def show_counts_of(page: AdminAttentionPage) -> None:
+        def show_count(count: int) -> None:
+            window.tabs.setTabText(window.tabs.indexOf(page), title_for(count))
 
-    page.count_changed.connect(show_count)
-    return page
+        page.count_changed.connect(show_count)
+
+    lazy = window.add_page_soon(
+        lambda: AdminAttentionPage(**window.page_args), localize(ATTENTION_TITLE)
+    )
+    lazy.when_built(show_counts_of)
+    return lazy

@@ -54,7 +54,7 @@ from linguaflex_desktop.ui.widgets import (
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
-    from linguaflex_desktop.ui.main_window_base import RoleWindow
+    from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
 
 PAGE_SIZE = 100
 JOBS_TITLE = tx("Jobs")
@@ -352,16 +352,21 @@ class AdminJobsPage(QWidget):
         )
 
 
-def install_jobs_page(window: RoleWindow) -> AdminJobsPage:
-    """Add the "Jobs" tab to the admin ``window``; its title counts the dead letters."""
-    page = AdminJobsPage(services=window.services, actor=window.actor, runner=window.runner)
-    window.add_page(page, localize(JOBS_TITLE))
+def install_jobs_page(window: RoleWindow) -> LazyPage[AdminJobsPage]:
+    """Add the "Jobs" tab to the admin ``window``; its title counts the dead letters. The
+    page is built once the window has painted (``RoleWindow.add_page_soon``)."""
 
-    def show_count(count: int) -> None:
-        title = (
-            t("Jobs ({count} dead)", count=number_text(count)) if count else localize(JOBS_TITLE)
-        )
-        window.tabs.setTabText(window.tabs.indexOf(page), title)
+    def show_counts_of(page: AdminJobsPage) -> None:
+        def show_count(count: int) -> None:
+            title = (
+                t("Jobs ({count} dead)", count=number_text(count))
+                if count
+                else localize(JOBS_TITLE)
+            )
+            window.tabs.setTabText(window.tabs.indexOf(page), title)
 
-    page.dead_count_changed.connect(show_count)
-    return page
+        page.dead_count_changed.connect(show_count)
+
+    lazy = window.add_page_soon(lambda: AdminJobsPage(**window.page_args), localize(JOBS_TITLE))
+    lazy.when_built(show_counts_of)
+    return lazy

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.models.enums import Role
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
 from linguaflex_desktop.texts import Text, tx
-from linguaflex_desktop.ui.admin.attention_page import install_attention_page
+from linguaflex_desktop.ui.admin.attention_page import AdminAttentionPage, install_attention_page
 from linguaflex_desktop.ui.admin.audit_page import AdminAuditPage
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
-from linguaflex_desktop.ui.admin.jobs_page import install_jobs_page
+from linguaflex_desktop.ui.admin.jobs_page import AdminJobsPage, install_jobs_page
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.settings_dialog import SettingsDialog
 from linguaflex_desktop.ui.admin.statements_page import AdminStatementsPage
@@ -38,7 +38,7 @@ from linguaflex_desktop.ui.data_changed import refresh_on
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.gig_table_model import GigColumn, GigTableModel
 from linguaflex_desktop.ui.i18n import localize, t
-from linguaflex_desktop.ui.inbox_page import install_inbox
+from linguaflex_desktop.ui.inbox_page import InboxPage, install_inbox
 from linguaflex_desktop.ui.main_window_base import PageOf, RoleWindow
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
@@ -378,6 +378,9 @@ class AdminWindow(RoleWindow):
     revenue = PageOf[AdminRevenuePage]("_revenue")
     statements = PageOf[AdminStatementsPage]("_statements")
     reviews = PageOf[ReviewsList]("_reviews")
+    jobs = PageOf[AdminJobsPage]("_jobs")  # built once the window has painted
+    attention = PageOf[AdminAttentionPage]("_attention")
+    inbox = PageOf[InboxPage]("_inbox")
 
     def __init__(
         self,
@@ -395,9 +398,9 @@ class AdminWindow(RoleWindow):
         self._booking_admin = self.add_page_later(
             lambda: AdminBookingsPage(**page_args), t("Bookings")
         )
-        self.jobs = install_jobs_page(self)
-        self.attention = install_attention_page(self)
-        self.inbox = install_inbox(self)
+        self._jobs = install_jobs_page(self)
+        self._attention = install_attention_page(self)
+        self._inbox = install_inbox(self)
         self._audit = self.add_page_later(lambda: AdminAuditPage(**page_args), t("Audit"))
         self._revenue = self.add_page_later(lambda: AdminRevenuePage(**page_args), t("Revenue"))
         self._statements = self.add_page_later(

@@ -26,7 +26,7 @@ from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
     from linguaflex_desktop.ui.inbox_page import InboxPage
-    from linguaflex_desktop.ui.main_window_base import RoleWindow
+    from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
 
 log = logging.getLogger(__name__)
 
@@ -104,12 +104,18 @@ class MessageCountLabel(QLabel):
         return self.booking_dialog
 
 
-def install_message_count(window: RoleWindow, inbox: InboxPage | None) -> MessageCountLabel:
+def install_message_count(
+    window: RoleWindow, inbox: LazyPage[InboxPage] | None
+) -> MessageCountLabel:
     """Add the unread-messages label to ``window``'s status bar and keep it current."""
     label = MessageCountLabel(window)
     window.statusBar().addPermanentWidget(label)
     refresh_on(label, window.runner, ("message",), lambda _change: label.reload())
     if inbox is not None:
-        inbox.messages_loaded.connect(label.reload)
+
+        def follow(page: InboxPage) -> None:
+            page.messages_loaded.connect(label.reload)
+
+        inbox.when_built(follow)
     label.reload()
     return label
