@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -72,6 +72,7 @@ def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_
         assert window.findChildren(kind) == [], f"{kind.__name__} built before the first paint"
 
     window.show()
+    QTimer.singleShot(30_000, painted.quit)  # a window that never paints fails below
     painted.exec()  # the window paints with its first tab only
     assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
     qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
