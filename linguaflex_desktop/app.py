@@ -67,7 +67,7 @@ def _run_with_services(
 
     def services_ready(services: AppServices) -> None:
         # jobs, reminders and due transitions run while the app is open, each batch once
-        # the window has nothing to do
+        # the window has got through the work in hand
         from linguaflex_desktop.ui.gui_idle import GuiIdle
         from linguaflex_desktop.worker.runtime import start_app_worker
 

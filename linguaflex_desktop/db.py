@@ -60,7 +60,8 @@ def create_app_engine(database_url: str, *, echo: bool = False) -> Engine:
     # No server-side prepared statements (psycopg prepares a statement run 5 times on a
     # connection): Postgres may then reuse one generic plan for every parameter, and the
     # free-time search's ``teacher_id = ANY(:ids)``, whose list runs from a few ids to
-    # thousands, got such plans: its p95 went from 38 to 143 ms (bench/bench_free_time.py).
+    # thousands, got such plans once reads ran in autocommit: its p95 went from 38 to 143 ms
+    # (bench/bench_free_time.py).
     # Each statement is planned for its own parameters instead. (A pooler in transaction
     # mode, as a school may put in front of Postgres, needs this too.)
     return create_engine(

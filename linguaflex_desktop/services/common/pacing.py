@@ -25,7 +25,7 @@ from collections.abc import Callable
 # admin's Bookings page in use over 100,000 bookings and the due sweep in batches of 10, about
 # 3 % of a 10 ms GUI timer's ticks came over 50 ms late, against 5 % resting as long as the
 # batch (and 1-3 % without the worker); the backlog took twice as long, in the background.
-# With batches of 2 that wait for the GUI (``give_way``), 0.2-0.7 % (0-0.5 % without).
+# With batches of 2 that wait for the GUI (``give_way``), 0.2-1.1 % (0-0.5 % without).
 REST_RATIO = 2.0
 MIN_REST_SECONDS = 0.002
 MAX_REST_SECONDS = 0.25
@@ -75,8 +75,8 @@ class Pace:
         return self._stop.is_set()
 
     def start(self) -> None:
-        """A batch begins now, once the GUI has nothing to do (the time up to the next
-        ``between_batches`` is its work)."""
+        """A batch begins now, once the GUI has got through its work in hand (the time up to
+        the next ``between_batches`` is its work)."""
         self._wait_for_the_gui()
         self._since = self._clock()
 
