@@ -58,6 +58,14 @@ class Look:
     sheet: str = ""
 
 
+def _message_box(text: str, *, background: str, border: str) -> Look:
+    """A form's message (an error, a notice) in a tinted box."""
+    return Look(
+        sheet=f"QLabel {{ color: {text}; background: {background}; border: 1px solid {border};"
+        " border-radius: 4px; padding: 6px 8px; }"
+    )
+
+
 LOOKS: dict[str, Look] = {
     # the role windows' header
     "appHeader": Look(background=NAVY),
@@ -89,14 +97,8 @@ LOOKS: dict[str, Look] = {
         sheet="QLabel { color: #7b8794; font-size: 11pt; background: #ffffff;"
         " border: 1px dashed #cbd2d9; border-radius: 6px; padding: 24px; }"
     ),
-    "formError": Look(
-        sheet="QLabel { color: #8a1c1c; background: #fde8e8; border: 1px solid #f5b5b5;"
-        " border-radius: 4px; padding: 6px 8px; }"
-    ),
-    "formNotice": Look(
-        sheet=f"QLabel {{ color: {GREEN}; background: #e3f6ec; border: 1px solid #a6dcbf;"
-        " border-radius: 4px; padding: 6px 8px; }"
-    ),
+    "formError": _message_box("#8a1c1c", background="#fde8e8", border="#f5b5b5"),
+    "formNotice": _message_box(GREEN, background="#e3f6ec", border="#a6dcbf"),
     "fieldError": Look(colour="#8a1c1c"),
     # buttons
     "linkButton": Look(

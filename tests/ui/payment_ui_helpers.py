@@ -41,7 +41,7 @@ WAIT_MS = 20000
 @pytest.fixture(name="services")
 def payment_services(clocked_services: AppServices, stripe_sandbox: StripeSandbox) -> AppServices:
     """Real services on a fresh SQLite file, payments on the (reset) shared localstripe, and
-    the app's style sheet (the windows look as in the app)."""
+    the app's theme (the windows look as in the app)."""
     apply_theme(QApplication.instance())  # type: ignore[arg-type]
     return clocked_services
 
