@@ -9,7 +9,8 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,12 +49,23 @@ class PaintsOf(QObject):
         return False
 
 
-def run_steps(steps: list[Step]) -> QTimer:
+# A start that never reaches its last step is ended by closing its windows after this long.
+SAFETY_MS = 60_000
+
+
+@contextmanager
+def steps_driving(steps: list[Step]) -> Iterator[QTimer]:
     """Drive the app's own event loop: each step's action runs once its condition holds, in
-    order. A step that never comes leaves the window open until the safety timer closes it."""
+    order. A step that never comes leaves the window open until the safety timer (yielded)
+    closes every window. Both timers stop on the way out: a safety timer left armed would
+    close whatever windows a later test in this process has open."""
     queue = deque(steps)
     timer = QTimer()
     timer.setInterval(10)
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.setInterval(SAFETY_MS)
+    safety.timeout.connect(QApplication.closeAllWindows)  # a broken start fails, not hangs
 
     def tick() -> None:
         while queue and queue[0][0]():
@@ -63,8 +75,18 @@ def run_steps(steps: list[Step]) -> QTimer:
 
     timer.timeout.connect(tick)
     timer.start()
-    QTimer.singleShot(60000, QApplication.closeAllWindows)  # a broken start fails, not hangs
-    return timer
+    safety.start()
+    try:
+        yield safety
+    finally:
+        timer.stop()
+        safety.stop()
+
+
+def test_the_safety_timer_is_stopped_once_the_steps_are_done(qapp: QApplication) -> None:
+    with steps_driving([]) as safety:
+        assert safety.isActive()
+    assert not safety.isActive()
 
 
 def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_open(
@@ -105,15 +127,15 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         login = visible_login()
         return bool(ready) and login is not None and login.tabs.isEnabled()
 
-    timer = run_steps([(lambda: visible_login() is not None, look_before), (opened, look_after)])
-    try:
-        code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
-    finally:
-        release.set()
-        for services in ready:
-            services.close()
+    steps = [(lambda: visible_login() is not None, look_before), (opened, look_after)]
+    with steps_driving(steps):
+        try:
+            code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
+        finally:
+            release.set()
+            for services in ready:
+                services.close()
     qapp.removeEventFilter(painted)
-    del timer
     assert code == 0
     assert order[0] == "painted" and "data opening" in order  # behind a painted window
     assert seen["before"] == (False, False, "Opening your data…", None, None)
@@ -191,13 +213,12 @@ def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_
         assert login is not None
         login.close()
 
-    timer = run_steps([(building.is_set, close_window)])
-    try:
-        code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
-    finally:
-        qapp.aboutToQuit.disconnect(release.set)
-        release.set()
-    del timer
+    with steps_driving([(building.is_set, close_window)]):
+        try:
+            code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
+        finally:
+            qapp.aboutToQuit.disconnect(release.set)
+            release.set()
     assert code == 0
     assert len(built) == 1 and closed == [True]
     assert ready == []

@@ -72,8 +72,12 @@ def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_
         assert window.findChildren(kind) == [], f"{kind.__name__} built before the first paint"
 
     window.show()
-    QTimer.singleShot(30_000, painted.quit)  # a window that never paints fails below
+    never_painted = QTimer()  # a window that never paints fails below
+    never_painted.setSingleShot(True)
+    never_painted.timeout.connect(painted.quit)
+    never_painted.start(30_000)
     painted.exec()  # the window paints with its first tab only
+    never_painted.stop()  # left armed, it would fire into a later test
     assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
     qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
     runner.wait_for_idle()
