@@ -10,12 +10,12 @@ import enum
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from linguaflex_desktop.errors import UserCancelled, UserFacingError
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize
+from linguaflex_desktop.ui.pyside_imports import set_enum_property
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox | No
         icon, description.title, description.message, QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("errorMessageBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.finished.connect(box.deleteLater)
+    set_enum_property(box, "textFormat", "PlainText")
     box.open()
     return box
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +39,7 @@ from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations import OpContext
 from linguaflex_desktop.ui.operations import accounts as accounts_ops
+from linguaflex_desktop.ui.pyside_imports import set_enum_property
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.theme import themed
 from linguaflex_desktop.ui.time_zones import TimeZoneCombo
@@ -100,16 +102,16 @@ class LoginWindow(QWidget):
         layout.setSpacing(12)
         title = QLabel(APP_TITLE)
         themed(title, "loginTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(title, "alignment", "AlignCenter")
         subtitle = QLabel(t("Language lessons with teachers you choose"))
         themed(subtitle, "loginSubtitle")
-        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(subtitle, "alignment", "AlignCenter")
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(8)
         self.sandbox_banner = QLabel(localize(SIGN_IN_SANDBOX_TEXT))
         themed(self.sandbox_banner, "sandboxBanner")
-        self.sandbox_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self.sandbox_banner, "alignment", "AlignCenter")
         self.sandbox_banner.setWordWrap(True)
         self.sandbox_banner.setVisible(settings.stripe.sandbox)
         layout.addWidget(self.sandbox_banner)
@@ -119,14 +121,18 @@ class LoginWindow(QWidget):
         location = QLabel(t("Data: {location}", location=settings.describe_database()))
         themed(location, "dataLocation")
         location.setWordWrap(True)
-        location.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(location, "alignment", "AlignCenter")
         layout.addWidget(location)
         self.language_button = QToolButton()
         self.language_button.setObjectName("languageButton")
         self.language_button.setText(LANGUAGES[language_switch().language])
         self.language_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.language_button.setMenu(build_language_menu(self, self.language_chosen.emit))
-        layout.addWidget(self.language_button, 0, Qt.AlignmentFlag.AlignCenter)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.language_button)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         if services is not None:
             self.attach_services(services)
         else:

@@ -1,4 +1,5 @@
-"""PySide6's check of every module imported after it, switched off.
+"""What PySide6 costs before the sign-in window paints, cut: its check of every module
+imported after it, and the ``Qt`` namespace's enums.
 
 Once PySide6 is imported, it reads the source of each module imported afterwards
 (``inspect.getsource``, through its ``__feature__`` import hook) to see whether the module
@@ -10,12 +11,22 @@ paints and 100-170 ms of the import behind it, and every module's source kept in
 ``skip_feature_scan`` makes the check answer "does not use PySide6" without reading anything:
 such a module is ignored by feature switching, the same behaviour as "no feature" when no
 module ever selects one. Where the hook is not found (another PySide6), nothing changes.
+
+The first use of PySide6's ``Qt`` namespace (``Qt.AlignmentFlag`` …) makes all of its 93
+enums Python enum classes at once: about 15 ms, which a bare window never pays. The modules
+the sign-in window needs set such values with ``set_enum_property`` instead, by their key
+names, which Qt's property system converts; the namespace is then built after the paint,
+when a role window first needs it.
 """
 
 from __future__ import annotations
 
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
 
 
 def skip_feature_scan() -> bool:
@@ -31,3 +42,14 @@ def skip_feature_scan() -> bool:
 
 def _uses_no_feature(_module: ModuleType) -> bool:
     return False
+
+
+def set_enum_property(target: QObject, name: str, keys: str) -> None:
+    """Set ``target``'s Qt enum or flags property ``name`` by its key names ("AlignCenter",
+    "AlignLeft|AlignTop"), without PySide6's ``Qt`` namespace. ValueError when ``target`` has
+    no such property or the keys are not its values (nothing is set then)."""
+    if not target.setProperty(name, keys):
+        # setProperty made a dynamic property of a name the class does not declare: undo it
+        if target.metaObject().indexOfProperty(name) < 0:
+            target.setProperty(name, None)
+        raise ValueError(f"{type(target).__name__} has no property {name!r} taking {keys!r}")

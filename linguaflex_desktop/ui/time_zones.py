@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from linguaflex_desktop.ui.pyside_imports import set_enum_property
 
 
 @functools.cache
@@ -59,8 +60,8 @@ class TimeZoneCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems(list(all_time_zones()))
         completer = QCompleter(list(all_time_zones()), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        set_enum_property(completer, "filterMode", "MatchContains")
+        set_enum_property(completer, "caseSensitivity", "CaseInsensitive")
         self.setCompleter(completer)
         self.set_time_zone(guess_local_time_zone())
 

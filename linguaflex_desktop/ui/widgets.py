@@ -6,7 +6,7 @@ current language, a string already translated with ``t`` shows as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.texts import Text, tx
 from linguaflex_desktop.ui.i18n import localize, number_text, t
+from linguaflex_desktop.ui.pyside_imports import set_enum_property
 from linguaflex_desktop.ui.theme import style_table, themed
 
 # Columns sized to their contents measure at most this many rows (the visible ones first).
@@ -43,7 +44,7 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     view.verticalHeader().setDefaultSectionSize(30)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(80)
@@ -60,7 +61,7 @@ class EmptyStateStack(QStackedWidget):
         self.view = view
         self.empty_label = QLabel(localize(empty_text))
         themed(self.empty_label, "emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum_property(self.empty_label, "alignment", "AlignCenter")
         self.empty_label.setWordWrap(True)
         self.addWidget(view)
         self.addWidget(self.empty_label)
@@ -169,7 +170,7 @@ def make_message_label(object_name: str = "formError") -> QLabel:
     themed(label, object_name)
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_property(label, "textFormat", "PlainText")
     return label
 
 
@@ -178,7 +179,7 @@ def reserve_message_space(label: QLabel, *, lines: int) -> None:
     message appearing (or going) moves nothing around it (a longer one is cut to them)."""
     height = label.fontMetrics().lineSpacing() * lines + 4
     label.setFixedHeight(height)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    set_enum_property(label, "alignment", "AlignLeft|AlignTop")
     policy = label.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     label.setSizePolicy(policy)

@@ -142,6 +142,21 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     assert seen["after"] == (True, True)
 
 
+def start_in_a_process(script: str, data_dir: Path) -> str:
+    """Run ``script`` (given ``data_dir``) in a fresh offscreen Python process; its output."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
 REFUSED_START = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -167,19 +182,53 @@ except DatabaseDamaged as error:
 
 def test_a_start_up_problem_closes_the_window_and_is_raised(tmp_path: Path) -> None:
     # In a process of its own, as the app runs it: a refused start ends its process.
-    done = subprocess.run(
-        [sys.executable, "-c", REFUSED_START, str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == (
+    assert start_in_a_process(REFUSED_START, tmp_path) == (
         "raised: The database file x is damaged (malformed). It was left untouched.; "
         "ready: 0; windows left: 0"
+    )
+
+
+QT_NAMESPACE_AT_THE_PAINT = """
+import sys, threading
+import PySide6.QtCore as QtCore
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from linguaflex_desktop.config import load_settings
+from linguaflex_desktop.errors import DatabaseDamaged
+from linguaflex_desktop.ui.login_window import LoginWindow
+from linguaflex_desktop.ui.startup import run_gui_staged
+
+app = QApplication(sys.argv[:1])
+seen = []
+painted = threading.Event()
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if not seen and event.type() == QEvent.Type.Paint and isinstance(watched, LoginWindow):
+            seen.append("Qt" in QtCore.__dict__)
+            painted.set()
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+
+def build():
+    painted.wait(60)
+    raise DatabaseDamaged("stopped once the window has painted")
+
+try:
+    run_gui_staged(load_settings(data_dir=sys.argv[1], environ={}), build_services=build,
+                   on_services_ready=lambda _services: None)
+except DatabaseDamaged:
+    pass
+print(f"Qt namespace built at the first paint: {seen}")
+"""
+
+
+def test_the_sign_in_window_paints_before_the_qt_namespace_is_built(tmp_path: Path) -> None:
+    # Its 93 enums cost about 15 ms (see ui.pyside_imports); a fresh process, as a start is.
+    assert start_in_a_process(QT_NAMESPACE_AT_THE_PAINT, tmp_path) == (
+        "Qt namespace built at the first paint: [False]"
     )
 
 
