@@ -15,7 +15,7 @@ view scrolled to the bottom) until its rows are in; a filter change until the ne
 10 ms QTimer on the GUI thread records the longest gap between its ticks (10 ms is an idle GUI;
 more is a stall). After one warm-up run per page (Qt's one-time costs), times are the best of 3
 runs and gaps the worst of them. "window resized" makes the window larger after the pages were
-loaded (the columns are sized to their contents again).
+loaded (the columns keep the widths fitted to the first rows; the stretching one grows).
 
 Figures per window: the first page, beside the SQL the page sent to show it replayed on the raw
 driver connection; the longest GUI gap of all steps and runs, beside the same timer's longest

@@ -6,7 +6,15 @@ current language, a string already translated with ``t`` shows as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -23,15 +32,19 @@ from linguaflex_desktop.ui.i18n import localize, number_text, t
 from linguaflex_desktop.ui.pyside_imports import set_enum_property
 from linguaflex_desktop.ui.theme import style_table, themed
 
-# Columns sized to their contents measure at most this many rows (the visible ones first).
-# Qt's default is 1,000: with a long list loaded, every resize, reset or show of the table
-# then asks the model for ~8 roles of each cell of 1,000 rows, which stalls the GUI thread.
+# Columns fitted to their contents measure at most this many rows: the first ones (ColumnFit),
+# or, for a column a page leaves to Qt's ResizeToContents, the visible ones first. Qt's default
+# is 1,000: with a long list loaded, every resize, reset or show of the table then asked the
+# model for ~8 roles of each cell of 1,000 rows, which stalled the GUI thread.
 SIZE_HINT_ROWS = 50
+FIT_MAX_WIDTH = 420  # a fitted column never takes more than this (px); the user may widen it
+_DISPLAY_ROLE, _FONT_ROLE = 0, 6  # Qt.ItemDataRole's values (see ui.pyside_imports)
 
 
 def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
-    """A read-only, single-row-selection table with a stretching first column; columns fit
-    the contents of the rows around the visible ones (``SIZE_HINT_ROWS``)."""
+    """A read-only, single-row-selection table with a stretching first column; the other
+    columns fit the header and the first rows' texts when rows arrive (``ColumnFit``), and the
+    user may resize them."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -45,12 +58,71 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     header = view.horizontalHeader()
     header.setHighlightSections(False)
     set_enum_property(header, "defaultAlignment", "AlignLeft|AlignVCenter")
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(80)
     header.setResizeContentsPrecision(SIZE_HINT_ROWS)
     style_table(view)
+    ColumnFit(view)
     return view
+
+
+class ColumnFit(QObject):
+    """Fits a table's user-resizable (Interactive) columns to their header and to the texts
+    of the first ``SIZE_HINT_ROWS`` rows, each time those rows change (a reset for the first
+    page or new filters, rows inserted among them), capped at FIT_MAX_WIDTH. Later pages,
+    resizes and repaints leave the widths alone, so a width the user chose stays.
+
+    The texts are measured here with the view's font metrics (a cell's FontRole font where
+    the model gives one). Qt's ResizeToContents measured each cell through the delegate's
+    size hint (some 8 roles of the model and a text layout per cell) on every show, reset,
+    fetch and resize: 17-32 ms each time the admin's Bookings table first showed its 100
+    rows, against under 1 ms without it (bench/bench_booking_windows.py)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        model = view.model()
+        model.modelReset.connect(self.fit)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        self.fit()
+
+    def _on_rows_inserted(
+        self, _parent: QModelIndex | QPersistentModelIndex, first: int, _last: int
+    ) -> None:
+        if first < SIZE_HINT_ROWS:  # among the rows measured
+            self.fit()
+
+    @Slot()
+    def fit(self) -> None:
+        view, model = self._view, self._view.model()
+        header = view.horizontalHeader()
+        interactive = QHeaderView.ResizeMode.Interactive
+        columns = [
+            column
+            for column in range(model.columnCount())
+            if header.sectionResizeMode(column) == interactive
+        ]
+        if not columns:
+            return
+        # A cell's text is drawn between two margins of the style (QCommonStyle's view item).
+        margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        plain = view.fontMetrics()
+        fonts: dict[str, QFontMetrics] = {}
+        rows = min(model.rowCount(), SIZE_HINT_ROWS)
+        for column in columns:
+            width = header.sectionSizeHint(column)
+            for row in range(rows):
+                index = model.index(row, column)
+                text = model.data(index, _DISPLAY_ROLE)
+                if not text:
+                    continue
+                font = model.data(index, _FONT_ROLE)
+                metrics = plain
+                if isinstance(font, QFont):
+                    metrics = fonts.setdefault(font.key(), QFontMetrics(font))
+                width = max(width, metrics.horizontalAdvance(str(text)) + margin)
+            header.resizeSection(column, min(width, FIT_MAX_WIDTH))
 
 
 class EmptyStateStack(QStackedWidget):
