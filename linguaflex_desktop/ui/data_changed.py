@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from linguaflex_desktop.change_feed import ChangeFeed
 from linguaflex_desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from linguaflex_desktop.change_feed import ChangeFeed
 
 ChangeKind = Literal[
     "availability",

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.errors import UserFacingError
 from linguaflex_desktop.models.enums import Role
-from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.services.common.validation import (
     MAX_DISPLAY_NAME_LENGTH,
     MIN_PASSWORD_LENGTH,
@@ -48,6 +47,7 @@ from linguaflex_desktop.ui.widgets import make_message_label, set_message
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.config import Settings
+    from linguaflex_desktop.services.common.dto import UserDTO
     from linguaflex_desktop.ui.demo_data_offer import DemoDataOffer
     from linguaflex_desktop.ui.password_dialogs import ForgotPasswordDialog
 

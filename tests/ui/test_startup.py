@@ -284,6 +284,7 @@ NOT_BEFORE_THE_WINDOW = (
     "httpx",
     "argon2",
     "linguaflex_desktop.bootstrap",
+    "linguaflex_desktop.change_feed",
     "linguaflex_desktop.db",
     "linguaflex_desktop.demo.data",
     "linguaflex_desktop.ui.app_controller",
@@ -291,6 +292,7 @@ NOT_BEFORE_THE_WINDOW = (
     "linguaflex_desktop.ui.teacher_window",
     "linguaflex_desktop.ui.admin",
     "linguaflex_desktop.services.booking",
+    "linguaflex_desktop.services.common.dto",
     "linguaflex_desktop.services.payments",
 )
 

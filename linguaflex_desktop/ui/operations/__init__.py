@@ -24,7 +24,6 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from linguaflex_desktop.change_feed import UI_ACTION
 from linguaflex_desktop.ui.data_changed import Change, DataEvents, data_events
 from linguaflex_desktop.ui.errors import show_error
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -126,6 +125,8 @@ def change(
                 events.emit_change(made)
 
     def marked() -> T:  # pool thread: this window announces the change (change_feed)
+        from linguaflex_desktop.change_feed import UI_ACTION  # not needed before sign-in shows
+
         token = UI_ACTION.set(True)
         try:
             return work()

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from linguaflex_desktop.errors import AuthenticationFailed, UserFacingError
 from linguaflex_desktop.models.enums import Role
-from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.data_changed import Change
 from linguaflex_desktop.ui.operations import Callbacks, OpContext, change, query
 
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
+    from linguaflex_desktop.services.common.dto import Actor, UserDTO
 
 log = logging.getLogger(__name__)
 
