@@ -14,21 +14,33 @@ FIRST_PAINT_WAIT_MS = 500
 
 class AfterFirstPaint(QObject):
     """Calls ``then`` once, after ``widget`` has painted for the first time, or after
-    FIRST_PAINT_WAIT_MS if it does not paint (a window opened minimized)."""
+    FIRST_PAINT_WAIT_MS if it does not paint (a window opened minimized). A child of
+    ``widget``; the caller keeps a reference to it as long as ``then`` may still be called.
+
+    Once ``then`` was called, the fallback timer is stopped: left pending, it fired later into
+    whatever ran then. And a wrapper that PySide makes anew for this object (its Python side
+    was collected while Qt still held it, as when its widget is being torn down) has none of
+    its state: it does nothing."""
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
         self._widget, self._then, self._done = widget, then, False
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._call)
         widget.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._call)
+        self._fallback.start(FIRST_PAINT_WAIT_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
+        widget = getattr(self, "_widget", None)
+        if widget is not None and watched is widget and event.type() == QEvent.Type.Paint:
+            widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self._call)  # once this paint has finished
         return False
 
     def _call(self) -> None:
-        if not self._done:
-            self._done = True
-            self._then()
+        if getattr(self, "_done", True):
+            return
+        self._done = True
+        self._fallback.stop()
+        self._then()

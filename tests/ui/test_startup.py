@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -31,9 +32,33 @@ def settings(tmp_path: Path) -> Settings:
     return load_settings(data_dir=tmp_path, environ={})
 
 
-def visible_login() -> LoginWindow | None:
-    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginWindow)]
-    return next((w for w in shown if w.isVisible()), None)
+class LoginShown(QObject):
+    """The sign-in window the app showed, seen by its Show event: found without walking every
+    top-level widget of the process (other tests' windows, some being torn down, are there
+    too, and wrapping one of those crashed the process now and then)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: LoginWindow | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, LoginWindow):
+            self.window = watched
+        return False
+
+    def visible(self) -> LoginWindow | None:
+        window = self.window
+        if window is None or not shiboken6.isValid(window) or not window.isVisible():
+            return None
+        return window
+
+
+@pytest.fixture
+def login_shown(qapp: QApplication) -> Iterator[LoginShown]:
+    watcher = LoginShown()
+    qapp.installEventFilter(watcher)
+    yield watcher
+    qapp.removeEventFilter(watcher)
 
 
 class PaintsOf(QObject):
@@ -90,7 +115,7 @@ def test_the_safety_timer_is_stopped_once_the_steps_are_done(qapp: QApplication)
 
 
 def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_open(
-    qapp: QApplication, settings: Settings
+    qapp: QApplication, settings: Settings, login_shown: LoginShown
 ) -> None:
     release = threading.Event()
     ready: list[AppServices] = []
@@ -106,7 +131,7 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         return build_app_services(settings)
 
     def look_before() -> None:
-        login = visible_login()
+        login = login_shown.visible()
         assert login is not None
         seen["before"] = (
             login.tabs.isEnabled(),
@@ -118,16 +143,16 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         release.set()
 
     def look_after() -> None:
-        login = visible_login()
+        login = login_shown.visible()
         assert login is not None
         seen["after"] = (login.services is ready[0], login.demo_offer is not None)
         login.close()
 
     def opened() -> bool:
-        login = visible_login()
+        login = login_shown.visible()
         return bool(ready) and login is not None and login.tabs.isEnabled()
 
-    steps = [(lambda: visible_login() is not None, look_before), (opened, look_after)]
+    steps = [(lambda: login_shown.visible() is not None, look_before), (opened, look_after)]
     with steps_driving(steps):
         try:
             code = run_gui_staged(settings, build_services=build, on_services_ready=ready.append)
@@ -233,7 +258,7 @@ def test_the_sign_in_window_paints_before_the_qt_namespace_is_built(tmp_path: Pa
 
 
 def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_nothing(
-    qapp: QApplication, settings: Settings
+    qapp: QApplication, settings: Settings, login_shown: LoginShown
 ) -> None:
     building, release = threading.Event(), threading.Event()
     built: list[AppServices] = []
@@ -258,7 +283,7 @@ def test_closing_the_window_while_the_data_opens_closes_the_services_and_starts_
     qapp.aboutToQuit.connect(release.set)
 
     def close_window() -> None:
-        login = visible_login()
+        login = login_shown.visible()
         assert login is not None
         login.close()
 
