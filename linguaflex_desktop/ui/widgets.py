@@ -77,7 +77,9 @@ class ColumnFit(QObject):
     the model gives one). Qt's ResizeToContents measured each cell through the delegate's
     size hint (some 8 roles of the model and a text layout per cell) on every show, reset,
     fetch and resize: 17-32 ms each time the admin's Bookings table first showed its 100
-    rows, against under 1 ms without it (bench/bench_booking_windows.py)."""
+    rows, against under 1 ms without it (bench/bench_booking_windows.py). A wrapper that
+    PySide makes anew for this object (its Python side collected while Qt still held it)
+    has no state and fits nothing."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
@@ -95,7 +97,10 @@ class ColumnFit(QObject):
 
     @Slot()
     def fit(self) -> None:
-        view, model = self._view, self._view.model()
+        view = getattr(self, "_view", None)
+        if view is None:  # a wrapper PySide made anew while its table is torn down
+            return
+        model = view.model()
         header = view.horizontalHeader()
         interactive = QHeaderView.ResizeMode.Interactive
         columns = [

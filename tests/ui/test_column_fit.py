@@ -4,12 +4,17 @@ cell is drawn in; later pages and resizes leave them (and a width the user chose
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
-from linguaflex_desktop.ui.widgets import FIT_MAX_WIDTH, SIZE_HINT_ROWS, make_table_view
+from linguaflex_desktop.ui.widgets import (
+    FIT_MAX_WIDTH,
+    SIZE_HINT_ROWS,
+    ColumnFit,
+    make_table_view,
+)
 
 HEADERS = ["Session", "Student", "Total", "A rather long column title"]
 
@@ -101,3 +106,11 @@ def test_only_the_first_rows_are_measured_and_no_column_grows_past_the_cap(
     model.beginResetModel()
     model.endResetModel()
     assert header.sectionSize(3) == FIT_MAX_WIDTH
+
+
+def test_a_wrapper_made_anew_without_its_state_fits_nothing() -> None:
+    bare = ColumnFit.__new__(ColumnFit)  # what PySide builds for a lost wrapper
+    QObject.__init__(bare)
+    # called from the model's signals: no AttributeError in the event loop, nothing fitted
+    assert bare.fit() is None
+    assert bare._on_rows_inserted(QModelIndex(), 0, 0) is None
