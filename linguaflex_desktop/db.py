@@ -8,6 +8,7 @@ never be overtaken between its read and its write, and never fails with SQLITE_B
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import sqlite3
@@ -16,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Insert, Table, create_engine, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -104,6 +105,7 @@ def create_session_factory(
 
 
 _CHANGED_TABLES = "linguaflex_changed_tables"
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")  # built once: sent by every write
 
 
 def install_change_hooks(
@@ -144,7 +146,7 @@ def install_change_hooks(
             if kinds:
                 notice = Notice(kinds=kinds, ui_action=UI_ACTION.get())
                 session.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
+                    _NOTIFY,
                     {"channel": CHANNEL, "payload": notice.encode()},
                 )
     else:
@@ -176,17 +178,26 @@ def insert_unless_present(
     for it), and the caller's transaction goes on. The row is inserted into the table (its
     columns are the ``values``' keys) and no ORM object is built for it: that costs the
     client more CPU than the statement does, and callers need only the id."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    table = model.__table__
-    statement = (
-        insert(table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=[unique])
-        .returning(table.c.id)
-    )
-    new_id: int | None = session.scalar(statement)
+    statement = _insert_or_nothing(session.get_bind().dialect.name, model.__table__, unique)
+    new_id: int | None = session.scalar(statement, dict(values))
     return new_id
+
+
+def table_of(model: type[Any]) -> Table:
+    """The table a mapped class is mapped to, typed as a Table (Core statements on it)."""
+    table: Table = model.__table__
+    return table
+
+
+@functools.cache
+def _insert_or_nothing(dialect: str, table: Table, unique: str) -> Insert:
+    """``insert_unless_present``'s statement, built once: its values come as parameters, so
+    each call skips building the statement and its cache key anew."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement: Insert = (
+        insert(table).on_conflict_do_nothing(index_elements=[unique]).returning(table.c.id)
+    )
+    return statement
 
 
 class UnitOfWork:

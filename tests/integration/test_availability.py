@@ -250,3 +250,36 @@ def test_a_range_to_midnight_joins_the_next_days_range(ctx: ServiceContext, worl
     assert [(s.start_at, s.end_at) for s in slots] == [
         (datetime(2027, 3, 3, 23, tzinfo=UTC), datetime(2027, 3, 4, 1, tzinfo=UTC))
     ]
+
+
+def test_weekly_hours_and_days_off_read_in_one_statement_match_each_read_alone(
+    ctx: ServiceContext, availability: AvailabilityService, world: World
+) -> None:
+    """What a booking request checks (one UNION ALL): the same ranges, sorted, and the same
+    days off in the dates asked (typed as dates on both databases) as the two reads alone."""
+    from linguaflex_desktop.services.booking.availability import (
+        load_days_off,
+        load_ranges,
+        load_ranges_and_days_off,
+    )
+
+    availability.set_weekly_availability(
+        world.teacher,
+        [WeeklyRange(4, 1080, 1440), WeeklyRange(0, 540, 600), WeeklyRange(0, 660, 720)],
+    )
+    for day in (WEDNESDAY, WEDNESDAY + timedelta(days=1), WEDNESDAY + timedelta(days=30)):
+        availability.add_day_off(world.teacher, day, "Away")
+    first, last = WEDNESDAY - timedelta(days=1), WEDNESDAY + timedelta(days=6)
+    with ctx.unit_of_work(write=False) as uow:
+        ranges, days_off = load_ranges_and_days_off(uow.session, world.teacher.id, first, last)
+        assert ranges == load_ranges(uow.session, world.teacher.id)
+        assert days_off == load_days_off(uow.session, world.teacher.id, first, last)
+        no_hours = load_ranges_and_days_off(uow.session, world.student.id, first, last)
+    assert ranges == (
+        WeeklyRange(0, 540, 600),
+        WeeklyRange(0, 660, 720),
+        WeeklyRange(4, 1080, 1440),
+    )
+    assert days_off == {WEDNESDAY, WEDNESDAY + timedelta(days=1)}
+    assert all(type(day) is date for day in days_off)
+    assert no_hours == ((), set())

@@ -162,6 +162,37 @@ def test_request_for_an_unknown_gig_is_not_found(service: BookingService, world:
         service.request_booking(world.student, gig_id=999, start_at=SLOT, duration_minutes=60)
 
 
+def test_a_suspended_students_request_is_refused_for_a_gig_known_or_not(
+    service: BookingService, world: World
+) -> None:
+    """The student and the gig come in one statement: an inactive account is refused as
+    such, before (and whether or not) the gig is found."""
+    for gig_id in (world.gig_id, 999):
+        with pytest.raises(PermissionDenied, match="not active"):
+            service.request_booking(
+                world.suspended_student, gig_id=gig_id, start_at=SLOT, duration_minutes=60
+            )
+    assert service.count_bookings(world.admin) == 0
+
+
+def test_a_request_answers_with_the_booking_as_it_was_stored(
+    service: BookingService, world: World
+) -> None:
+    """The new booking is written with one INSERT of every column: what the request answers
+    (status, price, version, note, deadlines) is what a later read finds."""
+    asked = service.request_booking(
+        world.student,
+        gig_id=world.gig_id,
+        start_at=SLOT,
+        duration_minutes=90,
+        note="Business German, please",
+    )
+    stored = service.get_booking(world.student, asked.id)
+    assert stored.booking == asked
+    assert stored.booking.version == 1 and stored.booking.status_reason == ""
+    assert [entry.action for entry in stored.audit] == ["booking.requested"]
+
+
 def test_overlapping_the_teachers_booking_is_refused_but_back_to_back_is_allowed(
     service: BookingService, world: World
 ) -> None:

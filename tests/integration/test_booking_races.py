@@ -338,7 +338,7 @@ class _PgError(Exception):
 def _fail_audit_first(monkeypatch: pytest.MonkeyPatch, sqlstate: str, times: int) -> list[int]:
     """Make the request's transaction fail ``times`` times as Postgres does, then work."""
     calls: list[int] = []
-    record = booking_service.record_audit
+    record = booking_service.insert_audit
 
     def audit(*args: object, **kwargs: object) -> None:
         calls.append(1)
@@ -346,7 +346,7 @@ def _fail_audit_first(monkeypatch: pytest.MonkeyPatch, sqlstate: str, times: int
             raise OperationalError("INSERT INTO audit_events", {}, _PgError(sqlstate))
         record(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(booking_service, "record_audit", audit)
+    monkeypatch.setattr(booking_service, "insert_audit", audit)
     return calls
 
 

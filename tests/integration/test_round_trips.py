@@ -29,7 +29,7 @@ def statements_of(engine: Engine) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", note)
 
 
-def test_a_booking_request_is_eight_statements_in_one_transaction(
+def test_a_booking_request_is_six_statements_in_one_transaction(
     engine: Engine, ctx: ServiceContext
 ) -> None:
     world = make_world(ctx)
@@ -40,20 +40,21 @@ def test_a_booking_request_is_eight_statements_in_one_transaction(
         )
     queries = [each for each in sent if not each.startswith(TRANSACTION_CONTROL)]
     tables = [_table_of(each) for each in queries]
-    # the student; the gig with its teacher (one join); the teacher's weekly hours, days off
-    # and bookings; then one INSERT each for the booking, its audit line and the teacher's
-    # notification, whose "once only" is in the same statement (no look-up, no savepoint)
+    # the student with the gig and its teacher (one statement); the teacher's weekly hours
+    # with days off (one statement), and bookings; then one INSERT each for the booking, its
+    # audit line and the teacher's notification, whose "once only" is in the same statement
+    # (no look-up, no savepoint)
     assert tables == [
         "SELECT users",
-        "SELECT gigs",
         "SELECT availability_rules",
-        "SELECT availability_exceptions",
         "SELECT session_bookings",
         "INSERT session_bookings",
         "INSERT audit_events",
         "INSERT notifications",
     ]
-    assert "JOIN users" in queries[1]
+    assert "JOIN gigs" in queries[0]
+    assert "JOIN users" in queries[0]
+    assert "UNION ALL" in queries[1] and "availability_exceptions" in queries[1]
     assert "ON CONFLICT" in queries[-1]
     assert not any(each.startswith(("SAVEPOINT", "RELEASE")) for each in sent)
 
@@ -166,3 +167,55 @@ def test_postgres_statements_are_planned_for_their_own_parameters(engine: Engine
         assert getattr(driver, "prepare_threshold", "no server to prepare on") == expected
     finally:
         connection.close()
+
+
+def test_an_audit_line_written_at_once_is_one_insert_and_leaves_pending_changes_alone(
+    engine: Engine, ctx: ServiceContext
+) -> None:
+    """insert_audit sends its INSERT at once, with no ORM object and no autoflush: a change
+    the caller has not flushed yet is still one UPDATE (one version bump) at commit; the row
+    holds what record_audit would have written."""
+    from sqlalchemy import select
+
+    from linguaflex_desktop.models import AuditAction, AuditEvent, SessionBooking
+    from linguaflex_desktop.services.booking.state import load_booking
+    from linguaflex_desktop.services.common.audit import insert_audit
+    from tests.integration.booking_helpers import request
+
+    world = make_world(ctx)
+    booking = request(BookingService(ctx), world)
+    with ctx.unit_of_work() as uow, statements_of(engine) as sent:
+        row = load_booking(uow.session, booking.id)
+        row.status_reason = "first"
+        event_id = insert_audit(
+            uow.session,
+            actor_id=world.admin.id,
+            action=AuditAction.BOOKING_CANCELLED,
+            entity_type="booking",
+            entity_id=booking.id,
+            at=ctx.now(),
+            before={"status": "pending"},
+            after={"status": None},
+            reason="checked",
+        )
+        assert row in uow.session.dirty  # not flushed by the INSERT
+        row.status_reason = "second"
+        assert not [o for o in uow.session.identity_map.values() if isinstance(o, AuditEvent)]
+        uow.commit()
+    writes = [_table_of(each) for each in sent if each.startswith(("INSERT", "UPDATE"))]
+    assert writes == ["INSERT audit_events", "UPDATE session_bookings"]
+    with ctx.unit_of_work(write=False) as uow:
+        event = uow.session.get(AuditEvent, event_id)
+        assert event is not None
+        assert (event.actor_id, event.action, event.entity_id, event.reason) == (
+            world.admin.id,
+            AuditAction.BOOKING_CANCELLED.value,
+            booking.id,
+            "checked",
+        )
+        assert (event.before, event.after) == ({"status": "pending"}, {"status": None})
+        assert event.created_at == ctx.now()
+        version = uow.session.scalar(
+            select(SessionBooking.version).where(SessionBooking.id == booking.id)
+        )
+    assert version == booking.version + 1

@@ -109,3 +109,17 @@ def test_rescheduled_names_the_old_time_in_the_readers_zone() -> None:
 def test_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError):
         compose("spam", FACTS, "student")
+
+
+def test_the_html_body_escapes_every_line_and_links_only_web_addresses() -> None:
+    """A line with no address is escaped whole, one naming "http" without an address too;
+    an address becomes a link."""
+    from dataclasses import replace
+
+    facts = replace(FACTS, gig_title='Spanish <B1> & "http" talk')
+    html = compose("paid", facts, "student").html
+    assert "<p>Session: Spanish &lt;B1&gt; &amp; &quot;http&quot; talk</p>" in html
+    assert "<B1>" not in html and '"http"' not in html
+    link = "https://meet.jit.si/LinguaFlex-abcdefghijklmnop"
+    assert f'<a href="{link}">{link}</a>' in html
+    assert html.count("<a href=") == 1

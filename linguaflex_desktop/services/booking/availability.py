@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, cast, delete, null, select, union_all
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import NotFound, ValidationError
@@ -154,6 +154,38 @@ def load_days_off(session: Session, teacher_id: int, first: date, last: date) ->
     return set(session.scalars(_DAYS_OFF, bound))
 
 
+# A teacher's weekly hours and days off in a date range, in one statement (one round trip):
+# a weekly range's row has no date, a day off's row only its date.
+_RANGES_AND_DAYS_OFF = union_all(
+    select(
+        AvailabilityRule.weekday,
+        AvailabilityRule.start_minute,
+        AvailabilityRule.end_minute,
+        cast(null(), AvailabilityException.local_date.type).label("local_date"),
+    ).where(AvailabilityRule.teacher_id == bindparam("teacher_id")),
+    select(null(), null(), null(), AvailabilityException.local_date).where(
+        AvailabilityException.teacher_id == bindparam("teacher_id"),
+        AvailabilityException.local_date.between(bindparam("first"), bindparam("last")),
+    ),
+)
+
+
+def load_ranges_and_days_off(
+    session: Session, teacher_id: int, first: date, last: date
+) -> tuple[tuple[WeeklyRange, ...], set[date]]:
+    """``load_ranges`` and ``load_days_off`` (from ``first`` to ``last``) in one statement."""
+    ranges: list[WeeklyRange] = []
+    days_off: set[date] = set()
+    bound = {"teacher_id": teacher_id, "first": first, "last": last}
+    for weekday, start, end, day_off in session.execute(_RANGES_AND_DAYS_OFF, bound):
+        if day_off is None:
+            ranges.append(WeeklyRange(weekday, start, end))
+        else:
+            days_off.add(day_off)
+    ranges.sort(key=lambda each: (each.weekday, each.start_minute))
+    return tuple(ranges), days_off
+
+
 def teacher_is_available(
     session: Session, teacher: User, start_at: datetime, end_at: datetime
 ) -> bool:
@@ -161,12 +193,9 @@ def teacher_is_available(
     zone = zone_of(teacher.time_zone)
     first = start_at.astimezone(zone).date()
     last = end_at.astimezone(zone).date()
+    ranges, days_off = load_ranges_and_days_off(session, teacher.id, first, last)
     blocks = available_blocks(
-        zone=zone,
-        ranges=load_ranges(session, teacher.id),
-        days_off=load_days_off(session, teacher.id, first, last),
-        window_start=start_at,
-        window_end=end_at,
+        zone=zone, ranges=ranges, days_off=days_off, window_start=start_at, window_end=end_at
     )
     return covers(blocks, start_at, end_at)
 

@@ -18,7 +18,15 @@ def load_acting_user(
     """Return the actor's row, refusing unknown, suspended or wrong-role users, and users who
     must replace an admin's temporary password (unless ``password_change_pending_ok``: the
     password change itself and what sign-in needs)."""
-    user = session.get(User, actor.id)
+    return check_acting_user(
+        session.get(User, actor.id), *roles, password_change_pending_ok=password_change_pending_ok
+    )
+
+
+def check_acting_user(
+    user: User | None, *roles: Role, password_change_pending_ok: bool = False
+) -> User:
+    """``load_acting_user``'s checks on a row the caller loaded itself (None: not found)."""
     if user is None or not user.is_active or user.suspended_at is not None:
         raise PermissionDenied(tx("Your account is not active."))
     if user.must_change_password and not password_change_pending_ok:

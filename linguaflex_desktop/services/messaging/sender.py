@@ -8,6 +8,7 @@ address (``sender_address``, ``message_domain``). Pure functions over session in
 
 from __future__ import annotations
 
+import functools
 import re
 from email.utils import parseaddr
 
@@ -29,7 +30,13 @@ def use_sender(session_factory: sessionmaker[Session], sender: str) -> None:
 
 def sender_address(session: Session) -> str:
     """The bare address of the configured sender (``no-reply@example.com``)."""
-    return parseaddr(str(session.info.get(SENDER_KEY) or DEFAULT_SENDER))[1]
+    return _bare_address(str(session.info.get(SENDER_KEY) or DEFAULT_SENDER))
+
+
+@functools.lru_cache(maxsize=16)
+def _bare_address(sender: str) -> str:
+    """The address of a From header value, parsed once per value (every notification asks)."""
+    return parseaddr(sender)[1]
 
 
 def message_domain(address: str) -> str:

@@ -137,6 +137,8 @@ def _html(lines: list[str]) -> str:
 
 
 def _linkify(line: str) -> str:
+    if "http" not in line:  # most lines: no link to make, the line escaped whole
+        return html.escape(line)
     words = []
     for word in line.split(" "):
         escaped = html.escape(word)
