@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import bindparam, literal, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -70,8 +70,13 @@ def check_start(start_at: datetime, now: datetime) -> None:
 
 
 # Built once, bound per call (building a statement costs more client CPU than running it).
+# The statuses are bound one by one, not as an expanding IN, whose SQL SQLAlchemy renders
+# again at every execution.
+_SLOT_HOLDING = [
+    literal(status, SessionBooking.status.type) for status in rules.SLOT_HOLDING_STATUSES
+]
 _OVERLAPS = select(SessionBooking.teacher_id, SessionBooking.student_id).where(
-    SessionBooking.status.in_(rules.SLOT_HOLDING_STATUSES),
+    SessionBooking.status.in_(_SLOT_HOLDING),
     SessionBooking.start_at < bindparam("end_at"),
     SessionBooking.end_at > bindparam("start_at"),
     or_(
