@@ -10,9 +10,10 @@ teacher and student, so no request legitimately collides), starting with the oth
 shared barrier; or race the others for one slot. Each request's wall time, the process's CPU
 time (``time.process_time``) and its round trips are measured in the desktop itself.
 
-Round trips are counted from SQLAlchemy's events: every statement, every pool checkout (the
-pre-ping), every transaction begun (psycopg sends BEGIN on its own) and ended; a libpq trace
-of the wire agrees (12 for a booking request, pre-ping included).
+Round trips are counted from SQLAlchemy's events: every statement, every ping of a pooled
+connection (the app pings one idle for 10 s before use: ``db.install_idle_ping``), every
+transaction begun (psycopg sends BEGIN on its own) and ended; a libpq trace of the wire
+agreed (12 for a booking request when every checkout was pinged).
 
 The client's CPU figure: one desktop, request by request, beside the same statements with the
 same parameters sent on a plain psycopg (sqlite3) connection and committed; the rows the app's
@@ -168,13 +169,13 @@ class RoundTrips:
     """Round trips to the database seen from SQLAlchemy's events."""
 
     statements: int = 0
-    checkouts: int = 0  # each one a pre-ping (the pool pings before handing out)
+    pings: int = 0  # of a pooled connection idle long enough to be checked before use
     begins: int = 0  # psycopg sends BEGIN on its own before the first statement
     ends: int = 0  # COMMIT or ROLLBACK
 
     @property
     def total(self) -> int:
-        return self.statements + self.checkouts + self.begins + self.ends
+        return self.statements + self.pings + self.begins + self.ends
 
 
 Statements = list[tuple[str, Any]]
@@ -189,8 +190,11 @@ def counting(engine: Engine) -> Iterator[tuple[RoundTrips, Statements]]:
         counts.statements += 1
         sent.append((sql, parameters))
 
-    def checkout(*_args: Any) -> None:
-        counts.checkouts += 1
+    ping = engine.dialect.do_ping
+
+    def pinged(dbapi_connection: Any) -> bool:
+        counts.pings += 1
+        return ping(dbapi_connection)
 
     def begin(*_args: Any) -> None:
         counts.begins += 1
@@ -200,16 +204,17 @@ def counting(engine: Engine) -> Iterator[tuple[RoundTrips, Statements]]:
 
     hooks: list[tuple[str, Callable[..., None]]] = [
         ("before_cursor_execute", statement),
-        ("checkout", checkout),
         ("begin", begin),
         ("commit", end),
         ("rollback", end),
     ]
     for name, hook in hooks:
         event.listen(engine, name, hook)
+    engine.dialect.do_ping = pinged  # type: ignore[method-assign]
     try:
         yield counts, sent
     finally:
+        del engine.dialect.do_ping  # the class's own again
         for name, hook in hooks:
             event.remove(engine, name, hook)
 

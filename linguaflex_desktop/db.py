@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 import sqlite3
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +22,7 @@ from sqlalchemy import Engine, Insert, Table, create_engine, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from linguaflex_desktop.change_feed import CHANNEL, UI_ACTION, ChangeFeed, Notice, kinds_of
@@ -37,10 +38,17 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "linguaflex_write"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A pooled Postgres connection idle this long is pinged before use (``install_idle_ping``).
+PING_AFTER_IDLE_SECONDS = 10.0
+_IDLE_SINCE = "linguaflex_idle_since"
 
 
-def create_app_engine(database_url: str, *, echo: bool = False) -> Engine:
-    """Create the engine for ``database_url`` (SQLite file or postgresql+psycopg)."""
+def create_app_engine(
+    database_url: str, *, echo: bool = False, ping_after_idle: float = PING_AFTER_IDLE_SECONDS
+) -> Engine:
+    """Create the engine for ``database_url`` (SQLite file or postgresql+psycopg); on
+    Postgres a pooled connection idle for ``ping_after_idle`` seconds or more is pinged
+    before it is handed out (``install_idle_ping``)."""
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -65,14 +73,46 @@ def create_app_engine(database_url: str, *, echo: bool = False) -> Engine:
     # (bench/bench_free_time.py).
     # Each statement is planned for its own parameters instead. (A pooler in transaction
     # mode, as a school may put in front of Postgres, needs this too.)
-    return create_engine(
+    engine = create_engine(
         url,
         echo=echo,
-        pool_pre_ping=True,
         pool_size=5,
         max_overflow=5,
         connect_args={"prepare_threshold": None},
     )
+    install_idle_ping(engine, ping_after_idle)
+    return engine
+
+
+def install_idle_ping(engine: Engine, idle_seconds: float) -> None:
+    """Ping a pooled connection before handing it out only when it has been idle for
+    ``idle_seconds`` or more (SQLAlchemy's pessimistic disconnect handling through the
+    checkout event). A dead one (the server restarted, the network path dropped it) is then
+    replaced before the user's action uses it, as ``pool_pre_ping`` would. One handed back
+    moments ago goes straight to work: a busy desktop saves the ping's round trip on each
+    unit of work, which a desktop far from the school's Postgres feels. If the server went
+    away within those seconds, the action that finds out fails once with "cannot reach the
+    database", and the pool drops every connection older than that failure."""
+
+    @event.listens_for(engine, "connect")
+    def _fresh(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _idle(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(_IDLE_SINCE)
+        if since is not None and time.monotonic() - since < idle_seconds:
+            return
+        dialect = engine.dialect
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as error:
+            # the pool drops this connection and checks out another (up to 3 times)
+            raise DisconnectionError(f"connection lost while idle: {error}") from error
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
