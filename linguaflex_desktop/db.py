@@ -218,7 +218,7 @@ def insert_unless_present(
     for it), and the caller's transaction goes on. The row is inserted into the table (its
     columns are the ``values``' keys) and no ORM object is built for it: that costs the
     client more CPU than the statement does, and callers need only the id."""
-    statement = _insert_or_nothing(session.get_bind().dialect.name, model.__table__, unique)
+    statement = _insert_or_nothing(session.get_bind().dialect.name, table_of(model), unique)
     new_id: int | None = session.scalar(statement, dict(values))
     return new_id
 

@@ -403,8 +403,8 @@ class BookingService:
 def _insert_booking(session: Session, booking: SessionBooking) -> int:
     """INSERT a new booking built in full (every column set, as ``_new_booking`` does) with
     one statement; its id. The object stays out of the session: the request reads it only to
-    write its audit line, notices and DTO, and flushing it through the unit of work cost the
-    client more CPU than the rest of the request's statements together."""
+    write its audit line, notices and DTO, and flushing it through the unit of work cost
+    about a quarter of the request's client CPU."""
     values = {key: getattr(booking, key) for key in _BOOKING_COLUMNS}
     new_id: int = session.execute(_INSERT_BOOKING, values).scalar_one()
     return new_id
