@@ -108,11 +108,14 @@ def install_idle_ping(engine: Engine, idle_seconds: float) -> None:
         if since is not None and time.monotonic() - since < idle_seconds:
             return
         dialect = engine.dialect
+        # on DisconnectionError the pool drops this connection and checks out another (up
+        # to 3 times)
         try:
-            dialect.do_ping(dbapi_connection)
+            alive = dialect.do_ping(dbapi_connection)
         except dialect.loaded_dbapi.Error as error:
-            # the pool drops this connection and checks out another (up to 3 times)
             raise DisconnectionError(f"connection lost while idle: {error}") from error
+        if not alive:
+            raise DisconnectionError("connection lost while idle")
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:

@@ -96,3 +96,23 @@ def test_a_connection_lost_moments_after_use_fails_one_action_then_the_pool_reco
         assert pings == []
     finally:
         engine.dispose()
+
+
+def test_a_ping_answering_not_alive_also_gets_the_connection_replaced(
+    postgres_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dialect may answer a failed ping with False rather than an error: the connection is
+    replaced all the same."""
+    engine, _pings = app_engine(postgres_database_url, monkeypatch, ping_after_idle=0)
+    try:
+        first = backend_pid(engine)
+        answers = iter([False])  # "not alive" once, then the real ping
+        ping = engine.dialect.do_ping
+
+        def not_alive_once(dbapi_connection: object) -> bool:
+            return next(answers, True) and ping(dbapi_connection)
+
+        monkeypatch.setattr(engine.dialect, "do_ping", not_alive_once)
+        assert backend_pid(engine) != first
+    finally:
+        engine.dispose()
