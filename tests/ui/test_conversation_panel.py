@@ -265,3 +265,35 @@ def test_the_status_bar_count_opens_the_booking_with_the_most_unread_messages(
         lambda: dialog.sections.currentWidget() is dialog.conversation_panel, timeout=5000
     )
     qtbot.waitUntil(lambda: status.text() == "1 unread message in your bookings", timeout=5000)
+
+
+def test_the_status_bar_counts_once_at_opening_and_again_after_each_later_inbox_load(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    confirmed: BookingDTO,
+) -> None:
+    counted: list[int] = []
+    count_for = clocked_services.conversations.unread_counts
+
+    def counting(actor: Actor) -> object:
+        counted.append(actor.id)
+        return count_for(actor)
+
+    monkeypatch.setattr(clocked_services.conversations, "unread_counts", counting)
+    window = StudentWindow(services=clocked_services, user=school.student, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._inbox.built, timeout=5000)  # once the window painted
+    inbox = window.inbox
+    qtbot.waitUntil(lambda: not inbox._loading and runner.in_flight == 0, timeout=5000)
+    assert counted == [school.student.id]  # the inbox's first load did not count again
+
+    # a message written elsewhere (no change in this app): the inbox's poll brings its notice
+    clocked_services.conversations.send_message(school.teacher.actor, confirmed.id, "Hola")
+    inbox.refresh()
+    status = window.message_count
+    qtbot.waitUntil(lambda: status.text() == "1 unread message in your bookings", timeout=5000)
+    assert counted == [school.student.id] * 2

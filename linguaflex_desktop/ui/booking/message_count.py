@@ -3,8 +3,8 @@
 booking with the most unread messages on its conversation.
 
 It reloads when a "message" change is made in this app (a message sent or read) and each
-time the inbox reloads (its poll brings the notices of messages written elsewhere). GUI
-thread only; the count is queried on the TaskRunner.
+time the inbox reloads after its first load (its poll brings the notices of messages
+written elsewhere). GUI thread only; the count is queried on the TaskRunner.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class MessageCountLabel(QLabel):
         self.counts = UnreadCounts(total=0)
         self.booking_dialog: BookingDetailDialog | None = None
         self._request = 0
+        self._inbox_loads = 0
 
     @Slot()
     def reload(self, *_args: object) -> None:
@@ -76,6 +77,16 @@ class MessageCountLabel(QLabel):
             on_failure=lambda error: log.warning("unread messages not counted: %s", error),
             owner=self,
         )
+
+    @Slot(object)
+    def after_inbox_load(self, _page: object) -> None:
+        """Count again after the inbox loaded, except after its first load: that comes
+        right after the label's own first count (the inbox is built once the window has
+        painted) and brings nothing newer. Later loads (its poll, a page turned) may bring
+        the notices of messages written elsewhere."""
+        self._inbox_loads += 1
+        if self._inbox_loads > 1:
+            self.reload()
 
     def _on_counts(self, counts: UnreadCounts) -> None:
         self.counts = counts
@@ -114,7 +125,7 @@ def install_message_count(
     if inbox is not None:
 
         def follow(page: InboxPage) -> None:
-            page.messages_loaded.connect(label.reload)
+            page.messages_loaded.connect(label.after_inbox_load)
 
         inbox.when_built(follow)
     label.reload()
