@@ -146,6 +146,7 @@ def _services_ready(
         return
     from linguaflex_desktop.ui.app_controller import AppController, freeze_startup_objects
     from linguaflex_desktop.ui.data_changed import follow_change_feed
+    from linguaflex_desktop.ui.operations import accounts as accounts_ops
     from linguaflex_desktop.ui.warm_up import WarmUp
 
     start.services = services
@@ -156,7 +157,10 @@ def _services_ready(
     follow_change_feed(start.runner, services.change_feed)
     services.start_change_listener()
     controller.adopt_login(start.login)
-    WarmUp(start.login)  # while the user types: the role window's widgets' first-use costs
+    # While the user types: the first-use costs of the role window's widgets and of the
+    # password check.
+    WarmUp(start.login)
+    accounts_ops.warm_up_password_check(controller.ops)
 
 
 def _start_failed(start: StagedStart, app: QApplication, error: BaseException) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
 from linguaflex_desktop.config import Settings, load_settings
+from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.startup import run_gui_staged
 
@@ -115,11 +116,22 @@ def test_the_safety_timer_is_stopped_once_the_steps_are_done(qapp: QApplication)
 
 
 def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_open(
-    qapp: QApplication, settings: Settings, login_shown: LoginShown
+    qapp: QApplication,
+    settings: Settings,
+    login_shown: LoginShown,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     release = threading.Event()
     ready: list[AppServices] = []
     seen: dict[str, object] = {}
+    warmed: list[bool] = []  # the password check's first use, paid while the user types
+    warm_up = AccountService.warm_up_password_check
+
+    def warming(accounts: AccountService) -> None:
+        warm_up(accounts)
+        warmed.append(threading.current_thread() is not threading.main_thread())
+
+    monkeypatch.setattr(AccountService, "warm_up_password_check", warming)
 
     order: list[str] = []
     painted = PaintsOf(LoginWindow, order)
@@ -165,6 +177,7 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     assert order[0] == "painted" and "data opening" in order  # behind a painted window
     assert seen["before"] == (False, False, "Opening your data…", None, None)
     assert seen["after"] == (True, True)
+    assert warmed == [True]  # once, off the GUI thread
 
 
 def start_in_a_process(script: str, data_dir: Path) -> str:

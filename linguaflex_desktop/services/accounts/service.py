@@ -87,6 +87,11 @@ class AccountService:
         self._ctx = ctx
         self._hasher = password_hasher or PasswordHasher()
 
+    def warm_up_password_check(self) -> None:
+        """Pay the password check's first-use cost now (``PasswordHasher.warm_up``), so the
+        next sign-in takes what later ones do. Touches no account."""
+        self._hasher.warm_up()
+
     # --- registration -----------------------------------------------------------------------
 
     def register(

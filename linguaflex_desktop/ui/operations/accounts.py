@@ -124,6 +124,17 @@ def sign_in(
     )
 
 
+def warm_up_password_check(ctx: OpContext) -> None:
+    """Query: the password check's first use, while the user types; a failure is logged
+    (the sign-in then pays that cost itself)."""
+    accounts = ctx.services.accounts
+    query(
+        ctx,
+        accounts.warm_up_password_check,
+        on_failure=lambda error: log.warning("password check not warmed up: %s", error),
+    )
+
+
 def resume_remembered(ctx: OpContext, **cb: Unpack[Callbacks]) -> None:
     """Query: the remembered sign-in's ResumeResult."""
     services = ctx.services
