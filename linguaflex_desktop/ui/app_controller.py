@@ -140,8 +140,9 @@ class AppController(QObject):
     def show_role_window(self, user: UserDTO) -> RoleWindow:
         if user.must_change_password:  # after_sign_in asks for the new password first
             raise ValueError("a temporary password must be replaced before the role window")
-        window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
-        install_payment_ui(window)
+        with self.runner.holding():  # its first loads start once it is built
+            window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
+            install_payment_ui(window)
         window.sign_out_requested.connect(self.sign_out)
         window.language_chosen.connect(self.change_language)
         self.user = user

@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -63,6 +64,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool if pool is not None else io_thread_pool()
         self._pending: dict[int, _PendingTask] = {}
+        self._held: list[tuple[int, Callable[[], Any]]] | None = None
         self._ids = itertools.count(1)
         self._busy = False
         self._finished.connect(self._deliver)
@@ -83,7 +85,34 @@ class TaskRunner(QObject):
         """Start ``op`` on a pool thread. Without ``on_failure`` errors go to ``show_error``."""
         task_id = next(self._ids)
         self._add_pending(task_id, _PendingTask(on_success, on_failure, owner))
-        self._start(task_id, op)
+        if self._held is not None:
+            self._held.append((task_id, op))
+        else:
+            self._start(task_id, op)
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Tasks run inside the block start when it ends, in order (they count as in
+        flight meanwhile). For building a window: its pages ask for their first data while
+        they are built, and those loads, each on a pool thread, competed for the interpreter
+        with the rest of the build, which then took half as long again. If the block
+        raises, its tasks are dropped: nothing was built to take their answers."""
+        if self._held is not None:  # nested: the outer block starts them
+            yield
+            return
+        held: list[tuple[int, Callable[[], Any]]] = []
+        self._held = held
+        try:
+            yield
+        except BaseException:
+            for task_id, _op in held:
+                self._pending.pop(task_id, None)
+            self._update_busy()
+            raise
+        finally:
+            self._held = None
+        for task_id, op in held:
+            self._start(task_id, op)
 
     def wait_for_idle(self, timeout_ms: int = 10000) -> bool:
         """Process events until every started task has delivered; False on timeout.

@@ -264,3 +264,40 @@ def test_role_window_shows_a_busy_indicator_while_work_runs(
     assert not window.busy_indicator.isHidden()
     release.set()
     qtbot.waitUntil(lambda: window.busy_indicator.isHidden(), timeout=5000)
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER, Role.ADMIN])
+def test_the_role_windows_first_loads_start_once_it_is_built(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+    role: Role,
+) -> None:
+    user = register(app_services, role)
+    building: list[bool] = []  # True while the window's constructor runs
+    started_while_building: list[bool] = []
+    kind = {Role.STUDENT: StudentWindow, Role.TEACHER: TeacherWindow, Role.ADMIN: AdminWindow}
+    build = kind[role].__init__
+
+    def building_window(window: RoleWindow, **kwargs: object) -> None:
+        building.append(True)
+        try:
+            build(window, **kwargs)  # type: ignore[arg-type]
+        finally:
+            building[-1] = False
+
+    start = controller.runner._start
+
+    def starting(task_id: int, op: object) -> None:
+        started_while_building.append(bool(building and building[-1]))
+        start(task_id, op)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kind[role], "__init__", building_window)
+    monkeypatch.setattr(controller.runner, "_start", starting)
+    window = controller.show_role_window(user)
+    assert building == [False]
+    assert started_while_building  # its first loads ...
+    assert not any(started_while_building)  # ... none started inside the constructor
+    qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
+    assert window.isVisible()

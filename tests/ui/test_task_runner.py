@@ -163,3 +163,44 @@ def test_long_waits_do_not_starve_other_work_on_a_two_core_machine(
     assert waits == []
     release.set()
     qtbot.waitUntil(lambda: waits == ["waited"] * 3, timeout=5000)
+
+
+def test_tasks_run_while_holding_start_in_order_when_the_block_ends(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    began: list[str] = []
+    answers: list[str] = []
+    release = threading.Event()
+
+    def op(name: str) -> str:
+        began.append(name)
+        release.wait(5)
+        return name
+
+    with runner.holding():
+        runner.run(lambda: op("languages"), on_success=answers.append)
+        with runner.holding():  # nested: the outer block starts them
+            runner.run(lambda: op("gigs"), on_success=answers.append)
+        assert runner.in_flight == 2  # counted while held
+        QApplication.processEvents()
+        assert began == []  # nothing started inside the block
+    qtbot.waitUntil(lambda: len(began) == 2, timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    assert sorted(answers) == ["gigs", "languages"]
+    runner.run(lambda: "after", on_success=answers.append)  # no longer held
+    qtbot.waitUntil(lambda: "after" in answers, timeout=5000)
+
+
+def test_tasks_held_by_a_block_that_raised_are_dropped(qtbot: QtBot, runner: TaskRunner) -> None:
+    ran: list[str] = []
+    busy: list[bool] = []
+    runner.busy_changed.connect(busy.append)
+    with pytest.raises(RuntimeError, match="build failed"), runner.holding():
+        runner.run(lambda: ran.append("load"), on_success=lambda _none: ran.append("delivered"))
+        raise RuntimeError("build failed")
+    assert runner.in_flight == 0
+    assert busy == [True, False]
+    assert runner.wait_for_idle(1000)
+    QApplication.processEvents()
+    assert ran == []
