@@ -24,6 +24,7 @@ from linguaflex_desktop.db import (
     check_sqlite_file,
     create_app_engine,
     create_session_factory,
+    open_spare_connections,
     upgrade_schema,
 )
 from linguaflex_desktop.logging_setup import FILE_ONLY
@@ -337,6 +338,11 @@ class AppServices:
         )
 
         return CancellationRequests(self.ctx, lambda: self.refunds)
+
+    def open_spare_connections(self) -> int:
+        """Open the connections the first window's loads will use (``db``'s
+        ``open_spare_connections``); how many were opened."""
+        return open_spare_connections(self.engine)
 
     def close(self) -> None:
         if self._change_listener is not None:

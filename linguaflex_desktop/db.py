@@ -14,6 +14,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Mapping
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -24,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from linguaflex_desktop.change_feed import CHANNEL, UI_ACTION, ChangeFeed, Notice, kinds_of
 from linguaflex_desktop.errors import (
@@ -82,6 +84,36 @@ def create_app_engine(
     )
     install_idle_ping(engine, ping_after_idle)
     return engine
+
+
+# Connections opened ahead for the first window (``open_spare_connections``): its first
+# page asks for three to five things at once, each on a pool thread of its own.
+SPARE_CONNECTIONS = 4
+
+
+def open_spare_connections(engine: Engine, count: int = SPARE_CONNECTIONS) -> int:
+    """Have the pool hold ``count`` open connections (at most its size) before they are
+    needed; returns how many were opened. Signing in opens the role window, whose first
+    loads run side by side: each found no idle connection and opened one, on Postgres a
+    connect, authentication and session set-up of 5-15 ms each, paid by the sign-in. Run
+    while the sign-in window waits for the user. Pools other than a QueuePool: nothing."""
+    pool = engine.pool
+    if not isinstance(pool, QueuePool):
+        return 0
+    opened = 0
+
+    @event.listens_for(pool, "connect")
+    def _count(_dbapi_connection: Any, _record: Any) -> None:
+        nonlocal opened
+        opened += 1
+
+    try:
+        with ExitStack() as held:  # all held at once, so each checkout takes another one
+            for _ in range(min(count, pool.size())):
+                held.enter_context(engine.connect())
+    finally:
+        event.remove(pool, "connect", _count)
+    return opened
 
 
 def install_idle_ping(engine: Engine, idle_seconds: float) -> None:

@@ -132,6 +132,13 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         warmed.append(threading.current_thread() is not threading.main_thread())
 
     monkeypatch.setattr(AccountService, "warm_up_password_check", warming)
+    opened_ahead: list[int] = []  # the connections the first window's loads will use
+    open_spare = AppServices.open_spare_connections
+    monkeypatch.setattr(
+        AppServices,
+        "open_spare_connections",
+        lambda services: opened_ahead.append(open_spare(services)) or opened_ahead[-1],
+    )
 
     order: list[str] = []
     painted = PaintsOf(LoginWindow, order)
@@ -178,6 +185,7 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     assert seen["before"] == (False, False, "Opening your data…", None, None)
     assert seen["after"] == (True, True)
     assert warmed == [True]  # once, off the GUI thread
+    assert len(opened_ahead) == 1 and opened_ahead[0] >= 1  # what the pool did not hold yet
 
 
 def start_in_a_process(script: str, data_dir: Path) -> str:
