@@ -10,6 +10,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 
 import pytest
+from sqlalchemy import event
 
 from linguaflex_desktop.adapters.mail import SmtpMailer
 from linguaflex_desktop.errors import NotFound, ValidationError
@@ -293,3 +294,36 @@ def test_inbox_read_state_and_privacy(ctx: ServiceContext) -> None:
     with pytest.raises(NotFound):
         glue.notifications.mark_read(w.other_teacher, message.id)
     assert glue.notifications.get_ics(w.teacher, message.id) is None
+
+
+def test_the_inbox_reads_its_page_and_both_counts_in_one_transaction_of_three_statements(
+    ctx: ServiceContext,
+) -> None:
+    glue = make_glue(ctx)
+    first = request(glue.bookings, glue.world, start_at=BEFORE_EU_DST)
+    request(glue.bookings, glue.world, start_at=BEFORE_EU_DST + timedelta(days=1))
+    request(glue.bookings, glue.world, start_at=BEFORE_EU_DST + timedelta(days=2))
+    teacher = glue.world.teacher
+    [read] = [m for m in glue.notifications.list_inbox(teacher).items if m.booking_id == first.id]
+    glue.notifications.mark_read(teacher, read.id)
+    engine = ctx.session_factory.kw["bind"]
+    sent: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        sent.append(statement.split()[0].upper())
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        page, unread = glue.notifications.inbox(teacher, offset=1, limit=1)
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert (page.total, unread) == (3, 2)
+    assert page == glue.notifications.list_inbox(teacher, offset=1, limit=1)
+    assert unread == glue.notifications.unread_count(teacher)
+    assert len(page.items) == 1
+    assert [s for s in sent if s == "SELECT"] == ["SELECT"] * 3  # the user, the counts, the page
+    assert sent.count("BEGIN") <= 1
+    assert glue.notifications.inbox(glue.world.student) == (
+        glue.notifications.list_inbox(glue.world.student),
+        0,
+    )

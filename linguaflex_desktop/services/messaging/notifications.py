@@ -100,20 +100,33 @@ class NotificationService:
         self, actor: Actor, *, offset: int = 0, limit: int = 50
     ) -> Page[NotificationDTO]:
         """The actor's notifications, newest first, with the total for the pager."""
+        return self.inbox(actor, offset=offset, limit=limit)[0]
+
+    def inbox(
+        self, actor: Actor, *, offset: int = 0, limit: int = 50
+    ) -> tuple[Page[NotificationDTO], int]:
+        """``list_inbox`` and how many of all the actor's notifications are unread, read
+        together: one transaction, both counts in one statement (the inbox asks for both at
+        each load and poll)."""
         check_paging(offset, limit, max_limit=MAX_PAGE_SIZE)
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
-            mine = select(Notification).where(Notification.user_id == user.id)
-            total = uow.session.scalar(
-                select(func.count(Notification.id)).where(Notification.user_id == user.id)
-            )
+            total, unread = uow.session.execute(
+                select(
+                    func.count(Notification.id),
+                    func.count(Notification.id).filter(Notification.read_at.is_(None)),
+                ).where(Notification.user_id == user.id)
+            ).one()
             rows = uow.session.scalars(
-                mine.order_by(Notification.created_at.desc(), Notification.id.desc())
+                select(Notification)
+                .where(Notification.user_id == user.id)
+                .order_by(Notification.created_at.desc(), Notification.id.desc())
                 .offset(offset)
                 .limit(limit)
             ).all()
             items = tuple(NotificationDTO.from_model(row) for row in rows)
-        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+        page = Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+        return page, int(unread or 0)
 
     def unread_count(self, actor: Actor) -> int:
         with self._ctx.unit_of_work(write=False) as uow:

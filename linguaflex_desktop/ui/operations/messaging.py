@@ -23,14 +23,7 @@ def list_inbox(
 ) -> None:
     """Query: (a page of messages, how many are unread)."""
     notifications = ctx.services.notifications
-    query(
-        ctx,
-        lambda: (
-            notifications.list_inbox(actor, offset=offset, limit=limit),
-            notifications.unread_count(actor),
-        ),
-        **cb,
-    )
+    query(ctx, lambda: notifications.inbox(actor, offset=offset, limit=limit), **cb)
 
 
 def mark_read(ctx: OpContext, actor: Actor, message_id: int, **cb: Unpack[Callbacks]) -> None:
