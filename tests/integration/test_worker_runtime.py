@@ -22,6 +22,7 @@ from linguaflex_desktop import cli
 from linguaflex_desktop.config import Settings
 from linguaflex_desktop.db import create_app_engine, create_session_factory
 from linguaflex_desktop.models import BookingStatus, JobState, MeetingStatus
+from linguaflex_desktop.services.accounts.passwords import HASHING_THREAD_NAME
 from linguaflex_desktop.services.booking.events import JOB_REMINDER
 from linguaflex_desktop.services.common import pacing
 from linguaflex_desktop.services.common.context import ServiceContext, system_clock
@@ -240,7 +241,12 @@ def test_the_app_runs_the_worker_while_open_and_stops_it_on_quit(
     from linguaflex_desktop.ui import startup
 
     def worker_threads() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name.startswith("linguaflex-")]
+        # The password hashing thread lives as long as the process, by design.
+        return [
+            t
+            for t in threading.enumerate()
+            if t.name.startswith("linguaflex-") and not t.name.startswith(HASHING_THREAD_NAME)
+        ]
 
     seen: list[set[str]] = []
 
