@@ -32,8 +32,7 @@ from linguaflex_desktop.ui.after_paint import AfterFirstPaint
 from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
-from linguaflex_desktop.ui.operations import startup as startup_ops
-from linguaflex_desktop.ui.operations.startup import open_app_data
+from linguaflex_desktop.ui.operations.startup import open_app_data, open_spare_connections
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.theme import apply_theme
 
@@ -162,7 +161,7 @@ def _services_ready(
     # password check, and the connections its first loads will use.
     WarmUp(start.login)
     accounts_ops.warm_up_password_check(controller.ops)
-    startup_ops.open_spare_connections(controller.ops)
+    open_spare_connections(controller.ops)
 
 
 def _start_failed(start: StagedStart, app: QApplication, error: BaseException) -> None:

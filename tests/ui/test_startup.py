@@ -134,11 +134,12 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     monkeypatch.setattr(AccountService, "warm_up_password_check", warming)
     opened_ahead: list[int] = []  # the connections the first window's loads will use
     open_spare = AppServices.open_spare_connections
-    monkeypatch.setattr(
-        AppServices,
-        "open_spare_connections",
-        lambda services: opened_ahead.append(open_spare(services)) or opened_ahead[-1],
-    )
+
+    def opening(services: AppServices) -> int:
+        opened_ahead.append(open_spare(services))
+        return opened_ahead[-1]
+
+    monkeypatch.setattr(AppServices, "open_spare_connections", opening)
 
     order: list[str] = []
     painted = PaintsOf(LoginWindow, order)

@@ -1,6 +1,6 @@
-"""Start-up: the app's data (database, keyring, services) opened behind the sign-in window.
-
-There is no ``OpContext`` yet: the services are what this operation makes.
+"""Start-up: the app's data (database, keyring, services) opened behind the sign-in window
+(there is no ``OpContext`` yet: the services are what ``open_app_data`` makes), then the
+database connections the first role window will use.
 """
 
 from __future__ import annotations
