@@ -10,10 +10,12 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.models.enums import Role
@@ -38,7 +40,7 @@ from linguaflex_desktop.ui.password_dialogs import ChoosePasswordDialog
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.startup import gui_application
 from linguaflex_desktop.ui.student_window import StudentWindow
-from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.task_runner import HeldTasks, TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 
 if TYPE_CHECKING:
@@ -56,6 +58,15 @@ ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
 QUIT_WAIT_MS = 500
 SIGNED_OUT_NOTICE = tx("You have signed out.")
 EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again.")
+
+
+@dataclass(frozen=True)
+class _PreparedWindow:
+    """A role window built while its user's password was being checked."""
+
+    user: UserDTO
+    window: RoleWindow
+    held: HeldTasks
 
 
 class AppController(QObject):
@@ -78,6 +89,7 @@ class AppController(QObject):
         self.current_window: QWidget | None = None
         self.user: UserDTO | None = None
         self.password_dialog: ChoosePasswordDialog | None = None
+        self._prepared: _PreparedWindow | None = None
 
     @property
     def ops(self) -> OpContext:
@@ -100,6 +112,9 @@ class AppController(QObject):
     def _connect_login(self, login: LoginWindow) -> None:
         login.signed_in.connect(self.after_sign_in)
         login.language_chosen.connect(self.change_language)
+        login.checking_password.connect(self.prepare_role_window)
+        login.sign_in_failed.connect(self.discard_prepared_window)
+        login.destroyed.connect(self.discard_prepared_window)
 
     def _resume_remembered(self, login: LoginWindow) -> None:
         login.set_busy(True)
@@ -127,6 +142,7 @@ class AppController(QObject):
         if not user.must_change_password:
             self.show_role_window(user)
             return
+        self.discard_prepared_window()
         dialog = ChoosePasswordDialog(
             services=self.services, runner=self.runner, user=user, parent=self.current_window
         )
@@ -140,15 +156,44 @@ class AppController(QObject):
     def show_role_window(self, user: UserDTO) -> RoleWindow:
         if user.must_change_password:  # after_sign_in asks for the new password first
             raise ValueError("a temporary password must be replaced before the role window")
-        with self.runner.holding():  # its first loads start once it is built
-            window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
-            install_payment_ui(window)
+        prepared = self._take_prepared(user)
+        if prepared is not None:
+            window = prepared.window
+            prepared.held.release()  # the password is verified: its first loads start
+        else:
+            with self.runner.holding():  # its first loads start once it is built
+                window = self._build_role_window(user)
         window.sign_out_requested.connect(self.sign_out)
         window.language_chosen.connect(self.change_language)
         self.user = user
         self._replace_window(window)
         self._record_language(user)
         return window
+
+    def prepare_role_window(self, user: UserDTO) -> None:
+        """While the password is checked (argon2 leaves the interpreter to this thread):
+        build, hidden, the role window of the account a right password signs in, its loads
+        held until the sign-in succeeds (``show_role_window`` shows that window) or fails
+        (``discard_prepared_window``). Nothing is loaded for an unverified user."""
+        self.discard_prepared_window()
+        if user.must_change_password:
+            return  # the "Choose a new password" dialog comes first
+        held = self.runner.hold()
+        try:
+            window = self._build_role_window(user)
+        except BaseException:
+            held.drop()
+            raise
+        self._prepared = _PreparedWindow(user, window, held)
+
+    @Slot()
+    def discard_prepared_window(self, *_args: object) -> None:
+        """The sign-in failed (or its window went): the prepared window and its held loads
+        go, unshown and unrun."""
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            prepared.held.drop(prepared.window)
+            prepared.window.deleteLater()
 
     def sign_out(self) -> None:
         """Revoke + forget a remembered token, then return to the login window."""
@@ -188,12 +233,28 @@ class AppController(QObject):
         committed whole or rolled back, or a peer's call bounded by its own time-out (a
         payment whose outcome could not be recorded is settled by the reconcile at the next
         start)."""
+        self.discard_prepared_window()  # quit while a password was checked: its loads never run
         idle = self.runner.wait_for_idle(timeout_ms)
         if not idle:
             log.warning("%d background task(s) still running at exit", self.runner.in_flight)
         return idle
 
     # --- internals ------------------------------------------------------------------------
+
+    def _build_role_window(self, user: UserDTO) -> RoleWindow:
+        window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
+        install_payment_ui(window)
+        return window
+
+    def _take_prepared(self, user: UserDTO) -> _PreparedWindow | None:
+        """The prepared window when it was built for this very answer (the account did not
+        change meanwhile); otherwise it is discarded."""
+        prepared = self._prepared
+        if prepared is not None and prepared.user == user and shiboken6.isValid(prepared.window):
+            self._prepared = None
+            return prepared
+        self.discard_prepared_window()
+        return None
 
     def _record_language(self, user: UserDTO) -> None:
         """The signed-in user's notifications and e-mails are written in the language the

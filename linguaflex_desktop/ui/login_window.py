@@ -62,6 +62,10 @@ class LoginWindow(QWidget):
     """The first window: a "Sign in" tab and a "Create account" tab."""
 
     signed_in = Signal(object)  # UserDTO
+    # While the password is checked: the UserDTO a right password signs in (the app
+    # prepares its role window meanwhile); then ``signed_in`` or ``sign_in_failed``.
+    checking_password = Signal(object)
+    sign_in_failed = Signal()
     # A language code, or None to follow the system locale (the "Language" button).
     language_chosen = Signal(object)
 
@@ -327,6 +331,7 @@ class LoginWindow(QWidget):
             email=email,
             password=password,
             remember=remember,
+            on_checking=self.checking_password.emit,
             on_success=self._on_signed_in,
             on_failure=self._on_sign_in_failed,
             owner=self,
@@ -372,6 +377,7 @@ class LoginWindow(QWidget):
         self.signed_in.emit(user)
 
     def _on_sign_in_failed(self, error: BaseException) -> None:
+        self.sign_in_failed.emit()
         self._reset_buttons()
         self._show_form_error(self.sign_in_error, error)
         self.password_edit.selectAll()

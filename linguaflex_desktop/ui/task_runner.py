@@ -59,15 +59,18 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     # (task id, succeeded, result or exception); emitted on a pool thread, received queued.
     _finished = Signal(int, bool, object)
+    # (callback, value, owner) of ``post``; emitted on any thread, received on the GUI's.
+    _posted = Signal(object, object, object)
 
     def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool if pool is not None else io_thread_pool()
         self._pending: dict[int, _PendingTask] = {}
-        self._held: list[tuple[int, Callable[[], Any]]] | None = None
+        self._holds: list[HeldTasks] = []  # open holds, innermost last
         self._ids = itertools.count(1)
         self._busy = False
         self._finished.connect(self._deliver)
+        self._posted.connect(self._run_posted)
 
     @property
     def in_flight(self) -> int:
@@ -85,34 +88,40 @@ class TaskRunner(QObject):
         """Start ``op`` on a pool thread. Without ``on_failure`` errors go to ``show_error``."""
         task_id = next(self._ids)
         self._add_pending(task_id, _PendingTask(on_success, on_failure, owner))
-        if self._held is not None:
-            self._held.append((task_id, op))
+        if self._holds:
+            self._holds[-1].tasks.append((task_id, op))
         else:
             self._start(task_id, op)
 
+    def post(
+        self, callback: Callable[[T], None], value: T, *, owner: QObject | None = None
+    ) -> None:
+        """From any thread (a task telling how it goes): ``callback(value)`` runs on the GUI
+        thread, unless ``owner`` is gone by then. Errors go to ``show_error``."""
+        self._posted.emit(callback, value, owner)
+
+    def hold(self) -> HeldTasks:
+        """From now until the answer's ``release`` or ``drop``, tasks run here wait to start
+        (they count as in flight meanwhile). For a window built before it may load: see
+        ``holding`` and the role window built while the password is checked."""
+        held = HeldTasks(self)
+        self._holds.append(held)
+        return held
+
     @contextmanager
     def holding(self) -> Iterator[None]:
-        """Tasks run inside the block start when it ends, in order (they count as in
-        flight meanwhile). For building a window: its pages ask for their first data while
-        they are built, and those loads, each on a pool thread, competed for the interpreter
-        with the rest of the build, which then took half as long again. If the block
-        raises, its tasks are dropped: nothing was built to take their answers."""
-        if self._held is not None:  # nested: the outer block starts them
-            yield
-            return
-        held: list[tuple[int, Callable[[], Any]]] = []
-        self._held = held
+        """Tasks run inside the block start when it ends, in order. For building a window:
+        its pages ask for their first data while they are built, and those loads, each on a
+        pool thread, competed for the interpreter with the rest of the build, which then
+        took half as long again. If the block raises, its tasks are dropped: nothing was
+        built to take their answers. Inside an outer hold they wait for that one."""
+        held = self.hold()
         try:
             yield
         except BaseException:
-            for task_id, _op in held:
-                self._pending.pop(task_id, None)
-            self._update_busy()
+            held.drop()
             raise
-        finally:
-            self._held = None
-        for task_id, op in held:
-            self._start(task_id, op)
+        held.release()
 
     def wait_for_idle(self, timeout_ms: int = 10000) -> bool:
         """Process events until every started task has delivered; False on timeout.
@@ -147,6 +156,32 @@ class TaskRunner(QObject):
                 self._finished.emit(task_id, True, result)
 
         self._pool.start(work)
+
+    @Slot(object, object, object)
+    def _run_posted(self, callback: Callable[[Any], None], value: object, owner: object) -> None:
+        if isinstance(owner, QObject) and _owner_destroyed(owner):
+            return
+        try:
+            callback(value)
+        except Exception as error:
+            show_error(self._parent_widget(owner if isinstance(owner, QObject) else None), error)
+
+    def _close_hold(self, held: HeldTasks, drop_inside: QObject | None, drop: bool) -> None:
+        if held not in self._holds:
+            return  # released or dropped already
+        self._holds.remove(held)
+        for task_id, op in held.tasks:
+            task = self._pending.get(task_id)
+            if task is None:
+                continue
+            if drop and (drop_inside is None or _within(task.owner, drop_inside)):
+                del self._pending[task_id]
+            elif self._holds:  # an outer hold is still open: they wait for it
+                self._holds[-1].tasks.append((task_id, op))
+            else:
+                self._start(task_id, op)
+        held.tasks.clear()
+        self._update_busy()
 
     def _add_pending(self, task_id: int, task: _PendingTask) -> None:
         self._pending[task_id] = task
@@ -197,6 +232,34 @@ class SynchronousTaskRunner(TaskRunner):
             self._deliver(task_id, False, error)
         else:
             self._deliver(task_id, True, result)
+
+
+class HeldTasks:
+    """The tasks a ``TaskRunner.hold`` keeps from starting until ``release`` or ``drop``."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self.tasks: list[tuple[int, Callable[[], Any]]] = []
+
+    def release(self) -> None:
+        """Start the held tasks, in the order they were run."""
+        self._runner._close_hold(self, None, drop=False)
+
+    def drop(self, inside: QObject | None = None) -> None:
+        """Forget the held tasks (none of their callbacks runs): all of them, or with
+        ``inside`` those of it (owned by it or by an object under it, or by no one); the
+        others start."""
+        self._runner._close_hold(self, inside, drop=True)
+
+
+def _within(owner: QObject | None, root: QObject) -> bool:
+    """``owner`` is None, ``root``, or below it (a destroyed one counts as below)."""
+    node = owner
+    while node is not None:
+        if node is root or not shiboken6.isValid(node):
+            return True
+        node = node.parent()
+    return owner is None
 
 
 def _owner_destroyed(owner: QObject | None) -> bool:

@@ -526,3 +526,74 @@ def test_a_suspended_user_is_told_so_even_when_other_guesses_locked_the_account(
 
     with pytest.raises(AuthenticationFailed, match="suspended"):
         accounts.authenticate(email="ana@example.com", password=PASSWORD)
+
+
+# --- preparing while the password is checked ------------------------------------------------
+
+
+def test_while_checking_gets_the_answer_a_right_password_gets_before_the_check(
+    accounts: AccountService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = register(accounts)
+    order: list[str] = []
+    told: list[UserDTO] = []
+    verify = PasswordHasher.verify
+
+    def verifying(hasher: PasswordHasher, stored: str, password: str) -> bool:
+        order.append("check")
+        return verify(hasher, stored, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", verifying)
+
+    def while_checking(candidate: UserDTO) -> None:
+        order.append("told")
+        told.append(candidate)
+
+    answer = accounts.authenticate(
+        email="ANA@example.com ", password=PASSWORD, while_checking=while_checking
+    )
+    assert order == ["told", "check"]
+    assert told == [answer] and answer.id == user.id
+    with pytest.raises(AuthenticationFailed, match=GENERIC):  # told too: then refused
+        accounts.authenticate(email="ana@example.com", password=WRONG, while_checking=told.append)
+    assert len(told) == 2
+
+
+def test_while_checking_is_not_told_of_unknown_suspended_or_locked_accounts(
+    accounts: AccountService,
+) -> None:
+    told: list[UserDTO] = []
+    register(accounts)
+    with pytest.raises(AuthenticationFailed, match=GENERIC):
+        accounts.authenticate(
+            email="nobody@example.com", password=PASSWORD, while_checking=told.append
+        )
+    suspended = register(accounts, "sue@example.com")
+    accounts.suspend_user(admin(accounts).actor, suspended.id, reason="spam")
+    with pytest.raises(AuthenticationFailed, match="suspended"):
+        accounts.authenticate(
+            email="sue@example.com", password=PASSWORD, while_checking=told.append
+        )
+    for _ in range(5):
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(email="ana@example.com", password=WRONG)
+    with pytest.raises(AccountLocked):
+        accounts.authenticate(
+            email="ana@example.com", password=PASSWORD, while_checking=told.append
+        )
+    assert told == []
+
+
+def test_a_failing_while_checking_is_logged_and_the_sign_in_goes_on(
+    accounts: AccountService, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = register(accounts)
+
+    def broken(_candidate: UserDTO) -> None:
+        raise RuntimeError("window could not be built")
+
+    assert (
+        accounts.authenticate(email="ana@example.com", password=PASSWORD, while_checking=broken).id
+        == user.id
+    )
+    assert "preparing for a sign-in failed" in caplog.text

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import threading
+from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +17,9 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.errors import AuthenticationFailed
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.accounts.first_start import active_accounts_among
+from linguaflex_desktop.services.accounts.passwords import PasswordHasher
+from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import EXPIRED_NOTICE, SIGNED_OUT_NOTICE, AppController
 from linguaflex_desktop.ui.login_window import LoginWindow
@@ -301,3 +306,136 @@ def test_the_role_windows_first_loads_start_once_it_is_built(
     assert not any(started_while_building)  # ... none started inside the constructor
     qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
     assert window.isVisible()
+
+
+class SignInSpy:
+    """What happens around a sign-in, in order, from every thread: the student windows
+    built (``built``), the password check's end, the answer of ``authenticate``, and each
+    task started on the runner after a window was built. ``hold_check`` keeps the password
+    check from ending until a student window is built (at most 5 s): the interleaving of a
+    check slow enough for the window to be built meanwhile, forced."""
+
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, controller: AppController, *, hold_check: bool
+    ) -> None:
+        self.events: list[str] = []
+        self.built: list[StudentWindow] = []
+        self.window_built = threading.Event()
+        self.window_built_during_check: bool | None = None
+        build = StudentWindow.__init__
+        verify = PasswordHasher.verify
+        authenticate = AccountService.authenticate
+        start = controller.runner._start
+
+        def building(window: StudentWindow, **kwargs: object) -> None:
+            build(window, **kwargs)  # type: ignore[arg-type]
+            self.built.append(window)
+            self.events.append("window built")
+            self.window_built.set()
+
+        def checking(hasher: PasswordHasher, stored: str, password: str) -> bool:
+            if hold_check and stored != getattr(hasher, "_dummy_hash", None):
+                self.window_built_during_check = self.window_built.wait(5)
+            matches = verify(hasher, stored, password)
+            self.events.append("password checked")
+            return matches
+
+        def authenticating(accounts: AccountService, **kwargs: Any) -> UserDTO:
+            try:
+                return authenticate(accounts, **kwargs)
+            finally:
+                self.events.append("authenticate answered")
+
+        def starting(task_id: int, op: Any) -> None:
+            if self.built:
+                self.events.append("task started")
+            start(task_id, op)
+
+        monkeypatch.setattr(StudentWindow, "__init__", building)
+        monkeypatch.setattr(PasswordHasher, "verify", checking)
+        monkeypatch.setattr(AccountService, "authenticate", authenticating)
+        monkeypatch.setattr(controller.runner, "_start", starting)
+
+
+@pytest.fixture
+def student_signing_in(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+) -> tuple[UserDTO, LoginWindow, SignInSpy]:
+    """A student's account, the sign-in window ready, and the spy, its check held."""
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    return user, login, SignInSpy(monkeypatch, controller, hold_check=True)
+
+
+def test_the_role_window_is_built_while_the_password_is_checked_and_loads_only_after(
+    qtbot: QtBot,
+    controller: AppController,
+    app_services: AppServices,
+    student_signing_in: tuple[UserDTO, LoginWindow, SignInSpy],
+) -> None:
+    user, login, spy = student_signing_in
+    sign_in(qtbot, login, user.email)
+    window = wait_for_window(qtbot, controller, StudentWindow)
+    qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
+    assert spy.window_built_during_check is True
+    assert spy.built == [window]  # the one built meanwhile is the one shown
+    assert window.user == user_of(app_services, user.email)
+    events = spy.events
+    assert events.index("window built") < events.index("password checked")
+    answered = events.index("authenticate answered")
+    started = [at for at, event in enumerate(events) if event == "task started"]
+    assert started and min(started) > answered  # its first loads, once signed in
+    assert window.isVisible()
+
+
+def test_a_wrong_password_drops_the_prepared_window_and_runs_none_of_its_loads(
+    qtbot: QtBot,
+    controller: AppController,
+    student_signing_in: tuple[UserDTO, LoginWindow, SignInSpy],
+) -> None:
+    user, login, spy = student_signing_in
+    sign_in(qtbot, login, user.email, "not the password")
+    qtbot.waitUntil(lambda: bool(login.sign_in_error.text()), timeout=10000)
+    assert spy.window_built_during_check is True
+    [prepared] = spy.built
+    qtbot.waitUntil(lambda: not shiboken6.isValid(prepared), timeout=5000)  # deleted, unshown
+    assert "task started" not in spy.events
+    assert controller.runner.in_flight == 0
+    assert controller.current_window is login
+
+    spy.window_built.clear()
+    sign_in(qtbot, login, user.email)  # then the right one: a new window, used
+    window = wait_for_window(qtbot, controller, StudentWindow)
+    assert spy.built[-1] is window and len(spy.built) == 2
+
+
+def test_an_unknown_email_prepares_no_window(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+) -> None:
+    register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    spy = SignInSpy(monkeypatch, controller, hold_check=False)
+    sign_in(qtbot, login, "nobody@example.com")
+    qtbot.waitUntil(lambda: bool(login.sign_in_error.text()), timeout=10000)
+    assert login.sign_in_error.text() == "Wrong email or password."
+    assert spy.built == []
+
+
+def user_of(services: AppServices, email: str) -> UserDTO:
+    return services.accounts.authenticate(email=email, password=PASSWORD)
+
+
+def test_quitting_while_the_password_is_checked_drops_the_prepared_windows_loads(
+    controller: AppController, app_services: AppServices
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
+    assert controller.runner.in_flight > 0  # its first loads, held
+    assert controller.shutdown(timeout_ms=2000)  # none of them is waited for
+    assert controller.runner.in_flight == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -204,3 +205,53 @@ def test_tasks_held_by_a_block_that_raised_are_dropped(qtbot: QtBot, runner: Tas
     assert runner.wait_for_idle(1000)
     QApplication.processEvents()
     assert ran == []
+
+
+def test_a_hold_dropped_for_a_window_forgets_its_tasks_and_starts_the_others(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    window = QWidget()
+    page = QWidget(window)  # a page of the window
+    elsewhere = QObject()
+    ran: list[str] = []
+    held = runner.hold()
+    runner.run(lambda: ran.append("page load"), owner=page)
+    runner.run(lambda: ran.append("window load"), owner=window)
+    runner.run(lambda: ran.append("no owner"))
+    runner.run(lambda: ran.append("elsewhere"), owner=elsewhere)
+    with runner.holding():  # nested: released into the outer hold, not started
+        runner.run(lambda: ran.append("nested"), owner=page)
+    QApplication.processEvents()
+    assert ran == [] and runner.in_flight == 5
+    held.drop(window)
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    assert ran == ["elsewhere"]
+    held.release()  # closed already: nothing more
+    assert runner.in_flight == 0
+    window.deleteLater()
+
+
+def test_post_runs_the_callback_on_the_gui_thread_unless_its_owner_went(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    got: list[tuple[str, bool]] = []
+    gone = QObject()
+    alive = QObject()
+
+    def op() -> None:  # a task telling how it goes, from its pool thread
+        runner.post(
+            lambda value: got.append((value, QThread.currentThread() is gui_thread())),
+            "gone",
+            owner=gone,
+        )
+        runner.post(
+            lambda value: got.append((value, QThread.currentThread() is gui_thread())),
+            "told",
+            owner=alive,
+        )
+
+    shiboken6.delete(gone)
+    runner.run(op)
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    QApplication.processEvents()
+    assert got == [("told", True)]

@@ -8,7 +8,9 @@ happens outside the transaction so a SQLite write lock is never held while hashi
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
@@ -49,6 +51,8 @@ REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
+
+log = logging.getLogger(__name__)
 
 
 def token_digest(token: str) -> str:
@@ -163,7 +167,13 @@ class AccountService:
 
     # --- sign-in ----------------------------------------------------------------------------
 
-    def authenticate(self, *, email: str, password: str) -> UserDTO:
+    def authenticate(
+        self,
+        *,
+        email: str,
+        password: str,
+        while_checking: Callable[[UserDTO], None] | None = None,
+    ) -> UserDTO:
         """Check email and password.
 
         The same AuthenticationFailed(WRONG_CREDENTIALS) for an unknown email and a wrong
@@ -171,6 +181,12 @@ class AccountService:
         minutes from the 5th), however many run in parallel: each attempt is reserved before
         any hashing (see ``lockout``). A suspended account is told so only once the password
         is verified. Re-hashes the password when the parameters have risen.
+
+        ``while_checking(user)`` is called just before the password is checked, for an
+        account that exists, is not suspended and has attempts left, with the answer a
+        right password will get: the caller may prepare for it (the app builds the role
+        window meanwhile) but must not act for the user before this returns. Its errors
+        are logged and change nothing.
         """
         try:
             clean_email = normalize_email(email)
@@ -178,10 +194,16 @@ class AccountService:
             raise AuthenticationFailed(WRONG_CREDENTIALS) from None
         if not isinstance(password, str):
             raise AuthenticationFailed(WRONG_CREDENTIALS)
-        reservation = self._reserve_attempt(clean_email)
-        if reservation is None:
+        reserved = self._reserve_attempt(clean_email)
+        if reserved is None:
             self._hasher.burn_time(password)
             raise AuthenticationFailed(WRONG_CREDENTIALS)
+        reservation, candidate = reserved
+        if while_checking is not None and not reservation.suspended:
+            try:
+                while_checking(candidate)
+            except Exception:
+                log.exception("preparing for a sign-in failed; the sign-in goes on")
         if not self._hasher.verify(reservation.stored_hash, password):
             raise AuthenticationFailed(WRONG_CREDENTIALS)  # counted when it was reserved
         if reservation.suspended:
@@ -191,17 +213,19 @@ class AccountService:
             new_hash = self._hasher.hash(password)
         return self._record_success(reservation, new_hash)
 
-    def _reserve_attempt(self, email: str) -> lockout.Reservation | None:
+    def _reserve_attempt(self, email: str) -> tuple[lockout.Reservation, UserDTO] | None:
         """Take one of the window's password checks in a short write transaction under the
-        user row lock (None for an unknown email); AccountLocked if none is left."""
+        user row lock (None for an unknown email); AccountLocked if none is left. With it,
+        the account as a successful sign-in would answer it."""
         with self._ctx.unit_of_work() as uow:
             query = select(User).where(User.email == email).with_for_update()
             user = uow.session.scalar(query)
             if user is None:
                 return None
             reservation = lockout.reserve(user, self._ctx.now(), suspended=_is_suspended(user))
+            candidate = UserDTO.from_model(user)
             uow.commit()
-            return reservation
+            return reservation, candidate
 
     def _record_success(self, reservation: lockout.Reservation, new_hash: str | None) -> UserDTO:
         """Grant the sign-in, unless later attempts locked the account or an admin suspended

@@ -5,6 +5,7 @@ thread and touch no widget; callbacks run on the GUI thread (see ``ui.operations
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -29,9 +30,18 @@ class ResumeResult:
     expired: bool = False
 
 
-def sign_in_work(services: AppServices, *, email: str, password: str, remember: bool) -> UserDTO:
+def sign_in_work(
+    services: AppServices,
+    *,
+    email: str,
+    password: str,
+    remember: bool,
+    while_checking: Callable[[UserDTO], None] | None = None,
+) -> UserDTO:
     """Pool thread: authenticate and, if asked, store a remember-me token in the keyring."""
-    user = services.accounts.authenticate(email=email, password=password)
+    user = services.accounts.authenticate(
+        email=email, password=password, while_checking=while_checking
+    )
     if remember:
         remember_user(services, user)
     return user
@@ -113,13 +123,34 @@ def remember_availability(ctx: OpContext, **cb: Unpack[Callbacks]) -> None:
 
 
 def sign_in(
-    ctx: OpContext, *, email: str, password: str, remember: bool, **cb: Unpack[Callbacks]
+    ctx: OpContext,
+    *,
+    email: str,
+    password: str,
+    remember: bool,
+    on_checking: Callable[[UserDTO], None] | None = None,
+    **cb: Unpack[Callbacks],
 ) -> None:
-    """Query-like: authenticate (and remember); the UserDTO goes to ``on_success``."""
-    services = ctx.services
+    """Query-like: authenticate (and remember); the UserDTO goes to ``on_success``. With
+    ``on_checking``, the account a right password signs in (``AccountService.authenticate``'s
+    ``while_checking``) goes to it on the GUI thread while the password is checked."""
+    services, runner, owner = ctx.services, ctx.runner, cb.get("owner")
+    while_checking = None
+    if on_checking is not None:
+        checking = on_checking
+
+        def while_checking(user: UserDTO) -> None:  # on the pool thread
+            runner.post(checking, user, owner=owner)
+
     query(
         ctx,
-        lambda: sign_in_work(services, email=email, password=password, remember=remember),
+        lambda: sign_in_work(
+            services,
+            email=email,
+            password=password,
+            remember=remember,
+            while_checking=while_checking,
+        ),
         **cb,
     )
 
