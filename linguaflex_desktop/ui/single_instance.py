@@ -68,7 +68,16 @@ class SingleInstance(QObject):
         return True
 
     def close(self) -> None:
-        """Stop listening (at exit); the socket name is free for the next start."""
+        """Stop listening (at exit); the socket name is free for the next start.
+
+        Connections still open are dropped first, their signals blocked: a socket deleted
+        with the server emits ``disconnected`` from inside its destructor, and a slot run then
+        reads a half-destroyed object (a crash, at best an error in the next event loop)."""
+        for client in self._clients:
+            client.blockSignals(True)
+            client.abort()
+            client.deleteLater()
+        self._clients.clear()
         if self._server is not None:
             self._server.close()
             self._server.deleteLater()

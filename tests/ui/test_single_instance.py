@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QCoreApplication, QDir, QEvent
+from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.app import run_app
 from linguaflex_desktop.config import SQLITE_FILE_NAME, load_settings
 from linguaflex_desktop.ui.single_instance import (
+    ACTIVATE,
     SingleInstance,
     bring_to_front,
     claim_data_folder,
@@ -60,6 +62,30 @@ def test_the_name_is_free_again_once_the_first_instance_closes(
     again = SingleInstance(name)
     instances.append(again)
     assert again.claim() is True
+
+
+def test_closing_while_a_later_start_is_still_connected_runs_no_slot_on_deleted_sockets(
+    qtbot: QtBot, name: str, instances: list[SingleInstance]
+) -> None:
+    """The server's sockets are deleted with it; one still connected emits ``disconnected``
+    from its destructor. No slot may run then: it read a deleted socket (an error in the next
+    test's event loop, or a crashed process)."""
+    first = SingleInstance(name)
+    instances.append(first)
+    assert first.claim()
+    later = QLocalSocket()  # a later start that has not hung up yet
+    later.connectToServer(name)
+    assert later.waitForConnected(5000)
+    with qtbot.waitSignal(first.activate_requested, timeout=5000):
+        later.write(ACTIVATE)
+        later.flush()
+    first.close()
+    # the deferred deletes of the server and its sockets, now rather than in another test;
+    # an exception in a slot fails this test (pytest-qt captures it)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.wait(0)
+    assert later.waitForDisconnected(5000)  # the connection was dropped, not left open
+    later.close()
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="stale socket files are a Unix thing")
