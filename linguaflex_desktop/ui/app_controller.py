@@ -184,6 +184,7 @@ class AppController(QObject):
         except BaseException:
             held.drop()
             raise
+        window.build_soon_pages_while_hidden()
         self._prepared = _PreparedWindow(user, window, held)
 
     @Slot()

@@ -191,6 +191,23 @@ class RoleWindow(QMainWindow):
                 self._after_first_paint = AfterFirstPaint(self, self._build_next_soon)
         return lazy
 
+    def build_soon_pages_while_hidden(self) -> None:
+        """For a window built before it is shown, while the GUI thread has time to spare
+        (the password check): the pages ``add_page_soon`` would build after the first paint
+        are built now, one per event-loop turn, until the window is shown. Their first loads
+        then start with the others instead of after them."""
+        if self._built_soon:
+            QTimer.singleShot(0, self, self._build_next_soon_while_hidden)
+
+    def _build_next_soon_while_hidden(self) -> None:
+        if self.isVisible() or not self._built_soon:
+            return  # shown: the rest come after its first paint
+        lazy = self._built_soon.pop(0)
+        if not lazy.built:
+            lazy.get()
+        if self._built_soon:
+            QTimer.singleShot(0, self, self._build_next_soon_while_hidden)
+
     def _build_next_soon(self) -> None:
         while self._built_soon:
             lazy = self._built_soon.pop(0)

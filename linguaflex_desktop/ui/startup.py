@@ -158,9 +158,9 @@ def _services_ready(
     services.start_change_listener()
     controller.adopt_login(start.login)
     # While the user types: the first-use costs of the role window's widgets and of the
-    # password check, and the connections its first loads will use.
+    # sign-in (password check, attempt lookup), and the connections its first loads use.
     WarmUp(start.login)
-    accounts_ops.warm_up_password_check(controller.ops)
+    accounts_ops.warm_up_sign_in(controller.ops)
     open_spare_connections(controller.ops)
 
 

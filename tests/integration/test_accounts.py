@@ -165,6 +165,22 @@ def test_authenticate_returns_the_user_and_records_the_login(
     assert stored_user(ctx, user.id).last_login_at == clock.current
 
 
+def test_warming_up_the_sign_in_touches_no_account_however_often_it_runs(
+    ctx: ServiceContext, accounts: AccountService
+) -> None:
+    user = register(accounts)
+    before = stored_user(ctx, user.id)
+    for _ in range(6):  # more than the attempts a lockout allows
+        accounts.warm_up_sign_in()
+    after = stored_user(ctx, user.id)
+    assert (after.failed_login_count, after.failed_login_window_start, after.last_login_at) == (
+        before.failed_login_count,
+        before.failed_login_window_start,
+        before.last_login_at,
+    )
+    assert accounts.authenticate(email="ana@example.com", password=PASSWORD).id == user.id
+
+
 def test_unknown_email_and_wrong_password_get_the_same_message(
     accounts: AccountService,
 ) -> None:

@@ -124,14 +124,14 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     release = threading.Event()
     ready: list[AppServices] = []
     seen: dict[str, object] = {}
-    warmed: list[bool] = []  # the password check's first use, paid while the user types
-    warm_up = AccountService.warm_up_password_check
+    warmed: list[bool] = []  # a sign-in's first-use costs, paid while the user types
+    warm_up = AccountService.warm_up_sign_in
 
     def warming(accounts: AccountService) -> None:
         warm_up(accounts)
         warmed.append(threading.current_thread() is not threading.main_thread())
 
-    monkeypatch.setattr(AccountService, "warm_up_password_check", warming)
+    monkeypatch.setattr(AccountService, "warm_up_sign_in", warming)
     opened_ahead: list[int] = []  # the connections the first window's loads will use
     open_spare = AppServices.open_spare_connections
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +18,7 @@ from linguaflex_desktop.ui.admin.jobs_page import AdminJobsPage
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.window import AdminWindow, UserAdminPage
+from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.inbox_page import InboxPage
 from linguaflex_desktop.ui.main_window_base import RoleWindow
@@ -72,12 +73,7 @@ def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_
         assert window.findChildren(kind) == [], f"{kind.__name__} built before the first paint"
 
     window.show()
-    never_painted = QTimer()  # a window that never paints fails below
-    never_painted.setSingleShot(True)
-    never_painted.timeout.connect(painted.quit)
-    never_painted.start(30_000)
-    painted.exec()  # the window paints with its first tab only
-    never_painted.stop()  # left armed, it would fire into a later test
+    wait_for(painted)  # the window paints with its first tab only
     assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
     qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
     runner.wait_for_idle()
@@ -101,10 +97,73 @@ def test_a_counting_page_asked_for_before_the_paint_is_built_at_once(
     runner.wait_for_idle()
 
 
+def test_a_window_built_during_the_password_check_builds_its_counting_pages_meanwhile(
+    qtbot: QtBot, app_services: AppServices, controller: AppController
+) -> None:
+    """The check leaves the GUI thread time: the Inbox is built then, hidden, and its first
+    load starts with the window's others once the password is verified, not after the
+    first paint."""
+    user = register(app_services, Role.STUDENT)
+    started: list[str] = []
+    start = controller.runner._start
+
+    def starting(task_id: int, op: Callable[[], object]) -> None:
+        started.append(getattr(op, "__qualname__", ""))
+        start(task_id, op)
+
+    controller.runner._start = starting  # type: ignore[method-assign]
+    controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
+    prepared = controller._prepared
+    assert prepared is not None
+    window = prepared.window
+    QCoreApplication.processEvents()  # a turn, not AfterFirstPaint's 500 ms fall-back
+    assert len(window.findChildren(InboxPage)) == 1
+    assert not window.isVisible()
+    assert started == []  # its loads, the Inbox's too, wait for the verified password
+    painted = QEventLoop()
+    watcher = _FirstPaint(window, painted.quit)
+    controller.show_role_window(user)
+    assert any("list_inbox" in name for name in started)  # with the others, at once
+    wait_for(painted)
+    assert watcher.pages_at_paint is not None and watcher.pages_at_paint["InboxPage"] == 1
+    controller.runner.wait_for_idle()
+
+
+def test_a_prepared_window_shown_at_once_leaves_its_counting_pages_to_after_its_paint(
+    qtbot: QtBot, app_services: AppServices, controller: AppController
+) -> None:
+    """A check quicker than the build: no event-loop turn between them, so the counting
+    pages come after the first paint, as for a window built when it is shown."""
+    user = register(app_services, Role.ADMIN)
+    controller.prepare_role_window(user)
+    prepared = controller._prepared
+    assert prepared is not None
+    window = prepared.window
+    painted = QEventLoop()
+    watcher = _FirstPaint(window, painted.quit)
+    controller.show_role_window(user)
+    wait_for(painted)
+    assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
+    counting = (InboxPage, AdminJobsPage, AdminAttentionPage)
+    qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
+    controller.runner.wait_for_idle()
+
+
+def wait_for(painted: QEventLoop) -> None:
+    """Run ``painted`` until its window's first paint quits it; 30 s at most (a window that
+    never paints then fails the test's assertions)."""
+    never_painted = QTimer()
+    never_painted.setSingleShot(True)
+    never_painted.timeout.connect(painted.quit)
+    never_painted.start(30_000)
+    painted.exec()
+    never_painted.stop()  # left armed, it would fire into a later test
+
+
 class _FirstPaint(QObject):
     """Counts the counting pages when ``window`` first paints, then calls ``then``."""
 
-    def __init__(self, window: AdminWindow, then: Callable[[], None]) -> None:
+    def __init__(self, window: RoleWindow, then: Callable[[], None]) -> None:
         super().__init__(window)
         self.window, self.then = window, then
         self.pages_at_paint: dict[str, int] | None = None

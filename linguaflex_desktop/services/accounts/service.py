@@ -50,6 +50,7 @@ TOKEN_INVALID = tx("Your saved sign-in is no longer valid; please sign in again.
 REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
 MAX_SEARCH_LENGTH = 200
+NO_ACCOUNT_EMAIL = ""  # ``normalize_email`` refuses it, so no account is ever found by it
 MAX_AUDIT_REASON_LENGTH = 2000
 
 log = logging.getLogger(__name__)
@@ -91,10 +92,13 @@ class AccountService:
         self._ctx = ctx
         self._hasher = password_hasher or PasswordHasher()
 
-    def warm_up_password_check(self) -> None:
-        """Pay the password check's first-use cost now (``PasswordHasher.warm_up``), so the
-        next sign-in takes what later ones do. Touches no account."""
+    def warm_up_sign_in(self) -> None:
+        """Pay a sign-in's first-use costs now, so the next sign-in takes what later ones do:
+        the password check's (``PasswordHasher.warm_up``) and compiling the attempt's lookup
+        (a few ms the first time a process signs in). It looks up an address no account has,
+        so nothing is reserved and no account is touched."""
         self._hasher.warm_up()
+        self._reserve_attempt(NO_ACCOUNT_EMAIL)
 
     # --- registration -----------------------------------------------------------------------
 

@@ -155,14 +155,14 @@ def sign_in(
     )
 
 
-def warm_up_password_check(ctx: OpContext) -> None:
-    """Query: the password check's first use, while the user types; a failure is logged
-    (the sign-in then pays that cost itself)."""
+def warm_up_sign_in(ctx: OpContext) -> None:
+    """Query: a sign-in's first-use costs (the password check, the attempt's lookup), paid
+    while the user types; a failure is logged (the sign-in then pays them itself)."""
     accounts = ctx.services.accounts
     query(
         ctx,
-        accounts.warm_up_password_check,
-        on_failure=lambda error: log.warning("password check not warmed up: %s", error),
+        accounts.warm_up_sign_in,
+        on_failure=lambda error: log.warning("sign-in not warmed up: %s", error),
     )
 
 
