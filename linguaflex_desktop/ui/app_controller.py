@@ -158,15 +158,26 @@ class AppController(QObject):
             raise ValueError("a temporary password must be replaced before the role window")
         prepared = self._take_prepared(user)
         if prepared is not None:
-            window = prepared.window
-            prepared.held.release()  # the password is verified: its first loads start
+            window, held = prepared.window, prepared.held
         else:
-            with self.runner.holding():  # its first loads start once it is built
+            held = self.runner.hold()
+            try:
                 window = self._build_role_window(user)
-        window.sign_out_requested.connect(self.sign_out)
-        window.language_chosen.connect(self.change_language)
-        self.user = user
-        self._replace_window(window)
+            except BaseException:
+                held.drop()
+                raise
+        try:
+            window.sign_out_requested.connect(self.sign_out)
+            window.language_chosen.connect(self.change_language)
+            self.user = user
+            self._replace_window(window)
+        except BaseException:
+            held.drop(window)
+            raise
+        # Its first loads start once it is shown. Started before, their threads took the
+        # interpreter from the show, which got it back only a switch interval (5 ms) at a
+        # time: the show then waited 5-12 ms on Postgres.
+        held.release()
         self._record_language(user)
         return window
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -102,26 +101,14 @@ class TaskRunner(QObject):
 
     def hold(self) -> HeldTasks:
         """From now until the answer's ``release`` or ``drop``, tasks run here wait to start
-        (they count as in flight meanwhile). For a window built before it may load: see
-        ``holding`` and the role window built while the password is checked."""
+        (they count as in flight meanwhile); released, they start in order, or wait for an
+        outer hold still open. For a window built before it may load (while the password is
+        checked) and shown before it loads: its pages ask for their first data while they
+        are built, and those loads, each on a pool thread, took the interpreter from the
+        build and the show. A window that is not to be shown drops its tasks."""
         held = HeldTasks(self)
         self._holds.append(held)
         return held
-
-    @contextmanager
-    def holding(self) -> Iterator[None]:
-        """Tasks run inside the block start when it ends, in order. For building a window:
-        its pages ask for their first data while they are built, and those loads, each on a
-        pool thread, competed for the interpreter with the rest of the build, which then
-        took half as long again. If the block raises, its tasks are dropped: nothing was
-        built to take their answers. Inside an outer hold they wait for that one."""
-        held = self.hold()
-        try:
-            yield
-        except BaseException:
-            held.drop()
-            raise
-        held.release()
 
     def wait_for_idle(self, timeout_ms: int = 10000) -> bool:
         """Process events until every started task has delivered; False on timeout.

@@ -272,7 +272,7 @@ def test_role_window_shows_a_busy_indicator_while_work_runs(
 
 
 @pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER, Role.ADMIN])
-def test_the_role_windows_first_loads_start_once_it_is_built(
+def test_the_role_windows_first_loads_start_once_it_is_built_and_shown(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     controller: AppController,
@@ -282,6 +282,7 @@ def test_the_role_windows_first_loads_start_once_it_is_built(
     user = register(app_services, role)
     building: list[bool] = []  # True while the window's constructor runs
     started_while_building: list[bool] = []
+    shown_when_started: list[bool] = []
     kind = {Role.STUDENT: StudentWindow, Role.TEACHER: TeacherWindow, Role.ADMIN: AdminWindow}
     build = kind[role].__init__
 
@@ -296,6 +297,8 @@ def test_the_role_windows_first_loads_start_once_it_is_built(
 
     def starting(task_id: int, op: object) -> None:
         started_while_building.append(bool(building and building[-1]))
+        window = controller.current_window
+        shown_when_started.append(isinstance(window, kind[role]) and window.isVisible())
         start(task_id, op)  # type: ignore[arg-type]
 
     monkeypatch.setattr(kind[role], "__init__", building_window)
@@ -304,6 +307,7 @@ def test_the_role_windows_first_loads_start_once_it_is_built(
     assert building == [False]
     assert started_while_building  # its first loads ...
     assert not any(started_while_building)  # ... none started inside the constructor
+    assert all(shown_when_started)  # ... nor before the show, which they slowed down
     qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
     assert window.isVisible()
 
