@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.engine.interfaces import CacheStats
 
 from linguaflex_desktop.errors import (
     AccountLocked,
@@ -179,6 +181,33 @@ def test_warming_up_the_sign_in_touches_no_account_however_often_it_runs(
         before.last_login_at,
     )
     assert accounts.authenticate(email="ana@example.com", password=PASSWORD).id == user.id
+
+
+def test_after_the_warm_up_a_sign_in_compiles_nothing_and_writes_the_account_once_a_step(
+    ctx: ServiceContext, accounts: AccountService
+) -> None:
+    """Its statements were compiled by the warm-up (on this engine: a fresh one), and each
+    of its two transactions (the reservation, the success) updates the account once."""
+    register(accounts)
+    accounts.warm_up_sign_in()
+    with ctx.unit_of_work(write=False) as uow:
+        engine = uow.session.get_bind()
+    seen: list[tuple[str, CacheStats]] = []
+
+    def record(*args: Any) -> None:
+        statement, context = args[2], args[4]
+        if context.compiled is not None:
+            seen.append((statement, context.cache_hit))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert seen
+    assert [text for text, hit in seen if hit is not CacheStats.CACHE_HIT] == []
+    updates = [text for text, _hit in seen if text.lstrip().upper().startswith("UPDATE USERS")]
+    assert len(updates) == 2
 
 
 def test_unknown_email_and_wrong_password_get_the_same_message(
