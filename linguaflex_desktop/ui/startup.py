@@ -158,7 +158,7 @@ def _services_ready(
     services.start_change_listener()
     controller.adopt_login(start.login)
     # While the user types: the first-use costs of the role window's widgets and of the
-    # sign-in (password check, attempt lookup), and the connections its first loads use.
+    # sign-in (password check, its statements), and the connections its first loads use.
     WarmUp(start.login)
     accounts_ops.warm_up_sign_in(controller.ops)
     open_spare_connections(controller.ops)

@@ -156,8 +156,8 @@ def sign_in(
 
 
 def warm_up_sign_in(ctx: OpContext) -> None:
-    """Query: a sign-in's first-use costs (the password check, the attempt's lookup), paid
-    while the user types; a failure is logged (the sign-in then pays them itself)."""
+    """Query: a sign-in's first-use costs (the password check, compiling its statements),
+    paid while the user types; a failure is logged (the sign-in then pays them itself)."""
     accounts = ctx.services.accounts
     query(
         ctx,
