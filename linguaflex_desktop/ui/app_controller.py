@@ -160,12 +160,7 @@ class AppController(QObject):
         if prepared is not None:
             window, held = prepared.window, prepared.held
         else:
-            held = self.runner.hold()
-            try:
-                window = self._build_role_window(user)
-            except BaseException:
-                held.drop()
-                raise
+            window, held = self._build_holding_loads(user)
         try:
             window.sign_out_requested.connect(self.sign_out)
             window.language_chosen.connect(self.change_language)
@@ -189,12 +184,7 @@ class AppController(QObject):
         self.discard_prepared_window()
         if user.must_change_password:
             return  # the "Choose a new password" dialog comes first
-        held = self.runner.hold()
-        try:
-            window = self._build_role_window(user)
-        except BaseException:
-            held.drop()
-            raise
+        window, held = self._build_holding_loads(user)
         window.build_soon_pages_while_hidden()
         self._prepared = _PreparedWindow(user, window, held)
 
@@ -257,6 +247,16 @@ class AppController(QObject):
         window = ROLE_WINDOWS[user.role](services=self.services, user=user, runner=self.runner)
         install_payment_ui(window)
         return window
+
+    def _build_holding_loads(self, user: UserDTO) -> tuple[RoleWindow, HeldTasks]:
+        """The user's role window, built with the first loads its pages ask for held (the
+        caller releases or drops them); if the build fails, they are dropped."""
+        held = self.runner.hold()
+        try:
+            return self._build_role_window(user), held
+        except BaseException:
+            held.drop()
+            raise
 
     def _take_prepared(self, user: UserDTO) -> _PreparedWindow | None:
         """The prepared window when it was built for this very answer (the account did not
