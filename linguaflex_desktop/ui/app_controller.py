@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,11 +62,11 @@ EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again
 
 @dataclass(frozen=True)
 class _PreparedWindow:
-    """A role window built while its user's password was being checked."""
+    """A role window built, and loading its first data, while its user's password was being
+    checked."""
 
     user: UserDTO
     window: RoleWindow
-    held: HeldTasks
 
 
 class AppController(QObject):
@@ -157,8 +157,9 @@ class AppController(QObject):
         if user.must_change_password:  # after_sign_in asks for the new password first
             raise ValueError("a temporary password must be replaced before the role window")
         prepared = self._take_prepared(user)
+        held: HeldTasks | None = None
         if prepared is not None:
-            window, held = prepared.window, prepared.held
+            window = prepared.window  # its first data is in, or on its way
         else:
             window, held = self._build_holding_loads(user)
         try:
@@ -167,34 +168,44 @@ class AppController(QObject):
             self.user = user
             self._replace_window(window)
         except BaseException:
-            held.drop(window)
+            if held is not None:
+                held.drop(window)
             raise
         # Its first loads start once it is shown. Started before, their threads took the
         # interpreter from the show, which got it back only a switch interval (5 ms) at a
         # time: the show then waited 5-12 ms on Postgres.
-        held.release()
-        self._record_language(user)
+        if held is not None:
+            held.release()
+        self._record_language(window)
         return window
 
     def prepare_role_window(self, user: UserDTO) -> None:
-        """While the password is checked (argon2 leaves the interpreter to this thread):
-        build, hidden, the role window of the account a right password signs in, its loads
-        held until the sign-in succeeds (``show_role_window`` shows that window) or fails
-        (``discard_prepared_window``). Nothing is loaded for an unverified user."""
+        """While the password is checked (argon2 leaves the interpreter to the other
+        threads): build, hidden, the role window of the account a right password signs in,
+        polish it, then let it load its first data. ``show_role_window`` shows it once the
+        sign-in succeeds, painted once, with its data; if it fails, the window goes unshown
+        with what it loaded (``discard_prepared_window``).
+
+        So the account's data is read before its password is verified, but it reaches no
+        one before: the loads only read, and deliver into the hidden window. Nothing is
+        written or sent for the user until the sign-in succeeds."""
         self.discard_prepared_window()
         if user.must_change_password:
             return  # the "Choose a new password" dialog comes first
         window, held = self._build_holding_loads(user)
+        # Held while it was built, then polished: a load's thread took the interpreter from
+        # the build, which got it back only a switch interval (5 ms) at a time.
+        window.ensurePolished()  # the style sheet's rules, computed at the show otherwise
+        held.release()
         window.build_soon_pages_while_hidden()
-        self._prepared = _PreparedWindow(user, window, held)
+        self._prepared = _PreparedWindow(user, window)
 
     @Slot()
     def discard_prepared_window(self, *_args: object) -> None:
-        """The sign-in failed (or its window went): the prepared window and its held loads
-        go, unshown and unrun."""
+        """The sign-in failed (or its window went): the prepared window goes, unshown, and
+        with it what its loads bring (a result whose owner is gone is dropped)."""
         prepared, self._prepared = self._prepared, None
         if prepared is not None:
-            prepared.held.drop(prepared.window)
             prepared.window.deleteLater()
 
     def sign_out(self) -> None:
@@ -235,7 +246,7 @@ class AppController(QObject):
         committed whole or rolled back, or a peer's call bounded by its own time-out (a
         payment whose outcome could not be recorded is settled by the reconcile at the next
         start)."""
-        self.discard_prepared_window()  # quit while a password was checked: its loads never run
+        self.discard_prepared_window()  # quit while a password was checked: it is never shown
         idle = self.runner.wait_for_idle(timeout_ms)
         if not idle:
             log.warning("%d background task(s) still running at exit", self.runner.in_flight)
@@ -268,10 +279,16 @@ class AppController(QObject):
         self.discard_prepared_window()
         return None
 
-    def _record_language(self, user: UserDTO) -> None:
+    def _record_language(self, window: RoleWindow) -> None:
         """The signed-in user's notifications and e-mails are written in the language the
-        app now shows: recorded on the account off the GUI thread; a failure is only logged."""
-        own_account_ops.record_language(self.ops, user.actor, language_switch().language)
+        app now shows: recorded on the account off the GUI thread unless it is the one
+        recorded already (as at most sign-ins); a failure is only logged."""
+        language = language_switch().language
+        if window.user.language == language:
+            return
+        own_account_ops.record_language(self.ops, window.user.actor, language)
+        window.user = replace(window.user, language=language)  # a later change compares
+        self.user = window.user
 
     def _replace_window(self, window: QWidget) -> None:
         previous = self.current_window

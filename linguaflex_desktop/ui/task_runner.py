@@ -90,7 +90,7 @@ class TaskRunner(QObject):
         if self._holds:
             self._holds[-1].tasks.append((task_id, op))
         else:
-            self._start(task_id, op)
+            self._start([(task_id, op)])
 
     def post(
         self, callback: Callable[[T], None], value: T, *, owner: QObject | None = None
@@ -101,11 +101,11 @@ class TaskRunner(QObject):
 
     def hold(self) -> HeldTasks:
         """From now until the answer's ``release`` or ``drop``, tasks run here wait to start
-        (they count as in flight meanwhile); released, they start in order, or wait for an
-        outer hold still open. For a window built before it may load (while the password is
-        checked) and shown before it loads: its pages ask for their first data while they
-        are built, and those loads, each on a pool thread, took the interpreter from the
-        build and the show. A window that is not to be shown drops its tasks."""
+        (they count as in flight meanwhile); released, they start in order, one after the
+        other on one pool thread, or wait for an outer hold still open. For a window's first
+        loads: its pages ask for their data while they are built, and those loads, each on a
+        pool thread, took the interpreter from the build and the show. A window that is not
+        to be shown drops its tasks."""
         held = HeldTasks(self)
         self._holds.append(held)
         return held
@@ -133,14 +133,22 @@ class TaskRunner(QObject):
 
     # --- internals ------------------------------------------------------------------------
 
-    def _start(self, task_id: int, op: Callable[[], Any]) -> None:
+    def _start(self, tasks: list[tuple[int, Callable[[], Any]]]) -> None:
+        """Run ``tasks`` (id, op) on one pool thread, one after the other, each delivering
+        as it ends. Several are the loads a hold kept back (a window's first data): on one
+        thread, they no longer take the interpreter from each other nor, more than one at a
+        time, from the GUI thread."""
+        if not tasks:
+            return
+
         def work() -> None:  # runs on a pool thread: no widget access here
-            try:
-                result = op()
-            except BaseException as error:
-                self._finished.emit(task_id, False, error)
-            else:
-                self._finished.emit(task_id, True, result)
+            for task_id, op in tasks:
+                try:
+                    result = op()
+                except BaseException as error:
+                    self._finished.emit(task_id, False, error)
+                else:
+                    self._finished.emit(task_id, True, result)
 
         self._pool.start(work)
 
@@ -157,6 +165,7 @@ class TaskRunner(QObject):
         if held not in self._holds:
             return  # released or dropped already
         self._holds.remove(held)
+        starting: list[tuple[int, Callable[[], Any]]] = []
         for task_id, op in held.tasks:
             task = self._pending.get(task_id)
             if task is None:
@@ -166,8 +175,9 @@ class TaskRunner(QObject):
             elif self._holds:  # an outer hold is still open: they wait for it
                 self._holds[-1].tasks.append((task_id, op))
             else:
-                self._start(task_id, op)
+                starting.append((task_id, op))
         held.tasks.clear()
+        self._start(starting)
         self._update_busy()
 
     def _add_pending(self, task_id: int, task: _PendingTask) -> None:
@@ -212,13 +222,14 @@ class TaskRunner(QObject):
 class SynchronousTaskRunner(TaskRunner):
     """Runs each op at once on the calling thread (Picard's FakeThreadPool) for unit tests."""
 
-    def _start(self, task_id: int, op: Callable[[], Any]) -> None:
-        try:
-            result = op()
-        except BaseException as error:
-            self._deliver(task_id, False, error)
-        else:
-            self._deliver(task_id, True, result)
+    def _start(self, tasks: list[tuple[int, Callable[[], Any]]]) -> None:
+        for task_id, op in tasks:
+            try:
+                result = op()
+            except BaseException as error:
+                self._deliver(task_id, False, error)
+            else:
+                self._deliver(task_id, True, result)
 
 
 class HeldTasks:
@@ -229,7 +240,8 @@ class HeldTasks:
         self.tasks: list[tuple[int, Callable[[], Any]]] = []
 
     def release(self) -> None:
-        """Start the held tasks, in the order they were run."""
+        """Start the held tasks, in the order they were run, one after the other on one pool
+        thread."""
         self._runner._close_hold(self, None, drop=False)
 
     def drop(self, inside: QObject | None = None) -> None:

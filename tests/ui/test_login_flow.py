@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.adapters.remember_me import ENTRY_NAME, SERVICE_NAME, RememberMeStore
@@ -295,11 +296,11 @@ def test_the_role_windows_first_loads_start_once_it_is_built_and_shown(
 
     start = controller.runner._start
 
-    def starting(task_id: int, op: object) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
         started_while_building.append(bool(building and building[-1]))
         window = controller.current_window
         shown_when_started.append(isinstance(window, kind[role]) and window.isVisible())
-        start(task_id, op)  # type: ignore[arg-type]
+        start(tasks)
 
     monkeypatch.setattr(kind[role], "__init__", building_window)
     monkeypatch.setattr(controller.runner, "_start", starting)
@@ -314,32 +315,35 @@ def test_the_role_windows_first_loads_start_once_it_is_built_and_shown(
 
 class SignInSpy:
     """What happens around a sign-in, in order, from every thread: the student windows
-    built (``built``), the password check's end, the answer of ``authenticate``, and each
-    task started on the runner after a window was built. ``hold_check`` keeps the password
-    check from ending until a student window is built (at most 5 s): the interleaving of a
-    check slow enough for the window to be built meanwhile, forced."""
+    built (``built``) and shown, the first loads started once a window was built, the
+    password check's end and the answer of ``authenticate``. ``hold_check`` keeps the
+    password check from ending until the built window's first loads have started (at most
+    5 s): the interleaving of a check slow enough for the window to be built and to load
+    meanwhile, forced."""
 
     def __init__(
         self, monkeypatch: pytest.MonkeyPatch, controller: AppController, *, hold_check: bool
     ) -> None:
         self.events: list[str] = []
         self.built: list[StudentWindow] = []
-        self.window_built = threading.Event()
-        self.window_built_during_check: bool | None = None
+        self.shown: list[StudentWindow] = []
+        self.loads_started = threading.Event()
+        self.loads_started_during_check: bool | None = None
         build = StudentWindow.__init__
         verify = PasswordHasher.verify
         authenticate = AccountService.authenticate
         start = controller.runner._start
+        shows = _Shows(self)
 
         def building(window: StudentWindow, **kwargs: object) -> None:
             build(window, **kwargs)  # type: ignore[arg-type]
+            window.installEventFilter(shows)
             self.built.append(window)
             self.events.append("window built")
-            self.window_built.set()
 
         def checking(hasher: PasswordHasher, stored: str, password: str) -> bool:
             if hold_check and stored != getattr(hasher, "_dummy_hash", None):
-                self.window_built_during_check = self.window_built.wait(5)
+                self.loads_started_during_check = self.loads_started.wait(5)
             matches = verify(hasher, stored, password)
             self.events.append("password checked")
             return matches
@@ -350,15 +354,30 @@ class SignInSpy:
             finally:
                 self.events.append("authenticate answered")
 
-        def starting(task_id: int, op: Any) -> None:
+        def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
             if self.built:
-                self.events.append("task started")
-            start(task_id, op)
+                self.events.extend("task started" for _task in tasks)
+                self.loads_started.set()
+            start(tasks)
 
         monkeypatch.setattr(StudentWindow, "__init__", building)
         monkeypatch.setattr(PasswordHasher, "verify", checking)
         monkeypatch.setattr(AccountService, "authenticate", authenticating)
         monkeypatch.setattr(controller.runner, "_start", starting)
+
+
+class _Shows(QObject):
+    """Notes in ``spy`` each student window shown."""
+
+    def __init__(self, spy: SignInSpy) -> None:
+        super().__init__()
+        self.spy = spy
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, StudentWindow):
+            self.spy.shown.append(watched)
+            self.spy.events.append("window shown")
+        return False
 
 
 @pytest.fixture
@@ -374,7 +393,7 @@ def student_signing_in(
     return user, login, SignInSpy(monkeypatch, controller, hold_check=True)
 
 
-def test_the_role_window_is_built_while_the_password_is_checked_and_loads_only_after(
+def test_the_role_window_is_built_and_loads_while_the_password_is_checked_shown_only_after(
     qtbot: QtBot,
     controller: AppController,
     app_services: AppServices,
@@ -384,18 +403,17 @@ def test_the_role_window_is_built_while_the_password_is_checked_and_loads_only_a
     sign_in(qtbot, login, user.email)
     window = wait_for_window(qtbot, controller, StudentWindow)
     qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
-    assert spy.window_built_during_check is True
+    assert spy.loads_started_during_check is True
     assert spy.built == [window]  # the one built meanwhile is the one shown
     assert window.user == user_of(app_services, user.email)
     events = spy.events
-    assert events.index("window built") < events.index("password checked")
-    answered = events.index("authenticate answered")
-    started = [at for at, event in enumerate(events) if event == "task started"]
-    assert started and min(started) > answered  # its first loads, once signed in
-    assert window.isVisible()
+    checked = events.index("password checked")
+    assert events.index("window built") < events.index("task started") < checked
+    assert events.index("window shown") > events.index("authenticate answered")
+    assert spy.shown == [window] and window.isVisible()
 
 
-def test_a_wrong_password_drops_the_prepared_window_and_runs_none_of_its_loads(
+def test_a_wrong_password_drops_the_prepared_window_unshown_with_what_it_loaded(
     qtbot: QtBot,
     controller: AppController,
     student_signing_in: tuple[UserDTO, LoginWindow, SignInSpy],
@@ -403,17 +421,19 @@ def test_a_wrong_password_drops_the_prepared_window_and_runs_none_of_its_loads(
     user, login, spy = student_signing_in
     sign_in(qtbot, login, user.email, "not the password")
     qtbot.waitUntil(lambda: bool(login.sign_in_error.text()), timeout=10000)
-    assert spy.window_built_during_check is True
+    assert spy.loads_started_during_check is True
     [prepared] = spy.built
-    qtbot.waitUntil(lambda: not shiboken6.isValid(prepared), timeout=5000)  # deleted, unshown
-    assert "task started" not in spy.events
-    assert controller.runner.in_flight == 0
+    qtbot.waitUntil(lambda: not shiboken6.isValid(prepared), timeout=5000)  # deleted
+    qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
+    assert spy.shown == []  # never shown, and its loads' results went with it
     assert controller.current_window is login
+    assert login.sign_in_error.text() == "Wrong email or password."
 
-    spy.window_built.clear()
+    spy.loads_started.clear()
     sign_in(qtbot, login, user.email)  # then the right one: a new window, used
     window = wait_for_window(qtbot, controller, StudentWindow)
     assert spy.built[-1] is window and len(spy.built) == 2
+    assert spy.shown == [window]
 
 
 def test_an_unknown_email_prepares_no_window(
@@ -435,11 +455,33 @@ def user_of(services: AppServices, email: str) -> UserDTO:
     return services.accounts.authenticate(email=email, password=PASSWORD)
 
 
-def test_quitting_while_the_password_is_checked_drops_the_prepared_windows_loads(
-    controller: AppController, app_services: AppServices
+def test_quitting_while_the_password_is_checked_never_shows_the_prepared_window(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
 ) -> None:
     user = register(app_services, Role.STUDENT)
     controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
-    assert controller.runner.in_flight > 0  # its first loads, held
-    assert controller.shutdown(timeout_ms=2000)  # none of them is waited for
+    prepared = controller._prepared
+    assert prepared is not None
+    assert controller.runner.in_flight > 0  # its first loads, under way
+    assert controller.shutdown(timeout_ms=10000)  # they only read: quickly done
     assert controller.runner.in_flight == 0
+    qtbot.waitUntil(lambda: not shiboken6.isValid(prepared.window), timeout=5000)
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER, Role.ADMIN])
+def test_every_first_load_of_a_role_window_is_owned_inside_it(
+    controller: AppController, app_services: AppServices, role: Role
+) -> None:
+    """A window prepared during the password check loads before the password is verified;
+    if it is wrong, the window goes and each result is dropped because its owner went. A
+    load owned by no one, or by something outside, would be delivered all the same."""
+    user = register(app_services, role)
+    window, held = controller._build_holding_loads(user)
+    for lazy in list(window._built_soon):  # the counting pages too
+        lazy.get()
+    owners = [controller.runner._pending[task_id].owner for task_id, _op in held.tasks]
+    assert owners  # its first loads
+    for owner in owners:
+        assert owner is not None and (owner is window or window.isAncestorOf(owner))
+    held.drop(window)
+    window.deleteLater()

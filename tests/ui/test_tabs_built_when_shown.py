@@ -101,29 +101,29 @@ def test_a_window_built_during_the_password_check_builds_its_counting_pages_mean
     qtbot: QtBot, app_services: AppServices, controller: AppController
 ) -> None:
     """The check leaves the GUI thread time: the Inbox is built then, hidden, and its first
-    load starts with the window's others once the password is verified, not after the
-    first paint."""
+    load starts then too, like the window's others, not after the first paint."""
     user = register(app_services, Role.STUDENT)
     started: list[str] = []
     start = controller.runner._start
 
-    def starting(task_id: int, op: Callable[[], object]) -> None:
-        started.append(getattr(op, "__qualname__", ""))
-        start(task_id, op)
+    def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
+        started.extend(getattr(op, "__qualname__", "") for _task_id, op in tasks)
+        start(tasks)
 
     controller.runner._start = starting  # type: ignore[method-assign]
     controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
     prepared = controller._prepared
     assert prepared is not None
     window = prepared.window
+    assert any("search_gigs" in name for name in started)  # its first loads, under way
+    assert not any("list_inbox" in name for name in started)
     QCoreApplication.processEvents()  # a turn, not AfterFirstPaint's 500 ms fall-back
     assert len(window.findChildren(InboxPage)) == 1
     assert not window.isVisible()
-    assert started == []  # its loads, the Inbox's too, wait for the verified password
+    assert any("list_inbox" in name for name in started)  # the Inbox's too, still hidden
     painted = QEventLoop()
     watcher = _FirstPaint(window, painted.quit)
     controller.show_role_window(user)
-    assert any("list_inbox" in name for name in started)  # with the others, at once
     wait_for(painted)
     assert watcher.pages_at_paint is not None and watcher.pages_at_paint["InboxPage"] == 1
     controller.runner.wait_for_idle()

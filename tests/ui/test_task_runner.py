@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 import shiboken6
@@ -170,12 +171,12 @@ def test_tasks_run_while_held_start_in_order_when_the_hold_is_released(
     qtbot: QtBot, runner: TaskRunner
 ) -> None:
     began: list[str] = []
+    threads: list[threading.Thread] = []
     answers: list[str] = []
-    release = threading.Event()
 
     def op(name: str) -> str:
         began.append(name)
-        release.wait(5)
+        threads.append(threading.current_thread())
         return name
 
     outer = runner.hold()
@@ -187,12 +188,41 @@ def test_tasks_run_while_held_start_in_order_when_the_hold_is_released(
     QApplication.processEvents()
     assert began == []  # nothing started while held
     outer.release()
-    qtbot.waitUntil(lambda: len(began) == 2, timeout=5000)
-    release.set()
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
-    assert sorted(answers) == ["gigs", "languages"]
+    assert began == answers == ["languages", "gigs"]
+    assert threads[0] is threads[1] is not threading.current_thread()
     runner.run(lambda: "after", on_success=answers.append)  # no longer held
     qtbot.waitUntil(lambda: "after" in answers, timeout=5000)
+
+
+class _RecordingPool:
+    """A pool that only keeps what it is given to run; the test runs it."""
+
+    def __init__(self) -> None:
+        self.started: list[Callable[[], None]] = []
+
+    def start(self, work: Callable[[], None]) -> None:
+        self.started.append(work)
+
+
+def test_released_tasks_run_one_after_the_other_as_one_piece_of_pool_work() -> None:
+    """A window's first loads: on one pool thread, they no longer take the interpreter from
+    each other, nor more than one at a time from the GUI thread."""
+    pool = _RecordingPool()
+    runner = TaskRunner(pool=pool)  # type: ignore[arg-type]
+    answers: list[object] = []
+    held = runner.hold()
+    runner.run(lambda: "languages", on_success=answers.append)
+    runner.run(lambda: 1 / 0, on_failure=answers.append)
+    runner.run(lambda: "gigs", on_success=answers.append)
+    held.release()
+    assert len(pool.started) == 1
+    pool.started[0]()  # here: each result is delivered as its task ends
+    assert answers[0] == "languages" and answers[2] == "gigs"
+    assert isinstance(answers[1], ZeroDivisionError)  # a failure stops none of the others
+    assert runner.in_flight == 0
+    runner.run(lambda: "alone")  # not held: a piece of work of its own
+    assert len(pool.started) == 2
 
 
 def test_tasks_of_a_dropped_hold_never_run(qtbot: QtBot, runner: TaskRunner) -> None:

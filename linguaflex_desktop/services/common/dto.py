@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from linguaflex_desktop.models.enums import Level, Role, SpokenLevel
+from linguaflex_desktop.texts import ENGLISH
 
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
@@ -36,6 +37,9 @@ class UserDTO:
     created_at: datetime
     # An admin's temporary password: the app asks for a new one before anything else.
     must_change_password: bool = False
+    # The language the account's notifications and e-mails are written in (English until
+    # the app records another).
+    language: str = ENGLISH
 
     @property
     def actor(self) -> Actor:
@@ -53,6 +57,7 @@ class UserDTO:
             suspended_at=user.suspended_at,
             created_at=user.created_at,
             must_change_password=bool(user.must_change_password),
+            language=user.language or ENGLISH,
         )
 
 
