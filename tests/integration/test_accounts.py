@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
-from sqlalchemy.engine.interfaces import CacheStats
+from sqlalchemy import func, select
 
 from linguaflex_desktop.errors import (
     AccountLocked,
@@ -23,6 +21,7 @@ from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import UserDTO
+from tests.compiled_statements import compiled_anew, statements_run
 
 PASSWORD = "correct horse battery"
 WRONG = "wrong horse battery"
@@ -190,22 +189,11 @@ def test_after_the_warm_up_a_sign_in_compiles_nothing_and_writes_the_account_onc
     of its two transactions (the reservation, the success) updates the account once."""
     register(accounts)
     accounts.warm_up_sign_in()
-    with ctx.unit_of_work(write=False) as uow:
-        engine = uow.session.get_bind()
-    seen: list[tuple[str, CacheStats]] = []
-
-    def record(*args: Any) -> None:
-        statement, context = args[2], args[4]
-        if context.compiled is not None:
-            seen.append((statement, context.cache_hit))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        accounts.authenticate(email="ana@example.com", password=PASSWORD)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+    seen = statements_run(
+        ctx, lambda: accounts.authenticate(email="ana@example.com", password=PASSWORD)
+    )
     assert seen
-    assert [text for text, hit in seen if hit is not CacheStats.CACHE_HIT] == []
+    assert compiled_anew(seen) == []
     updates = [text for text, _hit in seen if text.lstrip().upper().startswith("UPDATE USERS")]
     assert len(updates) == 2
 

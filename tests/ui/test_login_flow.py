@@ -23,10 +23,13 @@ from linguaflex_desktop.services.accounts.service import AccountService
 from linguaflex_desktop.services.common.dto import UserDTO
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import EXPIRED_NOTICE, SIGNED_OUT_NOTICE, AppController
+from linguaflex_desktop.ui.inbox_page import InboxPage
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.operations.accounts import warm_up_sign_in_work
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
+from tests.compiled_statements import compiled_anew, statements_run
 from tests.ui.conftest import MemoryKeyring
 from tests.ui.ui_helpers import PASSWORD, register, type_into
 
@@ -485,3 +488,24 @@ def test_every_first_load_of_a_role_window_is_owned_inside_it(
         assert owner is not None and (owner is window or window.isAncestorOf(owner))
     held.drop(window)
     window.deleteLater()
+
+
+def test_after_the_sign_in_warm_up_a_students_first_loads_compile_nothing(
+    qtbot: QtBot, controller: AppController, app_services: AppServices
+) -> None:
+    """The warm-up, run while the sign-in window waits for the user, compiled the statements
+    of the student window's first loads (this test's engine is a fresh one): the first
+    sign-in of a process no longer pays for compiling them."""
+    student = register(app_services, Role.STUDENT)
+    warm_up_sign_in_work(app_services)
+
+    def open_the_window() -> None:
+        window = controller.show_role_window(student)
+        qtbot.waitUntil(  # the Inbox is built once the window has painted
+            lambda: bool(window.findChildren(InboxPage)) and controller.runner.in_flight == 0,
+            timeout=10000,
+        )
+
+    seen = statements_run(app_services.ctx, open_the_window)
+    assert len(seen) >= 6  # the languages, a search, the unread messages, the inbox (two)
+    assert compiled_anew(seen) == []

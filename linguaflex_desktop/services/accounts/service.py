@@ -30,7 +30,7 @@ from linguaflex_desktop.models import AuditAction, AuthToken, Role, TeacherProfi
 from linguaflex_desktop.services.accounts import lockout
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.common.audit import record_audit
-from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.authorization import NO_ACCOUNT_ID, load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, Page, UserDTO
 from linguaflex_desktop.services.common.validation import (
@@ -53,7 +53,6 @@ REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
 MAX_SEARCH_LENGTH = 200
 NO_ACCOUNT_EMAIL = ""  # ``normalize_email`` refuses it, so no account is ever found by it
-NO_ACCOUNT_ID = 0  # ids start at 1
 MAX_AUDIT_REASON_LENGTH = 2000
 
 # A sign-in's two writes as fixed statements rather than the ORM's flush of the changed

@@ -34,7 +34,10 @@ from linguaflex_desktop.services.catalogue.teacher_summary import (
 )
 from linguaflex_desktop.services.catalogue.text_search import Words, matching_gigs
 from linguaflex_desktop.services.common.audit import record_audit
-from linguaflex_desktop.services.common.authorization import load_acting_user
+from linguaflex_desktop.services.common.authorization import (
+    load_acting_user,
+    warm_up_acting_user,
+)
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page
 from linguaflex_desktop.services.common.pricing import (
@@ -65,6 +68,42 @@ def _searchable() -> Any:
         User.role == Role.TEACHER,
         User.is_active.is_(True),
         User.suspended_at.is_(None),
+    )
+
+
+def _searchable_gigs(totals: Any) -> Select[Any]:
+    """The columns a search shows of each searchable gig, with its teacher's review totals
+    (``totals``, joined for the summary and the rating filter and sort)."""
+    return (
+        gig_columns_with_teachers()
+        .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
+        .where(_searchable())
+    )
+
+
+def _search_page(
+    session: Session, query: Select[Any], totals: Any, order: list[Any], *, offset: int, limit: int
+) -> Page[GigDTO]:
+    """The page of ``query``'s gigs in ``order``, each with its teacher's summary, and the
+    count of every match in one pass: the count as a window column; a page past the end has
+    no row to carry it, so it is counted apart."""
+    ordered = query.order_by(*order).offset(offset).limit(limit)
+    paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
+    rows = session.execute(paged).all()
+    items = tuple(gig_row_with_summary(row) for row in rows)
+    if rows:
+        total = rows[0][-1]
+    elif offset:
+        total = session.scalar(select(func.count()).select_from(query.subquery()))
+    else:
+        total = 0
+    return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+
+
+def _languages_offered() -> Select[str]:
+    """The distinct languages of searchable gigs, alphabetically."""
+    return (select(Gig.language).join(Gig.teacher).where(_searchable()).distinct()).order_by(
+        Gig.language
     )
 
 
@@ -235,11 +274,7 @@ class CatalogueService:
         free_time = check_free_time(free_time)
         check_paging(offset, limit)
         totals = visible_totals()
-        query = (
-            gig_columns_with_teachers()
-            .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
-            .where(_searchable())
-        )
+        query = _searchable_gigs(totals)
         if min_rating is not None:
             query = query.where(at_least(totals, min_rating))
         if language is not None and str(language).strip():
@@ -266,20 +301,20 @@ class CatalogueService:
                 query = query.join(matched, matched.c.gig_id == Gig.id)
             if free_time is not None:
                 query = query.where(self._fitting(uow.session, free_time, acting))
-            # The page and the count of every match in one pass: the count as a window
-            # column; a page past the end has no row to carry it, so it is counted apart.
             order = self._ordering(sort, matched, totals)
-            ordered = query.order_by(*order).offset(offset).limit(limit)
-            paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
-            rows = uow.session.execute(paged).all()
-            items = tuple(gig_row_with_summary(row) for row in rows)
-            if rows:
-                total = rows[0][-1]
-            elif offset:
-                total = uow.session.scalar(select(func.count()).select_from(query.subquery()))
-            else:
-                total = 0
-        return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
+            return _search_page(uow.session, query, totals, order, offset=offset, limit=limit)
+
+    def warm_up(self) -> None:
+        """Run a student window's first loads' statements now, the languages offered and an
+        unfiltered search's first page (both only the public catalogue), so that a
+        process's first sign-in does not compile them (a few ms each)."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            warm_up_acting_user(uow.session)
+            uow.session.scalars(_languages_offered()).all()
+            totals = visible_totals()
+            query = _searchable_gigs(totals)
+            order = self._ordering("relevance", None, totals)
+            _search_page(uow.session, query, totals, order, offset=0, limit=1)
 
     def _fitting(self, session: Session, free_time: FreeTime, viewer: User) -> Any:
         if self._free_time is None:
@@ -303,12 +338,9 @@ class CatalogueService:
 
     def list_languages(self, actor: Actor) -> list[str]:
         """The distinct languages of searchable gigs, alphabetically (for the filter box)."""
-        query = (select(Gig.language).join(Gig.teacher).where(_searchable()).distinct()).order_by(
-            Gig.language
-        )
         with self._ctx.unit_of_work(write=False) as uow:
             load_acting_user(uow.session, actor)
-            return list(uow.session.scalars(query))
+            return list(uow.session.scalars(_languages_offered()))
 
     # --- admin ------------------------------------------------------------------------------
 

@@ -156,14 +156,25 @@ def sign_in(
 
 
 def warm_up_sign_in(ctx: OpContext) -> None:
-    """Query: a sign-in's first-use costs (the password check, compiling its statements),
-    paid while the user types; a failure is logged (the sign-in then pays them itself)."""
-    accounts = ctx.services.accounts
+    """Query: ``warm_up_sign_in_work``, while the user types; a failure is logged (the
+    sign-in then pays those costs itself)."""
+    services = ctx.services
     query(
         ctx,
-        accounts.warm_up_sign_in,
+        lambda: warm_up_sign_in_work(services),
         on_failure=lambda error: log.warning("sign-in not warmed up: %s", error),
     )
+
+
+def warm_up_sign_in_work(services: AppServices) -> None:
+    """Pool thread: a process's first sign-in's first-use costs, paid ahead. The sign-in's
+    own (the password check, compiling its statements), then compiling the first loads of
+    the window most sign-ins open, a student's: the catalogue's, the unread messages' and
+    the inbox's (the last two a teacher's and the inbox an admin's too)."""
+    services.accounts.warm_up_sign_in()
+    services.catalogue.warm_up()
+    services.conversations.warm_up()
+    services.notifications.warm_up()
 
 
 def resume_remembered(ctx: OpContext, **cb: Unpack[Callbacks]) -> None:
