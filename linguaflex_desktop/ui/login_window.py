@@ -63,7 +63,8 @@ class LoginWindow(QWidget):
 
     signed_in = Signal(object)  # UserDTO
     # While the password is checked: the UserDTO a right password signs in (the app
-    # prepares its role window meanwhile); then ``signed_in`` or ``sign_in_failed``.
+    # builds its role window, hidden, and loads its first data meanwhile); then
+    # ``signed_in`` or ``sign_in_failed``.
     checking_password = Signal(object)
     sign_in_failed = Signal()
     # A language code, or None to follow the system locale (the "Language" button).

@@ -234,8 +234,9 @@ class AccountService:
         ``while_checking(user)`` is called just before the password is checked, for an
         account that exists, is not suspended and has attempts left, with the answer a
         right password will get: the caller may prepare for it (the app builds the role
-        window meanwhile) but must not act for the user before this returns. Its errors
-        are logged and change nothing.
+        window and reads its first data meanwhile, into the hidden window) but must not
+        act for the user (write, send, show) before this returns. Its errors are logged
+        and change nothing.
         """
         try:
             clean_email = normalize_email(email)
