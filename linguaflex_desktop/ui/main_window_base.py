@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.services.common.dto import Actor, UserDTO
 from linguaflex_desktop.ui.account_dialog import AccountDialog
-from linguaflex_desktop.ui.after_paint import AfterFirstPaint
+from linguaflex_desktop.ui.after_paint import AfterFirstPaint, LoadsAfterPaint
 from linguaflex_desktop.ui.i18n import localize, t
 from linguaflex_desktop.ui.language_menu import build_language_menu
 from linguaflex_desktop.ui.names import APP_TITLE, role_name
@@ -67,6 +67,7 @@ class LazyPage(Generic[P]):
         self._window = window
         self._build = build
         self._page: P | None = None
+        self._loads_after_paint: LoadsAfterPaint[P] | None = None
         self._when_built: list[Callable[[P], None]] = []
         self.placeholder = QWidget()
         self.placeholder.setObjectName("pageNotYetBuilt")
@@ -76,9 +77,15 @@ class LazyPage(Generic[P]):
         return self._page is not None
 
     def get(self) -> P:
-        """The page, built now (with its first load started) if it was not yet."""
+        """The page, built now if it was not yet: with its first loads started, or, when
+        it is about to be painted (the tab being shown), started once it has painted."""
         if self._page is None:
-            page = self._build()
+            window = self._window
+            if window.isVisible() and window.tabs.currentWidget() is self.placeholder:
+                self._loads_after_paint = LoadsAfterPaint(window.runner, self._build)
+                page = self._loads_after_paint.widget
+            else:
+                page = self._build()
             self._page = page
             self._window._put_in_place(self.placeholder, page)
             for callback in self._when_built:

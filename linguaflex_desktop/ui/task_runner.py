@@ -66,6 +66,7 @@ class TaskRunner(QObject):
         self._pool = pool if pool is not None else io_thread_pool()
         self._pending: dict[int, _PendingTask] = {}
         self._holds: list[HeldTasks] = []  # open holds, innermost last
+        self._sealed: list[HeldTasks] = []  # holds taking no more tasks, not yet released
         self._ids = itertools.count(1)
         self._busy = False
         self._finished.connect(self._deliver)
@@ -162,9 +163,12 @@ class TaskRunner(QObject):
             show_error(self._parent_widget(owner if isinstance(owner, QObject) else None), error)
 
     def _close_hold(self, held: HeldTasks, drop_inside: QObject | None, drop: bool) -> None:
-        if held not in self._holds:
+        if held in self._holds:
+            self._holds.remove(held)
+        elif held in self._sealed:
+            self._sealed.remove(held)
+        else:
             return  # released or dropped already
-        self._holds.remove(held)
         starting: list[tuple[int, Callable[[], Any]]] = []
         for task_id, op in held.tasks:
             task = self._pending.get(task_id)
@@ -179,6 +183,11 @@ class TaskRunner(QObject):
         held.tasks.clear()
         self._start(starting)
         self._update_busy()
+
+    def _seal(self, held: HeldTasks) -> None:
+        if held in self._holds:
+            self._holds.remove(held)
+            self._sealed.append(held)
 
     def _add_pending(self, task_id: int, task: _PendingTask) -> None:
         self._pending[task_id] = task
@@ -238,6 +247,13 @@ class HeldTasks:
     def __init__(self, runner: TaskRunner) -> None:
         self._runner = runner
         self.tasks: list[tuple[int, Callable[[], Any]]] = []
+
+    def seal(self) -> None:
+        """Hold no task run from now on (an outer hold, if one is open, holds them, else
+        they start); those held so far wait on for ``release`` or ``drop``. For a hold kept
+        past the current event-loop turn, which would otherwise take in whatever the rest
+        of the app runs meanwhile."""
+        self._runner._seal(self)
 
     def release(self) -> None:
         """Start the held tasks, in the order they were run, one after the other on one pool

@@ -18,6 +18,7 @@ from linguaflex_desktop.ui.admin.jobs_page import AdminJobsPage
 from linguaflex_desktop.ui.admin.payments_page import AdminPaymentsPage
 from linguaflex_desktop.ui.admin.revenue_page import AdminRevenuePage
 from linguaflex_desktop.ui.admin.window import AdminWindow, UserAdminPage
+from linguaflex_desktop.ui.after_paint import LoadsAfterPaint
 from linguaflex_desktop.ui.app_controller import AppController
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
 from linguaflex_desktop.ui.inbox_page import InboxPage
@@ -261,3 +262,95 @@ def test_every_tab_can_be_built_and_keeps_its_place(
         assert window.tabs.currentIndex() == 0
         runner.wait_for_idle()
         window.close()
+
+
+def shown_student_window(qtbot: QtBot, services: AppServices, runner: TaskRunner) -> StudentWindow:
+    """A new student's window, shown, its first loads and counting pages in."""
+    window = new_window(qtbot, services, runner, Role.STUDENT)
+    assert isinstance(window, StudentWindow)
+    window.show()
+    qtbot.waitUntil(
+        lambda: runner.in_flight == 0 and bool(window.findChildren(InboxPage)), timeout=10000
+    )
+    return window
+
+
+def note_starts(
+    runner: TaskRunner, notes: list[str], note: Callable[[Callable[[], object]], str]
+) -> None:
+    """From now on, ``note(op)`` of each task ``runner`` starts goes into ``notes``."""
+    start = runner._start
+
+    def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
+        notes.extend(note(op) for _task_id, op in tasks)
+        start(tasks)
+
+    runner._start = starting  # type: ignore[method-assign]
+
+
+class _PaintsOf(QObject):
+    """Notes, in ``events``, each paint of a widget of class ``kind`` (installed on the
+    application: the page does not exist yet when it is installed)."""
+
+    def __init__(self, kind: type, events: list[str]) -> None:
+        super().__init__()
+        self.kind, self.events = kind, events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and type(watched) is self.kind:
+            self.events.append("painted")
+        return False
+
+
+def test_a_tab_shown_for_the_first_time_loads_once_its_page_has_painted(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    """Its first paint ("Loading bookings…") no longer shares the interpreter with the
+    load's thread, which made it 20-40 ms long instead of 3-5 ms."""
+    window = shown_student_window(qtbot, app_services, runner)
+    events: list[str] = []
+    note_starts(runner, events, lambda _op: "load started")
+    paints = _PaintsOf(MyBookingsPage, events)
+    app = QCoreApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints)
+    try:
+        window.tabs.setCurrentIndex(tab_titles(window).index("My bookings"))
+        assert len(window.findChildren(MyBookingsPage)) == 1  # built as its tab shows
+        assert events == [] and runner.in_flight > 0  # its first load, held
+        qtbot.waitUntil(lambda: "load started" in events, timeout=10000)
+    finally:
+        app.removeEventFilter(paints)
+    assert events.index("painted") < events.index("load started")
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
+
+
+def test_a_page_asked_for_while_its_tab_is_hidden_loads_at_once(
+    qtbot: QtBot, app_services: AppServices, runner: TaskRunner
+) -> None:
+    """Not about to be painted: nothing to wait for."""
+    window = shown_student_window(qtbot, app_services, runner)
+    started: list[str] = []
+    note_starts(runner, started, lambda op: getattr(op, "__qualname__", ""))
+    page = window.my_bookings_tab.get()
+    assert window.tabs.currentWidget() is not page
+    assert started  # its first load, started with the page
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
+
+
+def test_a_page_gone_before_it_painted_drops_the_loads_it_held(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    ran: list[str] = []
+
+    def build() -> QPushButton:
+        button = QPushButton("-")
+        runner.run(lambda: ran.append("load"), owner=button)
+        return button
+
+    opening = LoadsAfterPaint(runner, build)
+    assert runner.in_flight == 1  # held until it paints
+    opening.widget.deleteLater()  # never shown
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    QCoreApplication.processEvents()
+    assert ran == []

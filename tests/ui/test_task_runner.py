@@ -288,3 +288,25 @@ def test_post_runs_the_callback_on_the_gui_thread_unless_its_owner_went(
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
     QApplication.processEvents()
     assert got == [("told", True)]
+
+
+def test_a_sealed_hold_keeps_its_tasks_and_takes_no_more(qtbot: QtBot, runner: TaskRunner) -> None:
+    """A hold kept past the current event-loop turn (a page waiting for its first paint)
+    must not take in what the rest of the app runs meanwhile."""
+    ran: list[str] = []
+    held = runner.hold()
+    runner.run(lambda: ran.append("page load"))
+    held.seal()
+    runner.run(lambda: ran.append("elsewhere"))
+    qtbot.waitUntil(lambda: ran == ["elsewhere"], timeout=5000)
+    assert runner.in_flight == 1  # the page's load, still held
+    held.release()
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    assert ran == ["elsewhere", "page load"]
+    sealed = runner.hold()
+    runner.run(lambda: ran.append("dropped"))
+    sealed.seal()
+    sealed.drop()
+    assert runner.in_flight == 0
+    QApplication.processEvents()
+    assert "dropped" not in ran
