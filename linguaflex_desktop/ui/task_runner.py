@@ -143,13 +143,7 @@ class TaskRunner(QObject):
             return
 
         def work() -> None:  # runs on a pool thread: no widget access here
-            for task_id, op in tasks:
-                try:
-                    result = op()
-                except BaseException as error:
-                    self._finished.emit(task_id, False, error)
-                else:
-                    self._finished.emit(task_id, True, result)
+            _run_in_turn(tasks, self._finished.emit)
 
         self._pool.start(work)
 
@@ -232,13 +226,7 @@ class SynchronousTaskRunner(TaskRunner):
     """Runs each op at once on the calling thread (Picard's FakeThreadPool) for unit tests."""
 
     def _start(self, tasks: list[tuple[int, Callable[[], Any]]]) -> None:
-        for task_id, op in tasks:
-            try:
-                result = op()
-            except BaseException as error:
-                self._deliver(task_id, False, error)
-            else:
-                self._deliver(task_id, True, result)
+        _run_in_turn(tasks, self._deliver)
 
 
 class HeldTasks:
@@ -265,6 +253,19 @@ class HeldTasks:
         ``inside`` those of it (owned by it or by an object under it, or by no one); the
         others start."""
         self._runner._close_hold(self, inside, drop=True)
+
+
+def _run_in_turn(
+    tasks: list[tuple[int, Callable[[], Any]]], report: Callable[[int, bool, object], None]
+) -> None:
+    """Run each task's op in order and ``report(task id, succeeded, result or error)``."""
+    for task_id, op in tasks:
+        try:
+            result = op()
+        except BaseException as error:
+            report(task_id, False, error)
+        else:
+            report(task_id, True, result)
 
 
 def _within(owner: QObject | None, root: QObject) -> bool:
