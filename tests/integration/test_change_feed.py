@@ -107,6 +107,32 @@ def test_sqlite_a_commit_announces_its_kinds_and_a_rollback_nothing(sqlite_url: 
     engine.dispose()
 
 
+def test_sqlite_a_core_write_on_the_sessions_connection_announces_its_table(
+    sqlite_url: str,
+) -> None:
+    """run_core skips the ORM's execution layer, whose hook records a written table: it
+    records it itself, so the commit still announces it; a Core read announces nothing."""
+    from sqlalchemy import select
+
+    from linguaflex_desktop.db import create_app_engine, run_core, table_of
+
+    engine = create_app_engine(sqlite_url)
+    ctx, _feed, heard = feed_ctx(engine)
+    teacher_id = add_teacher(ctx, "t1@example.com")
+    assert heard.next() == frozenset({"user", "gig"})
+    users = table_of(User)
+    with ctx.unit_of_work() as uow:
+        statement = update(users).where(users.c.id == teacher_id).values(display_name="T")
+        run_core(uow.session, statement, {})
+        uow.commit()
+    assert heard.next() == frozenset({"user"})
+    with ctx.unit_of_work() as uow:
+        run_core(uow.session, select(users.c.display_name), {})
+        uow.commit()
+    assert heard.nothing_yet()
+    engine.dispose()
+
+
 def test_notices_survive_the_wire_and_strangers_are_ignored() -> None:
     notice = Notice(kinds=frozenset({"booking", "payment"}), origin="other", ui_action=True)
     assert Notice.decode(notice.encode()) == notice

@@ -219,3 +219,29 @@ def test_an_audit_line_written_at_once_is_one_insert_and_leaves_pending_changes_
             select(SessionBooking.version).where(SessionBooking.id == booking.id)
         )
     assert version == booking.version + 1
+
+
+def test_a_core_statement_flushes_pending_changes_only_when_asked(ctx: ServiceContext) -> None:
+    """run_core flushes first with autoflush=True (as session.execute does for a statement
+    on mapped classes) unless the session's autoflush is off; without it a pending change
+    stays pending (as for a statement on Tables)."""
+    from sqlalchemy import select
+
+    from linguaflex_desktop.db import run_core
+    from linguaflex_desktop.models import SessionBooking
+    from linguaflex_desktop.services.booking.state import load_booking
+    from tests.integration.booking_helpers import request
+
+    world = make_world(ctx)
+    booking = request(BookingService(ctx), world)
+    reason = select(SessionBooking.status_reason).where(SessionBooking.id == booking.id)
+    with ctx.unit_of_work() as uow:
+        row = load_booking(uow.session, booking.id)
+        row.status_reason = "pending"
+        assert run_core(uow.session, reason, {}).scalar_one() == ""
+        assert row in uow.session.dirty
+        with uow.session.no_autoflush:
+            assert run_core(uow.session, reason, {}, autoflush=True).scalar_one() == ""
+        assert row in uow.session.dirty
+        assert run_core(uow.session, reason, {}, autoflush=True).scalar_one() == "pending"
+        assert row not in uow.session.dirty

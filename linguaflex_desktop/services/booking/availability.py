@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import bindparam, cast, delete, null, select, union_all
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop.db import run_core
 from linguaflex_desktop.errors import NotFound, ValidationError
 from linguaflex_desktop.models import (
     AvailabilityException,
@@ -177,7 +178,9 @@ def load_ranges_and_days_off(
     ranges: list[WeeklyRange] = []
     days_off: set[date] = set()
     bound = {"teacher_id": teacher_id, "first": first, "last": last}
-    for weekday, start, end, day_off in session.execute(_RANGES_AND_DAYS_OFF, bound):
+    for weekday, start, end, day_off in run_core(
+        session, _RANGES_AND_DAYS_OFF, bound, autoflush=True
+    ):
         if day_off is None:
             ranges.append(WeeklyRange(weekday, start, end))
         else:

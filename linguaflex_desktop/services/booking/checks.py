@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, literal, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from linguaflex_desktop.db import run_core
 from linguaflex_desktop.errors import SlotTaken, ValidationError
 from linguaflex_desktop.models import SessionBooking
 from linguaflex_desktop.services.booking import rules
@@ -107,7 +108,7 @@ def check_no_overlap(
         "end_at": end_at,
         "exclude_booking_id": exclude_booking_id,
     }
-    rows = session.execute(query, bound).all()
+    rows = run_core(session, query, bound, autoflush=True).all()
     if any(row.teacher_id == teacher_id for row in rows):
         raise SlotTaken(TEACHER_BUSY)
     if rows:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, joinedload, load_only
 from sqlalchemy.orm.exc import StaleDataError
 
-from linguaflex_desktop.db import table_of
+from linguaflex_desktop.db import run_core, table_of
 from linguaflex_desktop.errors import (
     InvalidTransition,
     NotFound,
@@ -406,7 +406,7 @@ def _insert_booking(session: Session, booking: SessionBooking) -> int:
     write its audit line, notices and DTO, and flushing it through the unit of work cost
     about a quarter of the request's client CPU."""
     values = {key: getattr(booking, key) for key in _BOOKING_COLUMNS}
-    new_id: int = session.execute(_INSERT_BOOKING, values).scalar_one()
+    new_id: int = run_core(session, _INSERT_BOOKING, values).scalar_one()
     return new_id
 
 

@@ -9,7 +9,7 @@ from typing import Any, NotRequired, TypedDict, Unpack
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from linguaflex_desktop.db import table_of
+from linguaflex_desktop.db import run_core, table_of
 from linguaflex_desktop.models import AuditAction, AuditEvent
 
 _AUDIT_EVENTS = table_of(AuditEvent)
@@ -49,7 +49,7 @@ def insert_audit(session: Session, **line: Unpack[AuditLine]) -> int:
     INSERT with no ORM object (which costs the client several times the statement's own
     CPU); its id. Changes the caller has not flushed stay unflushed (no autoflush)."""
     with session.no_autoflush:
-        new_id: int = session.execute(_INSERT, _row(line)).scalar_one()
+        new_id: int = run_core(session, _INSERT, _row(line)).scalar_one()
     return new_id
 
 
