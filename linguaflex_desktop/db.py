@@ -181,6 +181,7 @@ def create_session_factory(
 
 
 _CHANGED_TABLES = "linguaflex_changed_tables"
+_UNANNOUNCED = "linguaflex_unannounced"
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")  # built once: sent by every write
 
 
@@ -188,6 +189,24 @@ def changed_tables(session: Session) -> set[str]:
     """The tables the session's transaction has written so far (``install_change_hooks``)."""
     tables: set[str] = session.info.setdefault(_CHANGED_TABLES, set())
     return tables
+
+
+def leave_unannounced(session: Session) -> None:
+    """The session's transaction writes only what no view shows (a sign-in's attempt
+    counter and last sign-in time): its commit tells no window, in this app or in another on
+    the same database, to reload. Announced, every sign-in anywhere in a school made each
+    admin's Users and Gigs pages load again, and cost the sign-in a ``pg_notify`` round trip
+    in each of its two transactions."""
+    session.info[_UNANNOUNCED] = True
+
+
+def _kinds_to_announce(session: Session) -> frozenset[str]:
+    """The kinds the committing transaction wrote (none if ``leave_unannounced``); the
+    session then starts its next transaction with nothing recorded."""
+    tables = session.info.pop(_CHANGED_TABLES, ())
+    if session.info.pop(_UNANNOUNCED, False):
+        return frozenset()
+    return kinds_of(tables)
 
 
 def run_core(
@@ -247,7 +266,7 @@ def install_change_hooks(
         @event.listens_for(factory, "before_commit")
         def _notify_in_transaction(session: Session) -> None:
             session.flush()  # commit flushes after this hook: see every write now
-            kinds = kinds_of(session.info.pop(_CHANGED_TABLES, ()))
+            kinds = _kinds_to_announce(session)
             if kinds:
                 notice = Notice(kinds=kinds, ui_action=UI_ACTION.get())
                 run_core(
@@ -260,7 +279,7 @@ def install_change_hooks(
         @event.listens_for(factory, "before_commit")
         def _flush_before_commit(session: Session) -> None:
             session.flush()
-            session.info["linguaflex_committing"] = kinds_of(session.info.pop(_CHANGED_TABLES, ()))
+            session.info["linguaflex_committing"] = _kinds_to_announce(session)
 
         @event.listens_for(factory, "after_commit")
         def _publish_after_commit(session: Session) -> None:
@@ -271,6 +290,7 @@ def install_change_hooks(
     @event.listens_for(factory, "after_rollback")
     def _forget(session: Session) -> None:
         session.info.pop(_CHANGED_TABLES, None)
+        session.info.pop(_UNANNOUNCED, None)
         session.info.pop("linguaflex_committing", None)
 
 
@@ -315,20 +335,33 @@ class UnitOfWork:
     ``write=False`` (reads only; it cannot commit) runs on Postgres without a transaction
     (autocommit): under READ COMMITTED each statement sees its own snapshot either way, and a
     desktop far from the server saves the round trips of BEGIN and ROLLBACK on every read.
+
+    ``one_statement=True`` is for a write that is one statement, atomic on its own (an
+    ``UPDATE … RETURNING`` whose conditions are its checks): on Postgres it runs in
+    autocommit too, its one round trip instead of three (BEGIN, the statement, COMMIT), and
+    ``commit`` sends nothing; on SQLite it is a write transaction as any other.
     """
 
     session: Session
 
-    def __init__(self, session_factory: sessionmaker[Session], *, write: bool = True) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        write: bool = True,
+        one_statement: bool = False,
+    ) -> None:
         self._session_factory = session_factory
         self._write = write
+        self._one_statement = one_statement
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
-        if self._write:
-            self.session.connection(execution_options={WRITE_OPTION: True})
-        elif self.session.get_bind().dialect.name == "postgresql":
+        postgres = self.session.get_bind().dialect.name == "postgresql"
+        if postgres and (self._one_statement or not self._write):
             self.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        elif self._write:
+            self.session.connection(execution_options={WRITE_OPTION: True})
         return self
 
     def __exit__(

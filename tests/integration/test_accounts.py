@@ -166,6 +166,48 @@ def test_authenticate_returns_the_user_and_records_the_login(
     assert stored_user(ctx, user.id).last_login_at == clock.current
 
 
+def test_a_sign_in_right_or_wrong_tells_no_window_to_reload(engine, clock) -> None:
+    """It writes only the attempt counter and the last sign-in, which no view shows: no
+    notice in this app, no pg_notify to the others. Registering, which the admin's Users
+    page shows, is announced (so the hooks are on)."""
+    from sqlalchemy import event
+
+    from linguaflex_desktop.change_feed import ChangeFeed
+    from linguaflex_desktop.db import create_session_factory
+
+    feed = ChangeFeed()
+    heard: list[frozenset[str]] = []
+    feed.subscribe(heard.append)
+    ctx = ServiceContext(create_session_factory(engine, change_feed=feed), clock=clock)
+    accounts = AccountService(ctx)
+    notified: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "pg_notify" in statement:
+            notified.append(statement)
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        register(accounts)
+        announced = list(notified) if engine.dialect.name == "postgresql" else list(heard)
+        assert len(announced) == 1
+        notified.clear()
+        heard.clear()
+        accounts.authenticate(email="ana@example.com", password=PASSWORD)
+        with pytest.raises(AuthenticationFailed):
+            accounts.authenticate(email="ana@example.com", password=WRONG)
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    assert (notified, heard) == ([], [])
+    assert stored_user(ctx, stored_user_id(ctx)).failed_login_count == 1  # written all the same
+
+
+def stored_user_id(ctx: ServiceContext) -> int:
+    with ctx.unit_of_work(write=False) as uow:
+        found: int = uow.session.scalars(select(User.id)).one()
+        return found
+
+
 def test_warming_up_the_sign_in_touches_no_account_however_often_it_runs(
     ctx: ServiceContext, accounts: AccountService
 ) -> None:

@@ -133,6 +133,36 @@ def test_sqlite_a_core_write_on_the_sessions_connection_announces_its_table(
     engine.dispose()
 
 
+def test_sqlite_an_unannounced_transaction_leaves_the_next_one_announced(
+    sqlite_url: str,
+) -> None:
+    """leave_unannounced holds for one transaction of the session, committed or rolled
+    back: the session's next write is announced as any other."""
+    from linguaflex_desktop.db import create_app_engine, leave_unannounced
+
+    engine = create_app_engine(sqlite_url)
+    ctx, _feed, heard = feed_ctx(engine)
+    teacher_id = add_teacher(ctx, "t1@example.com")
+    assert heard.next() == frozenset({"user", "gig"})
+    rename = update(User).where(User.id == teacher_id)
+    with ctx.unit_of_work() as uow:
+        session = uow.session
+        leave_unannounced(session)
+        session.execute(rename.values(display_name="T"))
+        session.commit()
+        assert heard.nothing_yet()
+        session.execute(rename.values(display_name="U"))
+        session.commit()
+        assert heard.next() == frozenset({"user"})
+        leave_unannounced(session)
+        session.execute(rename.values(display_name="V"))
+        session.rollback()
+        session.execute(rename.values(display_name="W"))
+        session.commit()
+        assert heard.next() == frozenset({"user"})
+    engine.dispose()
+
+
 def test_notices_survive_the_wire_and_strangers_are_ignored() -> None:
     notice = Notice(kinds=frozenset({"booking", "payment"}), origin="other", ui_action=True)
     assert Notice.decode(notice.encode()) == notice

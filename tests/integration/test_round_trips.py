@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Engine, event
 
+from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from tests.integration.booking_helpers import SLOT, make_world
@@ -245,3 +247,43 @@ def test_a_core_statement_flushes_pending_changes_only_when_asked(ctx: ServiceCo
         assert row in uow.session.dirty
         assert run_core(uow.session, reason, {}, autoflush=True).scalar_one() == "pending"
         assert row not in uow.session.dirty
+
+
+def test_a_sign_in_writes_with_two_statements_each_its_own_transaction(
+    engine: Engine, ctx: ServiceContext
+) -> None:
+    """Reserving the attempt and recording the sign-in are one UPDATE … RETURNING each, atomic
+    on its own: on Postgres each runs in autocommit (one round trip, no BEGIN or COMMIT), on
+    SQLite in a write transaction of its own. Nothing else is sent but the account's read
+    for the lockout's refusals, which a right password does not need."""
+    from linguaflex_desktop.services.accounts.service import AccountService
+
+    accounts = AccountService(ctx)
+    accounts.register(
+        email="ana@example.com",
+        password="correct horse battery",
+        display_name="Ana",
+        role=Role.STUDENT,
+        time_zone="UTC",
+    )
+    sent: list[tuple[str, bool]] = []
+
+    def note(connection: Any, _cursor: object, statement: str, *_rest: object) -> None:
+        driver = connection.connection.driver_connection
+        autocommit = bool(getattr(driver, "autocommit", False))
+        sent.append((" ".join(statement.split())[:20], autocommit))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        accounts.authenticate(email="ana@example.com", password="correct horse battery")
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    if engine.dialect.name == "postgresql":
+        assert sent == [("UPDATE users SET fai", True), ("UPDATE users SET fai", True)]
+    else:
+        assert [text for text, _ in sent] == [
+            "BEGIN IMMEDIATE",
+            "UPDATE users SET fai",
+            "BEGIN IMMEDIATE",
+            "UPDATE users SET fai",
+        ]

@@ -12,13 +12,13 @@ import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, Select, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
-from linguaflex_desktop.db import table_of
+from linguaflex_desktop.db import leave_unannounced, table_of
 from linguaflex_desktop.errors import (
     AuthenticationFailed,
     Conflict,
@@ -52,22 +52,9 @@ TOKEN_INVALID = tx("Your saved sign-in is no longer valid; please sign in again.
 REMEMBER_TOKEN_LIFETIME = timedelta(days=30)
 REMEMBER_TOKEN_BYTES = 32
 MAX_SEARCH_LENGTH = 200
+_USERS = table_of(User)
 NO_ACCOUNT_EMAIL = ""  # ``normalize_email`` refuses it, so no account is ever found by it
 MAX_AUDIT_REASON_LENGTH = 2000
-
-# A sign-in's two writes as fixed statements rather than the ORM's flush of the changed
-# attributes: the flush compiled its UPDATE anew in each process, at its first sign-in (2-3
-# ms on Postgres), where these are compiled once, ahead, by ``warm_up_sign_in``.
-_USERS = table_of(User)
-_SAVE_ATTEMPTS = (
-    update(_USERS)
-    .where(_USERS.c.id == bindparam("user_id"))
-    .values(
-        failed_login_count=bindparam("new_count"),
-        failed_login_window_start=bindparam("new_window_start"),
-    )
-)
-_SAVE_SIGN_IN = _SAVE_ATTEMPTS.values(last_login_at=bindparam("new_last_login_at"))
 
 log = logging.getLogger(__name__)
 
@@ -99,24 +86,6 @@ def _user_row_for_update(user_id: int) -> Select[User]:
     return select(User).where(User.id == user_id).with_for_update()
 
 
-def _save(session: Session, user: User, *, signed_in: bool) -> None:
-    """Write ``user``'s attempt counter as it is now on the object (``_SAVE_ATTEMPTS``), and
-    with ``signed_in`` its last sign-in too (``_SAVE_SIGN_IN``). They then count as saved:
-    the flush at the commit does not write them again."""
-    names = ["failed_login_count", "failed_login_window_start"]
-    values = {
-        "new_count": user.failed_login_count,
-        "new_window_start": user.failed_login_window_start,
-    }
-    if signed_in:
-        names.append("last_login_at")
-        values["new_last_login_at"] = user.last_login_at
-    for name in names:  # before the execute, whose autoflush would write them
-        set_committed_value(user, name, getattr(user, name))
-    statement = _SAVE_SIGN_IN if signed_in else _SAVE_ATTEMPTS
-    session.execute(statement, {"user_id": user.id, **values})
-
-
 def _is_suspended(user: User) -> bool:
     return user.suspended_at is not None or not user.is_active
 
@@ -133,17 +102,16 @@ class AccountService:
     def warm_up_sign_in(self) -> None:
         """Pay a sign-in's first-use costs now, so the next sign-in takes what later ones do:
         the password check's (``PasswordHasher.warm_up``) and compiling its statements (a
-        few ms each the first time a process signs in). The attempt's lookup is of an
-        address no account has, so nothing is reserved; the row lock and the two writes are
-        for an id no account has, in a transaction rolled back: no account is touched."""
+        few ms each the first time a process signs in). The attempt is reserved for an
+        address no account has and settled for an id no account has, in a transaction
+        rolled back: no account is touched."""
         self._hasher.warm_up()
         self._reserve_attempt(NO_ACCOUNT_EMAIL)
+        nobody = lockout.Reservation(NO_ACCOUNT_ID, "", False, 1, self._ctx.now())
         with self._ctx.unit_of_work() as uow:  # never committed, and no row matches anyway
-            session = uow.session
-            session.scalar(_user_row_for_update(NO_ACCOUNT_ID))
-            nothing = {"user_id": NO_ACCOUNT_ID, "new_count": 0, "new_window_start": None}
-            session.execute(_SAVE_ATTEMPTS, nothing)
-            session.execute(_SAVE_SIGN_IN, {**nothing, "new_last_login_at": None})
+            parameters = lockout.settle_parameters(nobody, self._ctx.now())
+            uow.session.execute(lockout.SETTLE, parameters).first()
+            uow.session.execute(lockout.SETTLE_AND_REHASH, {**parameters, "new_hash": ""}).first()
 
     # --- registration -----------------------------------------------------------------------
 
@@ -264,35 +232,54 @@ class AccountService:
         return self._record_success(reservation, new_hash)
 
     def _reserve_attempt(self, email: str) -> tuple[lockout.Reservation, UserDTO] | None:
-        """Take one of the window's password checks in a short write transaction under the
-        user row lock (None for an unknown email); AccountLocked if none is left. With it,
-        the account as a successful sign-in would answer it."""
-        with self._ctx.unit_of_work() as uow:
-            query = select(User).where(User.email == email).with_for_update()
-            user = uow.session.scalar(query)
-            if user is None:
+        """Take one of the window's password checks (``lockout.RESERVE``: one statement,
+        atomic on its own); None for an unknown email, AccountLocked if none is left. With
+        it, the account as a successful sign-in would answer it."""
+        now = self._ctx.now()
+        for _ in range(2):  # again only if the lock it found ran out meanwhile
+            with self._ctx.unit_of_work(one_statement=True) as uow:
+                leave_unannounced(uow.session)
+                parameters = {"address": email, **lockout.window_bounds(now)}
+                row = uow.session.execute(lockout.RESERVE, parameters).first()
+                uow.commit()
+            if row is not None:
+                return lockout.Reservation.from_row(row), UserDTO.from_model(row)
+            found = self._read_counter(_USERS.c.email == email)
+            if found is None:
                 return None
-            reservation = lockout.reserve(user, self._ctx.now(), suspended=_is_suspended(user))
-            _save(uow.session, user, signed_in=False)
-            candidate = UserDTO.from_model(user)
-            uow.commit()
-            return reservation, candidate
+            lockout.raise_if_locked(found, now)
+        raise AuthenticationFailed(WRONG_CREDENTIALS)
 
     def _record_success(self, reservation: lockout.Reservation, new_hash: str | None) -> UserDTO:
-        """Grant the sign-in, unless later attempts locked the account or an admin suspended
-        it while the password was being verified: checked again under the row lock."""
-        with self._ctx.unit_of_work() as uow:
-            user = self._lock_user_row(uow.session, reservation.user_id)
-            now = self._ctx.now()
-            lockout.settle_right_guess(user, reservation, now)
-            if _is_suspended(user):
+        """Grant the sign-in (``lockout.SETTLE``: one statement, atomic on its own), unless
+        later attempts locked the account or an admin suspended it while the password was
+        being verified; then say which."""
+        now = self._ctx.now()
+        parameters = lockout.settle_parameters(reservation, now)
+        statement = lockout.SETTLE
+        if new_hash is not None:  # rare: the hashing parameters have risen
+            statement, parameters = lockout.SETTLE_AND_REHASH, {**parameters, "new_hash": new_hash}
+        for _ in range(2):  # again only if what refused it changed meanwhile
+            with self._ctx.unit_of_work(one_statement=True) as uow:
+                leave_unannounced(uow.session)
+                row = uow.session.execute(statement, parameters).first()
+                uow.commit()
+            if row is not None:
+                return UserDTO.from_model(row)
+            found = self._read_counter(_USERS.c.id == reservation.user_id)
+            if found is None:
+                break
+            if not lockout.is_last_reserved(found, reservation):
+                lockout.raise_if_locked(found, now)
+            if found.suspended_at is not None or not found.is_active:
                 raise AuthenticationFailed(SUSPENDED_MESSAGE)
-            user.last_login_at = now
-            _save(uow.session, user, signed_in=True)
-            if new_hash is not None:
-                user.password_hash = new_hash  # rare: the ORM's flush writes it
-            uow.commit()
-            return UserDTO.from_model(user)
+        raise AuthenticationFailed(WRONG_CREDENTIALS)
+
+    def _read_counter(self, which: ColumnElement[bool]) -> Row[Any] | None:
+        """The account's attempt counter and state, as read now (why a statement of
+        ``lockout`` updated no row)."""
+        with self._ctx.unit_of_work(write=False) as uow:
+            return uow.session.execute(select(_USERS).where(which)).first()
 
     @staticmethod
     def _lock_user_row(session: Session, user_id: int) -> User:

@@ -22,8 +22,8 @@ class ServiceContext:
     session_factory: sessionmaker[Session]
     clock: Clock = field(default=system_clock)
 
-    def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
-        return UnitOfWork(self.session_factory, write=write)
+    def unit_of_work(self, *, write: bool = True, one_statement: bool = False) -> UnitOfWork:
+        return UnitOfWork(self.session_factory, write=write, one_statement=one_statement)
 
     def now(self) -> datetime:
         value = self.clock()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from linguaflex_desktop.models.enums import Level, Role, SpokenLevel
 from linguaflex_desktop.texts import ENGLISH
 
 if TYPE_CHECKING:
     # ORM classes only as the type of from_model's argument: none is imported at run time.
+    from sqlalchemy import Row
+
     from linguaflex_desktop.models import Gig, User
 
 
@@ -46,7 +48,8 @@ class UserDTO:
         return Actor(self.id, self.email, self.role, self.display_name, self.time_zone)
 
     @classmethod
-    def from_model(cls, user: User) -> UserDTO:
+    def from_model(cls, user: User | Row[*tuple[Any, ...]]) -> UserDTO:
+        """From a User, or a row of the users table."""
         return cls(
             id=user.id,
             email=user.email,
