@@ -12,8 +12,10 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 
 from linguaflex_desktop.db import create_app_engine, create_session_factory
@@ -21,7 +23,12 @@ from linguaflex_desktop.errors import Conflict, InvalidTransition, SlotTaken, St
 from linguaflex_desktop.models import BookingStatus, Role
 from linguaflex_desktop.services.booking import due as booking_due
 from linguaflex_desktop.services.booking import service as booking_service
-from linguaflex_desktop.services.booking.checks import DEADLOCK_ATTEMPTS, DEADLOCK_DETECTED
+from linguaflex_desktop.services.booking.checks import (
+    DEADLOCK_ATTEMPTS,
+    DEADLOCK_DETECTED,
+    STUDENT_SLOTS_LOCK,
+    TEACHER_SLOTS_LOCK,
+)
 from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.reschedule import Reschedules
@@ -360,6 +367,37 @@ def test_a_request_postgres_aborted_to_break_a_deadlock_is_run_again_once(
     assert len(calls) == 2
     assert row_state(ctx, booking.id)[0] is BookingStatus.PENDING
     assert len(service.list_bookings(world.student).items) == 1
+
+
+def test_a_request_run_again_after_a_deadlock_queues_for_the_slots_first(
+    engine: Engine, ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run again, it takes the teacher's then the student's queue lock (Postgres) before it
+    reads the bookings it could overlap; the first attempt takes none."""
+    service = BookingService(ctx)
+    world = make_world(ctx)
+    _fail_audit_first(monkeypatch, DEADLOCK_DETECTED, times=1)
+    sent: list[tuple[str, Any]] = []
+
+    def note(_c: object, _cursor: object, statement: str, parameters: Any, *_rest: object) -> None:
+        sent.append((" ".join(statement.split()), parameters))
+
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        request(service, world)
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    reads = [i for i, (text, _) in enumerate(sent) if text.startswith("SELECT session_bookings")]
+    locks = [(i, p) for i, (text, p) in enumerate(sent) if "pg_advisory_xact_lock" in text]
+    assert len(reads) == 2  # the overlap check of each attempt
+    if engine.dialect.name != "postgresql":
+        assert locks == []  # SQLite's write lock queues every attempt already
+        return
+    assert reads[0] < locks[0][0] < locks[1][0] < reads[1]  # in the second attempt, first
+    assert [sorted(p.values()) for _, p in locks] == [
+        sorted([TEACHER_SLOTS_LOCK, world.teacher.id]),
+        sorted([STUDENT_SLOTS_LOCK, world.student.id]),
+    ]
 
 
 def test_other_database_errors_and_repeated_deadlocks_are_not_retried_forever(

@@ -137,22 +137,25 @@ def deadlock(sqlstate: str = "40P01") -> OperationalError:
     return OperationalError("INSERT ...", {}, SimpleNamespace(sqlstate=sqlstate))  # type: ignore[arg-type]
 
 
-def test_a_deadlock_is_retried_until_the_last_attempt() -> None:
+def test_a_deadlock_is_retried_until_the_last_attempt_each_queued() -> None:
     outcomes: list[Any] = [deadlock()] * (checks.DEADLOCK_ATTEMPTS - 1) + ["booked"]
+    queued: list[bool] = []
 
-    def attempt() -> str:
+    def attempt(in_queue: bool) -> str:
+        queued.append(in_queue)
         outcome = outcomes.pop(0)
         if isinstance(outcome, Exception):
             raise outcome
         return str(outcome)
 
     assert checks.retry_on_deadlock(attempt) == "booked" and outcomes == []
+    assert queued == [False] + [True] * (checks.DEADLOCK_ATTEMPTS - 1)
 
 
 def test_the_last_deadlock_in_a_row_is_raised() -> None:
     calls = []
 
-    def attempt() -> str:
+    def attempt(_queued: bool) -> str:
         calls.append(1)
         raise deadlock()
 
@@ -164,7 +167,7 @@ def test_the_last_deadlock_in_a_row_is_raised() -> None:
 def test_another_operational_error_is_raised_at_once() -> None:
     calls = []
 
-    def attempt() -> str:
+    def attempt(_queued: bool) -> str:
         calls.append(1)
         raise deadlock("08006")
 
@@ -174,7 +177,7 @@ def test_another_operational_error_is_raised_at_once() -> None:
 
 
 def test_an_operational_error_without_a_sqlstate_is_raised_as_it_is() -> None:
-    def attempt() -> str:
+    def attempt(_queued: bool) -> str:
         raise OperationalError("INSERT ...", {}, Exception("database is locked"))
 
     with pytest.raises(OperationalError):

@@ -31,6 +31,7 @@ from linguaflex_desktop.services.booking.checks import (
     aware_utc,
     check_no_overlap,
     check_start,
+    queue_for_slots,
     retry_on_deadlock,
     slot_taken_from,
 )
@@ -105,14 +106,21 @@ class Reschedules:
 
     def accept_reschedule(self, actor: Actor, proposal_id: int) -> BookingDTO:
         """The other party accepts: the booking moves; status, payment and price stay."""
-        return retry_on_deadlock(lambda: self._move_to_proposal(actor, proposal_id))
+        return retry_on_deadlock(
+            lambda queued: self._move_to_proposal(actor, proposal_id, queued=queued)
+        )
 
-    def _move_to_proposal(self, actor: Actor, proposal_id: int) -> BookingDTO:
-        """One attempt at accept_reschedule's transaction."""
+    def _move_to_proposal(self, actor: Actor, proposal_id: int, *, queued: bool) -> BookingDTO:
+        """One attempt at accept_reschedule's transaction; ``queued``: run again after a
+        deadlock (``retry_on_deadlock``)."""
         try:
             with self._ctx.unit_of_work() as uow:
                 session = uow.session
                 user, proposal, booking = _load_for_answer(session, actor, proposal_id)
+                if queued:
+                    queue_for_slots(
+                        session, teacher_id=booking.teacher_id, student_id=booking.student_id
+                    )
                 now = self._ctx.now()
                 if proposal.start_at < rules.earliest_bookable_start(now):
                     raise InvalidTransition(tx("The proposed time is now too close to accept."))

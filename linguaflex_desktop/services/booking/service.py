@@ -50,6 +50,7 @@ from linguaflex_desktop.services.booking.checks import (
     aware_utc,
     check_no_overlap,
     check_start,
+    queue_for_slots,
     retry_on_deadlock,
     slot_taken_from,
 )
@@ -114,17 +115,29 @@ class BookingService:
         gig_id = check_id(gig_id, what=tx("gig"))
         note = clean_multiline(note, what=tx("note"), limit=rules.MAX_NOTE_LENGTH)
         return retry_on_deadlock(
-            lambda: self._insert_request(actor, gig_id, start_at, duration_minutes, note)
+            lambda queued: self._insert_request(
+                actor, gig_id, start_at, duration_minutes, note, queued=queued
+            )
         )
 
     def _insert_request(
-        self, actor: Actor, gig_id: int, start_at: datetime, duration_minutes: int, note: str
+        self,
+        actor: Actor,
+        gig_id: int,
+        start_at: datetime,
+        duration_minutes: int,
+        note: str,
+        *,
+        queued: bool,
     ) -> BookingDTO:
-        """One attempt at request_booking's transaction (check, insert, audit, events)."""
+        """One attempt at request_booking's transaction (check, insert, audit, events);
+        ``queued``: run again after a deadlock (``retry_on_deadlock``)."""
         try:
             with self._ctx.unit_of_work() as uow:
                 session = uow.session
                 student, gig = self._requester_and_gig(session, actor, gig_id)
+                if queued:
+                    queue_for_slots(session, teacher_id=gig.teacher_id, student_id=student.id)
                 booking = self._new_booking(session, student, gig, start_at, duration_minutes)
                 booking.student_note = note
                 booking.id = _insert_booking(session, booking)
