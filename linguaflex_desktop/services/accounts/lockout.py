@@ -150,10 +150,10 @@ _CUTOFF = bindparam("cutoff", type_=_STARTED.type)
 _LOCKED = and_(_COUNT >= MAX_FAILED_LOGINS, _STARTED.is_not(None), _STARTED > _CUTOFF)
 _WINDOW_OVER = or_(_STARTED.is_(None), _STARTED <= _CUTOFF)
 
-# Reserve an attempt of the account with the e-mail ``address`` unless it is locked: counted as a
-# failure in the current window, or as the first of a new one when the last is over; the
-# 5th restarts the window, so the lock lasts 15 minutes from it. (SET expressions read the
-# row as it was before the statement.) Returns the account's row as it is now.
+# Reserve an attempt of the account with the e-mail ``address`` unless it is locked:
+# counted as a failure in the current window, or as the first of a new one when the last is
+# over; the 5th restarts the window, so the lock lasts 15 minutes from it. (SET expressions
+# read the row as it was before the statement.) Returns the account's row as it is now.
 RESERVE: Update = (
     update(_USERS)
     .where(_USERS.c.email == bindparam("address"), not_(_LOCKED))
@@ -196,6 +196,7 @@ SETTLE_AND_REHASH: Update = SETTLE.values(password_hash=bindparam("new_hash"))
 
 
 def settle_parameters(reservation: Reservation, now: datetime) -> dict[str, Any]:
+    """The parameters of ``SETTLE`` for ``reservation``'s right guess at ``now``."""
     return {
         "user_id": reservation.user_id,
         "reserved_count": reservation.count,
