@@ -243,11 +243,9 @@ def install_change_hooks(
     ``adapters.change_listener``) hears of it only if it commits; on SQLite to ``feed`` after
     the commit. A rolled-back transaction announces nothing."""
 
-    changed = changed_tables
-
     @event.listens_for(factory, "before_flush")
     def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
-        tables = changed(session)
+        tables = changed_tables(session)
         for instance in (*session.new, *session.dirty, *session.deleted):
             name = getattr(type(instance), "__tablename__", None)
             if isinstance(name, str):
@@ -259,7 +257,7 @@ def install_change_hooks(
             table = getattr(state.statement, "table", None)
             name = getattr(table, "name", None)
             if isinstance(name, str):
-                changed(state.session).add(name)
+                changed_tables(state.session).add(name)
 
     if postgres:
 

@@ -18,6 +18,7 @@ from linguaflex_desktop.errors import AccountLocked
 from linguaflex_desktop.models import Role, User
 from linguaflex_desktop.services.accounts import lockout
 from linguaflex_desktop.services.common.context import ServiceContext
+from tests.integration.booking_helpers import PASSWORD_HASH, add_user
 
 USERS = table_of(User)
 NOW = datetime(2027, 3, 1, 9, 0, 0, 123456, tzinfo=UTC)  # microseconds: stored exactly
@@ -43,7 +44,7 @@ class State:
         return User(
             id=user_id,
             email=EMAIL,
-            password_hash="stored",
+            password_hash=PASSWORD_HASH,
             is_active=True,
             suspended_at=NOW if self.suspended else None,
             failed_login_count=self.count,
@@ -53,17 +54,7 @@ class State:
 
 @pytest.fixture
 def user_id(ctx: ServiceContext) -> int:
-    with ctx.unit_of_work() as uow:
-        user = User(
-            email=EMAIL,
-            password_hash="stored",
-            role=Role.STUDENT,
-            display_name="Ana",
-            time_zone="UTC",
-        )
-        uow.session.add(user)
-        uow.commit()
-        return user.id
+    return add_user(ctx, email=EMAIL, role=Role.STUDENT).id
 
 
 def put(ctx: ServiceContext, user_id: int, state: State) -> None:
@@ -120,7 +111,7 @@ def test_reserve_counts_as_the_rules_do_from_any_state(
         assert stored(ctx, user_id) == (count, started, None)  # a refusal writes nothing
     else:
         assert row is not None
-        assert lockout.Reservation.from_row(row) == expected  # type: ignore[arg-type]
+        assert lockout.Reservation.from_row(row, suspended=suspended) == expected  # type: ignore[arg-type]
         assert stored(ctx, user_id) == (expected.count, expected.window_start, None)
 
 
@@ -146,7 +137,9 @@ def test_settle_grants_and_refuses_as_the_rules_do_from_any_state(
         assume(False)  # a reservation always has a window start
     reserved_count, reserved_start = reserved or (count, started)
     assert reserved_start is not None
-    reservation = lockout.Reservation(user_id, "stored", suspended, reserved_count, reserved_start)
+    reservation = lockout.Reservation(
+        user_id, PASSWORD_HASH, suspended, reserved_count, reserved_start
+    )
     put(ctx, user_id, state)
     ruled = state.user(user_id)
     try:

@@ -60,12 +60,12 @@ class Reservation:
     window_start: datetime
 
     @classmethod
-    def from_row(cls, row: Row[Any]) -> Reservation:
+    def from_row(cls, row: Row[Any], *, suspended: bool) -> Reservation:
         """The reservation ``RESERVE`` made, from the row it returned."""
         return cls(
             user_id=row.id,
             stored_hash=row.password_hash,
-            suspended=row.suspended_at is not None or not row.is_active,
+            suspended=suspended,
             count=row.failed_login_count,
             window_start=row.failed_login_window_start,
         )

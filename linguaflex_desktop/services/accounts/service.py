@@ -86,7 +86,7 @@ def _user_row_for_update(user_id: int) -> Select[User]:
     return select(User).where(User.id == user_id).with_for_update()
 
 
-def _is_suspended(user: User) -> bool:
+def _is_suspended(user: User | Row[Any]) -> bool:
     return user.suspended_at is not None or not user.is_active
 
 
@@ -243,7 +243,8 @@ class AccountService:
                 row = uow.session.execute(lockout.RESERVE, parameters).first()
                 uow.commit()
             if row is not None:
-                return lockout.Reservation.from_row(row), UserDTO.from_model(row)
+                reservation = lockout.Reservation.from_row(row, suspended=_is_suspended(row))
+                return reservation, UserDTO.from_model(row)
             found = self._read_counter(_USERS.c.email == email)
             if found is None:
                 return None
@@ -271,7 +272,7 @@ class AccountService:
                 break
             if not lockout.is_last_reserved(found, reservation):
                 lockout.raise_if_locked(found, now)
-            if found.suspended_at is not None or not found.is_active:
+            if _is_suspended(found):
                 raise AuthenticationFailed(SUSPENDED_MESSAGE)
         raise AuthenticationFailed(WRONG_CREDENTIALS)
 
