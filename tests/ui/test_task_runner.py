@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QObject, Qt, QThread
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.errors import NotFound
-from linguaflex_desktop.ui.task_runner import SynchronousTaskRunner, TaskRunner
+from linguaflex_desktop.ui.task_runner import SynchronousTaskRunner, TaskRunner, _AfterPaints
 
 
 def gui_thread() -> QThread:
@@ -157,8 +158,8 @@ def test_long_waits_do_not_starve_other_work_on_a_two_core_machine(
     waits: list[str] = []
     for _ in range(3):
         runner.run(long_wait, on_success=waits.append)
-    for _ in range(3):
-        assert started.acquire(timeout=10), "a waiting task never started"
+    for _ in range(3):  # each starts once the GUI thread is back in its loop
+        qtbot.waitUntil(lambda: started.acquire(blocking=False), timeout=10000)
     quick: list[int] = []
     runner.run(lambda: 42, on_success=quick.append)
     qtbot.waitUntil(lambda: quick == [42], timeout=5000)
@@ -205,7 +206,7 @@ class _RecordingPool:
         self.started.append(work)
 
 
-def test_released_tasks_run_one_after_the_other_as_one_piece_of_pool_work() -> None:
+def test_released_tasks_run_one_after_the_other_as_one_piece_of_pool_work(qtbot: QtBot) -> None:
     """A window's first loads: on one pool thread, they no longer take the interpreter from
     each other, nor more than one at a time from the GUI thread."""
     pool = _RecordingPool()
@@ -216,13 +217,63 @@ def test_released_tasks_run_one_after_the_other_as_one_piece_of_pool_work() -> N
     runner.run(lambda: 1 / 0, on_failure=answers.append)
     runner.run(lambda: "gigs", on_success=answers.append)
     held.release()
-    assert len(pool.started) == 1
+    qtbot.waitUntil(lambda: len(pool.started) == 1, timeout=5000)  # once the GUI has painted
     pool.started[0]()  # here: each result is delivered as its task ends
     assert answers[0] == "languages" and answers[2] == "gigs"
     assert isinstance(answers[1], ZeroDivisionError)  # a failure stops none of the others
     assert runner.in_flight == 0
     runner.run(lambda: "alone")  # not held: a piece of work of its own
-    assert len(pool.started) == 2
+    qtbot.waitUntil(lambda: len(pool.started) == 2, timeout=5000)
+
+
+class _PaintRecorder(QWidget):
+    """Notes its paints in ``events`` beside the pool's starts."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        self.events.append("paint")
+
+
+class _StartRecorder(_RecordingPool):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def start(self, work: Callable[[], None]) -> None:
+        self.events.append("start")
+        super().start(work)
+
+
+@pytest.mark.parametrize("update_first", [True, False], ids=["paint asked first", "run first"])
+def test_a_task_starts_once_the_gui_has_painted_what_the_same_action_asked_for(
+    qtbot: QtBot, update_first: bool
+) -> None:
+    """A scroll to a list's end asks for a paint and starts the next page's load, in either
+    order: the load's Python beside the paint made the paint twice as long."""
+    events: list[str] = []
+    widget = _PaintRecorder(events)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    events.clear()
+    pool = _StartRecorder(events)
+    runner = TaskRunner(pool=pool)  # type: ignore[arg-type]
+    if update_first:
+        widget.update()
+    runner.run(lambda: "next page")
+    if not update_first:
+        widget.update()
+    assert events == []  # nothing starts before the GUI thread has been back to its loop
+    qtbot.waitUntil(lambda: "start" in events, timeout=5000)
+    assert events == ["paint", "start"]
+
+
+def test_tasks_wait_behind_paints_at_the_priority_qt_posts_them_at() -> None:
+    assert Qt.EventPriority.LowEventPriority.value == _AfterPaints.PRIORITY
 
 
 def test_tasks_of_a_dropped_hold_never_run(qtbot: QtBot, runner: TaskRunner) -> None:
