@@ -9,7 +9,10 @@ A task starts once the GUI thread has painted what was asked of it before (``_Af
 an action that starts a load (scrolling to the end of a list, a filter change) also asks for
 a paint, and the load's Python on a pool thread took the interpreter from that paint at each
 of its hundreds of calls into the model. Painting the admin's Bookings page beside the next
-page's load took 45-59 ms against 21-26 ms alone (bench/bench_booking_windows.py).
+page's load took 45-59 ms against 21-26 ms alone (bench/bench_booking_windows.py). Tasks a
+hold kept back start as soon as it is released: they are a window's first loads, released
+once the window is shown or has painted, and the user waits for them; held behind the
+paints too, they made a sign-in about 10 ms longer (bench/bench_startup.py).
 """
 
 from __future__ import annotations
@@ -106,7 +109,7 @@ class TaskRunner(QObject):
         if self._holds:
             self._holds[-1].tasks.append((task_id, op))
         else:
-            self._start([(task_id, op)])
+            self._start([(task_id, op)], after_paints=True)
 
     def post(
         self, callback: Callable[[T], None], value: T, *, owner: QObject | None = None
@@ -149,19 +152,22 @@ class TaskRunner(QObject):
 
     # --- internals ------------------------------------------------------------------------
 
-    def _start(self, tasks: list[tuple[int, Callable[[], Any]]]) -> None:
+    def _start(self, tasks: list[tuple[int, Callable[[], Any]]], *, after_paints: bool) -> None:
         """Run ``tasks`` (id, op) on one pool thread, one after the other, each delivering
-        as it ends, once the GUI thread has painted what was asked of it. Several are the
-        loads a hold kept back (a window's first data): on one thread, they no longer take
-        the interpreter from each other nor, more than one at a time, from the GUI
-        thread."""
+        as it ends; with ``after_paints``, once the GUI thread has painted what was asked of
+        it, else at once. Several are the loads a hold kept back (a window's first data): on
+        one thread, they no longer take the interpreter from each other nor, more than one
+        at a time, from the GUI thread."""
         if not tasks:
             return
 
         def work() -> None:  # runs on a pool thread: no widget access here
             _run_in_turn(tasks, self._finished.emit)
 
-        _AfterPaints.post(self, work)
+        if after_paints:
+            _AfterPaints.post(self, work)
+        else:
+            self._pool.start(work)
 
     def customEvent(self, event: QEvent) -> None:
         if isinstance(event, _AfterPaints):
@@ -197,7 +203,7 @@ class TaskRunner(QObject):
             else:
                 starting.append((task_id, op))
         held.tasks.clear()
-        self._start(starting)
+        self._start(starting, after_paints=False)  # a window's first loads: awaited
         self._update_busy()
 
     def _seal(self, held: HeldTasks) -> None:
@@ -280,7 +286,7 @@ class _AfterPaints(QEvent):
 class SynchronousTaskRunner(TaskRunner):
     """Runs each op at once on the calling thread (Picard's FakeThreadPool) for unit tests."""
 
-    def _start(self, tasks: list[tuple[int, Callable[[], Any]]]) -> None:
+    def _start(self, tasks: list[tuple[int, Callable[[], Any]]], *, after_paints: bool) -> None:
         _run_in_turn(tasks, self._deliver)
 
 

@@ -107,9 +107,9 @@ def test_a_window_built_during_the_password_check_builds_its_counting_pages_mean
     started: list[str] = []
     start = controller.runner._start
 
-    def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
         started.extend(getattr(op, "__qualname__", "") for _task_id, op in tasks)
-        start(tasks)
+        start(tasks, after_paints=after_paints)
 
     controller.runner._start = starting  # type: ignore[method-assign]
     controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
@@ -281,9 +281,9 @@ def note_starts(
     """From now on, ``note(op)`` of each task ``runner`` starts goes into ``notes``."""
     start = runner._start
 
-    def starting(tasks: list[tuple[int, Callable[[], object]]]) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
         notes.extend(note(op) for _task_id, op in tasks)
-        start(tasks)
+        start(tasks, after_paints=after_paints)
 
     runner._start = starting  # type: ignore[method-assign]
 
