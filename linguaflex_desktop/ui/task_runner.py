@@ -11,8 +11,8 @@ a paint, and the load's Python on a pool thread took the interpreter from that p
 of its hundreds of calls into the model. Painting the admin's Bookings page beside the next
 page's load took 45-59 ms against 21-26 ms alone (bench/bench_booking_windows.py). Tasks a
 hold kept back start as soon as it is released: they are a window's first loads, released
-once the window is shown or has painted, and the user waits for them; held behind the
-paints too, they made a sign-in about 10 ms longer (bench/bench_startup.py).
+once the window is shown or has painted, and the user waits for them (behind the paints,
+they would begin only once the window shown at sign-in had painted without its data).
 """
 
 from __future__ import annotations
