@@ -60,8 +60,10 @@ class Reservation:
     window_start: datetime
 
     @classmethod
-    def from_row(cls, row: Row[Any], *, suspended: bool) -> Reservation:
-        """The reservation ``RESERVE`` made, from the row it returned."""
+    def from_row(cls, row: Row[Any] | User, *, suspended: bool) -> Reservation:
+        """The reservation made: from the row ``RESERVE`` returned, or the User ``reserve``
+        counted the attempt on (their columns have the same names)."""
+        assert row.failed_login_window_start is not None  # a reservation starts a window
         return cls(
             user_id=row.id,
             stored_hash=row.password_hash,
@@ -102,14 +104,7 @@ def reserve(user: User, now: datetime, *, suspended: bool) -> Reservation:
         user.failed_login_count += 1
         if user.failed_login_count >= MAX_FAILED_LOGINS:
             user.failed_login_window_start = now
-    assert user.failed_login_window_start is not None
-    return Reservation(
-        user_id=user.id,
-        stored_hash=user.password_hash,
-        suspended=suspended,
-        count=user.failed_login_count,
-        window_start=user.failed_login_window_start,
-    )
+    return Reservation.from_row(user, suspended=suspended)
 
 
 def settle_right_guess(user: User, reservation: Reservation, now: datetime) -> None:
