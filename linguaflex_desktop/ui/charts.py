@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from linguaflex_desktop.services.common.pricing import minor_unit_exponent
+from linguaflex_desktop.services.common.currency import minor_unit_exponent
 from linguaflex_desktop.ui.i18n import localize, money_text, number_text, t
 from linguaflex_desktop.ui.theme import themed
 

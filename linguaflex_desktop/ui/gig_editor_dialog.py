@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from linguaflex_desktop.errors import UserFacingError, ValidationError
 from linguaflex_desktop.models.enums import Level
+from linguaflex_desktop.services.common.currency import SUPPORTED_CURRENCIES
 from linguaflex_desktop.services.common.dto import Actor, GigDTO
-from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.errors import inline_error_text, show_error
 from linguaflex_desktop.ui.i18n import localize, t

@@ -19,7 +19,6 @@ import logging
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from linguaflex_desktop.services.common.pricing import minor_unit_exponent
+from linguaflex_desktop.services.common.currency import minor_unit_exponent
 from linguaflex_desktop.texts import Amount, Text
 from linguaflex_desktop.ui.place_names import country_name, language_name
 
@@ -216,6 +215,8 @@ def long_day_text(day: date) -> str:
 
 def when_text(instant: datetime, zone_name: str) -> str:
     """'Wed 3 Mar 2027, 11:00' in ``zone_name`` (24-hour clock in both languages)."""
+    from zoneinfo import ZoneInfo  # loaded behind the sign-in window, which writes no time
+
     moment = instant.astimezone(ZoneInfo(zone_name))
     return f"{day_text(moment.date())}, {moment:%H:%M}"
 

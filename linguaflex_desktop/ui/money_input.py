@@ -24,7 +24,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from linguaflex_desktop.errors import ValidationError
-from linguaflex_desktop.services.common.pricing import major_to_minor, minor_unit_exponent
+from linguaflex_desktop.services.common.currency import minor_unit_exponent
+from linguaflex_desktop.services.common.pricing import major_to_minor
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.theme import mark_invalid
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.booking.dto import BookingDTO
+from linguaflex_desktop.services.common.currency import SUPPORTED_CURRENCIES
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page, UserDTO
-from linguaflex_desktop.services.common.pricing import SUPPORTED_CURRENCIES
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking.message_count import install_message_count

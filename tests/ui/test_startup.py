@@ -330,6 +330,8 @@ NOT_BEFORE_THE_WINDOW = (
     "stripe",
     "httpx",
     "argon2",
+    "zoneinfo",  # the registration form's zones, a booking's times
+    "decimal",  # pricing's arithmetic
     "linguaflex_desktop.bootstrap",
     "linguaflex_desktop.change_feed",
     "linguaflex_desktop.db",

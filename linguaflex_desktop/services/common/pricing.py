@@ -11,21 +11,17 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from linguaflex_desktop.errors import ValidationError
+from linguaflex_desktop.services.common.currency import (
+    ZERO_DECIMAL_CURRENCIES,
+    minor_unit_exponent,
+    normalize_currency,
+)
 from linguaflex_desktop.texts import Amount, tx
 
 PLATFORM_FEE_PERCENT = 5
 MINIMUM_FEE_MAJOR = Decimal("1.00")
 MAX_DURATION_MINUTES = 8 * 60
 MAX_HOURLY_RATE_MAJOR = 10_000  # per hour, in major units of the currency
-
-# ISO 4217 codes Stripe accepts that we offer; exponent = number of minor-unit digits.
-ZERO_DECIMAL_CURRENCIES = frozenset(
-    "BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF".split()
-)
-TWO_DECIMAL_CURRENCIES = frozenset(
-    "USD EUR GBP CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF MXN BRL INR SGD HKD ZAR".split()
-)
-SUPPORTED_CURRENCIES = ZERO_DECIMAL_CURRENCIES | TWO_DECIMAL_CURRENCIES
 
 
 @dataclass(frozen=True)
@@ -41,19 +37,6 @@ class Price:
     @property
     def platform_share_minor(self) -> int:
         return self.fee_minor
-
-
-def normalize_currency(currency: object) -> str:
-    """Return the upper-case ISO code, or raise ValidationError for anything we do not offer."""
-    if not isinstance(currency, str) or currency.strip().upper() not in SUPPORTED_CURRENCIES:
-        raise ValidationError(
-            tx("Unknown or unsupported currency: {currency}.", currency=repr(currency))
-        )
-    return currency.strip().upper()
-
-
-def minor_unit_exponent(currency: str) -> int:
-    return 0 if normalize_currency(currency) in ZERO_DECIMAL_CURRENCIES else 2
 
 
 def major_to_minor(amount: Decimal | str | int, currency: str) -> int:

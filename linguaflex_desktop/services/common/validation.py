@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from linguaflex_desktop.errors import ValidationError
 from linguaflex_desktop.models import Level
@@ -79,6 +78,10 @@ def validate_time_zone(value: object) -> str:
     key = value.strip()
     if not _TIME_ZONE_RE.fullmatch(key):
         raise ValidationError(tx("Unknown time zone: {key}.", key=repr(key)))
+    # Loaded on first use: the sign-in window imports this module for its limits, before it
+    # shows, and loading zoneinfo (its search path comes from sysconfig) took some 7 ms.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:

@@ -29,8 +29,8 @@ from typing import Generic, TextIO, TypeVar
 from zoneinfo import ZoneInfo
 
 from linguaflex_desktop.errors import UserCancelled, UserFacingError, ValidationError
+from linguaflex_desktop.services.common.currency import minor_unit_exponent
 from linguaflex_desktop.services.common.dto import Page
-from linguaflex_desktop.services.common.pricing import minor_unit_exponent
 from linguaflex_desktop.services.common.validation import validate_time_zone
 from linguaflex_desktop.texts import tx
 
