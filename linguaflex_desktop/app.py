@@ -62,7 +62,9 @@ def _run_with_services(
 
     def build_services() -> AppServices:
         from linguaflex_desktop.bootstrap import build_app_services
+        from linguaflex_desktop.logging_setup import rotate_log_file
 
+        rotate_log_file()
         return build_app_services(settings)
 
     def services_ready(services: AppServices) -> None:

@@ -376,7 +376,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging_up = False
     try:
         settings = _settings_from(args, command)
-        configure_logging(settings.log_file, settings.log_level, to_stderr=command != "gui")
+        window = command == "gui"  # its log rotates once the window shows (rotate_log_file)
+        configure_logging(
+            settings.log_file, settings.log_level, to_stderr=not window, rotating=not window
+        )
         logging_up = True
         log.info("linguaflex %s (data: %s)", command, settings.data_dir)
         return COMMANDS[command](settings, args)

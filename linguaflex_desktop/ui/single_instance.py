@@ -12,9 +12,9 @@ removed (``QLocalServer.removeServer``) and listened on afresh.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
 import sys
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -30,13 +30,15 @@ WRITE_TIMEOUT_MS = 1000
 
 def server_name_for(data_dir: Path) -> str:
     """A short, stable socket name per (user, data folder): the path itself could be too long
-    for a Unix socket and may hold characters a socket name cannot."""
+    for a Unix socket and may hold characters a socket name cannot. The name is the CRC-32 of
+    both: it tells one user's data folders apart and guards nothing, and zlib is loaded at
+    start-up already, where hashlib loads OpenSSL (some 7 ms before the first window)."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or the password database
         user = ""
     key = f"{user}\0{data_dir.expanduser().resolve()}".encode()
-    return f"linguaflex-{hashlib.sha256(key).hexdigest()[:20]}"
+    return f"linguaflex-{zlib.crc32(key):08x}"
 
 
 class SingleInstance(QObject):

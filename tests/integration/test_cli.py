@@ -11,7 +11,9 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, inspect, select
@@ -84,6 +86,60 @@ def test_log_file_rotates_in_the_data_folder_at_the_chosen_level(tmp_path: Path)
     assert logging.getLogger().level == logging.DEBUG
     handlers = [h for h in logging.getLogger().handlers if getattr(h, "_linguaflex", False)]
     assert any(isinstance(h, logging.handlers.RotatingFileHandler) for h in handlers)
+
+
+def _our_handlers() -> list[logging.Handler]:
+    return [h for h in logging.getLogger().handlers if getattr(h, "_linguaflex", False)]
+
+
+def test_the_window_s_log_appends_until_the_window_shows_then_rotates(tmp_path: Path) -> None:
+    from linguaflex_desktop.logging_setup import MAX_LOG_BYTES, configure_logging, rotate_log_file
+
+    log_file = tmp_path / "logs" / "linguaflex.log"
+    configure_logging(log_file, "INFO", to_stderr=False, rotating=False)
+    (appending,) = _our_handlers()
+    assert type(appending) is logging.FileHandler
+    logging.getLogger("test").info("before the window, token=abc123")
+    rotate_log_file()
+    (rotating,) = _our_handlers()
+    assert isinstance(rotating, logging.handlers.RotatingFileHandler)
+    assert rotating.baseFilename == appending.baseFilename == str(log_file.resolve())
+    assert rotating.maxBytes == MAX_LOG_BYTES and rotating.level == appending.level
+    assert appending.stream is None  # closed
+    logging.getLogger("test").info("behind the window, password=hunter2")
+    rotate_log_file()  # rotating already: nothing changes
+    assert _our_handlers() == [rotating]
+    lines = log_file.read_text().splitlines()
+    assert [line.split(": ", 1)[1] for line in lines if " test: " in line] == [
+        "before the window, token=[REDACTED]",
+        "behind the window, password=[REDACTED]",
+    ]
+
+
+def test_the_gui_command_rotates_its_log_once_the_data_opens_behind_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linguaflex_desktop.ui import startup
+
+    seen: list[tuple[type, type]] = []
+
+    def fake_gui(
+        _settings: object,
+        *,
+        build_services: Callable[[], Any],
+        on_services_ready: Callable[[Any], None],
+    ) -> int:
+        """Stands in for the event loop: the window shows, then the data opens behind it."""
+        (before,) = _our_handlers()
+        build_services().close()
+        (after,) = _our_handlers()
+        seen.append((type(before), type(after)))
+        return 0
+
+    monkeypatch.setattr(startup, "run_gui_staged", fake_gui)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(["--data-dir", str(tmp_path), "gui"]) == 0
+    assert seen == [(logging.FileHandler, logging.handlers.RotatingFileHandler)]
 
 
 def test_unknown_log_level_in_the_environment_is_a_clear_error(tmp_path: Path) -> None:

@@ -332,6 +332,8 @@ NOT_BEFORE_THE_WINDOW = (
     "argon2",
     "zoneinfo",  # the registration form's zones, a booking's times
     "decimal",  # pricing's arithmetic
+    "hashlib",  # OpenSSL
+    "logging.handlers",  # the log rotates once the window shows
     "linguaflex_desktop.bootstrap",
     "linguaflex_desktop.change_feed",
     "linguaflex_desktop.db",
