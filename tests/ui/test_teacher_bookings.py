@@ -16,6 +16,7 @@ from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.services.booking.dto import WeeklyRange
 from linguaflex_desktop.ui.booking.schedule_cells import BlocksRole
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherWindow
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
@@ -261,6 +262,20 @@ def test_the_schedule_opens_on_the_week_of_the_next_session_and_draws_its_length
     with qtbot.waitSignal(page.bookings_loaded, timeout=5000):
         page.this_week_button.click()
     assert page.week_start == date(2027, 3, 1) and page.model.rowCount() == 0
+
+
+def test_a_week_asked_for_while_the_schedule_opens_is_the_week_it_shows(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    book(clocked_services, school, start_at=THURSDAY_10_UTC + timedelta(days=14))
+    held = runner.hold()  # the opening load waits until Next is pressed
+    page = TeacherSchedulePage(services=clocked_services, actor=school.teacher.actor, runner=runner)
+    qtbot.addWidget(page)
+    page.next_button.click()  # this week (1 Mar) + 1, before the week of 15 Mar has come
+    held.release()  # the opening load answers first, then the next week's
+    assert runner.wait_for_idle()
+    assert page.week_start == date(2027, 3, 8)
+    assert page.week_label.text().startswith("Mon 8 Mar 2027")
 
 
 def test_with_nothing_coming_the_schedule_opens_on_this_week(

@@ -71,6 +71,13 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_window(monday: date, time_zone: str) -> tuple[datetime, datetime]:
+    """[Monday 00:00, next Monday 00:00) of ``monday``'s week in ``time_zone``."""
+    teacher_zone = zone(time_zone)
+    start = datetime.combine(monday, time(0), tzinfo=teacher_zone)
+    return start, datetime.combine(monday + _WEEK, time(0), tzinfo=teacher_zone)
+
+
 class TeacherSchedulePage(BookingListPage):
     """A week of the teacher's bookings (all but cancelled), as a grid or an agenda."""
 
@@ -174,22 +181,32 @@ class TeacherSchedulePage(BookingListPage):
 
     def open_on_next_session(self) -> None:
         """Show the week of the next session (this week when none is coming, or when asking
-        fails: the week then loads and reports its own error)."""
-        this_week = self.week_start
+        fails: the week then loads and reports its own error). One load finds the week and
+        brings its bookings: two, one after the other, each waited for on the GUI thread,
+        made the first week come some 10 ms later."""
+        this_week, time_zone = self.week_start, self.actor.time_zone
 
-        def show(start: datetime | None) -> None:
+        def week_of(start: datetime | None) -> tuple[datetime, datetime]:  # on the pool thread
             if start is None:
-                self.show_week(this_week)
-            else:
-                self.show_week(max(this_week, monday_of(local(start, self.actor.time_zone).date())))
+                return week_window(this_week, time_zone)
+            return week_window(max(this_week, monday_of(local(start, time_zone).date())), time_zone)
 
-        booking_ops.next_session_start(
+        generation = self._next_generation()
+        booking_ops.teacher_opening_week(
             OpContext.of(self),
             self.actor,
-            on_success=show,
+            week_of=week_of,
+            on_success=lambda result: self._on_opening_week(generation, *result),
             on_failure=lambda _error: self.show_week(this_week),
             owner=self,
         )
+
+    def _on_opening_week(self, generation: int, from_at: datetime, items: list[BookingDTO]) -> None:
+        if generation != self._generation:
+            return  # another week was asked for meanwhile
+        self.week_start = from_at.date()
+        self._show_week_label()
+        self._on_schedule(generation, items)
 
     def show_week(self, monday: date) -> None:
         self.week_start = monday_of(monday)
@@ -201,17 +218,21 @@ class TeacherSchedulePage(BookingListPage):
 
     def week_window(self) -> tuple[datetime, datetime]:
         """[Monday 00:00, next Monday 00:00) of the shown week in the teacher's zone."""
-        teacher_zone = zone(self.actor.time_zone)
-        start = datetime.combine(self.week_start, time(0), tzinfo=teacher_zone)
-        end = datetime.combine(self.week_start + _WEEK, time(0), tzinfo=teacher_zone)
-        return start, end
+        return week_window(self.week_start, self.actor.time_zone)
 
-    def reload(self) -> None:
+    def _next_generation(self) -> int:
+        """A new load's number: an answer whose number is no longer the latest is dropped."""
         self._generation += 1
-        generation = self._generation
+        return self._generation
+
+    def _show_week_label(self) -> None:
         last = self.week_start + timedelta(days=DAYS - 1)
         span = f"{format_day(self.week_start)} – {format_day(last)}"  # noqa: RUF001
         self.week_label.setText(f"{span}  ·  {self.actor.time_zone}")
+
+    def reload(self) -> None:
+        generation = self._next_generation()
+        self._show_week_label()
         from_at, to_at = self.week_window()
         actor = self.actor
         booking_ops.teacher_schedule(

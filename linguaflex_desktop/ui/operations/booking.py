@@ -4,6 +4,7 @@ run on the GUI thread (see ``ui.operations``). Every transition emits "booking".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Unpack
 
@@ -48,10 +49,23 @@ def teacher_schedule(
     query(ctx, lambda: bookings.teacher_schedule(actor, from_at=from_at, to_at=to_at), **cb)
 
 
-def next_session_start(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
-    """Query: when the teacher's next session begins (an aware instant), or None."""
+def teacher_opening_week(
+    ctx: OpContext,
+    actor: Actor,
+    *,
+    week_of: Callable[[datetime | None], tuple[datetime, datetime]],
+    **cb: Unpack[Callbacks],
+) -> None:
+    """Query: the week the teacher's schedule opens on and its bookings, in one task:
+    ``week_of`` turns when the next session begins (or None when nothing is coming) into that
+    week's ``[from_at, to_at)``, on the pool thread. The answer is (from_at, its bookings)."""
     bookings = ctx.services.bookings
-    query(ctx, lambda: bookings.next_session_start(actor), **cb)
+
+    def work() -> tuple[datetime, list[BookingDTO]]:
+        from_at, to_at = week_of(bookings.next_session_start(actor))
+        return from_at, bookings.teacher_schedule(actor, from_at=from_at, to_at=to_at)
+
+    query(ctx, work, **cb)
 
 
 def quote_booking(
