@@ -79,7 +79,7 @@ def validate_time_zone(value: object) -> str:
     if not _TIME_ZONE_RE.fullmatch(key):
         raise ValidationError(tx("Unknown time zone: {key}.", key=repr(key)))
     # Loaded on first use: the sign-in window imports this module for its limits, before it
-    # shows, and loading zoneinfo (its search path comes from sysconfig) took some 7 ms.
+    # shows, and zoneinfo reads its search path through sysconfig.
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:

@@ -182,8 +182,9 @@ class TeacherSchedulePage(BookingListPage):
     def open_on_next_session(self) -> None:
         """Show the week of the next session (this week when none is coming, or when asking
         fails: the week then loads and reports its own error). One load finds the week and
-        brings its bookings: two, one after the other, each waited for on the GUI thread,
-        made the first week come some 10 ms later."""
+        brings its bookings: two loads, the second started from the first's answer, waited
+        twice for the GUI thread's pending paints. A week asked for before the answer comes
+        (Next, Previous) is the one shown."""
         this_week, time_zone = self.week_start, self.actor.time_zone
 
         def week_of(start: datetime | None) -> tuple[datetime, datetime]:  # on the pool thread
