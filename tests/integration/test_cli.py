@@ -78,18 +78,17 @@ def test_database_url_from_the_environment_selects_postgres() -> None:
     assert not settings.is_sqlite
 
 
+def _our_handlers() -> list[logging.Handler]:
+    return [h for h in logging.getLogger().handlers if getattr(h, "_linguaflex", False)]
+
+
 def test_log_file_rotates_in_the_data_folder_at_the_chosen_level(tmp_path: Path) -> None:
     assert main(["--data-dir", str(tmp_path), "--log-level", "debug", "db", "upgrade"]) == 0
     log_file = tmp_path / "logs" / "linguaflex.log"
     assert log_file.exists()
     assert "linguaflex db (data: " in log_file.read_text()
     assert logging.getLogger().level == logging.DEBUG
-    handlers = [h for h in logging.getLogger().handlers if getattr(h, "_linguaflex", False)]
-    assert any(isinstance(h, logging.handlers.RotatingFileHandler) for h in handlers)
-
-
-def _our_handlers() -> list[logging.Handler]:
-    return [h for h in logging.getLogger().handlers if getattr(h, "_linguaflex", False)]
+    assert any(isinstance(h, logging.handlers.RotatingFileHandler) for h in _our_handlers())
 
 
 def test_the_window_s_log_appends_until_the_window_shows_then_rotates(tmp_path: Path) -> None:
