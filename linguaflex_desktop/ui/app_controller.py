@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from linguaflex_desktop.models.enums import Role
@@ -56,6 +56,9 @@ ROLE_WINDOWS: dict[Role, type[RoleWindow]] = {
 # The longest the quit waits for tasks in flight (``shutdown``); with the worker's own half
 # second (``WorkerThread.QUIT_TIMEOUT``) the app returns within about a second.
 QUIT_WAIT_MS = 500
+# After a sign-in, how long the prepared role window may wait, hidden, for its first loads to
+# come in before it is shown all the same (their pages then show "Loading…" until they do).
+FIRST_DATA_WAIT_MS = 300
 SIGNED_OUT_NOTICE = tx("You have signed out.")
 EXPIRED_NOTICE = tx("Your saved sign-in is no longer valid. Please sign in again.")
 
@@ -90,6 +93,11 @@ class AppController(QObject):
         self.user: UserDTO | None = None
         self.password_dialog: ChoosePasswordDialog | None = None
         self._prepared: _PreparedWindow | None = None
+        self._awaited: _PreparedWindow | None = None  # to be shown once its loads are in
+        self._first_data_timer = QTimer(self)
+        self._first_data_timer.setSingleShot(True)
+        self._first_data_timer.setInterval(FIRST_DATA_WAIT_MS)
+        self._first_data_timer.timeout.connect(self._show_awaited)
 
     @property
     def ops(self) -> OpContext:
@@ -138,9 +146,28 @@ class AppController(QObject):
 
     def after_sign_in(self, user: UserDTO) -> None:
         """The role window, or first the "Choose a new password" dialog when the user signed
-        in with an admin's temporary password (declining it signs out)."""
+        in with an admin's temporary password (declining it signs out).
+
+        A role window prepared while the password was checked is shown once its first loads
+        are in (at most FIRST_DATA_WAIT_MS from now; the sign-in window still says "Signing
+        in…"): its first paint shows its data. Shown while they still came in, it painted its
+        pages empty, then again as each load delivered, and those paints shared the
+        interpreter with the loads' thread."""
         if not user.must_change_password:
-            self.show_role_window(user)
+            prepared = self._prepared
+            try:
+                if (
+                    prepared is not None
+                    and prepared.user == user
+                    and shiboken6.isValid(prepared.window)
+                    and self.runner.in_flight_within(prepared.window)
+                ):
+                    self._await_first_data(prepared)
+                else:
+                    self.show_role_window(user)
+            except Exception:
+                self._login_takes_over()
+                raise
             return
         self.discard_prepared_window()
         dialog = ChoosePasswordDialog(
@@ -204,6 +231,7 @@ class AppController(QObject):
     def discard_prepared_window(self, *_args: object) -> None:
         """The sign-in failed (or its window went): the prepared window goes, unshown, and
         with it what its loads bring (a result whose owner is gone is dropped)."""
+        self._stop_awaiting()
         prepared, self._prepared = self._prepared, None
         if prepared is not None:
             prepared.window.deleteLater()
@@ -268,6 +296,46 @@ class AppController(QObject):
         except BaseException:
             held.drop()
             raise
+
+    def _await_first_data(self, prepared: _PreparedWindow) -> None:
+        self._awaited = prepared
+        self.runner.delivered.connect(self._on_task_delivered)
+        self._first_data_timer.start()
+
+    @Slot()
+    def _on_task_delivered(self) -> None:
+        awaited = self._awaited
+        if awaited is not None and not (
+            shiboken6.isValid(awaited.window) and self.runner.in_flight_within(awaited.window)
+        ):
+            self._show_awaited()
+
+    @Slot()
+    def _show_awaited(self) -> None:
+        """Its first loads are in, or FIRST_DATA_WAIT_MS have passed: show the awaited
+        window (unless the sign-in was given up meanwhile, as when the app quit)."""
+        awaited = self._awaited
+        self._stop_awaiting()
+        if awaited is None or self._prepared is not awaited:
+            return
+        try:
+            self.show_role_window(awaited.user)
+        except Exception as error:
+            self._login_takes_over()
+            show_error(self.current_window, error)
+
+    def _login_takes_over(self) -> None:
+        """The role window could not be shown: the sign-in window, still "Signing in…",
+        takes the user's next try."""
+        login = self.current_window
+        if isinstance(login, LoginWindow):
+            login.sign_in_ended()
+
+    def _stop_awaiting(self) -> None:
+        if self._awaited is not None:
+            self._awaited = None
+            self._first_data_timer.stop()
+            self.runner.delivered.disconnect(self._on_task_delivered)
 
     def _take_prepared(self, user: UserDTO) -> _PreparedWindow | None:
         """The prepared window when it was built for this very answer (the account did not

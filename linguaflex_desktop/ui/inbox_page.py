@@ -11,12 +11,14 @@ the TaskRunner.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,6 +58,8 @@ from linguaflex_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 POLL_INTERVAL_MS = 30_000
@@ -415,11 +419,88 @@ def _default_folder() -> Path:
     return Path.home()
 
 
-def install_inbox(
-    window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_MS
-) -> LazyPage[InboxPage]:
+class UnreadNotices(QObject):
+    """The unread count of the Inbox while its page is not built: the count alone, loaded
+    with the window's first data, then every ``poll_interval_ms`` (0: never) and when a
+    message is read or written elsewhere in the app. Once the page is built (``follow``),
+    the page's own loads tell it, and this stops counting.
+
+    ``unread_changed`` gives each new count; ``counted`` says a count or a page load came in
+    (the status bar's booking-message count follows it: a poll may bring the notices of
+    messages written elsewhere)."""
+
+    unread_changed = Signal(int)
+    counted = Signal()
+
+    def __init__(self, window: RoleWindow, poll_interval_ms: int) -> None:
+        super().__init__(window)
+        self._window = window
+        self.unread_count = 0
+        self._page: InboxPage | None = None
+        self._counting = False
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_interval_ms)
+        self.poll_timer.timeout.connect(self.count)
+        if poll_interval_ms > 0:
+            self.poll_timer.start()
+        refresh_on(self, window.runner, ("notification",), lambda _change: self.count())
+        self.count()
+
+    @Slot()
+    def count(self) -> None:
+        if self._page is not None or self._counting:  # a slow database never piles them up
+            return
+        self._counting = True
+        messaging_ops.unread_count(
+            OpContext.of(self._window),
+            self._window.actor,
+            on_success=self._on_counted,
+            on_failure=self._on_count_failed,
+            owner=self,
+        )
+
+    def follow(self, page: InboxPage) -> None:
+        """The page is built: its loads tell the count from now on."""
+        self._page = page
+        self.poll_timer.stop()
+        page.unread_changed.connect(self._set)  # a message read there
+        page.messages_loaded.connect(self._on_page_loaded)
+
+    @Slot(object)
+    def _on_page_loaded(self, _page: object) -> None:
+        if self._page is not None:
+            self._set(self._page.unread_count)
+            self.counted.emit()
+
+    def _on_counted(self, count: int) -> None:
+        self._counting = False
+        if self._page is None:
+            self._set(count)
+            self.counted.emit()
+
+    def _on_count_failed(self, error: BaseException) -> None:
+        self._counting = False  # the last count stays; the next poll tells
+        log.warning("unread messages not counted: %s", error)
+
+    def _set(self, count: int) -> None:
+        if count != self.unread_count:
+            self.unread_count = count
+            self.unread_changed.emit(count)
+
+
+@dataclass(frozen=True)
+class InboxTab:
+    """The Inbox tab of a role window: its page (built when first shown) and its count."""
+
+    page: LazyPage[InboxPage]
+    notices: UnreadNotices
+
+
+def install_inbox(window: RoleWindow, *, poll_interval_ms: int = POLL_INTERVAL_MS) -> InboxTab:
     """Add the "Inbox" tab to ``window``; its title and the status bar show the unread count.
-    The page is built once the window has painted (``RoleWindow.add_page_soon``)."""
+    The page is built when its tab is first shown (``RoleWindow.add_page_later``); until
+    then ``UnreadNotices`` counts: one number loaded instead of a page of messages, and no
+    widget built while the window opens."""
     title = localize(INBOX_TITLE)
     status = QLabel()
     themed(status, "unreadStatus")
@@ -434,15 +515,15 @@ def install_inbox(
             poll_interval_ms=poll_interval_ms,
         )
 
-    def show_counts_of(page: InboxPage) -> None:
-        def show_count(count: int) -> None:
-            index = window.tabs.indexOf(page)
-            window.tabs.setTabText(index, f"{title} ({number_text(count)})" if count else title)
-            status.setText(unread_messages_text(count))
-            status.setVisible(count > 0)
+    lazy = window.add_page_later(build, title)
+    notices = UnreadNotices(window, poll_interval_ms)
 
-        page.unread_changed.connect(show_count)
+    def show_count(count: int) -> None:
+        index = window.tabs.indexOf(lazy.tab_widget)
+        window.tabs.setTabText(index, f"{title} ({number_text(count)})" if count else title)
+        status.setText(unread_messages_text(count))
+        status.setVisible(count > 0)
 
-    lazy = window.add_page_soon(build, title)
-    lazy.when_built(show_counts_of)
-    return lazy
+    notices.unread_changed.connect(show_count)
+    lazy.when_built(notices.follow)
+    return InboxTab(lazy, notices)

@@ -370,12 +370,17 @@ class LoginWindow(QWidget):
         )
 
     def _on_signed_in(self, user: UserDTO) -> None:
-        self._reset_buttons()
+        """The form stays busy ("Signing in…"): the window the sign-in opens replaces this
+        one, or, if it cannot, ``sign_in_ended`` gives the form back."""
         self.password_edit.clear()
         if self._register_built:
             self.register_password_edit.clear()
             self.register_confirm_edit.clear()
         self.signed_in.emit(user)
+
+    def sign_in_ended(self) -> None:
+        """The form is usable again (the sign-in did not lead anywhere)."""
+        self._reset_buttons()
 
     def _on_sign_in_failed(self, error: BaseException) -> None:
         self.sign_in_failed.emit()

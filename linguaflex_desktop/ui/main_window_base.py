@@ -3,11 +3,11 @@
 Pages are added with ``add_page``, or with ``add_page_later`` when the page can wait until its
 tab is first shown (or the page is first asked for): a window opens on one tab, so building and
 loading every other tab at sign-in would only delay the one the user looks at. A tab whose
-title shows a count its page keeps (Inbox, Jobs, Needs attention) is added with
+title shows a count its page keeps (the admin's Jobs and Needs attention) is added with
 ``add_page_soon``: its page is built right after the window's first paint, one page per
-event-loop turn, so the count appears without making opening the window one long block. Later
-features
-(bookings, payments) add their own tabs. The status bar shows who is signed in and where the
+event-loop turn, so the count appears without making opening the window one long block. The
+Inbox's count comes without its page (``inbox_page.install_inbox``). Later features (bookings,
+payments) add their own tabs. The status bar shows who is signed in and where the
 data lives. GUI thread only.
 """
 
@@ -75,6 +75,11 @@ class LazyPage(Generic[P]):
     @property
     def built(self) -> bool:
         return self._page is not None
+
+    @property
+    def tab_widget(self) -> QWidget:
+        """What the tab holds now: the page once built, else its placeholder."""
+        return self._page if self._page is not None else self.placeholder
 
     def get(self) -> P:
         """The page, built now if it was not yet: with its first loads started, or, when

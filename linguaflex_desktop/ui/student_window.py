@@ -329,7 +329,7 @@ class StudentWindow(RoleWindow):
     """Tabs: 'Find a teacher' (with "Book a session…") and 'My bookings'."""
 
     my_bookings = PageOf[MyBookingsPage]("my_bookings_tab")  # built when first shown
-    inbox = PageOf[InboxPage]("_inbox")  # built once the window has painted
+    inbox = PageOf[InboxPage]("_inbox")  # built when its tab is first shown
 
     def __init__(
         self,
@@ -357,8 +357,10 @@ class StudentWindow(RoleWindow):
         self.my_bookings_tab = self.add_page_later(
             lambda: MyBookingsPage(**self.page_args), t("My bookings")
         )
-        self._inbox = install_inbox(self)
-        self.message_count = install_message_count(self, self._inbox)
+        inbox = install_inbox(self)
+        self._inbox = inbox.page
+        self.unread_notices = inbox.notices
+        self.message_count = install_message_count(self, inbox.notices)
 
     def open_teacher_profile(self) -> TeacherProfileDialog | None:
         """Open the profile of the teacher of the gig shown in the detail panel."""

@@ -74,6 +74,8 @@ class TaskRunner(QObject):
     """
 
     busy_changed = Signal(bool)
+    # After each task's outcome was handed over (its callback run, or dropped with its owner).
+    delivered = Signal()
     # (task id, succeeded, result or exception); emitted on a pool thread, received queued.
     _finished = Signal(int, bool, object)
     # (callback, value, owner) of ``post``; emitted on any thread, received on the GUI's.
@@ -94,6 +96,14 @@ class TaskRunner(QObject):
     def in_flight(self) -> int:
         """Tasks started whose callbacks have not run yet."""
         return len(self._pending)
+
+    def in_flight_within(self, root: QObject) -> int:
+        """Tasks in flight owned by ``root`` or by an object under it (a window's loads)."""
+        return sum(
+            1
+            for task in self._pending.values()
+            if task.owner is not None and _within(task.owner, root)
+        )
 
     def run(
         self,
@@ -230,6 +240,7 @@ class TaskRunner(QObject):
                 self._call_back(task, succeeded, value)
         finally:
             self._update_busy()
+            self.delivered.emit()
 
     def _call_back(self, task: _PendingTask, succeeded: bool, value: Any) -> None:
         try:

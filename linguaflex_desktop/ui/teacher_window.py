@@ -162,7 +162,7 @@ class TeacherWindow(RoleWindow):
     schedule = PageOf[TeacherSchedulePage]("schedule_tab")
     availability = PageOf[AvailabilityEditorPage]("_availability")
     gig_manager = PageOf[GigManagerPage]("_gig_manager")
-    inbox = PageOf[InboxPage]("_inbox")  # built once the window has painted
+    inbox = PageOf[InboxPage]("_inbox")  # built when its tab is first shown
     statements = PageOf[TeacherStatementsPage]("_statements")
     reviews = PageOf[ReviewsList]("_reviews")
 
@@ -197,8 +197,10 @@ class TeacherWindow(RoleWindow):
         self._reviews = self.add_page_later(
             lambda: ReviewsList(**page_args, teacher_id=self.actor.id), t("Reviews")
         )
-        self._inbox = install_inbox(self)
-        self.message_count = install_message_count(self, self._inbox)
+        inbox = install_inbox(self)
+        self._inbox = inbox.page
+        self.unread_notices = inbox.notices
+        self.message_count = install_message_count(self, inbox.notices)
 
     def _build_gig_manager(self) -> GigManagerPage:
         page = GigManagerPage(**self.page_args)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -102,6 +103,42 @@ def test_inbox_tab_counts_unread_and_reading_a_message_marks_it_read(
     qtbot.waitUntil(lambda: inbox.unread_count == 0, timeout=5000)
     assert student_window.tabs.tabText(tab) == "Inbox"
     assert not status.isVisible()
+
+
+def test_the_inbox_tab_counts_unread_messages_before_its_page_is_built_and_then_from_it(
+    qtbot: QtBot,
+    paid: BookingDTO,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+) -> None:
+    window = StudentWindow(services=clocked_services, user=school.student, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tabs.indexOf(window._inbox.tab_widget)
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox (2)", timeout=5000)
+    assert window.findChildren(InboxPage) == []  # counted without building the page
+    status = window.statusBar().findChild(QLabel, "unreadStatus")
+    assert status is not None and status.text() == "2 unread messages"
+    notices = window.unread_notices
+    assert notices.poll_timer.isActive()
+    elsewhere = inbox_of(clocked_services, school)[0]  # read on another desktop
+    clocked_services.notifications.mark_read(school.student.actor, elsewhere.id)
+    notices.poll_timer.timeout.emit()  # its poll
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox (1)", timeout=5000)
+    assert window.findChildren(InboxPage) == []
+
+    window.tabs.setCurrentIndex(tab)  # the page, built in the tab's place
+    inbox = window.inbox
+    assert window.tabs.indexOf(inbox) == tab
+    loaded(qtbot, inbox, 2)
+    assert window.tabs.tabText(tab) == "Inbox (1)"
+    assert not notices.poll_timer.isActive()  # the page polls from now on
+    unread_row = next(r for r in range(2) if not inbox.model.message_at(r).is_read)
+    click_row(qtbot, inbox.view, unread_row)  # read there: its count is the tab's
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox", timeout=5000)
+    assert not status.isVisible()
+    runner.wait_for_idle()
 
 
 def test_save_invite_writes_the_paid_messages_ics_to_the_chosen_file(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import shiboken6
@@ -20,7 +20,9 @@ from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.accounts.first_start import active_accounts_among
 from linguaflex_desktop.services.accounts.passwords import PasswordHasher
 from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.dto import UserDTO
+from linguaflex_desktop.ui import app_controller as app_controller_module
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.app_controller import EXPIRED_NOTICE, SIGNED_OUT_NOTICE, AppController
 from linguaflex_desktop.ui.inbox_page import InboxPage
@@ -471,6 +473,16 @@ def test_quitting_while_the_password_is_checked_never_shows_the_prepared_window(
     qtbot.waitUntil(lambda: not shiboken6.isValid(prepared.window), timeout=5000)
 
 
+def ancestry(thing: QObject) -> list[QObject]:
+    """``thing`` and its parents, up to the top (a QObject such as a count may own a load)."""
+    chain: list[QObject] = []
+    node: QObject | None = thing
+    while node is not None:
+        chain.append(node)
+        node = node.parent()
+    return chain
+
+
 @pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER, Role.ADMIN])
 def test_every_first_load_of_a_role_window_is_owned_inside_it(
     controller: AppController, app_services: AppServices, role: Role
@@ -485,7 +497,7 @@ def test_every_first_load_of_a_role_window_is_owned_inside_it(
     owners = [controller.runner._pending[task_id].owner for task_id, _op in held.tasks]
     assert owners  # its first loads
     for owner in owners:
-        assert owner is not None and (owner is window or window.isAncestorOf(owner))
+        assert owner is not None and window in ancestry(owner)
     held.drop(window)
     window.deleteLater()
 
@@ -499,13 +511,178 @@ def test_after_the_sign_in_warm_up_a_students_first_loads_compile_nothing(
     student = register(app_services, Role.STUDENT)
     warm_up_sign_in_work(app_services)
 
-    def open_the_window() -> None:
+    def open_the_window_then_its_inbox() -> None:
         window = controller.show_role_window(student)
-        qtbot.waitUntil(  # the Inbox is built once the window has painted
+        qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
+        assert not window.findChildren(InboxPage)  # its count only, so far
+        window.tabs.setCurrentIndex(window.tabs.indexOf(window._inbox.tab_widget))
+        qtbot.waitUntil(
             lambda: bool(window.findChildren(InboxPage)) and controller.runner.in_flight == 0,
             timeout=10000,
         )
 
-    seen = statements_run(app_services.ctx, open_the_window)
-    assert len(seen) >= 6  # the languages, a search, the unread messages, the inbox (two)
+    seen = statements_run(app_services.ctx, open_the_window_then_its_inbox)
+    # the languages, a search, the unread messages, the inbox's count, then its page (two)
+    assert len(seen) >= 7
     assert compiled_anew(seen) == []
+
+
+class HeldSearch:
+    """Holds every gig search on its pool thread until ``release``: a prepared student
+    window's first loads still under way when the password has been verified, forced."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.released = threading.Event()
+        search = CatalogueService.search_gigs
+
+        def held(service: CatalogueService, *args: Any, **kwargs: Any) -> Any:
+            self.released.wait(10)
+            return search(service, *args, **kwargs)
+
+        monkeypatch.setattr(CatalogueService, "search_gigs", held)
+
+    def release(self) -> None:
+        self.released.set()
+
+
+class _LoadsInFlightAtShow(QObject):
+    """Records, at each Show of the window it filters, how many of its loads were in flight."""
+
+    def __init__(self, runner: Any) -> None:
+        super().__init__()
+        self.runner = runner
+        self.seen: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, RoleWindow):
+            self.seen.append(self.runner.in_flight_within(watched))
+        return False
+
+
+class HeldSignIn(NamedTuple):
+    login: LoginWindow
+    window: RoleWindow  # the prepared one, not shown yet
+    search: HeldSearch
+    shows: _LoadsInFlightAtShow
+
+
+def signed_in_with_search_held(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+    *,
+    wait_ms: int,
+) -> HeldSignIn:
+    """Sign a student in with the prepared window's search held, until the sign-in window
+    has handed over the verified account; the controller waits at most ``wait_ms`` for the
+    window's first loads. The window's shows are recorded from then on."""
+    controller._first_data_timer.setInterval(wait_ms)
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    held = HeldSearch(monkeypatch)
+    answered: list[UserDTO] = []
+    login.signed_in.connect(answered.append)
+    sign_in(qtbot, login, user.email)
+    qtbot.waitUntil(lambda: bool(answered), timeout=10000)
+    prepared = controller._prepared
+    assert prepared is not None and prepared.user == answered[0]
+    shows = _LoadsInFlightAtShow(controller.runner)
+    prepared.window.installEventFilter(shows)
+    return HeldSignIn(login, prepared.window, held, shows)
+
+
+SignInHeld = Callable[[int], HeldSignIn]
+
+
+@pytest.fixture
+def sign_in_held(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+) -> SignInHeld:
+    """``sign_in_held(wait_ms)``: ``signed_in_with_search_held`` on this test's app."""
+
+    def signing_in(wait_ms: int) -> HeldSignIn:
+        return signed_in_with_search_held(
+            qtbot, monkeypatch, controller, app_services, wait_ms=wait_ms
+        )
+
+    return signing_in
+
+
+def test_a_prepared_window_is_shown_once_its_first_loads_are_in(
+    qtbot: QtBot, controller: AppController, sign_in_held: SignInHeld
+) -> None:
+    login, window, held, shows = sign_in_held(60_000)  # only the loads decide here
+    assert controller.current_window is login and not window.isVisible()
+    assert login.sign_in_button.text() == "Signing in…" and not login.tabs.isEnabled()
+    assert controller.runner.in_flight_within(window) > 0
+    held.release()
+    qtbot.waitUntil(lambda: controller.current_window is window, timeout=10000)
+    assert window.isVisible() and shows.seen == [0]  # shown once, every first load in
+    assert not shiboken6.isValid(login) or not login.isVisible()
+
+
+def test_a_prepared_window_whose_loads_are_slow_is_shown_after_the_wait_all_the_same(
+    qtbot: QtBot, controller: AppController, sign_in_held: SignInHeld
+) -> None:
+    _login, window, held, shows = sign_in_held(50)
+    qtbot.waitUntil(lambda: controller.current_window is window, timeout=10000)
+    assert shows.seen and shows.seen[0] > 0  # the search was still held
+    held.release()
+    qtbot.waitUntil(lambda: controller.runner.in_flight == 0, timeout=10000)
+    assert window.isVisible()
+
+
+def test_quitting_while_a_prepared_window_waits_for_its_loads_never_shows_it(
+    qtbot: QtBot, controller: AppController, sign_in_held: SignInHeld
+) -> None:
+    login, window, held, shows = sign_in_held(60_000)
+    held.release()  # the quit waits for the running tasks, as at every quit
+    assert controller.shutdown(timeout_ms=10000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5000)
+    assert shows.seen == [] and controller.current_window is login
+
+
+def _failing_show(monkeypatch: pytest.MonkeyPatch, controller: AppController) -> None:
+    def failing(_user: UserDTO) -> RoleWindow:
+        raise RuntimeError("the window could not be built")
+
+    monkeypatch.setattr(controller, "show_role_window", failing)
+
+
+def test_a_prepared_window_that_cannot_be_shown_gives_the_sign_in_form_back(
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    controller: AppController,
+    sign_in_held: SignInHeld,
+) -> None:
+    shown_errors: list[BaseException] = []
+    monkeypatch.setattr(
+        app_controller_module, "show_error", lambda _parent, error: shown_errors.append(error)
+    )
+    _failing_show(monkeypatch, controller)
+    login, _window, held, _shows = sign_in_held(60_000)
+    assert not login.tabs.isEnabled()  # "Signing in…" while the window waits
+    held.release()
+    qtbot.waitUntil(lambda: bool(shown_errors), timeout=10000)
+    assert [str(error) for error in shown_errors] == ["the window could not be built"]
+    assert controller.current_window is login
+    assert login.sign_in_button.text() == "Sign in" and login.tabs.isEnabled()
+
+
+def test_a_role_window_shown_at_once_that_fails_gives_the_sign_in_form_back(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    controller: AppController,
+    app_services: AppServices,
+) -> None:
+    user = register(app_services, Role.STUDENT)
+    login = started_login(qtbot, controller)
+    login.set_busy(True)  # as while signing in
+    _failing_show(monkeypatch, controller)
+    with pytest.raises(RuntimeError, match="could not be built"):  # the runner shows it
+        controller.after_sign_in(user_of(app_services, user.email))
+    assert controller.current_window is login and login.tabs.isEnabled()

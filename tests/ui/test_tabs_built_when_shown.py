@@ -1,6 +1,7 @@
-"""A role window builds the page of its first tab at once, the pages of tabs that show a count
-(Inbox, Jobs, Needs attention) once it has painted, and every other page when its tab is first
-shown (or the page is asked for): opening the window costs one page, not all."""
+"""A role window builds the page of its first tab at once, the pages of the admin's tabs that
+show a count (Jobs, Needs attention) once it has painted, and every other page when its tab is
+first shown (or the page is asked for): opening the window costs one page, not all. The Inbox's
+tab shows its unread count from a count alone, its page built only when the tab is shown."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_
     assert isinstance(window, AdminWindow)
     painted = QEventLoop()
     watcher = _FirstPaint(window, painted.quit)
-    counting = (InboxPage, AdminJobsPage, AdminAttentionPage)
+    counting = (AdminJobsPage, AdminAttentionPage)
     for kind in counting:
         assert window.findChildren(kind) == [], f"{kind.__name__} built before the first paint"
 
@@ -78,12 +79,15 @@ def test_the_counting_tabs_are_built_once_the_window_has_painted_and_show_their_
     assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
     qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
     runner.wait_for_idle()
-    inbox, jobs = window.inbox, window.jobs
-    assert window.tabs.indexOf(inbox) == tab_titles(window).index("Inbox")
-    inbox.unread_changed.emit(3)  # as its poll reports
+    assert window.findChildren(InboxPage) == []  # its count comes without its page
+    jobs = window.jobs
+    window.unread_notices.unread_changed.emit(3)  # as its count reports
     jobs.dead_count_changed.emit(2)
-    assert tab_titles(window)[window.tabs.indexOf(inbox)] == "Inbox (3)"
+    assert tab_titles(window)[tab_titles(window).index("Inbox (3)")] == "Inbox (3)"
     assert tab_titles(window)[window.tabs.indexOf(jobs)] == "Jobs (2 dead)"
+    inbox = window.inbox  # built in the tab's place, its title kept
+    assert tab_titles(window)[window.tabs.indexOf(inbox)] == "Inbox (3)"
+    runner.wait_for_idle()
 
 
 def test_a_counting_page_asked_for_before_the_paint_is_built_at_once(
@@ -101,9 +105,10 @@ def test_a_counting_page_asked_for_before_the_paint_is_built_at_once(
 def test_a_window_built_during_the_password_check_builds_its_counting_pages_meanwhile(
     qtbot: QtBot, app_services: AppServices, controller: AppController
 ) -> None:
-    """The check leaves the GUI thread time: the Inbox is built then, hidden, and its first
-    load starts then too, like the window's others, not after the first paint."""
-    user = register(app_services, Role.STUDENT)
+    """The check leaves the GUI thread time: the admin's counting pages are built then,
+    hidden, and their first loads start then too, like the window's others, not after the
+    first paint."""
+    user = register(app_services, Role.ADMIN)
     started: list[str] = []
     start = controller.runner._start
 
@@ -116,17 +121,20 @@ def test_a_window_built_during_the_password_check_builds_its_counting_pages_mean
     prepared = controller._prepared
     assert prepared is not None
     window = prepared.window
-    assert any("search_gigs" in name for name in started)  # its first loads, under way
-    assert not any("list_inbox" in name for name in started)
-    QCoreApplication.processEvents()  # a turn, not AfterFirstPaint's 500 ms fall-back
-    assert len(window.findChildren(InboxPage)) == 1
+    assert any("unread_count" in name for name in started)  # the Inbox's count, under way
+    assert not any("list_jobs" in name for name in started)
+    for _turn in range(2):  # a turn a page, not AfterFirstPaint's 500 ms fall-back
+        QCoreApplication.processEvents()
+    assert len(window.findChildren(AdminJobsPage)) == 1
+    assert len(window.findChildren(AdminAttentionPage)) == 1
     assert not window.isVisible()
-    assert any("list_inbox" in name for name in started)  # the Inbox's too, still hidden
+    qtbot.waitUntil(lambda: any("list_jobs" in name for name in started), timeout=5000)
+    assert not window.isVisible()  # the Jobs page's load too, the window still hidden
     painted = QEventLoop()
     watcher = _FirstPaint(window, painted.quit)
     controller.show_role_window(user)
     wait_for(painted)
-    assert watcher.pages_at_paint is not None and watcher.pages_at_paint["InboxPage"] == 1
+    assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 1, "AdminAttentionPage": 1}
     controller.runner.wait_for_idle()
 
 
@@ -145,8 +153,9 @@ def test_a_prepared_window_shown_at_once_leaves_its_counting_pages_to_after_its_
     controller.show_role_window(user)
     wait_for(painted)
     assert watcher.pages_at_paint == {"InboxPage": 0, "AdminJobsPage": 0, "AdminAttentionPage": 0}
-    counting = (InboxPage, AdminJobsPage, AdminAttentionPage)
+    counting = (AdminJobsPage, AdminAttentionPage)
     qtbot.waitUntil(lambda: all(len(window.findChildren(kind)) == 1 for kind in counting))
+    assert window.findChildren(InboxPage) == []
     controller.runner.wait_for_idle()
 
 
@@ -265,13 +274,11 @@ def test_every_tab_can_be_built_and_keeps_its_place(
 
 
 def shown_student_window(qtbot: QtBot, services: AppServices, runner: TaskRunner) -> StudentWindow:
-    """A new student's window, shown, its first loads and counting pages in."""
+    """A new student's window, shown, its first loads in."""
     window = new_window(qtbot, services, runner, Role.STUDENT)
     assert isinstance(window, StudentWindow)
     window.show()
-    qtbot.waitUntil(
-        lambda: runner.in_flight == 0 and bool(window.findChildren(InboxPage)), timeout=10000
-    )
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=10000)
     return window
 
 

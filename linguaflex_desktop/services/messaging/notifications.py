@@ -119,20 +119,17 @@ class NotificationService:
 
     def warm_up(self) -> None:
         """Compile the inbox's statements now (a few ms each the first time a process runs
-        them: the first sign-in's), for an id no account has: nothing is read."""
+        them: the first sign-in's, which counts the unread ones), for an id no account has:
+        nothing is read."""
         with self._ctx.unit_of_work(write=False) as uow:
             warm_up_acting_user(uow.session)
+            _count_unread(uow.session, NO_ACCOUNT_ID)
             _read_inbox(uow.session, NO_ACCOUNT_ID, offset=0, limit=1)
 
     def unread_count(self, actor: Actor) -> int:
         with self._ctx.unit_of_work(write=False) as uow:
             user = load_acting_user(uow.session, actor)
-            count = uow.session.scalar(
-                select(func.count(Notification.id)).where(
-                    Notification.user_id == user.id, Notification.read_at.is_(None)
-                )
-            )
-        return int(count or 0)
+            return _count_unread(uow.session, user.id)
 
     def get_notification(self, actor: Actor, notification_id: int) -> NotificationDTO:
         with self._ctx.unit_of_work(write=False) as uow:
@@ -240,6 +237,15 @@ class NotificationService:
                 row.emailed_at = self._ctx.now()
             uow.commit()
         log.info("notification %d e-mailed", notification_id)
+
+
+def _count_unread(session: Session, user_id: int) -> int:
+    count = session.scalar(
+        select(func.count(Notification.id)).where(
+            Notification.user_id == user_id, Notification.read_at.is_(None)
+        )
+    )
+    return int(count or 0)
 
 
 def _read_inbox(

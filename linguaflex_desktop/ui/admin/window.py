@@ -400,7 +400,9 @@ class AdminWindow(RoleWindow):
         )
         self._jobs = install_jobs_page(self)
         self._attention = install_attention_page(self)
-        self._inbox = install_inbox(self)
+        inbox = install_inbox(self)
+        self._inbox = inbox.page
+        self.unread_notices = inbox.notices
         self._audit = self.add_page_later(lambda: AdminAuditPage(**page_args), t("Audit"))
         self._revenue = self.add_page_later(lambda: AdminRevenuePage(**page_args), t("Revenue"))
         self._statements = self.add_page_later(

@@ -3,7 +3,7 @@
 booking with the most unread messages on its conversation.
 
 It reloads when a "message" change is made in this app (a message sent or read) and each
-time the inbox reloads after its first load (its poll brings the notices of messages
+time the inbox counts again after its first count (its poll brings the notices of messages
 written elsewhere). GUI thread only; the count is queried on the TaskRunner.
 """
 
@@ -25,8 +25,8 @@ from linguaflex_desktop.ui.operations import conversations as conversation_ops
 from linguaflex_desktop.ui.theme import themed
 
 if TYPE_CHECKING:
-    from linguaflex_desktop.ui.inbox_page import InboxPage
-    from linguaflex_desktop.ui.main_window_base import LazyPage, RoleWindow
+    from linguaflex_desktop.ui.inbox_page import UnreadNotices
+    from linguaflex_desktop.ui.main_window_base import RoleWindow
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class MessageCountLabel(QLabel):
         self.counts = UnreadCounts(total=0)
         self.booking_dialog: BookingDetailDialog | None = None
         self._request = 0
-        self._inbox_loads = 0
+        self._inbox_counts = 0
 
     @Slot()
     def reload(self, *_args: object) -> None:
@@ -78,14 +78,14 @@ class MessageCountLabel(QLabel):
             owner=self,
         )
 
-    @Slot(object)
-    def after_inbox_load(self, _page: object) -> None:
-        """Count again after the inbox loaded, except after its first load: that comes
-        right after the label's own first count (the inbox is built once the window has
-        painted) and brings nothing newer. Later loads (its poll, a page turned) may bring
-        the notices of messages written elsewhere."""
-        self._inbox_loads += 1
-        if self._inbox_loads > 1:
+    @Slot()
+    def after_inbox_count(self) -> None:
+        """Count again after the inbox counted its unread messages, except after its first
+        count: that comes with the label's own first count, among the window's first loads,
+        and brings nothing newer. Later ones (its poll, its page loaded) may bring the
+        notices of messages written elsewhere."""
+        self._inbox_counts += 1
+        if self._inbox_counts > 1:
             self.reload()
 
     def _on_counts(self, counts: UnreadCounts) -> None:
@@ -115,18 +115,12 @@ class MessageCountLabel(QLabel):
         return self.booking_dialog
 
 
-def install_message_count(
-    window: RoleWindow, inbox: LazyPage[InboxPage] | None
-) -> MessageCountLabel:
+def install_message_count(window: RoleWindow, inbox: UnreadNotices | None) -> MessageCountLabel:
     """Add the unread-messages label to ``window``'s status bar and keep it current."""
     label = MessageCountLabel(window)
     window.statusBar().addPermanentWidget(label)
     refresh_on(label, window.runner, ("message",), lambda _change: label.reload())
     if inbox is not None:
-
-        def follow(page: InboxPage) -> None:
-            page.messages_loaded.connect(label.after_inbox_load)
-
-        inbox.when_built(follow)
+        inbox.counted.connect(label.after_inbox_count)
     label.reload()
     return label

@@ -26,6 +26,12 @@ def list_inbox(
     query(ctx, lambda: notifications.inbox(actor, offset=offset, limit=limit), **cb)
 
 
+def unread_count(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
+    """Query: how many of the user's messages are unread."""
+    notifications = ctx.services.notifications
+    query(ctx, lambda: notifications.unread_count(actor), **cb)
+
+
 def mark_read(ctx: OpContext, actor: Actor, message_id: int, **cb: Unpack[Callbacks]) -> None:
     """Change: mark a message read: (the message, how many are unread); emits "notification"."""
     notifications = ctx.services.notifications
