@@ -480,7 +480,7 @@ class UnreadNotices(QObject):
 
     def _on_count_failed(self, error: BaseException) -> None:
         self._counting = False  # the last count stays; the next poll tells
-        log.warning("unread messages not counted: %s", error)
+        log.warning("the inbox's unread messages not counted: %s", error)
 
     def _set(self, count: int) -> None:
         if count != self.unread_count:

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy.exc import OperationalError
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.services.booking.dto import BookingDTO
@@ -105,6 +106,19 @@ def test_inbox_tab_counts_unread_and_reading_a_message_marks_it_read(
     assert not status.isVisible()
 
 
+def counted_on_its_tab(
+    qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School
+) -> tuple[StudentWindow, int]:
+    """The student's window shown, the Inbox tab (its index) counting the 2 unread notices
+    of the paid booking; the Inbox page not opened."""
+    window = StudentWindow(services=services, user=school.student, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tabs.indexOf(window._inbox.tab_widget)
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox (2)", timeout=5000)
+    return window, tab
+
+
 def test_the_inbox_tab_counts_unread_messages_before_its_page_is_built_and_then_from_it(
     qtbot: QtBot,
     paid: BookingDTO,
@@ -112,11 +126,7 @@ def test_the_inbox_tab_counts_unread_messages_before_its_page_is_built_and_then_
     runner: TaskRunner,
     school: School,
 ) -> None:
-    window = StudentWindow(services=clocked_services, user=school.student, runner=runner)
-    qtbot.addWidget(window)
-    window.show()
-    tab = window.tabs.indexOf(window._inbox.tab_widget)
-    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox (2)", timeout=5000)
+    window, tab = counted_on_its_tab(qtbot, clocked_services, runner, school)
     assert window.findChildren(InboxPage) == []  # counted without building the page
     status = window.statusBar().findChild(QLabel, "unreadStatus")
     assert status is not None and status.text() == "2 unread messages"
@@ -139,6 +149,36 @@ def test_the_inbox_tab_counts_unread_messages_before_its_page_is_built_and_then_
     qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox", timeout=5000)
     assert not status.isVisible()
     runner.wait_for_idle()
+
+
+def test_a_count_that_fails_keeps_the_last_one_and_the_next_poll_counts_again(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    paid: BookingDTO,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
+) -> None:
+    window, tab = counted_on_its_tab(qtbot, clocked_services, runner, school)
+    notices = window.unread_notices
+    count = clocked_services.notifications.unread_count
+
+    def failing(_actor: object) -> int:
+        raise OperationalError("SELECT count", {}, Exception("the database is gone"))
+
+    monkeypatch.setattr(clocked_services.notifications, "unread_count", failing)
+    notices.poll_timer.timeout.emit()
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    assert window.tabs.tabText(tab) == "Inbox (2)"  # the last count stays
+    assert "the inbox's unread messages not counted" in caplog.text
+
+    monkeypatch.setattr(clocked_services.notifications, "unread_count", count)
+    clocked_services.notifications.mark_read(
+        school.student.actor, inbox_of(clocked_services, school)[0].id
+    )
+    notices.poll_timer.timeout.emit()  # the next poll is not refused as one under way
+    qtbot.waitUntil(lambda: window.tabs.tabText(tab) == "Inbox (1)", timeout=5000)
 
 
 def test_save_invite_writes_the_paid_messages_ics_to_the_chosen_file(
