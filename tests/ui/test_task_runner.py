@@ -351,8 +351,10 @@ def test_a_sealed_hold_keeps_its_tasks_and_takes_no_more(qtbot: QtBot, runner: T
     runner.run(lambda: ran.append("page load"))
     held.seal()
     runner.run(lambda: ran.append("elsewhere"))
-    qtbot.waitUntil(lambda: ran == ["elsewhere"], timeout=5000)
-    assert runner.in_flight == 1  # the page's load, still held
+    # Its op runs on a pool thread and is delivered on this one afterwards: waiting for the
+    # op alone, the check could run in between, with both tasks still in flight.
+    qtbot.waitUntil(lambda: ran == ["elsewhere"] and runner.in_flight == 1, timeout=5000)
+    assert ran == ["elsewhere"]  # the page's load, still held
     held.release()
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
     assert ran == ["elsewhere", "page load"]
