@@ -106,12 +106,17 @@ def test_inbox_tab_counts_unread_and_reading_a_message_marks_it_read(
     assert not status.isVisible()
 
 
+@pytest.fixture
 def counted_on_its_tab(
-    qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School
+    qtbot: QtBot,
+    paid: BookingDTO,
+    clocked_services: AppServices,
+    runner: TaskRunner,
+    school: School,
 ) -> tuple[StudentWindow, int]:
     """The student's window shown, the Inbox tab (its index) counting the 2 unread notices
     of the paid booking; the Inbox page not opened."""
-    window = StudentWindow(services=services, user=school.student, runner=runner)
+    window = StudentWindow(services=clocked_services, user=school.student, runner=runner)
     qtbot.addWidget(window)
     window.show()
     tab = window.tabs.indexOf(window._inbox.tab_widget)
@@ -121,12 +126,12 @@ def counted_on_its_tab(
 
 def test_the_inbox_tab_counts_unread_messages_before_its_page_is_built_and_then_from_it(
     qtbot: QtBot,
-    paid: BookingDTO,
+    counted_on_its_tab: tuple[StudentWindow, int],
     clocked_services: AppServices,
     runner: TaskRunner,
     school: School,
 ) -> None:
-    window, tab = counted_on_its_tab(qtbot, clocked_services, runner, school)
+    window, tab = counted_on_its_tab
     assert window.findChildren(InboxPage) == []  # counted without building the page
     status = window.statusBar().findChild(QLabel, "unreadStatus")
     assert status is not None and status.text() == "2 unread messages"
@@ -155,12 +160,12 @@ def test_a_count_that_fails_keeps_the_last_one_and_the_next_poll_counts_again(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
-    paid: BookingDTO,
+    counted_on_its_tab: tuple[StudentWindow, int],
     clocked_services: AppServices,
     runner: TaskRunner,
     school: School,
 ) -> None:
-    window, tab = counted_on_its_tab(qtbot, clocked_services, runner, school)
+    window, tab = counted_on_its_tab
     notices = window.unread_notices
     count = clocked_services.notifications.unread_count
 
