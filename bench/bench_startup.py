@@ -111,8 +111,9 @@ def figures(url: str) -> list[Figure]:
     print(
         f"  {name}: start {each(app, 'start_ms')} ms, bare {each(bare, 'start_ms')} ms; "
         f"sign-in {each(app, 'signed_in')} ms = password checked and window built "
-        f"{each(app, 'password_checked')} + shown {each(app, 'window_shown')} + first data "
-        f"{each(app, 'first_data')}; verify {each(app, 'verify')} ms",
+        f"{each(app, 'password_checked')} + shown {each(app, 'window_shown')} + painted "
+        f"{each(app, 'painted_with_data')} (one more repaint {each(app, 'repaint')}); "
+        f"verify {each(app, 'verify')} ms",
         file=sys.stderr,
     )
     return [
