@@ -1,6 +1,7 @@
 """Engine, session factory, unit of work and schema migration.
 
-One sessionmaker for the app; a Session per unit of work, opened on the thread that runs it.
+One sessionmaker for the app; a Session per unit of work, opened on the thread that runs it
+(reads run together on one thread may share one: ``SharedReads``).
 SQLite runs in WAL mode with foreign keys on; a write unit of work takes the write lock up front
 (``BEGIN IMMEDIATE``, SQLAlchemy's pysqlite transaction recipe) so that a check-then-insert can
 never be overtaken between its read and its write, and never fails with SQLITE_BUSY half-way.
@@ -368,6 +369,9 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._finish(failed=exc_type is not None)
+
+    def _finish(self, *, failed: bool) -> None:
         try:
             self.session.rollback()
         finally:
@@ -384,6 +388,77 @@ class UnitOfWork:
     @property
     def dialect(self) -> str:
         return self.session.get_bind().dialect.name
+
+
+class SharedReads:
+    """One session for read-only units of work run one after the other on one thread (a
+    window's first loads): each of them would otherwise open a session of its own and load
+    its acting user again (``session.get``), on Postgres a round trip each. Here the user
+    loaded by the first is found in the session's identity map by the next (loaded again
+    only if a unit failed in between).
+
+    On Postgres the session runs in autocommit, as a read unit of work does. On SQLite its
+    reads share one read transaction (one snapshot, a few milliseconds long), ended by
+    ``close``. A unit that fails rolls it back and empties the session: the next one starts
+    afresh, as it would with a session of its own. Services hand out DTOs, never ORM
+    objects, so nothing loaded here leaves the thread."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+        self._session: Session | None = None
+        self._depth = 0  # units of work open (one inside another counts twice)
+        # The session's identity map holds its objects weakly: what the units load is kept
+        # here, so that the next finds it there (an acting user) without a statement.
+        self._kept: list[object] = []
+
+    def unit_of_work(self) -> UnitOfWork:
+        return _SharedReadUnitOfWork(self)
+
+    def enter(self) -> Session:
+        if self._session is None:
+            session = self.session_factory()
+            if session.get_bind().dialect.name == "postgresql":
+                session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            event.listen(session, "loaded_as_persistent", self._keep)
+            self._session = session
+        self._depth += 1
+        return self._session
+
+    def leave(self, *, failed: bool) -> None:
+        """A unit ends; the outermost one that fails resets the session (one inside it
+        that fails leaves it to the outer one, which may go on with what it loaded)."""
+        self._depth -= 1
+        if failed and self._depth == 0 and self._session is not None:
+            self._kept.clear()
+            self._session.rollback()
+            self._session.expunge_all()
+
+    def _keep(self, _session: Session, instance: object) -> None:
+        self._kept.append(instance)
+
+    def close(self) -> None:
+        self._kept.clear()
+        session, self._session = self._session, None
+        if session is not None:
+            try:
+                session.rollback()
+            finally:
+                session.close()
+
+
+class _SharedReadUnitOfWork(UnitOfWork):
+    """A read-only unit of work on a ``SharedReads`` session."""
+
+    def __init__(self, shared: SharedReads) -> None:
+        super().__init__(shared.session_factory, write=False)
+        self._shared = shared
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._shared.enter()
+        return self
+
+    def _finish(self, *, failed: bool) -> None:
+        self._shared.leave(failed=failed)
 
 
 def check_connection(engine: Engine) -> None:

@@ -289,8 +289,10 @@ class AppController(QObject):
 
     def _build_holding_loads(self, user: UserDTO) -> tuple[RoleWindow, HeldTasks]:
         """The user's role window, built with the first loads its pages ask for held (the
-        caller releases or drops them); if the build fails, they are dropped."""
-        held = self.runner.hold()
+        caller releases or drops them); if the build fails, they are dropped. Released,
+        they share one database session (``reads_together``): each of them loads the
+        acting user first, and from the second on it is found in that session."""
+        held = self.runner.hold(together=self.services.ctx.reads_together)
         try:
             return self._build_role_window(user), held
         except BaseException:

@@ -21,6 +21,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -42,6 +43,8 @@ from linguaflex_desktop.ui.errors import show_error
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+# What a hold's released tasks run inside, all of them together (``TaskRunner.hold``).
+Together = Callable[[], AbstractContextManager[object]]
 
 # The work is I/O (database, Stripe, Zoom, keyring), and some of it waits long on purpose (the
 # pollers that follow a browser hand-off for up to 15 minutes). Qt's global pool has one thread
@@ -128,14 +131,18 @@ class TaskRunner(QObject):
         thread, unless ``owner`` is gone by then. Errors go to ``show_error``."""
         self._posted.emit(callback, value, owner)
 
-    def hold(self) -> HeldTasks:
+    def hold(self, *, together: Together | None = None) -> HeldTasks:
         """From now until the answer's ``release`` or ``drop``, tasks run here wait to start
         (they count as in flight meanwhile); released, they start in order, one after the
         other on one pool thread, or wait for an outer hold still open. For a window's first
         loads: its pages ask for their data while they are built, and those loads, each on a
         pool thread, took the interpreter from the build and the show. A window that is not
-        to be shown drops its tasks."""
-        held = HeldTasks(self)
+        to be shown drops its tasks.
+
+        With ``together``, the released tasks run inside ``together()``, entered on their
+        thread before the first and left after the last (the services' ``reads_together``:
+        one database session for all of them). If it cannot be entered, they run without."""
+        held = HeldTasks(self, together)
         self._holds.append(held)
         return held
 
@@ -162,18 +169,27 @@ class TaskRunner(QObject):
 
     # --- internals ------------------------------------------------------------------------
 
-    def _start(self, tasks: list[tuple[int, Callable[[], Any]]], *, after_paints: bool) -> None:
+    def _start(
+        self,
+        tasks: list[tuple[int, Callable[[], Any]]],
+        *,
+        after_paints: bool,
+        together: Together | None = None,
+    ) -> None:
         """Run ``tasks`` (id, op) on one pool thread, one after the other, each delivering
-        as it ends; with ``after_paints``, once the GUI thread has painted what was asked of
-        it, else at once. Several are the loads a hold kept back (a window's first data): on
-        one thread, they no longer take the interpreter from each other nor, more than one
-        at a time, from the GUI thread."""
+        as it ends (inside ``together()``, if given); with ``after_paints``, once the GUI
+        thread has painted what was asked of it, else at once. Several are the loads a hold
+        kept back (a window's first data): on one thread, they no longer take the
+        interpreter from each other nor, more than one at a time, from the GUI thread."""
         if not tasks:
             return
 
         def work() -> None:  # runs on a pool thread: no widget access here
-            _run_in_turn(tasks, self._finished.emit)
+            _run_in_turn(tasks, self._finished.emit, together)
 
+        self._launch(work, after_paints=after_paints)
+
+    def _launch(self, work: Callable[[], None], *, after_paints: bool) -> None:
         if after_paints:
             _AfterPaints.post(self, work)
         else:
@@ -213,7 +229,8 @@ class TaskRunner(QObject):
             else:
                 starting.append((task_id, op))
         held.tasks.clear()
-        self._start(starting, after_paints=False)  # a window's first loads: awaited
+        # a window's first loads: awaited
+        self._start(starting, after_paints=False, together=held.together)
         self._update_busy()
 
     def _seal(self, held: HeldTasks) -> None:
@@ -297,15 +314,16 @@ class _AfterPaints(QEvent):
 class SynchronousTaskRunner(TaskRunner):
     """Runs each op at once on the calling thread (Picard's FakeThreadPool) for unit tests."""
 
-    def _start(self, tasks: list[tuple[int, Callable[[], Any]]], *, after_paints: bool) -> None:
-        _run_in_turn(tasks, self._deliver)
+    def _launch(self, work: Callable[[], None], *, after_paints: bool) -> None:
+        work()  # its results reach _deliver at once: the signal's receiver is on this thread
 
 
 class HeldTasks:
     """The tasks a ``TaskRunner.hold`` keeps from starting until ``release`` or ``drop``."""
 
-    def __init__(self, runner: TaskRunner) -> None:
+    def __init__(self, runner: TaskRunner, together: Together | None = None) -> None:
         self._runner = runner
+        self.together = together
         self.tasks: list[tuple[int, Callable[[], Any]]] = []
 
     def seal(self) -> None:
@@ -328,16 +346,32 @@ class HeldTasks:
 
 
 def _run_in_turn(
-    tasks: list[tuple[int, Callable[[], Any]]], report: Callable[[int, bool, object], None]
+    tasks: list[tuple[int, Callable[[], Any]]],
+    report: Callable[[int, bool, object], None],
+    together: Together | None = None,
 ) -> None:
-    """Run each task's op in order and ``report(task id, succeeded, result or error)``."""
-    for task_id, op in tasks:
+    """Run each task's op in order and ``report(task id, succeeded, result or error)``,
+    inside ``together()`` when given. Every task is reported, whatever entering or leaving
+    ``together()`` raises (logged)."""
+    scope = ExitStack()
+    if together is not None:
         try:
-            result = op()
-        except BaseException as error:
-            report(task_id, False, error)
-        else:
-            report(task_id, True, result)
+            scope.enter_context(together())
+        except Exception:
+            log.exception("tasks held together could not share their set-up; each runs alone")
+    try:
+        for task_id, op in tasks:
+            try:
+                result = op()
+            except BaseException as error:
+                report(task_id, False, error)
+            else:
+                report(task_id, True, result)
+    finally:
+        try:
+            scope.close()
+        except Exception:
+            log.exception("leaving the set-up shared by tasks held together failed")
 
 
 def _within(owner: QObject | None, root: QObject) -> bool:

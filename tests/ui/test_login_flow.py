@@ -301,11 +301,11 @@ def test_the_role_windows_first_loads_start_once_it_is_built_and_shown(
 
     start = controller.runner._start
 
-    def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]], **options: Any) -> None:
         started_while_building.append(bool(building and building[-1]))
         window = controller.current_window
         shown_when_started.append(isinstance(window, kind[role]) and window.isVisible())
-        start(tasks, after_paints=after_paints)
+        start(tasks, **options)
 
     monkeypatch.setattr(kind[role], "__init__", building_window)
     monkeypatch.setattr(controller.runner, "_start", starting)
@@ -359,11 +359,11 @@ class SignInSpy:
             finally:
                 self.events.append("authenticate answered")
 
-        def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
+        def starting(tasks: list[tuple[int, Callable[[], object]]], **options: Any) -> None:
             if self.built:
                 self.events.extend("task started" for _task in tasks)
                 self.loads_started.set()
-            start(tasks, after_paints=after_paints)
+            start(tasks, **options)
 
         monkeypatch.setattr(StudentWindow, "__init__", building)
         monkeypatch.setattr(PasswordHasher, "verify", checking)

@@ -6,7 +6,9 @@ tab shows its unread count from a count alone, its page built only when the tab 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -29,6 +31,8 @@ from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import TeacherSchedulePage, TeacherWindow
+from tests.integration.test_round_trips import statements_of
+from tests.integration.test_shared_reads import USER_BY_ID
 from tests.ui.ui_helpers import build_every_tab, register
 
 
@@ -112,9 +116,9 @@ def test_a_window_built_during_the_password_check_builds_its_counting_pages_mean
     started: list[str] = []
     start = controller.runner._start
 
-    def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]], **options: Any) -> None:
         started.extend(getattr(op, "__qualname__", "") for _task_id, op in tasks)
-        start(tasks, after_paints=after_paints)
+        start(tasks, **options)
 
     controller.runner._start = starting  # type: ignore[method-assign]
     controller.prepare_role_window(user)  # as the sign-in does, while argon2 runs
@@ -288,9 +292,9 @@ def note_starts(
     """From now on, ``note(op)`` of each task ``runner`` starts goes into ``notes``."""
     start = runner._start
 
-    def starting(tasks: list[tuple[int, Callable[[], object]]], *, after_paints: bool) -> None:
+    def starting(tasks: list[tuple[int, Callable[[], object]]], **options: Any) -> None:
         notes.extend(note(op) for _task_id, op in tasks)
-        start(tasks, after_paints=after_paints)
+        start(tasks, **options)
 
     runner._start = starting  # type: ignore[method-assign]
 
@@ -361,3 +365,23 @@ def test_a_page_gone_before_it_painted_drops_the_loads_it_held(
     qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
     QCoreApplication.processEvents()
     assert ran == []
+
+
+@pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER])
+def test_a_prepared_windows_first_loads_load_their_user_once(
+    qtbot: QtBot, app_services: AppServices, controller: AppController, role: Role
+) -> None:
+    """The first loads, released together, share one database session: each checks its
+    acting user, and only the first of them reads the user's row."""
+    user = register(app_services, role)
+    with statements_of(app_services.engine) as sent:
+        controller.prepare_role_window(user)
+        prepared = controller._prepared
+        assert prepared is not None
+        qtbot.waitUntil(
+            lambda: not controller.runner.in_flight_within(prepared.window), timeout=5000
+        )
+    user_reads = [each for each in sent if USER_BY_ID.search(each)]
+    others = [each for each in sent if each.startswith("SELECT") and each not in user_reads]
+    assert len(others) >= 3  # several loads...
+    assert len(user_reads) == 1  # ...one user

@@ -365,3 +365,77 @@ def test_a_sealed_hold_keeps_its_tasks_and_takes_no_more(qtbot: QtBot, runner: T
     assert runner.in_flight == 0
     QApplication.processEvents()
     assert "dropped" not in ran
+
+
+class _Scope:
+    """A ``together`` for a hold: records, in one list with the ops, when it is entered and
+    left and on which thread; it can be made to fail on the way in or out."""
+
+    def __init__(self, events: list[tuple[str, threading.Thread]], fail: str = "") -> None:
+        self.events, self.fail = events, fail
+
+    def __call__(self) -> _Scope:
+        return self
+
+    def __enter__(self) -> None:
+        if self.fail == "enter":
+            raise RuntimeError("no shared session today")
+        self.events.append(("enter", threading.current_thread()))
+
+    def __exit__(self, *exc: object) -> None:
+        self.events.append(("exit", threading.current_thread()))
+        if self.fail == "exit":
+            raise RuntimeError("closing the shared session failed")
+
+
+def _run_held_together(
+    qtbot: QtBot, runner: TaskRunner, scope: _Scope
+) -> list[tuple[str, threading.Thread]]:
+    answers: list[str] = []
+
+    def op(name: str) -> str:
+        scope.events.append((name, threading.current_thread()))
+        return name
+
+    held = runner.hold(together=scope)
+    runner.run(lambda: op("languages"), on_success=answers.append)
+    runner.run(lambda: op("gigs"), on_success=answers.append)
+    assert scope.events == []  # nothing entered while held
+    held.release()
+    qtbot.waitUntil(lambda: runner.in_flight == 0, timeout=5000)
+    assert answers == ["languages", "gigs"]  # every task delivered, whatever the scope did
+    return scope.events
+
+
+def test_tasks_held_together_run_inside_one_scope_on_their_thread(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    events = _run_held_together(qtbot, runner, _Scope([]))
+    assert [name for name, _thread in events] == ["enter", "languages", "gigs", "exit"]
+    threads = {thread for _name, thread in events}
+    assert len(threads) == 1 and threading.current_thread() not in threads
+
+
+def test_tasks_held_together_run_alone_when_the_scope_cannot_be_entered(
+    qtbot: QtBot, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    events = _run_held_together(qtbot, runner, _Scope([], fail="enter"))
+    assert [name for name, _thread in events] == ["languages", "gigs"]
+    assert "could not share their set-up" in caplog.text
+
+
+def test_a_scope_that_fails_on_the_way_out_is_logged_after_every_task(
+    qtbot: QtBot, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    events = _run_held_together(qtbot, runner, _Scope([], fail="exit"))
+    assert [name for name, _thread in events] == ["enter", "languages", "gigs", "exit"]
+    assert "leaving the set-up shared by tasks held together failed" in caplog.text
+
+
+def test_a_synchronous_runner_runs_held_tasks_inside_their_scope_too(qtbot: QtBot) -> None:
+    runner = SynchronousTaskRunner()
+    events: list[tuple[str, threading.Thread]] = []
+    held = runner.hold(together=_Scope(events))
+    runner.run(lambda: events.append(("load", threading.current_thread())))
+    held.release()
+    assert [name for name, _thread in events] == ["enter", "load", "exit"]
