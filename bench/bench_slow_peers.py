@@ -45,6 +45,7 @@ from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.common.outbox import OutboxWorker
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
+from linguaflex_desktop.ui.app_controller import freeze_startup_objects
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -238,6 +239,7 @@ def figures(url: str) -> list[Figure]:
             ).id
             for n in range(ROUNDS)
         ]
+        freeze_startup_objects()  # as run_gui does before the first window
         runner = TaskRunner()
         window = StudentWindow(services=services, user=school.student, runner=runner)
         added = install_payment_ui(window, open_url=lambda _url: True)
