@@ -57,7 +57,7 @@ from linguaflex_desktop.ui.app_controller import freeze_startup_objects
 from linguaflex_desktop.ui.booking.my_bookings_page import ALL, MyBookingsPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
-from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.task_runner import TaskRunner, prefer_the_gui_thread
 from linguaflex_desktop.ui.theme import apply_theme
 
 RUNS = size(3, 1)
@@ -237,6 +237,7 @@ def ensure_application() -> None:
     global _application
     _application = QApplication(sys.argv[:1])
     apply_theme(_application)  # the app's theme: the windows as users see them
+    prefer_the_gui_thread()  # as the app's gui_application does
 
 
 _application: QApplication | None = None  # kept alive for the process

@@ -33,7 +33,7 @@ from linguaflex_desktop.ui.i18n import apply_saved_language
 from linguaflex_desktop.ui.login_window import LoginWindow
 from linguaflex_desktop.ui.names import APP_TITLE
 from linguaflex_desktop.ui.operations.startup import open_app_data, open_spare_connections
-from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.task_runner import TaskRunner, prefer_the_gui_thread
 from linguaflex_desktop.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ BEHIND_THE_WINDOW = ("linguaflex_desktop.ui.app_controller",)
 
 
 def gui_application() -> QApplication:
-    """The app's QApplication (made once) with its name, language and theme."""
+    """The app's QApplication (made once) with its name, language and theme; the other
+    threads give the interpreter back to its GUI thread sooner (``prefer_the_gui_thread``)."""
+    prefer_the_gui_thread()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)

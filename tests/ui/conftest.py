@@ -4,6 +4,7 @@ as secure (helpers that create data through the services are in ui_helpers.py)."
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,6 +97,15 @@ def close_leftover_windows(qtbot: object) -> Iterator[None]:
         if shiboken6.isValid(widget) and widget.isVisible():
             widget.close()
             widget.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def interpreter_switch_interval_kept() -> Iterator[None]:
+    """The app's start shortens the interpreter's switch interval for the whole process
+    (``prefer_the_gui_thread``); a test that starts it leaves the next ones CPython's."""
+    interval = sys.getswitchinterval()
+    yield
+    sys.setswitchinterval(interval)
 
 
 @pytest.fixture(autouse=True)
