@@ -399,9 +399,9 @@ class SharedReads:
 
     On Postgres the session runs in autocommit, as a read unit of work does. On SQLite its
     reads share one read transaction (one snapshot, a few milliseconds long), ended by
-    ``close``. A unit that fails rolls it back and empties the session: the next one starts
-    afresh, as it would with a session of its own. Services hand out DTOs, never ORM
-    objects, so nothing loaded here leaves the thread."""
+    ``close``. A unit that fails closes the session (rolled back, emptied): the next one
+    opens a new one, as it would on its own (on Postgres in autocommit again). Services hand
+    out DTOs, never ORM objects, so nothing loaded here leaves the thread."""
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self.session_factory = session_factory
@@ -425,13 +425,11 @@ class SharedReads:
         return self._session
 
     def leave(self, *, failed: bool) -> None:
-        """A unit ends; the outermost one that fails resets the session (one inside it
+        """A unit ends; the outermost one that fails closes the session (one inside it
         that fails leaves it to the outer one, which may go on with what it loaded)."""
         self._depth -= 1
-        if failed and self._depth == 0 and self._session is not None:
-            self._kept.clear()
-            self._session.rollback()
-            self._session.expunge_all()
+        if failed and self._depth == 0:
+            self.close()
 
     def _keep(self, _session: Session, instance: object) -> None:
         self._kept.append(instance)
