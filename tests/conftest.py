@@ -29,6 +29,7 @@ pytest_plugins = [
     "tests.stripe_contract_plugin",
     "tests.crash_table_plugin",
     "tests.qt_wait_floor",
+    "tests.qt_gc_on_gui_thread",
 ]
 
 POSTGRES_ADMIN_DSN = os.environ.get(

@@ -74,6 +74,7 @@ def controller(app_services: AppServices, runner: TaskRunner) -> Iterator[AppCon
     app_controller = AppController(app_services, runner=runner)
     yield app_controller
     runner.wait_for_idle(10000)
+    app_controller.discard_prepared_window()  # one built and never shown goes too
     window = app_controller.current_window
     if window is not None and shiboken6.isValid(window):
         window.close()
