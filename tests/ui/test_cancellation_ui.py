@@ -7,6 +7,7 @@ text before paying and on the booking."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -323,3 +324,51 @@ def test_teacher_cancel_on_the_schedule_refunds_the_student_in_full(
         )
     ]
     runner.wait_for_idle()
+
+
+def test_an_older_answer_never_replaces_the_latest_list(
+    qtbot: QtBot,
+    services: AppServices,
+    runner: TaskRunner,
+    school: School,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The "open requests only" load is held until the load for all of them has been
+    shown; its answer, older, then changes nothing."""
+    booking = paid_booking(services, school)
+    clock.set(booking.start_at - timedelta(hours=3))
+    services.cancellation_requests.ask(school.student.actor, booking.id, reason="Flu")
+    window = TeacherWindow(services=services, user=school.teacher, runner=runner)
+    added = install_payment_ui(window)
+    qtbot.addWidget(window)
+    window.show()
+    page = added.cancellation_requests
+    assert page is not None
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    service_class = type(services.cancellation_requests)
+    listed = service_class.list_requests
+    open_only_asked, newer_shown = threading.Event(), threading.Event()
+
+    def listing(service: object, actor: object, **options: object) -> object:
+        answer = listed(service, actor, **options)  # type: ignore[arg-type]
+        if options.get("open_only"):
+            open_only_asked.set()
+            assert newer_shown.wait(30), "the newer load was never shown"
+            return []  # what a list made before the newer one may say
+        return answer
+
+    monkeypatch.setattr(service_class, "list_requests", listing)
+    shown: list[int] = []
+    on_loaded = page._on_loaded
+    monkeypatch.setattr(page, "_on_loaded", lambda rows: (shown.append(len(rows)), on_loaded(rows)))
+    try:
+        page.reload()  # open requests only: held
+        qtbot.waitUntil(open_only_asked.is_set, timeout=WAIT)
+        page.open_only.setChecked(False)  # all of them: answered first
+        qtbot.waitUntil(lambda: shown == [1], timeout=WAIT)
+    finally:
+        newer_shown.set()
+    runner.wait_for_idle(30000)  # the older answer delivered...
+    assert shown == [1] and page.model.rowCount() == 1  # ...and dropped

@@ -82,6 +82,7 @@ class CancellationRequestsPage(QWidget):
         self.services, self.actor, self.runner = services, actor, runner
         self.answer_dialog: AnswerDialog | None = None
         self._loaded_once = False
+        self._reloads = 0  # the latest reload's number: an older answer is dropped
         zone = actor.time_zone
         self.model: RowTableModel[CancellationRequestDTO] = RowTableModel(
             (
@@ -134,13 +135,24 @@ class CancellationRequestsPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        """Load the requests again; an answer older than the latest reload is dropped (each
+        load runs on a pool thread of its own, and an earlier one may end later: an answer
+        for "open requests only" then replaced that for all of them)."""
         self._loaded_once = True
+        self._reloads += 1
+        request = self._reloads
         cancellation_ops.list_requests(
             OpContext.of(self),
             self.actor,
             open_only=self.open_only.isChecked(),
-            on_success=self._on_loaded,
-            on_failure=lambda error: set_message(self.error_label, inline_error_text(error)),
+            on_success=lambda requests: (
+                self._on_loaded(requests) if request == self._reloads else None
+            ),
+            on_failure=lambda error: (
+                set_message(self.error_label, inline_error_text(error))
+                if request == self._reloads
+                else None
+            ),
             owner=self,
         )
 
