@@ -22,6 +22,7 @@ from linguaflex_desktop.models import BookingStatus, CancellationAnswer, Payment
 from linguaflex_desktop.services.booking.policy import POLICY_TEXT
 from linguaflex_desktop.ui.booking.detail_dialog import BookingDetailDialog
 from linguaflex_desktop.ui.booking.table_model import BookingColumn
+from linguaflex_desktop.ui.cancellations.requests_page import CancellationRequestsPage
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.payments.receipt_panel import receipt_rows
 from linguaflex_desktop.ui.payments.refund_dialog import RefundDialog
@@ -153,9 +154,11 @@ def test_student_cancel_at_exactly_24h_sends_a_request_and_refunds_nothing(
 # --- the teacher answers ----------------------------------------------------------------------
 
 
-def test_teacher_answers_a_request_with_a_partial_refund(
+def teacher_sees_a_request(
     qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School, clock: FakeClock
-) -> None:
+) -> tuple[CancellationRequestsPage, int]:
+    """A paid booking 3 h away whose student asked to cancel ("Flu"): the teacher's window
+    open on its Cancellation requests page, showing that request, and the booking's id."""
     booking = paid_booking(services, school)
     clock.set(booking.start_at - timedelta(hours=3))
     services.cancellation_requests.ask(school.student.actor, booking.id, reason="Flu")
@@ -167,6 +170,13 @@ def test_teacher_answers_a_request_with_a_partial_refund(
     assert page is not None
     window.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    return page, booking.id
+
+
+def test_teacher_answers_a_request_with_a_partial_refund(
+    qtbot: QtBot, services: AppServices, runner: TaskRunner, school: School, clock: FakeClock
+) -> None:
+    page, booking_id = teacher_sees_a_request(qtbot, services, runner, school, clock)
     assert page.model.cell_text(0, "Answer") == "Waiting for an answer"
     assert page.model.cell_text(0, "Reason") == "Flu"
 
@@ -183,13 +193,13 @@ def test_teacher_answers_a_request_with_a_partial_refund(
     page.open_only.setChecked(False)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     assert page.model.cell_text(0, "Answer") == "Partial refund 10.00 USD"
-    receipt = services.payment_views.payment_for_booking(school.student.actor, booking.id)
+    receipt = services.payment_views.payment_for_booking(school.student.actor, booking_id)
     assert [(r.amount_minor, r.student_message) for r in receipt.refunds] == [
         (1000, "Half the fee back; get well")
     ]
     assert receipt.payment_status is PaymentStatus.PAID  # the session stays booked
     detail = BookingDetailDialog(
-        services=services, actor=school.student.actor, runner=runner, booking_id=booking.id
+        services=services, actor=school.student.actor, runner=runner, booking_id=booking_id
     )
     qtbot.addWidget(detail)
     detail.show()
@@ -336,17 +346,7 @@ def test_an_older_answer_never_replaces_the_latest_list(
 ) -> None:
     """The "open requests only" load is held until the load for all of them has been
     shown; its answer, older, then changes nothing."""
-    booking = paid_booking(services, school)
-    clock.set(booking.start_at - timedelta(hours=3))
-    services.cancellation_requests.ask(school.student.actor, booking.id, reason="Flu")
-    window = TeacherWindow(services=services, user=school.teacher, runner=runner)
-    added = install_payment_ui(window)
-    qtbot.addWidget(window)
-    window.show()
-    page = added.cancellation_requests
-    assert page is not None
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    page, _booking_id = teacher_sees_a_request(qtbot, services, runner, school, clock)
     service_class = type(services.cancellation_requests)
     listed = service_class.list_requests
     open_only_asked, newer_shown = threading.Event(), threading.Event()
