@@ -33,7 +33,7 @@ from linguaflex_desktop.models import Payment, PaymentAttemptStatus, Refund, Ref
 from linguaflex_desktop.services.booking.events import REFUND_IN_FLIGHT
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import OutboxWorker
-from linguaflex_desktop.services.common.pacing import GiveWay, Pace
+from linguaflex_desktop.services.common.pacing import GUI_BATCH_ITEMS, GiveWay, Pace
 from linguaflex_desktop.worker.handlers import build_handlers
 
 log = logging.getLogger(__name__)
@@ -211,7 +211,7 @@ class WorkerThread:
         """Rests between batches where a GUI shares the interpreter; the headless worker
         only stops at the boundaries."""
         if self._rest:
-            return Pace(self._stop, give_way=self._give_way)
+            return Pace(self._stop, give_way=self._give_way, max_items=GUI_BATCH_ITEMS)
         return Pace(self._stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
 
     def _run_periodic(self) -> None:

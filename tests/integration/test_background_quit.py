@@ -20,7 +20,7 @@ from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.booking.service import BookingService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.outbox import OutboxWorker, enqueue_job
-from linguaflex_desktop.services.common.pacing import Pace
+from linguaflex_desktop.services.common.pacing import GUI_BATCH_ITEMS, Pace
 from linguaflex_desktop.worker.runtime import PeriodicTask, WorkerThread
 from tests.conftest import FakeClock
 from tests.integration.booking_helpers import SLOT, make_world, request, row_state
@@ -82,6 +82,19 @@ def test_the_due_sweep_stops_at_the_end_of_the_batch_in_which_stop_was_asked(
     assert sweep.run_due_transitions() == 0  # idempotent
 
 
+def test_where_a_gui_shares_the_interpreter_a_due_batch_takes_one_booking(
+    ctx: ServiceContext, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = expired_requests(ctx, clock)
+    stop = threading.Event()
+    changed = counting_changes(monkeypatch, lambda count: stop.set() if count == 1 else None)
+    sweep = DueTransitions(ctx, batch_size=BATCH)
+
+    assert sweep.run_due_transitions(Pace(stop, max_items=GUI_BATCH_ITEMS)) == 1
+    assert GUI_BATCH_ITEMS == 1 and changed == ids[:1]
+    assert statuses(ctx, ids)[1:] == [BookingStatus.PENDING] * (REQUESTS - 1)
+
+
 def test_a_sweep_asked_to_stop_before_it_starts_changes_nothing(
     ctx: ServiceContext, clock: FakeClock
 ) -> None:
@@ -96,7 +109,8 @@ def test_quitting_stops_the_upkeep_thread_after_the_batch_in_hand_and_the_next_s
     ctx: ServiceContext, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The upkeep thread is inside its first batch when the app quits: the thread ends after
-    that batch (BATCH bookings of the backlog), and the next start's worker does the rest."""
+    that batch (one booking: the thread paces as in the GUI process), and the next start's
+    worker does the rest."""
     ids = expired_requests(ctx, clock)
     in_batch, go_on = threading.Event(), threading.Event()
 
@@ -114,8 +128,10 @@ def test_quitting_stops_the_upkeep_thread_after_the_batch_in_hand_and_the_next_s
     first.stop_event.set()  # the app quits while the batch runs
     go_on.set()
     assert first.stop(timeout=30)
-    assert changed == ids[:BATCH]
-    assert statuses(ctx, ids)[BATCH:] == [BookingStatus.PENDING] * (REQUESTS - BATCH)
+    assert changed == ids[:GUI_BATCH_ITEMS]
+    assert statuses(ctx, ids)[GUI_BATCH_ITEMS:] == [BookingStatus.PENDING] * (
+        REQUESTS - GUI_BATCH_ITEMS
+    )
 
     done = threading.Event()
 
@@ -198,8 +214,8 @@ def test_quit_does_not_wait_for_a_handler_blocked_on_a_peer_and_the_next_start_r
 class CountingPace(Pace):
     """A pace that counts the rests taken between batches (and takes none)."""
 
-    def __init__(self, stop: threading.Event) -> None:
-        super().__init__(stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0)
+    def __init__(self, stop: threading.Event, max_items: int | None = None) -> None:
+        super().__init__(stop, rest_ratio=0.0, min_rest=0.0, max_rest=0.0, max_items=max_items)
         self.rests = 0
 
     def between_batches(self) -> bool:
@@ -225,6 +241,28 @@ def test_the_outbox_rests_after_each_batch_of_jobs_and_stops_at_the_boundary(
     worker.run_forever(stop, 0.05, pace=pace)  # returns once stop is set: no thread needed
     assert ran == [f"mail-{index}" for index in range(5)]
     assert pace.rests == 3  # after the batches of 2, 2 and 1 jobs
+
+
+def test_where_a_gui_shares_the_interpreter_the_outbox_rests_after_every_job(
+    ctx: ServiceContext,
+) -> None:
+    for index in range(3):
+        add_job(ctx, f"mail-{index}")
+    stop = threading.Event()
+    claimed: list[int] = []
+
+    def deliver(payload: dict[str, Any]) -> None:
+        with ctx.unit_of_work(write=False) as uow:
+            running = select(OutboxJob.id).where(OutboxJob.state == JobState.RUNNING)
+            claimed.append(len(uow.session.scalars(running).all()))
+        if len(claimed) == 3:
+            stop.set()
+
+    worker = OutboxWorker(ctx, {"echo": deliver}, worker_id="w1", batch_size=10)
+    pace = CountingPace(stop, max_items=GUI_BATCH_ITEMS)
+    worker.run_forever(stop, 0.05, pace=pace)
+    assert claimed == [1, 1, 1]  # each job claimed on its own, none waiting in hand
+    assert pace.rests == 3
 
 
 def test_a_quit_during_the_start_delay_ends_the_worker_before_any_work(

@@ -55,6 +55,13 @@ def test_once_stop_is_asked_the_next_boundary_says_stop() -> None:
     assert not pace.between_batches()
 
 
+def test_a_batch_takes_the_sweep_s_own_size_at_most_max_items() -> None:
+    assert Pace().batch_size(10) == 10
+    assert Pace.unpaced().batch_size(2) == 2
+    assert Pace(max_items=1).batch_size(10) == 1
+    assert Pace(max_items=5).batch_size(2) == 2
+
+
 def test_unpaced_never_rests_and_never_stops() -> None:
     pace = Pace.unpaced()
     assert pace.between_batches() and not pace.stopping()

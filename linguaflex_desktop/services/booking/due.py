@@ -34,7 +34,8 @@ _UNPAID = (PaymentStatus.UNPAID, PaymentStatus.FAILED)
 # Bookings changed per transaction. Each change is about 5 ms of the interpreter (its audit
 # line, notices and jobs through the ORM): a batch of 10 held it for 50-100 ms, and a page of
 # rows arriving meanwhile in the window ran at half speed (bench/bench_background.py). Two
-# keep a batch near 10 ms, and its rows (SQLite: the write lock) as short.
+# keep a batch near 10 ms, and its rows (SQLite: the write lock) as short; where a GUI shares
+# the interpreter the pace takes one booking per batch (``Pace.batch_size``).
 DUE_BATCH_SIZE = 2
 
 
@@ -57,9 +58,10 @@ class DueTransitions:
         pace = pace or Pace.unpaced()
         now = self._ctx.now()
         changes, after = 0, 0
+        size = pace.batch_size(self.batch_size)
         pace.start()
         while not pace.stopping():
-            done, last = self._run_batch(now, after=after)
+            done, last = self._run_batch(now, after=after, size=size)
             changes += done
             if last is None:  # every due booking was seen: the proposals are one statement
                 return changes + self._expire_proposals(now)
@@ -75,16 +77,16 @@ class DueTransitions:
         return done
 
     def _run_batch(
-        self, now: datetime, *, after: int = 0, only: int | None = None
+        self, now: datetime, *, after: int = 0, only: int | None = None, size: int | None = None
     ) -> tuple[int, int | None]:
-        """One transaction: lock up to ``batch_size`` due bookings with an id above ``after``
-        and change each as its condition (re-checked under the lock) says. Returns the changes
-        and the last id taken (None when no due booking was left)."""
+        """One transaction: lock up to ``size`` (``batch_size``) due bookings with an id above
+        ``after`` and change each as its condition (re-checked under the lock) says. Returns
+        the changes and the last id taken (None when no due booking was left)."""
         query = (
             select(SessionBooking)
             .where(_is_due(now), SessionBooking.id > after)
             .order_by(SessionBooking.id)
-            .limit(self.batch_size)
+            .limit(size or self.batch_size)
             .with_for_update(skip_locked=True)
             .execution_options(populate_existing=True)
         )

@@ -192,11 +192,12 @@ class OutboxWorker:
 
     # --- running ---------------------------------------------------------------------------
 
-    def run_once(self) -> int:
-        """Claim up to ``batch_size`` due jobs, run them, record outcomes; return how many ran."""
+    def run_once(self, limit: int | None = None) -> int:
+        """Claim up to ``limit`` (``batch_size``) due jobs, run them, record outcomes; return
+        how many ran."""
         if self._stopping():
             return 0
-        claims = self._claim_due()
+        claims = self._claim_due(limit or self._batch_size)
         ran = 0
         for index, claim in enumerate(claims):
             if self._stopping():
@@ -227,6 +228,7 @@ class OutboxWorker:
         """
         self._stop_event = stop_event
         pace = pace or Pace(stop_event)
+        batch_size = pace.batch_size(self._batch_size)
         next_recovery = 0.0
         try:
             self._guarded(self._recover_own)
@@ -235,7 +237,7 @@ class OutboxWorker:
                     self._guarded(lambda: self.recover_stale(self._lease))
                     next_recovery = time.monotonic() + RECOVERY_INTERVAL_SECONDS
                 pace.start()
-                ran = self._guarded(self.run_once)
+                ran = self._guarded(lambda: self.run_once(batch_size))
                 if ran is None:
                     stop_event.wait(max(poll_interval, ERROR_PAUSE_SECONDS))
                 elif ran == 0:
@@ -252,7 +254,7 @@ class OutboxWorker:
             log.exception("outbox worker %s: a round failed; it will try again", self.worker_id)
             return None
 
-    def _claim_due(self) -> list[_Claim]:
+    def _claim_due(self, limit: int) -> list[_Claim]:
         with self._ctx.unit_of_work() as uow:
             now = self._ctx.now()
             due = (
@@ -263,7 +265,7 @@ class OutboxWorker:
                     OutboxJob.kind.in_(list(self._handlers)),
                 )
                 .order_by(OutboxJob.next_attempt_at, OutboxJob.id)
-                .limit(self._batch_size)
+                .limit(limit)
                 .with_for_update(skip_locked=True)
             )
             claims = []
