@@ -38,7 +38,7 @@ from bench import gui_probe
 from bench.bench_booking_lists import BOOKINGS, seed
 from bench.bench_booking_windows import NOW, _app_services, admin_run, ensure_application
 from bench.figure import Figure
-from bench.gui_probe import Figures, wait_for
+from bench.gui_probe import Figures, collecting_as_the_app_does, wait_for
 from bench.harness import size
 from bench.suite import main_alone
 from linguaflex_desktop.bootstrap import AppServices
@@ -47,7 +47,6 @@ from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.booking.due import DueTransitions
 from linguaflex_desktop.services.common.outbox import OutboxWorker, enqueue_job
 from linguaflex_desktop.services.common.pacing import Pace
-from linguaflex_desktop.ui.app_controller import freeze_startup_objects
 from linguaflex_desktop.ui.gui_idle import GuiIdle
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.worker.handlers import build_handlers
@@ -244,9 +243,8 @@ def figures(url: str) -> list[Figure]:
     ensure_application()
     _ctx, actors = seed(url)
     _ctx.session_factory.kw["bind"].dispose()
-    with _app_services(url) as services:
+    with _app_services(url) as services, collecting_as_the_app_does():
         runner = TaskRunner()
-        freeze_startup_objects()  # as run_gui does before the first window
         put_back_backlog(services)
         changed = DueTransitions(services.ctx).run_due_transitions()  # the seed's own catch-up
         print(f"  {BOOKINGS:,} bookings; {changed:,} changes before the runs", file=sys.stderr)

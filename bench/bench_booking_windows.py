@@ -44,7 +44,7 @@ from sqlalchemy.engine import make_url
 
 from bench.bench_booking_lists import BOOKINGS, START, TEACHERS, seed
 from bench.figure import Figure
-from bench.gui_probe import Figures, Probe, idle_gap
+from bench.gui_probe import Figures, Probe, collecting_as_the_app_does, idle_gap
 from bench.harness import RAW_SQL, best_of, replay, size
 from bench.suite import main_alone
 from linguaflex_desktop.bootstrap import AppServices, build_app_services
@@ -53,7 +53,6 @@ from linguaflex_desktop.models import BookingStatus
 from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.common.dto import Actor
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
-from linguaflex_desktop.ui.app_controller import freeze_startup_objects
 from linguaflex_desktop.ui.booking.my_bookings_page import ALL, MyBookingsPage
 from linguaflex_desktop.ui.booking.teacher_requests_page import TeacherRequestsPage
 from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherSchedulePage
@@ -150,9 +149,8 @@ def figures(url: str) -> list[Figure]:
     make_busy(seed_engine, actors["student"].id, actors["teacher"].id)
     seed_engine.dispose()
     found: list[Figure] = []
-    with _app_services(url) as services:
+    with _app_services(url) as services, collecting_as_the_app_does():
         runner = TaskRunner()
-        freeze_startup_objects()  # as run_gui does before the first window
         windows = {
             "admin Bookings": lambda: admin_run(services, actors["admin"], runner),
             "student My bookings": lambda: student_run(services, actors["student"], runner),

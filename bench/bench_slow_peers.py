@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -34,7 +35,13 @@ from sqlalchemy.engine import make_url
 
 from bench.bench_booking_windows import GAP_GOAL_MS, ensure_application
 from bench.figure import Figure
-from bench.gui_probe import StallMonitor, idle_gap, settle, wait_for
+from bench.gui_probe import (
+    StallMonitor,
+    collecting_as_the_app_does,
+    idle_gap,
+    settle,
+    wait_for,
+)
 from bench.harness import size
 from bench.suite import main_alone
 from linguaflex_desktop.adapters.stripe import gateway as stripe_gateway
@@ -45,7 +52,6 @@ from linguaflex_desktop.models import SessionBooking as B
 from linguaflex_desktop.services.common.outbox import OutboxWorker
 from linguaflex_desktop.services.meetings.service import MeetingService
 from linguaflex_desktop.services.messaging.notifications import NotificationService
-from linguaflex_desktop.ui.app_controller import freeze_startup_objects
 from linguaflex_desktop.ui.payments.pages import PaymentUI, install_payment_ui
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
@@ -228,7 +234,7 @@ def figures(url: str) -> list[Figure]:
     if make_url(url).get_backend_name() != "sqlite":
         return []  # the peers are slowed, not the database: one database is enough
     ensure_application()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as app_like:
         world = SlowWorld(Path(folder))
         services: AppServices = world.services
         school: School = world.school
@@ -239,7 +245,7 @@ def figures(url: str) -> list[Figure]:
             ).id
             for n in range(ROUNDS)
         ]
-        freeze_startup_objects()  # as run_gui does before the first window
+        app_like.enter_context(collecting_as_the_app_does())  # before the first window
         runner = TaskRunner()
         window = StudentWindow(services=services, user=school.student, runner=runner)
         added = install_payment_ui(window, open_url=lambda _url: True)

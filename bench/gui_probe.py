@@ -5,7 +5,8 @@ Used by ``bench_booking_windows``."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from bench.harness import Statements, recording, size
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.ui.after_paint import LoadsAfterPaint
+from linguaflex_desktop.ui.app_controller import collect_on_the_gui_thread
 from linguaflex_desktop.ui.booking.list_page import BookingListPage
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -55,6 +57,19 @@ class StallMonitor(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+@contextmanager
+def collecting_as_the_app_does() -> Iterator[None]:
+    """As the app before its first window: the objects alive now frozen, garbage collected on
+    the GUI thread only; collection is CPython's again afterwards (later benchmarks)."""
+    app = QApplication.instance()
+    assert app is not None
+    collector = collect_on_the_gui_thread(app)
+    try:
+        yield
+    finally:
+        collector.stop()
 
 
 def wait_for(condition: Callable[[], bool], what: str) -> None:

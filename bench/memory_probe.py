@@ -21,7 +21,7 @@ from linguaflex_desktop.bootstrap import build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.models import Role, User
 from linguaflex_desktop.services.common.dto import UserDTO
-from linguaflex_desktop.ui.app_controller import ROLE_WINDOWS, freeze_startup_objects
+from linguaflex_desktop.ui.app_controller import ROLE_WINDOWS, collect_on_the_gui_thread
 from linguaflex_desktop.ui.payments.pages import install_payment_ui
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
@@ -45,7 +45,7 @@ def main(url: str, data_dir: str) -> int:
             assert admin is not None, "no admin account"
             user = UserDTO.from_model(admin)
         runner = TaskRunner()
-        freeze_startup_objects()
+        collect_on_the_gui_thread(runner)  # as the app before its first window
         window = ROLE_WINDOWS[Role.ADMIN](services=services, user=user, runner=runner)
         install_payment_ui(window, open_url=lambda _url: True)
         window.resize(1280, 800)

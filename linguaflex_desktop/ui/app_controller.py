@@ -24,6 +24,7 @@ from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.admin.window import AdminWindow
 from linguaflex_desktop.ui.data_changed import data_events, follow_change_feed
 from linguaflex_desktop.ui.errors import show_error
+from linguaflex_desktop.ui.gui_collector import GuiThreadCollector
 from linguaflex_desktop.ui.i18n import (
     effective_language,
     language_switch,
@@ -409,12 +410,13 @@ def run_gui(
     controller = AppController(services, runner=TaskRunner(app))
     if screenshot is not None:
         return _save_screenshot(controller, screenshot, screenshot_role)
-    freeze_startup_objects()
+    collector = collect_on_the_gui_thread(app)
     follow_change_feed(controller.runner, services.change_feed)
     services.start_change_listener()
     controller.start()
     code = app.exec()
     controller.shutdown()
+    collector.stop()
     return code
 
 
@@ -426,6 +428,15 @@ def freeze_startup_objects() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def collect_on_the_gui_thread(parent: QObject) -> GuiThreadCollector:
+    """Before the first window: freeze the objects alive at startup, then collect garbage on
+    the GUI thread only (``ui.gui_collector``) until the returned collector is stopped."""
+    freeze_startup_objects()
+    collector = GuiThreadCollector(parent)
+    collector.start()
+    return collector
 
 
 def _save_screenshot(controller: AppController, path: Path, role: Role | None) -> int:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from linguaflex_desktop.bootstrap import AppServices
     from linguaflex_desktop.config import Settings
     from linguaflex_desktop.ui.app_controller import AppController
+    from linguaflex_desktop.ui.gui_collector import GuiThreadCollector
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -83,6 +84,7 @@ class StagedStart:
     runner: TaskRunner
     services: AppServices | None = None
     controller: AppController | None = None
+    collector: GuiThreadCollector | None = None
     error: BaseException | None = None
     closing: bool = False
 
@@ -132,6 +134,8 @@ def run_gui_staged(
     start.closing = True
     if start.controller is not None:
         start.controller.shutdown()
+    if start.collector is not None:
+        start.collector.stop()
     else:  # closed while the data was still opening: let that finish, then close it
         runner.wait_for_idle(30000)
         QApplication.processEvents()
@@ -146,7 +150,7 @@ def _services_ready(
     if start.closing:  # the window was closed before the data was open
         services.close()
         return
-    from linguaflex_desktop.ui.app_controller import AppController, freeze_startup_objects
+    from linguaflex_desktop.ui.app_controller import AppController, collect_on_the_gui_thread
     from linguaflex_desktop.ui.data_changed import follow_change_feed
     from linguaflex_desktop.ui.operations import accounts as accounts_ops
     from linguaflex_desktop.ui.warm_up import WarmUp
@@ -155,7 +159,7 @@ def _services_ready(
     on_ready(services)
     controller = AppController(services, runner=start.runner)
     start.controller = controller
-    freeze_startup_objects()
+    start.collector = collect_on_the_gui_thread(start.runner)  # the runner outlives windows
     follow_change_feed(start.runner, services.change_feed)
     services.start_change_listener()
     controller.adopt_login(start.login)

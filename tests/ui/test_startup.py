@@ -3,6 +3,7 @@ behind it; a start-up problem still ends the start with its own error."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -166,6 +167,7 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
         login = login_shown.visible()
         assert login is not None
         seen["after"] = (login.services is ready[0], login.demo_offer is not None)
+        seen["collected by CPython"] = gc.isenabled()  # the GUI thread's collector's, now
         login.close()
 
     def opened() -> bool:
@@ -185,6 +187,7 @@ def test_the_sign_in_window_shows_before_the_data_opens_and_works_once_it_is_ope
     assert order[0] == "painted" and "data opening" in order  # behind a painted window
     assert seen["before"] == (False, False, "Opening your data…", None, None)
     assert seen["after"] == (True, True)
+    assert seen["collected by CPython"] is False and gc.isenabled()  # given back on quit
     assert warmed == [True]  # once, off the GUI thread
     assert len(opened_ahead) == 1 and opened_ahead[0] >= 1  # what the pool did not hold yet
 
