@@ -25,6 +25,7 @@ from linguaflex_desktop.services.booking.service import BookingService, cancel_f
 from linguaflex_desktop.services.booking.state import load_booking
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.payments.attempts import check_payable
+from tests.compiled_statements import statements_run
 from tests.integration.booking_helpers import (
     SLOT,
     World,
@@ -376,6 +377,21 @@ def test_paid_sessions_complete_automatically_after_their_end(
     clock.set(booking.end_at)
     assert due.run_due_transitions() == 1
     assert row_state(ctx, booking.id)[:2] == (S.COMPLETED, P.PAID)
+
+
+def test_the_due_sweep_reads_a_booking_s_gig_and_parties_with_it(
+    ctx: ServiceContext, service: BookingService, due: DueTransitions, world: World, clock
+) -> None:
+    """Each change's notices name the gig and both parties: read in the booking's own
+    statement (under its lock), not one round trip each after it."""
+    booking = paid(ctx, service, world)
+    clock.set(booking.end_at)
+    seen = statements_run(ctx, due.run_due_transitions)
+    assert row_state(ctx, booking.id)[:2] == (S.COMPLETED, P.PAID)
+    reads = [text for text, _hit in seen if text.lstrip().upper().startswith("SELECT")]
+    assert not [text for text in reads if " FROM users" in text or " FROM gigs" in text]
+    booking_read = next(text for text in reads if "FROM session_bookings" in text)
+    assert "JOIN users" in booking_read and "JOIN gigs" in booking_read
 
 
 def test_completed_session_refunded_becomes_refunded(

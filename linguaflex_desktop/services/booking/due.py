@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.orm import joinedload
 
 from linguaflex_desktop.models import (
     AuditAction,
@@ -87,7 +88,14 @@ class DueTransitions:
             .where(_is_due(now), SessionBooking.id > after)
             .order_by(SessionBooking.id)
             .limit(size or self.batch_size)
-            .with_for_update(skip_locked=True)
+            # The texts of each change's notices name its gig and both parties: read with the
+            # booking, not one round trip each after it (only the booking's row is locked).
+            .options(
+                joinedload(SessionBooking.student, innerjoin=True),
+                joinedload(SessionBooking.teacher, innerjoin=True),
+                joinedload(SessionBooking.gig, innerjoin=True),
+            )
+            .with_for_update(skip_locked=True, of=SessionBooking)
             .execution_options(populate_existing=True)
         )
         if only is not None:
