@@ -223,22 +223,39 @@ class CountingPace(Pace):
         return super().between_batches()
 
 
+def run_jobs(
+    ctx: ServiceContext,
+    jobs: int,
+    on_job: Callable[[dict[str, Any]], None],
+    *,
+    batch_size: int,
+    max_items: int | None = None,
+) -> CountingPace:
+    """Queue ``jobs`` jobs and run the outbox on this thread until each has run once
+    (``on_job`` gets its payload); the pace it rested with."""
+    for index in range(jobs):
+        add_job(ctx, f"mail-{index}")
+    stop = threading.Event()
+    ran = 0
+
+    def deliver(payload: dict[str, Any]) -> None:
+        nonlocal ran
+        on_job(payload)
+        ran += 1
+        if ran == jobs:
+            stop.set()
+
+    worker = OutboxWorker(ctx, {"echo": deliver}, worker_id="w1", batch_size=batch_size)
+    pace = CountingPace(stop, max_items=max_items)
+    worker.run_forever(stop, 0.05, pace=pace)  # returns once stop is set: no thread needed
+    return pace
+
+
 def test_the_outbox_rests_after_each_batch_of_jobs_and_stops_at_the_boundary(
     ctx: ServiceContext,
 ) -> None:
-    for index in range(5):
-        add_job(ctx, f"mail-{index}")
-    stop = threading.Event()
     ran: list[str] = []
-
-    def deliver(payload: dict[str, Any]) -> None:
-        ran.append(payload["key"])
-        if len(ran) == 5:
-            stop.set()
-
-    worker = OutboxWorker(ctx, {"echo": deliver}, worker_id="w1", batch_size=2)
-    pace = CountingPace(stop)
-    worker.run_forever(stop, 0.05, pace=pace)  # returns once stop is set: no thread needed
+    pace = run_jobs(ctx, 5, lambda payload: ran.append(payload["key"]), batch_size=2)
     assert ran == [f"mail-{index}" for index in range(5)]
     assert pace.rests == 3  # after the batches of 2, 2 and 1 jobs
 
@@ -246,21 +263,14 @@ def test_the_outbox_rests_after_each_batch_of_jobs_and_stops_at_the_boundary(
 def test_where_a_gui_shares_the_interpreter_the_outbox_rests_after_every_job(
     ctx: ServiceContext,
 ) -> None:
-    for index in range(3):
-        add_job(ctx, f"mail-{index}")
-    stop = threading.Event()
     claimed: list[int] = []
 
-    def deliver(payload: dict[str, Any]) -> None:
+    def count_claimed(_payload: dict[str, Any]) -> None:
         with ctx.unit_of_work(write=False) as uow:
             running = select(OutboxJob.id).where(OutboxJob.state == JobState.RUNNING)
             claimed.append(len(uow.session.scalars(running).all()))
-        if len(claimed) == 3:
-            stop.set()
 
-    worker = OutboxWorker(ctx, {"echo": deliver}, worker_id="w1", batch_size=10)
-    pace = CountingPace(stop, max_items=GUI_BATCH_ITEMS)
-    worker.run_forever(stop, 0.05, pace=pace)
+    pace = run_jobs(ctx, 3, count_claimed, batch_size=10, max_items=GUI_BATCH_ITEMS)
     assert claimed == [1, 1, 1]  # each job claimed on its own, none waiting in hand
     assert pace.rests == 3
 
