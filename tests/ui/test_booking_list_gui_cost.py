@@ -18,7 +18,6 @@ import dataclasses
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -34,10 +33,11 @@ from sqlalchemy import insert
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, SessionBooking
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
-from linguaflex_desktop.ui.booking.format import format_when, status_cell_text, status_text
+from linguaflex_desktop.ui.booking import table_model
+from linguaflex_desktop.ui.booking.format import status_cell_text
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS, make_table_view
+from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
 from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
 
 BOOKINGS = 450  # more than SIZE_HINT_ROWS plus a screenful, in 5 pages of 100
@@ -176,89 +176,52 @@ def test_booking_cells_answer_the_same_roles_as_before_and_none_for_the_others(
     assert model.data(when) == "Wed 3 Mar 2027, 10:00"
     assert model.data(status) == "Waiting for teacher"
     assert model.data(total, role.ToolTipRole) == model.data(total) == "31.50 USD"
-    assert model.data(status, role.ToolTipRole) == status_text(booking)
     assert model.data(status, role.ForegroundRole) == QColor("#9a6700")
     assert model.data(when, role.ForegroundRole) is None
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert model.data(total, role.TextAlignmentRole) == right
     assert model.data(when, role.TextAlignmentRole) is None
+    assert model.data(when, BookingTableModel.BookingRole) == booking
     for other in (role.DecorationRole, role.FontRole, role.BackgroundRole, role.CheckStateRole):
         assert model.data(status, other) is None
     assert model.data(QModelIndex()) is None
-    assert model.headerData(1, Qt.Orientation.Horizontal) == "Status"
-    assert not model.flags(when) & Qt.ItemFlag.ItemIsEditable
-    assert model.booking_at(0) == booking
 
 
-def test_a_paint_of_the_booking_table_runs_no_python(
-    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+def test_a_booking_s_cells_are_formatted_once_however_often_they_are_painted(
+    clocked_services: AppServices, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Paints and measurements need no interpreter: any thread holding it (a worker's batch,
-    a round trip's answer) would hold up every cell of the paint."""
-    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="Europe/London")
-    page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
-    model.set_bookings(page.items)
-    view = make_table_view(model)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    view.scrollTo(model.index(50, 0))
-    QApplication.processEvents()
-    view.viewport().repaint()  # once first: PySide builds Python enum types on first use
-    view.resizeColumnToContents(1)
-    python_calls: list[str] = []
+    school = make_school(clocked_services)
+    booking = book(clocked_services, school)
+    formatted: list[object] = []
 
-    def profile(frame: Any, event: str, _arg: object) -> None:
-        if event == "call":
-            python_calls.append(f"{frame.f_code.co_filename}:{frame.f_code.co_name}")
+    def format_when(instant: object, zone_name: str) -> str:
+        formatted.append(instant)
+        return f"at {len(formatted)}"
 
-    sys.setprofile(profile)
-    try:
-        view.viewport().repaint()
-        view.resizeColumnToContents(1)
-    finally:
-        sys.setprofile(None)
-    assert python_calls == []
-    assert view.columnWidth(1) > 0
+    monkeypatch.setattr(table_model, "format_when", format_when)
+    columns = (BookingColumn.WHEN, BookingColumn.STATUS)
+    model = BookingTableModel(columns, runner=runner, zone_name="Europe/London")
+    model.set_bookings([booking])
+    when, status = model.index(0, 0), model.index(0, 1)
+    foreground = Qt.ItemDataRole.ForegroundRole
+    for _paint in range(3):
+        assert model.data(when) == "at 1"
+        assert model.data(status) == "Waiting for teacher"
+        assert model.data(status, foreground) == QColor("#9a6700")
+    assert len(formatted) == 1
 
-
-def test_a_booking_s_cells_are_formatted_on_the_pool_thread_that_fetched_its_page(
-    clocked_services: AppServices, runner: TaskRunner, qtbot: QtBot, school: School
-) -> None:
-    threads: set[str] = set()
-    answer = BookingTableModel.row_cells
-
-    class Recording(BookingTableModel):
-        def row_cells(self, row: Any) -> Any:
-            threads.add(threading.current_thread().name)
-            return answer(self, row)
-
-    model = Recording((BookingColumn.WHEN, BookingColumn.STATUS), runner=runner, zone_name="UTC")
-    bookings = clocked_services.bookings
-    with qtbot.waitSignal(model.page_loaded, timeout=5000):
-        model.set_query(
-            lambda offset, limit: bookings.list_bookings(
-                school.admin.actor, offset=offset, limit=limit
-            )
-        )
-    assert model.rowCount() == model.page_size
-    first_start = model.booking_at(0).start_at
-    assert model.data(model.index(0, 0)) == format_when(first_start, "UTC")
-    assert threads and threading.main_thread().name not in threads
-
-    # A changed booking is formatted anew (here, on the GUI thread), in place.
-    cancelled = dataclasses.replace(model.booking_at(0), status=BookingStatus.CANCELLED)
-    with qtbot.waitSignal(model.dataChanged, timeout=1000):
-        assert model.replace_booking(cancelled) == 0
-    status = model.index(0, 1)
+    # A changed booking is a new row object: its cells are formatted anew.
+    cancelled = dataclasses.replace(booking, status=BookingStatus.CANCELLED)
+    assert model.replace_booking(cancelled) == 0
     assert model.data(status) == status_cell_text(cancelled) != "Waiting for teacher"
-    assert model.data(status, Qt.ItemDataRole.ForegroundRole) == QColor("#8c959f")
-    assert model.booking_at(0) is cancelled
+    assert model.data(status, foreground) == QColor("#8c959f")
+    assert model.data(when) == "at 2"
+
+    # Rows shown again (a reload) are formatted again.
+    model.set_bookings([cancelled])
+    assert model.data(when) == "at 3"
     model.remove_booking(cancelled.id)
-    assert model.rowCount() == model.page_size - 1
-    assert model.booking_at(0).id != cancelled.id
-    assert model.data(model.index(0, 0)) == format_when(model.booking_at(0).start_at, "UTC")
-    assert model.data(model.index(0, 0)) != format_when(first_start, "UTC")
+    assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
 
 
 # run_gui runs the app's event loop and freezes the collector's view of the process: done in
