@@ -3,17 +3,18 @@
 A ``PagedTableModel`` holds a ``fetch(offset, limit) -> Page[Row]`` callable, runs it on the
 TaskRunner, and appends pages as the view scrolls (``canFetchMore`` / ``fetchMore``), so a list
 of 100,000 rows never loads more than the rows looked at. Answers of an older query (before
-the last ``set_query`` / ``reload``) are dropped. Subclasses give ``data`` and their own row
-accessors; ``show_first_pages_from_top`` keeps a view's new first pages at their top. GUI thread
-only; the fetch runs on a pool thread.
+the last ``set_query`` / ``reload``) are dropped. Subclasses say how a row looks (``row_cells``)
+and give their own row accessors; ``show_first_pages_from_top`` keeps a view's new first pages
+at their top. GUI thread only; the fetch runs on a pool thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView
 
 from linguaflex_desktop.services.common.dto import Page
@@ -24,11 +25,47 @@ from linguaflex_desktop.ui.task_runner import TaskRunner
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 DEFAULT_PAGE_SIZE = 100
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_READ_ONLY = (
+    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row]):
+class Cell(NamedTuple):
+    """A cell as shown: its text, tooltip (None: the text), colour (None: the view's) and
+    alignment (None: the view's)."""
+
+    text: str
+    tooltip: str | None = None
+    colour: QColor | None = None
+    alignment: int | None = None
+
+
+def cell_roles(cell: Cell) -> dict[int, Any]:
+    """The roles a view reads of ``cell``."""
+    roles: dict[int, Any] = {_DISPLAY: cell.text, _TOOLTIP: cell.tooltip or cell.text}
+    if cell.colour is not None:
+        roles[_FOREGROUND] = cell.colour
+    if cell.alignment is not None:
+        roles[_ALIGNMENT] = cell.alignment
+    return roles
+
+
+class PagedTableModel(QIdentityProxyModel, Generic[Row]):
     """Rows loaded a page at a time under the given column ``headers`` (English ``Text``s,
-    shown in the current language, or words already translated)."""
+    shown in the current language, or words already translated).
+
+    The cells live in a ``QStandardItemModel`` behind this proxy, so a view measures and paints
+    them without calling into Python: a paint that asked Python for some eight roles of every
+    cell waited for the interpreter at each call while another thread held it (a worker's
+    batch, a round trip's answer): 31 ms instead of 6 ms beside a busy thread. A row's cells
+    are formatted when first needed (``format_rows``: before a view paints it, before its
+    columns are fitted), not when its page arrives: formatting every row of a page cost about
+    0.14 ms a row, mostly for rows no one scrolls to. The store's own signals are blocked:
+    this model announces each change itself, once per page rather than once per row."""
 
     page_loaded = Signal(object)  # Page[Row]
     first_page_shown = Signal()  # a new first page replaced the rows (before page_loaded)
@@ -43,14 +80,37 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._headers = tuple(headers)
+        self._store = QStandardItemModel(0, len(headers), self)
+        self._store.setHorizontalHeaderLabels([localize(header) for header in headers])
+        self._prototype = QStandardItem()  # the store's new cells: read-only, no children
+        self._prototype.setFlags(_READ_ONLY)
+        self._store.setItemPrototype(self._prototype)
+        self._store.blockSignals(True)
+        self.setSourceModel(self._store)
         self._runner = runner
         self.page_size = page_size
         self._rows: list[Row] = []
+        self._formatted: list[bool] = []  # per row: its cells are in the store
         self._fetch: Callable[[int, int], Page[Row]] | None = None
         self._total = 0
         self._generation = 0
         self._loading = False
+
+    def row_cells(self, row: Row) -> Sequence[Cell]:
+        """How ``row`` is shown, one ``Cell`` per column."""
+        raise NotImplementedError
+
+    def format_rows(self, first: int, last: int) -> None:
+        """Put the cells of rows ``first`` to ``last`` (inclusive, clamped) in the store, if
+        they are not there yet. Views call it before painting; a reader of ``data`` outside a
+        view calls it for the rows it reads."""
+        store, formatted = self._store, self._formatted
+        for row in range(max(first, 0), min(last, len(self._rows) - 1) + 1):
+            if formatted[row]:
+                continue
+            for column, cell in enumerate(self.row_cells(self._rows[row])):
+                store.setItemData(store.index(row, column), cell_roles(cell))
+            formatted[row] = True
 
     # --- loading --------------------------------------------------------------------------
 
@@ -106,7 +166,9 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         elif page.items:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+            self._store.setRowCount(first + len(page.items))
             self._rows.extend(page.items)
+            self._formatted.extend(False for _ in page.items)
             self.endInsertRows()
         self.page_loaded.emit(page)
 
@@ -121,23 +183,26 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
         """Show exactly these rows; ``total`` defaults to their number."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._formatted = [False] * len(self._rows)
+        self._store.setRowCount(0)
+        self._store.setRowCount(len(self._rows))
         self._total = len(self._rows) if total is None else total
         self.endResetModel()
 
-    # --- QAbstractTableModel ----------------------------------------------------------------
+    def replace_row(self, row: int, value: Row) -> None:
+        """Show ``value`` in place of row ``row`` (its cells formatted anew)."""
+        self._rows[row] = value
+        self._formatted[row] = False
+        self.format_rows(row, row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return localize(self._headers[section])
-        return None
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        self._store.removeRow(row)
+        del self._rows[row]
+        del self._formatted[row]
+        self._total = max(0, self._total - 1)
+        self.endRemoveRows()
 
 
 def show_first_pages_from_top(view: QAbstractItemView, model: PagedTableModel[Any]) -> None:

@@ -6,15 +6,19 @@ current language, a string already translated with ``t`` shows as it is.
 
 from __future__ import annotations
 
+import sys
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -63,8 +67,40 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
     header.setMinimumSectionSize(80)
     header.setResizeContentsPrecision(SIZE_HINT_ROWS)
     style_table(view)
+    if isinstance(model, RowsFormattedOnDemand):
+        FormatBeforePaint(view, model)
     ColumnFit(view)
     return view
+
+
+@runtime_checkable
+class RowsFormattedOnDemand(Protocol):
+    """A model whose rows' cells are in it only once asked for (``PagedTableModel``)."""
+
+    def format_rows(self, first: int, last: int) -> None: ...
+
+
+class FormatBeforePaint(QObject):
+    """Has ``view``'s model format the rows a paint of its viewport is about to show: one call
+    into Python per paint, where the model's ``data`` would be one per role and cell."""
+
+    def __init__(self, view: QTableView, model: RowsFormattedOnDemand) -> None:
+        super().__init__(view)
+        self._view = view
+        self._model = model
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # isinstance, not event.type(): making the Python enum of the type runs Python code,
+        # and this is called for every event of the viewport.
+        if isinstance(event, QPaintEvent):
+            view = self._view
+            rect = event.rect()
+            first = view.rowAt(rect.top())
+            if first >= 0:
+                last = view.rowAt(rect.bottom())
+                self._model.format_rows(first, last if last >= 0 else sys.maxsize)  # to the end
+        return False
 
 
 class ColumnFit(QObject):
@@ -115,6 +151,8 @@ class ColumnFit(QObject):
         plain = view.fontMetrics()
         fonts: dict[str, QFontMetrics] = {}
         rows = min(model.rowCount(), SIZE_HINT_ROWS)
+        if isinstance(model, RowsFormattedOnDemand):
+            model.format_rows(0, rows - 1)
         for column in columns:
             width = header.sectionSizeHint(column)
             for row in range(rows):

@@ -33,11 +33,10 @@ from sqlalchemy import insert
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, SessionBooking
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
-from linguaflex_desktop.ui.booking import table_model
-from linguaflex_desktop.ui.booking.format import status_cell_text
+from linguaflex_desktop.ui.booking.format import format_when, status_cell_text, status_text
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
-from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
+from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS, make_table_view
 from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
 
 BOOKINGS = 450  # more than SIZE_HINT_ROWS plus a screenful, in 5 pages of 100
@@ -172,56 +171,108 @@ def test_booking_cells_answer_the_same_roles_as_before_and_none_for_the_others(
     model = BookingTableModel(columns, runner=runner, zone_name="Europe/London")
     model.set_bookings([booking])
     when, status, total = (model.index(0, column) for column in range(3))
+    assert model.data(when) is None  # formatted when first shown (no view shows it here)
+    model.format_rows(0, 0)
     role = Qt.ItemDataRole
     assert model.data(when) == "Wed 3 Mar 2027, 10:00"
     assert model.data(status) == "Waiting for teacher"
     assert model.data(total, role.ToolTipRole) == model.data(total) == "31.50 USD"
+    assert model.data(status, role.ToolTipRole) == status_text(booking)
     assert model.data(status, role.ForegroundRole) == QColor("#9a6700")
     assert model.data(when, role.ForegroundRole) is None
     right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     assert model.data(total, role.TextAlignmentRole) == right
     assert model.data(when, role.TextAlignmentRole) is None
-    assert model.data(when, BookingTableModel.BookingRole) == booking
     for other in (role.DecorationRole, role.FontRole, role.BackgroundRole, role.CheckStateRole):
         assert model.data(status, other) is None
     assert model.data(QModelIndex()) is None
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Status"
+    assert not model.flags(when) & Qt.ItemFlag.ItemIsEditable
+    assert model.booking_at(0) == booking
 
 
-def test_a_booking_s_cells_are_formatted_once_however_often_they_are_painted(
-    clocked_services: AppServices, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> None:
-    school = make_school(clocked_services)
-    booking = book(clocked_services, school)
-    formatted: list[object] = []
+    """Paints and measurements read the cells in C++: any thread holding the interpreter (a
+    worker's batch, a round trip's answer) would hold up every call of the paint into Python.
+    The one call left is the check that the rows painted are formatted."""
+    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="Europe/London")
+    page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
+    model.set_bookings(page.items)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    view.scrollTo(model.index(50, 0))
+    QApplication.processEvents()
+    view.viewport().repaint()  # once first: PySide builds Python enum types on first use
+    view.resizeColumnToContents(1)
+    python_calls: list[str] = []
 
-    def format_when(instant: object, zone_name: str) -> str:
-        formatted.append(instant)
-        return f"at {len(formatted)}"
+    def profile(frame: Any, event: str, _arg: object) -> None:
+        if event == "call":
+            python_calls.append(frame.f_code.co_name)
 
-    monkeypatch.setattr(table_model, "format_when", format_when)
-    columns = (BookingColumn.WHEN, BookingColumn.STATUS)
-    model = BookingTableModel(columns, runner=runner, zone_name="Europe/London")
-    model.set_bookings([booking])
-    when, status = model.index(0, 0), model.index(0, 1)
-    foreground = Qt.ItemDataRole.ForegroundRole
-    for _paint in range(3):
-        assert model.data(when) == "at 1"
-        assert model.data(status) == "Waiting for teacher"
-        assert model.data(status, foreground) == QColor("#9a6700")
-    assert len(formatted) == 1
+    sys.setprofile(profile)
+    try:
+        view.viewport().repaint()
+        view.resizeColumnToContents(1)
+    finally:
+        sys.setprofile(None)
+    assert python_calls == ["eventFilter", "format_rows"]
+    assert view.columnWidth(1) > 0
 
-    # A changed booking is a new row object: its cells are formatted anew.
-    cancelled = dataclasses.replace(booking, status=BookingStatus.CANCELLED)
-    assert model.replace_booking(cancelled) == 0
+
+def test_a_booking_s_cells_are_formatted_when_first_shown_not_when_its_page_arrives(
+    clocked_services: AppServices, runner: TaskRunner, qtbot: QtBot, school: School
+) -> None:
+    formatted: list[int] = []
+    answer = BookingTableModel.row_cells
+
+    class Recording(BookingTableModel):
+        def row_cells(self, row: Any) -> Any:
+            formatted.append(row.id)
+            return answer(self, row)
+
+    model = Recording((BookingColumn.WHEN, BookingColumn.STATUS), runner=runner, zone_name="UTC")
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    bookings = clocked_services.bookings
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.set_query(
+            lambda offset, limit: bookings.list_bookings(
+                school.admin.actor, offset=offset, limit=limit
+            )
+        )
+    QApplication.processEvents()  # the view fits its columns and paints
+    assert model.rowCount() == model.page_size
+    # the rows the column fit measures, the rows painted among them, each once
+    assert len(formatted) == len(set(formatted)) == SIZE_HINT_ROWS < model.page_size
+    last = model.index(model.page_size - 1, 0)
+    assert model.data(last) is None
+    view.scrollTo(last)
+    view.viewport().repaint()
+    first_start = model.booking_at(0).start_at
+    assert model.data(model.index(0, 0)) == format_when(first_start, "UTC")
+    assert model.data(last) == format_when(model.booking_at(model.page_size - 1).start_at, "UTC")
+    assert model.booking_at(model.page_size - 1).id in formatted
+
+    # A changed booking is formatted anew, in place.
+    cancelled = dataclasses.replace(model.booking_at(0), status=BookingStatus.CANCELLED)
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        assert model.replace_booking(cancelled) == 0
+    status = model.index(0, 1)
     assert model.data(status) == status_cell_text(cancelled) != "Waiting for teacher"
-    assert model.data(status, foreground) == QColor("#8c959f")
-    assert model.data(when) == "at 2"
-
-    # Rows shown again (a reload) are formatted again.
-    model.set_bookings([cancelled])
-    assert model.data(when) == "at 3"
+    assert model.data(status, Qt.ItemDataRole.ForegroundRole) == QColor("#8c959f")
+    assert model.booking_at(0) is cancelled
     model.remove_booking(cancelled.id)
-    assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
+    assert model.rowCount() == model.page_size - 1
+    assert model.booking_at(0).id != cancelled.id
+    assert model.data(model.index(0, 0)) == format_when(model.booking_at(0).start_at, "UTC")
+    assert model.data(model.index(0, 0)) != format_when(first_start, "UTC")
 
 
 # run_gui runs the app's event loop and freezes the collector's view of the process: done in

@@ -11,6 +11,7 @@ from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Level, Role
 from linguaflex_desktop.services.common.dto import GigDTO, UserDTO
 from linguaflex_desktop.ui.main_window_base import RoleWindow
+from linguaflex_desktop.ui.widgets import RowsFormattedOnDemand
 
 PASSWORD = "correct horse battery"
 
@@ -75,7 +76,11 @@ def type_into(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 
 def column_texts(view: QAbstractItemView, column: int = 0) -> list[str]:
+    """Every row's text in ``column``, as a user scrolling through the view would read them
+    (a paged model formats a row's cells when a view first shows it)."""
     model = view.model()
+    if isinstance(model, RowsFormattedOnDemand):
+        model.format_rows(0, model.rowCount() - 1)
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-
 from linguaflex_desktop.services.reports.audit_text import actor_text, record_text
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.i18n import localize, when_text
-from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
+from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, Cell, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP})
 COLUMNS = (tx("When"), tx("Who"), tx("Action"), tx("Record"), tx("Reason"))
 
 
@@ -53,18 +47,14 @@ class AuditTableModel(PagedTableModel[AuditEventDTO]):
     def cell_text(self, row: int, header: str) -> str:
         return self._text(self._rows[row], COLUMNS.index(header))
 
-    # --- QAbstractTableModel ----------------------------------------------------------------
+    # --- cells ----------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        # Called for every role of every cell measured or painted: the roles answered are
-        # compared with module constants, not looked up on the Qt enum each call.
-        if role not in _ANSWERED or not index.isValid():
-            return None
-        event = self._rows[index.row()]
-        text = self._text(event, index.column())
-        if role == _TOOLTIP and index.column() == 1 and event.actor_email:
-            return f"{text} ({event.actor_email})"
-        return text
+    def row_cells(self, row: AuditEventDTO) -> tuple[Cell, ...]:
+        texts = [self._text(row, column) for column in range(len(COLUMNS))]
+        cells = [Cell(text) for text in texts]
+        if row.actor_email:  # the "Who" column's tooltip adds the e-mail address
+            cells[1] = Cell(texts[1], f"{texts[1]} ({row.actor_email})")
+        return tuple(cells)
 
     def _text(self, event: AuditEventDTO, column: int) -> str:
         match COLUMNS[column]:

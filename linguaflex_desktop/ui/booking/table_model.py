@@ -3,7 +3,7 @@
 The paging (``set_query(fetch)``, ``canFetchMore`` / ``fetchMore`` through the TaskRunner) is
 ``PagedTableModel``'s, so a school with 100,000 bookings never loads more than the rows looked
 at; this module gives the booking columns, their texts, tooltips and colours. GUI thread only;
-the fetch runs on a pool thread.
+the fetch, and the formatting of the rows it fetched, run on a pool thread.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from linguaflex_desktop.models.enums import BookingStatus, MeetingStatus, PaymentStatus
@@ -29,10 +29,8 @@ from linguaflex_desktop.ui.booking.format import (
     total_text,
 )
 from linguaflex_desktop.ui.i18n import localize, t
-from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
+from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, Cell, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
 
 _STATUS_COLOURS = {
     BookingStatus.PENDING: "#9a6700",
@@ -53,15 +51,7 @@ _MEETING_COLOURS = {
     MeetingStatus.DELETED: "#8c959f",
 }
 _PROPOSAL_COLOUR = "#0969da"
-# Views ask about eight roles of every cell they measure or paint; these are the ones answered.
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-# A cell as painted: its text, colour (None: the view's) and alignment (None: the view's).
-_Cell = tuple[str, QColor | None, int | None]
 
 
 class BookingColumn(enum.Enum):
@@ -82,8 +72,6 @@ class BookingColumn(enum.Enum):
 class BookingTableModel(PagedTableModel[BookingDTO]):
     """Rows of bookings, loaded a page at a time; times shown in ``zone_name``."""
 
-    BookingRole = Qt.ItemDataRole.UserRole + 1
-
     def __init__(
         self,
         columns: Sequence[BookingColumn],
@@ -101,12 +89,6 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         )
         self._columns = tuple(columns)
         self.zone_name = zone_name
-        self._roles = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, self.BookingRole})
-        # Each booking's cells, formatted the first time its row is painted: a view asks for
-        # them at every paint (a scroll, a resize, a row arriving), and formatting them again
-        # took about a quarter of a paint. Keyed by the row object's id, kept with it (a DTO
-        # never changes: a changed booking is a new object).
-        self._cells: dict[int, tuple[BookingDTO, tuple[_Cell, ...]]] = {}
 
     def reload(self) -> None:
         """Load the first page again (no query: no rows); older answers are ignored."""
@@ -122,10 +104,6 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         """Show exactly these rows (lists that are not paged, e.g. the request queue)."""
         self.set_rows(bookings, total=total)
 
-    def set_rows(self, rows: Iterable[BookingDTO], *, total: int | None = None) -> None:
-        self._cells.clear()
-        super().set_rows(rows, total=total)
-
     def bookings(self) -> tuple[BookingDTO, ...]:
         return tuple(self._rows)
 
@@ -139,56 +117,29 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
         """Update the row of this booking in place; None if it is not loaded."""
         row = self.row_of(booking.id)
         if row is not None:
-            self._cells.pop(id(self._rows[row]), None)
-            self._rows[row] = booking
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+            self.replace_row(row, booking)
         return row
 
     def remove_booking(self, booking_id: int) -> None:
         row = self.row_of(booking_id)
         if row is not None:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            self._cells.pop(id(self._rows[row]), None)
-            del self._rows[row]
-            self._total = max(0, self._total - 1)
-            self.endRemoveRows()
+            self.remove_row(row)
 
     def column_of(self, column: BookingColumn) -> int:
         return self._columns.index(column)
 
-    # --- QAbstractTableModel ----------------------------------------------------------------
+    # --- cells ----------------------------------------------------------------------------
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        # Called for every role of every cell measured or painted: roles this model does not
-        # answer return first, and the answered ones compare against module constants (a Qt
-        # enum attribute lookup costs more than the answer).
-        if role not in self._roles or not index.isValid():
-            return None
-        booking = self._rows[index.row()]
-        if role == _DISPLAY:
-            return self._cells_of(booking)[index.column()][0]
-        if role == _FOREGROUND:
-            return self._cells_of(booking)[index.column()][1]
-        if role == _ALIGNMENT:
-            return self._cells_of(booking)[index.column()][2]
-        if role == _TOOLTIP:
-            return self._tooltip(booking, self._columns[index.column()])
-        return booking  # BookingRole
-
-    def _cells_of(self, booking: BookingDTO) -> tuple[_Cell, ...]:
-        known = self._cells.get(id(booking))
-        if known is not None and known[0] is booking:
-            return known[1]
-        cells = tuple(
-            (
-                self._text(booking, column),
-                _colour(booking, column),
+    def row_cells(self, row: BookingDTO) -> tuple[Cell, ...]:
+        return tuple(
+            Cell(
+                self._text(row, column),
+                self._tooltip(row, column),
+                _colour(row, column),
                 _RIGHT_ALIGNED if column is BookingColumn.TOTAL else None,
             )
             for column in self._columns
         )
-        self._cells[id(booking)] = (booking, cells)
-        return cells
 
     def _text(self, booking: BookingDTO, column: BookingColumn) -> str:
         match column:
@@ -215,7 +166,7 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
                     return ""
                 return format_when(booking.respond_by, self.zone_name)
 
-    def _tooltip(self, booking: BookingDTO, column: BookingColumn) -> str:
+    def _tooltip(self, booking: BookingDTO, column: BookingColumn) -> str | None:
         if column is BookingColumn.MEETING:
             return meeting_tooltip(booking)
         if column is BookingColumn.STATUS:
@@ -225,7 +176,7 @@ class BookingTableModel(PagedTableModel[BookingDTO]):
             if booking.has_open_proposal:
                 lines.append(t("A new time was proposed; open Details… to see and answer it."))
             return "\n".join(lines)
-        return self._text(booking, column)
+        return None  # the text
 
 
 def _colour(booking: BookingDTO, column: BookingColumn) -> QColor | None:
