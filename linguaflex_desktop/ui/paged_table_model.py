@@ -21,6 +21,7 @@ from linguaflex_desktop.services.common.dto import Page
 from linguaflex_desktop.ui import operations
 from linguaflex_desktop.ui.i18n import localize
 from linguaflex_desktop.ui.task_runner import TaskRunner
+from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -54,6 +55,13 @@ def cell_roles(cell: Cell) -> dict[int, Any]:
     return roles
 
 
+class _Fetched(NamedTuple, Generic[Row]):
+    """A page, with the cells of its first rows formatted on the pool thread that fetched it."""
+
+    page: Page[Row]
+    cells: list[list[dict[int, Any]]]
+
+
 class PagedTableModel(QIdentityProxyModel, Generic[Row]):
     """Rows loaded a page at a time under the given column ``headers`` (English ``Text``s,
     shown in the current language, or words already translated).
@@ -64,8 +72,12 @@ class PagedTableModel(QIdentityProxyModel, Generic[Row]):
     batch, a round trip's answer): 31 ms instead of 6 ms beside a busy thread. A row's cells
     are formatted when first needed (``format_rows``: before a view paints it, before its
     columns are fitted), not when its page arrives: formatting every row of a page cost about
-    0.14 ms a row, mostly for rows no one scrolls to. The store's own signals are blocked:
-    this model announces each change itself, once per page rather than once per row."""
+    0.14 ms a row, mostly for rows no one scrolls to. The exception is a first page's first
+    ``SIZE_HINT_ROWS`` rows, which a view fits its columns to at once: they are formatted on
+    the pool thread that fetched them (``row_cells`` reads only the row and this model's
+    settings), so the GUI thread only puts them in the store. The store's own signals are
+    blocked: this model announces each change itself, once per page rather than once per
+    row."""
 
     page_loaded = Signal(object)  # Page[Row]
     first_page_shown = Signal()  # a new first page replaced the rows (before page_loaded)
@@ -97,20 +109,23 @@ class PagedTableModel(QIdentityProxyModel, Generic[Row]):
         self._loading = False
 
     def row_cells(self, row: Row) -> Sequence[Cell]:
-        """How ``row`` is shown, one ``Cell`` per column."""
+        """How ``row`` is shown, one ``Cell`` per column. Called on pool threads too: it reads
+        only the row and settings this model never changes."""
         raise NotImplementedError
 
     def format_rows(self, first: int, last: int) -> None:
         """Put the cells of rows ``first`` to ``last`` (inclusive, clamped) in the store, if
         they are not there yet. Views call it before painting; a reader of ``data`` outside a
         view calls it for the rows it reads."""
-        store, formatted = self._store, self._formatted
         for row in range(max(first, 0), min(last, len(self._rows) - 1) + 1):
-            if formatted[row]:
-                continue
-            for column, cell in enumerate(self.row_cells(self._rows[row])):
-                store.setItemData(store.index(row, column), cell_roles(cell))
-            formatted[row] = True
+            if not self._formatted[row]:
+                self._put(row, [cell_roles(cell) for cell in self.row_cells(self._rows[row])])
+
+    def _put(self, row: int, cells: Sequence[dict[int, Any]]) -> None:
+        store = self._store
+        for column, roles in enumerate(cells):
+            store.setItemData(store.index(row, column), roles)
+        self._formatted[row] = True
 
     # --- loading --------------------------------------------------------------------------
 
@@ -146,22 +161,31 @@ class PagedTableModel(QIdentityProxyModel, Generic[Row]):
     def _load(self, offset: int, *, replace: bool) -> None:
         fetch, limit, generation = self._fetch, self.page_size, self._generation
         assert fetch is not None
+        ahead = SIZE_HINT_ROWS if replace else 0
+        row_cells = self.row_cells
         self._loading = True
+
+        def fetch_and_format() -> _Fetched[Row]:  # on a pool thread
+            page = fetch(offset, limit)
+            cells = [[cell_roles(c) for c in row_cells(row)] for row in page.items[:ahead]]
+            return _Fetched(page, cells)
+
         operations.load(
             self._runner,
-            lambda: fetch(offset, limit),
-            on_success=lambda page: self._on_page(generation, page, replace),
+            fetch_and_format,
+            on_success=lambda fetched: self._on_page(generation, fetched, replace),
             on_failure=lambda error: self._on_failed(generation, error),
             owner=self,
         )
 
-    def _on_page(self, generation: int, page: Page[Row], replace: bool) -> None:
+    def _on_page(self, generation: int, fetched: _Fetched[Row], replace: bool) -> None:
         if generation != self._generation:
             return
+        page = fetched.page
         self._loading = False
         self._total = page.total
         if replace:
-            self.set_rows(page.items, total=page.total)
+            self._show(page.items, page.total, fetched.cells)
             self.first_page_shown.emit()
         elif page.items:
             first = len(self._rows)
@@ -181,11 +205,19 @@ class PagedTableModel(QIdentityProxyModel, Generic[Row]):
 
     def set_rows(self, rows: Iterable[Row], *, total: int | None = None) -> None:
         """Show exactly these rows; ``total`` defaults to their number."""
+        self._show(list(rows), total, [])
+
+    def _show(
+        self, rows: Sequence[Row], total: int | None, cells: Sequence[Sequence[dict[int, Any]]]
+    ) -> None:
+        """Show ``rows``, the first of them with their ``cells`` already formatted."""
         self.beginResetModel()
         self._rows = list(rows)
         self._formatted = [False] * len(self._rows)
         self._store.setRowCount(0)
         self._store.setRowCount(len(self._rows))
+        for row, row_cells in enumerate(cells):
+            self._put(row, row_cells)
         self._total = len(self._rows) if total is None else total
         self.endResetModel()
 

@@ -18,6 +18,7 @@ import dataclasses
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -227,12 +228,14 @@ def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
 def test_a_booking_s_cells_are_formatted_when_first_shown_not_when_its_page_arrives(
     clocked_services: AppServices, runner: TaskRunner, qtbot: QtBot, school: School
 ) -> None:
-    formatted: list[int] = []
+    """A first page's rows that the view fits its columns to are formatted on the pool thread
+    that fetched them; the other rows when a paint first shows them, on the GUI thread."""
+    formatting: list[tuple[int, str]] = []  # (booking id, thread)
     answer = BookingTableModel.row_cells
 
     class Recording(BookingTableModel):
         def row_cells(self, row: Any) -> Any:
-            formatted.append(row.id)
+            formatting.append((row.id, threading.current_thread().name))
             return answer(self, row)
 
     model = Recording((BookingColumn.WHEN, BookingColumn.STATUS), runner=runner, zone_name="UTC")
@@ -249,8 +252,11 @@ def test_a_booking_s_cells_are_formatted_when_first_shown_not_when_its_page_arri
         )
     QApplication.processEvents()  # the view fits its columns and paints
     assert model.rowCount() == model.page_size
-    # the rows the column fit measures, the rows painted among them, each once
-    assert len(formatted) == len(set(formatted)) == SIZE_HINT_ROWS < model.page_size
+    gui_thread = threading.main_thread().name
+    first_rows = {model.booking_at(row).id for row in range(SIZE_HINT_ROWS)}
+    formatted = dict(formatting)
+    assert set(formatted) == first_rows and len(formatting) == SIZE_HINT_ROWS
+    assert gui_thread not in formatted.values()
     last = model.index(model.page_size - 1, 0)
     assert model.data(last) is None
     view.scrollTo(last)
@@ -258,7 +264,9 @@ def test_a_booking_s_cells_are_formatted_when_first_shown_not_when_its_page_arri
     first_start = model.booking_at(0).start_at
     assert model.data(model.index(0, 0)) == format_when(first_start, "UTC")
     assert model.data(last) == format_when(model.booking_at(model.page_size - 1).start_at, "UTC")
-    assert model.booking_at(model.page_size - 1).id in formatted
+    formatted = dict(formatting)
+    assert formatted[model.booking_at(model.page_size - 1).id] == gui_thread
+    assert len(formatting) == len(formatted) < model.page_size  # each row once, not all rows
 
     # A changed booking is formatted anew, in place.
     cancelled = dataclasses.replace(model.booking_at(0), status=BookingStatus.CANCELLED)
