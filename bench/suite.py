@@ -14,6 +14,7 @@ import os
 import platform
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -83,9 +84,11 @@ def run_benchmarks(
         module = importlib.import_module(BENCHMARKS[name])
         for database in databases:
             report(f"running {name} on {database} ...")
+            began = time.perf_counter()
             for url in _urls(database):
                 found = module.figures(url)
                 figures += [replace(f, benchmark=name, database=database) for f in found]
+            report(f"  {name} on {database}: {time.perf_counter() - began:.0f} s")
     return figures
 
 
