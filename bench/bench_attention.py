@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 
 from bench.bench_reports import ADMIN_ID, STUDENTS, TEACHERS, _gigs, _users
 from bench.figure import Figure
-from bench.harness import against_raw_sql, size
+from bench.harness import against_raw_sql, bulk_insert, size
 from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
@@ -206,7 +206,7 @@ def _event(n: int) -> dict[str, Any]:
 
 def _insert(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     for first in range(0, len(rows), CHUNK):
-        connection.execute(insert(table), rows[first : first + CHUNK])
+        bulk_insert(connection, table, rows[first : first + CHUNK])
 
 
 def seed(url: str) -> tuple[Engine, ServiceContext, Actor]:

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.engine import make_url
 
 from bench.figure import Figure
-from bench.harness import against_raw_sql, size
+from bench.harness import against_raw_sql, bulk_insert, size
 from bench.suite import main_alone
 from linguaflex_desktop.db import create_app_engine, create_session_factory, upgrade_schema
 from linguaflex_desktop.models import (
@@ -157,7 +157,7 @@ def _insert(
     connection: Connection, table: Any, make: Callable[[int], dict[str, Any]], n: int
 ) -> None:
     for first in range(0, n, CHUNK):
-        connection.execute(insert(table), [make(i) for i in range(first, min(n, first + CHUNK))])
+        bulk_insert(connection, table, [make(i) for i in range(first, min(n, first + CHUNK))])
 
 
 def seed(url: str) -> tuple[Engine, ServiceContext, Actor]:
