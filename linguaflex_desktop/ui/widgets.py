@@ -94,12 +94,14 @@ class FormatBeforePaint(QObject):
         # isinstance, not event.type(): making the Python enum of the type runs Python code,
         # and this is called for every event of the viewport.
         if isinstance(event, QPaintEvent):
-            view = self._view
+            view, model = getattr(self, "_view", None), getattr(self, "_model", None)
+            if view is None or model is None:  # a wrapper PySide made anew (see ColumnFit)
+                return False
             rect = event.rect()
             first = view.rowAt(rect.top())
             if first >= 0:
                 last = view.rowAt(rect.bottom())
-                self._model.format_rows(first, last if last >= 0 else sys.maxsize)  # to the end
+                model.format_rows(first, last if last >= 0 else sys.maxsize)  # to the end
         return False
 
 
