@@ -7,8 +7,9 @@ bench/bench_booking_windows.py), pinned by counts rather than timings:
 - a filter change shows the new first page from its top: the view kept its old scroll
   position, showed the end of the new page and at once fetched the next one;
 - the booking model answers the roles it has no value for with None, and the ones it has as
-  before (its fast path must not change a cell), and formats a booking's cells once, not at
-  every paint (a quarter of a paint of the admin's Bookings);
+  before; its cells are read in C++, so a paint calls into Python once, not once per role and
+  cell (each such call waited for the interpreter while another thread held it); a booking is
+  formatted once, when first shown (a first page's fitted rows on the pool thread);
 - run_gui takes the objects alive at startup out of the garbage collector's full passes.
 """
 

@@ -2,8 +2,9 @@
 
 The paging (``set_query(fetch)``, ``canFetchMore`` / ``fetchMore`` through the TaskRunner) is
 ``PagedTableModel``'s, so a school with 100,000 bookings never loads more than the rows looked
-at; this module gives the booking columns, their texts, tooltips and colours. GUI thread only;
-the fetch, and the formatting of the rows it fetched, run on a pool thread.
+at, and its rows are formatted when first shown; this module gives the booking columns, their
+texts, tooltips and colours (``row_cells``). GUI thread only; the fetch, and the formatting of
+a first page's first rows, run on a pool thread.
 """
 
 from __future__ import annotations
