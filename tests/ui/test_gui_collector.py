@@ -72,9 +72,11 @@ def test_a_pool_thread_collects_nothing_and_the_gui_thread_collects_its_garbage(
     Finalised(seen)  # dropped at once, inside its cycle
     made = allocate_on_a_pool_thread(5_000)  # a hundred times the youngest threshold
     assert seen == []
-    del made
+    # ``made`` lives on until the GUI thread has looked: freeing it would take its objects
+    # off the count the look goes by, and the look would then wait for other allocations.
     qtbot.waitUntil(lambda: seen != [], timeout=5000)  # the collector's timer on this thread
     assert seen == [threading.main_thread().name]
+    assert len(made) == 5_000
 
 
 def test_the_generation_collected_follows_cpython_s_thresholds(small_generations: None) -> None:
