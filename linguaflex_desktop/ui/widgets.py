@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -82,17 +82,20 @@ class RowsFormattedOnDemand(Protocol):
 
 class FormatBeforePaint(QObject):
     """Has ``view``'s model format the rows a paint of its viewport is about to show: one call
-    into Python per paint, where the model's ``data`` would be one per role and cell."""
+    into Python per paint, where the model's ``data`` would be one per role and cell. Before
+    the view searches its rows for what the user types (Qt's keyboard search), every loaded
+    row is formatted, so rows not yet shown are found too."""
 
     def __init__(self, view: QTableView, model: RowsFormattedOnDemand) -> None:
         super().__init__(view)
         self._view = view
         self._model = model
         view.viewport().installEventFilter(self)
+        view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # isinstance, not event.type(): making the Python enum of the type runs Python code,
-        # and this is called for every event of the viewport.
+        # and this is called for every event of the view and its viewport.
         if isinstance(event, QPaintEvent):
             view, model = getattr(self, "_view", None), getattr(self, "_model", None)
             if view is None or model is None:  # a wrapper PySide made anew (see ColumnFit)
@@ -102,6 +105,10 @@ class FormatBeforePaint(QObject):
             if first >= 0:
                 last = view.rowAt(rect.bottom())
                 model.format_rows(first, last if last >= 0 else sys.maxsize)  # to the end
+        elif isinstance(event, QKeyEvent) and event.text().isprintable() and event.text():
+            model = getattr(self, "_model", None)
+            if model is not None:
+                model.format_rows(0, sys.maxsize)
         return False
 
 

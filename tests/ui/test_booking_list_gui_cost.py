@@ -198,7 +198,7 @@ def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
 ) -> None:
     """Paints and measurements read the cells in C++: any thread holding the interpreter (a
     worker's batch, a round trip's answer) would hold up every call of the paint into Python.
-    The one call left is the check that the rows painted are formatted."""
+    The calls left are the event filter that has the rows painted formatted."""
     model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="Europe/London")
     page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
     model.set_bookings(page.items)
@@ -222,7 +222,8 @@ def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
         view.resizeColumnToContents(1)
     finally:
         sys.setprofile(None)
-    assert python_calls == ["eventFilter", "format_rows"]
+    # the filter, for the viewport's paint and the view's own events; never per role and cell
+    assert set(python_calls) == {"eventFilter", "format_rows"} and len(python_calls) <= 4
     assert view.columnWidth(1) > 0
 
 
@@ -282,6 +283,26 @@ def test_a_booking_s_cells_are_formatted_when_first_shown_not_when_its_page_arri
     assert model.booking_at(0).id != cancelled.id
     assert model.data(model.index(0, 0)) == format_when(model.booking_at(0).start_at, "UTC")
     assert model.data(model.index(0, 0)) != format_when(first_start, "UTC")
+
+
+def test_typing_in_the_booking_table_finds_a_row_no_paint_has_shown(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    """Qt's keyboard search reads the rows' texts: every loaded row is formatted first."""
+    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="UTC")
+    page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
+    model.set_bookings(page.items)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    texts = [format_when(booking.start_at, "UTC") for booking in page.items]
+    wanted = next(row for row, text in enumerate(texts) if text.startswith("Su"))
+    assert wanted > SIZE_HINT_ROWS and model.data(model.index(wanted, 0)) is None
+    view.setFocus()
+    qtbot.keyClicks(view, "Su")
+    assert view.currentIndex().row() == wanted
 
 
 # run_gui runs the app's event loop and freezes the collector's view of the process: done in
