@@ -28,12 +28,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import BookingStatus, PaymentStatus, SessionBooking
+from linguaflex_desktop.services.booking.dto import BookingDTO
 from linguaflex_desktop.ui.admin.bookings_page import AdminBookingsPage
 from linguaflex_desktop.ui.booking.format import format_when, status_cell_text, status_text
 from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTableModel
@@ -193,19 +194,35 @@ def test_booking_cells_answer_the_same_roles_as_before_and_none_for_the_others(
     assert model.booking_at(0) == booking
 
 
+def shown_first_bookings(
+    qtbot: QtBot,
+    services: AppServices,
+    school: School,
+    runner: TaskRunner,
+    *,
+    zone_name: str,
+    height: int,
+) -> tuple[BookingTableModel, QTableView, tuple[BookingDTO, ...]]:
+    """The school's first 100 bookings in every column, in a table shown 1000 px wide."""
+    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name=zone_name)
+    page = services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
+    model.set_bookings(page.items)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(1000, height)
+    view.show()
+    return model, view, page.items
+
+
 def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
     qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> None:
     """Paints and measurements read the cells in C++: any thread holding the interpreter (a
     worker's batch, a round trip's answer) would hold up every call of the paint into Python.
     The calls left are the event filter that has the rows painted formatted."""
-    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="Europe/London")
-    page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
-    model.set_bookings(page.items)
-    view = make_table_view(model)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
+    model, view, _bookings = shown_first_bookings(
+        qtbot, clocked_services, school, runner, zone_name="Europe/London", height=600
+    )
     view.scrollTo(model.index(50, 0))
     QApplication.processEvents()
     view.viewport().repaint()  # once first: PySide builds Python enum types on first use
@@ -289,15 +306,11 @@ def test_typing_in_the_booking_table_finds_a_row_no_paint_has_shown(
     qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
 ) -> None:
     """Qt's keyboard search reads the rows' texts: every loaded row is formatted first."""
-    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="UTC")
-    page = clocked_services.bookings.list_bookings(school.admin.actor, offset=0, limit=100)
-    model.set_bookings(page.items)
-    view = make_table_view(model)
-    qtbot.addWidget(view)
-    view.resize(1000, 400)
-    view.show()
+    model, view, bookings = shown_first_bookings(
+        qtbot, clocked_services, school, runner, zone_name="UTC", height=400
+    )
     qtbot.waitExposed(view)
-    texts = [format_when(booking.start_at, "UTC") for booking in page.items]
+    texts = [format_when(booking.start_at, "UTC") for booking in bookings]
     wanted = next(row for row, text in enumerate(texts) if text.startswith("Su"))
     assert wanted > SIZE_HINT_ROWS and model.data(model.index(wanted, 0)) is None
     view.setFocus()
@@ -312,7 +325,7 @@ RUN_GUI_AND_COUNT_FROZEN = """
 import gc, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from linguaflex_desktop.bootstrap import build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import run_gui
