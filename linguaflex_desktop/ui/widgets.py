@@ -84,7 +84,8 @@ class FormatBeforePaint(QObject):
     """Has ``view``'s model format the rows a paint of its viewport is about to show: one call
     into Python per paint, where the model's ``data`` would be one per role and cell. Before
     the view searches its rows for what the user types (Qt's keyboard search), every loaded
-    row is formatted, so rows not yet shown are found too."""
+    row is formatted, so rows not yet shown are found too. A double-click on a header
+    divider fits the column to the rows Qt measures, shown or not."""
 
     def __init__(self, view: QTableView, model: RowsFormattedOnDemand) -> None:
         super().__init__(view)
@@ -92,6 +93,7 @@ class FormatBeforePaint(QObject):
         self._model = model
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
+        view.horizontalHeader().sectionHandleDoubleClicked.connect(self._fit_column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # isinstance, not event.type(): making the Python enum of the type runs Python code,
@@ -110,6 +112,25 @@ class FormatBeforePaint(QObject):
             if model is not None:
                 model.format_rows(0, sys.maxsize)
         return False
+
+    @Slot(int)
+    def _fit_column(self, column: int) -> None:
+        """The view's own answer to the double-click (``resizeColumnToContents``, connected
+        when the view was made, so before this) measured the rows around the visible ones,
+        as many as the header's ``resizeContentsPrecision`` (-1: every row), and read those
+        not yet formatted as empty. Format them and measure again."""
+        view, model = getattr(self, "_view", None), getattr(self, "_model", None)
+        if view is None or model is None:
+            return
+        reach = view.horizontalHeader().resizeContentsPrecision()
+        top = max(view.rowAt(0), 0)
+        bottom = view.rowAt(view.viewport().height())
+        if reach < 0:
+            model.format_rows(0, sys.maxsize)
+        else:
+            end = sys.maxsize if bottom < 0 else bottom + reach
+            model.format_rows(max(top - reach, 0), end)
+        view.resizeColumnToContents(column)
 
 
 class ColumnFit(QObject):

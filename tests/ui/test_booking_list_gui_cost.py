@@ -9,7 +9,8 @@ bench/bench_booking_windows.py), pinned by counts rather than timings:
 - the booking model answers the roles it has no value for with None, and the ones it has as
   before; its cells are read in C++, so a paint calls into Python once, not once per role and
   cell (each such call waited for the interpreter while another thread held it); a booking is
-  formatted once, when first shown (a first page's fitted rows on the pool thread);
+  formatted once, when first shown (a first page's fitted rows on the pool thread), or
+  before Qt reads it unshown (keyboard search, fitting a column to its contents);
 - run_gui takes the objects alive at startup out of the garbage collector's full passes.
 """
 
@@ -26,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -318,6 +319,34 @@ def test_typing_in_the_booking_table_finds_a_row_no_paint_has_shown(
     assert view.currentIndex().row() == wanted
 
 
+def test_a_double_click_on_a_header_divider_fits_the_column_to_rows_no_paint_has_shown(
+    qtbot: QtBot, clocked_services: AppServices, runner: TaskRunner, school: School
+) -> None:
+    """Qt fits the column to the visible rows and the ones around them (``SIZE_HINT_ROWS`` in
+    all), read in C++: those not painted are formatted first, or they would measure empty."""
+    model = BookingTableModel(list(BookingColumn), runner=runner, zone_name="UTC")
+    bookings = list(clocked_services.bookings.list_bookings(school.admin.actor, limit=100).items)
+    top, far = 60, 80  # row 80: below the fold of a 400 px table scrolled to row 60
+    long_title = "Conversation practice for the business trip " * 2
+    bookings[far] = dataclasses.replace(bookings[far], gig_title=long_title)
+    model.set_bookings(bookings)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(1000, 400)
+    view.show()
+    view.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.waitExposed(view)
+    column = list(BookingColumn).index(BookingColumn.GIG)
+    assert model.data(model.index(far, column)) is None  # not shown yet
+    header = view.horizontalHeader()
+    divider = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
+    qtbot.mouseDClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(divider, header.height() // 2)
+    )
+    assert model.data(model.index(far, column)) == long_title
+    assert view.columnWidth(column) > view.fontMetrics().horizontalAdvance(long_title)
+
+
 # run_gui runs the app's event loop and freezes the collector's view of the process: done in
 # a child interpreter, so neither outlives this test (in this process, queued results of later
 # tests' task runners were seen to go missing after it).
@@ -325,7 +354,7 @@ RUN_GUI_AND_COUNT_FROZEN = """
 import gc, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 from linguaflex_desktop.bootstrap import build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import run_gui
