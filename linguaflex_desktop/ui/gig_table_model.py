@@ -6,20 +6,15 @@ import enum
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from linguaflex_desktop.models.enums import Level
 from linguaflex_desktop.services.common.dto import GigDTO
 from linguaflex_desktop.texts import tx
-from linguaflex_desktop.ui.i18n import language_text, localize, money_text, number_text, t
+from linguaflex_desktop.ui.cell_table_model import Cell, Cells, CellTableModel
+from linguaflex_desktop.ui.i18n import language_text, money_text, number_text, t
 from linguaflex_desktop.ui.teacher_format import short_rating_text, teacher_facts_text
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -79,73 +74,49 @@ def _cell_text(gig: GigDTO, column: GigColumn) -> str:
             return short_rating_text(gig.teacher.rating)
 
 
-class GigTableModel(QAbstractTableModel):
-    """Rows of gigs; ``gig_at(row)`` gives the DTO back; ``replace_gig`` updates one row."""
-
-    GigRole = Qt.ItemDataRole.UserRole + 1
+class GigTableModel(CellTableModel[GigDTO]):
+    """Rows of gigs; ``gig_at(row)`` gives the DTO back; ``replace_gig`` updates one row.
+    Its cells are read in C++ (``CellTableModel``)."""
 
     def __init__(self, columns: Sequence[GigColumn], parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([column.value for column in columns], parent=parent)
         self._columns = tuple(columns)
-        self._gigs: list[GigDTO] = []
-        self._roles = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, self.GigRole})
 
-    def set_gigs(self, gigs: Iterable[GigDTO]) -> None:
+    def row_cells(self, row: GigDTO) -> list[Cell]:
+        cells = []
+        for column in self._columns:
+            text = _cell_text(row, column)
+            tooltip = None
+            if column is GigColumn.TEACHER:
+                tooltip = teacher_facts_text(row.teacher) or None
+            alignment = _RIGHT_ALIGNED if column is GigColumn.RATE else None
+            cells.append(Cell(text, tooltip, alignment=alignment))
+        return cells
+
+    def set_gigs(self, gigs: Iterable[GigDTO], cells: Cells | None = None) -> None:
+        """Show ``gigs``, the first of them with the ``cells`` ``first_cells`` made of them
+        (on the pool thread that loaded them), the others formatted when first needed."""
         self.beginResetModel()
-        self._gigs = list(gigs)
+        self._show_rows(gigs, cells or [])
         self.endResetModel()
 
     def gigs(self) -> tuple[GigDTO, ...]:
-        return tuple(self._gigs)
+        return tuple(self._rows)
 
     def gig_at(self, row: int) -> GigDTO:
-        return self._gigs[row]
+        return self._rows[row]
 
     def row_of(self, gig_id: int) -> int | None:
-        return next((row for row, gig in enumerate(self._gigs) if gig.id == gig_id), None)
+        return next((row for row, gig in enumerate(self._rows) if gig.id == gig_id), None)
 
     def replace_gig(self, gig: GigDTO) -> int:
         """Replace the row with the same id, or append; returns the row."""
         row = self.row_of(gig.id)
         if row is None:
-            row = len(self._gigs)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._gigs.append(gig)
-            self.endInsertRows()
-            return row
-        self._gigs[row] = gig
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+            self._append_rows([gig])
+            return len(self._rows) - 1
+        self.replace_row(row, gig)
         return row
 
     def column_of(self, column: GigColumn) -> int:
         return self._columns.index(column)
-
-    # --- QAbstractTableModel ----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._gigs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        # Called for every role of every cell measured or painted: roles this model does not
-        # answer return first, and the answered ones compare against module constants.
-        if role not in self._roles or not index.isValid():
-            return None
-        gig = self._gigs[index.row()]
-        column = self._columns[index.column()]
-        if role == _TOOLTIP and column is GigColumn.TEACHER:
-            return teacher_facts_text(gig.teacher) or gig.teacher_name
-        if role in (_DISPLAY, _TOOLTIP):
-            return _cell_text(gig, column)
-        if role == _ALIGNMENT:
-            return _RIGHT_ALIGNED if column is GigColumn.RATE else None
-        return gig  # GigRole
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return localize(self._columns[section].value)
-        return None

@@ -29,6 +29,7 @@ from linguaflex_desktop.texts import tx
 from linguaflex_desktop.ui.booking.book_session_dialog import BookSessionDialog
 from linguaflex_desktop.ui.booking.message_count import install_message_count
 from linguaflex_desktop.ui.booking.my_bookings_page import MyBookingsPage
+from linguaflex_desktop.ui.cell_table_model import Cells
 from linguaflex_desktop.ui.errors import inline_error_text
 from linguaflex_desktop.ui.free_time_filter import FreeTimeFilter
 from linguaflex_desktop.ui.gig_detail_panel import GigDetailPanel
@@ -262,16 +263,17 @@ class GigBrowserPage(QWidget):
             offset=offset,
             limit=PAGE_SIZE,
             criteria=criteria,
-            on_success=lambda page: self._on_results(request, page),
+            cells_of=self.model.first_cells(),
+            on_success=lambda found: self._on_results(request, *found),
             on_failure=lambda error: self._on_search_failed(request, error),
             owner=self,
         )
 
-    def _on_results(self, request: int, page: Page[GigDTO]) -> None:
+    def _on_results(self, request: int, page: Page[GigDTO], cells: Cells) -> None:
         if request != self._request:
             return  # an older search answered after a newer one started
         selected = self.detail.gig.id if self.detail.gig else None
-        self.model.set_gigs(page.items)
+        self.model.set_gigs(page.items, cells)
         if self.free_time.value() is None:
             self.results.set_empty_text(t("No gigs match your search. Try fewer filters."))
         else:

@@ -75,7 +75,7 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None) ->
 
 @runtime_checkable
 class RowsFormattedOnDemand(Protocol):
-    """A model whose rows' cells are in it only once asked for (``PagedTableModel``)."""
+    """A model whose rows' cells are in it only once asked for (``CellTableModel``)."""
 
     def format_rows(self, first: int, last: int) -> None: ...
 

@@ -42,6 +42,7 @@ from linguaflex_desktop.ui.booking.table_model import BookingColumn, BookingTabl
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS, make_table_view
 from tests.ui.booking_ui_helpers import WEDNESDAY_10_UTC, School, book, make_school
+from tests.ui.ui_helpers import repaint_and_fit_calls
 
 BOOKINGS = 450  # more than SIZE_HINT_ROWS plus a screenful, in 5 pages of 100
 ROW_HEIGHT = 30  # make_table_view's default section size
@@ -226,20 +227,7 @@ def test_a_paint_of_the_booking_table_calls_python_once_not_per_cell(
     )
     view.scrollTo(model.index(50, 0))
     QApplication.processEvents()
-    view.viewport().repaint()  # once first: PySide builds Python enum types on first use
-    view.resizeColumnToContents(1)
-    python_calls: list[str] = []
-
-    def profile(frame: Any, event: str, _arg: object) -> None:
-        if event == "call":
-            python_calls.append(frame.f_code.co_name)
-
-    sys.setprofile(profile)
-    try:
-        view.viewport().repaint()
-        view.resizeColumnToContents(1)
-    finally:
-        sys.setprofile(None)
+    python_calls = repaint_and_fit_calls(view, 1)
     # the filter, for the viewport's paint and the view's own events; never per role and cell
     assert set(python_calls) == {"eventFilter", "format_rows"} and len(python_calls) <= 4
     assert view.columnWidth(1) > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
 from linguaflex_desktop.models import Level, Role
+from linguaflex_desktop.services.common.dto import GigDTO
+from linguaflex_desktop.ui.cell_table_model import Cell
+from linguaflex_desktop.ui.gig_table_model import GigTableModel
 from linguaflex_desktop.ui.student_window import StudentWindow
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.ui_helpers import click_row, column_texts, create_gig, register, type_into
@@ -165,3 +169,30 @@ def test_selecting_a_gig_shows_its_details(qtbot: QtBot, window: StudentWindow) 
     assert browser.detail.rate_label.text() == "40.00 USD / h"
     assert browser.detail.description_label.text() == "Keigo for meetings."
     assert "Japanese · level B2" in browser.detail.meta_label.text()
+
+
+def test_search_results_are_formatted_on_the_pool_thread_that_found_them(
+    qtbot: QtBot, window: StudentWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI thread only puts the results' cells in the table (while the student types,
+    and while a window opens at sign-in): none of them is formatted on it."""
+    browser = window.gig_browser
+    formatting: list[tuple[str, str]] = []  # (gig title, thread)
+    answer = GigTableModel.row_cells
+
+    def recording(model: GigTableModel, row: GigDTO) -> list[Cell]:
+        formatting.append((row.title, threading.current_thread().name))
+        return answer(model, row)
+
+    monkeypatch.setattr(GigTableModel, "row_cells", recording)
+    with qtbot.waitSignal(browser.results_loaded, timeout=10000):
+        type_into(qtbot, browser.text_edit, "japanese")
+        qtbot.keyClick(browser.text_edit, Qt.Key.Key_Return)
+    browser.view.viewport().repaint()
+    # (a search started by the typing's pause, if the machine was slow, formats its own)
+    assert {title for title, _thread in formatting} == {
+        "Business Japanese",
+        "Japanese for anime fans",
+    }
+    assert threading.main_thread().name not in {thread for _title, thread in formatting}
+    assert titles(window) == ["Business Japanese", "Japanese for anime fans"]

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import sys
+from types import FrameType
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.bootstrap import AppServices
@@ -89,3 +92,23 @@ def build_every_tab(window: RoleWindow) -> None:
     tab's page, and starts its first load, when the tab is first shown)."""
     for index in range(window.tabs.count()):
         window.page_at(index)
+
+
+def repaint_and_fit_calls(view: QTableView, column: int) -> list[str]:
+    """The Python functions called while ``view``'s viewport repaints and ``column`` is fitted
+    to its contents (after one of each first: PySide builds Python enum types on first use)."""
+    view.viewport().repaint()
+    view.resizeColumnToContents(column)
+    python_calls: list[str] = []
+
+    def profile(frame: FrameType, event: str, _arg: object) -> None:
+        if event == "call":
+            python_calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        view.viewport().repaint()
+        view.resizeColumnToContents(column)
+    finally:
+        sys.setprofile(None)
+    return python_calls

@@ -13,8 +13,9 @@ from typing import Any
 from linguaflex_desktop.services.reports.audit_text import actor_text, record_text
 from linguaflex_desktop.services.reports.dto import AuditEventDTO
 from linguaflex_desktop.texts import tx
+from linguaflex_desktop.ui.cell_table_model import Cell
 from linguaflex_desktop.ui.i18n import localize, when_text
-from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, Cell, PagedTableModel
+from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 COLUMNS = (tx("When"), tx("Who"), tx("Action"), tx("Record"), tx("Reason"))

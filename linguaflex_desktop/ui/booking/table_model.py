@@ -29,8 +29,9 @@ from linguaflex_desktop.ui.booking.format import (
     status_text,
     total_text,
 )
+from linguaflex_desktop.ui.cell_table_model import Cell
 from linguaflex_desktop.ui.i18n import localize, t
-from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, Cell, PagedTableModel
+from linguaflex_desktop.ui.paged_table_model import DEFAULT_PAGE_SIZE, PagedTableModel
 from linguaflex_desktop.ui.task_runner import TaskRunner
 
 _STATUS_COLOURS = {

@@ -4,12 +4,14 @@ callbacks run on the GUI thread (see ``ui.operations``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Unpack
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, Unpack
 
-from linguaflex_desktop.services.common.dto import Actor
+from linguaflex_desktop.services.common.dto import Actor, GigDTO, Page
 from linguaflex_desktop.ui.data_changed import Change
 from linguaflex_desktop.ui.operations import Callbacks, OpContext, change, query
+
+T = TypeVar("T")
 
 
 def search_gigs(
@@ -19,11 +21,19 @@ def search_gigs(
     offset: int,
     limit: int,
     criteria: dict[str, Any],
+    cells_of: Callable[[Sequence[GigDTO]], T],
     **cb: Unpack[Callbacks],
 ) -> None:
-    """Query: a page of gigs matching ``criteria`` (student search)."""
+    """Query: a page of gigs matching ``criteria`` (student search), as ``(page,
+    cells_of(page.items))``: ``cells_of`` formats, on the same pool thread, what the results
+    table shows at once (``CellTableModel.first_cells``)."""
     catalogue = ctx.services.catalogue
-    query(ctx, lambda: catalogue.search_gigs(actor, offset=offset, limit=limit, **criteria), **cb)
+
+    def search_and_format() -> tuple[Page[GigDTO], T]:
+        page = catalogue.search_gigs(actor, offset=offset, limit=limit, **criteria)
+        return page, cells_of(page.items)
+
+    query(ctx, search_and_format, **cb)
 
 
 def list_languages(ctx: OpContext, actor: Actor, **cb: Unpack[Callbacks]) -> None:
