@@ -110,8 +110,10 @@ class GigBrowserPage(QWidget):
         self._text_timer.timeout.connect(self.search)
         self._build()
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self._load_languages()
+        # The results first: a window's first loads run in turn on one thread, and the GUI
+        # thread fills the table while the language list and the counts are read.
         self.search()
+        self._load_languages()
 
     # --- construction ---------------------------------------------------------------------
 
