@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -143,13 +143,19 @@ class ColumnFit(QObject):
     the model gives one). Qt's ResizeToContents measured each cell through the delegate's
     size hint (some 8 roles of the model and a text layout per cell) on every show, reset,
     fetch and resize: 17-32 ms each time the admin's Bookings table first showed its 100
-    rows, against under 1 ms without it (bench/bench_booking_windows.py). A wrapper that
-    PySide makes anew for this object (its Python side collected while Qt still held it)
-    has no state and fits nothing."""
+    rows, against under 1 ms without it (bench/bench_booking_windows.py).
+
+    A table its window would not show (on a tab or stacked page not current) is fitted when
+    it is first shown after its rows changed, not when they arrive: the teacher's Schedule,
+    on its week grid, formatted and measured its hidden agenda's rows at every week loaded.
+    A table in a window not yet shown (built while the password is checked) is fitted at
+    once. A wrapper that PySide makes anew for this object (its Python side collected while
+    Qt still held it) has no state and fits nothing."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
+        self._waiting_for_show = False
         model = view.model()
         model.modelReset.connect(self.fit)
         model.rowsInserted.connect(self._on_rows_inserted)
@@ -166,6 +172,14 @@ class ColumnFit(QObject):
         view = getattr(self, "_view", None)
         if view is None:  # a wrapper PySide made anew while its table is torn down
             return
+        if not view.isVisibleTo(view.window()):
+            if not self._waiting_for_show:
+                self._waiting_for_show = True
+                view.installEventFilter(self)
+            return
+        if self._waiting_for_show:
+            self._waiting_for_show = False
+            view.removeEventFilter(self)
         model = view.model()
         header = view.horizontalHeader()
         interactive = QHeaderView.ResizeMode.Interactive
@@ -196,6 +210,16 @@ class ColumnFit(QObject):
                     metrics = fonts.setdefault(font.key(), QFontMetrics(font))
                 width = max(width, metrics.horizontalAdvance(str(text)) + margin)
             header.resizeSection(column, min(width, FIT_MAX_WIDTH))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Installed only while a fit waits for the table to be shown: shown on screen, or
+        shown in its window while that is not (a stacked page made current in a window
+        built while the password is checked: the fit then comes before the window shows)."""
+        if getattr(self, "_waiting_for_show", False) and (
+            isinstance(event, QShowEvent) or event.type() == QEvent.Type.ShowToParent
+        ):
+            self.fit()
+        return False
 
 
 class EmptyStateStack(QStackedWidget):

@@ -1,18 +1,20 @@
 """Table columns fit their header and the first rows' texts whenever those rows change (the
 first page, a reset for new filters, rows inserted among them), measured with the font each
-cell is drawn in; later pages and resizes leave them (and a width the user chose) alone."""
+cell is drawn in; later pages and resizes leave them (and a width the user chose) alone. A
+table its window would not show is fitted when it is shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QStyle, QTableView
+from PySide6.QtWidgets import QLabel, QStackedWidget, QStyle, QTableView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from linguaflex_desktop.ui.widgets import (
     FIT_MAX_WIDTH,
     SIZE_HINT_ROWS,
     ColumnFit,
+    EmptyStateStack,
     make_table_view,
 )
 
@@ -106,6 +108,50 @@ def test_only_the_first_rows_are_measured_and_no_column_grows_past_the_cap(
     model.beginResetModel()
     model.endResetModel()
     assert header.sectionSize(3) == FIT_MAX_WIDTH
+
+
+def test_a_table_on_a_page_not_shown_is_fitted_when_the_page_shows(qtbot: QtBot) -> None:
+    """The Schedule's agenda behind its week grid: each week loaded replaces its rows, and
+    they are measured only once the user turns to the agenda."""
+    model = QStandardItemModel(0, len(HEADERS))
+    model.setHorizontalHeaderLabels(HEADERS)
+    view = make_table_view(model)
+    pages = QStackedWidget()
+    pages.addWidget(QLabel("the week grid"))
+    pages.addWidget(view)
+    qtbot.addWidget(pages)
+    pages.resize(1200, 500)
+    pages.show()
+    header = view.horizontalHeader()
+    unfitted = header.sectionSize(1)
+    append(model, [["a", "Lucía Fernández-Castillo", "78.75 EUR", "x"]])
+    model.beginResetModel()
+    model.endResetModel()
+    assert header.sectionSize(1) == unfitted < needed(view, "Lucía Fernández-Castillo")
+    pages.setCurrentWidget(view)
+    assert header.sectionSize(1) == needed(view, "Lucía Fernández-Castillo")
+    model.beginResetModel()  # shown: fitted at once again
+    model.setItem(0, 1, QStandardItem("Sam"))
+    model.endResetModel()
+    assert header.sectionSize(1) == fitted(view, 1, "Sam")
+
+
+def test_a_table_in_a_window_not_yet_shown_is_fitted_before_the_window_shows(
+    qtbot: QtBot,
+) -> None:
+    """A role window is built, and gets its first rows, while the password is checked: its
+    tables are fitted then, not when the window shows. The first rows make the view the
+    current page of its empty-state stack."""
+    model = QStandardItemModel(0, len(HEADERS))
+    model.setHorizontalHeaderLabels(HEADERS)
+    view = make_table_view(model)
+    window = QWidget()
+    QVBoxLayout(window).addWidget(EmptyStateStack(view, "Loading…"))
+    qtbot.addWidget(window)
+    window.resize(1200, 500)
+    append(model, [["a", "Lucía Fernández-Castillo", "78.75 EUR", "x"]])
+    assert not window.isVisible()
+    assert view.horizontalHeader().sectionSize(1) == needed(view, "Lucía Fernández-Castillo")
 
 
 def test_a_wrapper_made_anew_without_its_state_fits_nothing() -> None:

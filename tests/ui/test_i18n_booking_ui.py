@@ -30,7 +30,7 @@ from linguaflex_desktop.ui.booking.teacher_schedule_page import TeacherScheduleP
 from linguaflex_desktop.ui.i18n import language_switch
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from tests.ui.booking_ui_helpers import THURSDAY_10_UTC, WEDNESDAY_10_UTC, School, book, make_school
-from tests.ui.ui_helpers import create_gig
+from tests.ui.ui_helpers import column_texts, create_gig
 
 WAIT_MS = 10000
 
@@ -176,10 +176,7 @@ def test_teacher_schedule_in_spanish(
     assert page.this_week_button.text() == "Esta semana"
     assert page.complete_button.text() == "Marcar como completada"
     assert page.start_button.text() == "Iniciar la clase"
-    texts = [
-        str(page.model.index(row, page.model.column_of(BookingColumn.STATUS)).data())
-        for row in range(page.model.rowCount())
-    ]
+    texts = column_texts(page.view, page.model.column_of(BookingColumn.STATUS))
     assert sorted(texts) == ["Confirmada", "Esperando al profesor"]
     assert "Estado" in headers(page.model)
 

@@ -13,7 +13,14 @@ from linguaflex_desktop.models import Level, Role, SpokenLevel
 from linguaflex_desktop.ui.gig_editor_dialog import GigEditorDialog
 from linguaflex_desktop.ui.task_runner import TaskRunner
 from linguaflex_desktop.ui.teacher_window import NO_GIGS_TEXT, TeacherWindow
-from tests.ui.ui_helpers import build_every_tab, click_row, create_gig, register, type_into
+from tests.ui.ui_helpers import (
+    build_every_tab,
+    click_row,
+    column_texts,
+    create_gig,
+    register,
+    type_into,
+)
 
 
 @pytest.fixture
@@ -75,7 +82,7 @@ def test_creating_a_gig_in_the_editor_saves_it_and_lists_it(
     )
     assert not editor.isVisible()
     assert [g.id for g in manager.model.gigs()] == [gig.id]
-    assert manager.model.index(0, 3).data() == "45.50 USD / h"
+    assert column_texts(manager.view, 3) == ["45.50 USD / h"]
     stored = app_services.catalogue.list_my_gigs(window.actor)
     assert [(g.title, g.hourly_rate_minor) for g in stored] == [("Spanish for travellers", 4550)]
 
