@@ -86,11 +86,14 @@ def open_role_window(
 
 
 def cell(page: BookingListPage, booking_id: int, column: BookingColumn) -> str:
-    """The text the page shows for ``booking_id`` in ``column`` ('' while the row is absent)."""
+    """The text the page shows for ``booking_id`` in ``column`` ('' while the row is absent),
+    as a user would read it once the row shows (a row's cells are formatted when a view first
+    shows it: the Schedule's agenda table, behind its week grid, may not have shown it)."""
     model = page.model
     row = model.row_of(booking_id)
     if row is None:
         return ""
+    model.format_rows(row, row)
     return str(model.index(row, model.column_of(column)).data())
 
 
