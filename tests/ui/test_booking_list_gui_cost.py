@@ -342,7 +342,7 @@ RUN_GUI_AND_COUNT_FROZEN = """
 import gc, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 from linguaflex_desktop.bootstrap import build_app_services
 from linguaflex_desktop.config import load_settings
 from linguaflex_desktop.ui.app_controller import run_gui
