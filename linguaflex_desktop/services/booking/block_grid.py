@@ -50,9 +50,7 @@ class ZoneGrid:
 
     def span(self, start: datetime, end: datetime) -> int:
         """The blocks that overlap [start, end) (a booking blocks every block it touches)."""
-        first = max(0, (start - self.anchor) // SLOT_STEP)
-        last = min(self.size, -((self.anchor - end) // SLOT_STEP))
-        return ((1 << (last - first)) - 1) << first if last > first else 0
+        return span_blocks(self.anchor, self.size, start, end)
 
     def starts(self, earliest: datetime, latest: datetime) -> int:
         """The blocks that start within [earliest, latest] (both included)."""
@@ -110,3 +108,11 @@ def longest_run(free: int, starts: int, cap: int) -> int:
         length += 1
         run &= run >> 1
     return length
+
+
+def span_blocks(anchor: datetime, size: int, start: datetime, end: datetime) -> int:
+    """The blocks of a grid of ``size`` blocks from ``anchor`` that overlap [start, end).
+    ``anchor``, ``start`` and ``end`` are all aware, or all naive UTC (as SQLite reads them)."""
+    first = max(0, (start - anchor) // SLOT_STEP)
+    last = min(size, -((anchor - end) // SLOT_STEP))
+    return ((1 << (last - first)) - 1) << first if last > first else 0

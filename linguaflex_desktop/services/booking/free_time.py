@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from sqlalchemy import (
     Connection,
+    DateTime,
     Integer,
     String,
     and_,
@@ -40,6 +41,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
@@ -53,6 +55,7 @@ from linguaflex_desktop.services.booking.block_grid import (
     ZoneGrid,
     anchor_of,
     longest_run,
+    span_blocks,
     zone_grid,
 )
 from linguaflex_desktop.services.catalogue.free_time import FreeTime
@@ -134,9 +137,11 @@ def free_minutes(
     utc = search.grid("UTC")
     for teacher_id, day in _days_off(connection, hopeful, utc):
         hopeful[teacher_id] &= ~search.grid(zones[teacher_id]).on_date(day)
+    naive_anchor = utc.anchor.replace(tzinfo=None)
     for teacher_id, start_at, end_at in _bookings(connection, utc, search.window):
         if teacher_id in hopeful:
-            hopeful[teacher_id] &= ~utc.span(start_at, end_at)
+            anchor = naive_anchor if start_at.tzinfo is None else utc.anchor
+            hopeful[teacher_id] &= ~span_blocks(anchor, utc.size, start_at, end_at)
     found = {}
     for teacher_id, blocks in hopeful.items():
         longest = _longest(blocks, needed, search)
@@ -235,14 +240,21 @@ def _days_off(connection: Connection, teachers: Iterable[int], utc: ZoneGrid) ->
 def _bookings(connection: Connection, utc: ZoneGrid, window: int) -> Iterable[Any]:
     """(teacher id, start, end) of the slot-holding bookings that touch the window: each of
     its runs is a range of start times (no session lasts over MAX_DURATION_MINUTES), which
-    the index on start_at answers; the caller keeps its teachers' rows."""
+    the index on start_at answers; the caller keeps its teachers' rows.
+
+    The times come as the driver reads them, without the UTC column type's conversion of
+    each: naive UTC on SQLite, aware on Postgres. For the ~1,700 bookings a "weekend" search
+    reads among 2,000 teachers, the conversion took 5 of the query's 11 ms on SQLite."""
     longest = timedelta(minutes=MAX_DURATION_MINUTES)
     touching = [
         and_(Booking.start_at > start - longest, Booking.start_at < end, Booking.end_at > start)
         for start, end in utc.intervals(window)
     ]
+    as_read = DateTime(timezone=True)
     return connection.execute(
-        select(Booking.teacher_id, Booking.start_at, Booking.end_at).where(
-            or_(*touching), Booking.status.in_(rules.SLOT_HOLDING_STATUSES)
-        )
+        select(
+            Booking.teacher_id,
+            type_coerce(Booking.start_at, as_read),
+            type_coerce(Booking.end_at, as_read),
+        ).where(or_(*touching), Booking.status.in_(rules.SLOT_HOLDING_STATUSES))
     ).all()
