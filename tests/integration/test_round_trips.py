@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, event
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.models import Role
 from linguaflex_desktop.services.booking.service import BookingService
@@ -59,6 +60,32 @@ def test_a_booking_request_is_six_statements_in_one_transaction(
     assert "UNION ALL" in queries[1] and "availability_exceptions" in queries[1]
     assert "ON CONFLICT" in queries[-1]
     assert not any(each.startswith(("SAVEPOINT", "RELEASE")) for each in sent)
+
+
+def test_a_booking_request_loads_no_orm_entity_and_names_its_parties(ctx: ServiceContext) -> None:
+    """The student, the gig and its teacher are read as one row of columns: loaded as ORM
+    entities (identity map, loaders) they cost the request more client CPU than their
+    statement did. The booking it answers with still names them."""
+    world = make_world(ctx)
+    loaded: list[object] = []
+
+    def note(_session: Session, instance: object) -> None:
+        loaded.append(instance)
+
+    event.listen(Session, "loaded_as_persistent", note)
+    try:
+        booking = BookingService(ctx).request_booking(
+            world.student, gig_id=world.gig_id, start_at=SLOT, duration_minutes=60
+        )
+    finally:
+        event.remove(Session, "loaded_as_persistent", note)
+    assert loaded == []
+    assert (booking.student_name, booking.teacher_name) == (
+        world.student.display_name,
+        world.teacher.display_name,
+    )
+    assert (booking.student_id, booking.teacher_id) == (world.student.id, world.teacher.id)
+    assert booking.gig_id == world.gig_id and booking.gig_title
 
 
 def _table_of(statement: str) -> str:
