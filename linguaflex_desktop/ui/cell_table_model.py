@@ -10,7 +10,10 @@ with a Python model and 2.7 ms with this one.
 
 A row's cells are formatted when first needed (``format_rows``): before a view paints it
 (``widgets.FormatBeforePaint``), before its columns are fitted (``widgets.ColumnFit``), or
-before a reader outside a view reads it. The rows a view fits its columns to as soon as they
+before a reader outside a view reads it. While an assistive technology reads the app
+(``QAccessible.isActive``), every row is formatted as it arrives: a screen reader asks for
+cells no paint has shown (the row the keyboard moved to before it is painted, a table read
+aloud). The rows a view fits its columns to as soon as they
 are shown, the first ``SIZE_HINT_ROWS``, are best formatted by the pool thread that loaded
 them (``first_cells``), so the GUI thread only puts them in the store. Subclasses say how a
 row looks (``row_cells``) and give their own row accessors. GUI thread only, but for
@@ -23,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAccessible, QColor, QStandardItem, QStandardItemModel
 
 from linguaflex_desktop.ui.i18n import localize
 from linguaflex_desktop.ui.widgets import SIZE_HINT_ROWS
@@ -95,7 +98,10 @@ class CellTableModel(QIdentityProxyModel, Generic[Row]):
     def format_rows(self, first: int, last: int) -> None:
         """Put the cells of rows ``first`` to ``last`` (inclusive, clamped) in the store, if
         they are not there yet. Views call it before painting; a reader of ``data`` outside a
-        view calls it for the rows it reads."""
+        view calls it for the rows it reads. Every row, while an assistive technology reads
+        the app (one that began reading after the rows came gets them at the next paint)."""
+        if QAccessible.isActive():
+            first, last = 0, len(self._rows) - 1
         for row in range(max(first, 0), min(last, len(self._rows) - 1) + 1):
             if not self._formatted[row]:
                 self._put(row, [cell_roles(cell) for cell in self.row_cells(self._rows[row])])
@@ -116,6 +122,7 @@ class CellTableModel(QIdentityProxyModel, Generic[Row]):
         self._store.setRowCount(len(self._rows))
         for row, row_cells in enumerate(cells):
             self._put(row, row_cells)
+        self._format_for_assistive_technology()
 
     def _append_rows(self, rows: Sequence[Row]) -> None:
         if rows:
@@ -124,7 +131,13 @@ class CellTableModel(QIdentityProxyModel, Generic[Row]):
             self._store.setRowCount(first + len(rows))
             self._rows.extend(rows)
             self._formatted.extend(False for _ in rows)
+            self._format_for_assistive_technology()
             self.endInsertRows()
+
+    def _format_for_assistive_technology(self) -> None:
+        """Format every row now if an assistive technology reads the app (``format_rows``)."""
+        if QAccessible.isActive():
+            self.format_rows(0, len(self._rows) - 1)
 
     def replace_row(self, row: int, value: Row) -> None:
         """Show ``value`` in place of row ``row`` (its cells formatted anew)."""

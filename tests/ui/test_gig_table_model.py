@@ -4,8 +4,11 @@ C++ (a paint calls into Python once, not once per role and cell)."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -105,3 +108,46 @@ def test_a_paint_of_the_gig_table_calls_python_once_not_per_cell(qtbot: QtBot) -
     python_calls = repaint_and_fit_calls(view, 1)
     assert set(python_calls) == {"eventFilter", "format_rows"} and len(python_calls) <= 4
     assert model.data(model.index(5, 0)) == "Gig number 5"
+
+
+@pytest.fixture
+def assistive_technology() -> Iterator[None]:
+    """As when a screen reader reads the app: Qt's accessibility is active."""
+    QAccessible.setActive(True)
+    try:
+        yield
+    finally:
+        QAccessible.setActive(False)
+
+
+def test_while_a_screen_reader_reads_the_app_every_row_is_formatted_as_it_arrives(
+    qtbot: QtBot, assistive_technology: None
+) -> None:
+    """A screen reader asks Qt's accessibility for cells no paint has shown (the row the
+    keyboard moved to, a table read aloud): they must not read as empty."""
+    model = GigTableModel(COLUMNS)
+    view = make_table_view(model)
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    model.set_gigs([gig(n, title=f"Gig number {n}") for n in range(100)])
+    table = QAccessible.queryAccessibleInterface(view)
+    read = [table.child(i).text(QAccessible.Text.Name) for i in range(table.childCount())]
+    assert "Gig number 99" in read  # the last row, far below the fold
+    assert model.replace_gig(gig(100, title="Business Spanish")) == 100  # appended
+    assert model.data(model.index(100, 0)) == "Business Spanish"
+
+
+def test_a_screen_reader_that_starts_later_gets_every_row_at_the_next_paint(
+    qtbot: QtBot,
+) -> None:
+    model = GigTableModel(COLUMNS)
+    model.set_gigs([gig(n, title=f"Gig number {n}") for n in range(100)])
+    assert model.data(model.index(99, 0)) is None  # no reader, no paint: not formatted
+    QAccessible.setActive(True)
+    try:
+        model.format_rows(0, 10)  # a paint of the first rows
+    finally:
+        QAccessible.setActive(False)
+    assert model.data(model.index(99, 0)) == "Gig number 99"
