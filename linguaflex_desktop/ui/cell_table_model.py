@@ -10,14 +10,15 @@ with a Python model and 2.7 ms with this one.
 
 A row's cells are formatted when first needed (``format_rows``): before a view paints it
 (``widgets.FormatBeforePaint``), before its columns are fitted (``widgets.ColumnFit``), or
-before a reader outside a view reads it. While an assistive technology reads the app
-(``QAccessible.isActive``), every row is formatted as it arrives: a screen reader asks for
-cells no paint has shown (the row the keyboard moved to before it is painted, a table read
-aloud). The rows a view fits its columns to as soon as they
+before a reader outside a view reads it. The rows a view fits its columns to as soon as they
 are shown, the first ``SIZE_HINT_ROWS``, are best formatted by the pool thread that loaded
 them (``first_cells``), so the GUI thread only puts them in the store. Subclasses say how a
 row looks (``row_cells``) and give their own row accessors. GUI thread only, but for
 ``first_cells``.
+
+While an assistive technology reads the app (``QAccessible.isActive``), every row is
+formatted as it arrives: a screen reader asks for cells no paint has shown (the row the
+keyboard moved to before it is painted, a table read aloud).
 """
 
 from __future__ import annotations
