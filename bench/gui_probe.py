@@ -23,6 +23,7 @@ SIZE = (1280, 800)
 SETTLE_MS = 50  # the event loop runs this long after each step (layout, painting)
 TIMEOUT_S = 60.0
 IDLE_MS = size(1_000, 100)  # how long the idle reference gap is watched
+POLL_MS = 10  # a wait for a condition asks it at least this often
 
 
 # --- measuring on the GUI thread ----------------------------------------------------------
@@ -73,14 +74,26 @@ def collecting_as_the_app_does() -> Iterator[None]:
 
 
 def wait_for(condition: Callable[[], bool], what: str) -> None:
-    """Run the GUI event loop until ``condition`` holds (it wakes on every event)."""
+    """Run the GUI event loop until ``condition`` holds, asked after every event and at least
+    every POLL_MS (for what another thread changes without posting an event).
+
+    The loop sleeps between events, as the app's own event loop does. It must not spin:
+    ``processEvents(flags, maxtime)`` returns at once when nothing is pending, whatever
+    ``WaitForMoreEvents`` says, and a loop over it kept one of the two cores and the
+    interpreter busy; the app's pool and worker threads then waited for the interpreter,
+    and the GUI thread for them, at each of its calls into Python: the harness's own gaps."""
     deadline = time.monotonic() + TIMEOUT_S
-    app = QApplication.instance()
-    assert app is not None
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"no {what} after {TIMEOUT_S:.0f} s")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(POLL_MS)
+    poll.start()
+    try:
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {what} after {TIMEOUT_S:.0f} s")
+            loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        poll.stop()
 
 
 def settle(runner: TaskRunner) -> None:
