@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     if options.smoke and (options.save_baseline or options.markdown):
         raise SystemExit("a smoke run's figures are no baseline and no table to publish")
     names = options.only or list(suite.BENCHMARKS)
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), suite.read_cpu_times()
     figures = suite.run_benchmarks(
         names, options.database or suite.DATABASES, lambda line: print(line, file=sys.stderr)
     )
@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
     figures = suite.with_baseline(figures, suite.load_baseline())
     about = suite.machine() + f"; {'smoke' if options.smoke else 'full'} run"
     about += f" in {time.perf_counter() - began:.0f} s"
+    about += suite.stolen_note(cpu, suite.read_cpu_times())
     note = suite.closing_note(figures)
     if options.smoke:
         note += "\nA smoke run: tiny sizes, so its figures say nothing against the goals."

@@ -84,12 +84,46 @@ def run_benchmarks(
         module = importlib.import_module(BENCHMARKS[name])
         for database in databases:
             report(f"running {name} on {database} ...")
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), read_cpu_times()
             for url in _urls(database):
                 found = module.figures(url)
                 figures += [replace(f, benchmark=name, database=database) for f in found]
-            report(f"  {name} on {database}: {time.perf_counter() - began:.0f} s")
+            took = f"  {name} on {database}: {time.perf_counter() - began:.0f} s"
+            report(took + stolen_note(cpu, read_cpu_times()))
     return figures
+
+
+# --- the host's share ---------------------------------------------------------------------
+
+# /proc/stat's first line: jiffies of all CPUs since boot, by state; the eighth is "steal",
+# time this virtual machine was ready to run while the host ran something else. A phase with
+# steal slows every figure of it, app and reference alike but not always evenly.
+_STEAL_FIELD = 7
+
+
+def read_cpu_times(stat: Path = Path("/proc/stat")) -> list[int] | None:
+    """The machine's CPU time by state so far (Linux), None where there is no /proc/stat."""
+    try:
+        first = stat.read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    if not first or first[0] != "cpu":
+        return None
+    return [int(value) for value in first[1:9]]
+
+
+def stolen_percent(before: list[int] | None, after: list[int] | None) -> float | None:
+    """Percent of the CPU time between two readings that the host took (steal)."""
+    if before is None or after is None or len(before) <= _STEAL_FIELD:
+        return None
+    spent = [late - early for early, late in zip(before, after, strict=True)]
+    total = sum(spent)
+    return 100 * spent[_STEAL_FIELD] / total if total > 0 else None
+
+
+def stolen_note(before: list[int] | None, after: list[int] | None) -> str:
+    percent = stolen_percent(before, after)
+    return "" if percent is None else f", CPU time taken by the host (steal) {percent:.1f}%"
 
 
 def main_alone(name: str, figures: Callable[[str], list[Figure]], urls: list[str]) -> None:
