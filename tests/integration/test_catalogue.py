@@ -3,14 +3,17 @@ test_teacher_profiles.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, update
+from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
-from linguaflex_desktop.models import AuditEvent, Gig, Level, Role
+from linguaflex_desktop.models import AuditEvent, Gig, Level, Role, User
 from linguaflex_desktop.services.accounts.service import AccountService
+from linguaflex_desktop.services.catalogue.search_statements import search_statements
 from linguaflex_desktop.services.catalogue.service import CatalogueService
 from linguaflex_desktop.services.common.context import ServiceContext
 from linguaflex_desktop.services.common.dto import Actor, GigDTO, UserDTO
@@ -317,3 +320,49 @@ def test_suspended_actor_cannot_search(world: World) -> None:
     world.accounts.suspend_user(world.admin, world.student.id)
     with pytest.raises(PermissionDenied):
         world.catalogue.search_gigs(world.student)
+
+
+def test_a_search_is_refused_to_an_account_that_must_change_its_password(world: World) -> None:
+    with world.ctx.unit_of_work() as uow:
+        uow.session.execute(
+            update(User).where(User.id == world.student.id).values(must_change_password=True)
+        )
+        uow.commit()
+    with pytest.raises(PermissionDenied, match="choose a new password"):
+        world.catalogue.search_gigs(world.student)
+    with pytest.raises(PermissionDenied, match="not active"):  # no such account
+        world.catalogue.search_gigs(replace(world.student, id=10_000))
+
+
+def test_searches_of_one_shape_share_one_statement_and_bind_their_own_values(
+    world: World,
+) -> None:
+    """The statement of a search is built once per shape (which filters, which sort) and
+    run with each search's values; a search by free time is built for itself."""
+    spanish = world.gig(world.maria, title="Spanish grammar", hourly_rate_minor=2500)
+    german = world.gig(world.kenji, title="German grammar", language="German")
+    search_statements.cache_clear()
+    assert world.search_ids(language="Spanish", text="gram", sort="price_asc") == [spanish.id]
+    assert world.search_ids(language="German", text="gramm", sort="price_asc") == [german.id]
+    assert world.search_ids(language="German", text="spanish", sort="price_asc") == []
+    assert (search_statements.cache_info().misses, search_statements.cache_info().hits) == (1, 2)
+    assert world.search_ids(text="grammar", sort="price_asc") == [spanish.id, german.id]
+    assert search_statements.cache_info().misses == 2  # another shape: no language
+
+
+def test_a_search_loads_no_orm_entity(world: World) -> None:
+    """The searching user's permission is read as one row of columns and the gigs as rows:
+    as ORM entities they cost a search more client CPU than its statements."""
+    world.gig(world.maria)
+    loaded: list[object] = []
+
+    def note(_session: Session, instance: object) -> None:
+        loaded.append(instance)
+
+    event.listen(Session, "loaded_as_persistent", note)
+    try:
+        page = world.catalogue.search_gigs(world.student, text="spanish")
+    finally:
+        event.remove(Session, "loaded_as_persistent", note)
+    assert loaded == []
+    assert [gig.teacher_name for gig in page.items] == ["Maria Garcia"]

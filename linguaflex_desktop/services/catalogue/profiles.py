@@ -18,7 +18,8 @@ from linguaflex_desktop.services.catalogue.profile_rules import (
     clean_profile_fields,
     spoken_to_json,
 )
-from linguaflex_desktop.services.catalogue.service import _gigs_with_teachers, _searchable
+from linguaflex_desktop.services.catalogue.search_statements import searchable
+from linguaflex_desktop.services.catalogue.service import _gigs_with_teachers
 from linguaflex_desktop.services.catalogue.teacher_summary import rating_of, summary
 from linguaflex_desktop.services.common.authorization import load_acting_user
 from linguaflex_desktop.services.common.context import ServiceContext
@@ -64,7 +65,7 @@ def _profile_dto(session: Session, user: User, profile: TeacherProfile | None) -
     )
     query = (
         _gigs_with_teachers()
-        .where(Gig.teacher_id == user.id, _searchable())
+        .where(Gig.teacher_id == user.id, searchable())
         .order_by(Gig.language, Gig.title, Gig.id)
     )
     gigs = tuple(GigDTO.from_model(gig, teacher) for gig in session.scalars(query))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Float, Subquery, cast, func, select
+from sqlalchemy import ColumnElement, Float, Subquery, cast, func, select
 from sqlalchemy.orm import Session
 
 from linguaflex_desktop.errors import ValidationError
@@ -63,9 +63,10 @@ def exact_average(totals: Subquery) -> Any:
     return cast(totals.c.total, Float) / totals.c.count
 
 
-def at_least(totals: Subquery, min_rating: int) -> Any:
-    """The shown average is at least ``min_rating``: ``round_half_up(10 * total / count) >=
-    10 * min_rating``, i.e. ``20 * total >= (20 * min_rating - 1) * count`` (whole numbers)."""
+def at_least(totals: Subquery, min_rating: int | ColumnElement[int]) -> Any:
+    """The shown average is at least ``min_rating`` (a number, or a bind parameter):
+    ``round_half_up(10 * total / count) >= 10 * min_rating``, i.e. ``20 * total >=
+    (20 * min_rating - 1) * count`` (whole numbers)."""
     return 20 * totals.c.total >= (20 * min_rating - 1) * totals.c.count
 
 

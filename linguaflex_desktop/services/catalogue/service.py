@@ -7,9 +7,10 @@ unsuspended teacher; students only ever see searchable gigs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Select, Subquery, and_, case, false, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from linguaflex_desktop.errors import NotFound, PermissionDenied, ValidationError
@@ -20,21 +21,25 @@ from linguaflex_desktop.services.catalogue.free_time import (
     check_free_time,
 )
 from linguaflex_desktop.services.catalogue.gig_fields import clean_gig_fields
-from linguaflex_desktop.services.catalogue.ratings import (
-    at_least,
-    check_min_rating,
-    exact_average,
-    visible_totals,
+from linguaflex_desktop.services.catalogue.ratings import check_min_rating
+from linguaflex_desktop.services.catalogue.search_statements import (
+    SORTS,
+    SearchStatements,
+    Shape,
+    build,
+    parameters,
+    search_statements,
+    searchable,
 )
 from linguaflex_desktop.services.catalogue.teacher_summary import (
-    gig_columns_with_teachers,
     gig_row_with_summary,
     gig_with_summary,
     with_teacher_summary,
 )
-from linguaflex_desktop.services.catalogue.text_search import Words, matching_gigs
+from linguaflex_desktop.services.catalogue.text_search import Words, match_text
 from linguaflex_desktop.services.common.audit import record_audit
 from linguaflex_desktop.services.common.authorization import (
+    check_actor,
     load_acting_user,
     warm_up_acting_user,
 )
@@ -56,53 +61,30 @@ from linguaflex_desktop.texts import tx
 
 MAX_SEARCH_LENGTH = 200
 MAX_AUDIT_REASON_LENGTH = 2000
-SORTS = ("relevance", "price_asc", "price_desc", "newest", "rating")
 GIG_NOT_FOUND = tx("This gig does not exist or is no longer offered.")
 
 
-def _searchable() -> Any:
-    """The SQL condition for a gig students may see (needs Gig joined with its teacher)."""
-    return and_(
-        Gig.is_active.is_(True),
-        Gig.suspended_at.is_(None),
-        User.role == Role.TEACHER,
-        User.is_active.is_(True),
-        User.suspended_at.is_(None),
-    )
-
-
-def _searchable_gigs(totals: Any) -> Select[Any]:
-    """The columns a search shows of each searchable gig, with its teacher's review totals
-    (``totals``, joined for the summary and the rating filter and sort)."""
-    return (
-        gig_columns_with_teachers()
-        .outerjoin(totals, totals.c.teacher_id == Gig.teacher_id)
-        .where(_searchable())
-    )
-
-
 def _search_page(
-    session: Session, query: Select[Any], totals: Any, order: list[Any], *, offset: int, limit: int
+    session: Session, statements: SearchStatements, values: Mapping[str, Any]
 ) -> Page[GigDTO]:
-    """The page of ``query``'s gigs in ``order``, each with its teacher's summary, and the
-    count of every match in one pass: the count as a window column; a page past the end has
-    no row to carry it, so it is counted apart."""
-    ordered = query.order_by(*order).offset(offset).limit(limit)
-    paged = with_teacher_summary(ordered, totals).add_columns(func.count().over())
-    rows = session.execute(paged).all()
+    """The page of a search's gigs, each with its teacher's summary, and the count of every
+    match in one pass: the count as a window column; a page past the end has no row to carry
+    it, so it is counted apart."""
+    rows = session.execute(statements.page, values).all()
     items = tuple(gig_row_with_summary(row) for row in rows)
     if rows:
         total = rows[0][-1]
-    elif offset:
-        total = session.scalar(select(func.count()).select_from(query.subquery()))
+    elif values["offset"]:
+        total = session.scalar(statements.count_all, values)
     else:
         total = 0
+    offset, limit = values["offset"], values["limit"]
     return Page(items=items, total=int(total or 0), offset=offset, limit=limit)
 
 
 def _languages_offered() -> Select[str]:
     """The distinct languages of searchable gigs, alphabetically."""
-    return (select(Gig.language).join(Gig.teacher).where(_searchable()).distinct()).order_by(
+    return (select(Gig.language).join(Gig.teacher).where(searchable()).distinct()).order_by(
         Gig.language
     )
 
@@ -222,7 +204,7 @@ class CatalogueService:
             acting = load_acting_user(uow.session, actor)
             query = _gigs_with_teachers().where(Gig.id == gig_id)
             if acting.role is not Role.ADMIN:
-                query = query.where(or_(_searchable(), Gig.teacher_id == acting.id))
+                query = query.where(or_(searchable(), Gig.teacher_id == acting.id))
             row = uow.session.execute(with_teacher_summary(query)).first()
             if row is None:
                 raise NotFound(GIG_NOT_FOUND)
@@ -273,36 +255,43 @@ class CatalogueService:
         min_rating = check_min_rating(min_rating)
         free_time = check_free_time(free_time)
         check_paging(offset, limit)
-        totals = visible_totals()
-        query = _searchable_gigs(totals)
-        if min_rating is not None:
-            query = query.where(at_least(totals, min_rating))
-        if language is not None and str(language).strip():
-            query = query.where(Gig.language == normalize_language(language))
+        values: dict[str, Any] = {"offset": offset, "limit": limit, "min_rating": min_rating}
+        given_language = language is not None and bool(str(language).strip())
+        if given_language:
+            values["language"] = normalize_language(language)
         if level is not None:
-            query = query.where(Gig.level == parse_level(level))
+            values["level"] = parse_level(level)
         if currency is not None and str(currency).strip():
-            query = query.where(Gig.currency == normalize_currency(currency))
-        if min_rate_minor is not None:
-            query = query.where(Gig.hourly_rate_minor >= min_rate_minor)
-        if max_rate_minor is not None:
-            query = query.where(Gig.hourly_rate_minor <= max_rate_minor)
+            values["currency"] = normalize_currency(currency)
+        values["min_rate"], values["max_rate"] = min_rate_minor, max_rate_minor
         search = clean_line(text, what=tx("search text"), limit=MAX_SEARCH_LENGTH)
         words = Words.of(search)
+        if words.words and sort != "relevance" and given_language:
+            words = words.in_language(values["language"])
         with self._ctx.unit_of_work(write=False) as uow:
-            acting = load_acting_user(uow.session, actor)
-            matched = None
-            if search and not words.words:
-                query = query.where(false())  # only punctuation: no word to find
-            elif words.words:
-                if sort != "relevance" and language is not None and str(language).strip():
-                    words = words.in_language(normalize_language(language))
-                matched = matching_gigs(uow.session.get_bind().dialect.name, words)
-                query = query.join(matched, matched.c.gig_id == Gig.id)
-            if free_time is not None:
-                query = query.where(self._fitting(uow.session, free_time, acting))
-            order = self._ordering(sort, matched, totals)
-            return _search_page(uow.session, query, totals, order, offset=offset, limit=limit)
+            if free_time is None:
+                check_actor(uow.session, actor)  # the permission only: no user object needed
+                fitting = None
+            else:  # the free time is in the viewer's zone
+                acting = load_acting_user(uow.session, actor)
+                fitting = self._fitting(uow.session, free_time, acting)
+            dialect = uow.session.get_bind().dialect.name
+            shape = Shape(
+                dialect,
+                sort,
+                language=given_language,
+                level=level is not None,
+                currency="currency" in values,
+                min_rate=min_rate_minor is not None,
+                max_rate=max_rate_minor is not None,
+                min_rating=min_rating is not None,
+                words=bool(words.words),
+                nothing=bool(search) and not words.words,  # only punctuation: no word
+            )
+            if words.words:
+                values["match"] = match_text(dialect, words)
+            statements = search_statements(shape) if fitting is None else build(shape, fitting)
+            return _search_page(uow.session, statements, parameters(shape, **values))
 
     def warm_up(self) -> None:
         """Run a student window's first loads' statements now, the languages offered and an
@@ -311,30 +300,15 @@ class CatalogueService:
         with self._ctx.unit_of_work(write=False) as uow:
             warm_up_acting_user(uow.session)
             uow.session.scalars(_languages_offered()).all()
-            totals = visible_totals()
-            query = _searchable_gigs(totals)
-            order = self._ordering("relevance", None, totals)
-            _search_page(uow.session, query, totals, order, offset=0, limit=1)
+            shape = Shape(uow.session.get_bind().dialect.name, "relevance")
+            statements = search_statements(shape)
+            _search_page(uow.session, statements, parameters(shape, offset=0, limit=1))
 
     def _fitting(self, session: Session, free_time: FreeTime, viewer: User) -> Any:
         if self._free_time is None:
             raise ValidationError(tx("Search by free time is not available here."))
         now = self._ctx.now()
         return self._free_time(session, free_time=free_time, viewer=viewer, now=now)
-
-    @staticmethod
-    def _ordering(sort: str, matched: Subquery | None, totals: Any) -> list[Any]:
-        if sort == "rating":
-            unrated = case((totals.c.count.is_(None), 1), else_=0)
-            return [unrated, exact_average(totals).desc(), totals.c.count.desc(), Gig.id]
-        if sort == "price_asc":
-            return [Gig.hourly_rate_minor, Gig.id]
-        if sort == "price_desc":
-            return [Gig.hourly_rate_minor.desc(), Gig.id]
-        if sort == "newest":
-            return [Gig.created_at.desc(), Gig.id.desc()]
-        relevance = [] if matched is None else [matched.c.score.desc()]
-        return [*relevance, Gig.hourly_rate_minor, Gig.id]
 
     def list_languages(self, actor: Actor) -> list[str]:
         """The distinct languages of searchable gigs, alphabetically (for the filter box)."""

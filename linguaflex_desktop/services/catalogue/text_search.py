@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Float, Integer, Subquery, text
+from sqlalchemy import Float, Integer, String, Subquery, bindparam, text
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -80,15 +80,17 @@ class Words:
         return " & ".join(terms)
 
 
-def matching_gigs(dialect: str, words: Words) -> Subquery:
-    """(gig_id, score) of every gig whose indexed text holds all ``words``."""
-    if dialect == "postgresql":
-        sql, match = _POSTGRES_MATCHES, words.tsquery()
-    else:
-        sql, match = _SQLITE_MATCHES, words.fts5_query()
-    return (
-        text(sql).bindparams(match=match).columns(gig_id=Integer, score=Float).subquery("matched")
-    )
+def matched_by(dialect: str) -> Subquery:
+    """(gig_id, score) of every gig whose indexed text holds all the words bound as ``match``
+    when the statement runs (``match_text``)."""
+    sql = _POSTGRES_MATCHES if dialect == "postgresql" else _SQLITE_MATCHES
+    match = bindparam("match", type_=String)
+    return text(sql).bindparams(match).columns(gig_id=Integer, score=Float).subquery("matched")
+
+
+def match_text(dialect: str, words: Words) -> str:
+    """What ``matched_by``'s ``match`` is bound to for ``words``."""
+    return words.tsquery() if dialect == "postgresql" else words.fts5_query()
 
 
 def raw_match_sql(dialect: str) -> str:
