@@ -40,7 +40,7 @@ from linguaflex_desktop.services.catalogue.teacher_summary import (
 from linguaflex_desktop.services.catalogue.text_search import matched_by
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest", "rating")
-# Shapes kept built: each filter given or not, times the sorts and text kinds, is 1,920 in all
+# Shapes kept built: each filter given or not, times the sorts and text kinds, is 960 in all
 # on one database; the ones a student uses are a few dozen.
 _KEPT_SHAPES = 256
 
